@@ -1,0 +1,10 @@
+/** Every TypeScript test in the repo; the plugins bring their own create-plugin configs. */
+module.exports = {
+  projects: [
+    '<rootDir>/schema/jest.config.js',
+    '<rootDir>/backend-bridge/jest.config.js',
+    '<rootDir>/datasource-plugin/jest.config.js',
+    '<rootDir>/app-plugin/jest.config.js',
+    '<rootDir>/provisioning/jest.config.js',
+  ],
+};

@@ -1,0 +1,7 @@
+module.exports = {
+  displayName: require('./package.json').name,
+  testEnvironment: 'node',
+  roots: ['<rootDir>/src'],
+  transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }] },
+  moduleNameMapper: { '^@kansa/schema$': '<rootDir>/../schema/src/index.ts' },
+};
