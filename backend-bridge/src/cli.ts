@@ -1,0 +1,41 @@
+import { importCommand, IMPORT_USAGE } from './commands/import';
+import { translateCommand, TRANSLATE_USAGE, UsageError } from './commands/translate';
+
+const USAGE = `usage: kansa <command> [options]
+commands:
+  translate   raw logs → normalized NDJSON on stdout (no OpenSearch needed)
+  import      translate log files and index them into OpenSearch
+run "kansa <command> --help" for a command's options`;
+
+const COMMANDS: Record<string, { usage: string; run: (argv: string[]) => Promise<number> }> = {
+  translate: {
+    usage: TRANSLATE_USAGE,
+    run: (argv) => translateCommand(argv, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }),
+  },
+  import: {
+    usage: IMPORT_USAGE,
+    run: (argv) => importCommand(argv, { stdout: process.stdout, stderr: process.stderr }),
+  },
+};
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  const command = name ? COMMANDS[name] : undefined;
+  if (!command) {
+    process.stderr.write(`${name && name !== '--help' ? `kansa: unknown command "${name}"\n` : ''}${USAGE}\n`);
+    return name && name !== '--help' ? 2 : 0;
+  }
+  if (rest.includes('--help')) {
+    process.stdout.write(`${command.usage}\n`);
+    return 0;
+  }
+  try {
+    return await command.run(rest);
+  } catch (err) {
+    if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`${(err as Error).message}\n${command.usage}\n`);
+      return 2;
+    }
+    throw err;
+  }
+}

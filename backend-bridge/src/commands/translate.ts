@@ -1,0 +1,114 @@
+import { createReadStream, readFileSync } from 'node:fs';
+import type { Readable, Writable } from 'node:stream';
+import { parseArgs } from 'node:util';
+import { createEnricher, parseAssets, parseDirectory } from '../translate/directory';
+import { TranslateStream } from '../translate/engine';
+import { Summary } from '../translate/summary';
+import { isValidTimeZone } from '../translate/time';
+import type { KansaEvent, TranslateContext } from '../translate/types';
+import { FORMATS, STAGES } from '../translators';
+
+export const TRANSLATE_USAGE = `usage: kansa translate [--format F] [--year YYYY] [--tz ZONE] [--directory users.csv] [--assets assets.csv] [--summary-json] <file|-> [more files]
+  Reads raw logs and writes normalized events as NDJSON to stdout; the summary goes to stderr.
+  --format     auto (default) or one of: ${FORMATS.map((f) => f.id).join(', ')}
+  --year       year for syslog lines that carry none (default: this year)
+  --tz         IANA zone for local timestamps (default: this machine's, ${Intl.DateTimeFormat().resolvedOptions().timeZone})
+  --directory  user directory (CSV or JSON) for department, display name, privileged, watchlist, departure date
+  --assets     asset list (CSV or JSON): host, owner, department, role`;
+
+export class UsageError extends Error {}
+
+interface TranslateIo {
+  stdin: Readable;
+  stdout: Writable;
+  stderr: Writable;
+  now?: Date;
+}
+
+/** Returns the exit code: non-zero only when an input cannot be read at all. */
+export async function translateCommand(argv: string[], io: TranslateIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', default: 'auto' },
+      year: { type: 'string' },
+      tz: { type: 'string' },
+      directory: { type: 'string' },
+      assets: { type: 'string' },
+      'summary-json': { type: 'boolean', default: false },
+    },
+  });
+  if (positionals.length === 0) throw new UsageError('kansa translate: expected a file or - for standard input');
+  const now = io.now ?? new Date();
+  const year = values.year === undefined ? now.getFullYear() : Number(values.year);
+  if (!Number.isInteger(year) || year < 1970 || year > 9999) throw new UsageError(`kansa translate: --year expected a four-digit year, got "${values.year}"`);
+  const timeZone = values.tz ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  if (!isValidTimeZone(timeZone)) throw new UsageError(`kansa translate: --tz expected an IANA zone such as Asia/Tokyo, got "${timeZone}"`);
+  if (values.format !== 'auto' && !FORMATS.some((f) => f.id === values.format)) {
+    throw new UsageError(`kansa translate: --format expected auto or one of ${FORMATS.map((f) => f.id).join(', ')}, got "${values.format}"`);
+  }
+  const enrich = loadEnricher(values.directory, values.assets);
+  const ctx: TranslateContext = { year, timeZone, now };
+  const total = new Summary();
+  let unreadable = 0;
+  for (const input of positionals) {
+    try {
+      const summary = await translateOne(input, values.format!, ctx, enrich, io);
+      total.add(summary);
+    } catch (err) {
+      unreadable++;
+      io.stderr.write(`kansa translate: cannot read ${input}: ${(err as Error).message}\n`);
+    }
+  }
+  io.stderr.write(`${total.format()}\n`);
+  if (values['summary-json']) io.stderr.write(`${JSON.stringify(total.toJSON())}\n`);
+  return unreadable > 0 ? 1 : 0;
+}
+
+function loadEnricher(directoryPath?: string, assetsPath?: string): ((e: KansaEvent) => void) | undefined {
+  if (!directoryPath && !assetsPath) return undefined;
+  const users = directoryPath ? parseDirectory(readText(directoryPath, '--directory'), directoryPath) : [];
+  const assets = assetsPath ? parseAssets(readText(assetsPath, '--assets'), assetsPath) : [];
+  return createEnricher(users, assets);
+}
+
+function readText(path: string, option: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new UsageError(`kansa translate: ${option} ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+}
+
+async function translateOne(input: string, format: string, ctx: TranslateContext, enrich: ((e: KansaEvent) => void) | undefined, io: TranslateIo): Promise<Summary> {
+  const source: Readable = input === '-' ? io.stdin : createReadStream(input, { highWaterMark: 1 << 20 });
+  let pendingOut: string[] = [];
+  const stream = new TranslateStream(
+    { source: input, ...(input === '-' ? {} : { filePath: input }), format, ctx, formats: FORMATS, stages: STAGES.map((make) => make()), ...(enrich ? { enrich } : {}) },
+    (events) => {
+      for (const e of events) pendingOut.push(JSON.stringify(e));
+    },
+  );
+  const flush = async (): Promise<void> => {
+    if (pendingOut.length === 0) return;
+    const text = `${pendingOut.join('\n')}\n`;
+    pendingOut = [];
+    if (!io.stdout.write(text)) {
+      await new Promise<void>((resolve) => io.stdout.once('drain', resolve));
+    }
+  };
+  let announced = false;
+  for await (const chunk of source) {
+    stream.write(chunk as Buffer);
+    if (!announced && stream.format) {
+      io.stderr.write(`${input}: format ${stream.format.id}, encoding ${stream.encoding}\n`);
+      announced = true;
+    }
+    await flush();
+  }
+  stream.end();
+  if (!announced) io.stderr.write(`${input}: format ${stream.format!.id}, encoding ${stream.encoding}\n`);
+  await flush();
+  return stream.summary;
+}

@@ -1,0 +1,42 @@
+import type { Client } from '@opensearch-project/opensearch';
+import { INDEX_ALIAS, INDEX_PREFIX, indexTemplate } from '@kansa/schema';
+
+export const TEMPLATE_NAME = 'kansa-events';
+export const DEAD_LETTER_PREFIX = 'kansa-deadletter-';
+
+/** Installs (or replaces) the events template; new daily indices pick it up, existing ones keep theirs. */
+export async function installTemplate(client: Client): Promise<void> {
+  await putTemplate(client, TEMPLATE_NAME, indexTemplate());
+  await putTemplate(client, 'kansa-deadletter', {
+      index_patterns: [`${DEAD_LETTER_PREFIX}*`],
+      priority: 200,
+      template: {
+        settings: { number_of_shards: 1, number_of_replicas: 0 },
+        // The rejected document is kept whole but unindexed: it failed the events mapping once already.
+        mappings: {
+          dynamic: false,
+          properties: {
+            '@timestamp': { type: 'date' },
+            reason: { type: 'text' },
+            error_type: { type: 'keyword' },
+            target_index: { type: 'keyword' },
+            document: { type: 'object', enabled: false },
+          },
+        },
+      },
+  });
+}
+
+async function putTemplate(client: Client, name: string, body: Record<string, unknown>): Promise<void> {
+  await client.transport.request({ method: 'PUT', path: `/_index_template/${name}`, body });
+}
+
+/** Daily index for an event time: kansa-events-YYYY.MM.DD (UTC). */
+export function dailyIndex(timestamp: string | undefined, prefix: string = INDEX_PREFIX): string {
+  const t = timestamp ? new Date(timestamp) : new Date();
+  const d = Number.isNaN(t.getTime()) ? new Date() : t;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${prefix}${d.getUTCFullYear()}.${pad(d.getUTCMonth() + 1)}.${pad(d.getUTCDate())}`;
+}
+
+export { INDEX_ALIAS };

@@ -1,0 +1,41 @@
+// Builds everything a run needs, skipping parts whose output is newer than their sources.
+import { pathToFileURL } from 'node:url';
+import { ensureNodeModules, log, mtime, newestMtime, run } from './lib.mjs';
+
+const PARTS = [
+  {
+    name: 'schema + bridge (tsc)',
+    inputs: ['schema/src', 'schema/fields.yaml', 'backend-bridge/src', 'tsconfig.json'],
+    output: 'backend-bridge/dist/cli.js',
+    build: () => run('npx', ['tsc', '-b', 'schema', 'backend-bridge']),
+  },
+  {
+    name: 'datasource plugin (webpack + go build)',
+    inputs: ['datasource-plugin/src', 'datasource-plugin/pkg', 'datasource-plugin/.config', 'datasource-plugin/package.json', 'datasource-plugin/go.mod', 'datasource-plugin/go.sum'],
+    output: 'datasource-plugin/dist/gpx_kansa_logs_linux_amd64',
+    build: () => run('npm', ['run', 'build', '-w', 'kansa-logs-datasource']),
+  },
+  {
+    name: 'app plugin (webpack)',
+    inputs: ['app-plugin/src', 'app-plugin/.config', 'app-plugin/package.json'],
+    output: 'app-plugin/dist/module.js',
+    build: () => run('npm', ['run', 'build', '-w', 'kansa-logs-app']),
+  },
+];
+
+export function buildAll() {
+  ensureNodeModules();
+  for (const part of PARTS) {
+    if (mtime(part.output) > newestMtime(part.inputs)) {
+      log(`${part.name}: up to date`);
+      continue;
+    }
+    log(`${part.name}: building`);
+    const seconds = part.build();
+    log(`${part.name}: built in ${seconds.toFixed(1)} s`);
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  buildAll();
+}

@@ -1,0 +1,80 @@
+// `npm test`: builds, starts a throwaway real OpenSearch, runs jest and go test against it, prints one summary.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildAll } from './build.mjs';
+import { log, REPO, runStatus } from './lib.mjs';
+import { startOpenSearch, stopOpenSearch } from './opensearch.mjs';
+
+const started = Date.now();
+const results = [];
+
+async function main() {
+  buildAll();
+  results.push(await step('typecheck', 'npx', ['tsc', '-b', 'schema', 'backend-bridge']));
+  for (const ws of ['kansa-logs-datasource', 'kansa-logs-app']) {
+    results.push(await step(`typecheck ${ws}`, 'npm', ['run', 'typecheck', '-w', ws]));
+  }
+
+  let launched;
+  if (!process.env.OPENSEARCH_URL) {
+    const port = Number(process.env.KANSA_TEST_OPENSEARCH_PORT || 9250);
+    const dataDir = mkdtempSync(join(tmpdir(), 'kansa-test-opensearch-'));
+    const node = await startOpenSearch({ port, dataDir, quiet: true });
+    launched = { port, dataDir };
+    process.env.OPENSEARCH_URL = node.url;
+    log(`OpenSearch for tests at ${node.url} (started in ${node.startSeconds?.toFixed?.(1) ?? '?'} s)`);
+  }
+  try {
+    results.push(await jest());
+    results.push(await goTest());
+  } finally {
+    if (launched) {
+      await stopOpenSearch(launched);
+      rmSync(launched.dataDir, { recursive: true, force: true });
+    }
+  }
+}
+
+async function step(name, cmd, args) {
+  const code = await runStatus(cmd, args);
+  return { name, passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1 };
+}
+
+async function jest() {
+  const out = join(tmpdir(), `kansa-jest-${process.pid}.json`);
+  const code = await runStatus('npx', ['jest', '--ci', '--json', `--outputFile=${out}`]);
+  try {
+    const report = JSON.parse(readFileSync(out, 'utf8'));
+    rmSync(out, { force: true });
+    const failed = report.numFailedTests + (report.numRuntimeErrorTestSuites ?? 0);
+    return { name: 'jest', passed: report.numPassedTests, failed: failed === 0 && code !== 0 ? 1 : failed };
+  } catch {
+    return { name: 'jest', passed: 0, failed: 1 };
+  }
+}
+
+async function goTest() {
+  const cwd = join(REPO, 'datasource-plugin');
+  const out = join(tmpdir(), `kansa-go-${process.pid}.log`);
+  const code = await runStatus('bash', ['-o', 'pipefail', '-c', `go test -count=1 -v ./... 2>&1 | tee ${out}`], { cwd });
+  const text = readFileSync(out, 'utf8');
+  rmSync(out, { force: true });
+  const passed = (text.match(/^\s*--- PASS: /gm) ?? []).length;
+  const failed = (text.match(/^\s*--- FAIL: /gm) ?? []).length;
+  return { name: 'go test', passed, failed: failed === 0 && code !== 0 ? 1 : failed };
+}
+
+main()
+  .catch((err) => {
+    log(err.stack ?? String(err));
+    results.push({ name: 'setup', passed: 0, failed: 1 });
+  })
+  .finally(() => {
+    for (const r of results) log(`${r.name}: ${r.passed} passed, ${r.failed} failed`);
+    const passed = results.reduce((n, r) => n + r.passed, 0);
+    const failed = results.reduce((n, r) => n + r.failed, 0);
+    log(`total time ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    process.stdout.write(`${passed} passed, ${failed} failed\n`);
+    process.exitCode = failed > 0 || passed === 0 ? 1 : 0;
+  });
