@@ -85,6 +85,7 @@ const (
 	ProcessCommandLine            = "process.command_line"
 	ProcessParentName             = "process.parent.name"
 	ProcessParentPid              = "process.parent.pid"
+	ProcessParentExecutable       = "process.parent.executable"
 	NetworkTransport              = "network.transport"
 	NetworkProtocol               = "network.protocol"
 	NetworkDirection              = "network.direction"
@@ -124,6 +125,10 @@ const (
 	WinlogLogonId                 = "winlog.logon.id"
 	WinlogEventData               = "winlog.event_data"
 	PowershellFileScriptBlockText = "powershell.file.script_block_text"
+	PowershellFileScriptBlockId   = "powershell.file.script_block_id"
+	PowershellSequence            = "powershell.sequence"
+	PowershellTotal               = "powershell.total"
+	PowershellCommandName         = "powershell.command.name"
 	KansaMessageJa                = "kansa.message.ja"
 	KansaMessageEn                = "kansa.message.en"
 	KansaCount                    = "kansa.count"
@@ -157,6 +162,8 @@ const (
 	KansaPrintPrinter             = "kansa.print.printer"
 	KansaPrintDocument            = "kansa.print.document"
 	KansaPrintPages               = "kansa.print.pages"
+	KansaPrintPort                = "kansa.print.port"
+	KansaPrintBytes               = "kansa.print.bytes"
 	KansaDoorName                 = "kansa.door.name"
 	KansaDoorDirection            = "kansa.door.direction"
 	KansaDoorCardId               = "kansa.door.card_id"
@@ -245,6 +252,7 @@ var Fields = []Field{
 	{Name: ProcessCommandLine, Type: "text", Array: false, En: "The full command line", Ja: "コマンドライン全体", UseCases: []string{"cyber", "audit"}},
 	{Name: ProcessParentName, Type: "keyword", Array: false, En: "The parent process name", Ja: "親プロセス名", UseCases: []string{"cyber"}},
 	{Name: ProcessParentPid, Type: "long", Array: false, En: "The parent process id", Ja: "親プロセス ID", UseCases: []string{"cyber"}},
+	{Name: ProcessParentExecutable, Type: "keyword", Array: false, En: "Full path of the parent process's executable", Ja: "親プロセスの実行ファイルのフルパス", UseCases: []string{"cyber"}},
 	{Name: NetworkTransport, Type: "keyword", Array: false, En: "tcp, udp, icmp", Ja: "トランスポート (tcp、udp、icmp)", UseCases: []string{"cyber", "failure"}},
 	{Name: NetworkProtocol, Type: "keyword", Array: false, En: "Application protocol, e.g. http, dns, smtp", Ja: "アプリケーションプロトコル (http、dns、smtp など)", UseCases: []string{"cyber"}},
 	{Name: NetworkDirection, Type: "keyword", Array: false, En: "inbound, outbound, internal, external", Ja: "通信方向 (inbound、outbound、internal、external)", UseCases: []string{"cyber"}},
@@ -284,6 +292,10 @@ var Fields = []Field{
 	{Name: WinlogLogonId, Type: "keyword", Array: false, En: "The logon session id", Ja: "ログオンセッション ID", UseCases: []string{"cyber", "attendance"}},
 	{Name: WinlogEventData, Type: "flat_object", Array: false, En: "The event's own EventData fields, as sent", Ja: "イベント固有の EventData フィールド (受信したまま)", UseCases: []string{"cyber", "insider", "audit", "attendance", "failure"}},
 	{Name: PowershellFileScriptBlockText, Type: "text", Array: false, En: "The PowerShell script block text", Ja: "PowerShell スクリプトブロックの内容", UseCases: []string{"cyber"}},
+	{Name: PowershellFileScriptBlockId, Type: "keyword", Array: false, En: "The id shared by every part of one PowerShell script block (4104)", Ja: "1 つのスクリプトブロックの全パートに共通の ID (4104)", UseCases: []string{"cyber"}},
+	{Name: PowershellSequence, Type: "long", Array: false, En: "Which part of a multi-part script block or pipeline detail this event is (1-based)", Ja: "複数に分割されたスクリプトブロックなどの何番目のパートか (1 始まり)", UseCases: []string{"cyber"}},
+	{Name: PowershellTotal, Type: "long", Array: false, En: "How many parts the script block or pipeline detail was split into", Ja: "スクリプトブロックなどの分割数", UseCases: []string{"cyber"}},
+	{Name: PowershellCommandName, Type: "keyword", Array: false, En: "The PowerShell command that ran, e.g. Invoke-WebRequest (4103)", Ja: "実行された PowerShell コマンド (Invoke-WebRequest など、4103)", UseCases: []string{"cyber"}},
 	{Name: KansaMessageJa, Type: "text", Array: false, En: "A readable sentence in Japanese saying who did what, to which object, where, with what outcome", Ja: "誰が・何を・どこで・どうしたかを表す日本語の文", UseCases: []string{"cyber", "insider", "audit", "attendance", "failure"}},
 	{Name: KansaMessageEn, Type: "text", Array: false, En: "The same sentence in English", Ja: "同じ内容の英語の文", UseCases: []string{"cyber", "insider", "audit", "attendance", "failure"}},
 	{Name: KansaCount, Type: "long", Array: false, En: "How many raw events this record condenses", Ja: "このレコードにまとめた生イベントの数", UseCases: []string{"cyber", "insider", "audit"}},
@@ -317,6 +329,8 @@ var Fields = []Field{
 	{Name: KansaPrintPrinter, Type: "keyword", Array: false, En: "The printer name", Ja: "プリンター名", UseCases: []string{"insider"}},
 	{Name: KansaPrintDocument, Type: "keyword", Array: false, En: "The printed document name", Ja: "印刷した文書名", UseCases: []string{"insider"}},
 	{Name: KansaPrintPages, Type: "long", Array: false, En: "Pages printed", Ja: "印刷ページ数", UseCases: []string{"insider"}},
+	{Name: KansaPrintPort, Type: "keyword", Array: false, En: "The printer port the job went to, e.g. an IP or USB001", Ja: "印刷ジョブの出力先ポート (IP アドレスや USB001 など)", UseCases: []string{"insider"}},
+	{Name: KansaPrintBytes, Type: "long", Array: false, En: "Size of the print job in bytes", Ja: "印刷ジョブのサイズ (バイト)", UseCases: []string{"insider"}},
 	{Name: KansaDoorName, Type: "keyword", Array: false, En: "The door or reader name", Ja: "ドア・カードリーダー名", UseCases: []string{"insider", "attendance"}},
 	{Name: KansaDoorDirection, Type: "keyword", Array: false, En: "entry or exit", Ja: "入室 (entry) または退室 (exit)", UseCases: []string{"insider", "attendance"}},
 	{Name: KansaDoorCardId, Type: "keyword", Array: false, En: "The IC card id", Ja: "IC カード ID", UseCases: []string{"insider", "attendance"}},

@@ -1,0 +1,40 @@
+import type { Configuration, ExternalItemFunctionData } from 'webpack';
+
+type ExternalCallback = (error?: Error, result?: string) => void;
+
+// Grafana hands these to plugins through its AMD loader, so a plugin must use Grafana's copies: a
+// bundled second React or @grafana/data would break hooks, theming and instanceof checks.
+export const externals: Configuration['externals'] = [
+  // SystemJS exposes the loading module's own metadata (its URL) as the AMD dependency "module".
+  { 'amd-module': 'module' },
+  'lodash',
+  'jquery',
+  'moment',
+  'slate',
+  'emotion',
+  '@emotion/react',
+  '@emotion/css',
+  'prismjs',
+  'slate-plain-serializer',
+  '@grafana/slate-react',
+  'react',
+  'react-dom',
+  'react-redux',
+  'redux',
+  'rxjs',
+  'i18next',
+  'react-router',
+  'd3',
+  'angular',
+  /^@grafana\/ui/i,
+  /^@grafana\/runtime/i,
+  /^@grafana\/data/i,
+  // Old plugins import Grafana internals as "grafana/app/...": hand those to the loader unprefixed.
+  ({ request }: ExternalItemFunctionData, callback: ExternalCallback) => {
+    const prefix = 'grafana/';
+    if (request?.startsWith(prefix)) {
+      return callback(undefined, request.slice(prefix.length));
+    }
+    callback();
+  },
+];

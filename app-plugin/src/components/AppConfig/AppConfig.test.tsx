@@ -1,0 +1,65 @@
+import type { AppPluginMeta, PluginConfigPageProps } from '@grafana/data';
+import { config } from '@grafana/runtime';
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+
+import type { KansaAppSettings } from '../../types';
+import { AppConfig } from './AppConfig';
+
+const post = jest.fn();
+jest.mock('@grafana/runtime', () => ({
+  ...jest.requireActual('@grafana/runtime'),
+  getBackendSrv: () => ({ post }),
+}));
+
+const reload = jest.fn();
+
+function renderConfig(meta: Partial<AppPluginMeta<KansaAppSettings>>) {
+  const props = {
+    plugin: { meta: { id: 'kansa-logs-app', pinned: false, ...meta } },
+    query: {},
+  } as unknown as PluginConfigPageProps<AppPluginMeta<KansaAppSettings>>;
+  render(<AppConfig {...props} />);
+}
+
+describe('AppConfig', () => {
+  beforeAll(() => {
+    Object.defineProperty(window, 'location', { configurable: true, value: { ...window.location, reload } });
+    config.bootData.user.language = 'en-US';
+  });
+  beforeEach(() => {
+    post.mockReset().mockResolvedValue({});
+    reload.mockReset();
+  });
+
+  it('enables a disabled app and reloads so the menu shows it', async () => {
+    renderConfig({ enabled: false, jsonData: {} });
+    expect(screen.getByText(/Kansa is disabled/)).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Enable' }));
+    expect(post).toHaveBeenCalledWith('/api/plugins/kansa-logs-app/settings', {
+      enabled: true,
+      pinned: false,
+      jsonData: {},
+    });
+    expect(reload).toHaveBeenCalled();
+  });
+
+  it('saves the data source UID in jsonData', async () => {
+    renderConfig({ enabled: true, jsonData: {} });
+    await userEvent.type(screen.getByLabelText(/^Kansa Logs data source UID/), 'audit-logs');
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(post).toHaveBeenCalledWith('/api/plugins/kansa-logs-app/settings', {
+      enabled: true,
+      pinned: false,
+      jsonData: { dataSourceUid: 'audit-logs' },
+    });
+  });
+
+  it('shows why saving failed', async () => {
+    post.mockRejectedValue(new Error('Permission denied'));
+    renderConfig({ enabled: true, jsonData: {} });
+    await userEvent.click(screen.getByRole('button', { name: 'Disable' }));
+    expect(await screen.findByText('Permission denied')).toBeInTheDocument();
+    expect(reload).not.toHaveBeenCalled();
+  });
+});
