@@ -41,24 +41,57 @@ export function classifyItem(status: number): ItemOutcome {
 }
 
 export interface BulkWriterOptions {
+  /** Attempts per item before it is handed back as unsent; Infinity keeps retrying (the queue writer). */
   maxAttempts?: number;
   baseDelayMs?: number;
   maxDelayMs?: number;
   random?: () => number;
   sleep?: (ms: number) => Promise<void>;
+  /** Called after each bulk request with its duration, for the latency histogram. */
+  onRequest?: (ms: number, items: number) => void;
+  /** Stops retrying (e.g. on shutdown): what is left comes back as unsent. */
+  aborted?: () => boolean;
+}
+
+/** A document already serialized, as the durable queue keeps it. */
+export interface SerializedDoc {
+  id: string;
+  index: string;
+  /** The document's JSON source. */
+  json: string;
+}
+
+export interface SerializedResult extends Omit<BulkResult, 'unsent'> {
+  unsent: SerializedDoc[];
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+export function serializeDoc(doc: BulkDoc): SerializedDoc {
+  return { id: doc.id, index: doc.index, json: JSON.stringify(doc.source) };
+}
+
 /** Sends documents with `create`, retrying only items that failed with 429/5xx, with full-jitter backoff. */
 export async function writeBulk(client: Client, docs: BulkDoc[], options: BulkWriterOptions = {}): Promise<BulkResult> {
-  const { maxAttempts = 8, baseDelayMs = 200, maxDelayMs = 10_000, random = Math.random, sleep = defaultSleep } = options;
-  const result: BulkResult = { indexed: 0, duplicates: 0, retried: 0, deadLettered: 0, unsent: [] };
+  const byId = new Map(docs.map((d) => [d.id, d]));
+  const r = await writeBulkSerialized(client, docs.map(serializeDoc), options);
+  return { ...r, unsent: r.unsent.map((s) => byId.get(s.id)!) };
+}
+
+/**
+ * The same for pre-serialized documents. A request that fails as a whole (connection refused,
+ * timeout, 429/5xx) is retried whole: ids are deterministic and 409 counts as success, so a retry
+ * never duplicates.
+ */
+export async function writeBulkSerialized(client: Client, docs: SerializedDoc[], options: BulkWriterOptions = {}): Promise<SerializedResult> {
+  const { maxAttempts = 8, baseDelayMs = 200, maxDelayMs = 10_000, random = Math.random, sleep = defaultSleep, onRequest, aborted } = options;
+  const result: SerializedResult = { indexed: 0, duplicates: 0, retried: 0, deadLettered: 0, unsent: [] };
   let pending = docs;
   for (let attempt = 1; pending.length > 0; attempt++) {
-    const retry: BulkDoc[] = [];
-    const rejected: Array<{ doc: BulkDoc; type: string; reason: string }> = [];
+    const retry: SerializedDoc[] = [];
+    const rejected: Array<{ doc: SerializedDoc; type: string; reason: string }> = [];
     let response: { body: unknown } | undefined;
+    const started = performance.now();
     try {
       response = await bulkRequest(client, serialize(pending));
     } catch (err) {
@@ -66,6 +99,7 @@ export async function writeBulk(client: Client, docs: BulkDoc[], options: BulkWr
       if (status !== undefined && classifyItem(status) === 'failed') throw err;
       retry.push(...pending);
     }
+    onRequest?.(performance.now() - started, pending.length);
     if (response) {
       const items = (response.body as { items: Array<Record<string, { status: number; error?: { type: string; reason: string } }>> }).items;
       items.forEach((item, i) => {
@@ -82,16 +116,21 @@ export async function writeBulk(client: Client, docs: BulkDoc[], options: BulkWr
       });
     }
     if (rejected.length > 0) {
-      result.deadLettered += await deadLetter(client, rejected);
+      try {
+        result.deadLettered += await deadLetter(client, rejected);
+      } catch {
+        // OpenSearch went away between the two requests: the rejected items go round again.
+        retry.push(...rejected.map((r) => r.doc));
+      }
     }
     if (retry.length === 0) break;
-    if (attempt >= maxAttempts) {
+    if (attempt >= maxAttempts || aborted?.()) {
       result.unsent = retry;
       break;
     }
     result.retried += retry.length;
     pending = retry;
-    await sleep(random() * Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1)));
+    await sleep(random() * Math.min(maxDelayMs, baseDelayMs * 2 ** Math.min(attempt - 1, 20)));
   }
   return result;
 }
@@ -101,21 +140,21 @@ function bulkRequest(client: Client, ndjson: string): Promise<{ body: unknown }>
   return client.transport.request({ method: 'POST', path: '/_bulk', body: ndjson, bulkBody: ndjson } as never) as Promise<{ body: unknown }>;
 }
 
-function serialize(docs: BulkDoc[]): string {
+function serialize(docs: SerializedDoc[]): string {
   let body = '';
   for (const d of docs) {
-    body += `{"create":{"_index":${JSON.stringify(d.index)},"_id":${JSON.stringify(d.id)}}}\n${JSON.stringify(d.source)}\n`;
+    body += `{"create":{"_index":${JSON.stringify(d.index)},"_id":${JSON.stringify(d.id)}}}\n${d.json}\n`;
   }
   return body;
 }
 
 /** Mapping and validation errors are kept with their reason, never silently dropped. */
-async function deadLetter(client: Client, rejected: Array<{ doc: BulkDoc; type: string; reason: string }>): Promise<number> {
+async function deadLetter(client: Client, rejected: Array<{ doc: SerializedDoc; type: string; reason: string }>): Promise<number> {
   const now = new Date().toISOString();
-  const docs: BulkDoc[] = rejected.map(({ doc, type, reason }) => ({
+  const docs: SerializedDoc[] = rejected.map(({ doc, type, reason }) => ({
     id: doc.id,
     index: dailyIndex(now, DEAD_LETTER_PREFIX),
-    source: { '@timestamp': now, reason, error_type: type, target_index: doc.index, document: doc.source } as unknown as KansaEvent,
+    json: `{"@timestamp":${JSON.stringify(now)},"reason":${JSON.stringify(reason)},"error_type":${JSON.stringify(type)},"target_index":${JSON.stringify(doc.index)},"document":${doc.json}}`,
   }));
   const response = await bulkRequest(client, serialize(docs));
   const items = (response.body as { items: Array<Record<string, { status: number }>> }).items;

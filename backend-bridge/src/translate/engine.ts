@@ -124,7 +124,7 @@ export class TranslateStream {
       return;
     }
     if (format.framing === 'csv' && !framed.damage) {
-      if (!this.header && format.isPreamble?.(framed.text)) {
+      if (format.isPreamble?.(framed.text, this.header !== undefined)) {
         this.summary.skippedLines++;
         return;
       }

@@ -60,6 +60,8 @@ describe('fuzzed fixtures', () => {
     while (records < TARGET_RECORDS) {
       for (const { c, lines } of lineCases) {
         const format = c.options.format ?? detectedFormat(c.input);
+        // XML framing cuts records across lines, so per-line bookkeeping does not apply to it.
+        const lineFramed = FORMATS.find((f) => f.id === format)?.framing !== 'xml-events';
         const mutated = lines.map((l) => mutateLine(l, rnd));
         // The engine strips a line's CR and the input's byte-order mark, as a reader of the file would.
         const originals = new Set(mutated.map((l, i) => (i === 0 ? l.replace(/^\uFEFF/, '') : l).replace(/\r$/, '')));
@@ -70,7 +72,7 @@ describe('fuzzed fixtures', () => {
         );
         stream.write(Buffer.from(mutated.join('\n'), 'utf8'));
         stream.end();
-        if (format !== 'windows-xml') {
+        if (lineFramed) {
           expect(batches.length).toBe(stream.summary.records);
         }
         for (const batch of batches) {
@@ -78,7 +80,7 @@ describe('fuzzed fixtures', () => {
           for (const e of batch) {
             const original = e['event.original'];
             expect(typeof original).toBe('string');
-            if (format !== 'windows-xml' && e['kansa.parse.status'] !== 'partial' && !originals.has(original as string)) {
+            if (lineFramed && e['kansa.parse.status'] !== 'partial' && !originals.has(original as string)) {
               throw new Error(`event.original not among the input lines: ${JSON.stringify(original).slice(0, 300)} (${c.translator}/${c.name})`);
             }
           }

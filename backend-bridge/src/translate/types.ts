@@ -51,8 +51,11 @@ export interface Format {
   translate(record: RawRecord, ctx: TranslateContext): KansaEvent[];
   /** For `csv` framing: the column names when this line is the header row, else null. */
   isHeader?(line: string): string[] | null;
-  /** For `csv` framing: lines before the header that carry no record (e.g. the DHCP log's preamble). */
-  isPreamble?(line: string): boolean;
+  /**
+   * For `csv` framing: lines that carry no record, such as the DHCP log's preamble before its header or
+   * Zeek's `#types`/`#close` lines after it. Skipped lines are counted in the summary.
+   */
+  isPreamble?(line: string, headerSeen: boolean): boolean;
 }
 
 /** A parsed syslog envelope, handed to the program translators. */

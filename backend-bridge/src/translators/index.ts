@@ -1,5 +1,32 @@
 import type { Format, Stage, SyslogProgram } from '../translate/types';
+import { windowsXml } from './windows-xml';
+import { nxlogJson } from './nxlog-json';
+import { winlogbeatJson } from './winlogbeat-json';
+import { windowsDhcp } from './windows-dhcp';
+import { createFileAccessCondenser } from './file-access';
 import { createSyslogFormat } from './syslog';
+import { pam } from './pam';
+import { sshd } from './sshd';
+import { sudo } from './sudo';
+import { su } from './su';
+import { shadowUtils } from './shadow-utils';
+import { logind } from './logind';
+import { auditdFormat, auditdSyslog } from './auditd';
+import { sambaAudit } from './samba-audit';
+import { postfix } from './postfix';
+import { dhcpd } from './dhcpd';
+import { bindFormat, bindSyslog } from './bind';
+import { pgauditFormat, pgauditSyslog } from './pgaudit';
+import { cupsFormat } from './cups';
+import { mysqlAuditFormat } from './mysql-audit';
+import { netfilterProgram } from './netfilter';
+import { ciscoProgram } from './cisco';
+import { squidFormat } from './squid';
+import { fortigateFormat, fortigateSyslog } from './fortigate';
+import { zeekFormat } from './zeek';
+import { doorFormat } from './door';
+import { wirelessApProgram } from './wireless-ap';
+import { cifsAuditFormat } from './cifs-audit';
 
 /**
  * Every input format, one line each. Auto-detection takes the highest score; a tie goes to the
@@ -7,8 +34,22 @@ import { createSyslogFormat } from './syslog';
  */
 export const FORMATS: Format[] = [
   // --- windows (renderings, DHCP audit CSV) ---
+  windowsXml,
+  winlogbeatJson,
+  nxlogJson,
+  windowsDhcp,
   // --- linux & application files ---
+  auditdFormat,
+  bindFormat,
+  pgauditFormat,
+  cupsFormat,
+  mysqlAuditFormat,
   // --- network, web, door ---
+  squidFormat,
+  fortigateFormat,
+  zeekFormat,
+  doorFormat,
+  cifsAuditFormat,
   // --- syslog envelope: last, it accepts any syslog line ---
   createSyslogFormat(
     () => SYSLOG_PROGRAMS,
@@ -19,10 +60,27 @@ export const FORMATS: Format[] = [
 /** Every program inside syslog, one line each; the first whose `matches` is true wins. */
 export const SYSLOG_PROGRAMS: SyslogProgram[] = [
   // --- linux ---
+  pam,
+  sshd,
+  sudo,
+  su,
+  shadowUtils,
+  logind,
+  auditdSyslog,
+  sambaAudit,
+  postfix,
+  dhcpd,
+  bindSyslog,
+  pgauditSyslog,
   // --- network ---
+  netfilterProgram,
+  ciscoProgram,
+  fortigateSyslog,
+  wirelessApProgram,
 ];
 
 /** Stateful stages after translation, in order; each call makes fresh state for one run. */
 export const STAGES: Array<() => Stage> = [
   // --- windows ---
+  createFileAccessCondenser,
 ];

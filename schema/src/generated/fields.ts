@@ -151,6 +151,8 @@ export const FIELD = {
   processParentName: "process.parent.name",
   /** The parent process id */
   processParentPid: "process.parent.pid",
+  /** Full path of the parent process's executable */
+  processParentExecutable: "process.parent.executable",
   /** tcp, udp, icmp */
   networkTransport: "network.transport",
   /** Application protocol, e.g. http, dns, smtp */
@@ -229,6 +231,14 @@ export const FIELD = {
   winlogEventData: "winlog.event_data",
   /** The PowerShell script block text */
   powershellFileScriptBlockText: "powershell.file.script_block_text",
+  /** The id shared by every part of one PowerShell script block (4104) */
+  powershellFileScriptBlockId: "powershell.file.script_block_id",
+  /** Which part of a multi-part script block or pipeline detail this event is (1-based) */
+  powershellSequence: "powershell.sequence",
+  /** How many parts the script block or pipeline detail was split into */
+  powershellTotal: "powershell.total",
+  /** The PowerShell command that ran, e.g. Invoke-WebRequest (4103) */
+  powershellCommandName: "powershell.command.name",
   /** A readable sentence in Japanese saying who did what, to which object, where, with what outcome */
   kansaMessageJa: "kansa.message.ja",
   /** The same sentence in English */
@@ -295,6 +305,10 @@ export const FIELD = {
   kansaPrintDocument: "kansa.print.document",
   /** Pages printed */
   kansaPrintPages: "kansa.print.pages",
+  /** The printer port the job went to, e.g. an IP or USB001 */
+  kansaPrintPort: "kansa.print.port",
+  /** Size of the print job in bytes */
+  kansaPrintBytes: "kansa.print.bytes",
   /** The door or reader name */
   kansaDoorName: "kansa.door.name",
   /** entry or exit */
@@ -397,6 +411,7 @@ export interface KansaEvent {
   "process.command_line"?: string;
   "process.parent.name"?: string;
   "process.parent.pid"?: number;
+  "process.parent.executable"?: string;
   "network.transport"?: string;
   "network.protocol"?: string;
   "network.direction"?: string;
@@ -436,6 +451,10 @@ export interface KansaEvent {
   "winlog.logon.id"?: string;
   "winlog.event_data"?: Record<string, unknown>;
   "powershell.file.script_block_text"?: string;
+  "powershell.file.script_block_id"?: string;
+  "powershell.sequence"?: number;
+  "powershell.total"?: number;
+  "powershell.command.name"?: string;
   "kansa.message.ja"?: string;
   "kansa.message.en"?: string;
   "kansa.count"?: number;
@@ -469,6 +488,8 @@ export interface KansaEvent {
   "kansa.print.printer"?: string;
   "kansa.print.document"?: string;
   "kansa.print.pages"?: number;
+  "kansa.print.port"?: string;
+  "kansa.print.bytes"?: number;
   "kansa.door.name"?: string;
   "kansa.door.direction"?: string;
   "kansa.door.card_id"?: string;
@@ -552,6 +573,7 @@ export const FIELD_TYPES: Readonly<Record<FieldName, string>> = {
   "process.command_line": "text",
   "process.parent.name": "keyword",
   "process.parent.pid": "long",
+  "process.parent.executable": "keyword",
   "network.transport": "keyword",
   "network.protocol": "keyword",
   "network.direction": "keyword",
@@ -591,6 +613,10 @@ export const FIELD_TYPES: Readonly<Record<FieldName, string>> = {
   "winlog.logon.id": "keyword",
   "winlog.event_data": "flat_object",
   "powershell.file.script_block_text": "text",
+  "powershell.file.script_block_id": "keyword",
+  "powershell.sequence": "long",
+  "powershell.total": "long",
+  "powershell.command.name": "keyword",
   "kansa.message.ja": "text",
   "kansa.message.en": "text",
   "kansa.count": "long",
@@ -624,6 +650,8 @@ export const FIELD_TYPES: Readonly<Record<FieldName, string>> = {
   "kansa.print.printer": "keyword",
   "kansa.print.document": "keyword",
   "kansa.print.pages": "long",
+  "kansa.print.port": "keyword",
+  "kansa.print.bytes": "long",
   "kansa.door.name": "keyword",
   "kansa.door.direction": "keyword",
   "kansa.door.card_id": "keyword",

@@ -33,14 +33,18 @@ export function parseEnvelope(line: string, ctx: TranslateContext): Envelope | n
     const rfc5424 = parse5424(line, pos + 2, ctx);
     if (rfc5424) return { ...base, ...rfc5424 };
   }
-  // Cisco: "<189>12345: " sequence number, optionally "host: ", then a timestamp ending in ": ".
-  const seq = leadingSequence(line, pos);
+  // Cisco: "<189>12345: " sequence number (empty on NX-OS), optionally "host: ", then a timestamp ending in ": ".
+  const seq = line.startsWith(': ', pos) && priority !== undefined ? pos + 2 : leadingSequence(line, pos);
   if (seq > pos) {
     return parseCisco(line, seq, ctx, base, undefined);
   }
   const ts = parseTimestamp(line, pos, ctx);
   if (!ts) {
     return pos > 0 ? { ...base, timestamp: '', program: '', message: '', format: 'rfc3164', headerless: line.slice(pos) } : null;
+  }
+  if (line.startsWith(': ', ts.end)) {
+    // ASA without a host name: "Oct 01 2026 09:00:01: %ASA-6-302013: …"
+    return { ...base, timestamp: ts.iso, program: '', message: line.slice(ts.end + 2), format: 'rfc3164' };
   }
   pos = skipSpaces(line, ts.end);
   let host: string | undefined;
@@ -119,21 +123,30 @@ function parseTag(s: string, pos: number): { program: string; pid?: number; end:
   return { program: '', end: pos };
 }
 
+const UPTIME = /^(\d+[ywdh]\d+[ywdhms]?|\d\d:\d\d:\d\d(\.\d+)?)$/;
+
 function parseCisco(line: string, pos: number, ctx: TranslateContext, base: Partial<SyslogMessage>, relayHost: string | undefined): Envelope {
   let host = relayHost;
   let at = pos;
+  // `service sequence-numbers` adds a second counter after the syslog one.
+  for (let next = leadingSequence(line, at); next > at; next = leadingSequence(line, at)) at = next;
+  let timestamp = ctx.now.toISOString();
   const firstEnd = line.indexOf(': ', at);
   const candidate = firstEnd === -1 ? '' : line.slice(at, firstEnd);
+  if (UPTIME.test(candidate)) {
+    // An uptime stamp ("1w2d", "00:01:23") is no wall-clock time: the receive time is the best we have.
+    return { ...base, timestamp, ...(host ? { host } : {}), program: '', message: line.slice(firstEnd + 2), format: 'rfc3164' };
+  }
   if (candidate && !candidate.includes(' ') && !candidate.startsWith('%') && !MONTHS[candidate.replace(/^[*.]/, '').slice(0, 3)]) {
     host ??= candidate;
     at = firstEnd + 2;
   }
-  let timestamp = ctx.now.toISOString();
   const marker = line.charCodeAt(at);
   const tsStart = marker === 42 /* * */ || marker === 46 /* . */ ? at + 1 : at;
   const ts = parseTimestamp(line, tsStart, ctx);
   if (ts && line.startsWith(': ', ts.end)) {
-    timestamp = ts.iso;
+    // "*" marks a clock that was never synchronised (often 1 March after boot): keep the receive time.
+    if (marker !== 42) timestamp = ts.iso;
     at = ts.end + 2;
   }
   return { ...base, timestamp, ...(host ? { host } : {}), program: '', message: line.slice(at), format: 'rfc3164' };
@@ -147,7 +160,12 @@ interface ParsedTime {
 /** "Oct  1 09:00:01", "Oct 1 2026 09:00:01.123 JST", or an ISO 8601 stamp (rsyslog's high-precision form). */
 export function parseTimestamp(s: string, pos: number, ctx: TranslateContext): ParsedTime | null {
   const c = s.charCodeAt(pos);
-  if (c >= 48 && c <= 57) return parseIso(s, pos, ctx);
+  if (c >= 48 && c <= 57) {
+    const yearFirst = /^(\d{4}) [A-Z][a-z]{2} /.exec(s.slice(pos, pos + 9));
+    // NX-OS writes "2026 Oct  1 09:00:01 JST".
+    if (yearFirst) return parseTimestamp(s, pos + 5, { ...ctx, year: Number(yearFirst[1]) });
+    return parseIso(s, pos, ctx);
+  }
   const month = MONTHS[s.slice(pos, pos + 3)];
   if (!month || s.charCodeAt(pos + 3) !== 32) return null;
   let i = pos + 4;

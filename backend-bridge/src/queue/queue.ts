@@ -1,0 +1,295 @@
+import { closeSync, fdatasyncSync, fstatSync, ftruncateSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * A durable, byte-bounded FIFO of documents on disk.
+ *
+ * Layout in `dir`: segment files `seg-<n>.q` and `ack.json` (the position up to which OpenSearch has
+ * confirmed). An entry is one line, `<id>\t<index>\t<json>\n` (JSON escapes tabs and newlines), so a
+ * write torn by a crash is found and cut off at the last newline when the queue opens.
+ *
+ * Durability: `append` writes with a synchronous write(2) before it returns, so an input that
+ * acknowledges after `append` loses nothing when the bridge process dies (the data is in the OS).
+ * With fsync `always` it also fdatasyncs before returning (survives power loss); `interval`
+ * fdatasyncs every fsyncIntervalMs; `never` leaves flushing to the OS. The ack file is replaced
+ * atomically (write + rename); losing its last update only re-sends documents, which the writer's
+ * deterministic ids turn into 409s, never duplicates.
+ */
+export interface QueueOptions {
+  dir: string;
+  maxBytes: number;
+  segmentBytes: number;
+  fsync: 'always' | 'interval' | 'never';
+  fsyncIntervalMs?: number;
+}
+
+export interface Position {
+  segment: number;
+  offset: number;
+}
+
+export interface QueueEntry {
+  id: string;
+  index: string;
+  json: string;
+}
+
+export interface Batch {
+  entries: QueueEntry[];
+  bytes: number;
+  /** The position just after the batch: acknowledging it frees everything before. */
+  end: Position;
+}
+
+interface Segment {
+  n: number;
+  size: number;
+}
+
+const SEGMENT = /^seg-(\d{12})\.q$/;
+const name = (n: number) => `seg-${String(n).padStart(12, '0')}.q`;
+
+export class DiskQueue {
+  private segments: Segment[] = [];
+  private fd = -1;
+  private acked: Position = { segment: 0, offset: 0 };
+  private read: Position = { segment: 0, offset: 0 };
+  private events = 0;
+  private dirty = false;
+  private timer?: NodeJS.Timeout;
+  private waiters: Array<() => void> = [];
+  private spaceWaiters: Array<() => void> = [];
+
+  constructor(private readonly options: QueueOptions) {}
+
+  open(): void {
+    mkdirSync(this.options.dir, { recursive: true });
+    try {
+      this.acked = JSON.parse(readFileSync(join(this.options.dir, 'ack.json'), 'utf8')) as Position;
+    } catch {
+      this.acked = { segment: 0, offset: 0 };
+    }
+    const found = readdirSync(this.options.dir)
+      .map((f) => SEGMENT.exec(f))
+      .filter((m): m is RegExpExecArray => m !== null)
+      .map((m) => Number(m[1]))
+      .sort((a, b) => a - b);
+    for (const n of found) {
+      if (n < this.acked.segment) {
+        unlinkSync(join(this.options.dir, name(n)));
+        continue;
+      }
+      this.segments.push({ n, size: this.repair(n) });
+    }
+    if (this.segments.length === 0) this.segments.push({ n: Math.max(1, this.acked.segment), size: 0 });
+    const first = this.segments[0];
+    if (this.acked.segment !== first.n) this.acked = { segment: first.n, offset: 0 };
+    this.acked.offset = Math.min(this.acked.offset, first.size);
+    this.read = { ...this.acked };
+    this.events = this.countFrom(this.acked);
+    const last = this.segments[this.segments.length - 1];
+    this.fd = openSync(join(this.options.dir, name(last.n)), 'a');
+    if (this.options.fsync === 'interval') {
+      this.timer = setInterval(() => this.sync(), this.options.fsyncIntervalMs ?? 1000);
+      this.timer.unref();
+    }
+  }
+
+  close(): void {
+    if (this.timer) clearInterval(this.timer);
+    if (this.fd >= 0) {
+      this.sync();
+      closeSync(this.fd);
+      this.fd = -1;
+    }
+    for (const w of this.waiters.splice(0)) w();
+  }
+
+  /** Bytes waiting for OpenSearch (written but not yet acknowledged). */
+  get depthBytes(): number {
+    let total = 0;
+    for (const s of this.segments) total += s.size;
+    return total - this.acked.offset;
+  }
+
+  get depthEvents(): number {
+    return this.events;
+  }
+
+  get capacity(): number {
+    return this.options.maxBytes;
+  }
+
+  /** True when nothing more should be accepted until the writer frees space. */
+  get full(): boolean {
+    return this.depthBytes >= this.options.maxBytes;
+  }
+
+  /** Whether `bytes` more fit under the bound. */
+  fits(bytes: number): boolean {
+    return this.depthBytes + bytes <= this.options.maxBytes;
+  }
+
+  /** Resolves once the queue is below 90% of its bound (inputs resume then, not at the first free byte). */
+  whenSpace(): Promise<void> {
+    if (this.depthBytes < this.options.maxBytes * 0.9) return Promise.resolve();
+    return new Promise((resolve) => this.spaceWaiters.push(resolve));
+  }
+
+  static encode(entries: QueueEntry[]): Buffer {
+    let text = '';
+    for (const e of entries) text += `${e.id}\t${e.index}\t${e.json}\n`;
+    return Buffer.from(text, 'utf8');
+  }
+
+  /**
+   * Appends entries durably (see the class comment), all or none. Returns false when they would
+   * not fit under the bound unless `force` (a stream input finishing the chunk it already read; the
+   * bound is then exceeded by at most that chunk).
+   */
+  append(entries: QueueEntry[], force = false): boolean {
+    if (entries.length === 0) return true;
+    const data = DiskQueue.encode(entries);
+    if (!force && !this.fits(data.length)) return false;
+    let last = this.segments[this.segments.length - 1];
+    if (last.size > 0 && last.size + data.length > this.options.segmentBytes) {
+      this.sync();
+      closeSync(this.fd);
+      last = { n: last.n + 1, size: 0 };
+      this.segments.push(last);
+      this.fd = openSync(join(this.options.dir, name(last.n)), 'a');
+    }
+    let written = 0;
+    while (written < data.length) written += writeSync(this.fd, data, written);
+    last.size += data.length;
+    this.events += entries.length;
+    if (this.options.fsync === 'always') fdatasyncSync(this.fd);
+    else this.dirty = true;
+    for (const w of this.waiters.splice(0)) w();
+    return true;
+  }
+
+  /** Whether entries exist past the read cursor. */
+  get hasUnread(): boolean {
+    const seg = this.segments.find((s) => s.n === this.read.segment);
+    if (seg && this.read.offset < seg.size) return true;
+    return this.segments.some((s) => s.n > this.read.segment && s.size > 0);
+  }
+
+  /** Resolves when something is appended (or the queue closes). */
+  whenData(): Promise<void> {
+    if (this.hasUnread) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  /** Takes up to about `maxBytes` of entries past the read cursor (at least one entry). */
+  take(maxBytes: number): Batch | undefined {
+    let seg = this.segments.find((s) => s.n === this.read.segment);
+    while (seg && this.read.offset >= seg.size) {
+      const next = this.segments.find((s) => s.n > seg!.n);
+      if (!next) return undefined;
+      this.read = { segment: next.n, offset: 0 };
+      seg = next;
+    }
+    if (!seg) return undefined;
+    const fd = openSync(join(this.options.dir, name(seg.n)), 'r');
+    try {
+      let want = Math.min(maxBytes, seg.size - this.read.offset);
+      for (;;) {
+        const buf = Buffer.allocUnsafe(want);
+        const got = readSync(fd, buf, 0, want, this.read.offset);
+        const cut = buf.lastIndexOf(0x0a, got - 1);
+        if (cut < 0) {
+          // One entry larger than maxBytes: read further until its end.
+          want = Math.min(want * 2, seg.size - this.read.offset);
+          continue;
+        }
+        const text = buf.toString('utf8', 0, cut + 1);
+        const entries: QueueEntry[] = [];
+        let start = 0;
+        while (start < text.length) {
+          const nl = text.indexOf('\n', start);
+          const t1 = text.indexOf('\t', start);
+          const t2 = text.indexOf('\t', t1 + 1);
+          entries.push({ id: text.slice(start, t1), index: text.slice(t1 + 1, t2), json: text.slice(t2 + 1, nl) });
+          start = nl + 1;
+        }
+        this.read = { segment: seg.n, offset: this.read.offset + cut + 1 };
+        return { entries, bytes: cut + 1, end: { ...this.read } };
+      }
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  /** Marks everything before `end` as confirmed by OpenSearch. Call in queue order. */
+  ack(end: Position, events: number): void {
+    this.acked = { ...end };
+    this.events -= events;
+    writeFileSync(join(this.options.dir, 'ack.json.tmp'), JSON.stringify(this.acked));
+    renameSync(join(this.options.dir, 'ack.json.tmp'), join(this.options.dir, 'ack.json'));
+    // Whole segments behind the acknowledged position are gone for good.
+    while (this.segments.length > 1) {
+      const first = this.segments[0];
+      if (first.n < end.segment || (first.n === end.segment && end.offset >= first.size)) {
+        unlinkSync(join(this.options.dir, name(first.n)));
+        this.segments.shift();
+        if (this.acked.segment === first.n) this.acked = { segment: this.segments[0].n, offset: 0 };
+      } else break;
+    }
+    if (this.depthBytes < this.options.maxBytes * 0.9) for (const w of this.spaceWaiters.splice(0)) w();
+  }
+
+  /** After a failed send, reading starts again at the acknowledged position. */
+  rewind(): void {
+    this.read = { ...this.acked };
+  }
+
+  private sync(): void {
+    if (this.dirty && this.fd >= 0) {
+      fdatasyncSync(this.fd);
+      this.dirty = false;
+    }
+  }
+
+  /** Cuts a torn last entry (a crash in the middle of a write) and returns the segment's size. */
+  private repair(n: number): number {
+    const path = join(this.options.dir, name(n));
+    const fd = openSync(path, 'r+');
+    try {
+      const size = fstatSync(fd).size;
+      if (size === 0) return 0;
+      const tail = Buffer.alloc(Math.min(size, 1 << 20));
+      let end = size;
+      // Look back for the last newline, a MiB at a time.
+      for (;;) {
+        const from = Math.max(0, end - tail.length);
+        const got = readSync(fd, tail, 0, end - from, from);
+        const nl = tail.lastIndexOf(0x0a, got - 1);
+        if (nl >= 0) {
+          const keep = from + nl + 1;
+          if (keep !== size) ftruncateSync(fd, keep);
+          return keep;
+        }
+        if (from === 0) {
+          ftruncateSync(fd, 0);
+          return 0;
+        }
+        end = from;
+      }
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  private countFrom(pos: Position): number {
+    let count = 0;
+    for (const s of this.segments) {
+      if (s.size === 0) continue;
+      const data = readFileSync(join(this.options.dir, name(s.n)));
+      const from = s.n === pos.segment ? pos.offset : 0;
+      for (let i = data.indexOf(0x0a, from); i >= 0; i = data.indexOf(0x0a, i + 1)) count++;
+    }
+    return count;
+  }
+}

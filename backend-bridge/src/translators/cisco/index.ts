@@ -1,0 +1,586 @@
+import type { KansaEvent, SyslogMessage, SyslogProgram, TranslateContext } from '../../translate/types';
+import { SEVERITY_EN, SEVERITY_JA, SEVERITY_NAMES } from './severity';
+
+/**
+ * Cisco IOS, IOS-XE, NX-OS and ASA messages: `%FACILITY[-SUBFAC]-SEVERITY-MNEMONIC: text`, after
+ * whatever the device put before it (a message counter, a hostname, a device timestamp). Known
+ * mnemonics become specific events; every other one becomes a generic event with its severity.
+ */
+
+/** `%LINK-3-UPDOWN:`; facility parts start with a letter (SLOT1, SP), the severity is one digit. */
+const TAG = /%([A-Z][A-Z0-9_]*(?:-[A-Z][A-Z0-9_]*)*)-([0-7])-([A-Z0-9_]+):[ \t]*/y;
+const PROGRAM_TAG = /^%[A-Z][A-Z0-9_]*(?:-[A-Z][A-Z0-9_]*)*-[0-7]-[A-Z0-9_]+$/;
+
+interface Parsed {
+  facility: string;
+  severity: number;
+  mnemonic: string;
+  text: string;
+  preamble: string;
+}
+
+/** Finds the tag in a message, looking past a counter, hostname and device timestamp. */
+function findTag(full: string): Parsed | null {
+  let from = 0;
+  // The tag sits within the first ~120 characters; no need to scan a long text.
+  const limit = Math.min(full.length, 160);
+  while (from < limit) {
+    const pct = full.indexOf('%', from);
+    if (pct === -1 || pct >= limit) return null;
+    TAG.lastIndex = pct;
+    const m = TAG.exec(full);
+    if (m) {
+      return {
+        facility: m[1],
+        severity: Number(m[2]),
+        mnemonic: m[3],
+        text: full.slice(TAG.lastIndex).trimEnd(),
+        preamble: full.slice(0, pct),
+      };
+    }
+    from = pct + 1;
+  }
+  return null;
+}
+
+function fullText(msg: SyslogMessage): string {
+  // An RFC 3164 parser may have taken `%LINK-3-UPDOWN` for the program name.
+  if (msg.program && PROGRAM_TAG.test(msg.program)) {
+    return `${msg.program}: ${msg.message}`;
+  }
+  // Or a counter such as `12345` (from `12345: Oct  1 …: %LINK…`).
+  if (msg.program && /^\d+$/.test(msg.program)) {
+    return `${msg.program}: ${msg.message}`;
+  }
+  return msg.message;
+}
+
+interface Preamble {
+  sequence?: string;
+  hostname?: string;
+  deviceTime?: string;
+}
+
+const TIME_LIKE = /\d:\d\d|^\d+[ywdh]\d+[dhm]$/;
+const HOST_LIKE = /^[A-Za-z][A-Za-z0-9._-]*$/;
+const NXOS_TIME_HOST = /^(\d{4} [A-Z][a-z]{2} +\d+ \d\d:\d\d:\d\d(?:\.\d+)?(?: [A-Z]{2,5})?) ([A-Za-z][A-Za-z0-9._-]*)$/;
+
+/** `12345: web-sw01: *Oct  1 00:00:01.123 JST: ` → counter, hostname, device time. */
+function parsePreamble(preamble: string): Preamble {
+  const out: Preamble = {};
+  const segments = preamble.trim().replace(/:$/, '').split(/: +/);
+  for (const raw of segments) {
+    const seg = raw.trim();
+    if (seg === '') continue;
+    if (/^\d+$/.test(seg)) {
+      out.sequence ??= seg;
+      continue;
+    }
+    const nx = NXOS_TIME_HOST.exec(seg);
+    if (nx && !/^[A-Z]{2,5}$/.test(nx[2])) {
+      out.deviceTime = nx[1];
+      out.hostname = nx[2];
+      continue;
+    }
+    if (TIME_LIKE.test(seg)) {
+      out.deviceTime = seg;
+      continue;
+    }
+    if (HOST_LIKE.test(seg) && !out.hostname) {
+      out.hostname = seg;
+    }
+  }
+  return out;
+}
+
+const FIREWALL_FACILITIES = new Set(['ASA', 'FTD', 'FWSM', 'PIX']);
+const NXOS_FACILITIES = new Set(['ETHPORT', 'ETH_PORT_CHANNEL', 'VSHD', 'VPC', 'VDC_MGR', 'ETHPM', 'SYSMGR', 'PLATFORM', 'MODULE', 'FEX']);
+const SWITCH_FACILITIES = new Set([
+  'SPANTREE', 'SW_VLAN', 'SW_MATM', 'PM', 'PORT_SECURITY', 'STORM_CONTROL', 'ILPOWER', 'CDP', 'EC', 'UDLD', 'DOT1X', 'MAB',
+  'AUTHMGR', 'SW_DAI', 'DHCP_SNOOPING', 'STACKMGR', 'ETHPORT', 'ETH_PORT_CHANNEL', 'VPC', 'ETHPM', 'FEX',
+]);
+const ROUTER_FACILITIES = new Set(['OSPF', 'OSPFV3', 'DUAL', 'BGP', 'EIGRP', 'ISIS', 'RIP', 'HSRP', 'VRRP', 'CRYPTO', 'IPSEC', 'ISAKMP', 'PPP', 'BFD']);
+
+function observerType(facility: string, text: string): string | undefined {
+  const base = facility.split('-')[0];
+  if (FIREWALL_FACILITIES.has(base)) return 'firewall';
+  if (base.startsWith('DOT11') || base === 'CAPWAP' || base === 'LWAPP' || base === 'DTLS') return 'wireless';
+  if (SWITCH_FACILITIES.has(base)) return 'switch';
+  if (ROUTER_FACILITIES.has(base)) return 'router';
+  // Stackable switches number their ports switch/module/port (GigabitEthernet1/0/5).
+  if ((base === 'LINK' || base === 'LINEPROTO') && /Interface [A-Za-z-]+\d+\/\d+\/\d+/.test(text)) return 'switch';
+  return undefined;
+}
+
+function observerProduct(facility: string): string | undefined {
+  const base = facility.split('-')[0];
+  if (base === 'ASA') return 'ASA';
+  if (base === 'FTD') return 'Firepower Threat Defense';
+  if (NXOS_FACILITIES.has(base)) return 'NX-OS';
+  return undefined;
+}
+
+/** Fields of the `[user: admin] [Source: 10.0.0.9] [localport: 22]` brackets of SEC_LOGIN. */
+function bracketFields(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  let i = text.indexOf('[');
+  while (i !== -1) {
+    const close = text.indexOf(']', i);
+    if (close === -1) break;
+    const inner = text.slice(i + 1, close);
+    const colon = inner.indexOf(':');
+    if (colon > 0) {
+      out[inner.slice(0, colon).trim().toLowerCase()] = inner.slice(colon + 1).trim();
+    }
+    i = text.indexOf('[', close);
+  }
+  return out;
+}
+
+const IPV4_OR_6 = /^(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9A-Fa-f:]*:[0-9A-Fa-f:.]+)$/;
+
+function isIp(s: string | undefined): s is string {
+  return s !== undefined && IPV4_OR_6.test(s);
+}
+
+const LOGIN_REASONS: Array<[RegExp, string, string]> = [
+  [/Authentication Failed/i, '認証失敗', 'authentication failed'],
+  [/Invalid login/i, 'ログイン不正', 'invalid login'],
+  [/Quiet-Mode/i, 'Quiet モード中', 'quiet mode'],
+];
+
+function loginReason(reason: string | undefined): { ja: string; en: string } | undefined {
+  if (!reason) return undefined;
+  for (const [re, ja, en] of LOGIN_REASONS) {
+    if (re.test(reason)) return { ja, en };
+  }
+  return { ja: reason, en: reason };
+}
+
+interface Specific {
+  event: KansaEvent;
+  ja: string;
+  en: string;
+}
+
+type Handler = (p: Parsed, device: string | undefined) => Specific | null;
+
+function on(device: string | undefined, ja: boolean): string {
+  if (!device) return '';
+  return ja ? `${device} の` : ` on ${device}`;
+}
+
+const LINK_STATE = /^Interface (\S+?), changed state to (administratively down|down|up|deleted|reset|testing)$/;
+const LINEPROTO_STATE = /^Line protocol on Interface (\S+?), changed state to (down|up)$/;
+
+function linkEvent(iface: string, state: string, device: string | undefined, lineProtocol: boolean, reason?: string): Specific {
+  const admin = state.startsWith('administratively');
+  const down = state.includes('down');
+  const what = lineProtocol ? 'line-protocol' : 'interface';
+  const action = admin ? `${what}-admin-down` : `${what}-${down ? 'down' : state === 'up' ? 'up' : state}`;
+  const stateJa = admin ? '管理上ダウン(shutdown)しました' : down ? 'ダウンしました' : state === 'up' ? 'アップしました' : `${state} になりました`;
+  const stateEn = admin ? 'was administratively shut down' : down ? 'went down' : state === 'up' ? 'came up' : `changed state to ${state}`;
+  const subjectJa = lineProtocol ? `インターフェース ${iface} のライン プロトコル` : `インターフェース ${iface}`;
+  const subjectEn = lineProtocol ? `Line protocol on interface ${iface}` : `Interface ${iface}`;
+  const reasonJa = reason ? `(${reason})` : '';
+  const reasonEn = reason ? ` (${reason})` : '';
+  return {
+    event: {
+      'event.category': ['network'],
+      'event.type': [down && !admin ? 'error' : 'info'],
+      'event.action': action,
+      'event.outcome': down && !admin ? 'failure' : 'success',
+      'observer.ingress.interface.name': iface,
+      ...(reason ? { 'event.reason': reason } : {}),
+    },
+    ja: `${device ? `${device} の` : ''}${subjectJa}${lineProtocol ? '' : ' '}が${stateJa}${reasonJa}`,
+    en: `${subjectEn}${on(device, false)} ${stateEn}${reasonEn}`,
+  };
+}
+
+const NXOS_IF_DOWN = /^Interface (\S+) is down \((.+)\)$/;
+const NXOS_IF_UP = /^Interface (\S+) is up(?: in mode (\S+))?/;
+const CONFIG_I = /^Configured from (\S+) by (\S+)(?: on (\S+))?(?: \(([0-9A-Fa-f:.]+)\))?/;
+const NXOS_CONFIG = /^Configured from vty by (\S+) on (\S+?)(?:@(\S+))?$/;
+const LOGGEDCMD = /^User:(\S+)\s+logged command:(.*)$/;
+const SSH2_USERAUTH = /^User '([^']*)' authentication for SSH2 Session from (\S+) \(tty = (\d+)\).* (Succeeded|Failed)$/;
+const SSH2_SESSION = /^SSH2 Session request from (\S+) \(tty = (\d+)\).* (Succeeded|Failed)$/;
+const SSH2_CLOSE = /^SSH2 Session from (\S+) \(tty = (\d+)\) for user '([^']*)'.* closed$/;
+const OSPF_ADJ = /^Process (\S+), Nbr (\S+) on (\S+) from (\S+) to (\S+), (.+)$/;
+const DUAL_NBR = /^(.+?): Neighbor (\S+) \((\S+)\) is (up|down|resync)(?::\s*(.*))?$/;
+const ERR_DISABLE = /^(\S+) error detected on (\S+?), putting \S+ in err-disable state/;
+const BPDUGUARD = /^Received BPDU on port (\S+) with BPDU Guard enabled/;
+
+function loginEvent(p: Parsed, device: string | undefined, success: boolean): Specific {
+  const f = bracketFields(p.text);
+  const user = f.user;
+  const src = f.source;
+  const port = f.localport !== undefined ? Number(f.localport) : undefined;
+  const reason = loginReason(f.reason);
+  const event: KansaEvent = {
+    'event.category': ['authentication'],
+    'event.type': ['start'],
+    'event.action': success ? 'logged-in' : 'logon-failed',
+    'event.outcome': success ? 'success' : 'failure',
+  };
+  if (user) event['user.name'] = user;
+  if (isIp(src)) event['source.ip'] = src;
+  if (port !== undefined && Number.isInteger(port)) event['destination.port'] = port;
+  if (f.reason) event['event.reason'] = reason!.en;
+  const extraJa = [reason?.ja, port !== undefined ? `ポート ${port}` : undefined].filter(Boolean).join('、');
+  const extraEn = [reason?.en, port !== undefined ? `port ${port}` : undefined].filter(Boolean).join(', ');
+  const fromEn = src ? ` from ${src}` : '';
+  const head = user ? `${user} が ` : '';
+  const okJa = src ? (device ? `${src} から ${device} にログインしました` : `${src} からログインしました`) : device ? `${device} にログインしました` : 'ログインしました';
+  const ngJa = src ? (device ? `${src} から ${device} へのログインに失敗しました` : `${src} からのログインに失敗しました`) : device ? `${device} へのログインに失敗しました` : 'ログインに失敗しました';
+  if (success) {
+    return {
+      event,
+      ja: `${head}${okJa}${extraJa ? `(${extraJa})` : ''}`,
+      en: `${user ?? 'Someone'} logged in to ${device ?? 'the device'}${fromEn}${extraEn ? ` (${extraEn})` : ''}`,
+    };
+  }
+  return {
+    event,
+    ja: `${head}${ngJa}${extraJa ? `(${extraJa})` : ''}`,
+    en: `${user ?? 'Someone'} failed to log in to ${device ?? 'the device'}${fromEn}${extraEn ? ` (${extraEn})` : ''}`,
+  };
+}
+
+const HANDLERS: Record<string, Handler> = {
+  'LINK-UPDOWN': (p, d) => {
+    const m = LINK_STATE.exec(p.text);
+    return m ? linkEvent(m[1], m[2], d, false) : null;
+  },
+  'LINK-CHANGED': (p, d) => {
+    const m = LINK_STATE.exec(p.text);
+    return m ? linkEvent(m[1], m[2], d, false) : null;
+  },
+  'LINEPROTO-UPDOWN': (p, d) => {
+    const m = LINEPROTO_STATE.exec(p.text);
+    return m ? linkEvent(m[1], m[2], d, true) : null;
+  },
+  'SYS-CONFIG_I': (p, d) => {
+    const m = CONFIG_I.exec(p.text);
+    if (!m) return null;
+    const [, from, by, line, ip] = m;
+    // `by console` / `by vty0 (ip)`: no account (no AAA); the "by" names the line.
+    const user = by === 'console' || /^(vty|tty|con|aux)\d*$/.test(by) ? undefined : by;
+    const lineName = user ? line : by;
+    const event: KansaEvent = {
+      'event.category': ['configuration'],
+      'event.type': ['change'],
+      'event.action': 'changed-configuration',
+      'event.outcome': 'success',
+    };
+    if (user) event['user.name'] = user;
+    if (ip) event['source.ip'] = ip;
+    const via = [from !== 'console' ? `${from} から` : undefined, lineName, ip ? `${ip} から` : undefined].filter(Boolean);
+    const viaEn = [from !== 'console' ? `from ${from}` : undefined, lineName, ip ? `from ${ip}` : undefined].filter(Boolean);
+    return {
+      event,
+      ja: `${user ? `${user} が ` : ''}${d ? `${d} の設定を変更しました` : user ? '設定を変更しました' : '設定が変更されました'}${via.length > 0 ? `(${via.join('、')})` : ''}`,
+      en: `${user ?? 'Someone'} changed the configuration of ${d ?? 'the device'}${viaEn.length > 0 ? ` (${viaEn.join(', ')})` : ''}`,
+    };
+  },
+  'VSHD-VSHD_SYSLOG_CONFIG_I': (p, d) => {
+    const m = NXOS_CONFIG.exec(p.text);
+    if (!m) return null;
+    const [, user, from, tty] = m;
+    const event: KansaEvent = {
+      'event.category': ['configuration'],
+      'event.type': ['change'],
+      'event.action': 'changed-configuration',
+      'event.outcome': 'success',
+      'user.name': user,
+    };
+    if (isIp(from)) event['source.ip'] = from;
+    return {
+      event,
+      ja: `${user} が ${d ?? '機器'} の設定を変更しました(${from} から${tty ? `、${tty}` : ''})`,
+      en: `${user} changed the configuration of ${d ?? 'the device'} (from ${from}${tty ? `, ${tty}` : ''})`,
+    };
+  },
+  'PARSER-CFGLOG_LOGGEDCMD': (p, d) => {
+    const m = LOGGEDCMD.exec(p.text);
+    if (!m) return null;
+    const user = m[1];
+    const command = m[2].trim();
+    return {
+      event: {
+        'event.category': ['configuration'],
+        'event.type': ['change'],
+        'event.action': 'executed-configuration-command',
+        'event.outcome': 'success',
+        'user.name': user,
+        'kansa.raw': { command },
+      },
+      ja: `${user} が ${d ? `${d} で` : ''}設定コマンド「${command}」を実行しました`,
+      en: `${user} ran the configuration command "${command}" on ${d ?? 'the device'}`,
+    };
+  },
+  'SEC_LOGIN-LOGIN_FAILED': (p, d) => loginEvent(p, d, false),
+  'SEC_LOGIN-LOGIN_SUCCESS': (p, d) => loginEvent(p, d, true),
+  'SEC_LOGIN-QUIET_MODE_ON': (p, d) => {
+    const f = bracketFields(p.text);
+    const event: KansaEvent = {
+      'event.category': ['authentication'],
+      'event.type': ['info'],
+      'event.action': 'login-blocked',
+      'event.outcome': 'success',
+    };
+    if (f.user) event['user.target.name'] = f.user;
+    if (isIp(f.source)) event['source.ip'] = f.source;
+    const dev = d ?? '機器';
+    return {
+      event,
+      ja: `${dev} がログイン失敗の多発によりログインの受付を一時停止しました(Quiet モード${f.source ? `、最後の失敗は ${f.source} から` : ''})`,
+      en: `${d ?? 'The device'} stopped accepting logins after repeated failures (quiet mode${f.source ? `, last failure from ${f.source}` : ''})`,
+    };
+  },
+  'SEC_LOGIN-QUIET_MODE_OFF': (_p, d) => ({
+    event: { 'event.category': ['authentication'], 'event.type': ['info'], 'event.action': 'login-unblocked', 'event.outcome': 'success' },
+    ja: `${d ?? '機器'} がログインの受付を再開しました(Quiet モード解除)`,
+    en: `${d ?? 'The device'} accepts logins again (quiet mode off)`,
+  }),
+  'SSH-SSH2_USERAUTH': (p, d) => {
+    const m = SSH2_USERAUTH.exec(p.text);
+    if (!m) return null;
+    const [, user, src, tty, result] = m;
+    const ok = result === 'Succeeded';
+    const event: KansaEvent = {
+      'event.category': ['authentication'],
+      'event.type': ['start'],
+      'event.action': ok ? 'logged-in' : 'logon-failed',
+      'event.outcome': ok ? 'success' : 'failure',
+      'user.name': user,
+      'network.protocol': 'ssh',
+    };
+    if (isIp(src)) event['source.ip'] = src;
+    return {
+      event,
+      ja: `${user} が ${src} から ${d ?? '機器'} への SSH 認証に${ok ? '成功しました' : '失敗しました'}(tty ${tty})`,
+      en: `${user} ${ok ? 'authenticated' : 'failed to authenticate'} over SSH to ${d ?? 'the device'} from ${src} (tty ${tty})`,
+    };
+  },
+  'SSH-SSH2_SESSION': (p, d) => {
+    const m = SSH2_SESSION.exec(p.text);
+    if (!m) return null;
+    const [, src, tty, result] = m;
+    const ok = result === 'Succeeded';
+    const event: KansaEvent = {
+      'event.category': ['network'],
+      'event.type': ['connection', 'start'],
+      'event.action': 'ssh-session-requested',
+      'event.outcome': ok ? 'success' : 'failure',
+      'network.protocol': 'ssh',
+    };
+    if (isIp(src)) event['source.ip'] = src;
+    return {
+      event,
+      ja: `${d ?? '機器'} が ${src} からの SSH セッション要求を${ok ? '受け付けました' : '拒否しました'}(tty ${tty})`,
+      en: `${d ?? 'The device'} ${ok ? 'accepted' : 'refused'} an SSH session request from ${src} (tty ${tty})`,
+    };
+  },
+  'SSH-SSH2_CLOSE': (p, d) => {
+    const m = SSH2_CLOSE.exec(p.text);
+    if (!m) return null;
+    const [, src, tty, user] = m;
+    const event: KansaEvent = {
+      'event.category': ['authentication'],
+      'event.type': ['end'],
+      'event.action': 'logged-out',
+      'event.outcome': 'success',
+      'user.name': user,
+      'network.protocol': 'ssh',
+    };
+    if (isIp(src)) event['source.ip'] = src;
+    return {
+      event,
+      ja: `${user} が ${src} からの ${d ?? '機器'} への SSH セッションを終了しました(tty ${tty})`,
+      en: `${user} closed the SSH session to ${d ?? 'the device'} from ${src} (tty ${tty})`,
+    };
+  },
+  'ETHPORT-IF_UP': (p, d) => {
+    const m = NXOS_IF_UP.exec(p.text);
+    if (!m) return null;
+    const s = linkEvent(m[1], 'up', d, false);
+    if (m[2]) {
+      s.ja += `(${m[2]} モード)`;
+      s.en += ` (${m[2]} mode)`;
+    }
+    return s;
+  },
+  'OSPF-ADJCHG': (p, d) => {
+    const m = OSPF_ADJ.exec(p.text);
+    if (!m) return null;
+    const [, proc, nbr, iface, from, to, why] = m;
+    const up = to === 'FULL';
+    const down = to === 'DOWN';
+    const event: KansaEvent = {
+      'event.category': ['network'],
+      'event.type': [down ? 'error' : 'info'],
+      'event.action': up ? 'routing-neighbor-up' : down ? 'routing-neighbor-down' : 'routing-neighbor-changed',
+      'event.outcome': down ? 'failure' : 'success',
+      'event.reason': why,
+      'observer.ingress.interface.name': iface,
+      'destination.ip': nbr,
+      'network.protocol': 'ospf',
+      'kansa.raw': { process: proc, from_state: from, to_state: to },
+    };
+    return {
+      event,
+      ja: `${d ? `${d} の ` : ''}OSPF ネイバー ${nbr}(${iface}) が ${from} から ${to} になりました(${why})`,
+      en: `OSPF neighbor ${nbr} on ${iface}${on(d, false)} went from ${from} to ${to} (${why})`,
+    };
+  },
+  'DUAL-NBRCHANGE': (p, d) => {
+    const m = DUAL_NBR.exec(p.text);
+    if (!m) return null;
+    const [, as, nbr, iface, state, why] = m;
+    const down = state === 'down';
+    const event: KansaEvent = {
+      'event.category': ['network'],
+      'event.type': [down ? 'error' : 'info'],
+      'event.action': state === 'up' ? 'routing-neighbor-up' : down ? 'routing-neighbor-down' : 'routing-neighbor-changed',
+      'event.outcome': down ? 'failure' : 'success',
+      'observer.ingress.interface.name': iface,
+      'destination.ip': nbr,
+      'network.protocol': 'eigrp',
+      'kansa.raw': { instance: as },
+    };
+    if (why) event['event.reason'] = why;
+    const stateJa = state === 'up' ? 'アップしました' : down ? 'ダウンしました' : '再同期しました';
+    const stateEn = state === 'up' ? 'came up' : down ? 'went down' : 'resynchronized';
+    return {
+      event,
+      ja: `${d ? `${d} の ` : ''}EIGRP ネイバー ${nbr}(${iface}) が${stateJa}${why ? `(${why})` : ''}`,
+      en: `EIGRP neighbor ${nbr} on ${iface}${on(d, false)} ${stateEn}${why ? ` (${why})` : ''}`,
+    };
+  },
+  'PM-ERR_DISABLE': (p, d) => {
+    const m = ERR_DISABLE.exec(p.text);
+    if (!m) return null;
+    const [, cause, iface] = m;
+    return {
+      event: {
+        'event.category': ['network'],
+        'event.type': ['error'],
+        'event.action': 'interface-err-disabled',
+        'event.outcome': 'failure',
+        'event.reason': cause,
+        'observer.ingress.interface.name': iface,
+      },
+      ja: `${d ? `${d} の` : ''}インターフェース ${iface} が ${cause} の検出により err-disable 状態になりました`,
+      en: `Interface ${iface}${on(d, false)} was err-disabled (${cause} detected)`,
+    };
+  },
+  'SPANTREE-BLOCK_BPDUGUARD': (p, d) => {
+    const m = BPDUGUARD.exec(p.text);
+    if (!m) return null;
+    return {
+      event: {
+        'event.category': ['network'],
+        'event.type': ['error'],
+        'event.action': 'interface-err-disabled',
+        'event.outcome': 'failure',
+        'event.reason': 'bpduguard',
+        'observer.ingress.interface.name': m[1],
+      },
+      ja: `${d ? `${d} の` : ''}ポート ${m[1]} で BPDU を受信したため BPDU ガードがポートを無効化しました`,
+      en: `BPDU Guard disabled port ${m[1]}${on(d, false)} after receiving a BPDU`,
+    };
+  },
+};
+
+function specific(p: Parsed, device: string | undefined): Specific | null {
+  const base = p.facility.split('-')[0];
+  const handler = HANDLERS[`${p.facility}-${p.mnemonic}`] ?? HANDLERS[`${base}-${p.mnemonic}`];
+  if (handler) return handler(p, device);
+  if (base === 'ETHPORT' && p.mnemonic.startsWith('IF_DOWN')) {
+    const m = NXOS_IF_DOWN.exec(p.text);
+    if (!m) return null;
+    const admin = /administratively down/i.test(m[2]);
+    return linkEvent(m[1], admin ? 'administratively down' : 'down', device, false, admin ? undefined : m[2]);
+  }
+  return null;
+}
+
+/** Interface names that generic messages mention, for the failure timeline. */
+const IFACE_IN_TEXT = /\b((?:GigabitEthernet|FastEthernet|TenGigabitEthernet|TwentyFiveGigE|FortyGigabitEthernet|HundredGigE|Ethernet|Serial|Port-channel|port-channel|Vlan|Tunnel|Gi|Fa|Te|Eth|Po)\d+(?:\/\d+)*(?:\.\d+)?)\b/;
+
+function generic(p: Parsed, device: string | undefined): Specific {
+  const sev = p.severity;
+  const code = `${p.facility}-${sev}-${p.mnemonic}`;
+  const event: KansaEvent = {
+    'event.category': ['host'],
+    'event.type': [sev <= 3 ? 'error' : 'info'],
+    'event.action': `${p.facility}-${p.mnemonic}`.toLowerCase().replace(/_/g, '-'),
+    'event.outcome': 'unknown',
+  };
+  const iface = IFACE_IN_TEXT.exec(p.text);
+  if (iface) event['observer.ingress.interface.name'] = iface[1];
+  const dev = device ?? 'Cisco 機器';
+  return {
+    event,
+    ja: `${dev} が${SEVERITY_JA[sev]}を報告しました(${code}): ${p.text}`,
+    en: `${device ?? 'The Cisco device'} reported ${SEVERITY_EN[sev]} (${code}): ${p.text}`,
+  };
+}
+
+export const ciscoProgram: SyslogProgram = {
+  id: 'cisco',
+  matches(msg: SyslogMessage): boolean {
+    if (PROGRAM_TAG.test(msg.program)) return true;
+    const text = msg.message;
+    const pct = text.indexOf('%');
+    if (pct === -1 || pct > 160) return false;
+    return findTag(fullText(msg)) !== null;
+  },
+  translate(msg: SyslogMessage, _ctx: TranslateContext): KansaEvent | null {
+    void _ctx;
+    const p = findTag(fullText(msg));
+    if (!p) return null;
+    const pre = parsePreamble(p.preamble);
+    // A counter or uptime stamp is not a host name, whatever an envelope made of it.
+    const envHost = msg.host && !/^\d+$/.test(msg.host) && !TIME_LIKE.test(msg.host) ? msg.host : undefined;
+    const device = pre.hostname ?? envHost;
+    const s = specific(p, device) ?? generic(p, device);
+    const sev = p.severity;
+    const base = p.facility.split('-')[0];
+    const raw: Record<string, unknown> = {
+      facility: p.facility,
+      severity: String(sev),
+      mnemonic: p.mnemonic,
+      text: p.text,
+      ...(pre.sequence ? { sequence: pre.sequence } : {}),
+      ...(pre.deviceTime ? { device_time: pre.deviceTime } : {}),
+    };
+    const existingRaw = s.event['kansa.raw'] as Record<string, unknown> | undefined;
+    const event: KansaEvent = {
+      'event.kind': 'event',
+      ...s.event,
+      'event.code': `${p.facility}-${sev}-${p.mnemonic}`,
+      'event.module': 'cisco',
+      'event.dataset': base === 'ASA' || base === 'FTD' ? 'cisco.asa' : NXOS_FACILITIES.has(base) ? 'cisco.nxos' : 'cisco.ios',
+      'event.severity': sev,
+      'log.level': SEVERITY_NAMES[sev],
+      'log.syslog.severity.code': sev,
+      'log.syslog.severity.name': SEVERITY_NAMES[sev],
+      'observer.vendor': 'Cisco',
+      'kansa.source_type': 'cisco',
+      'kansa.message.ja': s.ja,
+      'kansa.message.en': s.en,
+      'kansa.raw': { ...raw, ...(existingRaw ?? {}) },
+      message: p.text,
+    };
+    if (device) event['observer.name'] = device;
+    const type = observerType(p.facility, p.text);
+    if (type) event['observer.type'] = type;
+    const product = observerProduct(p.facility);
+    if (product) event['observer.product'] = product;
+    return event;
+  },
+};
+
+export default ciscoProgram;

@@ -1,0 +1,145 @@
+import { zonedToUtc } from '../../translate/time';
+import { type Format, ParseError, type TranslateContext } from '../../translate/types';
+import { mapWinEvent } from '../windows/map';
+import { auditFromKeywords, levelFromWord, parseWinTime, type WinEvent } from '../windows/model';
+
+/**
+ * The fields im_msvistalog sets itself (docs.nxlog.co, "Event Log for Windows (im_msvistalog)"), plus
+ * the core fields of every NXLog record. Everything else in the object is flattened EventData or
+ * UserData.
+ */
+const SYSTEM_FIELDS = new Set([
+  'EventTime',
+  'Hostname',
+  'Keywords',
+  'EventType',
+  'SeverityValue',
+  'Severity',
+  'EventID',
+  'SourceName',
+  'ProviderGuid',
+  'Version',
+  'Task',
+  'OpcodeValue',
+  'RecordNumber',
+  'ActivityID',
+  'RelatedActivityID',
+  'ProcessID',
+  'ThreadID',
+  'Channel',
+  'Domain',
+  'AccountName',
+  'UserID',
+  'AccountType',
+  'Message',
+  'Category',
+  'Opcode',
+  'Level',
+  'LevelValue',
+  'EventReceivedTime',
+  'SourceModuleName',
+  'SourceModuleType',
+  'MessageSourceAddress',
+  'ERROR_EVT_UNRESOLVED',
+]);
+
+const USER_FIELDS = new Set(['AccountName', 'Domain', 'AccountType']);
+
+/** EventData names that im_msvistalog's own fields shadow: WFP events carry their own ProcessID. */
+const SHADOWED_BY_EVENT: Record<number, string[]> = { 5156: ['ProcessID'], 5157: ['ProcessID'] };
+
+const KEYWORDS_RAW = /"Keywords"\s*:\s*("?)(-?(?:0x)?[0-9A-Fa-f]+)\1/;
+
+function str(v: unknown): string | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return JSON.stringify(v);
+}
+
+export function parseJsonObject(text: string, what: string): Record<string, unknown> {
+  let obj: unknown;
+  try {
+    obj = JSON.parse(text);
+  } catch (err) {
+    throw new ParseError(`expected a JSON object (${what}): ${(err as Error).message}`);
+  }
+  if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) {
+    const kind = obj === null ? 'null' : Array.isArray(obj) ? 'an array' : `a ${typeof obj}`;
+    throw new ParseError(`expected a JSON object (${what}), found ${kind}`);
+  }
+  return obj as Record<string, unknown>;
+}
+
+export function readNxlog(text: string, ctx: TranslateContext): WinEvent {
+  const o = parseJsonObject(text, 'NXLog im_msvistalog record');
+  const idText = str(o.EventID)?.trim() ?? '';
+  if (!/^\d{1,5}$/.test(idText)) throw new ParseError(`expected a numeric EventID, found "${idText.slice(0, 20)}"`);
+  const eventId = Number(idText);
+  const timeText = str(o.EventTime) ?? str(o.EventReceivedTime);
+  const time = timeText ? parseWinTime(timeText, ctx.timeZone, zonedToUtc) : undefined;
+  if (!time) throw new ParseError(`expected EventTime as "YYYY-MM-DD hh:mm:ss", found "${(timeText ?? '').slice(0, 40)}"`);
+
+  const data: Record<string, string> = {};
+  // AccountName and Domain are im_msvistalog's resolved UserID; without a UserID they are EventData (4778/4779).
+  const hasUser = o.UserID !== undefined && o.UserID !== null && o.UserID !== '';
+  for (const [k, v] of Object.entries(o)) {
+    if (SYSTEM_FIELDS.has(k) && (hasUser || !USER_FIELDS.has(k))) continue;
+    const s = str(v);
+    if (s !== undefined) data[k] = s;
+  }
+  for (const k of SHADOWED_BY_EVENT[eventId] ?? []) {
+    const s = str(o[k]);
+    if (s !== undefined && !(k in data)) data[k] = s;
+  }
+
+  const ev: WinEvent = {
+    eventId,
+    provider: str(o.SourceName) ?? '',
+    channel: str(o.Channel) ?? '',
+    computer: str(o.Hostname) ?? '',
+    time,
+    data,
+  };
+  if (eventId === 104 && ev.provider.toLowerCase() === 'microsoft-windows-eventlog') {
+    // UserData <Channel> (the log that was cleared) overwrites im_msvistalog's $Channel; 104 is always in System.
+    data.Channel = ev.channel;
+    ev.channel = 'System';
+  }
+  const recordId = str(o.RecordNumber);
+  if (recordId) ev.recordId = recordId;
+  const level = levelFromWord(str(o.Severity));
+  if (level !== undefined) ev.level = level;
+  const message = str(o.Message)?.trim();
+  if (message) ev.message = message;
+  const pid = str(o.ProcessID);
+  if (pid && /^\d+$/.test(pid) && !SHADOWED_BY_EVENT[eventId]) ev.processId = Number(pid);
+  const name = hasUser ? str(o.AccountName) : undefined;
+  const sid = str(o.UserID);
+  if (name || sid) ev.user = { ...(sid ? { sid } : {}), ...(name ? { name } : {}), ...(hasUser && str(o.Domain) ? { domain: str(o.Domain) } : {}) };
+
+  const type = str(o.EventType);
+  if (type === 'AUDIT_SUCCESS') ev.audit = 'success';
+  else if (type === 'AUDIT_FAILURE') ev.audit = 'failure';
+  else {
+    // The raw digits: a signed 64-bit Keywords value does not survive JSON.parse as a double.
+    const audit = auditFromKeywords(KEYWORDS_RAW.exec(text)?.[2]);
+    if (audit) ev.audit = audit;
+  }
+  return ev;
+}
+
+/** NXLog im_msvistalog records written as one JSON object per line (xm_json to_json()). */
+export const nxlogJson: Format = {
+  id: 'nxlog-json',
+  framing: 'lines',
+  detect(sample: string): number {
+    const line = sample.split('\n').find((l) => l.trim() !== '')?.trim() ?? '';
+    if (!line.startsWith('{')) return 0;
+    if (line.includes('"EventID"') && (line.includes('"SourceName"') || line.includes('"EventTime"'))) return 0.9;
+    return 0;
+  },
+  translate(record, ctx) {
+    return [mapWinEvent(readNxlog(record.text, ctx), 'nxlog-json')];
+  },
+};

@@ -1,0 +1,385 @@
+/**
+ * PostgreSQL server log lines with pgaudit, as a stderr log file and through syslog.
+ *   stderr: `2026-10-01 09:00:01.123 JST [12345] hr_admin@hrdb LOG:  AUDIT: SESSION,1,1,READ,SELECT,TABLE,public.employees,"select * from employees",<not logged>`
+ *           (log_line_prefix '%m [%p] %q%u@%d ' as Debian ships it; '%m [%p] ' is PostgreSQL's default;
+ *           '%t:%r:%u@%d:[%p]:' is a common hand-set one)
+ *   syslog: `postgres[12345]: [3-1] 2026-10-01 09:00:01.123 JST [12345] hr_admin@hrdb LOG:  AUDIT: …`
+ * Also connection lines (`connection received`, `connection authorized`, `disconnection`), auth
+ * failures (`FATAL:  password authentication failed for user "x"`, `no pg_hba.conf entry …`,
+ * `role "x" does not exist`) and `ERROR:  permission denied for table x`.
+ */
+import type { Format, KansaEvent, RawRecord, SyslogMessage, SyslogProgram, TranslateContext } from '../../translate/types';
+import { ParseError } from '../../translate/types';
+import { zonedToUtc } from '../../translate/time';
+import { isIp, setSource } from '../sshd/linux-util';
+
+const TS = /^(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)(?:\.(\d{1,6}))? ?([A-Z]{2,5}|[+-]\d\d(?::?\d\d)?)?/;
+const LEVEL = /(?:^|[\s:\]])(LOG|ERROR|FATAL|PANIC|WARNING|NOTICE|INFO|DEBUG[1-5]?|STATEMENT|DETAIL|HINT|CONTEXT|QUERY):  /;
+const ZONES: Record<string, number> = { UTC: 0, GMT: 0, Z: 0, JST: 540, KST: 540, CST: -360, EST: -300, EDT: -240, PST: -480, PDT: -420, CET: 60, CEST: 120, BST: 60, IST: 330, SGT: 480, HKT: 480, AEST: 600 };
+
+interface PgLine {
+  time?: string;
+  pid?: number;
+  user?: string;
+  db?: string;
+  client?: string;
+  clientPort?: string;
+  app?: string;
+  level: string;
+  text: string;
+}
+
+function toIso(m: RegExpExecArray, ctx: TranslateContext): string | undefined {
+  const [, y, mo, d, h, mi, s, frac, zone] = m;
+  const ms = frac ? Number(frac.padEnd(3, '0').slice(0, 3)) : 0;
+  let offset: number | undefined;
+  if (zone) {
+    if (zone in ZONES) offset = ZONES[zone];
+    else if (/^[+-]/.test(zone)) {
+      const digits = zone.replace(':', '');
+      offset = (zone[0] === '-' ? -1 : 1) * (Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5) || '0'));
+    }
+  }
+  let t: number;
+  if (offset !== undefined) {
+    t = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), ms) - offset * 60000;
+  } else {
+    t = zonedToUtc(Number(y), Number(mo), Number(d), Number(h), Number(mi), Number(s), ms, ctx.timeZone).getTime();
+  }
+  return Number.isNaN(t) ? undefined : new Date(t).toISOString();
+}
+
+/** Splits `[prefix] LEVEL:  text`, reading the time, [pid], user@db and host(port) from the prefix. */
+export function parsePgLine(line: string, ctx: TranslateContext): PgLine | null {
+  let s = line;
+  let time: string | undefined;
+  const t = TS.exec(s);
+  if (t) {
+    time = toIso(t, ctx);
+    s = s.slice(t[0].length);
+  }
+  const lv = LEVEL.exec(s);
+  if (!lv) return null;
+  const levelAt = lv.index + lv[0].length - lv[1].length - 3;
+  const prefix = s.slice(0, levelAt);
+  const out: PgLine = { time, level: lv[1], text: s.slice(lv.index + lv[0].length) };
+  const pid = /\[(\d+)\]/.exec(prefix);
+  if (pid) out.pid = Number(pid[1]);
+  const ud = /(?:^|[\s:\]])([A-Za-z0-9_.$-]+|\[unknown\])@([A-Za-z0-9_.$-]+|\[unknown\])(?=[\s:,]|$)/.exec(prefix);
+  if (ud) {
+    if (ud[1] !== '[unknown]') out.user = ud[1];
+    if (ud[2] !== '[unknown]') out.db = ud[2];
+  }
+  const cl = /(?:^|[\s:])((?:\d{1,3}\.){3}\d{1,3}|[0-9a-fA-F]*:[0-9a-fA-F:.]+|\[local\])\((\d+)\)/.exec(prefix);
+  if (cl) {
+    // "UTC:10.0.1.45(50123)": the separator colon is not part of an IPv4 address.
+    out.client = !isIp(cl[1]) && cl[1].startsWith(':') && isIp(cl[1].slice(1)) ? cl[1].slice(1) : cl[1];
+    out.clientPort = cl[2];
+  }
+  const kv = /user=([^,\s]+),db=([^,\s]+)(?:,app=([^,]+?))?(?:,client=(\S+))?(?:\s|$)/.exec(prefix);
+  if (kv) {
+    out.user = kv[1];
+    out.db = kv[2];
+    if (kv[3]) out.app = kv[3];
+    if (kv[4]) out.client = kv[4];
+  }
+  return out;
+}
+
+/** pgaudit's CSV: fields split on commas outside double quotes, `""` inside quotes. */
+function csv(s: string): string[] {
+  const out: string[] = [];
+  let i = 0;
+  const n = s.length;
+  while (i <= n) {
+    if (s[i] === '"') {
+      let v = '';
+      i++;
+      while (i < n) {
+        if (s[i] === '"') {
+          if (s[i + 1] === '"') {
+            v += '"';
+            i += 2;
+            continue;
+          }
+          i++;
+          break;
+        }
+        v += s[i++];
+      }
+      out.push(v);
+      if (s[i] === ',') i++;
+      else if (i >= n) break;
+    } else {
+      const c = s.indexOf(',', i);
+      if (c < 0) {
+        out.push(s.slice(i));
+        break;
+      }
+      out.push(s.slice(i, c));
+      i = c + 1;
+      if (i === n) {
+        out.push('');
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+interface ClassWords {
+  ja: string;
+  en: string;
+  /** Without an object: `データベース hrdb で …` / `… in database hrdb`. */
+  jaNone: string;
+  enNone: string;
+  action: string;
+  type: string;
+}
+
+const CLASS_WORDS: Record<string, ClassWords> = {
+  READ: { ja: 'を読み取りました', en: 'read', jaNone: 'データを読み取りました', enNone: 'read data', action: 'db-read', type: 'access' },
+  WRITE: { ja: 'を更新しました', en: 'wrote to', jaNone: 'データを更新しました', enNone: 'wrote data', action: 'db-write', type: 'change' },
+  DDL: { ja: 'の定義を変更しました', en: 'changed the definition of', jaNone: 'スキーマを変更しました', enNone: 'changed the schema', action: 'db-ddl', type: 'change' },
+  ROLE: { ja: 'のロール・権限を変更しました', en: 'changed roles or privileges on', jaNone: 'ロール・権限を変更しました', enNone: 'changed roles or privileges', action: 'db-role-change', type: 'change' },
+  FUNCTION: { ja: 'を実行しました', en: 'called', jaNone: '関数を実行しました', enNone: 'called a function', action: 'db-function-call', type: 'access' },
+  MISC: { ja: 'に対してコマンドを実行しました', en: 'ran a command on', jaNone: 'コマンドを実行しました', enNone: 'ran a command', action: 'db-misc', type: 'info' },
+  MISC_SET: { ja: 'の設定を変更しました', en: 'changed settings of', jaNone: '設定を変更しました', enNone: 'changed settings', action: 'db-misc', type: 'change' },
+};
+
+export function translatePg(p: PgLine, host: string | undefined): KansaEvent | null {
+  const ev: KansaEvent = {
+    'event.kind': 'event',
+    'event.module': 'postgresql',
+    'event.dataset': 'postgresql.log',
+    'kansa.source_type': 'pgaudit',
+  };
+  if (p.time) ev['@timestamp'] = p.time;
+  if (p.pid !== undefined) ev['process.pid'] = p.pid;
+  if (p.user) ev['user.name'] = p.user;
+  if (p.db) ev['kansa.db.name'] = p.db;
+  if (p.app) ev['kansa.db.client'] = p.app;
+  if (p.client && isIp(p.client)) setSource(ev, p.client, p.clientPort);
+  ev['log.level'] = p.level.toLowerCase();
+  const who = p.user;
+  const hostJa = host ? `${host} 上の ` : '';
+  /** `db01 上のデータベース hrdb` (or `db01` / `データベース` when parts are unknown). */
+  const dbJa = `${hostJa}${p.db ? `データベース ${p.db}` : 'データベース'}`;
+  const onDbJa = `${dbJa} の `;
+  const onDbEn = `${p.db ? ` in database ${p.db}` : ''}${host ? ` on ${host}` : ''}`;
+  const fromJa = p.client && p.client !== '[local]' ? `${p.client} から ` : '';
+  const fromEn = p.client && p.client !== '[local]' ? ` from ${p.client}` : '';
+  const subjJa = who ? `${who} が ` : `${host ?? 'PostgreSQL'} で `;
+  const text = p.text;
+
+  if (text.startsWith('AUDIT: ')) {
+    const f = csv(text.slice(7));
+    const [auditType, stmtId, subId, klass, command, objType, objName, statement, parameter] = f;
+    ev['event.category'] = ['database'];
+    const w = CLASS_WORDS[klass] ?? { ja: 'に対して操作しました', en: 'operated on', jaNone: '操作しました', enNone: 'operated', action: `db-${(klass ?? 'unknown').toLowerCase()}`, type: 'info' };
+    ev['event.type'] = [w.type];
+    ev['event.action'] = w.action;
+    ev['event.outcome'] = 'success';
+    if (klass) ev['kansa.db.class'] = klass;
+    if (command) ev['kansa.db.command'] = command;
+    if (objName) ev['kansa.db.object'] = objName;
+    if (statement !== undefined && statement !== '<not logged>') ev['kansa.db.statement'] = statement;
+    const raw: Record<string, string> = { audit_type: auditType ?? '', statement_id: stmtId ?? '', substatement_id: subId ?? '' };
+    if (objType) raw.object_type = objType;
+    if (parameter !== undefined) raw.parameter = parameter;
+    if (f.length > 9) raw.extra = f.slice(9).join(',');
+    ev['kansa.raw'] = raw;
+    const tag = `${command || klass || 'SQL'}、pgaudit ${auditType}`;
+    const tagEn = `${command || klass || 'SQL'}, pgaudit ${auditType}`;
+    ev['kansa.message.ja'] = objName
+      ? `${subjJa}${fromJa}${onDbJa}${objName} ${w.ja}(${tag})`
+      : `${subjJa}${fromJa}${dbJa} で${w.jaNone}(${tag})`;
+    ev['kansa.message.en'] = objName
+      ? `${who ?? 'Someone'} ${w.en} ${objName}${onDbEn}${fromEn} (${tagEn})`
+      : `${who ?? 'Someone'} ${w.enNone}${onDbEn}${fromEn} (${tagEn})`;
+    return ev;
+  }
+
+  let m = /^connection received: host=(\S+?)(?: port=(\d+))?$/.exec(text);
+  if (m) {
+    setSource(ev, m[1], m[2]);
+    ev['event.category'] = ['network'];
+    ev['event.type'] = ['connection', 'start'];
+    ev['event.action'] = 'db-connection-received';
+    ev['event.outcome'] = 'success';
+    ev['kansa.message.ja'] = `${host ?? 'PostgreSQL'} が ${m[1]} からのデータベース接続を受け付けました`;
+    ev['kansa.message.en'] = `${host ?? 'PostgreSQL'} received a database connection from ${m[1]}`;
+    return ev;
+  }
+  m = /^connection authorized: user=(\S+)(?: database=(\S+))?(?: application_name=(.+?))?(?: (SSL enabled.*|GSS.*))?$/.exec(text);
+  if (m) {
+    ev['user.name'] = m[1];
+    if (m[2]) ev['kansa.db.name'] = m[2];
+    if (m[3]) ev['kansa.db.client'] = m[3];
+    if (m[4]) ev['kansa.raw'] = { security: m[4] };
+    ev['event.category'] = ['authentication', 'database'];
+    ev['event.type'] = ['start'];
+    ev['event.action'] = 'logged-in';
+    ev['event.outcome'] = 'success';
+    const db = m[2] ?? p.db;
+    ev['kansa.message.ja'] = `${m[1]} が ${fromJa}${host ? `${host} の ` : ''}データベース ${db ?? '?'} にログインしました${m[3] ? `(${m[3]})` : ''}`;
+    ev['kansa.message.en'] = `${m[1]} logged in to database ${db ?? '?'}${host ? ` on ${host}` : ''}${fromEn}${m[3] ? ` (${m[3]})` : ''}`;
+    return ev;
+  }
+  m = /^disconnection: session time: (\d+):(\d\d):(\d\d(?:\.\d+)?) user=(\S+) database=(\S+) host=(\S+)(?: port=(\d+))?/.exec(text);
+  if (m) {
+    ev['user.name'] = m[4];
+    ev['kansa.db.name'] = m[5];
+    setSource(ev, m[6], m[7]);
+    const secs = Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3]);
+    ev['event.duration'] = Math.round(secs * 1e9);
+    ev['event.category'] = ['session', 'database'];
+    ev['event.type'] = ['end'];
+    ev['event.action'] = 'logged-out';
+    ev['event.outcome'] = 'success';
+    ev['kansa.message.ja'] = `${m[4]} が ${m[6]} から ${host ? `${host} の ` : ''}データベース ${m[5]} を切断しました(接続時間 ${m[1]}:${m[2]}:${m[3]})`;
+    ev['kansa.message.en'] = `${m[4]} disconnected from database ${m[5]}${host ? ` on ${host}` : ''} from ${m[6]} (session ${m[1]}:${m[2]}:${m[3]})`;
+    return ev;
+  }
+  m = /^password authentication failed for user "([^"]*)"/.exec(text) ?? /^(?:Ident|Peer|GSSAPI|SSPI|LDAP|RADIUS|certificate|PAM|SCRAM) authentication failed for user "([^"]*)"/.exec(text);
+  if (m) {
+    ev['user.name'] = m[1];
+    ev['event.category'] = ['authentication', 'database'];
+    ev['event.type'] = ['start'];
+    ev['event.action'] = 'logon-failed';
+    ev['event.outcome'] = 'failure';
+    ev['event.reason'] = text;
+    ev['kansa.message.ja'] = `${m[1]} が ${fromJa}${dbJa} へのログインに失敗しました(パスワード誤り)`;
+    ev['kansa.message.en'] = `${m[1]} failed to log in to ${p.db ? `database ${p.db}` : 'the database'}${host ? ` on ${host}` : ''}${fromEn} (bad password)`;
+    return ev;
+  }
+  m = /^no pg_hba\.conf entry for (?:replication connection from )?host "([^"]+)", user "([^"]*)", (?:database "([^"]*)", )?(.*)$/.exec(text);
+  if (m) {
+    ev['user.name'] = m[2];
+    setSource(ev, m[1]);
+    if (m[3]) ev['kansa.db.name'] = m[3];
+    ev['event.category'] = ['authentication', 'database'];
+    ev['event.type'] = ['start', 'denied'];
+    ev['event.action'] = 'logon-denied';
+    ev['event.outcome'] = 'failure';
+    ev['event.reason'] = 'no pg_hba.conf entry';
+    ev['kansa.message.ja'] = `${m[2]} が ${m[1]} から ${host ? `${host} の ` : ''}データベース ${m[3] ?? '?'} への接続を拒否されました(pg_hba.conf に許可なし、${m[4]})`;
+    ev['kansa.message.en'] = `${m[2]} was refused a connection to database ${m[3] ?? '?'}${host ? ` on ${host}` : ''} from ${m[1]} (no pg_hba.conf entry, ${m[4]})`;
+    return ev;
+  }
+  m = /^role "([^"]*)" does not exist$/.exec(text);
+  if (m && p.level === 'FATAL') {
+    ev['user.name'] = m[1];
+    ev['event.category'] = ['authentication', 'database'];
+    ev['event.type'] = ['start'];
+    ev['event.action'] = 'logon-failed';
+    ev['event.outcome'] = 'failure';
+    ev['event.reason'] = 'unknown role';
+    ev['kansa.message.ja'] = `${m[1]} が ${fromJa}${dbJa} へのログインに失敗しました(存在しないロール)`;
+    ev['kansa.message.en'] = `${m[1]} failed to log in to ${p.db ? `database ${p.db}` : 'the database'}${host ? ` on ${host}` : ''}${fromEn} (role does not exist)`;
+    return ev;
+  }
+  m = /^permission denied for (table|relation|schema|database|function|sequence|view) (.+)$/.exec(text);
+  if (m) {
+    ev['kansa.db.object'] = m[2];
+    ev['event.category'] = ['database'];
+    ev['event.type'] = ['denied'];
+    ev['event.action'] = 'db-access-denied';
+    ev['event.outcome'] = 'failure';
+    ev['event.reason'] = text;
+    ev['kansa.message.ja'] = `${subjJa}${fromJa}${onDbJa}${m[2]} へのアクセスを拒否されました(${m[1]})`;
+    ev['kansa.message.en'] = `${who ?? 'Someone'} was denied access to ${m[1]} ${m[2]}${onDbEn}${fromEn}`;
+    return ev;
+  }
+  m = /^(?:statement|execute [^:]*): (.*)$/s.exec(text);
+  if (m && p.level === 'LOG') {
+    ev['kansa.db.statement'] = m[1];
+    const cmd = /^\s*([A-Za-z]+)/.exec(m[1]);
+    if (cmd) ev['kansa.db.command'] = cmd[1].toUpperCase();
+    ev['event.category'] = ['database'];
+    ev['event.type'] = ['info'];
+    ev['event.action'] = 'db-statement';
+    ev['event.outcome'] = 'success';
+    ev['kansa.message.ja'] = `${subjJa}${fromJa}${dbJa} で SQL を実行しました(${cmd ? cmd[1].toUpperCase() : 'SQL'})`;
+    ev['kansa.message.en'] = `${who ?? 'Someone'} ran ${cmd ? cmd[1].toUpperCase() : 'SQL'}${onDbEn}${fromEn}`;
+    return ev;
+  }
+  if (p.level === 'ERROR' || p.level === 'FATAL' || p.level === 'PANIC') {
+    ev['event.category'] = ['database'];
+    ev['event.type'] = ['error'];
+    ev['event.action'] = 'db-error';
+    ev['event.outcome'] = 'failure';
+    ev['error.message'] = text;
+    ev['kansa.message.ja'] = `${subjJa}${dbJa} でエラーが発生しました(${p.level}: ${text})`;
+    ev['kansa.message.en'] = `${p.level}${onDbEn}${who ? ` for ${who}` : ''}: ${text}`;
+    return ev;
+  }
+  return null;
+}
+
+function generic(p: PgLine, host: string | undefined): KansaEvent {
+  const ev: KansaEvent = {
+    'event.kind': 'event',
+    'event.module': 'postgresql',
+    'event.dataset': 'postgresql.log',
+    'event.category': ['database'],
+    'event.type': ['info'],
+    'event.action': `db-${p.level.toLowerCase()}`,
+    'event.outcome': p.level === 'ERROR' || p.level === 'FATAL' || p.level === 'PANIC' ? 'failure' : 'unknown',
+    'kansa.source_type': 'pgaudit',
+    'log.level': p.level.toLowerCase(),
+    'message': p.text,
+  };
+  if (p.time) ev['@timestamp'] = p.time;
+  if (p.pid !== undefined) ev['process.pid'] = p.pid;
+  if (p.user) ev['user.name'] = p.user;
+  if (p.db) ev['kansa.db.name'] = p.db;
+  ev['kansa.message.ja'] = `${p.user ? `${p.user} が ` : `${host ?? 'PostgreSQL'} で `}PostgreSQL のログ ${p.level}: ${p.text}`;
+  ev['kansa.message.en'] = `PostgreSQL ${p.level}${p.user ? ` for ${p.user}` : ''}: ${p.text}`;
+  return ev;
+}
+
+export const pgauditFormat: Format = {
+  id: 'postgresql',
+  framing: 'lines',
+  detect(sample: string): number {
+    const lines = sample.split('\n').filter((l) => l.trim() !== '');
+    if (lines.length === 0) return 0;
+    let hits = 0;
+    for (const l of lines) {
+      if (TS.test(l) && LEVEL.test(l)) hits++;
+    }
+    return hits === 0 ? 0 : 0.9 * (hits / lines.length);
+  },
+  translate(record: RawRecord, ctx: TranslateContext): KansaEvent[] {
+    const line = record.text.replace(/\r$/, '');
+    if (/^\s/.test(line) && !TS.test(line)) {
+      throw new ParseError('expected a PostgreSQL log line; this is the continuation of a multi-line statement');
+    }
+    const p = parsePgLine(line, ctx);
+    if (!p || !p.time) {
+      throw new ParseError('expected a PostgreSQL log line: "YYYY-MM-DD HH:MM:SS[.mmm] TZ [PID] [user@db] LEVEL:  message"');
+    }
+    return [translatePg(p, undefined) ?? generic(p, undefined)];
+  },
+};
+
+export const pgauditSyslog: SyslogProgram = {
+  id: 'pgaudit',
+  matches(msg: SyslogMessage): boolean {
+    return msg.program === 'postgres' || msg.program === 'postgresql';
+  },
+  translate(msg: SyslogMessage, ctx: TranslateContext): KansaEvent | null {
+    let text = msg.message.trim();
+    const seq = /^\[(\d+)-(\d+)\] /.exec(text);
+    if (seq) {
+      text = text.slice(seq[0].length);
+      if (seq[2] !== '1') return null; // continuation of a long message
+    }
+    const p = parsePgLine(text, ctx);
+    if (!p) return null;
+    const ev = translatePg(p, msg.host) ?? generic(p, msg.host);
+    // The envelope's time is authoritative for syslog; drop the prefix time only when absent.
+    return ev;
+  },
+};
