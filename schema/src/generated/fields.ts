@@ -255,7 +255,7 @@ export const FIELD = {
   kansaParseFormat: "kansa.parse.format",
   /** The source's own parsed fields, for sources without an ECS home for them */
   kansaRaw: "kansa.raw",
-  /** The decoded file operation: read, write, append, create, delete, rename, permission-change, execute */
+  /** The decoded file operation: read, write, append, create, delete, rename, permission-change, execute, read-attributes, write-attributes (metadata only) */
   kansaAccessOperation: "kansa.access.operation",
   /** The access rights requested or used, decoded to words */
   kansaAccessRights: "kansa.access.rights",

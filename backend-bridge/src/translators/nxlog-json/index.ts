@@ -134,10 +134,9 @@ export const nxlogJson: Format = {
   id: 'nxlog-json',
   framing: 'lines',
   detect(sample: string): number {
-    const line = sample.split('\n').find((l) => l.trim() !== '')?.trim() ?? '';
-    if (!line.startsWith('{')) return 0;
-    if (line.includes('"EventID"') && (line.includes('"SourceName"') || line.includes('"EventTime"'))) return 0.9;
-    return 0;
+    const lines = sample.split('\n').slice(0, 20).map((l) => l.trim()).filter((l) => l !== '');
+    const hits = lines.filter((l) => l.startsWith('{') && l.includes('"EventID"') && (l.includes('"SourceName"') || l.includes('"EventTime"'))).length;
+    return hits > 0 && hits * 2 >= lines.length ? 0.9 : hits > 0 ? 0.6 : 0;
   },
   translate(record, ctx) {
     return [mapWinEvent(readNxlog(record.text, ctx), 'nxlog-json')];

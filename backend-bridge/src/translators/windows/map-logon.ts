@@ -1,7 +1,7 @@
 import { KERBEROS_STATUS, LOGON_TYPES, NTSTATUS, type Words } from './codes';
 import type { MapCtx, Mapper } from './map';
 import { val } from './model';
-import { baseName, ipOf, isLoopback, isPersonAccount, listWords, pidOf, portOf, say, setUser } from './text';
+import { baseName, ipOf, isLoopback, isPersonAccount, listWords, pidOf, portOf, say, setUser, shortHost } from './text';
 
 /** Logon types that mean a person sat down at (or remoted into) the machine. */
 const ATTENDANCE_TYPES = new Set(['2', '10', '11', '12']);
@@ -141,7 +141,7 @@ const explicitLogon: Mapper = (c) => {
   if (server && server !== c.host) c.out['destination.domain'] = server;
   const ip = source(c);
   const exe = process(c);
-  const where = server ?? c.host;
+  const where = server ? shortHost(server) : c.host;
   const detailsJa = [ip ? `接続先 ${ip}` : '', exe ? `プロセス ${baseName(exe)}` : ''].filter(Boolean).join('、');
   const detailsEn = [ip ? `to ${ip}` : '', exe ? `process ${baseName(exe)}` : ''].filter(Boolean).join(', ');
   say(

@@ -78,10 +78,9 @@ export const winlogbeatJson: Format = {
   id: 'winlogbeat-json',
   framing: 'lines',
   detect(sample: string): number {
-    const line = sample.split('\n').find((l) => l.trim() !== '')?.trim() ?? '';
-    if (!line.startsWith('{')) return 0;
-    if ((line.includes('"winlog":') || line.includes('"winlog.event_id"')) && line.includes('event_id')) return 0.9;
-    return 0;
+    const lines = sample.split('\n').slice(0, 20).map((l) => l.trim()).filter((l) => l !== '');
+    const hits = lines.filter((l) => l.startsWith('{') && (l.includes('"winlog":') || l.includes('"winlog.event_id"')) && l.includes('event_id')).length;
+    return hits > 0 && hits * 2 >= lines.length ? 0.9 : hits > 0 ? 0.6 : 0;
   },
   translate(record, ctx) {
     return [mapWinEvent(readWinlogbeat(record.text, ctx), 'winlogbeat-json')];
