@@ -11,6 +11,7 @@ import { sudo } from './sudo';
 import { su } from './su';
 import { shadowUtils } from './shadow-utils';
 import { logind } from './logind';
+import { LogindSessionStage } from './logind/sessions';
 import { auditdFormat, auditdSyslog } from './auditd';
 import { sambaAudit } from './samba-audit';
 import { postfix } from './postfix';
@@ -83,4 +84,6 @@ export const SYSLOG_PROGRAMS: SyslogProgram[] = [
 export const STAGES: Array<() => Stage> = [
   // --- windows ---
   createFileAccessCondenser,
+  // --- linux ---
+  () => new LogindSessionStage(),
 ];

@@ -25,3 +25,26 @@ describe('logind', () => {
 });
 
 describeGoldenCases(__dirname);
+
+describe('session join', () => {
+  it('gives the end of a session its user, who then logged out', () => {
+    const { translateBuffer } = jest.requireActual('../../translate/run') as typeof import('../../translate/run');
+    const input = Buffer.from(
+      [
+        'Oct  1 08:31:02 pc-sato systemd-logind[711]: New session 5 of user sato.',
+        'Oct  1 18:02:44 pc-sato systemd-logind[711]: Session 5 logged out. Waiting for processes to exit.',
+        'Oct  1 18:02:45 pc-sato systemd-logind[711]: Removed session 5.',
+        'Oct  1 18:02:46 pc-other systemd-logind[711]: Removed session 5.',
+      ].join('\n'),
+    );
+    const { events } = translateBuffer(input, { source: 't', ctx: { now: new Date('2026-11-01T00:00:00Z'), year: 2026, timeZone: 'Asia/Tokyo' } });
+    expect(events.map((e) => [e['event.action'], e['user.name'], e['kansa.session.transition']])).toEqual([
+      ['session-created', 'sato', 'start'],
+      ['session-logged-out', 'sato', 'end'],
+      ['session-removed', 'sato', undefined],
+      ['session-removed', undefined, undefined],
+    ]);
+    expect(events[1]['kansa.message.ja']).toBe('sato が pc-sato からログアウトしました(セッション 5)');
+    expect(events[1]['related.user']).toEqual(['sato']);
+  });
+});
