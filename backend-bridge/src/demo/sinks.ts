@@ -9,7 +9,8 @@ interface Line {
 
 /**
  * One output file. Lines are collected for one day, sorted by time (ties keep insertion order), and
- * written at the end of the day, so memory stays bounded by a day's volume and output is stable.
+ * written at the end of the day up to midnight (later lines, e.g. a night shift's, wait for the next
+ * day), so memory stays bounded by about a day's volume and every file is in time order.
  */
 export class Sink {
   lines = 0;
@@ -33,12 +34,15 @@ export class Sink {
     this.buf.push({ t, seq: Sink.seq++, text });
   }
 
-  flush(): void {
+  /** Writes, in time order, the lines stamped before `before` (all lines when omitted); keeps the rest. */
+  flush(before = Infinity): void {
     this.buf.sort((a, b) => a.t - b.t || a.seq - b.seq);
+    let n = 0;
+    while (n < this.buf.length && this.buf[n].t < before) n++;
     const chunks: string[] = [];
-    for (const l of this.buf) chunks.push(l.text);
+    for (let i = 0; i < n; i++) chunks.push(this.buf[i].text);
     if (chunks.length > 0) this.raw(`${chunks.join('\n')}\n`, chunks.length);
-    this.buf = [];
+    this.buf = this.buf.slice(n);
   }
 
   close(): void {

@@ -39,6 +39,8 @@ export function compileQuery(query: string): Query {
       return (v: unknown): boolean => typeof v === 'number' && (cmp[1] === '>=' ? v >= n : v <= n);
     }
     if (value.startsWith('"') && value.endsWith('"')) value = value.slice(1, -1);
+    // Lucene escapes: `\:` is a colon, `\\` a backslash.
+    value = value.replace(/\\(.)/g, '$1');
     const re = new RegExp(`^${value.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 'is');
     return { field, test: (v: unknown): boolean => re.test(String(v)) } as unknown as (v: unknown) => boolean;
   });
@@ -46,7 +48,7 @@ export function compileQuery(query: string): Query {
   const tests = terms.map((t) => (typeof t === 'function' ? t : (t as unknown as { test: (v: unknown) => boolean }).test));
   return (e) =>
     tests.every((test, i) => {
-      const v = e[fields[i]];
+      const v = (e as Record<string, unknown>)[fields[i]];
       if (v === undefined || v === null) return false;
       return Array.isArray(v) ? v.some((x) => test(x)) : test(v);
     });

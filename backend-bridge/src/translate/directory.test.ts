@@ -43,4 +43,14 @@ describe('directory', () => {
       'kansa.host.department': '総務',
     });
   });
+
+  it('matches a DNS host name to the short name in the asset list, and back', () => {
+    const enrich = createEnricher([], parseAssets('host,role\nPC0004,workstation\nfs02.corp.example.co.jp,file-server\n', 'assets.csv'));
+    const a: Record<string, unknown> = { 'host.name': 'PC0004.corp.example.co.jp' };
+    const b: Record<string, unknown> = { 'host.name': 'FS02' };
+    enrich(a);
+    enrich(b);
+    expect(a['kansa.host.role']).toBe('workstation');
+    expect(b['kansa.host.role']).toBe('file-server');
+  });
 });

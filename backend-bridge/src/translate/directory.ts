@@ -107,10 +107,18 @@ export function accountKey(name: string): string {
   return (at > 0 ? bare.slice(0, at) : bare).toLowerCase();
 }
 
+function shortHost(host: string): string {
+  const dot = host.indexOf('.');
+  return (dot > 0 && !/^\d+\.\d+\.\d+\.\d+$/.test(host) ? host.slice(0, dot) : host).toLowerCase();
+}
+
 /** Builds the enrichment step: adds directory and asset facts, and names the actor by display name. */
 export function createEnricher(users: DirectoryUser[], assets: Asset[] = []): (event: KansaEvent) => void {
   const byAccount = new Map(users.map((u) => [accountKey(u.account), u]));
-  const byHost = new Map(assets.map((a) => [a.host.toLowerCase(), a]));
+  const byHost = new Map<string, Asset>();
+  // Windows names hosts by their DNS name, asset lists often by the short one: index both.
+  for (const a of assets) byHost.set(a.host.toLowerCase(), a);
+  for (const a of assets) if (!byHost.has(shortHost(a.host))) byHost.set(shortHost(a.host), a);
   return (event) => {
     const name = event['user.name'];
     const user = typeof name === 'string' ? byAccount.get(accountKey(name)) : undefined;
@@ -132,7 +140,7 @@ export function createEnricher(users: DirectoryUser[], assets: Asset[] = []): (e
       if (user.departureDate) event['kansa.user.departure_date'] = user.departureDate;
     }
     const host = event['host.name'];
-    const asset = typeof host === 'string' ? byHost.get(host.toLowerCase()) : undefined;
+    const asset = typeof host === 'string' ? byHost.get(host.toLowerCase()) ?? byHost.get(shortHost(host)) : undefined;
     if (asset) {
       if (asset.owner) event['kansa.host.owner'] = asset.owner;
       if (asset.department) event['kansa.host.department'] = asset.department;
