@@ -1,10 +1,14 @@
 import { importCommand, IMPORT_USAGE } from './commands/import';
+import { serveCommand, SERVE_USAGE } from './commands/serve';
 import { translateCommand, TRANSLATE_USAGE, UsageError } from './commands/translate';
+import { demoCommand, DEMO_USAGE } from './demo/command';
 
 const USAGE = `usage: kansa <command> [options]
 commands:
   translate   raw logs → normalized NDJSON on stdout (no OpenSearch needed)
   import      translate log files and index them into OpenSearch
+  serve       run the bridge service (syslog + HTTP intake → durable queue → OpenSearch)
+  demo        generate a month of raw logs for a demo company (kansa demo generate --out DIR)
 run "kansa <command> --help" for a command's options`;
 
 const COMMANDS: Record<string, { usage: string; run: (argv: string[]) => Promise<number> }> = {
@@ -12,6 +16,8 @@ const COMMANDS: Record<string, { usage: string; run: (argv: string[]) => Promise
     usage: TRANSLATE_USAGE,
     run: (argv) => translateCommand(argv, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }),
   },
+  serve: { usage: SERVE_USAGE, run: (argv) => serveCommand(argv, { stdout: process.stdout, stderr: process.stderr }) },
+  demo: { usage: DEMO_USAGE, run: (argv) => demoCommand(argv, { stdout: process.stdout, stderr: process.stderr }) },
   import: {
     usage: IMPORT_USAGE,
     run: (argv) => importCommand(argv, { stdout: process.stdout, stderr: process.stderr }),

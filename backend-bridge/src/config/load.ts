@@ -15,7 +15,7 @@ export class ConfigError extends Error {
  * Every environment variable the bridge reads, and the config path it overrides. The README's table
  * lists each of them (a test checks).
  */
-export const ENV_OVERRIDES: ReadonlyArray<{ env: string; path: string; kind: 'string' | 'number' | 'boolean' | 'tokens' }> = [
+export const ENV_OVERRIDES: ReadonlyArray<{ env: string; path: string; kind: 'string' | 'number' | 'boolean' | 'tokens'; also?: Record<string, unknown> }> = [
   { env: 'KANSA_OPENSEARCH_URL', path: 'opensearch.url', kind: 'string' },
   { env: 'KANSA_OPENSEARCH_USERNAME', path: 'opensearch.username', kind: 'string' },
   { env: 'KANSA_OPENSEARCH_PASSWORD', path: 'opensearch.password', kind: 'string' },
@@ -24,8 +24,10 @@ export const ENV_OVERRIDES: ReadonlyArray<{ env: string; path: string; kind: 'st
   { env: 'KANSA_QUEUE_FSYNC', path: 'queue.fsync', kind: 'string' },
   { env: 'KANSA_HTTP_HOST', path: 'http.host', kind: 'string' },
   { env: 'KANSA_HTTP_PORT', path: 'http.port', kind: 'number' },
-  { env: 'KANSA_SYSLOG_UDP_PORT', path: 'syslog.udp.port', kind: 'number' },
-  { env: 'KANSA_SYSLOG_TCP_PORT', path: 'syslog.tcp.port', kind: 'number' },
+  // Setting a syslog port also turns that listener on, so a container needs no config file.
+  { env: 'KANSA_SYSLOG_UDP_PORT', path: 'syslog.udp.port', kind: 'number', also: { 'syslog.udp.enabled': true } },
+  { env: 'KANSA_SYSLOG_TCP_PORT', path: 'syslog.tcp.port', kind: 'number', also: { 'syslog.tcp.enabled': true } },
+  { env: 'KANSA_SYSLOG_HOST', path: 'syslog.udp.host', kind: 'string', also: { 'syslog.tcp.host': '$value', 'syslog.tls.host': '$value' } },
   { env: 'KANSA_TOKENS', path: 'auth.tokens', kind: 'tokens' },
   { env: 'KANSA_LOG_LEVEL', path: 'log.level', kind: 'string' },
   { env: 'KANSA_TIME_ZONE', path: 'translate.timeZone', kind: 'string' },
@@ -65,7 +67,9 @@ export function loadConfig(options: LoadOptions = {}): KansaConfig {
   for (const o of ENV_OVERRIDES) {
     const value = env[o.env];
     if (value === undefined || value === '') continue;
-    setPath(merged, o.path, convert(o.env, value, o.kind));
+    const converted = convert(o.env, value, o.kind);
+    setPath(merged, o.path, converted);
+    for (const [path, v] of Object.entries(o.also ?? {})) setPath(merged, path, v === '$value' ? converted : v);
   }
   const result = configSchema.safeParse(merged);
   if (!result.success) {

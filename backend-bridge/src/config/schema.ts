@@ -12,17 +12,7 @@ export function parseBytes(value: unknown): unknown {
 
 const bytes = (def: number, description: string) =>
   z
-    .union([
-      z.number().int().positive(),
-      z
-        .string()
-        .transform((s, ctx) => {
-          const n = parseBytes(s);
-          if (typeof n === 'number' && n > 0) return n;
-          ctx.addIssue({ code: 'custom', message: `expected a size such as 10MiB or a number of bytes, got "${s}"` });
-          return z.NEVER;
-        }),
-    ])
+    .preprocess(parseBytes, z.number({ error: (i) => `expected a size such as 10MiB or a number of bytes, got ${JSON.stringify(i.input)}` }).int().positive())
     .default(def)
     .describe(description);
 
@@ -127,6 +117,24 @@ export const configSchema = z
       .strict()
       .prefault({})
       .describe('Syslog inputs.'),
+    files: z
+      .object({
+        pollMs: z.number().int().positive().default(1000).describe('How often tailed files are checked for new data, rotation and truncation.'),
+        sources: z
+          .array(
+            z
+              .object({
+                paths: z.array(z.string().min(1)).min(1).describe('Files to tail; wildcards (* ?) in the last path segment, e.g. /var/log/app/*.log.'),
+                format: z.string().default('auto').describe('Translator format, or auto to detect it per file.'),
+              })
+              .strict(),
+          )
+          .default([])
+          .describe('Line-based log files to tail. Checkpoints (inode + offset) are kept in the queue directory.'),
+      })
+      .strict()
+      .prefault({})
+      .describe('File tailing.'),
     translate: z
       .object({
         timeZone: z.string().default('UTC').describe('IANA zone for timestamps written without an offset.'),

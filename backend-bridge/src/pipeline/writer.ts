@@ -89,7 +89,7 @@ export class QueueWriter {
         this.metrics.retried.inc({ output: 'opensearch' }, pending.length);
         await new Promise((r) => setTimeout(r, 1000 + Math.random() * 2000));
       }
-      if (this.stopping) return;
+      if (this.stopping && pending.length > 0) return;
     }
     slot.done = true;
     // Acknowledge the longest confirmed prefix, in queue order.

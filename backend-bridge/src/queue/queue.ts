@@ -185,6 +185,12 @@ export class DiskQueue {
   /** Takes up to about `maxBytes` of entries past the read cursor (at least one entry). */
   take(maxBytes: number): Batch | undefined {
     let seg = this.segments.find((s) => s.n === this.read.segment);
+    if (!seg) {
+      // The segment under the cursor was acknowledged and deleted: go on with the next one.
+      seg = this.segments.find((s) => s.n > this.read.segment);
+      if (!seg) return undefined;
+      this.read = { segment: seg.n, offset: 0 };
+    }
     while (seg && this.read.offset >= seg.size) {
       const next = this.segments.find((s) => s.n > seg!.n);
       if (!next) return undefined;

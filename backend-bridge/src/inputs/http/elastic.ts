@@ -55,6 +55,12 @@ export function probe(method: string, path: string): { status: number; body: unk
     if (method === 'GET' || method === 'HEAD') return { status: 200, body: {} };
     if (method === 'PUT' || method === 'POST') return { status: 200, body: { acknowledged: true } };
   }
+  // Logstash checks (HEAD) and creates (PUT) its target index before writing.
+  const index = /^\/([^_/][^/]*)$/.exec(path);
+  if (index) {
+    if (method === 'HEAD' || method === 'GET') return { status: 200, body: {} };
+    if (method === 'PUT') return { status: 200, body: { acknowledged: true, shards_acknowledged: true, index: decodeURIComponent(index[1]) } };
+  }
   return undefined;
 }
 
