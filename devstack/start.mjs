@@ -1,35 +1,36 @@
-// `npm start`: everything on the embedded default, from a fresh clone: deps, build, OpenSearch, template, sample import.
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+// `npm start`: everything on the embedded default, from a fresh clone: deps, build, OpenSearch, the demo
+// company's month imported through the translators, and the bridge service in the background.
 import { buildAll } from './build.mjs';
-import { log, REPO, run } from './lib.mjs';
-import { resolveOpenSearchUrl, startOpenSearch } from './opensearch.mjs';
+import { bridgeToken, startBridge } from './bridge.mjs';
+import { log, run } from './lib.mjs';
+import { startOpenSearch } from './opensearch.mjs';
 
 const started = Date.now();
 buildAll();
 
 let url = process.env.OPENSEARCH_URL;
-if (!url) {
-  const node = await startOpenSearch({});
-  url = node.url;
+if (url) {
+  log('using OPENSEARCH_URL (nothing launched)');
 } else {
-  log(`using OPENSEARCH_URL (nothing launched)`);
+  url = (await startOpenSearch({})).url;
 }
-process.env.OPENSEARCH_URL = url ?? resolveOpenSearchUrl();
 
-const samples = join(REPO, 'devstack', 'sample-logs');
-const files = readdirSync(samples).map((f) => join('devstack', 'sample-logs', f));
-log(`importing ${files.length} sample log files`);
-run('node', ['backend-bridge/bin/kansa.js', 'import', '--tz', 'Asia/Tokyo', '--year', '2026', ...files]);
+const profile = process.env.KANSA_DEMO_PROFILE ?? 'default';
+log(`importing the demo company (${profile} profile); a second run indexes nothing twice`);
+run('node', ['backend-bridge/bin/kansa.js', 'demo', '--profile', profile], { env: { OPENSEARCH_URL: url } });
 
-const count = await fetch(`${process.env.OPENSEARCH_URL}/kansa-events/_count`).then((r) => r.json());
-const failed = await fetch(`${process.env.OPENSEARCH_URL}/kansa-events/_count?q=kansa.parse.status:failed`).then((r) => r.json());
+const bridge = await startBridge({ openSearchUrl: url });
+const count = await fetch(`${url}/kansa-events/_count`).then((r) => r.json());
 log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 process.stdout.write(`
 Kansa is up.
-  OpenSearch:   ${process.env.OPENSEARCH_URL}  (stop it with: npm run opensearch -- stop)
-  Searchable:   ${count.count} normalized events in the kansa-events alias (${failed.count} kept as parse failures)
-  Try:          curl '${process.env.OPENSEARCH_URL}/kansa-events/_search?q=event.action:logon-failed&size=1&pretty'
-  Translate:    node backend-bridge/bin/kansa.js translate <file>
-  Plugins:      datasource-plugin/dist and app-plugin/dist are built; mount them in Grafana (see README, "Grafana").
+  OpenSearch:  ${url}   (${count.count} events searchable in the kansa-events alias)
+  Bridge:      ${bridge.url}  (pid ${bridge.pid}; config ${bridge.config})
+               syslog on udp/tcp 5514; POST /ingest and Elasticsearch-style /_bulk with
+               Authorization: Bearer ${bridgeToken()}
+  Try:         curl '${url}/kansa-events/_search?q=event.action:logon-failed&size=1&pretty'
+               echo '<38>Oct  1 09:00:01 web01 sshd[1]: Failed password for root from 203.0.113.9 port 4242 ssh2' | nc -u -w1 127.0.0.1 5514
+  Grafana:     datasource-plugin/dist and app-plugin/dist are built; with docker, \`docker compose up\` and
+               open http://localhost:3000 (README, "Grafana").
+  Stop:        node devstack/bridge.mjs stop && npm run opensearch -- stop
 `);

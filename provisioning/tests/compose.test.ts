@@ -174,3 +174,25 @@ describe('satisfies', () => {
     expect(() => satisfies('13.1.3', '^13.1.0')).toThrow();
   });
 });
+
+describe('bridge environment', () => {
+  const readme = fs.readFileSync(path.join(repo, 'backend-bridge/README.md'), 'utf8');
+  const bridgeSource = (dir: string): string[] =>
+    fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
+      const p = path.join(dir, d.name);
+      if (d.isDirectory()) return bridgeSource(p);
+      return d.name.endsWith('.ts') && !d.name.endsWith('.test.ts') ? [fs.readFileSync(p, 'utf8')] : [];
+    });
+  const readInCode = new Set(bridgeSource(path.join(repo, 'backend-bridge/src')).flatMap((text) => [...text.matchAll(/\b(KANSA_[A-Z0-9_]+|OPENSEARCH_URL)\b/g)].map((m) => m[1])));
+
+  it('documents every variable the bridge code reads', () => {
+    expect(readInCode.size).toBeGreaterThan(5);
+    expect([...readInCode].filter((v) => !readme.includes(`\`${v}\``))).toEqual([]);
+  });
+
+  it('sets only documented variables on the compose bridge service', () => {
+    const set = Object.keys(env(compose.services.bridge));
+    expect(set).toContain('OPENSEARCH_URL');
+    expect(set.filter((v) => !readme.includes(`\`${v}\``))).toEqual([]);
+  });
+});

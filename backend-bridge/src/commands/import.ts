@@ -12,9 +12,9 @@ import { installTemplate } from '../opensearch/template';
 import { TranslateStream } from '../translate/engine';
 import { Summary } from '../translate/summary';
 import { FORMATS, STAGES } from '../translators';
-import { UsageError } from './translate';
+import { loadEnricher, UsageError } from './translate';
 
-export const IMPORT_USAGE = `usage: kansa import [--format F] [--year YYYY] [--tz ZONE] [--concurrency N] <files or globs>
+export const IMPORT_USAGE = `usage: kansa import [--format F] [--year YYYY] [--tz ZONE] [--concurrency N] [--directory users.csv] [--assets assets.csv] <files or globs>
   Translates log files (plain, .gz, or zip archives of logs) and indexes them into OpenSearch
   (OPENSEARCH_URL, default http://127.0.0.1:9200). Shows progress on stderr (a bar on a terminal,
   a line every few seconds otherwise), then the summary of \`kansa translate\` and the count indexed.
@@ -26,8 +26,16 @@ export async function importCommand(argv: string[], io: { stderr: Writable; stdo
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { format: { type: 'string', default: 'auto' }, year: { type: 'string' }, tz: { type: 'string' }, concurrency: { type: 'string', default: '3' } },
+    options: {
+      format: { type: 'string', default: 'auto' },
+      year: { type: 'string' },
+      tz: { type: 'string' },
+      concurrency: { type: 'string', default: '3' },
+      directory: { type: 'string' },
+      assets: { type: 'string' },
+    },
   });
+  const enrich = loadEnricher(values.directory, values.assets);
   if (positionals.length === 0) throw new UsageError('kansa import: expected one or more files');
   const concurrency = Number(values.concurrency);
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError('kansa import: --concurrency must be a positive integer');
@@ -101,7 +109,7 @@ export async function importCommand(argv: string[], io: { stderr: Writable; stdo
       let batchBytes = 0;
       let ordinal = 0;
       let lastOffset: number | undefined;
-      const stream = new TranslateStream({ source: member.name, filePath: member.name, format: values.format!, ctx, formats: FORMATS, stages: STAGES.map((m) => m()) }, (events) => {
+      const stream = new TranslateStream({ source: member.name, filePath: member.name, format: values.format!, ctx, formats: FORMATS, stages: STAGES.map((m) => m()), ...(enrich ? { enrich } : {}) }, (events) => {
         for (const e of events) {
           // Several events can come from one record: the ordinal within the record keeps their ids apart.
           ordinal = e['log.offset'] === lastOffset ? ordinal + 1 : 0;

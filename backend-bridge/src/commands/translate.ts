@@ -66,7 +66,7 @@ export async function translateCommand(argv: string[], io: TranslateIo): Promise
   return unreadable > 0 ? 1 : 0;
 }
 
-function loadEnricher(directoryPath?: string, assetsPath?: string): ((e: KansaEvent) => void) | undefined {
+export function loadEnricher(directoryPath?: string, assetsPath?: string): ((e: KansaEvent) => void) | undefined {
   if (!directoryPath && !assetsPath) return undefined;
   const users = directoryPath ? parseDirectory(readText(directoryPath, '--directory'), directoryPath) : [];
   const assets = assetsPath ? parseAssets(readText(assetsPath, '--assets'), assetsPath) : [];

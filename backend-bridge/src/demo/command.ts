@@ -1,19 +1,22 @@
 import { parseArgs } from 'node:util';
 import type { Writable } from 'node:stream';
-import { UsageError } from '../commands/translate';
 import { generate, PROFILES } from './generate';
+import { DEMO_RUN_USAGE, demoRun } from './run';
+import { DemoUsageError } from './usage';
 
-export const DEMO_USAGE = `usage: kansa demo generate --out DIR [--seed N] [--days 30] [--users 200] [--start 2026-10-01] [--benign] [--profile default|small]
+export const DEMO_USAGE = `${DEMO_RUN_USAGE}
+usage: kansa demo generate --out DIR [--seed N] [--days 30] [--users 200] [--start 2026-10-01] [--benign] [--profile default|small]
   Writes a month of raw logs for a demo company (native formats, as the real systems write them),
   plus users.csv, assets.csv and scenarios.json (every monitoring point, with the query that finds it).
   --benign   the same month with no scenario, at the same background noise
   --profile  small = 7 days and 50 users, still with every scenario (for CI)`;
 
-export class DemoUsageError extends UsageError {}
+export { DemoUsageError };
 
 export async function demoCommand(argv: string[], io: { stdout: Writable; stderr: Writable }): Promise<number> {
   const [sub, ...rest] = argv;
-  if (sub !== 'generate') throw new DemoUsageError(`kansa demo: expected the subcommand "generate"${sub ? `, got "${sub}"` : ''}`);
+  if (sub === undefined || sub.startsWith('--')) return demoRun(argv, io);
+  if (sub !== 'generate') throw new DemoUsageError(`kansa demo: expected "generate" or options, got "${sub}"`);
   const { values } = parseArgs({
     args: rest,
     options: {

@@ -108,8 +108,8 @@ describe('kansa demo generate (small profile)', () => {
 
 describe('kansa demo command', () => {
   const io = { stdout: { write: () => true }, stderr: { write: () => true } } as unknown as Parameters<typeof demoCommand>[1];
-  test('rejects a missing subcommand, a missing --out and bad numbers with usage errors', async () => {
-    await expect(demoCommand([], io)).rejects.toBeInstanceOf(UsageError);
+  test('rejects an unknown subcommand, a missing --out and bad numbers with usage errors', async () => {
+    await expect(demoCommand(['bogus'], io)).rejects.toBeInstanceOf(UsageError);
     await expect(demoCommand(['generate'], io)).rejects.toThrow('--out DIR is required');
     await expect(demoCommand(['generate', '--out', '/tmp/x', '--days', 'many'], io)).rejects.toThrow('--days expected an integer');
     await expect(demoCommand(['generate', '--out', '/tmp/x', '--profile', 'huge'], io)).rejects.toThrow('--profile expected');

@@ -751,7 +751,7 @@ class Generator {
       this.win('ws', { t: t + 800, id: 4104, provider: 'Microsoft-Windows-PowerShell', channel: 'Microsoft-Windows-PowerShell/Operational', computer: comp, level: 3, task: 2, taskName: 'Execute a Remote Command', version: 1, data: [['MessageNumber', '1'], ['MessageTotal', '1'], ['ScriptBlockText', script], ['ScriptBlockId', '{5b1f3a0e-7d8c-4e2f-9a1b-2c3d4e5f6a7b}'], ['Path', '']], message: 'Creating Scriptblock text (1 of 1):' });
       this.fgtTraffic(t + 1500, psUser.ip, ATTACK.c2, 80, 'HTTP', 420, 18_230, 'accept', psUser.account, undefined, rng);
       this.record({ id: 'encoded-powershell', title: 'Encoded PowerShell download cradle started from Excel', who: psUser.account, what: 'EXCEL.EXE starts powershell.exe -Enc; the 4104 script block shows IEX DownloadString', monitoringPoint: 'Information gathering: suspicious PowerShell', useCase: '1 cyber attack', detections: [
-        { description: '4688 powershell with -Enc', query: `event.code:4688 AND host.name:${psUser.host}* AND process.command_line:*-Enc*`, minCount: 1 },
+        { description: '4688 powershell with -Enc', query: `event.code:4688 AND host.name:${psUser.host}* AND process.command_line:*enc*`, minCount: 1 },
         { description: '4104 script block with a download cradle', query: 'event.code:4104 AND powershell.file.script_block_text:*DownloadString*', minCount: 1 },
       ] }, t, t + 1500);
     }
@@ -852,7 +852,7 @@ class Generator {
         this.sinks.sw.add(u, `<187>${++this.ciscoSeq}: floor3-sw01: ${ciscoStamp(u)}: %LINK-3-UPDOWN: Interface GigabitEthernet1/0/17, changed state to ${state}`);
         this.sinks.sw.add(u + 1000, `<189>${++this.ciscoSeq}: floor3-sw01: ${ciscoStamp(u + 1000)}: %LINEPROTO-5-UPDOWN: Line protocol on Interface GigabitEthernet1/0/17, changed state to ${state}`);
       }
-      this.record({ id: 'switch-port-flapping', title: 'Switch port Gi1/0/17 flapping', who: 'floor3-sw01', what: '24 link up/down changes in 10 minutes', monitoringPoint: 'Failure investigation: network device errors', useCase: '5 failure investigation', detections: [{ description: 'link state changes on the port', query: 'host.name:floor3-sw01 AND observer.ingress.interface.name:GigabitEthernet1/0/17', minCount: 24 }] }, t, t + 10 * MINUTE);
+      this.record({ id: 'switch-port-flapping', title: 'Switch port Gi1/0/17 flapping', who: 'floor3-sw01', what: '24 link up/down changes in 10 minutes', monitoringPoint: 'Failure investigation: network device errors', useCase: '5 failure investigation', detections: [{ description: 'link state changes on the port', query: 'host.name:floor3-sw01 AND observer.ingress.interface.name:"GigabitEthernet1/0/17"', minCount: 24 }] }, t, t + 10 * MINUTE);
       const ta = this.at(d, 11, 20);
       for (let i = 0; i < 80; i++) {
         const u = ta + i * 7000 + rng.int(0, 2000);

@@ -1,0 +1,3 @@
+import { UsageError } from '../commands/translate';
+
+export class DemoUsageError extends UsageError {}
