@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
@@ -8,11 +8,12 @@ import { createClient, openSearchUrl } from '../opensearch/client';
 import { DemoUsageError } from './usage';
 import { generate, PROFILES, type Scenario } from './generate';
 
-export const DEMO_RUN_USAGE = `usage: kansa demo [--out DIR] [--profile default|small] [--seed N] [--benign]
+export const DEMO_RUN_USAGE = `usage: kansa demo [--out DIR] [--profile default|small] [--seed N] [--benign] [--force]
   Generates the demo company's month into DIR (default .kansa/demo-<profile>) if it is not there yet,
   imports it into OpenSearch with the directory and asset list, and prints per-source counts, the
   scenarios with how many events their queries find, and how to open Grafana. Running it again
-  generates nothing and indexes nothing twice.`;
+  generates nothing and, while OpenSearch still holds the month, imports nothing (--force: import again,
+  still without duplicates).`;
 
 const NOT_LOGS = new Set(['users.csv', 'assets.csv', 'holidays.txt', 'scenarios.json']);
 
@@ -30,6 +31,7 @@ export async function demoRun(argv: string[], io: { stdout: Writable; stderr: Wr
       profile: { type: 'string', default: 'default' },
       seed: { type: 'string', default: '1' },
       benign: { type: 'boolean', default: false },
+      force: { type: 'boolean', default: false },
     },
   });
   const profile = PROFILES[values.profile!];
@@ -45,14 +47,47 @@ export async function demoRun(argv: string[], io: { stdout: Writable; stderr: Wr
     generate({ out, seed, days: profile.days, users: profile.users, start: '2026-10-01', benign: values.benign! });
   }
   const meta = JSON.parse(readFileSync(scenarioPath, 'utf8')) as ScenarioFile;
-  const logs = listLogs(out);
-  const code = await importCommand(
-    ['--year', String(meta.year), '--tz', meta.timeZone, '--directory', join(out, 'users.csv'), '--assets', join(out, 'assets.csv'), ...logs],
-    io,
-  );
-  if (code !== 0) return code;
+  const stampPath = join(out, '.imported.json');
+  const already = existsSync(stampPath) && !values.force ? await stillImported(stampPath, out) : false;
+  if (already) {
+    io.stderr.write(`kansa demo: already imported into this OpenSearch (${already} events); --force imports again (still without duplicates)\n`);
+  } else {
+    const logs = listLogs(out);
+    const code = await importCommand(
+      ['--year', String(meta.year), '--tz', meta.timeZone, '--directory', join(out, 'users.csv'), '--assets', join(out, 'assets.csv'), ...logs],
+      io,
+    );
+    if (code !== 0) return code;
+    writeFileSync(stampPath, JSON.stringify({ events: await countFrom(out) }));
+  }
   await report(meta, io.stdout);
   return 0;
+}
+
+/** The stamp counts this month's documents; if OpenSearch still holds them all, there is nothing to do. */
+async function stillImported(stampPath: string, out: string): Promise<number | false> {
+  const { events } = JSON.parse(readFileSync(stampPath, 'utf8')) as { events: number };
+  try {
+    return events > 0 && (await countFrom(out)) >= events ? events : false;
+  } catch {
+    return false;
+  }
+}
+
+/** Documents read from files under the demo folder (log.file.path keeps the path as given). */
+async function countFrom(out: string): Promise<number> {
+  const client = createClient(openSearchUrl());
+  try {
+    await client.transport.request({ method: 'POST', path: `/${INDEX_ALIAS}/_refresh` });
+    const res = (await client.transport.request({
+      method: 'POST',
+      path: `/${INDEX_ALIAS}/_count`,
+      body: { query: { prefix: { 'log.file.path': join(out, '/') } } },
+    })).body as { count: number };
+    return res.count;
+  } finally {
+    await client.close();
+  }
 }
 
 function listLogs(dir: string): string[] {
