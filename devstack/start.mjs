@@ -29,7 +29,7 @@ Kansa is up.
                syslog on udp/tcp 5514; POST /ingest and Elasticsearch-style /_bulk with
                Authorization: Bearer ${bridgeToken()}
   Try:         curl '${url}/kansa-events/_search?q=event.action:logon-failed&size=1&pretty'
-               echo '<38>Oct  1 09:00:01 web01 sshd[1]: Failed password for root from 203.0.113.9 port 4242 ssh2' | nc -u -w1 127.0.0.1 5514
+               logger -d -n 127.0.0.1 -P 5514 -t sshd 'Failed password for root from 203.0.113.9 port 4242 ssh2'
   Grafana:     datasource-plugin/dist and app-plugin/dist are built; with docker, \`docker compose up\` and
                open http://localhost:3000 (README, "Grafana").
   Stop:        node devstack/bridge.mjs stop && npm run opensearch -- stop

@@ -9,7 +9,7 @@ import { DemoUsageError } from './usage';
 import { generate, PROFILES, type Scenario } from './generate';
 
 export const DEMO_RUN_USAGE = `usage: kansa demo [--out DIR] [--profile default|small] [--seed N] [--benign] [--force]
-  Generates the demo company's month into DIR (default .kansa/demo-<profile>) if it is not there yet,
+  Generates the demo company's month into DIR (default .kansa/demo-<profile>-seed<N>) if it is not there yet,
   imports it into OpenSearch with the directory and asset list, and prints per-source counts, the
   scenarios with how many events their queries find, and how to open Grafana. Running it again
   generates nothing and, while OpenSearch still holds the month, imports nothing (--force: import again,
