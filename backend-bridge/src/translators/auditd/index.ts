@@ -8,6 +8,7 @@ import type { Format, KansaEvent, RawRecord, SyslogMessage, SyslogProgram, Trans
 import { ParseError } from '../../translate/types';
 import { setSource } from '../sshd/linux-util';
 import { type AuditRecord, parseAuditRecord, SYSCALLS_X86_64 } from './parse';
+import { shareOfLines } from '../../translate/detect';
 
 const UNSET = new Set(['4294967295', '-1', 'unset']);
 const INTERACTIVE_EXE = /\/(?:sshd|sshd-session|login|gdm-session-worker|lightdm|sddm-helper|xrdp-sesman)$/;
@@ -282,13 +283,7 @@ export const auditdFormat: Format = {
   id: 'auditd',
   framing: 'lines',
   detect(sample: string): number {
-    const lines = sample.split('\n').filter((l) => l.trim() !== '');
-    if (lines.length === 0) return 0;
-    let hits = 0;
-    for (const l of lines) {
-      if ((l.startsWith('type=') || l.startsWith('node=')) && l.indexOf(' msg=audit(') > 0) hits++;
-    }
-    return hits === 0 ? 0 : 0.95 * (hits / lines.length);
+    return shareOfLines(sample, (l) => (l.startsWith('type=') || l.startsWith('node=')) && l.indexOf(' msg=audit(') > 0, 0.95);
   },
   translate(record: RawRecord, _ctx: TranslateContext): KansaEvent[] {
     const text = record.text.endsWith('\r') ? record.text.slice(0, -1) : record.text;

@@ -12,6 +12,7 @@ import type { Format, KansaEvent, RawRecord, SyslogMessage, SyslogProgram, Trans
 import { ParseError } from '../../translate/types';
 import { MONTHS, zonedToUtc } from '../../translate/time';
 import { isIp } from '../sshd/linux-util';
+import { shareOfLines } from '../../translate/detect';
 
 const CLIENT = /^client (?:@0x[0-9a-f]+ )?(\S+?)#(\d+)(?: \(([^)]*)\))?: (?:view ([^:]+): )?(.*)$/;
 const QUERY = /^query: (\S+) (\S+) (\S+) (\S*)(?: \((\S+)\))?$/;
@@ -146,13 +147,7 @@ export const bindFormat: Format = {
   id: 'bind-querylog',
   framing: 'lines',
   detect(sample: string): number {
-    const lines = sample.split('\n').filter((l) => l.trim() !== '');
-    if (lines.length === 0) return 0;
-    let hits = 0;
-    for (const l of lines) {
-      if ((FILE_TIME.test(l) || ISO_TIME.test(l)) && / client (?:@0x[0-9a-f]+ )?\S+#\d+/.test(l)) hits++;
-    }
-    return hits === 0 ? 0 : 0.95 * (hits / lines.length);
+    return shareOfLines(sample, (l) => (FILE_TIME.test(l) || ISO_TIME.test(l)) && / client (?:@0x[0-9a-f]+ )?\S+#\d+/.test(l), 0.95);
   },
   translate(record: RawRecord, ctx: TranslateContext): KansaEvent[] {
     const line = record.text.replace(/\r$/, '');

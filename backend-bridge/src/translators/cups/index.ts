@@ -12,6 +12,7 @@ import type { Format, KansaEvent, RawRecord, TranslateContext } from '../../tran
 import { ParseError } from '../../translate/types';
 import { MONTHS } from '../../translate/time';
 import { isIp } from '../sshd/linux-util';
+import { shareOfLines } from '../../translate/detect';
 
 const HEAD = /^(\S+) (\S+) (\d+) \[(\d\d)\/([A-Z][a-z]{2})\/(\d{4}):(\d\d):(\d\d):(\d\d)(?:\.(\d{1,6}))? ([+-])(\d\d)(\d\d)\] (\d+|total) (\d+)(?: (.*))?$/;
 const SIDES: Record<string, [string, string]> = {
@@ -24,10 +25,7 @@ export const cupsFormat: Format = {
   id: 'cups-page-log',
   framing: 'lines',
   detect(sample: string): number {
-    const lines = sample.split('\n').filter((l) => l.trim() !== '');
-    if (lines.length === 0) return 0;
-    const hits = lines.filter((l) => HEAD.test(l.replace(/\r$/, ''))).length;
-    return hits === 0 ? 0 : 0.95 * (hits / lines.length);
+    return shareOfLines(sample, (l) => HEAD.test(l.replace(/\r$/, '')), 0.95);
   },
   translate(record: RawRecord, _ctx: TranslateContext): KansaEvent[] {
     const line = record.text.replace(/\r$/, '');

@@ -11,6 +11,7 @@ import {
 import { endpoint, flowSentence, parseIntOrUndefined, transportName, type FlowWords } from '../netfilter/flow';
 import { categoryFields, splitUser, urlFields, webSentence } from '../squid/web';
 import { parseKv } from './kv';
+import { shareOfLines } from '../../translate/detect';
 
 /**
  * FortiGate (FortiOS 6.x/7.x) logs as sent to syslog or exported from the GUI: space-separated
@@ -25,11 +26,7 @@ function detectLine(l: string): boolean {
 }
 
 function detect(sample: string): number {
-  const lines = sample.split('\n').filter((l) => l.trim() !== '');
-  if (lines.length === 0) return 0;
-  let hits = 0;
-  for (const l of lines) if (detectLine(l)) hits++;
-  return (hits / lines.length) * 0.95;
+  return shareOfLines(sample, detectLine, 0.95);
 }
 
 const LEVELS: Record<string, string> = {

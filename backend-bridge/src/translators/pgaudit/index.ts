@@ -12,6 +12,7 @@ import type { Format, KansaEvent, RawRecord, SyslogMessage, SyslogProgram, Trans
 import { ParseError } from '../../translate/types';
 import { zonedToUtc } from '../../translate/time';
 import { isIp, setSource } from '../sshd/linux-util';
+import { shareOfLines } from '../../translate/detect';
 
 const TS = /^(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)(?:\.(\d{1,6}))? ?([A-Z]{2,5}|[+-]\d\d(?::?\d\d)?)?/;
 const LEVEL = /(?:^|[\s:\]])(LOG|ERROR|FATAL|PANIC|WARNING|NOTICE|INFO|DEBUG[1-5]?|STATEMENT|DETAIL|HINT|CONTEXT|QUERY):  /;
@@ -343,13 +344,7 @@ export const pgauditFormat: Format = {
   id: 'postgresql',
   framing: 'lines',
   detect(sample: string): number {
-    const lines = sample.split('\n').filter((l) => l.trim() !== '');
-    if (lines.length === 0) return 0;
-    let hits = 0;
-    for (const l of lines) {
-      if (TS.test(l) && LEVEL.test(l)) hits++;
-    }
-    return hits === 0 ? 0 : 0.9 * (hits / lines.length);
+    return shareOfLines(sample, (l) => TS.test(l) && LEVEL.test(l), 0.9);
   },
   translate(record: RawRecord, ctx: TranslateContext): KansaEvent[] {
     const line = record.text.replace(/\r$/, '');

@@ -1,5 +1,6 @@
 import { ParseError, type Format, type KansaEvent, type SyslogMessage, type SyslogProgram, type TranslateContext } from '../../translate/types';
 import { type Envelope, parseEnvelope, SEVERITY_NAMES } from './envelope';
+import { shareOfLines } from '../../translate/detect';
 
 const HEADER = /^(<\d{1,3}>)?(1 \S+ \S+ |\d+: |[A-Z][a-z]{2} [ \d]?\d (\d{4} )?\d\d:\d\d:\d\d|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)/;
 
@@ -13,11 +14,8 @@ export function createSyslogFormat(programs: () => readonly SyslogProgram[], pay
     id: 'syslog',
     framing: 'lines',
     detect(sample) {
-      const lines = sample.split('\n').filter((l) => l.trim() !== '');
-      if (lines.length === 0) return 0;
-      const hits = lines.filter((l) => HEADER.test(l)).length;
-      // Below 1: a specific format that also matches (e.g. BIND in syslog) should win.
-      return (hits / lines.length) * 0.5;
+      // Low: a specific format that also matches (e.g. BIND in syslog) should win.
+      return shareOfLines(sample, (l) => HEADER.test(l), 0.5);
     },
     translate(record, ctx) {
       const env = parseEnvelope(record.text, ctx);
