@@ -12,7 +12,7 @@ import { installTemplate } from '../opensearch/template';
 import { TranslateStream } from '../translate/engine';
 import { Summary } from '../translate/summary';
 import { FORMATS, STAGES } from '../translators';
-import { loadEnricher, UsageError } from './translate';
+import { loadEnricher, translateContext, UsageError } from './translate';
 
 export const IMPORT_USAGE = `usage: kansa import [--format F] [--year YYYY] [--tz ZONE] [--concurrency N] [--directory users.csv] [--assets assets.csv] <files or globs>
   Translates log files (plain, .gz, or zip archives of logs) and indexes them into OpenSearch
@@ -36,6 +36,7 @@ export async function importCommand(argv: string[], io: { stderr: Writable; stdo
     },
   });
   const enrich = loadEnricher(values.directory, values.assets);
+  const ctx = translateContext('kansa import', values, new Date());
   if (positionals.length === 0) throw new UsageError('kansa import: expected one or more files');
   const concurrency = Number(values.concurrency);
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError('kansa import: --concurrency must be a positive integer');
@@ -58,12 +59,6 @@ export async function importCommand(argv: string[], io: { stderr: Writable; stdo
   }
   const url = openSearchUrl();
   const client = createClient(url);
-  const now = new Date();
-  const ctx = {
-    now,
-    year: values.year ? Number(values.year) : now.getFullYear(),
-    timeZone: values.tz ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
-  };
   try {
     await installTemplate(client);
   } catch (err) {

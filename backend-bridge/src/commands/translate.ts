@@ -40,16 +40,11 @@ export async function translateCommand(argv: string[], io: TranslateIo): Promise
     },
   });
   if (positionals.length === 0) throw new UsageError('kansa translate: expected a file or - for standard input');
-  const now = io.now ?? new Date();
-  const year = values.year === undefined ? now.getFullYear() : Number(values.year);
-  if (!Number.isInteger(year) || year < 1970 || year > 9999) throw new UsageError(`kansa translate: --year expected a four-digit year, got "${values.year}"`);
-  const timeZone = values.tz ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
-  if (!isValidTimeZone(timeZone)) throw new UsageError(`kansa translate: --tz expected an IANA zone such as Asia/Tokyo, got "${timeZone}"`);
+  const ctx = translateContext('kansa translate', values, io.now ?? new Date());
   if (values.format !== 'auto' && !FORMATS.some((f) => f.id === values.format)) {
     throw new UsageError(`kansa translate: --format expected auto or one of ${FORMATS.map((f) => f.id).join(', ')}, got "${values.format}"`);
   }
   const enrich = loadEnricher(values.directory, values.assets);
-  const ctx: TranslateContext = { year, timeZone, now };
   const total = new Summary();
   let unreadable = 0;
   for (const input of positionals) {
@@ -64,6 +59,15 @@ export async function translateCommand(argv: string[], io: TranslateIo): Promise
   io.stderr.write(`${total.format()}\n`);
   if (values['summary-json']) io.stderr.write(`${JSON.stringify(total.toJSON())}\n`);
   return unreadable > 0 ? 1 : 0;
+}
+
+/** The --year and --tz options of translate and import, checked once at start rather than failing per line. */
+export function translateContext(command: string, values: { year?: string; tz?: string }, now: Date): TranslateContext {
+  const year = values.year === undefined ? now.getFullYear() : Number(values.year);
+  if (!Number.isInteger(year) || year < 1970 || year > 9999) throw new UsageError(`${command}: --year expected a four-digit year, got "${values.year}"`);
+  const timeZone = values.tz ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  if (!isValidTimeZone(timeZone)) throw new UsageError(`${command}: --tz expected an IANA zone such as Asia/Tokyo, got "${timeZone}"`);
+  return { year, timeZone, now };
 }
 
 export function loadEnricher(directoryPath?: string, assetsPath?: string): ((e: KansaEvent) => void) | undefined {
