@@ -54,6 +54,9 @@ function generateTypeScript(registry: Registry): string {
   lines.push(`export const INDEX_ALIAS = ${JSON.stringify(registry.index.alias)};`);
   lines.push(`export const INDEX_PATTERN = ${JSON.stringify(registry.index.pattern)};`);
   lines.push(`export const INDEX_PREFIX = ${JSON.stringify(registry.index.prefix)};`);
+  lines.push(`export const RISK_INDEX_ALIAS = ${JSON.stringify(registry.riskIndex.alias)};`);
+  lines.push(`export const RISK_INDEX_PATTERN = ${JSON.stringify(registry.riskIndex.pattern)};`);
+  lines.push(`export const RISK_INDEX_PREFIX = ${JSON.stringify(registry.riskIndex.prefix)};`);
   lines.push('');
   lines.push('/** Every indexed field name, by a camelCase handle. */');
   lines.push('export const FIELD = {');
@@ -157,9 +160,12 @@ function generateGo(registry: Registry): string {
   lines.push(`// Version is the field registry version the index template carries in _meta.kansa_schema_version.`);
   lines.push(`const Version = ${registry.version}`, '');
   lines.push('const (');
-  lines.push(`\tIndexAlias   = ${goString(registry.index.alias)}`);
-  lines.push(`\tIndexPattern = ${goString(registry.index.pattern)}`);
-  lines.push(`\tIndexPrefix  = ${goString(registry.index.prefix)}`);
+  lines.push(`\tIndexAlias       = ${goString(registry.index.alias)}`);
+  lines.push(`\tIndexPattern     = ${goString(registry.index.pattern)}`);
+  lines.push(`\tIndexPrefix      = ${goString(registry.index.prefix)}`);
+  lines.push(`\tRiskIndexAlias   = ${goString(registry.riskIndex.alias)}`);
+  lines.push(`\tRiskIndexPattern = ${goString(registry.riskIndex.pattern)}`);
+  lines.push(`\tRiskIndexPrefix  = ${goString(registry.riskIndex.prefix)}`);
   lines.push(')', '');
   lines.push('// Field names.');
   lines.push('const (');

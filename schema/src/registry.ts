@@ -38,6 +38,8 @@ export interface IndexSpec {
 export interface Registry {
   version: number;
   index: IndexSpec;
+  /** Per-user daily risk summaries; same field names as the events, so one registry serves both. */
+  riskIndex: IndexSpec;
   fields: FieldSpec[];
 }
 
@@ -57,6 +59,15 @@ export function parseRegistry(text: string, origin: string): Registry {
   const index = doc?.index as IndexSpec | undefined;
   if (!index || typeof index.alias !== 'string' || typeof index.pattern !== 'string' || typeof index.prefix !== 'string') {
     problems.push('index: expected alias, pattern and prefix');
+  }
+  const riskIndex = doc?.risk_index as IndexSpec | undefined;
+  if (
+    !riskIndex ||
+    typeof riskIndex.alias !== 'string' ||
+    typeof riskIndex.pattern !== 'string' ||
+    typeof riskIndex.prefix !== 'string'
+  ) {
+    problems.push('risk_index: expected alias, pattern and prefix');
   }
   const rawFields = Array.isArray(doc?.fields) ? (doc.fields as Array<Record<string, unknown>>) : [];
   if (rawFields.length === 0) {
@@ -111,7 +122,7 @@ export function parseRegistry(text: string, origin: string): Registry {
   if (problems.length > 0) {
     throw new Error(`${origin}: invalid field registry:\n  ${problems.join('\n  ')}`);
   }
-  return { version: doc.version as number, index: index as IndexSpec, fields };
+  return { version: doc.version as number, index: index as IndexSpec, riskIndex: riskIndex as IndexSpec, fields };
 }
 
 function parentOf(name: string): string | undefined {

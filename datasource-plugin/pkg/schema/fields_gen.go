@@ -6,9 +6,12 @@ package schema
 const Version = 1
 
 const (
-	IndexAlias   = "kansa-events"
-	IndexPattern = "kansa-events-*"
-	IndexPrefix  = "kansa-events-"
+	IndexAlias       = "kansa-events"
+	IndexPattern     = "kansa-events-*"
+	IndexPrefix      = "kansa-events-"
+	RiskIndexAlias   = "kansa-risk"
+	RiskIndexPattern = "kansa-risk-*"
+	RiskIndexPrefix  = "kansa-risk-"
 )
 
 // Field names.

@@ -4,6 +4,9 @@ export const SCHEMA_VERSION = 1;
 export const INDEX_ALIAS = "kansa-events";
 export const INDEX_PATTERN = "kansa-events-*";
 export const INDEX_PREFIX = "kansa-events-";
+export const RISK_INDEX_ALIAS = "kansa-risk";
+export const RISK_INDEX_PATTERN = "kansa-risk-*";
+export const RISK_INDEX_PREFIX = "kansa-risk-";
 
 /** Every indexed field name, by a camelCase handle. */
 export const FIELD = {
