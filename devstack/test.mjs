@@ -1,4 +1,5 @@
-// `npm test`: builds, starts a throwaway real OpenSearch, runs jest and go test against it, prints one summary.
+// `npm test`: builds, starts a throwaway real OpenSearch, imports the demo month into it, runs jest and go test
+// against it, prints one summary.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,6 +27,9 @@ async function main() {
     log(`OpenSearch for tests at ${node.url} (started in ${node.startSeconds?.toFixed?.(1) ?? '?'} s)`);
   }
   try {
+    // Content, risk and demo tests all read the same month; importing it once here keeps each of them fast.
+    const demoDir = process.env.KANSA_TEST_DEMO_DIR || join(REPO, '.kansa', 'test-demo-month');
+    results.push(await step('demo month import', 'node', ['backend-bridge/bin/kansa.js', 'demo', '--out', demoDir]));
     results.push(await jest());
     results.push(await goTest());
   } finally {

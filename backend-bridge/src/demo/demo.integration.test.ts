@@ -1,38 +1,22 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { createClient } from '../opensearch/client';
-import { countOf, demoRun } from './run';
-import type { Scenario } from './generate';
+import { countOf } from './run';
+import { ensureDemoMonth, type DemoMonth } from './testing/demo-month';
 
-/** The small profile, imported for real: every scenario must be findable by its stated query. */
+/** The demo month, imported for real (once per OpenSearch): every scenario must be findable by its stated query. */
 describe('kansa demo against real OpenSearch', () => {
-  const out = mkdtempSync(join(tmpdir(), 'kansa-demo-it-'));
   const client = createClient(process.env.OPENSEARCH_URL);
-  let printed = '';
-  const sink = () =>
-    new Writable({
-      write(chunk, _enc, done) {
-        printed += String(chunk);
-        done();
-      },
-    });
+  let month: DemoMonth;
 
   beforeAll(async () => {
-    await client.transport.request({ method: 'DELETE', path: '/kansa-events-*' });
-    const code = await demoRun(['--profile', 'small', '--out', out], { stdout: sink(), stderr: sink() });
-    expect(code).toBe(0);
-  }, 600_000);
+    month = await ensureDemoMonth();
+  }, 1_800_000);
 
   afterAll(async () => {
     await client.close();
-    rmSync(out, { recursive: true, force: true });
   });
 
   it('imports every source with no parse failure', async () => {
-    expect(printed).toMatch(/indexed: \d+ new/);
-    expect(await countOf(client, 'kansa.parse.status:failed')).toBe(0);
+    expect(await countOf(client, `kansa.parse.status:failed AND @timestamp:[${month.from} TO ${month.to}}`)).toBe(0);
     for (const source of ['windows-xml', 'nxlog-json', 'winlogbeat-json', 'sshd', 'squid', 'fortigate', 'zeek', 'bind', 'dhcpd', 'postfix', 'pgaudit', 'cups', 'door', 'cisco', 'wireless-ap']) {
       expect([source, await countOf(client, `kansa.source_type:${source}`)]).toEqual([source, expect.any(Number)]);
       expect(await countOf(client, `kansa.source_type:${source}`)).toBeGreaterThan(0);
@@ -40,7 +24,7 @@ describe('kansa demo against real OpenSearch', () => {
   });
 
   it('finds every scenario with the query scenarios.json states', async () => {
-    const { scenarios } = require(join(out, 'scenarios.json')) as { scenarios: Scenario[] };
+    const { scenarios } = month;
     expect(scenarios.length).toBeGreaterThanOrEqual(20);
     const misses: string[] = [];
     for (const s of scenarios) {
@@ -54,6 +38,6 @@ describe('kansa demo against real OpenSearch', () => {
 
   it("enriches the leaver's USB copies with the watchlist flag", async () => {
     expect(await countOf(client, 'kansa.user.watchlist:true AND file.path:E\\:\\\\*')).toBeGreaterThan(0);
-    expect(printed).toContain('leaver-exfiltration');
+    expect(month.scenarios.map((s) => s.id)).toContain('leaver-exfiltration');
   });
 });
