@@ -177,6 +177,7 @@ const (
 	KansaRiskReasonsEn            = "kansa.risk.reasons.en"
 	KansaRiskReasonsJa            = "kansa.risk.reasons.ja"
 	KansaRiskReasonsContribution  = "kansa.risk.reasons.contribution"
+	KansaRiskReasonsBaseline      = "kansa.risk.reasons.baseline"
 	KansaArchiveSha256            = "kansa.archive.sha256"
 	KansaIngestInput              = "kansa.ingest.input"
 )
@@ -344,6 +345,7 @@ var Fields = []Field{
 	{Name: KansaRiskReasonsEn, Type: "text", Array: false, En: "The reason in English", Ja: "理由 (英語)", UseCases: []string{"insider", "cyber"}},
 	{Name: KansaRiskReasonsJa, Type: "text", Array: false, En: "The reason in Japanese", Ja: "理由 (日本語)", UseCases: []string{"insider", "cyber"}},
 	{Name: KansaRiskReasonsContribution, Type: "float", Array: false, En: "How many points the reason adds", Ja: "理由がスコアに加える点数", UseCases: []string{"insider", "cyber"}},
+	{Name: KansaRiskReasonsBaseline, Type: "keyword", Array: false, En: "The observation and the baseline numbers behind the reason, as JSON", Ja: "理由の根拠となる観測値とベースラインの数値 (JSON)", UseCases: []string{"insider", "cyber"}},
 	{Name: KansaArchiveSha256, Type: "keyword", Array: false, En: "SHA-256 of the raw record in the tamper-evident archive", Ja: "改ざん検知アーカイブ内の生ログの SHA-256", UseCases: []string{"audit"}},
 	{Name: KansaIngestInput, Type: "keyword", Array: false, En: "The bridge input that received the record, e.g. syslog-udp, import", Ja: "受信したブリッジの入力 (syslog-udp、import など)", UseCases: []string{"audit", "failure"}},
 }

@@ -332,6 +332,8 @@ export const FIELD = {
   kansaRiskReasonsJa: "kansa.risk.reasons.ja",
   /** How many points the reason adds */
   kansaRiskReasonsContribution: "kansa.risk.reasons.contribution",
+  /** The observation and the baseline numbers behind the reason, as JSON */
+  kansaRiskReasonsBaseline: "kansa.risk.reasons.baseline",
   /** SHA-256 of the raw record in the tamper-evident archive */
   kansaArchiveSha256: "kansa.archive.sha256",
   /** The bridge input that received the record, e.g. syslog-udp, import */
@@ -665,6 +667,7 @@ export const FIELD_TYPES: Readonly<Record<FieldName, string>> = {
   "kansa.risk.reasons.en": "text",
   "kansa.risk.reasons.ja": "text",
   "kansa.risk.reasons.contribution": "float",
+  "kansa.risk.reasons.baseline": "keyword",
   "kansa.archive.sha256": "keyword",
   "kansa.ingest.input": "keyword",
 };
