@@ -1,0 +1,22 @@
+import type { Observation } from '../observe/observation';
+import { emptyState, type RiskState } from '../profile/state';
+import type { UserDay } from '../score/day';
+import type { RiskEngine } from '../score/engine';
+
+/** Runs the engine over observations day by day (empty days too, so baselines decay), from a fresh state. */
+export function replay(engine: RiskEngine, obs: readonly Observation[], state: RiskState = emptyState()): { days: UserDay[][]; state: RiskState } {
+  const byDay = new Map<number, Observation[]>();
+  let first = Infinity;
+  let last = -Infinity;
+  for (const o of obs) {
+    const d = engine.clock.dayIndex(o.t);
+    first = Math.min(first, d);
+    last = Math.max(last, d);
+    let list = byDay.get(d);
+    if (!list) byDay.set(d, (list = []));
+    list.push(o);
+  }
+  const days: UserDay[][] = [];
+  for (let d = first; d <= last; d++) days.push(engine.step(state, d, byDay.get(d) ?? []));
+  return { days, state };
+}

@@ -1,0 +1,80 @@
+import { decayFactor } from '../stats/rarity';
+import { HOURS_PER_WEEK } from '../stats/cyclic';
+import { METRICS, type Metric, type UserInfo } from '../observe/observation';
+import type { RiskSettings } from '../settings';
+
+export interface ResourceSeen {
+  /** Decayed number of days the user touched it. */
+  seen: number;
+  /** Day index of the last time. */
+  last: number;
+}
+
+export interface UserProfile {
+  user: string;
+  info: UserInfo;
+  /** Days with activity learned so far (not decayed): what confidence is measured on. */
+  activeDays: number;
+  /** The same, decayed like the resource counts, for "share of active days". */
+  decayedActiveDays: number;
+  resources: Record<string, ResourceSeen>;
+  /** Decayed count of active hours per hour of week (local). */
+  hours: number[];
+  /** Values of the last active days, oldest first. */
+  volumes: Record<Metric, number[]>;
+}
+
+export interface PeerGroup {
+  department: string;
+  /** resource → user → last day index the user touched it. */
+  resources: Record<string, Record<string, number>>;
+}
+
+/** Everything learned, as of the end of `day` (a local day index); JSON-serializable. */
+export interface RiskState {
+  day?: number;
+  users: Record<string, UserProfile>;
+  peers: Record<string, PeerGroup>;
+}
+
+export const emptyState = (): RiskState => ({ users: {}, peers: {} });
+
+export function newProfile(user: string, info: UserInfo): UserProfile {
+  return {
+    user,
+    info,
+    activeDays: 0,
+    decayedActiveDays: 0,
+    resources: {},
+    hours: new Array(HOURS_PER_WEEK).fill(0),
+    volumes: Object.fromEntries(METRICS.map((m) => [m, []])) as unknown as Record<Metric, number[]>,
+  };
+}
+
+/** Ages every profile by `days` days: counts fade, forgotten resources and stale peer entries go. */
+export function decayState(state: RiskState, days: number, s: RiskSettings, today: number): void {
+  if (days <= 0) return;
+  const fr = decayFactor(days, s.resourceHalfLifeDays);
+  const fh = decayFactor(days, s.hoursHalfLifeDays);
+  for (const p of Object.values(state.users)) {
+    p.decayedActiveDays *= fr;
+    for (const [k, r] of Object.entries(p.resources)) {
+      r.seen *= fr;
+      if (today - r.last > s.firstWindowDays) delete p.resources[k];
+    }
+    for (let i = 0; i < p.hours.length; i++) p.hours[i] *= fh;
+  }
+  for (const g of Object.values(state.peers)) {
+    for (const [k, users] of Object.entries(g.resources)) {
+      for (const [u, last] of Object.entries(users)) if (today - last > s.peerWindowDays) delete users[u];
+      if (Object.keys(users).length === 0) delete g.resources[k];
+    }
+  }
+}
+
+/** Members of a department known to the state. */
+export function departmentSize(state: RiskState, department: string): number {
+  let n = 0;
+  for (const p of Object.values(state.users)) if (p.info.department === department) n++;
+  return n;
+}

@@ -1,0 +1,225 @@
+import { LocalTime } from '../localtime';
+import { METRICS, resourceKind, type EventRef, type Metric, type Observation, type UserInfo } from '../observe/observation';
+import { decayState, departmentSize, newProfile, type RiskState, type UserProfile } from '../profile/state';
+import type { RiskSettings } from '../settings';
+import { hourOfWeek, smoothedShare } from '../stats/cyclic';
+import { peerRarity, userNovelty } from '../stats/rarity';
+import { robustDeviation } from '../stats/robust';
+import { BOOST_TEXT, hoursText, resourceText, volumeText, type Reason } from './reasons';
+
+/** A user's score for one local day, with the reasons that add up to it. */
+export interface UserDay {
+  user: string;
+  info: UserInfo;
+  day: number;
+  score: number;
+  confidence: number;
+  reasons: Reason[];
+  /** Events scored that day. */
+  events: number;
+  /** Events that carry their own reasons (first touch of a rare resource, first event of an unusual hour). */
+  marks: Array<{ ref: EventRef; score: number; reasons: Reason[] }>;
+  lastSeen: number;
+}
+
+/** What one user did in one day, gathered from the observations. */
+interface Activity {
+  user: string;
+  info?: UserInfo;
+  obs: Observation[];
+  resources: Map<string, { count: number; first: Observation }>;
+  hours: Map<number, Observation>;
+  volumes: Record<Metric, number>;
+  files: Set<string>;
+}
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
+
+export function gatherDay(obs: readonly Observation[], clock: LocalTime): Map<string, Activity> {
+  const byUser = new Map<string, Activity>();
+  const sorted = [...obs].sort((a, b) => a.t - b.t);
+  for (const o of sorted) {
+    let a = byUser.get(o.user);
+    if (!a) {
+      a = { user: o.user, obs: [], resources: new Map(), hours: new Map(), volumes: Object.fromEntries(METRICS.map((m) => [m, 0])) as Record<Metric, number>, files: new Set() };
+      byUser.set(o.user, a);
+    }
+    if (o.info) a.info = o.info;
+    a.obs.push(o);
+    const how = hourOfWeek(o.t, clock.offsetMs(o.t));
+    if (!a.hours.has(how)) a.hours.set(how, o);
+    for (const r of o.resources ?? []) {
+      const seen = a.resources.get(r);
+      if (seen) seen.count++;
+      else a.resources.set(r, { count: 1, first: o });
+    }
+    if (o.metric) a.volumes[o.metric] += o.amount ?? 1;
+    if (o.file) a.files.add(o.file);
+  }
+  for (const a of byUser.values()) a.volumes.distinctFiles = a.files.size;
+  return byUser;
+}
+
+interface Part {
+  code: string;
+  en: string;
+  ja: string;
+  points: number;
+  baseline: Record<string, unknown>;
+  mark?: Observation;
+  afterHours?: boolean;
+}
+
+/**
+ * Scores every user active on `day` against the state as of the day before (the state is not
+ * changed). The score is the sum of the anomaly reasons, raised by context boosts, capped at 100 and
+ * scaled by the confidence; the reasons' contributions add up to the score.
+ */
+export function scoreDay(state: RiskState, day: number, activity: Map<string, Activity>, s: RiskSettings, clock: LocalTime): UserDay[] {
+  const out: UserDay[] = [];
+  const date = LocalTime.dateOf(day);
+  const weekday = LocalTime.weekday(day);
+  const offDay = weekday === 0 || weekday === 6 || s.holidays.has(date);
+  for (const a of activity.values()) {
+    const profile = state.users[a.user];
+    const info = a.info ?? profile?.info;
+    if (!info) continue;
+    const p = profile ?? newProfile(a.user, info);
+    const parts: Part[] = [...resourceParts(state, p, info, a, day, s, clock), ...timeParts(p, a, s, clock), ...volumeParts(p, a, s)];
+    const anomaly = parts.reduce((n, x) => n + x.points, 0);
+    const boosts: Part[] = [];
+    if (anomaly > 0) {
+      const leaving = info.departureDate ? LocalLeaving(info.departureDate, day, s.leaverDays) : false;
+      if (info.privileged) boosts.push({ ...BOOST_TEXT.privileged, points: anomaly * s.boosts.privileged, baseline: { factor: s.boosts.privileged } });
+      if (info.watchlist || leaving) boosts.push({ ...BOOST_TEXT.watchlist, points: anomaly * s.boosts.watchlist, baseline: { factor: s.boosts.watchlist, watchlist: info.watchlist, departureDate: info.departureDate ?? null } });
+      const late = parts.filter((x) => x.afterHours).reduce((n, x) => n + x.points, 0);
+      if (late > 0) boosts.push({ ...BOOST_TEXT.afterHours, points: late * s.boosts.afterHours, baseline: { factor: s.boosts.afterHours, points: round1(late), hours: s.afterHours } });
+      if (offDay) boosts.push({ ...BOOST_TEXT.holiday, points: anomaly * s.boosts.holiday, baseline: { factor: s.boosts.holiday, date, weekday } });
+    }
+    const all = [...parts, ...boosts].filter((x) => x.points > 0.05);
+    const raw = all.reduce((n, x) => n + x.points, 0);
+    const confidence = Math.min(1, p.activeDays / s.minBaselineDays);
+    const scale = (raw > 100 ? 100 / raw : 1) * confidence;
+    const reasons = all
+      .map((x) => ({ code: x.code, en: x.en, ja: x.ja, contribution: round1(x.points * scale), baseline: JSON.stringify({ ...x.baseline, points: round1(x.points), confidence: round1(confidence * 100) / 100 }) }))
+      .sort((x, y) => y.contribution - x.contribution);
+    const score = round1(Math.min(100, raw) * confidence);
+    const boostShare = anomaly > 0 ? (anomaly + boosts.reduce((n, b) => n + b.points, 0)) / anomaly : 1;
+    const marks = parts
+      .filter((x) => x.mark?.ref)
+      .map((x) => {
+        const own = Math.min(100, x.points * boostShare) * confidence;
+        const reason = reasons.find((r) => r.code === x.code && r.en === x.en)!;
+        return { ref: x.mark!.ref!, score: round1(own), reasons: [reason, ...reasons.filter((r) => r.code.startsWith('context-'))] };
+      })
+      .filter((m) => m.score > 0);
+    out.push({ user: a.user, info, day, score, confidence: round1(confidence * 100) / 100, reasons, events: a.obs.length, marks, lastSeen: a.obs[a.obs.length - 1].t });
+  }
+  return out.sort((x, y) => y.score - x.score || (x.user < y.user ? -1 : 1));
+}
+
+function LocalLeaving(departureDate: string, day: number, within: number): boolean {
+  const d = LocalTime.dayOf(departureDate);
+  return Number.isFinite(d) && d >= day && d - day <= within;
+}
+
+function resourceParts(state: RiskState, p: UserProfile, info: UserInfo, a: Activity, day: number, s: RiskSettings, clock: LocalTime): Part[] {
+  const parts: Part[] = [];
+  const group = state.peers[info.department];
+  const peers = Math.max(0, departmentSize(state, info.department) - (state.users[a.user] ? 1 : 0));
+  const firstShares = new Set<string>();
+  const entries = [...a.resources.entries()].sort((x, y) => (x[0] < y[0] ? 1 : -1)); // share:… before folder:…
+  for (const [key, { count, first }] of entries) {
+    const seen = p.resources[key];
+    const nov = userNovelty(seen?.seen ?? 0, seen ? day - seen.last : undefined, p.decayedActiveDays, s);
+    if (nov.novelty === 0) continue;
+    const users = group?.resources[key] ?? {};
+    const peersUsing = Object.entries(users).filter(([u, last]) => u !== a.user && day - last <= s.peerWindowDays).length;
+    const rarity = peerRarity(peersUsing, peers, s.peerCommonShare);
+    const volume = 0.3 + 0.7 * Math.min(1, Math.log(1 + count) / Math.log(11));
+    const kind = resourceKind(key);
+    let points = s.resourcePoints[kind] * nov.novelty * (0.35 + 0.65 * rarity) * volume;
+    if (kind === 'share' && nov.kind === 'first') firstShares.add(key.slice(6));
+    // A new folder inside a share that is itself new is mostly the same news.
+    if (kind === 'folder' && firstShares.has(key.slice(7).split('\\')[0])) points *= 0.5;
+    if (points < 0.5) continue;
+    const text = resourceText(key, nov.kind === 'first', count, peersUsing, peers);
+    const hour = clock.hour(first.t);
+    parts.push({
+      ...text,
+      points,
+      mark: first,
+      afterHours: hour >= s.afterHours.start || hour < s.afterHours.end,
+      baseline: { resource: key, events: count, userDaysSeen: round1(seen?.seen ?? 0), lastSeenDaysAgo: seen ? day - seen.last : null, userActiveDays: round1(p.decayedActiveDays), peersUsing, peers, novelty: round1(nov.novelty * 100) / 100, peerRarity: round1(rarity * 100) / 100 },
+    });
+  }
+  return parts;
+}
+
+function timeParts(p: UserProfile, a: Activity, s: RiskSettings, clock: LocalTime): Part[] {
+  const history = p.hours.reduce((x, y) => x + y, 0);
+  if (history < s.minHourHistory) return [];
+  const rare: Array<{ how: number; share: number; first: Observation }> = [];
+  for (const [how, first] of a.hours) {
+    const share = smoothedShare(p.hours, how);
+    if (share < s.rareHourShare) rare.push({ how, share, first });
+  }
+  if (rare.length === 0) return [];
+  rare.sort((x, y) => x.how - y.how);
+  const points = Math.min(25, 10 * Math.sqrt(rare.length));
+  const text = hoursText(rare.map((r) => r.how));
+  const late = rare.some((r) => {
+    const h = clock.hour(r.first.t);
+    return h >= s.afterHours.start || h < s.afterHours.end;
+  });
+  return [{ code: 'unusual-hours', ...text, points, mark: rare[0].first, afterHours: late, baseline: { hours: rare.map((r) => ({ hourOfWeek: r.how, share: Number(r.share.toPrecision(2)) })), threshold: s.rareHourShare, historyHours: round1(history) } }];
+}
+
+function volumeParts(p: UserProfile, a: Activity, s: RiskSettings): Part[] {
+  const parts: Part[] = [];
+  for (const m of METRICS) {
+    const history = p.volumes[m];
+    if (history.length < s.minVolumeDays) continue;
+    const d = robustDeviation(a.volumes[m], history, s.volumeMinScale[m]);
+    if (d.z <= s.volumeZ) continue;
+    const points = s.volumeWeight[m] * Math.min(35, 6 * (d.z - s.volumeZ) + 4);
+    parts.push({ ...volumeText(m, d.value, d.median), points, baseline: { metric: m, value: d.value, median: d.median, mad: d.mad, scale: Number(d.scale.toPrecision(4)), z: round1(d.z), days: d.days } });
+  }
+  // Files read and distinct files tell one story: keep the stronger.
+  const fr = parts.find((x) => x.code === 'volume-filesRead');
+  const df = parts.find((x) => x.code === 'volume-distinctFiles');
+  if (fr && df) parts.splice(parts.indexOf(fr.points > df.points ? df : fr), 1);
+  return parts;
+}
+
+/**
+ * Learns one day into the state (after it was scored): resources, hours, volumes, peers. Flagged
+ * days do not feed the volume baseline, so a week of exfiltration does not become the new normal.
+ */
+export function learnDay(state: RiskState, day: number, activity: Map<string, Activity>, scored: readonly UserDay[], s: RiskSettings): void {
+  if (state.day !== undefined) decayState(state, day - state.day, s, day);
+  const flagged = new Set(scored.filter((u) => u.score >= s.flagScore).map((u) => u.user));
+  for (const a of activity.values()) {
+    const info = a.info ?? state.users[a.user]?.info;
+    if (!info) continue;
+    const p = (state.users[a.user] ??= newProfile(a.user, info));
+    p.info = info;
+    p.activeDays++;
+    p.decayedActiveDays += 1;
+    for (const key of a.resources.keys()) {
+      const r = (p.resources[key] ??= { seen: 0, last: day });
+      r.seen += 1;
+      r.last = day;
+      const g = (state.peers[info.department] ??= { department: info.department, resources: {} });
+      (g.resources[key] ??= {})[a.user] = day;
+    }
+    for (const how of a.hours.keys()) p.hours[how] += 1;
+    if (!flagged.has(a.user)) {
+      for (const m of METRICS) {
+        p.volumes[m].push(a.volumes[m]);
+        if (p.volumes[m].length > s.volumeWindowDays) p.volumes[m].splice(0, p.volumes[m].length - s.volumeWindowDays);
+      }
+    }
+  }
+  state.day = day;
+}

@@ -1,0 +1,50 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadEnricher, translateContext } from '../../commands/translate';
+import { openLogFile } from '../../inputs/archive/open';
+import { TranslateStream } from '../../translate/engine';
+import { FORMATS, STAGES } from '../../translators';
+import { extract } from '../observe/extract';
+import type { Observation } from '../observe/observation';
+
+const NOT_LOGS = new Set(['users.csv', 'assets.csv', 'holidays.txt', 'scenarios.json', '.imported.json']);
+
+/** Every log file of a generated demo month (what `kansa demo` imports). */
+export function demoLogFiles(dir: string): string[] {
+  const files: string[] = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (!(d === dir && NOT_LOGS.has(name))) files.push(p);
+    }
+  };
+  walk(dir);
+  return files;
+}
+
+/**
+ * Translates a demo month's raw files with the same engine and enrichment as `kansa import` and keeps
+ * only the observations: the whole month fits in memory this way.
+ */
+export async function observeDemoMonth(dir: string, year: number, timeZone: string, onFile?: (file: string, events: number) => void): Promise<Observation[]> {
+  const enrich = loadEnricher(join(dir, 'users.csv'), join(dir, 'assets.csv'));
+  const ctx = translateContext('kansa risk eval', { year: String(year), tz: timeZone }, new Date());
+  const out: Observation[] = [];
+  for (const file of demoLogFiles(dir)) {
+    for (const member of openLogFile(file, () => undefined)) {
+      let events = 0;
+      const stream = new TranslateStream({ source: member.name, filePath: member.name, format: 'auto', ctx, formats: FORMATS, stages: STAGES.map((m) => m()), ...(enrich ? { enrich } : {}) }, (batch) => {
+        events += batch.length;
+        for (const e of batch) {
+          const o = extract(e);
+          if (o) out.push(o);
+        }
+      });
+      for await (const chunk of member.stream()) stream.write(chunk as Buffer);
+      stream.end();
+      onFile?.(member.name, events);
+    }
+  }
+  return out;
+}
