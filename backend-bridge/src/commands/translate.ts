@@ -3,6 +3,7 @@ import type { Readable, Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { createEnricher, parseAssets, parseDirectory } from '../translate/directory';
 import { TranslateStream } from '../translate/engine';
+import { JsonWriter } from '../translate/serialize';
 import { Summary } from '../translate/summary';
 import { isValidTimeZone } from '../translate/time';
 import type { KansaEvent, TranslateContext } from '../translate/types';
@@ -87,20 +88,19 @@ function readText(path: string, option: string): string {
 
 async function translateOne(input: string, format: string, ctx: TranslateContext, enrich: ((e: KansaEvent) => void) | undefined, io: TranslateIo): Promise<Summary> {
   const source: Readable = input === '-' ? io.stdin : createReadStream(input, { highWaterMark: 1 << 20 });
-  let pendingOut: string[] = [];
+  // One buffer, reused: the events of each input chunk are written into it, handed to stdout, and
+  // the buffer is reused once stdout has taken the bytes.
+  const out = new JsonWriter(4 << 20);
   const stream = new TranslateStream(
     { source: input, ...(input === '-' ? {} : { filePath: input }), format, ctx, formats: FORMATS, stages: STAGES.map((make) => make()), ...(enrich ? { enrich } : {}) },
     (events) => {
-      for (const e of events) pendingOut.push(JSON.stringify(e));
+      for (const e of events) out.writeLine(e);
     },
   );
   const flush = async (): Promise<void> => {
-    if (pendingOut.length === 0) return;
-    const text = `${pendingOut.join('\n')}\n`;
-    pendingOut = [];
-    if (!io.stdout.write(text)) {
-      await new Promise<void>((resolve) => io.stdout.once('drain', resolve));
-    }
+    if (out.length === 0) return;
+    await new Promise<void>((resolve, reject) => io.stdout.write(out.bytes(), (err) => (err ? reject(err) : resolve())));
+    out.reset();
   };
   let announced = false;
   for await (const chunk of source) {

@@ -93,7 +93,7 @@ export async function writeBulkSerialized(client: Client, docs: SerializedDoc[],
     let response: { body: unknown } | undefined;
     const started = performance.now();
     try {
-      response = await bulkRequest(client, serialize(pending));
+      response = await bulkRequest(client, bulkBody(pending));
     } catch (err) {
       const status = (err as { meta?: { statusCode?: number } }).meta?.statusCode;
       if (status !== undefined && classifyItem(status) === 'failed') throw err;
@@ -140,7 +140,8 @@ function bulkRequest(client: Client, ndjson: string): Promise<{ body: unknown }>
   return client.transport.request({ method: 'POST', path: '/_bulk', body: ndjson, bulkBody: ndjson } as never) as Promise<{ body: unknown }>;
 }
 
-function serialize(docs: SerializedDoc[]): string {
+/** The NDJSON body of one `_bulk` request: a `create` action line and the source per document. */
+export function bulkBody(docs: SerializedDoc[]): string {
   let body = '';
   for (const d of docs) {
     body += `{"create":{"_index":${JSON.stringify(d.index)},"_id":${JSON.stringify(d.id)}}}\n${d.json}\n`;
@@ -156,7 +157,7 @@ async function deadLetter(client: Client, rejected: Array<{ doc: SerializedDoc; 
     index: dailyIndex(now, DEAD_LETTER_PREFIX),
     json: `{"@timestamp":${JSON.stringify(now)},"reason":${JSON.stringify(reason)},"error_type":${JSON.stringify(type)},"target_index":${JSON.stringify(doc.index)},"document":${doc.json}}`,
   }));
-  const response = await bulkRequest(client, serialize(docs));
+  const response = await bulkRequest(client, bulkBody(docs));
   const items = (response.body as { items: Array<Record<string, { status: number }>> }).items;
   return items.filter((item) => classifyItem(Object.values(item)[0].status) === 'success').length;
 }
