@@ -2,6 +2,7 @@ import { importCommand, IMPORT_USAGE } from './commands/import';
 import { serveCommand, SERVE_USAGE } from './commands/serve';
 import { translateCommand, TRANSLATE_USAGE, UsageError } from './commands/translate';
 import { demoCommand, DEMO_USAGE } from './demo/command';
+import { riskCommand, RISK_USAGE } from './risk/command';
 
 const USAGE = `usage: kansa <command> [options]
 commands:
@@ -9,6 +10,7 @@ commands:
   import      translate log files and index them into OpenSearch
   serve       run the bridge service (syslog + HTTP intake → durable queue → OpenSearch)
   demo        generate a month of raw logs for a demo company (kansa demo generate --out DIR)
+  risk        behaviour baselines and risk scores: rebuild from stored events, eval on the demo month
 run "kansa <command> --help" for a command's options`;
 
 const COMMANDS: Record<string, { usage: string; run: (argv: string[]) => Promise<number> }> = {
@@ -17,6 +19,7 @@ const COMMANDS: Record<string, { usage: string; run: (argv: string[]) => Promise
     run: (argv) => translateCommand(argv, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }),
   },
   serve: { usage: SERVE_USAGE, run: (argv) => serveCommand(argv, { stdout: process.stdout, stderr: process.stderr }) },
+  risk: { usage: RISK_USAGE, run: (argv) => riskCommand(argv, { stdout: process.stdout, stderr: process.stderr }) },
   demo: { usage: DEMO_USAGE, run: (argv) => demoCommand(argv, { stdout: process.stdout, stderr: process.stderr }) },
   import: {
     usage: IMPORT_USAGE,

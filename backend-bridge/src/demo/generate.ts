@@ -16,6 +16,8 @@ export interface GenerateOptions {
   /** First day, YYYY-MM-DD (JST). */
   start: string;
   benign: boolean;
+  /** Moves every single-day scenario this many working days later within the second half (default 0). */
+  scenarioShift?: number;
 }
 
 export interface Detection {
@@ -615,7 +617,7 @@ class Generator {
   private planActors(): void {
     const { work } = this.scenarioPlan();
     const a = this.actors();
-    const w = (k: number): number => work[k % work.length];
+    const w = (k: number): number => work[(k + (this.opts.scenarioShift ?? 0)) % work.length];
     this.replaced.add(`${a.lateWorker.account}@${w(8)}`);
     const rd = this.restDay();
     this.replaced.add(`${a.restUser.account}@${rd}`);
@@ -627,7 +629,7 @@ class Generator {
 
   private scenarioDay(d: number, _day: number, rng: Rng): void {
     const { work, off } = this.scenarioPlan();
-    const w = (k: number): number => work[k % work.length];
+    const w = (k: number): number => work[(k + (this.opts.scenarioShift ?? 0)) % work.length];
     const { admin, victim, explorer, devReader, uploader, ransom, psUser, restUser, portUser, saturator, lateWorker, leaver } = this.actors();
 
     // 1. Password spray from outside, then 2. escalation of the sprayed account to Domain Admins, backdoor, policy change, log clear.
