@@ -1,0 +1,59 @@
+import type { UseCase } from '../../../datasource-plugin/src/types';
+
+/** One monitoring point (重要な監視ポイント) of shared/spec/use-cases.md; `alert` where the spec says **alert**. */
+export interface MonitoringPoint {
+  id: string;
+  useCase: UseCase;
+  ja: string;
+  en: string;
+  alert: boolean;
+}
+
+const point = (id: string, useCase: UseCase, ja: string, en: string, alert = false): MonitoringPoint => ({
+  id,
+  useCase,
+  ja,
+  en,
+  alert,
+});
+
+/** In the spec's order; dashboards and rules name these ids, and a test maps every one to panels and rules. */
+export const MONITORING_POINTS: readonly MonitoringPoint[] = [
+  point('cyber.logon-failures', 'cyber', '大量のログオン失敗', 'Mass logon failures', true),
+  point('cyber.escalation', 'cyber', '管理者権限への昇格', 'Escalation to admin rights', true),
+  point('cyber.account-creation', 'cyber', 'アカウントの作成', 'Account creation', true),
+  point('cyber.policy-change', 'cyber', 'ポリシーの変更・ログの消去', 'Policy change and log clearing', true),
+  point('cyber.mass-file-reads', 'cyber', '大量のファイル読み取り', 'Mass file reads', true),
+  point('cyber.mass-renames', 'cyber', '大量のリネーム (ランサムウェア)', 'Mass renames (ransomware)', true),
+  point('cyber.powershell', 'cyber', '不審な PowerShell 実行', 'Suspicious PowerShell execution', true),
+  point('cyber.non-permitted-ports', 'cyber', '許可されていないポートの利用', 'Use of non-permitted ports', true),
+  point('cyber.large-transfer', 'cyber', 'IP ごとの大量アップロード・ダウンロード', 'Large upload/download per IP', true),
+  point('cyber.web-usage', 'cyber', 'Web 利用 (カテゴリ・ドメイン)', 'Web usage by category and domain'),
+  point('insider.server-mass-reads', 'insider', '重要サーバーでの大量読み取り', 'Mass file reads on important servers', true),
+  point('insider.server-mass-copies', 'insider', '大量コピー', 'Mass copies', true),
+  point('insider.acl-changes', 'insider', 'ファイル・フォルダのアクセス権変更', 'ACL changes on files and folders', true),
+  point('insider.privileged-file-reads', 'insider', '特権管理者のファイル閲覧', 'Privileged admins reading files'),
+  point('insider.privileged-db', 'insider', '特権管理者のデータベース操作', 'Privileged admins operating databases'),
+  point('insider.leaver-timeline', 'insider', '退職予定者の行動タイムライン', 'Leaver watchlist activity timeline'),
+  point('insider.leaver-baseline', 'insider', '退職予定者の普段を超える行動', 'Watchlist activity above the own baseline', true),
+  point('insider.risk-score', 'insider', 'ユーザーごとのリスクスコア', 'Per-user risk score'),
+  point('audit.important-folders', 'audit', '重要フォルダへのアクセス', 'Access to important folders'),
+  point('audit.acl-changes', 'audit', 'アクセス権の変更', 'ACL changes on files and folders'),
+  point('audit.privileged-operations', 'audit', '特権管理者の操作', 'Privileged administrator operations'),
+  point('audit.account-changes', 'audit', 'アカウント・グループの追加と削除', 'User accounts and group membership changes'),
+  point('audit.retention', 'audit', '保存期間による削除の記録', 'Retention deletions (evidence of the retention policy)'),
+  point('attendance.timeline', 'attendance', 'PC のログオン・ログオフ (勤怠タイムライン)', 'PC logon/logoff attendance timeline'),
+  point('attendance.sns-video', 'attendance', 'SNS・動画サイトの閲覧', 'Social media and video browsing'),
+  point('attendance.mail-volume', 'attendance', 'ユーザーごとのメール送受信', 'Mail sent and received per user'),
+  point('attendance.late-night-holiday', 'attendance', '深夜・休日の PC 利用', 'Late-night and holiday PC use', true),
+  point('attendance.sheet', 'attendance', '勤怠表 (始業・終業・休憩・合計)', 'Attendance sheet (first, last, breaks, total)'),
+  point('attendance.overtime-ranking', 'attendance', '残業ランキング', 'Overtime ranking'),
+  point('attendance.rest-interval', 'attendance', '勤務間インターバル', 'Rest interval between working days'),
+  point('attendance.overtime-limits', 'attendance', '36協定の時間外労働の上限', 'Overtime limits (36 agreement)'),
+  point('failure.network-errors', 'failure', 'ネットワーク機器のエラー', 'Network device errors'),
+  point('failure.ap-errors', 'failure', '無線アクセスポイントのエラー', 'Wireless access point errors'),
+  point('failure.bottlenecks', 'failure', '通信のボトルネック (前後比較)', 'Communication bottlenecks before and after'),
+  point('failure.error-logs', 'failure', 'システム・アプリのエラーログ', 'System and application error logs'),
+];
+
+export const POINT_IDS = new Set(MONITORING_POINTS.map((p) => p.id));

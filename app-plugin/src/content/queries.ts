@@ -1,0 +1,62 @@
+import { FIELD } from '@kansa/schema/src/generated/fields';
+
+import type { KansaQuery, MetricAgg, TermsGroupBy, UseCase, WorkdaySettings } from '../../../datasource-plugin/src/types';
+
+/** A query before the dashboard gives it a refId and the datasource variable. */
+export type QueryDraft = Omit<KansaQuery, 'refId'>;
+
+/** Dashboard variables a panel may be narrowed by; each maps to the registry field it filters. */
+export const SCOPE_FIELDS = {
+  user: FIELD.userName,
+  department: FIELD.kansaUserDepartment,
+  host: FIELD.hostName,
+  src_ip: FIELD.sourceIp,
+} as const;
+
+export type Scope = keyof typeof SCOPE_FIELDS;
+
+/** Lucene OR of `field:value` terms; values with spaces or specials are quoted. */
+export function anyOf(field: string, values: ReadonlyArray<string | number>): string {
+  const terms = values.map((v) => `${field}:${typeof v === 'number' || /^[\w.-]+$/.test(v) ? v : JSON.stringify(v)}`);
+  return terms.length === 1 ? terms[0] : `(${terms.join(' OR ')})`;
+}
+
+export const and = (...parts: Array<string | undefined | false>): string =>
+  parts
+    .filter((p): p is string => typeof p === 'string' && p !== '')
+    .map((p) => (/\s(OR|AND)\s/.test(p) && !/^\(.*\)$/.test(p) ? `(${p})` : p))
+    .join(' AND ');
+
+export const count: MetricAgg = { id: 'count', type: 'count' };
+export const sum = (field: string, id = `sum ${field}`): MetricAgg => ({ id, type: 'sum', field });
+export const max = (field: string, id = `max ${field}`): MetricAgg => ({ id, type: 'max', field });
+export const distinct = (field: string, id = `distinct ${field}`): MetricAgg => ({ id, type: 'cardinality', field });
+
+export const by = (field: string, size = 10, orderBy?: string): TermsGroupBy => ({ field, size, ...(orderBy ? { orderBy } : {}) });
+
+export function logs(query: string, opts: { useCase?: UseCase; labels?: string[]; limit?: number } = {}): QueryDraft {
+  return { queryType: 'logs', query, ...opts };
+}
+
+export function metrics(
+  query: string,
+  opts: { metrics?: MetricAgg[]; groupBy?: TermsGroupBy[]; interval?: string; useCase?: UseCase } = {}
+): QueryDraft {
+  return { queryType: 'metrics', query, metrics: opts.metrics ?? [count], ...opts };
+}
+
+export function top(query: string, groupBy: TermsGroupBy[], metricsList: MetricAgg[] = [count], useCase?: UseCase): QueryDraft {
+  return { queryType: 'table', tableMode: 'top', query, groupBy, metrics: metricsList, ...(useCase ? { useCase } : {}) };
+}
+
+export function raw(query: string, columns: string[], limit = 500): QueryDraft {
+  return { queryType: 'table', tableMode: 'raw', query, columns, limit };
+}
+
+export function attendance(view: 'timeline' | 'sheet', workday?: WorkdaySettings): QueryDraft {
+  return { queryType: 'attendance', attendanceView: view, query: '', ...(workday ? { workday } : {}) };
+}
+
+export function risk(entity: 'user' | 'host' = 'user', limit = 50): QueryDraft {
+  return { queryType: 'risk', query: '', riskEntity: entity, limit };
+}

@@ -1,0 +1,120 @@
+import { panelIds, panelTarget } from '../dashboard';
+import type { DashboardDef } from '../dashboard';
+import { title } from '../text';
+import type { RuleDef, RuleSettings } from './model';
+
+export const APP_ORIGIN_LABEL = { __grafana_origin: 'plugin/kansa-logs-app' };
+export const RULE_FOLDER = { uid: 'kansa-alerts', title: 'Kansa' };
+export const GROUP_INTERVAL_SECONDS: Record<string, number> = { cyber: 60, insider: 300, audit: 300, attendance: 300, failure: 60 };
+export const groupName = (useCase: string) => `kansa-${useCase}`;
+export const ruleUid = (id: string) => `kansa-${id}`;
+
+type Json = Record<string, unknown>;
+
+/** Grafana's alert query list: the Kansa queries, a reduce per query, then the condition C (threshold or math). */
+export function ruleData(rule: RuleDef, settings: RuleSettings, datasourceUid: string): Json[] {
+  const threshold = settings.thresholds[rule.id] ?? rule.threshold;
+  const queries = rule.queries(settings);
+  const data: Json[] = queries.map((q) => ({
+    refId: q.refId,
+    queryType: q.query.queryType,
+    relativeTimeRange: { from: q.fromSeconds, to: q.toSeconds ?? 0 },
+    datasourceUid,
+    model: { ...panelTarget(q.query, 0), refId: q.refId, datasource: { type: 'kansa-logs-datasource', uid: datasourceUid }, intervalMs: q.intervalMs, maxDataPoints: 43200 },
+  }));
+  for (const q of queries) {
+    data.push({
+      refId: `${q.refId}r`,
+      relativeTimeRange: { from: 0, to: 0 },
+      datasourceUid: '__expr__',
+      model: {
+        refId: `${q.refId}r`,
+        type: 'reduce',
+        expression: q.refId,
+        reducer: rule.reducer,
+        settings: { mode: 'replaceNN', replaceWithValue: 0 },
+        datasource: { type: '__expr__', uid: '__expr__' },
+      },
+    });
+  }
+  const condition = rule.math
+    ? { type: 'math', expression: rule.math.replace(/\$T\b/g, String(threshold)) }
+    : { type: 'threshold', expression: 'Ar', conditions: [{ evaluator: { type: 'gt', params: [threshold] } }] };
+  data.push({
+    refId: 'C',
+    relativeTimeRange: { from: 0, to: 0 },
+    datasourceUid: '__expr__',
+    model: { refId: 'C', ...condition, datasource: { type: '__expr__', uid: '__expr__' } },
+  });
+  return data;
+}
+
+/** One rule in the shape both the file provisioning format and the provisioning HTTP API accept. */
+export function grafanaRule(rule: RuleDef, settings: RuleSettings, datasourceUid: string, dashboards: readonly DashboardDef[]): Json {
+  const dashboard = dashboards.find((d) => d.uid === rule.dashboardUid);
+  const panelId = dashboard && panelIds(dashboard).get(rule.panelKey);
+  if (!panelId) {
+    throw new Error(`rule ${rule.id}: panel ${rule.panelKey} is not on dashboard ${rule.dashboardUid}`);
+  }
+  const threshold = settings.thresholds[rule.id] ?? rule.threshold;
+  return {
+    uid: ruleUid(rule.id),
+    title: title(rule.title),
+    condition: 'C',
+    data: ruleData(rule, settings, datasourceUid),
+    noDataState: 'OK',
+    execErrState: 'Error',
+    for: rule.for,
+    annotations: {
+      summary: `${rule.summary.ja} / ${rule.summary.en}`,
+      description: `${rule.description.ja}\n\n${rule.description.en}`,
+      runbook: `${rule.runbook.ja}\n\n${rule.runbook.en}`,
+      threshold: `${threshold} — ${rule.thresholdWhy.ja} / ${rule.thresholdWhy.en}`,
+      __dashboardUid__: rule.dashboardUid,
+      __panelId__: String(panelId),
+    },
+    labels: { severity: rule.severity, use_case: rule.useCase, kansa_rule_id: rule.id, ...APP_ORIGIN_LABEL },
+    isPaused: false,
+  };
+}
+
+export interface RuleGroup {
+  name: string;
+  useCase: string;
+  intervalSeconds: number;
+  rules: Json[];
+}
+
+export function ruleGroups(rules: readonly RuleDef[], settings: RuleSettings, datasourceUid: string, dashboards: readonly DashboardDef[]): RuleGroup[] {
+  const useCases = [...new Set(rules.map((r) => r.useCase))];
+  return useCases.map((useCase) => ({
+    name: groupName(useCase),
+    useCase,
+    intervalSeconds: GROUP_INTERVAL_SECONDS[useCase],
+    rules: rules.filter((r) => r.useCase === useCase).map((r) => grafanaRule(r, settings, datasourceUid, dashboards)),
+  }));
+}
+
+/** Grafana's file provisioning format (apiVersion 1) for the compose stack. */
+export function provisioningFile(groups: RuleGroup[]): Json {
+  return {
+    apiVersion: 1,
+    groups: groups.map((g) => ({
+      orgId: 1,
+      name: g.name,
+      folder: RULE_FOLDER.title,
+      interval: `${g.intervalSeconds}s`,
+      rules: g.rules,
+    })),
+  };
+}
+
+/** The body of PUT /api/v1/provisioning/folder/{uid}/rule-groups/{group}. */
+export function ruleGroupBody(g: RuleGroup, folderUid: string): Json {
+  return {
+    title: g.name,
+    folderUid,
+    interval: g.intervalSeconds,
+    rules: g.rules.map((r) => ({ ...r, folderUID: folderUid, ruleGroup: g.name, orgID: 1 })),
+  };
+}

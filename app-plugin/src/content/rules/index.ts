@@ -1,0 +1,35 @@
+import type { RuleDef } from './model';
+import cyber_logon_failures from './cyber-logon-failures';
+import cyber_password_spray from './cyber-password-spray';
+import cyber_admin_escalation from './cyber-admin-escalation';
+import cyber_account_created from './cyber-account-created';
+import cyber_policy_change from './cyber-policy-change';
+import cyber_mass_file_reads from './cyber-mass-file-reads';
+import cyber_mass_renames from './cyber-mass-renames';
+import cyber_suspicious_powershell from './cyber-suspicious-powershell';
+import cyber_non_permitted_ports from './cyber-non-permitted-ports';
+import cyber_large_upload from './cyber-large-upload';
+import insider_server_mass_reads from './insider-server-mass-reads';
+import insider_mass_copies from './insider-mass-copies';
+import insider_acl_change from './insider-acl-change';
+import insider_leaver_baseline from './insider-leaver-baseline';
+import attendance_off_hours from './attendance-off-hours';
+
+/** Every alert rule Kansa ships, one file each. */
+export const RULES: readonly RuleDef[] = [
+  cyber_logon_failures,
+  cyber_password_spray,
+  cyber_admin_escalation,
+  cyber_account_created,
+  cyber_policy_change,
+  cyber_mass_file_reads,
+  cyber_mass_renames,
+  cyber_suspicious_powershell,
+  cyber_non_permitted_ports,
+  cyber_large_upload,
+  insider_server_mass_reads,
+  insider_mass_copies,
+  insider_acl_change,
+  insider_leaver_baseline,
+  attendance_off_hours,
+];

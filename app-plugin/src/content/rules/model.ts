@@ -1,0 +1,63 @@
+import type { UseCase } from '../../../../datasource-plugin/src/types';
+import type { QueryDraft } from '../queries';
+import type { Bi } from '../text';
+
+/** Settings the configuration page edits; rules read them when the installer (or the generator, with defaults) builds them. */
+export interface RuleSettings {
+  /** Per rule id: the threshold the reduced value must exceed. */
+  thresholds: Record<string, number>;
+  /** Destination ports an office network may use outbound. */
+  permittedPorts: number[];
+  /** IANA zone for late night and days off, e.g. Asia/Tokyo. */
+  timezone: string;
+  /** Late-night window, HH:MM local. */
+  lateNightStart: string;
+  lateNightEnd: string;
+  /** Public holidays and company days off, YYYY-MM-DD. */
+  holidays: string[];
+  /** Departments whose contract is night or weekend work (a night shift); they never raise the late-night rule. */
+  offHoursDepartments: string[];
+}
+
+/** One query of a rule: the Kansa query and the window Grafana runs it over, ending `toSeconds` before now. */
+export interface RuleQuery {
+  refId: string;
+  query: QueryDraft;
+  fromSeconds: number;
+  toSeconds?: number;
+  intervalMs: number;
+}
+
+export type Reducer = 'sum' | 'max' | 'mean' | 'last';
+
+export interface RuleDef {
+  /** kansa_rule_id and, prefixed, the Grafana uid; never change it once shipped. */
+  id: string;
+  useCase: UseCase;
+  point: string;
+  severity: 'critical' | 'high' | 'warning';
+  title: Bi;
+  /** Default threshold and why; the configuration page shows both. */
+  threshold: number;
+  thresholdWhy: Bi;
+  /** Group evaluation interval and pending period. */
+  for: string;
+  queries: (s: RuleSettings) => RuleQuery[];
+  /** Each query is reduced to one number per series into `<refId>r`. */
+  reducer: Reducer;
+  /** Math over the reduced values; `$T` is the threshold. Without it the condition is `$Ar > $T`. */
+  math?: string;
+  summary: Bi;
+  description: Bi;
+  runbook: Bi;
+  dashboardUid: string;
+  panelKey: string;
+  /** Scenario of the demo month the rule must fire on, and the label value it fires for. */
+  scenario?: { id: string; label: string; value: string };
+}
+
+export const rule = (def: RuleDef): RuleDef => def;
+
+export const MINUTE = 60;
+export const HOUR = 3600;
+export const DAY = 86400;
