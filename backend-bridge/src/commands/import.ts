@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { INDEX_ALIAS } from '@kansa/schema';
+import { importArchive, StreamTap } from '../archive/tap';
 import { openLogFile } from '../inputs/archive/open';
 import { expand } from '../inputs/file/tail';
 import { type SerializedDoc, serializeDoc, toBulkDoc, writeBulkSerialized } from '../opensearch/bulk';
@@ -14,11 +15,12 @@ import { Summary } from '../translate/summary';
 import { FORMATS, STAGES } from '../translators';
 import { loadEnricher, translateContext, UsageError } from './translate';
 
-export const IMPORT_USAGE = `usage: kansa import [--format F] [--year YYYY] [--tz ZONE] [--concurrency N] [--directory users.csv] [--assets assets.csv] <files or globs>
+export const IMPORT_USAGE = `usage: kansa import [--config kansa.yaml] [--format F] [--year YYYY] [--tz ZONE] [--concurrency N] [--directory users.csv] [--assets assets.csv] <files or globs>
   Translates log files (plain, .gz, or zip archives of logs) and indexes them into OpenSearch
   (OPENSEARCH_URL, default http://127.0.0.1:9200). Shows progress on stderr (a bar on a terminal,
   a line every few seconds otherwise), then the summary of \`kansa translate\` and the count indexed.
-  Importing the same file again creates no duplicates (deterministic ids).`;
+  Importing the same file again creates no duplicates (deterministic ids). With the archive enabled in
+  the config (--config kansa.yaml or $KANSA_CONFIG), the raw bytes are archived as they are read.`;
 
 const BATCH_BYTES = 6 * 1024 * 1024;
 
@@ -33,6 +35,7 @@ export async function importCommand(argv: string[], io: { stderr: Writable; stdo
       concurrency: { type: 'string', default: '3' },
       directory: { type: 'string' },
       assets: { type: 'string' },
+      config: { type: 'string' },
     },
   });
   const enrich = loadEnricher(values.directory, values.assets);
@@ -63,6 +66,14 @@ export async function importCommand(argv: string[], io: { stderr: Writable; stdo
     await installTemplate(client);
   } catch (err) {
     io.stderr.write(`kansa import: OpenSearch at ${redactUrl(url)} is not reachable: ${(err as Error).message}\n`);
+    await client.close();
+    return 1;
+  }
+  let archive;
+  try {
+    archive = importArchive(values.config);
+  } catch (err) {
+    io.stderr.write(`kansa import: archive: ${(err as Error).message}\n`);
     await client.close();
     return 1;
   }
@@ -104,11 +115,13 @@ export async function importCommand(argv: string[], io: { stderr: Writable; stdo
       let batchBytes = 0;
       let ordinal = 0;
       let lastOffset: number | undefined;
+      const tap = archive && new StreamTap(archive, { identity, source: member.name, format: values.format!, ctx });
       const stream = new TranslateStream({ source: member.name, filePath: member.name, format: values.format!, ctx, formats: FORMATS, stages: STAGES.map((m) => m()), ...(enrich ? { enrich } : {}) }, (events) => {
         for (const e of events) {
           // Several events can come from one record: the ordinal within the record keeps their ids apart.
           ordinal = e['log.offset'] === lastOffset ? ordinal + 1 : 0;
           lastOffset = e['log.offset'];
+          tap?.tag(e);
           const doc = serializeDoc(toBulkDoc(identity, e, ordinal));
           batch.push(doc);
           batchBytes += doc.json.length + 100;
@@ -116,7 +129,7 @@ export async function importCommand(argv: string[], io: { stderr: Writable; stdo
         progress.events += events.length;
       });
       try {
-        for await (const chunk of member.stream()) {
+        for await (const chunk of tap ? tap.wrap(member.stream()) : member.stream()) {
           stream.write(chunk as Buffer);
           if (batchBytes >= BATCH_BYTES) {
             const full = batch;
@@ -145,6 +158,7 @@ export async function importCommand(argv: string[], io: { stderr: Writable; stdo
   );
   if (failure) io.stderr.write(`kansa import: OpenSearch refused a bulk request: ${failure.message}\n`);
   await client.close();
+  archive?.close();
   return unreadable > 0 || written.unsent > 0 ? 1 : 0;
 }
 

@@ -15,7 +15,7 @@ export class ConfigError extends Error {
  * Every environment variable the bridge reads, and the config path it overrides. The README's table
  * lists each of them (a test checks).
  */
-export const ENV_OVERRIDES: ReadonlyArray<{ env: string; path: string; kind: 'string' | 'number' | 'boolean' | 'tokens'; also?: Record<string, unknown> }> = [
+export const ENV_OVERRIDES: ReadonlyArray<{ env: string; path: string; kind: 'string' | 'number' | 'boolean' | 'tokens' | 'keys'; also?: Record<string, unknown> }> = [
   { env: 'KANSA_OPENSEARCH_URL', path: 'opensearch.url', kind: 'string' },
   { env: 'KANSA_OPENSEARCH_USERNAME', path: 'opensearch.username', kind: 'string' },
   { env: 'KANSA_OPENSEARCH_PASSWORD', path: 'opensearch.password', kind: 'string' },
@@ -31,6 +31,10 @@ export const ENV_OVERRIDES: ReadonlyArray<{ env: string; path: string; kind: 'st
   { env: 'KANSA_TOKENS', path: 'auth.tokens', kind: 'tokens' },
   { env: 'KANSA_LOG_LEVEL', path: 'log.level', kind: 'string' },
   { env: 'KANSA_TIME_ZONE', path: 'translate.timeZone', kind: 'string' },
+  { env: 'KANSA_ARCHIVE_DIR', path: 'archive.dir', kind: 'string' },
+  { env: 'KANSA_ARCHIVE_KEYS', path: 'archive.encryption.keys', kind: 'keys' },
+  { env: 'KANSA_ARCHIVE_ACTIVE_KEY', path: 'archive.encryption.activeKey', kind: 'string' },
+  { env: 'KANSA_ARCHIVE_SEAL_KEY', path: 'archive.seal.key', kind: 'string' },
 ];
 
 /** The config file path when no --config is given. */
@@ -93,6 +97,14 @@ function convert(name: string, value: string, kind: string): unknown {
       return { name: pair.slice(0, i).trim(), token: pair.slice(i + 1).trim() };
     });
   }
+  if (kind === 'keys') {
+    // id:base64[,id:base64]
+    return value.split(',').map((pair) => {
+      const i = pair.indexOf(':');
+      if (i <= 0) throw new ConfigError(`${name}: expected id:base64key[,id:base64key…]`);
+      return { id: pair.slice(0, i).trim(), key: pair.slice(i + 1).trim() };
+    });
+  }
   return value;
 }
 
@@ -116,5 +128,7 @@ export function redactConfig(config: KansaConfig): KansaConfig {
   copy.opensearch.url = redactUrl(copy.opensearch.url);
   if (copy.opensearch.password) copy.opensearch.password = '***';
   copy.auth.tokens = copy.auth.tokens.map((t) => ({ name: t.name, token: '***' }));
+  copy.archive.encryption.keys = copy.archive.encryption.keys.map((k) => (k.key ? { ...k, key: '***' } : k));
+  if (copy.archive.seal.key) copy.archive.seal.key = '***';
   return copy;
 }

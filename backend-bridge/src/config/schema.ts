@@ -1,3 +1,4 @@
+import { INDEX_PREFIX } from '@kansa/schema';
 import { z } from 'zod';
 
 /** "10MiB", "512KiB", "1GB" or a plain number of bytes. */
@@ -145,6 +146,97 @@ export const configSchema = z
       .strict()
       .prefault({})
       .describe('How raw records are translated and enriched.'),
+    archive: z
+      .object({
+        enabled: z.boolean().default(false).describe('Keep every raw record the bridge accepts (kansa serve and kansa import) in the tamper-evident, encrypted archive.'),
+        dir: z.string().default('.kansa/archive').describe('Directory of the archive: segments/, manifest.jsonl (the seals) and the writer lock.'),
+        segmentBytes: bytes(64 * 1024 * 1024, 'A segment is sealed and a new one started at this size (compressed, encrypted bytes).'),
+        maxAgeMinutes: z.number().positive().default(60).describe('A segment is sealed at this age even when not full, so the unsealed tail stays short.'),
+        fsync: z.enum(['always', 'interval', 'never']).default('interval').describe('always: fdatasync after every record; interval: every fsyncIntervalMs; never: leave it to the OS.'),
+        fsyncIntervalMs: z.number().int().positive().default(1000).describe('Period of fdatasync when fsync is interval.'),
+        encryption: z
+          .object({
+            activeKey: z.string().optional().describe('Id of the master key that wraps the data keys of new segments (default: the last key listed). Rotate by adding a key and making it active; keep old keys to read old segments.'),
+            keys: z
+              .array(
+                z
+                  .object({
+                    id: z.string().min(1).describe('Key id, stored with each segment.'),
+                    key: z.string().optional().describe('The 256-bit master key in base64 (kansa archive keygen). Prefer keyFile or KANSA_ARCHIVE_KEYS.'),
+                    keyFile: z.string().optional().describe('File holding the base64 key.'),
+                  })
+                  .strict(),
+              )
+              .default([])
+              .describe('Master keys (AES-256-GCM key wrapping). Each segment is encrypted with its own random data key.'),
+          })
+          .strict()
+          .prefault({})
+          .describe('Encryption at rest: AES-256-GCM per segment.'),
+        seal: z
+          .object({
+            algorithm: z.enum(['hmac-sha256', 'ed25519']).default('hmac-sha256').describe('hmac-sha256 (a shared secret) or ed25519 (auditors verify with the public key alone).'),
+            keyId: z.string().default('seal-1').describe('Name of the seal key, written into each seal.'),
+            key: z.string().optional().describe('HMAC secret in base64 (at least 16 bytes). Prefer keyFile or KANSA_ARCHIVE_SEAL_KEY.'),
+            keyFile: z.string().optional().describe('File with the HMAC secret (base64) or the Ed25519 private key (PEM; kansa archive keygen --ed25519).'),
+          })
+          .strict()
+          .prefault({})
+          .describe('How closed segments are sealed in the manifest.'),
+        digest: z
+          .object({
+            file: z.string().optional().describe('File the daily chain-head digest is appended to (default: <dir>-digests.jsonl). Keep it on other storage.'),
+            index: z.string().default('kansa-archive-digest').describe('OpenSearch index the daily digest is also written to; empty to skip.'),
+          })
+          .strict()
+          .prefault({})
+          .describe('Daily chain-head digest: a later rewrite of the whole archive no longer matches it.'),
+      })
+      .strict()
+      .prefault({})
+      .describe('Tamper-evident raw archive (see README, Archive).')
+      .refine((a) => !a.enabled || a.encryption.keys.length > 0, { message: 'archive.enabled needs a master key in archive.encryption.keys or KANSA_ARCHIVE_KEYS (kansa archive keygen)' })
+      .refine((a) => !a.enabled || Boolean(a.seal.key || a.seal.keyFile), { message: 'archive.enabled needs a seal key: archive.seal.key, archive.seal.keyFile or KANSA_ARCHIVE_SEAL_KEY' }),
+    retention: z
+      .object({
+        enabled: z.boolean().default(false).describe('Run the daily retention job in kansa serve.'),
+        runAt: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM (UTC)').default('03:30').describe('Time of day (UTC) of the daily job.'),
+        indexPrefix: z.string().default(INDEX_PREFIX).describe('Daily indices the job manages: <prefix>YYYY.MM.DD.'),
+        defaultOpensearchDays: z.number().int().positive().optional().describe('Days events of no listed class stay searchable (unset: kept).'),
+        defaultArchiveDays: z.number().int().positive().optional().describe('Days raw records of no listed class stay in the archive (unset: kept).'),
+        policies: z
+          .array(
+            z
+              .object({
+                name: z.string().min(1).describe('Named in the audit events of each deletion.'),
+                sourceTypes: z.array(z.string().min(1)).default([]).describe('kansa.source_type values of the class, e.g. [sshd, windows-security].'),
+                query: z.string().optional().describe('Or a Lucene query for the class (e.g. event.category:authentication); applies to OpenSearch only.'),
+                opensearchDays: z.number().int().positive().optional().describe('Days the class stays in OpenSearch (unset: kept).'),
+                archiveDays: z.number().int().positive().optional().describe('Days the class stays in the archive (unset: kept).'),
+              })
+              .strict()
+              .refine((p) => p.sourceTypes.length > 0 || p.query, { message: 'a policy needs sourceTypes or query' }),
+          )
+          .default([])
+          .describe('Retention per class; the first matching policy of an event wins.'),
+        holds: z
+          .array(
+            z
+              .object({
+                name: z.string().min(1).describe('Case or matter name.'),
+                user: z.string().optional().describe('user.name whose events and raw records are kept.'),
+                from: z.string().datetime({ offset: true }).optional().describe('Start of a held time range (ISO 8601).'),
+                to: z.string().datetime({ offset: true }).optional().describe('End of a held time range (ISO 8601).'),
+              })
+              .strict()
+              .refine((h) => h.user || h.from || h.to, { message: 'a hold needs user, from or to' }),
+          )
+          .default([])
+          .describe('Legal holds: nothing they cover is deleted, whatever the policy.'),
+      })
+      .strict()
+      .prefault({})
+      .describe('Retention of OpenSearch indices and archive segments (see README, Retention).'),
     log: z
       .object({ level: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal']).default('info').describe('Log level of the JSON logs on stdout.') })
       .strict()

@@ -3,6 +3,7 @@ import { dailyIndex } from '../opensearch/template';
 import { TranslateStream } from '../translate/engine';
 import type { Format, KansaEvent, Stage, TranslateContext } from '../translate/types';
 import type { QueueEntry } from '../queue/queue';
+import type { RawArchive } from '../archive/writer';
 
 export interface Translation {
   formats: readonly Format[];
@@ -10,6 +11,8 @@ export interface Translation {
   ctx: () => TranslateContext;
   enrich?: (event: KansaEvent) => void;
   maxLineBytes: number;
+  /** The tamper-evident raw archive: each chunk is archived before translation, its events carry its hash. */
+  archive?: RawArchive;
 }
 
 export interface ChunkSource {
@@ -44,10 +47,13 @@ export function translateChunk(data: Buffer, src: ChunkSource, t: Translation): 
   let lastOffset = -1;
   let ordinal = 0;
   let truncated = 0;
+  const ctx = t.ctx();
+  const archived = t.archive?.accept(data, { input: src.filePath ? 'file' : src.source, source: src.source, identity: src.identity, offset: src.baseOffset, format: src.format, filePath: src.filePath, ctx });
   const stream = new TranslateStream(
-    { source: src.source, filePath: src.filePath ?? src.source, format: src.format, ctx: t.ctx(), formats: t.formats, stages: t.stages(), enrich: t.enrich, maxLineBytes: t.maxLineBytes },
+    { source: src.source, filePath: src.filePath ?? src.source, format: src.format, ctx, formats: t.formats, stages: t.stages(), enrich: t.enrich, maxLineBytes: t.maxLineBytes },
     (events) => {
       for (const e of events) {
+        archived?.tag(e);
         const offset = src.baseOffset + (typeof e['log.offset'] === 'number' ? e['log.offset'] : 0);
         if (src.filePath) {
           e['log.offset'] = offset;

@@ -22,6 +22,7 @@ import { FORMATS, STAGES } from '../translators';
 import { FileTailer } from '../inputs/file/tail';
 import { ES_HEADERS, esError, probe, rootInfo } from '../inputs/http/elastic';
 import { parseBulk, parseIngest, type RawLines } from '../inputs/http/parse';
+import { StorageService } from '../archive/service';
 import { TokenAuth } from './auth';
 import { Metrics } from './metrics';
 
@@ -51,6 +52,7 @@ export class Bridge {
   private readonly auth: TokenAuth;
   private readonly translation: Translation;
   private readonly limiter: RateLimiter;
+  readonly storage: StorageService;
   private http?: HttpServer;
   private tcp?: TcpServer;
   private tls?: TcpServer;
@@ -72,6 +74,7 @@ export class Bridge {
     this.client = new OpenSearchClient({ node: config.opensearch.url, requestTimeout: 60_000, maxRetries: 0, ...(auth ? { auth } : {}) });
     this.writer = new QueueWriter(this.queue, this.client, { bulkBytes: config.opensearch.bulkBytes, concurrency: config.opensearch.concurrency }, this.metrics, this.log);
     this.auth = new TokenAuth(config.auth.tokens);
+    this.storage = new StorageService(config, this.log);
     const t = config.translate;
     const users = t.directory ? parseDirectory(readFileSync(t.directory, 'utf8'), t.directory) : [];
     const assets = t.assets ? parseAssets(readFileSync(t.assets, 'utf8'), t.assets) : [];
@@ -84,6 +87,7 @@ export class Bridge {
       },
       enrich: users.length || assets.length ? createEnricher(users, assets) : undefined,
       maxLineBytes: config.syslog.maxLineBytes,
+      archive: this.storage.archive,
     };
     this.limiter = new RateLimiter(config.syslog.rateLimit.eventsPerSecond, config.syslog.rateLimit.burst);
     this.metrics.queueCapacity.set({}, config.queue.maxBytes);
@@ -96,6 +100,7 @@ export class Bridge {
     // The writer starts once the template is in place, so no index is ever created without it.
     void this.prepareOpenSearch().then(() => {
       if (!this.stopped) this.writer.start();
+      if (!this.stopped) this.storage.start(this.client);
     });
     const addresses: BridgeAddresses = {};
     const c = this.config;
@@ -158,6 +163,8 @@ export class Bridge {
     await Promise.race([Promise.all(closing), new Promise((r) => setTimeout(r, 5000).unref())]);
     this.http?.closeAllConnections();
     await this.writer.stop();
+    await this.storage.idle();
+    this.storage.stop();
     this.queue.close();
     await this.client.close();
     this.log.info({ pending: this.queue.depthEvents }, 'stopped');
