@@ -11,6 +11,8 @@ export const ruleUid = (id: string) => `kansa-${id}`;
 
 type Json = Record<string, unknown>;
 
+export const reductions = (rule: RuleDef) => rule.reducers ?? [{ refId: 'Ar', of: 'A', reducer: rule.reducer }];
+
 /** Grafana's alert query list: the Kansa queries, a reduce per query, then the condition C (threshold or math). */
 export function ruleData(rule: RuleDef, settings: RuleSettings, datasourceUid: string): Json[] {
   const threshold = settings.thresholds[rule.id] ?? rule.threshold;
@@ -22,16 +24,16 @@ export function ruleData(rule: RuleDef, settings: RuleSettings, datasourceUid: s
     datasourceUid,
     model: { ...panelTarget(q.query, 0), refId: q.refId, datasource: { type: 'kansa-logs-datasource', uid: datasourceUid }, intervalMs: q.intervalMs, maxDataPoints: 43200 },
   }));
-  for (const q of queries) {
+  for (const r of reductions(rule)) {
     data.push({
-      refId: `${q.refId}r`,
+      refId: r.refId,
       relativeTimeRange: { from: 0, to: 0 },
       datasourceUid: '__expr__',
       model: {
-        refId: `${q.refId}r`,
+        refId: r.refId,
         type: 'reduce',
-        expression: q.refId,
-        reducer: rule.reducer,
+        expression: r.of,
+        reducer: r.reducer,
         settings: { mode: 'replaceNN', replaceWithValue: 0 },
         datasource: { type: '__expr__', uid: '__expr__' },
       },

@@ -43,8 +43,10 @@ export interface RuleDef {
   /** Group evaluation interval and pending period. */
   for: string;
   queries: (s: RuleSettings) => RuleQuery[];
-  /** Each query is reduced to one number per series into `<refId>r`. */
+  /** Reduces query A to one number per series as `Ar`, unless `reducers` says otherwise. */
   reducer: Reducer;
+  /** Several reductions, e.g. the last bucket and the mean of the same series, so their labels always match. */
+  reducers?: Array<{ refId: string; of: string; reducer: Reducer }>;
   /** Math over the reduced values; `$T` is the threshold. Without it the condition is `$Ar > $T`. */
   math?: string;
   summary: Bi;

@@ -1,0 +1,137 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { parse } from 'yaml';
+
+import { FIELD_TYPES } from '@kansa/schema/src/generated/fields';
+
+import type { KansaQuery } from '../../../datasource-plugin/src/types';
+import { dashboardJson, panelTarget } from './dashboard';
+import { DASHBOARDS } from './dashboards';
+import { generatedFiles } from './generate';
+import { MONITORING_POINTS, POINT_IDS } from './monitoring-points';
+import { RULES } from './rules';
+import { defaultSettings } from './rules/settings';
+
+const repo = join(__dirname, '..', '..', '..');
+const settings = defaultSettings(RULES);
+
+/** Every field a query names: in Lucene (`field:`, `_exists_:field`), group-bys, metrics and columns. */
+export function queryFields(q: Omit<KansaQuery, 'refId'>): string[] {
+  const lucene = [...q.query.matchAll(/(?<![\\\w.@])([A-Za-z@][\w.@]*):(?!\\)/g)].map((m) => m[1]).filter((f) => f !== '_exists_');
+  const exists = [...q.query.matchAll(/_exists_:([\w.@]+)/g)].map((m) => m[1]);
+  return [
+    ...lucene,
+    ...exists,
+    ...(q.groupBy ?? []).map((g) => g.field),
+    ...(q.metrics ?? []).flatMap((m) => (m.field ? [m.field] : [])),
+    ...(q.columns ?? []),
+  ];
+}
+
+const panels = DASHBOARDS.flatMap((d) => d.rows.flatMap((r) => r.panels.map((p) => ({ dashboard: d.uid, ...p }))));
+
+describe('generated files', () => {
+  it.each([...generatedFiles()].map(([path, content]) => ({ path, content })))('$path is up to date (npm run generate -w kansa-logs-app)', ({ path, content }) => {
+    expect(readFileSync(join(repo, path), 'utf8')).toBe(content);
+  });
+
+  it('bundles every dashboard as a plugin.json include', () => {
+    const plugin = JSON.parse(readFileSync(join(repo, 'app-plugin/src/plugin.json'), 'utf8'));
+    const included = plugin.includes.filter((i: { type: string }) => i.type === 'dashboard').map((i: { path: string }) => i.path);
+    expect(included.sort()).toEqual(DASHBOARDS.map((d) => `dashboards/${d.slug}.json`).sort());
+  });
+});
+
+describe('coverage of the spec', () => {
+  it.each(MONITORING_POINTS.map((p) => ({ ...p })))('$id ($en) has a panel, and a rule when the spec says alert', (point) => {
+    const covering = panels.filter((p) => p.points.includes(point.id)).map((p) => `${p.dashboard}/${p.key}`);
+    expect(covering.length).toBeGreaterThan(0);
+    const rules = RULES.filter((r) => r.point === point.id).map((r) => r.id);
+    expect(rules.length > 0).toBe(point.alert);
+  });
+
+  it('names only monitoring points of the spec', () => {
+    const named = [...panels.flatMap((p) => p.points), ...RULES.map((r) => r.point)];
+    expect(named.filter((id) => !POINT_IDS.has(id))).toEqual([]);
+  });
+});
+
+describe('fields', () => {
+  const known = new Set(Object.keys(FIELD_TYPES));
+  it.each(panels.map((p) => ({ name: `${p.dashboard}/${p.key}`, p })))('panel $name names registry fields only', ({ p }) => {
+    const fields = p.queries.flatMap(queryFields);
+    expect(fields.filter((f) => !known.has(f))).toEqual([]);
+  });
+  it.each(RULES.map((r) => ({ id: r.id, r })))('rule $id names registry fields only', ({ r }) => {
+    const fields = r.queries(settings).flatMap((q) => queryFields(q.query));
+    expect(fields.length).toBeGreaterThan(0);
+    expect(fields.filter((f) => !known.has(f))).toEqual([]);
+  });
+  it('finds the fields of a Lucene query and ignores escaped drive letters', () => {
+    expect(queryFields({ queryType: 'logs', query: 'file.path:E\\:\\\\* AND _exists_:kansa.session.transition AND @timestamp:["now/d" TO "now"}' })).toEqual([
+      'file.path',
+      '@timestamp',
+      'kansa.session.transition',
+    ]);
+  });
+});
+
+describe('dashboards', () => {
+  it.each(DASHBOARDS.map((d) => ({ uid: d.uid, d })))('$uid is a valid Grafana dashboard model', ({ d }) => {
+    const json = dashboardJson(d) as { uid: string; title: string; panels: Array<Record<string, any>>; templating: { list: Array<{ name: string }> } };
+    expect(json.uid).toMatch(/^kansa-[a-z-]+$/);
+    expect(json.title).toMatch(/^.+ \/ [A-Za-z ]+$/);
+    const ids = json.panels.map((p) => p.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const variables = json.templating.list.map((v) => v.name);
+    for (const p of json.panels) {
+      expect(p.gridPos.x + p.gridPos.w).toBeLessThanOrEqual(24);
+      if (p.type === 'row') continue;
+      expect(p.title).toContain(' / ');
+      expect(p.targets.length).toBeGreaterThan(0);
+      for (const t of p.targets) {
+        for (const [, v] of (t.query as string).matchAll(/\$\{(\w+)\}/g)) {
+          expect(variables).toContain(v);
+        }
+      }
+      expect(p.links[0].url).toMatch(/^\/explore\?schemaVersion=1&panes=/);
+      const panes = JSON.parse(decodeURIComponent(p.links[0].url.split('panes=')[1].split('&')[0]));
+      expect(panes.kansa.queries[0].queryType).toBe(p.targets[0].queryType);
+    }
+  });
+
+  it('scopes panel queries by the dashboard variables', () => {
+    expect(panelTarget({ queryType: 'logs', query: 'a:1 OR b:2' }, 0, ['user']).query).toBe('(a:1 OR b:2) AND user.name:${user}');
+  });
+});
+
+describe('alert rules', () => {
+  const file = parse(readFileSync(join(repo, 'provisioning/alerting/kansa-rules.yaml'), 'utf8'));
+  const rules = file.groups.flatMap((g: { rules: unknown[] }) => g.rules) as Array<Record<string, any>>;
+
+  it('is Grafana file provisioning (apiVersion 1) with one group per use case and interval', () => {
+    expect(file.apiVersion).toBe(1);
+    for (const g of file.groups) {
+      expect(g).toEqual(expect.objectContaining({ orgId: 1, name: expect.stringMatching(/^kansa-/), folder: 'Kansa', interval: expect.stringMatching(/^\d+s$/) }));
+    }
+    expect(rules.map((r) => r.uid).sort()).toEqual(RULES.map((r) => `kansa-${r.id}`).sort());
+  });
+
+  it.each(RULES.map((r) => ({ id: r.id })))('$id has labels, bilingual annotations, a panel and a condition C', ({ id }) => {
+    const r = rules.find((x) => x.labels.kansa_rule_id === id)!;
+    expect(r.labels).toEqual({ severity: expect.stringMatching(/^(critical|high|warning)$/), use_case: expect.any(String), kansa_rule_id: id, __grafana_origin: 'plugin/kansa-logs-app' });
+    expect(r.annotations.summary).toMatch(/ \/ /);
+    expect(r.annotations.description).toMatch(/\$(labels|values)/);
+    expect(r.annotations.runbook.length).toBeGreaterThan(40);
+    const dashboard = JSON.parse(readFileSync(join(repo, 'provisioning/dashboards/kansa', `${DASHBOARDS.find((d) => d.uid === r.annotations.__dashboardUid__)!.slug}.json`), 'utf8'));
+    expect(dashboard.panels.map((p: { id: number }) => String(p.id))).toContain(r.annotations.__panelId__);
+    expect(r).toEqual(expect.objectContaining({ condition: 'C', noDataState: 'OK', execErrState: 'Error', for: expect.stringMatching(/^\d+[smh]$/) }));
+    expect(r.data.map((d: { refId: string }) => d.refId)).toContain('C');
+    const a = r.data.find((d: { refId: string }) => d.refId === 'A');
+    expect(a).toEqual(expect.objectContaining({ datasourceUid: 'kansa', relativeTimeRange: { from: expect.any(Number), to: expect.any(Number) } }));
+    expect(a.model.queryType).toBe('metrics');
+    for (const e of r.data.filter((d: { datasourceUid: string }) => d.datasourceUid === '__expr__')) {
+      expect(['reduce', 'threshold', 'math']).toContain(e.model.type);
+    }
+  });
+});
