@@ -1,15 +1,153 @@
-import type { CoreApp } from '@grafana/data';
-import { DataSourceWithBackend } from '@grafana/runtime';
+import type {
+  AdHocVariableFilter,
+  CoreApp,
+  DataSourceGetTagKeysOptions,
+  DataSourceGetTagValuesOptions,
+  DataSourceInstanceSettings,
+  MetricFindValue,
+  QueryFixAction,
+  ScopedVars,
+  TimeRange,
+} from '@grafana/data';
+import { DataSourceWithBackend, getTemplateSrv, type TemplateSrv } from '@grafana/runtime';
 
-import { DEFAULT_QUERY, type KansaDataSourceOptions, type KansaQuery } from './types';
+import { kansaAnnotations } from './annotations/support';
+import { addFilter, adhocToKansa, filterClause } from './query/adhoc';
+import { isGroupable } from './query/fields';
+import { andClauses } from './query/lucene';
+import { interpolateQuery } from './query/templating';
+import {
+  DEFAULT_QUERY,
+  QUERY_MODEL_VERSION,
+  type FieldInfo,
+  type FieldValue,
+  type KansaDataSourceOptions,
+  type KansaQuery,
+  type UseCase,
+} from './types';
+import { KansaVariableSupport } from './variables/KansaVariableSupport';
 
-/** Queries, health checks and alert evaluation all run in the Go backend (pkg/plugin). */
+export interface ValuesRequest {
+  field: string;
+  /** Lucene query the values are counted under. */
+  query?: string;
+  range?: TimeRange;
+  size?: number;
+}
+
+/** Queries, health checks and alert evaluation all run in the Go backend (pkg/plugin); this edits and sends queries. */
 export class DataSource extends DataSourceWithBackend<KansaQuery, KansaDataSourceOptions> {
-  // An empty object opts into Grafana's standard annotation support: the query editor edits annotation
-  // queries and the returned frames become annotations.
-  annotations = {};
+  annotations = kansaAnnotations;
+  variables: KansaVariableSupport;
+  readonly settingsJson: KansaDataSourceOptions;
+  private readonly fieldCache = new Map<string, Promise<FieldInfo[]>>();
+
+  constructor(
+    instanceSettings: DataSourceInstanceSettings<KansaDataSourceOptions>,
+    private readonly templateSrv: TemplateSrv = getTemplateSrv()
+  ) {
+    super(instanceSettings);
+    this.settingsJson = instanceSettings.jsonData ?? {};
+    this.variables = new KansaVariableSupport(this, templateSrv);
+  }
 
   getDefaultQuery(_: CoreApp): Partial<KansaQuery> {
-    return DEFAULT_QUERY;
+    return { ...DEFAULT_QUERY, queryModelVersion: QUERY_MODEL_VERSION };
+  }
+
+  filterQuery(query: KansaQuery): boolean {
+    return !query.hide;
+  }
+
+  applyTemplateVariables(query: KansaQuery, scopedVars: ScopedVars, filters?: AdHocVariableFilter[]): KansaQuery {
+    return interpolateQuery(this.templateSrv, query, scopedVars, filters);
+  }
+
+  interpolateVariablesInQueries(
+    queries: KansaQuery[],
+    scopedVars: ScopedVars,
+    filters?: AdHocVariableFilter[]
+  ): KansaQuery[] {
+    return queries.map((q) => ({ ...this.applyTemplateVariables(q, scopedVars, filters), datasource: this.getRef() }));
+  }
+
+  /** The registry's fields, for a use case or all; cached per data source, retried after a failure. */
+  getFields(useCase?: UseCase): Promise<FieldInfo[]> {
+    const key = useCase ?? '';
+    let cached = this.fieldCache.get(key);
+    if (!cached) {
+      cached = this.getResource<FieldInfo[]>('fields', useCase ? { useCase } : {}).then(
+        (fields) => (Array.isArray(fields) ? fields : []),
+        (err: unknown) => {
+          this.fieldCache.delete(key);
+          throw err;
+        }
+      );
+      this.fieldCache.set(key, cached);
+    }
+    return cached;
+  }
+
+  /** Top values of a field in the range, under a query. */
+  async getValues({ field, query, range, size }: ValuesRequest): Promise<FieldValue[]> {
+    const params: Record<string, string | number> = { field };
+    if (query?.trim()) {
+      params.query = query;
+    }
+    if (range) {
+      params.from = range.from.valueOf();
+      params.to = range.to.valueOf();
+    }
+    if (size) {
+      params.size = size;
+    }
+    const values = await this.getResource<FieldValue[]>('values', params);
+    return Array.isArray(values) ? values : [];
+  }
+
+  /** Ad-hoc filter keys: the fields a term filter can use. */
+  async getTagKeys(_options?: DataSourceGetTagKeysOptions<KansaQuery>): Promise<MetricFindValue[]> {
+    const fields = await this.getFields();
+    return fields.filter(isGroupable).map((f) => ({ text: f.name, value: f.name }));
+  }
+
+  /** Ad-hoc filter values: the key's top values under the other filters, in the dashboard's time range. */
+  async getTagValues(options: DataSourceGetTagValuesOptions<KansaQuery>): Promise<MetricFindValue[]> {
+    const others = adhocToKansa((options.filters ?? []).filter((f) => f.key !== options.key));
+    const clauses = [...others.filters.map(filterClause), ...others.clauses];
+    const values = await this.getValues({
+      field: options.key,
+      query: andClauses(clauses),
+      range: options.timeRange,
+      size: 100,
+    });
+    return values.map((v) => ({ text: v.value, value: v.value }));
+  }
+
+  /** Explore's "filter for value" and "filter out value" on a log line's labels. */
+  modifyQuery(query: KansaQuery, action: QueryFixAction): KansaQuery {
+    const key = action.options?.key;
+    const value = action.options?.value;
+    if (!key || value === undefined) {
+      return query;
+    }
+    switch (action.type) {
+      case 'ADD_FILTER':
+        return { ...query, filters: addFilter(query.filters, { key, operator: '=', value: String(value) }) };
+      case 'ADD_FILTER_OUT':
+        return { ...query, filters: addFilter(query.filters, { key, operator: '!=', value: String(value) }) };
+      default:
+        return query;
+    }
+  }
+
+  getSupportedQueryModifications(): string[] {
+    return ['ADD_FILTER', 'ADD_FILTER_OUT'];
+  }
+
+  /** How query history and the inspector summarise a query. */
+  getQueryDisplayText(query: KansaQuery): string {
+    const filters = (query.filters ?? []).map((f) => `${f.key}${f.operator}${f.value}`);
+    return [`[${query.queryType ?? 'logs'}]`, query.query, ...filters].filter(Boolean).join(' ');
   }
 }

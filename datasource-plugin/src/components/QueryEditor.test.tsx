@@ -1,59 +1,207 @@
-import { render, screen } from '@testing-library/react';
+import '../testing/dom';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { FIELD } from '@kansa/schema/src/generated/fields';
+import { useState } from 'react';
 
-import type { DataSource } from '../datasource';
+import { makeDataSource, setUserLanguage } from '../testing/fixtures';
 import type { KansaQuery } from '../types';
 import { QueryEditor } from './QueryEditor';
 
-function setup(query: Partial<KansaQuery> = {}) {
-  const onChange = jest.fn();
+type Backend = Parameters<typeof makeDataSource>[0];
+
+// Keeps the query in state like a panel does, and records every change and run.
+function setup(initial: Partial<KansaQuery> = {}, backend: Backend = {}) {
+  const { ds, calls } = makeDataSource({
+    values: {
+      [FIELD.eventAction]: [
+        { value: 'logon-failed', count: 511 },
+        { value: 'logged-in', count: 9536 },
+      ],
+      [FIELD.userName]: [
+        { value: 'sakamoto.a', count: 812 },
+        { value: 'shimizu.m', count: 640 },
+      ],
+    },
+    ...backend,
+  });
+  const changes: KansaQuery[] = [];
   const onRunQuery = jest.fn();
-  const fullQuery: KansaQuery = { refId: 'A', queryType: 'logs', query: '', ...query };
-  const editor = (q: KansaQuery) => (
-    <QueryEditor datasource={{} as DataSource} query={q} onChange={onChange} onRunQuery={onRunQuery} />
-  );
-  const { rerender } = render(editor(fullQuery));
-  return { onChange, onRunQuery, fullQuery, rerender: (q: KansaQuery) => rerender(editor(q)) };
+  let replace: (q: KansaQuery) => void = () => {};
+  function Harness() {
+    const [query, setQuery] = useState<KansaQuery>({ refId: 'A', queryType: 'logs', query: '', ...initial });
+    replace = setQuery;
+    return (
+      <QueryEditor
+        datasource={ds}
+        query={query}
+        onRunQuery={onRunQuery}
+        onChange={(q) => {
+          changes.push(q);
+          setQuery(q);
+        }}
+      />
+    );
+  }
+  render(<Harness />);
+  return { ds, calls, changes, onRunQuery, last: () => changes[changes.length - 1], replace: (q: KansaQuery) => act(() => replace(q)) };
 }
 
-describe('QueryEditor', () => {
-  it('shows every query type with the current one selected', () => {
+async function pick(input: HTMLElement, option: string | RegExp) {
+  await userEvent.click(input);
+  const menu = await screen.findByLabelText('Select options menu');
+  await userEvent.click(within(menu).getByText(option));
+}
+
+afterEach(() => setUserLanguage(undefined));
+
+describe('QueryEditor in English', () => {
+  beforeEach(() => setUserLanguage('en-US'));
+
+  it('shows every query type with the current one selected', async () => {
     setup({ queryType: 'attendance' });
     for (const label of ['Logs', 'Metrics', 'Table', 'Attendance', 'Risk']) {
       expect(screen.getByRole('radio', { name: label })).toBeInTheDocument();
     }
     expect(screen.getByRole('radio', { name: 'Attendance' })).toBeChecked();
+    expect(await screen.findByRole('radio', { name: 'Timeline' })).toBeChecked();
   });
 
-  it('changes the query type and runs the query', async () => {
-    const { onChange, onRunQuery, fullQuery } = setup();
+  it('switches to metrics with an explicit count metric, keeping the Lucene query and dropping logs labels', async () => {
+    const { last, onRunQuery } = setup({ query: 'event.action:logon-failed', labels: [FIELD.userName], limit: 50 });
     await userEvent.click(screen.getByRole('radio', { name: 'Metrics' }));
-    expect(onChange).toHaveBeenCalledWith({ ...fullQuery, queryType: 'metrics' });
+    expect(last()).toEqual({
+      refId: 'A',
+      queryType: 'metrics',
+      query: 'event.action:logon-failed',
+      metrics: [{ id: 'count', type: 'count' }],
+      interval: 'auto',
+      queryModelVersion: 1,
+    });
     expect(onRunQuery).toHaveBeenCalledTimes(1);
+  });
+
+  it('switches between every type with each type’s defaults', async () => {
+    const { last } = setup();
+    await userEvent.click(screen.getByRole('radio', { name: 'Table' }));
+    expect(last()).toMatchObject({ queryType: 'table', tableMode: 'top', metrics: [{ id: 'count', type: 'count' }] });
+    await userEvent.click(screen.getByRole('radio', { name: 'Attendance' }));
+    expect(last()).toEqual({ refId: 'A', queryType: 'attendance', query: '', attendanceView: 'timeline', queryModelVersion: 1 });
+    await userEvent.click(screen.getByRole('radio', { name: 'Risk' }));
+    expect(last()).toEqual({ refId: 'A', queryType: 'risk', query: '', riskEntity: 'user', queryModelVersion: 1 });
+    await userEvent.click(screen.getByRole('radio', { name: 'Logs' }));
+    expect(last()).toEqual({ refId: 'A', queryType: 'logs', query: '', queryModelVersion: 1 });
   });
 
   it('commits the Lucene query on Enter, not per keystroke', async () => {
-    const { onChange, onRunQuery, fullQuery } = setup();
-    const input = screen.getByRole('textbox', { name: 'Lucene query' });
-    await userEvent.type(input, 'event.code:4625');
-    expect(onChange).not.toHaveBeenCalled();
+    const { changes, onRunQuery, last } = setup();
+    const input = screen.getByRole('combobox', { name: 'Lucene query' });
+    await userEvent.type(input, 'event.code:4625 ');
+    expect(changes).toHaveLength(0);
     await userEvent.keyboard('{Enter}');
-    expect(onChange).toHaveBeenCalledWith({ ...fullQuery, query: 'event.code:4625' });
+    expect(last()).toMatchObject({ query: 'event.code:4625 ' });
     expect(onRunQuery).toHaveBeenCalledTimes(1);
   });
 
-  it('commits on blur and leaves an unchanged query alone', async () => {
-    const { onChange } = setup({ query: 'user.name:yamada' });
-    const input = screen.getByRole('textbox', { name: 'Lucene query' });
-    expect(input).toHaveValue('user.name:yamada');
+  it('leaves an unchanged query alone on blur, and shows a query replaced from outside', async () => {
+    const { changes, replace } = setup({ query: 'user.name:yamada' });
+    const input = screen.getByRole('combobox', { name: 'Lucene query' });
     await userEvent.click(input);
     await userEvent.tab();
-    expect(onChange).not.toHaveBeenCalled();
+    expect(changes).toHaveLength(0);
+    replace({ refId: 'A', queryType: 'logs', query: 'host.name:FS01' });
+    expect(screen.getByRole('combobox', { name: 'Lucene query' })).toHaveValue('host.name:FS01');
   });
 
-  it('shows a query replaced from outside, as Explore history does', () => {
-    const { fullQuery, rerender } = setup({ query: 'user.name:yamada' });
-    rerender({ ...fullQuery, query: 'host.name:FS01' });
-    expect(screen.getByRole('textbox', { name: 'Lucene query' })).toHaveValue('host.name:FS01');
+  it('suggests field names from the fields resource and completes one with Tab', async () => {
+    setup();
+    const input = screen.getByRole('combobox', { name: 'Lucene query' });
+    await userEvent.type(input, 'event.act');
+    const list = await screen.findByRole('listbox', { name: 'Lucene query' });
+    expect(within(list).getByRole('option', { name: /^event\.action/ })).toBeInTheDocument();
+    await userEvent.keyboard('{Tab}');
+    expect(input).toHaveValue('event.action:');
+  });
+
+  it('suggests values of the field from the values resource in the panel’s range, and accepts one by click', async () => {
+    const { calls, last } = setup();
+    const input = screen.getByRole('combobox', { name: 'Lucene query' });
+    await userEvent.type(input, 'NOT event.action:logon');
+    const option = await screen.findByRole('option', { name: /logon-failed/ });
+    expect(screen.queryByRole('option', { name: /logged-in/ })).not.toBeInTheDocument();
+    expect(calls).toContainEqual({ path: 'values', params: { field: FIELD.eventAction, size: 100 } });
+    await userEvent.pointer({ keys: '[MouseLeft]', target: option });
+    expect(input).toHaveValue('NOT event.action:logon-failed ');
+    await userEvent.keyboard('{Enter}');
+    expect(last().query).toBe('NOT event.action:logon-failed ');
+  });
+
+  it('quotes a suggested value that query_string would split, and closes suggestions with Escape', async () => {
+    setup({}, { values: { [FIELD.userName]: [{ value: '山田 太郎', count: 3 }] } });
+    const input = screen.getByRole('combobox', { name: 'Lucene query' });
+    await userEvent.type(input, 'user.name:');
+    await screen.findByRole('option', { name: /山田 太郎/ });
+    await userEvent.keyboard('{ArrowDown}{Enter}');
+    expect(input).toHaveValue('user.name:"山田 太郎" ');
+    await userEvent.type(input, 'event.');
+    await screen.findByRole('listbox');
+    await userEvent.keyboard('{Escape}');
+    expect(screen.queryByRole('listbox')).not.toBeInTheDocument();
+  });
+
+  it('sets the use case, limit and language override', async () => {
+    const { last } = setup();
+    await pick(screen.getByLabelText('Use case'), 'Insider threats');
+    expect(last().useCase).toBe('insider');
+    await userEvent.type(screen.getByLabelText('Limit'), '250{Enter}');
+    expect(last().limit).toBe(250);
+    await userEvent.click(screen.getByRole('radio', { name: 'English' }));
+    expect(last().language).toBe('en');
+    await userEvent.click(screen.getByRole('radio', { name: 'Default' }));
+    expect(last()).not.toHaveProperty('language');
+  });
+
+  it('rejects a limit out of range without changing the query', async () => {
+    const { changes } = setup();
+    await userEvent.type(screen.getByLabelText('Limit'), '20000{Enter}');
+    expect(changes).toHaveLength(0);
+    expect(screen.getByText('Enter a whole number from 1 to 10000')).toBeInTheDocument();
+  });
+
+  it('picks log labels in order', async () => {
+    const { last } = setup();
+    await pick(screen.getByLabelText('Labels'), FIELD.userName);
+    await pick(screen.getByLabelText('Labels'), FIELD.sourceIp);
+    expect(last().labels).toEqual([FIELD.userName, FIELD.sourceIp]);
+  });
+
+  it('shows why the field list could not be loaded', async () => {
+    setup({}, { failFields: true });
+    expect(await screen.findByText('OpenSearch unreachable')).toBeInTheDocument();
+    expect(screen.getByText('Could not load the field list')).toBeInTheDocument();
+  });
+});
+
+describe('QueryEditor in Japanese', () => {
+  beforeEach(() => setUserLanguage('ja-JP'));
+
+  it('labels everything in Japanese', async () => {
+    setup({ queryType: 'metrics', metrics: [{ id: 'count', type: 'count' }] });
+    for (const label of ['ログ', 'メトリクス', '表', '勤怠', 'リスク']) {
+      expect(screen.getByRole('radio', { name: label })).toBeInTheDocument();
+    }
+    expect(screen.getByRole('combobox', { name: 'Lucene クエリ' })).toBeInTheDocument();
+    expect(screen.getByText('集計を追加')).toBeInTheDocument();
+    expect(screen.getByText('グループ化を追加')).toBeInTheDocument();
+    expect(screen.getByLabelText('用途')).toBeInTheDocument();
+    expect(screen.queryByText('Add metric')).not.toBeInTheDocument();
+    await waitFor(() => expect(screen.getAllByText('件数').length).toBeGreaterThan(0));
+  });
+
+  it('shows the attendance settings in Japanese and edits the view', async () => {
+    const { last } = setup({ queryType: 'attendance' });
+    await userEvent.click(screen.getByRole('radio', { name: '勤怠表' }));
+    expect(last().attendanceView).toBe('sheet');
+    expect(screen.getByText('勤務ルールの上書き')).toBeInTheDocument();
   });
 });

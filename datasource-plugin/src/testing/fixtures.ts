@@ -1,0 +1,96 @@
+import type { DataSourceInstanceSettings, ScopedVars } from '@grafana/data';
+import { config, type TemplateSrv } from '@grafana/runtime';
+import { FIELD, FIELD_TYPES, type FieldName } from '@kansa/schema/src/generated/fields';
+
+import { DataSource } from '../datasource';
+import type { FieldInfo, FieldValue, KansaDataSourceOptions } from '../types';
+
+/** The registry as the backend's `fields` resource lists it, built from the generated schema. */
+export const REGISTRY_FIELDS: FieldInfo[] = (Object.values(FIELD) as FieldName[]).map((name) => {
+  const type = FIELD_TYPES[name];
+  const text = type === 'text';
+  return {
+    name,
+    type,
+    array: false,
+    aggregatable: !text && type !== 'object' && type !== 'flat_object',
+    ...(text && name === FIELD.message ? { aggregationName: `${name}.keyword` } : {}),
+    ja: `${name} (ja)`,
+    en: `${name} (en)`,
+    use: ['cyber', 'insider', 'audit', 'attendance', 'failure'],
+  };
+});
+
+/** Template variables as Grafana would resolve them: a name to one value or several. */
+export type Variables = Record<string, string | string[]>;
+
+function luceneEscape(value: string): string {
+  return value.replace(/([+\-=&|><!(){}[\]^"~*?:\\/\s])/g, '\\$1');
+}
+
+/**
+ * A TemplateSrv over a fixed set of variables with Grafana's formats that the plugin uses: lucene (escaped, a
+ * multi-value as ("a" OR "b")), a format function, and the default (a multi-value as {a,b}).
+ */
+export function templateSrvFor(variables: Variables): TemplateSrv {
+  const replace = (target?: string, _scoped?: ScopedVars, format?: string | Function) =>
+    (target ?? '').replace(/\$\{(\w+)\}|\$(\w+)/g, (whole, braced?: string, bare?: string) => {
+      const value = variables[(braced ?? bare) as string];
+      if (value === undefined) {
+        return whole;
+      }
+      if (typeof format === 'function') {
+        return format(value);
+      }
+      if (format === 'lucene') {
+        return Array.isArray(value) ? `(${value.map((v) => `"${luceneEscape(v)}"`).join(' OR ')})` : luceneEscape(value);
+      }
+      return Array.isArray(value) ? `{${value.join(',')}}` : value;
+    });
+  return {
+    replace,
+    getVariables: () => [],
+    containsTemplate: (target?: string) => Boolean(target && /\$\w|\$\{/.test(target)),
+    updateTimeRange: () => {},
+  } as unknown as TemplateSrv;
+}
+
+export interface FakeBackend {
+  fields?: FieldInfo[];
+  /** Values per field; the request is recorded in `calls`. */
+  values?: Record<string, FieldValue[]>;
+  failFields?: boolean;
+}
+
+/** A real DataSource whose backend resources answer from fixtures; every resource call is recorded. */
+export function makeDataSource(backend: FakeBackend = {}, jsonData: KansaDataSourceOptions = {}, variables: Variables = {}) {
+  const ds = new DataSource(
+    { id: 1, uid: 'kansa', type: 'kansa-logs-datasource', name: 'Kansa Logs', jsonData } as DataSourceInstanceSettings<KansaDataSourceOptions>,
+    templateSrvFor(variables)
+  );
+  const calls: Array<{ path: string; params: Record<string, unknown> }> = [];
+  jest.spyOn(ds, 'getResource').mockImplementation(async (path: string, params?: Record<string, unknown>) => {
+    calls.push({ path, params: params ?? {} });
+    if (path === 'fields') {
+      if (backend.failFields) {
+        throw { status: 502, data: { message: 'OpenSearch unreachable' } };
+      }
+      return backend.fields ?? REGISTRY_FIELDS;
+    }
+    if (path === 'values') {
+      const field = String(params?.field);
+      const known = backend.values?.[field];
+      if (!known) {
+        throw { status: 400, data: { message: `unknown field ${field}` } };
+      }
+      return known;
+    }
+    throw new Error(`unexpected resource ${path}`);
+  });
+  return { ds, calls };
+}
+
+/** Runs a test body with Grafana's user language set, restoring it afterwards. */
+export function setUserLanguage(language: string | undefined) {
+  config.bootData.user.language = language as string;
+}
