@@ -1,0 +1,160 @@
+import { spawnSync } from 'child_process';
+import { existsSync, readFileSync } from 'fs';
+import { join } from 'path';
+
+import { dashboardJson, VARIABLE_DEFAULT } from '../../app-plugin/src/content/dashboard';
+import { DASHBOARDS } from '../../app-plugin/src/content/dashboards';
+import { RULES } from '../../app-plugin/src/content/rules';
+import { firing, math, reduce, seriesOf, thresholdGt, type FrameJson, type NumberItem } from '../../app-plugin/src/content/rules/evaluate';
+import { reductions } from '../../app-plugin/src/content/rules/grafana';
+import { defaultSettings } from '../../app-plugin/src/content/rules/settings';
+
+// Every panel query and every alert rule runs through kansa-dsquery (the built plugin over go-plugin, as Grafana
+// runs it) against OpenSearch holding the demo month. OPENSEARCH_URL names the node; with
+// KANSA_TEST_DEMO_READONLY=1 and KANSA_TEST_DEMO_DIR the month is taken as already imported (the shared node).
+
+const repo = join(__dirname, '..', '..');
+const DSQUERY = join(repo, 'datasource-plugin/dist/kansa-dsquery');
+const settings = defaultSettings(RULES);
+jest.setTimeout(600_000);
+
+interface Scenario { id: string; start: string; end: string }
+type Query = Record<string, unknown> & { refId: string };
+type Result = { status: number; error?: string; frames?: FrameJson[] };
+
+async function demoMonth(): Promise<{ scenarios: Scenario[]; from: string; to: string }> {
+  if (process.env.KANSA_TEST_DEMO_READONLY === '1') {
+    const meta = JSON.parse(readFileSync(join(process.env.KANSA_TEST_DEMO_DIR!, 'scenarios.json'), 'utf8'));
+    const from = new Date(`${meta.start}T00:00:00+09:00`);
+    return { scenarios: meta.scenarios, from: from.toISOString(), to: new Date(from.getTime() + meta.days * 86400000).toISOString() };
+  }
+  const { ensureDemoMonth } = await import('../../backend-bridge/src/demo/testing/demo-month');
+  return ensureDemoMonth();
+}
+
+/** Runs many requests; kansa-dsquery takes one range per request, so each distinct range is one call. */
+function dsquery(range: { from: string; to: string }, queries: Query[]): Record<string, Result> {
+  const request = { settings: { url: process.env.OPENSEARCH_URL, jsonData: { language: 'ja' } }, queries, range };
+  const run = spawnSync(DSQUERY, ['query', '--request', '-'], { input: JSON.stringify(request), maxBuffer: 1 << 30, encoding: 'utf8' });
+  if (run.status !== 0) {
+    throw new Error(`kansa-dsquery exited ${run.status}: ${run.stderr}`);
+  }
+  return JSON.parse(run.stdout).results;
+}
+
+/** What Grafana sends: template variables at their defaults, no datasource reference. */
+function resolved(target: Record<string, unknown>, refId: string): Query {
+  const { datasource: _ds, ...rest } = target;
+  return { ...rest, refId, query: String(rest.query).replace(/\$\{(\w+)\}/g, VARIABLE_DEFAULT) };
+}
+
+const frameType = (f: FrameJson) => (f.schema.meta as { type?: string } | undefined)?.type;
+const fieldTypes = (f: FrameJson) => f.schema.fields.map((x) => x.type);
+
+/** The frame shape each visualization needs. */
+function checkShape(viz: string, queryType: string, frames: FrameJson[]): string | undefined {
+  if (frames.length === 0) return 'no frames';
+  if (queryType === 'logs') return frameType(frames[0]) === 'log-lines' ? undefined : `logs frame expected, got ${frameType(frames[0])}`;
+  if (queryType === 'attendance') {
+    return frames[0].schema.name === 'attendance' || frames[0].schema.name === 'attendance-sheet' ? undefined : `attendance frame expected, got ${frames[0].schema.name}`;
+  }
+  if (queryType === 'risk') return frames[0].schema.name === 'risk' ? undefined : 'risk frame expected';
+  if (['timeseries', 'status-history', 'stat'].includes(viz)) {
+    return frames.every((f) => fieldTypes(f).includes('time') && fieldTypes(f).includes('number')) ? undefined : 'time series frames expected';
+  }
+  const types = fieldTypes(frames[0]);
+  return types.includes('number') || types.includes('time') ? undefined : `a table with numbers expected, got ${types}`;
+}
+
+const rows = (f: FrameJson) => (f.data?.values[0] ?? []).length;
+const column = (f: FrameJson, name: string) => f.data?.values[f.schema.fields.findIndex((x) => x.name === name)] ?? [];
+const seriesTotals = (frames: FrameJson[], label: string) =>
+  frames.flatMap((f) => f.schema.fields.filter((x) => x.type === 'number').map((x, i) => ({ key: x.labels?.[label], total: (f.data!.values[f.schema.fields.indexOf(x)] as number[]).reduce((a, b) => a + (b ?? 0), 0), i })));
+const topSeries = (frames: FrameJson[], label: string) => seriesTotals(frames, label).sort((a, b) => b.total - a.total)[0]?.key;
+
+/** Scenario panels: over the scenario's window the panel's top value (or a row) is the scenario's. */
+const EXPECT: Record<string, { scenario: string; check: (frames: FrameJson[]) => boolean; says: string }> = {
+  'kansa-cyber/logon-failures-by-ip': { scenario: 'ssh-brute-force', says: 'top series source.ip 198.51.100.23', check: (f) => topSeries(f, 'source.ip') === '198.51.100.23' },
+  'kansa-cyber/logon-failures-sources': { scenario: 'password-spray', says: 'row 203.0.113.77 with 40 accounts', check: (f) => column(f[0], 'source.ip').some((ip, i) => ip === '203.0.113.77' && (column(f[0], 'accounts')[i] as number) >= 40) },
+  'kansa-cyber/escalation': { scenario: 'escalation-domain-admins', says: 'a log line for the Domain Admins addition', check: (f) => rows(f[0]) > 0 },
+  'kansa-cyber/accounts-created': { scenario: 'backdoor-account', says: 'svc_backup2 in user.target.name', check: (f) => column(f[0], 'user.target.name').includes('svc_backup2') },
+  'kansa-cyber/policy-changes': { scenario: 'audit-policy-and-log-clear', says: 'at least the 4719 and the 1102 line', check: (f) => rows(f[0]) >= 2 },
+  'kansa-cyber/file-reads-by-user': { scenario: 'mass-file-reads', says: 'top series takahashi.n', check: (f) => topSeries(f, 'user.name') === 'takahashi.n' },
+  'kansa-cyber/renames-by-user': { scenario: 'ransomware-rename-burst', says: 'top series yamaguchi.r', check: (f) => topSeries(f, 'user.name') === 'yamaguchi.r' },
+  'kansa-cyber/powershell-suspicious': { scenario: 'encoded-powershell', says: 'lines for the cradle', check: (f) => rows(f[0]) >= 1 },
+  'kansa-cyber/non-permitted-ports': { scenario: 'non-permitted-port', says: 'first row 10.0.1.12', check: (f) => column(f[0], 'source.ip')[0] === '10.0.1.12' },
+  'kansa-cyber/upload-by-ip': { scenario: 'large-upload', says: 'top series 10.0.1.19', check: (f) => topSeries(f, 'source.ip') === '10.0.1.19' },
+  'kansa-failure/top-talkers': { scenario: 'uplink-saturation', says: 'first row 10.0.1.20', check: (f) => column(f[0], 'source.ip')[0] === '10.0.1.20' },
+  'kansa-insider/acl-changes': { scenario: 'acl-change-confidential', says: 'a row by ishikawa.t', check: (f) => column(f[0], 'user.name').includes('ishikawa.t') },
+  'kansa-insider/privileged-file-reads': { scenario: 'admin-reads-hr', says: 'first row ishikawa.t', check: (f) => column(f[0], 'user.name')[0] === 'ishikawa.t' },
+  'kansa-insider/leaver-watchlist': { scenario: 'leaver-exfiltration', says: 'first row sakamoto.a', check: (f) => column(f[0], 'user.name')[0] === 'sakamoto.a' },
+  'kansa-insider/leaver-printing': { scenario: 'leaver-exfiltration', says: 'first row sakamoto.a', check: (f) => column(f[0], 'user.name')[0] === 'sakamoto.a' },
+  'kansa-attendance/sheet': { scenario: 'rest-interval-short', says: 'yamashita.k2 on 2026-10-30 with rest_violation', check: (f) => column(f[0], 'user').some((u, i) => u === 'yamashita.k2' && column(f[0], 'date')[i] === '2026-10-30' && column(f[0], 'rest_violation')[i] === true) },
+  'kansa-failure/network-interfaces': { scenario: 'switch-port-flapping', says: 'first row floor3-sw01 GigabitEthernet1/0/17', check: (f) => column(f[0], 'observer.ingress.interface.name')[0] === 'GigabitEthernet1/0/17' },
+  'kansa-failure/ap-errors': { scenario: 'ap-error-storm', says: 'top series ap-3f-02', check: (f) => topSeries(f, 'host.name') === 'ap-3f-02' },
+};
+
+const around = (s: Scenario, beforeMs = 3600000, afterMs = 3600000) => ({
+  from: new Date(new Date(s.start).getTime() - beforeMs).toISOString(),
+  to: new Date(new Date(s.end).getTime() + afterMs).toISOString(),
+});
+
+describe('content on the demo month', () => {
+  let month: { scenarios: Scenario[]; from: string; to: string };
+  beforeAll(async () => {
+    if (!existsSync(DSQUERY)) {
+      throw new Error(`${DSQUERY} is missing: build it with node datasource-plugin/scripts/build-backend.mjs`);
+    }
+    if (!process.env.OPENSEARCH_URL) {
+      throw new Error('OPENSEARCH_URL must name the OpenSearch node holding the demo month');
+    }
+    month = await demoMonth();
+  });
+
+  it('every panel query returns the frame shape its visualization needs', () => {
+    const panels = DASHBOARDS.flatMap((d) => (dashboardJson(d).panels as Array<Record<string, any>>).filter((p) => p.type !== 'row').map((p) => ({ d: d.uid, p })));
+    const queries = panels.flatMap(({ d, p }, i) => p.targets.map((t: Record<string, unknown>, j: number) => ({ ...resolved(t, `p${i}_${j}`), maxDataPoints: 500, intervalMs: 3600000, _panel: `${d}/${p.title}`, _viz: p.type })));
+    const results = dsquery(month, queries.map(({ _panel, _viz, ...q }) => q));
+    const problems = queries.flatMap((q) => {
+      const r = results[q.refId];
+      const shape = r?.error ? r.error : checkShape(q._viz, String(q.queryType), r?.frames ?? []);
+      return shape ? [`${q._panel}: ${shape}`] : [];
+    });
+    expect(problems).toEqual([]);
+  });
+
+  it.each(Object.entries(EXPECT).map(([panel, e]) => ({ panel, ...e })))('$panel shows $scenario: $says', ({ panel, scenario, check }) => {
+    const [uid, key] = panel.split('/');
+    const def = DASHBOARDS.find((d) => d.uid === uid)!;
+    const p = def.rows.flatMap((r) => r.panels).find((x) => x.key === key)!;
+    const json = dashboardJson(def).panels as Array<Record<string, any>>;
+    const target = json.find((x) => x.title.startsWith(p.title.ja)).targets[0];
+    const s = month.scenarios.find((x) => x.id === scenario)!;
+    const results = dsquery(around(s), [{ ...resolved(target, 'A'), intervalMs: 60000, maxDataPoints: 1000 }]);
+    expect(results.A.error ?? '').toBe('');
+    expect(check(results.A.frames ?? [])).toBe(true);
+  });
+
+  it.each(RULES.filter((r) => r.scenario).map((r) => ({ id: r.id, r })))('rule $id fires on its scenario', ({ r }) => {
+    const s = month.scenarios.find((x) => x.id === r.scenario!.id)!;
+    const span = new Date(s.end).getTime() - new Date(s.start).getTime();
+    const step = Math.max(300000, Math.ceil(span / 12 / 60000) * 60000);
+    const fired: string[] = [];
+    for (let t = new Date(s.start).getTime() + 60000; t <= new Date(s.end).getTime() + 2 * step && fired.length === 0; t += step) {
+      const at = new Date(t).toISOString();
+      const vars: Record<string, NumberItem[]> = {};
+      const series: Record<string, ReturnType<typeof seriesOf>> = {};
+      for (const q of r.queries(settings)) {
+        const range = { from: new Date(t - q.fromSeconds * 1000).toISOString(), to: new Date(t - (q.toSeconds ?? 0) * 1000).toISOString() };
+        const query = { ...q.query, refId: q.refId, query: q.query.query.replace(/"now/g, `"${at}||`), intervalMs: q.intervalMs, maxDataPoints: 43200 };
+        const res = dsquery(range, [query as Query])[q.refId];
+        if (res.error) throw new Error(`rule ${r.id} query ${q.refId}: ${res.error}`);
+        series[q.refId] = seriesOf(res.frames ?? []);
+      }
+      for (const red of reductions(r)) vars[red.refId] = reduce(series[red.of], red.reducer);
+      const condition = r.math ? math(r.math.replace(/\$T\b/g, String(settings.thresholds[r.id])), vars) : thresholdGt(vars.Ar, settings.thresholds[r.id]);
+      fired.push(...firing(condition).map((i) => i.labels[r.scenario!.label] ?? ''));
+    }
+    expect(fired.some((v) => v.startsWith(r.scenario!.value))).toBe(true);
+  });
+});
