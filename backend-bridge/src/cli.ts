@@ -2,6 +2,8 @@ import { importCommand, IMPORT_USAGE } from './commands/import';
 import { serveCommand, SERVE_USAGE } from './commands/serve';
 import { translateCommand, TRANSLATE_USAGE, UsageError } from './commands/translate';
 import { demoCommand, DEMO_USAGE } from './demo/command';
+import { archiveCommand, ARCHIVE_USAGE } from './archive/command';
+import { retentionCommand, RETENTION_USAGE } from './retention/command';
 import { riskCommand, RISK_USAGE } from './risk/command';
 
 const USAGE = `usage: kansa <command> [options]
@@ -10,6 +12,8 @@ commands:
   import      translate log files and index them into OpenSearch
   serve       run the bridge service (syslog + HTTP intake → durable queue → OpenSearch)
   demo        generate a month of raw logs for a demo company (kansa demo generate --out DIR)
+  archive     the tamper-evident raw archive: verify, export for auditors, replay, keys
+  retention   run the retention job once (deletions are audited; legal holds respected)
   risk        behaviour baselines and risk scores: rebuild from stored events, eval on the demo month
 run "kansa <command> --help" for a command's options`;
 
@@ -21,6 +25,8 @@ const COMMANDS: Record<string, { usage: string; run: (argv: string[]) => Promise
   serve: { usage: SERVE_USAGE, run: (argv) => serveCommand(argv, { stdout: process.stdout, stderr: process.stderr }) },
   risk: { usage: RISK_USAGE, run: (argv) => riskCommand(argv, { stdout: process.stdout, stderr: process.stderr }) },
   demo: { usage: DEMO_USAGE, run: (argv) => demoCommand(argv, { stdout: process.stdout, stderr: process.stderr }) },
+  archive: { usage: ARCHIVE_USAGE, run: (argv) => archiveCommand(argv, { stdout: process.stdout, stderr: process.stderr }) },
+  retention: { usage: RETENTION_USAGE, run: (argv) => retentionCommand(argv, { stdout: process.stdout, stderr: process.stderr }) },
   import: {
     usage: IMPORT_USAGE,
     run: (argv) => importCommand(argv, { stdout: process.stdout, stderr: process.stderr }),
