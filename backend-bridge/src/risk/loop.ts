@@ -2,7 +2,8 @@ import type { Client } from '@opensearch-project/opensearch';
 import type { Logger } from 'pino';
 import { LocalTime } from './localtime';
 import { RiskEngine } from './score/engine';
-import type { RiskSettings } from './settings';
+import { DEFAULT_HOLIDAYS_FILE, loadHolidays } from './holidays';
+import { DEFAULT_SETTINGS, type RiskSettings } from './settings';
 import { observeStored } from './source/opensearch';
 import { loadState, saveState } from './store/state-store';
 import { writeDay } from './store/summaries';
@@ -94,4 +95,27 @@ export class RiskLoop {
     await writeDay(this.client, scored, clock);
     return { learned, today: scored.length };
   }
+}
+
+/**
+ * The bridge's scorer as the environment sets it up: KANSA_RISK=off turns it off; KANSA_RISK_INTERVAL_S
+ * (default 300), KANSA_RISK_TZ (default Asia/Tokyo), KANSA_RISK_HOLIDAYS (a holidays file; default the
+ * shipped Japanese calendar). A bad setting is logged and leaves the scorer off rather than stopping intake.
+ */
+export function startRiskLoop(client: Client, log: Logger, env: NodeJS.ProcessEnv = process.env): RiskLoop | undefined {
+  if (/^(off|false|0|no)$/i.test(env.KANSA_RISK ?? '')) return undefined;
+  const interval = Number(env.KANSA_RISK_INTERVAL_S ?? 300);
+  const timeZone = env.KANSA_RISK_TZ ?? DEFAULT_SETTINGS.timeZone;
+  let holidays: Set<string>;
+  try {
+    if (!Number.isFinite(interval) || interval < 10) throw new Error(`KANSA_RISK_INTERVAL_S expected seconds ≥ 10, got "${env.KANSA_RISK_INTERVAL_S}"`);
+    new Intl.DateTimeFormat('en-US', { timeZone });
+    holidays = loadHolidays(env.KANSA_RISK_HOLIDAYS ?? DEFAULT_HOLIDAYS_FILE);
+  } catch (err) {
+    log.error({ err: (err as Error).message }, 'risk scoring is off: bad setting');
+    return undefined;
+  }
+  const loop = new RiskLoop(client, { ...DEFAULT_SETTINGS, timeZone, holidays }, { intervalMs: interval * 1000, graceMs: 30 * 60_000, lookbackDays: 30 }, log);
+  loop.start(Math.min(60_000, interval * 1000));
+  return loop;
 }

@@ -25,6 +25,7 @@ import { parseBulk, parseIngest, type RawLines } from '../inputs/http/parse';
 import { StorageService } from '../archive/service';
 import { TokenAuth } from './auth';
 import { Metrics } from './metrics';
+import { startRiskLoop, type RiskLoop } from '../risk/loop';
 
 export interface BridgeAddresses {
   http?: AddressInfo;
@@ -63,6 +64,7 @@ export class Bridge {
   private stopped = false;
   private readonly runId = randomUUID();
   private udpCount = 0;
+  private risk?: RiskLoop;
 
   constructor(
     private readonly config: KansaConfig,
@@ -100,6 +102,7 @@ export class Bridge {
     // The writer starts once the template is in place, so no index is ever created without it.
     void this.prepareOpenSearch().then(() => {
       if (!this.stopped) this.writer.start();
+      if (!this.stopped) this.risk = startRiskLoop(this.client, this.log);
       if (!this.stopped) this.storage.start(this.client);
     });
     const addresses: BridgeAddresses = {};
@@ -163,6 +166,7 @@ export class Bridge {
     await Promise.race([Promise.all(closing), new Promise((r) => setTimeout(r, 5000).unref())]);
     this.http?.closeAllConnections();
     await this.writer.stop();
+    await this.risk?.stop();
     await this.storage.idle();
     this.storage.stop();
     this.queue.close();
