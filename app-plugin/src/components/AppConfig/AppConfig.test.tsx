@@ -7,9 +7,11 @@ import type { KansaAppSettings } from '../../types';
 import { AppConfig } from './AppConfig';
 
 const post = jest.fn();
+const get = jest.fn();
+const put = jest.fn();
 jest.mock('@grafana/runtime', () => ({
   ...jest.requireActual('@grafana/runtime'),
-  getBackendSrv: () => ({ post }),
+  getBackendSrv: () => ({ post, get, put }),
 }));
 
 const reload = jest.fn();
@@ -61,5 +63,19 @@ describe('AppConfig', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Disable' }));
     expect(await screen.findByText('Permission denied')).toBeInTheDocument();
     expect(reload).not.toHaveBeenCalled();
+  });
+
+  it('installs the alert rules into the Kansa folder and says which groups', async () => {
+    get.mockResolvedValue({ uid: 'kansa-alerts' });
+    put.mockReset().mockResolvedValue({});
+    renderConfig({ enabled: true, jsonData: { dataSourceUid: 'audit-logs' } });
+    await userEvent.click(screen.getByRole('button', { name: 'Install alert rules' }));
+    expect(await screen.findByText('Installed rule groups: kansa-cyber, kansa-insider, kansa-attendance')).toBeInTheDocument();
+    expect(put).toHaveBeenCalledWith(
+      '/api/v1/provisioning/folder/kansa-alerts/rule-groups/kansa-cyber',
+      expect.objectContaining({ folderUid: 'kansa-alerts' }),
+      { headers: { 'X-Disable-Provenance': 'true' } }
+    );
+    expect(put.mock.calls[0][1].rules[0].data[0].datasourceUid).toBe('audit-logs');
   });
 });

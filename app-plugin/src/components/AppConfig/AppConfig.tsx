@@ -3,6 +3,7 @@ import { getBackendSrv } from '@grafana/runtime';
 import { Alert, Button, Field, FieldSet, Input, Stack } from '@grafana/ui';
 import { type ChangeEvent, useState } from 'react';
 
+import { installRules, type InstallResult } from '../../alerting/installer';
 import { type Language, userLanguage } from '../../language';
 import { DEFAULT_DATASOURCE_UID, type KansaAppSettings } from '../../types';
 
@@ -10,7 +11,7 @@ type Props = PluginConfigPageProps<AppPluginMeta<KansaAppSettings>>;
 
 const TEXT: Record<
   Language,
-  { enable: string; disable: string; enabled: string; disabled: string; uid: string; uidHelp: string; save: string }
+  { enable: string; disable: string; enabled: string; disabled: string; uid: string; uidHelp: string; save: string; install: string; installed: string }
 > = {
   ja: {
     enable: '有効にする',
@@ -20,6 +21,8 @@ const TEXT: Record<
     uid: 'Kansa Logs データソースの UID',
     uidHelp: 'Kansa の画面が検索に使うデータソース (プロビジョニングでは kansa)',
     save: '保存',
+    install: 'アラートルールをインストール',
+    installed: 'インストールしたルールグループ: ',
   },
   en: {
     enable: 'Enable',
@@ -29,6 +32,8 @@ const TEXT: Record<
     uid: 'Kansa Logs data source UID',
     uidHelp: 'The data source Kansa pages search (kansa when provisioned)',
     save: 'Save',
+    install: 'Install alert rules',
+    installed: 'Installed rule groups: ',
   },
 };
 
@@ -37,6 +42,7 @@ export function AppConfig({ plugin }: Props) {
   const text = TEXT[userLanguage()];
   const [dataSourceUid, setDataSourceUid] = useState(jsonData?.dataSourceUid ?? '');
   const [error, setError] = useState<string>();
+  const [installed, setInstalled] = useState<InstallResult>();
 
   // Grafana builds its menu from enabled apps at page load, so a change is only visible after a reload.
   const save = async (settings: { enabled?: boolean; jsonData?: KansaAppSettings }) => {
@@ -71,6 +77,17 @@ export function AppConfig({ plugin }: Props) {
         </Field>
         <Button onClick={() => save({ jsonData: { ...jsonData, dataSourceUid: dataSourceUid.trim() || undefined } })}>
           {text.save}
+        </Button>
+      </FieldSet>
+      <FieldSet>
+        {installed?.status === 'success' && <Alert title={text.installed + installed.groups.join(', ')} severity="success" />}
+        {installed?.status === 'failed' && <Alert title={installed.error} severity="error" />}
+        <Button
+          icon="bell"
+          variant="secondary"
+          onClick={async () => setInstalled(await installRules(getBackendSrv(), jsonData?.dataSourceUid || DEFAULT_DATASOURCE_UID))}
+        >
+          {text.install}
         </Button>
       </FieldSet>
     </Stack>
