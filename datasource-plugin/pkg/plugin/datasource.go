@@ -1,15 +1,19 @@
 // Package plugin is the backend of the Kansa Logs data source: it turns panel and alert queries into
-// OpenSearch searches over Kansa's normalized events and answers Grafana's health check.
+// OpenSearch searches over Kansa's normalized events, answers Grafana's health check and serves the field
+// and value lists the query editor completes from.
 package plugin
 
 import (
 	"context"
 	"fmt"
 	"net/http"
+	"time"
 
 	"github.com/grafana/grafana-plugin-sdk-go/backend"
 	"github.com/grafana/grafana-plugin-sdk-go/backend/httpclient"
 	"github.com/grafana/grafana-plugin-sdk-go/backend/instancemgmt"
+
+	"github.com/kansa-logs/kansa/datasource-plugin/pkg/client"
 )
 
 // ID is the plugin id from src/plugin.json.
@@ -18,15 +22,18 @@ const ID = "kansa-logs-datasource"
 var (
 	_ backend.QueryDataHandler      = (*Datasource)(nil)
 	_ backend.CheckHealthHandler    = (*Datasource)(nil)
+	_ backend.CallResourceHandler   = (*Datasource)(nil)
 	_ instancemgmt.InstanceDisposer = (*Datasource)(nil)
 )
 
 // Datasource is one configured Kansa Logs data source; Grafana keeps one per data source and settings version.
 type Datasource struct {
 	settings Settings
-	client   *http.Client
-	os       *openSearch
+	http     *http.Client
+	os       *client.Client
 	handlers map[QueryType]queryHandler
+	// now is the clock attendance uses to tell an open session from a missing logoff; tests fix it.
+	now func() time.Time
 }
 
 // NewDatasource is the instance factory that datasource.Manage calls when settings are created or change.
@@ -39,34 +46,40 @@ func NewDatasource(ctx context.Context, s backend.DataSourceInstanceSettings) (i
 	if err != nil {
 		return nil, fmt.Errorf("http client options: %w", err)
 	}
-	if settings.APIKey != "" && opts.BasicAuth == nil {
+	switch settings.Auth {
+	case AuthNone, AuthAPIKey:
+		opts.BasicAuth = nil
+	}
+	if settings.Auth == AuthAPIKey {
 		if opts.Header == nil {
 			opts.Header = http.Header{}
 		}
 		opts.Header.Set("Authorization", "ApiKey "+settings.APIKey)
 	}
-	client, err := httpclient.New(opts)
+	opts.Timeouts.Timeout = settings.Timeout
+	hc, err := httpclient.New(opts)
 	if err != nil {
 		return nil, fmt.Errorf("http client: %w", err)
 	}
 
-	search := &openSearch{base: settings.URL, client: client}
-	return &Datasource{
-		settings: settings,
-		client:   client,
-		os:       search,
-		handlers: map[QueryType]queryHandler{
-			QueryTypeLogs: &logsHandler{os: search, indexPattern: settings.IndexPattern, language: settings.Language},
-		},
-	}, nil
+	d := &Datasource{settings: settings, http: hc, os: client.New(settings.URL, hc), now: time.Now}
+	d.handlers = map[QueryType]queryHandler{
+		QueryTypeLogs:       &logsHandler{d},
+		QueryTypeMetrics:    &metricsHandler{d},
+		QueryTypeTable:      &tableHandler{d},
+		QueryTypeAttendance: &attendanceHandler{d},
+		QueryTypeRisk:       &riskHandler{d},
+	}
+	return d, nil
 }
 
 // Dispose releases the connections of a data source whose settings changed or that was deleted.
 func (d *Datasource) Dispose() {
-	d.client.CloseIdleConnections()
+	d.http.CloseIdleConnections()
 }
 
-// QueryData answers each query on its own RefID, so one failing query leaves the others intact.
+// QueryData answers each query on its own RefID, so one failing query leaves the others intact. Each query
+// gets the configured timeout on top of whatever deadline Grafana set.
 func (d *Datasource) QueryData(ctx context.Context, req *backend.QueryDataRequest) (*backend.QueryDataResponse, error) {
 	res := backend.NewQueryDataResponse()
 	for _, q := range req.Queries {
@@ -76,13 +89,18 @@ func (d *Datasource) QueryData(ctx context.Context, req *backend.QueryDataReques
 }
 
 func (d *Datasource) query(ctx context.Context, q backend.DataQuery) backend.DataResponse {
-	m, err := parseQuery(q)
+	ctx, cancel := context.WithTimeout(ctx, d.settings.Timeout)
+	defer cancel()
+	m, err := parseQuery(q, d.settings.Language)
 	if err != nil {
 		return errorResponse(err)
 	}
-	h, ok := d.handlers[m.QueryType]
-	if !ok {
-		return errorResponse(notImplementedError(m.QueryType))
+	res := d.handlers[m.QueryType].handle(ctx, q, m)
+	if res.Error != nil && ctx.Err() == context.DeadlineExceeded {
+		res = errorResponse(fmt.Errorf("the query took longer than the data source timeout of %s: %w", d.settings.Timeout, ctx.Err()))
 	}
-	return h.handle(ctx, q, m)
+	for _, f := range res.Frames {
+		f.RefID = q.RefID
+	}
+	return res
 }

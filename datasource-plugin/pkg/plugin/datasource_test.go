@@ -83,8 +83,8 @@ func TestQueryDataAnswersEachRefIDOnItsOwn(t *testing.T) {
 	res, err := ds.QueryData(context.Background(), &backend.QueryDataRequest{Queries: []backend.DataQuery{
 		dataQuery("A", "logs", `{"query":"user.name:yamada","limit":50}`),
 		dataQuery("B", "bogus", `{}`),
-		dataQuery("C", "risk", `{}`),
-		dataQuery("D", "logs", `{"limit":20000}`),
+		dataQuery("C", "metrics", `{"metrics":[{"id":"s","type":"sum","field":"user.name"}]}`),
+		dataQuery("D", "logs", `{"limit":60000}`),
 		dataQuery("E", "logs", `{"useCase":"payroll"}`),
 	}})
 	require.NoError(t, err)
@@ -103,10 +103,10 @@ func TestQueryDataAnswersEachRefIDOnItsOwn(t *testing.T) {
 
 	c := res.Responses["C"]
 	require.Error(t, c.Error)
-	assert.Contains(t, c.Error.Error(), `query type "risk" is not implemented in this version`)
-	assert.Equal(t, backend.StatusNotImplemented, c.Status)
+	assert.Contains(t, c.Error.Error(), `metrics[0] (sum): field "user.name" is of type keyword, not numeric`)
+	assert.Equal(t, backend.StatusBadRequest, c.Status)
 
-	assert.Contains(t, res.Responses["D"].Error.Error(), "limit 20000 is out of range")
+	assert.Contains(t, res.Responses["D"].Error.Error(), "limit 60000 is out of range")
 	assert.Contains(t, res.Responses["E"].Error.Error(), `unknown use case "payroll"`)
 
 	// Only the valid logs query reached OpenSearch.

@@ -2,6 +2,7 @@ package plugin
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/grafana/grafana-plugin-sdk-go/backend"
 
+	"github.com/kansa-logs/kansa/datasource-plugin/pkg/client"
 	"github.com/kansa-logs/kansa/datasource-plugin/pkg/schema"
 )
 
@@ -23,14 +25,16 @@ const maxListedIndices = 5
 // CheckHealth proves the three things a Kansa panel needs: OpenSearch answers, the index pattern matches
 // indices, and those indices were created from the same field registry this plugin was built with.
 func (d *Datasource) CheckHealth(ctx context.Context, _ *backend.CheckHealthRequest) (*backend.CheckHealthResult, error) {
+	ctx, cancel := context.WithTimeout(ctx, d.settings.Timeout)
+	defer cancel()
 	var root struct {
 		Version struct {
 			Number       string `json:"number"`
 			Distribution string `json:"distribution"`
 		} `json:"version"`
 	}
-	var oe *openSearchError
-	if err := d.os.do(ctx, http.MethodGet, nil, nil, &root); err != nil {
+	var oe *client.Error
+	if err := d.os.Do(ctx, http.MethodGet, nil, nil, nil, &root); err != nil {
 		if errors.As(err, &oe) {
 			return unhealthy("OpenSearch at %s refused the request (check the authentication settings): %v",
 				d.settings.URL.Redacted(), err), nil
@@ -48,7 +52,7 @@ func (d *Datasource) CheckHealth(ctx context.Context, _ *backend.CheckHealthRequ
 			Meta map[string]any `json:"_meta"`
 		} `json:"mappings"`
 	}
-	err := d.os.do(ctx, http.MethodGet, []string{pattern, "_mapping"}, nil, &mappings)
+	err := d.os.Do(ctx, http.MethodGet, []string{pattern, "_mapping"}, nil, nil, &mappings)
 	switch {
 	case errors.As(err, &oe) && oe.Status == http.StatusNotFound, err == nil && len(mappings) == 0:
 		return unhealthy("OpenSearch %s is up, but no index matches %q yet. Start the Kansa bridge: it installs "+
@@ -59,7 +63,8 @@ func (d *Datasource) CheckHealth(ctx context.Context, _ *backend.CheckHealthRequ
 
 	var mismatched []string
 	for index, m := range mappings {
-		if v, ok := m.Mappings.Meta[metaSchemaVersion].(float64); !ok || int(v) != schema.Version {
+		v, ok := m.Mappings.Meta[metaSchemaVersion].(json.Number)
+		if n, err := v.Int64(); !ok || err != nil || n != schema.Version {
 			mismatched = append(mismatched, fmt.Sprintf("%s (%v)", index, m.Mappings.Meta[metaSchemaVersion]))
 		}
 	}

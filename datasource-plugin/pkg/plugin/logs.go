@@ -4,105 +4,190 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"net/http"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/grafana/grafana-plugin-sdk-go/backend"
 	"github.com/grafana/grafana-plugin-sdk-go/data"
 
+	"github.com/kansa-logs/kansa/datasource-plugin/pkg/client"
 	"github.com/kansa-logs/kansa/datasource-plugin/pkg/schema"
 )
 
-// logsHandler answers "logs" queries with the newest matching events as a log-lines frame.
-type logsHandler struct {
-	os           *openSearch
-	indexPattern string
-	language     Language
+// logsHandler answers "logs" queries with the newest matching events as a log-lines frame; the same query
+// type serves Explore's logs volume histogram and the context of one line.
+type logsHandler struct{ d *Datasource }
+
+// supportingLogsVolume is the supportingQueryType of the histogram Explore shows above the log lines.
+const supportingLogsVolume = "logsVolume"
+
+// defaultContextLines is how many lines the context of a log line shows on each side unless limit says otherwise.
+const defaultContextLines = 50
+
+// logContext asks for the lines just before or after one line (by its id), on the same host.
+type logContext struct {
+	ID        string `json:"id"`
+	Direction string `json:"direction"`
 }
 
 func (h *logsHandler) handle(ctx context.Context, q backend.DataQuery, m queryModel) backend.DataResponse {
-	var res searchResponse
-	if err := h.os.do(ctx, http.MethodPost, []string{h.indexPattern, "_search"}, logsSearchBody(m, q.TimeRange), &res); err != nil {
-		return errorResponse(err)
-	}
-	frame, err := logsFrame(res, h.language, m.UseCase)
+	labels, err := labelFields(m)
 	if err != nil {
 		return errorResponse(err)
 	}
-	frame.RefID = q.RefID
+	switch {
+	case m.SupportingQueryType == supportingLogsVolume:
+		return h.volume(ctx, q, m)
+	case m.SupportingQueryType != "":
+		return errorResponse(badQuery("supportingQueryType %q is not supported: use %s", m.SupportingQueryType, supportingLogsVolume))
+	case m.LogContext != nil:
+		return h.context(ctx, m, labels)
+	}
+
+	var hits []client.Hit
+	first, err := h.d.os.Scan(ctx, h.d.settings.IndexPattern, m.Limit, false, func(size int, after []any) *client.Search {
+		return logsSearch(m, q.TimeRange, size).SearchAfter(after)
+	}, func(hit client.Hit) error {
+		hits = append(hits, hit)
+		return nil
+	})
+	if err != nil {
+		return errorResponse(err)
+	}
+	frame, err := logsFrame(hits, first.Warnings(), m.Language, labels)
+	if err != nil {
+		return errorResponse(err)
+	}
 	return backend.DataResponse{Frames: data.Frames{frame}}
 }
 
-// logsSearchBody builds the _search request: the time range and the Lucene query as filters, newest first.
-func logsSearchBody(m queryModel, tr backend.TimeRange) map[string]any {
-	filters := []any{
-		map[string]any{"range": map[string]any{
-			schema.Timestamp: map[string]any{
-				"gte":    tr.From.UnixMilli(),
-				"lte":    tr.To.UnixMilli(),
-				"format": "epoch_millis",
-			},
-		}},
-	}
-	if query := strings.TrimSpace(m.Query); query != "" {
-		filters = append(filters, map[string]any{"query_string": map[string]any{
-			"query":            query,
-			"analyze_wildcard": true,
-			// Users type "user.name:yamada failed" meaning both, as in Kibana and Grafana's Elasticsearch source.
-			"default_operator": "AND",
-		}})
-	}
-	return map[string]any{
-		"size":             m.Limit,
-		"track_total_hits": false,
-		"sort":             []any{map[string]any{schema.Timestamp: map[string]any{"order": "desc"}}},
-		"query":            map[string]any{"bool": map[string]any{"filter": filters}},
-	}
+// logsSearch is one page of a logs query: newest first, the document id breaking ties so pages resume exactly.
+func logsSearch(m queryModel, tr backend.TimeRange, size int) *client.Search {
+	return baseSearch(m, tr).Size(size).Sort(schema.Timestamp, client.Desc).SortByID(client.Desc)
 }
 
-type searchResponse struct {
-	TimedOut bool `json:"timed_out"`
-	Shards   struct {
-		Failed   int `json:"failed"`
-		Failures []struct {
-			Index  string `json:"index"`
-			Reason struct {
-				Type   string `json:"type"`
-				Reason string `json:"reason"`
-			} `json:"reason"`
-		} `json:"failures"`
-	} `json:"_shards"`
-	Hits struct {
-		Hits []searchHit `json:"hits"`
-	} `json:"hits"`
+// volume is the logs volume histogram: the count of matching lines per interval and log level, one series per
+// level labelled "level" so Explore colours it like the lines.
+func (h *logsHandler) volume(ctx context.Context, q backend.DataQuery, m queryModel) backend.DataResponse {
+	m.Metrics = []metricAgg{{ID: "count", Type: "count"}}
+	m.GroupBy = []termsGroupBy{{Field: schema.LogLevel, Size: 20, Missing: "unknown"}}
+	frames, notices, err := (&metricsHandler{h.d}).series(ctx, q, m)
+	if err != nil {
+		return errorResponse(err)
+	}
+	for _, f := range frames {
+		f.Name = "logsVolume"
+		value := f.Fields[1]
+		level := value.Labels[schema.LogLevel]
+		value.Labels = data.Labels{"level": level}
+		value.Config = &data.FieldConfig{DisplayNameFromDS: level}
+		f.Meta.Custom = map[string]any{"logsVolumeType": "FullRange"}
+		f.AppendNotices(notices...)
+	}
+	return backend.DataResponse{Frames: frames}
 }
 
-type searchHit struct {
-	ID     string         `json:"_id"`
-	Source map[string]any `json:"_source"`
-	// Sort holds the @timestamp sort key in epoch milliseconds, whatever date format the source used.
-	Sort []json.Number `json:"sort"`
+// context returns the lines before (older) or after (newer) the line with the given id on the same host,
+// newest first.
+func (h *logsHandler) context(ctx context.Context, m queryModel, labels []string) backend.DataResponse {
+	c := m.LogContext
+	order := client.Desc
+	switch c.Direction {
+	case "before", "backward", "":
+	case "after", "forward":
+		order = client.Asc
+	default:
+		return errorResponse(badQuery("logContext.direction %q is not supported: use before or after", c.Direction))
+	}
+	if c.ID == "" {
+		return errorResponse(badQuery("logContext.id is empty: give the id of the line whose context to show"))
+	}
+	body, err := client.NewSearch().Size(1).Filter(client.IDs(c.ID)).
+		Sort(schema.Timestamp, client.Desc).SortByID(client.Desc).Source(schema.Timestamp, schema.HostName).Build()
+	if err != nil {
+		return errorResponse(err)
+	}
+	anchor, err := h.d.os.Search(ctx, h.d.settings.IndexPattern, body)
+	if err != nil {
+		return errorResponse(err)
+	}
+	if len(anchor.Hits.Hits) == 0 {
+		return errorResponse(badQuery("logContext.id %q matches no line in %q", c.ID, h.d.settings.IndexPattern))
+	}
+	hit := anchor.Hits.Hits[0]
+	at, err := sortMillis(hit)
+	if err != nil {
+		return errorResponse(err)
+	}
+	limit := m.Limit
+	if !m.limitSet {
+		limit = defaultContextLines
+	}
+	s := client.NewSearch().Size(min(limit, maxLimit)).
+		TimeRange(time.UnixMilli(at).Add(-24*time.Hour), time.UnixMilli(at).Add(24*time.Hour)).
+		Sort(schema.Timestamp, order).SortByID(order).SearchAfter([]any{hit.Sort[0], hit.Sort[1]})
+	if host, ok := lookup(hit.Source, schema.HostName); ok {
+		s.Filter(client.Term(schema.HostName, host))
+	}
+	if body, err = s.Build(); err != nil {
+		return errorResponse(err)
+	}
+	res, err := h.d.os.Search(ctx, h.d.settings.IndexPattern, body)
+	if err != nil {
+		return errorResponse(err)
+	}
+	hits := res.Hits.Hits
+	if order == client.Asc {
+		slices.Reverse(hits)
+	}
+	frame, err := logsFrame(hits, res.Warnings(), m.Language, labels)
+	if err != nil {
+		return errorResponse(err)
+	}
+	return backend.DataResponse{Frames: data.Frames{frame}}
+}
+
+// labelFields are the fields a log line carries as labels: the query's choice, else the use case's fields.
+func labelFields(m queryModel) ([]string, error) {
+	if len(m.Labels) == 0 {
+		return labelFieldsFor(m.UseCase), nil
+	}
+	for i, name := range m.Labels {
+		if _, ok := schema.Lookup(name); !ok {
+			return nil, badQuery("labels[%d]: field %q is not in the Kansa field registry", i, name)
+		}
+	}
+	return m.Labels, nil
+}
+
+func sortMillis(hit client.Hit) (int64, error) {
+	if len(hit.Sort) == 0 {
+		return 0, backend.DownstreamError(fmt.Errorf("OpenSearch returned hit %s without its sort key", hit.ID))
+	}
+	n, ok := hit.Sort[0].(json.Number)
+	if !ok {
+		return 0, backend.DownstreamError(fmt.Errorf("hit %s has a non-numeric sort key %v", hit.ID, hit.Sort[0]))
+	}
+	ms, err := n.Int64()
+	if err != nil {
+		return 0, backend.DownstreamError(fmt.Errorf("hit %s has a non-numeric sort key %q", hit.ID, n))
+	}
+	return ms, nil
 }
 
 // logsFrame converts search hits to the data plane's log-lines frame: timestamp, body, severity, id, labels.
-func logsFrame(res searchResponse, lang Language, useCase string) (*data.Frame, error) {
-	n := len(res.Hits.Hits)
+func logsFrame(hits []client.Hit, warnings []string, lang Language, labelFields []string) (*data.Frame, error) {
+	n := len(hits)
 	times := make([]time.Time, n)
 	bodies := make([]string, n)
 	severities := make([]*string, n)
 	ids := make([]string, n)
 	labels := make([]json.RawMessage, n)
-	labelFields := labelFieldsFor(useCase)
 
-	for i, hit := range res.Hits.Hits {
-		if len(hit.Sort) == 0 {
-			return nil, backend.DownstreamError(fmt.Errorf("OpenSearch returned hit %s without its sort key", hit.ID))
-		}
-		ms, err := hit.Sort[0].Int64()
+	for i, hit := range hits {
+		ms, err := sortMillis(hit)
 		if err != nil {
-			return nil, backend.DownstreamError(fmt.Errorf("hit %s has a non-numeric sort key %q", hit.ID, hit.Sort[0]))
+			return nil, err
 		}
 		times[i] = time.UnixMilli(ms).UTC()
 		bodies[i] = body(hit.Source, lang)
@@ -138,21 +223,8 @@ func logsFrame(res searchResponse, lang Language, useCase string) (*data.Frame, 
 		TypeVersion:            data.FrameTypeVersion{0, 0},
 		PreferredVisualization: data.VisTypeLogs,
 	}
-	if res.TimedOut {
-		frame.AppendNotices(data.Notice{
-			Severity: data.NoticeSeverityWarning,
-			Text:     "OpenSearch timed out: the result may be incomplete",
-		})
-	}
-	if res.Shards.Failed > 0 {
-		reasons := make([]string, 0, len(res.Shards.Failures))
-		for _, f := range res.Shards.Failures {
-			reasons = append(reasons, fmt.Sprintf("%s: %s", f.Index, f.Reason.Reason))
-		}
-		frame.AppendNotices(data.Notice{
-			Severity: data.NoticeSeverityWarning,
-			Text:     fmt.Sprintf("%d shard(s) failed, the result may be incomplete: %s", res.Shards.Failed, strings.Join(reasons, "; ")),
-		})
+	for _, w := range warnings {
+		frame.AppendNotices(data.Notice{Severity: data.NoticeSeverityWarning, Text: w})
 	}
 	return frame, nil
 }

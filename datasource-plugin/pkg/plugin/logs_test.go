@@ -1,6 +1,7 @@
 package plugin
 
 import (
+	"bytes"
 	"encoding/json"
 	"flag"
 	"os"
@@ -13,6 +14,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/kansa-logs/kansa/datasource-plugin/pkg/client"
 	"github.com/kansa-logs/kansa/datasource-plugin/pkg/schema"
 )
 
@@ -26,13 +28,16 @@ var testRange = backend.TimeRange{
 
 func TestLogsSearchBody(t *testing.T) {
 	m := queryModel{QueryType: QueryTypeLogs, Query: "  event.code:4625 AND source.ip:10.0.0.0/8 ", Limit: 100}
-	got, err := json.MarshalIndent(logsSearchBody(m, testRange), "", "  ")
+	body, err := logsSearch(m, testRange, m.Limit).Build()
+	require.NoError(t, err)
+	got, err := json.MarshalIndent(body, "", "  ")
 	require.NoError(t, err)
 	checkGoldenBytes(t, "logs_request.json", append(got, '\n'))
 }
 
 func TestLogsSearchBodyWithoutQueryOnlyFiltersTime(t *testing.T) {
-	body := logsSearchBody(queryModel{Limit: defaultLimit}, testRange)
+	body, err := logsSearch(queryModel{Limit: defaultLimit}, testRange, defaultLimit).Build()
+	require.NoError(t, err)
 	filters := body["query"].(map[string]any)["bool"].(map[string]any)["filter"].([]any)
 	require.Len(t, filters, 1)
 	assert.Contains(t, filters[0], "range")
@@ -41,7 +46,7 @@ func TestLogsSearchBodyWithoutQueryOnlyFiltersTime(t *testing.T) {
 
 func TestLogsFrameFromRecordedResponse(t *testing.T) {
 	res := readRecordedSearch(t)
-	frame, err := logsFrame(res, LanguageJa, "")
+	frame, err := logsFrame(res.Hits.Hits, res.Warnings(), LanguageJa, labelFieldsFor(""))
 	require.NoError(t, err)
 	frame.RefID = "A"
 	experimental.CheckGoldenJSONFrame(t, "testdata", "logs_frame", frame, *update)
@@ -49,7 +54,7 @@ func TestLogsFrameFromRecordedResponse(t *testing.T) {
 
 func TestLogsFrameFollowsLanguageAndUseCase(t *testing.T) {
 	res := readRecordedSearch(t)
-	frame, err := logsFrame(res, LanguageEn, "attendance")
+	frame, err := logsFrame(res.Hits.Hits, res.Warnings(), LanguageEn, labelFieldsFor("attendance"))
 	require.NoError(t, err)
 
 	body, _ := frame.FieldByName("body")
@@ -93,19 +98,21 @@ func TestLookupReadsNestedDottedAndMixedSources(t *testing.T) {
 }
 
 func TestLogsFrameRejectsHitsWithoutSortKey(t *testing.T) {
-	var res searchResponse
-	res.Hits.Hits = []searchHit{{ID: "x", Source: map[string]any{}}}
-	_, err := logsFrame(res, LanguageJa, "")
+	var res client.SearchResponse
+	res.Hits.Hits = []client.Hit{{ID: "x", Source: map[string]any{}}}
+	_, err := logsFrame(res.Hits.Hits, res.Warnings(), LanguageJa, labelFieldsFor(""))
 	require.Error(t, err)
 	assert.True(t, backend.IsDownstreamError(err))
 }
 
-func readRecordedSearch(t *testing.T) searchResponse {
+func readRecordedSearch(t *testing.T) client.SearchResponse {
 	t.Helper()
 	raw, err := os.ReadFile(filepath.Join("testdata", "logs_search_response.json"))
 	require.NoError(t, err)
-	var res searchResponse
-	require.NoError(t, json.Unmarshal(raw, &res))
+	var res client.SearchResponse
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	require.NoError(t, dec.Decode(&res))
 	require.NotEmpty(t, res.Hits.Hits)
 	return res
 }

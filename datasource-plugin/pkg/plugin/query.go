@@ -10,6 +10,8 @@ import (
 
 	"github.com/grafana/grafana-plugin-sdk-go/backend"
 
+	"github.com/kansa-logs/kansa/datasource-plugin/pkg/attendance"
+	"github.com/kansa-logs/kansa/datasource-plugin/pkg/client"
 	"github.com/kansa-logs/kansa/datasource-plugin/pkg/schema"
 )
 
@@ -28,8 +30,10 @@ var queryTypes = []QueryType{QueryTypeLogs, QueryTypeMetrics, QueryTypeTable, Qu
 
 const (
 	defaultLimit = 500
-	// maxLimit is OpenSearch's default index.max_result_window; a larger size fails the whole search.
+	// maxLimit is OpenSearch's default index.max_result_window; one search never asks for more.
 	maxLimit = 10000
+	// maxLogLines bounds a logs query, which pages past maxLimit with search_after over a point in time.
+	maxLogLines = 50000
 )
 
 // queryModel is the JSON of KansaQuery in src/types.ts.
@@ -38,8 +42,36 @@ type queryModel struct {
 	// Query is Lucene syntax, run as an OpenSearch query_string query.
 	Query string `json:"query"`
 	// UseCase narrows the result to one of the five purposes in the field registry.
-	UseCase string `json:"useCase"`
-	Limit   int    `json:"limit"`
+	UseCase  string        `json:"useCase"`
+	Limit    int           `json:"limit"`
+	Language Language      `json:"language"`
+	Filters  []adhocFilter `json:"filters"`
+
+	Labels              []string    `json:"labels"`
+	SupportingQueryType string      `json:"supportingQueryType"`
+	LogContext          *logContext `json:"logContext"`
+
+	Metrics  []metricAgg    `json:"metrics"`
+	GroupBy  []termsGroupBy `json:"groupBy"`
+	Interval string         `json:"interval"`
+
+	TableMode string   `json:"tableMode"`
+	Columns   []string `json:"columns"`
+
+	AttendanceView string              `json:"attendanceView"`
+	Users          []string            `json:"users"`
+	Workday        *attendance.Workday `json:"workday"`
+
+	RiskEntity string `json:"riskEntity"`
+
+	// limitSet tells an explicit limit from the default, for query types whose default differs.
+	limitSet bool
+}
+
+type adhocFilter struct {
+	Key      string `json:"key"`
+	Operator string `json:"operator"`
+	Value    string `json:"value"`
 }
 
 // queryHandler answers one query type.
@@ -59,14 +91,7 @@ func badQuery(format string, args ...any) error {
 	return &queryError{status: backend.StatusBadRequest, msg: fmt.Sprintf(format, args...)}
 }
 
-func notImplementedError(t QueryType) error {
-	return &queryError{
-		status: backend.StatusNotImplemented,
-		msg:    fmt.Sprintf("query type %q is not implemented in this version of Kansa Logs", t),
-	}
-}
-
-func parseQuery(q backend.DataQuery) (queryModel, error) {
+func parseQuery(q backend.DataQuery, defaultLanguage Language) (queryModel, error) {
 	var m queryModel
 	if len(q.JSON) > 0 {
 		if err := json.Unmarshal(q.JSON, &m); err != nil {
@@ -86,11 +111,29 @@ func parseQuery(q backend.DataQuery) (queryModel, error) {
 	if m.UseCase != "" && !slices.Contains(knownUseCases, m.UseCase) {
 		return m, badQuery("unknown use case %q: use one of %s", m.UseCase, strings.Join(knownUseCases, ", "))
 	}
+	upper := maxLimit
+	if m.QueryType == QueryTypeLogs {
+		upper = maxLogLines
+	}
 	switch {
 	case m.Limit == 0:
 		m.Limit = defaultLimit
-	case m.Limit < 0 || m.Limit > maxLimit:
-		return m, badQuery("limit %d is out of range: use 1 to %d", m.Limit, maxLimit)
+	case m.Limit > 0 && m.Limit <= upper:
+		m.limitSet = true
+	case m.Limit < 0 || m.Limit > upper:
+		return m, badQuery("limit %d is out of range: use 1 to %d", m.Limit, upper)
+	}
+	switch m.Language {
+	case "":
+		m.Language = defaultLanguage
+	case LanguageJa, LanguageEn:
+	default:
+		return m, badQuery("language %q is not supported: use ja or en", m.Language)
+	}
+	for i, f := range m.Filters {
+		if _, err := filterClause(f); err != nil {
+			return m, badQuery("filters[%d]: %v", i, err)
+		}
 	}
 	return m, nil
 }
@@ -118,18 +161,54 @@ func useCasesOf(fields []schema.Field) []string {
 	return out
 }
 
+// baseSearch is what every query type shares: the time range, the Lucene query, the ad-hoc filters and
+// the use-case preset.
+func baseSearch(m queryModel, tr backend.TimeRange) *client.Search {
+	s := client.NewSearch().TimeRange(tr.From, tr.To).QueryString(m.Query)
+	for _, f := range m.Filters {
+		clause, _ := filterClause(f) // checked by parseQuery
+		if f.Operator == "!=" || f.Operator == "!~" {
+			s.MustNot(clause)
+		} else {
+			s.Filter(clause)
+		}
+	}
+	if m.UseCase != "" {
+		s.AnyOf(useCasePreset(m.UseCase)...)
+	}
+	return s
+}
+
+// filterClause turns an ad-hoc filter into a term or regexp clause on a registry field.
+func filterClause(f adhocFilter) (client.Query, error) {
+	switch f.Operator {
+	case "=", "!=", "":
+		return client.Term(f.Key, f.Value)
+	case "=~", "!~":
+		return client.Regexp(f.Key, f.Value)
+	}
+	return nil, fmt.Errorf("operator %q is not supported: use =, !=, =~ or !~", f.Operator)
+}
+
 // errorResponse puts err on the query's RefID with the status and source Grafana shows and counts.
 func errorResponse(err error) backend.DataResponse {
 	res := backend.DataResponse{Error: err, Status: backend.StatusInternal, ErrorSource: backend.ErrorSourcePlugin}
 
 	var qe *queryError
-	var oe *openSearchError
+	var oe *client.Error
+	var fe *client.FieldError
+	var tm *client.TooManyHitsError
 	switch {
 	case errors.As(err, &qe):
 		res.Status = qe.status
+	case errors.As(err, &fe), errors.As(err, &tm):
+		res.Status = backend.StatusBadRequest
 	case errors.As(err, &oe):
 		res.Status = backend.Status(oe.Status)
 		res.ErrorSource = backend.ErrorSourceFromHTTPStatus(oe.Status)
+	case errors.Is(err, context.DeadlineExceeded):
+		res.Status = backend.StatusTimeout
+		res.ErrorSource = backend.ErrorSourceDownstream
 	case backend.IsDownstreamError(err):
 		res.Status = backend.StatusBadGateway
 		res.ErrorSource = backend.ErrorSourceDownstream

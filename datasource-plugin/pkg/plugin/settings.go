@@ -6,9 +6,11 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"time"
 
 	"github.com/grafana/grafana-plugin-sdk-go/backend"
 
+	"github.com/kansa-logs/kansa/datasource-plugin/pkg/attendance"
 	"github.com/kansa-logs/kansa/datasource-plugin/pkg/schema"
 )
 
@@ -20,19 +22,43 @@ const (
 	LanguageEn Language = "en"
 )
 
+// AuthType says how the data source authenticates to OpenSearch.
+type AuthType string
+
+const (
+	AuthNone   AuthType = "none"
+	AuthBasic  AuthType = "basic"
+	AuthAPIKey AuthType = "apiKey"
+)
+
+const (
+	defaultTimeout = 30 * time.Second
+	maxTimeout     = 10 * time.Minute
+)
+
 // Settings is the data source configuration that Grafana stores, as the backend needs it.
 type Settings struct {
-	URL          *url.URL
-	IndexPattern string
-	Language     Language
-	// APIKey is sent as "Authorization: ApiKey <key>" (OpenSearch 3.7+ API keys) when basic auth is off.
+	URL              *url.URL
+	IndexPattern     string
+	RiskIndexPattern string
+	Language         Language
+	Auth             AuthType
+	// APIKey is sent as "Authorization: ApiKey <key>" when Auth is AuthAPIKey.
 	APIKey string
+	// Timeout bounds every query and resource call.
+	Timeout time.Duration
+	// Workday holds the data source's attendance defaults; queries override them field by field.
+	Workday attendance.Workday
 }
 
-// jsonData mirrors KansaDataSourceOptions in src/types.ts.
+// jsonData mirrors KansaDataSourceOptions in src/types.ts. TLS keys are read by the SDK's HTTP client options.
 type jsonData struct {
-	IndexPattern string `json:"indexPattern"`
-	Language     string `json:"language"`
+	IndexPattern     string              `json:"indexPattern"`
+	RiskIndexPattern string              `json:"riskIndexPattern"`
+	Language         string              `json:"language"`
+	AuthType         string              `json:"authType"`
+	TimeoutSeconds   *float64            `json:"timeoutSeconds"`
+	Workday          *attendance.Workday `json:"workday"`
 }
 
 // secureKeyAPIKey is the secureJsonData key for the API key; basic auth uses Grafana's own basicAuthPassword.
@@ -56,13 +82,18 @@ func loadSettings(s backend.DataSourceInstanceSettings) (Settings, error) {
 	}
 
 	out := Settings{
-		URL:          u,
-		IndexPattern: strings.TrimSpace(jd.IndexPattern),
-		Language:     Language(jd.Language),
-		APIKey:       s.DecryptedSecureJSONData[secureKeyAPIKey],
+		URL:              u,
+		IndexPattern:     strings.TrimSpace(jd.IndexPattern),
+		RiskIndexPattern: strings.TrimSpace(jd.RiskIndexPattern),
+		Language:         Language(jd.Language),
+		APIKey:           s.DecryptedSecureJSONData[secureKeyAPIKey],
+		Timeout:          defaultTimeout,
 	}
 	if out.IndexPattern == "" {
 		out.IndexPattern = schema.IndexPattern
+	}
+	if out.RiskIndexPattern == "" {
+		out.RiskIndexPattern = schema.RiskIndexPattern
 	}
 	switch out.Language {
 	case "":
@@ -71,5 +102,51 @@ func loadSettings(s backend.DataSourceInstanceSettings) (Settings, error) {
 	default:
 		return Settings{}, fmt.Errorf("language %q is not supported: use ja or en", jd.Language)
 	}
+
+	if out.Auth, err = authOf(jd.AuthType, s, out.APIKey); err != nil {
+		return Settings{}, err
+	}
+
+	if jd.TimeoutSeconds != nil {
+		t := time.Duration(*jd.TimeoutSeconds * float64(time.Second))
+		if t <= 0 || t > maxTimeout {
+			return Settings{}, fmt.Errorf("timeoutSeconds %v is out of range: use 1 to %d", *jd.TimeoutSeconds, int(maxTimeout.Seconds()))
+		}
+		out.Timeout = t
+	}
+	if jd.Workday != nil {
+		out.Workday = *jd.Workday
+	}
+	if _, err := attendance.Resolve(out.Workday); err != nil {
+		return Settings{}, fmt.Errorf("data source attendance settings: %w", err)
+	}
 	return out, nil
+}
+
+// authOf works out the authentication. Without an explicit authType, basic auth applies when Grafana's basic
+// auth is on and an API key when one is stored, as the configuration page of earlier versions implied.
+func authOf(authType string, s backend.DataSourceInstanceSettings, apiKey string) (AuthType, error) {
+	switch AuthType(authType) {
+	case "":
+		switch {
+		case s.BasicAuthEnabled:
+			return AuthBasic, nil
+		case apiKey != "":
+			return AuthAPIKey, nil
+		}
+		return AuthNone, nil
+	case AuthNone:
+		return AuthNone, nil
+	case AuthBasic:
+		if !s.BasicAuthEnabled || s.BasicAuthUser == "" {
+			return "", errors.New("authType is basic, but basic auth is off or has no user")
+		}
+		return AuthBasic, nil
+	case AuthAPIKey:
+		if apiKey == "" {
+			return "", errors.New("authType is apiKey, but no API key is stored in secureJsonData.apiKey")
+		}
+		return AuthAPIKey, nil
+	}
+	return "", fmt.Errorf("authType %q is not supported: use none, basic or apiKey", authType)
 }

@@ -1,0 +1,207 @@
+package client
+
+import (
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// SearchResponse is the part of a _search answer the data source reads.
+type SearchResponse struct {
+	PitID    string `json:"pit_id"`
+	TimedOut bool   `json:"timed_out"`
+	Shards   struct {
+		Failed   int `json:"failed"`
+		Failures []struct {
+			Index  string `json:"index"`
+			Reason struct {
+				Type   string `json:"type"`
+				Reason string `json:"reason"`
+			} `json:"reason"`
+		} `json:"failures"`
+	} `json:"_shards"`
+	Hits struct {
+		Total *struct {
+			Value    int64  `json:"value"`
+			Relation string `json:"relation"`
+		} `json:"total"`
+		Hits []Hit `json:"hits"`
+	} `json:"hits"`
+	Aggregations map[string]json.RawMessage `json:"aggregations"`
+}
+
+// Hit is one document of a search answer.
+type Hit struct {
+	Index  string         `json:"_index"`
+	ID     string         `json:"_id"`
+	Source map[string]any `json:"_source"`
+	// Sort holds the hit's sort values (numbers as json.Number), the key for search_after.
+	Sort []any `json:"sort"`
+}
+
+// Warnings says why a result may be incomplete (timeouts, failed shards), for frame notices.
+func (r *SearchResponse) Warnings() []string {
+	var out []string
+	if r.TimedOut {
+		out = append(out, "OpenSearch timed out: the result may be incomplete")
+	}
+	if r.Shards.Failed > 0 {
+		reasons := make([]string, 0, len(r.Shards.Failures))
+		for _, f := range r.Shards.Failures {
+			reasons = append(reasons, fmt.Sprintf("%s: %s", f.Index, f.Reason.Reason))
+		}
+		out = append(out, fmt.Sprintf("%d shard(s) failed, the result may be incomplete: %s", r.Shards.Failed, strings.Join(reasons, "; ")))
+	}
+	return out
+}
+
+// Bucket is one bucket of a bucket aggregation, with its sub-aggregations by name.
+type Bucket struct {
+	Key         any
+	KeyAsString string
+	DocCount    int64
+	Aggs        map[string]json.RawMessage
+}
+
+// UnmarshalJSON splits a bucket into its own keys and its sub-aggregations.
+func (b *Bucket) UnmarshalJSON(raw []byte) error {
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal(raw, &m); err != nil {
+		return err
+	}
+	b.Aggs = map[string]json.RawMessage{}
+	for k, v := range m {
+		switch k {
+		case "key":
+			if err := unmarshalNumber(v, &b.Key); err != nil {
+				return err
+			}
+		case "key_as_string":
+			if err := json.Unmarshal(v, &b.KeyAsString); err != nil {
+				return err
+			}
+		case "doc_count":
+			if err := json.Unmarshal(v, &b.DocCount); err != nil {
+				return err
+			}
+		default:
+			b.Aggs[k] = v
+		}
+	}
+	return nil
+}
+
+// KeyString is the bucket key as text: key_as_string when OpenSearch gives one (dates, booleans, ips).
+func (b *Bucket) KeyString() string {
+	if b.KeyAsString != "" {
+		return b.KeyAsString
+	}
+	return fmt.Sprint(b.Key)
+}
+
+// KeyMillis reads a date histogram bucket key.
+func (b *Bucket) KeyMillis() (int64, error) {
+	n, ok := b.Key.(json.Number)
+	if !ok {
+		return 0, fmt.Errorf("bucket key %v is not a number", b.Key)
+	}
+	if i, err := n.Int64(); err == nil {
+		return i, nil
+	}
+	f, err := n.Float64()
+	return int64(f), err
+}
+
+// Buckets reads a bucket aggregation's buckets.
+func Buckets(raw json.RawMessage) ([]Bucket, error) {
+	if raw == nil {
+		return nil, nil
+	}
+	var agg struct {
+		Buckets []Bucket `json:"buckets"`
+	}
+	if err := json.Unmarshal(raw, &agg); err != nil {
+		return nil, fmt.Errorf("read buckets: %w", err)
+	}
+	return agg.Buckets, nil
+}
+
+// SingleBucket reads a filter aggregation: its count and sub-aggregations.
+func SingleBucket(raw json.RawMessage) (Bucket, error) {
+	var b Bucket
+	if raw == nil {
+		return b, nil
+	}
+	err := json.Unmarshal(raw, &b)
+	return b, err
+}
+
+// Value reads a single-value metric; nil when OpenSearch has no value (e.g. avg of no documents).
+func Value(raw json.RawMessage) (*float64, error) {
+	if raw == nil {
+		return nil, nil
+	}
+	var v struct {
+		Value *float64 `json:"value"`
+	}
+	if err := json.Unmarshal(raw, &v); err != nil {
+		return nil, fmt.Errorf("read metric value: %w", err)
+	}
+	return v.Value, nil
+}
+
+// PercentileValues reads a keyed percentiles aggregation: percent → value (nil when there is none).
+func PercentileValues(raw json.RawMessage) (map[float64]*float64, error) {
+	out := map[float64]*float64{}
+	if raw == nil {
+		return out, nil
+	}
+	var v struct {
+		Values map[string]*float64 `json:"values"`
+	}
+	if err := json.Unmarshal(raw, &v); err != nil {
+		return nil, fmt.Errorf("read percentiles: %w", err)
+	}
+	for k, val := range v.Values {
+		p, err := strconv.ParseFloat(k, 64)
+		if err != nil {
+			return nil, fmt.Errorf("percentile key %q is not a number", k)
+		}
+		out[p] = val
+	}
+	return out, nil
+}
+
+// TopHitsOf reads a top_hits aggregation's documents.
+func TopHitsOf(raw json.RawMessage) ([]Hit, error) {
+	if raw == nil {
+		return nil, nil
+	}
+	var v struct {
+		Hits struct {
+			Hits []Hit `json:"hits"`
+		} `json:"hits"`
+	}
+	if err := unmarshalNumber(raw, &v); err != nil {
+		return nil, fmt.Errorf("read top hits: %w", err)
+	}
+	return v.Hits.Hits, nil
+}
+
+// SortedPercents lists the percents of a percentiles result in ascending order.
+func SortedPercents(m map[float64]*float64) []float64 {
+	out := make([]float64, 0, len(m))
+	for p := range m {
+		out = append(out, p)
+	}
+	sort.Float64s(out)
+	return out
+}
+
+func unmarshalNumber(raw []byte, out any) error {
+	dec := json.NewDecoder(strings.NewReader(string(raw)))
+	dec.UseNumber()
+	return dec.Decode(out)
+}

@@ -1,0 +1,483 @@
+package plugin
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/grafana/grafana-plugin-sdk-go/backend"
+	"github.com/grafana/grafana-plugin-sdk-go/data"
+
+	"github.com/kansa-logs/kansa/datasource-plugin/pkg/client"
+	"github.com/kansa-logs/kansa/datasource-plugin/pkg/schema"
+)
+
+// metricAgg is MetricAgg in src/types.ts.
+type metricAgg struct {
+	ID       string    `json:"id"`
+	Type     string    `json:"type"`
+	Field    string    `json:"field"`
+	Percents []float64 `json:"percents"`
+}
+
+// termsGroupBy is TermsGroupBy in src/types.ts.
+type termsGroupBy struct {
+	Field   string `json:"field"`
+	Size    int    `json:"size"`
+	Order   string `json:"order"`
+	OrderBy string `json:"orderBy"`
+	Missing string `json:"missing"`
+
+	// orderMetric is 1 + the index of the metric the buckets are ordered by, 0 when none.
+	orderMetric int
+}
+
+const (
+	// maxBuckets is the bucket budget of one query, group-by fan-out included; OpenSearch's search.max_buckets
+	// defaults to 65535, and a panel cannot show more than this anyway.
+	maxBuckets      = 10000
+	maxGroupBys     = 2
+	defaultTermSize = 10
+	maxTermSize     = 500
+)
+
+var defaultPercents = []float64{50, 95, 99}
+
+// niceSteps are the intervals an automatic histogram rounds up to.
+var niceSteps = []time.Duration{
+	time.Second, 2 * time.Second, 5 * time.Second, 10 * time.Second, 15 * time.Second, 30 * time.Second,
+	time.Minute, 2 * time.Minute, 5 * time.Minute, 10 * time.Minute, 15 * time.Minute, 30 * time.Minute,
+	time.Hour, 2 * time.Hour, 3 * time.Hour, 6 * time.Hour, 12 * time.Hour,
+	24 * time.Hour, 2 * 24 * time.Hour, 7 * 24 * time.Hour, 14 * 24 * time.Hour, 30 * 24 * time.Hour,
+}
+
+// metricsHandler answers "metrics" queries with one labelled time series per group-by combination and metric.
+type metricsHandler struct{ d *Datasource }
+
+func (h *metricsHandler) handle(ctx context.Context, q backend.DataQuery, m queryModel) backend.DataResponse {
+	frames, notices, err := h.series(ctx, q, m)
+	if err != nil {
+		return errorResponse(err)
+	}
+	if len(frames) > 0 {
+		frames[0].AppendNotices(notices...)
+	}
+	return backend.DataResponse{Frames: frames}
+}
+
+// series runs the date histogram under the group-bys and returns a frame per series.
+func (h *metricsHandler) series(ctx context.Context, q backend.DataQuery, m queryModel) (data.Frames, []data.Notice, error) {
+	metrics, err := normalizeMetrics(m.Metrics)
+	if err != nil {
+		return nil, nil, err
+	}
+	groups, err := normalizeGroupBys(m.GroupBy, metrics)
+	if err != nil {
+		return nil, nil, err
+	}
+	interval, notices, err := chooseInterval(m.Interval, q, fanOut(groups))
+	if err != nil {
+		return nil, nil, err
+	}
+	hist := client.DateHistogram(schema.Timestamp, interval).ExtendedBounds(q.TimeRange.From, q.TimeRange.To)
+	addMetricAggs(hist, metrics)
+	search := baseSearch(m, q.TimeRange).Size(0)
+	if len(groups) == 0 {
+		search.Agg(histAggName, hist)
+	} else {
+		search.Agg(groupAggName(0), nestGroups(groups, metrics, func(t *client.Agg) { t.Sub(histAggName, hist) }))
+	}
+	body, err := search.Build()
+	if err != nil {
+		return nil, nil, err
+	}
+	res, err := h.d.os.Search(ctx, h.d.settings.IndexPattern, body)
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, w := range res.Warnings() {
+		notices = append(notices, data.Notice{Severity: data.NoticeSeverityWarning, Text: w})
+	}
+	var frames data.Frames
+	err = walkLeaves(res.Aggregations, groups, 0, data.Labels{}, func(labels data.Labels, aggs map[string]json.RawMessage) error {
+		buckets, err := client.Buckets(aggs[histAggName])
+		if err != nil {
+			return err
+		}
+		fs, err := seriesFrames(buckets, metrics, labels)
+		frames = append(frames, fs...)
+		return err
+	})
+	if err != nil {
+		return nil, nil, backend.DownstreamError(err)
+	}
+	return frames, notices, nil
+}
+
+const histAggName = "t"
+
+func groupAggName(i int) string  { return fmt.Sprintf("g%d", i) }
+func metricAggName(i int) string { return fmt.Sprintf("m%d", i) }
+
+// normalizeMetrics applies the defaults and checks ids, types and fields.
+func normalizeMetrics(in []metricAgg) ([]metricAgg, error) {
+	if len(in) == 0 {
+		return []metricAgg{{ID: "count", Type: "count"}}, nil
+	}
+	out := make([]metricAgg, len(in))
+	seen := map[string]bool{}
+	for i, mt := range in {
+		if mt.ID == "" {
+			mt.ID = strings.TrimSpace(mt.Type + " " + mt.Field)
+		}
+		if seen[mt.ID] {
+			return nil, badQuery("metrics[%d]: id %q is used twice", i, mt.ID)
+		}
+		seen[mt.ID] = true
+		var err error
+		switch mt.Type {
+		case "count":
+		case "sum", "avg", "min", "max":
+			_, err = client.NumericName(mt.Field)
+		case "cardinality":
+			_, err = client.AggregationName(mt.Field)
+		case "percentiles":
+			_, err = client.NumericName(mt.Field)
+			if len(mt.Percents) == 0 {
+				mt.Percents = defaultPercents
+			}
+			for _, p := range mt.Percents {
+				if p <= 0 || p > 100 {
+					return nil, badQuery("metrics[%d]: percentile %v is outside 0-100", i, p)
+				}
+			}
+		default:
+			return nil, badQuery("metrics[%d]: unknown type %q: use count, sum, avg, min, max, cardinality or percentiles", i, mt.Type)
+		}
+		if err != nil {
+			return nil, badQuery("metrics[%d] (%s): %v", i, mt.Type, err)
+		}
+		out[i] = mt
+	}
+	return out, nil
+}
+
+// normalizeGroupBys applies the defaults and checks fields, sizes and orders.
+func normalizeGroupBys(in []termsGroupBy, metrics []metricAgg) ([]termsGroupBy, error) {
+	if len(in) > maxGroupBys {
+		return nil, badQuery("%d group-bys given: at most %d are supported", len(in), maxGroupBys)
+	}
+	out := make([]termsGroupBy, len(in))
+	for i, g := range in {
+		if _, err := client.AggregationName(g.Field); err != nil {
+			return nil, badQuery("groupBy[%d]: %v", i, err)
+		}
+		switch {
+		case g.Size == 0:
+			g.Size = defaultTermSize
+		case g.Size < 0 || g.Size > maxTermSize:
+			return nil, badQuery("groupBy[%d]: size %d is out of range: use 1 to %d", i, g.Size, maxTermSize)
+		}
+		switch g.Order {
+		case "":
+			g.Order = string(client.Desc)
+		case string(client.Asc), string(client.Desc):
+		default:
+			return nil, badQuery("groupBy[%d]: order %q is not asc or desc", i, g.Order)
+		}
+		switch g.OrderBy {
+		case "", "_count":
+			g.OrderBy = "_count"
+		case "_key":
+		default:
+			idx := slices.IndexFunc(metrics, func(mt metricAgg) bool { return mt.ID == g.OrderBy })
+			if idx < 0 {
+				return nil, badQuery("groupBy[%d]: orderBy %q is neither _count, _key nor a metric id", i, g.OrderBy)
+			}
+			switch metrics[idx].Type {
+			case "count":
+				g.OrderBy = "_count"
+			case "percentiles":
+				return nil, badQuery("groupBy[%d]: cannot order by the percentiles metric %q", i, g.OrderBy)
+			default:
+				g.OrderBy = metricAggName(idx)
+				g.orderMetric = idx + 1
+			}
+		}
+		out[i] = g
+	}
+	return out, nil
+}
+
+func fanOut(groups []termsGroupBy) int {
+	n := 1
+	for _, g := range groups {
+		n *= g.Size
+	}
+	return n
+}
+
+// nestGroups builds the group-by terms aggregations, outermost first; leaf fills the innermost one. Each
+// level also gets the metric it is ordered by.
+func nestGroups(groups []termsGroupBy, metrics []metricAgg, leaf func(*client.Agg)) *client.Agg {
+	var inner *client.Agg
+	for i := len(groups) - 1; i >= 0; i-- {
+		g := groups[i]
+		t := client.Terms(g.Field).Size(g.Size).Order(g.OrderBy, client.Order(g.Order))
+		if g.Missing != "" {
+			t.Missing(g.Missing)
+		}
+		if g.orderMetric > 0 {
+			t.Sub(g.OrderBy, metricAgg2(metrics[g.orderMetric-1]))
+		}
+		if inner == nil {
+			leaf(t)
+		} else {
+			t.Sub(groupAggName(i+1), inner)
+		}
+		inner = t
+	}
+	return inner
+}
+
+func addMetricAggs(parent *client.Agg, metrics []metricAgg) {
+	for i, mt := range metrics {
+		if a := metricAgg2(mt); a != nil {
+			parent.Sub(metricAggName(i), a)
+		}
+	}
+}
+
+// metricAgg2 is the OpenSearch aggregation of a metric; count needs none (it is the bucket's doc_count).
+func metricAgg2(mt metricAgg) *client.Agg {
+	switch mt.Type {
+	case "sum", "avg", "min", "max":
+		return client.Metric(mt.Type, mt.Field)
+	case "cardinality":
+		return client.Cardinality(mt.Field)
+	case "percentiles":
+		return client.Percentiles(mt.Field, mt.Percents)
+	}
+	return nil
+}
+
+// walkLeaves calls fn with the labels and sub-aggregations of every innermost group-by bucket (or the top
+// level when there is no group-by).
+func walkLeaves(aggs map[string]json.RawMessage, groups []termsGroupBy, level int, labels data.Labels,
+	fn func(data.Labels, map[string]json.RawMessage) error) error {
+	if level == len(groups) {
+		return fn(labels, aggs)
+	}
+	buckets, err := client.Buckets(aggs[groupAggName(level)])
+	if err != nil {
+		return err
+	}
+	for _, b := range buckets {
+		l := data.Labels{}
+		for k, v := range labels {
+			l[k] = v
+		}
+		l[groups[level].Field] = b.KeyString()
+		if err := walkLeaves(b.Aggs, groups, level+1, l, fn); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// metricValue reads one metric of one bucket; the second result is the percentile series when pct > 0.
+func metricValue(b client.Bucket, i int, mt metricAgg, pct float64) (*float64, error) {
+	switch mt.Type {
+	case "count":
+		v := float64(b.DocCount)
+		return &v, nil
+	case "percentiles":
+		vals, err := client.PercentileValues(b.Aggs[metricAggName(i)])
+		if err != nil {
+			return nil, err
+		}
+		for p, v := range vals {
+			if p == pct {
+				return v, nil
+			}
+		}
+		return nil, nil
+	}
+	v, err := client.Value(b.Aggs[metricAggName(i)])
+	if err != nil {
+		return nil, err
+	}
+	if v == nil && (mt.Type == "sum" || mt.Type == "cardinality") {
+		zero := 0.0
+		return &zero, nil
+	}
+	return v, nil
+}
+
+// nullable metrics have no value for an empty bucket; the others are 0 there.
+func nullable(mt metricAgg) bool {
+	switch mt.Type {
+	case "count", "sum", "cardinality":
+		return false
+	}
+	return true
+}
+
+// column is one output value series of a metric: the metric itself or one of its percentiles.
+type column struct {
+	idx  int
+	mt   metricAgg
+	pct  float64
+	name string
+}
+
+func columnsOf(metrics []metricAgg) []column {
+	var out []column
+	for i, mt := range metrics {
+		if mt.Type != "percentiles" {
+			out = append(out, column{idx: i, mt: mt, name: mt.ID})
+			continue
+		}
+		for _, p := range mt.Percents {
+			out = append(out, column{idx: i, mt: mt, pct: p, name: fmt.Sprintf("%s p%s", mt.ID, formatPercent(p))})
+		}
+	}
+	return out
+}
+
+func formatPercent(p float64) string {
+	return strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.3f", p), "0"), ".")
+}
+
+// seriesFrames makes the time series of one group-by combination, one frame per metric column.
+func seriesFrames(buckets []client.Bucket, metrics []metricAgg, labels data.Labels) (data.Frames, error) {
+	times := make([]time.Time, len(buckets))
+	for i, b := range buckets {
+		ms, err := b.KeyMillis()
+		if err != nil {
+			return nil, err
+		}
+		times[i] = time.UnixMilli(ms).UTC()
+	}
+	var frames data.Frames
+	for _, c := range columnsOf(metrics) {
+		var value *data.Field
+		if nullable(c.mt) {
+			vals := make([]*float64, len(buckets))
+			for i, b := range buckets {
+				v, err := metricValue(b, c.idx, c.mt, c.pct)
+				if err != nil {
+					return nil, err
+				}
+				vals[i] = v
+			}
+			value = data.NewField("value", labels, vals)
+		} else {
+			vals := make([]float64, len(buckets))
+			for i, b := range buckets {
+				v, err := metricValue(b, c.idx, c.mt, c.pct)
+				if err != nil {
+					return nil, err
+				}
+				if v != nil {
+					vals[i] = *v
+				}
+			}
+			value = data.NewField("value", labels, vals)
+		}
+		value.Config = &data.FieldConfig{DisplayNameFromDS: displayName(c.name, labels)}
+		frame := data.NewFrame(c.name, data.NewField("time", nil, times), value)
+		frame.Meta = &data.FrameMeta{Type: data.FrameTypeTimeSeriesMulti, TypeVersion: data.FrameTypeVersion{0, 1}}
+		frames = append(frames, frame)
+	}
+	return frames, nil
+}
+
+// displayName is "<metric> <labels>", the legend Grafana shows and alert notifications quote.
+func displayName(metric string, labels data.Labels) string {
+	if len(labels) == 0 {
+		return metric
+	}
+	return metric + " " + labels.String()
+}
+
+// chooseInterval picks the histogram interval: the query's own, or one that follows the panel's resolution,
+// rounded up to a nice step and raised until the buckets of every series fit the bucket budget.
+func chooseInterval(raw string, q backend.DataQuery, fanOut int) (time.Duration, []data.Notice, error) {
+	if fanOut > maxBuckets {
+		return 0, nil, badQuery("the group-bys can make %d series, more than the budget of %d buckets: lower their sizes",
+			fanOut, maxBuckets)
+	}
+	span := q.TimeRange.To.Sub(q.TimeRange.From)
+	if span <= 0 {
+		return 0, nil, badQuery("the time range is empty (from %s to %s)", q.TimeRange.From.Format(time.RFC3339), q.TimeRange.To.Format(time.RFC3339))
+	}
+	perSeries := maxBuckets / fanOut
+	var floor time.Duration
+	if perSeries > 1 {
+		floor = span / time.Duration(perSeries-1)
+	} else {
+		floor = span
+	}
+
+	var want time.Duration
+	explicit := raw != "" && raw != "auto"
+	if explicit {
+		d, err := parseInterval(raw)
+		if err != nil {
+			return 0, nil, err
+		}
+		want = d
+	} else {
+		want = q.Interval
+		if q.MaxDataPoints > 0 {
+			want = max(want, span/time.Duration(q.MaxDataPoints))
+		}
+		want = roundUpToStep(max(want, time.Second))
+	}
+	if want >= floor {
+		return want, nil, nil
+	}
+	raised := roundUpToStep(floor)
+	var notices []data.Notice
+	if explicit {
+		notices = append(notices, data.Notice{Severity: data.NoticeSeverityInfo, Text: fmt.Sprintf(
+			"interval %s raised to %s to stay within %d buckets / 上限 %d バケットに収めるため間隔を %s から %s に広げました",
+			raw, client.FormatInterval(raised), maxBuckets, maxBuckets, raw, client.FormatInterval(raised))})
+	}
+	return raised, notices, nil
+}
+
+func roundUpToStep(d time.Duration) time.Duration {
+	for _, s := range niceSteps {
+		if s >= d {
+			return s
+		}
+	}
+	day := 24 * time.Hour
+	return (d + day - 1) / day * day
+}
+
+// parseInterval reads Grafana-style intervals: 500ms, 30s, 5m, 1h, 1d, 1w.
+func parseInterval(raw string) (time.Duration, error) {
+	s := strings.TrimSpace(raw)
+	units := []struct {
+		suffix string
+		unit   time.Duration
+	}{{"ms", time.Millisecond}, {"s", time.Second}, {"m", time.Minute}, {"h", time.Hour}, {"d", 24 * time.Hour}, {"w", 7 * 24 * time.Hour}}
+	for _, u := range units {
+		num, ok := strings.CutSuffix(s, u.suffix)
+		if !ok {
+			continue
+		}
+		var n int64
+		if _, err := fmt.Sscanf(num, "%d", &n); err != nil || fmt.Sprint(n) != num || n <= 0 {
+			break
+		}
+		return time.Duration(n) * u.unit, nil
+	}
+	return 0, badQuery("interval %q is not auto or a whole number with ms, s, m, h, d or w (e.g. 5m)", raw)
+}
