@@ -6,6 +6,7 @@ import { INDEX_ALIAS } from '@kansa/schema';
 import { importCommand } from '../commands/import';
 import { createClient, openSearchUrl } from '../opensearch/client';
 import { DemoUsageError } from './usage';
+import { scoreDemoMonth } from '../risk/demo';
 import { generate, PROFILES, type Scenario } from './generate';
 
 export const DEMO_RUN_USAGE = `usage: kansa demo [--out DIR] [--profile default|small] [--seed N] [--benign] [--force]
@@ -60,6 +61,7 @@ export async function demoRun(argv: string[], io: { stdout: Writable; stderr: Wr
     if (code !== 0) return code;
     writeFileSync(stampPath, JSON.stringify({ events: await countFrom(out) }));
   }
+  if ((await scoreDemoMonth(out, io)) !== 0) return 1;
   await report(meta, io.stdout);
   return 0;
 }

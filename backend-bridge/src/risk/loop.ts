@@ -16,6 +16,9 @@ export interface RiskLoopOptions {
   /** With no profiles yet, learning starts this many days back. */
   lookbackDays: number;
   now?: () => number;
+  /** Where events are read from and profiles kept (defaults: kansa-events, kansa-state-risk). */
+  eventsIndex?: string;
+  stateIndex?: string;
 }
 
 /**
@@ -70,17 +73,17 @@ export class RiskLoop {
     const now = (this.options.now ?? Date.now)();
     const lastEnded = clock.dayIndex(now - this.options.graceMs) - 1;
     await installRiskTemplates(this.client);
-    let { state, version } = await loadState(this.client);
+    let { state, version } = await loadState(this.client, this.options.stateIndex);
     let learned = 0;
     let d = state.day !== undefined ? state.day + 1 : lastEnded - this.options.lookbackDays + 1;
     while (d <= lastEnded && !this.stopped) {
-      const obs = await observeStored(this.client, clock.dayStart(d), clock.dayStart(d + 1));
+      const obs = await observeStored(this.client, clock.dayStart(d), clock.dayStart(d + 1), this.options.eventsIndex);
       const scored = this.engine.step(state, d, obs);
       const w = await writeDay(this.client, scored, clock);
       if (w.errors.length > 0) this.log?.warn({ errors: w.errors.slice(0, 5), date: LocalTime.dateOf(d) }, 'risk: some summaries or marks were refused');
-      const saved = await saveState(this.client, state, version);
+      const saved = await saveState(this.client, state, version, this.options.stateIndex);
       if (saved.outcome === 'conflict') {
-        ({ state, version } = await loadState(this.client));
+        ({ state, version } = await loadState(this.client, this.options.stateIndex));
         d = state.day !== undefined ? state.day + 1 : d + 1;
         continue;
       }
@@ -90,7 +93,7 @@ export class RiskLoop {
     }
     const today = clock.dayIndex(now);
     if (this.stopped || state.day === undefined || today <= state.day) return { learned, today: 0 };
-    const obs = await observeStored(this.client, clock.dayStart(today), now + 1);
+    const obs = await observeStored(this.client, clock.dayStart(today), now + 1, this.options.eventsIndex);
     const scored = this.engine.peek(state, today, obs);
     await writeDay(this.client, scored, clock);
     return { learned, today: scored.length };

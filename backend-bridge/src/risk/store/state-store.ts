@@ -17,18 +17,18 @@ interface StateDoc {
 }
 
 /** Reads every profile back. No index yet = nothing learned yet. */
-export async function loadState(client: Client): Promise<LoadedState> {
+export async function loadState(client: Client, index: string = STATE_INDEX): Promise<LoadedState> {
   const state = emptyState();
   let version: LoadedState['version'];
   try {
-    const meta = (await client.transport.request({ method: 'GET', path: `/${STATE_INDEX}/_doc/meta` })).body as { _source: StateDoc; _seq_no: number; _primary_term: number };
+    const meta = (await client.transport.request({ method: 'GET', path: `/${index}/_doc/meta` })).body as { _source: StateDoc; _seq_no: number; _primary_term: number };
     if (meta._source.day) state.day = LocalTime.dayOf(meta._source.day);
     version = { seqNo: meta._seq_no, primaryTerm: meta._primary_term };
   } catch (err) {
     if ((err as { meta?: { statusCode?: number } }).meta?.statusCode === 404) return { state };
     throw err;
   }
-  let res = (await client.transport.request({ method: 'POST', path: `/${STATE_INDEX}/_search?scroll=1m`, body: { size: 1000, query: { terms: { kind: ['user', 'peer'] } } } })).body as ScrollPage;
+  let res = (await client.transport.request({ method: 'POST', path: `/${index}/_search?scroll=1m`, body: { size: 1000, query: { terms: { kind: ['user', 'peer'] } } } })).body as ScrollPage;
   try {
     while (res.hits.hits.length > 0) {
       for (const h of res.hits.hits) {
@@ -55,10 +55,10 @@ export type SaveOutcome = { outcome: 'success'; version: NonNullable<LoadedState
  * the version loaded: if another bridge moved the state on meanwhile, the answer is 'conflict' (the
  * profiles it wrote are the same numbers, learned from the same events) and the caller reloads.
  */
-export async function saveState(client: Client, state: RiskState, version: LoadedState['version'], now = new Date()): Promise<SaveOutcome> {
+export async function saveState(client: Client, state: RiskState, version: LoadedState['version'], index: string = STATE_INDEX, now = new Date()): Promise<SaveOutcome> {
   const updated = now.toISOString();
   const lines: string[] = [];
-  const put = (id: string, doc: StateDoc) => lines.push(JSON.stringify({ index: { _index: STATE_INDEX, _id: id } }), JSON.stringify({ ...doc, updated }));
+  const put = (id: string, doc: StateDoc) => lines.push(JSON.stringify({ index: { _index: index, _id: id } }), JSON.stringify({ ...doc, updated }));
   for (const p of Object.values(state.users)) put(`user:${p.user}`, { kind: 'user', key: p.user, profile: p });
   for (const g of Object.values(state.peers)) put(`peer:${g.department}`, { kind: 'peer', key: g.department, profile: g });
   for (let i = 0; i < lines.length; i += 1000) {
@@ -73,12 +73,12 @@ export async function saveState(client: Client, state: RiskState, version: Loade
   const cond = version ? `?if_seq_no=${version.seqNo}&if_primary_term=${version.primaryTerm}` : '?op_type=create';
   let written: { _seq_no: number; _primary_term: number };
   try {
-    written = (await client.transport.request({ method: 'PUT', path: `/${STATE_INDEX}/_doc/meta${cond}&refresh=true`, body: { ...meta, updated } })).body as typeof written;
+    written = (await client.transport.request({ method: 'PUT', path: `/${index}/_doc/meta${cond}&refresh=true`, body: { ...meta, updated } })).body as typeof written;
   } catch (err) {
     if ((err as { meta?: { statusCode?: number } }).meta?.statusCode === 409) return { outcome: 'conflict' };
     throw err;
   }
-  await client.transport.request({ method: 'POST', path: `/${STATE_INDEX}/_refresh` });
+  await client.transport.request({ method: 'POST', path: `/${index}/_refresh` });
   return { outcome: 'success', version: { seqNo: written._seq_no, primaryTerm: written._primary_term } };
 }
 

@@ -13,7 +13,7 @@ export function riskSummaryTemplate(): Record<string, unknown> {
 /** Profiles are stored whole and unindexed: only the bridge reads them back. */
 export function riskStateTemplate(): Record<string, unknown> {
   return {
-    index_patterns: [STATE_INDEX],
+    index_patterns: [`${STATE_INDEX}*`],
     priority: 300,
     template: {
       settings: { number_of_shards: 1, number_of_replicas: 0 },

@@ -1,0 +1,128 @@
+import { FIELD, RISK_INDEX_PATTERN, indexTemplate } from '@kansa/schema';
+import { ensureDemoMonth, type DemoMonth } from '../demo/testing/demo-month';
+import { createClient } from '../opensearch/client';
+import { LocalTime } from './localtime';
+import { RiskLoop } from './loop';
+import { DEFAULT_SETTINGS } from './settings';
+import { loadState } from './store/state-store';
+
+const client = createClient();
+afterAll(() => client.close());
+
+interface SummaryHit {
+  _source: Record<string, unknown> & { 'kansa.risk.reasons': Array<{ code: string; en: string; ja: string; contribution: number; baseline: string }> };
+}
+
+/** The day's summaries, highest score first, as the ranking reads them. */
+async function topOfDay(date: string, timeZone: string, size = 5): Promise<SummaryHit[]> {
+  const clock = new LocalTime(timeZone);
+  const start = new Date(clock.dayStart(LocalTime.dayOf(date))).toISOString();
+  const res = (await client.transport.request({
+    method: 'POST',
+    path: `/${RISK_INDEX_PATTERN}/_search`,
+    body: { size, query: { term: { [FIELD.timestamp]: start } }, sort: [{ [FIELD.kansaRiskScore]: 'desc' }] },
+  })).body as { hits: { hits: SummaryHit[] } };
+  return res.hits.hits;
+}
+
+describe('risk scores on the demo month', () => {
+  let month: DemoMonth;
+  const localDate = (iso: string) => LocalTime.dateOf(new LocalTime(month.timeZone).dayIndex(Date.parse(iso)));
+
+  beforeAll(async () => {
+    month = await ensureDemoMonth();
+  }, 3_600_000);
+
+  it('the sales user opening development shares ranks in the top 5 that day, for the first access to the share', async () => {
+    const s = month.scenarios.find((x) => x.id === 'sales-opens-dev-share')!;
+    const top = await topOfDay(localDate(s.start), month.timeZone);
+    const hit = top.find((h) => h._source[FIELD.userName] === s.who);
+    expect(hit).toBeDefined();
+    expect(hit!._source[FIELD.kansaRiskScore]).toBeGreaterThanOrEqual(50);
+    expect(hit!._source[FIELD.kansaRiskConfidence]).toBe(1);
+    const reasons = hit!._source[FIELD.kansaRiskReasons];
+    const share = reasons.find((r) => r.code === 'first-share')!;
+    expect(share.ja).toContain('初めての共有フォルダ: 開発');
+    expect(share.en).toContain('First access to share 開発');
+    expect(JSON.parse(share.baseline)).toMatchObject({ resource: 'share:開発', userDaysSeen: 0, peersUsing: 0 });
+    const sum = reasons.reduce((n, r) => n + r.contribution, 0);
+    expect(sum).toBeCloseTo(hit!._source[FIELD.kansaRiskScore] as number, 0);
+    // The event that opened the share carries the reason itself.
+    const marked = (await client.transport.request({
+      method: 'POST',
+      path: `/kansa-events-*/_search`,
+      body: { size: 1, query: { bool: { filter: [{ term: { [FIELD.userName]: s.who } }, { term: { [FIELD.kansaRiskReasonsCode]: 'first-share' } }] } } },
+    })).body as { hits: { hits: Array<{ _source: Record<string, unknown> }> } };
+    expect(String(marked.hits.hits[0]._source[FIELD.filePath])).toContain('開発');
+  });
+
+  it('the leaver ranks in the top 5 on the scenario days, for the watchlist and the removable media or printing', async () => {
+    const s = month.scenarios.find((x) => x.id === 'leaver-exfiltration')!;
+    const clock = new LocalTime(month.timeZone);
+    const first = clock.dayIndex(Date.parse(s.start));
+    const last = clock.dayIndex(Date.parse(s.end));
+    let checked = 0;
+    for (let d = first; d <= last; d++) {
+      const wd = LocalTime.weekday(d);
+      if (wd === 0 || wd === 6) continue;
+      const top = await topOfDay(LocalTime.dateOf(d), month.timeZone);
+      if (top.length === 0) continue; // a holiday: nobody at work
+      const hit = top.find((h) => h._source[FIELD.userName] === s.who);
+      expect({ date: LocalTime.dateOf(d), inTop5: hit !== undefined }).toEqual({ date: LocalTime.dateOf(d), inTop5: true });
+      const codes = hit!._source[FIELD.kansaRiskReasons].map((r) => r.code);
+      expect(codes).toContain('context-watchlist');
+      expect(codes.some((c) => c === 'volume-usb' || c === 'volume-printPages')).toBe(true);
+      checked++;
+    }
+    expect(checked).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe('restarting keeps the profiles', () => {
+  const events = 'test-h4-risk-events';
+  const stateIndex = 'kansa-state-risk-test-restart';
+  const timeZone = 'Asia/Tokyo';
+  const clock = new LocalTime(timeZone);
+  const first = LocalTime.dayOf('2031-01-06'); // a Monday, far from any demo month
+  const user = { 'user.name': 'tester.a', 'kansa.user.department': '営業', 'kansa.user.display_name': '試験 太郎', 'kansa.user.privileged': false, 'kansa.user.watchlist': false };
+
+  beforeAll(async () => {
+    await client.transport.request({ method: 'DELETE', path: `/${events},${stateIndex}?ignore_unavailable=true` });
+    const mappings = (indexTemplate() as { template: { mappings: unknown } }).template.mappings;
+    await client.transport.request({ method: 'PUT', path: `/${events}`, body: { settings: { number_of_shards: 1, number_of_replicas: 0 }, mappings } });
+    const lines: string[] = [];
+    for (let d = first; d < first + 12; d++) {
+      for (let h = 9; h < 17; h++) {
+        const doc = { '@timestamp': new Date(clock.dayStart(d) + h * 3_600_000).toISOString(), 'event.action': 'read-file', 'kansa.access.operation': 'read', 'file.path': `C:\\Shares\\営業\\doc_${h}.xlsx`, 'host.name': 'FS01', 'kansa.host.role': 'file-server', ...user };
+        lines.push(JSON.stringify({ create: { _index: events } }), JSON.stringify(doc));
+      }
+    }
+    await client.transport.request({ method: 'POST', path: '/_bulk?refresh=true', body: `${lines.join('\n')}\n` });
+  }, 60_000);
+
+  afterAll(async () => {
+    await client.transport.request({ method: 'DELETE', path: `/${events},${stateIndex}?ignore_unavailable=true` });
+    await client.transport.request({ method: 'POST', path: `/${RISK_INDEX_PATTERN}/_delete_by_query?refresh=true&ignore_unavailable=true&allow_no_indices=true`, body: { query: { term: { [FIELD.userName]: user['user.name'] } } } });
+  });
+
+  it('a new scorer carries on from the saved day with the same profiles', async () => {
+    const settings = { ...DEFAULT_SETTINGS, timeZone };
+    const options = { intervalMs: 60_000, graceMs: 0, lookbackDays: 12, eventsIndex: events, stateIndex };
+    // First bridge: twelve days have ended.
+    const a = new RiskLoop(client, settings, { ...options, now: () => clock.dayStart(first + 12) + 3_600_000 });
+    expect((await a.tick()).learned).toBe(12);
+    await a.stop();
+    const saved = await loadState(client, stateIndex);
+    expect(LocalTime.dateOf(saved.state.day!)).toBe('2031-01-17');
+    expect(saved.state.users['tester.a']).toMatchObject({ activeDays: 12, resources: { 'share:営業': { last: first + 11 } } });
+    // Restart: a new instance two days later learns only the two new (empty) days, from the saved profiles.
+    const b = new RiskLoop(client, settings, { ...options, now: () => clock.dayStart(first + 14) + 3_600_000 });
+    expect((await b.tick()).learned).toBe(2);
+    await b.stop();
+    const after = await loadState(client, stateIndex);
+    expect(LocalTime.dateOf(after.state.day!)).toBe('2031-01-19');
+    expect(after.state.users['tester.a'].activeDays).toBe(12);
+    expect(after.state.users['tester.a'].volumes.filesRead).toEqual(saved.state.users['tester.a'].volumes.filesRead);
+    expect(after.state.users['tester.a'].resources['share:営業'].seen).toBeCloseTo(saved.state.users['tester.a'].resources['share:営業'].seen * Math.pow(0.5, 2 / 30), 6);
+  }, 60_000);
+});
