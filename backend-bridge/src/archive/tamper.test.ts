@@ -51,17 +51,18 @@ describe('archive tamper detection', () => {
     const size = readFileSync(middle.path).length;
     // Every byte of the first two records (length, iv, ciphertext, tag), then a spread over the rest.
     const positions = [...Array(inMiddle[2].start).keys(), ...Array.from({ length: 40 }, (_, i) => Math.floor(((i + 0.5) * size) / 40))];
+    const d = copy(dir);
+    const path = join(d, 'segments', middle.name);
+    const original = readFileSync(path);
     for (const pos of positions) {
-      const d = copy(dir);
-      const path = join(d, 'segments', middle.name);
-      const bytes = readFileSync(path);
+      const bytes = Buffer.from(original);
       bytes[pos] ^= 0x01;
       writeFileSync(path, bytes);
       const expected = inMiddle.find((f) => pos >= f.start && pos < f.end)!;
       const p = failure(d);
       expect({ pos, segment: p.segment, record: p.record }).toEqual({ pos, segment: middle.seq, record: expected.n });
-      rmSync(d, { recursive: true });
     }
+    rmSync(d, { recursive: true });
   });
 
   it('a removed record in the middle of a segment is detected at its position', () => {
