@@ -11,7 +11,7 @@ import { compareOutputs } from './lib/check.mjs';
 import { generate } from './lib/generate.mjs';
 import { BENCH_CPU, measured, spread } from './lib/measure.mjs';
 import { ensurePeers, peerVersions, runLognormalizer, runRsyslog } from './lib/peers.mjs';
-import { e2eTier } from './lib/e2e.mjs';
+import { e2eSubset, e2eTier, ensureE2eData } from './lib/e2e.mjs';
 import { queryTier } from './lib/query.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -129,7 +129,13 @@ for (const r of rows) {
 const sections = [];
 if (rows.length) sections.push(`### Translate (one core: taskset -c ${BENCH_CPU}), ${runs} alternating runs\n\n${table.join('\n')}`);
 if (tiers.has('e2e') && inputs.includes('sshd')) sections.push(await e2eTier({ root: ROOT, out: OUT, input: INPUTS.sshd, runs, quick, log, kansaArgs: kansaArgs('sshd') }));
-if (tiers.has('query')) sections.push(await queryTier({ root: ROOT, out: OUT, runs, quick, log }));
+if (tiers.has('query')) {
+  const input = INPUTS.sshd.path ? INPUTS.sshd : { path: join(OUT, 'sshd.log') };
+  if (!existsSync(input.path)) await generate('sshd', INPUTS.sshd.lines, input.path);
+  const { n, subset } = e2eSubset({ out: OUT, input, quick });
+  const ensureData = (url) => ensureE2eData({ root: ROOT, url, n, subset, kansaArgs: kansaArgs('sshd'), log });
+  sections.push(await queryTier({ root: ROOT, out: OUT, runs, quick, log, ensureData }));
+}
 
 const avgLoad = load.length ? load.reduce((a, b) => a + b, 0) / load.length : loadavg()[0];
 const header = `Run ${new Date().toISOString()} on ${cpus().length} × ${cpus()[0].model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; ` +

@@ -1,1 +1,160 @@
-export async function queryTier() { return ''; }
+// Tier 4: what the Grafana data source adds on top of OpenSearch. Each query type goes through
+// kansa-dsquery (the plugin executable started over go-plugin, as Grafana does); the OpenSearch
+// requests the plugin made are captured once through a recording proxy and then replayed straight
+// to OpenSearch. Plugin start-up is taken out by differencing: a request of 1 query and one of
+// 1 + REPEAT copies; the direct side replays the same counts with the plugin's concurrency (4).
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import http from 'node:http';
+import { join } from 'node:path';
+import { spread } from './measure.mjs';
+import { benchOpenSearch } from './e2e.mjs';
+
+const REPEAT = 40;
+const CONCURRENCY = 4; // queryConcurrency in datasource-plugin/pkg/plugin/datasource.go
+const RANGE = { from: '2026-09-21T00:00:00Z', to: '2026-09-23T00:00:00Z' };
+
+/** One query per type, over the sshd events the e2e tier indexed. */
+const QUERIES = {
+  logs: { queryType: 'logs', query: 'event.action:logon-failed', limit: 100 },
+  metrics: { queryType: 'metrics', query: '*', metrics: [{ id: 'events', type: 'count' }], groupBy: [{ field: 'event.action', size: 10 }], intervalMs: 60000, maxDataPoints: 1000 },
+  table: { queryType: 'table', query: 'event.outcome:failure', tableMode: 'top', metrics: [{ id: 'failures', type: 'count' }], groupBy: [{ field: 'user.name', size: 20 }] },
+  attendance: { queryType: 'attendance', query: '*', attendanceView: 'sheet', workday: { timezone: 'UTC' } },
+};
+
+function runDsquery(binary, plugin, request) {
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(binary, ['query', '--plugin', plugin, '--request', '-'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const out = [];
+    const err = [];
+    child.stdout.on('data', (c) => out.push(c));
+    child.stderr.on('data', (c) => err.push(c));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      if (code !== 0) return reject(new Error(`kansa-dsquery exit ${code}: ${Buffer.concat(err).toString().slice(-500)}`));
+      const body = JSON.parse(Buffer.concat(out).toString());
+      const failed = Object.entries(body.results ?? {}).filter(([, r]) => r.error || (r.status && r.status >= 300));
+      if (failed.length) return reject(new Error(`kansa-dsquery: ${failed[0][0]}: ${failed[0][1].error}`));
+      resolve({ seconds, body });
+    });
+    child.stdin.end(JSON.stringify(request));
+  });
+}
+
+function request(url, query, copies) {
+  return {
+    settings: { url, jsonData: { language: 'en', timeoutSeconds: 60 } },
+    queries: Array.from({ length: copies }, (_, i) => ({ refId: `Q${i}`, ...query })),
+    range: RANGE,
+    user: { login: 'bench' },
+  };
+}
+
+/** A proxy that forwards to OpenSearch and keeps every request it saw. */
+function recordingProxy(target) {
+  const seen = [];
+  const server = http.createServer((req, res) => {
+    const parts = [];
+    req.on('data', (c) => parts.push(c));
+    req.on('end', () => {
+      const body = Buffer.concat(parts);
+      seen.push({ method: req.method, path: req.url, type: req.headers['content-type'], body });
+      const up = http.request(`${target}${req.url}`, { method: req.method, headers: { ...req.headers, host: new URL(target).host } }, (r) => {
+        seen.at(-1).status = r.statusCode;
+        res.writeHead(r.statusCode ?? 502, r.headers);
+        r.pipe(res);
+      });
+      up.on('error', () => res.writeHead(502).end());
+      up.end(body);
+    });
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${server.address().port}`, seen, close: () => server.close() })));
+}
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+function send(target, r) {
+  return new Promise((resolve, reject) => {
+    const req = http.request(`${target}${r.path}`, { method: r.method, agent, headers: r.type ? { 'content-type': r.type } : {} }, (res) => {
+      res.resume();
+      // The same answer the plugin got (a missing optional index answers 404 to both).
+      res.on('end', () => (res.statusCode !== r.status ? reject(new Error(`${r.method} ${r.path}: ${res.statusCode}, the plugin got ${r.status}`)) : resolve()));
+    });
+    req.on('error', reject);
+    req.end(r.body);
+  });
+}
+
+/** The captured requests of one query, `copies` times, at most CONCURRENCY queries at once. */
+async function direct(target, captured, copies) {
+  const started = process.hrtime.bigint();
+  let next = 0;
+  const worker = async () => {
+    while (next < copies) {
+      next++;
+      for (const r of captured) await send(target, r);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, copies) }, worker));
+  return Number(process.hrtime.bigint() - started) / 1e9;
+}
+
+function dsqueryBinaries(root, log) {
+  const dist = join(root, 'datasource-plugin', 'dist');
+  const binary = join(dist, 'kansa-dsquery');
+  const plugin = join(dist, 'gpx_kansa_logs_linux_amd64');
+  if (!existsSync(binary) || !existsSync(plugin)) {
+    log('building the data source backend and kansa-dsquery (datasource-plugin/scripts/build-backend.mjs)');
+    execFileSync(process.execPath, [join(root, 'datasource-plugin', 'scripts', 'build-backend.mjs')], { stdio: 'inherit', env: { ...process.env, PATH: `${process.env.PATH}:/usr/local/go/bin` } });
+  }
+  return { binary, plugin };
+}
+
+export async function queryTier({ root, out, runs, log, ensureData }) {
+  const { binary, plugin } = dsqueryBinaries(root, log);
+  const node = await benchOpenSearch(root, out, log);
+  const rows = [];
+  try {
+    await ensureData(node.url);
+    for (const [type, query] of Object.entries(QUERIES)) {
+      const proxy = await recordingProxy(node.url);
+      await runDsquery(binary, plugin, request(proxy.url, query, 1));
+      proxy.close();
+      const captured = proxy.seen;
+      if (captured.length === 0) throw new Error(`query ${type}: the plugin sent nothing to OpenSearch`);
+      const perQuery = [];
+      const perDirect = [];
+      const startup = [];
+      for (let round = 1; round <= runs; round++) {
+        // Alternate which side goes first, so a burst of load elsewhere does not favour one.
+        const sides = round % 2 ? ['plugin', 'direct'] : ['direct', 'plugin'];
+        for (const side of sides) {
+          if (side === 'plugin') {
+            const one = (await runDsquery(binary, plugin, request(node.url, query, 1))).seconds;
+            const many = (await runDsquery(binary, plugin, request(node.url, query, 1 + REPEAT))).seconds;
+            perQuery.push((many - one) / REPEAT);
+            startup.push(one);
+          } else {
+            const one = await direct(node.url, captured, 1);
+            const many = await direct(node.url, captured, 1 + REPEAT);
+            perDirect.push((many - one) / REPEAT);
+          }
+        }
+        log(`query ${type} round ${round}/${runs}: plugin ${(perQuery.at(-1) * 1000).toFixed(1)} ms/query, direct ${(perDirect.at(-1) * 1000).toFixed(1)} ms/query`);
+      }
+      const ratio = spread(perQuery.map((p, i) => p / perDirect[i])).median;
+      const ms = (s) => `${(s.median * 1000).toFixed(1)} (${(s.min * 1000).toFixed(1)}–${(s.max * 1000).toFixed(1)})`;
+      rows.push(`| ${type} | ${captured.map((r) => `${r.method} ${r.path.split('?')[0]}`).join(', ')} | ${ms(spread(perQuery))} | ${ms(spread(perDirect))} | ${ratio.toFixed(2)}× | ${(spread(startup).median * 1000).toFixed(0)} |`);
+    }
+  } finally {
+    node.stop();
+  }
+  return [
+    `### Query overhead: kansa-dsquery vs the same OpenSearch requests sent directly, ${runs} alternating runs, ${REPEAT} queries per run at concurrency ${CONCURRENCY}`,
+    '',
+    '| query type | OpenSearch requests per query | plugin ms/query median (min–max) | direct ms/query median (min–max) | plugin ÷ direct (per-round median) | one-query kansa-dsquery run incl. plugin start, ms |',
+    '|---|---|---|---|---|---|',
+    ...rows,
+  ].join('\n');
+}
