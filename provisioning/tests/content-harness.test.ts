@@ -94,6 +94,14 @@ const EXPECT: Record<string, { scenario: string; check: (frames: FrameJson[]) =>
   'kansa-failure/ap-errors': { scenario: 'ap-error-storm', says: 'top series ap-3f-02', check: (f) => topSeries(f, 'host.name') === 'ap-3f-02' },
 };
 
+/** Panels the demo month cannot fill, and why; they must still answer without an error. */
+const EMPTY_IN_DEMO: Record<string, string> = {
+  'kansa-insider/risk-events': 'event-level risk scores come from the bridge scorer at ingest (kansa serve); kansa import leaves events unscored',
+  'kansa-overview/retention': 'retention deletes nothing inside one month of data',
+  'kansa-audit/retention-deletions': 'retention deletes nothing inside one month of data',
+  'kansa-audit/retention-volume': 'retention deletes nothing inside one month of data',
+};
+
 const around = (s: Scenario, beforeMs = 3600000, afterMs = 3600000) => ({
   from: new Date(new Date(s.start).getTime() - beforeMs).toISOString(),
   to: new Date(new Date(s.end).getTime() + afterMs).toISOString(),
@@ -112,14 +120,30 @@ describe('content on the demo month', () => {
   });
 
   it('every panel query returns the frame shape its visualization needs', () => {
-    const panels = DASHBOARDS.flatMap((d) => (dashboardJson(d).panels as Array<Record<string, any>>).filter((p) => p.type !== 'row').map((p) => ({ d: d.uid, p })));
-    const queries = panels.flatMap(({ d, p }, i) => p.targets.map((t: Record<string, unknown>, j: number) => ({ ...resolved(t, `p${i}_${j}`), maxDataPoints: 500, intervalMs: 3600000, _panel: `${d}/${p.title}`, _viz: p.type })));
-    const results = dsquery(month, queries.map(({ _panel, _viz, ...q }) => q));
-    const problems = queries.flatMap((q) => {
-      const r = results[q.refId];
-      const shape = r?.error ? r.error : checkShape(q._viz, String(q.queryType), r?.frames ?? []);
-      return shape ? [`${q._panel}: ${shape}`] : [];
-    });
+    // The whole month, as Grafana asks for it from a panel about 1000 pixels wide; the attendance timeline over
+    // its dashboard's default range, since a month of 200 people is over the backend's cell budget by design.
+    const problems: string[] = [];
+    const monthMs = new Date(month.to).getTime() - new Date(month.from).getTime();
+    for (const d of DASHBOARDS) {
+      const days = Number(/^now-(\d+)([dh])$/.exec(d.from)![1]) * (d.from.endsWith('h') ? 1 / 24 : 1);
+      const panels = (dashboardJson(d).panels as Array<Record<string, any>>).filter((p) => p.type !== 'row');
+      const queries = panels.flatMap((p, i) => p.targets.map((t: Record<string, unknown>, j: number) => ({ q: resolved(t, `p${i}_${j}`), p })));
+      const timeline = (q: Query) => q.queryType === 'attendance' && q.attendanceView === 'timeline';
+      for (const [spanMs, pick] of [[monthMs, (q: Query) => !timeline(q)], [days * 86400000, timeline]] as const) {
+        const batch = queries.filter((x) => pick(x.q));
+        if (batch.length === 0) continue;
+        const range = { from: new Date(new Date(month.to).getTime() - spanMs).toISOString(), to: month.to };
+        const intervalMs = Math.max(60000, Math.round(spanMs / 1000));
+        const results = dsquery(range, batch.map((x) => ({ ...x.q, maxDataPoints: 1000, intervalMs })));
+        for (const { q, p } of batch) {
+          const r = results[q.refId];
+          const key = d.rows.flatMap((row) => row.panels).find((x) => p.title.startsWith(x.title.ja))!.key;
+          const empty = EMPTY_IN_DEMO[`${d.uid}/${key}`] && (r?.frames ?? []).length === 0;
+          const shape = r?.error ? r.error : empty ? undefined : checkShape(p.type, String(q.queryType), r?.frames ?? []);
+          if (shape) problems.push(`${d.uid}/${key}: ${shape}`);
+        }
+      }
+    }
     expect(problems).toEqual([]);
   });
 
@@ -140,7 +164,7 @@ describe('content on the demo month', () => {
     const span = new Date(s.end).getTime() - new Date(s.start).getTime();
     const step = Math.max(300000, Math.ceil(span / 12 / 60000) * 60000);
     const fired: string[] = [];
-    for (let t = new Date(s.start).getTime() + 60000; t <= new Date(s.end).getTime() + 2 * step && fired.length === 0; t += step) {
+    for (let t = new Date(s.start).getTime() + 60000; t <= new Date(s.end).getTime() + 2 * step && !fired.some((v) => v.startsWith(r.scenario!.value)); t += step) {
       const at = new Date(t).toISOString();
       const vars: Record<string, NumberItem[]> = {};
       const series: Record<string, ReturnType<typeof seriesOf>> = {};

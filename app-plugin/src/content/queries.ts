@@ -21,10 +21,23 @@ export function anyOf(field: string, values: ReadonlyArray<string | number>): st
   return terms.length === 1 ? terms[0] : `(${terms.join(' OR ')})`;
 }
 
+/** True when the whole string is one parenthesised group, so it needs no more parentheses. */
+function enclosed(p: string): boolean {
+  if (!p.startsWith('(') || !p.endsWith(')')) return false;
+  let depth = 0;
+  for (let i = 0; i < p.length; i++) {
+    if (p[i] === '\\') i++;
+    else if (p[i] === '(') depth++;
+    else if (p[i] === ')' && --depth === 0 && i < p.length - 1) return false;
+  }
+  return true;
+}
+
+/** Lucene AND of clauses; a clause with its own AND/OR is parenthesised, since query_string has no precedence. */
 export const and = (...parts: Array<string | undefined | false>): string =>
   parts
     .filter((p): p is string => typeof p === 'string' && p !== '')
-    .map((p) => (/\s(OR|AND)\s/.test(p) && !/^\(.*\)$/.test(p) ? `(${p})` : p))
+    .map((p) => (/\s(OR|AND)\s/.test(p) && !enclosed(p) ? `(${p})` : p))
     .join(' AND ');
 
 export const count: MetricAgg = { id: 'count', type: 'count' };
@@ -33,6 +46,8 @@ export const max = (field: string, id = `max ${field}`): MetricAgg => ({ id, typ
 export const distinct = (field: string, id = `distinct ${field}`): MetricAgg => ({ id, type: 'cardinality', field });
 
 export const by = (field: string, size = 10, orderBy?: string): TermsGroupBy => ({ field, size, ...(orderBy ? { orderBy } : {}) });
+/** An inner group-by that keeps documents lacking the field (as "-"), so the outer bucket's rows never vanish. */
+export const then = (field: string, size = 5): TermsGroupBy => ({ field, size, missing: '-' });
 
 export function logs(query: string, opts: { useCase?: UseCase; labels?: string[]; limit?: number } = {}): QueryDraft {
   return { queryType: 'logs', query, ...opts };

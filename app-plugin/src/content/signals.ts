@@ -33,8 +33,9 @@ export const FILE_RENAMES = `${F.eventAction}:renamed-file`;
 export const FILE_SERVERS = `${F.kansaHostRole}:file-server`;
 /** Drive letters Windows gives USB sticks and card readers; C: is the system disk. */
 export const REMOVABLE_PATHS = `${F.filePath}:(D\\:\\\\* OR E\\:\\\\* OR F\\:\\\\* OR G\\:\\\\*)`;
-export const REMOVABLE_COPIES = and(`${F.eventAction}:created-file`, REMOVABLE_PATHS);
-export const FILE_COPIES = and(`${F.eventAction}:created-file`, `(${FILE_SERVERS} OR ${REMOVABLE_PATHS})`);
+/** A copy to a USB stick shows as the file written (created or modified) on the removable drive. */
+export const REMOVABLE_COPIES = and(`${F.eventAction}:(created-file OR modified-file)`, REMOVABLE_PATHS);
+export const FILE_COPIES = `((${F.eventAction}:created-file AND ${FILE_SERVERS}) OR (${REMOVABLE_COPIES}))`;
 export const USB_DEVICES = `${F.eventCode}:6416`;
 export const ACL_CHANGES = `(${F.eventCode}:4670 OR ${F.eventAction}:(changed-file-permissions OR permissions-changed))`;
 
@@ -78,9 +79,12 @@ export const SESSION_EVENTS = `_exists_:${F.kansaSessionTransition}`;
 export const PC_SESSIONS = and(SESSION_EVENTS, `${F.kansaHostRole}:(workstation OR laptop)`);
 export const SNS_VIDEO = `${F.kansaUrlCategory}:(sns OR video)`;
 
-export const NETWORK_DEVICES = `${F.kansaSourceType}:cisco`;
+const ACCESS_POINTS = `${F.kansaHostRole}:access-point`;
+/** Cisco IOS devices other than access points (Cisco APs log through the same translator). */
+export const NETWORK_DEVICES = and(`${F.kansaSourceType}:cisco`, `NOT ${ACCESS_POINTS}`);
 export const NETWORK_ERRORS = and(NETWORK_DEVICES, `(${F.logSyslogSeverityCode}:<=3 OR ${F.eventAction}:(*link* OR *line-protocol*))`);
-export const AP_ERRORS = and(`${F.kansaSourceType}:wireless-ap`, `(${F.eventSeverity}:<=4 OR ${F.eventOutcome}:failure)`);
+/** hostapd and Cisco AP logs: warnings and worse (radio errors, max retries) and failed associations. */
+export const AP_ERRORS = and(`(${F.kansaSourceType}:wireless-ap OR ${ACCESS_POINTS})`, `(${F.eventSeverity}:<=4 OR ${F.eventOutcome}:failure)`);
 export const ERROR_LOGS = `(${F.logLevel}:(error OR err OR crit OR critical OR alert OR emerg OR fatal) OR ${F.logSyslogSeverityCode}:<=3 OR ${F.eventSeverity}:<=3)`;
 
 export const RETENTION = `${F.kansaSourceType}:kansa-retention`;

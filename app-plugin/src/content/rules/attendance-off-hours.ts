@@ -16,7 +16,7 @@ export default rule({
   threshold: 0,
   thresholdWhy: bi("深夜 (22〜5時) と休日の PC 利用は事前申請が前提。申請の有無を確かめるため1件で通知します。", "Late-night (22:00–05:00) and day-off PC use needs prior approval, so one session event alerts."),
   for: '0s',
-  queries: (s) => [{ refId: 'A', query: metrics(and(S.PC_SESSIONS, offHours(s), excludedDepartments(s)), { groupBy: [by(F.userName, 100)], interval: '5m' }), fromSeconds: HOUR, intervalMs: 300000 }],
+  queries: (s) => [{ refId: 'A', query: metrics(and(S.PC_SESSIONS, offHours(s), excludedDepartments(s)), { groupBy: [by(F.userName, 100), by(F.kansaUserDepartment, 1)], interval: '5m' }), fromSeconds: HOUR, intervalMs: 300000 }],
   reducer: 'sum',
   summary: bi("{{ $labels[\"user.name\"] }} が深夜・休日に PC を使用", "{{ $labels[\"user.name\"] }} used a PC late at night or on a day off"),
   description: bi("{{ $labels[\"user.name\"] }} の PC 操作 (ログオン・ロック解除など) が深夜または休日に {{ $values.Ar.Value }} 件ありました。", "{{ $labels[\"user.name\"] }} had {{ $values.Ar.Value }} PC session events late at night or on a day off."),

@@ -2,7 +2,7 @@ import { FIELD as F } from '@kansa/schema/src/generated/fields';
 
 import type { DashboardDef } from '../../dashboard';
 import { panel, steps } from '../../panels';
-import { attendance, by, metrics, top } from '../../queries';
+import { attendance, by, metrics, top, then } from '../../queries';
 import * as S from '../../signals';
 import { bi } from '../../text';
 
@@ -63,7 +63,8 @@ export const attendanceDashboard: DashboardDef = {
     'Objective working-time records from PC logon/logoff, locks and power (MHLW guideline).'
   ),
   tags: ['attendance'],
-  from: 'now-30d',
+  // A week keeps the state timeline of 200 people within the backend's cell budget; widen it per team.
+  from: 'now-7d',
   variables: ['user', 'department'],
   rows: [
     {
@@ -189,7 +190,7 @@ export const attendanceDashboard: DashboardDef = {
           title: bi('SNS・動画サイトの閲覧 (ユーザー別)', 'Social media and video browsing by user'),
           description: bi('プロキシの URL カテゴリ sns / video。', 'Proxy URL categories sns and video.'),
           points: ['attendance.sns-video'],
-          queries: [top(S.SNS_VIDEO, [by(F.userName, 15), by(F.kansaUrlCategory, 2)])],
+          queries: [top(S.SNS_VIDEO, [by(F.userName, 15), then(F.kansaUrlCategory, 2)])],
           scopes: ['user', 'department'],
           thresholds: steps([100, 'orange'], [300, 'red']),
           options: { stacking: 'normal' },

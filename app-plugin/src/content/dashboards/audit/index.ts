@@ -2,7 +2,7 @@ import { FIELD as F } from '@kansa/schema/src/generated/fields';
 
 import type { DashboardDef } from '../../dashboard';
 import { panel, steps } from '../../panels';
-import { by, logs, metrics, raw, sum, top } from '../../queries';
+import { by, logs, metrics, raw, sum, top, then } from '../../queries';
 import * as S from '../../signals';
 import { bi } from '../../text';
 
@@ -33,7 +33,7 @@ export const audit: DashboardDef = {
           title: bi('重要フォルダへのアクセス (ユーザー・フォルダ別)', 'Important-folder access by user and folder'),
           description: bi('機密・製品設計フォルダへのアクセス (設定ページで変更できます)。', 'Access to the confidential and design folders (configurable).'),
           points: ['audit.important-folders'],
-          queries: [top(importantFolders(DEFAULT_IMPORTANT_FOLDERS), [by(F.userName, 20), by(F.fileDirectory, 5)])],
+          queries: [top(importantFolders(DEFAULT_IMPORTANT_FOLDERS), [by(F.userName, 20), then(F.fileDirectory, 5)])],
           scopes: ['user', 'department', 'host'],
           thresholds: steps([50, 'orange'], [200, 'red']),
           w: 12,
@@ -69,7 +69,7 @@ export const audit: DashboardDef = {
           title: bi('特権管理者の操作', 'Privileged administrator operations'),
           description: bi('特権フラグを持つユーザーの操作の種類と件数。', 'What privileged users did, by action.'),
           points: ['audit.privileged-operations'],
-          queries: [top(S.PRIVILEGED, [by(F.userName, 20), by(F.eventAction, 10)])],
+          queries: [top(S.PRIVILEGED, [by(F.userName, 20), then(F.eventAction, 10)])],
           scopes: ['user', 'host'],
           w: 12,
         }),

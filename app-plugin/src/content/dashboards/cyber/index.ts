@@ -2,7 +2,7 @@ import { FIELD as F } from '@kansa/schema/src/generated/fields';
 
 import type { DashboardDef } from '../../dashboard';
 import { panel, steps } from '../../panels';
-import { by, count, distinct, logs, metrics, raw, sum, top } from '../../queries';
+import { by, count, distinct, logs, metrics, raw, sum, top, then } from '../../queries';
 import * as S from '../../signals';
 import { bi } from '../../text';
 
@@ -140,7 +140,7 @@ export const cyber: DashboardDef = {
           title: bi('リネームしたプロセス', 'Renaming processes'),
           description: bi('どのプログラムがリネームしたか。', 'Which program renamed the files.'),
           points: ['cyber.mass-renames'],
-          queries: [top(S.FILE_RENAMES, [by(F.processExecutable, 10), by(F.userName, 5)])],
+          queries: [top(S.FILE_RENAMES, [by(F.processExecutable, 10), then(F.userName, 5)])],
           scopes: ['user', 'host'],
           thresholds: steps([50, 'orange'], [200, 'red']),
           w: 8,
@@ -216,7 +216,7 @@ export const cyber: DashboardDef = {
           title: bi('Web 利用 (ドメイン別)', 'Web usage by domain'),
           description: bi('アクセス数と転送量の多いドメイン。', 'Domains by requests and bytes.'),
           points: ['cyber.web-usage'],
-          queries: [top(S.PROXY, [by(F.urlDomain, 25), by(F.kansaUrlCategory, 1)], [count, sum(F.sourceBytes, 'bytes sent'), sum(F.destinationBytes, 'bytes received')])],
+          queries: [top(S.PROXY, [by(F.urlDomain, 25), then(F.kansaUrlCategory, 1)], [count, sum(F.sourceBytes, 'bytes sent'), sum(F.destinationBytes, 'bytes received')])],
           scopes: ['user', 'src_ip'],
           overrides: [
             { matcher: { id: 'byRegexp', options: 'bytes.*' }, properties: [{ id: 'unit', value: 'bytes' }] },

@@ -2,7 +2,7 @@ import { FIELD as F } from '@kansa/schema/src/generated/fields';
 
 import type { DashboardDef } from '../../dashboard';
 import { panel, steps } from '../../panels';
-import { by, logs, metrics, sum, top } from '../../queries';
+import { by, logs, metrics, sum, top, then } from '../../queries';
 import * as S from '../../signals';
 import { bi } from '../../text';
 
@@ -42,7 +42,7 @@ export const failure: DashboardDef = {
           title: bi('状態が変わったインターフェース', 'Interfaces changing state'),
           description: bi('フラッピングしているポート。', 'Flapping ports.'),
           points: ['failure.network-errors'],
-          queries: [top(S.NETWORK_ERRORS, [by(F.hostName, 10), by(F.observerIngressInterfaceName, 10)])],
+          queries: [top(S.NETWORK_ERRORS, [by(F.hostName, 10), then(F.observerIngressInterfaceName, 10)])],
           scopes: ['host'],
           thresholds: steps([4, 'orange'], [10, 'red']),
           custom: { cellOptions: { type: 'color-text' } },
@@ -82,7 +82,7 @@ export const failure: DashboardDef = {
           description: bi('時間範囲内の送受信合計。時間範囲を障害の前と後に切り替えて比較します。', 'Bytes in and out in the range; switch the range to before and after the incident.'),
           points: ['failure.bottlenecks'],
           queries: [
-            top(S.TRAFFIC, [by(F.sourceIp, 20, 'bytes received'), by(F.kansaHostOwner, 1)], [
+            top(S.TRAFFIC, [by(F.sourceIp, 20, 'bytes received'), then(F.kansaHostOwner, 1)], [
               sum(F.destinationBytes, 'bytes received'),
               sum(F.sourceBytes, 'bytes sent'),
             ]),

@@ -2,7 +2,7 @@ import { FIELD as F } from '@kansa/schema/src/generated/fields';
 
 import type { DashboardDef } from '../../dashboard';
 import { panel, steps } from '../../panels';
-import { and, by, count, logs, max, metrics, raw, risk, sum, top } from '../../queries';
+import { and, by, count, logs, max, metrics, raw, risk, sum, top, then } from '../../queries';
 import * as S from '../../signals';
 import { bi } from '../../text';
 
@@ -67,7 +67,7 @@ export const insider: DashboardDef = {
           title: bi('特権管理者のファイル閲覧', 'Privileged admins reading files'),
           description: bi('ディレクトリで特権フラグを持つユーザーが読んだフォルダ。', 'Folders read by users flagged privileged in the directory.'),
           points: ['insider.privileged-file-reads'],
-          queries: [top(and(S.FILE_READS, S.PRIVILEGED), [by(F.userName, 10), by(F.fileDirectory, 10)])],
+          queries: [top(and(S.FILE_READS, S.PRIVILEGED), [by(F.userName, 10), then(F.fileDirectory, 10)])],
           scopes: ['user', 'host'],
           thresholds: steps([20, 'orange'], [100, 'red']),
           w: 12,
@@ -78,7 +78,7 @@ export const insider: DashboardDef = {
           title: bi('特権管理者のデータベース操作', 'Privileged admins operating databases'),
           description: bi('pgaudit・MySQL・SQL Server の監査ログ。操作の種類別。', 'pgaudit, MySQL and SQL Server audit logs, by operation.'),
           points: ['insider.privileged-db'],
-          queries: [top(and(S.DB_OPERATIONS, S.PRIVILEGED), [by(F.userName, 10), by(F.eventAction, 5)])],
+          queries: [top(and(S.DB_OPERATIONS, S.PRIVILEGED), [by(F.userName, 10), then(F.eventAction, 5)])],
           scopes: ['user'],
           thresholds: steps([50, 'orange'], [100, 'red']),
           w: 12,
