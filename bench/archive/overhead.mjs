@@ -54,6 +54,7 @@ function pipelineRun(withArchive, round) {
   archive?.open();
   const t = { formats: FORMATS, stages: () => STAGES.map((m) => m()), ctx: () => ({ year: 2013, timeZone: 'Asia/Tokyo', now: new Date('2013-12-31T00:00:00Z') }), maxLineBytes: 65536, archive };
   let events = 0;
+  const cpu = process.cpuUsage();
   const started = performance.now();
   for (const c of chunks) {
     const r = translateChunk(c.data, { source: 'syslog-tcp', identity: 'bench:conn', baseOffset: c.offset, format: 'syslog' }, t);
@@ -63,7 +64,9 @@ function pipelineRun(withArchive, round) {
   archive?.close();
   queue.close();
   const seconds = (performance.now() - started) / 1000;
-  return { events, seconds, rate: events / seconds, dir };
+  const used = process.cpuUsage(cpu);
+  const cpuSeconds = (used.user + used.system) / 1e6;
+  return { events, seconds, rate: events / seconds, cpuRate: events / cpuSeconds, dir };
 }
 
 log(`pipeline: ${LINES} lines (${(data.length / 1024 / 1024).toFixed(1)} MiB) in ${chunks.length} chunks, ${ROUNDS} rounds each way, alternating`);
@@ -77,9 +80,9 @@ for (let round = 0; round < ROUNDS; round++) {
   plain.push(pipelineRun(false, round));
   last = pipelineRun(true, round);
   archived.push(last);
-  log(`round ${round + 1}: without ${Math.round(plain.at(-1).rate)} events/s, with ${Math.round(last.rate)} events/s`);
+  log(`round ${round + 1}: without ${Math.round(plain.at(-1).rate)} events/s (${Math.round(plain.at(-1).cpuRate)} per CPU-s), with ${Math.round(last.rate)} events/s (${Math.round(last.cpuRate)} per CPU-s)`);
 }
-const median = (xs) => xs.map((x) => x.rate).sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const median = (xs, key = 'rate') => xs.map((x) => x[key]).sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const archiveDir = join(last.dir, 'archive');
 const archiveBytes = execFileSync('du', ['-sb', join(archiveDir, 'segments')], { encoding: 'utf8' }).split('\t')[0];
@@ -127,6 +130,10 @@ const result = {
     withoutPerSecond: Math.round(median(plain)),
     withPerSecond: Math.round(median(archived)),
     ratio: +(median(archived) / median(plain)).toFixed(3),
+    // Events per CPU-second of this process: steadier than wall time on a loaded machine.
+    withoutPerCpuSecond: Math.round(median(plain, 'cpuRate')),
+    withPerCpuSecond: Math.round(median(archived, 'cpuRate')),
+    cpuRatio: +(median(archived, 'cpuRate') / median(plain, 'cpuRate')).toFixed(3),
   },
   archive: {
     compression: 'deflate (Node 20 has no zstd), per record with a 16 KiB preset dictionary of the preceding records; AES-256-GCM',

@@ -62,7 +62,11 @@ function recordingProxy(target) {
       const body = Buffer.concat(parts);
       seen.push({ method: req.method, path: req.url, type: req.headers['content-type'], body });
       const up = http.request(`${target}${req.url}`, { method: req.method, headers: { ...req.headers, host: new URL(target).host } }, (r) => {
-        seen.at(-1).status = r.statusCode;
+        const record = seen.at(-1);
+        record.status = r.statusCode;
+        const chunks = [];
+        r.on('data', (c) => chunks.push(c));
+        r.on('end', () => (record.response = Buffer.concat(chunks).toString()));
         res.writeHead(r.statusCode ?? 502, r.headers);
         r.pipe(res);
       });
@@ -74,16 +78,35 @@ function recordingProxy(target) {
 }
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-function send(target, r) {
+function send(target, r, body) {
   return new Promise((resolve, reject) => {
     const req = http.request(`${target}${r.path}`, { method: r.method, agent, headers: r.type ? { 'content-type': r.type } : {} }, (res) => {
-      res.resume();
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
       // The same answer the plugin got (a missing optional index answers 404 to both).
-      res.on('end', () => (res.statusCode !== r.status ? reject(new Error(`${r.method} ${r.path}: ${res.statusCode}, the plugin got ${r.status}`)) : resolve()));
+      res.on('end', () => (res.statusCode !== r.status ? reject(new Error(`${r.method} ${r.path}: ${res.statusCode}, the plugin got ${r.status}`)) : resolve(Buffer.concat(chunks).toString())));
     });
     req.on('error', reject);
-    req.end(r.body);
+    req.end(body);
   });
+}
+
+/**
+ * Replays one query's requests in order. A scan opens a point in time: its new id replaces the
+ * captured one in the requests that follow, as the plugin itself would use it.
+ */
+async function replay(target, captured) {
+  const ids = [];
+  for (const r of captured) {
+    let body = r.body;
+    if (ids.length > 0 && body.length > 0) {
+      let text = body.toString();
+      for (const [from, to] of ids) text = text.replaceAll(from, to);
+      body = Buffer.from(text);
+    }
+    const answer = await send(target, r, body);
+    if (r.path.includes('point_in_time') && r.method === 'POST') ids.push([JSON.parse(r.response).pit_id, JSON.parse(answer).pit_id]);
+  }
 }
 
 /** The captured requests of one query, `copies` times, at most CONCURRENCY queries at once. */
@@ -93,7 +116,7 @@ async function direct(target, captured, copies) {
   const worker = async () => {
     while (next < copies) {
       next++;
-      for (const r of captured) await send(target, r);
+      await replay(target, captured);
     }
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, copies) }, worker));

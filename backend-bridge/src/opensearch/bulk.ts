@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Client } from '@opensearch-project/opensearch';
+import { eventJson } from '../translate/serialize';
 import type { KansaEvent } from '../translate/types';
 import { DEAD_LETTER_PREFIX, dailyIndex } from './template';
 
@@ -68,7 +69,7 @@ export interface SerializedResult extends Omit<BulkResult, 'unsent'> {
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export function serializeDoc(doc: BulkDoc): SerializedDoc {
-  return { id: doc.id, index: doc.index, json: JSON.stringify(doc.source) };
+  return { id: doc.id, index: doc.index, json: eventJson(doc.source) };
 }
 
 /** Sends documents with `create`, retrying only items that failed with 429/5xx, with full-jitter backoff. */

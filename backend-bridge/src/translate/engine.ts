@@ -136,11 +136,8 @@ export class TranslateStream {
       }
     }
     this.summary.records++;
-    const record: RawRecord = {
-      text: framed.text,
-      origin: { source: this.options.source, line: framed.line, offset: framed.offset },
-      ...(this.header ? { header: this.header } : {}),
-    };
+    const record: RawRecord = { text: framed.text, origin: { source: this.options.source, line: framed.line, offset: framed.offset } };
+    if (this.header) record.header = this.header;
     let events: KansaEvent[];
     try {
       events = format.translate(record, this.options.ctx);

@@ -14,20 +14,31 @@ export function finishEvent(event: KansaEvent, record: RawRecord, formatId: stri
 }
 
 export function fillRelated(event: KansaEvent): void {
-  const users = unique([event['user.name'], event['user.target.name'], event['user.effective.name']]);
-  const ips = unique([event['source.ip'], event['destination.ip'], ...asArray(event['host.ip'])]);
-  const hosts = unique([event['host.name'], event['source.domain'], event['destination.domain']]);
-  if (users.length > 0) event['related.user'] = users;
-  if (ips.length > 0) event['related.ip'] = ips;
-  if (hosts.length > 0) event['related.hosts'] = hosts;
+  const users = unique3(event['user.name'], event['user.target.name'], event['user.effective.name']);
+  const hostIp = event['host.ip'];
+  const ips = Array.isArray(hostIp) ? unique([event['source.ip'], event['destination.ip'], ...hostIp]) : unique3(event['source.ip'], event['destination.ip'], hostIp);
+  const hosts = unique3(event['host.name'], event['source.domain'], event['destination.domain']);
+  if (users !== undefined) event['related.user'] = users;
+  if (ips !== undefined) event['related.ip'] = ips;
+  if (hosts !== undefined) event['related.hosts'] = hosts;
 }
 
-function asArray(v: string | string[] | undefined): Array<string | undefined> {
-  return Array.isArray(v) ? v : [v];
+function usable(v: unknown): v is string {
+  return typeof v === 'string' && v !== '' && v !== '-';
 }
 
-function unique(values: Array<string | undefined>): string[] {
-  return [...new Set(values.filter((v): v is string => typeof v === 'string' && v !== '' && v !== '-'))];
+/** The usable values of three, first occurrence first; undefined when none. Runs for every event, so no Set or array churn. */
+function unique3(a: unknown, b: unknown, c: unknown): string[] | undefined {
+  const out: string[] = [];
+  if (usable(a)) out.push(a);
+  if (usable(b) && b !== a) out.push(b);
+  if (usable(c) && c !== out[0] && c !== out[1]) out.push(c);
+  return out.length > 0 ? out : undefined;
+}
+
+function unique(values: unknown[]): string[] | undefined {
+  const out = [...new Set(values.filter(usable))];
+  return out.length > 0 ? out : undefined;
 }
 
 export function parseFailureEvent(record: RawRecord, formatId: string, reason: string, timestamp: string): KansaEvent {

@@ -95,8 +95,11 @@ export class LineFramer implements Framer {
     const cr = this.width === 1 ? bytes[end - 1] === 0x0d : this.encoding === 'utf16le' ? bytes[end - 2] === 0x0d && bytes[end - 1] === 0 : bytes[end - 2] === 0 && bytes[end - 1] === 0x0d;
     if (cr) end -= this.width;
     const decoded = decodeRecord(bytes.subarray(0, end), this.encoding);
-    const why = [damage, decoded.invalid].filter(Boolean).join('; ');
-    emit({ text: decoded.text, line: this.line, offset: this.carryOffset, ...(why ? { damage: why } : {}) });
+    // Once per line: no array or spread for the rare damaged record.
+    const why = damage && decoded.invalid ? `${damage}; ${decoded.invalid}` : damage || decoded.invalid;
+    const record: FramedRecord = { text: decoded.text, line: this.line, offset: this.carryOffset };
+    if (why) record.damage = why;
+    emit(record);
   }
 }
 

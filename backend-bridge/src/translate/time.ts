@@ -23,6 +23,27 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 /** The zone's offset from UTC in ms at an instant. Cached per hour: Intl is far too slow per line. */
 export function zoneOffsetMs(timeZone: string, utcMs: number): number {
   const bucket = Math.floor(utcMs / HOUR_MS);
+  // Log lines come in time order, and zonedToUtc asks for two hours (wall time and its UTC guess):
+  // two remembered answers serve nearly every call without building a Map key.
+  for (const r of recent) {
+    if (r.bucket === bucket && r.timeZone === timeZone) return r.offset;
+  }
+  const offset = offsetAt(timeZone, bucket);
+  const r = recent[nextRecent];
+  nextRecent ^= 1;
+  r.timeZone = timeZone;
+  r.bucket = bucket;
+  r.offset = offset;
+  return offset;
+}
+
+const recent = [
+  { timeZone: '', bucket: NaN, offset: 0 },
+  { timeZone: '', bucket: NaN, offset: 0 },
+];
+let nextRecent = 0;
+
+function offsetAt(timeZone: string, bucket: number): number {
   const key = `${timeZone}|${bucket}`;
   const cached = offsetCache.get(key);
   if (cached !== undefined) {
