@@ -1,5 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { INDEX_PATTERN } from '@kansa/schema';
@@ -12,6 +13,7 @@ import { createEnricher, parseAssets, parseDirectory } from '../translate/direct
 import { FORMATS, STAGES } from '../translators';
 import { exportBundle } from './export';
 import { newKey } from './keys';
+import { MANIFEST } from './manifest';
 import { archiveSetup, type ArchiveSetup } from './open';
 import { replayArchive } from './replay';
 import { listSegments, readSegmentKey } from './segments';
@@ -66,6 +68,10 @@ export async function archiveCommand(argv: string[], io: Io): Promise<number> {
   }
   const from = values.from ? time('--from', values.from) : undefined;
   const to = values.to ? time('--to', values.to, true) : undefined;
+  if (!existsSync(join(setup.dir, MANIFEST)) && listSegments(setup.dir).length === 0) {
+    io.stderr.write(`kansa archive: there is no archive at ${setup.dir} (archive.dir): no manifest and no segments\n`);
+    return 1;
+  }
   if (sub === 'verify') {
     const started = performance.now();
     const r = verifyArchive(setup.dir, setup.keyring, setup.sealer, { from, to, digestFile: setup.digestFile });
@@ -122,7 +128,7 @@ export async function archiveCommand(argv: string[], io: Io): Promise<number> {
 export function describe(p: Problem): string {
   const where = [p.segment !== undefined ? `segment ${p.segment}${p.file ? ` (${p.file})` : ''}` : undefined, p.record !== undefined ? `record ${p.record}` : undefined].filter(Boolean).join(', ');
   const whereJa = [p.segment !== undefined ? `セグメント ${p.segment}` : undefined, p.record !== undefined ? `レコード ${p.record}` : undefined].filter(Boolean).join('、');
-  return `FAILED: ${where || 'archive'}: ${p.reason}\n検証失敗: ${whereJa || 'アーカイブ'} で改ざん・欠落・順序の入れ替えを検出しました`;
+  return `FAILED: ${where || 'archive'}: ${p.reason}\n検証失敗: ${whereJa || 'アーカイブ'} を検証できません (上記の理由: 改ざん・欠落・順序の入れ替え、または鍵の誤り)`;
 }
 
 function time(flag: string, value: string, endOfDay = false): Date {
