@@ -126,6 +126,9 @@ type tracker struct {
 	day      *Day
 	dayEnd   time.Time
 	state    State // "" when no session is open
+	// explicit says the open session began with a logon, unlock, power-on or reconnect. A session that only
+	// activity (a door, a badge) opened ends at that activity and never counts as a missing logoff.
+	explicit bool
 	since    time.Time
 	last     time.Time // the user's previous event
 	lastExit time.Time // when the last session of the day ended, for the away gap before the next one
@@ -174,11 +177,16 @@ func (t *tracker) apply(e Event) {
 	switch e.Transition {
 	case TransitionStart, TransitionPowerOn, TransitionUnlock, TransitionReconnect:
 		t.enter(e.Time, Working)
+		t.explicit = true
 	case TransitionActivity:
 		if t.state == "" {
 			t.enter(e.Time, Working)
+			t.explicit = false
 		}
 	case TransitionLock, TransitionDisconnect:
+		if t.state == "" {
+			t.explicit = true
+		}
 		t.enter(e.Time, Locked)
 	case TransitionEnd, TransitionPowerOff:
 		if t.state != "" {
@@ -208,13 +216,13 @@ func (t *tracker) enter(at time.Time, s State) {
 func (t *tracker) closeDay(atStreamEnd bool) {
 	end := t.lastExit
 	if t.state != "" {
-		end = t.last.Add(t.c.Grace)
-		if end.After(t.dayEnd) {
-			end = t.dayEnd
-		}
-		if atStreamEnd && end.After(t.now) {
+		switch {
+		case !t.explicit:
+			end = t.last
+		case atStreamEnd && t.last.Add(t.c.Grace).After(t.now):
 			end = t.now
-		} else {
+		default:
+			end = minTime(t.last.Add(t.c.Grace), t.dayEnd)
 			t.day.MissingLogoff = true
 		}
 		if end.Before(t.since) {

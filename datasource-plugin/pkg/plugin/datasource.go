@@ -7,6 +7,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/grafana/grafana-plugin-sdk-go/backend"
@@ -78,12 +79,28 @@ func (d *Datasource) Dispose() {
 	d.http.CloseIdleConnections()
 }
 
+// queryConcurrency is how many queries of one request run at once; a dashboard sends all its panels' queries
+// together, and OpenSearch serves a few searches in parallel well.
+const queryConcurrency = 4
+
 // QueryData answers each query on its own RefID, so one failing query leaves the others intact. Each query
 // gets the configured timeout on top of whatever deadline Grafana set.
 func (d *Datasource) QueryData(ctx context.Context, req *backend.QueryDataRequest) (*backend.QueryDataResponse, error) {
+	answers := make([]backend.DataResponse, len(req.Queries))
+	slots := make(chan struct{}, queryConcurrency)
+	var wg sync.WaitGroup
+	for i, q := range req.Queries {
+		wg.Add(1)
+		slots <- struct{}{}
+		go func() {
+			defer func() { <-slots; wg.Done() }()
+			answers[i] = d.query(ctx, q)
+		}()
+	}
+	wg.Wait()
 	res := backend.NewQueryDataResponse()
-	for _, q := range req.Queries {
-		res.Responses[q.RefID] = d.query(ctx, q)
+	for i, q := range req.Queries {
+		res.Responses[q.RefID] = answers[i]
 	}
 	return res, nil
 }

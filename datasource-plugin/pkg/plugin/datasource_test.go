@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/grafana/grafana-plugin-sdk-go/backend"
@@ -20,6 +21,7 @@ import (
 
 // fakeOpenSearch answers like OpenSearch from canned bodies and keeps the requests it received.
 type fakeOpenSearch struct {
+	mu       sync.Mutex
 	routes   map[string]fakeAnswer
 	requests []*recordedRequest
 }
@@ -39,7 +41,9 @@ func newFakeOpenSearch(t *testing.T, routes map[string]fakeAnswer) (*fakeOpenSea
 	f := &fakeOpenSearch{routes: routes}
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		body, _ := io.ReadAll(r.Body)
+		f.mu.Lock()
 		f.requests = append(f.requests, &recordedRequest{method: r.Method, path: r.URL.Path, auth: r.Header.Get("Authorization"), body: body})
+		f.mu.Unlock()
 		a, ok := f.routes[r.Method+" "+r.URL.Path]
 		if !ok {
 			a = fakeAnswer{http.StatusNotFound, `{"error":{"type":"no_route","reason":"no route"},"status":404}`}
