@@ -122,10 +122,10 @@ type tracker struct {
 	c   Config
 	now time.Time
 
-	days     []Day
-	day      *Day
-	dayEnd   time.Time
-	state    State // "" when no session is open
+	days   []Day
+	day    *Day
+	dayEnd time.Time
+	state  State // "" when no session is open
 	// explicit says the open session began with a logon, unlock, power-on or reconnect. A session that only
 	// activity (a door, a badge) opened ends at that activity and never counts as a missing logoff.
 	explicit bool

@@ -23,12 +23,17 @@ const maxErrorBody = 2048
 type Client struct {
 	base *url.URL
 	http *http.Client
+	// pageSize is the hits one Scan request asks for.
+	pageSize int
 }
 
 // New returns a client for the cluster at base using hc (which carries auth, TLS and timeouts).
 func New(base *url.URL, hc *http.Client) *Client {
-	return &Client{base: base, http: hc}
+	return &Client{base: base, http: hc, pageSize: PageSize}
 }
+
+// SetPageSize changes the Scan page size, so tests can page through a handful of documents.
+func (c *Client) SetPageSize(n int) { c.pageSize = n }
 
 // Error is a non-2xx answer from OpenSearch.
 type Error struct {

@@ -41,7 +41,7 @@ func (c *Client) Scan(ctx context.Context, pattern string, limit int, failOverLi
 		want = limit + 1
 	}
 	for read < want {
-		size := min(PageSize, want-read)
+		size := min(c.pageSize, want-read)
 		body, err := build(size, after).Build()
 		if err != nil {
 			return nil, err
