@@ -53,7 +53,7 @@ async function count(url) {
 
 /** The first lines of the sshd input, the end-to-end tier's input (and the query tier's data). */
 export function e2eSubset({ out, input, quick }) {
-  const n = quick ? 20_000 : 100_000;
+  const n = quick ? 20_000 : 50_000;
   const subset = join(out, `e2e-sshd-${n}.log`);
   if (!existsSync(subset)) {
     const parts = [];

@@ -25,7 +25,7 @@ export function peerVersions() {
   const first = (cmd, args) => (spawnSync(cmd, args, { encoding: 'utf8' }).stdout || '').split('\n')[0].trim();
   return {
     lognormalizer: spawnSync('dpkg-query', ['-W', '-f', '${Version}', 'liblognorm-utils'], { encoding: 'utf8' }).stdout,
-    rsyslog: first('rsyslogd', ['-v']),
+    rsyslog: first('rsyslogd', ['-v']).replace(/\s*compiled with:$/, '').replace(/\s+/g, ' '),
   };
 }
 

@@ -6,6 +6,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import http from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { spread } from './measure.mjs';
 import { benchOpenSearch } from './e2e.mjs';
@@ -60,13 +61,13 @@ function recordingProxy(target) {
     req.on('data', (c) => parts.push(c));
     req.on('end', () => {
       const body = Buffer.concat(parts);
-      seen.push({ method: req.method, path: req.url, type: req.headers['content-type'], body });
+      seen.push({ method: req.method, path: req.url, type: req.headers['content-type'], encoding: req.headers['accept-encoding'], body });
       const up = http.request(`${target}${req.url}`, { method: req.method, headers: { ...req.headers, host: new URL(target).host } }, (r) => {
         const record = seen.at(-1);
         record.status = r.statusCode;
         const chunks = [];
         r.on('data', (c) => chunks.push(c));
-        r.on('end', () => (record.response = Buffer.concat(chunks).toString()));
+        r.on('end', () => (record.response = decoded(r.headers['content-encoding'], Buffer.concat(chunks))));
         res.writeHead(r.statusCode ?? 502, r.headers);
         r.pipe(res);
       });
@@ -77,14 +78,21 @@ function recordingProxy(target) {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${server.address().port}`, seen, close: () => server.close() })));
 }
 
+function decoded(encoding, bytes) {
+  return (encoding === 'gzip' ? gunzipSync(bytes) : bytes).toString();
+}
+
 const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
 function send(target, r, body) {
   return new Promise((resolve, reject) => {
-    const req = http.request(`${target}${r.path}`, { method: r.method, agent, headers: r.type ? { 'content-type': r.type } : {} }, (res) => {
+    // The plugin's own headers: it asks for gzip, so OpenSearch compresses for the direct side too.
+    // content-length always: Node sends no body on a DELETE without it (the point-in-time close has one).
+    const headers = { 'content-length': body.length, ...(r.type ? { 'content-type': r.type } : {}), ...(r.encoding ? { 'accept-encoding': r.encoding } : {}) };
+    const req = http.request(`${target}${r.path}`, { method: r.method, agent, headers }, (res) => {
       const chunks = [];
       res.on('data', (c) => chunks.push(c));
       // The same answer the plugin got (a missing optional index answers 404 to both).
-      res.on('end', () => (res.statusCode !== r.status ? reject(new Error(`${r.method} ${r.path}: ${res.statusCode}, the plugin got ${r.status}`)) : resolve(Buffer.concat(chunks).toString())));
+      res.on('end', () => (res.statusCode !== r.status ? reject(new Error(`${r.method} ${r.path}: ${res.statusCode}, the plugin got ${r.status}: ${decoded(res.headers['content-encoding'], Buffer.concat(chunks)).slice(0, 300)}`)) : resolve({ encoding: res.headers['content-encoding'], bytes: Buffer.concat(chunks) })));
     });
     req.on('error', reject);
     req.end(body);
@@ -105,7 +113,7 @@ async function replay(target, captured) {
       body = Buffer.from(text);
     }
     const answer = await send(target, r, body);
-    if (r.path.includes('point_in_time') && r.method === 'POST') ids.push([JSON.parse(r.response).pit_id, JSON.parse(answer).pit_id]);
+    if (r.path.includes('point_in_time') && r.method === 'POST') ids.push([JSON.parse(r.response).pit_id, JSON.parse(decoded(answer.encoding, answer.bytes)).pit_id]);
   }
 }
 
@@ -140,7 +148,8 @@ export async function queryTier({ root, out, runs, log, ensureData }) {
   const rows = [];
   try {
     await ensureData(node.url);
-    for (const [type, query] of Object.entries(QUERIES)) {
+    const only = process.env.KANSA_BENCH_QUERIES?.split(',');
+    for (const [type, query] of Object.entries(QUERIES).filter(([t]) => !only || only.includes(t))) {
       const proxy = await recordingProxy(node.url);
       await runDsquery(binary, plugin, request(proxy.url, query, 1));
       proxy.close();
