@@ -182,3 +182,102 @@ describe('content on the demo month', () => {
     expect(fired.some((v) => v.startsWith(r.scenario!.value))).toBe(true);
   });
 });
+
+// The benign month (kansa demo --benign: the same company and noise, no scenario) needs its own OpenSearch node,
+// since both months cover the same dates. KANSA_TEST_BENIGN_URL names it and KANSA_TEST_BENIGN_DIR its demo
+// directory; see provisioning/README-content-tests.md for the commands.
+const BENIGN_URL = process.env.KANSA_TEST_BENIGN_URL;
+const BENIGN_DIR = process.env.KANSA_TEST_BENIGN_DIR;
+const allowList: Array<{ rule: string; label: string; value: string; reason: string }> = JSON.parse(
+  readFileSync(join(repo, 'app-plugin/src/content/rules/known-false-positives.json'), 'utf8')
+);
+
+(BENIGN_URL && BENIGN_DIR ? describe : describe.skip)('rules on the benign month', () => {
+  const meta = BENIGN_DIR ? JSON.parse(readFileSync(join(BENIGN_DIR, 'scenarios.json'), 'utf8')) : { start: '2026-10-01', days: 0, scenarios: [] };
+  const start = new Date(`${meta.start}T00:00:00+09:00`).getTime();
+  const end = start + meta.days * 86400000;
+  const allowed = (ruleId: string, labels: Record<string, string>) =>
+    allowList.some((a) => a.rule === ruleId && labels[a.label] === a.value);
+
+  function query(range: { from: number; to: number }, q: Query): Result {
+    const request = { settings: { url: BENIGN_URL, jsonData: {} }, queries: [q], range: { from: new Date(range.from).toISOString(), to: new Date(range.to).toISOString() } };
+    const run = spawnSync(DSQUERY, ['query', '--request', '-'], { input: JSON.stringify(request), maxBuffer: 1 << 30, encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`kansa-dsquery exited ${run.status}: ${run.stderr}`);
+    return JSON.parse(run.stdout).results[q.refId];
+  }
+
+  /** Evaluates the rule as Grafana would at time t; returns the label sets that fire and are not allow-listed. */
+  function evaluateAt(r: (typeof RULES)[number], t: number): Array<Record<string, string>> {
+    const series: Record<string, ReturnType<typeof seriesOf>> = {};
+    const at = new Date(t).toISOString();
+    for (const q of r.queries(settings)) {
+      const res = query(
+        { from: t - q.fromSeconds * 1000, to: t - (q.toSeconds ?? 0) * 1000 },
+        { ...q.query, refId: q.refId, query: q.query.query.replace(/"now/g, `"${at}||`), intervalMs: q.intervalMs, maxDataPoints: 43200 } as Query
+      );
+      if (res.error) throw new Error(`rule ${r.id} at ${at}: ${res.error}`);
+      series[q.refId] = seriesOf(res.frames ?? []);
+    }
+    const vars: Record<string, NumberItem[]> = {};
+    for (const red of reductions(r)) vars[red.refId] = reduce(series[red.of], red.reducer);
+    const threshold = settings.thresholds[r.id];
+    const condition = r.math ? math(r.math.replace(/\$T\b/g, String(threshold)), vars) : thresholdGt(vars.Ar, threshold);
+    return firing(condition).map((i) => i.labels).filter((l) => !allowed(r.id, l));
+  }
+
+  /**
+   * For a sum over count buckets, sliding the rule's window over the whole period's buckets gives exactly what
+   * Grafana computes at every bucket boundary, with far fewer calls than one query per evaluation.
+   */
+  function slidingFires(r: (typeof RULES)[number]): Array<{ at: string; labels: Record<string, string>; value: number }> {
+    const q = r.queries(settings)[0];
+    const size = q.query.groupBy?.reduce((n, g) => n * (g.size ?? 10), 1) ?? 1;
+    const bucketsPerCall = Math.max(1, Math.floor(9000 / size));
+    const chunkMs = bucketsPerCall * q.intervalMs;
+    const buckets = new Map<string, { labels: Record<string, string>; points: Map<number, number> }>();
+    for (let from = start - q.fromSeconds * 1000; from < end; from += chunkMs) {
+      const res = query({ from, to: Math.min(end, from + chunkMs) }, { ...q.query, refId: 'A', intervalMs: q.intervalMs, maxDataPoints: 43200 } as Query);
+      if (res.error) throw new Error(`rule ${r.id}: ${res.error}`);
+      for (const frame of res.frames ?? []) {
+        const times = (frame.data?.values[0] ?? []) as number[];
+        frame.schema.fields.forEach((f, i) => {
+          if (f.type !== 'number') return;
+          const key = JSON.stringify(f.labels ?? {});
+          const entry = buckets.get(key) ?? { labels: f.labels ?? {}, points: new Map<number, number>() };
+          ((frame.data?.values[i] ?? []) as Array<number | null>).forEach((v, j) => entry.points.set(times[j], (v ?? 0) as number));
+          buckets.set(key, entry);
+        });
+      }
+    }
+    const out: Array<{ at: string; labels: Record<string, string>; value: number }> = [];
+    const threshold = settings.thresholds[r.id];
+    for (const { labels, points } of buckets.values()) {
+      const sorted = [...points].sort((a, b) => a[0] - b[0]);
+      for (const [t] of sorted) {
+        const windowEnd = t + q.intervalMs;
+        const inWindow = sorted.filter(([s]) => s >= windowEnd - q.fromSeconds * 1000 && s < windowEnd).map(([, v]) => v);
+        const value = r.reducer === 'sum' ? inWindow.reduce((a, b) => a + b, 0) : Math.max(...inWindow);
+        if (value > threshold && !allowed(r.id, labels)) out.push({ at: new Date(windowEnd).toISOString(), labels, value });
+      }
+    }
+    return out;
+  }
+
+  const sliding = RULES.filter((r) => !r.math && !r.reducers && r.queries(settings).length === 1 && !r.queries(settings)[0].query.query.includes('"now'));
+  const stepped = RULES.filter((r) => !sliding.includes(r));
+
+  it.each(sliding.map((r) => ({ id: r.id, r })))('$id stays silent at every evaluation of the benign period', ({ r }) => {
+    expect(slidingFires(r).slice(0, 5)).toEqual([]);
+  });
+
+  it.each(stepped.map((r) => ({ id: r.id, r })))('$id stays silent at evaluations stepped by its bucket over the benign period', ({ r }) => {
+    const q = r.queries(settings)[0];
+    // Windows overlap (step at most half the window), so every burst shorter than half the window is seen whole.
+    const step = Math.max(q.intervalMs, Math.min(3600000, (q.fromSeconds * 1000) / 2));
+    const fired: Array<{ at: string; labels: Record<string, string> }> = [];
+    for (let t = start + step; t <= end && fired.length < 5; t += step) {
+      fired.push(...evaluateAt(r, t).map((labels) => ({ at: new Date(t).toISOString(), labels })));
+    }
+    expect(fired).toEqual([]);
+  });
+});

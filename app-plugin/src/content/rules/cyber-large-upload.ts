@@ -16,7 +16,7 @@ export default rule({
   thresholdWhy: bi("直近1時間 (時間単位の区切り) に 1 GiB を超え、かつその IP の過去7日の1時間平均の10倍を超えたときだけ。バックアップ等の常時大量な IP は自分の基準で外れます。", "Over 1 GiB in an hour and over 10 times that IP’s hourly average of the last 7 days, so IPs that always send a lot (backups) stay quiet."),
   for: '0s',
   queries: () => [
-    { refId: 'A', query: metrics(S.TRAFFIC, { metrics: [sum(F.sourceBytes, 'bytes')], groupBy: [by(F.sourceIp, 200, 'bytes')], interval: '1h' }), fromSeconds: 7 * DAY, intervalMs: 3600000 },
+    { refId: 'A', query: metrics(S.TRAFFIC, { metrics: [sum(F.sourceBytes, 'bytes')], groupBy: [by(F.sourceIp, 50, 'bytes')], interval: '1h' }), fromSeconds: 7 * DAY, intervalMs: 3600000 },
   ],
   reducers: [
     { refId: 'Ar', of: 'A', reducer: 'last' },

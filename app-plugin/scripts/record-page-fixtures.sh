@@ -1,0 +1,14 @@
+#!/bin/sh
+# Records the page tests' backend responses from the real plugin (kansa-dsquery) over the demo month.
+# Usage: OPENSEARCH_URL=http://127.0.0.1:9240 app-plugin/scripts/record-page-fixtures.sh
+set -eu
+cd "$(dirname "$0")/../.."
+out=app-plugin/src/pages/testdata
+record() { # name range-from range-to query-json
+  printf '{"settings":{"url":"%s","jsonData":{"language":"ja"}},"range":{"from":"%s","to":"%s"},"queries":[%s]}' \
+    "$OPENSEARCH_URL" "$2" "$3" "$4" | datasource-plugin/dist/kansa-dsquery query --request - > "$out/$1.json"
+  echo "recorded $out/$1.json"
+}
+record attendance-keiri 2026-09-30T15:00:00Z 2026-10-31T15:00:00Z \
+  '{"refId":"sheet","queryType":"attendance","attendanceView":"sheet","query":"kansa.user.department:経理"}'
+record risk 2026-09-30T15:00:00Z 2026-10-31T15:00:00Z '{"refId":"risk","queryType":"risk","query":"","riskEntity":"user","limit":50}'
