@@ -17,6 +17,9 @@ import (
 	"github.com/kansa-logs/kansa/datasource-plugin/pkg/client"
 )
 
+// transportMargin keeps the HTTP client's per-request timeout behind the query context's deadline.
+const transportMargin = 5 * time.Second
+
 // ID is the plugin id from src/plugin.json.
 const ID = "kansa-logs-datasource"
 
@@ -57,7 +60,9 @@ func NewDatasource(ctx context.Context, s backend.DataSourceInstanceSettings) (i
 		}
 		opts.Header.Set("Authorization", "ApiKey "+settings.APIKey)
 	}
-	opts.Timeouts.Timeout = settings.Timeout
+	// The query context carries the configured timeout over all requests of a query; the client's own
+	// per-request limit sits just above it so the clearer context error is the one users see.
+	opts.Timeouts.Timeout = settings.Timeout + transportMargin
 	hc, err := httpclient.New(opts)
 	if err != nil {
 		return nil, fmt.Errorf("http client: %w", err)
