@@ -95,6 +95,13 @@ export interface KansaQuery extends DataQuery {
   // logs
   /** Fields to return as labels; defaults to the use case's fields. */
   labels?: string[];
+  /**
+   * 'logsVolume' turns a logs query into Explore's logs volume histogram: a count per interval and log.level,
+   * one time series per level labelled "level" (the Loki data source's name for the same thing).
+   */
+  supportingQueryType?: 'logsVolume';
+  /** Asks for the lines just before or after one line (its frame `id`) on the same host, newest first; limit defaults to 50. */
+  logContext?: LogContextRequest;
 
   // metrics, and table in top mode
   /** Defaults to [{ id: 'count', type: 'count' }]. */
@@ -119,6 +126,12 @@ export interface KansaQuery extends DataQuery {
   riskEntity?: 'user' | 'host';
 }
 
+export interface LogContextRequest {
+  id: string;
+  /** 'before' (older lines, the default) or 'after' (newer lines). */
+  direction?: 'before' | 'after';
+}
+
 export const DEFAULT_QUERY: Partial<KansaQuery> = {
   queryType: 'logs',
   query: '',
@@ -130,6 +143,8 @@ export type AuthType = 'none' | 'basic' | 'apiKey';
 export interface KansaDataSourceOptions extends DataSourceJsonData {
   /** Indices to search; defaults to the bridge's pattern. */
   indexPattern?: string;
+  /** Per-entity daily risk summaries the risk query reads; defaults to kansa-risk-*. */
+  riskIndexPattern?: string;
   /** Which translation of kansa.message log lines show. */
   language?: Language;
   /** Basic auth uses Grafana's own basicAuth/basicAuthUser settings; this says which one applies. */
