@@ -57,8 +57,10 @@ func (a *Agg) Build() (map[string]any, error) {
 	return out, nil
 }
 
-// DateHistogram buckets a date field by a fixed interval; empty buckets are kept (min_doc_count 0) so a
-// time series has a point for every interval.
+// DateHistogram buckets a date field by a fixed interval, epoch-aligned. Only intervals with documents come
+// back (min_doc_count 1): OpenSearch counts empty buckets made by min_doc_count 0 and extended_bounds on every
+// shard against search.max_buckets, so a month of hourly buckets under a terms aggregation over 31 daily
+// indices fails. Callers fill the empty intervals themselves (see Axis).
 func DateHistogram(field string, interval time.Duration) *Agg {
 	var err error
 	if _, lerr := lookup(field); lerr != nil {
@@ -69,14 +71,20 @@ func DateHistogram(field string, interval time.Duration) *Agg {
 	return newAgg("date_histogram", map[string]any{
 		"field":          field,
 		"fixed_interval": FormatInterval(interval),
-		"min_doc_count":  0,
+		"min_doc_count":  1,
 		"format":         "epoch_millis",
 	}, err)
 }
 
-// ExtendedBounds makes the histogram cover from..to even where no document falls.
-func (a *Agg) ExtendedBounds(from, to time.Time) *Agg {
-	return a.set("extended_bounds", map[string]any{"min": from.UnixMilli(), "max": to.UnixMilli()})
+// Axis lists the bucket keys a DateHistogram with this interval has between from and to, empty or not.
+func Axis(from, to time.Time, interval time.Duration) []time.Time {
+	step := interval.Milliseconds()
+	start := from.UnixMilli() - from.UnixMilli()%step
+	var out []time.Time
+	for ms := start; ms <= to.UnixMilli(); ms += step {
+		out = append(out, time.UnixMilli(ms).UTC())
+	}
+	return out
 }
 
 // Terms buckets by the distinct values of a registry field (text through its .keyword sub-field).

@@ -2,6 +2,9 @@ package client
 
 import (
 	"encoding/json"
+	"io"
+	"net/http"
+	"strings"
 	"testing"
 	"time"
 
@@ -70,7 +73,7 @@ func TestAnyOfAndPIT(t *testing.T) {
 }
 
 func TestAggregationsNestWithTheirOptions(t *testing.T) {
-	hist := DateHistogram(schema.Timestamp, 5*time.Minute).ExtendedBounds(from, to).
+	hist := DateHistogram(schema.Timestamp, 5*time.Minute).
 		Sub("m0", Metric("sum", schema.DestinationBytes)).
 		Sub("m1", Percentiles(schema.EventDuration, []float64{50, 95})).
 		Sub("m2", Cardinality(schema.UserName))
@@ -88,8 +91,7 @@ func TestAggregationsNestWithTheirOptions(t *testing.T) {
 	      "aggs": {
 	        "m0": {"sum": {"field": "destination.bytes"}},
 	        "t": {
-	          "date_histogram": {"field": "@timestamp", "fixed_interval": "5m", "min_doc_count": 0, "format": "epoch_millis",
-	            "extended_bounds": {"min": 1790812800000, "max": 1790899200000}},
+	          "date_histogram": {"field": "@timestamp", "fixed_interval": "5m", "min_doc_count": 1, "format": "epoch_millis"},
 	          "aggs": {
 	            "m0": {"sum": {"field": "destination.bytes"}},
 	            "m1": {"percentiles": {"field": "event.duration", "percents": [50, 95], "keyed": true}},
@@ -173,4 +175,20 @@ func TestBucketsReadKeysCountsAndSubAggregations(t *testing.T) {
 	v, err = Value(bs[1].Aggs["m0"])
 	require.NoError(t, err)
 	assert.Nil(t, v)
+}
+
+func TestAxisIsEpochAlignedAndInclusive(t *testing.T) {
+	axis := Axis(from.Add(7*time.Minute), from.Add(30*time.Minute), 10*time.Minute)
+	assert.Equal(t, []time.Time{from, from.Add(10 * time.Minute), from.Add(20 * time.Minute), from.Add(30 * time.Minute)}, axis)
+}
+
+func TestErrorReasonComesFromCausedByWhenRootCauseIsEmpty(t *testing.T) {
+	rec := httptestRecorder(503, `{"error":{"root_cause":[],"type":"search_phase_execution_exception","reason":"",`+
+		`"caused_by":{"type":"too_many_buckets_exception","reason":"Trying to create too many buckets."}},"status":503}`)
+	err := parseError(rec)
+	assert.EqualError(t, err, "OpenSearch answered 503 too_many_buckets_exception: Trying to create too many buckets.")
+}
+
+func httptestRecorder(status int, body string) *http.Response {
+	return &http.Response{StatusCode: status, Body: io.NopCloser(strings.NewReader(body))}
 }

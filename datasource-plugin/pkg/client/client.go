@@ -143,18 +143,23 @@ func parseError(res *http.Response) error {
 		Error json.RawMessage `json:"error"`
 	}
 	if json.Unmarshal(raw, &envelope) == nil && len(envelope.Error) > 0 {
+		type cause struct {
+			Type   string `json:"type"`
+			Reason string `json:"reason"`
+		}
 		var detail struct {
-			Type      string `json:"type"`
-			Reason    string `json:"reason"`
-			RootCause []struct {
-				Type   string `json:"type"`
-				Reason string `json:"reason"`
-			} `json:"root_cause"`
+			cause
+			RootCause []cause `json:"root_cause"`
+			CausedBy  *cause  `json:"caused_by"`
 		}
 		if json.Unmarshal(envelope.Error, &detail) == nil {
 			e.Type, e.Reason = detail.Type, detail.Reason
-			if len(detail.RootCause) > 0 && detail.RootCause[0].Reason != "" {
+			switch {
+			case len(detail.RootCause) > 0 && detail.RootCause[0].Reason != "":
 				e.Type, e.Reason = detail.RootCause[0].Type, detail.RootCause[0].Reason
+			case detail.CausedBy != nil && detail.CausedBy.Reason != "":
+				// e.g. too_many_buckets_exception, which arrives with an empty root_cause.
+				e.Type, e.Reason = detail.CausedBy.Type, detail.CausedBy.Reason
 			}
 		} else {
 			// Some endpoints answer with "error" as a plain string.

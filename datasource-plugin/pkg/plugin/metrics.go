@@ -82,7 +82,7 @@ func (h *metricsHandler) series(ctx context.Context, q backend.DataQuery, m quer
 	if err != nil {
 		return nil, nil, err
 	}
-	hist := client.DateHistogram(schema.Timestamp, interval).ExtendedBounds(q.TimeRange.From, q.TimeRange.To)
+	hist := client.DateHistogram(schema.Timestamp, interval)
 	addMetricAggs(hist, metrics)
 	search := baseSearch(m, q.TimeRange).Size(0)
 	if len(groups) == 0 {
@@ -101,13 +101,14 @@ func (h *metricsHandler) series(ctx context.Context, q backend.DataQuery, m quer
 	for _, w := range res.Warnings() {
 		notices = append(notices, data.Notice{Severity: data.NoticeSeverityWarning, Text: w})
 	}
+	axis := client.Axis(q.TimeRange.From, q.TimeRange.To, interval)
 	var frames data.Frames
 	err = walkLeaves(res.Aggregations, groups, 0, data.Labels{}, func(labels data.Labels, aggs map[string]json.RawMessage) error {
 		buckets, err := client.Buckets(aggs[histAggName])
 		if err != nil {
 			return err
 		}
-		fs, err := seriesFrames(buckets, metrics, labels)
+		fs, err := seriesFrames(axis, buckets, metrics, labels)
 		frames = append(frames, fs...)
 		return err
 	})
@@ -352,15 +353,21 @@ func formatPercent(p float64) string {
 	return strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.3f", p), "0"), ".")
 }
 
-// seriesFrames makes the time series of one group-by combination, one frame per metric column.
-func seriesFrames(buckets []client.Bucket, metrics []metricAgg, labels data.Labels) (data.Frames, error) {
-	times := make([]time.Time, len(buckets))
-	for i, b := range buckets {
+// seriesFrames makes the time series of one group-by combination, one frame per metric column, with a point
+// at every interval of the axis (intervals without documents read as an empty bucket).
+func seriesFrames(axis []time.Time, nonEmpty []client.Bucket, metrics []metricAgg, labels data.Labels) (data.Frames, error) {
+	byKey := map[int64]client.Bucket{}
+	for _, b := range nonEmpty {
 		ms, err := b.KeyMillis()
 		if err != nil {
 			return nil, err
 		}
-		times[i] = time.UnixMilli(ms).UTC()
+		byKey[ms] = b
+	}
+	times := axis
+	buckets := make([]client.Bucket, len(axis))
+	for i, t := range axis {
+		buckets[i] = byKey[t.UnixMilli()]
 	}
 	var frames data.Frames
 	for _, c := range columnsOf(metrics) {
