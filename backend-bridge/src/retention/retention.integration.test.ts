@@ -8,6 +8,8 @@ import { verifyArchive } from '../archive/verify';
 import { configSchema } from '../config/schema';
 import { createClient } from '../opensearch/client';
 import { runRetention } from './job';
+import { retentionCommand } from './command';
+import { Writable } from 'node:stream';
 
 jest.setTimeout(120_000);
 
@@ -147,5 +149,17 @@ describe('retention with a fake clock', () => {
     expect(again.deletions.map((d) => d.what)).toEqual([expect.stringMatching(/^archive segment 4 /)]);
     expect(listSegments(dir).map((s) => s.seq)).toEqual([2, 5]);
     expect(verifyArchive(dir, keyring, HMAC)).toMatchObject({ ok: true, records: 10 });
+  });
+
+  it('kansa retention run --now: the same job from the command line, reported in both languages', async () => {
+    await seed([doc('2011-11-01T09:00:00Z', 'cron', 'ito'), doc('2011-11-01T09:05:00Z', 'cron', 'ito')]);
+    const config = join(tempDir('retention-cli'), 'kansa.yaml');
+    writeFileSync(config, `opensearch:\n  url: ${process.env.OPENSEARCH_URL}\nretention:\n  enabled: true\n  indexPrefix: ${PREFIX}\n  defaultOpensearchDays: 20\n`);
+    let out = '';
+    const sink = new Writable({ write: (c, _e, cb) => ((out += c), cb()) });
+    expect(await retentionCommand(['run', '--config', config, '--now', NOW.toISOString()], { stdout: sink, stderr: sink })).toBe(0);
+    expect(out).toMatch(new RegExp(`Deleted index ${PREFIX}2011.11.01 \\(2 events\\) under retention policy default \\(20 d\\)`));
+    expect(out).toMatch(/索引 kansa-h5ret-2011.11.01 を削除しました \(2 件\)/);
+    expect(out).toMatch(/^保存期間: 削除 \d+ 件/m);
   });
 });
