@@ -1,57 +1,10 @@
 import '../testing/dom';
-import { act, render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { FIELD } from '@kansa/schema/src/generated/fields';
-import { useState } from 'react';
 
-import { makeDataSource, setUserLanguage } from '../testing/fixtures';
-import type { KansaQuery } from '../types';
-import { QueryEditor } from './QueryEditor';
-
-type Backend = Parameters<typeof makeDataSource>[0];
-
-// Keeps the query in state like a panel does, and records every change and run.
-function setup(initial: Partial<KansaQuery> = {}, backend: Backend = {}) {
-  const { ds, calls } = makeDataSource({
-    values: {
-      [FIELD.eventAction]: [
-        { value: 'logon-failed', count: 511 },
-        { value: 'logged-in', count: 9536 },
-      ],
-      [FIELD.userName]: [
-        { value: 'sakamoto.a', count: 812 },
-        { value: 'shimizu.m', count: 640 },
-      ],
-    },
-    ...backend,
-  });
-  const changes: KansaQuery[] = [];
-  const onRunQuery = jest.fn();
-  let replace: (q: KansaQuery) => void = () => {};
-  function Harness() {
-    const [query, setQuery] = useState<KansaQuery>({ refId: 'A', queryType: 'logs', query: '', ...initial });
-    replace = setQuery;
-    return (
-      <QueryEditor
-        datasource={ds}
-        query={query}
-        onRunQuery={onRunQuery}
-        onChange={(q) => {
-          changes.push(q);
-          setQuery(q);
-        }}
-      />
-    );
-  }
-  render(<Harness />);
-  return { ds, calls, changes, onRunQuery, last: () => changes[changes.length - 1], replace: (q: KansaQuery) => act(() => replace(q)) };
-}
-
-async function pick(input: HTMLElement, option: string | RegExp) {
-  await userEvent.click(input);
-  const menu = await screen.findByLabelText('Select options menu');
-  await userEvent.click(within(menu).getByText(option));
-}
+import { setUserLanguage } from '../testing/fixtures';
+import { pick, setup } from '../testing/queryEditorHarness';
 
 afterEach(() => setUserLanguage(undefined));
 
@@ -59,7 +12,7 @@ describe('QueryEditor in English', () => {
   beforeEach(() => setUserLanguage('en-US'));
 
   it('shows every query type with the current one selected', async () => {
-    setup({ queryType: 'attendance' });
+    await setup({ queryType: 'attendance' });
     for (const label of ['Logs', 'Metrics', 'Table', 'Attendance', 'Risk']) {
       expect(screen.getByRole('radio', { name: label })).toBeInTheDocument();
     }
@@ -68,7 +21,7 @@ describe('QueryEditor in English', () => {
   });
 
   it('switches to metrics with an explicit count metric, keeping the Lucene query and dropping logs labels', async () => {
-    const { last, onRunQuery } = setup({ query: 'event.action:logon-failed', labels: [FIELD.userName], limit: 50 });
+    const { last, onRunQuery } = await setup({ query: 'event.action:logon-failed', labels: [FIELD.userName], limit: 50 });
     await userEvent.click(screen.getByRole('radio', { name: 'Metrics' }));
     expect(last()).toEqual({
       refId: 'A',
@@ -82,7 +35,7 @@ describe('QueryEditor in English', () => {
   });
 
   it('switches between every type with each type’s defaults', async () => {
-    const { last } = setup();
+    const { last } = await setup();
     await userEvent.click(screen.getByRole('radio', { name: 'Table' }));
     expect(last()).toMatchObject({ queryType: 'table', tableMode: 'top', metrics: [{ id: 'count', type: 'count' }] });
     await userEvent.click(screen.getByRole('radio', { name: 'Attendance' }));
@@ -94,7 +47,7 @@ describe('QueryEditor in English', () => {
   });
 
   it('commits the Lucene query on Enter, not per keystroke', async () => {
-    const { changes, onRunQuery, last } = setup();
+    const { changes, onRunQuery, last } = await setup();
     const input = screen.getByRole('combobox', { name: 'Lucene query' });
     await userEvent.type(input, 'event.code:4625 ');
     expect(changes).toHaveLength(0);
@@ -104,7 +57,7 @@ describe('QueryEditor in English', () => {
   });
 
   it('leaves an unchanged query alone on blur, and shows a query replaced from outside', async () => {
-    const { changes, replace } = setup({ query: 'user.name:yamada' });
+    const { changes, replace } = await setup({ query: 'user.name:yamada' });
     const input = screen.getByRole('combobox', { name: 'Lucene query' });
     await userEvent.click(input);
     await userEvent.tab();
@@ -114,7 +67,7 @@ describe('QueryEditor in English', () => {
   });
 
   it('suggests field names from the fields resource and completes one with Tab', async () => {
-    setup();
+    await setup();
     const input = screen.getByRole('combobox', { name: 'Lucene query' });
     await userEvent.type(input, 'event.act');
     const list = await screen.findByRole('listbox', { name: 'Lucene query' });
@@ -124,12 +77,15 @@ describe('QueryEditor in English', () => {
   });
 
   it('suggests values of the field from the values resource in the panel’s range, and accepts one by click', async () => {
-    const { calls, last } = setup();
+    const { calls, last } = await setup();
     const input = screen.getByRole('combobox', { name: 'Lucene query' });
     await userEvent.type(input, 'NOT event.action:logon');
     const option = await screen.findByRole('option', { name: /logon-failed/ });
     expect(screen.queryByRole('option', { name: /logged-in/ })).not.toBeInTheDocument();
-    expect(calls).toContainEqual({ path: 'values', params: { field: FIELD.eventAction, size: 100 } });
+    expect(calls).toContainEqual({
+      path: 'values',
+      params: { field: FIELD.eventAction, size: 100, from: Date.parse('2026-10-01T00:00:00Z'), to: Date.parse('2026-10-31T00:00:00Z') },
+    });
     await userEvent.pointer({ keys: '[MouseLeft]', target: option });
     expect(input).toHaveValue('NOT event.action:logon-failed ');
     await userEvent.keyboard('{Enter}');
@@ -137,7 +93,7 @@ describe('QueryEditor in English', () => {
   });
 
   it('quotes a suggested value that query_string would split, and closes suggestions with Escape', async () => {
-    setup({}, { values: { [FIELD.userName]: [{ value: '山田 太郎', count: 3 }] } });
+    await setup({}, { values: { [FIELD.userName]: [{ value: '山田 太郎', count: 3 }] } });
     const input = screen.getByRole('combobox', { name: 'Lucene query' });
     await userEvent.type(input, 'user.name:');
     await screen.findByRole('option', { name: /山田 太郎/ });
@@ -150,7 +106,7 @@ describe('QueryEditor in English', () => {
   });
 
   it('sets the use case, limit and language override', async () => {
-    const { last } = setup();
+    const { last } = await setup();
     await pick(screen.getByLabelText('Use case'), 'Insider threats');
     expect(last().useCase).toBe('insider');
     await userEvent.type(screen.getByLabelText('Limit'), '250{Enter}');
@@ -162,21 +118,21 @@ describe('QueryEditor in English', () => {
   });
 
   it('rejects a limit out of range without changing the query', async () => {
-    const { changes } = setup();
+    const { changes } = await setup();
     await userEvent.type(screen.getByLabelText('Limit'), '20000{Enter}');
     expect(changes).toHaveLength(0);
     expect(screen.getByText('Enter a whole number from 1 to 10000')).toBeInTheDocument();
   });
 
   it('picks log labels in order', async () => {
-    const { last } = setup();
+    const { last } = await setup();
     await pick(screen.getByLabelText('Labels'), FIELD.userName);
     await pick(screen.getByLabelText('Labels'), FIELD.sourceIp);
     expect(last().labels).toEqual([FIELD.userName, FIELD.sourceIp]);
   });
 
   it('shows why the field list could not be loaded', async () => {
-    setup({}, { failFields: true });
+    await setup({}, { failFields: true });
     expect(await screen.findByText('OpenSearch unreachable')).toBeInTheDocument();
     expect(screen.getByText('Could not load the field list')).toBeInTheDocument();
   });
@@ -186,7 +142,7 @@ describe('QueryEditor in Japanese', () => {
   beforeEach(() => setUserLanguage('ja-JP'));
 
   it('labels everything in Japanese', async () => {
-    setup({ queryType: 'metrics', metrics: [{ id: 'count', type: 'count' }] });
+    await setup({ queryType: 'metrics', metrics: [{ id: 'count', type: 'count' }] });
     for (const label of ['ログ', 'メトリクス', '表', '勤怠', 'リスク']) {
       expect(screen.getByRole('radio', { name: label })).toBeInTheDocument();
     }
@@ -199,7 +155,7 @@ describe('QueryEditor in Japanese', () => {
   });
 
   it('shows the attendance settings in Japanese and edits the view', async () => {
-    const { last } = setup({ queryType: 'attendance' });
+    const { last } = await setup({ queryType: 'attendance' });
     await userEvent.click(screen.getByRole('radio', { name: '勤怠表' }));
     expect(last().attendanceView).toBe('sheet');
     expect(screen.getByText('勤務ルールの上書き')).toBeInTheDocument();

@@ -21,7 +21,7 @@ export function adhocToKansa(filters: AdHocVariableFilter[]): { filters: KansaFi
       case '=|':
       case '!=|': {
         const any = values.map((v) => luceneTerm(f.key, v)).join(' OR ');
-        out.clauses.push(f.operator === '=|' ? `(${any})` : `NOT (${any})`);
+        out.clauses.push(f.operator === '=|' ? any : `NOT (${any})`);
         break;
       }
       case '<':

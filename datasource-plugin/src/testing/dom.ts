@@ -17,4 +17,4 @@ if (!('IntersectionObserver' in globalThis)) {
 }
 
 // Rendering whole editors with real @grafana/ui on a shared two-core machine takes seconds per test.
-jest.setTimeout(30000);
+jest.setTimeout(60000);

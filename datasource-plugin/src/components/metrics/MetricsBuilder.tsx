@@ -68,6 +68,15 @@ function PercentsInput({ id, value, onChange }: { id: string; value: number[]; o
   );
 }
 
+// A field stays when the new type accepts it, or when it is a template variable the registry cannot judge.
+function keepField(type: MetricType, field: string | undefined, fields: FieldInfo[]): string | undefined {
+  if (!field || type === 'count') {
+    return undefined;
+  }
+  const fits = fieldsForMetric(type, fields).some((f) => f.name === field || aggregationName(f) === field);
+  return fits || field.includes('$') || fields.length === 0 ? field : undefined;
+}
+
 /** The list of aggregations: a type, a field of a fitting type, and percents for percentiles. */
 export function MetricsBuilder({ idPrefix, fields, loading, metrics, groupBy, onChange }: Props) {
   const typeOptions: Array<SelectableValue<MetricType>> = (Object.keys(METRIC_TYPE_LABELS) as MetricType[]).map(
@@ -88,7 +97,7 @@ export function MetricsBuilder({ idPrefix, fields, loading, metrics, groupBy, on
                 width={20}
                 options={typeOptions}
                 value={m.type}
-                onChange={(v) => v.value && edit(i, { type: v.value, field: v.value === 'count' ? undefined : m.field, percents: m.percents })}
+                onChange={(v) => v.value && edit(i, { type: v.value, field: keepField(v.value, m.field, fields), percents: m.percents })}
               />
             </InlineField>
             {m.type !== 'count' && (
