@@ -99,8 +99,18 @@ export class ArchiveWriter implements RawArchive {
     const header = makeHeader(seg.file.seq, seg.records, new Date(time), seg.head, raw, meta);
     const { plain, sha256 } = encodeRecord(header, raw);
     const frame = sealFrame(plain, seg.dictionary, seg.dataKey, seg.file.seq, seg.records);
-    writeAll(seg.fd, frame);
-    this.syncMaybe(seg.fd);
+    try {
+      writeAll(seg.fd, frame);
+      this.syncMaybe(seg.fd);
+    } catch (err) {
+      // A frame half written (disk full) must not stay in front of the next one: cut it, keep the chain as it was.
+      try {
+        ftruncateSync(seg.fd, seg.bytes);
+      } catch {
+        // The segment then ends in a torn frame, which the next start cuts off.
+      }
+      throw new Error(`cannot write to the archive segment ${seg.file.path}: ${(err as Error).message}; the record was not accepted`);
+    }
     seg.dictionary = nextDictionary(seg.dictionary, plain);
     seg.head = sha256;
     seg.records++;
