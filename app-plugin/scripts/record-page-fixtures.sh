@@ -11,4 +11,6 @@ record() { # name range-from range-to query-json
 }
 record attendance-keiri 2026-09-30T15:00:00Z 2026-10-31T15:00:00Z \
   '{"refId":"sheet","queryType":"attendance","attendanceView":"sheet","query":"kansa.user.department:経理"}'
-record risk 2026-09-30T15:00:00Z 2026-10-31T15:00:00Z '{"refId":"risk","queryType":"risk","query":"","riskEntity":"user","limit":50}'
+# The audit report's four sections for 2026-10-26 (JST), the day of the ACL change and the admin's HR reads.
+queries=$(npx ts-node -P app-plugin/tsconfig.json -e "console.log(require('./app-plugin/src/pages/audit-queries').auditSections().map((s) => JSON.stringify(s.query)).join(','))")
+record audit-2026-10-26 2026-10-25T15:00:00Z 2026-10-26T15:00:00Z "$queries"

@@ -1,6 +1,7 @@
 import type { AppRootProps } from '@grafana/data';
 import { config } from '@grafana/runtime';
 import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 
 import type { KansaAppSettings } from '../../types';
 import { App } from './App';
@@ -51,9 +52,19 @@ describe('App root page', () => {
     ]);
   });
 
+  it('links each purpose to its dashboard and opens the pages as tabs', async () => {
+    config.bootData.user.language = 'ja-JP';
+    renderApp();
+    expect(screen.getByRole('link', { name: /ダッシュボードを開く: 勤務実態/ })).toHaveAttribute('href', '/d/kansa-attendance');
+    await userEvent.click(screen.getByRole('tab', { name: /監査レポート/ }));
+    expect(screen.getByRole('button', { name: '作成' })).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('tab', { name: /勤怠表/ }));
+    expect(screen.getByLabelText('対象月')).toHaveValue(new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Tokyo' }).slice(0, 7));
+  });
+
   it('defaults to the provisioned data source', () => {
     renderApp();
-    const link = screen.getByRole('link');
+    const link = screen.getByRole('link', { name: /Explore/ });
     expect(Object.values(panesOf(link.getAttribute('href')))[0]).toMatchObject({ datasource: 'kansa' });
   });
 });
