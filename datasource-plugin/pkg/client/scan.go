@@ -2,6 +2,7 @@ package client
 
 import (
 	"context"
+	"errors"
 	"fmt"
 )
 
@@ -21,12 +22,13 @@ func (e *TooManyHitsError) Error() string {
 // Scan reads up to limit hits of the search that build makes, page by page. build must sort with a
 // unique tie-breaker (SortByID) so search_after resumes exactly. The first page is a plain search, which
 // also works on a pattern that matches no index yet; only when more pages are needed is a point in time
-// opened, so later pages see the same snapshot. With failOverLimit, finding more than limit hits is a
-// TooManyHitsError instead of a silent cut.
+// opened, so later pages see the same snapshot; when the cluster refuses one, paging goes on without it.
+// With failOverLimit, finding more than limit hits is a TooManyHitsError instead of a silent cut.
 func (c *Client) Scan(ctx context.Context, pattern string, limit int, failOverLimit bool,
 	build func(size int, after []any) *Search, fn func(Hit) error) (*SearchResponse, error) {
 	var (
 		pitID string
+		noPIT bool
 		after []any
 		read  int
 		first *SearchResponse
@@ -76,8 +78,16 @@ func (c *Client) Scan(ctx context.Context, pattern string, limit int, failOverLi
 			return nil, fmt.Errorf("OpenSearch returned hit %s without sort values; cannot page", last.ID)
 		}
 		after = last.Sort
-		if pitID == "" && read < want {
-			if pitID, err = c.OpenPIT(ctx, pattern, pitKeepAlive); err != nil {
+		if pitID == "" && !noPIT && read < want {
+			pitID, err = c.OpenPIT(ctx, pattern, pitKeepAlive)
+			var oe *Error
+			switch {
+			case errors.As(err, &oe):
+				// A node holds few point-in-time contexts (search.max_open_pit_context, one per shard), and a
+				// busy cluster refuses more. search_after with the id tie-breaker still pages exactly on the live
+				// indices; only documents indexed meanwhile may show up.
+				noPIT, pitID = true, ""
+			case err != nil:
 				return nil, err
 			}
 		}
