@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Keyring } from '../keys';
@@ -16,8 +16,14 @@ export function steppingClock(start = '2031-03-01T00:00:00Z', stepMs = 1000): ()
   return () => new Date((t += stepMs));
 }
 
+const made: string[] = [];
+process.once('exit', () => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+/** A temporary directory, removed when the test process exits. */
 export function tempDir(name: string): string {
-  return mkdtempSync(join(tmpdir(), `kansa-${name}-`));
+  const dir = mkdtempSync(join(tmpdir(), `kansa-${name}-`));
+  made.push(dir);
+  return dir;
 }
 
 export function meta(i: number, identity = 'syslog-tcp:10.0.0.1:test'): RecordMeta {
