@@ -24,6 +24,8 @@ function renderConfig(meta: Partial<AppPluginMeta<KansaAppSettings>>) {
   render(<AppConfig {...props} />);
 }
 
+jest.setTimeout(30000);
+
 describe('AppConfig', () => {
   beforeAll(() => {
     Object.defineProperty(window, 'location', { configurable: true, value: { ...window.location, reload } });
@@ -77,5 +79,30 @@ describe('AppConfig', () => {
       { headers: { 'X-Disable-Provenance': 'true' } }
     );
     expect(put.mock.calls[0][1].rules[0].data[0].datasourceUid).toBe('audit-logs');
+  });
+
+  it('saves thresholds, working-day settings and important folders', async () => {
+    get.mockResolvedValue({ uid: 'kansa-alerts' });
+    put.mockReset().mockResolvedValue({});
+    renderConfig({ enabled: true, jsonData: {} });
+    const threshold = screen.getByLabelText(/^Mass logon failures \(cyber-logon-failures\)/);
+    await userEvent.clear(threshold);
+    await userEvent.type(threshold, '35');
+    await userEvent.clear(screen.getByLabelText(/^Minimum rest interval/));
+    await userEvent.type(screen.getByLabelText(/^Minimum rest interval/), '10');
+    await userEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    const saved = post.mock.calls[0][1].jsonData;
+    expect(saved.ruleSettings.thresholds['cyber-logon-failures']).toBe(35);
+    expect(saved.workday).toEqual(expect.objectContaining({ restIntervalHours: 10, standardDayMinutes: 480, timezone: 'Asia/Tokyo' }));
+    expect(saved.importantFolders).toEqual(['*\\\\機密\\\\*', '*\\\\製品設計\\\\*']);
+  });
+
+  it('names a bad field instead of saving', async () => {
+    renderConfig({ enabled: true, jsonData: {} });
+    await userEvent.clear(screen.getByLabelText(/^Permitted destination ports/));
+    await userEvent.type(screen.getByLabelText(/^Permitted destination ports/), '443, 70000');
+    await userEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(screen.getByText('permitted ports: a number from 1 to 65535 expected, got "70000"')).toBeInTheDocument();
+    expect(post).not.toHaveBeenCalled();
   });
 });

@@ -6,6 +6,7 @@ import { type ChangeEvent, useState } from 'react';
 import { installRules, type InstallResult } from '../../alerting/installer';
 import { type Language, userLanguage } from '../../language';
 import { DEFAULT_DATASOURCE_UID, type KansaAppSettings } from '../../types';
+import { SettingsForm } from './SettingsForm';
 
 type Props = PluginConfigPageProps<AppPluginMeta<KansaAppSettings>>;
 
@@ -39,7 +40,8 @@ const TEXT: Record<
 
 export function AppConfig({ plugin }: Props) {
   const { id, enabled, pinned, jsonData } = plugin.meta;
-  const text = TEXT[userLanguage()];
+  const language = userLanguage();
+  const text = TEXT[language];
   const [dataSourceUid, setDataSourceUid] = useState(jsonData?.dataSourceUid ?? '');
   const [error, setError] = useState<string>();
   const [installed, setInstalled] = useState<InstallResult>();
@@ -85,11 +87,18 @@ export function AppConfig({ plugin }: Props) {
         <Button
           icon="bell"
           variant="secondary"
-          onClick={async () => setInstalled(await installRules(getBackendSrv(), jsonData?.dataSourceUid || DEFAULT_DATASOURCE_UID))}
+          onClick={async () => setInstalled(await installRules(getBackendSrv(), jsonData?.dataSourceUid || DEFAULT_DATASOURCE_UID, jsonData?.ruleSettings))}
         >
           {text.install}
         </Button>
       </FieldSet>
+      <SettingsForm
+        language={language}
+        jsonData={jsonData ?? {}}
+        onSave={async (settings) => {
+          await getBackendSrv().post(`/api/plugins/${id}/settings`, { enabled, pinned, jsonData: settings });
+        }}
+      />
     </Stack>
   );
 }
