@@ -63,7 +63,7 @@ describe('archive encryption', () => {
     // Without the old key the old segments cannot be read.
     expect(records(dir, new Keyring([KEY_2], 'k2')).reason).toMatch(/"k1" is not configured/);
 
-    const config = join(dir, '..', `${dir.split('/').pop()}.yaml`);
+    const config = join(tempDir('enc-config'), 'kansa.yaml');
     writeFileSync(
       config,
       `archive:\n  enabled: true\n  dir: ${dir}\n  encryption:\n    activeKey: k2\n    keys:\n      - { id: k1, key: ${KEY_1.key.toString('base64')} }\n      - { id: k2, key: ${KEY_2.key.toString('base64')} }\n  seal:\n    keyId: seal-test\n    key: ${Buffer.alloc(32, 7).toString('base64')}\n`,

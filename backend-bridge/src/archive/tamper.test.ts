@@ -101,7 +101,7 @@ describe('archive tamper detection', () => {
 
   it('the last segment removed with its seal is caught by the daily chain-head digest', async () => {
     const d = copy(dir);
-    const digestFile = join(d, '..', `${d.split('/').pop()}-digests.jsonl`);
+    const digestFile = join(tempDir('digest'), 'digests.jsonl');
     await writeDigest(d, HMAC, digestFile, new Date('2031-03-02T00:00:00Z'));
     const last = segments[segments.length - 1];
     unlinkSync(join(d, 'segments', last.name));

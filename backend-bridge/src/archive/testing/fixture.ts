@@ -17,9 +17,10 @@ export function steppingClock(start = '2031-03-01T00:00:00Z', stepMs = 1000): ()
 }
 
 const made: string[] = [];
-process.once('exit', () => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
+// Registered when a test file imports this module, so every file cleans up after its own tests.
+afterAll(() => made.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-/** A temporary directory, removed when the test process exits. */
+/** A temporary directory, removed after the test file's tests. */
 export function tempDir(name: string): string {
   const dir = mkdtempSync(join(tmpdir(), `kansa-${name}-`));
   made.push(dir);
