@@ -110,14 +110,20 @@ func (d *Datasource) QueryData(ctx context.Context, req *backend.QueryDataReques
 	return res, nil
 }
 
-func (d *Datasource) query(ctx context.Context, q backend.DataQuery) backend.DataResponse {
+func (d *Datasource) query(ctx context.Context, q backend.DataQuery) (res backend.DataResponse) {
 	ctx, cancel := context.WithTimeout(ctx, d.settings.Timeout)
 	defer cancel()
+	// A bug in one handler must not take the whole plugin process (and every other panel) down with it.
+	defer func() {
+		if p := recover(); p != nil {
+			res = errorResponse(backend.PluginError(fmt.Errorf("internal error answering query %s: %v", q.RefID, p)))
+		}
+	}()
 	m, err := parseQuery(q, d.settings.Language)
 	if err != nil {
 		return errorResponse(err)
 	}
-	res := d.handlers[m.QueryType].handle(ctx, q, m)
+	res = d.handlers[m.QueryType].handle(ctx, q, m)
 	if res.Error != nil && ctx.Err() == context.DeadlineExceeded {
 		res = errorResponse(fmt.Errorf("the query took longer than the data source timeout of %s: %w", d.settings.Timeout, ctx.Err()))
 	}

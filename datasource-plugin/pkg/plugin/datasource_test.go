@@ -228,3 +228,24 @@ func TestCheckHealthWhenOpenSearchIsDown(t *testing.T) {
 	assert.Equal(t, backend.HealthStatusError, res.Status)
 	assert.Contains(t, res.Message, "Cannot reach OpenSearch at "+url)
 }
+
+type panickyHandler struct{}
+
+func (panickyHandler) handle(context.Context, backend.DataQuery, queryModel) backend.DataResponse {
+	panic("index out of range")
+}
+
+func TestAPanickingHandlerFailsOnlyItsQuery(t *testing.T) {
+	_, url := newFakeOpenSearch(t, map[string]fakeAnswer{
+		"POST /kansa-events-*/_search": {http.StatusOK, recordedSearchBody(t)},
+	})
+	ds := newTestDatasource(t, url, `{}`, nil)
+	ds.handlers[QueryTypeRisk] = panickyHandler{}
+	res, err := ds.QueryData(context.Background(), &backend.QueryDataRequest{Queries: []backend.DataQuery{
+		dataQuery("A", "logs", `{}`), dataQuery("K", "risk", `{}`),
+	}})
+	require.NoError(t, err)
+	require.NoError(t, res.Responses["A"].Error)
+	assert.ErrorContains(t, res.Responses["K"].Error, "internal error answering query K: index out of range")
+	assert.Equal(t, backend.StatusInternal, res.Responses["K"].Status)
+}
