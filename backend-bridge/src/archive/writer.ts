@@ -48,6 +48,7 @@ interface OpenSegment {
   last?: string;
   sourceTypes: Record<string, number>;
   users: Set<string> | null;
+  sealed?: boolean;
 }
 
 /**
@@ -121,12 +122,15 @@ export class ArchiveWriter implements RawArchive {
       sha256,
       tag: (event) => {
         event[FIELD.kansaArchiveSha256] = sha256;
+        // An imported line split across two parts is emitted after its segment was sealed: its class
+        // then counts in the open segment, which holds the rest of the line.
+        const s = seg.sealed && this.seg ? this.seg : seg;
         const type = event[FIELD.kansaSourceType];
-        if (typeof type === 'string') seg.sourceTypes[type] = (seg.sourceTypes[type] ?? 0) + 1;
+        if (typeof type === 'string') s.sourceTypes[type] = (s.sourceTypes[type] ?? 0) + 1;
         const user = event[FIELD.userName];
-        if (seg.users && typeof user === 'string' && !seg.users.has(user)) {
-          seg.users.add(user);
-          if (seg.users.size > MAX_USERS) seg.users = null;
+        if (s.users && typeof user === 'string' && !s.users.has(user)) {
+          s.users.add(user);
+          if (s.users.size > MAX_USERS) s.users = null;
         }
       },
     };
@@ -158,6 +162,7 @@ export class ArchiveWriter implements RawArchive {
     const seg = this.seg;
     if (!seg) return;
     this.seg = undefined;
+    seg.sealed = true;
     fdatasyncSync(seg.fd);
     closeSync(seg.fd);
     const users = seg.users ? [...seg.users].sort() : null;
