@@ -175,10 +175,8 @@ func timelineFrame(users []attendance.User, tr backend.TimeRange) (*data.Frame, 
 	for _, u := range users {
 		var cs []change
 		var prevEnd time.Time
+		// Unlike the sheet, the timeline shows every interval overlapping the range, clipped to it.
 		for _, d := range u.Days {
-			if !inRange(d, tr) {
-				continue
-			}
 			for _, iv := range d.Intervals {
 				start, end := iv.Start, iv.End
 				if !end.After(tr.From) || start.After(tr.To) {

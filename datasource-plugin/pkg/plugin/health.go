@@ -79,10 +79,15 @@ func (d *Datasource) CheckHealth(ctx context.Context, _ *backend.CheckHealthRequ
 			len(mismatched), len(mappings), pattern, metaSchemaVersion, schema.Version, strings.Join(listed, ", ")), nil
 	}
 
+	details, _ := json.Marshal(map[string]any{
+		"opensearchVersion": root.Version.Number, "indexPattern": pattern, "indices": len(mappings),
+		"schemaVersion": schema.Version,
+	})
 	return &backend.CheckHealthResult{
 		Status: backend.HealthStatusOk,
 		Message: fmt.Sprintf("OpenSearch %s: %d indices match %q, field registry version %d",
 			root.Version.Number, len(mappings), pattern, schema.Version),
+		JSONDetails: details,
 	}, nil
 }
 

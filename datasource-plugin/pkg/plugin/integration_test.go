@@ -236,6 +236,8 @@ func TestBuiltPluginOverGoPlugin(t *testing.T) {
 
 	health := dsquery("health", map[string]any{})
 	assert.Equal(t, "OK", health["status"], health["message"])
+	assert.Equal(t, map[string]any{"opensearchVersion": "2.19.6", "indexPattern": s.prefix + "*", "indices": 1.0,
+		"schemaVersion": float64(schema.Version)}, health["details"])
 
 	fields := dsquery("resource", map[string]any{"resource": map[string]any{"path": "fields?useCase=attendance"}})
 	assert.EqualValues(t, 200, fields["status"])
