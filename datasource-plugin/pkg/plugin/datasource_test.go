@@ -90,6 +90,7 @@ func TestQueryDataAnswersEachRefIDOnItsOwn(t *testing.T) {
 		dataQuery("C", "metrics", `{"metrics":[{"id":"s","type":"sum","field":"user.name"}]}`),
 		dataQuery("D", "logs", `{"limit":60000}`),
 		dataQuery("E", "logs", `{"useCase":"payroll"}`),
+		dataQuery("F", "logs", `{"queryModelVersion":2}`),
 	}})
 	require.NoError(t, err)
 
@@ -112,6 +113,7 @@ func TestQueryDataAnswersEachRefIDOnItsOwn(t *testing.T) {
 
 	assert.Contains(t, res.Responses["D"].Error.Error(), "limit 60000 is out of range")
 	assert.Contains(t, res.Responses["E"].Error.Error(), `unknown use case "payroll"`)
+	assert.Contains(t, res.Responses["F"].Error.Error(), "query model version 2, newer than version 1")
 
 	// Only the valid logs query reached OpenSearch.
 	require.Len(t, fake.requests, 1)

@@ -26,6 +26,9 @@ const (
 	QueryTypeRisk       QueryType = "risk"
 )
 
+// queryModelVersion is the newest query model this backend reads (QUERY_MODEL_VERSION in src/types.ts).
+const queryModelVersion = 1
+
 var queryTypes = []QueryType{QueryTypeLogs, QueryTypeMetrics, QueryTypeTable, QueryTypeAttendance, QueryTypeRisk}
 
 const (
@@ -46,6 +49,8 @@ type queryModel struct {
 	Limit    int           `json:"limit"`
 	Language Language      `json:"language"`
 	Filters  []adhocFilter `json:"filters"`
+	// QueryModelVersion is QUERY_MODEL_VERSION in src/types.ts when the query was saved; 0 means 1.
+	QueryModelVersion int `json:"queryModelVersion"`
 
 	Labels              []string    `json:"labels"`
 	SupportingQueryType string      `json:"supportingQueryType"`
@@ -97,6 +102,10 @@ func parseQuery(q backend.DataQuery, defaultLanguage Language) (queryModel, erro
 		if err := json.Unmarshal(q.JSON, &m); err != nil {
 			return m, badQuery("the query is not valid JSON: %v", err)
 		}
+	}
+	if m.QueryModelVersion > queryModelVersion {
+		return m, badQuery("the query was saved with query model version %d, newer than version %d this plugin reads: "+
+			"upgrade the Kansa Logs plugin", m.QueryModelVersion, queryModelVersion)
 	}
 	if q.QueryType != "" {
 		m.QueryType = QueryType(q.QueryType)
