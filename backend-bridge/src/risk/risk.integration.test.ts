@@ -51,9 +51,10 @@ describe('risk scores on the demo month', () => {
     const marked = (await client.transport.request({
       method: 'POST',
       path: `/kansa-events-*/_search`,
-      body: { size: 1, query: { bool: { filter: [{ term: { [FIELD.userName]: s.who } }, { term: { [FIELD.kansaRiskReasonsCode]: 'first-share' } }] } } },
+      body: { size: 1, query: { bool: { filter: [{ term: { [FIELD.userName]: s.who } }, { term: { [FIELD.kansaRiskReasonsCode]: 'first-share' } }, { range: { [FIELD.timestamp]: { gte: s.start, lte: s.end } } }] } } },
     })).body as { hits: { hits: Array<{ _source: Record<string, unknown> }> } };
-    expect(String(marked.hits.hits[0]._source[FIELD.filePath])).toContain('開発');
+    expect(String(marked.hits.hits[0]._source[FIELD.filePath])).toContain('\\Shares\\開発\\');
+    expect(marked.hits.hits[0]._source[FIELD.kansaRiskScore]).toBeGreaterThan(0);
   });
 
   it('the leaver ranks in the top 5 on the scenario days, for the watchlist and the removable media or printing', async () => {

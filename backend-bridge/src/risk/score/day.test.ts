@@ -58,8 +58,10 @@ describe('day scoring', () => {
     expect(s1.reasons[0].en).toBe('First access to share 開発 (25 events; new to the department too)');
     expect(JSON.parse(s1.reasons[0].baseline)).toMatchObject({ resource: 'share:開発', events: 25, userDaysSeen: 0, peersUsing: 0, peers: 3, novelty: 1, peerRarity: 1 });
     expect(JSON.parse(s1.reasons[2].baseline)).toMatchObject({ metric: 'distinctFiles', value: 25, median: 5, mad: 0, scale: 5, z: 4, days: 12 });
-    // The first event into the new share carries the reason itself.
-    expect(s1.marks[0]).toMatchObject({ ref: { id: 'e0' }, score: 35 });
+    // The first event into the new share and folder carries both reasons itself.
+    expect(s1.marks).toHaveLength(1);
+    expect(s1.marks[0]).toMatchObject({ ref: { id: 'e0' }, score: 47.5 });
+    expect(s1.marks[0].reasons.map((r) => r.code)).toEqual(['first-share', 'first-folder']);
     // s2 did the usual: nothing to say.
     const s2 = engine.peek(state, day, habitual(day, 's2', sales('s2')))[0];
     expect(s2).toMatchObject({ user: 's2', score: 0, reasons: [] });

@@ -105,13 +105,20 @@ export function scoreDay(state: RiskState, day: number, activity: Map<string, Ac
       .sort((x, y) => y.contribution - x.contribution);
     const score = round1(Math.min(100, raw) * confidence);
     const boostShare = anomaly > 0 ? (anomaly + boosts.reduce((n, b) => n + b.points, 0)) / anomaly : 1;
-    const marks = parts
-      .filter((x) => x.mark?.ref)
-      .map((x) => {
-        const own = Math.min(100, x.points * boostShare) * confidence;
-        const reason = reasons.find((r) => r.code === x.code && r.en === x.en)!;
-        return { ref: x.mark!.ref!, score: round1(own), reasons: [reason, ...reasons.filter((r) => r.code.startsWith('context-'))] };
-      })
+    // One event can open a new share and a new folder at once: its mark carries both reasons.
+    const byEvent = new Map<string, { ref: EventRef; points: number; reasons: Reason[] }>();
+    for (const x of parts) {
+      const ref = x.mark?.ref;
+      if (!ref) continue;
+      const key = `${ref.index}/${ref.id}`;
+      const m = byEvent.get(key) ?? { ref, points: 0, reasons: [] };
+      m.points += x.points;
+      m.reasons.push(reasons.find((r) => r.code === x.code && r.en === x.en)!);
+      byEvent.set(key, m);
+    }
+    const context = reasons.filter((r) => r.code.startsWith('context-'));
+    const marks = [...byEvent.values()]
+      .map((m) => ({ ref: m.ref, score: round1(Math.min(100, m.points * boostShare) * confidence), reasons: [...m.reasons, ...context] }))
       .filter((m) => m.score > 0);
     out.push({ user: a.user, info, day, score, confidence: round1(confidence * 100) / 100, reasons, events: a.obs.length, marks, lastSeen: a.obs[a.obs.length - 1].t });
   }
