@@ -44,7 +44,7 @@ export function indexDay(index: string, prefix: string): Date | undefined {
  * Deletes expired data from the daily indices: a whole index when every class in it has expired and
  * no hold covers its day, else the expired classes' documents minus what holds cover.
  */
-export async function enforceIndices(client: Client, r: RetentionConfig, now: Date, chainHead: string): Promise<Deletion[]> {
+export async function enforceIndices(client: Client, r: RetentionConfig, now: Date, chainHead: string, dryRun = false): Promise<Deletion[]> {
   const list = (await client.transport.request({ method: 'GET', path: `/_cat/indices/${r.indexPrefix}*`, querystring: { format: 'json', h: 'index', expand_wildcards: 'open' } })) as { body: Array<{ index: string }> };
   const cls = classes(r);
   const deletions: Deletion[] = [];
@@ -58,7 +58,7 @@ export async function enforceIndices(client: Client, r: RetentionConfig, now: Da
     const holds = holdsOverlapping(r.holds, day, dayEnd);
     if (expired.length === cls.length && holds.length === 0) {
       const count = await countDocs(client, index, { match_all: {} });
-      await client.transport.request({ method: 'DELETE', path: `/${index}` });
+      if (!dryRun) await client.transport.request({ method: 'DELETE', path: `/${index}` });
       const policies = expired.map((c) => `${c.name} (${c.days} d)`).join(', ');
       deletions.push({
         action: 'retention-delete-index',
@@ -75,16 +75,18 @@ export async function enforceIndices(client: Client, r: RetentionConfig, now: Da
     const heldByJa = holds.length > 0 ? `。訴訟ホールド ${holds.map(describeHold).join('、')} の対象は保持` : '';
     for (const c of expired) {
       const query = { bool: { filter: [c.query], must_not: holds.map(holdClause) } };
-      const res = (await client.transport.request({ method: 'POST', path: `/${index}/_delete_by_query`, querystring: { refresh: 'true', conflicts: 'proceed' }, body: { query } })) as { body: { deleted: number } };
-      if (res.body.deleted === 0) continue;
+      const deleted = dryRun
+        ? await countDocs(client, index, query)
+        : ((await client.transport.request({ method: 'POST', path: `/${index}/_delete_by_query`, querystring: { refresh: 'true', conflicts: 'proceed' }, body: { query } })) as { body: { deleted: number } }).body.deleted;
+      if (deleted === 0) continue;
       deletions.push({
         action: 'retention-delete-documents',
         what: `${index} / ${c.name}`,
-        count: res.body.deleted,
+        count: deleted,
         policy: c.name,
         chainHead,
-        ja: `保存期間ポリシー ${c.name} (${c.days} 日) により索引 ${index} から ${res.body.deleted} 件のイベントを削除しました${heldByJa}。削除時のアーカイブチェーンヘッド: ${chainHead}`,
-        en: `Deleted ${res.body.deleted} events of class ${c.name} from ${index} under retention policy ${c.name} (${c.days} days)${heldBy}. Archive chain head at deletion: ${chainHead}`,
+        ja: `保存期間ポリシー ${c.name} (${c.days} 日) により索引 ${index} から ${deleted} 件のイベントを削除しました${heldByJa}。削除時のアーカイブチェーンヘッド: ${chainHead}`,
+        en: `Deleted ${deleted} events of class ${c.name} from ${index} under retention policy ${c.name} (${c.days} days)${heldBy}. Archive chain head at deletion: ${chainHead}`,
       });
     }
   }

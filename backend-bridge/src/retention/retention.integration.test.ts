@@ -108,8 +108,16 @@ describe('retention with a fake clock', () => {
     writeFileSync(seg4.path, bytes);
     const keyring = new Keyring([KEY_1], 'k1');
 
+    // A dry run first: it reports the same deletions and changes nothing.
+    const dry = await runRetention({ retention, client, archive: { dir, keyring, sealer: HMAC, digestFile: '', digestIndex: '' }, now: NOW, dryRun: true });
+    expect(listSegments(dir).map((s) => s.seq)).toEqual([1, 2, 3, 4, 5]);
+    expect(await search(`${PREFIX}2011.12.15`)).toHaveLength(3);
+    expect(await search(`${PREFIX}2012.02.05`)).toHaveLength(0);
+
     const report = await runRetention({ retention, client, archive: { dir, keyring, sealer: HMAC, digestFile: '', digestIndex: '' }, now: NOW });
     expect(report.errors).toEqual([]);
+    expect(dry.deletions.map((d) => [d.what, d.count])).toEqual(report.deletions.map((d) => [d.what, d.count]));
+    expect(dry.kept).toEqual(report.kept);
 
     // OpenSearch: what is left, by day.
     const left = async (day: string) => (await search(`${PREFIX}${day}`)).map((d) => `${d[FIELD.timestamp]} ${d[FIELD.kansaSourceType]} ${d[FIELD.userName]}`).sort();

@@ -18,7 +18,7 @@ export interface SegmentRetention {
  * chain, file hash); the deletion is recorded in the manifest before the file goes, so the chain
  * across the gap still verifies.
  */
-export function enforceSegments(a: ArchiveSetup, r: RetentionConfig, now: Date, chainHead: string): SegmentRetention {
+export function enforceSegments(a: ArchiveSetup, r: RetentionConfig, now: Date, chainHead: string, dryRun = false): SegmentRetention {
   const out: SegmentRetention = { deletions: [], kept: [] };
   const plan = planArchive(a.dir, a.sealer);
   if (plan.problem) {
@@ -29,7 +29,7 @@ export function enforceSegments(a: ArchiveSetup, r: RetentionConfig, now: Date, 
     const file = plan.files.get(seal.seq);
     if (plan.deletes.has(seal.seq)) {
       // Recorded as deleted by an earlier run that stopped before removing the file.
-      if (file) for (const p of [file.path, file.keyPath]) if (existsSync(p)) unlinkSync(p);
+      if (file && !dryRun) for (const p of [file.path, file.keyPath]) if (existsSync(p)) unlinkSync(p);
       continue;
     }
     let days: number | undefined;
@@ -58,9 +58,11 @@ export function enforceSegments(a: ArchiveSetup, r: RetentionConfig, now: Date, 
       out.kept.push(`segment ${seal.seq} (${seal.file}) expired but fails verification (${bad}): kept as evidence, not deleted`);
       continue;
     }
-    appendManifest(a.dir, a.sealer, { type: 'delete', seq: seal.seq, at: now.toISOString(), policy, head: chainHead });
-    unlinkSync(file.path);
-    unlinkSync(file.keyPath);
+    if (!dryRun) {
+      appendManifest(a.dir, a.sealer, { type: 'delete', seq: seal.seq, at: now.toISOString(), policy, head: chainHead });
+      unlinkSync(file.path);
+      unlinkSync(file.keyPath);
+    }
     out.deletions.push({
       action: 'retention-delete-archive-segment',
       what: `archive segment ${seal.seq} (${seal.file})`,
