@@ -3,7 +3,6 @@ package plugin
 import (
 	"context"
 	"errors"
-	"fmt"
 	"sort"
 	"time"
 
@@ -237,7 +236,7 @@ func timelineFrame(users []attendance.User, tr backend.TimeRange) (*data.Frame, 
 	}
 	if len(shown) == 0 {
 		frame.AppendNotices(data.Notice{Severity: data.NoticeSeverityInfo,
-			Text: fmt.Sprintf("no session events in the range / 期間内にセッションイベントがありません")})
+			Text: "no session events in the range / 期間内にセッションイベントがありません"})
 	}
 	return frame, nil
 }

@@ -290,8 +290,8 @@ func TestBuiltPluginOverGoPlugin(t *testing.T) {
 		levels[f.Fields[1].Labels["level"]] = sumFloats(f.Fields[1])
 	}
 	assert.Equal(t, 8.0, levels["warning"], "the 7 seeded failures and one recorded line carry log.level warning")
-	context := frames("C")[0]
-	ids, _ := context.FieldByName("id")
+	lines := frames("C")[0]
+	ids, _ := lines.FieldByName("id")
 	assert.Equal(t, []string{"sshd-7f3a", "g1", "g0", "f4", "f3"}, fieldStrings(ids), "lines after f2 on web01, newest first")
 	assert.Len(t, frames("M"), 4)
 	assert.Equal(t, 2, frames("T")[0].Rows())

@@ -232,7 +232,7 @@ func nestGroups(groups []termsGroupBy, metrics []metricAgg, leaf func(*client.Ag
 			t.Missing(g.Missing)
 		}
 		if g.orderMetric > 0 {
-			t.Sub(g.OrderBy, metricAgg2(metrics[g.orderMetric-1]))
+			t.Sub(g.OrderBy, openSearchAgg(metrics[g.orderMetric-1]))
 		}
 		if inner == nil {
 			leaf(t)
@@ -246,14 +246,14 @@ func nestGroups(groups []termsGroupBy, metrics []metricAgg, leaf func(*client.Ag
 
 func addMetricAggs(parent *client.Agg, metrics []metricAgg) {
 	for i, mt := range metrics {
-		if a := metricAgg2(mt); a != nil {
+		if a := openSearchAgg(mt); a != nil {
 			parent.Sub(metricAggName(i), a)
 		}
 	}
 }
 
-// metricAgg2 is the OpenSearch aggregation of a metric; count needs none (it is the bucket's doc_count).
-func metricAgg2(mt metricAgg) *client.Agg {
+// openSearchAgg is the OpenSearch aggregation of a metric; count needs none (it is the bucket's doc_count).
+func openSearchAgg(mt metricAgg) *client.Agg {
 	switch mt.Type {
 	case "sum", "avg", "min", "max":
 		return client.Metric(mt.Type, mt.Field)

@@ -54,7 +54,7 @@ func (h *tableHandler) top(ctx context.Context, q backend.DataQuery, m queryMode
 	search := baseSearch(m, q.TimeRange).Size(0)
 	if len(groups) == 0 {
 		for i, mt := range metrics {
-			if a := metricAgg2(mt); a != nil {
+			if a := openSearchAgg(mt); a != nil {
 				search.Agg(metricAggName(i), a)
 			}
 		}
