@@ -89,6 +89,11 @@ describe('dashboards', () => {
       if (p.type === 'row') continue;
       expect(p.title).toContain(' / ');
       expect(p.targets.length).toBeGreaterThan(0);
+      if (p.datasource.uid === '-- Dashboard --') {
+        const source = json.panels.find((x) => x.id === p.targets[0].panelId);
+        expect(source?.datasource.type).toBe('kansa-logs-datasource');
+        continue;
+      }
       for (const t of p.targets) {
         for (const [, v] of (t.query as string).matchAll(/\$\{(\w+)\}/g)) {
           expect(variables).toContain(v);

@@ -111,8 +111,14 @@ const VIZ_DEFAULTS: Record<Visualization, { options: Json; custom: Json; colorMo
   },
 };
 
-function panelJson(def: PanelDef, id: number, gridPos: Json): Json {
+export const DASHBOARD_DS = { type: 'datasource', uid: '-- Dashboard --' };
+
+function panelJson(def: PanelDef, id: number, gridPos: Json, ids: Map<string, number>): Json {
   const targets = def.queries.map((q, i) => panelTarget(q, i, def.scopes));
+  const source = def.reuse === undefined ? undefined : ids.get(def.reuse);
+  if (def.reuse !== undefined && source === undefined) {
+    throw new Error(`panel ${def.key} reuses ${def.reuse}, which is not on the dashboard`);
+  }
   const viz = VIZ_DEFAULTS[def.viz];
   const colorMode = def.color ? 'fixed' : def.thresholds ? 'thresholds' : viz.colorMode;
   const defaults: Json = {
@@ -132,11 +138,12 @@ function panelJson(def: PanelDef, id: number, gridPos: Json): Json {
     title: title(def.title),
     description: paragraphs(def.description),
     gridPos,
-    datasource: DS_REF,
-    targets,
+    datasource: source === undefined ? DS_REF : DASHBOARD_DS,
+    targets: source === undefined ? targets : [{ refId: 'A', datasource: DASHBOARD_DS, panelId: source }],
     fieldConfig: { defaults, overrides: def.overrides ?? [] },
     options: { ...viz.options, ...def.options },
     ...(def.transformations ? { transformations: def.transformations } : {}),
+    ...(def.timeShift ? { timeShift: def.timeShift } : {}),
     links: [{ title: 'Explore で開く / Open in Explore', url: exploreLink(targets[0]), targetBlank: false }],
   };
 }
@@ -189,7 +196,7 @@ export function dashboardJson(def: DashboardDef): Json {
         x = 0;
         rowHeight = 0;
       }
-      panels.push(panelJson(p, ids.get(p.key)!, { h, w, x, y }));
+      panels.push(panelJson(p, ids.get(p.key)!, { h, w, x, y }, ids));
       x += w;
       rowHeight = Math.max(rowHeight, h);
     }

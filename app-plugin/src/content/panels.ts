@@ -27,6 +27,8 @@ export interface PanelDef {
   /** Monitoring points of the spec this panel covers. */
   points: string[];
   queries: QueryDraft[];
+  /** Key of a panel on the same dashboard whose results this panel reuses (Grafana's -- Dashboard -- source), so one query feeds several views. */
+  reuse?: string;
   /** Dashboard variables that narrow the queries. */
   scopes?: Scope[];
   unit?: string;
@@ -44,6 +46,8 @@ export interface PanelDef {
   transformations?: unknown[];
   /** Data links on the values, e.g. to another dashboard with the clicked user. */
   valueLinks?: Array<{ title: Bi; url: string }>;
+  /** Grafana's panel time shift, e.g. 1h: the same range that much earlier. */
+  timeShift?: string;
   /** Grid size in Grafana units (24 wide). */
   w?: number;
   h?: number;

@@ -125,6 +125,7 @@ export const attendanceDashboard: DashboardDef = {
           ),
           points: ['attendance.overtime-ranking', 'attendance.overtime-limits'],
           queries: [attendance('sheet')],
+          reuse: 'sheet',
           scopes: ['user', 'department'],
           unit: 'm',
           thresholds: MONTHLY_OVERTIME_STEPS,
@@ -151,6 +152,7 @@ export const attendanceDashboard: DashboardDef = {
           description: bi('前日の終業から翌日の始業までが基準 (既定11時間) 未満の日。', 'Days whose rest since the previous day’s end is under the threshold (default 11 h).'),
           points: ['attendance.rest-interval'],
           queries: [attendance('sheet')],
+          reuse: 'sheet',
           scopes: ['user', 'department'],
           overrides: SHEET_OVERRIDES,
           transformations: [
@@ -167,6 +169,7 @@ export const attendanceDashboard: DashboardDef = {
           description: bi('22時〜5時の利用と、土日祝・会社休日の利用 (祝日は設定で変更できます)。', 'Use between 22:00 and 05:00 and on weekends, public holidays and company days off (configurable).'),
           points: ['attendance.late-night-holiday'],
           queries: [attendance('sheet')],
+          reuse: 'sheet',
           scopes: ['user', 'department'],
           overrides: SHEET_OVERRIDES,
           transformations: [

@@ -8,6 +8,11 @@ import { bi } from '../../text';
 
 export const FAILURE_UID = 'kansa-failure';
 
+const talkers = top(S.TRAFFIC, [by(F.sourceIp, 20, 'bytes received'), then(F.kansaHostOwner, 1)], [
+  sum(F.destinationBytes, 'bytes received'),
+  sum(F.sourceBytes, 'bytes sent'),
+]);
+
 const BYTES = { matcher: { id: 'byRegexp', options: 'bytes.*' }, properties: [{ id: 'unit', value: 'bytes' }] };
 
 export const failure: DashboardDef = {
@@ -73,22 +78,32 @@ export const failure: DashboardDef = {
           queries: [metrics(S.TRAFFIC, { metrics: [sum(F.destinationBytes, 'bytes received')], groupBy: [by(F.sourceIp, 10, 'bytes received')] })],
           scopes: ['src_ip'],
           unit: 'bytes',
-          w: 12,
+          w: 24,
         }),
         panel({
           key: 'top-talkers',
           viz: 'table',
-          title: bi('通信量の多い送信元 (トップトーカー)', 'Top talkers'),
-          description: bi('時間範囲内の送受信合計。時間範囲を障害の前と後に切り替えて比較します。', 'Bytes in and out in the range; switch the range to before and after the incident.'),
+          title: bi('トップトーカー (選んだ時間範囲)', 'Top talkers (chosen range)'),
+          description: bi(
+            '時間範囲内の送受信合計。障害の直後1時間を選ぶと、右の表がその直前1時間を示します。',
+            'Bytes in and out in the range. Pick the hour after the incident and the next table shows the hour before.'
+          ),
           points: ['failure.bottlenecks'],
-          queries: [
-            top(S.TRAFFIC, [by(F.sourceIp, 20, 'bytes received'), then(F.kansaHostOwner, 1)], [
-              sum(F.destinationBytes, 'bytes received'),
-              sum(F.sourceBytes, 'bytes sent'),
-            ]),
-          ],
+          queries: [talkers],
           scopes: ['src_ip'],
           overrides: [BYTES],
+          w: 12,
+        }),
+        panel({
+          key: 'top-talkers-before',
+          viz: 'table',
+          title: bi('トップトーカー (1時間前)', 'Top talkers (one hour earlier)'),
+          description: bi('同じ長さの範囲を1時間前にずらした送受信合計。左の表と比べます。', 'The same range shifted one hour back, to compare with the previous table.'),
+          points: ['failure.bottlenecks'],
+          queries: [talkers],
+          scopes: ['src_ip'],
+          overrides: [BYTES],
+          timeShift: '1h',
           w: 12,
         }),
       ],
