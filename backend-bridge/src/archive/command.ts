@@ -114,7 +114,7 @@ export async function archiveCommand(argv: string[], io: Io): Promise<number> {
       setup,
       client,
       { formats: FORMATS, stages: () => STAGES.map((m) => m()), maxLineBytes: config.syslog.maxLineBytes, ...(users.length || assets.length ? { enrich: createEnricher(users, assets) } : {}) },
-      { from, to, indexPrefix: values['index-prefix'] },
+      { from, to, indexPrefix: values['index-prefix'], onProgress: progress(io.stderr) },
     );
     io.stdout.write(`replayed ${r.records} raw records into ${r.events} events: ${r.indexed} indexed, ${r.duplicates} already present, ${r.deadLettered} dead-lettered, ${r.unsent} not sent\n`);
     io.stdout.write(`生ログ ${r.records} 件を再変換しました (イベント ${r.events} 件: 新規 ${r.indexed}、既存 ${r.duplicates})\n`);
@@ -123,6 +123,18 @@ export async function archiveCommand(argv: string[], io: Io): Promise<number> {
   } finally {
     await client.close();
   }
+}
+
+/** A line every 5 s on stderr, so a long replay shows it is moving. */
+function progress(out: Writable): (records: number, events: number) => void {
+  const started = performance.now();
+  let last = started;
+  return (records, events) => {
+    const now = performance.now();
+    if (now - last < 5000) return;
+    last = now;
+    out.write(`replay: ${records} records, ${events} events (${Math.round(events / ((now - started) / 1000))} events/s)\n`);
+  };
 }
 
 export function describe(p: Problem): string {
