@@ -34,7 +34,12 @@ export function listSegments(dir: string): SegmentFile[] {
 
 export function readSegmentKey(seg: SegmentFile): SegmentKey {
   if (!existsSync(seg.keyPath)) throw new Error(`segment ${seg.seq}: its key file ${seg.keyPath} is missing`);
-  const k = JSON.parse(readFileSync(seg.keyPath, 'utf8')) as SegmentKey;
+  let k: SegmentKey;
+  try {
+    k = JSON.parse(readFileSync(seg.keyPath, 'utf8')) as SegmentKey;
+  } catch (err) {
+    throw new Error(`segment ${seg.seq}: its key file ${seg.keyPath} is not valid JSON (${(err as Error).message})`);
+  }
   if (typeof k.keyId !== 'string' || typeof k.wrapped !== 'string') throw new Error(`segment ${seg.seq}: its key file is not a Kansa segment key`);
   return k;
 }

@@ -207,7 +207,8 @@ export class ArchiveWriter implements RawArchive {
 
   /** A segment left open by a crash: keep its whole records, cut a torn last one, and seal it. */
   private recover(f: SegmentFile): void {
-    const dataKey = this.o.keyring.unwrap(readSegmentKey(f).wrapped, readSegmentKey(f).keyId);
+    const key = readSegmentKey(f);
+    const dataKey = this.o.keyring.unwrap(key.wrapped, key.keyId);
     const bytes = readFileSync(f.path);
     let pos = 0;
     let dictionary: Buffer = Buffer.alloc(0);
