@@ -89,7 +89,9 @@ describe('DataSource', () => {
       const { ds } = makeDataSource();
       const keys = (await ds.getTagKeys()).map((k) => k.text);
       expect(keys).toEqual(expect.arrayContaining([FIELD.userName, FIELD.hostName, FIELD.sourceIp]));
-      expect(keys).not.toContain(FIELD.kansaMessageJa);
+      expect(keys).toContain(FIELD.message);
+      expect(keys).not.toContain(FIELD.kansaRaw);
+      expect(keys).not.toContain(FIELD.winlogEventData);
     });
 
     it('asks the values resource for the key under the other filters in the dashboard range', async () => {

@@ -1,19 +1,18 @@
 import type { FieldInfo, MetricType } from '../types';
 
-const NUMERIC_TYPES = new Set(['long', 'integer', 'float']);
+// The same list as the backend's client.numericTypes.
+const NUMERIC_TYPES = new Set(['long', 'integer', 'short', 'byte', 'float', 'double', 'half_float', 'scaled_float']);
 
 export function isNumeric(field: FieldInfo): boolean {
   return NUMERIC_TYPES.has(field.type);
 }
 
-/** Fields terms and cardinality can use: aggregatable ones, and text fields through their keyword sub-field. */
+/**
+ * Fields terms and cardinality can use. The query stores the registry name; the backend aggregates a text field
+ * through its keyword sub-field (FieldInfo.aggregationName) itself.
+ */
 export function isGroupable(field: FieldInfo): boolean {
   return field.aggregatable || Boolean(field.aggregationName);
-}
-
-/** The name a terms or cardinality aggregation uses for the field. */
-export function aggregationName(field: FieldInfo): string {
-  return field.aggregationName ?? field.name;
 }
 
 /** Which fields a metric type accepts; count takes none. */
@@ -26,9 +25,4 @@ export function fieldsForMetric(type: MetricType, fields: FieldInfo[]): FieldInf
     default:
       return fields.filter((f) => isNumeric(f) && f.aggregatable);
   }
-}
-
-/** Whether a registry field name (or its keyword sub-field) is known. */
-export function findField(fields: FieldInfo[], name: string): FieldInfo | undefined {
-  return fields.find((f) => f.name === name || f.aggregationName === name);
 }

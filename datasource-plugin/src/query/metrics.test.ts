@@ -53,7 +53,7 @@ describe('parsePercents and intervals', () => {
     for (const ok of ['auto', '30s', '5m', '1h', '1d', '1w', '$__interval']) {
       expect(isValidInterval(ok)).toBe(true);
     }
-    for (const bad of ['', '0m', '5 m', '1.5h', 'hourly']) {
+    for (const bad of ['', '0m', '5 m', '1.5h', 'hourly', '1M']) {
       expect(isValidInterval(bad)).toBe(false);
     }
   });

@@ -78,9 +78,9 @@ export function parsePercents(text: string): { percents: number[] } | { error: s
   return { percents: Array.from(new Set(percents)).sort((a, b) => a - b) };
 }
 
-const INTERVAL = /^(auto|[1-9]\d*(ms|s|m|h|d|w|M|y))$/;
+const INTERVAL = /^(auto|[1-9]\d*(ms|s|m|h|d|w))$/;
 
-/** 'auto', or a date_histogram interval like 30s, 5m, 1h, 1d; template variables are checked after interpolation. */
+/** 'auto', or what the backend's parseInterval reads (500ms, 30s, 5m, 1h, 1d, 1w); variables are checked after interpolation. */
 export function isValidInterval(interval: string): boolean {
   return INTERVAL.test(interval) || interval.includes('$');
 }

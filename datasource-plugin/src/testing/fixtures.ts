@@ -8,13 +8,14 @@ import type { FieldInfo, FieldValue, KansaDataSourceOptions } from '../types';
 /** The registry as the backend's `fields` resource lists it, built from the generated schema. */
 export const REGISTRY_FIELDS: FieldInfo[] = (Object.values(FIELD) as FieldName[]).map((name) => {
   const type = FIELD_TYPES[name];
-  const text = type === 'text';
+  // As pkg/plugin/resources.go answers: text fields aggregate through .keyword, objects not at all.
+  const aggregatable = type !== 'object' && type !== 'flat_object';
   return {
     name,
     type,
     array: false,
-    aggregatable: !text && type !== 'object' && type !== 'flat_object',
-    ...(text && name === FIELD.message ? { aggregationName: `${name}.keyword` } : {}),
+    aggregatable,
+    ...(aggregatable ? { aggregationName: type === 'text' ? `${name}.keyword` : name } : {}),
     ja: `${name} (ja)`,
     en: `${name} (en)`,
     use: ['cyber', 'insider', 'audit', 'attendance', 'failure'],

@@ -6,13 +6,11 @@ import type { FieldInfo } from '../../types';
 
 export interface FieldOptionsSpec {
   fields: FieldInfo[];
-  /** The name to store for a field; terms and cardinality store the keyword sub-field. */
-  nameOf?: (field: FieldInfo) => string;
 }
 
-function fieldOptions({ fields, nameOf = (f) => f.name }: FieldOptionsSpec): Array<SelectableValue<string>> {
+function fieldOptions({ fields }: FieldOptionsSpec): Array<SelectableValue<string>> {
   const ja = userLanguage() === 'ja';
-  return fields.map((f) => ({ value: nameOf(f), label: nameOf(f), description: `${ja ? f.ja : f.en} (${f.type})` }));
+  return fields.map((f) => ({ value: f.name, label: f.name, description: `${ja ? f.ja : f.en} (${f.type})` }));
 }
 
 // A stored name the registry does not list (a template variable, or a field of a newer registry) stays visible.

@@ -78,7 +78,7 @@ export function LuceneField({ id, datasource, fields, value, range, label, place
       setItems(suggestFields(fields, ctx.prefix, ja));
       return;
     }
-    if (fields.length > 0 && !fields.some((f) => f.name === ctx.field || f.aggregationName === ctx.field)) {
+    if (fields.length > 0 && !fields.some((f) => f.name === ctx.field)) {
       setItems([]);
       return;
     }

@@ -2,7 +2,7 @@ import type { SelectableValue } from '@grafana/data';
 import { Button, IconButton, InlineField, InlineFieldRow, RadioButtonGroup, Select, Stack } from '@grafana/ui';
 
 import { t } from '../../i18n/language';
-import { aggregationName, isGroupable } from '../../query/fields';
+import { isGroupable } from '../../query/fields';
 import { MAX_GROUP_BY, MAX_TERMS_SIZE } from '../../query/metrics';
 import type { FieldInfo, MetricAgg, TermsGroupBy } from '../../types';
 import { FieldSelect } from '../fields/FieldSelect';
@@ -53,7 +53,6 @@ export function GroupByEditor({ idPrefix, fields, loading, groupBy, metrics, onC
               <FieldSelect
                 inputId={`${id}-field`}
                 fields={groupable}
-                nameOf={aggregationName}
                 isLoading={loading}
                 value={g.field || undefined}
                 placeholder={t(L.pickField)}

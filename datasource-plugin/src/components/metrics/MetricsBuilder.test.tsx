@@ -79,10 +79,10 @@ describe('the metric and group-by builder', () => {
     expect(last().groupBy?.[0].orderBy).toBe('_count');
   });
 
-  it('uses the keyword sub-field of a text field for terms', async () => {
+  it('stores a text field by its registry name; the backend aggregates its keyword sub-field', async () => {
     const { last } = await setup({ queryType: 'metrics', metrics: [COUNT], groupBy: [{ field: '', size: 10 }] });
-    await pick(screen.getByLabelText('Group by'), `${FIELD.message}.keyword`);
-    expect(last().groupBy?.[0].field).toBe(`${FIELD.message}.keyword`);
+    await pick(screen.getByLabelText('Group by'), FIELD.message);
+    expect(last().groupBy?.[0].field).toBe(FIELD.message);
   });
 
   it('validates the interval and stores auto when emptied', async () => {

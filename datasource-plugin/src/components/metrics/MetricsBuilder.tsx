@@ -3,7 +3,7 @@ import { Button, IconButton, InlineField, InlineFieldRow, Input, Select, Stack }
 import { type ChangeEvent, useEffect, useState } from 'react';
 
 import { t, tf } from '../../i18n/language';
-import { aggregationName, fieldsForMetric } from '../../query/fields';
+import { fieldsForMetric } from '../../query/fields';
 import { addMetric, DEFAULT_PERCENTS, parsePercents, removeMetric, updateMetric } from '../../query/metrics';
 import type { FieldInfo, MetricAgg, MetricType, TermsGroupBy } from '../../types';
 import { FieldSelect } from '../fields/FieldSelect';
@@ -73,7 +73,7 @@ function keepField(type: MetricType, field: string | undefined, fields: FieldInf
   if (!field || type === 'count') {
     return undefined;
   }
-  const fits = fieldsForMetric(type, fields).some((f) => f.name === field || aggregationName(f) === field);
+  const fits = fieldsForMetric(type, fields).some((f) => f.name === field);
   return fits || field.includes('$') || fields.length === 0 ? field : undefined;
 }
 
@@ -105,7 +105,6 @@ export function MetricsBuilder({ idPrefix, fields, loading, metrics, groupBy, on
                 <FieldSelect
                   inputId={`${id}-field`}
                   fields={candidates}
-                  nameOf={m.type === 'cardinality' ? aggregationName : undefined}
                   isLoading={loading}
                   value={m.field}
                   placeholder={t(L.pickField)}
