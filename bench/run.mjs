@@ -15,7 +15,7 @@ import { e2eSubset, e2eTier, ensureE2eData } from './lib/e2e.mjs';
 import { queryTier } from './lib/query.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const OUT = join(ROOT, 'bench', 'out');
+const OUT = process.env.KANSA_BENCH_OUT ?? join(ROOT, 'bench', 'out');
 const PEERS = join(ROOT, 'bench', 'peers');
 const KANSA = join(ROOT, 'backend-bridge', 'bin', 'kansa.js');
 const log = (m) => process.stderr.write(`[bench] ${m}\n`);
@@ -112,18 +112,22 @@ for (const r of Object.values(results)) {
 }
 const byKey = Object.fromEntries(rows.map((r) => [`${r.kind}/${r.tool}`, r]));
 /** Ratios per round (Kansa run i over peer run i), then the median: the load of the moment cancels out. */
-function ratio(kind, a, b) {
+function ratio(kind, a, b, measure = 'wall') {
   const ra = results[`${kind}/${a}`]?.runs;
   const rb = results[`${kind}/${b}`]?.runs;
   if (!ra || !rb) return undefined;
-  return spread(ra.map((m, i) => rb[i].wall / m.wall)).median;
+  return spread(ra.map((m, i) => rb[i][measure] / m[measure])).median;
 }
 
 const f0 = (n) => Math.round(n).toLocaleString('en-US');
-const table = ['| input | tool | lines/s median (min–max) | CPU s median (min–max) | lines per CPU s | peak RSS MiB median (max) | Kansa ÷ tool (per-round median) |', '|---|---|---|---|---|---|---|'];
+const table = [
+  '| input | tool | lines/s median (min–max) | CPU s median (min–max) | lines per CPU s | peak RSS MiB median (max) | Kansa ÷ tool, lines/s (per-round median) | Kansa ÷ tool, per CPU s (per-round median) |',
+  '|---|---|---|---|---|---|---|---|',
+];
 for (const r of rows) {
-  const vs = r.tool.startsWith('kansa') ? '' : ['kansa', 'kansa+bulk'].filter((k) => byKey[`${r.kind}/${k}`]).map((k) => `${k}: ${ratio(r.kind, k, r.tool).toFixed(2)}×`).join(', ');
-  table.push(`| ${r.kind} (${f0(INPUTS[r.kind].lines)}) | ${r.tool} | ${f0(r.rate.median)} (${f0(r.rate.min)}–${f0(r.rate.max)}) | ${r.cpu.median.toFixed(2)} (${r.cpu.min.toFixed(2)}–${r.cpu.max.toFixed(2)}) | ${f0(r.perCpu)} | ${r.rss.median.toFixed(0)} (${r.rss.max.toFixed(0)}) | ${vs} |`);
+  const vs = (measure) =>
+    r.tool.startsWith('kansa') ? '' : ['kansa', 'kansa+bulk'].filter((k) => byKey[`${r.kind}/${k}`]).map((k) => `${k}: ${ratio(r.kind, k, r.tool, measure).toFixed(2)}×`).join(', ');
+  table.push(`| ${r.kind} (${f0(INPUTS[r.kind].lines)}) | ${r.tool} | ${f0(r.rate.median)} (${f0(r.rate.min)}–${f0(r.rate.max)}) | ${r.cpu.median.toFixed(2)} (${r.cpu.min.toFixed(2)}–${r.cpu.max.toFixed(2)}) | ${f0(r.perCpu)} | ${r.rss.median.toFixed(0)} (${r.rss.max.toFixed(0)}) | ${vs('wall')} | ${vs('cpu')} |`);
 }
 
 const sections = [];
@@ -143,4 +147,4 @@ const header = `Run ${new Date().toISOString()} on ${cpus().length} × ${cpus()[
 const report = [header, ...sections.filter(Boolean)].join('\n\n');
 process.stdout.write(`${report}\n`);
 writeFileSync(join(OUT, 'latest.md'), `${report}\n`);
-writeFileSync(join(OUT, 'latest.json'), JSON.stringify({ header, rows, checks: results.checks }, null, 2));
+writeFileSync(join(OUT, 'latest.json'), JSON.stringify({ header, rows, runs: Object.values(results).filter((r) => r.runs), checks: results.checks }, null, 2));

@@ -85,7 +85,8 @@ export function nxlogLine(r, i) {
       Message: 'An attempt was made to access an object.', Category: 'File System', Opcode: 'Info',
       SubjectUserSid: sid, SubjectUserName: user, SubjectDomainName: 'CORP', SubjectLogonId: logonId,
       ObjectServer: 'Security', ObjectType: 'File', ObjectName: `${pick(r, SHARES)}\\2026\\報告書${Math.floor(r() * 500)}.xlsx`,
-      HandleId: '0x1a4', AccessList: '%%4416', AccessMask: '0x1', ProcessId: '0x4', ProcessName: '', ResourceAttributes: '',
+      // Each access through its own handle, as when Explorer or Office opens a file; a handle is one object.
+      HandleId: `0x${(0x100 + Math.floor(r() * 0xfff00)).toString(16)}`, AccessList: '%%4416', AccessMask: '0x1', ProcessId: '0x4', ProcessName: '', ResourceAttributes: '',
     });
   } else if (id === 4672) {
     Object.assign(o, {
@@ -130,7 +131,7 @@ export const GENERATORS = { sshd: { line: sshdLine, seed: 1 }, nxlog: { line: nx
 /** Writes `lines` lines of one input to `path`, unless the file already holds exactly that input. */
 export async function generate(kind, lines, path) {
   const stamp = `${path}.meta`;
-  const want = `${kind} ${lines} v1`;
+  const want = `${kind} ${lines} v2`;
   if (existsSync(path) && existsSync(stamp) && readFileSync(stamp, 'utf8') === want) return false;
   const { line, seed } = GENERATORS[kind];
   const r = rng(seed);

@@ -83,9 +83,10 @@ export function readNxlog(text: string, ctx: TranslateContext): WinEvent {
   const data: Record<string, string> = {};
   // AccountName and Domain are im_msvistalog's resolved UserID; without a UserID they are EventData (4778/4779).
   const hasUser = o.UserID !== undefined && o.UserID !== null && o.UserID !== '';
-  for (const [k, v] of Object.entries(o)) {
+  // for-in, not Object.entries: no pair array per field of every record (JSON.parse objects have no inherited keys).
+  for (const k in o) {
     if (SYSTEM_FIELDS.has(k) && (hasUser || !USER_FIELDS.has(k))) continue;
-    const s = str(v);
+    const s = str(o[k]);
     if (s !== undefined) data[k] = s;
   }
   for (const k of SHADOWED_BY_EVENT[eventId] ?? []) {
