@@ -108,24 +108,25 @@ func Compute(c Config, events []Event, now time.Time) []User {
 }
 
 // WorkdayOf is the working day t belongs to: its local date after moving back by the day boundary.
-func (c Config) WorkdayOf(t time.Time) (date string, start, end time.Time) {
-	local := t.In(c.Location)
-	shifted := local.Add(-time.Duration(c.DayBoundaryHour) * time.Hour)
-	y, m, d := shifted.Date()
-	start = time.Date(y, m, d, c.DayBoundaryHour, 0, 0, 0, c.Location)
-	end = time.Date(y, m, d+1, c.DayBoundaryHour, 0, 0, 0, c.Location)
-	return start.Format(time.DateOnly), start, end
+func (c Config) WorkdayOf(t time.Time) string {
+	shifted := t.In(c.Location).Add(-time.Duration(c.DayBoundaryHour) * time.Hour)
+	return shifted.Format(time.DateOnly)
 }
+
+// maxSessionSpan is the longest a session can run across the day boundary before its day is closed as
+// missing a logoff: longer than any shift, shorter than a session left open until the next morning.
+const maxSessionSpan = 16 * time.Hour
 
 // tracker walks one user's events in time order.
 type tracker struct {
 	c   Config
 	now time.Time
 
-	days   []Day
-	day    *Day
-	dayEnd time.Time
-	state  State // "" when no session is open
+	days  []Day
+	day   *Day
+	state State // "" when no session is open
+	// sessionStart is when the open session began.
+	sessionStart time.Time
 	// explicit says the open session began with a logon, unlock, power-on or reconnect. A session that only
 	// activity (a door, a badge) opened ends at that activity and never counts as a missing logoff.
 	explicit bool
@@ -136,9 +137,12 @@ type tracker struct {
 
 func (t *tracker) run(evs []Event) []Day {
 	for _, e := range evs {
-		date, start, end := t.c.WorkdayOf(e.Time)
-		if t.day == nil || date != t.day.Date {
-			t.changeDay(e.Time, date, start, end)
+		if date := t.c.WorkdayOf(e.Time); t.day == nil || (date != t.day.Date && !t.belongsToCurrentDay(e)) {
+			if t.day != nil {
+				t.closeDay(false)
+			}
+			t.day = &Day{Date: date, FirstActivity: e.Time}
+			t.lastExit = time.Time{}
 		}
 		t.apply(e)
 		t.last = e.Time
@@ -150,27 +154,27 @@ func (t *tracker) run(evs []Event) []Day {
 	return t.days
 }
 
-// changeDay ends the current day and starts the one e.Time falls in. A session still open at the boundary
-// carries over when the user was active within the grace period before it; otherwise it was never logged off.
-func (t *tracker) changeDay(at time.Time, date string, start, end time.Time) {
-	carry := State("")
-	if t.day != nil {
-		if t.state != "" && at.Sub(t.last) <= t.c.Grace && t.dayEnd.Sub(t.last) <= t.c.Grace {
-			carry = t.state
-			t.emit(t.since, t.dayEnd, t.state)
-			t.state = ""
-			t.finishDay(t.dayEnd)
-		} else {
-			t.closeDay(false)
-		}
+// belongsToCurrentDay keeps an event past the day boundary in the day before: a session belongs wholly to the
+// day it started (a night shift's logoff at 05:44 ends the shift that began at 21:00) for up to
+// maxSessionSpan, and what follows the logoff within the grace period (a shutdown, the door on the way out)
+// is the same departure.
+func (t *tracker) belongsToCurrentDay(e Event) bool {
+	switch {
+	case t.state != "" && t.explicit:
+		return e.Time.Sub(t.sessionStart) <= maxSessionSpan
+	case t.state != "":
+		return e.Time.Sub(t.last) <= t.c.Grace // presence shown only by doors or badges
 	}
-	t.day = &Day{Date: date, FirstActivity: at}
-	t.dayEnd = end
-	t.lastExit = time.Time{}
-	if carry != "" {
-		t.day.FirstActivity = start
-		t.state, t.since = carry, start
+	return !opens(e) && !t.lastExit.IsZero() && e.Time.Sub(t.lastExit) <= t.c.Grace
+}
+
+// opens tells whether an event starts a session by itself.
+func opens(e Event) bool {
+	switch e.Transition {
+	case TransitionStart, TransitionPowerOn, TransitionUnlock, TransitionReconnect:
+		return true
 	}
+	return false
 }
 
 func (t *tracker) apply(e Event) {
@@ -204,8 +208,11 @@ func (t *tracker) enter(at time.Time, s State) {
 	}
 	if t.state != "" {
 		t.emit(t.since, at, t.state)
-	} else if !t.lastExit.IsZero() {
-		t.emit(t.lastExit, at, Away)
+	} else {
+		if !t.lastExit.IsZero() {
+			t.emit(t.lastExit, at, Away)
+		}
+		t.sessionStart = at
 	}
 	t.state, t.since = s, at
 }
@@ -222,7 +229,7 @@ func (t *tracker) closeDay(atStreamEnd bool) {
 		case atStreamEnd && t.last.Add(t.c.Grace).After(t.now):
 			end = t.now
 		default:
-			end = minTime(t.last.Add(t.c.Grace), t.dayEnd)
+			end = t.last.Add(t.c.Grace)
 			t.day.MissingLogoff = true
 		}
 		if end.Before(t.since) {

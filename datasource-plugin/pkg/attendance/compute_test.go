@@ -165,18 +165,45 @@ func TestDoorActivityAfterLogoffDoesNotReopenTheDay(t *testing.T) {
 	assert.Equal(t, jst("2026-10-01 17:50"), d[0].End)
 }
 
-func TestWorkAcrossTheDayBoundaryCarriesOver(t *testing.T) {
+func TestASessionBelongsToTheDayItStarted(t *testing.T) {
 	d := days(t, Workday{}, farFuture,
 		ev("2026-10-06 03:00", "start"), ev("2026-10-06 04:40", "activity"),
 		ev("2026-10-06 05:10", "activity"), ev("2026-10-06 06:00", "end"))
-	require.Len(t, d, 2)
+	require.Len(t, d, 1)
 	assert.Equal(t, "2026-10-05", d[0].Date)
-	assert.Equal(t, 120.0, d[0].WorkingMinutes)
-	assert.Equal(t, 120.0, d[0].LateNightMinutes)
+	assert.Equal(t, 180.0, d[0].WorkingMinutes)
+	assert.Equal(t, 120.0, d[0].LateNightMinutes) // 03:00-05:00
 	assert.False(t, d[0].MissingLogoff)
-	assert.Equal(t, "2026-10-06", d[1].Date)
-	assert.Equal(t, 60.0, d[1].WorkingMinutes)
-	assert.Equal(t, jst("2026-10-06 05:00"), d[1].FirstActivity)
+}
+
+func TestNightShiftPastTheDayBoundary(t *testing.T) {
+	d := days(t, Workday{}, farFuture,
+		ev("2026-10-01 21:09", "activity"), ev("2026-10-01 21:12", "start"),
+		ev("2026-10-02 05:44", "end"), ev("2026-10-02 05:44", "power-off"), ev("2026-10-02 05:47", "activity"),
+		ev("2026-10-02 21:10", "start"), ev("2026-10-03 05:40", "end"))
+	require.Len(t, d, 2, "the logoff and the door after it belong to the shift, not to a day of their own")
+	assert.Equal(t, "2026-10-01", d[0].Date)
+	assert.Equal(t, 515.0, d[0].WorkingMinutes) // 21:09-05:44
+	assert.Equal(t, 420.0, d[0].LateNightMinutes)
+	assert.False(t, d[0].MissingLogoff)
+	assert.Equal(t, jst("2026-10-02 05:47"), d[0].LastActivity)
+	assert.Equal(t, "2026-10-02", d[1].Date)
+	require.NotNil(t, d[1].RestIntervalHours)
+	assert.InDelta(t, 15.383, *d[1].RestIntervalHours, 0.001) // 05:47 to 21:10
+}
+
+func TestASessionLeftOpenOvernightIsAMissingLogoff(t *testing.T) {
+	d := days(t, Workday{}, farFuture,
+		ev("2026-10-05 09:00", "start"), ev("2026-10-05 18:00", "lock"),
+		ev("2026-10-06 07:00", "power-off"), // an update restart 22 hours after the logon
+		ev("2026-10-06 08:50", "power-on"), ev("2026-10-06 09:00", "start"), ev("2026-10-06 17:30", "end"))
+	require.Len(t, d, 2)
+	assert.True(t, d[0].MissingLogoff)
+	assert.Equal(t, 540.0, d[0].WorkingMinutes)
+	assert.Equal(t, jst("2026-10-05 18:30"), d[0].End)
+	assert.False(t, d[1].MissingLogoff)
+	assert.Equal(t, jst("2026-10-06 07:00"), d[1].FirstActivity)
+	assert.Equal(t, 520.0, d[1].WorkingMinutes) // 08:50-17:30
 }
 
 func TestUsersAreSeparateAndSorted(t *testing.T) {
