@@ -105,9 +105,6 @@ func (a *Agg) Order(by string, order Order) *Agg {
 // Missing puts documents without the field in a bucket with this key.
 func (a *Agg) Missing(key any) *Agg { return a.set("missing", key) }
 
-// MinDocCount drops buckets with fewer documents.
-func (a *Agg) MinDocCount(n int) *Agg { return a.set("min_doc_count", n) }
-
 // Metric is a single-value numeric aggregation: sum, avg, min or max of a numeric registry field.
 func Metric(kind, field string) *Agg {
 	switch kind {

@@ -168,7 +168,7 @@ func TestBucketsReadKeysCountsAndSubAggregations(t *testing.T) {
 	assert.Equal(t, 12.5, *v)
 	p, err := PercentileValues(bs[0].Aggs["m1"])
 	require.NoError(t, err)
-	assert.Equal(t, []float64{50, 95}, SortedPercents(p))
+	assert.Len(t, p, 2)
 	assert.Equal(t, 1.5, *p[50])
 	assert.Nil(t, p[95])
 	assert.Equal(t, "10.0.0.1", bs[1].KeyString())

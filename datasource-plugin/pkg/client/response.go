@@ -3,7 +3,6 @@ package client
 import (
 	"encoding/json"
 	"fmt"
-	"sort"
 	"strconv"
 	"strings"
 )
@@ -188,16 +187,6 @@ func TopHitsOf(raw json.RawMessage) ([]Hit, error) {
 		return nil, fmt.Errorf("read top hits: %w", err)
 	}
 	return v.Hits.Hits, nil
-}
-
-// SortedPercents lists the percents of a percentiles result in ascending order.
-func SortedPercents(m map[float64]*float64) []float64 {
-	out := make([]float64, 0, len(m))
-	for p := range m {
-		out = append(out, p)
-	}
-	sort.Float64s(out)
-	return out
 }
 
 func unmarshalNumber(raw []byte, out any) error {

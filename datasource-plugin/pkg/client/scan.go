@@ -44,12 +44,13 @@ func (c *Client) Scan(ctx context.Context, pattern string, limit int, failOverLi
 	}
 	for read < want {
 		size := min(c.pageSize, want-read)
-		body, err := build(size, after).Build()
+		search := build(size, after)
+		if pitID != "" {
+			search.PIT(pitID, pitKeepAlive)
+		}
+		body, err := search.Build()
 		if err != nil {
 			return nil, err
-		}
-		if pitID != "" {
-			body["pit"] = map[string]any{"id": pitID, "keep_alive": pitKeepAlive}
 		}
 		res, err := c.Search(ctx, pattern, body)
 		if err != nil {
