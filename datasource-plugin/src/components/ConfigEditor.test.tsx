@@ -78,6 +78,16 @@ describe('ConfigEditor in English', () => {
     expect(screen.getByLabelText('Standard day (min)')).toHaveAttribute('placeholder', '480');
   });
 
+  it('says when the URL is not an http(s) URL', async () => {
+    renderEditor({ url: '' });
+    expect(screen.queryByText('Enter a URL starting with http:// or https://')).not.toBeInTheDocument();
+    await userEvent.type(screen.getByLabelText(/^URL/), 'opensearch:9200');
+    expect(screen.getByText('Enter a URL starting with http:// or https://')).toBeInTheDocument();
+    await userEvent.clear(screen.getByLabelText(/^URL/));
+    await userEvent.type(screen.getByLabelText(/^URL/), 'https://search.example.co.jp:9200');
+    expect(screen.queryByText('Enter a URL starting with http:// or https://')).not.toBeInTheDocument();
+  });
+
   it('stores the index pattern, language and timeout in jsonData', async () => {
     const latest = renderEditor();
     await userEvent.type(screen.getByLabelText(/^Index pattern/), 'audit-*');

@@ -21,6 +21,7 @@ type SecretKey = keyof KansaSecureJsonData;
 const L = {
   connection: { ja: '接続', en: 'Connection' },
   url: { ja: 'URL', en: 'URL' },
+  badUrl: { ja: 'http:// または https:// で始まる URL を入力してください', en: 'Enter a URL starting with http:// or https://' },
   urlTip: { ja: 'Grafana サーバーから OpenSearch への URL (例: http://opensearch:9200)', en: 'Where the Grafana server reaches OpenSearch, e.g. http://opensearch:9200' },
   timeout: { ja: 'タイムアウト (秒)', en: 'Timeout (seconds)' },
   timeoutTip: { ja: 'これより長くかかるクエリは中止します (既定 30、1〜300)', en: 'Queries taking longer are cancelled (default 30, 1 to 300)' },
@@ -53,6 +54,11 @@ const LANGUAGE_OPTIONS: Array<SelectableValue<Language>> = [
   { value: 'ja', label: '日本語' },
   { value: 'en', label: 'English' },
 ];
+
+// The backend accepts http(s) URLs with a host; an empty one is only "required", not wrong yet.
+function urlIsValid(url: string | undefined): boolean {
+  return !url?.trim() || /^https?:\/\/[^\s/]+/.test(url.trim());
+}
 
 /** Which authentication applies; settings saved before authType existed are read from Grafana's own flags. */
 export function authTypeOf(options: Props['options']): AuthType {
@@ -111,7 +117,7 @@ export function ConfigEditor({ options, onOptionsChange }: Props) {
   return (
     <>
       <FieldSet label={t(L.connection)}>
-        <Field label={t(L.url)} description={t(L.urlTip)} required>
+        <Field label={t(L.url)} description={t(L.urlTip)} required invalid={!urlIsValid(options.url)} error={t(L.badUrl)}>
           <Input
             id="kansa-url"
             width={60}

@@ -105,6 +105,22 @@ describe('QueryEditor in English', () => {
     expect(screen.queryByRole('listbox')).not.toBeInTheDocument();
   });
 
+  it('asks for values only of registry fields, and moves through suggestions with the arrow keys', async () => {
+    const { calls } = await setup();
+    const input = screen.getByRole('combobox', { name: 'Lucene query' });
+    await userEvent.type(input, 'no.such:x');
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(calls.filter((c) => c.path === 'values')).toHaveLength(0);
+    await userEvent.clear(input);
+    await userEvent.type(input, 'host');
+    const options = await screen.findAllByRole('option');
+    expect(options[0]).toHaveAccessibleName(new RegExp(`^${FIELD.hostName}`));
+    await userEvent.keyboard('{ArrowUp}');
+    expect(options[options.length - 1]).toHaveAttribute('aria-selected', 'true');
+    await userEvent.keyboard('{ArrowDown}');
+    expect(options[0]).toHaveAttribute('aria-selected', 'true');
+  });
+
   it('sets the use case, limit and language override', async () => {
     const { last } = await setup();
     await pick(screen.getByLabelText('Use case'), 'Insider threats');
