@@ -7,10 +7,12 @@ import { DEFAULT_HOLIDAYS_FILE, loadHolidays } from './holidays';
 import { LocalTime } from './localtime';
 import { rebuild } from './rebuild';
 import { DEFAULT_SETTINGS } from './settings';
+import { loadState } from './store/state-store';
 
 /**
  * After `kansa demo` imported a month: scores it (`kansa risk rebuild` over the whole month) unless
- * OpenSearch already holds its daily summaries, so the ranking has something to show right away.
+ * OpenSearch holds summaries for it and the saved profiles are learned through its last day, so the
+ * ranking has something to show right away.
  */
 export async function scoreDemoMonth(out: string, io: { stderr: Writable }): Promise<number> {
   const meta = JSON.parse(readFileSync(join(out, 'scenarios.json'), 'utf8')) as { start: string; days: number; timeZone: string };
@@ -24,7 +26,10 @@ export async function scoreDemoMonth(out: string, io: { stderr: Writable }): Pro
   try {
     const range = { range: { [FIELD.timestamp]: { gte: new Date(clock.dayStart(first)).toISOString(), lt: new Date(clock.dayStart(first + meta.days)).toISOString() } } };
     const count = (await client.transport.request({ method: 'POST', path: `/${RISK_INDEX_PATTERN}/_count?ignore_unavailable=true&allow_no_indices=true`, body: { query: range } })).body as { count: number };
-    if (count.count > 0) {
+    // Scored through this month's last day, not just any summary in its range: another month on the
+    // same dates (e.g. the small profile) must not stand in for it.
+    const learned = (await loadState(client)).state.day;
+    if (count.count > 0 && learned !== undefined && learned >= first + meta.days - 1) {
       io.stderr.write(`kansa demo: risk scores already there (${count.count} daily summaries)\n`);
       return 0;
     }
