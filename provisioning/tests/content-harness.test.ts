@@ -37,7 +37,7 @@ function dsquery(range: { from: string; to: string }, queries: Query[]): Record<
   const request = { settings: { url: process.env.OPENSEARCH_URL, jsonData: { language: 'ja' } }, queries, range };
   const run = spawnSync(DSQUERY, ['query', '--request', '-'], { input: JSON.stringify(request), maxBuffer: 1 << 30, encoding: 'utf8' });
   if (run.status !== 0) {
-    throw new Error(`kansa-dsquery exited ${run.status}: ${run.stderr}`);
+    throw new Error(`kansa-dsquery exited ${run.status ?? run.signal ?? run.error?.message}: ${run.stderr}`);
   }
   return JSON.parse(run.stdout).results;
 }
@@ -212,7 +212,7 @@ const allowList: Array<{ rule: string; label: string; value: string; reason: str
   function query(range: { from: number; to: number }, q: Query): Result {
     const request = { settings: { url: BENIGN_URL, jsonData: {} }, queries: [q], range: { from: new Date(range.from).toISOString(), to: new Date(range.to).toISOString() } };
     const run = spawnSync(DSQUERY, ['query', '--request', '-'], { input: JSON.stringify(request), maxBuffer: 1 << 30, encoding: 'utf8' });
-    if (run.status !== 0) throw new Error(`kansa-dsquery exited ${run.status}: ${run.stderr}`);
+    if (run.status !== 0) throw new Error(`kansa-dsquery exited ${run.status ?? run.signal ?? run.error?.message}: ${run.stderr}`);
     return JSON.parse(run.stdout).results[q.refId];
   }
 
@@ -240,7 +240,9 @@ const allowList: Array<{ rule: string; label: string; value: string; reason: str
    * Grafana computes at every bucket boundary, with far fewer calls than one query per evaluation.
    */
   function slidingFires(r: (typeof RULES)[number]): Array<{ at: string; labels: Record<string, string>; value: number }> {
-    const q = r.queries(settings)[0];
+    const first = r.queries(settings)[0];
+    // Top 10 per level is enough to find anything over a threshold, and keeps each call's bucket budget large.
+    const q = { ...first, query: { ...first.query, groupBy: first.query.groupBy?.map((g) => ({ ...g, size: Math.min(g.size ?? 10, 10) })) } };
     const size = q.query.groupBy?.reduce((n, g) => n * (g.size ?? 10), 1) ?? 1;
     const bucketsPerCall = Math.max(1, Math.floor(9000 / size));
     const chunkMs = bucketsPerCall * q.intervalMs;
