@@ -16,6 +16,13 @@ describe('DataSource', () => {
   it('starts new queries as version-1 logs queries and uses its own annotation support', () => {
     const { ds } = makeDataSource();
     expect(ds.getDefaultQuery(CoreApp.Explore)).toEqual({ queryType: 'logs', query: '', queryModelVersion: 1 });
+    expect(ds.getDefaultQuery(CoreApp.UnifiedAlerting)).toEqual({
+      queryType: 'metrics',
+      query: '',
+      metrics: [{ id: 'count', type: 'count' }],
+      interval: 'auto',
+      queryModelVersion: 1,
+    });
     expect(ds.annotations.QueryEditor).toBeDefined();
     expect(ds.filterQuery(query({ hide: true }))).toBe(false);
   });

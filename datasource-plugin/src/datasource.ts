@@ -1,13 +1,13 @@
-import type {
-  AdHocVariableFilter,
+import {
   CoreApp,
-  DataSourceGetTagKeysOptions,
-  DataSourceGetTagValuesOptions,
-  DataSourceInstanceSettings,
-  MetricFindValue,
-  QueryFixAction,
-  ScopedVars,
-  TimeRange,
+  type AdHocVariableFilter,
+  type DataSourceGetTagKeysOptions,
+  type DataSourceGetTagValuesOptions,
+  type DataSourceInstanceSettings,
+  type MetricFindValue,
+  type QueryFixAction,
+  type ScopedVars,
+  type TimeRange,
 } from '@grafana/data';
 import { DataSourceWithBackend, getTemplateSrv, type TemplateSrv } from '@grafana/runtime';
 
@@ -15,6 +15,7 @@ import { kansaAnnotations } from './annotations/support';
 import { addFilter, adhocToKansa, filterClause } from './query/adhoc';
 import { isGroupable } from './query/fields';
 import { andClauses } from './query/lucene';
+import { typeDefaults } from './query/queryType';
 import { interpolateQuery } from './query/templating';
 import {
   DEFAULT_QUERY,
@@ -51,7 +52,11 @@ export class DataSource extends DataSourceWithBackend<KansaQuery, KansaDataSourc
     this.variables = new KansaVariableSupport(this, templateSrv);
   }
 
-  getDefaultQuery(_: CoreApp): Partial<KansaQuery> {
+  /** Logs for panels and Explore; alert rules need numbers, so they start as an event count over time. */
+  getDefaultQuery(app: CoreApp): Partial<KansaQuery> {
+    if (app === CoreApp.UnifiedAlerting || app === CoreApp.CloudAlerting) {
+      return { queryType: 'metrics', query: '', ...typeDefaults('metrics'), queryModelVersion: QUERY_MODEL_VERSION };
+    }
     return { ...DEFAULT_QUERY, queryModelVersion: QUERY_MODEL_VERSION };
   }
 
