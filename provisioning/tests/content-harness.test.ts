@@ -293,3 +293,45 @@ const allowList: Array<{ rule: string; label: string; value: string; reason: str
     expect(fired).toEqual([]);
   });
 });
+
+// insider-mass-copies has no scenario in the demo month (the leaver copies a dozen files a day), so its positive
+// case runs on seeded events in a private index: 60 copies to a file server in ten minutes fire, 30 do not.
+const SEED_URL = process.env.KANSA_TEST_SEED_URL ?? (process.env.KANSA_TEST_DEMO_READONLY === '1' ? undefined : process.env.OPENSEARCH_URL);
+(SEED_URL ? describe : describe.skip)('insider-mass-copies on seeded copies', () => {
+  const index = 'kansa-test-h3-mass-copies';
+  const rule = RULES.find((r) => r.id === 'insider-mass-copies')!;
+  const at = Date.parse('2026-10-20T01:00:00Z');
+  const os = (path: string, method: string, body?: string) =>
+    fetch(`${SEED_URL}/${path}`, { method, headers: { 'content-type': 'application/x-ndjson' }, body });
+
+  beforeAll(async () => {
+    await os(index, 'DELETE');
+    const keyword = { type: 'keyword' };
+    const mappings = { properties: { '@timestamp': { type: 'date' }, event: { properties: { action: keyword } }, user: { properties: { name: keyword } }, kansa: { properties: { host: { properties: { role: keyword } } } }, file: { properties: { path: keyword } } } };
+    const created = await fetch(`${SEED_URL}/${index}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ mappings }) });
+    expect(created.status).toBe(200);
+    const doc = (user: string, i: number) => [JSON.stringify({ index: {} }), JSON.stringify({ '@timestamp': new Date(at - 600000 + i * 9000).toISOString(), 'event.action': 'created-file', 'user.name': user, 'kansa.host.role': 'file-server', 'file.path': `C:\\Shares\\営業\\copy_${i}.xlsx` })];
+    const lines = [...Array.from({ length: 60 }, (_, i) => doc('seed.copier', i)), ...Array.from({ length: 30 }, (_, i) => doc('seed.worker', i))].flat();
+    const bulk = await os(`${index}/_bulk?refresh=true`, 'POST', `${lines.join('\n')}\n`);
+    expect((await bulk.json()).errors).toBe(false);
+  });
+  afterAll(async () => {
+    await os(index, 'DELETE');
+  });
+
+  it('fires for 60 copies in the hour and stays silent for 30', () => {
+    const q = rule.queries(settings)[0];
+    const request = {
+      settings: { url: SEED_URL, jsonData: { indexPattern: index } },
+      queries: [{ ...q.query, refId: 'A', intervalMs: q.intervalMs, maxDataPoints: 43200 }],
+      range: { from: new Date(at - q.fromSeconds * 1000).toISOString(), to: new Date(at).toISOString() },
+    };
+    const run = spawnSync(DSQUERY, ['query', '--request', '-'], { input: JSON.stringify(request), encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`kansa-dsquery exited ${run.status ?? run.signal ?? run.error?.message}: ${run.stderr}`);
+    const result: Result = JSON.parse(run.stdout).results.A;
+    expect(result.error ?? '').toBe('');
+    const reduced = reduce(seriesOf(result.frames ?? []), rule.reducer);
+    expect(reduced.map((i) => [i.labels['user.name'], i.value]).sort()).toEqual([['seed.copier', 60], ['seed.worker', 30]]);
+    expect(firing(thresholdGt(reduced, settings.thresholds[rule.id])).map((i) => i.labels['user.name'])).toEqual(['seed.copier']);
+  });
+});
