@@ -28,11 +28,24 @@ describe('DataSource', () => {
   });
 
   describe('applyTemplateVariables', () => {
-    const { ds } = makeDataSource({}, {}, { user: ['sakamoto.a', 'shimizu.m'], host: 'FS01', dept: '人事 部', field: FIELD.sourceIp, iv: '1h' });
+    const { ds } = makeDataSource({}, {}, {
+      user: ['sakamoto.a', '山田 太郎'],
+      host: 'FS01',
+      dept: '人事 部',
+      field: FIELD.sourceIp,
+      iv: '1h',
+      typed: { value: 'saka*', type: 'textbox' },
+      all: { value: '*', type: 'textbox' },
+    });
 
-    it('interpolates the Lucene query with Lucene escaping and multi-values as OR', () => {
+    it('puts picked values in as terms, several as OR, quoting what query_string would split', () => {
       const out = ds.applyTemplateVariables(query({ query: `${FIELD.userName}:$user AND ${FIELD.kansaUserDepartment}:$dept` }), {});
-      expect(out.query).toBe(`${FIELD.userName}:("sakamoto.a" OR "shimizu.m") AND ${FIELD.kansaUserDepartment}:人事\\ 部`);
+      expect(out.query).toBe(`${FIELD.userName}:(sakamoto.a OR "山田 太郎") AND ${FIELD.kansaUserDepartment}:"人事 部"`);
+    });
+
+    it('puts a textbox in as typed, so * and wildcards keep working', () => {
+      const out = ds.applyTemplateVariables(query({ query: `${FIELD.userName}:$typed AND ${FIELD.sourceIp}:\${all}` }), {});
+      expect(out.query).toBe(`${FIELD.userName}:saka* AND ${FIELD.sourceIp}:*`);
     });
 
     it('expands multi-value variables in users, labels and columns, and replaces field names and the interval', () => {
@@ -50,7 +63,7 @@ describe('DataSource', () => {
         {}
       );
       expect(out).toMatchObject({
-        users: ['sakamoto.a', 'shimizu.m', 'tanaka.h'],
+        users: ['sakamoto.a', '山田 太郎', 'tanaka.h'],
         labels: [FIELD.sourceIp, FIELD.hostName],
         columns: [FIELD.sourceIp],
         metrics: [{ id: 'card', type: 'cardinality', field: FIELD.sourceIp }],

@@ -48,29 +48,25 @@ export const EDITOR_FIELDS: FieldInfo[] = REGISTRY_FIELDS.filter((f) =>
   ).includes(f.name)
 );
 
-/** Template variables as Grafana would resolve them: a name to one value or several. */
-export type Variables = Record<string, string | string[]>;
-
-function luceneEscape(value: string): string {
-  return value.replace(/([+\-=&|><!(){}[\]^"~*?:\\/\s])/g, '\\$1');
-}
+/** Template variables as Grafana would resolve them: a name to one value, several, or a typed textbox/constant. */
+export type Variables = Record<string, string | string[] | { value: string; type: 'textbox' | 'constant' }>;
 
 /**
- * A TemplateSrv over a fixed set of variables with Grafana's formats that the plugin uses: lucene (escaped, a
- * multi-value as ("a" OR "b")), a format function, and the default (a multi-value as {a,b}).
+ * A TemplateSrv over a fixed set of variables, passing a format function the value and the variable as Grafana
+ * does; without a format a multi-value becomes Grafana's default glob {a,b}.
  */
 export function templateSrvFor(variables: Variables): TemplateSrv {
   const replace = (target?: string, _scoped?: ScopedVars, format?: string | Function) =>
     (target ?? '').replace(/\$\{(\w+)\}|\$(\w+)/g, (whole, braced?: string, bare?: string) => {
-      const value = variables[(braced ?? bare) as string];
-      if (value === undefined) {
+      const entry = variables[(braced ?? bare) as string];
+      if (entry === undefined) {
         return whole;
       }
+      const typed = typeof entry === 'object' && !Array.isArray(entry);
+      const value = typed ? entry.value : entry;
+      const variable = { type: typed ? entry.type : 'query' };
       if (typeof format === 'function') {
-        return format(value);
-      }
-      if (format === 'lucene') {
-        return Array.isArray(value) ? `(${value.map((v) => `"${luceneEscape(v)}"`).join(' OR ')})` : luceneEscape(value);
+        return format(value, variable);
       }
       return Array.isArray(value) ? `{${value.join(',')}}` : value;
     });

@@ -3,6 +3,7 @@ import type { TemplateSrv } from '@grafana/runtime';
 import { from, type Observable } from 'rxjs';
 
 import type { DataSource } from '../datasource';
+import { luceneFormat } from '../query/templating';
 import type { KansaDataSourceOptions, KansaQuery } from '../types';
 import { DEFAULT_VARIABLE_SIZE, MAX_VARIABLE_SIZE, toVariableQuery, type KansaVariableQuery } from './types';
 import { VariableQueryEditor } from './VariableQueryEditor';
@@ -36,8 +37,8 @@ export class KansaVariableSupport extends CustomVariableSupport<
     const size = Math.min(Math.max(1, Math.round(target.size ?? DEFAULT_VARIABLE_SIZE)), MAX_VARIABLE_SIZE);
     const values = await this.datasource.getValues({
       field,
-      // Lucene escaping, so that a variable chained on another one's value stays one term.
-      query: this.templateSrv.replace(target.query ?? '', request.scopedVars, 'lucene'),
+      // A variable chained on another one's value keeps that value one term (see luceneFormat).
+      query: this.templateSrv.replace(target.query ?? '', request.scopedVars, luceneFormat),
       range: request.range,
       size,
     });

@@ -40,7 +40,7 @@ describe('variable support', () => {
         path: 'values',
         params: {
           field: FIELD.userName,
-          query: `${FIELD.kansaUserDepartment}:人事`,
+          query: `${FIELD.kansaUserDepartment}:"人事"`,
           from: Date.parse('2026-10-01T00:00:00Z'),
           to: Date.parse('2026-10-31T00:00:00Z'),
           size: 1000,
