@@ -158,22 +158,32 @@ export async function queryTier({ root, out, runs, log, ensureData }) {
       const perQuery = [];
       const perDirect = [];
       const startup = [];
-      for (let round = 1; round <= runs; round++) {
-        // Alternate which side goes first, so a burst of load elsewhere does not favour one.
-        const sides = round % 2 ? ['plugin', 'direct'] : ['direct', 'plugin'];
-        for (const side of sides) {
-          if (side === 'plugin') {
-            const one = (await runDsquery(binary, plugin, request(node.url, query, 1))).seconds;
-            const many = (await runDsquery(binary, plugin, request(node.url, query, 1 + REPEAT))).seconds;
-            perQuery.push((many - one) / REPEAT);
-            startup.push(one);
-          } else {
-            const one = await direct(node.url, captured, 1);
-            const many = await direct(node.url, captured, 1 + REPEAT);
-            perDirect.push((many - one) / REPEAT);
+      try {
+        for (let round = 1; round <= runs; round++) {
+          // Alternate which side goes first, so a burst of load elsewhere does not favour one.
+          const sides = round % 2 ? ['plugin', 'direct'] : ['direct', 'plugin'];
+          for (const side of sides) {
+            if (side === 'plugin') {
+              const one = (await runDsquery(binary, plugin, request(node.url, query, 1))).seconds;
+              const many = (await runDsquery(binary, plugin, request(node.url, query, 1 + REPEAT))).seconds;
+              perQuery.push((many - one) / REPEAT);
+              startup.push(one);
+            } else {
+              const one = await direct(node.url, captured, 1);
+              const many = await direct(node.url, captured, 1 + REPEAT);
+              perDirect.push((many - one) / REPEAT);
+            }
           }
+          log(`query ${type} round ${round}/${runs}: plugin ${(perQuery.at(-1) * 1000).toFixed(1)} ms/query, direct ${(perDirect.at(-1) * 1000).toFixed(1)} ms/query`);
         }
-        log(`query ${type} round ${round}/${runs}: plugin ${(perQuery.at(-1) * 1000).toFixed(1)} ms/query, direct ${(perDirect.at(-1) * 1000).toFixed(1)} ms/query`);
+      } catch (err) {
+        // One query type failing (e.g. OpenSearch refusing a point in time under load) must not hide the others.
+        log(`query ${type}: ${err.message}`);
+        if (perQuery.length === 0 || perDirect.length === 0) {
+          rows.push(`| ${type} | ${captured.map((r) => `${r.method} ${r.path.split('?')[0]}`).join(', ')} | failed: ${err.message.slice(0, 160).replaceAll('|', '/')} | | | |`);
+          continue;
+        }
+        perQuery.length = perDirect.length = Math.min(perQuery.length, perDirect.length);
       }
       const ratio = spread(perQuery.map((p, i) => p / perDirect[i])).median;
       const ms = (s) => `${(s.median * 1000).toFixed(1)} (${(s.min * 1000).toFixed(1)}–${(s.max * 1000).toFixed(1)})`;
