@@ -11,8 +11,9 @@ const PARTS = [
   },
   {
     name: 'datasource plugin (webpack + go build)',
-    inputs: ['datasource-plugin/src', 'datasource-plugin/pkg', 'datasource-plugin/.config', 'datasource-plugin/package.json', 'datasource-plugin/go.mod', 'datasource-plugin/go.sum'],
-    output: 'datasource-plugin/dist/gpx_kansa_logs_linux_amd64',
+    inputs: ['datasource-plugin/src', 'datasource-plugin/pkg', 'datasource-plugin/cmd', 'datasource-plugin/scripts', 'datasource-plugin/.config', 'datasource-plugin/package.json', 'datasource-plugin/go.mod', 'datasource-plugin/go.sum'],
+    // The harness is built last, so its presence means the whole part is.
+    output: 'datasource-plugin/dist/kansa-dsquery',
     build: () => run('npm', ['run', 'build', '-w', 'kansa-logs-datasource']),
   },
   {

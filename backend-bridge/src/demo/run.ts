@@ -16,7 +16,7 @@ export const DEMO_RUN_USAGE = `usage: kansa demo [--out DIR] [--profile default|
   generates nothing and, while OpenSearch still holds the month, imports nothing (--force: import again,
   still without duplicates).`;
 
-const NOT_LOGS = new Set(['users.csv', 'assets.csv', 'holidays.txt', 'scenarios.json']);
+const NOT_LOGS = new Set(['users.csv', 'assets.csv', 'holidays.txt', 'scenarios.json', '.imported.json']);
 
 interface ScenarioFile {
   year: number;
