@@ -17,31 +17,46 @@ async function main() {
     results.push(await step(`typecheck ${ws}`, 'npm', ['run', 'typecheck', '-w', ws]));
   }
 
-  let launched;
+  const launched = [];
   if (!process.env.OPENSEARCH_URL) {
     const port = Number(process.env.KANSA_TEST_OPENSEARCH_PORT || 9250);
-    const dataDir = mkdtempSync(join(tmpdir(), 'kansa-test-opensearch-'));
-    const node = await startOpenSearch({ port, dataDir, quiet: true });
-    launched = { port, dataDir };
-    process.env.OPENSEARCH_URL = node.url;
-    log(`OpenSearch for tests at ${node.url} (started in ${node.startSeconds?.toFixed?.(1) ?? '?'} s)`);
+    process.env.OPENSEARCH_URL = await throwawayNode(port, launched);
+  }
+  // The benign month covers the same dates as the demo month, so it lives in a second node of its own.
+  if (!process.env.KANSA_TEST_BENIGN_URL) {
+    const port = Number(process.env.KANSA_TEST_BENIGN_OPENSEARCH_PORT || 9252);
+    process.env.KANSA_TEST_BENIGN_URL = await throwawayNode(port, launched);
+    process.env.KANSA_TEST_BENIGN_DIR ||= join(REPO, '.kansa', 'test-benign-small');
   }
   try {
     // Content, risk and demo tests all read the same month; importing it once here keeps each of them fast.
     const demoDir = process.env.KANSA_TEST_DEMO_DIR || join(REPO, '.kansa', 'test-demo-month');
     results.push(await step('demo month import', 'node', ['backend-bridge/bin/kansa.js', 'demo', '--out', demoDir]));
+    results.push(
+      await step('benign week import', 'node', ['backend-bridge/bin/kansa.js', 'demo', '--profile', 'small', '--benign', '--out', process.env.KANSA_TEST_BENIGN_DIR], {
+        env: { OPENSEARCH_URL: process.env.KANSA_TEST_BENIGN_URL },
+      }),
+    );
     results.push(await jest());
     results.push(await goTest());
   } finally {
-    if (launched) {
-      await stopOpenSearch(launched);
-      rmSync(launched.dataDir, { recursive: true, force: true });
+    for (const node of launched) {
+      await stopOpenSearch(node);
+      rmSync(node.dataDir, { recursive: true, force: true });
     }
   }
 }
 
-async function step(name, cmd, args) {
-  const code = await runStatus(cmd, args);
+async function throwawayNode(port, launched) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'kansa-test-opensearch-'));
+  const node = await startOpenSearch({ port, dataDir, quiet: true });
+  launched.push({ port, dataDir });
+  log(`OpenSearch for tests at ${node.url} (started in ${node.startSeconds?.toFixed?.(1) ?? '?'} s)`);
+  return node.url;
+}
+
+async function step(name, cmd, args, options = {}) {
+  const code = await runStatus(cmd, args, options);
   return { name, passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1 };
 }
 
