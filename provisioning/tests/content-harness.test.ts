@@ -8,6 +8,7 @@ import { RULES } from '../../app-plugin/src/content/rules';
 import { firing, math, reduce, seriesOf, thresholdGt, type FrameJson, type NumberItem } from '../../app-plugin/src/content/rules/evaluate';
 import { reductions } from '../../app-plugin/src/content/rules/grafana';
 import { defaultSettings } from '../../app-plugin/src/content/rules/settings';
+import { DEMO_MONTH_DIR, ensureDemoMonth, readDemoMonth } from '../../backend-bridge/src/demo/testing/demo-month';
 
 // Every panel query and every alert rule runs through kansa-dsquery (the built plugin over go-plugin, as Grafana
 // runs it) against OpenSearch holding the demo month. OPENSEARCH_URL names the node; with
@@ -23,13 +24,7 @@ type Query = Record<string, unknown> & { refId: string };
 type Result = { status: number; error?: string; frames?: FrameJson[] };
 
 async function demoMonth(): Promise<{ scenarios: Scenario[]; from: string; to: string }> {
-  if (process.env.KANSA_TEST_DEMO_READONLY === '1') {
-    const meta = JSON.parse(readFileSync(join(process.env.KANSA_TEST_DEMO_DIR!, 'scenarios.json'), 'utf8'));
-    const from = new Date(`${meta.start}T00:00:00+09:00`);
-    return { scenarios: meta.scenarios, from: from.toISOString(), to: new Date(from.getTime() + meta.days * 86400000).toISOString() };
-  }
-  const { ensureDemoMonth } = await import('../../backend-bridge/src/demo/testing/demo-month');
-  return ensureDemoMonth();
+  return process.env.KANSA_TEST_DEMO_READONLY === '1' ? readDemoMonth(DEMO_MONTH_DIR) : ensureDemoMonth();
 }
 
 /** Runs many requests; kansa-dsquery takes one range per request, so each distinct range is one call. */
@@ -203,9 +198,9 @@ const allowList: Array<{ rule: string; label: string; value: string; reason: str
 );
 
 (BENIGN_URL && BENIGN_DIR ? describe : describe.skip)('rules on the benign month', () => {
-  const meta = BENIGN_DIR ? JSON.parse(readFileSync(join(BENIGN_DIR, 'scenarios.json'), 'utf8')) : { start: '2026-10-01', days: 0, scenarios: [] };
-  const start = new Date(`${meta.start}T00:00:00+09:00`).getTime();
-  const end = start + meta.days * 86400000;
+  const month = BENIGN_DIR ? readDemoMonth(BENIGN_DIR) : undefined;
+  const start = month ? Date.parse(month.from) : 0;
+  const end = month ? Date.parse(month.to) : 0;
   const allowed = (ruleId: string, labels: Record<string, string>) =>
     allowList.some((a) => a.rule === ruleId && labels[a.label] === a.value);
 
