@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Local OpenSearch 2.19.6 for Kansa development and tests, built from Maven Central jars
-// (see devstack/opensearch/README.md). CLI: node devstack/opensearch.mjs start|stop|status
-// Library: startOpenSearch, stopOpenSearch, openSearchStatus, resolveOpenSearchUrl.
+// (see devstack/opensearch/README.md). CLI: node devstack/opensearch.mjs start|stop|status [--nodes N]
+// Library: startOpenSearch, stopOpenSearch, openSearchStatus, openSearchNodes, resolveOpenSearchUrl.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -71,6 +71,17 @@ export function resolveOpenSearchUrl() {
   return `http://127.0.0.1:${envPort()}`;
 }
 
+function envNodes() {
+  const raw = process.env.KANSA_OPENSEARCH_NODES;
+  return raw === undefined || raw === '' ? undefined : checkNodes(raw, 'KANSA_OPENSEARCH_NODES');
+}
+
+function checkNodes(value, what) {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 9) throw new Error(`${what} must be a node count from 1 to 9, got ${JSON.stringify(value)}`);
+  return n;
+}
+
 function localNode({ port, dataDir, heap } = {}) {
   const httpPort = port === undefined ? envPort() : checkPort(port, 'port');
   const dir = path.resolve(dataDir || path.join(kansaDir(), `opensearch-${httpPort}`));
@@ -95,6 +106,55 @@ function localNode({ port, dataDir, heap } = {}) {
 // so a test runner always gets the throwaway node it asked for.
 function usesExternal(opts) {
   return Boolean(process.env.OPENSEARCH_URL) && opts.port === undefined && opts.dataDir === undefined;
+}
+
+// A cluster of N nodes on one machine: node i serves HTTP on port + i (transport + 100) and keeps its data
+// in <root>/node-<i>. cluster.json in the root records N, so stop and status find every node again.
+function clusterRoot(opts) {
+  const port = opts.port === undefined ? envPort() : checkPort(opts.port, 'port');
+  return path.resolve(opts.dataDir || path.join(kansaDir(), `opensearch-${port}-cluster`));
+}
+
+function readManifest(root) {
+  try {
+    const m = JSON.parse(fs.readFileSync(path.join(root, 'cluster.json'), 'utf8'));
+    return Number.isInteger(m.nodes) && m.nodes > 1 ? m : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function clusterNodes(opts, count) {
+  const base = opts.port === undefined ? envPort() : checkPort(opts.port, 'port');
+  checkPort(base + count - 1, 'the last node\'s port');
+  const root = clusterRoot(opts);
+  const heap = opts.heap || process.env.KANSA_OPENSEARCH_HEAP || '512m';
+  const names = Array.from({ length: count }, (_, i) => `kansa-node-${i}`);
+  const cluster = {
+    name: `kansa-dev-${base}`,
+    seedHosts: names.map((_, i) => `127.0.0.1:${base + i + 100}`).join(','),
+    managers: names.join(','),
+  };
+  return names.map((name, i) => ({ ...localNode({ port: base + i, dataDir: path.join(root, `node-${i}`), heap }), name, cluster }));
+}
+
+/**
+ * The nodes that opts name: N = opts.nodes, else KANSA_OPENSEARCH_NODES, else the cluster recorded in the
+ * cluster root when one of its nodes is still running, else the single node of before.
+ */
+function layout(opts) {
+  let count = opts.nodes === undefined ? envNodes() : checkNodes(opts.nodes, 'nodes');
+  if (count === undefined) {
+    const manifest = readManifest(clusterRoot(opts));
+    const single = localNode(opts);
+    const singleAlive = (() => { const pid = readPid(single.pidFile); return pid !== undefined && isOurNode(pid, single); })();
+    if (manifest && !singleAlive) {
+      const nodes = clusterNodes(opts, manifest.nodes);
+      if (opts.dataDir !== undefined || nodes.some((n) => { const pid = readPid(n.pidFile); return pid !== undefined && isOurNode(pid, n); })) return { nodes, root: clusterRoot(opts) };
+    }
+    count = 1;
+  }
+  return count === 1 ? { nodes: [localNode(opts)] } : { nodes: clusterNodes(opts, count), root: clusterRoot(opts) };
 }
 
 // ---------------------------------------------------------------- HTTP
@@ -415,10 +475,12 @@ function isRecording(pid) {
 // ---------------------------------------------------------------- API
 
 /**
- * Starts (or finds) a local node and waits until its cluster health is at least yellow.
- * recordCds: when no class-data archive exists yet, have this node write one as it stops (see above).
- * @param {{port?: number, dataDir?: string, heap?: string, quiet?: boolean, timeoutMs?: number, recordCds?: boolean}} [opts]
- * @returns {Promise<{url: string, pid: number|undefined, launched: boolean, startSeconds: number}>}
+ * Starts (or finds) a local node, or with nodes > 1 a cluster of nodes on this machine, and waits until
+ * its cluster health is at least yellow (and, for a cluster, every node has joined).
+ * recordCds: when no class-data archive exists yet, have this node (a cluster's first) write one as it stops.
+ * @param {{port?: number, dataDir?: string, heap?: string, nodes?: number, quiet?: boolean, timeoutMs?: number, recordCds?: boolean}} [opts]
+ * @returns {Promise<{url: string, pid: number|undefined, launched: boolean, startSeconds: number,
+ *   nodes?: Array<{name: string, url: string, port: number, dataDir: string, pid: number}>, dataDir?: string}>}
  */
 export async function startOpenSearch(opts = {}) {
   const began = Date.now();
@@ -432,15 +494,39 @@ export async function startOpenSearch(opts = {}) {
     return { url, pid: undefined, launched: false, startSeconds: seconds() };
   }
 
-  const node = localNode(opts);
-  fs.mkdirSync(path.dirname(node.jvmLog), { recursive: true });
+  const { nodes, root } = layout(opts);
   const timeoutMs = opts.timeoutMs ?? Number(process.env.KANSA_OPENSEARCH_START_TIMEOUT_MS || 180000);
+  if (root) {
+    fs.mkdirSync(root, { recursive: true });
+    fs.writeFileSync(path.join(root, 'cluster.json'), `${JSON.stringify({ nodes: nodes.length, port: nodes[0].port })}\n`);
+  }
+  let build;
+  const classpath = () => (build ??= buildClasspath(log));
+  // All JVMs start at once: a cluster node only becomes ready once enough of the others have joined.
+  const settled = await Promise.allSettled(nodes.map((node, i) => startNode(node, { ...opts, recordCds: opts.recordCds && i === 0 }, classpath, timeoutMs, log)));
+  const failed = settled.find((r) => r.status === 'rejected');
+  if (failed) {
+    await Promise.all(nodes.map((node, i) => (settled[i].status === 'fulfilled' && settled[i].value.launched ? stopNode(node, {}) : undefined)));
+    throw failed.reason;
+  }
+  const results = settled.map((r) => r.value);
+  const launched = results.some((r) => r.launched);
+  if (nodes.length > 1) await waitForNodes(nodes[0].url, nodes.length, timeoutMs);
+  if (launched) await applyDevDefaults(nodes[0].url, nodes.length > 1 ? 1 : 0, log);
+  const startSeconds = seconds();
+  if (launched) log(`ready at ${nodes.map((n) => n.url).join(', ')} (pid ${results.map((r) => r.pid).join(', ')}) in ${startSeconds}s`);
+  const out = { url: nodes[0].url, pid: results[0].pid, launched, startSeconds };
+  if (!root) return out;
+  return { ...out, dataDir: root, nodes: nodes.map((n, i) => ({ name: n.name, url: n.url, port: n.port, dataDir: n.dataDir, pid: results[i].pid })) };
+}
 
+async function startNode(node, opts, classpath, timeoutMs, log) {
+  fs.mkdirSync(path.dirname(node.jvmLog), { recursive: true });
   return withLock(node, async () => {
     const existing = readPid(node.pidFile);
     if (existing !== undefined && isOurNode(existing, node)) {
       await waitUntilReady(node, existing, timeoutMs, () => isOurNode(existing, node));
-      return { url: node.url, pid: existing, launched: false, startSeconds: seconds() };
+      return { pid: existing, launched: false };
     }
     fs.rmSync(node.pidFile, { force: true });
 
@@ -452,23 +538,30 @@ export async function startOpenSearch(opts = {}) {
       }
     }
 
-    const { classpath, key } = buildClasspath(log);
+    const { classpath: cp, key } = classpath();
     let pid;
     try {
-      pid = await launch(node, classpath, cdsOptions(node, key, opts.recordCds), timeoutMs, log);
+      pid = await launch(node, cp, cdsOptions(node, key, opts.recordCds), timeoutMs, log);
     } catch (err) {
       // A JVM crash (not a Java exception) while mapping a class-data archive: drop it and go without.
       const archive = cdsArchive(key);
       if (!(err.jvmCrashed && fs.existsSync(archive))) throw err;
       log(`JVM crashed with the class-data archive ${archive}; removing it and starting without`);
       fs.rmSync(archive, { force: true });
-      pid = await launch(node, classpath, [], timeoutMs, log);
+      pid = await launch(node, cp, [], timeoutMs, log);
     }
-    await applyDevDefaults(node.url, log);
-    const startSeconds = seconds();
-    log(`ready at ${node.url} (pid ${pid}) in ${startSeconds}s`);
-    return { url: node.url, pid, launched: true, startSeconds };
+    return { pid, launched: true };
   });
+}
+
+async function waitForNodes(url, count, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const res = await request('GET', `${url}/_cluster/health?wait_for_nodes=${count}&wait_for_status=yellow&timeout=1s`, { timeoutMs: 5000 }).catch(() => undefined);
+    if (res && res.json && res.json.number_of_nodes >= count && res.json.timed_out === false) return;
+    if (Date.now() > deadline) throw new Error(`the cluster at ${url} did not reach ${count} nodes within ${Math.round(timeoutMs / 1000)}s: ${res ? res.text : 'no answer'}`);
+    await sleep(250);
+  }
 }
 
 async function launch(node, classpath, extraJvmOptions, timeoutMs, log) {
@@ -480,6 +573,10 @@ async function launch(node, classpath, extraJvmOptions, timeoutMs, log) {
     `-Xms${node.heap}`, `-Xmx${node.heap}`, ...JVM_OPTIONS, ...extraJvmOptions,
     `-Djava.io.tmpdir=${path.join(node.dataDir, 'tmp')}`,
     `-XX:ErrorFile=${path.join(node.dataDir, 'logs', 'hs_err_pid%p.log')}`,
+    ...(node.cluster ? [
+      `-Dkansa.nodeName=${node.name}`, `-Dkansa.clusterName=${node.cluster.name}`,
+      `-Dkansa.seedHosts=${node.cluster.seedHosts}`, `-Dkansa.clusterManagers=${node.cluster.managers}`,
+    ] : []),
     '-cp', classpath, MAIN_CLASS, node.dataDir, String(node.port), String(node.transportPort),
   ], { cwd: node.dataDir, detached: true, stdio: ['ignore', out, out] });
   fs.closeSync(out);
@@ -526,25 +623,38 @@ async function waitUntilReady(node, pid, timeoutMs, stillRunning, nodeLogStart) 
   }
 }
 
-// One node can never place a replica: default new indices to none so they go green.
-// This is a cluster setting (not a node setting), so it can only be applied once the node is up.
-async function applyDevDefaults(url, log) {
+// One node can never place a replica: default new indices to none so they go green; a cluster gets one,
+// so losing a node loses no data. A cluster (not node) setting, so it can only be applied once the node is up.
+async function applyDevDefaults(url, replicas, log) {
   const res = await request('PUT', `${url}/_cluster/settings`, {
-    body: { persistent: { 'cluster.default_number_of_replicas': 0 } },
+    body: { persistent: { 'cluster.default_number_of_replicas': replicas } },
   }).catch((err) => ({ status: 0, text: err.message }));
-  // Not fatal: the node works, new indices just stay yellow.
-  if (res.status !== 200) log(`warning: could not set cluster.default_number_of_replicas=0: ${res.status} ${res.text}`);
+  // Not fatal: the node works, new indices just get the stock default.
+  if (res.status !== 200) log(`warning: could not set cluster.default_number_of_replicas=${replicas}: ${res.status} ${res.text}`);
 }
 
 /**
- * Stops the node recorded in the data dir's pid file (SIGTERM, then SIGKILL after timeoutMs).
- * Does nothing for an external OPENSEARCH_URL (unless port or dataDir is given).
- * @param {{port?: number, dataDir?: string, timeoutMs?: number, quiet?: boolean}} [opts]
- * @returns {Promise<{stopped: boolean, pid: number|undefined, killed: boolean, external?: boolean}>}
+ * Stops the node recorded in the data dir's pid file (SIGTERM, then SIGKILL after timeoutMs), or every node
+ * of a cluster (nodes > 1, or the cluster recorded in its root). Does nothing for an external OPENSEARCH_URL
+ * (unless port or dataDir is given).
+ * @param {{port?: number, dataDir?: string, nodes?: number, timeoutMs?: number, quiet?: boolean}} [opts]
+ * @returns {Promise<{stopped: boolean, pid: number|undefined, killed: boolean, external?: boolean,
+ *   nodes?: Array<{name: string, stopped: boolean, pid: number|undefined, killed: boolean}>}>}
  */
 export async function stopOpenSearch(opts = {}) {
   if (usesExternal(opts)) return { stopped: false, pid: undefined, killed: false, external: true };
-  const node = localNode(opts);
+  const { nodes, root } = layout(opts);
+  const results = await Promise.all(nodes.map((node) => stopNode(node, opts)));
+  if (!root) return results[0];
+  return {
+    stopped: results.some((r) => r.stopped),
+    pid: results[0].pid,
+    killed: results.some((r) => r.killed),
+    nodes: results.map((r, i) => ({ name: nodes[i].name, ...r })),
+  };
+}
+
+async function stopNode(node, opts) {
   const pid = readPid(node.pidFile);
   if (pid === undefined || !isOurNode(pid, node)) {
     fs.rmSync(node.pidFile, { force: true });
@@ -571,9 +681,23 @@ export async function stopOpenSearch(opts = {}) {
 }
 
 /**
- * @param {{port?: number, dataDir?: string}} [opts]
+ * Every local node that opts name (one, or each node of a cluster), with the pid of the ones running:
+ * what a fault test needs to kill -9 one of them.
+ * @param {{port?: number, dataDir?: string, nodes?: number}} [opts]
+ * @returns {Array<{name: string, url: string, port: number, dataDir: string, pid: number|undefined}>}
+ */
+export function openSearchNodes(opts = {}) {
+  return layout(opts).nodes.map((node) => {
+    const pid = readPid(node.pidFile);
+    return { name: node.name ?? 'kansa-node-0', url: node.url, port: node.port, dataDir: node.dataDir, pid: pid !== undefined && isOurNode(pid, node) ? pid : undefined };
+  });
+}
+
+/**
+ * @param {{port?: number, dataDir?: string, nodes?: number}} [opts]
  * @returns {Promise<{running: boolean, url: string, pid: number|undefined, rssBytes: number|undefined,
- *   health: object|undefined, dataDir: string|undefined, external: boolean}>}
+ *   health: object|undefined, dataDir: string|undefined, external: boolean,
+ *   nodes?: Array<{name: string, url: string, pid: number|undefined, rssBytes: number|undefined}>}>}
  */
 export async function openSearchStatus(opts = {}) {
   if (usesExternal(opts)) {
@@ -581,55 +705,73 @@ export async function openSearchStatus(opts = {}) {
     const health = await clusterHealth(url);
     return { running: Boolean(health), url, pid: undefined, rssBytes: undefined, health, dataDir: undefined, external: true };
   }
-  const node = localNode(opts);
-  const pid = readPid(node.pidFile);
-  const ours = pid !== undefined && isOurNode(pid, node);
-  const health = ours ? await clusterHealth(node.url) : undefined;
+  const { nodes, root } = layout(opts);
+  const each = openSearchNodes(opts).map((n) => ({ ...n, rssBytes: n.pid ? rssBytes(n.pid) : undefined }));
+  const live = each.find((n) => n.pid);
+  const health = live ? await clusterHealth(live.url) : undefined;
   return {
-    running: ours,
-    url: node.url,
-    pid: ours ? pid : undefined,
-    rssBytes: ours ? rssBytes(pid) : undefined,
+    running: Boolean(live),
+    url: nodes[0].url,
+    pid: each[0].pid,
+    rssBytes: root ? each.reduce((sum, n) => sum + (n.rssBytes ?? 0), 0) || undefined : each[0].rssBytes,
     health,
-    dataDir: node.dataDir,
+    dataDir: root ?? nodes[0].dataDir,
     external: false,
+    ...(root ? { nodes: each.map(({ name, url, pid, rssBytes: rss }) => ({ name, url, pid, rssBytes: rss })) } : {}),
   };
 }
 
 // ---------------------------------------------------------------- CLI
 
+function cliOptions(args) {
+  const opts = {};
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--nodes') opts.nodes = checkNodes(args[++i], '--nodes');
+    else if (args[i] === '--heap') opts.heap = args[++i];
+    else throw new Error(`unknown option ${args[i]}`);
+  }
+  return opts;
+}
+
 async function main(argv) {
   const command = argv[0];
+  const opts = cliOptions(argv.slice(1));
   if (command === 'start') {
-    const { url, pid, launched, startSeconds } = await startOpenSearch({ recordCds: true });
+    const { url, pid, launched, startSeconds, nodes } = await startOpenSearch({ ...opts, recordCds: true });
     const how = launched ? `started in ${startSeconds}s` : pid ? 'already running' : 'external, from OPENSEARCH_URL';
-    console.log(`${url}  (${how}${pid ? `, pid ${pid}` : ''})`);
+    if (nodes) for (const n of nodes) console.log(`${n.url}  (${n.name}, pid ${n.pid})`);
+    console.log(`${url}  (${how}${pid ? `, pid ${pid}` : ''}${nodes ? `, ${nodes.length} nodes` : ''})`);
     return 0;
   }
   if (command === 'stop') {
-    const res = await stopOpenSearch();
+    const res = await stopOpenSearch(opts);
     if (res.external) console.log('OPENSEARCH_URL is set: that node is not ours to stop');
+    else if (res.nodes) for (const n of res.nodes) console.log(`${n.name}: ${n.stopped ? `stopped pid ${n.pid}${n.killed ? ' (SIGKILL after timeout)' : ''}` : 'not running'}`);
     else console.log(res.stopped ? `stopped pid ${res.pid}${res.killed ? ' (SIGKILL after timeout)' : ''}` : 'not running');
     return 0;
   }
   if (command === 'status') {
-    const s = await openSearchStatus();
+    const s = await openSearchStatus(opts);
     const lines = [
       `state:   ${s.running ? 'running' : 'stopped'}${s.external ? ' (external, OPENSEARCH_URL)' : ''}`,
       `url:     ${s.url}`,
     ];
     if (s.dataDir) lines.push(`data:    ${s.dataDir}`);
     if (s.pid) lines.push(`pid:     ${s.pid}`);
-    if (s.rssBytes) lines.push(`rss:     ${(s.rssBytes / 1048576).toFixed(0)} MiB`);
+    if (s.rssBytes) lines.push(`rss:     ${(s.rssBytes / 1048576).toFixed(0)} MiB${s.nodes ? ' (all nodes)' : ''}`);
+    for (const n of s.nodes ?? []) {
+      lines.push(`node:    ${n.name} ${n.url} ${n.pid ? `pid ${n.pid}, ${((n.rssBytes ?? 0) / 1048576).toFixed(0)} MiB` : 'stopped'}`);
+    }
     if (s.health) {
-      lines.push(`health:  ${s.health.status} (${s.health.active_primary_shards} primary shards, ${s.health.unassigned_shards} unassigned)`);
+      lines.push(`health:  ${s.health.status} (${s.health.number_of_nodes} nodes, ${s.health.active_primary_shards} primary shards, ${s.health.unassigned_shards} unassigned)`);
     }
     console.log(lines.join('\n'));
     // LSB status convention: 3 = not running.
     return s.running ? 0 : 3;
   }
-  console.error('usage: node devstack/opensearch.mjs start|stop|status\n'
-    + '  env: KANSA_OPENSEARCH_PORT (9200), KANSA_OPENSEARCH_HEAP (1g), KANSA_DATA_DIR (<repo>/.kansa), OPENSEARCH_URL');
+  console.error('usage: node devstack/opensearch.mjs start|stop|status [--nodes N] [--heap 512m]\n'
+    + '  env: KANSA_OPENSEARCH_PORT (9200), KANSA_OPENSEARCH_NODES (1), KANSA_OPENSEARCH_HEAP (1g; 512m per node for N>1),\n'
+    + '       KANSA_DATA_DIR (<repo>/.kansa), OPENSEARCH_URL');
   return 2;
 }
 

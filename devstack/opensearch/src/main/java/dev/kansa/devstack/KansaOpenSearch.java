@@ -30,9 +30,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A single-node OpenSearch for local development and tests, built from the Maven Central jars
+ * A local OpenSearch node for development and tests, built from the Maven Central jars
  * instead of the tarball distribution. Usage: KansaOpenSearch DATA_DIR [HTTP_PORT [TRANSPORT_PORT]]
  * (or -Dkansa.dataDir, -Dkansa.http.port, -Dkansa.transport.port). No security plugin: dev only.
+ * Alone it is a single-node cluster. With -Dkansa.seedHosts (loopback transport addresses of the
+ * others), -Dkansa.clusterManagers (the node names that bootstrap the cluster), -Dkansa.nodeName and
+ * -Dkansa.clusterName it joins a multi-node cluster on this machine.
  * cluster.default_number_of_replicas is a cluster (not node) setting, so the launcher sets it once up.
  */
 public final class KansaOpenSearch extends Node {
@@ -63,10 +66,11 @@ public final class KansaOpenSearch extends Node {
         Files.createDirectories(dataDir.resolve("logs"));
         Files.writeString(configDir.resolve("log4j2.properties"), LOG4J_CONFIG, StandardCharsets.UTF_8);
 
-        Settings settings = Settings.builder()
-            .put("cluster.name", "kansa-dev")
-            .put("node.name", "kansa-node-0")
-            .put("discovery.type", "single-node")
+        String nodeName = System.getProperty("kansa.nodeName", "kansa-node-0");
+        String seedHosts = System.getProperty("kansa.seedHosts", "");
+        Settings.Builder builder = Settings.builder()
+            .put("cluster.name", System.getProperty("kansa.clusterName", "kansa-dev"))
+            .put("node.name", nodeName)
             .put("network.host", "127.0.0.1")
             .put("http.port", httpPort)
             .put("transport.port", transportPort)
@@ -76,13 +80,20 @@ public final class KansaOpenSearch extends Node {
             .put("path.data", dataDir.resolve("data").toString())
             .put("path.logs", dataDir.resolve("logs").toString())
             // A nearly full dev disk would otherwise turn indices read-only, which looks like an app bug.
-            .put("cluster.routing.allocation.disk.threshold_enabled", false)
-            .build();
+            .put("cluster.routing.allocation.disk.threshold_enabled", false);
+        if (seedHosts.isEmpty()) {
+            builder.put("discovery.type", "single-node");
+        } else {
+            builder.putList("discovery.seed_hosts", List.of(seedHosts.split(",")));
+            // Only read when the cluster forms for the first time; a restarted node rejoins from its data.
+            builder.putList("cluster.initial_cluster_manager_nodes", List.of(System.getProperty("kansa.clusterManagers", nodeName).split(",")));
+        }
+        Settings settings = builder.build();
 
         // Bootstrap would do this; without it log4j's status logger errors go unseen.
         LogConfigurator.registerErrorListener();
-        Environment env = InternalSettingsPreparer.prepareEnvironment(settings, Map.of(), configDir, () -> "kansa-node-0");
-        LogConfigurator.setNodeName("kansa-node-0");
+        Environment env = InternalSettingsPreparer.prepareEnvironment(settings, Map.of(), configDir, () -> nodeName);
+        LogConfigurator.setNodeName(nodeName);
         LogConfigurator.configure(env);
 
         loadPainlessExtensions();
