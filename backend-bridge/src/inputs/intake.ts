@@ -29,6 +29,15 @@ export interface Intake {
 export interface RawChunk {
   data: Buffer;
   src: ChunkSource;
+  /**
+   * Document ids chosen by the sender (an Elasticsearch `_bulk` item's `_id`, or one the HTTP
+   * intake answered with), keyed by the record's byte offset in `data` (the offset the engine
+   * reports for it). enqueue stores that record's first event under exactly this id, and further
+   * events of the same record under `<id>~<n>` (n = 1, 2, …), so a resend is a 409 in the writer,
+   * never a duplicate. Records without an entry keep the usual hash id. Optional: intakes that do
+   * not set it are unaffected.
+   */
+  ids?: ReadonlyMap<number, string>;
 }
 
 export interface Enqueued {
