@@ -6,6 +6,7 @@ import recorded from './testdata/attendance-keiri.json';
 import { AttendancePage, overtimeRanking, sheetCsv, type SheetRow } from './AttendancePage';
 import { rowsOf } from './query';
 import { dataFrameFromJSON } from '@grafana/data';
+import { setLanguage } from '../testing/i18n';
 
 // Grafana's HTTP API is faked (the response was recorded from the real plugin by scripts/record-page-fixtures.sh).
 const fetch = jest.fn();
@@ -19,7 +20,8 @@ describe('AttendancePage', () => {
   beforeEach(() => fetch.mockReset().mockReturnValue(of({ data: recorded })));
 
   it('queries the month in Tokyo time for the department and shows totals, ranking and violations', async () => {
-    render(<AttendancePage language="en" dataSourceUid="kansa" initialMonth="2026-10" />);
+    await setLanguage('en-US');
+    render(<AttendancePage dataSourceUid="kansa" initialMonth="2026-10" />);
     await userEvent.type(screen.getByLabelText('Department'), '経理');
     await userEvent.click(screen.getByRole('button', { name: 'Show' }));
     const request = fetch.mock.calls[0][0];
@@ -40,15 +42,17 @@ describe('AttendancePage', () => {
 
   it('shows the backend error instead of an empty sheet', async () => {
     fetch.mockReturnValue(of({ data: { results: { sheet: { error: 'OpenSearch answered 503' } } } }));
-    render(<AttendancePage language="ja" dataSourceUid="kansa" initialMonth="2026-10" />);
+    await setLanguage('ja-JP');
+    render(<AttendancePage dataSourceUid="kansa" initialMonth="2026-10" />);
     await userEvent.click(screen.getByRole('button', { name: '表示' }));
     expect(await screen.findByText('sheet: OpenSearch answered 503')).toBeInTheDocument();
   });
 });
 
 describe('sheet CSV', () => {
-  it('starts with a BOM, uses CRLF and the user language, and keeps Japanese names intact', () => {
-    const csv = sheetCsv(rows, 'ja', 'Asia/Tokyo');
+  it('starts with a BOM, uses CRLF and the user language, and keeps Japanese names intact', async () => {
+    await setLanguage('ja-JP');
+    const csv = sheetCsv(rows, 'Asia/Tokyo');
     expect(csv.startsWith('\uFEFFユーザー,氏名,部署,日付,始業,終業')).toBe(true);
     const line = csv.split('\r\n').find((l) => l.startsWith('yamashita.k2,山下 久美子,経理,2026-10-30'));
     expect(line).toBe('yamashita.k2,山下 久美子,経理,2026-10-30,07:47,17:33,8.8,61,45,0,0,7.8,1,0');

@@ -1,9 +1,11 @@
 import { FIELD } from '@kansa/schema/src/generated/fields';
+import { t } from '@grafana/i18n';
+import { PluginPage } from '@grafana/runtime';
 import { Alert, Badge, Button, Field, Input, LoadingPlaceholder, Stack, Text } from '@grafana/ui';
 import { type ChangeEvent, useState } from 'react';
 
 import type { KansaQuery, WorkdaySettings } from '../../../datasource-plugin/src/types';
-import type { Language } from '../language';
+import { DEFAULT_DATASOURCE_UID, type KansaAppSettings } from '../types';
 import { downloadCsv, toCsv } from './csv';
 import { hours, luceneValue, monthRange } from './period';
 import { rowsOf, runQueries } from './query';
@@ -25,48 +27,23 @@ export interface SheetRow {
   missing_logoff: boolean;
 }
 
-const T = {
-  ja: {
-    heading: '勤怠表',
-    month: '対象月',
-    department: '部署',
-    user: 'ユーザー',
-    show: '表示',
-    csv: 'CSV 出力',
-    loading: '集計しています…',
-    people: '人数',
-    days: '勤務日数',
-    working: '勤務時間合計',
-    overtime: '残業時間合計',
-    violations: 'インターバル不足',
-    ranking: '残業ランキング',
-    rest: '勤務間インターバル不足',
-    sheet: '日別の勤怠',
-    none: '該当する記録はありません。',
-    over45: '月45時間超',
-    columns: ['ユーザー', '氏名', '部署', '日付', '始業', '終業', '勤務(時間)', '休憩(分)', '残業(分)', '深夜(分)', '休日', 'インターバル(時間)', 'インターバル不足', 'ログオフなし'],
-  },
-  en: {
-    heading: 'Attendance sheet',
-    month: 'Month',
-    department: 'Department',
-    user: 'User',
-    show: 'Show',
-    csv: 'Export CSV',
-    loading: 'Counting…',
-    people: 'People',
-    days: 'Working days',
-    working: 'Total working time',
-    overtime: 'Total overtime',
-    violations: 'Short rest intervals',
-    ranking: 'Overtime ranking',
-    rest: 'Rest-interval violations',
-    sheet: 'Daily records',
-    none: 'No records match.',
-    over45: 'over 45 h a month',
-    columns: ['User', 'Name', 'Department', 'Date', 'First activity', 'Last activity', 'Working (h)', 'Break (min)', 'Overtime (min)', 'Late night (min)', 'Day off', 'Rest interval (h)', 'Short rest', 'No logoff'],
-  },
-};
+/** The sheet's columns, on screen and in the CSV. */
+const columns = () => [
+  t('attendance.column.user', 'User'),
+  t('attendance.column.name', 'Name'),
+  t('attendance.column.department', 'Department'),
+  t('attendance.column.date', 'Date'),
+  t('attendance.column.first', 'First activity'),
+  t('attendance.column.last', 'Last activity'),
+  t('attendance.column.working', 'Working (h)'),
+  t('attendance.column.break', 'Break (min)'),
+  t('attendance.column.overtime', 'Overtime (min)'),
+  t('attendance.column.late-night', 'Late night (min)'),
+  t('attendance.column.day-off', 'Day off'),
+  t('attendance.column.rest', 'Rest interval (h)'),
+  t('attendance.column.short-rest', 'Short rest'),
+  t('attendance.column.no-logoff', 'No logoff'),
+];
 
 /** The monthly 36協定 general limit, in minutes. */
 const MONTHLY_OVERTIME_LIMIT = 45 * 60;
@@ -91,9 +68,9 @@ export function overtimeRanking(rows: SheetRow[]): Array<{ user: string; display
   return [...byUser.values()].sort((a, b) => b.minutes - a.minutes);
 }
 
-export function sheetCsv(rows: SheetRow[], language: Language, timezone: string): string {
+export function sheetCsv(rows: SheetRow[], timezone: string): string {
   return toCsv(
-    T[language].columns,
+    columns(),
     rows.map((r) => [
       r.user,
       r.display_name,
@@ -114,15 +91,13 @@ export function sheetCsv(rows: SheetRow[], language: Language, timezone: string)
 }
 
 interface Props {
-  language: Language;
   dataSourceUid: string;
   workday?: WorkdaySettings;
   /** The month shown first, YYYY-MM. */
   initialMonth: string;
 }
 
-export function AttendancePage({ language, dataSourceUid, workday, initialMonth }: Props) {
-  const t = T[language];
+export function AttendancePage({ dataSourceUid, workday, initialMonth }: Props) {
   const timezone = workday?.timezone ?? 'Asia/Tokyo';
   const [month, setMonth] = useState(initialMonth);
   const [department, setDepartment] = useState('');
@@ -150,73 +125,76 @@ export function AttendancePage({ language, dataSourceUid, workday, initialMonth 
     }
   };
 
+  const rankingLabel = t('attendance.ranking', 'Overtime ranking');
+  const restLabel = t('attendance.rest', 'Rest-interval violations');
+  const sheetLabel = t('attendance.sheet', 'Daily records');
   const ranking = rows ? overtimeRanking(rows) : [];
   const violations = rows?.filter((r) => r.rest_violation) ?? [];
   const total = (k: 'working_minutes' | 'overtime_minutes') => (rows ?? []).reduce((a, r) => a + r[k], 0);
 
   return (
     <Stack direction="column" gap={2}>
-      <Text element="h2">{t.heading}</Text>
+      <Text element="h2">{t('attendance.heading', 'Attendance sheet')}</Text>
       <Stack direction="row" gap={1} alignItems="flex-end" wrap="wrap">
-        <Field label={t.month}>
+        <Field label={t('attendance.month', 'Month')}>
           <Input id="kansa-month" type="month" value={month} onChange={(e: ChangeEvent<HTMLInputElement>) => setMonth(e.currentTarget.value)} />
         </Field>
-        <Field label={t.department}>
+        <Field label={t('attendance.department', 'Department')}>
           <Input id="kansa-department" value={department} onChange={(e: ChangeEvent<HTMLInputElement>) => setDepartment(e.currentTarget.value)} />
         </Field>
-        <Field label={t.user}>
+        <Field label={t('attendance.user', 'User')}>
           <Input id="kansa-user" value={user} onChange={(e: ChangeEvent<HTMLInputElement>) => setUser(e.currentTarget.value)} />
         </Field>
         <Field label="">
-          <Button onClick={show}>{t.show}</Button>
+          <Button onClick={show}>{t('attendance.show', 'Show')}</Button>
         </Field>
         {rows && rows.length > 0 && (
           <Field label="">
-            <Button variant="secondary" icon="download-alt" onClick={() => downloadCsv(`kansa-attendance-${month}.csv`, sheetCsv(rows, language, timezone))}>
-              {t.csv}
+            <Button variant="secondary" icon="download-alt" onClick={() => downloadCsv(`kansa-attendance-${month}.csv`, sheetCsv(rows, timezone))}>
+              {t('attendance.csv', 'Export CSV')}
             </Button>
           </Field>
         )}
       </Stack>
       {error && <Alert title={error} severity="error" />}
-      {loading && <LoadingPlaceholder text={t.loading} />}
-      {rows && rows.length === 0 && <Text>{t.none}</Text>}
+      {loading && <LoadingPlaceholder text={t('attendance.loading', 'Counting…')} />}
+      {rows && rows.length === 0 && <Text>{t('attendance.none', 'No records match.')}</Text>}
       {rows && rows.length > 0 && (
         <>
           <dl aria-label="totals" style={{ display: 'grid', gridTemplateColumns: 'repeat(5, max-content)', columnGap: 24 }}>
-            <dt>{t.people}</dt>
-            <dt>{t.days}</dt>
-            <dt>{t.working}</dt>
-            <dt>{t.overtime}</dt>
-            <dt>{t.violations}</dt>
+            <dt>{t('attendance.people', 'People')}</dt>
+            <dt>{t('attendance.days', 'Working days')}</dt>
+            <dt>{t('attendance.working', 'Total working time')}</dt>
+            <dt>{t('attendance.overtime', 'Total overtime')}</dt>
+            <dt>{t('attendance.violations', 'Short rest intervals')}</dt>
             <dd>{new Set(rows.map((r) => r.user)).size}</dd>
             <dd>{rows.length}</dd>
             <dd>{hours(total('working_minutes'))} h</dd>
             <dd>{hours(total('overtime_minutes'))} h</dd>
             <dd>{violations.length}</dd>
           </dl>
-          <Text element="h3">{t.ranking}</Text>
-          <ol aria-label={t.ranking}>
+          <Text element="h3">{rankingLabel}</Text>
+          <ol aria-label={rankingLabel}>
             {ranking.slice(0, 10).map((r) => (
               <li key={r.user}>
                 {r.display_name} ({r.user}) {hours(r.minutes)} h{' '}
-                {r.minutes > MONTHLY_OVERTIME_LIMIT && <Badge color="red" text={t.over45} />}
+                {r.minutes > MONTHLY_OVERTIME_LIMIT && <Badge color="red" text={t('attendance.over-45', 'over 45 h a month')} />}
               </li>
             ))}
           </ol>
-          <Text element="h3">{t.rest}</Text>
-          <ul aria-label={t.rest}>
+          <Text element="h3">{restLabel}</Text>
+          <ul aria-label={restLabel}>
             {violations.map((r) => (
               <li key={`${r.user}-${r.date}`}>
                 {r.date} {r.display_name} ({r.user}) {r.rest_interval_hours?.toFixed(1)} h
               </li>
             ))}
           </ul>
-          <Text element="h3">{t.sheet}</Text>
-          <table aria-label={t.sheet} style={{ borderCollapse: 'collapse' }}>
+          <Text element="h3">{sheetLabel}</Text>
+          <table aria-label={sheetLabel} style={{ borderCollapse: 'collapse' }}>
             <thead>
               <tr>
-                {t.columns.map((c) => (
+                {columns().map((c) => (
                   <th key={c} style={{ textAlign: 'left', padding: '2px 8px' }}>
                     {c}
                   </th>
@@ -247,5 +225,16 @@ export function AttendancePage({ language, dataSourceUid, workday, initialMonth 
         </>
       )}
     </Stack>
+  );
+}
+
+/** The attendance route: this month in the configured time zone. */
+export default function AttendanceRoute({ settings }: { settings: KansaAppSettings }) {
+  const timezone = settings.workday?.timezone ?? 'Asia/Tokyo';
+  const month = new Date().toLocaleDateString('sv-SE', { timeZone: timezone }).slice(0, 7);
+  return (
+    <PluginPage>
+      <AttendancePage dataSourceUid={settings.dataSourceUid || DEFAULT_DATASOURCE_UID} workday={settings.workday} initialMonth={month} />
+    </PluginPage>
   );
 }

@@ -2,6 +2,8 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { of } from 'rxjs';
 
+import { setLanguage } from '../testing/i18n';
+
 import recorded from './testdata/audit-2026-10-26.json';
 import { AuditPage } from './AuditPage';
 
@@ -14,6 +16,7 @@ describe('AuditPage', () => {
   beforeEach(() => fetch.mockReset().mockReturnValue(of({ data: recorded })));
 
   it('reports the four sections for the period in local days, with the ACL change and the HR folder reads', async () => {
+    await setLanguage('ja-JP');
     render(<AuditPage language="ja" dataSourceUid="kansa" timezone="Asia/Tokyo" initialFrom="2026-10-26" initialTo="2026-10-26" />);
     await userEvent.click(screen.getByRole('button', { name: '作成' }));
     const request = fetch.mock.calls[0][0].data;
@@ -30,6 +33,7 @@ describe('AuditPage', () => {
   });
 
   it('refuses an end date before the start date without querying', async () => {
+    await setLanguage('en-US');
     render(<AuditPage language="en" dataSourceUid="kansa" timezone="Asia/Tokyo" initialFrom="2026-10-26" initialTo="2026-10-01" />);
     await userEvent.click(screen.getByRole('button', { name: 'Create' }));
     expect(screen.getByText('The end date must not be before the start date.')).toBeInTheDocument();

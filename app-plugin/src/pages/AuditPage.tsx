@@ -1,43 +1,23 @@
 import { css } from '@emotion/css';
+import { t } from '@grafana/i18n';
+import { PluginPage } from '@grafana/runtime';
 import { Alert, Button, Field, Input, LoadingPlaceholder, Stack, Text } from '@grafana/ui';
 import { type ChangeEvent, useState } from 'react';
 
-import type { Language } from '../language';
+import { contentLanguage, type Language } from '../language';
+import { DEFAULT_DATASOURCE_UID, type KansaAppSettings } from '../types';
 import { type AuditSection, auditSections } from './audit-queries';
 import { downloadCsv, toCsv } from './csv';
 import { localMidnight } from './period';
 import { type Row, rowsOf, runQueries } from './query';
 
-const T = {
-  ja: {
-    heading: '監査レポート',
-    from: '開始日',
-    to: '終了日',
-    show: '作成',
-    print: '印刷',
-    csv: 'CSV 出力',
-    loading: '作成しています…',
-    none: '該当なし',
-    period: (a: string, b: string) => `対象期間: ${a} 〜 ${b}`,
-    count: (n: number) => `${n} 件`,
-    columns: ['日時', 'ユーザー', 'ホスト', '操作', '内容'],
-    badRange: '終了日は開始日以降にしてください。',
-  },
-  en: {
-    heading: 'Audit report',
-    from: 'From',
-    to: 'To',
-    show: 'Create',
-    print: 'Print',
-    csv: 'Export CSV',
-    loading: 'Creating…',
-    none: 'None',
-    period: (a: string, b: string) => `Period: ${a} to ${b}`,
-    count: (n: number) => `${n} events`,
-    columns: ['Time', 'User', 'Host', 'Action', 'What'],
-    badRange: 'The end date must not be before the start date.',
-  },
-};
+const columns = () => [
+  t('audit.column.time', 'Time'),
+  t('audit.column.user', 'User'),
+  t('audit.column.host', 'Host'),
+  t('audit.column.action', 'Action'),
+  t('audit.column.what', 'What'),
+];
 
 // On paper only the report itself matters: the controls and Grafana's chrome are left out.
 const printable = css({
@@ -49,6 +29,7 @@ const printable = css({
 });
 
 interface Props {
+  /** The language of the section titles and the message field. */
   language: Language;
   dataSourceUid: string;
   timezone: string;
@@ -58,7 +39,6 @@ interface Props {
 }
 
 export function AuditPage({ language, dataSourceUid, timezone, importantFolders, initialFrom, initialTo }: Props) {
-  const t = T[language];
   const [from, setFrom] = useState(initialFrom);
   const [to, setTo] = useState(initialTo);
   const [report, setReport] = useState<Array<{ section: AuditSection; rows: Row[] }>>();
@@ -70,7 +50,7 @@ export function AuditPage({ language, dataSourceUid, timezone, importantFolders,
 
   const create = async () => {
     if (to < from) {
-      setError(t.badRange);
+      setError(t('audit.bad-range', 'The end date must not be before the start date.'));
       return;
     }
     setLoading(true);
@@ -88,7 +68,7 @@ export function AuditPage({ language, dataSourceUid, timezone, importantFolders,
 
   const csv = () =>
     toCsv(
-      [language === 'ja' ? '区分' : 'Section', ...t.columns],
+      [t('audit.column.section', 'Section'), ...columns()],
       (report ?? []).flatMap(({ section, rows }) =>
         rows.map((r) => [section.title[language], time(r['@timestamp']), r['user.name'], r['host.name'], r['event.action'], r[message]])
       )
@@ -97,28 +77,28 @@ export function AuditPage({ language, dataSourceUid, timezone, importantFolders,
   return (
     <div className={printable}>
       <Stack direction="column" gap={2}>
-        <Text element="h2">{t.heading}</Text>
+        <Text element="h2">{t('audit.heading', 'Audit report')}</Text>
         <div className="kansa-no-print">
           <Stack direction="row" gap={1} alignItems="flex-end">
-            <Field label={t.from}>
+            <Field label={t('audit.from', 'From')}>
               <Input id="kansa-audit-from" type="date" value={from} onChange={(e: ChangeEvent<HTMLInputElement>) => setFrom(e.currentTarget.value)} />
             </Field>
-            <Field label={t.to}>
+            <Field label={t('audit.to', 'To')}>
               <Input id="kansa-audit-to" type="date" value={to} onChange={(e: ChangeEvent<HTMLInputElement>) => setTo(e.currentTarget.value)} />
             </Field>
             <Field label="">
-              <Button onClick={create}>{t.show}</Button>
+              <Button onClick={create}>{t('audit.create', 'Create')}</Button>
             </Field>
             {report && (
               <>
                 <Field label="">
                   <Button variant="secondary" icon="file-alt" onClick={() => window.print()}>
-                    {t.print}
+                    {t('audit.print', 'Print')}
                   </Button>
                 </Field>
                 <Field label="">
                   <Button variant="secondary" icon="download-alt" onClick={() => downloadCsv(`kansa-audit-${from}-${to}.csv`, csv())}>
-                    {t.csv}
+                    {t('audit.csv', 'Export CSV')}
                   </Button>
                 </Field>
               </>
@@ -126,20 +106,20 @@ export function AuditPage({ language, dataSourceUid, timezone, importantFolders,
           </Stack>
         </div>
         {error && <Alert title={error} severity="error" />}
-        {loading && <LoadingPlaceholder text={t.loading} />}
-        {report && <Text element="p">{t.period(from, to)}</Text>}
+        {loading && <LoadingPlaceholder text={t('audit.loading', 'Creating…')} />}
+        {report && <Text element="p">{t('audit.period', 'Period: {{from}} to {{to}}', { from, to })}</Text>}
         {report?.map(({ section, rows }) => (
           <section key={section.refId} aria-label={section.title[language]}>
             <Text element="h3">
-              {section.title[language]} ({t.count(rows.length)})
+              {section.title[language]} ({t('audit.count', '{{n}} events', { n: rows.length })})
             </Text>
             {rows.length === 0 ? (
-              <Text element="p">{t.none}</Text>
+              <Text element="p">{t('audit.none', 'None')}</Text>
             ) : (
               <table>
                 <thead>
                   <tr>
-                    {t.columns.map((c) => (
+                    {columns().map((c) => (
                       <th key={c} style={{ textAlign: 'left', padding: '2px 8px' }}>
                         {c}
                       </th>
@@ -163,5 +143,23 @@ export function AuditPage({ language, dataSourceUid, timezone, importantFolders,
         ))}
       </Stack>
     </div>
+  );
+}
+
+/** The audit report route: this month so far, in the configured time zone. */
+export default function AuditRoute({ settings }: { settings: KansaAppSettings }) {
+  const timezone = settings.workday?.timezone ?? 'Asia/Tokyo';
+  const today = new Date().toLocaleDateString('sv-SE', { timeZone: timezone });
+  return (
+    <PluginPage>
+      <AuditPage
+        language={contentLanguage()}
+        dataSourceUid={settings.dataSourceUid || DEFAULT_DATASOURCE_UID}
+        timezone={timezone}
+        importantFolders={settings.importantFolders}
+        initialFrom={`${today.slice(0, 7)}-01`}
+        initialTo={today}
+      />
+    </PluginPage>
   );
 }

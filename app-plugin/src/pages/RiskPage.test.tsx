@@ -2,6 +2,8 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { of } from 'rxjs';
 
+import { setLanguage } from '../testing/i18n';
+
 import { RiskPage } from './RiskPage';
 
 const fetch = jest.fn();
@@ -45,6 +47,7 @@ describe('RiskPage', () => {
 
   it('ranks users by score with reasons and links each to their activity timeline', async () => {
     const now = new Date('2026-10-31T15:00:00Z');
+    await setLanguage('ja-JP');
     render(<RiskPage language="ja" dataSourceUid="kansa" now={now} />);
     await userEvent.click(screen.getByRole('button', { name: '表示' }));
     expect(fetch.mock.calls[0][0].data.queries[0]).toEqual(expect.objectContaining({ queryType: 'risk', riskEntity: 'user', language: 'ja' }));
@@ -57,6 +60,7 @@ describe('RiskPage', () => {
 
   it('says so when the period has no scores', async () => {
     fetch.mockReturnValue(of({ data: { results: { risk: { frames: [{ ...riskFrame, data: { values: riskFrame.schema.fields.map(() => []) } }] } } } }));
+    await setLanguage('en-US');
     render(<RiskPage language="en" dataSourceUid="kansa" now={new Date('2026-10-31T15:00:00Z')} />);
     await userEvent.click(screen.getByRole('button', { name: 'Show' }));
     expect(await screen.findByText('No risk scores in this period.')).toBeInTheDocument();

@@ -1,9 +1,11 @@
-import { config } from '@grafana/runtime';
+import { t } from '@grafana/i18n';
+import { config, PluginPage } from '@grafana/runtime';
 import { Alert, Badge, Button, LoadingPlaceholder, Stack, Text } from '@grafana/ui';
 import { useState } from 'react';
 
 import { INSIDER_UID } from '../content/dashboards/insider';
-import type { Language } from '../language';
+import { contentLanguage, type Language } from '../language';
+import { DEFAULT_DATASOURCE_UID, type KansaAppSettings } from '../types';
 import { rowsOf, runQueries } from './query';
 
 export interface RiskRow {
@@ -18,28 +20,17 @@ export interface RiskRow {
   last_seen: number;
 }
 
-const T = {
-  ja: {
-    heading: 'リスクランキング',
-    intro: '日次リスクスコア (普段と違う行動) の高い順。名前から行動タイムラインを開けます。',
-    days: '期間 (日)',
-    show: '表示',
-    loading: '読み込み中…',
-    none: 'この期間にリスクスコアはありません。',
-    columns: ['順位', 'ユーザー', '部署', 'スコア', '確信度', '要注意日数', 'イベント数', '主な理由', '最終'],
-    timeline: 'タイムライン',
-  },
-  en: {
-    heading: 'Risk ranking',
-    intro: 'Users by their daily risk score (unusual behaviour), highest first. Open a user’s activity timeline from the name.',
-    days: 'Period (days)',
-    show: 'Show',
-    loading: 'Loading…',
-    none: 'No risk scores in this period.',
-    columns: ['Rank', 'User', 'Department', 'Score', 'Confidence', 'Days flagged', 'Events', 'Top reasons', 'Last seen'],
-    timeline: 'timeline',
-  },
-};
+const columns = () => [
+  t('risk.column.rank', 'Rank'),
+  t('risk.column.user', 'User'),
+  t('risk.column.department', 'Department'),
+  t('risk.column.score', 'Score'),
+  t('risk.column.confidence', 'Confidence'),
+  t('risk.column.days-flagged', 'Days flagged'),
+  t('risk.column.events', 'Events'),
+  t('risk.column.reasons', 'Top reasons'),
+  t('risk.column.last-seen', 'Last seen'),
+];
 
 const scoreColor = (s: number) => (s >= 80 ? 'red' : s >= 50 ? 'orange' : 'green');
 
@@ -48,6 +39,7 @@ export const timelineUrl = (user: string, from: Date, to: Date) =>
   `/d/${INSIDER_UID}?var-user=${encodeURIComponent(user)}&from=${from.getTime()}&to=${to.getTime()}`;
 
 interface Props {
+  /** The language of the reasons the backend writes. */
   language: Language;
   dataSourceUid: string;
   /** The end of the period; now in the app, fixed in tests. */
@@ -55,11 +47,11 @@ interface Props {
 }
 
 export function RiskPage({ language, dataSourceUid, now }: Props) {
-  const t = T[language];
   const [days, setDays] = useState(30);
   const [rows, setRows] = useState<RiskRow[]>();
   const [error, setError] = useState<string>();
   const [loading, setLoading] = useState(false);
+  const heading = t('risk.heading', 'Risk ranking');
   const from = new Date(now.getTime() - days * 86400000);
 
   const show = async () => {
@@ -77,10 +69,10 @@ export function RiskPage({ language, dataSourceUid, now }: Props) {
 
   return (
     <Stack direction="column" gap={2}>
-      <Text element="h2">{t.heading}</Text>
-      <Text element="p">{t.intro}</Text>
+      <Text element="h2">{heading}</Text>
+      <Text element="p">{t('risk.intro', 'Users by their daily risk score (unusual behaviour), highest first. Open a user’s activity timeline from the name.')}</Text>
       <Stack direction="row" gap={1} alignItems="center">
-        <label htmlFor="kansa-risk-days">{t.days}</label>
+        <label htmlFor="kansa-risk-days">{t('risk.days', 'Period (days)')}</label>
         <select id="kansa-risk-days" value={days} onChange={(e) => setDays(Number(e.currentTarget.value))}>
           {[7, 30, 90].map((d) => (
             <option key={d} value={d}>
@@ -88,16 +80,16 @@ export function RiskPage({ language, dataSourceUid, now }: Props) {
             </option>
           ))}
         </select>
-        <Button onClick={show}>{t.show}</Button>
+        <Button onClick={show}>{t('risk.show', 'Show')}</Button>
       </Stack>
       {error && <Alert title={error} severity="error" />}
-      {loading && <LoadingPlaceholder text={t.loading} />}
-      {rows && rows.length === 0 && <Text>{t.none}</Text>}
+      {loading && <LoadingPlaceholder text={t('risk.loading', 'Loading…')} />}
+      {rows && rows.length === 0 && <Text>{t('risk.none', 'No risk scores in this period.')}</Text>}
       {rows && rows.length > 0 && (
-        <table aria-label={t.heading}>
+        <table aria-label={heading}>
           <thead>
             <tr>
-              {t.columns.map((c) => (
+              {columns().map((c) => (
                 <th key={c} style={{ textAlign: 'left', padding: '2px 8px' }}>
                   {c}
                 </th>
@@ -109,7 +101,7 @@ export function RiskPage({ language, dataSourceUid, now }: Props) {
               <tr key={r.entity}>
                 <td>{i + 1}</td>
                 <td>
-                  <a href={config.appSubUrl + timelineUrl(r.entity, from, now)} title={t.timeline}>
+                  <a href={config.appSubUrl + timelineUrl(r.entity, from, now)} title={t('risk.timeline', 'timeline')}>
                     {`${r.display_name || r.entity} (${r.entity})`}
                   </a>
                 </td>
@@ -128,5 +120,14 @@ export function RiskPage({ language, dataSourceUid, now }: Props) {
         </table>
       )}
     </Stack>
+  );
+}
+
+/** The risk ranking route: the last days up to now. */
+export default function RiskRoute({ settings }: { settings: KansaAppSettings }) {
+  return (
+    <PluginPage>
+      <RiskPage language={contentLanguage()} dataSourceUid={settings.dataSourceUid || DEFAULT_DATASOURCE_UID} now={new Date()} />
+    </PluginPage>
   );
 }

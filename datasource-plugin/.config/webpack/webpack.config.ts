@@ -92,6 +92,8 @@ const config = async (env: Env): Promise<Configuration> => {
           { from: hasReadme() ? 'README.md' : '../README.md', to: '.', force: true },
           { from: 'plugin.json', to: '.' },
           { from: 'img/**/*', to: '.', noErrorOnMissing: true },
+          // Grafana 12.1+ serves each plugin.json `languages` entry from locales/<language>/<plugin id>.json.
+          { from: 'locales/**/*.json', to: '.', noErrorOnMissing: true },
         ],
       }),
       new ReplaceInFileWebpackPlugin([

@@ -1,47 +1,18 @@
 import type { AppPluginMeta, PluginConfigPageProps } from '@grafana/data';
+import { t } from '@grafana/i18n';
 import { getBackendSrv } from '@grafana/runtime';
 import { Alert, Button, Field, FieldSet, Input, Stack } from '@grafana/ui';
 import { type ChangeEvent, useState } from 'react';
 
 import { installRules, type InstallResult } from '../../alerting/installer';
-import { type Language, userLanguage } from '../../language';
+import { contentLanguage } from '../../language';
 import { DEFAULT_DATASOURCE_UID, type KansaAppSettings } from '../../types';
 import { SettingsForm } from './SettingsForm';
 
 type Props = PluginConfigPageProps<AppPluginMeta<KansaAppSettings>>;
 
-const TEXT: Record<
-  Language,
-  { enable: string; disable: string; enabled: string; disabled: string; uid: string; uidHelp: string; save: string; install: string; installed: string }
-> = {
-  ja: {
-    enable: '有効にする',
-    disable: '無効にする',
-    enabled: 'Kansa は有効です。',
-    disabled: 'Kansa は無効です。有効にするとメニューに表示されます。',
-    uid: 'Kansa Logs データソースの UID',
-    uidHelp: 'Kansa の画面が検索に使うデータソース (プロビジョニングでは kansa)',
-    save: '保存',
-    install: 'アラートルールをインストール',
-    installed: 'インストールしたルールグループ: ',
-  },
-  en: {
-    enable: 'Enable',
-    disable: 'Disable',
-    enabled: 'Kansa is enabled.',
-    disabled: 'Kansa is disabled. Enable it to add it to the menu.',
-    uid: 'Kansa Logs data source UID',
-    uidHelp: 'The data source Kansa pages search (kansa when provisioned)',
-    save: 'Save',
-    install: 'Install alert rules',
-    installed: 'Installed rule groups: ',
-  },
-};
-
 export function AppConfig({ plugin }: Props) {
   const { id, enabled, pinned, jsonData } = plugin.meta;
-  const language = userLanguage();
-  const text = TEXT[language];
   const [dataSourceUid, setDataSourceUid] = useState(jsonData?.dataSourceUid ?? '');
   const [error, setError] = useState<string>();
   const [installed, setInstalled] = useState<InstallResult>();
@@ -61,14 +32,14 @@ export function AppConfig({ plugin }: Props) {
       {error && <Alert title={error} severity="error" />}
       <FieldSet>
         <Stack direction="row" gap={2} alignItems="center">
-          <span>{enabled ? text.enabled : text.disabled}</span>
+          <span>{enabled ? t('config.enabled', 'Kansa is enabled.') : t('config.disabled', 'Kansa is disabled. Enable it to add it to the menu.')}</span>
           <Button variant={enabled ? 'destructive' : 'primary'} onClick={() => save({ enabled: !enabled })}>
-            {enabled ? text.disable : text.enable}
+            {enabled ? t('config.disable', 'Disable') : t('config.enable', 'Enable')}
           </Button>
         </Stack>
       </FieldSet>
       <FieldSet>
-        <Field label={text.uid} description={text.uidHelp}>
+        <Field label={t('config.uid', 'Kansa Logs data source UID')} description={t('config.uid-help', 'The data source Kansa pages search (kansa when provisioned)')}>
           <Input
             id="kansa-datasource-uid"
             width={40}
@@ -78,22 +49,22 @@ export function AppConfig({ plugin }: Props) {
           />
         </Field>
         <Button onClick={() => save({ jsonData: { ...jsonData, dataSourceUid: dataSourceUid.trim() || undefined } })}>
-          {text.save}
+          {t('config.save', 'Save')}
         </Button>
       </FieldSet>
       <FieldSet>
-        {installed?.status === 'success' && <Alert title={text.installed + installed.groups.join(', ')} severity="success" />}
+        {installed?.status === 'success' && <Alert title={t('config.installed', 'Installed rule groups: ') + installed.groups.join(', ')} severity="success" />}
         {installed?.status === 'failed' && <Alert title={installed.error} severity="error" />}
         <Button
           icon="bell"
           variant="secondary"
           onClick={async () => setInstalled(await installRules(getBackendSrv(), jsonData?.dataSourceUid || DEFAULT_DATASOURCE_UID, jsonData?.ruleSettings))}
         >
-          {text.install}
+          {t('config.install', 'Install alert rules')}
         </Button>
       </FieldSet>
       <SettingsForm
-        language={language}
+        language={contentLanguage()}
         jsonData={jsonData ?? {}}
         onSave={async (settings) => {
           await getBackendSrv().post(`/api/plugins/${id}/settings`, { enabled, pinned, jsonData: settings });
@@ -102,3 +73,5 @@ export function AppConfig({ plugin }: Props) {
     </Stack>
   );
 }
+
+export default AppConfig;

@@ -1,3 +1,4 @@
+import { t } from '@grafana/i18n';
 import { Alert, Button, Field, FieldSet, Input, Stack, TextArea } from '@grafana/ui';
 import { type ChangeEvent, useState } from 'react';
 
@@ -8,40 +9,8 @@ import type { Language } from '../../language';
 import type { KansaAppSettings } from '../../types';
 import { parseSettings, type SettingsText } from './settings';
 
-const T = {
-  ja: {
-    thresholds: 'アラートのしきい値',
-    thresholdsHelp: 'この値を超えると通知します。変更後は「アラートルールをインストール」で反映します。',
-    ports: '許可する宛先ポート',
-    offHours: '深夜・休日アラートの対象外の部署 (夜勤など)',
-    holidays: '祝日・会社休日 (1行に1日、YYYY-MM-DD)',
-    folders: '重要フォルダ (file.path のパターン、1行に1つ)',
-    timezone: 'タイムゾーン',
-    lateNight: '深夜の時間帯 (開始・終了)',
-    standardDay: '所定労働時間 (分/日)',
-    rest: '勤務間インターバルの基準 (時間)',
-    save: '設定を保存',
-    saved: '保存しました。',
-    default: '既定',
-  },
-  en: {
-    thresholds: 'Alert thresholds',
-    thresholdsHelp: 'Alerts fire above these values. Install the alert rules again to apply changes.',
-    ports: 'Permitted destination ports',
-    offHours: 'Departments exempt from the late-night/day-off alert (night shifts)',
-    holidays: 'Public holidays and company days off (one YYYY-MM-DD per line)',
-    folders: 'Important folders (file.path patterns, one per line)',
-    timezone: 'Time zone',
-    lateNight: 'Late-night window (start, end)',
-    standardDay: 'Standard working day (minutes)',
-    rest: 'Minimum rest interval (hours)',
-    save: 'Save settings',
-    saved: 'Saved.',
-    default: 'default',
-  },
-};
-
 interface Props {
+  /** The language of the rule titles and explanations. */
   language: Language;
   jsonData: KansaAppSettings;
   onSave: (jsonData: KansaAppSettings) => Promise<void>;
@@ -49,7 +18,6 @@ interface Props {
 
 /** Thresholds, important folders, working-day rules and holidays; the installer and the pages read them. */
 export function SettingsForm({ language, jsonData, onSave }: Props) {
-  const t = T[language];
   const defaults = defaultSettings(RULES);
   const rules = { ...defaults, ...jsonData.ruleSettings, thresholds: { ...defaults.thresholds, ...jsonData.ruleSettings?.thresholds } };
   const [text, setText] = useState<SettingsText>({
@@ -86,44 +54,44 @@ export function SettingsForm({ language, jsonData, onSave }: Props) {
           {errors.slice(1).join(' / ')}
         </Alert>
       )}
-      {saved && <Alert title={t.saved} severity="success" />}
-      <FieldSet label={t.thresholds}>
-        <p>{t.thresholdsHelp}</p>
+      {saved && <Alert title={t('settings.saved', 'Saved.')} severity="success" />}
+      <FieldSet label={t('settings.thresholds', 'Alert thresholds')}>
+        <p>{t('settings.thresholds-help', 'Alerts fire above these values. Install the alert rules again to apply changes.')}</p>
         {RULES.map((r) => (
-          <Field key={r.id} label={`${r.title[language]} (${r.id})`} description={`${t.default} ${r.threshold}: ${r.thresholdWhy[language]}`}>
+          <Field key={r.id} label={`${r.title[language]} (${r.id})`} description={`${t('settings.default', 'default')} ${r.threshold}: ${r.thresholdWhy[language]}`}>
             <Input id={`threshold-${r.id}`} width={20} value={text.thresholds[r.id]} onChange={(e: ChangeEvent<HTMLInputElement>) => setText({ ...text, thresholds: { ...text.thresholds, [r.id]: e.currentTarget.value } })} />
           </Field>
         ))}
       </FieldSet>
       <FieldSet>
-        <Field label={t.ports}>
+        <Field label={t('settings.ports', 'Permitted destination ports')}>
           <Input id="kansa-ports" value={text.permittedPorts} onChange={set('permittedPorts')} />
         </Field>
-        <Field label={t.offHours}>
+        <Field label={t('settings.off-hours', 'Departments exempt from the late-night/day-off alert (night shifts)')}>
           <Input id="kansa-off-hours" value={text.offHoursDepartments} onChange={set('offHoursDepartments')} />
         </Field>
-        <Field label={t.folders}>
+        <Field label={t('settings.folders', 'Important folders (file.path patterns, one per line)')}>
           <TextArea id="kansa-folders" rows={4} value={text.importantFolders} onChange={set('importantFolders')} />
         </Field>
-        <Field label={t.timezone}>
+        <Field label={t('settings.timezone', 'Time zone')}>
           <Input id="kansa-timezone" width={30} value={text.timezone} onChange={set('timezone')} />
         </Field>
-        <Field label={t.lateNight}>
+        <Field label={t('settings.late-night', 'Late-night window (start, end)')}>
           <Stack direction="row" gap={1}>
             <Input id="kansa-late-start" width={10} value={text.lateNightStart} onChange={set('lateNightStart')} />
             <Input id="kansa-late-end" width={10} value={text.lateNightEnd} onChange={set('lateNightEnd')} />
           </Stack>
         </Field>
-        <Field label={t.standardDay}>
+        <Field label={t('settings.standard-day', 'Standard working day (minutes)')}>
           <Input id="kansa-standard-day" width={10} value={text.standardDayMinutes} onChange={set('standardDayMinutes')} />
         </Field>
-        <Field label={t.rest}>
+        <Field label={t('settings.rest', 'Minimum rest interval (hours)')}>
           <Input id="kansa-rest" width={10} value={text.restIntervalHours} onChange={set('restIntervalHours')} />
         </Field>
-        <Field label={t.holidays}>
+        <Field label={t('settings.holidays', 'Public holidays and company days off (one YYYY-MM-DD per line)')}>
           <TextArea id="kansa-holidays" rows={6} value={text.holidays} onChange={set('holidays')} />
         </Field>
-        <Button onClick={save}>{t.save}</Button>
+        <Button onClick={save}>{t('settings.save', 'Save settings')}</Button>
       </FieldSet>
     </Stack>
   );
