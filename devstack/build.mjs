@@ -12,8 +12,8 @@ const PARTS = [
   {
     name: 'datasource plugin (webpack + go build)',
     inputs: ['datasource-plugin/src', 'datasource-plugin/pkg', 'datasource-plugin/cmd', 'datasource-plugin/scripts', 'datasource-plugin/.config', 'datasource-plugin/package.json', 'datasource-plugin/go.mod', 'datasource-plugin/go.sum'],
-    // The harness is built last, so its presence means the whole part is.
-    output: 'datasource-plugin/dist/kansa-dsquery',
+    // The harness (bin/, outside the plugin's dist/) is built last, so its presence means the whole part is.
+    output: 'datasource-plugin/bin/kansa-dsquery',
     build: () => run('npm', ['run', 'build', '-w', 'kansa-logs-datasource']),
   },
   {

@@ -6,7 +6,7 @@ cd "$(dirname "$0")/../.."
 out=app-plugin/src/pages/testdata
 record() { # name range-from range-to query-json
   printf '{"settings":{"url":"%s","jsonData":{"language":"ja"}},"range":{"from":"%s","to":"%s"},"queries":[%s]}' \
-    "$OPENSEARCH_URL" "$2" "$3" "$4" | datasource-plugin/dist/kansa-dsquery query --request - > "$out/$1.json"
+    "$OPENSEARCH_URL" "$2" "$3" "$4" | datasource-plugin/bin/kansa-dsquery query --request - > "$out/$1.json"
   echo "recorded $out/$1.json"
 }
 record attendance-keiri 2026-09-30T15:00:00Z 2026-10-31T15:00:00Z \

@@ -132,9 +132,8 @@ async function direct(target, captured, copies) {
 }
 
 function dsqueryBinaries(root, log) {
-  const dist = join(root, 'datasource-plugin', 'dist');
-  const binary = join(dist, 'kansa-dsquery');
-  const plugin = join(dist, 'gpx_kansa_logs_linux_amd64');
+  const binary = join(root, 'datasource-plugin', 'bin', 'kansa-dsquery');
+  const plugin = join(root, 'datasource-plugin', 'dist', 'gpx_kansa_logs_linux_amd64');
   if (!existsSync(binary) || !existsSync(plugin)) {
     log('building the data source backend and kansa-dsquery (datasource-plugin/scripts/build-backend.mjs)');
     execFileSync(process.execPath, [join(root, 'datasource-plugin', 'scripts', 'build-backend.mjs')], { stdio: 'inherit', env: { ...process.env, PATH: `${process.env.PATH}:/usr/local/go/bin` } });

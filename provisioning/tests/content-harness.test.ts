@@ -15,7 +15,7 @@ import { DEMO_MONTH_DIR, ensureDemoMonth, readDemoMonth } from '../../backend-br
 // KANSA_TEST_DEMO_READONLY=1 and KANSA_TEST_DEMO_DIR the month is taken as already imported (the shared node).
 
 const repo = join(__dirname, '..', '..');
-const DSQUERY = join(repo, 'datasource-plugin/dist/kansa-dsquery');
+const DSQUERY = join(repo, 'datasource-plugin/bin/kansa-dsquery');
 const settings = defaultSettings(RULES);
 jest.setTimeout(600_000);
 

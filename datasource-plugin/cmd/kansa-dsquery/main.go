@@ -99,12 +99,20 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-// defaultPluginPath is the plugin binary next to this one: the build puts both in datasource-plugin/dist.
+// defaultPluginPath is the plugin binary in ../dist, where the build puts it (the harness is in
+// datasource-plugin/bin, out of the plugin archive), or one next to the harness when there is none there.
 func defaultPluginPath() string {
 	name := fmt.Sprintf("gpx_kansa_logs_%s_%s", runtime.GOOS, runtime.GOARCH)
+	if runtime.GOOS == "windows" {
+		name += ".exe"
+	}
 	exe, err := os.Executable()
 	if err != nil {
 		return name
+	}
+	dist := filepath.Join(filepath.Dir(exe), "..", "dist", name)
+	if _, err := os.Stat(dist); err == nil {
+		return dist
 	}
 	return filepath.Join(filepath.Dir(exe), name)
 }

@@ -216,7 +216,7 @@ func TestBuiltPluginOverGoPlugin(t *testing.T) {
 	build.Dir = filepath.Join("..", "..")
 	out, err := build.CombinedOutput()
 	require.NoError(t, err, string(out))
-	harness := filepath.Join("..", "..", "dist", "kansa-dsquery")
+	harness := filepath.Join("..", "..", "bin", "kansa-dsquery")
 
 	settings := map[string]any{"url": s.base, "jsonData": json.RawMessage(s.jsonData())}
 	var lastOutput []byte
