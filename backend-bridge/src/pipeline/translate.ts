@@ -13,6 +13,11 @@ export interface Translation {
   maxLineBytes: number;
   /** The tamper-evident raw archive: each chunk is archived before translation, its events carry its hash. */
   archive?: RawArchive;
+  /**
+   * Events dated further than this from arrival (a wrong clock, a bogus RFC 5424 year) are kept
+   * but indexed by their arrival day, so no sender can open one daily index per date it invents.
+   */
+  timeWindow?: { daysBack: number; daysAhead: number };
 }
 
 export interface ChunkSource {
@@ -35,6 +40,8 @@ export interface ChunkResult {
   records: number;
   failures: number;
   truncated: number;
+  /** Events indexed by arrival day because their timestamp was outside the time window. */
+  farTimestamps: number;
   format?: string;
 }
 
@@ -42,12 +49,15 @@ export interface ChunkResult {
  * Translates a run of complete records (the same engine as `kansa translate`: decode, frame,
  * translate, stages, enrichment) into queue entries with deterministic ids.
  */
-export function translateChunk(data: Buffer, src: ChunkSource, t: Translation): ChunkResult {
+export function translateChunk(data: Buffer, src: ChunkSource, t: Translation, ids?: ReadonlyMap<number, string>): ChunkResult {
   const entries: QueueEntry[] = [];
   let lastOffset = -1;
   let ordinal = 0;
   let truncated = 0;
+  let farTimestamps = 0;
   const ctx = t.ctx();
+  const arrival = ctx.now.getTime();
+  const window = t.timeWindow && { from: arrival - t.timeWindow.daysBack * DAY, to: arrival + t.timeWindow.daysAhead * DAY };
   const archived = t.archive?.accept(data, { input: src.filePath ? 'file' : src.source, source: src.source, identity: src.identity, offset: src.baseOffset, format: src.format, filePath: src.filePath, ctx });
   const stream = new TranslateStream(
     { source: src.source, filePath: src.filePath ?? src.source, format: src.format, ctx, formats: t.formats, stages: t.stages(), enrich: t.enrich, maxLineBytes: t.maxLineBytes },
@@ -64,15 +74,39 @@ export function translateChunk(data: Buffer, src: ChunkSource, t: Translation): 
         if (typeof e['kansa.parse.error'] === 'string' && e['kansa.parse.error'].includes('truncated')) truncated++;
         ordinal = offset === lastOffset ? ordinal + 1 : 0;
         lastOffset = offset;
-        const id = createHash('sha256')
-          .update(`${src.identity}\0${offset}\0${e['event.original'] ?? ''}\0${e['event.action'] ?? ''}\0${ordinal}`)
-          .digest('base64url')
-          .slice(0, 32);
-        entries.push({ id, index: dailyIndex(e['@timestamp']), json: JSON.stringify(e) });
+        // A sender-chosen id (RawChunk.ids, by the record's offset in this chunk) wins over the hash.
+        const chosen = ids?.get(offset - src.baseOffset);
+        const id =
+          chosen !== undefined
+            ? ordinal === 0
+              ? chosen
+              : `${chosen}~${ordinal}`
+            : createHash('sha256')
+                .update(`${src.identity}\0${offset}\0${e['event.original'] ?? ''}\0${e['event.action'] ?? ''}\0${ordinal}`)
+                .digest('base64url')
+                .slice(0, 32);
+        let indexTime = e['@timestamp'];
+        const at = Date.parse(indexTime ?? '');
+        if (window && !(at >= window.from && at <= window.to)) {
+          indexTime = ctx.now.toISOString();
+          farTimestamps++;
+          markFarTimestamp(e, ctx.now);
+        }
+        entries.push({ id, index: dailyIndex(indexTime), json: JSON.stringify(e) });
       }
     },
   );
   stream.write(data);
   stream.end();
-  return { entries, records: stream.summary.records, failures: stream.summary.failureCount, truncated, format: stream.format?.id };
+  return { entries, records: stream.summary.records, failures: stream.summary.failureCount, truncated, farTimestamps, format: stream.format?.id };
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/** The event keeps its own @timestamp; the parse note says why it sits in the arrival day's index. */
+function markFarTimestamp(e: KansaEvent, now: Date): void {
+  const note = `timestamp ${e['@timestamp'] ?? '(none)'} is outside the accepted window: indexed by arrival day ${now.toISOString().slice(0, 10)}`;
+  e['event.created'] ??= now.toISOString();
+  if (e['kansa.parse.status'] === 'ok' || e['kansa.parse.status'] === undefined) e['kansa.parse.status'] = 'partial';
+  e['kansa.parse.error'] = typeof e['kansa.parse.error'] === 'string' && e['kansa.parse.error'] ? `${e['kansa.parse.error']}; ${note}` : note;
 }

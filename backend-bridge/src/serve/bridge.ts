@@ -1,12 +1,10 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { createSocket, type Socket as UdpSocket } from 'node:dgram';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createServer as createHttpServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
-import { createServer as createHttpsServer } from 'node:https';
+import type { Server as HttpServer } from 'node:http';
 import { createServer as createTcpServer, type AddressInfo, type Server as TcpServer, type Socket } from 'node:net';
 import { createServer as createTlsServer } from 'node:tls';
-import { gunzipSync, inflateSync } from 'node:zlib';
 import type { Client } from '@opensearch-project/opensearch';
 import pino, { type Logger } from 'pino';
 import type { KansaConfig } from '../config/schema';
@@ -20,8 +18,9 @@ import { DiskQueue } from '../queue/queue';
 import { createEnricher, parseAssets, parseDirectory } from '../translate/directory';
 import { FORMATS, STAGES } from '../translators';
 import { FileTailer } from '../inputs/file/tail';
-import { ES_HEADERS, esError, probe, rootInfo } from '../inputs/http/elastic';
-import { parseBulk, parseIngest, type RawLines } from '../inputs/http/parse';
+import { createHttpIntakes } from '../inputs/http';
+import type { EnqueueOptions, EnqueueResult, Intake, IntakeContext, RawChunk } from '../inputs/intake';
+import type { HttpFront } from '../inputs/http/front';
 import { StorageService } from '../archive/service';
 import { TokenAuth } from './auth';
 import { Metrics } from './metrics';
@@ -32,15 +31,6 @@ export interface BridgeAddresses {
   syslogTcp?: AddressInfo;
   syslogTls?: AddressInfo;
   syslogUdp?: AddressInfo;
-}
-
-export class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
 }
 
 /** The `kansa serve` service: inputs → translator → enrichment → durable queue → OpenSearch writer. */
@@ -54,7 +44,8 @@ export class Bridge {
   private readonly translation: Translation;
   private readonly limiter: RateLimiter;
   readonly storage: StorageService;
-  private http?: HttpServer;
+  private front?: HttpFront;
+  private httpIntakes: Intake[] = [];
   private tcp?: TcpServer;
   private tls?: TcpServer;
   private udp?: UdpSocket;
@@ -108,10 +99,10 @@ export class Bridge {
     const addresses: BridgeAddresses = {};
     const c = this.config;
     if (c.http.enabled) {
-      const handler = (req: IncomingMessage, res: ServerResponse) => void this.handle(req, res);
-      this.http = c.http.tls ? createHttpsServer({ cert: readFileSync(c.http.tls.cert), key: readFileSync(c.http.tls.key) }, handler) : createHttpServer(handler);
-      this.http.requestTimeout = 120_000;
-      addresses.http = await listen(this.http, c.http.port, c.http.host);
+      const http = createHttpIntakes(c.http, this.intakeContext(), { authenticate: (req) => this.auth.check(req), formats: FORMATS.map((f) => f.id) });
+      this.front = http.front;
+      this.httpIntakes = http.intakes;
+      for (const intake of this.httpIntakes) addresses.http = await intake.start();
     }
     if (c.syslog.tcp.enabled) {
       this.tcp = createTcpServer((s) => this.onConnection(s, 'syslog-tcp'));
@@ -155,16 +146,13 @@ export class Bridge {
     this.log.info('stopping');
     this.tailer?.stop();
     const closing: Array<Promise<unknown>> = [];
-    if (this.http) {
-      closing.push(new Promise((r) => this.http!.close(r)));
-      this.http.closeIdleConnections();
-    }
+    // HTTP: requests being read finish into the queue, later ones get 503, then the server closes.
+    closing.push(Promise.all(this.httpIntakes.map((i) => i.stop())).then(() => this.front?.close()));
     for (const server of [this.tcp, this.tls]) if (server) closing.push(new Promise((r) => server.close(r)));
     // Syslog connections: everything read so far is already in the queue (it is appended as it is read).
     for (const s of this.sockets) s.destroy();
     this.udp?.close();
     await Promise.race([Promise.all(closing), new Promise((r) => setTimeout(r, 5000).unref())]);
-    this.http?.closeAllConnections();
     await this.writer.stop();
     await this.risk?.stop();
     await this.storage.idle();
@@ -311,182 +299,43 @@ export class Bridge {
     if (!r.ok) this.metrics.udpDrops.inc({ reason: 'queue_full' });
   }
 
-  // ---- HTTP ----
+  // ---- the context every intake gets ----
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://bridge');
-    const path = url.pathname.replace(/\/+$/, '') || '/';
-    const method = req.method ?? 'GET';
+  private intakeContext(): IntakeContext {
+    const full = () => ({ ok: false as const, reason: 'queue_full' as const, message: 'the bridge queue is full; retry later' });
+    return {
+      enqueue: (input, chunks, options) => this.enqueueChunks(input, chunks, options),
+      whenSpace: () => this.queue.whenSpace(),
+      refusing: () => (this.queue.full ? full() : undefined),
+      readiness: () => ({ ok: this.ready, detail: { opensearch: this.openSearchUp ? 'up' : 'down', queue: this.queue.full ? 'full' : 'ok' } }),
+      metrics: this.metrics,
+      log: this.log,
+    };
+  }
+
+  /** Translates the chunks (sender-chosen ids honoured) and appends all their events, or none. */
+  private enqueueChunks(input: string, chunks: RawChunk[], options: EnqueueOptions = {}): EnqueueResult {
+    const results = chunks.map((c) => translateChunk(c.data, c.src, this.translation, c.ids));
     try {
-      if (path === '/healthz') return send(res, 200, { status: 'ok' });
-      if (path === '/readyz') {
-        const body = { opensearch: this.openSearchUp ? 'up' : 'down', queue: this.queue.full ? 'full' : 'ok' };
-        return send(res, this.ready ? 200 : 503, body);
-      }
-      const token = this.auth.check(req);
-      if (!token) {
-        this.metrics.rejected.inc({ input: 'http', reason: 'unauthorized' });
-        this.log.warn({ path, remote: req.socket.remoteAddress }, 'unauthorized request');
-        req.resume();
-        res.setHeader('www-authenticate', 'Bearer realm="kansa"');
-        return send(res, 401, esError(401, 'security_exception', 'missing or invalid bearer token'), ES_HEADERS);
-      }
-      if (path === '/metrics' && method === 'GET') {
-        res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
-        res.end(this.metrics.render());
-        return;
-      }
-      if (path === '/' && (method === 'GET' || method === 'HEAD')) return send(res, 200, rootInfo(), ES_HEADERS, method === 'HEAD');
-      if (path === '/ingest' && method === 'POST') return await this.ingest(req, res, url, token);
-      const bulk = /^\/(?:([^_/][^/]*)\/)?_bulk$/.exec(path);
-      if (bulk && (method === 'POST' || method === 'PUT')) return await this.bulk(req, res, url, token, bulk[1] ? decodeURIComponent(bulk[1]) : undefined);
-      const p = probe(method, path);
-      if (p) {
-        req.resume();
-        return send(res, p.status, p.body, ES_HEADERS, method === 'HEAD');
-      }
-      req.resume();
-      return send(res, 404, esError(404, 'resource_not_found_exception', `no handler for ${method} ${path}`), ES_HEADERS);
+      if (!this.queue.append(results.flatMap((r) => r.entries), options.force)) return { ok: false, reason: 'queue_full', message: 'the bridge queue is full; retry later' };
     } catch (err) {
-      const status = err instanceof HttpError ? err.status : 500;
-      if (status === 500) this.log.error({ err: (err as Error).stack, path }, 'request failed');
-      if (!res.headersSent) {
-        const type = status === 413 ? 'content_too_long_exception' : status === 400 ? 'parse_exception' : 'exception';
-        if (status === 413) {
-          this.metrics.rejected.inc({ input: 'http', reason: 'too_large' });
-          res.setHeader('connection', 'close');
-        }
-        send(res, status, esError(status, type, (err as Error).message), ES_HEADERS);
-      }
+      this.log.error({ input, err: (err as Error).message }, 'cannot append to the queue');
+      return { ok: false, reason: 'storage_error', message: `the bridge cannot write its queue: ${(err as Error).message}` };
     }
-  }
-
-  private async readBody(req: IncomingMessage): Promise<Buffer> {
-    const max = this.config.http.maxBodyBytes;
-    const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > max) throw new HttpError(413, `request body of ${declared} bytes is over the limit of ${max}`);
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of req) {
-      size += (chunk as Buffer).length;
-      if (size > max) throw new HttpError(413, `request body is over the limit of ${max} bytes`);
-      chunks.push(chunk as Buffer);
-    }
-    let body = Buffer.concat(chunks);
-    const encoding = String(req.headers['content-encoding'] ?? '').toLowerCase();
-    try {
-      if (encoding === 'gzip') body = gunzipSync(body, { maxOutputLength: max });
-      else if (encoding === 'deflate') body = inflateSync(body, { maxOutputLength: max });
-    } catch (err) {
-      if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw new HttpError(413, `decompressed body is over the limit of ${max} bytes`);
-      throw new HttpError(400, `cannot decompress body: ${(err as Error).message}`);
-    }
-    return body;
-  }
-
-  /** Returns false (and answers 429) when the queue cannot take the request. */
-  private refuseWhenFull(res: ServerResponse, input: string): boolean {
-    if (!this.queue.full) return false;
-    this.metrics.rejected.inc({ input, reason: 'queue_full' });
-    res.setHeader('retry-after', '5');
-    send(res, 429, esError(429, 'es_rejected_execution_exception', 'the bridge queue is full; retry later'), ES_HEADERS);
-    return true;
-  }
-
-  private translateLines(input: string, lines: RawLines, identity: string, format: string): { ok: boolean; events: number; records: number; failures: number; formats: string[] } {
-    const total = { ok: true, events: 0, records: 0, failures: 0, formats: [] as string[] };
-    const groups: Array<[string, string[]]> = [
-      ['json', lines.json],
-      ['text', lines.text],
-    ];
-    const results: Array<ReturnType<typeof translateChunk>> = [];
-    for (const [kind, group] of groups) {
-      if (group.length === 0) continue;
-      results.push(translateChunk(Buffer.from(`${group.join('\n')}\n`), { source: input, identity: `${identity}:${kind}`, baseOffset: 0, format }, this.translation));
-    }
-    const entries = results.flatMap((r) => r.entries);
-    if (!this.queue.append(entries)) return { ...total, ok: false };
+    const done = { ok: true as const, events: 0, records: 0, failures: 0, formats: [] as string[] };
     for (const r of results) {
-      total.events += r.entries.length;
-      total.records += r.records;
-      total.failures += r.failures;
-      if (r.format) total.formats.push(r.format);
+      done.events += r.entries.length;
+      done.records += r.records;
+      done.failures += r.failures;
+      if (r.format) done.formats.push(r.format);
+      if (r.truncated) this.metrics.truncated.inc({ input }, r.truncated);
     }
-    this.metrics.received.inc({ input }, total.events);
-    this.metrics.parseFailures.inc({ input }, total.failures);
+    this.metrics.received.inc({ input }, done.events);
+    this.metrics.bytes.inc({ input }, chunks.reduce((n, c) => n + c.data.length, 0));
+    this.metrics.parseFailures.inc({ input }, done.failures);
     this.updateQueueGauges();
-    return total;
+    return done;
   }
-
-  private async ingest(req: IncomingMessage, res: ServerResponse, url: URL, token: string): Promise<void> {
-    if (this.refuseWhenFull(res, 'http-ingest')) return void req.resume();
-    const body = await this.readBody(req);
-    this.metrics.bytes.inc({ input: 'http-ingest' }, body.length);
-    const format = url.searchParams.get('format') ?? String(req.headers['x-kansa-format'] ?? 'auto');
-    if (format !== 'auto' && !FORMATS.some((f) => f.id === format)) throw new HttpError(400, `unknown format "${format}"; expected auto or one of: ${FORMATS.map((f) => f.id).join(', ')}`);
-    const identity = `http:${createHash('sha256').update(body).digest('base64url')}`;
-    let parsed: ReturnType<typeof parseIngest>;
-    try {
-      parsed = parseIngest(body.toString('utf8'));
-    } catch (err) {
-      throw new HttpError(400, `body is neither NDJSON nor a JSON array: ${(err as Error).message}`);
-    }
-    let result;
-    if (parsed.raw !== undefined) {
-      // Raw bytes straight to the engine: it detects the encoding and format like `kansa translate`.
-      const r = translateChunk(body, { source: 'http-ingest', identity, baseOffset: 0, format }, this.translation);
-      if (!this.queue.append(r.entries)) result = { ok: false, events: 0, records: 0, failures: 0, formats: [] as string[] };
-      else {
-        this.metrics.received.inc({ input: 'http-ingest' }, r.entries.length);
-        this.metrics.parseFailures.inc({ input: 'http-ingest' }, r.failures);
-        this.updateQueueGauges();
-        result = { ok: true, events: r.entries.length, records: r.records, failures: r.failures, formats: r.format ? [r.format] : [] };
-      }
-    } else {
-      result = this.translateLines('http-ingest', parsed.lines, identity, format);
-    }
-    if (!result.ok) {
-      this.refuseWhenFull(res, 'http-ingest') || send(res, 429, esError(429, 'es_rejected_execution_exception', 'the bridge queue is full; retry later'), { ...ES_HEADERS, 'retry-after': '5' });
-      return;
-    }
-    this.log.info({ token, input: 'http-ingest', events: result.events, format: result.formats }, 'ingested');
-    send(res, 200, { accepted: result.records, events: result.events, parseFailures: result.failures, format: result.formats });
-  }
-
-  private async bulk(req: IncomingMessage, res: ServerResponse, url: URL, token: string, index: string | undefined): Promise<void> {
-    const started = performance.now();
-    if (this.refuseWhenFull(res, 'http-bulk')) return void req.resume();
-    const body = await this.readBody(req);
-    this.metrics.bytes.inc({ input: 'http-bulk' }, body.length);
-    const format = url.searchParams.get('format') ?? String(req.headers['x-kansa-format'] ?? 'auto');
-    const { items, lines } = parseBulk(body.toString('utf8'), index);
-    const identity = `bulk:${createHash('sha256').update(body).digest('base64url')}`;
-    const result = this.translateLines('http-bulk', lines, identity, format);
-    if (!result.ok) {
-      this.metrics.rejected.inc({ input: 'http-bulk', reason: 'queue_full' });
-      send(res, 429, esError(429, 'es_rejected_execution_exception', 'the bridge queue is full; retry later'), { ...ES_HEADERS, 'retry-after': '5' });
-      return;
-    }
-    let errors = false;
-    let seq = 0;
-    const out = items.map((item) => {
-      if (item.error) {
-        errors = true;
-        return { [item.action]: { _index: item.index, _id: item.id ?? null, status: 400, error: item.error } };
-      }
-      return {
-        [item.action]: { _index: item.index, _id: item.id ?? `${identity.slice(5, 17)}-${seq}`, _version: 1, result: 'created', _shards: { total: 1, successful: 1, failed: 0 }, _seq_no: seq++, _primary_term: 1, status: 201 },
-      };
-    });
-    this.log.info({ token, input: 'http-bulk', items: items.length, events: result.events }, 'bulk accepted');
-    send(res, 200, { took: Math.round(performance.now() - started), errors, items: out }, ES_HEADERS);
-  }
-}
-
-function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}, headOnly = false): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=UTF-8', ...headers, 'content-length': Buffer.byteLength(text) });
-  res.end(headOnly ? undefined : text);
 }
 
 function listen(server: HttpServer | TcpServer, port: number, host: string): Promise<AddressInfo> {

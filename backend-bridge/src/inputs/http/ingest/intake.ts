@@ -1,12 +1,14 @@
 import type { Exchange, Route } from '../front';
 import { Delivery } from '../delivery';
 import { tooLarge } from '../errors';
-import { RecordSlicer, SLICE_BYTES, oneLine } from '../records';
+import { RecordSlicer, SLICE_BYTES, recordOf } from '../records';
 import { RouteIntake, sha256 } from '../route-intake';
 import { arrayElements, parseAt, yieldToLoop } from '../scan';
 
 /**
- * POST /ingest: a JSON array (of documents or raw lines), or NDJSON / raw log lines as they are.
+ * POST /ingest: a JSON array (of documents or raw lines; a document carrying its raw line in
+ * event.original, message or log is translated from that line, as in _bulk), or NDJSON / raw log
+ * lines as they are.
  * The body is checked whole first (structure, JSON of every element, the record limit) so a
  * refused request keeps nothing; then it is translated a slice at a time.
  */
@@ -40,8 +42,8 @@ export class IngestIntake extends RouteIntake {
     const slicer = new RecordSlicer(this.name, identity, format);
     for (const el of arrayElements(body, this.name)) {
       const doc = parseAt(body, el.start, el.end, this.name, `array element ${el.index}`);
-      if (typeof doc === 'string') slicer.add('text', oneLine(doc));
-      else slicer.add('json', JSON.stringify(doc));
+      const record = recordOf(doc);
+      slicer.add(record.kind, record.line);
       if (slicer.full) await delivery.send(slicer.take());
     }
     await delivery.send(slicer.take());
