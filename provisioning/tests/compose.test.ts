@@ -2,6 +2,8 @@ import fs from 'fs';
 import path from 'path';
 import { parse } from 'yaml';
 
+import { KANSA_FOLDER } from '../../app-plugin/src/content/rules/grafana';
+
 // The compose stack and the provisioning files name the same things (plugin ids, the OpenSearch service,
 // Grafana's version) in separate files; these checks keep them in step without running Docker.
 
@@ -163,6 +165,24 @@ describe('provisioning', () => {
       const relative = path.relative('/etc/grafana/provisioning', p.options.path);
       expect(fs.existsSync(path.join(repo, mount!.host, relative))).toBe(true);
     }
+  });
+
+  it('puts dashboards and alert rules into one folder, named by its title on both sides', () => {
+    // Alert file provisioning can name a folder only by title; a provider folderUid would make a second "Kansa".
+    const { providers } = readYaml('provisioning/dashboards/kansa.yaml');
+    const { groups } = readYaml('provisioning/alerting/kansa-rules.yaml');
+    const titles = [...providers, ...groups].map((x: { folder: string }) => x.folder);
+    expect(titles.length).toBeGreaterThan(1);
+    expect(new Set(titles)).toEqual(new Set([KANSA_FOLDER.title]));
+    for (const p of providers) expect(Object.keys(p)).not.toContain('folderUid');
+  });
+
+  it('delivers each dashboard once: provisioned files with distinct uids, none as an app plugin include', () => {
+    const dir = 'provisioning/dashboards/kansa';
+    const uids = fs.readdirSync(path.join(repo, dir)).filter((f) => f.endsWith('.json')).map((f) => readJson(`${dir}/${f}`).uid);
+    expect(uids.length).toBeGreaterThan(0);
+    expect(new Set(uids).size).toBe(uids.length);
+    expect(plugins.app.includes.filter((i: { type: string }) => i.type === 'dashboard')).toEqual([]);
   });
 });
 

@@ -2,7 +2,7 @@ import { spawnSync } from 'child_process';
 import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
 
-import { dashboardJson, VARIABLE_DEFAULT } from '../../app-plugin/src/content/dashboard';
+import { ALL_VALUE, dashboardJson, variableJson } from '../../app-plugin/src/content/dashboard';
 import { DASHBOARDS } from '../../app-plugin/src/content/dashboards';
 import { RULES } from '../../app-plugin/src/content/rules';
 import { firing, math, reduce, seriesOf, thresholdGt, type FrameJson, type NumberItem } from '../../app-plugin/src/content/rules/evaluate';
@@ -40,7 +40,7 @@ function dsquery(range: { from: string; to: string }, queries: Query[]): Record<
 /** What Grafana sends: template variables at their defaults, no datasource reference. */
 function resolved(target: Record<string, unknown>, refId: string): Query {
   const { datasource: _ds, ...rest } = target;
-  return { ...rest, refId, query: String(rest.query).replace(/\$\{(\w+)\}/g, VARIABLE_DEFAULT) };
+  return { ...rest, refId, query: String(rest.query).replace(/\$\{(\w+)\}/g, ALL_VALUE) };
 }
 
 const frameType = (f: FrameJson) => (f.schema.meta as { type?: string } | undefined)?.type;
@@ -150,6 +150,26 @@ describe('content on the demo month', () => {
       }
     }
     expect(problems).toEqual([]);
+  });
+
+  it('every scope variable lists values of its field, as Grafana asks the values resource for them', () => {
+    // The query a dashboard variable stores is what KansaVariableSupport sends to the backend's values resource
+    // (field, size, the dashboard's range in epoch ms); over the month each must list values, one per distinct term.
+    const scopes = [...new Set(DASHBOARDS.flatMap((d) => d.variables))];
+    expect(scopes.length).toBeGreaterThan(0);
+    const listed: Record<string, number> = {};
+    for (const scope of scopes) {
+      const { field, size } = (variableJson(scope) as { query: { field: string; size: number } }).query;
+      const path = `values?field=${encodeURIComponent(field)}&size=${size}&from=${Date.parse(month.from)}&to=${Date.parse(month.to)}`;
+      const request = { settings: { url: process.env.OPENSEARCH_URL, jsonData: {} }, resource: { method: 'GET', path } };
+      const run = spawnSync(DSQUERY, ['resource', '--request', '-'], { input: JSON.stringify(request), maxBuffer: 1 << 28, encoding: 'utf8' });
+      if (run.status !== 0) throw new Error(`kansa-dsquery exited ${run.status ?? run.signal ?? run.error?.message}: ${run.stderr}`);
+      const { status, body } = JSON.parse(run.stdout) as { status: number; body: Array<{ value: string; count: number }> | { message: string } };
+      if (status !== 200 || !Array.isArray(body)) throw new Error(`${scope} (${field}): ${status} ${JSON.stringify(body)}`);
+      expect(new Set(body.map((v) => v.value)).size).toBe(body.length);
+      listed[scope] = body.length;
+    }
+    expect(Object.values(listed).every((n) => n > 1)).toBe(true);
   });
 
   it.each(EXPECT)('$panel shows $scenario: $says', ({ panel, scenario, check }) => {

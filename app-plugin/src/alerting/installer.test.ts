@@ -1,63 +1,164 @@
+import { RULES } from '../content/rules';
+import { APP_ORIGIN_LABEL, KANSA_FOLDER } from '../content/rules/grafana';
 import { installRules } from './installer';
 
-/** A fake of Grafana's HTTP API (not of OpenSearch): folders and rule groups held in memory. */
+const GROUPS = ['kansa-cyber', 'kansa-insider', 'kansa-attendance'];
+const uidsOf = (useCase: string) => RULES.filter((r) => r.useCase === useCase).map((r) => `kansa-${r.id}`);
+
+interface StoredRule {
+  uid: string;
+  folderUID: string;
+  ruleGroup: string;
+  provenance: string;
+  body: Record<string, any>;
+}
+
+/**
+ * A fake of the parts of Grafana's HTTP API the installer uses (not of OpenSearch): folders, and alert rules with
+ * their provenance. Like Grafana, it refuses to change a rule whose provenance is "file" through the API.
+ */
 function fakeGrafana() {
-  const folders = new Map<string, unknown>();
-  const groups = new Map<string, any>();
+  const folders = new Map<string, string>();
+  const rules = new Map<string, StoredRule>();
   const calls: string[] = [];
+  const notFound = (what: string) => Object.assign(new Error(`${what} not found`), { status: 404 });
   return {
     folders,
-    groups,
+    rules,
     calls,
+    /** What docker compose's file provisioning leaves behind: a "Kansa" folder with its own uid, rules with provenance file. */
+    fileProvision(useCases: string[], folderUid = 'aB3xYz9') {
+      folders.set(folderUid, KANSA_FOLDER.title);
+      for (const useCase of useCases) {
+        for (const uid of uidsOf(useCase)) {
+          rules.set(uid, { uid, folderUID: folderUid, ruleGroup: `kansa-${useCase}`, provenance: 'file', body: { uid } });
+        }
+      }
+    },
     get: jest.fn(async (url: string) => {
       calls.push(`GET ${url}`);
-      const uid = url.split('/').pop()!;
-      if (!folders.has(uid)) throw Object.assign(new Error('folder not found'), { status: 404 });
-      return folders.get(uid);
+      if (url === '/api/folders') return [...folders].map(([uid, title]) => ({ uid, title }));
+      const folder = /^\/api\/folders\/(.+)$/.exec(url);
+      if (folder) {
+        if (!folders.has(folder[1])) throw notFound('folder');
+        return { uid: folder[1], title: folders.get(folder[1]) };
+      }
+      const rule = /^\/api\/v1\/provisioning\/alert-rules\/(.+)$/.exec(url);
+      if (rule) {
+        const stored = rules.get(rule[1]);
+        if (!stored) throw notFound('rule');
+        return { ...stored.body, uid: stored.uid, folderUID: stored.folderUID, ruleGroup: stored.ruleGroup, provenance: stored.provenance };
+      }
+      throw new Error(`unexpected GET ${url}`);
     }),
     post: jest.fn(async (url: string, body: any) => {
       calls.push(`POST ${url}`);
-      folders.set(body.uid, body);
-      return body;
+      if (folders.has(body.uid)) throw Object.assign(new Error('folder exists'), { status: 409 });
+      folders.set(body.uid, body.title);
+      return { uid: body.uid, title: body.title };
     }),
     put: jest.fn(async (url: string, body: any, options: any) => {
-      calls.push(`PUT ${url} ${options.headers['X-Disable-Provenance']}`);
-      groups.set(url, body);
+      const noProvenance = options?.headers?.['X-Disable-Provenance'] === 'true';
+      calls.push(`PUT ${url}${noProvenance ? ' (no provenance)' : ''}`);
+      const [, folderUid, group] = /^\/api\/v1\/provisioning\/folder\/([^/]+)\/rule-groups\/([^/]+)$/.exec(url)!;
+      if (!folders.has(folderUid)) throw notFound('folder');
+      for (const r of body.rules) {
+        if (rules.get(r.uid)?.provenance === 'file') {
+          throw Object.assign(new Error('forbidden'), { status: 403, data: { message: `cannot change provenance of ${r.uid} from file` } });
+        }
+      }
+      for (const r of body.rules) {
+        rules.set(r.uid, { uid: r.uid, folderUID: folderUid, ruleGroup: group, provenance: noProvenance ? '' : 'api', body: r });
+      }
       return body;
     }),
   };
 }
 
 describe('installRules', () => {
-  it('creates the folder, then PUTs every group without provenance', async () => {
+  it('creates the Kansa folder when Grafana has none, then PUTs every group without provenance', async () => {
     const grafana = fakeGrafana();
     const result = await installRules(grafana as any, 'my-kansa');
-    expect(result).toEqual({ status: 'success', groups: ['kansa-cyber', 'kansa-insider', 'kansa-attendance'] });
-    expect(grafana.calls).toEqual([
-      'GET /api/folders/kansa-alerts',
+    expect(result).toEqual({ status: 'success', folderUid: 'kansa', groups: GROUPS, skipped: [] });
+    expect(grafana.folders).toEqual(new Map([['kansa', 'Kansa']]));
+    expect(grafana.calls.filter((c) => !c.startsWith('GET /api/v1/provisioning/alert-rules/'))).toEqual([
+      'GET /api/folders/kansa',
+      'GET /api/folders',
       'POST /api/folders',
-      'PUT /api/v1/provisioning/folder/kansa-alerts/rule-groups/kansa-cyber true',
-      'PUT /api/v1/provisioning/folder/kansa-alerts/rule-groups/kansa-insider true',
-      'PUT /api/v1/provisioning/folder/kansa-alerts/rule-groups/kansa-attendance true',
+      ...GROUPS.map((g) => `PUT /api/v1/provisioning/folder/kansa/rule-groups/${g} (no provenance)`),
     ]);
-    const cyber = grafana.groups.get('/api/v1/provisioning/folder/kansa-alerts/rule-groups/kansa-cyber');
-    expect(cyber.rules[0].data[0].datasourceUid).toBe('my-kansa');
-    expect(cyber.rules[0].labels.__grafana_origin).toBe('plugin/kansa-logs-app');
+    expect(grafana.rules.size).toBe(RULES.length);
+    for (const r of grafana.rules.values()) {
+      expect(r).toEqual(expect.objectContaining({ folderUID: 'kansa', provenance: '' }));
+      expect(r.body.data[0].datasourceUid).toBe('my-kansa');
+    }
   });
 
-  it('is idempotent: a second run keeps the folder and replaces the same groups', async () => {
+  it('leaves Kansa rules editable in Grafana: no provenance and no __grafana_origin label', async () => {
     const grafana = fakeGrafana();
     await installRules(grafana as any, 'kansa');
-    const first = JSON.stringify([...grafana.groups]);
-    await installRules(grafana as any, 'kansa');
+    const labels = [...grafana.rules.values()].map((r) => r.body.labels);
+    expect(labels.length).toBe(RULES.length);
+    for (const l of labels) {
+      expect(l).toEqual({ severity: expect.any(String), use_case: expect.any(String), kansa_rule_id: expect.any(String) });
+      expect(Object.keys(l)).not.toContain(Object.keys(APP_ORIGIN_LABEL)[0]);
+    }
+  });
+
+  it('installs into the folder file provisioning made (found by title), never a second Kansa folder', async () => {
+    const grafana = fakeGrafana();
+    grafana.folders.set('aB3xYz9', 'Kansa');
+    grafana.folders.set('other', 'Kansa reports');
+    const result = await installRules(grafana as any, 'kansa');
+    expect(result).toEqual(expect.objectContaining({ status: 'success', folderUid: 'aB3xYz9', groups: GROUPS }));
+    expect(grafana.post).not.toHaveBeenCalled();
+    expect([...grafana.folders.values()].filter((t) => t === 'Kansa')).toHaveLength(1);
+  });
+
+  it('skips and reports every group file provisioning owns, and PUTs nothing over it', async () => {
+    const grafana = fakeGrafana();
+    grafana.fileProvision(['cyber', 'insider', 'attendance']);
+    const before = JSON.stringify([...grafana.rules]);
+    const result = await installRules(grafana as any, 'kansa');
+    expect(result).toEqual({
+      status: 'success',
+      folderUid: 'aB3xYz9',
+      groups: [],
+      skipped: GROUPS.map((g) => ({ group: g, rules: uidsOf(g.replace('kansa-', '')), reason: 'file-provisioned' })),
+    });
+    expect(grafana.put).not.toHaveBeenCalled();
+    expect(JSON.stringify([...grafana.rules])).toBe(before);
+  });
+
+  it('installs the groups file provisioning does not own next to the ones it does', async () => {
+    const grafana = fakeGrafana();
+    grafana.fileProvision(['cyber']);
+    const result = await installRules(grafana as any, 'kansa');
+    expect(result).toEqual(
+      expect.objectContaining({ groups: ['kansa-insider', 'kansa-attendance'], skipped: [expect.objectContaining({ group: 'kansa-cyber' })] })
+    );
+    expect(grafana.put.mock.calls.map((c) => c[0])).toEqual([
+      '/api/v1/provisioning/folder/aB3xYz9/rule-groups/kansa-insider',
+      '/api/v1/provisioning/folder/aB3xYz9/rule-groups/kansa-attendance',
+    ]);
+    expect(grafana.rules.get('kansa-cyber-logon-failures')!.provenance).toBe('file');
+  });
+
+  it('is idempotent: a second run keeps the one folder and leaves the rules as they were', async () => {
+    const grafana = fakeGrafana();
+    const first = await installRules(grafana as any, 'kansa');
+    const state = JSON.stringify([...grafana.rules]);
+    const second = await installRules(grafana as any, 'kansa');
+    expect(second).toEqual(first);
     expect(grafana.post).toHaveBeenCalledTimes(1);
-    expect(JSON.stringify([...grafana.groups])).toBe(first);
+    expect(grafana.folders.size).toBe(1);
+    expect(JSON.stringify([...grafana.rules])).toBe(state);
   });
 
   it('applies configured thresholds', async () => {
     const grafana = fakeGrafana();
     await installRules(grafana as any, 'kansa', { thresholds: { 'cyber-logon-failures': 99 } });
-    const rule = grafana.groups.get('/api/v1/provisioning/folder/kansa-alerts/rule-groups/kansa-cyber').rules.find((r: any) => r.uid === 'kansa-cyber-logon-failures');
+    const rule = grafana.rules.get('kansa-cyber-logon-failures')!.body;
     expect(rule.data.find((d: any) => d.refId === 'C').model.conditions[0].evaluator.params).toEqual([99]);
   });
 

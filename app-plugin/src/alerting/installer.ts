@@ -2,39 +2,98 @@ import type { BackendSrv } from '@grafana/runtime';
 
 import { DASHBOARDS } from '../content/dashboards';
 import { RULES } from '../content/rules';
-import { ruleGroupBody, ruleGroups, RULE_FOLDER } from '../content/rules/grafana';
+import { KANSA_FOLDER, ruleGroupBody, ruleGroups, type RuleGroup } from '../content/rules/grafana';
 import type { RuleSettings } from '../content/rules/model';
 import { defaultSettings } from '../content/rules/settings';
 
-export type InstallResult = { status: 'success'; groups: string[] } | { status: 'failed'; error: string };
+/** A group the installer left alone, with the uids of the rules that made it do so. */
+export interface SkippedGroup {
+  group: string;
+  rules: string[];
+  reason: 'file-provisioned';
+}
+
+export type InstallResult =
+  | { status: 'success'; folderUid: string; groups: string[]; skipped: SkippedGroup[] }
+  | { status: 'failed'; error: string };
+
+type Backend = Pick<BackendSrv, 'get' | 'post' | 'put'>;
+interface Folder {
+  uid: string;
+  title: string;
+}
+/** The fields of GET /api/v1/provisioning/alert-rules/{uid} the installer reads. */
+interface ExistingRule {
+  uid?: string;
+  provenance?: string;
+}
 
 const statusOf = (e: unknown) => (e as { status?: number })?.status;
+const quiet = { showErrorAlert: false };
 
 /**
- * Installs Kansa's rule groups through Grafana's alerting provisioning API: the folder first (created when
- * missing), then one PUT per group, which replaces the group, so running it again updates rather than duplicates.
- * X-Disable-Provenance keeps the rules editable in the UI.
+ * The Kansa folder: the one with Kansa's uid, else a top-level folder titled "Kansa" (file provisioning creates it
+ * by title with a uid of its own), else a new one with Kansa's uid and title. Dashboards and rules share it.
  */
-export async function installRules(
-  backend: Pick<BackendSrv, 'get' | 'post' | 'put'>,
-  datasourceUid: string,
-  overrides: Partial<RuleSettings> = {}
-): Promise<InstallResult> {
-  const settings = { ...defaultSettings(RULES), ...overrides, thresholds: { ...defaultSettings(RULES).thresholds, ...overrides.thresholds } };
+async function kansaFolder(backend: Backend): Promise<string> {
   try {
-    try {
-      await backend.get(`/api/folders/${RULE_FOLDER.uid}`, undefined, undefined, { showErrorAlert: false });
-    } catch (e) {
-      if (statusOf(e) !== 404) throw e;
-      await backend.post('/api/folders', { uid: RULE_FOLDER.uid, title: RULE_FOLDER.title });
-    }
-    const groups = ruleGroups(RULES, settings, datasourceUid, DASHBOARDS);
-    for (const g of groups) {
-      await backend.put(`/api/v1/provisioning/folder/${RULE_FOLDER.uid}/rule-groups/${g.name}`, ruleGroupBody(g, RULE_FOLDER.uid), {
+    const folder = await backend.get<Folder>(`/api/folders/${KANSA_FOLDER.uid}`, undefined, undefined, quiet);
+    return folder.uid;
+  } catch (e) {
+    if (statusOf(e) !== 404) throw e;
+  }
+  const topLevel = await backend.get<Folder[]>('/api/folders', { limit: 1000 }, undefined, quiet);
+  const byTitle = (Array.isArray(topLevel) ? topLevel : []).find((f) => f.title === KANSA_FOLDER.title);
+  if (byTitle) return byTitle.uid;
+  const created = await backend.post<Folder>('/api/folders', { uid: KANSA_FOLDER.uid, title: KANSA_FOLDER.title });
+  return created?.uid ?? KANSA_FOLDER.uid;
+}
+
+/** The rule with this uid as Grafana's provisioning API has it, or undefined when there is none. */
+async function existingRule(backend: Backend, uid: string): Promise<ExistingRule | undefined> {
+  try {
+    return await backend.get<ExistingRule>(`/api/v1/provisioning/alert-rules/${uid}`, undefined, undefined, quiet);
+  } catch (e) {
+    if (statusOf(e) === 404) return undefined;
+    throw e;
+  }
+}
+
+/** The group's rules that file provisioning owns: Grafana refuses to let the API change them, and so does Kansa. */
+async function fileProvisioned(backend: Backend, group: RuleGroup): Promise<string[]> {
+  const owned: string[] = [];
+  for (const rule of group.rules) {
+    const uid = String(rule.uid);
+    if ((await existingRule(backend, uid))?.provenance === 'file') owned.push(uid);
+  }
+  return owned;
+}
+
+/**
+ * Installs Kansa's rule groups through Grafana's alerting provisioning API into the Kansa folder, one PUT per group
+ * with X-Disable-Provenance, so the rules stay editable in Grafana's UI. A group with a file-provisioned rule is
+ * skipped and reported: file provisioning owns it (docker compose provisions all of them). Running it again
+ * replaces the same groups with the same content, so it changes nothing the second time.
+ */
+export async function installRules(backend: Backend, datasourceUid: string, overrides: Partial<RuleSettings> = {}): Promise<InstallResult> {
+  const defaults = defaultSettings(RULES);
+  const settings = { ...defaults, ...overrides, thresholds: { ...defaults.thresholds, ...overrides.thresholds } };
+  try {
+    const folderUid = await kansaFolder(backend);
+    const installed: string[] = [];
+    const skipped: SkippedGroup[] = [];
+    for (const g of ruleGroups(RULES, settings, datasourceUid, DASHBOARDS, 'installer')) {
+      const owned = await fileProvisioned(backend, g);
+      if (owned.length > 0) {
+        skipped.push({ group: g.name, rules: owned, reason: 'file-provisioned' });
+        continue;
+      }
+      await backend.put(`/api/v1/provisioning/folder/${folderUid}/rule-groups/${g.name}`, ruleGroupBody(g, folderUid), {
         headers: { 'X-Disable-Provenance': 'true' },
       });
+      installed.push(g.name);
     }
-    return { status: 'success', groups: groups.map((g) => g.name) };
+    return { status: 'success', folderUid, groups: installed, skipped };
   } catch (e) {
     const data = (e as { data?: { message?: string } })?.data;
     return { status: 'failed', error: data?.message ?? (e instanceof Error ? e.message : String(e)) };

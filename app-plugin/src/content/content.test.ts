@@ -7,9 +7,10 @@ import { FIELD_TYPES } from '@kansa/schema/src/generated/fields';
 import type { KansaQuery } from '../../../datasource-plugin/src/types';
 import { dashboardJson, panelTarget } from './dashboard';
 import { DASHBOARDS } from './dashboards';
-import { generatedFiles } from './generate';
+import { generatedFiles, standaloneRequires } from './generate';
 import { MONITORING_POINTS, POINT_IDS } from './monitoring-points';
 import { RULES } from './rules';
+import { APP_ORIGIN_LABEL, KANSA_FOLDER, ruleGroups } from './rules/grafana';
 import { defaultSettings } from './rules/settings';
 
 const repo = join(__dirname, '..', '..', '..');
@@ -35,10 +36,33 @@ describe('generated files', () => {
     expect(readFileSync(join(repo, path), 'utf8')).toBe(content);
   });
 
-  it('bundles every dashboard as a plugin.json include', () => {
+  it('delivers every dashboard by file provisioning only: plugin.json includes none', () => {
+    // Grafana imports plugin.json dashboard includes into the General folder and re-imports them over same-uid
+    // copies; one channel per dashboard (README: Dashboards).
     const plugin = JSON.parse(readFileSync(join(repo, 'app-plugin/src/plugin.json'), 'utf8'));
-    const included = plugin.includes.filter((i: { type: string }) => i.type === 'dashboard').map((i: { path: string }) => i.path);
-    expect(included.sort()).toEqual(DASHBOARDS.map((d) => `dashboards/${d.slug}.json`).sort());
+    expect(plugin.includes.filter((i: { type: string }) => i.type === 'dashboard')).toEqual([]);
+    const provisioned = [...generatedFiles().keys()].filter((p) => p.startsWith('provisioning/dashboards/kansa/'));
+    expect(provisioned.sort()).toEqual(DASHBOARDS.map((d) => `provisioning/dashboards/kansa/${d.slug}.json`).sort());
+  });
+
+  it('puts dashboards and rules into one folder: the provider and the rules file name the same title, no uid', () => {
+    const provider = parse(generatedFiles().get('provisioning/dashboards/kansa.yaml')!).providers;
+    expect(provider).toEqual([expect.objectContaining({ folder: KANSA_FOLDER.title, type: 'file', allowUiUpdates: false })]);
+    expect(provider[0]).not.toHaveProperty('folderUid');
+    const rules = parse(generatedFiles().get('provisioning/alerting/kansa-rules.yaml')!);
+    expect(new Set(rules.groups.map((g: { folder: string }) => g.folder))).toEqual(new Set([KANSA_FOLDER.title]));
+  });
+
+  it('declares in the standalone copies the Kansa Logs version of its package.json and the Grafana floor of its plugin.json', () => {
+    const datasource = JSON.parse(readFileSync(join(repo, 'datasource-plugin/package.json'), 'utf8'));
+    for (const d of DASHBOARDS) {
+      const copy = JSON.parse(generatedFiles().get(`app-plugin/dashboards-standalone/${d.slug}.json`)!);
+      expect(copy.__requires.slice(0, 2)).toEqual([
+        expect.objectContaining({ type: 'grafana', version: '13.1.0' }),
+        expect.objectContaining({ type: 'datasource', id: 'kansa-logs-datasource', version: datasource.version }),
+      ]);
+    }
+    expect(standaloneRequires().datasource).toMatch(/^\d+\.\d+\.\d+/);
   });
 });
 
@@ -114,6 +138,19 @@ describe('alert rules', () => {
   const file = parse(readFileSync(join(repo, 'provisioning/alerting/kansa-rules.yaml'), 'utf8'));
   const rules = file.groups.flatMap((g: { rules: unknown[] }) => g.rules) as Array<Record<string, any>>;
 
+  it('gives the installer the same rules without the origin label, so they stay editable in Grafana', () => {
+    type Rule = { labels: Record<string, string> } & Record<string, unknown>;
+    const unlabelled = (origin: 'file' | 'installer') =>
+      ruleGroups(RULES, settings, 'kansa', DASHBOARDS, origin).flatMap((g) =>
+        (g.rules as Rule[]).map(({ labels: { __grafana_origin: origin, ...labels }, ...r }) => ({ origin, rule: { ...r, labels } }))
+      );
+    const file = unlabelled('file');
+    const installer = unlabelled('installer');
+    expect(file.map((x) => x.origin)).toEqual(RULES.map(() => APP_ORIGIN_LABEL.__grafana_origin));
+    expect(installer.map((x) => x.origin)).toEqual(RULES.map(() => undefined));
+    expect(installer.map((x) => x.rule)).toEqual(file.map((x) => x.rule));
+  });
+
   it('is Grafana file provisioning (apiVersion 1) with one group per use case and interval', () => {
     expect(file.apiVersion).toBe(1);
     for (const g of file.groups) {
@@ -124,7 +161,8 @@ describe('alert rules', () => {
 
   it.each(RULES.map((r) => ({ id: r.id })))('$id has labels, bilingual annotations, a panel and a condition C', ({ id }) => {
     const r = rules.find((x) => x.labels.kansa_rule_id === id)!;
-    expect(r.labels).toEqual({ severity: expect.stringMatching(/^(critical|high|warning)$/), use_case: expect.any(String), kansa_rule_id: id, __grafana_origin: 'plugin/kansa-logs-app' });
+    // File-provisioned rules are the app's own in Grafana's UI (read-only); see grafana.ts APP_ORIGIN_LABEL.
+    expect(r.labels).toEqual({ severity: expect.stringMatching(/^(critical|high|warning)$/), use_case: expect.any(String), kansa_rule_id: id, ...APP_ORIGIN_LABEL });
     expect(r.annotations.summary).toMatch(/ \/ /);
     expect(r.annotations.description).toMatch(/\$(labels|values)/);
     expect(r.annotations.runbook.length).toBeGreaterThan(40);

@@ -27,7 +27,13 @@ type Json = Record<string, unknown>;
 
 export const DATASOURCE_VARIABLE = 'datasource';
 export const DS_REF = { type: DATASOURCE_PLUGIN_ID, uid: `\${${DATASOURCE_VARIABLE}}` };
-export const SCHEMA_VERSION = 41;
+/**
+ * The dashboard model version of the pinned @grafana/schema (defaultDashboard.schemaVersion; schema.test.ts keeps
+ * the two equal). Grafana migrates older dashboards on load, so a lower number would make it rewrite ours.
+ */
+export const SCHEMA_VERSION = 42;
+/** The ad-hoc filter variable: Grafana adds its filters to every Kansa query of the dashboard. */
+export const ADHOC_VARIABLE = 'filters';
 
 const VARIABLE_LABELS: Record<Scope, Bi> = {
   user: { ja: 'ユーザー', en: 'User' },
@@ -36,8 +42,17 @@ const VARIABLE_LABELS: Record<Scope, Bi> = {
   src_ip: { ja: '送信元 IP', en: 'Source IP' },
 };
 
-/** What the variable holds when nobody narrowed it: Lucene `*`, which matches any value of the field. */
-export const VARIABLE_DEFAULT = '*';
+/**
+ * What a scope variable puts into `field:${scope}` when "All" is picked: Lucene `*`, i.e. every event that has the
+ * field. Grafana passes a custom all value through unformatted, so the data source's Lucene format does not quote it.
+ */
+export const ALL_VALUE = '*';
+
+/**
+ * How many values each scope variable lists: the top values of its field in the dashboard's range. The backend's
+ * values resource answers at most 500 (maxValuesSize in datasource-plugin/pkg/plugin/resources.go).
+ */
+export const VARIABLE_SIZES: Record<Scope, number> = { user: 500, department: 100, host: 500, src_ip: 500 };
 
 /** A panel's query as Grafana sends it: scoped by the dashboard variables, with refId and datasource. */
 export function panelTarget(draft: QueryDraft, index: number, scopes: Scope[] = []): KansaQuery {
@@ -80,7 +95,7 @@ const VIZ_DEFAULTS: Record<Visualization, { options: Json; custom: Json; colorMo
     colorMode: 'thresholds',
   },
   table: {
-    options: { showHeader: true, cellHeight: 'sm', footer: { show: false, reducer: ['sum'], countRows: false } },
+    options: { showHeader: true, cellHeight: 'sm' },
     custom: { align: 'auto', filterable: true },
     colorMode: 'thresholds',
   },
@@ -148,16 +163,38 @@ function panelJson(def: PanelDef, id: number, gridPos: Json, ids: Map<string, nu
   };
 }
 
-function variableJson(scope: Scope): Json {
-  const current = { selected: true, text: VARIABLE_DEFAULT, value: VARIABLE_DEFAULT };
+/**
+ * A scope variable: a query variable of the Kansa data source listing the top values of the scope's registry field
+ * (the backend's values resource), several values or All.
+ */
+export function variableJson(scope: Scope): Json {
   return {
-    type: 'textbox',
+    type: 'query',
     name: scope,
     label: title(VARIABLE_LABELS[scope]),
-    description: `Lucene の値 (ワイルドカード可、* はすべて) / Lucene value (wildcards allowed, * for all): ${SCOPE_FIELDS[scope]}`,
-    query: VARIABLE_DEFAULT,
-    current,
-    options: [current],
+    description: `${SCOPE_FIELDS[scope]} の値 (期間内で件数の多い順に最大 ${VARIABLE_SIZES[scope]} 件) / Values of ${SCOPE_FIELDS[scope]} (up to ${VARIABLE_SIZES[scope]}, most frequent in the range)`,
+    datasource: DS_REF,
+    query: { refId: 'KansaVariable', field: SCOPE_FIELDS[scope], size: VARIABLE_SIZES[scope] },
+    refresh: 2,
+    regex: '',
+    sort: 1,
+    multi: true,
+    includeAll: true,
+    allValue: ALL_VALUE,
+    current: { selected: true, text: ['All'], value: ['$__all'] },
+    options: [],
+    hide: 0,
+  };
+}
+
+/** Ad-hoc filters on any registry field, applied by the data source to every query of the dashboard. */
+export function adhocJson(): Json {
+  return {
+    type: 'adhoc',
+    name: ADHOC_VARIABLE,
+    label: 'フィルター / Filters',
+    description: 'どのフィールドでも絞り込めます (すべてのパネルに適用) / Narrow every panel by any field',
+    datasource: DS_REF,
     hide: 0,
   };
 }
@@ -242,20 +279,26 @@ export function dashboardJson(def: DashboardDef): Json {
           label: 'データソース / Data source',
           query: DATASOURCE_PLUGIN_ID,
           regex: '',
-          current: {},
           options: [],
           refresh: 1,
           hide: 0,
         },
         ...def.variables.map(variableJson),
+        adhocJson(),
       ],
     },
     panels,
   };
 }
 
+/** What a standalone copy declares it needs: the Grafana version floor and the Kansa Logs plugin's version. */
+export interface Requires {
+  grafana: string;
+  datasource: string;
+}
+
 /** A copy for "Import dashboard": the data source becomes an input the importer asks for. */
-export function standaloneJson(def: DashboardDef, grafanaVersion: string): Json {
+export function standaloneJson(def: DashboardDef, requires: Requires): Json {
   const dashboard = dashboardJson(def);
   const templating = dashboard.templating as { list: Json[] };
   templating.list[0] = { ...templating.list[0], current: { selected: true, text: '${DS_KANSA}', value: '${DS_KANSA}' } };
@@ -266,8 +309,8 @@ export function standaloneJson(def: DashboardDef, grafanaVersion: string): Json 
     ],
     __elements: {},
     __requires: [
-      { type: 'grafana', id: 'grafana', name: 'Grafana', version: grafanaVersion },
-      { type: 'datasource', id: DATASOURCE_PLUGIN_ID, name: 'Kansa Logs', version: '1.0.0' },
+      { type: 'grafana', id: 'grafana', name: 'Grafana', version: requires.grafana },
+      { type: 'datasource', id: DATASOURCE_PLUGIN_ID, name: 'Kansa Logs', version: requires.datasource },
       ...[...usedPanels].sort().map((id) => ({ type: 'panel', id, name: id, version: '' })),
     ],
     ...dashboard,

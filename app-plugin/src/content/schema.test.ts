@@ -16,9 +16,10 @@ import {
   TooltipDisplayMode,
   VariableHide,
   VizOrientation,
+  defaultDashboard,
 } from '@grafana/schema';
 
-import { dashboardJson } from './dashboard';
+import { dashboardJson, SCHEMA_VERSION } from './dashboard';
 import { DASHBOARDS } from './dashboards';
 
 // The dashboard model of the pinned @grafana/schema (13.1.1) is TypeScript only, so its enumerations are checked
@@ -51,6 +52,11 @@ function walk(value: unknown, path: string, visit: (path: string, v: unknown) =>
 }
 
 describe('dashboards against the @grafana/schema model', () => {
+  it('use the schemaVersion of the pinned dashboard model', () => {
+    expect(SCHEMA_VERSION).toBe(defaultDashboard.schemaVersion);
+    for (const d of DASHBOARDS) expect(dashboardJson(d).schemaVersion).toBe(SCHEMA_VERSION);
+  });
+
   it.each(DASHBOARDS.map((d) => ({ uid: d.uid, d })))('$uid uses only values Grafana knows', ({ d }) => {
     const unknown: string[] = [];
     let checked = 0;

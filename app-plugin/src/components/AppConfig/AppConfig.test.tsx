@@ -81,6 +81,17 @@ describe('AppConfig', () => {
     expect(put.mock.calls[0][1].rules[0].data[0].datasourceUid).toBe('audit-logs');
   });
 
+  it('says which rule groups it left to file provisioning instead of overwriting them', async () => {
+    // Grafana answers every GET with a file-provisioned cyber rule: the Kansa folder exists, each rule has provenance file.
+    get.mockReset().mockImplementation(async (url: string) => (url.startsWith('/api/folders') ? { uid: 'kansa', title: 'Kansa' } : { uid: url.split('/').pop(), provenance: 'file' }));
+    put.mockReset().mockResolvedValue({});
+    renderConfig({ enabled: true, jsonData: {} });
+    await userEvent.click(screen.getByRole('button', { name: 'Install alert rules' }));
+    expect(await screen.findByText('Left to file provisioning (read-only in Grafana): kansa-cyber, kansa-insider, kansa-attendance')).toBeInTheDocument();
+    expect(screen.queryByText(/^Installed rule groups/)).not.toBeInTheDocument();
+    expect(put).not.toHaveBeenCalled();
+  });
+
   it('saves thresholds, working-day settings and important folders', async () => {
     get.mockResolvedValue({ uid: 'kansa-alerts' });
     put.mockReset().mockResolvedValue({});

@@ -53,7 +53,12 @@ export function AppConfig({ plugin }: Props) {
         </Button>
       </FieldSet>
       <FieldSet>
-        {installed?.status === 'success' && <Alert title={t('config.installed', 'Installed rule groups: ') + installed.groups.join(', ')} severity="success" />}
+        {installed?.status === 'success' && installed.groups.length > 0 && (
+          <Alert title={t('config.installed', 'Installed rule groups: ') + installed.groups.join(', ')} severity="success" />
+        )}
+        {installed?.status === 'success' && installed.skipped.length > 0 && (
+          <Alert title={t('config.skipped', 'Left to file provisioning (read-only in Grafana): ') + installed.skipped.map((g) => g.group).join(', ')} severity="info" />
+        )}
         {installed?.status === 'failed' && <Alert title={installed.error} severity="error" />}
         <Button
           icon="bell"

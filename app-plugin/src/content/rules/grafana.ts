@@ -3,8 +3,20 @@ import type { DashboardDef } from '../dashboard';
 import { title } from '../text';
 import type { RuleDef, RuleSettings } from './model';
 
+/**
+ * Grafana's rule list treats a rule labelled `__grafana_origin: plugin/<installed app>` as the app's own: no edit,
+ * delete or duplicate in the UI. Kansa puts it only on the file-provisioned rules, which Grafana keeps read-only
+ * anyway (provenance "file"); the installer's rules go without it, so users can edit them in Grafana.
+ */
 export const APP_ORIGIN_LABEL = { __grafana_origin: 'plugin/kansa-logs-app' };
-export const RULE_FOLDER = { uid: 'kansa-alerts', title: 'Kansa' };
+/**
+ * The one folder for Kansa's dashboards and rules. Alert file provisioning names a folder only by title (and creates
+ * it with a random uid when missing), so the title is what file provisioning, the dashboards provider and the
+ * installer share; the uid is the one the installer gives the folder when it has to create it.
+ */
+export const KANSA_FOLDER = { uid: 'kansa', title: 'Kansa' };
+/** Who puts the rules into Grafana: file provisioning (read-only there) or the app's installer (editable). */
+export type RuleOrigin = 'file' | 'installer';
 export const GROUP_INTERVAL_SECONDS: Record<string, number> = { cyber: 60, insider: 300, audit: 300, attendance: 300, failure: 60 };
 export const groupName = (useCase: string) => `kansa-${useCase}`;
 export const ruleUid = (id: string) => `kansa-${id}`;
@@ -52,7 +64,7 @@ export function ruleData(rule: RuleDef, settings: RuleSettings, datasourceUid: s
 }
 
 /** One rule in the shape both the file provisioning format and the provisioning HTTP API accept. */
-export function grafanaRule(rule: RuleDef, settings: RuleSettings, datasourceUid: string, dashboards: readonly DashboardDef[]): Json {
+export function grafanaRule(rule: RuleDef, settings: RuleSettings, datasourceUid: string, dashboards: readonly DashboardDef[], origin: RuleOrigin): Json {
   const dashboard = dashboards.find((d) => d.uid === rule.dashboardUid);
   const panelId = dashboard && panelIds(dashboard).get(rule.panelKey);
   if (!panelId) {
@@ -75,7 +87,7 @@ export function grafanaRule(rule: RuleDef, settings: RuleSettings, datasourceUid
       __dashboardUid__: rule.dashboardUid,
       __panelId__: String(panelId),
     },
-    labels: { severity: rule.severity, use_case: rule.useCase, kansa_rule_id: rule.id, ...APP_ORIGIN_LABEL },
+    labels: { severity: rule.severity, use_case: rule.useCase, kansa_rule_id: rule.id, ...(origin === 'file' ? APP_ORIGIN_LABEL : {}) },
     isPaused: false,
   };
 }
@@ -87,13 +99,19 @@ export interface RuleGroup {
   rules: Json[];
 }
 
-export function ruleGroups(rules: readonly RuleDef[], settings: RuleSettings, datasourceUid: string, dashboards: readonly DashboardDef[]): RuleGroup[] {
+export function ruleGroups(
+  rules: readonly RuleDef[],
+  settings: RuleSettings,
+  datasourceUid: string,
+  dashboards: readonly DashboardDef[],
+  origin: RuleOrigin
+): RuleGroup[] {
   const useCases = [...new Set(rules.map((r) => r.useCase))];
   return useCases.map((useCase) => ({
     name: groupName(useCase),
     useCase,
     intervalSeconds: GROUP_INTERVAL_SECONDS[useCase],
-    rules: rules.filter((r) => r.useCase === useCase).map((r) => grafanaRule(r, settings, datasourceUid, dashboards)),
+    rules: rules.filter((r) => r.useCase === useCase).map((r) => grafanaRule(r, settings, datasourceUid, dashboards, origin)),
   }));
 }
 
@@ -104,7 +122,7 @@ export function provisioningFile(groups: RuleGroup[]): Json {
     groups: groups.map((g) => ({
       orgId: 1,
       name: g.name,
-      folder: RULE_FOLDER.title,
+      folder: KANSA_FOLDER.title,
       interval: `${g.intervalSeconds}s`,
       rules: g.rules,
     })),
