@@ -6,5 +6,6 @@ module.exports = {
     '<rootDir>/datasource-plugin/jest.config.js',
     '<rootDir>/app-plugin/jest.config.js',
     '<rootDir>/provisioning/jest.config.js',
+    '<rootDir>/devstack/jest.config.js',
   ],
 };

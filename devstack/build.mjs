@@ -11,14 +11,14 @@ const PARTS = [
   },
   {
     name: 'datasource plugin (webpack + go build)',
-    inputs: ['datasource-plugin/src', 'datasource-plugin/pkg', 'datasource-plugin/cmd', 'datasource-plugin/scripts', 'datasource-plugin/.config', 'datasource-plugin/package.json', 'datasource-plugin/go.mod', 'datasource-plugin/go.sum'],
+    inputs: ['datasource-plugin/src', 'datasource-plugin/pkg', 'datasource-plugin/cmd', 'datasource-plugin/scripts', 'datasource-plugin/.config', 'datasource-plugin/package.json', 'datasource-plugin/go.mod', 'datasource-plugin/go.sum', 'datasource-plugin/README.md', 'datasource-plugin/CHANGELOG.md', 'LICENSE'],
     // The harness (bin/, outside the plugin's dist/) is built last, so its presence means the whole part is.
     output: 'datasource-plugin/bin/kansa-dsquery',
     build: () => run('npm', ['run', 'build', '-w', 'kansa-logs-datasource']),
   },
   {
     name: 'app plugin (webpack)',
-    inputs: ['app-plugin/src', 'app-plugin/.config', 'app-plugin/package.json'],
+    inputs: ['app-plugin/src', 'app-plugin/.config', 'app-plugin/package.json', 'app-plugin/README.md', 'app-plugin/CHANGELOG.md', 'LICENSE'],
     output: 'app-plugin/dist/module.js',
     build: () => run('npm', ['run', 'build', '-w', 'kansa-logs-app']),
   },

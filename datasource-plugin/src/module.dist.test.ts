@@ -5,6 +5,7 @@ import * as grafanaUi from '@grafana/ui';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as react from 'react';
+import * as jsxRuntime from 'react/jsx-runtime';
 import * as rxjs from 'rxjs';
 
 // The bundle Grafana loads: dist/module.js is AMD, with Grafana's shared modules as dependencies.
@@ -16,6 +17,8 @@ const PROVIDED: Record<string, unknown> = {
   '@grafana/runtime': grafanaRuntime,
   '@grafana/ui': grafanaUi,
   react,
+  // Grafana's own JSX runtime (the bundle must not carry React 18's: React 19 refuses its elements).
+  'react/jsx-runtime': jsxRuntime,
   rxjs,
   module: { uri: 'public/plugins/kansa-logs-datasource/module.js', id: 'kansa-logs-datasource' },
 };

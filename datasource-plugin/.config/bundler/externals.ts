@@ -18,6 +18,11 @@ export const externals: Configuration['externals'] = [
   'slate-plain-serializer',
   '@grafana/slate-react',
   'react',
+  // The automatic JSX transform imports these: bundled, they would be React 18's element factory, whose
+  // elements React 19 (Grafana 13.2) refuses. Grafana provides them to plugins since 12.3 (and 12.0.10,
+  // 12.1.7, 12.2.5), so grafanaDependency >=13.1.0 covers it; dist tests check no React is bundled.
+  'react/jsx-runtime',
+  'react/jsx-dev-runtime',
   'react-dom',
   'react-redux',
   'redux',

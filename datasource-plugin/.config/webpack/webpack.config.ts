@@ -90,6 +90,9 @@ const config = async (env: Env): Promise<Configuration> => {
       new CopyWebpackPlugin({
         patterns: [
           { from: hasReadme() ? 'README.md' : '../README.md', to: '.', force: true },
+          // Grafana's plugin validator wants both in the archive: the plugin's changelog and the repo's license.
+          { from: '../CHANGELOG.md', to: '.' },
+          { from: path.resolve(process.cwd(), '..', 'LICENSE'), to: '.' },
           { from: 'plugin.json', to: '.' },
           { from: 'img/**/*', to: '.', noErrorOnMissing: true },
           // Grafana 12.1+ serves each plugin.json `languages` entry from locales/<language>/<plugin id>.json.
