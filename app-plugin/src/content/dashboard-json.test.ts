@@ -74,6 +74,7 @@ describe('generated dashboards against the @grafana/schema model', () => {
     ...Object.fromEntries(files.map((f, i) => [`file${i}`, check(f.type, f.json)])),
     tableFooter: check('DashboardJson', broken('table', 'options', { footer: { show: false, reducer: ['sum'] } })),
     unknownColorMode: check('DashboardJson', broken('timeseries', 'color', { mode: 'rainbow' })),
+    variableSort: check('DashboardJson', files[0].json.replace('"sort": 1', '"sort": "yes"')),
   };
 
   beforeAll(() => {
@@ -91,6 +92,10 @@ describe('generated dashboards against the @grafana/schema model', () => {
 
   it('fails on a table option the current TableOptions no longer have (footer)', () => {
     expect(errors.tableFooter.join('\n')).toMatch(/known properties, and '"footer"' does not exist/);
+  });
+
+  it('fails on a variable field of the wrong type', () => {
+    expect(errors.variableSort.join('\n')).toMatch(/'string' is not assignable to type 'VariableSort/);
   });
 
   it('fails on a colour mode outside FieldColorModeId', () => {
