@@ -1,11 +1,13 @@
 // Scale-out: two bridges behind one syslog TCP + HTTP /ingest load against a 3-node cluster. Mid-stream a
 // data node and one bridge are killed with kill -9; the bridge comes back on the same queue dir. At the end
-// every acknowledged event must be stored exactly once.
+// every acknowledged event must be stored exactly once. Then both bridges run the risk scorer over the same
+// days, and every profile must count each day once (risk-check.mjs).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { openSearchNodes, startOpenSearch, stopOpenSearch } from '../../opensearch.mjs';
-import { createBridge, killBridge, metric, postIngest, sendTcp, startBridge, stopBridge } from '../bridges.mjs';
+import { createBridge, killBridge, metric, postIngest, sendTcp, startBridge } from '../bridges.mjs';
 import { Ledger, os } from '../ledger.mjs';
+import { checkRiskProfiles, riskDirectory } from '../risk-check.mjs';
 
 const NODES = 3;
 // The events' day (the lines say Nov 28, the bridges' year is 2031, zone UTC).
@@ -25,15 +27,18 @@ export default {
     try {
       const os0 = await startOpenSearch(cluster);
       ctx.log(`3-node cluster up in ${os0.startSeconds} s: ${os0.nodes.map((n) => n.url).join(', ')}`);
-      // Each bridge talks to a node of its own; node 2 is the one that dies.
-      for (const i of [0, 1]) bridges.push(await createBridge({ dir: join(root, `bridge-${i}`), name: `bridge-${i}`, openSearchUrl: os0.nodes[i].url, env: { KANSA_RISK: 'off' } }));
+      const ledger = new Ledger('scale-out', ctx.marker('scale'));
+      const translate = { year: 2031, directory: riskDirectory(root, ledger.marker) };
+      // Each bridge talks to a node of its own; node 2 is the one that dies. The scorer waits for phase 2.
+      for (const i of [0, 1]) {
+        bridges.push(await createBridge({ dir: join(root, `bridge-${i}`), name: `bridge-${i}`, openSearchUrl: os0.nodes[i].url, env: { KANSA_RISK: 'off' }, config: { translate } }));
+      }
       const url = os0.nodes[0].url;
       // The bridge's template says 0 replicas and has no setting for it, so the day's index is created
       // here with replicas (the template still gives the mappings): a lost node then loses no copy.
       await os(url, 'PUT', `/${INDEX}`, { settings: { number_of_shards: NODES, number_of_replicas: 1 } });
       await os(url, 'GET', `/_cluster/health/${INDEX}?wait_for_status=green&timeout=60s`);
 
-      const ledger = new Ledger('scale-out', ctx.marker('scale'));
       const total = perInput * 2;
       const started = Date.now();
       let done = 0;
@@ -81,11 +86,8 @@ export default {
       const rows = await ledger.count(url);
       const stored = rows.reduce((n, r) => n + r.stored, 0);
       notes.push(`load: ${total} events sent in ${sentSeconds.toFixed(1)} s, all stored after ${seconds.toFixed(1)} s: ${Math.round(stored / seconds)} events/s through 2 bridges`);
-      for (const b of bridges) {
-        const code = await stopBridge(b);
-        if (code !== 0) notes.push(`FAIL ${b.name} exited with ${code} on SIGTERM`);
-      }
-      return { rows, notes };
+      const risk = await checkRiskProfiles(ctx, bridges, ledger, url);
+      return { rows: [...rows, ...risk.rows], notes: [...notes, ...risk.notes] };
     } finally {
       for (const b of bridges) if (b.up) await killBridge(b);
       await stopOpenSearch(cluster);
