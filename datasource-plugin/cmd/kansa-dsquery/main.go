@@ -3,6 +3,7 @@
 // JSON. Tests, the app plugin's content tests and developers use it to run real queries without Grafana.
 //
 //	kansa-dsquery query|health|resource [--plugin PATH] [--request FILE|-]
+//	kansa-dsquery serve [--plugin PATH] [--listen ADDR]   (see serve.go)
 //
 // Exit status: 0 when the call was made (even if a query failed), 1 when the plugin could not be started or
 // called, 2 on usage errors.
@@ -37,6 +38,7 @@ func main() {
 func usage(stderr io.Writer, format string, args ...any) int {
 	fmt.Fprintf(stderr, "kansa-dsquery: "+format+"\n", args...)
 	fmt.Fprintln(stderr, "usage: kansa-dsquery query|health|resource [--plugin PATH] [--request FILE|-]")
+	fmt.Fprintln(stderr, "       kansa-dsquery serve [--plugin PATH] [--listen ADDR]")
 	return exitUsage
 }
 
@@ -45,18 +47,22 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return usage(stderr, "missing command")
 	}
 	cmd := args[0]
-	if cmd != "query" && cmd != "health" && cmd != "resource" {
+	if cmd != "query" && cmd != "health" && cmd != "resource" && cmd != "serve" {
 		return usage(stderr, "unknown command %q", cmd)
 	}
 	fs := flag.NewFlagSet("kansa-dsquery "+cmd, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	pluginPath := fs.String("plugin", defaultPluginPath(), "plugin executable")
 	requestPath := fs.String("request", "-", "request JSON file, - for stdin")
+	listen := fs.String("listen", "127.0.0.1:0", "serve: address to listen on")
 	if err := fs.Parse(args[1:]); err != nil {
 		return usage(stderr, "%v", err)
 	}
 	if fs.NArg() > 0 {
 		return usage(stderr, "unexpected argument %q", fs.Arg(0))
+	}
+	if cmd == "serve" {
+		return serve(*pluginPath, *listen, stdin, stdout, stderr)
 	}
 
 	raw, err := readRequest(*requestPath, stdin)

@@ -88,3 +88,10 @@ func TestRequestBecomesTheProtobufGrafanaSends(t *testing.T) {
 	assert.EqualValues(t, 1790899200000, qs[0].TimeRange.ToEpochMS)
 	assert.Contains(t, string(qs[0].Json), `"query":"x"`)
 }
+
+func TestServeWithoutPluginExitsWith1(t *testing.T) {
+	code, out, errOut := runWith(t, "", "serve", "--plugin", filepath.Join(t.TempDir(), "gpx_missing"))
+	assert.Equal(t, exitPlugin, code)
+	assert.Empty(t, out)
+	assert.Contains(t, errOut, "cannot start plugin")
+}
