@@ -1,4 +1,5 @@
-import { mkdtempSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, statSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,3 +47,20 @@ export function call(port: number, method: string, path: string, body?: string |
 
 /** An sshd line of this host; distinct per i. */
 export const sshd = (host: string, i: number) => `<38>Nov 28 10:00:01 ${host} sshd[1600]: Failed password for user${i % 7} from 10.0.1.${i % 250} port ${1000 + i} ssh2`;
+
+/** Child bridges run from dist/: rebuild when an HTTP intake source is newer than its output. */
+export function ensureHttpBuilt(): void {
+  const src = join(__dirname, '..');
+  const dist = join(__dirname, '..', '..', '..', '..', 'dist', 'inputs', 'http');
+  const stale = ['front.ts', 'body.ts', 'scan.ts', 'records.ts', 'delivery.ts', 'route-intake.ts', 'index.ts', 'ingest/intake.ts', 'bulk/intake.ts', 'bulk/parse.ts'].some((f) => {
+    const out = join(dist, f.replace(/\.ts$/, '.js'));
+    return !existsSync(out) || statSync(out).mtimeMs < statSync(join(src, f)).mtimeMs;
+  });
+  if (stale) {
+    try {
+      execFileSync('npx', ['tsc', '-b', join(__dirname, '..', '..', '..', '..')], { cwd: join(__dirname, '..', '..', '..', '..', '..'), stdio: 'ignore' });
+    } catch {
+      // Type errors elsewhere still emit.
+    }
+  }
+}
