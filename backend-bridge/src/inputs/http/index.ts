@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { KansaConfig } from '../../config/schema';
 import type { Intake, IntakeContext } from '../intake';
 import { BulkIntake } from './bulk/intake';
+import type { StoredIds } from './bulk/stored';
 import { HttpFront } from './front';
 import { IngestIntake } from './ingest/intake';
 import { DEFAULT_MAX_RECORDS } from './route-intake';
@@ -16,7 +17,7 @@ export const MAX_BODIES_IN_FLIGHT = 4;
 export function createHttpIntakes(
   config: KansaConfig['http'],
   ctx: IntakeContext,
-  deps: { authenticate: (req: IncomingMessage) => string | undefined; formats: readonly string[] },
+  deps: { authenticate: (req: IncomingMessage) => string | undefined; formats: readonly string[]; storedIds?: StoredIds },
 ): { front: HttpFront; intakes: Intake[] } {
   const front = new HttpFront({
     port: config.port,
@@ -49,5 +50,5 @@ export function createHttpIntakes(
     },
   });
   const limits = { maxRecords: DEFAULT_MAX_RECORDS, formats: deps.formats };
-  return { front, intakes: [new IngestIntake(ctx, front, limits), new BulkIntake(ctx, front, limits)] };
+  return { front, intakes: [new IngestIntake(ctx, front, limits), new BulkIntake(ctx, front, limits, deps.storedIds)] };
 }

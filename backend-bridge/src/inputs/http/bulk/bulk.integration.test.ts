@@ -54,6 +54,23 @@ describe('_bulk intake against real OpenSearch (issue 15 defects 7, 8, 9)', () =
     expect(stored.find((d) => d.id === `${host}-9`)!.original).toBe(sshd(host, 9));
   });
 
+  it('8: create on an id kept by an earlier request is 409, whether it is still queued or already in OpenSearch', async () => {
+    const host = marker('b8c');
+    const create = (id: string, k: number) => bulk(ndjson([{ create: { _id: id } }, { message: sshd(host, k) }]));
+    const status = async (id: string, k: number) => ((JSON.parse((await create(id, k)).body).items as Items)[0].create.status);
+    // Back to back: the second arrives while the first may still be in the queue.
+    expect([await status(`${host}-q`, 1), await status(`${host}-q`, 2)]).toEqual([201, 409]);
+    // A document this bridge never saw, already in a daily events index (e.g. from another bridge).
+    await client.transport.request({ method: 'PUT', path: `/kansa-events-2031.11.28/_doc/${host}-os?refresh=true`, body: { '@timestamp': '2031-11-28T10:00:01Z', 'host.name': host, 'event.original': 'elsewhere' } });
+    expect(await status(`${host}-os`, 3)).toBe(409);
+    await drained();
+    const stored = await until(() => docsOfHost(client, host), (d) => d.length >= 2, '2 documents');
+    expect(stored.map((d) => [d.id, d.original]).sort()).toEqual([
+      [`${host}-os`, 'elsewhere'],
+      [`${host}-q`, sshd(host, 1)],
+    ]);
+  });
+
   it('8: without an _id the answered id is the stored one, and a resent body adds nothing', async () => {
     const host = marker('b8n');
     const body = ndjson(Array.from({ length: 4 }, (_, k) => [{ create: {} }, { log: sshd(host, k) }]).flat());

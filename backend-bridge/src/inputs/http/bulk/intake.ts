@@ -1,9 +1,11 @@
 import { Delivery } from '../delivery';
 import { ES_HEADERS, esError, probe, rootInfo } from '../elastic';
-import type { Exchange, Route } from '../front';
+import type { IntakeContext } from '../../intake';
+import type { Exchange, HttpFront, Route } from '../front';
 import { RecordSlicer, oneLine, recordOf } from '../records';
-import { RouteIntake, sha256 } from '../route-intake';
+import { RouteIntake, sha256, type RequestLimits } from '../route-intake';
 import { parseBulk, type BulkItem } from './parse';
+import { RecentIds, type StoredIds } from './stored';
 
 const SHARDS = { total: 1, successful: 1, failed: 0 };
 
@@ -15,6 +17,17 @@ const SHARDS = { total: 1, successful: 1, failed: 0 };
  */
 export class BulkIntake extends RouteIntake {
   readonly name = 'http-bulk';
+  private readonly recent = new RecentIds();
+
+  constructor(
+    ctx: IntakeContext,
+    front: HttpFront,
+    limits: RequestLimits,
+    /** Lets `create` on an id taken in an earlier request answer 409 (optional: without it, only within this bridge's memory). */
+    private readonly storedIds?: StoredIds,
+  ) {
+    super(ctx, front, limits);
+  }
 
   protected routes(): Route[] {
     return [
@@ -32,7 +45,8 @@ export class BulkIntake extends RouteIntake {
     const hash = sha256(body);
     const slicer = new RecordSlicer(this.name, `bulk:${hash}`, format);
     const delivery = new Delivery(this.ctx, this.name);
-    const ids = new Set<string>();
+    const ids = await this.taken(items);
+    const queued: string[] = [];
     let errors = false;
     let seq = 0;
     const out = new Array<unknown>(items.length);
@@ -43,13 +57,14 @@ export class BulkIntake extends RouteIntake {
       if (item.error) {
         answer = { _index: item.index, _id: item.id ?? null, status: item.error.status, error: { type: item.error.type, reason: item.error.reason } };
       } else if (ids.has(id)) {
-        // The same id twice in one request: the first is kept (the bridge only appends).
+        // An id already kept (earlier in this request, lately, or in OpenSearch): the first stays (the bridge only appends).
         answer =
           item.action === 'create'
             ? { _index: item.index, _id: id, status: 409, error: { type: 'version_conflict_engine_exception', reason: `[${id}]: version conflict, document already exists (current version [1])` } }
             : { _index: item.index, _id: id, _version: 1, result: 'noop', _shards: SHARDS, status: 200 };
       } else {
         ids.add(id);
+        if (item.id !== undefined) queued.push(id);
         const { kind, line } = sourceRecord(body, item);
         slicer.add(kind, line, id);
         answer = { _index: item.index, _id: id, _version: 1, result: 'created', _shards: SHARDS, _seq_no: seq++, _primary_term: 1, status: 201 };
@@ -59,8 +74,22 @@ export class BulkIntake extends RouteIntake {
       if (slicer.full) await delivery.send(slicer.take());
     }
     await delivery.send(slicer.take());
+    for (const id of queued) this.recent.add(id);
     this.ctx.log.info({ token: x.token, input: this.name, items: items.length, events: delivery.events, parseFailures: delivery.failures }, 'bulk accepted');
     x.send(200, { took: Math.round(performance.now() - started), errors, items: out }, ES_HEADERS);
+  }
+
+  /**
+   * Sender-chosen ids already kept, by this bridge lately or in OpenSearch: `create` on them is a
+   * 409 and `index` a no-op, as the writer would keep the first document anyway. When OpenSearch
+   * cannot be asked, they go on as new: the writer's `create` then keeps the first, never a second.
+   */
+  private async taken(items: BulkItem[]): Promise<Set<string>> {
+    const chosen = items.filter((i) => i.id !== undefined && !i.error).map((i) => i.id!);
+    const taken = new Set(chosen.filter((id) => this.recent.has(id)));
+    const ask = chosen.filter((id) => !taken.has(id));
+    if (ask.length > 0 && this.storedIds) for (const id of (await this.storedIds(ask)) ?? []) taken.add(id);
+    return taken;
   }
 }
 
