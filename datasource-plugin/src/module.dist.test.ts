@@ -2,6 +2,7 @@ import * as emotionCss from '@emotion/css';
 import * as grafanaData from '@grafana/data';
 import * as grafanaRuntime from '@grafana/runtime';
 import * as grafanaUi from '@grafana/ui';
+import i18next from 'i18next';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as react from 'react';
@@ -16,6 +17,8 @@ const PROVIDED: Record<string, unknown> = {
   '@grafana/data': grafanaData,
   '@grafana/runtime': grafanaRuntime,
   '@grafana/ui': grafanaUi,
+  // Grafana hands plugins its own i18next instance, which @grafana/i18n in the bundle adds the plugin's texts to.
+  i18next,
   react,
   // Grafana's own JSX runtime (the bundle must not carry React 18's: React 19 refuses its elements).
   'react/jsx-runtime': jsxRuntime,

@@ -1,23 +1,14 @@
 import type { QueryEditorProps } from '@grafana/data';
 import { Stack, Text } from '@grafana/ui';
+import { t } from '@grafana/i18n';
 
 import { CommonOptions } from '../components/CommonOptions';
 import { useFields } from '../components/fields/useFields';
 import { LuceneField } from '../components/lucene/LuceneField';
 import { LogsOptions } from '../components/options/LogsOptions';
 import type { DataSource } from '../datasource';
-import { t } from '../i18n/language';
 import { withPatch } from '../query/patch';
 import type { KansaDataSourceOptions, KansaQuery } from '../types';
-
-const L = {
-  intro: {
-    ja: '一致したイベントごとに注釈を付けます。本文はイベントのメッセージ、タグは選んだフィールドの値です。',
-    en: 'Marks each matching event. The text is the event’s message; the tags are the values of the chosen fields.',
-  },
-  tags: { ja: 'タグにするフィールド', en: 'Tag fields' },
-  tagsTip: { ja: '各注釈に field:value のタグとして付けるフィールド。空欄なら用途の既定のラベル全部です。', en: 'Fields added to each annotation as field:value tags. Empty uses all default labels of the use case.' },
-};
 
 /** The annotation editor: a logs query whose label fields become the annotations' tags. */
 export function AnnotationQueryEditor({ datasource, query, onChange, range }: QueryEditorProps<DataSource, KansaQuery, KansaDataSourceOptions>) {
@@ -26,7 +17,7 @@ export function AnnotationQueryEditor({ datasource, query, onChange, range }: Qu
   const update = (patch: Partial<KansaQuery>) => onChange(withPatch(target, patch));
   return (
     <Stack direction="column" gap={1}>
-      <Text color="secondary">{t(L.intro)}</Text>
+      <Text color="secondary">{t('annotation-query-editor.intro', 'Marks each matching event. The text is the event’s message; the tags are the values of the chosen fields.')}</Text>
       <LuceneField
         id="kansa-annotation-lucene"
         datasource={datasource}
@@ -41,8 +32,8 @@ export function AnnotationQueryEditor({ datasource, query, onChange, range }: Qu
         query={target}
         fields={fields}
         loading={loading}
-        label={t(L.tags)}
-        tooltip={t(L.tagsTip)}
+        label={t('annotation-query-editor.tags', 'Tag fields')}
+        tooltip={t('annotation-query-editor.tags-tip', 'Fields added to each annotation as field:value tags. Empty uses all default labels of the use case.')}
         onChange={update}
       />
     </Stack>

@@ -1,8 +1,9 @@
 import type { SelectableValue } from '@grafana/data';
 import { InlineField, RadioButtonGroup, Select, Stack } from '@grafana/ui';
+import { t } from '@grafana/i18n';
 
 import { USE_CASE_TITLES } from '../help/examples';
-import { t } from '../i18n/language';
+import { pick } from '../i18n/language';
 import type { KansaQuery, Language, UseCase } from '../types';
 import { NumberField } from './inputs/NumberField';
 
@@ -11,23 +12,6 @@ interface Props {
   query: KansaQuery;
   onChange: (patch: Partial<KansaQuery>) => void;
 }
-
-const L = {
-  useCase: { ja: '用途', en: 'Use case' },
-  useCaseTip: {
-    ja: '用途を選ぶと、その用途のイベントに絞り込み、ラベルや候補もその用途のフィールドになります。',
-    en: 'Narrows to the events of one purpose; labels and suggestions use that purpose’s fields.',
-  },
-  allEvents: { ja: 'すべて', en: 'All events' },
-  limit: { ja: '上限', en: 'Limit' },
-  limitTip: {
-    ja: '返す行・ログ・バケットの最大数です。空欄ならクエリ種別ごとの既定値、最大 10000。',
-    en: 'Maximum rows, log lines or buckets. Empty uses the default of the query type; at most 10000.',
-  },
-  language: { ja: '言語', en: 'Language' },
-  languageTip: { ja: 'メッセージと理由の言語。既定はデータソースの設定です。', en: 'Language of messages and reasons; defaults to the data source setting.' },
-  dsDefault: { ja: '既定', en: 'Default' },
-};
 
 const LANGUAGE_OPTIONS: Array<SelectableValue<Language | ''>> = [
   { value: '', label: '' },
@@ -38,13 +22,13 @@ const LANGUAGE_OPTIONS: Array<SelectableValue<Language | ''>> = [
 /** The preset, limit and language every query type has. */
 export function CommonOptions({ idPrefix, query, onChange }: Props) {
   const useCaseOptions: Array<SelectableValue<UseCase | ''>> = [
-    { value: '', label: t(L.allEvents) },
-    ...(Object.keys(USE_CASE_TITLES) as UseCase[]).map((u) => ({ value: u, label: t(USE_CASE_TITLES[u]) })),
+    { value: '', label: t('common-options.all-events', 'All events') },
+    ...(Object.keys(USE_CASE_TITLES) as UseCase[]).map((u) => ({ value: u, label: pick(USE_CASE_TITLES[u]) })),
   ];
-  const languageOptions = LANGUAGE_OPTIONS.map((o) => (o.value === '' ? { ...o, label: t(L.dsDefault) } : o));
+  const languageOptions = LANGUAGE_OPTIONS.map((o) => (o.value === '' ? { ...o, label: t('common-options.ds-default', 'Default') } : o));
   return (
     <Stack direction="row" gap={1} wrap="wrap">
-      <InlineField label={t(L.useCase)} labelWidth={16} tooltip={t(L.useCaseTip)} htmlFor={`${idPrefix}-use-case`}>
+      <InlineField label={t('common-options.use-case', 'Use case')} labelWidth={16} tooltip={t('common-options.use-case-tip', 'Narrows to the events of one purpose; labels and suggestions use that purpose’s fields.')} htmlFor={`${idPrefix}-use-case`}>
         <Select<UseCase | ''>
           inputId={`${idPrefix}-use-case`}
           width={26}
@@ -55,15 +39,15 @@ export function CommonOptions({ idPrefix, query, onChange }: Props) {
       </InlineField>
       <NumberField
         id={`${idPrefix}-limit`}
-        label={t(L.limit)}
-        tooltip={t(L.limitTip)}
+        label={t('common-options.limit', 'Limit')}
+        tooltip={t('common-options.limit-tip', 'Maximum rows, log lines or buckets. Empty uses the default of the query type; at most 10000.')}
         labelWidth={10}
         value={query.limit}
         min={1}
         max={10000}
         onChange={(limit) => onChange({ limit })}
       />
-      <InlineField label={t(L.language)} tooltip={t(L.languageTip)}>
+      <InlineField label={t('common-options.language', 'Language')} tooltip={t('common-options.language-tip', 'Language of messages and reasons; defaults to the data source setting.')}>
         <RadioButtonGroup<Language | ''>
           options={languageOptions}
           value={query.language ?? ''}

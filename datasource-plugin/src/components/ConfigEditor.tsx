@@ -1,8 +1,8 @@
 import type { DataSourcePluginOptionsEditorProps, SelectableValue } from '@grafana/data';
 import { Field, FieldSet, Input, RadioButtonGroup, SecretInput, SecretTextArea, Switch } from '@grafana/ui';
+import { t } from '@grafana/i18n';
 import type { ChangeEvent } from 'react';
 
-import { t } from '../i18n/language';
 import { withPatch } from '../query/patch';
 import {
   DEFAULT_INDEX_PATTERN,
@@ -17,38 +17,6 @@ import { WorkdayEditor } from './workday/WorkdayEditor';
 
 type Props = DataSourcePluginOptionsEditorProps<KansaDataSourceOptions, KansaSecureJsonData>;
 type SecretKey = keyof KansaSecureJsonData;
-
-const L = {
-  connection: { ja: '接続', en: 'Connection' },
-  url: { ja: 'URL', en: 'URL' },
-  badUrl: { ja: 'http:// または https:// で始まる URL を入力してください', en: 'Enter a URL starting with http:// or https://' },
-  urlTip: { ja: 'Grafana サーバーから OpenSearch への URL (例: http://opensearch:9200)', en: 'Where the Grafana server reaches OpenSearch, e.g. http://opensearch:9200' },
-  timeout: { ja: 'タイムアウト (秒)', en: 'Timeout (seconds)' },
-  timeoutTip: { ja: 'これより長くかかるクエリは中止します (既定 30、1〜300)', en: 'Queries taking longer are cancelled (default 30, 1 to 300)' },
-  auth: { ja: '認証', en: 'Authentication' },
-  method: { ja: '認証方式', en: 'Method' },
-  none: { ja: 'なし', en: 'None' },
-  basic: { ja: 'ベーシック認証', en: 'Basic auth' },
-  apiKey: { ja: 'API キー', en: 'API key' },
-  apiKeyTip: { ja: 'Authorization: ApiKey <キー> として送ります', en: 'Sent as Authorization: ApiKey <key>' },
-  user: { ja: 'ユーザー', en: 'User' },
-  password: { ja: 'パスワード', en: 'Password' },
-  tls: { ja: 'TLS', en: 'TLS' },
-  skipVerify: { ja: '証明書を検証しない', en: 'Skip certificate verification' },
-  skipVerifyTip: { ja: '自己署名の検証環境向けです。本番では使わないでください。', en: 'For self-signed test setups only; do not use in production.' },
-  withCa: { ja: 'CA 証明書を指定', en: 'With CA certificate' },
-  caCert: { ja: 'CA 証明書 (PEM)', en: 'CA certificate (PEM)' },
-  clientAuth: { ja: 'クライアント証明書で認証', en: 'Client certificate authentication' },
-  clientCert: { ja: 'クライアント証明書 (PEM)', en: 'Client certificate (PEM)' },
-  clientKey: { ja: 'クライアント秘密鍵 (PEM)', en: 'Client key (PEM)' },
-  kansa: { ja: 'Kansa', en: 'Kansa' },
-  indexPattern: { ja: 'インデックスパターン', en: 'Index pattern' },
-  indexPatternTip: { ja: 'Kansa ブリッジが書き込むインデックス', en: 'The indices the Kansa bridge writes to' },
-  language: { ja: 'メッセージの言語', en: 'Message language' },
-  languageTip: { ja: 'ログ行に表示するイベントの文章の言語 (クエリごとに変更可)', en: 'Which translation of each event’s sentence log lines show (queries can override it)' },
-  workday: { ja: '勤務ルールの既定値', en: 'Working-day defaults' },
-  workdayTip: { ja: '勤怠クエリの既定値です。クエリごとに上書きできます。', en: 'Defaults for attendance queries; each query can override them.' },
-};
 
 const LANGUAGE_OPTIONS: Array<SelectableValue<Language>> = [
   { value: 'ja', label: '日本語' },
@@ -116,8 +84,8 @@ export function ConfigEditor({ options, onOptionsChange }: Props) {
 
   return (
     <>
-      <FieldSet label={t(L.connection)}>
-        <Field label={t(L.url)} description={t(L.urlTip)} required invalid={!urlIsValid(options.url)} error={t(L.badUrl)}>
+      <FieldSet label={t('config-editor.connection', 'Connection')}>
+        <Field label={t('config-editor.url', 'URL')} description={t('config-editor.url-tip', 'Where the Grafana server reaches OpenSearch, e.g. http://opensearch:9200')} required invalid={!urlIsValid(options.url)} error={t('config-editor.bad-url', 'Enter a URL starting with http:// or https://')}>
           <Input
             id="kansa-url"
             width={60}
@@ -126,7 +94,7 @@ export function ConfigEditor({ options, onOptionsChange }: Props) {
             onChange={(e: ChangeEvent<HTMLInputElement>) => onOptionsChange({ ...options, url: e.currentTarget.value })}
           />
         </Field>
-        <Field label={t(L.timeout)} description={t(L.timeoutTip)}>
+        <Field label={t('config-editor.timeout', 'Timeout (seconds)')} description={t('config-editor.timeout-tip', 'Queries taking longer are cancelled (default 30, 1 to 300)')}>
           <NumberInput
             id="kansa-timeout"
             value={jsonData.timeoutSeconds}
@@ -138,13 +106,13 @@ export function ConfigEditor({ options, onOptionsChange }: Props) {
         </Field>
       </FieldSet>
 
-      <FieldSet label={t(L.auth)}>
-        <Field label={t(L.method)}>
+      <FieldSet label={t('config-editor.auth', 'Authentication')}>
+        <Field label={t('config-editor.method', 'Method')}>
           <RadioButtonGroup<AuthType>
             options={[
-              { value: 'none', label: t(L.none) },
-              { value: 'basic', label: t(L.basic) },
-              { value: 'apiKey', label: t(L.apiKey) },
+              { value: 'none', label: t('config-editor.none', 'None') },
+              { value: 'basic', label: t('config-editor.basic', 'Basic auth') },
+              { value: 'apiKey', label: t('config-editor.api-key', 'API key') },
             ]}
             value={authType}
             onChange={(next) =>
@@ -154,7 +122,7 @@ export function ConfigEditor({ options, onOptionsChange }: Props) {
         </Field>
         {authType === 'basic' && (
           <>
-            <Field label={t(L.user)}>
+            <Field label={t('config-editor.user', 'User')}>
               <Input
                 id="kansa-basic-auth-user"
                 width={40}
@@ -164,33 +132,33 @@ export function ConfigEditor({ options, onOptionsChange }: Props) {
                 }
               />
             </Field>
-            <Field label={t(L.password)}>{secretInput('basicAuthPassword', 'kansa-basic-auth-password')}</Field>
+            <Field label={t('config-editor.password', 'Password')}>{secretInput('basicAuthPassword', 'kansa-basic-auth-password')}</Field>
           </>
         )}
         {authType === 'apiKey' && (
-          <Field label={t(L.apiKey)} description={t(L.apiKeyTip)}>
+          <Field label={t('config-editor.api-key', 'API key')} description={t('config-editor.api-key-tip', 'Sent as Authorization: ApiKey <key>')}>
             {secretInput('apiKey', 'kansa-api-key')}
           </Field>
         )}
       </FieldSet>
 
-      <FieldSet label={t(L.tls)}>
-        <Field label={t(L.skipVerify)} description={t(L.skipVerifyTip)}>
+      <FieldSet label={t('config-editor.tls', 'TLS')}>
+        <Field label={t('config-editor.skip-verify', 'Skip certificate verification')} description={t('config-editor.skip-verify-tip', 'For self-signed test setups only; do not use in production.')}>
           <Switch
             id="kansa-tls-skip-verify"
             value={Boolean(jsonData.tlsSkipVerify)}
             onChange={(e) => setJsonData({ tlsSkipVerify: e.currentTarget.checked || undefined })}
           />
         </Field>
-        <Field label={t(L.withCa)}>
+        <Field label={t('config-editor.with-ca', 'With CA certificate')}>
           <Switch
             id="kansa-tls-with-ca"
             value={Boolean(jsonData.tlsAuthWithCACert)}
             onChange={(e) => setJsonData({ tlsAuthWithCACert: e.currentTarget.checked || undefined })}
           />
         </Field>
-        {jsonData.tlsAuthWithCACert && <Field label={t(L.caCert)}>{secretTextArea('tlsCACert', 'kansa-tls-ca-cert')}</Field>}
-        <Field label={t(L.clientAuth)}>
+        {jsonData.tlsAuthWithCACert && <Field label={t('config-editor.ca-cert', 'CA certificate (PEM)')}>{secretTextArea('tlsCACert', 'kansa-tls-ca-cert')}</Field>}
+        <Field label={t('config-editor.client-auth', 'Client certificate authentication')}>
           <Switch
             id="kansa-tls-client-auth"
             value={Boolean(jsonData.tlsAuth)}
@@ -199,14 +167,14 @@ export function ConfigEditor({ options, onOptionsChange }: Props) {
         </Field>
         {jsonData.tlsAuth && (
           <>
-            <Field label={t(L.clientCert)}>{secretTextArea('tlsClientCert', 'kansa-tls-client-cert')}</Field>
-            <Field label={t(L.clientKey)}>{secretTextArea('tlsClientKey', 'kansa-tls-client-key')}</Field>
+            <Field label={t('config-editor.client-cert', 'Client certificate (PEM)')}>{secretTextArea('tlsClientCert', 'kansa-tls-client-cert')}</Field>
+            <Field label={t('config-editor.client-key', 'Client key (PEM)')}>{secretTextArea('tlsClientKey', 'kansa-tls-client-key')}</Field>
           </>
         )}
       </FieldSet>
 
-      <FieldSet label={t(L.kansa)}>
-        <Field label={t(L.indexPattern)} description={t(L.indexPatternTip)}>
+      <FieldSet label={t('config-editor.kansa', 'Kansa')}>
+        <Field label={t('config-editor.index-pattern', 'Index pattern')} description={t('config-editor.index-pattern-tip', 'The indices the Kansa bridge writes to')}>
           <Input
             id="kansa-index-pattern"
             width={60}
@@ -215,7 +183,7 @@ export function ConfigEditor({ options, onOptionsChange }: Props) {
             onChange={(e: ChangeEvent<HTMLInputElement>) => setJsonData({ indexPattern: e.currentTarget.value || undefined })}
           />
         </Field>
-        <Field label={t(L.language)} description={t(L.languageTip)}>
+        <Field label={t('config-editor.language', 'Message language')} description={t('config-editor.language-tip', 'Which translation of each event’s sentence log lines show (queries can override it)')}>
           <RadioButtonGroup<Language>
             options={LANGUAGE_OPTIONS}
             value={jsonData.language ?? DEFAULT_LANGUAGE}
@@ -224,8 +192,8 @@ export function ConfigEditor({ options, onOptionsChange }: Props) {
         </Field>
       </FieldSet>
 
-      <FieldSet label={t(L.workday)}>
-        <p>{t(L.workdayTip)}</p>
+      <FieldSet label={t('config-editor.workday', 'Working-day defaults')}>
+        <p>{t('config-editor.workday-tip', 'Defaults for attendance queries; each query can override them.')}</p>
         <WorkdayEditor idPrefix="kansa-config-workday" value={jsonData.workday} onChange={(workday) => setJsonData({ workday })} />
       </FieldSet>
     </>

@@ -1,10 +1,10 @@
 import type { QueryEditorProps, SelectableValue } from '@grafana/data';
 import { Alert, Button, InlineField, RadioButtonGroup, Stack } from '@grafana/ui';
+import { t } from '@grafana/i18n';
 import { useState } from 'react';
 
 import type { DataSource } from '../datasource';
 import { QueryHelp } from '../help/QueryHelp';
-import { t } from '../i18n/language';
 import { withPatch } from '../query/patch';
 import { switchQueryType } from '../query/queryType';
 import { queryProblems } from '../query/validate';
@@ -20,21 +20,14 @@ import { TableOptions } from './options/TableOptions';
 
 type Props = QueryEditorProps<DataSource, KansaQuery, KansaDataSourceOptions>;
 
-export const QUERY_TYPE_LABELS: Record<KansaQueryType, { label: { ja: string; en: string }; description: { ja: string; en: string } }> = {
-  logs: { label: { ja: 'ログ', en: 'Logs' }, description: { ja: '一致したイベントを新しい順に', en: 'Matching events, newest first' } },
-  metrics: { label: { ja: 'メトリクス', en: 'Metrics' }, description: { ja: '時系列の件数や集計', en: 'Counts and aggregations over time' } },
-  table: { label: { ja: '表', en: 'Table' }, description: { ja: '上位の値の集計、またはイベント一覧', en: 'Top values with metrics, or raw events' } },
-  attendance: { label: { ja: '勤怠', en: 'Attendance' }, description: { ja: 'ユーザー・日ごとの在席と労働時間', en: 'Presence and working time per user and day' } },
-  risk: { label: { ja: 'リスク', en: 'Risk' }, description: { ja: 'リスクスコアの高いユーザー・ホスト', en: 'Users or hosts ranked by risk score' } },
-};
-
-const L = {
-  queryType: { ja: 'クエリの種類', en: 'Query type' },
-  help: { ja: 'クエリの例', en: 'Query examples' },
-  hideHelp: { ja: '例を閉じる', en: 'Hide examples' },
-  fieldsFailed: { ja: 'フィールド一覧を取得できません', en: 'Could not load the field list' },
-  notRunnable: { ja: 'このクエリはまだ実行できません', en: 'This query cannot run yet' },
-};
+/** Each query type's name and description for the type picker. */
+export const queryTypeLabels = (): Record<KansaQueryType, { label: string; description: string }> => ({
+  logs: { label: t('query-editor.type.logs', 'Logs'), description: t('query-editor.type.logs-description', 'Matching events, newest first') },
+  metrics: { label: t('query-editor.type.metrics', 'Metrics'), description: t('query-editor.type.metrics-description', 'Counts and aggregations over time') },
+  table: { label: t('query-editor.type.table', 'Table'), description: t('query-editor.type.table-description', 'Top values with metrics, or raw events') },
+  attendance: { label: t('query-editor.type.attendance', 'Attendance'), description: t('query-editor.type.attendance-description', 'Presence and working time per user and day') },
+  risk: { label: t('query-editor.type.risk', 'Risk'), description: t('query-editor.type.risk-description', 'Users or hosts ranked by risk score') },
+});
 
 /** The query editor for panels, Explore and alert rules; it only edits the query model, the backend runs it. */
 export function QueryEditor({ datasource, query, onChange, onRunQuery, range }: Props) {
@@ -51,16 +44,13 @@ export function QueryEditor({ datasource, query, onChange, onRunQuery, range }: 
     }
   };
   const update = (patch: Partial<KansaQuery>) => change(withPatch(query, patch));
-  const typeOptions: Array<SelectableValue<KansaQueryType>> = QUERY_TYPES.map((type) => ({
-    value: type,
-    label: t(QUERY_TYPE_LABELS[type].label),
-    description: t(QUERY_TYPE_LABELS[type].description),
-  }));
+  const labels = queryTypeLabels();
+  const typeOptions: Array<SelectableValue<KansaQueryType>> = QUERY_TYPES.map((type) => ({ value: type, ...labels[type] }));
 
   return (
     <Stack direction="column" gap={1}>
       <Stack direction="row" gap={1} justifyContent="space-between">
-        <InlineField label={t(L.queryType)} labelWidth={16}>
+        <InlineField label={t('query-editor.query-type', 'Query type')} labelWidth={16}>
           <RadioButtonGroup<KansaQueryType>
             options={typeOptions}
             value={queryType}
@@ -68,7 +58,7 @@ export function QueryEditor({ datasource, query, onChange, onRunQuery, range }: 
           />
         </InlineField>
         <Button variant="secondary" size="sm" fill="text" icon="question-circle" onClick={() => setShowHelp(!showHelp)}>
-          {showHelp ? t(L.hideHelp) : t(L.help)}
+          {showHelp ? t('query-editor.hide-help', 'Hide examples') : t('query-editor.help', 'Query examples')}
         </Button>
       </Stack>
       {showHelp && (
@@ -97,14 +87,14 @@ export function QueryEditor({ datasource, query, onChange, onRunQuery, range }: 
       )}
       {queryType === 'risk' && <RiskOptions query={query} onChange={update} />}
       {error && (
-        <Alert severity="warning" title={t(L.fieldsFailed)}>
+        <Alert severity="warning" title={t('query-editor.fields-failed', 'Could not load the field list')}>
           {error}
         </Alert>
       )}
       {problems.length > 0 && (
-        <Alert severity="info" title={t(L.notRunnable)}>
+        <Alert severity="info" title={t('query-editor.not-runnable', 'This query cannot run yet')}>
           {problems.map((p, i) => (
-            <div key={i}>{t(p)}</div>
+            <div key={i}>{p}</div>
           ))}
         </Alert>
       )}

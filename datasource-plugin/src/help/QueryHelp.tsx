@@ -1,16 +1,12 @@
 import type { GrafanaTheme2, QueryEditorHelpProps } from '@grafana/data';
 import { Button, Stack, Text, useStyles2 } from '@grafana/ui';
+import { t } from '@grafana/i18n';
 import { css } from '@emotion/css';
 
-import { t } from '../i18n/language';
+import { pick } from '../i18n/language';
 import type { KansaQuery, UseCase } from '../types';
 import { applyExample } from './applyExample';
 import { EXAMPLES, SYNTAX_TIPS, USE_CASE_TITLES } from './examples';
-
-const L = {
-  title: { ja: 'クエリの書き方', en: 'Writing queries' },
-  use: { ja: '使う', en: 'Use' },
-};
 
 /** Syntax tips and examples per use case; a click puts the example into the query (Explore's cheat sheet too). */
 export function QueryHelp({ query, onClickExample }: Pick<QueryEditorHelpProps<KansaQuery>, 'query' | 'onClickExample'>) {
@@ -19,25 +15,25 @@ export function QueryHelp({ query, onClickExample }: Pick<QueryEditorHelpProps<K
   return (
     <Stack direction="column" gap={2}>
       <Stack direction="column" gap={0.5}>
-        <Text element="h5">{t(L.title)}</Text>
+        <Text element="h5">{t('query-help.title', 'Writing queries')}</Text>
         {SYNTAX_TIPS.map((tip, i) => (
           <Text key={i} color="secondary">
-            {t(tip)}
+            {pick(tip)}
           </Text>
         ))}
       </Stack>
       {(Object.keys(EXAMPLES) as UseCase[]).map((useCase) => (
-        <section key={useCase} aria-label={t(USE_CASE_TITLES[useCase])}>
-          <Text element="h6">{t(USE_CASE_TITLES[useCase])}</Text>
+        <section key={useCase} aria-label={pick(USE_CASE_TITLES[useCase])}>
+          <Text element="h6">{pick(USE_CASE_TITLES[useCase])}</Text>
           <ul className={styles.list}>
             {EXAMPLES[useCase].map((example) => (
-              <li key={t(example.title)} className={styles.item}>
+              <li key={pick(example.title)} className={styles.item}>
                 <Stack direction="row" gap={1} alignItems="center">
-                  <Button size="sm" variant="secondary" aria-label={`${t(L.use)}: ${t(example.title)}`} onClick={() => onClickExample(applyExample(current, example))}>
-                    {t(L.use)}
+                  <Button size="sm" variant="secondary" aria-label={`${t('query-help.use', 'Use')}: ${pick(example.title)}`} onClick={() => onClickExample(applyExample(current, example))}>
+                    {t('query-help.use', 'Use')}
                   </Button>
                   <Stack direction="column" gap={0}>
-                    <Text>{t(example.title)}</Text>
+                    <Text>{pick(example.title)}</Text>
                     {example.query && <code className={styles.code}>{example.query}</code>}
                   </Stack>
                 </Stack>

@@ -1,10 +1,12 @@
+import { t } from '@grafana/i18n';
+
 import { setUserLanguage } from '../testing/fixtures';
-import { t, tf, userLanguage } from './language';
+import { contentLanguage, pick, unescaped } from './language';
 
 afterEach(() => setUserLanguage(undefined));
 
 describe('the user language', () => {
-  it('is Japanese for ja and ja-JP, English for everything else', () => {
+  it('picks Japanese content for ja and ja-JP, English for everything else', () => {
     for (const [grafana, ours] of [
       ['ja-JP', 'ja'],
       ['ja', 'ja'],
@@ -13,15 +15,25 @@ describe('the user language', () => {
       [undefined, 'en'],
     ]) {
       setUserLanguage(grafana);
-      expect(userLanguage()).toBe(ours);
+      expect(contentLanguage()).toBe(ours);
     }
+    setUserLanguage('ja-JP');
+    expect(pick({ ja: '件数', en: 'Count' })).toBe('件数');
   });
 
-  it('picks the text and fills placeholders, leaving unknown ones visible', () => {
+  it('translates the editors through @grafana/i18n, falling back to the English in the source', () => {
     setUserLanguage('ja-JP');
-    expect(t({ ja: '件数', en: 'Count' })).toBe('件数');
-    expect(tf({ ja: '{min} から {max}', en: '{min} to {max}' }, { min: 1, max: 10 })).toBe('1 から 10');
+    expect(t('query-editor.query-type', 'Query type')).toBe('クエリの種類');
+    setUserLanguage('zh-Hans');
+    expect(t('query-editor.query-type', 'Query type')).toBe('Query type');
+  });
+
+  it('fills placeholders with typed values as they are', () => {
+    setUserLanguage('ja-JP');
+    expect(t('workday-editor.bad-zone', '"{{value}}" is not an IANA time zone (e.g. Asia/Tokyo)', unescaped({ value: 'Asia/Tokio' }))).toBe(
+      '"Asia/Tokio" は IANA のタイムゾーン名ではありません (例: Asia/Tokyo)'
+    );
     setUserLanguage('en-US');
-    expect(tf({ ja: '', en: '{min} to {other}' }, { min: 1 })).toBe('1 to {other}');
+    expect(t('number-field.whole', 'Enter a whole number from {{min}} to {{max}}', { min: 1, max: 10 })).toBe('Enter a whole number from 1 to 10');
   });
 });

@@ -1,5 +1,6 @@
 import { FIELD } from '@kansa/schema/src/generated/fields';
 
+import { setUserLanguage } from '../testing/fixtures';
 import type { KansaQuery } from '../types';
 import { switchQueryType, typeDefaults } from './queryType';
 import { queryProblems } from './validate';
@@ -58,6 +59,8 @@ describe('switchQueryType', () => {
 });
 
 describe('queryProblems', () => {
+  afterEach(() => setUserLanguage(undefined));
+
   it('accepts a complete metrics query and names each incomplete part', () => {
     expect(queryProblems(base)).toEqual([]);
     const problems = queryProblems({
@@ -66,7 +69,7 @@ describe('queryProblems', () => {
       groupBy: [{ field: '' }],
       interval: 'hourly',
     });
-    expect(problems.map((p) => p.en)).toEqual([
+    expect(problems).toEqual([
       'Choose a field for the metric "sum"',
       'Choose a field for group by 1',
       'Interval "hourly" must be auto or like 30s, 5m, 1h, 1d',
@@ -74,7 +77,8 @@ describe('queryProblems', () => {
   });
 
   it('requires a group by for a top table but not for raw events', () => {
-    expect(queryProblems({ ...base, queryType: 'table', groupBy: [] }).map((p) => p.ja)).toEqual([
+    setUserLanguage('ja-JP');
+    expect(queryProblems({ ...base, queryType: 'table', groupBy: [] })).toEqual([
       '上位表にはグループ化が 1 つ以上必要です',
     ]);
     expect(queryProblems({ ...base, queryType: 'table', tableMode: 'raw', groupBy: [] })).toEqual([]);

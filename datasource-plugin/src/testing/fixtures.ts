@@ -4,6 +4,7 @@ import { FIELD, FIELD_TYPES, type FieldName } from '@kansa/schema/src/generated/
 
 import { DataSource } from '../datasource';
 import type { FieldInfo, FieldValue, KansaDataSourceOptions } from '../types';
+import { setI18nLanguage } from './i18n';
 
 /** The registry as the backend's `fields` resource lists it, built from the generated schema. */
 export const REGISTRY_FIELDS: FieldInfo[] = (Object.values(FIELD) as FieldName[]).map((name) => {
@@ -113,7 +114,8 @@ export function makeDataSource(backend: FakeBackend = {}, jsonData: KansaDataSou
   return { ds, calls };
 }
 
-/** Runs a test body with Grafana's user language set, restoring it afterwards. */
+/** Sets Grafana's user language for the test: the bilingual content's choice and the @grafana/i18n texts. */
 export function setUserLanguage(language: string | undefined) {
   config.bootData.user.language = language as string;
+  setI18nLanguage(language);
 }

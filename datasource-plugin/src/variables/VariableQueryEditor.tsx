@@ -1,8 +1,8 @@
 import type { QueryEditorProps } from '@grafana/data';
 import { Alert, InlineField, Stack } from '@grafana/ui';
+import { t } from '@grafana/i18n';
 
 import type { DataSource } from '../datasource';
-import { t } from '../i18n/language';
 import { isGroupable } from '../query/fields';
 import { withPatch } from '../query/patch';
 import { FieldSelect } from '../components/fields/FieldSelect';
@@ -10,7 +10,6 @@ import { useFields } from '../components/fields/useFields';
 import { NumberField } from '../components/inputs/NumberField';
 import { TextField } from '../components/inputs/TextField';
 import type { KansaDataSourceOptions, KansaQuery } from '../types';
-import { CommonLabels } from './labels';
 import { DEFAULT_VARIABLE_SIZE, MAX_VARIABLE_SIZE, toVariableQuery, type KansaVariableQuery } from './types';
 
 type Props = QueryEditorProps<DataSource, KansaQuery, KansaDataSourceOptions, KansaVariableQuery>;
@@ -22,21 +21,21 @@ export function VariableQueryEditor({ datasource, query: stored, onChange }: Pro
   const set = (patch: Partial<KansaVariableQuery>) => onChange(withPatch(query, patch));
   return (
     <Stack direction="column" gap={1}>
-      <InlineField label={t(CommonLabels.field)} labelWidth={20} tooltip={t(CommonLabels.fieldTip)} htmlFor="kansa-variable-field">
+      <InlineField label={t('variable-editor.field', 'Field')} labelWidth={20} tooltip={t('variable-editor.field-tip', 'The variable lists this field’s values, most frequent in the time range first')} htmlFor="kansa-variable-field">
         <FieldSelect
           inputId="kansa-variable-field"
           fields={fields.filter(isGroupable)}
           isLoading={loading}
           value={query.field || undefined}
-          placeholder={t(CommonLabels.pickField)}
+          placeholder={t('variable-editor.pick-field', 'Choose a field')}
           width={40}
           onChange={(field) => set({ field: field ?? '' })}
         />
       </InlineField>
       <TextField
         id="kansa-variable-query"
-        label={t(CommonLabels.filter)}
-        tooltip={t(CommonLabels.filterTip)}
+        label={t('variable-editor.filter', 'Filter (Lucene)')}
+        tooltip={t('variable-editor.filter-tip', 'Only values of events matching this query count. Other variables such as $department work.')}
         width={60}
         value={query.query}
         placeholder="event.action:logged-in"
@@ -44,7 +43,7 @@ export function VariableQueryEditor({ datasource, query: stored, onChange }: Pro
       />
       <NumberField
         id="kansa-variable-size"
-        label={t(CommonLabels.size)}
+        label={t('variable-editor.size', 'Max values')}
         value={query.size}
         placeholder={String(DEFAULT_VARIABLE_SIZE)}
         min={1}
@@ -52,7 +51,7 @@ export function VariableQueryEditor({ datasource, query: stored, onChange }: Pro
         onChange={(size) => set({ size })}
       />
       {error && (
-        <Alert severity="warning" title={t(CommonLabels.fieldsFailed)}>
+        <Alert severity="warning" title={t('variable-editor.fields-failed', 'Could not load the field list')}>
           {error}
         </Alert>
       )}

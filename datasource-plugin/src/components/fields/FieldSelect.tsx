@@ -1,7 +1,7 @@
 import type { SelectableValue } from '@grafana/data';
 import { MultiSelect, Select } from '@grafana/ui';
 
-import { userLanguage } from '../../i18n/language';
+import { contentLanguage } from '../../i18n/language';
 import type { FieldInfo } from '../../types';
 
 export interface FieldOptionsSpec {
@@ -9,7 +9,7 @@ export interface FieldOptionsSpec {
 }
 
 function fieldOptions({ fields }: FieldOptionsSpec): Array<SelectableValue<string>> {
-  const ja = userLanguage() === 'ja';
+  const ja = contentLanguage() === 'ja';
   return fields.map((f) => ({ value: f.name, label: f.name, description: `${ja ? f.ja : f.en} (${f.type})` }));
 }
 

@@ -1,7 +1,7 @@
 import { InlineField } from '@grafana/ui';
+import { t } from '@grafana/i18n';
 import { useState } from 'react';
 
-import { tf } from '../../i18n/language';
 import { NumberInput } from './NumberInput';
 
 interface Props {
@@ -18,9 +18,6 @@ interface Props {
   onChange: (value: number | undefined) => void;
 }
 
-const WHOLE = { ja: '{min} から {max} までの整数を入力してください', en: 'Enter a whole number from {min} to {max}' };
-const NUMBER = { ja: '{min} から {max} までの数値を入力してください', en: 'Enter a number from {min} to {max}' };
-
 /** A labelled number input that says which range it accepts when the text is not valid. */
 export function NumberField({ label, tooltip, labelWidth = 20, integer = true, ...input }: Props) {
   const [invalid, setInvalid] = useState(false);
@@ -30,7 +27,11 @@ export function NumberField({ label, tooltip, labelWidth = 20, integer = true, .
       tooltip={tooltip}
       labelWidth={labelWidth}
       invalid={invalid}
-      error={tf(integer ? WHOLE : NUMBER, { min: input.min, max: input.max })}
+      error={
+        integer
+          ? t('number-field.whole', 'Enter a whole number from {{min}} to {{max}}', { min: input.min, max: input.max })
+          : t('number-field.number', 'Enter a number from {{min}} to {{max}}', { min: input.min, max: input.max })
+      }
       htmlFor={input.id}
     >
       <NumberInput {...input} integer={integer} onValidity={setInvalid} />

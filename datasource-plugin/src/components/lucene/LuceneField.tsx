@@ -1,10 +1,11 @@
 import type { GrafanaTheme2, TimeRange } from '@grafana/data';
 import { InlineField, Input, useStyles2 } from '@grafana/ui';
+import { t } from '@grafana/i18n';
 import { css, cx } from '@emotion/css';
 import { type ChangeEvent, type KeyboardEvent, type ReactNode, useEffect, useLayoutEffect, useRef, useState } from 'react';
 
 import type { DataSource } from '../../datasource';
-import { t, userLanguage } from '../../i18n/language';
+import { contentLanguage } from '../../i18n/language';
 import { applyCompletion, caretContext, type CaretContext } from '../../query/lucene';
 import type { FieldInfo } from '../../types';
 import { MAX_SUGGESTIONS, suggestFields, type Suggestion } from './suggest';
@@ -23,13 +24,6 @@ interface Props {
 
 const VALUE_DEBOUNCE_MS = 250;
 
-const LABEL = { ja: 'Lucene クエリ', en: 'Lucene query' };
-const TOOLTIP = {
-  ja: 'OpenSearch の query_string 構文です。フィールド名や値を入力すると候補が出ます (Tab か Enter で確定、Esc で閉じる)。空欄は期間内のすべてのイベントです。',
-  en: 'OpenSearch query_string syntax. Typing a field name or a value shows suggestions (Tab or Enter to accept, Esc to close). Leave empty for every event in the time range.',
-};
-const VALUES_FAILED = { ja: '値の候補を取得できません', en: 'Could not load value suggestions' };
-
 // InlineField passes invalid/disabled/loading to its child; the anchor only positions the list under the input.
 function SuggestionAnchor({ className, children }: { className: string; children: ReactNode; invalid?: boolean }) {
   return <div className={className}>{children}</div>;
@@ -38,7 +32,7 @@ function SuggestionAnchor({ className, children }: { className: string; children
 /** The Lucene input with field-name and value suggestions from the backend's `fields` and `values` resources. */
 export function LuceneField({ id, datasource, fields, value, range, label, placeholder, onCommit }: Props) {
   const styles = useStyles2(getStyles);
-  const ja = userLanguage() === 'ja';
+  const ja = contentLanguage() === 'ja';
   const inputRef = useRef<HTMLInputElement>(null);
   const [text, setText] = useState(value);
   const [context, setContext] = useState<CaretContext>();
@@ -101,7 +95,7 @@ export function LuceneField({ id, datasource, fields, value, range, label, place
               .map((v) => ({ value: v.value, detail: v.count.toLocaleString() }))
           );
         },
-        () => ticket === request.current && setValuesError(t(VALUES_FAILED))
+        () => ticket === request.current && setValuesError(t('lucene-field.values-failed', 'Could not load value suggestions'))
       );
     }, VALUE_DEBOUNCE_MS);
   };
@@ -151,13 +145,13 @@ export function LuceneField({ id, datasource, fields, value, range, label, place
 
   const listId = `${id}-suggestions`;
   return (
-    <InlineField label={label ?? t(LABEL)} labelWidth={16} grow tooltip={t(TOOLTIP)} htmlFor={id} error={valuesError} invalid={Boolean(valuesError)}>
+    <InlineField label={label ?? t('lucene-field.label', 'Lucene query')} labelWidth={16} grow tooltip={t('lucene-field.tooltip', 'OpenSearch query_string syntax. Typing a field name or a value shows suggestions (Tab or Enter to accept, Esc to close). Leave empty for every event in the time range.')} htmlFor={id} error={valuesError} invalid={Boolean(valuesError)}>
       <SuggestionAnchor className={styles.wrapper}>
         <Input
           id={id}
           ref={inputRef}
           role="combobox"
-          aria-label={label ?? t(LABEL)}
+          aria-label={label ?? t('lucene-field.label', 'Lucene query')}
           aria-expanded={items.length > 0}
           aria-controls={listId}
           aria-autocomplete="list"
@@ -174,7 +168,7 @@ export function LuceneField({ id, datasource, fields, value, range, label, place
           onBlur={commit}
         />
         {items.length > 0 && (
-          <ul id={listId} role="listbox" aria-label={label ?? t(LABEL)} className={styles.list}>
+          <ul id={listId} role="listbox" aria-label={label ?? t('lucene-field.label', 'Lucene query')} className={styles.list}>
             {items.map((item, i) => (
               <li
                 key={item.value}

@@ -1,27 +1,12 @@
 import type { SelectableValue } from '@grafana/data';
 import { Button, IconButton, InlineField, InlineFieldRow, RadioButtonGroup, Select, Stack } from '@grafana/ui';
+import { t } from '@grafana/i18n';
 
-import { t } from '../../i18n/language';
 import { isGroupable } from '../../query/fields';
 import { MAX_GROUP_BY, MAX_TERMS_SIZE } from '../../query/metrics';
 import type { FieldInfo, MetricAgg, TermsGroupBy } from '../../types';
 import { FieldSelect } from '../fields/FieldSelect';
 import { NumberField } from '../inputs/NumberField';
-
-const L = {
-  groupBy: { ja: 'グループ化', en: 'Group by' },
-  thenBy: { ja: 'さらに', en: 'Then by' },
-  pickField: { ja: 'フィールドを選択', en: 'Choose a field' },
-  size: { ja: '件数', en: 'Size' },
-  sizeTip: { ja: '上位いくつの値に分けるか (既定 10、最大 500)', en: 'How many top values to split into (default 10, at most 500)' },
-  orderBy: { ja: '並べ替え', en: 'Order by' },
-  docCount: { ja: '件数', en: 'Count' },
-  key: { ja: '値', en: 'Value' },
-  desc: { ja: '降順', en: 'Desc' },
-  asc: { ja: '昇順', en: 'Asc' },
-  add: { ja: 'グループ化を追加', en: 'Add group by' },
-  remove: { ja: 'グループ化を削除', en: 'Remove group by' },
-};
 
 interface Props {
   idPrefix: string;
@@ -36,8 +21,8 @@ interface Props {
 export function GroupByEditor({ idPrefix, fields, loading, groupBy, metrics, onChange }: Props) {
   const groupable = fields.filter(isGroupable);
   const orderByOptions: Array<SelectableValue<string>> = [
-    { value: '_count', label: t(L.docCount) },
-    { value: '_key', label: t(L.key) },
+    { value: '_count', label: t('group-by-editor.doc-count', 'Count') },
+    { value: '_key', label: t('group-by-editor.key', 'Value') },
     ...metrics.filter((m) => m.type !== 'count' && m.type !== 'percentiles').map((m) => ({ value: m.id, label: m.id })),
   ];
   const set = (i: number, patch: Partial<TermsGroupBy>) =>
@@ -49,20 +34,20 @@ export function GroupByEditor({ idPrefix, fields, loading, groupBy, metrics, onC
         const id = `${idPrefix}-group-${i}`;
         return (
           <InlineFieldRow key={i}>
-            <InlineField label={i === 0 ? t(L.groupBy) : t(L.thenBy)} labelWidth={16} htmlFor={`${id}-field`}>
+            <InlineField label={i === 0 ? t('group-by-editor.group-by', 'Group by') : t('group-by-editor.then-by', 'Then by')} labelWidth={16} htmlFor={`${id}-field`}>
               <FieldSelect
                 inputId={`${id}-field`}
                 fields={groupable}
                 isLoading={loading}
                 value={g.field || undefined}
-                placeholder={t(L.pickField)}
+                placeholder={t('group-by-editor.pick-field', 'Choose a field')}
                 onChange={(field) => set(i, { field: field ?? '' })}
               />
             </InlineField>
             <NumberField
               id={`${id}-size`}
-              label={t(L.size)}
-              tooltip={t(L.sizeTip)}
+              label={t('group-by-editor.size', 'Size')}
+              tooltip={t('group-by-editor.size-tip', 'How many top values to split into (default 10, at most 500)')}
               labelWidth={8}
               width={8}
               value={g.size}
@@ -71,7 +56,7 @@ export function GroupByEditor({ idPrefix, fields, loading, groupBy, metrics, onC
               max={MAX_TERMS_SIZE}
               onChange={(size) => set(i, { size })}
             />
-            <InlineField label={t(L.orderBy)} htmlFor={`${id}-order-by`}>
+            <InlineField label={t('group-by-editor.order-by', 'Order by')} htmlFor={`${id}-order-by`}>
               <Select<string>
                 inputId={`${id}-order-by`}
                 width={24}
@@ -83,20 +68,20 @@ export function GroupByEditor({ idPrefix, fields, loading, groupBy, metrics, onC
             <RadioButtonGroup<'desc' | 'asc'>
               size="sm"
               options={[
-                { value: 'desc', label: t(L.desc) },
-                { value: 'asc', label: t(L.asc) },
+                { value: 'desc', label: t('group-by-editor.desc', 'Desc') },
+                { value: 'asc', label: t('group-by-editor.asc', 'Asc') },
               ]}
               value={g.order ?? 'desc'}
               onChange={(order) => set(i, { order })}
             />
-            <IconButton name="trash-alt" tooltip={t(L.remove)} aria-label={t(L.remove)} onClick={() => onChange(groupBy.filter((_, j) => j !== i))} />
+            <IconButton name="trash-alt" tooltip={t('group-by-editor.remove', 'Remove group by')} aria-label={t('group-by-editor.remove', 'Remove group by')} onClick={() => onChange(groupBy.filter((_, j) => j !== i))} />
           </InlineFieldRow>
         );
       })}
       {groupBy.length < MAX_GROUP_BY && (
         <div>
           <Button variant="secondary" size="sm" icon="plus" onClick={() => onChange([...groupBy, { field: '', size: 10, order: 'desc', orderBy: '_count' }])}>
-            {t(L.add)}
+            {t('group-by-editor.add', 'Add group by')}
           </Button>
         </div>
       )}

@@ -1,34 +1,24 @@
 import type { SelectableValue } from '@grafana/data';
 import { Button, IconButton, InlineField, InlineFieldRow, Input, Select, Stack } from '@grafana/ui';
+import { t } from '@grafana/i18n';
 import { type ChangeEvent, useEffect, useState } from 'react';
 
-import { t, tf } from '../../i18n/language';
+import { unescaped } from '../../i18n/language';
 import { fieldsForMetric } from '../../query/fields';
 import { addMetric, DEFAULT_PERCENTS, parsePercents, removeMetric, updateMetric } from '../../query/metrics';
 import type { FieldInfo, MetricAgg, MetricType, TermsGroupBy } from '../../types';
 import { FieldSelect } from '../fields/FieldSelect';
 
-const L = {
-  metric: { ja: '集計', en: 'Metric' },
-  field: { ja: 'フィールド', en: 'Field' },
-  pickField: { ja: 'フィールドを選択', en: 'Choose a field' },
-  needsField: { ja: 'この集計にはフィールドが必要です', en: 'This metric needs a field' },
-  percents: { ja: 'パーセンタイル', en: 'Percentiles' },
-  badPercent: { ja: '"{value}" は 0 から 100 の数値ではありません', en: '"{value}" is not a number from 0 to 100' },
-  noPercents: { ja: '1 つ以上のパーセンタイルを入力してください', en: 'Enter at least one percentile' },
-  add: { ja: '集計を追加', en: 'Add metric' },
-  remove: { ja: '集計を削除', en: 'Remove metric' },
-};
-
-export const METRIC_TYPE_LABELS: Record<MetricType, { ja: string; en: string }> = {
-  count: { ja: '件数', en: 'Count' },
-  sum: { ja: '合計', en: 'Sum' },
-  avg: { ja: '平均', en: 'Average' },
-  min: { ja: '最小', en: 'Min' },
-  max: { ja: '最大', en: 'Max' },
-  cardinality: { ja: 'ユニーク数', en: 'Unique count' },
-  percentiles: { ja: 'パーセンタイル', en: 'Percentiles' },
-};
+/** The metric types in menu order, with their names. */
+export const metricTypeLabels = (): Record<MetricType, string> => ({
+  count: t('metrics-builder.type.count', 'Count'),
+  sum: t('metrics-builder.type.sum', 'Sum'),
+  avg: t('metrics-builder.type.avg', 'Average'),
+  min: t('metrics-builder.type.min', 'Min'),
+  max: t('metrics-builder.type.max', 'Max'),
+  cardinality: t('metrics-builder.type.cardinality', 'Unique count'),
+  percentiles: t('metrics-builder.type.percentiles', 'Percentiles'),
+});
 
 interface Props {
   idPrefix: string;
@@ -46,7 +36,7 @@ function PercentsInput({ id, value, onChange }: { id: string; value: number[]; o
   const commit = () => {
     const parsed = parsePercents(text);
     if ('error' in parsed) {
-      setError(parsed.error ? tf(L.badPercent, { value: parsed.error }) : t(L.noPercents));
+      setError(parsed.error ? t('metrics-builder.bad-percent', '"{{value}}" is not a number from 0 to 100', unescaped({ value: parsed.error })) : t('metrics-builder.no-percents', 'Enter at least one percentile'));
       return;
     }
     setError(undefined);
@@ -55,7 +45,7 @@ function PercentsInput({ id, value, onChange }: { id: string; value: number[]; o
     }
   };
   return (
-    <InlineField label={t(L.percents)} htmlFor={id} invalid={Boolean(error)} error={error}>
+    <InlineField label={t('metrics-builder.percents', 'Percentiles')} htmlFor={id} invalid={Boolean(error)} error={error}>
       <Input
         id={id}
         width={20}
@@ -79,8 +69,8 @@ function keepField(type: MetricType, field: string | undefined, fields: FieldInf
 
 /** The list of aggregations: a type, a field of a fitting type, and percents for percentiles. */
 export function MetricsBuilder({ idPrefix, fields, loading, metrics, groupBy, onChange }: Props) {
-  const typeOptions: Array<SelectableValue<MetricType>> = (Object.keys(METRIC_TYPE_LABELS) as MetricType[]).map(
-    (type) => ({ value: type, label: t(METRIC_TYPE_LABELS[type]) })
+  const typeOptions: Array<SelectableValue<MetricType>> = Object.entries(metricTypeLabels()).map(
+    ([type, label]) => ({ value: type as MetricType, label })
   );
   const edit = (index: number, change: Omit<MetricAgg, 'id'>) => onChange(updateMetric(metrics, groupBy, index, change));
 
@@ -91,7 +81,7 @@ export function MetricsBuilder({ idPrefix, fields, loading, metrics, groupBy, on
         const candidates = fieldsForMetric(m.type, fields);
         return (
           <InlineFieldRow key={`${i}-${m.id}`}>
-            <InlineField label={t(L.metric)} labelWidth={16} htmlFor={`${id}-type`}>
+            <InlineField label={t('metrics-builder.metric', 'Metric')} labelWidth={16} htmlFor={`${id}-type`}>
               <Select<MetricType>
                 inputId={`${id}-type`}
                 width={20}
@@ -101,13 +91,13 @@ export function MetricsBuilder({ idPrefix, fields, loading, metrics, groupBy, on
               />
             </InlineField>
             {m.type !== 'count' && (
-              <InlineField label={t(L.field)} htmlFor={`${id}-field`} invalid={!m.field} error={!m.field ? t(L.needsField) : undefined}>
+              <InlineField label={t('metrics-builder.field', 'Field')} htmlFor={`${id}-field`} invalid={!m.field} error={!m.field ? t('metrics-builder.needs-field', 'This metric needs a field') : undefined}>
                 <FieldSelect
                   inputId={`${id}-field`}
                   fields={candidates}
                   isLoading={loading}
                   value={m.field}
-                  placeholder={t(L.pickField)}
+                  placeholder={t('metrics-builder.pick-field', 'Choose a field')}
                   onChange={(field) => edit(i, { type: m.type, field, percents: m.percents })}
                 />
               </InlineField>
@@ -120,14 +110,14 @@ export function MetricsBuilder({ idPrefix, fields, loading, metrics, groupBy, on
               />
             )}
             {metrics.length > 1 && (
-              <IconButton name="trash-alt" tooltip={t(L.remove)} aria-label={t(L.remove)} onClick={() => onChange(removeMetric(metrics, groupBy, i))} />
+              <IconButton name="trash-alt" tooltip={t('metrics-builder.remove', 'Remove metric')} aria-label={t('metrics-builder.remove', 'Remove metric')} onClick={() => onChange(removeMetric(metrics, groupBy, i))} />
             )}
           </InlineFieldRow>
         );
       })}
       <div>
         <Button variant="secondary" size="sm" icon="plus" onClick={() => onChange({ metrics: addMetric(metrics), groupBy })}>
-          {t(L.add)}
+          {t('metrics-builder.add', 'Add metric')}
         </Button>
       </div>
     </Stack>

@@ -1,26 +1,13 @@
 import type { SelectableValue, TimeRange } from '@grafana/data';
 import { Collapse, InlineField, MultiSelect, RadioButtonGroup, Stack } from '@grafana/ui';
+import { t } from '@grafana/i18n';
 import { FIELD } from '@kansa/schema/src/generated/fields';
 import { useState } from 'react';
 
 import type { DataSource } from '../../datasource';
-import { t } from '../../i18n/language';
 import { effectiveWorkday } from '../../query/workday';
 import type { AttendanceView, KansaQuery } from '../../types';
 import { WorkdayEditor } from '../workday/WorkdayEditor';
-
-const L = {
-  view: { ja: '表示', en: 'View' },
-  timeline: { ja: 'タイムライン', en: 'Timeline' },
-  timelineTip: { ja: 'ユーザーごとの在席状態 (作業中・ロック中・離席) の推移', en: 'Each user’s state over time: working, locked, away' },
-  sheet: { ja: '勤怠表', en: 'Daily sheet' },
-  sheetTip: { ja: 'ユーザー・日ごとの始業・終業・労働時間・残業・深夜・勤務間インターバル', en: 'Per user and day: first and last activity, working time, overtime, late night, rest interval' },
-  users: { ja: 'ユーザー', en: 'Users' },
-  usersTip: { ja: '空欄ならセッションのイベントがある全員です。$変数も使えます。', en: 'Empty means everyone with session events. Template variables like $user work.' },
-  everyone: { ja: '全員', en: 'Everyone' },
-  loadFailed: { ja: 'ユーザーの候補を取得できません', en: 'Could not load the users' },
-  workday: { ja: '勤務ルールの上書き', en: 'Working-day overrides' },
-};
 
 interface Props {
   idPrefix: string;
@@ -47,7 +34,7 @@ export function AttendanceOptions({ idPrefix, datasource, query, range, onChange
         setLoading(false);
       },
       () => {
-        setLoadError(t(L.loadFailed));
+        setLoadError(t('attendance-options.load-failed', 'Could not load the users'));
         setLoading(false);
       }
     );
@@ -60,20 +47,20 @@ export function AttendanceOptions({ idPrefix, datasource, query, range, onChange
 
   return (
     <Stack direction="column" gap={1}>
-      <InlineField label={t(L.view)} labelWidth={16}>
+      <InlineField label={t('attendance-options.view', 'View')} labelWidth={16}>
         <RadioButtonGroup<AttendanceView>
           options={[
-            { value: 'timeline', label: t(L.timeline), description: t(L.timelineTip) },
-            { value: 'sheet', label: t(L.sheet), description: t(L.sheetTip) },
+            { value: 'timeline', label: t('attendance-options.timeline', 'Timeline'), description: t('attendance-options.timeline-tip', 'Each user’s state over time: working, locked, away') },
+            { value: 'sheet', label: t('attendance-options.sheet', 'Daily sheet'), description: t('attendance-options.sheet-tip', 'Per user and day: first and last activity, working time, overtime, late night, rest interval') },
           ]}
           value={query.attendanceView ?? 'timeline'}
           onChange={(attendanceView) => onChange({ attendanceView })}
         />
       </InlineField>
       <InlineField
-        label={t(L.users)}
+        label={t('attendance-options.users', 'Users')}
         labelWidth={16}
-        tooltip={t(L.usersTip)}
+        tooltip={t('attendance-options.users-tip', 'Empty means everyone with session events. Template variables like $user work.')}
         htmlFor={`${idPrefix}-users`}
         invalid={Boolean(loadError)}
         error={loadError}
@@ -84,7 +71,7 @@ export function AttendanceOptions({ idPrefix, datasource, query, range, onChange
           options={options}
           value={users}
           isLoading={loading}
-          placeholder={t(L.everyone)}
+          placeholder={t('attendance-options.everyone', 'Everyone')}
           allowCustomValue
           onOpenMenu={loadUsers}
           onChange={(items) => {
@@ -93,7 +80,7 @@ export function AttendanceOptions({ idPrefix, datasource, query, range, onChange
           }}
         />
       </InlineField>
-      <Collapse label={t(L.workday)} collapsible isOpen={showWorkday} onToggle={() => setShowWorkday(!showWorkday)}>
+      <Collapse label={t('attendance-options.workday', 'Working-day overrides')} collapsible isOpen={showWorkday} onToggle={() => setShowWorkday(!showWorkday)}>
         <WorkdayEditor
           idPrefix={`${idPrefix}-workday`}
           value={query.workday}

@@ -1,21 +1,12 @@
 import { Stack } from '@grafana/ui';
+import { t } from '@grafana/i18n';
 
-import { t } from '../../i18n/language';
 import { isValidInterval } from '../../query/metrics';
 import { COUNT_METRIC } from '../../query/queryType';
 import type { FieldInfo, KansaQuery } from '../../types';
 import { TextField } from '../inputs/TextField';
 import { GroupByEditor } from '../metrics/GroupByEditor';
 import { MetricsBuilder } from '../metrics/MetricsBuilder';
-
-const L = {
-  interval: { ja: '間隔', en: 'Interval' },
-  intervalTip: {
-    ja: '時系列の間隔 (30s・5m・1h・1d など)。auto はパネルに合わせ、バケット数の上限を超えないよう広げます。',
-    en: 'Time-series interval such as 30s, 5m, 1h, 1d. auto follows the panel, widened so the bucket limit is never exceeded.',
-  },
-  badInterval: { ja: 'auto か 30s・5m・1h・1d のような形式で指定してください', en: 'Use auto or an interval like 30s, 5m, 1h, 1d' },
-};
 
 interface Props {
   idPrefix: string;
@@ -48,13 +39,13 @@ export function MetricsOptions({ idPrefix, query, fields, loading, onChange }: P
       />
       <TextField
         id={`${idPrefix}-interval`}
-        label={t(L.interval)}
-        tooltip={t(L.intervalTip)}
+        label={t('metrics-options.interval', 'Interval')}
+        tooltip={t('metrics-options.interval-tip', 'Time-series interval such as 30s, 5m, 1h, 1d. auto follows the panel, widened so the bucket limit is never exceeded.')}
         labelWidth={16}
         width={12}
         value={query.interval}
         placeholder="auto"
-        validate={(text) => (isValidInterval(text) ? undefined : t(L.badInterval))}
+        validate={(text) => (isValidInterval(text) ? undefined : t('metrics-options.bad-interval', 'Use auto or an interval like 30s, 5m, 1h, 1d'))}
         onChange={(interval) => onChange({ interval: interval ?? 'auto' })}
       />
     </Stack>
