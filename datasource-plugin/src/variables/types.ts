@@ -4,12 +4,12 @@ import type { DataQuery } from '@grafana/schema';
 export interface KansaVariableQuery extends DataQuery {
   field: string;
   query?: string;
-  /** How many values; default 100, at most 1000. */
+  /** How many values; default 100, at most 500 (the backend's `values` resource bound). */
   size?: number;
 }
 
 export const DEFAULT_VARIABLE_SIZE = 100;
-export const MAX_VARIABLE_SIZE = 1000;
+export const MAX_VARIABLE_SIZE = 500;
 
 /**
  * A stored variable query as the editor edits it. Dashboards written by hand or by other tools may store a plain

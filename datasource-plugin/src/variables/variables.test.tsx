@@ -43,7 +43,7 @@ describe('variable support', () => {
           query: `${FIELD.kansaUserDepartment}:"人事"`,
           from: Date.parse('2026-10-01T00:00:00Z'),
           to: Date.parse('2026-10-31T00:00:00Z'),
-          size: 1000,
+          size: 500,
         },
       },
     ]);
