@@ -19,6 +19,7 @@ import { createEnricher, parseAssets, parseDirectory } from '../translate/direct
 import { FORMATS, STAGES } from '../translators';
 import { FileTailer } from '../inputs/file/tail';
 import { createHttpIntakes } from '../inputs/http';
+import { storedIdsIn } from '../inputs/http/bulk/stored';
 import type { EnqueueOptions, EnqueueResult, Intake, IntakeContext, RawChunk } from '../inputs/intake';
 import type { HttpFront } from '../inputs/http/front';
 import { StorageService } from '../archive/service';
@@ -99,7 +100,7 @@ export class Bridge {
     const addresses: BridgeAddresses = {};
     const c = this.config;
     if (c.http.enabled) {
-      const http = createHttpIntakes(c.http, this.intakeContext(), { authenticate: (req) => this.auth.check(req), formats: FORMATS.map((f) => f.id) });
+      const http = createHttpIntakes(c.http, this.intakeContext(), { authenticate: (req) => this.auth.check(req), formats: FORMATS.map((f) => f.id), storedIds: storedIdsIn(this.client) });
       this.front = http.front;
       this.httpIntakes = http.intakes;
       for (const intake of this.httpIntakes) addresses.http = await intake.start();
