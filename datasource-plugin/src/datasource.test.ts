@@ -1,4 +1,14 @@
-import { CoreApp, dateTime, type AdHocVariableFilter } from '@grafana/data';
+import {
+  CoreApp,
+  dateTime,
+  hasLogsContextSupport,
+  hasQueryModificationSupport,
+  hasSupplementaryQuerySupport,
+  hasToggleableQueryFiltersSupport,
+  SupplementaryQueryType,
+  type AdHocVariableFilter,
+  type DataSourceApi,
+} from '@grafana/data';
 import { FIELD } from '@kansa/schema/src/generated/fields';
 
 import { makeDataSource } from './testing/fixtures';
@@ -162,14 +172,24 @@ describe('DataSource', () => {
     expect(failing.calls).toHaveLength(2);
   });
 
-  it('filters for and out of a label value from Explore’s log details', () => {
+  it('filters for and out of a label value from Explore’s log details in the Lucene query', () => {
     const { ds } = makeDataSource();
-    const q = query({ filters: [{ key: FIELD.hostName, operator: '=', value: 'FS01' }] });
+    const q = query({ query: `${FIELD.eventAction}:logon-failed` });
     const out = ds.modifyQuery(q, { type: 'ADD_FILTER_OUT', options: { key: FIELD.hostName, value: 'FS01' } });
-    expect(out.filters).toEqual([{ key: FIELD.hostName, operator: '!=', value: 'FS01' }]);
-    const twice = ds.modifyQuery(out, { type: 'ADD_FILTER', options: { key: FIELD.userName, value: 'a' } });
-    expect(twice.filters).toHaveLength(2);
+    expect(out.query).toBe(`${FIELD.eventAction}:logon-failed AND NOT ${FIELD.hostName}:"FS01"`);
     expect(ds.modifyQuery(q, { type: 'ADD_HISTOGRAM' })).toBe(q);
-    expect(ds.getQueryDisplayText(out)).toBe(`[logs] ${FIELD.hostName}!=FS01`);
+    expect(ds.getQueryDisplayText(out)).toBe(`[logs] ${FIELD.eventAction}:logon-failed AND NOT ${FIELD.hostName}:"FS01"`);
+    expect(ds.getQueryDisplayText(query({ filters: [{ key: FIELD.hostName, operator: '!=', value: 'FS01' }] }))).toBe(
+      `[logs] ${FIELD.hostName}!=FS01`
+    );
+  });
+
+  it('offers Explore’s logs volume and sample, log context and filter toggles through Grafana’s own checks', () => {
+    const { ds } = makeDataSource();
+    expect(hasSupplementaryQuerySupport(ds as unknown as DataSourceApi, SupplementaryQueryType.LogsVolume)).toBe(true);
+    expect(hasSupplementaryQuerySupport(ds as unknown as DataSourceApi, SupplementaryQueryType.LogsSample)).toBe(true);
+    expect(hasLogsContextSupport(ds)).toBe(true);
+    expect(hasToggleableQueryFiltersSupport(ds)).toBe(true);
+    expect(hasQueryModificationSupport(ds)).toBe(true);
   });
 });

@@ -1,18 +1,34 @@
 import {
   CoreApp,
   type AdHocVariableFilter,
+  type DataQueryRequest,
+  type DataQueryResponse,
   type DataSourceGetTagKeysOptions,
   type DataSourceGetTagValuesOptions,
   type DataSourceInstanceSettings,
+  type DataSourceWithLogsContextSupport,
+  type DataSourceWithQueryModificationSupport,
+  type DataSourceWithSupplementaryQueriesSupport,
+  type DataSourceWithToggleableQueryFiltersSupport,
+  type LogRowContextOptions,
+  type LogRowModel,
   type MetricFindValue,
+  type QueryFilterOptions,
   type QueryFixAction,
   type ScopedVars,
+  type SupplementaryQueryOptions,
+  type SupplementaryQueryType,
   type TimeRange,
+  type ToggleFilterAction,
 } from '@grafana/data';
 import { DataSourceWithBackend, getTemplateSrv, type TemplateSrv } from '@grafana/runtime';
+import { lastValueFrom } from 'rxjs';
 
 import { kansaAnnotations } from './annotations/support';
-import { addFilter, adhocToKansa, filterClause } from './query/adhoc';
+import { contextRequest, contextSplitQuery, rowEventId } from './explore/logContext';
+import * as queryFilters from './explore/queryFilters';
+import { SUPPLEMENTARY_TYPES, supplementaryQuery, supplementaryRequest } from './explore/supplementary';
+import { adhocToKansa, filterClause } from './query/adhoc';
 import { isGroupable } from './query/fields';
 import { andClauses } from './query/lucene';
 import { typeDefaults } from './query/queryType';
@@ -36,8 +52,18 @@ export interface ValuesRequest {
   size?: number;
 }
 
-/** Queries, health checks and alert evaluation all run in the Go backend (pkg/plugin); this edits and sends queries. */
-export class DataSource extends DataSourceWithBackend<KansaQuery, KansaDataSourceOptions> {
+/**
+ * Queries, health checks and alert evaluation all run in the Go backend (pkg/plugin); this edits and sends queries.
+ * Explore's logs volume and sample, log context and filter buttons are in src/explore/.
+ */
+export class DataSource
+  extends DataSourceWithBackend<KansaQuery, KansaDataSourceOptions>
+  implements
+    DataSourceWithSupplementaryQueriesSupport<KansaQuery>,
+    DataSourceWithLogsContextSupport<KansaQuery>,
+    DataSourceWithToggleableQueryFiltersSupport<KansaQuery>,
+    DataSourceWithQueryModificationSupport<KansaQuery>
+{
   annotations = kansaAnnotations;
   variables: KansaVariableSupport;
   readonly settingsJson: KansaDataSourceOptions;
@@ -129,25 +155,63 @@ export class DataSource extends DataSourceWithBackend<KansaQuery, KansaDataSourc
     return values.map((v) => ({ text: v.value, value: v.value }));
   }
 
-  /** Explore's "filter for value" and "filter out value" on a log line's labels. */
+  /** Explore's filter actions where toggling does not apply: add a label filter, or a phrase from selected text. */
   modifyQuery(query: KansaQuery, action: QueryFixAction): KansaQuery {
-    const key = action.options?.key;
-    const value = action.options?.value;
-    if (!key || value === undefined) {
-      return query;
-    }
+    const options = action.options ?? {};
     switch (action.type) {
       case 'ADD_FILTER':
-        return { ...query, filters: addFilter(query.filters, { key, operator: '=', value: String(value) }) };
+        return queryFilters.addQueryFilter(query, 'for', options.key, options.value);
       case 'ADD_FILTER_OUT':
-        return { ...query, filters: addFilter(query.filters, { key, operator: '!=', value: String(value) }) };
+        return queryFilters.addQueryFilter(query, 'out', options.key, options.value);
+      case 'ADD_STRING_FILTER':
+        return queryFilters.addPhraseFilter(query, 'for', options.value);
+      case 'ADD_STRING_FILTER_OUT':
+        return queryFilters.addPhraseFilter(query, 'out', options.value);
       default:
         return query;
     }
   }
 
   getSupportedQueryModifications(): string[] {
-    return ['ADD_FILTER', 'ADD_FILTER_OUT'];
+    return ['ADD_FILTER', 'ADD_FILTER_OUT', 'ADD_STRING_FILTER', 'ADD_STRING_FILTER_OUT'];
+  }
+
+  /** Explore's "filter for / filter out value" buttons in a log line's details: a second click takes the filter out. */
+  toggleQueryFilter(query: KansaQuery, filter: ToggleFilterAction): KansaQuery {
+    return queryFilters.toggleQueryFilter(query, filter);
+  }
+
+  queryHasFilter(query: KansaQuery, filter: QueryFilterOptions): boolean {
+    return queryFilters.queryHasFilter(query, filter);
+  }
+
+  getSupportedSupplementaryQueryTypes(): SupplementaryQueryType[] {
+    return [...SUPPLEMENTARY_TYPES];
+  }
+
+  getSupplementaryQuery(options: SupplementaryQueryOptions, query: KansaQuery): KansaQuery | undefined {
+    return supplementaryQuery(options, query);
+  }
+
+  getSupplementaryRequest(
+    type: SupplementaryQueryType,
+    request: DataQueryRequest<KansaQuery>,
+    options?: SupplementaryQueryOptions
+  ): DataQueryRequest<KansaQuery> | undefined {
+    return supplementaryRequest(type, request, options);
+  }
+
+  /** A page of lines before or after a log line on the same host, from the backend's logContext query. */
+  getLogRowContext = async (row: LogRowModel, options?: LogRowContextOptions, query?: KansaQuery): Promise<DataQueryResponse> =>
+    lastValueFrom(this.query(contextRequest(row, options, query, this.getRef())));
+
+  /** The context as a query of its own, for "open in split view". */
+  getLogRowContextQuery = async (row: LogRowModel, _options?: LogRowContextOptions, query?: KansaQuery) =>
+    contextSplitQuery(row, query, this.getRef());
+
+  /** Context needs the line's event id; Grafana before 10.3 asks this to show the button. */
+  showContextToggle(row?: LogRowModel): boolean {
+    return row === undefined || rowEventId(row) !== undefined;
   }
 
   /** How query history and the inspector summarise a query. */

@@ -37,14 +37,6 @@ export function adhocToKansa(filters: AdHocVariableFilter[]): { filters: KansaFi
   return out;
 }
 
-/** Explore's "filter for / filter out value" buttons on a log line's labels. */
-export function addFilter(filters: KansaFilter[] | undefined, filter: KansaFilter): KansaFilter[] {
-  const rest = (filters ?? []).filter(
-    (f) => !(f.key === filter.key && f.value === filter.value && (f.operator === '=' || f.operator === '!='))
-  );
-  return [...rest, filter];
-}
-
 /** A KansaFilter as a Lucene clause, for the places that take a query string (the values resource). */
 export function filterClause(f: KansaFilter): string {
   const field = luceneField(f.key);

@@ -5,6 +5,11 @@ export function luceneValue(value: string): string {
   if (BARE_VALUE.test(value) && !/^(AND|OR|NOT|TO)$/.test(value)) {
     return value;
   }
+  return luceneQuoted(value);
+}
+
+/** A value as a quoted query_string phrase, whatever it contains: what Explore's filter buttons write. */
+export function luceneQuoted(value: string): string {
   return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
