@@ -10,6 +10,12 @@ import { REPO } from '../lib.mjs';
 export const TOKEN = 'faults-token-0123456789abcdef';
 const BIN = join(REPO, 'backend-bridge', 'bin', 'kansa.js');
 
+// Bridges must not outlive the suite when it is interrupted (the runner exits on SIGINT/SIGTERM).
+const running = new Set();
+process.once('exit', () => {
+  for (const proc of running) proc.kill('SIGKILL');
+});
+
 export function freePort() {
   return new Promise((resolve, reject) => {
     const s = net.createServer();
@@ -37,7 +43,6 @@ export async function createBridge({ dir, name, openSearchUrl, env = {}, config 
     auth: { tokens: [{ name: 'faults', token: TOKEN }] },
     // One sender writes far above the default per-sender rate here; pausing it is not the fault under test.
     syslog: { tcp: { enabled: true, port: bridge.tcpPort }, rateLimit: { eventsPerSecond: 1e9, burst: 1e9 } },
-    translate: { year: 2031 },
     log: { level: 'warn' },
     ...config,
   }));
@@ -56,7 +61,11 @@ export async function startBridge(bridge) {
   proc.stdout.on('data', keep);
   proc.stderr.on('data', keep);
   bridge.proc = proc;
-  bridge.exited = new Promise((resolve) => proc.once('exit', (code, signal) => resolve(code ?? signal)));
+  running.add(proc);
+  bridge.exited = new Promise((resolve) => proc.once('exit', (code, signal) => {
+    running.delete(proc);
+    resolve(code ?? signal);
+  }));
   let dead = false;
   void bridge.exited.then(() => (dead = true));
   for (let delay = 100; ; delay = Math.min(delay * 2, 1000)) {

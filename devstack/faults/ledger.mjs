@@ -14,6 +14,12 @@ export class Ledger {
   constructor(name, marker) {
     this.name = name;
     this.marker = marker;
+    /**
+     * The events' time: now, so the bridge indexes them by their own day (it moves timestamps far from the
+     * arrival day to the arrival day's index). A case that needs the day's index set up first uses `index`.
+     */
+    this.time = new Date().toISOString();
+    this.index = `kansa-events-${this.time.slice(0, 10).replace(/-/g, '.')}`;
     /** input → Set of seq sent, and acknowledged */
     this.sentIds = new Map();
     this.ackedIds = new Map();
@@ -24,9 +30,12 @@ export class Ledger {
     return `kf_${input}_${seq}`;
   }
 
-  /** An sshd failed-logon line (a real format the bridge translates) carrying the marker and the id. */
-  sshdLine(input, seq, { date = 'Nov 28 13:00:00', user = 'faults' } = {}) {
-    return `<38>${date} ${this.marker} sshd[4242]: Failed password for ${user} from 10.9.0.1 port 22 ssh2: ${this.id(input, seq)}`;
+  /**
+   * An sshd failed-logon line in RFC 5424 syslog (a real format the bridge translates; it carries year and
+   * zone) with the marker as host and the id as the key text sshd may append.
+   */
+  sshdLine(input, seq, { time = this.time, user = 'faults' } = {}) {
+    return `<38>1 ${time} ${this.marker} sshd 4242 - - Failed password for ${user} from 10.9.0.1 port 22 ssh2: ${this.id(input, seq)}`;
   }
 
   sent(input, seqs) {

@@ -35,8 +35,8 @@ export async function checkRiskProfiles(ctx, bridges, ledger, url) {
     expected.set(user(ledger.marker, u), days.map((_, i) => u + i + 1));
     days.forEach((day, i) => {
       for (let n = 0; n < u + i + 1; n++, seq++) {
-        // RFC 5424 carries the year and zone; noon in Tokyo, on that Tokyo day.
-        lines.push(`<38>1 ${day}T03:00:00Z ${ledger.marker} sshd 4242 - - Failed password for ${user(ledger.marker, u)} from 10.9.0.2 port 22 ssh2: ${ledger.id('risk', seq)}`);
+        // Noon in Tokyo, on that Tokyo day.
+        lines.push(ledger.sshdLine('risk', seq, { time: `${day}T03:00:00Z`, user: user(ledger.marker, u) }));
       }
     });
   }

@@ -85,6 +85,8 @@ function context() {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  // Exiting runs the bridges' exit hook; OpenSearch nodes of an interrupted case stay up (see README).
+  for (const sig of ['SIGINT', 'SIGTERM']) process.once(sig, () => process.exit(130));
   runFaults(process.argv.slice(2)).then(
     ({ passed, failed }) => { process.exitCode = failed > 0 || passed === 0 ? 1 : 0; },
     (err) => {

@@ -10,8 +10,6 @@ import { Ledger, os } from '../ledger.mjs';
 import { checkRiskProfiles, riskDirectory } from '../risk-check.mjs';
 
 const NODES = 3;
-// The events' day (the lines say Nov 28, the bridges' year is 2031, zone UTC).
-const INDEX = 'kansa-events-2031.11.28';
 
 export default {
   name: 'scale-out',
@@ -28,7 +26,7 @@ export default {
       const os0 = await startOpenSearch(cluster);
       ctx.log(`3-node cluster up in ${os0.startSeconds} s: ${os0.nodes.map((n) => n.url).join(', ')}`);
       const ledger = new Ledger('scale-out', ctx.marker('scale'));
-      const translate = { year: 2031, directory: riskDirectory(root, ledger.marker) };
+      const translate = { directory: riskDirectory(root, ledger.marker) };
       // Each bridge talks to a node of its own; node 2 is the one that dies. The scorer waits for phase 2.
       for (const i of [0, 1]) {
         bridges.push(await createBridge({ dir: join(root, `bridge-${i}`), name: `bridge-${i}`, openSearchUrl: os0.nodes[i].url, env: { KANSA_RISK: 'off' }, config: { translate } }));
@@ -36,8 +34,8 @@ export default {
       const url = os0.nodes[0].url;
       // The bridge's template says 0 replicas and has no setting for it, so the day's index is created
       // here with replicas (the template still gives the mappings): a lost node then loses no copy.
-      await os(url, 'PUT', `/${INDEX}`, { settings: { number_of_shards: NODES, number_of_replicas: 1 } });
-      await os(url, 'GET', `/_cluster/health/${INDEX}?wait_for_status=green&timeout=60s`);
+      await os(url, 'PUT', `/${ledger.index}`, { settings: { number_of_shards: NODES, number_of_replicas: 1 } });
+      await os(url, 'GET', `/_cluster/health/${ledger.index}?wait_for_status=green&timeout=60s`);
 
       const total = perInput * 2;
       const started = Date.now();
@@ -48,7 +46,7 @@ export default {
         const live = bridges.filter((b) => b.up);
         return live[turn++ % live.length];
       };
-      const faults = scheduleFaults(ctx, bridges, cluster, () => done / total, notes);
+      const faults = scheduleFaults(ctx, bridges, cluster, ledger.index, () => done / total, notes);
 
       const batches = (input) => Array.from({ length: perInput / batch }, (_, b) => Array.from({ length: batch }, (_, i) => b * batch + i));
       const httpSender = async (queue) => {
@@ -79,10 +77,12 @@ export default {
       await Promise.all([httpSender(httpQueue), httpSender(httpQueue), tcpSender(tcpQueue), tcpSender(tcpQueue)]);
       await faults;
       const sentSeconds = (Date.now() - started) / 1000;
-      for (const b of bridges) {
+      const drained = await Promise.all(bridges.map(async (b) => {
         for (let delay = 100; (await metric(b, 'kansa_queue_depth_events')) > 0; delay = Math.min(delay * 2, 1000)) await new Promise((r) => setTimeout(r, delay));
-      }
+        return `${b.name} at ${((Date.now() - started) / 1000).toFixed(1)} s`;
+      }));
       const seconds = (Date.now() - started) / 1000;
+      notes.push(`queues empty: ${drained.join(', ')}`);
       const rows = await ledger.count(url);
       const stored = rows.reduce((n, r) => n + r.stored, 0);
       notes.push(`load: ${total} events sent in ${sentSeconds.toFixed(1)} s, all stored after ${seconds.toFixed(1)} s: ${Math.round(stored / seconds)} events/s through 2 bridges`);
@@ -97,13 +97,13 @@ export default {
 };
 
 /** At a third of the load kill -9 data node 2; at a half kill -9 bridge 1 and start it again on its queue. */
-async function scheduleFaults(ctx, bridges, cluster, progress, notes) {
+async function scheduleFaults(ctx, bridges, cluster, index, progress, notes) {
   const reach = async (share) => {
     while (progress() < share) await new Promise((r) => setTimeout(r, 50));
   };
   await reach(1 / 3);
   const victim = openSearchNodes(cluster)[2];
-  const shards = await os(`http://127.0.0.1:${cluster.port}`, 'GET', `/_cat/shards/${INDEX}?format=json&h=shard,prirep,node`);
+  const shards = await os(`http://127.0.0.1:${cluster.port}`, 'GET', `/_cat/shards/${index}?format=json&h=shard,prirep,node`);
   const held = shards.filter((s) => s.node === victim.name).map((s) => `${s.shard}${s.prirep}`);
   process.kill(victim.pid, 'SIGKILL');
   notes.push(`kill -9 ${victim.name} (pid ${victim.pid}, held shard copies ${held.join(' ') || 'none'}) at ${Math.round(progress() * 100)} % of the load`);
