@@ -1,7 +1,8 @@
 //go:build mage
 
-// Mage targets for developers who use the Grafana plugin SDK's standard build; npm run build:backend
-// produces the same linux/amd64 binary without needing the mage command.
+// Mage targets for developers who use the Grafana plugin SDK's standard build. npm run build:backend
+// (scripts/build-backend.mjs) builds the same binaries and go_plugin_build_manifest without the mage command:
+// the host platform by default, and with --all the four platforms the plugin archive ships.
 package main
 
 import (
