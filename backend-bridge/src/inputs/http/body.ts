@@ -42,7 +42,9 @@ export function readBody(req: IncomingMessage, input: string, limit: number): Pr
       resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size));
     };
     req.on('error', fail);
-    req.on('aborted', () => fail(new HttpError(400, 'parse_exception', `${input}: the client closed the connection before the body ended`)));
+    req.on('close', () => {
+      if (!req.complete) fail(new HttpError(400, 'parse_exception', `${input}: the client closed the connection after ${size} bytes, before the body ended`));
+    });
     if (decoder) {
       req.on('data', (c: Buffer) => {
         wire += c.length;

@@ -58,6 +58,8 @@ export interface Route {
  */
 export class HttpFront {
   private readonly routes: Route[] = [];
+  /** Routes of intakes that stopped: their requests get 503 (retry elsewhere or later), not 404. */
+  private readonly retired = new Set<Route>();
   private server?: Server;
   private listening?: Promise<AddressInfo>;
   private bodies = 0;
@@ -71,8 +73,7 @@ export class HttpFront {
 
   /** Later requests to this route answer 503 (the bridge is stopping). */
   unroute(route: Route): void {
-    const i = this.routes.indexOf(route);
-    if (i >= 0) this.routes.splice(i, 1);
+    if (this.routes.includes(route)) this.retired.add(route);
   }
 
   /** Starts the server on the first call; every intake sharing it gets the same address. */
@@ -147,10 +148,8 @@ export class HttpFront {
         }
         x.token = token;
       }
-      if (!found) {
-        const status = this.closed ? 503 : 404;
-        throw new HttpError(status, status === 503 ? 'unavailable_exception' : 'resource_not_found_exception', status === 503 ? 'the bridge is stopping' : `no handler for ${method} ${path}`);
-      }
+      if (!found) throw new HttpError(404, 'resource_not_found_exception', `no handler for ${method} ${path}`);
+      if (this.retired.has(found.route)) throw new HttpError(503, 'unavailable_exception', `${input}: the bridge is stopping; retry later`, { 'retry-after': '5' });
       await found.route.handle(x, found.match);
     } catch (err) {
       this.answerError(res, req, input, path, err);
