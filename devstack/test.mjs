@@ -45,6 +45,9 @@ async function main() {
       rmSync(node.dataDir, { recursive: true, force: true });
     }
   }
+  // After the test nodes are gone: it runs a 3-node cluster and two bridges of its own (about 2-3 min).
+  // The fault suite's other case (the bridge's outage/crash/backpressure tests) already ran in jest.
+  results.push(await step('fault suite: scale-out', 'node', ['devstack/faults/run.mjs', 'scale-out']));
 }
 
 async function throwawayNode(port, launched) {
