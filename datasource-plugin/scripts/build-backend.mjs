@@ -132,6 +132,9 @@ function main(args) {
   const harness = path.join('bin', `kansa-dsquery${HOST_TARGET.startsWith('windows/') ? '.exe' : ''}`);
   if (force || !upToDate(harness, inputs)) goBuild(HOST_TARGET, harness, './cmd/kansa-dsquery', '-w -s');
   else console.log(`${harness} is up to date`);
+  // devstack/build.mjs takes the harness's time as the end of the data source build (frontend, then this).
+  const now = new Date();
+  fs.utimesSync(path.join(pluginDir, harness), now, now);
   // Builds before the harness moved to bin/ left it in dist/, where it would ship in the plugin archive.
   fs.rmSync(path.join(pluginDir, 'dist', 'kansa-dsquery'), { force: true });
 }
