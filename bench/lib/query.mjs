@@ -133,7 +133,8 @@ async function direct(target, captured, copies) {
 
 function dsqueryBinaries(root, log) {
   const binary = join(root, 'datasource-plugin', 'bin', 'kansa-dsquery');
-  const plugin = join(root, 'datasource-plugin', 'dist', 'gpx_kansa_logs_linux_amd64');
+  // build-backend.mjs builds the backend for this machine's platform.
+  const plugin = join(root, 'datasource-plugin', 'dist', `gpx_kansa_logs_${process.platform}_${process.arch === 'x64' ? 'amd64' : process.arch}`);
   if (!existsSync(binary) || !existsSync(plugin)) {
     log('building the data source backend and kansa-dsquery (datasource-plugin/scripts/build-backend.mjs)');
     execFileSync(process.execPath, [join(root, 'datasource-plugin', 'scripts', 'build-backend.mjs')], { stdio: 'inherit', env: { ...process.env, PATH: `${process.env.PATH}:/usr/local/go/bin` } });
