@@ -36,18 +36,26 @@ export async function serveCommand(argv: string[], io: { stdout: Writable; stder
     return 0;
   }
   const bridge = new Bridge(config);
-  await bridge.start();
-  await new Promise<void>((resolve) => {
-    const stop = (signal: string) => {
-      bridge.log.info({ signal }, 'signal received');
-      process.off('SIGTERM', onTerm);
-      process.off('SIGINT', onInt);
-      void bridge.stop().then(resolve);
-    };
-    const onTerm = () => stop('SIGTERM');
-    const onInt = () => stop('SIGINT');
-    process.on('SIGTERM', onTerm);
-    process.on('SIGINT', onInt);
-  });
+  // Signal handlers first: a SIGTERM while the listeners start still stops cleanly.
+  let signalled: (signal: string) => void = () => undefined;
+  const stopping = new Promise<string>((resolve) => (signalled = resolve));
+  const onTerm = () => signalled('SIGTERM');
+  const onInt = () => signalled('SIGINT');
+  process.on('SIGTERM', onTerm);
+  process.on('SIGINT', onInt);
+  try {
+    await bridge.start();
+  } catch (err) {
+    // A listener that cannot start (port in use, bad TLS key, unwritable queue): one line, non-zero exit.
+    process.off('SIGTERM', onTerm);
+    process.off('SIGINT', onInt);
+    io.stderr.write(`kansa serve: cannot start: ${(err as Error).message}\n`);
+    return 1;
+  }
+  const signal = await stopping;
+  process.off('SIGTERM', onTerm);
+  process.off('SIGINT', onInt);
+  bridge.log.info({ signal }, 'signal received');
+  await bridge.stop();
   return 0;
 }

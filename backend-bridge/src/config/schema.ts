@@ -92,8 +92,15 @@ export const configSchema = z
           .strict()
           .prefault({})
           .describe('Per-sender limits.'),
+        maxConnections: z.number().int().positive().default(1000).describe('Open syslog TCP and TLS connections at once (both together); more are closed at once and counted. Also capped by the process file-descriptor limit minus 64.'),
+        idleTimeoutSeconds: z.number().positive().default(300).describe('A syslog TCP/TLS connection that sends nothing for this long is closed (not while the bridge itself is pausing it).'),
         udp: z
-          .object({ enabled: z.boolean().default(false).describe('Listen for syslog over UDP (RFC 3164/5424).'), host: host('Address.'), port: port(5514, 'Port.') })
+          .object({
+            enabled: z.boolean().default(false).describe('Listen for syslog over UDP (RFC 3164/5424).'),
+            host: host('Address.'),
+            port: port(5514, 'Port.'),
+            receiveBufferBytes: bytes(8 * 1024 * 1024, 'Kernel receive buffer of the socket (SO_RCVBUF; the kernel caps it at net.core.rmem_max). Datagrams beyond it are dropped by the kernel and counted in kansa_udp_kernel_dropped_total.'),
+          })
           .strict()
           .prefault({})
           .describe('Syslog over UDP; it cannot be paused, so drops are counted.'),
@@ -142,6 +149,14 @@ export const configSchema = z
         year: z.number().int().optional().describe('Year for timestamps that carry none (default: the current year).'),
         directory: z.string().optional().describe('User directory CSV/JSON for enrichment (optional).'),
         assets: z.string().optional().describe('Asset list CSV for enrichment (optional).'),
+        timeWindow: z
+          .object({
+            daysBack: z.number().positive().default(400).describe('Events dated more than this many days before arrival are indexed by arrival day.'),
+            daysAhead: z.number().positive().default(1).describe('Events dated more than this many days after arrival are indexed by arrival day.'),
+          })
+          .strict()
+          .prefault({})
+          .describe('kansa serve only: events dated outside this window around their arrival keep their @timestamp but are indexed by arrival day, with the reason in kansa.parse.error and the arrival time in event.created, so no sender can open one daily index per date it claims. kansa import indexes by event date.'),
       })
       .strict()
       .prefault({})

@@ -38,6 +38,12 @@ export interface RawChunk {
    * not set it are unaffected.
    */
   ids?: ReadonlyMap<number, string>;
+  /**
+   * Set when `data` is one record known to be damaged before translation (e.g. an octet-counted
+   * frame cut short by the connection's close): it is stored as a parse failure with this reason
+   * and its raw text, never dropped.
+   */
+  damage?: string;
 }
 
 export interface Enqueued {

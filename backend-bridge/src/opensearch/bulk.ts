@@ -17,6 +17,8 @@ export interface BulkResult {
   duplicates: number;
   retried: number;
   deadLettered: number;
+  /** Rejected documents the dead-letter index refused too (counted per attempt; they are retried, never dropped). */
+  deadLetterFailed: number;
   /** Documents still failing after every retry: the caller keeps them (queue) rather than dropping. */
   unsent: BulkDoc[];
 }
@@ -41,6 +43,16 @@ export function classifyItem(status: number): ItemOutcome {
   return 'failed';
 }
 
+export interface AttemptOutcome {
+  /** Set when the request could not reach OpenSearch at all (connection refused, timeout): an outage, not a failure. */
+  unreachable?: string;
+  /** Rejected documents the dead-letter index refused too (retried, never dropped), and its reason. */
+  deadLetterFailed: number;
+  deadLetterError?: string;
+  /** Documents going round again after this attempt. */
+  retrying: number;
+}
+
 export interface BulkWriterOptions {
   /** Attempts per item before it is handed back as unsent; Infinity keeps retrying (the queue writer). */
   maxAttempts?: number;
@@ -50,6 +62,8 @@ export interface BulkWriterOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Called after each bulk request with its duration, for the latency histogram. */
   onRequest?: (ms: number, items: number) => void;
+  /** Called after each attempt, for metrics and state-change logs while items keep being retried. */
+  onAttempt?: (outcome: AttemptOutcome) => void;
   /** Stops retrying (e.g. on shutdown): what is left comes back as unsent. */
   aborted?: () => boolean;
 }
@@ -85,19 +99,22 @@ export async function writeBulk(client: Client, docs: BulkDoc[], options: BulkWr
  * never duplicates.
  */
 export async function writeBulkSerialized(client: Client, docs: SerializedDoc[], options: BulkWriterOptions = {}): Promise<SerializedResult> {
-  const { maxAttempts = 8, baseDelayMs = 200, maxDelayMs = 10_000, random = Math.random, sleep = defaultSleep, onRequest, aborted } = options;
-  const result: SerializedResult = { indexed: 0, duplicates: 0, retried: 0, deadLettered: 0, unsent: [] };
+  const { maxAttempts = 8, baseDelayMs = 200, maxDelayMs = 10_000, random = Math.random, sleep = defaultSleep, onRequest, onAttempt, aborted } = options;
+  const result: SerializedResult = { indexed: 0, duplicates: 0, retried: 0, deadLettered: 0, deadLetterFailed: 0, unsent: [] };
   let pending = docs;
   for (let attempt = 1; pending.length > 0; attempt++) {
     const retry: SerializedDoc[] = [];
     const rejected: Array<{ doc: SerializedDoc; type: string; reason: string }> = [];
+    const attempt_: AttemptOutcome = { deadLetterFailed: 0, retrying: 0 };
     let response: { body: unknown } | undefined;
     const started = performance.now();
     try {
       response = await bulkRequest(client, bulkBody(pending));
     } catch (err) {
-      const status = (err as { meta?: { statusCode?: number } }).meta?.statusCode;
-      if (status !== undefined && classifyItem(status) === 'failed') throw err;
+      // No status (null or absent: connection refused, reset, timeout) is an outage, retried like 5xx.
+      const status = (err as { meta?: { statusCode?: number | null } }).meta?.statusCode;
+      if (typeof status === 'number' && classifyItem(status) === 'failed') throw err;
+      attempt_.unreachable = (err as Error).message;
       retry.push(...pending);
     }
     onRequest?.(performance.now() - started, pending.length);
@@ -118,12 +135,24 @@ export async function writeBulkSerialized(client: Client, docs: SerializedDoc[],
     }
     if (rejected.length > 0) {
       try {
-        result.deadLettered += await deadLetter(client, rejected);
-      } catch {
+        const failed = await deadLetter(client, rejected);
+        result.deadLettered += rejected.length - failed.length;
+        if (failed.length > 0) {
+          // Neither the index nor the dead-letter index took them (e.g. the shard limit): they stay
+          // unacknowledged and go round again, so the queue holds them and fills, visibly.
+          result.deadLetterFailed += failed.length;
+          attempt_.deadLetterFailed = failed.length;
+          attempt_.deadLetterError = failed[0].reason;
+          retry.push(...failed.map((f) => f.doc));
+        }
+      } catch (err) {
         // OpenSearch went away between the two requests: the rejected items go round again.
+        attempt_.unreachable = (err as Error).message;
         retry.push(...rejected.map((r) => r.doc));
       }
     }
+    attempt_.retrying = retry.length;
+    onAttempt?.(attempt_);
     if (retry.length === 0) break;
     if (attempt >= maxAttempts || aborted?.()) {
       result.unsent = retry;
@@ -150,8 +179,11 @@ export function bulkBody(docs: SerializedDoc[]): string {
   return body;
 }
 
-/** Mapping and validation errors are kept with their reason, never silently dropped. */
-async function deadLetter(client: Client, rejected: Array<{ doc: SerializedDoc; type: string; reason: string }>): Promise<number> {
+/**
+ * Mapping and validation errors are kept with their reason, never silently dropped. Returns the
+ * documents the dead-letter index refused too, with its reason.
+ */
+async function deadLetter(client: Client, rejected: Array<{ doc: SerializedDoc; type: string; reason: string }>): Promise<Array<{ doc: SerializedDoc; reason: string }>> {
   const now = new Date().toISOString();
   const docs: SerializedDoc[] = rejected.map(({ doc, type, reason }) => ({
     id: doc.id,
@@ -159,6 +191,11 @@ async function deadLetter(client: Client, rejected: Array<{ doc: SerializedDoc; 
     json: `{"@timestamp":${JSON.stringify(now)},"reason":${JSON.stringify(reason)},"error_type":${JSON.stringify(type)},"target_index":${JSON.stringify(doc.index)},"document":${doc.json}}`,
   }));
   const response = await bulkRequest(client, bulkBody(docs));
-  const items = (response.body as { items: Array<Record<string, { status: number }>> }).items;
-  return items.filter((item) => classifyItem(Object.values(item)[0].status) === 'success').length;
+  const items = (response.body as { items: Array<Record<string, { status: number; error?: { reason?: string } }>> }).items;
+  const failed: Array<{ doc: SerializedDoc; reason: string }> = [];
+  items.forEach((item, i) => {
+    const r = Object.values(item)[0];
+    if (classifyItem(r.status) !== 'success') failed.push({ doc: rejected[i].doc, reason: r.error?.reason ?? `status ${r.status}` });
+  });
+  return failed;
 }

@@ -33,13 +33,27 @@ export class RecordSplitter {
     return this.mode === 'lf' ? this.pushLf(chunk) : this.pushOctet(chunk);
   }
 
-  /** Whatever is left at the end of the stream (an unterminated last line). */
-  end(): { data: Buffer; offset: number } {
+  /**
+   * Whatever is left at the end of the stream: an unterminated last line (a record like any other),
+   * or an octet-counted frame cut short by the close, handed out as `cut` with why, so it is kept
+   * as a parse failure rather than dropped.
+   */
+  end(): { data: Buffer; offset: number; cut?: { data: Buffer; reason: string } } {
     const offset = this.consumed;
-    if (this.mode === 'lf' && this.carry.length > 0 && !this.discardingLine) {
-      const data = Buffer.concat([this.carry, Buffer.from('\n')]);
-      this.carry = Buffer.alloc(0);
-      return { data, offset };
+    const carry = this.carry;
+    this.carry = Buffer.alloc(0);
+    if (this.mode === 'lf' && carry.length > 0 && !this.discardingLine) {
+      return { data: Buffer.concat([carry, Buffer.from('\n')]), offset };
+    }
+    // An overlong frame cut short needs nothing more: its head was already handed out, flagged truncated.
+    if (this.mode === 'octet' && carry.length > 0 && this.skip === 0) {
+      const sp = carry.indexOf(0x20);
+      const body = sp > 0 ? carry.subarray(sp + 1) : carry;
+      const reason =
+        sp > 0
+          ? `connection closed inside an octet-counted frame: ${body.length} of ${carry.toString('latin1', 0, sp)} bytes received`
+          : 'connection closed inside the length of an octet-counted frame';
+      return { data: Buffer.alloc(0), offset, cut: { data: oneLine(body), reason } };
     }
     return { data: Buffer.alloc(0), offset };
   }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { dailyIndex } from '../opensearch/template';
 import { TranslateStream } from '../translate/engine';
+import { finishEvent, parseFailureEvent } from '../translate/finish';
 import type { Format, KansaEvent, Stage, TranslateContext } from '../translate/types';
 import type { QueueEntry } from '../queue/queue';
 import type { RawArchive } from '../archive/writer';
@@ -103,10 +104,28 @@ export function translateChunk(data: Buffer, src: ChunkSource, t: Translation, i
 
 const DAY = 24 * 60 * 60 * 1000;
 
-/** The event keeps its own @timestamp; the parse note says why it sits in the arrival day's index. */
+/**
+ * The event keeps its own @timestamp and parse status (it parsed); the note in kansa.parse.error
+ * says why it sits in the arrival day's index, and event.created is the arrival time.
+ */
 function markFarTimestamp(e: KansaEvent, now: Date): void {
   const note = `timestamp ${e['@timestamp'] ?? '(none)'} is outside the accepted window: indexed by arrival day ${now.toISOString().slice(0, 10)}`;
   e['event.created'] ??= now.toISOString();
-  if (e['kansa.parse.status'] === 'ok' || e['kansa.parse.status'] === undefined) e['kansa.parse.status'] = 'partial';
   e['kansa.parse.error'] = typeof e['kansa.parse.error'] === 'string' && e['kansa.parse.error'] ? `${e['kansa.parse.error']}; ${note}` : note;
+}
+
+/**
+ * One record known to be damaged before any translator sees it (an octet-counted frame cut short
+ * by the connection's close): kept as a parse failure carrying its raw text and the reason.
+ */
+export function damagedRecord(data: Buffer, src: ChunkSource, reason: string, t: Translation): ChunkResult {
+  const ctx = t.ctx();
+  const archived = t.archive?.accept(data, { input: src.source, source: src.source, identity: src.identity, offset: src.baseOffset, format: src.format, ctx });
+  const text = data.toString('utf8').replace(/\n$/, '');
+  const record = { text, origin: { source: src.source, line: 1, offset: src.baseOffset } };
+  const e = parseFailureEvent(record, src.format, reason, ctx.now.toISOString());
+  finishEvent(e, record, src.format);
+  archived?.tag(e);
+  const id = createHash('sha256').update(`${src.identity}\0${src.baseOffset}\0${text}\0damaged`).digest('base64url').slice(0, 32);
+  return { entries: [{ id, index: dailyIndex(ctx.now.toISOString()), json: JSON.stringify(e) }], records: 1, failures: 1, truncated: 0, farTimestamps: 0 };
 }

@@ -22,6 +22,8 @@ export class QueueWriter {
   private order: Array<{ batch: Batch; done: boolean }> = [];
   private loop?: Promise<void>;
   private stopping = false;
+  private current: WriterState = 'ok';
+  private readonly failing = new Map<object, { state: WriterState; detail?: string }>();
   lastError?: string;
 
   constructor(
@@ -52,7 +54,16 @@ export class QueueWriter {
         await Promise.race(this.inflight);
         continue;
       }
-      const batch = this.queue.take(this.options.bulkBytes);
+      let batch: Batch | undefined;
+      try {
+        batch = this.queue.take(this.options.bulkBytes);
+      } catch (err) {
+        // EMFILE or an I/O error reading a segment: the data stays on disk; try again shortly.
+        this.state(this, 'queue_read', (err as Error).message);
+        await new Promise((r) => setTimeout(r, 1000));
+        continue;
+      }
+      this.state(this, 'ok');
       if (!batch) {
         if (this.inflight.size > 0) await Promise.race([this.queue.whenData(), ...this.inflight]);
         else await this.queue.whenData();
@@ -74,18 +85,19 @@ export class QueueWriter {
           maxDelayMs: this.options.maxDelayMs ?? 5000,
           aborted: () => this.stopping,
           onRequest: (ms) => this.metrics.bulkLatency.observe({ output: 'opensearch' }, ms / 1000),
+          onAttempt: (a) => {
+            if (a.deadLetterFailed > 0) this.metrics.deadLetterFailed.inc({ output: 'opensearch' }, a.deadLetterFailed);
+            this.state(slot, a.unreachable ? 'unreachable' : a.deadLetterFailed > 0 ? 'dead_letter_failed' : 'ok', a.unreachable ?? a.deadLetterError);
+          },
         });
         this.metrics.indexed.inc({ output: 'opensearch' }, r.indexed);
         this.metrics.duplicates.inc({ output: 'opensearch' }, r.duplicates);
         this.metrics.retried.inc({ output: 'opensearch' }, r.retried);
         this.metrics.deadLettered.inc({ output: 'opensearch' }, r.deadLettered);
-        if (r.retried > 0) this.log.warn({ retried: r.retried }, 'bulk items retried');
         pending = r.unsent;
-        this.lastError = undefined;
       } catch (err) {
         // A request refused as a whole with 4xx (e.g. 413 from a proxy): try again later, never drop.
-        this.lastError = (err as Error).message;
-        this.log.error({ err: this.lastError }, 'bulk request failed');
+        this.state(slot, 'refused', (err as Error).message);
         this.metrics.retried.inc({ output: 'opensearch' }, pending.length);
         await new Promise((r) => setTimeout(r, 1000 + Math.random() * 2000));
       }
@@ -99,5 +111,36 @@ export class QueueWriter {
     }
     this.metrics.queueBytes.set({}, this.queue.depthBytes);
     this.metrics.queueEvents.set({}, this.queue.depthEvents);
+    this.state(slot, 'ok');
+    this.state(this.queue, this.queue.ackError ? 'ack_write' : 'ok', this.queue.ackError);
+  }
+
+  /**
+   * One log line per change of the output's state (an outage is logged when it starts and when it
+   * ends, not at every retry). Each batch in flight (and the queue itself) reports its own state;
+   * the output is ok only when none is failing, so one stuck batch among healthy ones logs once.
+   */
+  private state(who: object, next: WriterState, detail?: string): void {
+    if (next === 'ok') this.failing.delete(who);
+    else this.failing.set(who, { state: next, detail });
+    const worst = this.failing.values().next().value ?? { state: 'ok' as WriterState, detail: undefined };
+    if (worst.state === this.current) return;
+    const previous = this.current;
+    this.current = worst.state;
+    this.lastError = worst.detail;
+    for (const s of STATES) this.metrics.outputState.set({ output: 'opensearch', state: s }, s === worst.state ? 1 : 0);
+    if (worst.state === 'ok') this.log.info({ previous }, STATE_MESSAGES.ok);
+    else this.log.error({ state: worst.state, err: worst.detail }, STATE_MESSAGES[worst.state]);
   }
 }
+
+type WriterState = 'ok' | 'unreachable' | 'refused' | 'dead_letter_failed' | 'queue_read' | 'ack_write';
+const STATES: WriterState[] = ['ok', 'unreachable', 'refused', 'dead_letter_failed', 'queue_read', 'ack_write'];
+const STATE_MESSAGES: Record<WriterState, string> = {
+  ok: 'OpenSearch output recovered',
+  unreachable: 'OpenSearch unreachable: events stay in the queue, retrying with backoff',
+  refused: 'OpenSearch refused a bulk request as a whole: events stay in the queue, retrying',
+  dead_letter_failed: 'documents rejected by their index and by the dead-letter index: they stay in the queue (unacknowledged) and are retried',
+  queue_read: 'cannot read the queue: retrying',
+  ack_write: 'cannot write the queue position (ack.json): kept in memory, retried with the next ack',
+};

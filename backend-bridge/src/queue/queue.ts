@@ -59,6 +59,8 @@ export class DiskQueue {
   private timer?: NodeJS.Timeout;
   private waiters: Array<() => void> = [];
   private spaceWaiters: Array<() => void> = [];
+  /** Why the last ack file write failed (undefined when it succeeded). */
+  ackError?: string;
 
   constructor(private readonly options: QueueOptions) {}
 
@@ -153,18 +155,27 @@ export class DiskQueue {
     if (!force && !this.fits(data.length)) return false;
     let last = this.segments[this.segments.length - 1];
     if (last.size > 0 && last.size + data.length > this.options.segmentBytes) {
+      // The new segment is opened before anything changes, so a failure (EMFILE, ENOSPC) leaves the queue as it was.
       this.sync();
+      const fd = openSync(join(this.options.dir, name(last.n + 1)), 'a');
       closeSync(this.fd);
+      this.fd = fd;
       last = { n: last.n + 1, size: 0 };
       this.segments.push(last);
-      this.fd = openSync(join(this.options.dir, name(last.n)), 'a');
     }
     let written = 0;
-    while (written < data.length) written += writeSync(this.fd, data, written);
+    try {
+      while (written < data.length) written += writeSync(this.fd, data, written);
+      if (this.options.fsync === 'always') fdatasyncSync(this.fd);
+    } catch (err) {
+      // Disk full (ENOSPC) or an I/O error: cut what part of the write landed, so the segment ends
+      // on a whole entry and nothing of this append is counted; the caller refuses the data.
+      if (written > 0) ftruncateSync(this.fd, last.size);
+      throw err;
+    }
     last.size += data.length;
     this.events += entries.length;
-    if (this.options.fsync === 'always') fdatasyncSync(this.fd);
-    else this.dirty = true;
+    if (this.options.fsync !== 'always') this.dirty = true;
     for (const w of this.waiters.splice(0)) w();
     return true;
   }
@@ -228,13 +239,16 @@ export class DiskQueue {
     }
   }
 
-  /** Marks everything before `end` as confirmed by OpenSearch. Call in queue order. */
+  /**
+   * Marks everything before `end` as confirmed by OpenSearch. Call in queue order. When the ack file
+   * cannot be written (disk full), the position is kept in memory and written with the next ack:
+   * losing it only re-sends documents (409s), and the segments it frees make room for it.
+   */
   ack(end: Position, events: number): void {
     this.acked = { ...end };
     this.events -= events;
-    writeFileSync(join(this.options.dir, 'ack.json.tmp'), JSON.stringify(this.acked));
-    renameSync(join(this.options.dir, 'ack.json.tmp'), join(this.options.dir, 'ack.json'));
-    // Whole segments behind the acknowledged position are gone for good.
+    // Whole segments behind the acknowledged position are gone for good. Deleting them before the
+    // ack file is written is safe (open() starts at the first segment left) and frees the space it needs.
     while (this.segments.length > 1) {
       const first = this.segments[0];
       if (first.n < end.segment || (first.n === end.segment && end.offset >= first.size)) {
@@ -243,7 +257,22 @@ export class DiskQueue {
         if (this.acked.segment === first.n) this.acked = { segment: this.segments[0].n, offset: 0 };
       } else break;
     }
+    this.saveAck(this.acked);
     if (this.depthBytes < this.options.maxBytes * 0.9) for (const w of this.spaceWaiters.splice(0)) w();
+  }
+
+  /** Writes the ack file atomically; false when it cannot (the previous one stays valid). */
+  private saveAck(pos: Position): boolean {
+    const tmp = join(this.options.dir, 'ack.json.tmp');
+    try {
+      writeFileSync(tmp, JSON.stringify(pos));
+      renameSync(tmp, join(this.options.dir, 'ack.json'));
+      this.ackError = undefined;
+      return true;
+    } catch (err) {
+      this.ackError = (err as Error).message;
+      return false;
+    }
   }
 
   /** After a failed send, reading starts again at the acknowledged position. */

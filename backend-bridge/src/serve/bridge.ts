@@ -1,26 +1,23 @@
-import { randomUUID } from 'node:crypto';
-import { createSocket, type Socket as UdpSocket } from 'node:dgram';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Server as HttpServer } from 'node:http';
-import { createServer as createTcpServer, type AddressInfo, type Server as TcpServer, type Socket } from 'node:net';
-import { createServer as createTlsServer } from 'node:tls';
+import type { AddressInfo } from 'node:net';
 import type { Client } from '@opensearch-project/opensearch';
 import pino, { type Logger } from 'pino';
 import type { KansaConfig } from '../config/schema';
 import { redactUrl } from '../opensearch/client';
 import { Client as OpenSearchClient } from '@opensearch-project/opensearch';
 import { installTemplate } from '../opensearch/template';
-import { RateLimiter, RecordSplitter } from '../pipeline/lines';
-import { translateChunk, type ChunkSource, type Translation } from '../pipeline/translate';
+import { RateLimiter } from '../pipeline/lines';
+import { damagedRecord, translateChunk, type Translation } from '../pipeline/translate';
 import { QueueWriter } from '../pipeline/writer';
 import { DiskQueue } from '../queue/queue';
 import { createEnricher, parseAssets, parseDirectory } from '../translate/directory';
 import { FORMATS, STAGES } from '../translators';
-import { FileTailer } from '../inputs/file/tail';
+import { FileIntake } from '../inputs/file/intake';
+import { syslogStreamIntakes } from '../inputs/syslog/tcp';
+import { UdpIntake } from '../inputs/syslog/udp';
 import { createHttpIntakes } from '../inputs/http';
 import { storedIdsIn } from '../inputs/http/bulk/stored';
-import type { EnqueueOptions, EnqueueResult, Intake, IntakeContext, RawChunk } from '../inputs/intake';
+import type { EnqueueOptions, EnqueueResult, Intake, IntakeContext, RawChunk, Refused } from '../inputs/intake';
 import type { HttpFront } from '../inputs/http/front';
 import { StorageService } from '../archive/service';
 import { TokenAuth } from './auth';
@@ -47,16 +44,13 @@ export class Bridge {
   readonly storage: StorageService;
   private front?: HttpFront;
   private httpIntakes: Intake[] = [];
-  private tcp?: TcpServer;
-  private tls?: TcpServer;
-  private udp?: UdpSocket;
-  private tailer?: FileTailer;
-  private readonly sockets = new Set<Socket>();
+  /** Syslog (TCP, TLS, UDP) and file intakes, in start order. */
+  private intakes: Intake[] = [];
   private openSearchUp = false;
   private stopped = false;
-  private readonly runId = randomUUID();
-  private udpCount = 0;
   private risk?: RiskLoop;
+  /** Why the last queue append failed, and when (cleared by the next one that succeeds). */
+  private storageError?: { message: string; at: number };
 
   constructor(
     private readonly config: KansaConfig,
@@ -82,6 +76,7 @@ export class Bridge {
       enrich: users.length || assets.length ? createEnricher(users, assets) : undefined,
       maxLineBytes: config.syslog.maxLineBytes,
       archive: this.storage.archive,
+      timeWindow: t.timeWindow,
     };
     this.limiter = new RateLimiter(config.syslog.rateLimit.eventsPerSecond, config.syslog.rateLimit.burst);
     this.metrics.queueCapacity.set({}, config.queue.maxBytes);
@@ -97,44 +92,38 @@ export class Bridge {
       if (!this.stopped) this.risk = startRiskLoop(this.client, this.log);
       if (!this.stopped) this.storage.start(this.client);
     });
+    try {
+      return await this.startIntakes();
+    } catch (err) {
+      // One intake that cannot start stops the whole bridge: never half started (HTTP up, syslog not).
+      await this.stop();
+      throw err;
+    }
+  }
+
+  private async startIntakes(): Promise<BridgeAddresses> {
     const addresses: BridgeAddresses = {};
     const c = this.config;
+    const ctx = this.intakeContext();
     if (c.http.enabled) {
-      const http = createHttpIntakes(c.http, this.intakeContext(), { authenticate: (req) => this.auth.check(req), formats: FORMATS.map((f) => f.id), storedIds: storedIdsIn(this.client) });
+      const http = createHttpIntakes(c.http, ctx, { authenticate: (req) => this.auth.check(req), formats: FORMATS.map((f) => f.id), storedIds: storedIdsIn(this.client) });
       this.front = http.front;
       this.httpIntakes = http.intakes;
       for (const intake of this.httpIntakes) addresses.http = await intake.start();
     }
-    if (c.syslog.tcp.enabled) {
-      this.tcp = createTcpServer((s) => this.onConnection(s, 'syslog-tcp'));
-      addresses.syslogTcp = await listen(this.tcp, c.syslog.tcp.port, c.syslog.tcp.host);
-    }
-    if (c.syslog.tls.enabled) {
-      this.tls = createTlsServer({ cert: readFileSync(c.syslog.tls.cert!), key: readFileSync(c.syslog.tls.key!) }, (s) => this.onConnection(s, 'syslog-tls'));
-      addresses.syslogTls = await listen(this.tls, c.syslog.tls.port, c.syslog.tls.host);
-    }
-    if (c.syslog.udp.enabled) {
-      this.udp = createSocket(c.syslog.udp.host.includes(':') ? 'udp6' : 'udp4');
-      this.udp.on('message', (msg, rinfo) => this.onDatagram(msg, rinfo.address));
-      await new Promise<void>((resolve, reject) => {
-        this.udp!.once('error', reject);
-        this.udp!.bind(c.syslog.udp.port, c.syslog.udp.host, () => resolve());
-      });
-      this.udp.setRecvBufferSize?.(8 * 1024 * 1024);
-      addresses.syslogUdp = this.udp.address();
+    const syslog: Intake[] = syslogStreamIntakes(c.syslog, ctx, this.limiter);
+    if (c.syslog.udp.enabled) syslog.push(new UdpIntake({ ...c.syslog.udp, maxLineBytes: c.syslog.maxLineBytes, format: c.syslog.format, limiter: this.limiter }, ctx));
+    for (const intake of syslog) {
+      this.intakes.push(intake);
+      const address = await intake.start();
+      if (intake.name === 'syslog-tcp') addresses.syslogTcp = address;
+      if (intake.name === 'syslog-tls') addresses.syslogTls = address;
+      if (intake.name === 'syslog-udp') addresses.syslogUdp = address;
     }
     if (c.files.sources.length > 0) {
-      this.tailer = new FileTailer(
-        c.files.sources,
-        join(c.queue.dir, 'file-checkpoints.json'),
-        (data, src) => {
-          const r = this.enqueue('file', data, { source: src.path, identity: src.identity, baseOffset: src.baseOffset, format: src.format, filePath: src.path }, this.queue.depthBytes === 0);
-          return { ok: r.ok, format: r.format };
-        },
-        c.files.pollMs,
-        (path, err) => this.log.warn({ input: 'file', path, err: err.message }, 'cannot tail file'),
-      );
-      this.tailer.start();
+      const files = new FileIntake(c.files, c.queue.dir, ctx);
+      this.intakes.push(files);
+      await files.start();
     }
     this.log.info({ addresses, files: c.files.sources.flatMap((s) => s.paths) }, 'listening');
     return addresses;
@@ -145,14 +134,10 @@ export class Bridge {
     if (this.stopped) return;
     this.stopped = true;
     this.log.info('stopping');
-    this.tailer?.stop();
     const closing: Array<Promise<unknown>> = [];
     // HTTP: requests being read finish into the queue, later ones get 503, then the server closes.
     closing.push(Promise.all(this.httpIntakes.map((i) => i.stop())).then(() => this.front?.close()));
-    for (const server of [this.tcp, this.tls]) if (server) closing.push(new Promise((r) => server.close(r)));
-    // Syslog connections: everything read so far is already in the queue (it is appended as it is read).
-    for (const s of this.sockets) s.destroy();
-    this.udp?.close();
+    for (const intake of this.intakes) closing.push(intake.stop());
     await Promise.race([Promise.all(closing), new Promise((r) => setTimeout(r, 5000).unref())]);
     await this.writer.stop();
     await this.risk?.stop();
@@ -164,7 +149,16 @@ export class Bridge {
   }
 
   get ready(): boolean {
-    return this.openSearchUp && !this.queue.full;
+    return this.openSearchUp && !this.queue.full && !this.storageError;
+  }
+
+  /** Why intake is refused right now: the queue is full, or it failed to write within STORAGE_RETRY_MS. */
+  private refusal(): Refused | undefined {
+    if (this.storageError && Date.now() - this.storageError.at < STORAGE_RETRY_MS) {
+      return { ok: false, reason: 'storage_error', message: `the bridge cannot write its queue: ${this.storageError.message}` };
+    }
+    if (this.queue.full) return { ok: false, reason: 'queue_full', message: 'the bridge queue is full; retry later' };
+    return undefined;
   }
 
   private async prepareOpenSearch(): Promise<void> {
@@ -177,7 +171,7 @@ export class Bridge {
         this.watchOpenSearch();
         return;
       } catch (err) {
-        this.log.warn({ err: (err as Error).message, opensearch: redactUrl(this.config.opensearch.url) }, 'OpenSearch not reachable yet');
+        if (attempt === 0) this.log.warn({ err: (err as Error).message, opensearch: redactUrl(this.config.opensearch.url) }, 'OpenSearch not reachable yet: retrying with backoff');
         await new Promise((r) => setTimeout(r, Math.min(5000, 250 * 2 ** attempt)));
       }
     }
@@ -199,116 +193,15 @@ export class Bridge {
     this.metrics.queueEvents.set({}, this.queue.depthEvents);
   }
 
-  /** Translates records and appends them to the queue; false when the queue has no room (nothing kept). */
-  private enqueue(input: string, data: Buffer, src: ChunkSource, force: boolean): { ok: boolean; events: number; records: number; failures: number; format?: string } {
-    const r = translateChunk(data, src, this.translation);
-    const ok = this.queue.append(r.entries, force);
-    if (ok) {
-      this.metrics.received.inc({ input }, r.entries.length);
-      this.metrics.bytes.inc({ input }, data.length);
-      this.metrics.parseFailures.inc({ input }, r.failures);
-      if (r.truncated) this.metrics.truncated.inc({ input }, r.truncated);
-      this.updateQueueGauges();
-    }
-    return { ok, events: r.entries.length, records: r.records, failures: r.failures, format: r.format };
-  }
-
-  // ---- syslog over TCP / TLS ----
-
-  private onConnection(socket: Socket, input: string): void {
-    if (this.stopped) {
-      socket.destroy();
-      return;
-    }
-    this.sockets.add(socket);
-    const sender = socket.remoteAddress ?? 'unknown';
-    const identity = `${input}:${sender}:${randomUUID()}`;
-    const splitter = new RecordSplitter('auto', this.config.syslog.maxLineBytes);
-    // Raw records read from the socket but not yet in the queue (only while the queue is full).
-    const backlog: Array<{ data: Buffer; offset: number }> = [];
-    let waiting = false;
-    let ended = false;
-    const drain = () => {
-      while (backlog.length > 0) {
-        const { data, offset } = backlog[0];
-        // Slices of ≤ 16 KiB of whole records: the queue's bound holds to within one slice's translation.
-        let cut = data.length;
-        if (cut > 16 * 1024) {
-          const nl = data.lastIndexOf(0x0a, 16 * 1024 - 1);
-          cut = nl >= 0 ? nl + 1 : data.indexOf(0x0a) + 1 || data.length;
-        }
-        const slice = data.subarray(0, cut);
-        const r = this.enqueue(input, slice, { source: input, identity, baseOffset: offset, format: this.config.syslog.format }, this.queue.depthBytes === 0);
-        if (!r.ok) {
-          if (!waiting) {
-            waiting = true;
-            socket.pause();
-            this.metrics.rejected.inc({ input, reason: 'queue_full' });
-            this.log.warn({ input, sender }, 'queue full: pausing connection');
-            void this.queue.whenSpace().then(() => {
-              waiting = false;
-              drain();
-            });
-          }
-          return;
-        }
-        if (cut === data.length) backlog.shift();
-        else backlog[0] = { data: data.subarray(cut), offset: offset + cut };
-        const wait = this.limiter.take(sender, r.records);
-        if (wait > 0 && !waiting) {
-          waiting = true;
-          socket.pause();
-          this.metrics.rejected.inc({ input, reason: 'rate_limited' });
-          setTimeout(() => {
-            waiting = false;
-            drain();
-          }, Math.min(wait, 10_000)).unref();
-          return;
-        }
-      }
-      if (ended) socket.end();
-      else if (!socket.destroyed) socket.resume();
-    };
-    const take = (data: Buffer, offset: number) => {
-      if (data.length > 0) backlog.push({ data, offset });
-      if (!waiting) drain();
-    };
-    socket.on('data', (chunk: Buffer) => {
-      const { data, offset } = splitter.push(chunk);
-      take(data, offset);
-    });
-    socket.on('end', () => {
-      ended = true;
-      const { data, offset } = splitter.end();
-      take(data, offset);
-    });
-    socket.on('error', (err) => this.log.debug({ input, sender, err: err.message }, 'connection error'));
-    socket.on('close', () => this.sockets.delete(socket));
-  }
-
-  // ---- syslog over UDP ----
-
-  private onDatagram(msg: Buffer, sender: string): void {
-    const input = 'syslog-udp';
-    if (this.limiter.take(sender, 1) > 0) {
-      this.metrics.udpDrops.inc({ reason: 'rate_limited' });
-      return;
-    }
-    let data = msg.length > this.config.syslog.maxLineBytes + 1 ? msg.subarray(0, this.config.syslog.maxLineBytes + 1) : msg;
-    data = Buffer.concat([Buffer.from(data.toString('latin1').includes('\n') ? data.map((b) => (b === 0x0a || b === 0x0d ? 0x20 : b)) : data), Buffer.from('\n')]);
-    const r = this.enqueue(input, data, { source: input, identity: `udp:${this.runId}:${this.udpCount++}`, baseOffset: 0, format: this.config.syslog.format }, false);
-    if (!r.ok) this.metrics.udpDrops.inc({ reason: 'queue_full' });
-  }
-
   // ---- the context every intake gets ----
 
   private intakeContext(): IntakeContext {
-    const full = () => ({ ok: false as const, reason: 'queue_full' as const, message: 'the bridge queue is full; retry later' });
     return {
       enqueue: (input, chunks, options) => this.enqueueChunks(input, chunks, options),
-      whenSpace: () => this.queue.whenSpace(),
-      refusing: () => (this.queue.full ? full() : undefined),
-      readiness: () => ({ ok: this.ready, detail: { opensearch: this.openSearchUp ? 'up' : 'down', queue: this.queue.full ? 'full' : 'ok' } }),
+      // After a storage error, intakes try again every STORAGE_RETRY_MS (the writer frees space as it drains).
+      whenSpace: () => (this.storageError ? new Promise((r) => setTimeout(r, STORAGE_RETRY_MS).unref()) : this.queue.whenSpace()),
+      refusing: () => this.refusal(),
+      readiness: () => ({ ok: this.ready, detail: { opensearch: this.openSearchUp ? 'up' : 'down', queue: this.storageError ? 'failing' : this.queue.full ? 'full' : 'ok' } }),
       metrics: this.metrics,
       log: this.log,
     };
@@ -316,12 +209,22 @@ export class Bridge {
 
   /** Translates the chunks (sender-chosen ids honoured) and appends all their events, or none. */
   private enqueueChunks(input: string, chunks: RawChunk[], options: EnqueueOptions = {}): EnqueueResult {
-    const results = chunks.map((c) => translateChunk(c.data, c.src, this.translation, c.ids));
+    const results = chunks.map((c) => (c.damage !== undefined ? damagedRecord(c.data, c.src, c.damage, this.translation) : translateChunk(c.data, c.src, this.translation, c.ids)));
     try {
       if (!this.queue.append(results.flatMap((r) => r.entries), options.force)) return { ok: false, reason: 'queue_full', message: 'the bridge queue is full; retry later' };
     } catch (err) {
-      this.log.error({ input, err: (err as Error).message }, 'cannot append to the queue');
-      return { ok: false, reason: 'storage_error', message: `the bridge cannot write its queue: ${(err as Error).message}` };
+      // Disk full, no descriptors, an I/O error: nothing was kept, the intake refuses (503, pause, counted drop).
+      const message = (err as Error).message;
+      if (!this.storageError) this.log.error({ input, err: message }, 'cannot write the queue: intake refused until it can');
+      this.storageError = { message, at: Date.now() };
+      this.metrics.storageErrors.inc({ input });
+      this.metrics.storageFailing.set({}, 1);
+      return { ok: false, reason: 'storage_error', message: `the bridge cannot write its queue: ${message}` };
+    }
+    if (this.storageError) {
+      this.log.info({ input }, 'the queue can be written again: intake resumed');
+      this.storageError = undefined;
+      this.metrics.storageFailing.set({}, 0);
     }
     const done = { ok: true as const, events: 0, records: 0, failures: 0, formats: [] as string[] };
     for (const r of results) {
@@ -330,6 +233,7 @@ export class Bridge {
       done.failures += r.failures;
       if (r.format) done.formats.push(r.format);
       if (r.truncated) this.metrics.truncated.inc({ input }, r.truncated);
+      if (r.farTimestamps) this.metrics.farTimestamps.inc({ input }, r.farTimestamps);
     }
     this.metrics.received.inc({ input }, done.events);
     this.metrics.bytes.inc({ input }, chunks.reduce((n, c) => n + c.data.length, 0));
@@ -339,12 +243,5 @@ export class Bridge {
   }
 }
 
-function listen(server: HttpServer | TcpServer, port: number, host: string): Promise<AddressInfo> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve(server.address() as AddressInfo);
-    });
-  });
-}
+/** How long intakes wait before trying the queue again after it failed to write. */
+const STORAGE_RETRY_MS = 1000;

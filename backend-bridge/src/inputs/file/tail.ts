@@ -84,7 +84,12 @@ export class FileTailer {
           }
         }
       }
-      this.save();
+      try {
+        this.save();
+      } catch (err) {
+        // Disk full: the checkpoints stay where they were; a restart re-reads (409s), never skips.
+        this.onError(this.checkpointFile, err as Error);
+      }
     } finally {
       this.polling = false;
     }

@@ -41,16 +41,28 @@ export interface Child {
   exited: Promise<number | null>;
 }
 
-/** Spawns `kansa serve` with this config (YAML written next to the queue) and waits for /healthz. */
-export async function spawnBridge(dir: string, config: Record<string, unknown>): Promise<Child> {
-  const port = await freePort();
+/**
+ * Starts `kansa serve` with this config (YAML written next to the queue) without waiting; `wrap`
+ * runs it under another command, e.g. ['prlimit', '--nofile=256:256', '--'].
+ */
+export async function launchBridge(dir: string, config: Record<string, unknown>, wrap: string[] = []): Promise<Child> {
+  const port = (config.http as { port?: number } | undefined)?.port ?? (await freePort());
   const file = join(dir, 'kansa.yaml');
   writeFileSync(file, stringify({ ...config, http: { ...(config.http as object), port } }));
-  const proc = spawn(process.execPath, [BIN, 'serve', '--config', file], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, KANSA_CONFIG: '', OPENSEARCH_URL: '' } });
+  const argv = [...wrap, process.execPath, BIN, 'serve', '--config', file];
+  const proc = spawn(argv[0], argv.slice(1), { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, KANSA_CONFIG: '', OPENSEARCH_URL: '' } });
   let out = '';
   proc.stdout!.on('data', (c) => (out = (out + c).slice(-20000)));
   proc.stderr!.on('data', (c) => (out = (out + c).slice(-20000)));
   const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
+  return { proc, port, output: () => out, exited };
+}
+
+/** Spawns `kansa serve` with this config (YAML written next to the queue) and waits for /healthz. */
+export async function spawnBridge(dir: string, config: Record<string, unknown>, wrap: string[] = []): Promise<Child> {
+  const child = await launchBridge(dir, config, wrap);
+  const { proc, port, exited } = child;
+  const out = () => child.output();
   let dead = false;
   void exited.then(() => (dead = true));
   await until(
@@ -59,9 +71,9 @@ export async function spawnBridge(dir: string, config: Record<string, unknown>):
     'bridge /healthz',
     60_000,
   ).then((s) => {
-    if (s === 'dead') throw new Error(`bridge exited at start:\n${out}`);
+    if (s === 'dead') throw new Error(`bridge exited at start:\n${out()}`);
   });
-  return { proc, port, output: () => out, exited };
+  return { proc, port, output: out, exited };
 }
 
 export function get(port: number, path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
