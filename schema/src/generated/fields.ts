@@ -256,6 +256,8 @@ export const FIELD = {
   kansaParseError: "kansa.parse.error",
   /** The input format the record was read as, e.g. windows-xml, nxlog-json, syslog-rfc3164 */
   kansaParseFormat: "kansa.parse.format",
+  /** The source field the event time was read from, when a rendering offers several (EventTime, TimeCreated, @timestamp, ...) */
+  kansaParseTimeField: "kansa.parse.time_field",
   /** The source's own parsed fields, for sources without an ECS home for them */
   kansaRaw: "kansa.raw",
   /** The decoded file operation: read, write, append, create, delete, rename, permission-change, execute, read-attributes, write-attributes (metadata only) */
@@ -467,6 +469,7 @@ export interface KansaEvent {
   "kansa.parse.status"?: string;
   "kansa.parse.error"?: string;
   "kansa.parse.format"?: string;
+  "kansa.parse.time_field"?: string;
   "kansa.raw"?: Record<string, unknown>;
   "kansa.access.operation"?: string;
   "kansa.access.rights"?: string | string[];
@@ -629,6 +632,7 @@ export const FIELD_TYPES: Readonly<Record<FieldName, string>> = {
   "kansa.parse.status": "keyword",
   "kansa.parse.error": "keyword",
   "kansa.parse.format": "keyword",
+  "kansa.parse.time_field": "keyword",
   "kansa.raw": "flat_object",
   "kansa.access.operation": "keyword",
   "kansa.access.rights": "keyword",

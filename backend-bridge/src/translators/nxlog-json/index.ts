@@ -1,7 +1,7 @@
 import { zonedToUtc } from '../../translate/time';
 import { type Format, ParseError, type TranslateContext } from '../../translate/types';
 import { mapWinEvent } from '../windows/map';
-import { auditFromKeywords, levelFromWord, parseWinTime, type WinEvent } from '../windows/model';
+import { auditFromKeywords, describeTimeCandidates, levelFromWord, pickWinTime, type WinEvent } from '../windows/model';
 
 /**
  * The fields im_msvistalog sets itself (docs.nxlog.co, "Event Log for Windows (im_msvistalog)"), plus
@@ -37,6 +37,10 @@ const SYSTEM_FIELDS = new Set([
   'Level',
   'LevelValue',
   'EventReceivedTime',
+  // Time fields that Logstash, Kafka pipelines or a differently configured NXLog add or write instead.
+  '@timestamp',
+  '@version',
+  'TimeCreated',
   'SourceModuleName',
   'SourceModuleType',
   'MessageSourceAddress',
@@ -76,9 +80,16 @@ export function readNxlog(text: string, ctx: TranslateContext): WinEvent {
   const idText = str(o.EventID)?.trim() ?? '';
   if (!/^\d{1,5}$/.test(idText)) throw new ParseError(`expected a numeric EventID, found "${idText.slice(0, 20)}"`);
   const eventId = Number(idText);
-  const timeText = str(o.EventTime) ?? str(o.EventReceivedTime);
-  const time = timeText ? parseWinTime(timeText, ctx.timeZone, zonedToUtc) : undefined;
-  if (!time) throw new ParseError(`expected EventTime as "YYYY-MM-DD hh:mm:ss", found "${(timeText ?? '').slice(0, 40)}"`);
+  // When the event happened first (EventTime, or the TimeCreated some configurations write instead),
+  // then when a pipeline saw it (@timestamp), then when NXLog received it.
+  const candidates = [
+    ['EventTime', o.EventTime],
+    ['TimeCreated', o.TimeCreated],
+    ['@timestamp', o['@timestamp']],
+    ['EventReceivedTime', o.EventReceivedTime],
+  ] as const;
+  const picked = pickWinTime(candidates, ctx.timeZone, zonedToUtc);
+  if (!picked) throw new ParseError(describeTimeCandidates(candidates));
 
   const data: Record<string, string> = {};
   // AccountName and Domain are im_msvistalog's resolved UserID; without a UserID they are EventData (4778/4779).
@@ -99,7 +110,8 @@ export function readNxlog(text: string, ctx: TranslateContext): WinEvent {
     provider: str(o.SourceName) ?? '',
     channel: str(o.Channel) ?? '',
     computer: str(o.Hostname) ?? '',
-    time,
+    time: picked.time,
+    timeField: picked.field,
     data,
   };
   if (eventId === 104 && ev.provider.toLowerCase() === 'microsoft-windows-eventlog') {
@@ -136,7 +148,7 @@ export const nxlogJson: Format = {
   framing: 'lines',
   detect(sample: string): number {
     const lines = sample.split('\n').slice(0, 20).map((l) => l.trim()).filter((l) => l !== '');
-    const hits = lines.filter((l) => l.startsWith('{') && l.includes('"EventID"') && (l.includes('"SourceName"') || l.includes('"EventTime"'))).length;
+    const hits = lines.filter((l) => l.startsWith('{') && l.includes('"EventID"') && (l.includes('"SourceName"') || l.includes('"EventTime"') || l.includes('"TimeCreated"'))).length;
     return hits > 0 && hits * 2 >= lines.length ? 0.9 : hits > 0 ? 0.6 : 0;
   },
   translate(record, ctx) {

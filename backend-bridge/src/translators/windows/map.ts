@@ -65,6 +65,7 @@ export function mapWinEvent(ev: WinEvent, sourceType: string): KansaEvent {
   if (ev.computer) out['winlog.computer_name'] = ev.computer;
   if (ev.recordId) out['winlog.record_id'] = ev.recordId;
   out['kansa.source_type'] = sourceType;
+  if (ev.timeField) out['kansa.parse.time_field'] = ev.timeField;
   const c: MapCtx = { ev, d: ev.data, out, host: shortHost(ev.computer) || 'unknown-host' };
   const mapper = pickMapper(ev) ?? genericEvent;
   mapper(c);

@@ -21,6 +21,8 @@ export interface WinEvent {
   /** The account in the System/Security element, resolved to a name by NXLog and Winlogbeat. */
   user?: { sid?: string; name?: string; domain?: string };
   processId?: number;
+  /** The field the time was read from, when the rendering offers several (kansa.parse.time_field). */
+  timeField?: string;
 }
 
 /** A value that says something: not empty and not the `-` placeholder of Security events. */
@@ -55,6 +57,58 @@ export function parseWinTime(
     offsetMin = sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4)));
   }
   return new Date(Date.UTC(y, mo - 1, d, h, mi, s, ms) - offsetMin * 60_000);
+}
+
+type ZonedToUtc = Parameters<typeof parseWinTime>[2];
+
+const DOTNET_DATE = /^\/Date\((-?\d+)([+-]\d{4})?\)\/$/;
+/** Epoch times as pipelines write them: 10 digits of seconds or 13 of milliseconds. */
+const EPOCH = /^(\d{10}|\d{13})(?:\.\d+)?$/;
+/** 2000-01-01 and 2100-01-01: an epoch number outside them is a counter, not a time. */
+const EPOCH_RANGE: [number, number] = [946_684_800_000, 4_102_444_800_000];
+
+/**
+ * One time value in any of the shapes Windows shippers write: ISO 8601 or NXLog's local
+ * `YYYY-MM-DD hh:mm:ss`, .NET's `/Date(ms)/` (ConvertTo-Json), epoch seconds or milliseconds
+ * (Kafka Connect), or an object holding `SystemTime` (XML converted to JSON).
+ */
+export function parseAnyWinTime(v: unknown, localZone: string, zonedToUtc: ZonedToUtc): Date | undefined {
+  if (v === null || v === undefined) return undefined;
+  if (typeof v === 'object' && !Array.isArray(v)) {
+    const o = v as Record<string, unknown>;
+    return parseAnyWinTime(o.SystemTime ?? o['@SystemTime'] ?? o.DateTime, localZone, zonedToUtc);
+  }
+  const text = typeof v === 'number' ? String(v) : typeof v === 'string' ? v.trim() : '';
+  if (text === '') return undefined;
+  const dotnet = DOTNET_DATE.exec(text);
+  const epoch = dotnet ? Number(dotnet[1]) : EPOCH.test(text) ? Number(text) * (text.split('.')[0].length === 10 ? 1000 : 1) : undefined;
+  if (epoch !== undefined) return epoch >= EPOCH_RANGE[0] && epoch < EPOCH_RANGE[1] ? new Date(Math.floor(epoch)) : undefined;
+  return parseWinTime(text, localZone, zonedToUtc);
+}
+
+/**
+ * The first usable time among `candidates` (field name, value), in the rendering's order of
+ * preference, and which field it was. A record with any usable time field never fails for lack of one.
+ */
+export function pickWinTime(
+  candidates: ReadonlyArray<readonly [string, unknown]>,
+  localZone: string,
+  zonedToUtc: ZonedToUtc,
+): { time: Date; field: string } | undefined {
+  for (const [field, v] of candidates) {
+    const time = parseAnyWinTime(v, localZone, zonedToUtc);
+    if (time) return { time, field };
+  }
+  return undefined;
+}
+
+/** What a record without a usable time says, naming every field that was looked at. */
+export function describeTimeCandidates(candidates: ReadonlyArray<readonly [string, unknown]>): string {
+  const seen = candidates.filter(([, v]) => v !== undefined && v !== null && v !== '');
+  if (seen.length === 0) return `expected a time in one of ${candidates.map(([f]) => f).join(', ')}, found none`;
+  return `expected a time in one of ${candidates.map(([f]) => f).join(', ')}, found ${seen
+    .map(([f, v]) => `${f} "${(typeof v === 'string' ? v : JSON.stringify(v)).slice(0, 40)}"`)
+    .join(', ')}`;
 }
 
 /** Audit outcome from the 64-bit Keywords mask, given as `0x8020000000000000` or a signed decimal. */

@@ -25,8 +25,10 @@ function translateAll(format: typeof windowsXml, texts: string[]): KansaEvent[] 
 
 /** What may differ between renderings: who translated, the rendered message, sub-second time (NXLog). */
 function comparable(e: KansaEvent): Record<string, unknown> {
-  const { 'kansa.source_type': _s, message: _m, '@timestamp': ts, ...rest } = e;
+  // Which time field was read is rendering-specific (XML has only TimeCreated).
+  const { 'kansa.source_type': _s, 'kansa.parse.time_field': _t, message: _m, '@timestamp': ts, ...rest } = e;
   void _s;
+  void _t;
   void _m;
   return { ...rest, '@timestamp': String(ts).slice(0, 19) };
 }

@@ -1,7 +1,7 @@
 import { zonedToUtc } from '../../translate/time';
 import { type Format, ParseError, type TranslateContext } from '../../translate/types';
 import { mapWinEvent } from '../windows/map';
-import { auditFromKeywordNames, levelFromWord, parseWinTime, type WinEvent } from '../windows/model';
+import { auditFromKeywordNames, describeTimeCandidates, levelFromWord, pickWinTime, type WinEvent } from '../windows/model';
 import { parseJsonObject } from '../nxlog-json';
 
 /** `a.b.c` from nested objects, or from a flattened `"a.b.c"` key (Logstash or Kafka pipelines flatten). */
@@ -39,9 +39,16 @@ export function readWinlogbeat(text: string, ctx: TranslateContext): WinEvent {
   const o = parseJsonObject(text, 'Winlogbeat event');
   const idText = (str(get(o, 'winlog.event_id')) ?? str(get(o, 'event.code')) ?? '').trim();
   if (!/^\d{1,5}$/.test(idText)) throw new ParseError(`expected a numeric winlog.event_id, found "${idText.slice(0, 20)}"`);
-  const timeText = str(get(o, '@timestamp'));
-  const time = timeText ? parseWinTime(timeText, ctx.timeZone, zonedToUtc) : undefined;
-  if (!time) throw new ParseError(`expected an ISO @timestamp, found "${(timeText ?? '').slice(0, 40)}"`);
+  // Beats' own time of the event first; the others are what Logstash or Kafka pipelines keep or add.
+  const candidates = [
+    ['@timestamp', get(o, '@timestamp')],
+    ['winlog.time_created', get(o, 'winlog.time_created')],
+    ['timestamp', get(o, 'timestamp')],
+    ['event.created', get(o, 'event.created')],
+    ['event.ingested', get(o, 'event.ingested')],
+  ] as const;
+  const picked = pickWinTime(candidates, ctx.timeZone, zonedToUtc);
+  if (!picked) throw new ParseError(describeTimeCandidates(candidates));
 
   const data: Record<string, string> = {};
   flatten(get(o, 'winlog.event_data'), data);
@@ -52,7 +59,8 @@ export function readWinlogbeat(text: string, ctx: TranslateContext): WinEvent {
     provider: str(get(o, 'winlog.provider_name')) ?? str(get(o, 'event.provider')) ?? '',
     channel: str(get(o, 'winlog.channel')) ?? '',
     computer: str(get(o, 'winlog.computer_name')) ?? str(get(o, 'host.name')) ?? '',
-    time,
+    time: picked.time,
+    timeField: picked.field,
     data,
   };
   const recordId = str(get(o, 'winlog.record_id'));
