@@ -46,7 +46,8 @@ export default {
         const live = bridges.filter((b) => b.up);
         return live[turn++ % live.length];
       };
-      const faults = scheduleFaults(ctx, bridges, cluster, ledger.index, () => done / total, notes);
+      // KANSA_FAULTS_SCALE_KILL=0: the same load with nothing killed, the baseline for the figures.
+      const faults = process.env.KANSA_FAULTS_SCALE_KILL === '0' ? notes.push('nothing killed (KANSA_FAULTS_SCALE_KILL=0)') : scheduleFaults(ctx, bridges, cluster, ledger.index, () => done / total, notes);
 
       const batches = (input) => Array.from({ length: perInput / batch }, (_, b) => Array.from({ length: batch }, (_, i) => b * batch + i));
       const httpSender = async (queue) => {
