@@ -14,5 +14,5 @@ export class HttpError extends Error {
   }
 }
 
-export const tooLarge = (message: string) => new HttpError(413, 'content_too_long_exception', message, { connection: 'close' });
+export const tooLarge = (message: string) => new HttpError(413, 'content_too_long_exception', message);
 export const badRequest = (message: string) => new HttpError(400, 'parse_exception', message);

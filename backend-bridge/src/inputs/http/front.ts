@@ -155,8 +155,7 @@ export class HttpFront {
       this.answerError(res, req, input, path, err);
     } finally {
       if (reading) this.bodies--;
-      // A body nobody read (refused early) is drained so the connection stays usable.
-      if (!req.complete && !req.destroyed && !req.isPaused()) req.resume();
+      if (!req.complete && !req.destroyed) this.discard(req);
     }
   }
 
@@ -175,8 +174,19 @@ export class HttpFront {
     }
     const { 'x-kansa-reason': _reason, ...headers } = e?.headers ?? {};
     send(res, status, esError(status, e?.type ?? 'exception', (err as Error).message), { ...ES_HEADERS, ...headers });
-    // After a refused body the rest of it is not read: close instead of draining it.
-    if (req.isPaused() && !req.complete) res.on('finish', () => req.socket.destroy());
+  }
+
+  /**
+   * The unread rest of a refused body is read and dropped, so the sender, still writing, gets to
+   * read the answer; past twice http.maxBodyBytes the connection is cut instead.
+   */
+  private discard(req: IncomingMessage): void {
+    let dropped = 0;
+    req.on('data', (c: Buffer) => {
+      dropped += c.length;
+      if (dropped > 2 * this.options.maxBodyBytes) req.socket.destroy();
+    });
+    req.resume();
   }
 }
 
