@@ -18,7 +18,7 @@ import {
   type PluginMeta,
 } from '@grafana/data';
 import { config, locationService, setBackendSrv, setDataSourceSrv, setTemplateSrv, getDataSourceSrv } from '@grafana/runtime';
-import { Alert, Button, ThemeContext } from '@grafana/ui';
+import { Alert, Button, GlobalStyles, ThemeContext } from '@grafana/ui';
 import React, { useEffect, useState, type ComponentType } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Router } from 'react-router-dom';
@@ -142,8 +142,9 @@ function VariableEditorView({ ds }: { ds: DataSourceApi }) {
   const Editor = support.editor as ComponentType<any>;
   const run = async () => {
     const res: DataQueryResponse = await lastValueFrom(support.query({ targets: [{ ...query, refId: 'V' }], range: pageRange(), scopedVars: {} }));
-    const frame = res.data[0] as DataFrame | undefined;
-    const texts = frame ? (frame.fields.find((f) => f.name === 'text') ?? frame.fields[0]).values.map(String) : [];
+    // Grafana takes either MetricFindValues ({text, value}) or a frame with a text field.
+    const first = res.data[0] as DataFrame | { text: string } | undefined;
+    const texts = !first ? [] : 'fields' in first ? (first.fields.find((f) => f.name === 'text') ?? first.fields[0]).values.map(String) : res.data.map((v: { text: string }) => String(v.text));
     setValues(texts);
     window.__kansaHost.variableValues = texts;
   };
@@ -248,6 +249,7 @@ async function boot() {
   const root = createRoot(document.getElementById('root')!);
   root.render(
     <ThemeContext.Provider value={config.theme2}>
+      <GlobalStyles />
       <Router history={locationService.getHistory()}>
         <CompatRouter>{content}</CompatRouter>
       </Router>

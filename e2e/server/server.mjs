@@ -7,9 +7,10 @@ import { readFileSync, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 
-const TYPES = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.css': 'text/css', '.html': 'text/html', '.map': 'application/json', '.md': 'text/markdown' };
+const TYPES = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.css': 'text/css', '.html': 'text/html', '.map': 'application/json', '.woff2': 'font/woff2', '.md': 'text/markdown' };
 
 export const DS_UID = 'kansa';
+const INTER_WEIGHTS = { Light: 300, Regular: 400, Medium: 500, SemiBold: 600, Bold: 700 };
 const SPINNER = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><circle cx="12" cy="12" r="9" fill="none" stroke="currentColor" stroke-width="2" stroke-dasharray="40 20"/></svg>';
 const DS_TYPE = 'kansa-logs-datasource';
 const APP_ID = 'kansa-logs-app';
@@ -18,12 +19,13 @@ const APP_ID = 'kansa-logs-app';
  * @param {object} o
  * @param {string} o.hostDir   the built host (index.html, host.js)
  * @param {string} o.iconsDir  @grafana/ui's icons, which Grafana serves under /public/build/img/icons/
+ * @param {string} o.fontsDir  @fontsource/, whose Inter and Roboto Mono stand in for the fonts Grafana ships itself
  * @param {Record<string,string>} o.plugins  plugin id -> its dist/ folder
  * @param {{call: Function}} o.backend  the data source backend (backend.mjs)
  * @param {string} o.opensearchUrl
  * @param {string} o.version  the Grafana version the host stands in for
  */
-export function startServer({ hostDir, iconsDir, plugins, backend, opensearchUrl, version }) {
+export function startServer({ hostDir, iconsDir, fontsDir, plugins, backend, opensearchUrl, version }) {
   const state = {
     datasource: { id: 1, uid: DS_UID, orgId: 1, name: 'Kansa Logs', type: DS_TYPE, access: 'proxy', url: opensearchUrl, isDefault: true, basicAuth: false, jsonData: { indexPattern: 'kansa-events-*', language: 'ja' }, secureJsonFields: {}, readOnly: false, version: 1 },
     appSettings: { enabled: true, pinned: true, jsonData: { dataSourceUid: DS_UID } },
@@ -139,6 +141,10 @@ export function startServer({ hostDir, iconsDir, plugins, backend, opensearchUrl
           res.writeHead(200, { 'Content-Type': 'image/svg+xml' });
           return void res.end(SPINNER);
         }
+        g = /^\/public\/fonts\/inter\/Inter-(\w+)\.woff2$/.exec(url.pathname);
+        if (g && INTER_WEIGHTS[g[1]] && file(res, join(fontsDir, 'inter', 'files'), `inter-latin-${INTER_WEIGHTS[g[1]]}-normal.woff2`)) return;
+        // Grafana's monospace face (Roboto Mono, files named by Google Fonts' hashes): one weight stands for all.
+        if (/^\/public\/fonts\/roboto\/[\w-]+\.woff2$/.test(url.pathname) && file(res, join(fontsDir, 'roboto-mono', 'files'), 'roboto-mono-latin-400-normal.woff2')) return;
         g = /^\/public\/build\/img\/icons\/(.+)$/.exec(url.pathname);
         if (g && file(res, iconsDir, g[1])) return;
         g = /^\/host\/(.+)$/.exec(url.pathname);

@@ -1,0 +1,110 @@
+// The app plugin's pages as Grafana routes them (/a/kansa-logs-app/...), and its configuration page under the
+// plugin's settings, where "Install alert rules" talks to the host's alerting provisioning API.
+import assert from 'node:assert/strict';
+
+import { text } from './texts.mjs';
+
+const APP = 'kansa-logs-app';
+const BASE = `/a/${APP}`;
+
+/** Resolves once check() holds; fails after 60 s. */
+async function until(check) {
+  for (let i = 0; i < 600 && !check(); i++) await new Promise((r) => setTimeout(r, 100));
+  assert.ok(check(), 'the host server saw the calls in time');
+}
+
+/** The rows of the table with this aria-label, as text cells. */
+async function tableRows(page, label) {
+  const table = page.getByRole('table', { name: label, exact: true });
+  await table.waitFor({ timeout: 60000 });
+  return table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.innerText.trim())));
+}
+
+function homeScenario(lang) {
+  return {
+    name: `app: home (${lang})`,
+    async run(page, ctx) {
+      await ctx.open(BASE, { lang });
+      for (const key of ['pages.attendance', 'pages.risk', 'pages.audit']) {
+        await page.getByText(text(APP, lang, key), { exact: true }).first().waitFor();
+      }
+      await page.getByText(text(APP, lang, 'home.explore'), { exact: true }).waitFor();
+      await ctx.screenshot(`app-home${lang === 'ja-JP' ? '' : '-en'}`);
+    },
+  };
+}
+
+function attendanceScenario(lang) {
+  return {
+    name: `app: attendance sheet (${lang})`,
+    async run(page, ctx) {
+      await ctx.open(`${BASE}/attendance`, { lang });
+      await page.getByText(text(APP, lang, 'attendance.heading'), { exact: true }).waitFor();
+      await page.locator('#kansa-month').fill(ctx.demo.month);
+      await page.getByRole('button', { name: text(APP, lang, 'attendance.show'), exact: true }).click();
+      const rows = await tableRows(page, text(APP, lang, 'attendance.sheet'));
+      assert.ok(rows.length >= ctx.demo.users, `one row per user and day at least for every user: ${rows.length} rows`);
+      assert.ok(rows.some((r) => r.some((c) => /^\d{4}-\d{2}-\d{2}/.test(c))), `rows carry dates: ${JSON.stringify(rows[0])}`);
+      await ctx.screenshot(`app-attendance${lang === 'ja-JP' ? '' : '-en'}`);
+    },
+  };
+}
+
+export const APP_SCENARIOS = [
+  homeScenario('ja-JP'),
+  homeScenario('en-US'),
+  attendanceScenario('ja-JP'),
+  attendanceScenario('en-US'),
+  {
+    name: 'app: risk ranking',
+    async run(page, ctx) {
+      await ctx.open(`${BASE}/risk`);
+      await page.locator('#kansa-risk-days').selectOption('90');
+      await page.getByRole('button', { name: text(APP, 'ja-JP', 'risk.show'), exact: true }).click();
+      const rows = await tableRows(page, text(APP, 'ja-JP', 'risk.heading'));
+      assert.ok(rows.length > 0, 'risk ranking has users');
+      const scores = rows.map((r) => Number(r[3]));
+      assert.ok(scores[0] > 0 && scores.every((s) => s >= 0), `scores: ${scores}`);
+      assert.deepEqual([...scores].sort((a, b) => b - a), scores, 'highest first');
+      await ctx.screenshot('app-risk');
+    },
+  },
+  {
+    name: 'app: audit report',
+    async run(page, ctx) {
+      await ctx.open(`${BASE}/audit`);
+      const day = (ms) => new Date(ms + 9 * 3600e3).toISOString().slice(0, 10);
+      await page.locator('#kansa-audit-from').fill(day(ctx.demo.from));
+      await page.locator('#kansa-audit-to').fill(day(ctx.demo.to - 1));
+      await page.getByRole('button', { name: text(APP, 'ja-JP', 'audit.create'), exact: true }).click();
+      await page.getByText(text(APP, 'ja-JP', 'audit.print'), { exact: true }).waitFor({ timeout: 60000 });
+      const counts = await page.locator('h3, h4').allInnerTexts();
+      const events = counts.map((c) => Number(/\((\d+)/.exec(c)?.[1] ?? 0)).reduce((a, b) => a + b, 0);
+      assert.ok(events > 0, `the report lists events: ${JSON.stringify(counts)}`);
+      await ctx.screenshot('app-audit');
+    },
+  },
+  {
+    name: 'app: configuration, install rules twice',
+    async run(page, ctx) {
+      await ctx.open(`/plugins/${APP}`, { params: { page: 'configuration' } });
+      const install = page.getByRole('button', { name: text(APP, 'ja-JP', 'config.install'), exact: true });
+      const installed = text(APP, 'ja-JP', 'config.installed');
+      const rules = ctx.server.state.rules;
+      const unanswered = ctx.server.unanswered.length;
+      await install.click();
+      await page.getByText(installed, { exact: false }).waitFor({ timeout: 60000 });
+      const first = JSON.stringify([...rules.entries()]);
+      const puts = ctx.server.state.ruleGroupPuts.length;
+      assert.ok(rules.size > 0 && puts > 0, `rules installed: ${rules.size} rules in ${puts} groups`);
+      assert.ok([...rules.values()].every((r) => r.data.some((q) => q.datasourceUid === 'kansa')), 'every rule queries the Kansa data source');
+      await ctx.screenshot('app-configuration');
+      await install.click();
+      await until(() => ctx.server.state.ruleGroupPuts.length >= puts * 2 || ctx.server.unanswered.length > unanswered);
+      await page.getByText(installed, { exact: false }).waitFor();
+      assert.equal(ctx.server.state.ruleGroupPuts.length, puts * 2, 'the second install puts the same groups again');
+      assert.equal(JSON.stringify([...rules.entries()]), first, 'and changes nothing');
+      assert.equal(ctx.server.state.folders.size, 1, 'one Kansa folder');
+    },
+  },
+];
