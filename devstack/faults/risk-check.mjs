@@ -1,6 +1,6 @@
-// Two bridges running the risk loop on one cluster: both learn the same days from the same events and
-// share one profile state (kansa-state-risk, meta document saved with if_seq_no). A day learned twice
-// would show as an extra active day or volume in a profile; a day lost, as a missing one.
+// Risk profiles under faults: users with failed SSH logons on known past days, and a check that every
+// profile in kansa-state-risk counts each of those days exactly once (a day learned twice shows as an
+// extra active day and volume, a day lost as a missing one).
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { metric, postIngest, startBridge, stopBridge } from './bridges.mjs';
@@ -9,65 +9,62 @@ import { os } from './ledger.mjs';
 const ZONE = 'Asia/Tokyo'; // the bridge's default risk zone (KANSA_RISK_TZ)
 const DAYS_BACK = [5, 3, 2]; // days with events; all ended long before the loop's 30 min grace
 const USERS = 5;
-const tokyoDate = (ms) => new Intl.DateTimeFormat('en-CA', { timeZone: ZONE }).format(new Date(ms));
+/** The scorer as `kansa serve` runs it, with its first round 10 s after the start. */
+export const RISK_ON = { KANSA_RISK: 'on', KANSA_RISK_INTERVAL_S: '10' };
 
-/** The directory file the bridges need for it: the risk scorer only profiles users with a department. */
+const tokyoDate = (ms) => new Intl.DateTimeFormat('en-CA', { timeZone: ZONE }).format(new Date(ms));
+const user = (marker, u) => `${marker}u${u}`;
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** The directory file the bridges need: the risk scorer only profiles users with a department. */
 export function riskDirectory(dir, marker) {
   const file = join(dir, 'directory.csv');
   writeFileSync(file, ['account,department', ...Array.from({ length: USERS }, (_, u) => `${user(marker, u)},faults`)].join('\n'));
   return file;
 }
 
-const user = (marker, u) => `${marker}u${u}`;
-
 /**
- * Sends each user's failed logons (user u on the i-th day: u + i + 1 of them) through bridge 0, restarts
- * both bridges with the risk loop on, waits until the shared state has learned up to yesterday, stops
- * them, and compares every profile with what was sent. The ledger's rows cover the events themselves.
+ * Sends each user's failed logons (user u on the i-th day: u + i + 1 of them) through `bridge` and waits
+ * until every bridge's queue is empty. Returns what the profiles must say and the day to wait for.
  */
-export async function checkRiskProfiles(ctx, bridges, ledger, url) {
+export async function sendRiskEvents(bridge, bridges, ledger, url) {
   const now = Date.now();
   const days = DAYS_BACK.map((k) => tokyoDate(now - k * 86_400_000));
   const expected = new Map();
-  let seq = 0;
   const lines = [];
   for (let u = 0; u < USERS; u++) {
     expected.set(user(ledger.marker, u), days.map((_, i) => u + i + 1));
     days.forEach((day, i) => {
-      for (let n = 0; n < u + i + 1; n++, seq++) {
-        // Noon in Tokyo, on that Tokyo day.
-        lines.push(ledger.sshdLine('risk', seq, { time: `${day}T03:00:00Z`, user: user(ledger.marker, u) }));
-      }
+      // Noon in Tokyo, on that Tokyo day.
+      for (let n = 0; n < u + i + 1; n++) lines.push(ledger.sshdLine('risk', lines.length, { time: `${day}T03:00:00Z`, user: user(ledger.marker, u) }));
     });
   }
   const seqs = lines.map((_, i) => i);
   ledger.sent('risk', seqs);
-  if (await postIngest(bridges[0], lines)) ledger.acked('risk', seqs);
+  if (await postIngest(bridge, lines)) ledger.acked('risk', seqs);
   for (const b of bridges) {
     for (let d = 100; (await metric(b, 'kansa_queue_depth_events')) > 0; d = Math.min(d * 2, 1000)) await sleep(d);
   }
   await os(url, 'POST', '/kansa-events-*/_refresh');
+  // The last day a scorer learns: yesterday, once the 30 min grace after midnight has passed.
+  return { days, expected, target: tokyoDate(now - 30 * 60_000 - 86_400_000) };
+}
 
-  // Both scorers start together (first round after KANSA_RISK_INTERVAL_S = 10 s) and race over the same 30 days.
-  const notes = [];
-  await stopAll(bridges, notes);
-  for (const b of bridges) b.env = { KANSA_RISK: 'on', KANSA_RISK_INTERVAL_S: '10' };
-  await Promise.all(bridges.map((b) => startBridge(b)));
-  const target = tokyoDate(now - 30 * 60_000 - 86_400_000);
-  const deadline = Date.now() + 300_000;
+/** Waits until the shared state (meta document) has learned `target`; returns the day it reached. */
+export async function waitLearned(url, target, timeoutMs = 300_000) {
+  const deadline = Date.now() + timeoutMs;
   let learned;
   while ((learned = await os(url, 'GET', '/kansa-state-risk/_doc/meta').then((r) => r._source.day, () => undefined)) === undefined || learned < target) {
-    if (Date.now() > deadline) {
-      await stopAll(bridges, notes);
-      return { rows: [{ case: ledger.name, input: 'risk profiles', note: `the shared state reached ${learned ?? 'nothing'}, not ${target}, in 300 s`, passed: false }], notes };
-    }
+    if (Date.now() > deadline) return { learned, reached: false };
     await sleep(1000);
   }
-  // SIGTERM waits for a round in progress, so nothing writes after this.
-  await stopAll(bridges, notes);
+  return { learned, reached: true };
+}
 
+/** One row: every profile against what was sent, with how many times each profile was written per day. */
+export async function profilesRow(url, ledger, input, sent, learned) {
+  const { days, expected } = sent;
   const wrong = [];
-  // Each scorer that learns a day writes every profile: about 2 writes per day means both raced all along.
   let writes = 0;
   const daysSinceFirst = Math.round((Date.parse(learned) - Date.parse(days[0])) / 86_400_000) + 1;
   for (const [name, counts] of expected) {
@@ -75,26 +72,41 @@ export async function checkRiskProfiles(ctx, bridges, ledger, url) {
     writes += doc?._version ?? 0;
     const p = doc?._source?.profile;
     const got = p ? `activeDays ${p.activeDays}, failedLogons [${p.volumes.failedLogons.join(',')}]` : 'no profile';
-    if (got !== `activeDays ${counts.length}, failedLogons [${counts.join(',')}]`) wrong.push(`${name}: ${got}, sent ${counts.length} days [${counts.join(',')}]`);
+    if (got !== `activeDays ${counts.length}, failedLogons [${counts.join(',')}]`) wrong.push(`${name}: ${got}; sent ${counts.length} days [${counts.join(',')}]`);
   }
-  ctx.log(`risk: state learned up to ${learned}; ${wrong.length} of ${USERS} profiles differ from what was sent`);
-  const rows = (await ledger.count(url)).filter((r) => r.input === 'risk');
-  rows.push({
+  const ok = `${USERS} users × ${days.length} days (${days.join(', ')}): each day counted once in every profile`;
+  return {
     case: ledger.name,
-    input: 'risk profiles (2 bridges scoring)',
-    note: `${wrong.length === 0 ? `${USERS} users × ${days.length} days (${days.join(', ')}): each day counted once in every profile` : wrong.join('; ')}`
-      + ` (${(writes / USERS / daysSinceFirst).toFixed(1)} profile writes per learned day)`,
+    input,
+    note: `${wrong.length === 0 ? ok : wrong.join(' | ')} (state learned to ${learned}; ${(writes / USERS / daysSinceFirst).toFixed(1)} profile writes per learned day)`,
     passed: wrong.length === 0,
-  });
-  return { rows, notes };
+  };
 }
 
-/** SIGTERM to both: each must close intake, finish what it does and exit 0. */
-async function stopAll(bridges, notes) {
+/** SIGTERM to each: it must close intake, finish its round and exit 0. */
+export async function stopAll(bridges, notes) {
   for (const b of bridges) {
     const code = await stopBridge(b);
     if (code !== undefined && code !== 0) notes.push(`FAIL ${b.name} exited with ${code} on SIGTERM`);
   }
 }
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/**
+ * Two scorers on one state: both bridges restart with the risk loop on and race over the same 30 days
+ * from an empty state; stopped once the state reached yesterday, every profile must match what was sent.
+ */
+export async function checkRiskProfiles(ctx, bridges, ledger, url) {
+  const sent = await sendRiskEvents(bridges[0], bridges, ledger, url);
+  const notes = [];
+  await stopAll(bridges, notes);
+  for (const b of bridges) b.env = RISK_ON;
+  await Promise.all(bridges.map((b) => startBridge(b)));
+  const { learned, reached } = await waitLearned(url, sent.target);
+  // SIGTERM waits for a round in progress, so nothing writes after this.
+  await stopAll(bridges, notes);
+  const rows = (await ledger.count(url)).filter((r) => r.input === 'risk');
+  rows.push(reached
+    ? await profilesRow(url, ledger, 'risk profiles (2 bridges scoring)', sent, learned)
+    : { case: ledger.name, input: 'risk profiles', note: `the shared state reached ${learned ?? 'nothing'}, not ${sent.target}, in 300 s`, passed: false });
+  return { rows, notes };
+}
