@@ -86,13 +86,14 @@ export class QueueWriter {
           aborted: () => this.stopping,
           onRequest: (ms) => this.metrics.bulkLatency.observe({ output: 'opensearch' }, ms / 1000),
           onAttempt: (a) => {
+            // Counted as they happen: during an outage the call does not return until it is over.
+            this.metrics.retried.inc({ output: 'opensearch' }, a.retrying);
             if (a.deadLetterFailed > 0) this.metrics.deadLetterFailed.inc({ output: 'opensearch' }, a.deadLetterFailed);
             this.state(slot, a.unreachable ? 'unreachable' : a.deadLetterFailed > 0 ? 'dead_letter_failed' : 'ok', a.unreachable ?? a.deadLetterError);
           },
         });
         this.metrics.indexed.inc({ output: 'opensearch' }, r.indexed);
         this.metrics.duplicates.inc({ output: 'opensearch' }, r.duplicates);
-        this.metrics.retried.inc({ output: 'opensearch' }, r.retried);
         this.metrics.deadLettered.inc({ output: 'opensearch' }, r.deadLettered);
         pending = r.unsent;
       } catch (err) {

@@ -39,7 +39,8 @@ describe('backpressure with a tiny queue', () => {
       http: { maxBodyBytes: '1MiB' },
       auth: { tokens: [{ name: 'bp-test', token: TOKEN }] },
       syslog: { tcp: { enabled: true, port: tcpPort }, udp: { enabled: true, port: udpPort }, rateLimit: { eventsPerSecond: 1e9, burst: 1e9 } },
-      translate: { year: 2031 },
+      // Dated 2031 (apart from other data); indexed by that day, so the events keep their usual size.
+      translate: { year: 2031, timeWindow: { daysBack: 36500, daysAhead: 36500 } },
       log: { level: 'error' },
     });
 
