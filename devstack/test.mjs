@@ -39,6 +39,8 @@ async function main() {
     );
     results.push(await jest());
     results.push(await goTest());
+    // Both plugins in Chromium on the Grafana 13.1 and 13.2 stand-in hosts, against the demo month (e2e/README.md).
+    results.push(await step('e2e (Grafana 13.1 + 13.2 hosts)', 'node', ['e2e/run.mjs', '--no-screenshots'], { env: { KANSA_E2E_DEMO_DIR: demoDir } }));
   } finally {
     for (const node of launched) {
       await stopOpenSearch(node);

@@ -40,7 +40,11 @@ async function main() {
   if (!opensearchUrl) throw new Error('OPENSEARCH_URL must point at the node holding the demo month');
   const demo = demoMonth();
   ensureChromium();
-  const plugins = { 'kansa-logs-datasource': join(REPO, 'datasource-plugin', 'dist'), 'kansa-logs-app': join(REPO, 'app-plugin', 'dist') };
+  // KANSA_E2E_*_DIST point a host at another build, e.g. one made with an external left out, to see it fail.
+  const plugins = {
+    'kansa-logs-datasource': process.env.KANSA_E2E_DATASOURCE_DIST || join(REPO, 'datasource-plugin', 'dist'),
+    'kansa-logs-app': process.env.KANSA_E2E_APP_DIST || join(REPO, 'app-plugin', 'dist'),
+  };
   for (const [id, dir] of Object.entries(plugins)) {
     if (!existsSync(join(dir, 'module.js'))) throw new Error(`${id} is not built (${dir}/module.js): npm run build`);
   }
@@ -85,7 +89,10 @@ async function main() {
               assert.equal(bootError, undefined, `host boot: ${bootError}`);
             },
             async screenshot(name) {
-              if (shots && host.line === '13.2') await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+              if (!shots || host.line !== '13.2') return;
+              // The whole page, cut at 2000 px: long reports would make files of many megabytes.
+              const height = Math.min(2000, await page.evaluate(() => document.documentElement.scrollHeight));
+              await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true, clip: { x: 0, y: 0, width: 1400, height } });
             },
           };
           await s.run(page, ctx);

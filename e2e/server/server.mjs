@@ -46,19 +46,19 @@ export function startServer({ hostDir, iconsDir, fontsDir, plugins, backend, ope
       const q = JSON.parse(body);
       const uid = q.queries?.[0]?.datasource?.uid;
       if (uid !== DS_UID) return [400, { message: `unknown data source ${uid}` }];
-      const out = await backend.call('query', { settings: settingsOf(state.datasource), queries: q.queries, range: { from: String(q.from), to: String(q.to) } });
+      const out = await backend.call('query', { settings: settingsOf(state), queries: q.queries, range: { from: String(q.from), to: String(q.to) } });
       const failed = Object.values(out.results).some((r) => r.error);
       return [failed ? 400 : 200, out];
     }
     if ((g = m(/^\/api\/datasources\/uid\/([^/]+)\/health$/))) {
       if (g[1] !== DS_UID) return [404, { message: 'Data source not found' }];
-      const out = await backend.call('health', { settings: settingsOf(state.datasource) });
+      const out = await backend.call('health', { settings: settingsOf(state) });
       return [out.status === 'OK' ? 200 : 400, out];
     }
     if ((g = m(/^\/api\/datasources\/uid\/([^/]+)\/resources\/(.*)$/))) {
       if (g[1] !== DS_UID) return [404, { message: 'Data source not found' }];
       const out = await backend.call('resource', {
-        settings: settingsOf(state.datasource),
+        settings: settingsOf(state),
         resource: { method: req.method, path: g[2] + url.search, ...(body ? { body: JSON.parse(body) } : {}) },
       });
       return [out.status || 200, out.body];
@@ -182,9 +182,9 @@ export function startServer({ hostDir, iconsDir, fontsDir, plugins, backend, ope
   });
 }
 
-/** The data source as the backend's plugin context carries it, secrets decrypted. */
-function settingsOf(ds) {
-  return { url: ds.url, jsonData: ds.jsonData, basicAuth: ds.basicAuth, basicAuthUser: ds.basicAuthUser ?? '', uid: ds.uid, name: ds.name, secureJsonData: {} };
+/** The data source as the backend's plugin context carries it, secrets decrypted (they are kept in the clear here). */
+function settingsOf({ datasource: ds, secureJsonData }) {
+  return { url: ds.url, jsonData: ds.jsonData, basicAuth: ds.basicAuth, basicAuthUser: ds.basicAuthUser ?? '', uid: ds.uid, name: ds.name, secureJsonData: secureJsonData ?? {} };
 }
 
 /** window.grafanaBootData for one page: the user's language comes from ?lang= (ja-JP or en-US). */
