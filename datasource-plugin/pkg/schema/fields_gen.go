@@ -82,6 +82,10 @@ const (
 	FileDirectory                 = "file.directory"
 	FileSize                      = "file.size"
 	FileType                      = "file.type"
+	FileHashSha256                = "file.hash.sha256"
+	RegistryPath                  = "registry.path"
+	RegistryValue                 = "registry.value"
+	RegistryDataStrings           = "registry.data.strings"
 	ProcessName                   = "process.name"
 	ProcessPid                    = "process.pid"
 	ProcessExecutable             = "process.executable"
@@ -89,6 +93,8 @@ const (
 	ProcessParentName             = "process.parent.name"
 	ProcessParentPid              = "process.parent.pid"
 	ProcessParentExecutable       = "process.parent.executable"
+	ProcessParentCommandLine      = "process.parent.command_line"
+	ProcessHashSha256             = "process.hash.sha256"
 	NetworkTransport              = "network.transport"
 	NetworkProtocol               = "network.protocol"
 	NetworkDirection              = "network.direction"
@@ -104,6 +110,7 @@ const (
 	DnsQuestionName               = "dns.question.name"
 	DnsQuestionType               = "dns.question.type"
 	DnsResponseCode               = "dns.response_code"
+	DnsResolvedIp                 = "dns.resolved_ip"
 	EmailFromAddress              = "email.from.address"
 	EmailToAddress                = "email.to.address"
 	EmailMessageId                = "email.message_id"
@@ -139,8 +146,10 @@ const (
 	KansaParseStatus              = "kansa.parse.status"
 	KansaParseError               = "kansa.parse.error"
 	KansaParseFormat              = "kansa.parse.format"
+	KansaParseTimeField           = "kansa.parse.time_field"
 	KansaRaw                      = "kansa.raw"
 	KansaAccessOperation          = "kansa.access.operation"
+	KansaAccessObjectType         = "kansa.access.object_type"
 	KansaAccessRights             = "kansa.access.rights"
 	KansaAccessNewPath            = "kansa.access.new_path"
 	KansaAccessFirst              = "kansa.access.first"
@@ -250,6 +259,10 @@ var Fields = []Field{
 	{Name: FileDirectory, Type: "keyword", Array: false, En: "The folder holding the file", Ja: "ファイルのあるフォルダ", UseCases: []string{"insider", "audit"}},
 	{Name: FileSize, Type: "long", Array: false, En: "File size in bytes", Ja: "ファイルサイズ (バイト)", UseCases: []string{"insider"}},
 	{Name: FileType, Type: "keyword", Array: false, En: "file, dir or unknown", Ja: "種類 (file、dir、unknown)", UseCases: []string{"insider"}},
+	{Name: FileHashSha256, Type: "keyword", Array: false, En: "SHA-256 of the file (Sysmon Hashes)", Ja: "ファイルの SHA-256 (Sysmon の Hashes)", UseCases: []string{"cyber"}},
+	{Name: RegistryPath, Type: "keyword", Array: false, En: "Full path of the registry key or value, e.g. HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Run\\updater", Ja: "レジストリキーまたは値のフルパス", UseCases: []string{"cyber"}},
+	{Name: RegistryValue, Type: "keyword", Array: false, En: "Name of the registry value", Ja: "レジストリ値の名前", UseCases: []string{"cyber"}},
+	{Name: RegistryDataStrings, Type: "keyword", Array: true, En: "Data written to the registry value, as text", Ja: "レジストリ値に書き込まれたデータ (文字列)", UseCases: []string{"cyber"}},
 	{Name: ProcessName, Type: "keyword", Array: false, En: "Process name, e.g. powershell.exe", Ja: "プロセス名 (powershell.exe など)", UseCases: []string{"cyber", "insider", "failure"}},
 	{Name: ProcessPid, Type: "long", Array: false, En: "Process id", Ja: "プロセス ID", UseCases: []string{"cyber", "failure"}},
 	{Name: ProcessExecutable, Type: "keyword", Array: false, En: "Full path of the executable", Ja: "実行ファイルのフルパス", UseCases: []string{"cyber"}},
@@ -257,6 +270,8 @@ var Fields = []Field{
 	{Name: ProcessParentName, Type: "keyword", Array: false, En: "The parent process name", Ja: "親プロセス名", UseCases: []string{"cyber"}},
 	{Name: ProcessParentPid, Type: "long", Array: false, En: "The parent process id", Ja: "親プロセス ID", UseCases: []string{"cyber"}},
 	{Name: ProcessParentExecutable, Type: "keyword", Array: false, En: "Full path of the parent process's executable", Ja: "親プロセスの実行ファイルのフルパス", UseCases: []string{"cyber"}},
+	{Name: ProcessParentCommandLine, Type: "keyword", Array: false, En: "Command line of the parent process", Ja: "親プロセスのコマンドライン", UseCases: []string{"cyber"}},
+	{Name: ProcessHashSha256, Type: "keyword", Array: false, En: "SHA-256 of the process executable (Sysmon Hashes)", Ja: "プロセスの実行ファイルの SHA-256 (Sysmon の Hashes)", UseCases: []string{"cyber"}},
 	{Name: NetworkTransport, Type: "keyword", Array: false, En: "tcp, udp, icmp", Ja: "トランスポート (tcp、udp、icmp)", UseCases: []string{"cyber", "failure"}},
 	{Name: NetworkProtocol, Type: "keyword", Array: false, En: "Application protocol, e.g. http, dns, smtp", Ja: "アプリケーションプロトコル (http、dns、smtp など)", UseCases: []string{"cyber"}},
 	{Name: NetworkDirection, Type: "keyword", Array: false, En: "inbound, outbound, internal, external", Ja: "通信方向 (inbound、outbound、internal、external)", UseCases: []string{"cyber"}},
@@ -272,6 +287,7 @@ var Fields = []Field{
 	{Name: DnsQuestionName, Type: "keyword", Array: false, En: "The name queried", Ja: "問い合わせた名前", UseCases: []string{"cyber", "insider"}},
 	{Name: DnsQuestionType, Type: "keyword", Array: false, En: "The record type queried, e.g. A, TXT", Ja: "問い合わせたレコード種別 (A、TXT など)", UseCases: []string{"cyber"}},
 	{Name: DnsResponseCode, Type: "keyword", Array: false, En: "The DNS response code, e.g. NOERROR, NXDOMAIN", Ja: "DNS 応答コード (NOERROR、NXDOMAIN など)", UseCases: []string{"cyber", "failure"}},
+	{Name: DnsResolvedIp, Type: "ip", Array: true, En: "Addresses the DNS answer resolved to", Ja: "DNS の応答で解決されたアドレス", UseCases: []string{"cyber"}},
 	{Name: EmailFromAddress, Type: "keyword", Array: false, En: "The sender address", Ja: "送信者アドレス", UseCases: []string{"cyber", "insider", "attendance"}},
 	{Name: EmailToAddress, Type: "keyword", Array: true, En: "The recipient addresses", Ja: "宛先アドレス", UseCases: []string{"insider", "attendance"}},
 	{Name: EmailMessageId, Type: "keyword", Array: false, En: "The Message-ID header", Ja: "Message-ID ヘッダー", UseCases: []string{"insider"}},
@@ -307,8 +323,10 @@ var Fields = []Field{
 	{Name: KansaParseStatus, Type: "keyword", Array: false, En: "ok, partial or failed", Ja: "解析結果 (ok、partial、failed)", UseCases: []string{"audit", "failure"}},
 	{Name: KansaParseError, Type: "keyword", Array: false, En: "Why parsing failed, with the line or byte offset", Ja: "解析に失敗した理由と行またはバイト位置", UseCases: []string{"audit", "failure"}},
 	{Name: KansaParseFormat, Type: "keyword", Array: false, En: "The input format the record was read as, e.g. windows-xml, nxlog-json, syslog-rfc3164", Ja: "読み込んだ入力形式 (windows-xml、nxlog-json、syslog-rfc3164 など)", UseCases: []string{"audit", "failure"}},
+	{Name: KansaParseTimeField, Type: "keyword", Array: false, En: "The source field the event time was read from, when a rendering offers several (EventTime, TimeCreated, @timestamp, ...)", Ja: "イベント日時を読み取った元のフィールド (EventTime、TimeCreated、@timestamp など、複数ある形式の場合)", UseCases: []string{"audit", "failure"}},
 	{Name: KansaRaw, Type: "flat_object", Array: false, En: "The source's own parsed fields, for sources without an ECS home for them", Ja: "ECS に対応先のない発生元固有の解析済みフィールド", UseCases: []string{"cyber", "insider", "audit", "attendance", "failure"}},
-	{Name: KansaAccessOperation, Type: "keyword", Array: false, En: "The decoded file operation: read, write, append, create, delete, rename, permission-change, execute, read-attributes, write-attributes (metadata only)", Ja: "ファイル操作の種類 (read、write、append、create、delete、rename、permission-change、execute、属性のみの read-attributes・write-attributes)", UseCases: []string{"cyber", "insider", "audit"}},
+	{Name: KansaAccessOperation, Type: "keyword", Array: false, En: "The decoded file operation: read, write, append, create, delete, rename, permission-change, execute, read-attributes, write-attributes (metadata only), open (a handle opened and closed without any access)", Ja: "ファイル操作の種類 (read、write、append、create、delete、rename、permission-change、execute、属性のみの read-attributes・write-attributes、アクセスなしで開いて閉じた open)", UseCases: []string{"cyber", "insider", "audit"}},
+	{Name: KansaAccessObjectType, Type: "keyword", Array: false, En: "The kind of object a condensed non-file handle record is about (Key, SERVICE OBJECT, SAM_DOMAIN, ...)", Ja: "ファイル以外のハンドルをまとめたレコードの対象オブジェクトの種類 (Key、SERVICE OBJECT、SAM_DOMAIN など)", UseCases: []string{"cyber", "insider", "audit"}},
 	{Name: KansaAccessRights, Type: "keyword", Array: true, En: "The access rights requested or used, decoded to words", Ja: "要求・使用されたアクセス権 (文字に変換済み)", UseCases: []string{"cyber", "insider", "audit"}},
 	{Name: KansaAccessNewPath, Type: "keyword", Array: false, En: "The new path of a renamed file", Ja: "名前変更後のパス", UseCases: []string{"cyber", "insider", "audit"}},
 	{Name: KansaAccessFirst, Type: "date", Array: false, En: "First raw event merged into this record", Ja: "このレコードにまとめた最初の生イベントの日時", UseCases: []string{"insider", "audit"}},

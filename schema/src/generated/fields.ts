@@ -142,6 +142,14 @@ export const FIELD = {
   fileSize: "file.size",
   /** file, dir or unknown */
   fileType: "file.type",
+  /** SHA-256 of the file (Sysmon Hashes) */
+  fileHashSha256: "file.hash.sha256",
+  /** Full path of the registry key or value, e.g. HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Run\updater */
+  registryPath: "registry.path",
+  /** Name of the registry value */
+  registryValue: "registry.value",
+  /** Data written to the registry value, as text */
+  registryDataStrings: "registry.data.strings",
   /** Process name, e.g. powershell.exe */
   processName: "process.name",
   /** Process id */
@@ -156,6 +164,10 @@ export const FIELD = {
   processParentPid: "process.parent.pid",
   /** Full path of the parent process's executable */
   processParentExecutable: "process.parent.executable",
+  /** Command line of the parent process */
+  processParentCommandLine: "process.parent.command_line",
+  /** SHA-256 of the process executable (Sysmon Hashes) */
+  processHashSha256: "process.hash.sha256",
   /** tcp, udp, icmp */
   networkTransport: "network.transport",
   /** Application protocol, e.g. http, dns, smtp */
@@ -186,6 +198,8 @@ export const FIELD = {
   dnsQuestionType: "dns.question.type",
   /** The DNS response code, e.g. NOERROR, NXDOMAIN */
   dnsResponseCode: "dns.response_code",
+  /** Addresses the DNS answer resolved to */
+  dnsResolvedIp: "dns.resolved_ip",
   /** The sender address */
   emailFromAddress: "email.from.address",
   /** The recipient addresses */
@@ -260,8 +274,10 @@ export const FIELD = {
   kansaParseTimeField: "kansa.parse.time_field",
   /** The source's own parsed fields, for sources without an ECS home for them */
   kansaRaw: "kansa.raw",
-  /** The decoded file operation: read, write, append, create, delete, rename, permission-change, execute, read-attributes, write-attributes (metadata only) */
+  /** The decoded file operation: read, write, append, create, delete, rename, permission-change, execute, read-attributes, write-attributes (metadata only), open (a handle opened and closed without any access) */
   kansaAccessOperation: "kansa.access.operation",
+  /** The kind of object a condensed non-file handle record is about (Key, SERVICE OBJECT, SAM_DOMAIN, ...) */
+  kansaAccessObjectType: "kansa.access.object_type",
   /** The access rights requested or used, decoded to words */
   kansaAccessRights: "kansa.access.rights",
   /** The new path of a renamed file */
@@ -412,6 +428,10 @@ export interface KansaEvent {
   "file.directory"?: string;
   "file.size"?: number;
   "file.type"?: string;
+  "file.hash.sha256"?: string;
+  "registry.path"?: string;
+  "registry.value"?: string;
+  "registry.data.strings"?: string | string[];
   "process.name"?: string;
   "process.pid"?: number;
   "process.executable"?: string;
@@ -419,6 +439,8 @@ export interface KansaEvent {
   "process.parent.name"?: string;
   "process.parent.pid"?: number;
   "process.parent.executable"?: string;
+  "process.parent.command_line"?: string;
+  "process.hash.sha256"?: string;
   "network.transport"?: string;
   "network.protocol"?: string;
   "network.direction"?: string;
@@ -434,6 +456,7 @@ export interface KansaEvent {
   "dns.question.name"?: string;
   "dns.question.type"?: string;
   "dns.response_code"?: string;
+  "dns.resolved_ip"?: string | string[];
   "email.from.address"?: string;
   "email.to.address"?: string | string[];
   "email.message_id"?: string;
@@ -472,6 +495,7 @@ export interface KansaEvent {
   "kansa.parse.time_field"?: string;
   "kansa.raw"?: Record<string, unknown>;
   "kansa.access.operation"?: string;
+  "kansa.access.object_type"?: string;
   "kansa.access.rights"?: string | string[];
   "kansa.access.new_path"?: string;
   "kansa.access.first"?: string;
@@ -575,6 +599,10 @@ export const FIELD_TYPES: Readonly<Record<FieldName, string>> = {
   "file.directory": "keyword",
   "file.size": "long",
   "file.type": "keyword",
+  "file.hash.sha256": "keyword",
+  "registry.path": "keyword",
+  "registry.value": "keyword",
+  "registry.data.strings": "keyword",
   "process.name": "keyword",
   "process.pid": "long",
   "process.executable": "keyword",
@@ -582,6 +610,8 @@ export const FIELD_TYPES: Readonly<Record<FieldName, string>> = {
   "process.parent.name": "keyword",
   "process.parent.pid": "long",
   "process.parent.executable": "keyword",
+  "process.parent.command_line": "keyword",
+  "process.hash.sha256": "keyword",
   "network.transport": "keyword",
   "network.protocol": "keyword",
   "network.direction": "keyword",
@@ -597,6 +627,7 @@ export const FIELD_TYPES: Readonly<Record<FieldName, string>> = {
   "dns.question.name": "keyword",
   "dns.question.type": "keyword",
   "dns.response_code": "keyword",
+  "dns.resolved_ip": "ip",
   "email.from.address": "keyword",
   "email.to.address": "keyword",
   "email.message_id": "keyword",
@@ -635,6 +666,7 @@ export const FIELD_TYPES: Readonly<Record<FieldName, string>> = {
   "kansa.parse.time_field": "keyword",
   "kansa.raw": "flat_object",
   "kansa.access.operation": "keyword",
+  "kansa.access.object_type": "keyword",
   "kansa.access.rights": "keyword",
   "kansa.access.new_path": "keyword",
   "kansa.access.first": "date",

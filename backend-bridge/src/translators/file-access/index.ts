@@ -2,6 +2,7 @@ import type { KansaEvent } from '@kansa/schema';
 import type { Stage } from '../../translate/types';
 import { shareTarget } from '../windows/map-object';
 import { dirName } from '../windows/text';
+import { ObjectHandles } from './objects';
 import { type AccessRecord, isFolderAddition, operationOf, toEvent } from './records';
 
 /** Records with the same user, host, object, operation and details merge within this window. */
@@ -20,6 +21,8 @@ export interface FileAccessLimits {
 const DEFAULT_LIMITS: FileAccessLimits = { maxOpenHandles: 20_000, maxBuffered: 50_000, maxPending: 20_000 };
 
 const FILE_CODES = new Set(['4656', '4663', '4658', '4660', '4670', '5145']);
+/** Codes that name their object type; 4658 and 4660 name only the handle. */
+const TYPED_CODES = new Set(['4656', '4663', '4670']);
 
 interface OpenHandle {
   key: string;
@@ -85,7 +88,10 @@ function timeOf(e: KansaEvent): number | undefined {
  * access record, decodes the operation (renames from a DELETE without 4660 plus the new name opened
  * by the same process; creations from an AddFile on the folder), then merges consecutive records of
  * the same user, host, object, operation and details within 5 seconds. Everything else passes
- * through untouched. Memory is bounded: the oldest open handles are emitted as partial records.
+ * through untouched. Handles on other objects (registry keys, services, SAM…) are joined apart, one
+ * record per handle lifetime (objects.ts). Every raw 4656/4663/4658/4660 leaves either inside exactly
+ * one record's kansa.count or as itself (invariant.test.ts). Memory is bounded: the oldest open handles
+ * are emitted as partial records.
  */
 export class FileAccessCondenser implements Stage {
   readonly counts = { in: 0, out: 0 };
@@ -112,18 +118,27 @@ export class FileAccessCondenser implements Stage {
   /** The last known state of each path (host|path): does it exist after the records seen so far? */
   private readonly pathState = new Map<string, { exists: boolean; at: number }>(); // at: arrival order
   private readonly limits: FileAccessLimits;
+  private readonly objects: ObjectHandles;
 
   constructor(limits: Partial<FileAccessLimits> = {}) {
     this.limits = { ...DEFAULT_LIMITS, ...limits };
+    this.objects = new ObjectHandles(this.limits.maxOpenHandles);
   }
 
   push(event: KansaEvent): KansaEvent[] {
     const t = timeOf(event);
     if (t !== undefined && t > this.now) this.now = t;
-    if (!this.isFileEvent(event) || t === undefined) {
+    const kind = t === undefined ? undefined : this.kindOf(event);
+    if (t === undefined || kind === undefined) {
       this.advance();
       this.outRecords();
       this.outbox.push(event);
+    } else if (kind === 'object') {
+      this.counts.in++;
+      const d = event['winlog.event_data'] as Data;
+      for (const r of this.objects.take(event, this.keyOf(event, d), t)) this.emitObject(r);
+      this.advance();
+      this.outRecords();
     } else {
       this.counts.in++;
       this.seq++;
@@ -135,6 +150,7 @@ export class FileAccessCondenser implements Stage {
   }
 
   flush(): KansaEvent[] {
+    for (const r of this.objects.flush()) this.emitObject(r);
     for (const h of [...this.open.values(), ...this.loose.values()]) this.dropHandle(h);
     this.release(Number.POSITIVE_INFINITY);
     for (const r of this.pending.values()) this.emit(r);
@@ -157,16 +173,32 @@ export class FileAccessCondenser implements Stage {
     return out;
   }
 
-  private isFileEvent(e: KansaEvent): boolean {
+  private emitObject(e: KansaEvent): void {
+    this.counts.out++;
+    this.outbox.push(e);
+  }
+
+  private keyOf(e: KansaEvent, d: Data): string {
+    return `${e['host.name'] ?? ''}|${(d.HandleId ?? '').toLowerCase()}|${(d.ProcessId ?? '').toLowerCase()}`;
+  }
+
+  /** A file access for the correlation, a handle on another object, or neither (passes through). */
+  private kindOf(e: KansaEvent): 'file' | 'object' | undefined {
     const code = e['event.code'];
-    if (e['event.module'] !== 'windows' || typeof code !== 'string' || !FILE_CODES.has(code)) return false;
-    if (e['kansa.parse.status'] === 'failed') return false;
-    if (!(e['winlog.provider_name'] ?? '').toString().toLowerCase().endsWith('security-auditing')) return false;
+    if (e['event.module'] !== 'windows' || typeof code !== 'string' || !FILE_CODES.has(code)) return undefined;
+    if (e['kansa.parse.status'] === 'failed') return undefined;
+    if (!(e['winlog.provider_name'] ?? '').toString().toLowerCase().endsWith('security-auditing')) return undefined;
     const d = e['winlog.event_data'] as Data | undefined;
-    if (!d) return false;
+    if (!d) return undefined;
     const type = d.ObjectType;
-    // Registry keys and other kernel objects keep their own events.
-    return type === undefined || type === 'File';
+    if (!TYPED_CODES.has(code) || type === undefined) {
+      // A close or delete names only its handle: it belongs to whichever side opened that handle.
+      return code !== '5145' && this.objects.holds(this.keyOf(e, d)) ? 'object' : 'file';
+    }
+    if (type === 'File') return 'file';
+    // A denied request opened nothing, and 4670 is one event on its own: both keep their own events.
+    if (code === '4670' || (code === '4656' && e['event.outcome'] === 'failure')) return undefined;
+    return 'object';
   }
 
   private base(e: KansaEvent, t: number, d: Data): AccessRecord {
@@ -358,6 +390,8 @@ export class FileAccessCondenser implements Stage {
     r.rights = h.used.length > 0 ? h.used : h.requested;
     r.op = operationOf(r.rights, r.path, h.deleted);
     if (h.permChanged && r.op !== 'delete' && r.op !== 'rename') r.op = 'permission-change';
+    // Opened and closed with no right used: the request alone is not an access.
+    else if (h.used.length === 0 && !h.deleted && !h.permChanged) r.op = 'open';
     r.renameCandidate = r.op === 'rename';
     const own = (x: KansaEvent): boolean => (x['winlog.event_data'] as Data | undefined)?.ObjectName === r.path;
     r.primary =
@@ -409,6 +443,7 @@ export class FileAccessCondenser implements Stage {
 
   /** Moves time forward: idle handles are finalized, correlated records merge, stale merges go out. */
   private advance(): void {
+    for (const r of this.objects.expire(this.now)) this.emitObject(r);
     for (const [map, idle] of [[this.loose, HANDLE_IDLE_NO_OPEN_MS], [this.open, HANDLE_IDLE_MS]] as const) {
       for (const h of map.values()) {
         if (this.now - h.rec.last <= idle) break;

@@ -17,7 +17,9 @@ export type Operation =
   | 'permission-change'
   | 'execute'
   | 'read-attributes'
-  | 'write-attributes';
+  | 'write-attributes'
+  /** A handle opened and closed with no right used: not an access. */
+  | 'open';
 
 /** One access record on its way through correlation and merging. */
 export interface AccessRecord {
@@ -71,6 +73,7 @@ const TYPES: Record<Operation, string[]> = {
   execute: ['access'],
   'read-attributes': ['access'],
   'write-attributes': ['change'],
+  open: ['info'],
 };
 
 const ACTIONS: Record<Operation, string> = {
@@ -84,6 +87,7 @@ const ACTIONS: Record<Operation, string> = {
   execute: 'executed-file',
   'read-attributes': 'read-file-attributes',
   'write-attributes': 'changed-file-attributes',
+  open: 'opened-file-without-access',
 };
 
 /** Sentence verbs: success (ja, en) and the noun used when access was denied (ja, en). */
@@ -98,6 +102,7 @@ const VERBS: Record<Operation, { ja: string; en: string; denyJa: string; denyEn:
   execute: { ja: '{p} を実行しました', en: 'executed {p}', denyJa: '実行', denyEn: 'execute' },
   'read-attributes': { ja: '{p} の属性を参照しました', en: 'read the attributes of {p}', denyJa: '属性の参照', denyEn: 'attribute read' },
   'write-attributes': { ja: '{p} の属性を変更しました', en: 'changed the attributes of {p}', denyJa: '属性の変更', denyEn: 'attribute change' },
+  open: { ja: '{p} を開き、アクセスせずに閉じました', en: 'opened {p} and closed it without access', denyJa: 'オープン', denyEn: 'open' },
 };
 
 const EXECUTABLE = /\.(exe|dll|com|bat|cmd|ps1|psm1|vbs|vbe|js|jse|wsf|msi|scr|hta|cpl|sys)$/i;
