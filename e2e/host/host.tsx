@@ -36,10 +36,10 @@ import { sharedDependencies } from './shared';
 declare global {
   interface Window {
     System: any;
-    __kansaHost: { ready: boolean; error?: string; frames?: unknown; health?: unknown; variableValues?: unknown };
+    __kansaHost: { ready: boolean; react: string; error?: string; frames?: unknown; health?: unknown; variableValues?: unknown };
   }
 }
-window.__kansaHost = { ready: false };
+window.__kansaHost = { ready: false, react: React.version };
 
 const DS_ID = 'kansa-logs-datasource';
 const APP_ID = 'kansa-logs-app';
