@@ -26,6 +26,22 @@ describe('RecordSplitter', () => {
     expect(collect(new RecordSplitter('lf', 10), [`<13>a\n${long.slice(0, 500)}`, `${long.slice(500)}\n<13>b\n`])).toBe(`<13>a\n${'x'.repeat(11)}\n\n<13>b\n`);
     expect(collect(new RecordSplitter('octet', 10), [`1000 ${long}`, '5 <13>b'])).toBe(`${'x'.repeat(11)}\n<13>b\n`);
   });
+
+  it('hands out an octet-counted frame cut short by the end of the stream as `cut`, with what arrived', () => {
+    const s = new RecordSplitter('octet', 100);
+    expect(s.push(Buffer.from('5 <13>a30 <13>b\nhalf')).data.toString()).toBe('<13>a\n');
+    const end = s.end();
+    expect(end.data.length).toBe(0);
+    expect(end.cut?.data.toString()).toBe('<13>b half\n');
+    expect(end.cut?.reason).toBe('connection closed inside an octet-counted frame: 10 of 30 bytes received');
+    const lengthOnly = new RecordSplitter('octet', 100);
+    lengthOnly.push(Buffer.from('5 <13>a12'));
+    expect(lengthOnly.end().cut?.reason).toBe('connection closed inside the length of an octet-counted frame');
+    // The rest of an overlong frame was already flagged truncated: nothing more to keep.
+    const overlong = new RecordSplitter('octet', 10);
+    overlong.push(Buffer.from(`1000 ${'x'.repeat(50)}`));
+    expect(overlong.end().cut).toBeUndefined();
+  });
 });
 
 describe('RateLimiter', () => {
