@@ -51,6 +51,8 @@ export class Bridge {
   private risk?: RiskLoop;
   /** Why the last queue append failed, and when (cleared by the next one that succeeds). */
   private storageError?: { message: string; at: number };
+  /** Whether the last append was refused for the bound (logged once per change). */
+  private queueFull = false;
 
   constructor(
     private readonly config: KansaConfig,
@@ -211,7 +213,11 @@ export class Bridge {
   private enqueueChunks(input: string, chunks: RawChunk[], options: EnqueueOptions = {}): EnqueueResult {
     const results = chunks.map((c) => (c.damage !== undefined ? damagedRecord(c.data, c.src, c.damage, this.translation) : translateChunk(c.data, c.src, this.translation, c.ids)));
     try {
-      if (!this.queue.append(results.flatMap((r) => r.entries), options.force)) return { ok: false, reason: 'queue_full', message: 'the bridge queue is full; retry later' };
+      if (!this.queue.append(results.flatMap((r) => r.entries), options.force)) {
+        if (!this.queueFull) this.log.warn({ input, bytes: this.queue.depthBytes, bound: this.queue.capacity }, 'queue full: intake refused (HTTP 429, TCP paused, UDP dropped) until OpenSearch takes events');
+        this.queueFull = true;
+        return { ok: false, reason: 'queue_full', message: 'the bridge queue is full; retry later' };
+      }
     } catch (err) {
       // Disk full, no descriptors, an I/O error: nothing was kept, the intake refuses (503, pause, counted drop).
       const message = (err as Error).message;
@@ -221,6 +227,8 @@ export class Bridge {
       this.metrics.storageFailing.set({}, 1);
       return { ok: false, reason: 'storage_error', message: `the bridge cannot write its queue: ${message}` };
     }
+    if (this.queueFull) this.log.info({ input }, 'queue has room again: intake resumed');
+    this.queueFull = false;
     if (this.storageError) {
       this.log.info({ input }, 'the queue can be written again: intake resumed');
       this.storageError = undefined;
