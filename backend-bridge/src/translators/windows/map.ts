@@ -3,7 +3,9 @@ import { ACCOUNT_MAPPERS } from './map-account';
 import { genericEvent } from './map-generic';
 import { LOGON_MAPPERS } from './map-logon';
 import { OBJECT_MAPPERS } from './map-object';
+import { PRIVILEGE_MAPPERS } from './map-privilege';
 import { SYSTEM_MAPPERS } from './map-system';
+import { WFP_MAPPERS } from './map-wfp';
 import type { WinEvent } from './model';
 import { shortHost } from './text';
 
@@ -20,7 +22,7 @@ export type Mapper = (c: MapCtx) => void;
 const SECURITY_PROVIDER = 'microsoft-windows-security-auditing';
 
 /** Security log events by id (provider Microsoft-Windows-Security-Auditing). */
-const SECURITY: Map<number, Mapper> = new Map([...LOGON_MAPPERS, ...ACCOUNT_MAPPERS, ...OBJECT_MAPPERS]);
+const SECURITY: Map<number, Mapper> = new Map([...LOGON_MAPPERS, ...ACCOUNT_MAPPERS, ...OBJECT_MAPPERS, ...WFP_MAPPERS, ...PRIVILEGE_MAPPERS]);
 
 const LEVEL_NAMES = ['information', 'critical', 'error', 'warning', 'information', 'verbose'];
 
