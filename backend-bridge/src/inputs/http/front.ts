@@ -63,6 +63,7 @@ export class HttpFront {
   private server?: Server;
   private listening?: Promise<AddressInfo>;
   private bodies = 0;
+  private readonly lastStateLog = new Map<string, number>();
   private closed = false;
 
   constructor(private readonly options: FrontOptions) {}
@@ -164,9 +165,16 @@ export class HttpFront {
     const status = e?.status ?? 500;
     if (status === 500) this.options.log.error({ input, path, err: (err as Error).stack }, 'request failed');
     else if (status !== 401 && status !== 404) {
-      const reason = status === 413 ? 'too_large' : status === 429 ? 'queue_full' : status === 503 ? 'unavailable' : status === 415 ? 'encoding' : 'bad_request';
-      this.options.metrics.rejected.inc({ input, reason: e?.headers['x-kansa-reason'] ?? reason });
-      this.options.log.warn({ input, path, status, remote: req.socket.remoteAddress, err: (err as Error).message }, 'request refused');
+      const reason = e?.headers['x-kansa-reason'] ?? (status === 413 ? 'too_large' : status === 429 ? 'queue_full' : status === 503 ? 'unavailable' : status === 415 ? 'encoding' : 'bad_request');
+      this.options.metrics.rejected.inc({ input, reason });
+      // A refused request is a log line, except while refusals go on for the same state (a full or
+      // failing queue, every body slot taken): then once per minute; the metric counts each.
+      const now = Date.now();
+      const state = ['queue_full', 'storage_error', 'busy'].includes(reason) ? reason : undefined;
+      if (!state || now - (this.lastStateLog.get(state) ?? 0) >= 60_000) {
+        if (state) this.lastStateLog.set(state, now);
+        this.options.log.warn({ input, path, status, reason, remote: req.socket.remoteAddress, err: (err as Error).message }, 'request refused');
+      }
     }
     if (res.headersSent) {
       res.destroy();
