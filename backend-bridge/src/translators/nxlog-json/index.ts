@@ -47,6 +47,9 @@ const SYSTEM_FIELDS = new Set([
   'ERROR_EVT_UNRESOLVED',
 ]);
 
+/** im_msvistalog's own EventType values; anything else there came from EventData. */
+const NXLOG_EVENT_TYPES = new Set(['AUDIT_SUCCESS', 'AUDIT_FAILURE', 'CRITICAL', 'ERROR', 'WARNING', 'INFO', 'VERBOSE']);
+
 const USER_FIELDS = new Set(['AccountName', 'Domain', 'AccountType']);
 
 /** EventData names that im_msvistalog's own fields shadow: WFP events carry their own ProcessID. */
@@ -132,6 +135,8 @@ export function readNxlog(text: string, ctx: TranslateContext): WinEvent {
   if (name || sid) ev.user = { ...(sid ? { sid } : {}), ...(name ? { name } : {}), ...(hasUser && str(o.Domain) ? { domain: str(o.Domain) } : {}) };
 
   const type = str(o.EventType);
+  // Sysmon's own EventData EventType (CreateKey, SetValue, CreatePipe…) lands on im_msvistalog's field.
+  if (type && !NXLOG_EVENT_TYPES.has(type)) data.EventType = type;
   if (type === 'AUDIT_SUCCESS') ev.audit = 'success';
   else if (type === 'AUDIT_FAILURE') ev.audit = 'failure';
   else {

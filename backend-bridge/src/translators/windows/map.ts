@@ -1,4 +1,5 @@
 import type { KansaEvent } from '@kansa/schema';
+import { SYSMON_MAPPERS } from '../sysmon';
 import { ACCOUNT_MAPPERS } from './map-account';
 import { genericEvent } from './map-generic';
 import { LOGON_MAPPERS } from './map-logon';
@@ -20,6 +21,7 @@ export interface MapCtx {
 export type Mapper = (c: MapCtx) => void;
 
 const SECURITY_PROVIDER = 'microsoft-windows-security-auditing';
+const SYSMON_PROVIDER = 'microsoft-windows-sysmon';
 
 /** Security log events by id (provider Microsoft-Windows-Security-Auditing). */
 const SECURITY: Map<number, Mapper> = new Map([...LOGON_MAPPERS, ...ACCOUNT_MAPPERS, ...OBJECT_MAPPERS, ...WFP_MAPPERS, ...PRIVILEGE_MAPPERS]);
@@ -33,6 +35,7 @@ const DATASETS: Record<string, string> = {
   'windows powershell': 'windows.powershell',
   'microsoft-windows-powershell/operational': 'windows.powershell_operational',
   'microsoft-windows-printservice/operational': 'windows.printservice',
+  'microsoft-windows-sysmon/operational': 'windows.sysmon_operational',
   forwardedevents: 'windows.forwarded',
 };
 
@@ -46,6 +49,7 @@ function pickMapper(ev: WinEvent): Mapper | undefined {
   if (provider === SECURITY_PROVIDER || (provider === '' && ev.channel.toLowerCase() === 'security')) {
     return SECURITY.get(ev.eventId);
   }
+  if (provider === SYSMON_PROVIDER) return SYSMON_MAPPERS.get(ev.eventId);
   return SYSTEM_MAPPERS.get(`${provider}:${ev.eventId}`);
 }
 

@@ -73,7 +73,9 @@ function fieldProblems(events: readonly KansaEvent[]): string[] {
       const want = type === 'long' || type === 'float' || type === 'integer' ? 'number' : type === 'flat_object' ? 'object' : type === 'boolean' ? 'boolean' : 'string';
       for (const one of Array.isArray(v) ? v : [v]) if (typeof one !== want) problems.push(`${k}: ${typeof one}, expected ${want}`);
     }
-    if (e['user.name'] && !String(e['kansa.message.ja']).startsWith(`${e['user.name']} が `)) problems.push(`ja sentence does not start with the user: ${e['kansa.message.ja']}`);
+    // "tanaka が …", or for Sysmon's process events "tanaka の excel.exe が …".
+    const ja = String(e['kansa.message.ja']);
+    if (e['user.name'] && !ja.startsWith(`${e['user.name']} が `) && !ja.startsWith(`${e['user.name']} の `)) problems.push(`ja sentence does not start with the user: ${e['kansa.message.ja']}`);
     if (e['kansa.parse.status'] !== 'failed') {
       for (const k of ['@timestamp', 'event.kind', 'event.category', 'event.type', 'event.action', 'event.outcome', 'event.module', 'event.dataset', 'kansa.source_type', 'kansa.message.ja', 'kansa.message.en']) {
         if (e[k as keyof KansaEvent] === undefined) problems.push(`${e['event.code']}: ${k} missing`);
@@ -134,7 +136,7 @@ describe('decoding', () => {
 
 describe('golden outputs of the Windows translators', () => {
   const { readdirSync, existsSync } = jest.requireActual<typeof import('node:fs')>('node:fs');
-  const folders = ['windows-xml', 'nxlog-json', 'winlogbeat-json', 'windows-dhcp', 'file-access'];
+  const folders = ['windows-xml', 'nxlog-json', 'winlogbeat-json', 'windows-dhcp', 'file-access', 'sysmon'];
   const events: KansaEvent[] = [];
   for (const f of folders) {
     const root = join(__dirname, '..', f, 'testdata');
