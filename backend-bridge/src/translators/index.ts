@@ -2,6 +2,7 @@ import type { Format, Stage, SyslogProgram } from '../translate/types';
 import { windowsXml } from './windows-xml';
 import { nxlogJson } from './nxlog-json';
 import { winlogbeatJson } from './winlogbeat-json';
+import { wineventJson } from './winevent-json';
 import { windowsDhcp } from './windows-dhcp';
 import { createFileAccessCondenser } from './file-access';
 import { createSyslogFormat } from './syslog';
@@ -38,6 +39,7 @@ export const FORMATS: Format[] = [
   windowsXml,
   winlogbeatJson,
   nxlogJson,
+  wineventJson,
   windowsDhcp,
   // --- linux & application files ---
   auditdFormat,
