@@ -24,6 +24,8 @@ interface ObjectHandle {
 }
 
 const IDLE_OPENED_MS = 10 * 60_000;
+const MAX_ORIGINAL = 64 * 1024;
+const MAX_RAWS = 10_000;
 const IDLE_LOOSE_MS = 5_000;
 
 /** Rights on a registry key or other object that change it (4663 AccessList words, decoded). */
@@ -85,7 +87,8 @@ export class ObjectHandles {
     if (code === '4656') addRights(h.requested, e['kansa.access.rights']);
     else if (code === '4663') addRights(h.used, e['kansa.access.rights']);
     else if (code === '4660') h.deleted = true;
-    if (code === '4658') out.push(this.finish(h));
+    // A close ends the record; so does a handle that has gathered MAX_RAWS events (memory stays bounded).
+    if (code === '4658' || h.raws.length >= MAX_RAWS) out.push(this.finish(h));
     else this.open.set(key, h);
     while (this.open.size > this.maxOpen) out.push(this.finish(this.open.values().next().value as ObjectHandle));
     return out;
@@ -157,7 +160,13 @@ function toObjectEvent(h: ObjectHandle): KansaEvent {
   e['kansa.message.ja'] = `${who ?? '(不明なユーザー)'} が ${host} 上の ${objJa} ${verb[0]}`;
   e['kansa.message.en'] = `${who ?? 'Someone'} ${verb[1]} ${objEn} on ${host}`;
   const originals = h.raws.map((x) => x['event.original']).filter((x): x is string => typeof x === 'string');
-  if (originals.length) e['event.original'] = originals.join('\n');
+  if (originals.length) {
+    // As for file records: at most 64 KiB of originals, with a note of how many were left out.
+    let text = originals[0];
+    let used = 1;
+    while (used < originals.length && text.length + originals[used].length + 1 <= MAX_ORIGINAL) text += `\n${originals[used++]}`;
+    e['event.original'] = used < originals.length ? `${text}\n… (${originals.length - used} more raw events not kept here)` : text;
+  }
   e['kansa.parse.status'] = h.raws.some((x) => x['kansa.parse.status'] === 'partial') ? 'partial' : 'ok';
   for (const k of ['kansa.parse.format', 'log.file.path', 'log.offset'] as const) {
     const v = h.raws[0][k];
