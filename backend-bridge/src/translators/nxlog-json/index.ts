@@ -78,19 +78,35 @@ export function parseJsonObject(text: string, what: string): Record<string, unkn
   return obj as Record<string, unknown>;
 }
 
+/** Keys Logstash, Beats or Kafka pipelines add beside the record: never EventData (which is PascalCase). */
+const PIPELINE_FIELDS = new Set(['tags', 'type', 'host', 'path', 'message', 'log', 'event', 'ecs', 'agent', 'input', 'fields', 'topic', 'partition', 'offset']);
+
+/**
+ * The im_msvistalog record itself: the object, or the one a pipeline wrapped without parsing it —
+ * Logstash's `message` string, a Kafka Connect `payload` — with the wrapper's @timestamp kept as a
+ * last time to fall back on.
+ */
+function unwrap(o: Record<string, unknown>): { o: Record<string, unknown>; outerTime?: unknown } {
+  if (o.EventID !== undefined) return { o };
+  const inner = typeof o.message === 'string' && o.message.trimStart().startsWith('{') ? parseJsonObject(o.message, 'NXLog record inside message') : o.payload;
+  if (inner === null || typeof inner !== 'object' || Array.isArray(inner)) return { o };
+  return { o: inner as Record<string, unknown>, outerTime: o['@timestamp'] };
+}
+
 export function readNxlog(text: string, ctx: TranslateContext): WinEvent {
-  const o = parseJsonObject(text, 'NXLog im_msvistalog record');
+  const { o, outerTime } = unwrap(parseJsonObject(text, 'NXLog im_msvistalog record'));
   const idText = str(o.EventID)?.trim() ?? '';
   if (!/^\d{1,5}$/.test(idText)) throw new ParseError(`expected a numeric EventID, found "${idText.slice(0, 20)}"`);
   const eventId = Number(idText);
   // When the event happened first (EventTime, or the TimeCreated some configurations write instead),
   // then when a pipeline saw it (@timestamp), then when NXLog received it.
-  const candidates = [
+  const candidates: Array<readonly [string, unknown]> = [
     ['EventTime', o.EventTime],
     ['TimeCreated', o.TimeCreated],
     ['@timestamp', o['@timestamp']],
     ['EventReceivedTime', o.EventReceivedTime],
-  ] as const;
+  ];
+  if (outerTime !== undefined) candidates.push(['wrapper @timestamp', outerTime]);
   const picked = pickWinTime(candidates, ctx.timeZone, zonedToUtc);
   if (!picked) throw new ParseError(describeTimeCandidates(candidates));
 
@@ -100,6 +116,7 @@ export function readNxlog(text: string, ctx: TranslateContext): WinEvent {
   // for-in, not Object.entries: no pair array per field of every record (JSON.parse objects have no inherited keys).
   for (const k in o) {
     if (SYSTEM_FIELDS.has(k) && (hasUser || !USER_FIELDS.has(k))) continue;
+    if (k.startsWith('@') || PIPELINE_FIELDS.has(k)) continue;
     const s = str(o[k]);
     if (s !== undefined) data[k] = s;
   }
@@ -153,7 +170,8 @@ export const nxlogJson: Format = {
   framing: 'lines',
   detect(sample: string): number {
     const lines = sample.split('\n').slice(0, 20).map((l) => l.trim()).filter((l) => l !== '');
-    const hits = lines.filter((l) => l.startsWith('{') && l.includes('"EventID"') && (l.includes('"SourceName"') || l.includes('"EventTime"') || l.includes('"TimeCreated"'))).length;
+    // Also a record a pipeline wrapped as a JSON string (`\"EventID\"`).
+    const hits = lines.filter((l) => l.startsWith('{') && /\\?"EventID\\?"/.test(l) && /\\?"(SourceName|EventTime|TimeCreated)\\?"/.test(l)).length;
     return hits > 0 && hits * 2 >= lines.length ? 0.9 : hits > 0 ? 0.6 : 0;
   },
   translate(record, ctx) {
