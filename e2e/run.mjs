@@ -32,7 +32,8 @@ function demoMonth() {
   if (!existsSync(file)) throw new Error(`no demo month at ${dir}: import one (kansa demo --out DIR) and set KANSA_E2E_DEMO_DIR`);
   const meta = JSON.parse(readFileSync(file, 'utf8'));
   const start = Date.parse(`${meta.start}T00:00:00+09:00`);
-  return { ...meta, from: start, to: start + meta.days * 86400e3, month: meta.start.slice(0, 7) };
+  const someone = readFileSync(join(dir, 'users.csv'), 'utf8').split('\n')[1].split(',')[0];
+  return { ...meta, from: start, to: start + meta.days * 86400e3, month: meta.start.slice(0, 7), someone };
 }
 
 async function main() {

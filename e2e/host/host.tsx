@@ -19,7 +19,7 @@ import {
 } from '@grafana/data';
 import { config, locationService, setBackendSrv, setDataSourceSrv, setTemplateSrv, getDataSourceSrv } from '@grafana/runtime';
 import { Alert, Button, GlobalStyles, ThemeContext } from '@grafana/ui';
-import React, { useEffect, useState, type ComponentType } from 'react';
+import React, { useEffect, useRef, useState, type ComponentType } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Router } from 'react-router-dom';
 import { CompatRouter, Route, Routes } from 'react-router-dom-v5-compat';
@@ -36,7 +36,7 @@ import { sharedDependencies } from './shared';
 declare global {
   interface Window {
     System: any;
-    __kansaHost: { ready: boolean; react: string; error?: string; frames?: unknown; health?: unknown; variableValues?: unknown };
+    __kansaHost: { ready: boolean; react: string; error?: string; queryError?: string; frames?: unknown; health?: unknown; variableValues?: unknown };
   }
 }
 window.__kansaHost = { ready: false, react: React.version };
@@ -110,23 +110,37 @@ function pageRange() {
 
 /** Explore's query row: the plugin's QueryEditor, and Run query sends the query through the data source. */
 function QueryEditorView({ ds, initial }: { ds: DataSourceApi; initial: any }) {
-  const [query, setQuery] = useState<any>(initial);
+  const [query, setQueryState] = useState<any>(initial);
   const [frames, setFrames] = useState<DataFrame[]>();
   const [error, setError] = useState<string>();
+  // Like Explore, Run query sends the query as it is now (an editor may call onChange and onRunQuery in one go),
+  // and only the latest run's answer is shown.
+  const latest = useRef(initial);
+  const runs = useRef(0);
+  const setQuery = (q: any) => {
+    latest.current = q;
+    setQueryState(q);
+  };
   const Editor = ds.components!.QueryEditor as ComponentType<any>;
   const range = pageRange();
-  const run = async (q = query) => {
+  const run = async () => {
+    const q = latest.current;
+    const seq = ++runs.current;
+    window.__kansaHost.frames = undefined;
     setError(undefined);
     const res: DataQueryResponse = await lastValueFrom(
       ds.query({ targets: [q], range, app: CoreApp.Explore, requestId: 'e2e', interval: '1h', intervalMs: 3600e3, maxDataPoints: 500, scopedVars: {}, timezone: 'Asia/Tokyo', startTime: Date.now() } as any) as any
     );
-    if (res.errors?.length || res.error) setError(res.errors?.[0]?.message ?? res.error?.message);
+    if (seq !== runs.current) return;
+    const failure = res.errors?.[0]?.message ?? res.error?.message;
+    window.__kansaHost.queryError = failure;
+    setError(failure);
     setFrames(res.data);
-    window.__kansaHost.frames = res.data.map((f: DataFrame) => ({ name: f.name, rows: f.length, fields: f.fields.map((x) => x.name) }));
+    window.__kansaHost.frames = res.data.map((f: DataFrame) => ({ name: f.name, rows: f.length, fields: f.fields.map((x) => x.name), queryType: q.queryType }));
   };
   return (
     <div>
-      <Editor datasource={ds} query={query} onChange={setQuery} onRunQuery={() => run()} range={range} app={CoreApp.Explore} queries={[query]} />
+      <Editor datasource={ds} query={query} onChange={setQuery} onRunQuery={run} range={range} app={CoreApp.Explore} queries={[query]} />
       <Button data-testid="host-run-query" onClick={() => run()}>Run query</Button>
       {error && <Alert title={error} severity="error" />}
       {frames && <Frames frames={frames} />}
