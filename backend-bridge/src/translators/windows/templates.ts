@@ -1,7 +1,9 @@
 /**
  * EventData names in template order, per provider and event ID (and so per Properties count): the
  * renderings that carry values without names (Get-WinEvent `Properties`) get them back from here.
- * Taken from the Event XML the Windows versions we test against write; one list per template version.
+ * Checked against the field lists Microsoft documents per event (Security) and Sysmon's schema 4.90
+ * (registry, pipe and WMI events print EventType before UtcTime; 4 and 16 begin with UtcTime);
+ * one list per template version (4688: v2, v1 with CommandLine, v0; 4698: v1, v0).
  */
 export const TEMPLATES: Record<'security' | 'sysmon', Record<number, string[][]>> = {
   security: {
@@ -18,9 +20,9 @@ export const TEMPLATES: Record<'security' | 'sysmon', Record<number, string[][]>
     4670: [['SubjectUserSid', 'SubjectUserName', 'SubjectDomainName', 'SubjectLogonId', 'ObjectServer', 'ObjectType', 'ObjectName', 'HandleId', 'OldSd', 'NewSd', 'ProcessId', 'ProcessName']],
     4672: [['SubjectUserSid', 'SubjectUserName', 'SubjectDomainName', 'SubjectLogonId', 'PrivilegeList']],
     4673: [['SubjectUserSid', 'SubjectUserName', 'SubjectDomainName', 'SubjectLogonId', 'ObjectServer', 'Service', 'PrivilegeList', 'ProcessId', 'ProcessName']],
-    4688: [['SubjectUserSid', 'SubjectUserName', 'SubjectDomainName', 'SubjectLogonId', 'NewProcessId', 'NewProcessName', 'TokenElevationType', 'ProcessId', 'CommandLine', 'TargetUserSid', 'TargetUserName', 'TargetDomainName', 'TargetLogonId', 'ParentProcessName', 'MandatoryLabel'], ['SubjectUserSid', 'SubjectUserName', 'SubjectDomainName', 'SubjectLogonId', 'NewProcessId', 'NewProcessName', 'TokenElevationType', 'ProcessId', 'CommandLine', 'ParentProcessName']],
+    4688: [['SubjectUserSid', 'SubjectUserName', 'SubjectDomainName', 'SubjectLogonId', 'NewProcessId', 'NewProcessName', 'TokenElevationType', 'ProcessId', 'CommandLine', 'TargetUserSid', 'TargetUserName', 'TargetDomainName', 'TargetLogonId', 'ParentProcessName', 'MandatoryLabel'], ['SubjectUserSid', 'SubjectUserName', 'SubjectDomainName', 'SubjectLogonId', 'NewProcessId', 'NewProcessName', 'TokenElevationType', 'ProcessId', 'CommandLine'], ['SubjectUserSid', 'SubjectUserName', 'SubjectDomainName', 'SubjectLogonId', 'NewProcessId', 'NewProcessName', 'TokenElevationType', 'ProcessId']],
     4690: [['SubjectUserSid', 'SubjectUserName', 'SubjectDomainName', 'SubjectLogonId', 'SourceHandleId', 'SourceProcessId', 'TargetHandleId', 'TargetProcessId']],
-    4698: [['SubjectUserSid', 'SubjectUserName', 'SubjectDomainName', 'SubjectLogonId', 'TaskName', 'TaskContent', 'ClientProcessStartKey', 'ClientProcessId', 'ParentProcessId', 'RpcCallClientLocality', 'FQDN']],
+    4698: [['SubjectUserSid', 'SubjectUserName', 'SubjectDomainName', 'SubjectLogonId', 'TaskName', 'TaskContent', 'ClientProcessStartKey', 'ClientProcessId', 'ParentProcessId', 'RpcCallClientLocality', 'FQDN'], ['SubjectUserSid', 'SubjectUserName', 'SubjectDomainName', 'SubjectLogonId', 'TaskName', 'TaskContent']],
     4703: [['SubjectUserSid', 'SubjectUserName', 'SubjectDomainName', 'SubjectLogonId', 'TargetUserSid', 'TargetUserName', 'TargetDomainName', 'TargetLogonId', 'ProcessName', 'ProcessId', 'EnabledPrivilegeList', 'DisabledPrivilegeList']],
     4704: [['SubjectUserSid', 'SubjectUserName', 'SubjectDomainName', 'SubjectLogonId', 'TargetSid', 'PrivilegeList']],
     4705: [['SubjectUserSid', 'SubjectUserName', 'SubjectDomainName', 'SubjectLogonId', 'TargetSid', 'PrivilegeList']],
@@ -30,12 +32,12 @@ export const TEMPLATES: Record<'security' | 'sysmon', Record<number, string[][]>
     4722: [['TargetUserName', 'TargetDomainName', 'TargetSid', 'SubjectUserSid', 'SubjectUserName', 'SubjectDomainName', 'SubjectLogonId']],
     4724: [['TargetUserName', 'TargetDomainName', 'TargetSid', 'SubjectUserSid', 'SubjectUserName', 'SubjectDomainName', 'SubjectLogonId']],
     4725: [['TargetUserName', 'TargetDomainName', 'TargetSid', 'SubjectUserSid', 'SubjectUserName', 'SubjectDomainName', 'SubjectLogonId']],
-    4726: [['TargetUserName', 'TargetDomainName', 'TargetSid', 'SubjectUserSid', 'SubjectUserName', 'SubjectDomainName', 'SubjectLogonId', 'PrivilegeList', 'SamAccountName', 'SidHistory']],
+    4726: [['TargetUserName', 'TargetDomainName', 'TargetSid', 'SubjectUserSid', 'SubjectUserName', 'SubjectDomainName', 'SubjectLogonId', 'PrivilegeList']],
     4728: [['MemberName', 'MemberSid', 'TargetUserName', 'TargetDomainName', 'TargetSid', 'SubjectUserSid', 'SubjectUserName', 'SubjectDomainName', 'SubjectLogonId', 'PrivilegeList']],
     4729: [['MemberName', 'MemberSid', 'TargetUserName', 'TargetDomainName', 'TargetSid', 'SubjectUserSid', 'SubjectUserName', 'SubjectDomainName', 'SubjectLogonId', 'PrivilegeList']],
     4732: [['MemberName', 'MemberSid', 'TargetUserName', 'TargetDomainName', 'TargetSid', 'SubjectUserSid', 'SubjectUserName', 'SubjectDomainName', 'SubjectLogonId', 'PrivilegeList']],
     4733: [['MemberName', 'MemberSid', 'TargetUserName', 'TargetDomainName', 'TargetSid', 'SubjectUserSid', 'SubjectUserName', 'SubjectDomainName', 'SubjectLogonId', 'PrivilegeList']],
-    4738: [['TargetUserName', 'TargetDomainName', 'TargetSid', 'SubjectUserSid', 'SubjectUserName', 'SubjectDomainName', 'SubjectLogonId', 'Dummy', 'PrivilegeList', 'SamAccountName', 'DisplayName', 'UserPrincipalName', 'HomeDirectory', 'HomePath', 'ScriptPath', 'ProfilePath', 'UserWorkstations', 'PasswordLastSet', 'AccountExpires', 'PrimaryGroupId', 'AllowedToDelegateTo', 'OldUacValue', 'NewUacValue', 'UserAccountControl', 'UserParameters', 'SidHistory', 'LogonHours']],
+    4738: [['Dummy', 'TargetUserName', 'TargetDomainName', 'TargetSid', 'SubjectUserSid', 'SubjectUserName', 'SubjectDomainName', 'SubjectLogonId', 'PrivilegeList', 'SamAccountName', 'DisplayName', 'UserPrincipalName', 'HomeDirectory', 'HomePath', 'ScriptPath', 'ProfilePath', 'UserWorkstations', 'PasswordLastSet', 'AccountExpires', 'PrimaryGroupId', 'AllowedToDelegateTo', 'OldUacValue', 'NewUacValue', 'UserAccountControl', 'UserParameters', 'SidHistory', 'LogonHours']],
     4739: [['DomainPolicyChanged', 'DomainName', 'DomainSid', 'SubjectUserSid', 'SubjectUserName', 'SubjectDomainName', 'SubjectLogonId', 'PrivilegeList', 'MinPasswordAge', 'MaxPasswordAge', 'ForceLogoff', 'LockoutThreshold', 'LockoutObservationWindow', 'LockoutDuration', 'PasswordProperties', 'MinPasswordLength', 'PasswordHistoryLength', 'MachineAccountQuota', 'MixedDomainMode', 'DomainBehaviorVersion', 'OemInformation']],
     4740: [['TargetUserName', 'TargetDomainName', 'TargetSid', 'SubjectUserSid', 'SubjectUserName', 'SubjectDomainName', 'SubjectLogonId']],
     4756: [['MemberName', 'MemberSid', 'TargetUserName', 'TargetDomainName', 'TargetSid', 'SubjectUserSid', 'SubjectUserName', 'SubjectDomainName', 'SubjectLogonId', 'PrivilegeList']],
@@ -61,7 +63,7 @@ export const TEMPLATES: Record<'security' | 'sysmon', Record<number, string[][]>
     1: [['RuleName', 'UtcTime', 'ProcessGuid', 'ProcessId', 'Image', 'FileVersion', 'Description', 'Product', 'Company', 'OriginalFileName', 'CommandLine', 'CurrentDirectory', 'User', 'LogonGuid', 'LogonId', 'TerminalSessionId', 'IntegrityLevel', 'Hashes', 'ParentProcessGuid', 'ParentProcessId', 'ParentImage', 'ParentCommandLine', 'ParentUser']],
     2: [['RuleName', 'UtcTime', 'ProcessGuid', 'ProcessId', 'Image', 'TargetFilename', 'CreationUtcTime', 'PreviousCreationUtcTime', 'User']],
     3: [['RuleName', 'UtcTime', 'ProcessGuid', 'ProcessId', 'Image', 'User', 'Protocol', 'Initiated', 'SourceIsIpv6', 'SourceIp', 'SourceHostname', 'SourcePort', 'SourcePortName', 'DestinationIsIpv6', 'DestinationIp', 'DestinationHostname', 'DestinationPort', 'DestinationPortName']],
-    4: [['State', 'Version', 'SchemaVersion']],
+    4: [['UtcTime', 'State', 'Version', 'SchemaVersion']],
     5: [['RuleName', 'UtcTime', 'ProcessGuid', 'ProcessId', 'Image', 'User']],
     6: [['RuleName', 'UtcTime', 'ImageLoaded', 'Hashes', 'Signed', 'Signature', 'SignatureStatus']],
     7: [['RuleName', 'UtcTime', 'ProcessGuid', 'ProcessId', 'Image', 'ImageLoaded', 'FileVersion', 'Description', 'Product', 'Company', 'OriginalFileName', 'Hashes', 'Signed', 'Signature', 'SignatureStatus', 'User']],
@@ -69,16 +71,16 @@ export const TEMPLATES: Record<'security' | 'sysmon', Record<number, string[][]>
     9: [['RuleName', 'UtcTime', 'ProcessGuid', 'ProcessId', 'Image', 'Device', 'User']],
     10: [['RuleName', 'UtcTime', 'SourceProcessGUID', 'SourceProcessId', 'SourceThreadId', 'SourceImage', 'TargetProcessGUID', 'TargetProcessId', 'TargetImage', 'GrantedAccess', 'CallTrace', 'SourceUser', 'TargetUser']],
     11: [['RuleName', 'UtcTime', 'ProcessGuid', 'ProcessId', 'Image', 'TargetFilename', 'CreationUtcTime', 'User']],
-    12: [['RuleName', 'UtcTime', 'EventType', 'ProcessGuid', 'ProcessId', 'Image', 'TargetObject', 'User']],
-    13: [['RuleName', 'UtcTime', 'EventType', 'ProcessGuid', 'ProcessId', 'Image', 'TargetObject', 'Details', 'User']],
-    14: [['RuleName', 'UtcTime', 'EventType', 'ProcessGuid', 'ProcessId', 'Image', 'TargetObject', 'NewName', 'User']],
+    12: [['RuleName', 'EventType', 'UtcTime', 'ProcessGuid', 'ProcessId', 'Image', 'TargetObject', 'User']],
+    13: [['RuleName', 'EventType', 'UtcTime', 'ProcessGuid', 'ProcessId', 'Image', 'TargetObject', 'Details', 'User']],
+    14: [['RuleName', 'EventType', 'UtcTime', 'ProcessGuid', 'ProcessId', 'Image', 'TargetObject', 'NewName', 'User']],
     15: [['RuleName', 'UtcTime', 'ProcessGuid', 'ProcessId', 'Image', 'TargetFilename', 'CreationUtcTime', 'Hash', 'Contents', 'User']],
-    16: [['Configuration', 'ConfigurationFileHash']],
-    17: [['RuleName', 'UtcTime', 'EventType', 'ProcessGuid', 'ProcessId', 'PipeName', 'Image', 'User']],
-    18: [['RuleName', 'UtcTime', 'EventType', 'ProcessGuid', 'ProcessId', 'PipeName', 'Image', 'User']],
-    19: [['RuleName', 'UtcTime', 'EventType', 'Operation', 'User', 'EventNamespace', 'Name', 'Query']],
-    20: [['RuleName', 'UtcTime', 'EventType', 'Operation', 'User', 'Name', 'Type', 'Destination']],
-    21: [['RuleName', 'UtcTime', 'EventType', 'Operation', 'User', 'Consumer', 'Filter']],
+    16: [['UtcTime', 'Configuration', 'ConfigurationFileHash']],
+    17: [['RuleName', 'EventType', 'UtcTime', 'ProcessGuid', 'ProcessId', 'PipeName', 'Image', 'User']],
+    18: [['RuleName', 'EventType', 'UtcTime', 'ProcessGuid', 'ProcessId', 'PipeName', 'Image', 'User']],
+    19: [['RuleName', 'EventType', 'UtcTime', 'Operation', 'User', 'EventNamespace', 'Name', 'Query']],
+    20: [['RuleName', 'EventType', 'UtcTime', 'Operation', 'User', 'Name', 'Type', 'Destination']],
+    21: [['RuleName', 'EventType', 'UtcTime', 'Operation', 'User', 'Consumer', 'Filter']],
     22: [['RuleName', 'UtcTime', 'ProcessGuid', 'ProcessId', 'QueryName', 'QueryStatus', 'QueryResults', 'Image', 'User']],
     23: [['RuleName', 'UtcTime', 'ProcessGuid', 'ProcessId', 'User', 'Image', 'TargetFilename', 'Hashes', 'IsExecutable', 'Archived']],
     24: [['RuleName', 'UtcTime', 'ProcessGuid', 'ProcessId', 'Image', 'Session', 'ClientInfo', 'Hashes', 'Archived', 'User']],
