@@ -83,8 +83,10 @@ export class RiskLoop {
       if (w.errors.length > 0) this.log?.warn({ errors: w.errors.slice(0, 5), date: LocalTime.dateOf(d) }, 'risk: some summaries or marks were refused');
       const saved = await saveState(this.client, state, version, this.options.stateIndex);
       if (saved.outcome === 'conflict') {
+        // Another bridge moved the state on: carry on from what it saved. Whatever either wrote of day d
+        // carries the day, so learning d again (no meta yet) counts it once.
         ({ state, version } = await loadState(this.client, this.options.stateIndex));
-        d = state.day !== undefined ? state.day + 1 : d + 1;
+        if (state.day !== undefined) d = state.day + 1;
         continue;
       }
       version = saved.version;

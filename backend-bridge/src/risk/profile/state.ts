@@ -22,12 +22,19 @@ export interface UserProfile {
   hours: number[];
   /** Values of the last active days, oldest first. */
   volumes: Record<Metric, number[]>;
+  /**
+   * The last day learned into this profile (and decayed to). Saved with it, so a day is never learned
+   * twice into it even when the state's meta document was not written after it (a crash between the two).
+   */
+  day?: number;
 }
 
 export interface PeerGroup {
   department: string;
   /** resource → user → last day index the user touched it. */
   resources: Record<string, Record<string, number>>;
+  /** The last day learned into this group, as for a profile. */
+  day?: number;
 }
 
 /** Everything learned, as of the end of `day` (a local day index); JSON-serializable. */
@@ -51,12 +58,22 @@ export function newProfile(user: string, info: UserInfo): UserProfile {
   };
 }
 
-/** Ages every profile by `days` days: counts fade, forgotten resources and stale peer entries go. */
-export function decayState(state: RiskState, days: number, s: RiskSettings, today: number): void {
-  if (days <= 0) return;
-  const fr = decayFactor(days, s.resourceHalfLifeDays);
-  const fh = decayFactor(days, s.hoursHalfLifeDays);
+/** The last day learned into a profile or group (older saves carry none: the state's day then). */
+export const learnedTo = (state: RiskState, x: { day?: number }): number | undefined => x.day ?? state.day;
+
+/** True when `day` is already in the profile or group: learning it again would count it twice. */
+export const holdsDay = (state: RiskState, x: { day?: number }, day: number): boolean => (learnedTo(state, x) ?? -Infinity) >= day;
+
+/**
+ * Ages every profile and group to `today`, each from its own last learned day: counts fade, forgotten
+ * resources and stale peer entries go. One that already holds `today` is left as it is.
+ */
+export function decayState(state: RiskState, s: RiskSettings, today: number): void {
   for (const p of Object.values(state.users)) {
+    const days = today - (learnedTo(state, p) ?? today);
+    if (days <= 0) continue;
+    const fr = decayFactor(days, s.resourceHalfLifeDays);
+    const fh = decayFactor(days, s.hoursHalfLifeDays);
     p.decayedActiveDays *= fr;
     for (const [k, r] of Object.entries(p.resources)) {
       r.seen *= fr;
@@ -65,6 +82,7 @@ export function decayState(state: RiskState, days: number, s: RiskSettings, toda
     for (let i = 0; i < p.hours.length; i++) p.hours[i] *= fh;
   }
   for (const g of Object.values(state.peers)) {
+    if (holdsDay(state, g, today)) continue;
     for (const [k, users] of Object.entries(g.resources)) {
       for (const [u, last] of Object.entries(users)) if (today - last > s.peerWindowDays) delete users[u];
       if (Object.keys(users).length === 0) delete g.resources[k];

@@ -1,6 +1,6 @@
 import { LocalTime } from '../localtime';
 import { METRICS, resourceKind, type EventRef, type Metric, type Observation, type UserInfo } from '../observe/observation';
-import { decayState, departmentSize, newProfile, type RiskState, type UserProfile } from '../profile/state';
+import { decayState, departmentSize, holdsDay, newProfile, type RiskState, type UserProfile } from '../profile/state';
 import type { RiskSettings } from '../settings';
 import { hourOfWeek, smoothedShare } from '../stats/cyclic';
 import { peerRarity, userNovelty } from '../stats/rarity';
@@ -202,31 +202,40 @@ function volumeParts(p: UserProfile, a: Activity, s: RiskSettings): Part[] {
 /**
  * Learns one day into the state (after it was scored): resources, hours, volumes, peers. Flagged
  * days do not feed the volume baseline, so a week of exfiltration does not become the new normal.
+ * A profile or peer group that already holds the day (saved before the state's meta document said so)
+ * is not learned again; every profile and group ends up at `day`.
  */
 export function learnDay(state: RiskState, day: number, activity: Map<string, Activity>, scored: readonly UserDay[], s: RiskSettings): void {
-  if (state.day !== undefined) decayState(state, day - state.day, s, day);
+  const peersHeld = new Set(Object.values(state.peers).filter((g) => holdsDay(state, g, day)).map((g) => g.department));
+  decayState(state, s, day);
   const flagged = new Set(scored.filter((u) => u.score >= s.flagScore).map((u) => u.user));
   for (const a of activity.values()) {
     const info = a.info ?? state.users[a.user]?.info;
     if (!info) continue;
-    const p = (state.users[a.user] ??= newProfile(a.user, info));
-    p.info = info;
-    p.activeDays++;
-    p.decayedActiveDays += 1;
-    for (const key of a.resources.keys()) {
-      const r = (p.resources[key] ??= { seen: 0, last: day });
-      r.seen += 1;
-      r.last = day;
-      const g = (state.peers[info.department] ??= { department: info.department, resources: {} });
-      (g.resources[key] ??= {})[a.user] = day;
-    }
-    for (const how of a.hours.keys()) p.hours[how] += 1;
-    if (!flagged.has(a.user)) {
-      for (const m of METRICS) {
-        p.volumes[m].push(a.volumes[m]);
-        if (p.volumes[m].length > s.volumeWindowDays) p.volumes[m].splice(0, p.volumes[m].length - s.volumeWindowDays);
+    const known = state.users[a.user];
+    if (!known || !holdsDay(state, known, day)) {
+      const p = (state.users[a.user] ??= newProfile(a.user, info));
+      p.info = info;
+      p.activeDays++;
+      p.decayedActiveDays += 1;
+      for (const key of a.resources.keys()) {
+        const r = (p.resources[key] ??= { seen: 0, last: day });
+        r.seen += 1;
+        r.last = day;
+      }
+      for (const how of a.hours.keys()) p.hours[how] += 1;
+      if (!flagged.has(a.user)) {
+        for (const m of METRICS) {
+          p.volumes[m].push(a.volumes[m]);
+          if (p.volumes[m].length > s.volumeWindowDays) p.volumes[m].splice(0, p.volumes[m].length - s.volumeWindowDays);
+        }
       }
     }
+    if (peersHeld.has(info.department) || a.resources.size === 0) continue;
+    const g = (state.peers[info.department] ??= { department: info.department, resources: {} });
+    for (const key of a.resources.keys()) (g.resources[key] ??= {})[a.user] = day;
   }
+  for (const p of Object.values(state.users)) p.day = day;
+  for (const g of Object.values(state.peers)) g.day = day;
   state.day = day;
 }

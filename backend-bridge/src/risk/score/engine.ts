@@ -1,6 +1,6 @@
 import { LocalTime } from '../localtime';
 import type { Observation } from '../observe/observation';
-import type { RiskState } from '../profile/state';
+import { holdsDay, type RiskState } from '../profile/state';
 import type { RiskSettings } from '../settings';
 import { gatherDay, learnDay, scoreDay, type UserDay } from './day';
 
@@ -17,11 +17,16 @@ export class RiskEngine {
     return scoreDay(state, day, gatherDay(obs, this.clock), this.settings, this.clock);
   }
 
-  /** Scores a complete day and learns it into the state. */
+  /**
+   * Scores a complete day and learns it into the state. A user whose profile already holds the day (saved
+   * by a bridge that died before the state's meta document) is not scored again: the day's summary was
+   * written before the profile, and a score against a profile that contains the day would understate it.
+   */
   step(state: RiskState, day: number, obs: readonly Observation[]): UserDay[] {
     if (state.day !== undefined && day <= state.day) throw new Error(`risk: day ${LocalTime.dateOf(day)} is already learned (state is at ${LocalTime.dateOf(state.day)})`);
     const activity = gatherDay(obs, this.clock);
-    const scored = scoreDay(state, day, activity, this.settings, this.clock);
+    const fresh = new Map([...activity].filter(([user]) => !(state.users[user] && holdsDay(state, state.users[user], day))));
+    const scored = scoreDay(state, day, fresh, this.settings, this.clock);
     learnDay(state, day, activity, scored, this.settings);
     return scored;
   }
