@@ -1,5 +1,6 @@
 import { detectEncoding, decodeRecord, type Encoding } from './decode';
 import { type FramedRecord, type Framer, LineFramer, XmlEventFramer } from './framing';
+import { JsonValueFramer } from './json-framing';
 import { Summary } from './summary';
 import type { Format, KansaEvent, RawRecord, Stage, TranslateContext } from './types';
 import { finishEvent, parseFailureEvent } from './finish';
@@ -18,6 +19,8 @@ export interface EngineOptions {
   enrich?: (event: KansaEvent) => void;
   maxLineBytes?: number;
   maxXmlEventBytes?: number;
+  /** A JSON object spread over lines (`json-values` framing); default 16 × maxLineBytes. */
+  maxJsonRecordBytes?: number;
 }
 
 export const DEFAULT_MAX_LINE_BYTES = 64 * 1024;
@@ -88,7 +91,9 @@ export class TranslateStream {
     this.framer =
       this.format.framing === 'xml-events'
         ? new XmlEventFramer(encoding, this.options.maxXmlEventBytes ?? 16 * maxLine, bomLength)
-        : new LineFramer(encoding, maxLine, bomLength);
+        : this.format.framing === 'json-values' && !oneObjectPerLine(sampleText(head.subarray(bomLength), encoding))
+          ? new JsonValueFramer(encoding, this.options.maxJsonRecordBytes ?? 16 * maxLine, bomLength)
+          : new LineFramer(encoding, maxLine, bomLength);
     this.framer.push(head.subarray(bomLength), this.onRecord);
     this.pending = [];
   }
@@ -191,6 +196,12 @@ function where(record: RawRecord): string {
 
 function errorReason(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
+}
+
+/** JSON lines (each line a whole object) keep line framing, so a broken line stays one record. */
+function oneObjectPerLine(sample: string): boolean {
+  const first = sample.split('\n').find((l) => l.trim() !== '')?.trim() ?? '';
+  return first.startsWith('{') && first.endsWith('}');
 }
 
 function sampleText(head: Buffer, encoding: Encoding): string {

@@ -60,8 +60,9 @@ describe('fuzzed fixtures', () => {
     while (records < TARGET_RECORDS) {
       for (const { c, lines } of lineCases) {
         const format = c.options.format ?? detectedFormat(c.input);
-        // XML framing cuts records across lines, so per-line bookkeeping does not apply to it.
-        const lineFramed = FORMATS.find((f) => f.id === format)?.framing !== 'xml-events';
+        // XML and JSON-object framing cut records across lines, so per-line bookkeeping does not apply to them.
+        const framing = FORMATS.find((f) => f.id === format)?.framing;
+        const lineFramed = framing !== 'xml-events' && framing !== 'json-values';
         const mutated = lines.map((l) => mutateLine(l, rnd));
         // The engine strips a line's CR and the input's byte-order mark, as a reader of the file would.
         const originals = new Set(mutated.map((l, i) => (i === 0 ? l.replace(/^\uFEFF/, '') : l).replace(/\r$/, '')));

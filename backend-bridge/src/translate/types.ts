@@ -31,9 +31,11 @@ export interface TranslateContext {
 
 /**
  * How an input is cut into records. `lines` is one record per line; `xml-events` is one record per
- * <Event>…</Event> element; `csv` is one record per row, with the header handed to the translator.
+ * <Event>…</Event> element; `csv` is one record per row, with the header handed to the translator;
+ * `json-values` is one record per line when the input is one JSON object per line, else one per
+ * top-level JSON object however it is spread over lines (a pretty-printed array of objects).
  */
-export type Framing = 'lines' | 'xml-events' | 'csv';
+export type Framing = 'lines' | 'xml-events' | 'csv' | 'json-values';
 
 /** A file-level input format: detected on a sample of the input, then applied to each record. */
 export interface Format {

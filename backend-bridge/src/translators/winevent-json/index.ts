@@ -7,8 +7,11 @@ import { TEMPLATES } from '../windows/templates';
 
 /**
  * PowerShell's own rendering: `Get-WinEvent … | ForEach-Object { $_ | ConvertTo-Json -Compress }`, one
- * EventLogRecord per line (Id, ProviderName, LogName, MachineName, TimeCreated as `/Date(ms)/` in
- * Windows PowerShell or ISO 8601 in PowerShell 7, Properties as unnamed values, Message).
+ * EventLogRecord per line, or `Get-WinEvent … | ConvertTo-Json` as it prints by default (one array,
+ * each record over many lines; UTF-16LE with BOM when Windows PowerShell 5.1 redirects it with `>`),
+ * cut record by record by the `json-values` framing. Keys: Id, ProviderName, LogName, MachineName,
+ * TimeCreated (`/Date(ms)/` in Windows PowerShell, ISO 8601 in PowerShell 7), Properties as unnamed
+ * values, Message.
  */
 
 function str(v: unknown): string | undefined {
@@ -72,11 +75,14 @@ export function readWinEventJson(text: string, ctx: TranslateContext): WinEvent 
 
 export const wineventJson: Format = {
   id: 'winevent-json',
-  framing: 'lines',
+  framing: 'json-values',
   detect(sample: string): number {
     const lines = sample.split('\n').slice(0, 20).map((l) => l.trim()).filter((l) => l !== '');
     const hits = lines.filter((l) => l.startsWith('{') && l.includes('"Id"') && l.includes('"ProviderName"') && l.includes('"TimeCreated"')).length;
-    return hits > 0 && hits * 2 >= lines.length ? 0.9 : hits > 0 ? 0.6 : 0;
+    if (hits > 0) return hits * 2 >= lines.length ? 0.9 : 0.6;
+    // Pretty-printed: `[` or `{` alone on the first line, the record's keys on lines of their own.
+    const pretty = (lines[0] === '[' || lines[0] === '{') && /^\s*"Id":\s*\d/m.test(sample) && /^\s*"ProviderName":/m.test(sample) && /^\s*"TimeCreated":/m.test(sample);
+    return pretty ? 0.9 : 0;
   },
   translate(record, ctx) {
     return [mapWinEvent(readWinEventJson(record.text, ctx), 'winevent-json')];
