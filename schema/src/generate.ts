@@ -134,7 +134,8 @@ function generateIndexTemplate(registry: Registry): string {
     _meta: { kansa_schema_version: registry.version },
     template: {
       settings: {
-        // One node in the embedded stack: replicas would leave the cluster yellow forever. Raise on a real cluster.
+        // One node in the embedded stack: replicas would leave the cluster yellow forever. `kansa serve` puts its
+        // opensearch.replicas here when it installs the template (1 or more on a cluster).
         number_of_shards: 1,
         number_of_replicas: 0,
         'mapping.total_fields.limit': 2000,

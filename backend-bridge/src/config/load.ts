@@ -19,6 +19,7 @@ export const ENV_OVERRIDES: ReadonlyArray<{ env: string; path: string; kind: 'st
   { env: 'KANSA_OPENSEARCH_URL', path: 'opensearch.url', kind: 'string' },
   { env: 'KANSA_OPENSEARCH_USERNAME', path: 'opensearch.username', kind: 'string' },
   { env: 'KANSA_OPENSEARCH_PASSWORD', path: 'opensearch.password', kind: 'string' },
+  { env: 'KANSA_OPENSEARCH_REPLICAS', path: 'opensearch.replicas', kind: 'number' },
   { env: 'KANSA_QUEUE_DIR', path: 'queue.dir', kind: 'string' },
   { env: 'KANSA_QUEUE_MAX_BYTES', path: 'queue.maxBytes', kind: 'string' },
   { env: 'KANSA_QUEUE_FSYNC', path: 'queue.fsync', kind: 'string' },

@@ -44,6 +44,13 @@ export const configSchema = z
         bulkBytes: bytes(6 * 1024 * 1024, 'Target size of one bulk request.'),
         concurrency: z.number().int().min(1).max(16).default(3).describe('Bulk requests in flight at once.'),
         installTemplate: z.boolean().default(true).describe('Install the kansa-events index template on start.'),
+        replicas: z
+          .number()
+          .int()
+          .min(0)
+          .max(9)
+          .default(0)
+          .describe('Replicas of every index the bridge creates (events, dead letters, risk), set in the templates it installs: 0 for a single node; 1 or more on a cluster, so an index survives the loss of a node.'),
       })
       .strict()
       .prefault({})

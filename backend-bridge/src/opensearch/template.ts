@@ -4,14 +4,23 @@ import { INDEX_ALIAS, INDEX_PREFIX, indexTemplate } from '@kansa/schema';
 export const TEMPLATE_NAME = 'kansa-events';
 export const DEAD_LETTER_PREFIX = 'kansa-deadletter-';
 
-/** Installs (or replaces) the events template; new daily indices pick it up, existing ones keep theirs. */
-export async function installTemplate(client: Client): Promise<void> {
-  await putTemplate(client, TEMPLATE_NAME, indexTemplate());
+/** The events template with `replicas` (config opensearch.replicas) in place of the registry's 0. */
+export function eventsTemplate(replicas: number): Record<string, unknown> {
+  const t = indexTemplate() as { template: { settings: Record<string, unknown> } } & Record<string, unknown>;
+  return { ...t, template: { ...t.template, settings: { ...t.template.settings, number_of_replicas: replicas } } };
+}
+
+/**
+ * Installs (or replaces) the events and dead-letter templates; new daily indices pick them up, existing
+ * ones keep theirs. `replicas` is opensearch.replicas: 0 suits one node, a cluster wants 1 or more.
+ */
+export async function installTemplate(client: Client, replicas = 0): Promise<void> {
+  await putTemplate(client, TEMPLATE_NAME, eventsTemplate(replicas));
   await putTemplate(client, 'kansa-deadletter', {
       index_patterns: [`${DEAD_LETTER_PREFIX}*`],
       priority: 200,
       template: {
-        settings: { number_of_shards: 1, number_of_replicas: 0 },
+        settings: { number_of_shards: 1, number_of_replicas: replicas },
         // The rejected document is kept whole but unindexed: it failed the events mapping once already.
         mappings: {
           dynamic: false,

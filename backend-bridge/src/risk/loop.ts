@@ -19,6 +19,8 @@ export interface RiskLoopOptions {
   /** Where events are read from and profiles kept (defaults: kansa-events, kansa-state-risk). */
   eventsIndex?: string;
   stateIndex?: string;
+  /** Replicas of the summary and state indices (opensearch.replicas); default 0. */
+  replicas?: number;
 }
 
 /**
@@ -72,7 +74,7 @@ export class RiskLoop {
     const clock = this.engine.clock;
     const now = (this.options.now ?? Date.now)();
     const lastEnded = clock.dayIndex(now - this.options.graceMs) - 1;
-    await installRiskTemplates(this.client);
+    await installRiskTemplates(this.client, this.options.replicas);
     let { state, version } = await loadState(this.client, this.options.stateIndex);
     let learned = 0;
     let d = state.day !== undefined ? state.day + 1 : lastEnded - this.options.lookbackDays + 1;
@@ -107,7 +109,7 @@ export class RiskLoop {
  * (default 300), KANSA_RISK_TZ (default Asia/Tokyo), KANSA_RISK_HOLIDAYS (a holidays file; default the
  * shipped Japanese calendar). A bad setting is logged and leaves the scorer off rather than stopping intake.
  */
-export function startRiskLoop(client: Client, log: Logger, env: NodeJS.ProcessEnv = process.env): RiskLoop | undefined {
+export function startRiskLoop(client: Client, log: Logger, env: NodeJS.ProcessEnv = process.env, replicas = 0): RiskLoop | undefined {
   if (/^(off|false|0|no)$/i.test(env.KANSA_RISK ?? '')) return undefined;
   const interval = Number(env.KANSA_RISK_INTERVAL_S ?? 300);
   const timeZone = env.KANSA_RISK_TZ ?? DEFAULT_SETTINGS.timeZone;
@@ -120,7 +122,7 @@ export function startRiskLoop(client: Client, log: Logger, env: NodeJS.ProcessEn
     log.error({ err: (err as Error).message }, 'risk scoring is off: bad setting');
     return undefined;
   }
-  const loop = new RiskLoop(client, { ...DEFAULT_SETTINGS, timeZone, holidays }, { intervalMs: interval * 1000, graceMs: 30 * 60_000, lookbackDays: 30 }, log);
+  const loop = new RiskLoop(client, { ...DEFAULT_SETTINGS, timeZone, holidays }, { intervalMs: interval * 1000, graceMs: 30 * 60_000, lookbackDays: 30, replicas }, log);
   loop.start(Math.min(60_000, interval * 1000));
   return loop;
 }

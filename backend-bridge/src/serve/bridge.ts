@@ -91,7 +91,7 @@ export class Bridge {
     // The writer starts once the template is in place, so no index is ever created without it.
     void this.prepareOpenSearch().then(() => {
       if (!this.stopped) this.writer.start();
-      if (!this.stopped) this.risk = startRiskLoop(this.client, this.log);
+      if (!this.stopped) this.risk = startRiskLoop(this.client, this.log, process.env, this.config.opensearch.replicas);
       if (!this.stopped) this.storage.start(this.client);
     });
     try {
@@ -166,7 +166,7 @@ export class Bridge {
   private async prepareOpenSearch(): Promise<void> {
     for (let attempt = 0; !this.stopped; attempt++) {
       try {
-        if (this.config.opensearch.installTemplate) await installTemplate(this.client);
+        if (this.config.opensearch.installTemplate) await installTemplate(this.client, this.config.opensearch.replicas);
         else await this.client.transport.request({ method: 'GET', path: '/' });
         this.openSearchUp = true;
         this.log.info('OpenSearch reachable, template installed');

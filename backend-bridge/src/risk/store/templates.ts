@@ -1,22 +1,23 @@
 import type { Client } from '@opensearch-project/opensearch';
-import { RISK_INDEX_ALIAS, RISK_INDEX_PATTERN, RISK_INDEX_PREFIX, indexTemplate } from '@kansa/schema';
+import { RISK_INDEX_ALIAS, RISK_INDEX_PATTERN, RISK_INDEX_PREFIX } from '@kansa/schema';
+import { eventsTemplate } from '../../opensearch/template';
 
 /** Profiles live outside kansa-risk-* so the ranking's index pattern never sees them. */
 export const STATE_INDEX = 'kansa-state-risk';
 
 /** The daily summaries use the event registry's mapping (same field names), under their own pattern and alias. */
-export function riskSummaryTemplate(): Record<string, unknown> {
-  const events = indexTemplate() as { template: Record<string, unknown> } & Record<string, unknown>;
+export function riskSummaryTemplate(replicas = 0): Record<string, unknown> {
+  const events = eventsTemplate(replicas) as { template: Record<string, unknown> } & Record<string, unknown>;
   return { ...events, index_patterns: [RISK_INDEX_PATTERN], template: { ...events.template, aliases: { [RISK_INDEX_ALIAS]: {} } } };
 }
 
 /** Profiles are stored whole and unindexed: only the bridge reads them back. */
-export function riskStateTemplate(): Record<string, unknown> {
+export function riskStateTemplate(replicas = 0): Record<string, unknown> {
   return {
     index_patterns: [`${STATE_INDEX}*`],
     priority: 300,
     template: {
-      settings: { number_of_shards: 1, number_of_replicas: 0 },
+      settings: { number_of_shards: 1, number_of_replicas: replicas },
       mappings: {
         dynamic: 'strict',
         properties: {
@@ -31,9 +32,10 @@ export function riskStateTemplate(): Record<string, unknown> {
   };
 }
 
-export async function installRiskTemplates(client: Client): Promise<void> {
-  await client.transport.request({ method: 'PUT', path: '/_index_template/kansa-risk', body: riskSummaryTemplate() });
-  await client.transport.request({ method: 'PUT', path: '/_index_template/kansa-state-risk', body: riskStateTemplate() });
+/** `replicas` as for the events template (opensearch.replicas in `kansa serve`). */
+export async function installRiskTemplates(client: Client, replicas = 0): Promise<void> {
+  await client.transport.request({ method: 'PUT', path: '/_index_template/kansa-risk', body: riskSummaryTemplate(replicas) });
+  await client.transport.request({ method: 'PUT', path: '/_index_template/kansa-state-risk', body: riskStateTemplate(replicas) });
 }
 
 /** Summaries go to one index per local month: kansa-risk-2026.10. */
