@@ -10,6 +10,7 @@ import { compileQuery, translateDemo } from './verify';
 const EXPECTED_FORMAT: Record<string, string> = {
   'windows/workstations-nxlog.json': 'nxlog-json',
   'windows/dc01-security.xml': 'windows-xml',
+  'windows/sysmon-operational.xml': 'windows-xml',
   'windows/fileservers-winlogbeat.json': 'winlogbeat-json',
   'linux/secure.log': 'syslog',
   'linux/audit.log': 'auditd',

@@ -6,6 +6,7 @@ import { Sink } from './sinks';
 import {
   bindStamp, ciscoStamp, clfStamp, DAY, doorStamp, epochSeconds, fortiDateTime, HOUR, isoJst, jst, jstDate, jstMidnight, MINUTE, pgStamp, syslogStamp,
 } from './time';
+import { dnsQuery, fileCreate, networkConnect, processCreate, processGuid, SYSMON_CHANNEL, SYSMON_PROVIDER, SYSMON_VERSION, type SysmonProcess } from './sysmon';
 import { renderNxlog, renderWinlogbeat, renderXml, type WinRecord } from './windows';
 
 export interface GenerateOptions {
@@ -79,6 +80,9 @@ class Generator {
   private readonly sinks: Record<string, Sink>;
   private readonly recordIds = new Map<string, number>();
   private readonly scenarios: Scenario[] = [];
+  /** Sysmon draws from its own stream and numbers its own records, so adding it shifted no other log. */
+  private readonly sysmonRng: Rng;
+  private readonly sysmonRecordIds = new Map<string, number>();
   private readonly t0: number;
   private handle = 0x1000;
   private pid = 3000;
@@ -97,6 +101,7 @@ class Generator {
 
   constructor(private readonly opts: GenerateOptions) {
     this.rng = new Rng(opts.seed);
+    this.sysmonRng = new Rng((opts.seed ^ 0x5953_4d4e) >>> 0);
     this.t0 = jstMidnight(opts.start);
     this.people = buildCompany(this.rng.fork('company'), opts.users, opts.start, opts.days);
     mkdirSync(opts.out, { recursive: true });
@@ -105,6 +110,7 @@ class Generator {
     this.sinks = {
       ws: new Sink('windows/workstations-nxlog.json', o),
       dc: new Sink('windows/dc01-security.xml', o),
+      sysmon: new Sink('windows/sysmon-operational.xml', o),
       fs: new Sink('windows/fileservers-winlogbeat.json', o),
       secure: new Sink('linux/secure.log', o),
       audit: new Sink('linux/audit.log', o),
@@ -184,6 +190,64 @@ class Generator {
     const rec: WinRecord = { ...r, recordId: id };
     const text = sink === 'ws' ? renderNxlog(rec) : sink === 'dc' ? renderXml(rec) : renderWinlogbeat(rec, r.computer.split('.')[0].toLowerCase());
     this.sinks[sink].add(r.t, text);
+  }
+
+  /** One Sysmon event, as Event XML (wevtutil / WEF of Microsoft-Windows-Sysmon/Operational). */
+  private sysmonEvent(t: number, computer: string, id: number, data: Array<[string, string]>): void {
+    const recordId = (this.sysmonRecordIds.get(computer) ?? 50000) + 1;
+    this.sysmonRecordIds.set(computer, recordId);
+    const rec: WinRecord = { t, id, provider: SYSMON_PROVIDER, channel: SYSMON_CHANNEL, computer, recordId, level: 4, task: id, version: SYSMON_VERSION[id], processId: 3180, threadId: 4016, data, message: '' };
+    this.sinks.sysmon.add(t, renderXml(rec));
+  }
+
+  /** Sysmon runs on the IT department's PCs and on the accounting PCs (they handle invoices, phishing's favourite target). */
+  private hasSysmon(p: Employee): boolean {
+    return p.dept.code === 'joho' || p.dept.code === 'keiri';
+  }
+
+  /** A Sysmon host's ordinary day: Outlook with its DNS lookup and connection, then the department's own tool. */
+  private sysmonDay(p: Employee, arrive: number, leave: number, logonId: string): void {
+    const rng = this.sysmonRng.fork(`${p.account}@${arrive}`);
+    const comp = `${p.host}.${FQDN}`;
+    const user = `${DOMAIN}\\${p.account}`;
+    const machine = rng.hex(8);
+    const session = { logonGuid: `{${machine}-${rng.hex(4)}-${rng.hex(4)}-0000-0020${rng.hex(8)}}`, logonId, cwd: `C:\\Users\\${p.account}\\` };
+    const explorer: SysmonProcess = { guid: processGuid(machine, rng), pid: rng.int(3000, 9000), image: 'C:\\Windows\\explorer.exe', commandLine: 'C:\\Windows\\Explorer.EXE', user };
+    const start = (image: string, commandLine: string): SysmonProcess => ({ guid: processGuid(machine, rng), pid: rng.int(1000, 15000) & ~3, image, commandLine, user });
+    const local = (port: number) => ({ ip: p.ip, host: comp, port });
+    const t1 = Math.min(arrive + rng.int(40, 120) * 1000, leave - 60_000);
+    const outlookImage = 'C:\\Program Files\\Microsoft Office\\root\\Office16\\OUTLOOK.EXE';
+    const outlook = start(outlookImage, `"${outlookImage}" `);
+    this.sysmonEvent(t1, comp, 1, processCreate(t1, outlook, explorer, session, rng));
+    this.sysmonEvent(t1 + 2500, comp, 22, dnsQuery(t1 + 2500, outlook, 'outlook.office365.com', { cname: 'outlook.ms-acdc.office.com', ips: ['203.0.113.40', '203.0.113.41'] }));
+    this.sysmonEvent(t1 + 2600, comp, 3, networkConnect(t1 + 2600, outlook, local(rng.int(49700, 60000)), { ip: '203.0.113.40', host: 'outlook.ms-acdc.office.com', port: 443, portName: 'https' }));
+    const t2 = Math.max(t1 + 60_000, Math.min(arrive + rng.int(20, 240) * MINUTE, leave - 10 * MINUTE));
+    if (p.dept.code === 'joho') {
+      const mmc = start('C:\\Windows\\System32\\mmc.exe', '"C:\\Windows\\system32\\mmc.exe" "C:\\Windows\\system32\\dsa.msc"');
+      this.sysmonEvent(t2, comp, 1, processCreate(t2, mmc, explorer, session, rng));
+      this.sysmonEvent(t2 + 1200, comp, 3, networkConnect(t2 + 1200, mmc, local(rng.int(49700, 60000)), { ip: '10.0.0.11', host: DC, port: 389, portName: 'ldap' }));
+    } else {
+      const name = `${rng.pick(['月次集計', '見積書', '予算案', '発注書'])}_${rng.int(1, 40)}.xlsx`;
+      const excelImage = 'C:\\Program Files\\Microsoft Office\\root\\Office16\\EXCEL.EXE';
+      const excel = start(excelImage, `"${excelImage}" "\\\\FS02\\${p.dept.ja}\\${name}"`);
+      this.sysmonEvent(t2, comp, 1, processCreate(t2, excel, explorer, session, rng));
+      const saved = t2 + rng.int(5, 40) * MINUTE;
+      this.sysmonEvent(saved, comp, 11, fileCreate(saved, excel, `C:\\Users\\${p.account}\\Documents\\${name}`));
+    }
+  }
+
+  /** encoded-powershell as Sysmon records it: EXCEL.EXE → powershell.exe (the PIDs of the 4688), then its C2 connection. */
+  private sysmonAttack(t: number, p: Employee, enc: string): void {
+    const rng = this.sysmonRng.fork('encoded-powershell');
+    const comp = `${p.host}.${FQDN}`;
+    const user = `${DOMAIN}\\${p.account}`;
+    const machine = rng.hex(8);
+    const session = { logonGuid: `{${machine}-${rng.hex(4)}-${rng.hex(4)}-0000-0020${rng.hex(8)}}`, logonId: '0x2a81f3c', cwd: `C:\\Users\\${p.account}\\Documents\\` };
+    const excelImage = 'C:\\Program Files\\Microsoft Office\\root\\Office16\\EXCEL.EXE';
+    const excel: SysmonProcess = { guid: processGuid(machine, rng), pid: 0x1a2c, image: excelImage, commandLine: `"${excelImage}" "C:\\Users\\${p.account}\\Downloads\\請求書_2026.xlsm"`, user };
+    const ps: SysmonProcess = { guid: processGuid(machine, rng), pid: 0x1f4c, image: 'C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe', commandLine: `powershell.exe -NoP -NonI -W Hidden -Enc ${enc}`, user };
+    this.sysmonEvent(t, comp, 1, processCreate(t, ps, excel, session, rng));
+    this.sysmonEvent(t + 1400, comp, 3, networkConnect(t + 1400, ps, { ip: p.ip, host: comp, port: rng.int(49700, 60000) }, { ip: ATTACK.c2, host: '-', port: 80, portName: 'http' }));
   }
 
   private sec(sink: 'ws' | 'dc' | 'fs', t: number, computer: string, id: number, data: Array<[string, string]>, message: string, extra: Partial<WinRecord> = {}): void {
@@ -289,6 +353,7 @@ class Generator {
     const logonType = p.laptop && rng.chance(0.15) ? 11 : 2;
     this.logon4624('ws', arrive, p.host, p, logonType, logonType === 11 ? '-' : '127.0.0.1', logonId);
     this.logon4624('dc', arrive + 800, 'DC01', p, 3, p.ip, hex(0x900000 + rng.int(0, 0xffff)));
+    if (this.hasSysmon(p)) this.sysmonDay(p, arrive, leave, logonId);
     this.sec('dc', arrive + 600, DC, 4776, [['PackageName', 'MICROSOFT_AUTHENTICATION_PACKAGE_V1_0'], ['TargetUserName', p.account], ['Workstation', p.host], ['Status', '0x0']], 'The computer attempted to validate the credentials for an account.', { task: 14336, taskName: 'Credential Validation' });
     // Lunch lock / unlock.
     const day = arrive - (arrive - this.t0) % DAY;
@@ -752,9 +817,12 @@ class Generator {
       this.sec('ws', t, comp, 4688, [...this.subject(psUser, '0x2a81f3c'), ['NewProcessId', '0x1f4c'], ['NewProcessName', 'C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe'], ['TokenElevationType', '%%1938'], ['ProcessId', '0x1a2c'], ['CommandLine', `powershell.exe -NoP -NonI -W Hidden -Enc ${enc}`], ['TargetUserSid', 'S-1-0-0'], ['TargetUserName', '-'], ['TargetDomainName', '-'], ['TargetLogonId', '0x0'], ['ParentProcessName', 'C:\\Program Files\\Microsoft Office\\root\\Office16\\EXCEL.EXE'], ['MandatoryLabel', 'S-1-16-8192']], 'A new process has been created.', { version: 2, task: 13312, taskName: 'Process Creation' });
       this.win('ws', { t: t + 800, id: 4104, provider: 'Microsoft-Windows-PowerShell', channel: 'Microsoft-Windows-PowerShell/Operational', computer: comp, level: 3, task: 2, taskName: 'Execute a Remote Command', version: 1, data: [['MessageNumber', '1'], ['MessageTotal', '1'], ['ScriptBlockText', script], ['ScriptBlockId', '{5b1f3a0e-7d8c-4e2f-9a1b-2c3d4e5f6a7b}'], ['Path', '']], message: 'Creating Scriptblock text (1 of 1):' });
       this.fgtTraffic(t + 1500, psUser.ip, ATTACK.c2, 80, 'HTTP', 420, 18_230, 'accept', psUser.account, undefined, rng);
+      this.sysmonAttack(t, psUser, enc);
       this.record({ id: 'encoded-powershell', title: 'Encoded PowerShell download cradle started from Excel', who: psUser.account, what: 'EXCEL.EXE starts powershell.exe -Enc; the 4104 script block shows IEX DownloadString', monitoringPoint: 'Information gathering: suspicious PowerShell', useCase: '1 cyber attack', detections: [
         { description: '4688 powershell with -Enc', query: `event.code:4688 AND host.name:${psUser.host}* AND process.command_line:*enc*`, minCount: 1 },
         { description: '4104 script block with a download cradle', query: 'event.code:4104 AND powershell.file.script_block_text:*DownloadString*', minCount: 1 },
+        { description: 'Sysmon: powershell.exe started by EXCEL.EXE', query: `event.provider:Microsoft-Windows-Sysmon AND event.code:1 AND host.name:${psUser.host}* AND process.parent.name:EXCEL.EXE AND process.name:powershell.exe`, minCount: 1 },
+        { description: 'Sysmon: powershell.exe connects to the C2 address', query: `event.provider:Microsoft-Windows-Sysmon AND event.code:3 AND process.name:powershell.exe AND destination.ip:${ATTACK.c2}`, minCount: 1 },
       ] }, t, t + 1500);
     }
 

@@ -31,6 +31,7 @@ export const PROVIDER_GUID: Record<string, string> = {
   'Microsoft-Windows-Kernel-Power': '{331C3B3A-2005-44C2-AC5E-77220C37D6B4}',
   'Microsoft-Windows-PowerShell': '{A0C1853B-5C40-4B15-8766-3CF1C58F985A}',
   User32: '{B0AA8734-56F7-41CC-B2F4-DE228E98B946}',
+  'Microsoft-Windows-Sysmon': '{5770385F-C22A-43E0-BF4C-06F5698FFBD9}',
 };
 
 function keywords(r: WinRecord): string {
