@@ -29,12 +29,16 @@ export default {
       const translate = { directory: riskDirectory(root, ledger.marker) };
       // Each bridge talks to a node of its own; node 2 is the one that dies. The scorer waits for phase 2.
       for (const i of [0, 1]) {
-        bridges.push(await createBridge({ dir: join(root, `bridge-${i}`), name: `bridge-${i}`, openSearchUrl: os0.nodes[i].url, env: { KANSA_RISK: 'off' }, config: { translate } }));
+        // opensearch.replicas: 1, so every index the bridges create (events, dead letters, risk) outlives a lost node.
+        const opensearch = { url: os0.nodes[i].url, replicas: 1 };
+        bridges.push(await createBridge({ dir: join(root, `bridge-${i}`), name: `bridge-${i}`, openSearchUrl: os0.nodes[i].url, env: { KANSA_RISK: 'off' }, config: { translate, opensearch } }));
       }
       const url = os0.nodes[0].url;
-      // The bridge's template says 0 replicas and has no setting for it, so the day's index is created
-      // here with replicas (the template still gives the mappings): a lost node then loses no copy.
-      await os(url, 'PUT', `/${ledger.index}`, { settings: { number_of_shards: NODES, number_of_replicas: 1 } });
+      // The day's index is created here with a shard per node, so node 2 surely holds copies; its replicas
+      // come from the template the bridges installed (opensearch.replicas), as does the mapping.
+      await os(url, 'PUT', `/${ledger.index}`, { settings: { number_of_shards: NODES } });
+      const replicas = (await os(url, 'GET', `/${ledger.index}/_settings`))[ledger.index].settings.index.number_of_replicas;
+      if (replicas !== '1') notes.push(`FAIL the day's index has ${replicas} replicas, not the bridges' opensearch.replicas (1)`);
       await os(url, 'GET', `/_cluster/health/${ledger.index}?wait_for_status=green&timeout=60s`);
 
       const total = perInput * 2;
