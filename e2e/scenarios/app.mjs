@@ -59,7 +59,7 @@ export const APP_SCENARIOS = [
     name: 'app: risk ranking',
     async run(page, ctx) {
       await ctx.open(`${BASE}/risk`);
-      await page.locator('#kansa-risk-days').selectOption('30');
+      await page.getByRole('radio', { name: '30', exact: true }).check({ force: true });
       await page.getByRole('button', { name: text(APP, 'ja-JP', 'risk.show'), exact: true }).click();
       const rows = await tableRows(page, text(APP, 'ja-JP', 'risk.heading'));
       assert.ok(rows.length > 0, 'risk ranking has users');

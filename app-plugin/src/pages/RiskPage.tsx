@@ -1,12 +1,15 @@
 import { t } from '@grafana/i18n';
 import { config, PluginPage } from '@grafana/runtime';
-import { Alert, Badge, Button, LoadingPlaceholder, Stack, Text } from '@grafana/ui';
+import { Alert, Badge, Button, LoadingPlaceholder, RadioButtonGroup, Stack, Text } from '@grafana/ui';
 import { useState } from 'react';
 
 import { INSIDER_UID } from '../content/dashboards/insider';
 import { contentLanguage, type Language } from '../language';
 import { DEFAULT_DATASOURCE_UID, type KansaAppSettings } from '../types';
 import { rowsOf, runQueries } from './query';
+
+// Grafana's themed control: a native <select> is nearly invisible in the dark theme.
+const PERIOD_OPTIONS = [7, 30, 90].map((d) => ({ label: String(d), value: d }));
 
 export interface RiskRow {
   entity: string;
@@ -72,14 +75,8 @@ export function RiskPage({ language, dataSourceUid, now }: Props) {
       <Text element="h2">{heading}</Text>
       <Text element="p">{t('risk.intro', 'Users by their daily risk score (unusual behaviour), highest first. Open a user’s activity timeline from the name.')}</Text>
       <Stack direction="row" gap={1} alignItems="center">
-        <label htmlFor="kansa-risk-days">{t('risk.days', 'Period (days)')}</label>
-        <select id="kansa-risk-days" value={days} onChange={(e) => setDays(Number(e.currentTarget.value))}>
-          {[7, 30, 90].map((d) => (
-            <option key={d} value={d}>
-              {d}
-            </option>
-          ))}
-        </select>
+        <Text element="span">{t('risk.days', 'Period (days)')}</Text>
+        <RadioButtonGroup id="kansa-risk-days" options={PERIOD_OPTIONS} value={days} onChange={setDays} />
         <Button onClick={show}>{t('risk.show', 'Show')}</Button>
       </Stack>
       {error && <Alert title={error} severity="error" />}
