@@ -64,7 +64,9 @@ async function main() {
     const server = await startServer({ hostDir, iconsDir, fontsDir, plugins, backend, opensearchUrl, version: `${host.line}.0` });
     const browser = await launch();
     try {
-      for (const s of scenarios) {
+      // A scenario that fails is run once more on a fresh page and, if it then passes, reported as FLAKY (counted
+      // in the summary line), so a race in the stand-in host does not hide behind a green run nor fail CI alone.
+      for (const s of scenarios) for (let attempt = 1; attempt <= 2; attempt++) {
         const started = Date.now();
         const problems = [];
         const page = await browser.context.newPage();
@@ -112,10 +114,14 @@ async function main() {
         problems.push(...server.unanswered.slice(unansweredBefore).map((u) => `unanswered ${u.method} ${u.path} (${u.status}${u.error ? `: ${u.error}` : ''})`));
         await page.close();
         const ok = !error && problems.length === 0;
-        results.push({ host: host.line, name: s.name, ok, seconds: (Date.now() - started) / 1000 });
-        console.log(`[e2e] ${ok ? 'PASS' : 'FAIL'} grafana-${host.line} ${s.name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-        if (error) console.log(`  ${String(error.stack ?? error).split('\n').slice(0, 6).join('\n  ')}`);
-        for (const p of problems.slice(0, 10)) console.log(`  ${p.split('\n').slice(0, 4).join('\n  ')}`);
+        const verdict = ok ? (attempt > 1 ? 'FLAKY' : 'PASS') : attempt === 1 ? 'RETRY' : 'FAIL';
+        console.log(`[e2e] ${verdict} grafana-${host.line} ${s.name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+        if (error) console.log(`  ${String(error.stack ?? error).split('\n').slice(0, 6).join('\n  ').slice(0, 2000)}`);
+        for (const p of problems.slice(0, 10)) console.log(`  ${p.split('\n').slice(0, 4).join('\n  ').slice(0, 2000)}`);
+        if (ok || attempt === 2) {
+          results.push({ host: host.line, name: s.name, ok, flaky: ok && attempt > 1, seconds: (Date.now() - started) / 1000 });
+          break;
+        }
       }
     } finally {
       await browser.close();
@@ -124,6 +130,8 @@ async function main() {
     }
   }
   const failed = results.filter((r) => !r.ok);
+  const flaky = results.filter((r) => r.flaky).map((r) => `grafana-${r.host} ${r.name}`);
+  if (flaky.length > 0) console.log(`[e2e] flaky (passed on the second try): ${flaky.join('; ')}`);
   console.log(`[e2e] ${results.length - failed.length} passed, ${failed.length} failed`);
   process.exitCode = failed.length > 0 || results.length === 0 ? 1 : 0;
 }
