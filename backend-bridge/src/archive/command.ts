@@ -102,7 +102,7 @@ export async function archiveCommand(argv: string[], io: Io): Promise<number> {
       return r.records > 0 ? 0 : 1;
     }
     try {
-      await installTemplate(client);
+      await installTemplate(client, config.opensearch.replicas);
     } catch (err) {
       io.stderr.write(`kansa archive replay: OpenSearch at ${redactUrl(config.opensearch.url)} is not reachable: ${(err as Error).message}\n`);
       return 1;
