@@ -75,8 +75,8 @@ export function RiskPage({ language, dataSourceUid, now }: Props) {
       <Text element="h2">{heading}</Text>
       <Text element="p">{t('risk.intro', 'Users by their daily risk score (unusual behaviour), highest first. Open a user’s activity timeline from the name.')}</Text>
       <Stack direction="row" gap={1} alignItems="center">
-        <Text element="span">{t('risk.days', 'Period (days)')}</Text>
-        <RadioButtonGroup id="kansa-risk-days" options={PERIOD_OPTIONS} value={days} onChange={setDays} />
+        <span id="kansa-risk-days-label">{t('risk.days', 'Period (days)')}</span>
+        <RadioButtonGroup id="kansa-risk-days" aria-labelledby="kansa-risk-days-label" options={PERIOD_OPTIONS} value={days} onChange={setDays} />
         <Button onClick={show}>{t('risk.show', 'Show')}</Button>
       </Stack>
       {error && <Alert title={error} severity="error" />}

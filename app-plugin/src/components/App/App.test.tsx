@@ -94,7 +94,8 @@ describe('App routes', () => {
     await setLanguage('en-US');
     renderApp('/a/kansa-logs-app/risk');
     expect(await screen.findByRole('heading', { name: 'Risk ranking' })).toBeInTheDocument();
-    expect(screen.getByLabelText('Period (days)')).toHaveValue('30');
+    const period = screen.getByRole('radiogroup', { name: 'Period (days)' });
+    expect(within(period).getByRole('radio', { name: '30' })).toBeChecked();
   });
 
   it('opens the audit report from the first of the month at /audit', async () => {
