@@ -116,7 +116,7 @@ async function main() {
         const ok = !error && problems.length === 0;
         const verdict = ok ? (attempt > 1 ? 'FLAKY' : 'PASS') : attempt === 1 ? 'RETRY' : 'FAIL';
         console.log(`[e2e] ${verdict} grafana-${host.line} ${s.name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-        if (error) console.log(`  ${String(error.stack ?? error).split('\n').slice(0, 6).join('\n  ').slice(0, 2000)}`);
+        if (error) console.log(`  ${String(error.stack ?? error).split('\n').slice(0, 16).join('\n  ').slice(0, 4000)}`);
         for (const p of problems.slice(0, 10)) console.log(`  ${p.split('\n').slice(0, 4).join('\n  ').slice(0, 2000)}`);
         if (ok || attempt === 2) {
           results.push({ host: host.line, name: s.name, ok, flaky: ok && attempt > 1, seconds: (Date.now() - started) / 1000 });

@@ -120,8 +120,10 @@ export function startServer({ hostDir, iconsDir, fontsDir, plugins, backend, ope
 
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://host');
-    let body = '';
-    for await (const chunk of req) body += chunk;
+    // Decoded once, whole: a multi-byte character split across two chunks would otherwise become U+FFFD.
+    const chunks = [];
+    for await (const chunk of req) chunks.push(chunk);
+    const body = Buffer.concat(chunks).toString('utf8');
     const entry = { method: req.method, path: url.pathname + url.search };
     log.push(entry);
     try {
