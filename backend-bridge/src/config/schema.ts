@@ -75,6 +75,8 @@ export const configSchema = z
         host: host('Address to listen on.'),
         port: port(9280, 'Port to listen on (0 picks a free one).'),
         maxBodyBytes: bytes(20 * 1024 * 1024, 'Largest request body; larger ones get 413.'),
+        maxRecords: z.number().int().positive().max(1_000_000).default(50_000).describe('Most records (array elements, lines or _bulk documents) in one request; more get 413 and nothing of the request is kept.'),
+        maxBodiesInFlight: z.number().int().positive().max(64).default(4).describe('Request bodies held in memory at once, each at most maxBodyBytes; one more is answered 429. Memory for bodies is bounded by maxBodiesInFlight × maxBodyBytes.'),
         tls: tlsFiles.optional().describe('Serve HTTPS with this certificate and key (optional).'),
       })
       .strict()

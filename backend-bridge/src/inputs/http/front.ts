@@ -122,7 +122,7 @@ export class HttpFront {
       token: '',
       body: async () => {
         if (this.bodies >= this.options.maxBodiesInFlight) {
-          throw new HttpError(429, 'es_rejected_execution_exception', `${input}: ${this.bodies} request bodies are being processed (the limit on bodies in memory); retry later`, { 'retry-after': '1', 'x-kansa-reason': 'busy' });
+          throw new HttpError(429, 'es_rejected_execution_exception', `${input}: ${this.bodies} request bodies are being processed (http.maxBodiesInFlight, the limit on bodies in memory); retry later`, { 'retry-after': '1', 'x-kansa-reason': 'busy' });
         }
         this.bodies++;
         reading = true;

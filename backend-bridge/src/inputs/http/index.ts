@@ -5,11 +5,6 @@ import { BulkIntake } from './bulk/intake';
 import type { StoredIds } from './bulk/stored';
 import { HttpFront } from './front';
 import { IngestIntake } from './ingest/intake';
-import { DEFAULT_MAX_RECORDS } from './route-intake';
-
-/** Request bodies held in memory at once (each at most http.maxBodyBytes); one more is answered 429. */
-export const MAX_BODIES_IN_FLIGHT = 4;
-
 /**
  * The HTTP side of `kansa serve`: one server with the operations endpoints (health, readiness,
  * metrics) and the two intakes, /ingest and the Elasticsearch _bulk API with its handshake.
@@ -24,7 +19,7 @@ export function createHttpIntakes(
     host: config.host,
     tls: config.tls,
     maxBodyBytes: config.maxBodyBytes,
-    maxBodiesInFlight: MAX_BODIES_IN_FLIGHT,
+    maxBodiesInFlight: config.maxBodiesInFlight,
     authenticate: deps.authenticate,
     metrics: ctx.metrics,
     log: ctx.log,
@@ -49,6 +44,6 @@ export function createHttpIntakes(
       x.res.end(ctx.metrics.render());
     },
   });
-  const limits = { maxRecords: DEFAULT_MAX_RECORDS, formats: deps.formats };
+  const limits = { maxRecords: config.maxRecords, formats: deps.formats };
   return { front, intakes: [new IngestIntake(ctx, front, limits), new BulkIntake(ctx, front, limits, deps.storedIds)] };
 }

@@ -44,7 +44,7 @@ describe('_bulk parsing (issue 15 defect 7: out of step after a malformed action
     const body = '{"index":{}}\n{"m":1}\n'.repeat(11);
     expect((await parseBulk(buf(body), undefined, 11, 'http-bulk')).length).toBe(11);
     const err = await refusal(parseBulk(buf(body + '{"index":{}}\n{"m":1}\n'), undefined, 11, 'http-bulk'));
-    expect([err.status, err.message]).toEqual([413, 'http-bulk: more than 11 items in one request (the limit per request); send smaller batches']);
+    expect([err.status, err.message]).toEqual([413, 'http-bulk: more than 11 items in one request (http.maxRecords, the limit per request); send smaller batches']);
   });
 });
 

@@ -12,9 +12,6 @@ export interface RequestLimits {
   formats: readonly string[];
 }
 
-/** Records per request unless configured otherwise. */
-export const DEFAULT_MAX_RECORDS = 50_000;
-
 /**
  * An intake served by routes on the shared HttpFront: start registers them (and starts the
  * server once), stop unregisters them and waits for the requests already being read, so what a

@@ -51,7 +51,7 @@ export async function parseBulk(body: Buffer, defaultIndex: string | undefined, 
     const meta = (parsed as Record<string, unknown>)[action];
     if (!meta || typeof meta !== 'object' || Array.isArray(meta)) throw badRequest(`${input}: malformed action/metadata line at ${where}: the ${action} metadata must be an object`);
     const { _index, _id } = meta as { _index?: unknown; _id?: unknown };
-    if (items.length >= maxItems) throw tooLarge(`${input}: more than ${maxItems} items in one request (the limit per request); send smaller batches`);
+    if (items.length >= maxItems) throw tooLarge(`${input}: more than ${maxItems} items in one request (http.maxRecords, the limit per request); send smaller batches`);
     const item: BulkItem = { action, index: typeof _index === 'string' ? _index : (defaultIndex ?? ''), line };
     if (typeof _id === 'string' || typeof _id === 'number') item.id = String(_id);
     items.push(item);

@@ -35,7 +35,7 @@ export class IngestIntake extends RouteIntake {
     const max = this.limits.maxRecords;
     let count = 0;
     for (const el of arrayElements(body, this.name)) {
-      if (++count > max) throw tooLarge(`${this.name}: more than ${max} array elements in one request (the limit per request); send smaller batches`);
+      if (++count > max) throw tooLarge(`${this.name}: more than ${max} array elements in one request (http.maxRecords, the limit per request); send smaller batches`);
       parseAt(body, el.start, el.end, this.name, `array element ${el.index}`);
       if (count % 2000 === 0) await yieldToLoop();
     }
@@ -55,7 +55,7 @@ export class IngestIntake extends RouteIntake {
     let lines = 0;
     for (let i = body.indexOf(0x0a); i >= 0; i = body.indexOf(0x0a, i + 1)) lines++;
     if (body.length > 0 && body[body.length - 1] !== 0x0a) lines++;
-    if (lines > max) throw tooLarge(`${this.name}: more than ${max} lines in one request (the limit per request); send smaller batches`);
+    if (lines > max) throw tooLarge(`${this.name}: more than ${max} lines in one request (http.maxRecords, the limit per request); send smaller batches`);
     // UTF-16 has LF bytes inside characters: such a body goes to the engine whole.
     const sliceable = !looksUtf16(body);
     for (let start = 0; start < body.length; ) {
