@@ -106,4 +106,10 @@ describe('kansa import', () => {
     expect(await importCommand([join(dir, 'nope-*.log')], { stdout: capture().stream, stderr: missing.stream })).toBe(1);
     expect(missing.text()).toContain('no such file');
   });
+
+  it('refuses --replicas that is not a whole number from 0 to 9, naming it', async () => {
+    const out = { stdout: new Writable({ write: (_c, _e, cb) => cb() }), stderr: new Writable({ write: (_c, _e, cb) => cb() }) };
+    await expect(importCommand(['--replicas', 'two', 'x.log'], out)).rejects.toThrow('kansa import: --replicas expected a whole number from 0 to 9, got "two"');
+    await expect(importCommand(['--replicas', '10', 'x.log'], out)).rejects.toThrow('got "10"');
+  });
 });

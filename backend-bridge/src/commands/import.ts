@@ -15,12 +15,14 @@ import { Summary } from '../translate/summary';
 import { FORMATS, STAGES } from '../translators';
 import { loadEnricher, translateContext, UsageError } from './translate';
 
-export const IMPORT_USAGE = `usage: kansa import [--config kansa.yaml] [--format F] [--year YYYY] [--tz ZONE] [--concurrency N] [--directory users.csv] [--assets assets.csv] <files or globs>
+export const IMPORT_USAGE = `usage: kansa import [--config kansa.yaml] [--format F] [--year YYYY] [--tz ZONE] [--concurrency N] [--directory users.csv] [--assets assets.csv] [--replicas N] <files or globs>
   Translates log files (plain, .gz, or zip archives of logs) and indexes them into OpenSearch
   (OPENSEARCH_URL, default http://127.0.0.1:9200). Shows progress on stderr (a bar on a terminal,
   a line every few seconds otherwise), then the summary of \`kansa translate\` and the count indexed.
   Importing the same file again creates no duplicates (deterministic ids). With the archive enabled in
-  the config (--config kansa.yaml or $KANSA_CONFIG), the raw bytes are archived as they are read.`;
+  the config (--config kansa.yaml or $KANSA_CONFIG), the raw bytes are archived as they are read.
+  --replicas N sets the replicas of the events template (as opensearch.replicas does for kansa serve);
+  without it the installed template's replicas are kept (0 when there is none).`;
 
 const BATCH_BYTES = 6 * 1024 * 1024;
 
@@ -36,6 +38,7 @@ export async function importCommand(argv: string[], io: { stderr: Writable; stdo
       directory: { type: 'string' },
       assets: { type: 'string' },
       config: { type: 'string' },
+      replicas: { type: 'string' },
     },
   });
   const enrich = loadEnricher(values.directory, values.assets);
@@ -43,6 +46,8 @@ export async function importCommand(argv: string[], io: { stderr: Writable; stdo
   if (positionals.length === 0) throw new UsageError('kansa import: expected one or more files');
   const concurrency = Number(values.concurrency);
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError('kansa import: --concurrency must be a positive integer');
+  const replicas = values.replicas === undefined ? undefined : Number(values.replicas);
+  if (replicas !== undefined && !(Number.isInteger(replicas) && replicas >= 0 && replicas <= 9)) throw new UsageError(`kansa import: --replicas expected a whole number from 0 to 9, got "${values.replicas}"`);
   let unreadable = 0;
   const files: string[] = [];
   for (const p of positionals) {
@@ -63,7 +68,7 @@ export async function importCommand(argv: string[], io: { stderr: Writable; stdo
   const url = openSearchUrl();
   const client = createClient(url);
   try {
-    await installTemplate(client);
+    await installTemplate(client, replicas);
   } catch (err) {
     io.stderr.write(`kansa import: OpenSearch at ${redactUrl(url)} is not reachable: ${(err as Error).message}\n`);
     await client.close();

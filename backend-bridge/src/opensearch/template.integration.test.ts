@@ -23,10 +23,14 @@ describe('opensearch.replicas', () => {
       await installTemplate(client, replicas);
       await installRiskTemplates(client, replicas);
       for (const name of NAMES) expect({ name, replicas: await replicasOf(name) }).toEqual({ name, replicas: '2' });
-    } finally {
-      // The node is shared with other tests: back to the single-node default at once.
+      // A command run without --replicas (kansa import, kansa risk rebuild) keeps what is installed.
       await installTemplate(client);
       await installRiskTemplates(client);
+      for (const name of NAMES) expect({ name, kept: await replicasOf(name) }).toEqual({ name, kept: '2' });
+    } finally {
+      // The node is shared with other tests: back to the single-node default at once.
+      await installTemplate(client, 0);
+      await installRiskTemplates(client, 0);
     }
     for (const name of NAMES) expect({ name, replicas: await replicasOf(name) }).toEqual({ name, replicas: '0' });
   });

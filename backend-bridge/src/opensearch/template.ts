@@ -13,8 +13,11 @@ export function eventsTemplate(replicas: number): Record<string, unknown> {
 /**
  * Installs (or replaces) the events and dead-letter templates; new daily indices pick them up, existing
  * ones keep theirs. `replicas` is opensearch.replicas: 0 suits one node, a cluster wants 1 or more.
+ * Without it (`kansa import`, `kansa risk rebuild` with no --replicas) the installed template's replicas
+ * are kept, so a one-off command never takes a cluster's copies away; with no template yet, 0.
  */
-export async function installTemplate(client: Client, replicas = 0): Promise<void> {
+export async function installTemplate(client: Client, requested?: number): Promise<void> {
+  const replicas = requested ?? (await installedReplicas(client, TEMPLATE_NAME)) ?? 0;
   await putTemplate(client, TEMPLATE_NAME, eventsTemplate(replicas));
   await putTemplate(client, 'kansa-deadletter', {
       index_patterns: [`${DEAD_LETTER_PREFIX}*`],
@@ -34,6 +37,14 @@ export async function installTemplate(client: Client, replicas = 0): Promise<voi
         },
       },
   });
+}
+
+/** number_of_replicas of an installed index template; undefined when there is no such template. */
+export async function installedReplicas(client: Client, name: string): Promise<number | undefined> {
+  type Templates = { index_templates?: Array<{ index_template: { template?: { settings?: { index?: { number_of_replicas?: string } } } } }> };
+  const res = await client.transport.request({ method: 'GET', path: `/_index_template/${name}` }, { ignore: [404] });
+  const value = (res.body as Templates).index_templates?.[0]?.index_template.template?.settings?.index?.number_of_replicas;
+  return value === undefined ? undefined : Number(value);
 }
 
 async function putTemplate(client: Client, name: string, body: Record<string, unknown>): Promise<void> {

@@ -1,6 +1,6 @@
 import type { Client } from '@opensearch-project/opensearch';
 import { RISK_INDEX_ALIAS, RISK_INDEX_PATTERN, RISK_INDEX_PREFIX } from '@kansa/schema';
-import { eventsTemplate } from '../../opensearch/template';
+import { eventsTemplate, installedReplicas, TEMPLATE_NAME } from '../../opensearch/template';
 
 /** Profiles live outside kansa-risk-* so the ranking's index pattern never sees them. */
 export const STATE_INDEX = 'kansa-state-risk';
@@ -32,8 +32,9 @@ export function riskStateTemplate(replicas = 0): Record<string, unknown> {
   };
 }
 
-/** `replicas` as for the events template (opensearch.replicas in `kansa serve`). */
-export async function installRiskTemplates(client: Client, replicas = 0): Promise<void> {
+/** `replicas` as for the events template (opensearch.replicas in `kansa serve`); without it, kept as installed. */
+export async function installRiskTemplates(client: Client, requested?: number): Promise<void> {
+  const replicas = requested ?? (await installedReplicas(client, 'kansa-risk')) ?? (await installedReplicas(client, TEMPLATE_NAME)) ?? 0;
   await client.transport.request({ method: 'PUT', path: '/_index_template/kansa-risk', body: riskSummaryTemplate(replicas) });
   await client.transport.request({ method: 'PUT', path: '/_index_template/kansa-state-risk', body: riskStateTemplate(replicas) });
 }
