@@ -1,12 +1,40 @@
 import { FIELD as F } from '@kansa/schema/src/generated/fields';
 
-import type { DashboardDef } from '../../dashboard';
+import { type DashboardDef, exploreLink, panelTarget } from '../../dashboard';
 import { panel, steps } from '../../panels';
-import { by, count, distinct, logs, metrics, raw, sum, top, then } from '../../queries';
+import { and, anyOf, by, count, distinct, logs, metrics, raw, sum, top, then } from '../../queries';
 import * as S from '../../signals';
 import { bi } from '../../text';
 
 export const CYBER_UID = 'kansa-cyber';
+
+/**
+ * Process creations that name their parent: Windows 4688 (created-process) and Sysmon 1 (started-process). Limited to
+ * the windows module: Linux execve (auditd, also created-process) carries no parent image to draw a chain with.
+ */
+const PROCESS_STARTS = and(`${F.eventModule}:windows`, anyOf(F.eventAction, ['created-process', 'started-process']));
+
+/** Parent before child, so each row reads as one step of the tree: parent (pid) → process (pid) and its command line. */
+const PROCESS_TREE_COLUMNS = [
+  F.timestamp,
+  F.hostName,
+  F.userName,
+  F.processParentName,
+  F.processParentPid,
+  F.processName,
+  F.processPid,
+  F.processCommandLine,
+  F.processParentCommandLine,
+];
+
+/**
+ * Explore with the processes that the clicked pid started, on the host picked in the dashboard: one step down the
+ * tree per click (pids are reused across hosts and over time, so pick the host and keep the range short).
+ */
+const childrenLink = (): { title: string; url: string } => ({
+  title: '子プロセス / Child processes',
+  url: exploreLink(panelTarget(raw(and(PROCESS_STARTS, `${F.processParentPid}:\${__value.raw}`), PROCESS_TREE_COLUMNS), 0, ['host'])),
+});
 
 export const cyber: DashboardDef = {
   uid: CYBER_UID,
@@ -222,6 +250,46 @@ export const cyber: DashboardDef = {
             { matcher: { id: 'byRegexp', options: 'bytes.*' }, properties: [{ id: 'unit', value: 'bytes' }] },
           ],
           w: 16,
+        }),
+      ],
+    },
+    {
+      title: bi('プロセスの起動 (親 → 子)', 'Process launches (parent → child)'),
+      panels: [
+        panel({
+          key: 'process-chains',
+          viz: 'table',
+          title: bi('親子プロセスの組み合わせ (少ない順)', 'Parent → child pairs (rarest first)'),
+          description: bi(
+            'Sysmon 1 と 4688 のプロセス起動を親 → 子の組み合わせで数えます。普段ない組み合わせ (EXCEL.EXE → powershell.exe など) が上に来ます。',
+            'Sysmon 1 and 4688 process launches counted by parent → child. Unusual pairs (EXCEL.EXE → powershell.exe, say) come first.'
+          ),
+          points: ['cyber.powershell'],
+          queries: [top(PROCESS_STARTS, [by(F.processParentName, 50), then(F.processName, 20)], [count, distinct(F.hostName, 'hosts')])],
+          scopes: ['user', 'host'],
+          options: { sortBy: [{ displayName: 'count', desc: false }] },
+          thresholds: steps([1, 'red'], [3, 'orange'], [10, 'green']),
+          overrides: [{ matcher: { id: 'byName', options: 'count' }, properties: [{ id: 'custom.cellOptions', value: { type: 'color-text' } }] }],
+          w: 8,
+        }),
+        panel({
+          key: 'process-tree',
+          viz: 'table',
+          title: bi('プロセスツリー (ホストを選択)', 'Process tree (pick a host)'),
+          description: bi(
+            '選んだホストのプロセス起動を時刻順に、親 (PID) → 子 (PID) とコマンドラインで示します。子の PID をクリックすると、そのプロセスが起動したプロセスを Explore で開きます。',
+            "The picked host's process launches in time order, parent (pid) → child (pid) with command lines. Click a child pid to open the processes it started in Explore."
+          ),
+          points: ['cyber.powershell'],
+          queries: [raw(PROCESS_STARTS, PROCESS_TREE_COLUMNS)],
+          scopes: ['user', 'host'],
+          options: { sortBy: [{ displayName: F.timestamp, desc: false }] },
+          overrides: [
+            { matcher: { id: 'byName', options: F.processPid }, properties: [{ id: 'links', value: [childrenLink()] }] },
+            { matcher: { id: 'byRegexp', options: 'process\\..*pid' }, properties: [{ id: 'decimals', value: 0 }, { id: 'custom.width', value: 80 }] },
+          ],
+          w: 16,
+          h: 12,
         }),
       ],
     },
