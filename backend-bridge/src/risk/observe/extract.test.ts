@@ -8,6 +8,9 @@ describe('extract', () => {
     expect(sharePrefixes('C:\\Shares\\営業\\見積書_3.xlsx')).toEqual(['営業']);
     expect(sharePrefixes('\\\\FS01\\製造')).toEqual(['製造']);
     expect(sharePrefixes('C:\\Windows\\notepad.exe')).toEqual([]);
+    // Whatever the root folder on the server's drive is called.
+    expect(sharePrefixes('E:\\Data\\Finance\\2027\\budget.xlsx')).toEqual(['Finance', 'Finance\\2027']);
+    expect(sharePrefixes('G:\\共有\\管理部\\a.xlsx')).toEqual(['管理部']);
   });
 
   it('a file read on a file server: resources, a read and the file for distinct counting', () => {

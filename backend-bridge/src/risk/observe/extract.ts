@@ -39,12 +39,13 @@ export function sharePrefixes(path: string): string[] {
     if (rest.length === 0) return [];
     return rest.length >= 2 ? [rest[0], `${rest[0]}\\${rest[1]}`] : [rest[0]];
   }
-  const i = path.toLowerCase().indexOf('\\shares\\');
-  if (i < 0) return [];
-  rest = path.slice(i + 8).split('\\').filter(Boolean);
+  // A drive path on a file server: "X:\<root>\<share>\…" whatever the root is called (Shares, Data, 共有 …).
+  const drive = /^[a-z]:\\[^\\]+\\(.+)$/i.exec(path);
+  if (!drive) return [];
+  rest = drive[1].split('\\').filter(Boolean);
   // The last part is the file itself: a folder needs one more level.
   if (rest.length >= 3) return [rest[0], `${rest[0]}\\${rest[1]}`];
-  return rest.length >= 1 ? [rest[0]] : [];
+  return rest.length === 2 ? [rest[0]] : [];
 }
 
 const shortHost = (h: string): string => h.split('.')[0].toLowerCase();

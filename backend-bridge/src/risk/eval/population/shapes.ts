@@ -1,0 +1,242 @@
+/**
+ * Companies the risk scorer is evaluated on, shaped independently of the demo company: other sizes,
+ * departments, work patterns, noise, naming, time zones, and insiders whose activity is spread out,
+ * spiked or disguised as the department's normal work.
+ *
+ * TUNING populations are the ones the scorer's defaults may be looked at and adjusted on. HELD_BACK
+ * populations (their seeds and shapes) are not looked at while tuning: they are run once at the end
+ * to report how well the defaults carry over. Keep it that way when changing the scorer.
+ */
+
+/** How a department's people spread their hours. */
+export type WorkPattern =
+  /** Office hours, arrival around `start`, some overtime. */
+  | 'day'
+  /** Fixed nights (22:00–06:00). */
+  | 'night'
+  /** Rotating early/late/night shifts, a week each, weekends included. */
+  | 'shifts'
+  /** Free arrival between 7 and 12, some weekend work. */
+  | 'flex';
+
+export interface DepartmentShape {
+  name: string;
+  size: number;
+  pattern: WorkPattern;
+  /** Share of working days a member uploads work files to the company's cloud storage (normal work). */
+  cloudUse: number;
+  /** Mean external (partner) mails per day. */
+  externalMail: number;
+  /** Mean printed pages per working day. */
+  printing: number;
+  /** Members are privileged administrators who touch every share (maintenance, backups, permissions). */
+  admins?: boolean;
+  /** The executives: their folders (compensation, board) are what the sensitive-folder insider reads. */
+  executives?: boolean;
+}
+
+export type InsiderKind =
+  /** Modest daily uploads to personal cloud storage over about three weeks (Squid). */
+  | 'cloud-exfiltration'
+  /** A privileged administrator reading executives' compensation files over a few days (4663 on the file server). */
+  | 'admin-reads-compensation'
+  /** A leaver mailing attachments to a private address over weeks (Postfix). */
+  | 'leaver-private-mail'
+  /** Printing other departments' documents, page by page, over two weeks before leaving (CUPS). */
+  | 'print-hoarding';
+
+export const INSIDER_KINDS: readonly InsiderKind[] = ['cloud-exfiltration', 'admin-reads-compensation', 'leaver-private-mail', 'print-hoarding'];
+
+/** Spread: a little on most days; spiked: a few heavy days; disguised: inside what the department does anyway. */
+export type InsiderStyle = 'spread' | 'spiked' | 'disguised';
+
+export interface InsiderShape {
+  kind: InsiderKind;
+  style: InsiderStyle;
+  /** Department the insider is picked from (the admin kind needs an admins department). */
+  department: string;
+  /** First day of the activity, counted from the population's start. */
+  startDay: number;
+  /** Calendar days the activity spans. */
+  days: number;
+  /** The directory says so (leavers): watchlist flag and/or departure date. */
+  watchlist?: boolean;
+  leaving?: boolean;
+}
+
+export type Naming = 'dotted' | 'initials' | 'numeric';
+export type HostNaming = 'pc' | 'dept' | 'asset';
+
+export interface PopulationShape {
+  name: string;
+  seed: number;
+  heldBack: boolean;
+  start: string;
+  days: number;
+  timeZone: string;
+  /** Holidays file for the calendar (weekends are always off); empty = none beyond weekends. */
+  holidays: 'jp' | 'none';
+  naming: Naming;
+  hostNaming: HostNaming;
+  /** Mail and user domain. */
+  domain: string;
+  /** 0 quiet … 1 busy: spread of daily volumes and how often ordinary people do something unusual. */
+  noise: number;
+  /** Root of the file shares as the file server logs it: "D:\Shares", "E:\Data" … */
+  shareRoot: string;
+  compensationFolder: string;
+  departments: DepartmentShape[];
+  insiders: InsiderShape[];
+}
+
+const kinds = (style: (k: InsiderKind) => InsiderStyle, place: Record<InsiderKind, { department: string; startDay: number; days: number }>, extra: Partial<Record<InsiderKind, Partial<InsiderShape>>> = {}): InsiderShape[] =>
+  INSIDER_KINDS.map((kind) => ({ kind, style: style(kind), ...place[kind], ...extra[kind] }));
+
+export const TUNING: readonly PopulationShape[] = [
+  {
+    name: 'maker-jp',
+    seed: 11,
+    heldBack: false,
+    start: '2027-01-11',
+    days: 42,
+    timeZone: 'Asia/Tokyo',
+    holidays: 'jp',
+    naming: 'dotted',
+    hostNaming: 'pc',
+    domain: 'maker.example.jp',
+    noise: 0.5,
+    shareRoot: 'D:\\Shares',
+    compensationFolder: '役員\\報酬',
+    departments: [
+      { name: '営業', size: 30, pattern: 'day', cloudUse: 0.25, externalMail: 4, printing: 6 },
+      { name: '開発', size: 28, pattern: 'flex', cloudUse: 0.05, externalMail: 1, printing: 2 },
+      { name: '製造', size: 35, pattern: 'shifts', cloudUse: 0, externalMail: 0.2, printing: 3 },
+      { name: '経理', size: 12, pattern: 'day', cloudUse: 0.02, externalMail: 1.5, printing: 12 },
+      { name: '情報システム', size: 8, pattern: 'day', cloudUse: 0.1, externalMail: 1, printing: 1, admins: true },
+      { name: '役員', size: 7, pattern: 'day', cloudUse: 0.05, externalMail: 3, printing: 4, executives: true },
+    ],
+    insiders: kinds(() => 'spread', {
+      'cloud-exfiltration': { department: '開発', startDay: 16, days: 21 },
+      'admin-reads-compensation': { department: '情報システム', startDay: 27, days: 4 },
+      'leaver-private-mail': { department: '営業', startDay: 14, days: 25 },
+      'print-hoarding': { department: '経理', startDay: 22, days: 14 },
+    }, { 'leaver-private-mail': { leaving: true, watchlist: false } }),
+  },
+  {
+    name: 'services-de',
+    seed: 12,
+    heldBack: false,
+    start: '2027-02-01',
+    days: 42,
+    timeZone: 'Europe/Berlin',
+    holidays: 'none',
+    naming: 'initials',
+    hostNaming: 'dept',
+    domain: 'services.example.de',
+    noise: 0.8,
+    shareRoot: 'E:\\Data',
+    compensationFolder: 'Board\\Compensation',
+    departments: [
+      { name: 'Consulting', size: 24, pattern: 'flex', cloudUse: 0.4, externalMail: 6, printing: 2 },
+      { name: 'Support', size: 18, pattern: 'shifts', cloudUse: 0.1, externalMail: 8, printing: 1 },
+      { name: 'Finance', size: 8, pattern: 'day', cloudUse: 0.05, externalMail: 2, printing: 10 },
+      { name: 'IT', size: 5, pattern: 'flex', cloudUse: 0.2, externalMail: 1, printing: 1, admins: true },
+      { name: 'Board', size: 5, pattern: 'day', cloudUse: 0.1, externalMail: 4, printing: 5, executives: true },
+    ],
+    insiders: kinds((k) => (k === 'cloud-exfiltration' || k === 'leaver-private-mail' ? 'disguised' : 'spread'), {
+      'cloud-exfiltration': { department: 'Consulting', startDay: 18, days: 20 },
+      'admin-reads-compensation': { department: 'IT', startDay: 24, days: 5 },
+      'leaver-private-mail': { department: 'Support', startDay: 12, days: 28 },
+      'print-hoarding': { department: 'Finance', startDay: 20, days: 14 },
+    }, { 'leaver-private-mail': { leaving: true, watchlist: true } }),
+  },
+  {
+    name: 'hospital-us',
+    seed: 13,
+    heldBack: false,
+    start: '2027-03-08',
+    days: 42,
+    timeZone: 'America/Chicago',
+    holidays: 'none',
+    naming: 'numeric',
+    hostNaming: 'asset',
+    domain: 'hospital.example.org',
+    noise: 0.3,
+    shareRoot: 'F:\\Depts',
+    compensationFolder: 'Executive\\Payroll',
+    departments: [
+      { name: 'Nursing', size: 90, pattern: 'shifts', cloudUse: 0, externalMail: 0.3, printing: 4 },
+      { name: 'Radiology', size: 30, pattern: 'night', cloudUse: 0.02, externalMail: 0.5, printing: 2 },
+      { name: 'Administration', size: 40, pattern: 'day', cloudUse: 0.15, externalMail: 3, printing: 8 },
+      { name: 'IT', size: 12, pattern: 'shifts', cloudUse: 0.1, externalMail: 1, printing: 1, admins: true },
+      { name: 'Executive', size: 8, pattern: 'day', cloudUse: 0.1, externalMail: 3, printing: 3, executives: true },
+    ],
+    insiders: kinds((k) => (k === 'print-hoarding' ? 'disguised' : 'spiked'), {
+      'cloud-exfiltration': { department: 'Radiology', startDay: 15, days: 21 },
+      'admin-reads-compensation': { department: 'IT', startDay: 30, days: 3 },
+      'leaver-private-mail': { department: 'Administration', startDay: 16, days: 22 },
+      'print-hoarding': { department: 'Administration', startDay: 24, days: 14 },
+    }, { 'leaver-private-mail': { leaving: true, watchlist: false } }),
+  },
+];
+
+/** Not looked at while tuning the defaults: run them only to report. */
+export const HELD_BACK: readonly PopulationShape[] = [
+  {
+    name: 'trading-jp-heldback',
+    seed: 9101,
+    heldBack: true,
+    start: '2027-05-10',
+    days: 45,
+    timeZone: 'Asia/Tokyo',
+    holidays: 'jp',
+    naming: 'initials',
+    hostNaming: 'asset',
+    domain: 'trading.example.co.jp',
+    noise: 0.65,
+    shareRoot: 'G:\\共有',
+    compensationFolder: '経営会議\\給与',
+    departments: [
+      { name: '第一営業部', size: 40, pattern: 'day', cloudUse: 0.3, externalMail: 7, printing: 5 },
+      { name: '第二営業部', size: 35, pattern: 'flex', cloudUse: 0.2, externalMail: 5, printing: 4 },
+      { name: '物流', size: 45, pattern: 'shifts', cloudUse: 0.01, externalMail: 1, printing: 6 },
+      { name: '管理部', size: 14, pattern: 'day', cloudUse: 0.05, externalMail: 2, printing: 9 },
+      { name: 'システム部', size: 6, pattern: 'flex', cloudUse: 0.15, externalMail: 0.5, printing: 1, admins: true },
+      { name: '経営会議', size: 6, pattern: 'day', cloudUse: 0.05, externalMail: 3, printing: 6, executives: true },
+    ],
+    insiders: kinds((k) => (k === 'admin-reads-compensation' ? 'disguised' : k === 'cloud-exfiltration' ? 'spread' : 'spiked'), {
+      'cloud-exfiltration': { department: '第一営業部', startDay: 19, days: 22 },
+      'admin-reads-compensation': { department: 'システム部', startDay: 33, days: 5 },
+      'leaver-private-mail': { department: '第二営業部', startDay: 15, days: 26 },
+      'print-hoarding': { department: '管理部', startDay: 25, days: 15 },
+    }, { 'leaver-private-mail': { leaving: true, watchlist: true } }),
+  },
+  {
+    name: 'lab-fr-heldback',
+    seed: 9102,
+    heldBack: true,
+    start: '2027-09-06',
+    days: 40,
+    timeZone: 'Europe/Paris',
+    holidays: 'none',
+    naming: 'dotted',
+    hostNaming: 'dept',
+    domain: 'lab.example.fr',
+    noise: 0.9,
+    shareRoot: 'D:\\Partages',
+    compensationFolder: 'Direction\\Remuneration',
+    departments: [
+      { name: 'Recherche', size: 30, pattern: 'flex', cloudUse: 0.35, externalMail: 3, printing: 3 },
+      { name: 'Production', size: 28, pattern: 'night', cloudUse: 0, externalMail: 0.2, printing: 2 },
+      { name: 'Qualite', size: 10, pattern: 'shifts', cloudUse: 0.05, externalMail: 1, printing: 7 },
+      { name: 'Informatique', size: 4, pattern: 'day', cloudUse: 0.2, externalMail: 0.5, printing: 1, admins: true },
+      { name: 'Direction', size: 5, pattern: 'day', cloudUse: 0.1, externalMail: 4, printing: 4, executives: true },
+    ],
+    insiders: kinds((k) => (k === 'leaver-private-mail' ? 'spread' : 'disguised'), {
+      'cloud-exfiltration': { department: 'Recherche', startDay: 14, days: 21 },
+      'admin-reads-compensation': { department: 'Informatique', startDay: 22, days: 4 },
+      'leaver-private-mail': { department: 'Qualite', startDay: 12, days: 24 },
+      'print-hoarding': { department: 'Recherche', startDay: 20, days: 14 },
+    }, { 'leaver-private-mail': { leaving: true, watchlist: false } }),
+  },
+];
