@@ -37,7 +37,46 @@ export interface RiskSettings {
   volumeWeight: Record<Metric, number>;
   volumeMinScale: Record<Metric, number>;
   boosts: { privileged: number; watchlist: number; afterHours: number; holiday: number };
+  /** Mail domains of personal (free) mail services: mail to them is mail leaving for a private address. */
+  personalMailDomains: readonly string[];
+  /** Words that make a file-server folder sensitive wherever they appear in its path (case-insensitive). */
+  sensitiveWords: readonly string[];
+  /** A department whose members mostly carry such a title (directory) is the executives': its share is sensitive to others. */
+  executiveTitle: RegExp;
+  /** Points of a rare resource are multiplied by this when it is sensitive by name, or by the second when it is the executives' share. */
+  sensitiveFactor: number;
+  executiveShareFactor: number;
+  /** Days of per-day values a profile keeps for the rolling totals (accumulate.ts). */
+  recentDays: number;
+  /** Rolling windows (calendar days, today included). */
+  accumulationWindows: readonly number[];
+  /** Robust z of a window's total above which it counts. */
+  accumulationZ: number;
+  /** Active days before the window needed to compare a user with their own past. */
+  minPriorDays: number;
+  /** Department members needed to compare a user with the department. */
+  minPeers: number;
+  /** Metrics whose rolling totals are scored, with their weight. */
+  accumulationWeight: Partial<Record<Metric, number>>;
+  /** Mail to personal domains by a watchlisted or leaving user weighs this much more. */
+  leaverMailFactor: number;
 }
+
+/** Free and consumer mail services (global and Japanese carriers): where a private address lives. */
+export const PERSONAL_MAIL_DOMAINS = [
+  'gmail.com', 'googlemail.com', 'yahoo.com', 'yahoo.co.jp', 'ymail.com', 'outlook.com', 'outlook.jp', 'hotmail.com', 'hotmail.co.jp', 'live.com', 'live.jp', 'msn.com',
+  'icloud.com', 'me.com', 'mac.com', 'aol.com', 'proton.me', 'protonmail.com', 'pm.me', 'tutanota.com', 'tuta.io', 'gmx.de', 'gmx.net', 'gmx.com', 'web.de', 't-online.de',
+  'mail.ru', 'yandex.ru', 'yandex.com', 'zoho.com', 'qq.com', '163.com', '126.com', 'naver.com', 'orange.fr', 'free.fr', 'laposte.net', 'sfr.fr', 'libero.it', 'fastmail.com',
+  'docomo.ne.jp', 'ezweb.ne.jp', 'au.com', 'softbank.ne.jp', 'i.softbank.jp', 'ymobile.ne.jp', 'nifty.com', 'biglobe.ne.jp', 'ocn.ne.jp', 'so-net.ne.jp', 'excite.co.jp',
+];
+
+/** Pay, personnel and board material in the languages of the shipped deployments (en, ja, de, fr). */
+export const SENSITIVE_WORDS = [
+  'compensation', 'payroll', 'salary', 'salaries', 'remuneration', 'bonus', 'personnel', 'board', 'confidential',
+  '給与', '報酬', '賞与', '人事', '役員', '機密', '取締役会',
+  'gehalt', 'gehälter', 'vergütung', 'personal', 'vorstand', 'vertraulich',
+  'salaire', 'salaires', 'rémunération', 'paie', 'confidentiel',
+];
 
 export const DEFAULT_SETTINGS: RiskSettings = {
   timeZone: 'Asia/Tokyo',
@@ -57,8 +96,20 @@ export const DEFAULT_SETTINGS: RiskSettings = {
   flagScore: 50,
   afterHours: { start: 22, end: 6 },
   leaverDays: 60,
-  resourcePoints: { share: 35, folder: 25, host: 20, db: 25, url: 15 },
-  volumeWeight: { filesRead: 0.6, distinctFiles: 1, proxyBytes: 1, usb: 1, printPages: 1, mailsOut: 0.7, failedLogons: 0.6 },
-  volumeMinScale: { filesRead: 10, distinctFiles: 5, proxyBytes: 50 * 1024 * 1024, usb: 2, printPages: 10, mailsOut: 3, failedLogons: 2 },
+  resourcePoints: { share: 35, folder: 25, host: 20, db: 25, url: 15, mail: 20 },
+  volumeWeight: { filesRead: 0.6, distinctFiles: 1, proxyBytes: 1, usb: 1, printPages: 1, mailsOut: 0.7, failedLogons: 0.6, cloudBytes: 1, webmailBytes: 0.8, personalMails: 1, personalMailBytes: 1, sensitiveReads: 1 },
+  volumeMinScale: { filesRead: 10, distinctFiles: 5, proxyBytes: 50 * 1024 * 1024, usb: 2, printPages: 10, mailsOut: 3, failedLogons: 2, cloudBytes: 5 * 1024 * 1024, webmailBytes: 2 * 1024 * 1024, personalMails: 0.25, personalMailBytes: 1024 * 1024, sensitiveReads: 1 },
   boosts: { privileged: 0.25, watchlist: 0.5, afterHours: 0.2, holiday: 0.2 },
+  personalMailDomains: PERSONAL_MAIL_DOMAINS,
+  sensitiveWords: SENSITIVE_WORDS,
+  executiveTitle: /\b(executive|director|officer|president|ceo|cfo|coo|cto|board|vorstand|directeur|pdg)\b|役員|取締役|社長|執行役/i,
+  sensitiveFactor: 2.5,
+  executiveShareFactor: 1.5,
+  recentDays: 56,
+  accumulationWindows: [7, 14, 28],
+  accumulationZ: 3,
+  minPriorDays: 5,
+  minPeers: 4,
+  accumulationWeight: { cloudBytes: 1, webmailBytes: 0.8, personalMails: 1, personalMailBytes: 1, printPages: 0.8, sensitiveReads: 1 },
+  leaverMailFactor: 1.5,
 };

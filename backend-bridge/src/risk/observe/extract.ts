@@ -8,7 +8,11 @@ export const SOURCE_FIELDS = [
   FIELD.kansaUserWatchlist, FIELD.kansaUserDepartureDate, FIELD.kansaHostOwner, FIELD.kansaHostRole, FIELD.hostName,
   FIELD.filePath, FIELD.eventAction, FIELD.kansaAccessOperation, FIELD.kansaUrlCategory, FIELD.kansaDbObject,
   FIELD.kansaDbName, FIELD.kansaPrintPages, FIELD.networkBytes, FIELD.eventKind, FIELD.kansaSourceType,
+  FIELD.kansaUserTitle, FIELD.eventId, FIELD.sourceBytes, FIELD.emailToAddress,
 ];
+
+/** Postfix lines without a user that the scorer still reads: joined to the sender by queue id. */
+export const MAIL_ACTIONS = ['mail-queued', 'mail-delivered'];
 
 const WORKSTATION_ROLES = new Set(['workstation', 'laptop']);
 const SERVER_LOGON_SKIP = new Set(['domain-controller']);
@@ -24,6 +28,7 @@ function userInfo(e: KansaEvent): UserInfo | undefined {
   return {
     department,
     displayName: str(e, FIELD.kansaUserDisplayName),
+    ...(str(e, FIELD.kansaUserTitle) ? { title: str(e, FIELD.kansaUserTitle) } : {}),
     privileged: e[FIELD.kansaUserPrivileged] === true,
     watchlist: e[FIELD.kansaUserWatchlist] === true,
     departureDate: str(e, FIELD.kansaUserDepartureDate),
@@ -60,6 +65,8 @@ export function extract(e: KansaEvent, ref?: EventRef): Observation | null {
   const role = str(e, FIELD.kansaHostRole);
   const owner = str(e, FIELD.kansaHostOwner);
   let user = str(e, FIELD.userName);
+  const qid = e[FIELD.kansaSourceType] === 'postfix' ? str(e, FIELD.eventId) : undefined;
+  if (qid && !user) return mailPart(e, t, qid, action, ref);
   // A USB stick is recognized by the machine, not by a user: it counts for the machine's owner.
   if (!user && action === 'recognized-external-device' && owner) {
     return { t, user: owner, metric: 'usb', amount: 1, ...(ref ? { ref } : {}) };
@@ -94,6 +101,7 @@ export function extract(e: KansaEvent, ref?: EventRef): Observation | null {
   const category = str(e, FIELD.kansaUrlCategory);
   if (category) resources.push(`url:${category}`);
   if (resources.length > 0) o.resources = resources;
+  if (qid && action === 'mail-received-from-client') o.mail = { qid };
   if (!o.metric) {
     const metric = metricOf(e, action);
     if (metric) {
@@ -102,6 +110,20 @@ export function extract(e: KansaEvent, ref?: EventRef): Observation | null {
     }
   }
   return o;
+}
+
+/** A queue line (size) or a delivery line (recipient) of a message: no user yet, joined later by queue id. */
+function mailPart(e: KansaEvent, t: number, qid: string, action: string | undefined, ref?: EventRef): Observation | null {
+  if (action === 'mail-queued') {
+    const size = e[FIELD.sourceBytes];
+    return { t, user: '', mail: { qid, ...(typeof size === 'number' ? { size } : {}) }, ...(ref ? { ref } : {}) };
+  }
+  if (action === 'mail-delivered') {
+    const to = e[FIELD.emailToAddress];
+    const list = (Array.isArray(to) ? to : [to]).filter((x): x is string => typeof x === 'string' && x.includes('@'));
+    return list.length > 0 ? { t, user: '', mail: { qid, to: list.map((x) => x.toLowerCase()) }, ...(ref ? { ref } : {}) } : null;
+  }
+  return null;
 }
 
 function metricOf(e: KansaEvent, action: string | undefined): [Metric, number] | undefined {
@@ -113,7 +135,13 @@ function metricOf(e: KansaEvent, action: string | undefined): [Metric, number] |
   }
   if (e[FIELD.kansaSourceType] === 'squid') {
     const bytes = e[FIELD.networkBytes];
-    if (typeof bytes === 'number' && bytes > 0) return ['proxyBytes', bytes];
+    if (typeof bytes === 'number' && bytes > 0) {
+      // Cloud storage and web mail are volumes of their own: where files leave, not just traffic.
+      const category = str(e, FIELD.kansaUrlCategory);
+      if (category === 'cloud-storage') return ['cloudBytes', bytes];
+      if (category === 'webmail') return ['webmailBytes', bytes];
+      return ['proxyBytes', bytes];
+    }
   }
   return undefined;
 }

@@ -20,13 +20,24 @@ export interface UserProfile {
   resources: Record<string, ResourceSeen>;
   /** Decayed count of active hours per hour of week (local). */
   hours: number[];
-  /** Values of the last active days, oldest first. */
+  /** Values of the last active days, oldest first (flagged days left out). */
   volumes: Record<Metric, number[]>;
+  /**
+   * Every active day of the last `recentDays` calendar days with its non-zero values of the
+   * accumulated metrics, oldest first: the rolling totals are summed from it (flagged days included:
+   * a slow exfiltration must keep adding up). Older saves carry none.
+   */
+  recent?: RecentDay[];
   /**
    * The last day learned into this profile (and decayed to). Saved with it, so a day is never learned
    * twice into it even when the state's meta document was not written after it (a crash between the two).
    */
   day?: number;
+}
+
+export interface RecentDay {
+  day: number;
+  v: Partial<Record<Metric, number>>;
 }
 
 export interface PeerGroup {
@@ -55,6 +66,7 @@ export function newProfile(user: string, info: UserInfo): UserProfile {
     resources: {},
     hours: new Array(HOURS_PER_WEEK).fill(0),
     volumes: Object.fromEntries(METRICS.map((m) => [m, []])) as unknown as Record<Metric, number[]>,
+    recent: [],
   };
 }
 

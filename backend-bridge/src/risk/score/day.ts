@@ -5,6 +5,9 @@ import type { RiskSettings } from '../settings';
 import { hourOfWeek, smoothedShare } from '../stats/cyclic';
 import { peerRarity, userNovelty } from '../stats/rarity';
 import { robustDeviation } from '../stats/robust';
+import { personalDomain, joinMail } from '../observe/mail';
+import { executiveDepartments, sensitiveMatcher, sensitivityOf, type Sensitivity } from '../observe/sensitive';
+import { accumulatedParts, PeerTotals } from './accumulate';
 import { BOOST_TEXT, hoursText, resourceText, volumeText, type Reason } from './reasons';
 
 /** A user's score for one local day, with the reasons that add up to it. */
@@ -31,24 +34,39 @@ interface Activity {
   hours: Map<number, Observation>;
   volumes: Record<Metric, number>;
   files: Set<string>;
+  /** Share and folder keys of the day that are sensitive for this user (markSensitive). */
+  sensitive: Map<string, Sensitivity>;
 }
+
+const personalSets = new WeakMap<readonly string[], Set<string>>();
+const wordMatchers = new WeakMap<readonly string[], RegExp | undefined>();
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
-export function gatherDay(obs: readonly Observation[], clock: LocalTime): Map<string, Activity> {
+export function gatherDay(obs: readonly Observation[], clock: LocalTime, s: RiskSettings): Map<string, Activity> {
   const byUser = new Map<string, Activity>();
-  const sorted = [...obs].sort((a, b) => a.t - b.t);
+  let personal = personalSets.get(s.personalMailDomains);
+  if (!personal) personalSets.set(s.personalMailDomains, (personal = new Set(s.personalMailDomains.map((d) => d.toLowerCase()))));
+  const sorted = joinMail(obs).sort((a, b) => a.t - b.t);
   for (const o of sorted) {
     let a = byUser.get(o.user);
     if (!a) {
-      a = { user: o.user, obs: [], resources: new Map(), hours: new Map(), volumes: Object.fromEntries(METRICS.map((m) => [m, 0])) as Record<Metric, number>, files: new Set() };
+      a = { user: o.user, obs: [], resources: new Map(), hours: new Map(), volumes: Object.fromEntries(METRICS.map((m) => [m, 0])) as Record<Metric, number>, files: new Set(), sensitive: new Map() };
       byUser.set(o.user, a);
     }
     if (o.info) a.info = o.info;
     a.obs.push(o);
     const how = hourOfWeek(o.t, clock.offsetMs(o.t));
     if (!a.hours.has(how)) a.hours.set(how, o);
-    for (const r of o.resources ?? []) {
+    const resources = o.resources ? [...o.resources] : [];
+    // A message to a personal mail domain: counted with its size, and the domain is a resource of its own.
+    const domains = new Set((o.mail?.to ?? []).map((t) => personalDomain(t, personal!)).filter((d): d is string => d !== undefined));
+    if (domains.size > 0) {
+      a.volumes.personalMails += 1;
+      a.volumes.personalMailBytes += o.mail?.size ?? 0;
+      for (const d of domains) resources.push(`mail:${d}`);
+    }
+    for (const r of resources) {
       const seen = a.resources.get(r);
       if (seen) seen.count++;
       else a.resources.set(r, { count: 1, first: o });
@@ -58,6 +76,29 @@ export function gatherDay(obs: readonly Observation[], clock: LocalTime): Map<st
   }
   for (const a of byUser.values()) a.volumes.distinctFiles = a.files.size;
   return byUser;
+}
+
+/**
+ * Which of the day's shares and folders are sensitive for each user (by name, or the executives' share
+ * for someone outside the executives), and how many files they read there: needs the state for the
+ * directory's titles.
+ */
+export function markSensitive(state: RiskState, activity: Map<string, Activity>, s: RiskSettings): void {
+  let words = wordMatchers.get(s.sensitiveWords);
+  if (!wordMatchers.has(s.sensitiveWords)) wordMatchers.set(s.sensitiveWords, (words = sensitiveMatcher(s.sensitiveWords)));
+  const infos = new Map<string, UserInfo>();
+  for (const a of activity.values()) if (a.info) infos.set(a.user, a.info);
+  const executives = executiveDepartments(state, s, infos);
+  for (const a of activity.values()) {
+    const info = a.info ?? state.users[a.user]?.info;
+    if (!info) continue;
+    for (const key of a.resources.keys()) {
+      const x = sensitivityOf(key, info, words, executives, s);
+      if (x) a.sensitive.set(key, x);
+    }
+    if (a.sensitive.size === 0) continue;
+    for (const o of a.obs) if (o.metric === 'filesRead' && o.resources?.some((r) => a.sensitive.has(r))) a.volumes.sensitiveReads += o.amount ?? 1;
+  }
 }
 
 interface Part {
@@ -80,16 +121,17 @@ export function scoreDay(state: RiskState, day: number, activity: Map<string, Ac
   const date = LocalTime.dateOf(day);
   const weekday = LocalTime.weekday(day);
   const offDay = weekday === 0 || weekday === 6 || s.holidays.has(date);
+  const peers = new PeerTotals(state, day);
   for (const a of activity.values()) {
     const profile = state.users[a.user];
     const info = a.info ?? profile?.info;
     if (!info) continue;
     const p = profile ?? newProfile(a.user, info);
-    const parts: Part[] = [...resourceParts(state, p, info, a, day, s, clock), ...timeParts(p, a, s, clock), ...volumeParts(p, a, s)];
+    const leaving = info.departureDate ? LocalLeaving(info.departureDate, day, s.leaverDays) : false;
+    const parts: Part[] = [...resourceParts(state, p, info, a, day, s, clock), ...timeParts(p, a, s, clock), ...exfilParts(volumeParts(p, a, s), accumulatedParts(profile, info, a.volumes, day, s, peers, info.watchlist || leaving))];
     const anomaly = parts.reduce((n, x) => n + x.points, 0);
     const boosts: Part[] = [];
     if (anomaly > 0) {
-      const leaving = info.departureDate ? LocalLeaving(info.departureDate, day, s.leaverDays) : false;
       if (info.privileged) boosts.push({ ...BOOST_TEXT.privileged, points: anomaly * s.boosts.privileged, baseline: { factor: s.boosts.privileged } });
       if (info.watchlist || leaving) boosts.push({ ...BOOST_TEXT.watchlist, points: anomaly * s.boosts.watchlist, baseline: { factor: s.boosts.watchlist, watchlist: info.watchlist, departureDate: info.departureDate ?? null } });
       const late = parts.filter((x) => x.afterHours).reduce((n, x) => n + x.points, 0);
@@ -125,6 +167,17 @@ export function scoreDay(state: RiskState, day: number, activity: Map<string, Ac
   return out.sort((x, y) => y.score - x.score || (x.user < y.user ? -1 : 1));
 }
 
+/** A day's volume and the rolling total of the same metric tell one story: keep the stronger of the two. */
+function exfilParts(volumes: Part[], accumulated: Part[]): Part[] {
+  const out = [...volumes];
+  for (const x of accumulated) {
+    const same = out.findIndex((v) => v.code === `volume-${x.code.slice('accumulated-'.length)}`);
+    if (same < 0) out.push(x);
+    else if (x.points > out[same].points) out[same] = x;
+  }
+  return out;
+}
+
 function LocalLeaving(departureDate: string, day: number, within: number): boolean {
   const d = LocalTime.dayOf(departureDate);
   return Number.isFinite(d) && d >= day && d - day <= within;
@@ -145,19 +198,20 @@ function resourceParts(state: RiskState, p: UserProfile, info: UserInfo, a: Acti
     const rarity = peerRarity(peersUsing, peers, s.peerCommonShare);
     const volume = 0.3 + 0.7 * Math.min(1, Math.log(1 + count) / Math.log(11));
     const kind = resourceKind(key);
-    let points = s.resourcePoints[kind] * nov.novelty * (0.35 + 0.65 * rarity) * volume;
+    const sensitive = a.sensitive.get(key);
+    let points = s.resourcePoints[kind] * nov.novelty * (0.35 + 0.65 * rarity) * volume * (sensitive?.factor ?? 1);
     if (kind === 'share' && nov.kind === 'first') firstShares.add(key.slice(6));
     // A new folder inside a share that is itself new is mostly the same news.
     if (kind === 'folder' && firstShares.has(key.slice(7).split('\\')[0])) points *= 0.5;
     if (points < 0.5) continue;
-    const text = resourceText(key, nov.kind === 'first', count, peersUsing, peers);
+    const text = resourceText(key, nov.kind === 'first', count, peersUsing, peers, sensitive?.why);
     const hour = clock.hour(first.t);
     parts.push({
       ...text,
       points,
       mark: first,
       afterHours: hour >= s.afterHours.start || hour < s.afterHours.end,
-      baseline: { resource: key, events: count, userDaysSeen: round1(seen?.seen ?? 0), lastSeenDaysAgo: seen ? day - seen.last : null, userActiveDays: round1(p.decayedActiveDays), peersUsing, peers, novelty: round1(nov.novelty * 100) / 100, peerRarity: round1(rarity * 100) / 100 },
+      baseline: { resource: key, events: count, userDaysSeen: round1(seen?.seen ?? 0), lastSeenDaysAgo: seen ? day - seen.last : null, userActiveDays: round1(p.decayedActiveDays), peersUsing, peers, novelty: round1(nov.novelty * 100) / 100, peerRarity: round1(rarity * 100) / 100, ...(sensitive ? { sensitive: sensitive.why, sensitivityFactor: sensitive.factor } : {}) },
     });
   }
   return parts;
@@ -185,7 +239,7 @@ function timeParts(p: UserProfile, a: Activity, s: RiskSettings, clock: LocalTim
 function volumeParts(p: UserProfile, a: Activity, s: RiskSettings): Part[] {
   const parts: Part[] = [];
   for (const m of METRICS) {
-    const history = p.volumes[m];
+    const history = p.volumes[m] ?? [];
     if (history.length < s.minVolumeDays) continue;
     const d = robustDeviation(a.volumes[m], history, s.volumeMinScale[m]);
     if (d.z <= s.volumeZ) continue;
@@ -224,9 +278,12 @@ export function learnDay(state: RiskState, day: number, activity: Map<string, Ac
         r.last = day;
       }
       for (const how of a.hours.keys()) p.hours[how] += 1;
+      const v: Partial<Record<Metric, number>> = {};
+      for (const m of Object.keys(s.accumulationWeight) as Metric[]) if (a.volumes[m] > 0) v[m] = a.volumes[m];
+      p.recent = [...(p.recent ?? []).filter((r) => r.day > day - s.recentDays), { day, v }];
       if (!flagged.has(a.user)) {
         for (const m of METRICS) {
-          p.volumes[m].push(a.volumes[m]);
+          (p.volumes[m] ??= []).push(a.volumes[m]);
           if (p.volumes[m].length > s.volumeWindowDays) p.volumes[m].splice(0, p.volumes[m].length - s.volumeWindowDays);
         }
       }

@@ -2,7 +2,7 @@ import { LocalTime } from '../localtime';
 import type { Observation } from '../observe/observation';
 import { holdsDay, type RiskState } from '../profile/state';
 import type { RiskSettings } from '../settings';
-import { gatherDay, learnDay, scoreDay, type UserDay } from './day';
+import { gatherDay, learnDay, markSensitive, scoreDay, type UserDay } from './day';
 
 /** Scores a day's observations, then learns them: the one step every path (rebuild, bridge loop, eval) takes. */
 export class RiskEngine {
@@ -14,7 +14,9 @@ export class RiskEngine {
 
   /** Scores without learning: for a day still in progress. */
   peek(state: RiskState, day: number, obs: readonly Observation[]): UserDay[] {
-    return scoreDay(state, day, gatherDay(obs, this.clock), this.settings, this.clock);
+    const activity = gatherDay(obs, this.clock, this.settings);
+    markSensitive(state, activity, this.settings);
+    return scoreDay(state, day, activity, this.settings, this.clock);
   }
 
   /**
@@ -24,7 +26,8 @@ export class RiskEngine {
    */
   step(state: RiskState, day: number, obs: readonly Observation[]): UserDay[] {
     if (state.day !== undefined && day <= state.day) throw new Error(`risk: day ${LocalTime.dateOf(day)} is already learned (state is at ${LocalTime.dateOf(state.day)})`);
-    const activity = gatherDay(obs, this.clock);
+    const activity = gatherDay(obs, this.clock, this.settings);
+    markSensitive(state, activity, this.settings);
     const fresh = new Map([...activity].filter(([user]) => !(state.users[user] && holdsDay(state, state.users[user], day))));
     const scored = scoreDay(state, day, fresh, this.settings, this.clock);
     learnDay(state, day, activity, scored, this.settings);

@@ -15,14 +15,17 @@ const KIND_TEXT: Record<ResourceKind, { en: string; ja: string }> = {
   host: { en: 'host', ja: 'ホスト' },
   db: { en: 'database object', ja: 'DB オブジェクト' },
   url: { en: 'URL category', ja: 'URL カテゴリ' },
+  mail: { en: 'personal mail domain', ja: '個人メールのドメイン' },
 };
 
-export function resourceText(key: string, first: boolean, events: number, peersUsing: number, peers: number): { code: string; en: string; ja: string } {
+export function resourceText(key: string, first: boolean, events: number, peersUsing: number, peers: number, sensitive?: string): { code: string; en: string; ja: string } {
   const kind = resourceKind(key);
   const name = resourceName(key);
   const k = KIND_TEXT[kind];
-  const peerEn = peersUsing === 0 ? 'new to the department too' : `used by ${peersUsing} of ${peers} peers`;
-  const peerJa = peersUsing === 0 ? '部署内でも初めて' : `部署の ${peers} 人中 ${peersUsing} 人が利用`;
+  const sEn = sensitive ? `; sensitive: ${sensitive === 'executives' ? "the executives' share" : sensitive}` : '';
+  const sJa = sensitive ? `、機密: ${sensitive === 'executives' ? '役員の共有フォルダ' : sensitive}` : '';
+  const peerEn = `${peersUsing === 0 ? 'new to the department too' : `used by ${peersUsing} of ${peers} peers`}${sEn}`;
+  const peerJa = `${peersUsing === 0 ? '部署内でも初めて' : `部署の ${peers} 人中 ${peersUsing} 人が利用`}${sJa}`;
   return first
     ? { code: `first-${kind}`, en: `First access to ${k.en} ${name} (${events} events; ${peerEn})`, ja: `初めての${k.ja}: ${name} (${events} 件、${peerJa})` }
     : { code: `uncommon-${kind}`, en: `Rarely used ${k.en} ${name} (${events} events; ${peerEn})`, ja: `めったに使わない${k.ja}: ${name} (${events} 件、${peerJa})` };
@@ -37,15 +40,35 @@ export function hoursText(hoursOfWeek: number[]): { en: string; ja: string } {
   return { en: `Active at hours this user is rarely active (${en})`, ja: `普段は活動しない時間帯に活動 (${ja})` };
 }
 
+const mib = (n: number) => `${(n / 1048576).toFixed(1)} MiB`;
+
 const METRIC_TEXT: Record<Metric, { en: string; ja: string; unit?: (n: number) => string }> = {
   filesRead: { en: 'Files read', ja: 'ファイル読み取り数' },
   distinctFiles: { en: 'Distinct files read', ja: '読み取ったファイルの種類数' },
-  proxyBytes: { en: 'Web traffic through the proxy', ja: 'プロキシ経由の通信量', unit: (n) => `${(n / 1048576).toFixed(1)} MiB` },
+  proxyBytes: { en: 'Web traffic through the proxy', ja: 'プロキシ経由の通信量', unit: mib },
   usb: { en: 'Removable-media events', ja: 'USB など外部記憶の利用' },
   printPages: { en: 'Pages printed', ja: '印刷ページ数' },
   mailsOut: { en: 'Mails sent', ja: '送信メール数' },
   failedLogons: { en: 'Failed logons', ja: 'ログオン失敗数' },
+  cloudBytes: { en: 'Uploads and downloads to cloud storage', ja: 'クラウドストレージとの通信量', unit: mib },
+  webmailBytes: { en: 'Web mail traffic', ja: 'Web メールの通信量', unit: mib },
+  personalMails: { en: 'Mails to personal addresses', ja: '個人アドレス宛てのメール数' },
+  personalMailBytes: { en: 'Mail to personal addresses', ja: '個人アドレス宛てのメール容量', unit: mib },
+  sensitiveReads: { en: 'Files read in sensitive folders', ja: '機密フォルダのファイル読み取り数' },
 };
+
+/** A rolling total far above the user's own past and the department's. */
+export function accumulatedText(metric: Metric, windowDays: number, total: number, ownExpected: number | undefined, peerMedian: number | undefined): { code: string; en: string; ja: string } {
+  const t = METRIC_TEXT[metric];
+  const fmt = t.unit ?? ((n: number) => String(Math.round(n * 10) / 10));
+  const en = [ownExpected !== undefined ? `own usual ${fmt(ownExpected)}` : '', peerMedian !== undefined ? `department median ${fmt(peerMedian)}` : ''].filter(Boolean).join(', ');
+  const ja = [ownExpected !== undefined ? `普段 ${fmt(ownExpected)}` : '', peerMedian !== undefined ? `部署の中央値 ${fmt(peerMedian)}` : ''].filter(Boolean).join('、');
+  return {
+    code: `accumulated-${metric}`,
+    en: `${t.en} over the last ${windowDays} days far above usual: ${fmt(total)} (${en})`,
+    ja: `直近 ${windowDays} 日間の${t.ja}が普段より大幅に多い: ${fmt(total)} (${ja})`,
+  };
+}
 
 export function volumeText(metric: Metric, value: number, median: number): { code: string; en: string; ja: string } {
   const t = METRIC_TEXT[metric];

@@ -1,6 +1,6 @@
 import type { Client } from '@opensearch-project/opensearch';
 import { FIELD, INDEX_ALIAS } from '@kansa/schema';
-import { extract, SOURCE_FIELDS } from '../observe/extract';
+import { extract, MAIL_ACTIONS, SOURCE_FIELDS } from '../observe/extract';
 import type { Observation } from '../observe/observation';
 import type { KansaEvent } from '../../translate/types';
 
@@ -11,14 +11,19 @@ interface Page {
 
 /**
  * The observations of stored events in [fromMs, toMs): only events about a user (or a USB device on
- * someone's PC), only the fields the scorer reads. Events keep their index and id so they can be marked.
+ * someone's PC, or a Postfix line of a message someone sent), only the fields the scorer reads. Events keep their index and id so they can be marked.
  */
 export async function observeStored(client: Client, fromMs: number, toMs: number, index: string = INDEX_ALIAS): Promise<Observation[]> {
   const out: Observation[] = [];
   const query = {
     bool: {
       filter: [{ range: { [FIELD.timestamp]: { gte: new Date(fromMs).toISOString(), lt: new Date(toMs).toISOString() } } }],
-      should: [{ exists: { field: FIELD.userName } }, { term: { [FIELD.eventAction]: 'recognized-external-device' } }],
+      should: [
+        { exists: { field: FIELD.userName } },
+        { term: { [FIELD.eventAction]: 'recognized-external-device' } },
+        // A message's size and recipients, joined to its sender by queue id.
+        { bool: { filter: [{ term: { [FIELD.kansaSourceType]: 'postfix' } }, { terms: { [FIELD.eventAction]: MAIL_ACTIONS } }] } },
+      ],
       minimum_should_match: 1,
     },
   };

@@ -1,0 +1,126 @@
+import type { Metric, UserInfo } from '../observe/observation';
+import type { RiskState, UserProfile } from '../profile/state';
+import type { RiskSettings } from '../settings';
+import { mad, median, quantile } from '../stats/robust';
+import { accumulatedText } from './reasons';
+
+/** A rolling total that stands out, as a score part (see day.ts). */
+export interface AccumulatedPart {
+  code: string;
+  en: string;
+  ja: string;
+  points: number;
+  metric: Metric;
+  baseline: Record<string, unknown>;
+}
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
+const sig = (n: number) => Number(n.toPrecision(4));
+
+/** Sum and active days of a profile's recent values in (from, to] (day indices), plus today's value when given. */
+function windowSum(p: UserProfile | undefined, m: Metric, from: number, to: number): { sum: number; days: number } {
+  let sum = 0;
+  let days = 0;
+  for (const r of p?.recent ?? []) {
+    if (r.day <= from || r.day > to) continue;
+    sum += r.v[m] ?? 0;
+    days++;
+  }
+  return { sum, days };
+}
+
+/** Robust spread of values: max(1.4826·MAD, (p90 − median)/1.2816, floor), as for the daily volumes. */
+function spread(values: readonly number[], floor: number): number {
+  const med = median(values);
+  return Math.max(1.4826 * mad(values), (quantile(values, 0.9) - med) / 1.2816, floor);
+}
+
+/**
+ * Peer totals per department, metric and window, as of yesterday (today's values of the others are
+ * not known yet when a user is scored): computed once per day.
+ */
+export class PeerTotals {
+  private readonly cache = new Map<string, Map<string, number>>();
+
+  constructor(private readonly state: RiskState, private readonly day: number) {}
+
+  /** user → total over the window ending yesterday, for every member of the department. */
+  of(department: string, m: Metric, w: number): Map<string, number> {
+    const key = `${department}\u0000${m}\u0000${w}`;
+    let totals = this.cache.get(key);
+    if (!totals) {
+      totals = new Map();
+      for (const p of Object.values(this.state.users)) if (p.info.department === department && (p.recent?.length ?? 0) > 0) totals.set(p.user, windowSum(p, m, this.day - w, this.day - 1).sum);
+      this.cache.set(key, totals);
+    }
+    return totals;
+  }
+}
+
+/**
+ * Rolling totals over 7/14/28 days of the metrics where data leaves (cloud storage, web mail, mail to
+ * personal domains, printing, sensitive reads), each against the user's own days before the window
+ * and against the department's totals over the same window: a slow drift scores although no single
+ * day is unusual. Both comparisons must agree (the smaller z counts); with only one available it
+ * counts for less. Per metric the strongest window is kept.
+ */
+export function accumulatedParts(p: UserProfile | undefined, info: UserInfo, today: Partial<Record<Metric, number>>, day: number, s: RiskSettings, peers: PeerTotals, leaving: boolean): AccumulatedPart[] {
+  const out: AccumulatedPart[] = [];
+  for (const [metric, weight] of Object.entries(s.accumulationWeight) as Array<[Metric, number]>) {
+    const floor = s.volumeMinScale[metric];
+    let best: AccumulatedPart | undefined;
+    for (const w of s.accumulationWindows) {
+      const win = windowSum(p, metric, day - w, day - 1);
+      const total = win.sum + (today[metric] ?? 0);
+      const days = win.days + 1;
+      if (total < floor * 2) continue;
+      // Own past: the active days before the window, within what the profile keeps.
+      const prior = (p?.recent ?? []).filter((r) => r.day <= day - w && r.day > day - s.recentDays).map((r) => r.v[metric] ?? 0);
+      let zOwn: number | undefined;
+      let expected: number | undefined;
+      if (prior.length >= s.minPriorDays) {
+        const mean = prior.reduce((a, b) => a + b, 0) / prior.length;
+        expected = mean * days;
+        zOwn = (total - expected) / (spread(prior, floor) * Math.sqrt(days));
+      }
+      // The department: the others' totals over the same window.
+      const others = [...peers.of(info.department, metric, w)].filter(([u]) => u !== p?.user).map(([, v]) => v);
+      let zPeer: number | undefined;
+      let peerMedian: number | undefined;
+      if (others.length >= s.minPeers) {
+        peerMedian = median(others);
+        zPeer = (total - peerMedian) / spread(others, floor * Math.sqrt(days));
+      }
+      const z = zOwn !== undefined && zPeer !== undefined ? Math.min(zOwn, zPeer) : (zOwn ?? zPeer ?? -Infinity) * 0.8;
+      if (z <= s.accumulationZ) continue;
+      const mail = metric === 'personalMails' || metric === 'personalMailBytes';
+      const factor = mail && leaving ? s.leaverMailFactor : 1;
+      const points = weight * factor * Math.min(45, 4 * (z - s.accumulationZ) + 8);
+      if (best && best.points >= points) continue;
+      best = {
+        ...accumulatedText(metric, w, total, expected, peerMedian),
+        points,
+        metric,
+        baseline: {
+          metric,
+          windowDays: w,
+          total: sig(total),
+          activeDays: days,
+          ownExpected: expected === undefined ? null : sig(expected),
+          ownPriorDays: prior.length,
+          zOwn: zOwn === undefined ? null : round1(zOwn),
+          peerMedian: peerMedian === undefined ? null : sig(peerMedian),
+          peers: others.length,
+          zPeer: zPeer === undefined ? null : round1(zPeer),
+          ...(factor !== 1 ? { leaverFactor: factor } : {}),
+        },
+      };
+    }
+    if (best) out.push(best);
+  }
+  // Messages and their bytes to personal domains tell one story: keep the stronger.
+  const n = out.find((x) => x.metric === 'personalMails');
+  const b = out.find((x) => x.metric === 'personalMailBytes');
+  if (n && b) out.splice(out.indexOf(n.points > b.points ? b : n), 1);
+  return out;
+}
