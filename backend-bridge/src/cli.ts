@@ -5,6 +5,7 @@ import { demoCommand, DEMO_USAGE } from './demo/command';
 import { archiveCommand, ARCHIVE_USAGE } from './archive/command';
 import { retentionCommand, RETENTION_USAGE } from './retention/command';
 import { riskCommand, RISK_USAGE } from './risk/command';
+import { sigmaCommand, SIGMA_USAGE } from './sigma/command';
 
 const USAGE = `usage: kansa <command> [options]
 commands:
@@ -15,6 +16,7 @@ commands:
   archive     the tamper-evident raw archive: verify, export for auditors, replay, keys
   retention   run the retention job once (deletions are audited; legal holds respected)
   risk        behaviour baselines and risk scores: rebuild from stored events, eval on the demo month
+  sigma       convert Sigma rules to Kansa queries and Grafana alert rules, with a coverage report
 run "kansa <command> --help" for a command's options`;
 
 const COMMANDS: Record<string, { usage: string; run: (argv: string[]) => Promise<number> }> = {
@@ -23,6 +25,7 @@ const COMMANDS: Record<string, { usage: string; run: (argv: string[]) => Promise
     run: (argv) => translateCommand(argv, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }),
   },
   serve: { usage: SERVE_USAGE, run: (argv) => serveCommand(argv, { stdout: process.stdout, stderr: process.stderr }) },
+  sigma: { usage: SIGMA_USAGE, run: (argv) => sigmaCommand(argv, { stdout: process.stdout, stderr: process.stderr }) },
   risk: { usage: RISK_USAGE, run: (argv) => riskCommand(argv, { stdout: process.stdout, stderr: process.stderr }) },
   demo: { usage: DEMO_USAGE, run: (argv) => demoCommand(argv, { stdout: process.stdout, stderr: process.stderr }) },
   archive: { usage: ARCHIVE_USAGE, run: (argv) => archiveCommand(argv, { stdout: process.stdout, stderr: process.stderr }) },

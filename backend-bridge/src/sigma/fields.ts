@@ -21,6 +21,8 @@ export interface SourceMapping {
   raw?: string;
   /** Sigma's EventID of this source: the registry's event code. */
   eventCode: boolean;
+  /** Who an alert is about (its label): the host for endpoint logs, the source address for network logs. */
+  entity?: string;
 }
 
 const channel = (c: string) => `${F.winlogChannel}:"${c}"`;
@@ -128,6 +130,7 @@ const SECURITY_FIELDS: Record<string, string> = {
 
 /** Network sources: the ECS fields every proxy, DNS and firewall translator fills (Squid, BIND, netfilter, FortiGate, Zeek). */
 const PROXY: SourceMapping = {
+  entity: F.sourceIp,
   constraint: `${F.eventCategory}:web`,
   fields: {
     'c-uri': F.urlFull,
@@ -147,12 +150,14 @@ const PROXY: SourceMapping = {
 };
 
 const DNS: SourceMapping = {
+  entity: F.sourceIp,
   constraint: actions('dns-query'),
   fields: { query: F.dnsQuestionName, record_type: F.dnsQuestionType, answer: F.dnsResolvedIp, src_ip: F.sourceIp, dst_ip: F.destinationIp, response_code: F.dnsResponseCode },
   eventCode: false,
 };
 
 const FIREWALL: SourceMapping = {
+  entity: F.sourceIp,
   constraint: `${F.eventCategory}:network AND ${F.eventType}:connection`,
   fields: {
     src_ip: F.sourceIp,
@@ -217,7 +222,7 @@ export function sourceMapping(ls: LogSource): SourceMapping | { error: string } 
   if (category === 'proxy') return PROXY;
   if (category === 'dns') return DNS;
   if (category === 'firewall') return FIREWALL;
-  if (service === 'zeek' || product === 'zeek') return { constraint: `${F.eventModule}:zeek`, fields: { ...FIREWALL.fields, ...DNS.fields, 'id.orig_h': F.sourceIp, 'id.resp_h': F.destinationIp, 'id.resp_p': F.destinationPort }, raw: F.kansaRaw, eventCode: false };
+  if (service === 'zeek' || product === 'zeek') return { entity: F.sourceIp, constraint: `${F.eventModule}:zeek`, fields: { ...FIREWALL.fields, ...DNS.fields, 'id.orig_h': F.sourceIp, 'id.resp_h': F.destinationIp, 'id.resp_p': F.destinationPort }, raw: F.kansaRaw, eventCode: false };
   return { error: `log source ${JSON.stringify(ls)} has no mapping to Kansa's translators` };
 }
 
