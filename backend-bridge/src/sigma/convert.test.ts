@@ -86,6 +86,10 @@ describe('values and modifiers', () => {
   it('numbers and comparisons on numeric fields', () => {
     expect(detection('  sel:\n    ProcessId: 4\n    ParentProcessId|gte: 100\n  condition: sel')).toBe('process.pid:4 AND process.parent.pid:>=100');
   });
+  it('Zeek fields map to the normalized ones, with seconds scaled to event.duration nanoseconds', () => {
+    const c = convert('  sel:\n    id.resp_p: 4444\n    duration|gte: 3600\n  condition: sel', 'product: zeek\n  service: conn');
+    expect(c.query).toBe('event.module:zeek AND event.dataset:zeek.conn AND (destination.port:4444 AND event.duration:>=3600000000000)');
+  });
   it('EventID is the event code', () => {
     const c = convert('  sel:\n    EventID: 4720\n  condition: sel', 'product: windows\n  service: security');
     expect(c.query).toBe('winlog.channel:"Security" AND (event.code:"4720")');

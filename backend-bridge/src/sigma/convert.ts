@@ -126,7 +126,9 @@ class Builder {
     if (!kind) return this.gap(`${field} cannot be matched by value`, sigmaField);
     const values = Array.isArray(value) ? value : [value];
     if (values.length === 0) return this.gap('an empty value list', sigmaField);
-    const nodes = values.map((v) => this.value(sigmaField, target, kind!, v, modifiers));
+    const factor = this.source.scale?.[sigmaField];
+    const scaled = (v: unknown) => (factor && (typeof v === 'number' || (typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v))) ? Math.round(Number(v) * factor) : v);
+    const nodes = values.map((v) => this.value(sigmaField, target, kind!, scaled(v), modifiers));
     return modifiers.includes('all') ? and(nodes) : or(nodes);
   }
 

@@ -69,7 +69,11 @@ export interface Coverage {
 const ranked = (m: Map<string, number>) => [...m.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 
 /** Reasons vary by value ("Windows category \"x\""); the coverage groups them by their wording without quoted parts. */
-const reasonKey = (r: string) => r.replace(/"[^"]*"/g, '"…"').replace(/\{[^}]*\}/g, '{…}');
+const reasonKey = (r: string) =>
+  r
+    .replace(/"[^"]*"/g, '"…"')
+    .replace(/\{[^}]*\}/g, '{…}')
+    .replace(/^((refers to|counts) [^:]+): .*/, '$1');
 
 export function coverage(entries: Entry[], loadErrors: LoadError[]): Coverage {
   const missing = new Map<string, number>();

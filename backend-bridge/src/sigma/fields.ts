@@ -23,6 +23,8 @@ export interface SourceMapping {
   eventCode: boolean;
   /** Who an alert is about (its label): the host for endpoint logs, the source address for network logs. */
   entity?: string;
+  /** Sigma fields whose numbers Kansa stores in another unit: the factor from Sigma's to Kansa's. */
+  scale?: Record<string, number>;
 }
 
 const channel = (c: string) => `${F.winlogChannel}:"${c}"`;
@@ -179,6 +181,40 @@ const AUDITD: SourceMapping = {
   eventCode: false,
 };
 
+/** Zeek's own field names (conn, dns, http logs) as the Zeek translator normalizes them (translators/zeek). */
+const ZEEK: SourceMapping = {
+  entity: F.sourceIp,
+  constraint: `${F.eventModule}:zeek`,
+  fields: {
+    'id.orig_h': F.sourceIp,
+    'id.orig_p': F.sourcePort,
+    'id.resp_h': F.destinationIp,
+    'id.resp_p': F.destinationPort,
+    proto: F.networkTransport,
+    service: F.networkProtocol,
+    orig_bytes: F.sourceBytes,
+    resp_bytes: F.destinationBytes,
+    orig_pkts: F.sourcePackets,
+    resp_pkts: F.destinationPackets,
+    duration: F.eventDuration,
+    query: F.dnsQuestionName,
+    qtype_name: F.dnsQuestionType,
+    rcode_name: F.dnsResponseCode,
+    answers: F.dnsResolvedIp,
+    host: F.urlDomain,
+    uri: F.urlPath,
+    method: F.httpRequestMethod,
+    status_code: F.httpResponseStatusCode,
+    user_agent: F.userAgentOriginal,
+  },
+  // Zeek's duration is in seconds; event.duration is in nanoseconds (ECS).
+  scale: { duration: 1e9 },
+  raw: F.kansaRaw,
+  eventCode: false,
+};
+
+const quoteTerm = (v: string) => (/^[\w.-]+$/.test(v) ? v : JSON.stringify(v));
+
 /** Log sources no translator feeds, with the reason the coverage report gives. */
 const NO_TRANSLATOR: Record<string, string> = {
   webserver: 'no web server access-log translator (Apache, nginx, IIS) exists yet',
@@ -222,7 +258,9 @@ export function sourceMapping(ls: LogSource): SourceMapping | { error: string } 
   if (category === 'proxy') return PROXY;
   if (category === 'dns') return DNS;
   if (category === 'firewall') return FIREWALL;
-  if (service === 'zeek' || product === 'zeek') return { entity: F.sourceIp, constraint: `${F.eventModule}:zeek`, fields: { ...FIREWALL.fields, ...DNS.fields, 'id.orig_h': F.sourceIp, 'id.resp_h': F.destinationIp, 'id.resp_p': F.destinationPort }, raw: F.kansaRaw, eventCode: false };
+  if (product === 'zeek') {
+    return { ...ZEEK, constraint: service ? `${F.eventModule}:zeek AND ${F.eventDataset}:${quoteTerm(`zeek.${service}`)}` : `${F.eventModule}:zeek` };
+  }
   return { error: `log source ${JSON.stringify(ls)} has no mapping to Kansa's translators` };
 }
 
