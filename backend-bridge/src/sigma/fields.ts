@@ -49,7 +49,7 @@ const SYSMON_PROCESS: Record<string, string> = {
   ParentImage: F.processParentExecutable,
   ParentProcessId: F.processParentPid,
   ParentCommandLine: F.processParentCommandLine,
-  User: F.userName,
+  // User stays raw (winlog.event_data.User): Sigma writes it as DOMAIN\name, user.name holds the name alone.
 };
 
 const sysmon = (constraint: string, extra: Record<string, string> = {}): SourceMapping => ({
@@ -126,7 +126,6 @@ const SECURITY_FIELDS: Record<string, string> = {
   NewProcessName: F.processExecutable,
   CommandLine: F.processCommandLine,
   ParentProcessName: F.processParentExecutable,
-  ObjectName: F.filePath,
   ScriptBlockText: F.powershellFileScriptBlockText,
 };
 
