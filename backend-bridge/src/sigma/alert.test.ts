@@ -97,15 +97,15 @@ describe('kansa sigma convert', () => {
       const file = join(dir, 'sigma.yaml');
       const code = await sigmaCommand(['convert', join(__dirname, 'fixtures'), join(__dirname, 'convert.test.ts'), '--out', file], { stdout: out.stream, stderr: err.stream });
       expect(code).toBe(0);
-      expect(out.text()).toMatch(/Sigma coverage: 9 rules/);
-      expect(out.text()).toMatch(/full\s+9\s+100\.0 %/);
+      expect(out.text()).toMatch(/Sigma coverage: 12 rules/);
+      expect(out.text()).toMatch(/full\s+12\s+100\.0 %/);
       const prov = parse(readFileSync(file, 'utf8'));
       expect(prov.apiVersion).toBe(1);
       expect(prov.groups).toHaveLength(1);
       expect(prov.groups[0]).toMatchObject({ orgId: 1, name: 'kansa-sigma', folder: 'Kansa Sigma', interval: '60s' });
-      expect(prov.groups[0].rules).toHaveLength(9);
+      expect(prov.groups[0].rules).toHaveLength(12);
       expect(prov.groups[0].rules.every((r: { isPaused: boolean }) => r.isPaused)).toBe(true);
-      expect(err.text()).toBe(`wrote 9 alert rules to ${file}\n`);
+      expect(err.text()).toBe(`wrote 12 alert rules to ${file}\n`);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -32,6 +32,9 @@ const EXPECTED: Record<string, string> = {
   'domain-admins-member-added': 'escalation-domain-admins',
   'failed-logon-burst': 'password-spray',
   'c2-port-outbound': 'non-permitted-port',
+  'local-administrators-member-added': 'backdoor-account',
+  'audit-policy-weakened': 'audit-policy-and-log-clear',
+  'cloud-storage-large-upload': 'large-upload',
 };
 const fixtureOf = (e: Entry) => e.rule.file.split(/[\\/]/).slice(-2)[0];
 
