@@ -1,4 +1,4 @@
-import { alertRule, matchMeasure } from './alert';
+import { alertRule, matchMeasure, sigmaUid } from './alert';
 import { convertRule, type Conversion, type Outcome } from './convert';
 import { convertCorrelation, type Measure } from './correlation';
 import { sourceMapping } from './fields';
@@ -40,7 +40,9 @@ export function convertCorpus(rules: SigmaRule[]): Entry[] {
 
 /** Alert rules for the entries that converted (partial ones say what they leave out). */
 export function alertRules(entries: Entry[], datasourceUid: string, withPartial: boolean): Array<Record<string, unknown>> {
-  const seen = new Set<string>();
+  // Rules a correlation counts alert only through it, unless the correlation says generate: true (Sigma's rule).
+  const counted = new Set(entries.flatMap((e) => (e.rule.correlation && !e.rule.correlation.generate ? e.rule.correlation.rules : [])));
+  const seen = new Set<string>(entries.filter((e) => counted.has(e.rule.id ?? '') || counted.has(e.rule.name ?? '')).map((e) => sigmaUid(e.rule)));
   const out: Array<Record<string, unknown>> = [];
   for (const e of entries) {
     if (!e.measure || (e.outcome === 'partial' && !withPartial)) continue;

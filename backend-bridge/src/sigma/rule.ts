@@ -26,6 +26,8 @@ export interface Correlation {
   groupBy: string[];
   timespan?: string;
   condition?: Record<string, unknown>;
+  /** Whether the rules it counts also alert on their own (Sigma's default: no). */
+  generate: boolean;
 }
 
 /** A file or document that is not a Sigma rule: reported in the coverage, never thrown. */
@@ -111,6 +113,7 @@ function toRule(raw: Record<string, unknown>, file: string): SigmaRule | LoadErr
         groupBy: strings(c['group-by']),
         timespan: str(c.timespan) ?? str(c.timeframe),
         condition: isMap(c.condition) ? c.condition : undefined,
+        generate: c.generate === true,
       },
     };
   }
