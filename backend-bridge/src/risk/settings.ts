@@ -58,6 +58,8 @@ export interface RiskSettings {
   minPeers: number;
   /** Metrics whose rolling totals are scored, with their weight. */
   accumulationWeight: Partial<Record<Metric, number>>;
+  /** Accumulated metrics whose window totals leave out the largest day (innocent one-off days are common). */
+  accumulationTrim: readonly Metric[];
   /** Mail to personal domains by a watchlisted or leaving user weighs this much more. */
   leaverMailFactor: number;
 }
@@ -111,5 +113,6 @@ export const DEFAULT_SETTINGS: RiskSettings = {
   minPriorDays: 5,
   minPeers: 4,
   accumulationWeight: { cloudBytes: 1, webmailBytes: 0.8, personalMails: 1, personalMailBytes: 1, printPages: 0.8, sensitiveReads: 1 },
+  accumulationTrim: ['cloudBytes', 'webmailBytes', 'printPages'],
   leaverMailFactor: 1.5,
 };

@@ -17,17 +17,26 @@ export interface AccumulatedPart {
 const round1 = (n: number) => Math.round(n * 10) / 10;
 const sig = (n: number) => Number(n.toPrecision(4));
 
-/** Sum and active days of a profile's recent values in (from, to] (day indices), plus today's value when given. */
-function windowSum(p: UserProfile | undefined, m: Metric, from: number, to: number): { sum: number; days: number } {
+/** Sum, largest day and active days of a profile's recent values in (from, to] (day indices). */
+function windowSum(p: UserProfile | undefined, m: Metric, from: number, to: number): { sum: number; max: number; days: number } {
   let sum = 0;
+  let max = 0;
   let days = 0;
   for (const r of p?.recent ?? []) {
     if (r.day <= from || r.day > to) continue;
-    sum += r.v[m] ?? 0;
+    const v = r.v[m] ?? 0;
+    sum += v;
+    max = Math.max(max, v);
     days++;
   }
-  return { sum, days };
+  return { sum, max, days };
 }
+
+/**
+ * A window's total without its largest day: one big day (a customer's video, a manual printed once)
+ * is the daily volume's news, not an accumulation; what is left has to come from several days.
+ */
+const trimmed = (w: { sum: number; max: number }, trim: boolean) => (trim ? w.sum - w.max : w.sum);
 
 /** Robust spread of values: max(1.4826·MAD, (p90 − median)/1.2816, floor), as for the daily volumes. */
 function spread(values: readonly number[], floor: number): number {
@@ -42,7 +51,7 @@ function spread(values: readonly number[], floor: number): number {
 export class PeerTotals {
   private readonly cache = new Map<string, Map<string, number>>();
 
-  constructor(private readonly state: RiskState, private readonly day: number) {}
+  constructor(private readonly state: RiskState, private readonly day: number, private readonly trim: ReadonlySet<Metric>) {}
 
   /** user → total over the window ending yesterday, for every member of the department. */
   of(department: string, m: Metric, w: number): Map<string, number> {
@@ -50,7 +59,7 @@ export class PeerTotals {
     let totals = this.cache.get(key);
     if (!totals) {
       totals = new Map();
-      for (const p of Object.values(this.state.users)) if (p.info.department === department && (p.recent?.length ?? 0) > 0) totals.set(p.user, windowSum(p, m, this.day - w, this.day - 1).sum);
+      for (const p of Object.values(this.state.users)) if (p.info.department === department && (p.recent?.length ?? 0) > 0) totals.set(p.user, trimmed(windowSum(p, m, this.day - w, this.day - 1), this.trim.has(m)));
       this.cache.set(key, totals);
     }
     return totals;
@@ -62,7 +71,8 @@ export class PeerTotals {
  * personal domains, printing, sensitive reads), each against the user's own days before the window
  * and against the department's totals over the same window: a slow drift scores although no single
  * day is unusual. Both comparisons must agree (the smaller z counts); with only one available it
- * counts for less. Per metric the strongest window is kept.
+ * counts for less. Per metric the strongest window is kept. Totals of the metrics where innocent
+ * one-off days are common (settings.accumulationTrim) leave out the window's largest day.
  */
 export function accumulatedParts(p: UserProfile | undefined, info: UserInfo, today: Partial<Record<Metric, number>>, day: number, s: RiskSettings, peers: PeerTotals, leaving: boolean): AccumulatedPart[] {
   const out: AccumulatedPart[] = [];
@@ -71,9 +81,12 @@ export function accumulatedParts(p: UserProfile | undefined, info: UserInfo, tod
     let best: AccumulatedPart | undefined;
     for (const w of s.accumulationWindows) {
       const win = windowSum(p, metric, day - w, day - 1);
-      const total = win.sum + (today[metric] ?? 0);
-      const days = win.days + 1;
-      if (total < floor * 2) continue;
+      const now = today[metric] ?? 0;
+      const trim = s.accumulationTrim.includes(metric);
+      const total = trimmed({ sum: win.sum + now, max: Math.max(win.max, now) }, trim);
+      // Active days in the window (the largest left out when trimmed).
+      const days = win.days + (trim ? 0 : 1);
+      if (days < 1 || total < floor * 2) continue;
       // Own past: the active days before the window, within what the profile keeps.
       const prior = (p?.recent ?? []).filter((r) => r.day <= day - w && r.day > day - s.recentDays).map((r) => r.v[metric] ?? 0);
       let zOwn: number | undefined;
@@ -95,7 +108,7 @@ export function accumulatedParts(p: UserProfile | undefined, info: UserInfo, tod
       if (z <= s.accumulationZ) continue;
       const mail = metric === 'personalMails' || metric === 'personalMailBytes';
       const factor = mail && leaving ? s.leaverMailFactor : 1;
-      const points = weight * factor * Math.min(45, 4 * (z - s.accumulationZ) + 8);
+      const points = weight * factor * Math.min(60, 4 * (z - s.accumulationZ) + 8);
       if (best && best.points >= points) continue;
       best = {
         ...accumulatedText(metric, w, total, expected, peerMedian),

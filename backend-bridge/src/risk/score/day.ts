@@ -121,7 +121,7 @@ export function scoreDay(state: RiskState, day: number, activity: Map<string, Ac
   const date = LocalTime.dateOf(day);
   const weekday = LocalTime.weekday(day);
   const offDay = weekday === 0 || weekday === 6 || s.holidays.has(date);
-  const peers = new PeerTotals(state, day);
+  const peers = new PeerTotals(state, day, new Set(s.accumulationTrim));
   for (const a of activity.values()) {
     const profile = state.users[a.user];
     const info = a.info ?? profile?.info;
