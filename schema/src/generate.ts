@@ -57,6 +57,9 @@ function generateTypeScript(registry: Registry): string {
   lines.push(`export const RISK_INDEX_ALIAS = ${JSON.stringify(registry.riskIndex.alias)};`);
   lines.push(`export const RISK_INDEX_PATTERN = ${JSON.stringify(registry.riskIndex.pattern)};`);
   lines.push(`export const RISK_INDEX_PREFIX = ${JSON.stringify(registry.riskIndex.prefix)};`);
+  lines.push(`export const DIRECTORY_INDEX_ALIAS = ${JSON.stringify(registry.directoryIndex.alias)};`);
+  lines.push(`export const DIRECTORY_INDEX_PATTERN = ${JSON.stringify(registry.directoryIndex.pattern)};`);
+  lines.push(`export const DIRECTORY_INDEX_PREFIX = ${JSON.stringify(registry.directoryIndex.prefix)};`);
   lines.push('');
   lines.push('/** Every indexed field name, by a camelCase handle. */');
   lines.push('export const FIELD = {');
@@ -161,12 +164,19 @@ function generateGo(registry: Registry): string {
   lines.push(`// Version is the field registry version the index template carries in _meta.kansa_schema_version.`);
   lines.push(`const Version = ${registry.version}`, '');
   lines.push('const (');
-  lines.push(`\tIndexAlias       = ${goString(registry.index.alias)}`);
-  lines.push(`\tIndexPattern     = ${goString(registry.index.pattern)}`);
-  lines.push(`\tIndexPrefix      = ${goString(registry.index.prefix)}`);
-  lines.push(`\tRiskIndexAlias   = ${goString(registry.riskIndex.alias)}`);
-  lines.push(`\tRiskIndexPattern = ${goString(registry.riskIndex.pattern)}`);
-  lines.push(`\tRiskIndexPrefix  = ${goString(registry.riskIndex.prefix)}`);
+  const indexNames: Array<[string, string]> = [
+    ['IndexAlias', registry.index.alias],
+    ['IndexPattern', registry.index.pattern],
+    ['IndexPrefix', registry.index.prefix],
+    ['RiskIndexAlias', registry.riskIndex.alias],
+    ['RiskIndexPattern', registry.riskIndex.pattern],
+    ['RiskIndexPrefix', registry.riskIndex.prefix],
+    ['DirectoryIndexAlias', registry.directoryIndex.alias],
+    ['DirectoryIndexPattern', registry.directoryIndex.pattern],
+    ['DirectoryIndexPrefix', registry.directoryIndex.prefix],
+  ];
+  const indexWidth = Math.max(...indexNames.map(([n]) => n.length));
+  for (const [n, v] of indexNames) lines.push(`\t${n.padEnd(indexWidth)} = ${goString(v)}`);
   lines.push(')', '');
   lines.push('// Field names.');
   lines.push('const (');

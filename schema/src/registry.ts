@@ -40,6 +40,8 @@ export interface Registry {
   index: IndexSpec;
   /** Per-user daily risk summaries; same field names as the events, so one registry serves both. */
   riskIndex: IndexSpec;
+  /** The user directory and asset list, one document per account or host, replaced whole on reload. */
+  directoryIndex: IndexSpec;
   fields: FieldSpec[];
 }
 
@@ -68,6 +70,15 @@ export function parseRegistry(text: string, origin: string): Registry {
     typeof riskIndex.prefix !== 'string'
   ) {
     problems.push('risk_index: expected alias, pattern and prefix');
+  }
+  const directoryIndex = doc?.directory_index as IndexSpec | undefined;
+  if (
+    !directoryIndex ||
+    typeof directoryIndex.alias !== 'string' ||
+    typeof directoryIndex.pattern !== 'string' ||
+    typeof directoryIndex.prefix !== 'string'
+  ) {
+    problems.push('directory_index: expected alias, pattern and prefix');
   }
   const rawFields = Array.isArray(doc?.fields) ? (doc.fields as Array<Record<string, unknown>>) : [];
   if (rawFields.length === 0) {
@@ -122,7 +133,7 @@ export function parseRegistry(text: string, origin: string): Registry {
   if (problems.length > 0) {
     throw new Error(`${origin}: invalid field registry:\n  ${problems.join('\n  ')}`);
   }
-  return { version: doc.version as number, index: index as IndexSpec, riskIndex: riskIndex as IndexSpec, fields };
+  return { version: doc.version as number, index: index as IndexSpec, riskIndex: riskIndex as IndexSpec, directoryIndex: directoryIndex as IndexSpec, fields };
 }
 
 function parentOf(name: string): string | undefined {

@@ -6,12 +6,15 @@ package schema
 const Version = 1
 
 const (
-	IndexAlias       = "kansa-events"
-	IndexPattern     = "kansa-events-*"
-	IndexPrefix      = "kansa-events-"
-	RiskIndexAlias   = "kansa-risk"
-	RiskIndexPattern = "kansa-risk-*"
-	RiskIndexPrefix  = "kansa-risk-"
+	IndexAlias            = "kansa-events"
+	IndexPattern          = "kansa-events-*"
+	IndexPrefix           = "kansa-events-"
+	RiskIndexAlias        = "kansa-risk"
+	RiskIndexPattern      = "kansa-risk-*"
+	RiskIndexPrefix       = "kansa-risk-"
+	DirectoryIndexAlias   = "kansa-directory"
+	DirectoryIndexPattern = "kansa-directory-*"
+	DirectoryIndexPrefix  = "kansa-directory-"
 )
 
 // Field names.
@@ -161,6 +164,11 @@ const (
 	KansaUserPrivileged           = "kansa.user.privileged"
 	KansaUserWatchlist            = "kansa.user.watchlist"
 	KansaUserDepartureDate        = "kansa.user.departure_date"
+	KansaDirectoryKind            = "kansa.directory.kind"
+	KansaDirectoryWatchlist       = "kansa.directory.watchlist"
+	KansaDirectoryPrivileged      = "kansa.directory.privileged"
+	KansaDirectoryLeaver          = "kansa.directory.leaver"
+	KansaDirectoryDepartment      = "kansa.directory.department"
 	KansaHostOwner                = "kansa.host.owner"
 	KansaHostDepartment           = "kansa.host.department"
 	KansaHostRole                 = "kansa.host.role"
@@ -338,6 +346,11 @@ var Fields = []Field{
 	{Name: KansaUserPrivileged, Type: "boolean", Array: false, En: "Whether the acting user is a privileged administrator", Ja: "操作したユーザーが特権管理者か", UseCases: []string{"insider", "audit", "cyber"}},
 	{Name: KansaUserWatchlist, Type: "boolean", Array: false, En: "Whether the acting user is on the watchlist", Ja: "操作したユーザーが監視対象か", UseCases: []string{"insider"}},
 	{Name: KansaUserDepartureDate, Type: "date", Array: false, En: "The acting user's planned departure date", Ja: "操作したユーザーの退職予定日", UseCases: []string{"insider"}},
+	{Name: KansaDirectoryKind, Type: "keyword", Array: false, En: "In the directory index: whether the document is a user or an asset", Ja: "ディレクトリ索引の文書の種類 (user または asset)", UseCases: []string{"insider", "audit"}},
+	{Name: KansaDirectoryWatchlist, Type: "boolean", Array: false, En: "Query-time: the user is on the watchlist in today's directory (resolved by the data source, never stored on events)", Ja: "検索時: 現在のディレクトリで監視対象のユーザー (データソースが解決し、イベントには保存しない)", UseCases: []string{"insider"}},
+	{Name: KansaDirectoryPrivileged, Type: "boolean", Array: false, En: "Query-time: the user is a privileged administrator in today's directory", Ja: "検索時: 現在のディレクトリで特権管理者のユーザー", UseCases: []string{"insider", "audit", "cyber"}},
+	{Name: KansaDirectoryLeaver, Type: "boolean", Array: false, En: "Query-time: the user has a departure date in today's directory", Ja: "検索時: 現在のディレクトリで退職予定日があるユーザー", UseCases: []string{"insider"}},
+	{Name: KansaDirectoryDepartment, Type: "keyword", Array: false, En: "Query-time: the user's department in today's directory", Ja: "検索時: 現在のディレクトリでのユーザーの部署", UseCases: []string{"insider", "audit", "attendance"}},
 	{Name: KansaHostOwner, Type: "keyword", Array: false, En: "The host's owner, from the asset list", Ja: "ホストの所有者 (資産台帳より)", UseCases: []string{"attendance", "insider"}},
 	{Name: KansaHostDepartment, Type: "keyword", Array: false, En: "The host's department, from the asset list", Ja: "ホストの部署 (資産台帳より)", UseCases: []string{"insider", "failure"}},
 	{Name: KansaHostRole, Type: "keyword", Array: false, En: "The host's role, from the asset list: workstation, file-server, domain-controller, …", Ja: "ホストの役割 (資産台帳より: workstation、file-server、domain-controller など)", UseCases: []string{"cyber", "insider", "failure"}},

@@ -7,6 +7,9 @@ export const INDEX_PREFIX = "kansa-events-";
 export const RISK_INDEX_ALIAS = "kansa-risk";
 export const RISK_INDEX_PATTERN = "kansa-risk-*";
 export const RISK_INDEX_PREFIX = "kansa-risk-";
+export const DIRECTORY_INDEX_ALIAS = "kansa-directory";
+export const DIRECTORY_INDEX_PATTERN = "kansa-directory-*";
+export const DIRECTORY_INDEX_PREFIX = "kansa-directory-";
 
 /** Every indexed field name, by a camelCase handle. */
 export const FIELD = {
@@ -300,6 +303,16 @@ export const FIELD = {
   kansaUserWatchlist: "kansa.user.watchlist",
   /** The acting user's planned departure date */
   kansaUserDepartureDate: "kansa.user.departure_date",
+  /** In the directory index: whether the document is a user or an asset */
+  kansaDirectoryKind: "kansa.directory.kind",
+  /** Query-time: the user is on the watchlist in today's directory (resolved by the data source, never stored on events) */
+  kansaDirectoryWatchlist: "kansa.directory.watchlist",
+  /** Query-time: the user is a privileged administrator in today's directory */
+  kansaDirectoryPrivileged: "kansa.directory.privileged",
+  /** Query-time: the user has a departure date in today's directory */
+  kansaDirectoryLeaver: "kansa.directory.leaver",
+  /** Query-time: the user's department in today's directory */
+  kansaDirectoryDepartment: "kansa.directory.department",
   /** The host's owner, from the asset list */
   kansaHostOwner: "kansa.host.owner",
   /** The host's department, from the asset list */
@@ -507,6 +520,11 @@ export interface KansaEvent {
   "kansa.user.privileged"?: boolean;
   "kansa.user.watchlist"?: boolean;
   "kansa.user.departure_date"?: string;
+  "kansa.directory.kind"?: string;
+  "kansa.directory.watchlist"?: boolean;
+  "kansa.directory.privileged"?: boolean;
+  "kansa.directory.leaver"?: boolean;
+  "kansa.directory.department"?: string;
   "kansa.host.owner"?: string;
   "kansa.host.department"?: string;
   "kansa.host.role"?: string;
@@ -678,6 +696,11 @@ export const FIELD_TYPES: Readonly<Record<FieldName, string>> = {
   "kansa.user.privileged": "boolean",
   "kansa.user.watchlist": "boolean",
   "kansa.user.departure_date": "date",
+  "kansa.directory.kind": "keyword",
+  "kansa.directory.watchlist": "boolean",
+  "kansa.directory.privileged": "boolean",
+  "kansa.directory.leaver": "boolean",
+  "kansa.directory.department": "keyword",
   "kansa.host.owner": "keyword",
   "kansa.host.department": "keyword",
   "kansa.host.role": "keyword",
