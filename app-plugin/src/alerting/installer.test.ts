@@ -100,7 +100,7 @@ describe('installRules', () => {
     const labels = [...grafana.rules.values()].map((r) => r.body.labels);
     expect(labels.length).toBe(RULES.length);
     for (const l of labels) {
-      expect(l).toEqual({ severity: expect.any(String), use_case: expect.any(String), kansa_rule_id: expect.any(String) });
+      expect(l).toEqual({ severity: expect.any(String), use_case: expect.any(String), kansa_rule_id: expect.any(String), ipa_threat: expect.any(String), jpcert_log: expect.any(String) });
       expect(Object.keys(l)).not.toContain(Object.keys(APP_ORIGIN_LABEL)[0]);
     }
   });

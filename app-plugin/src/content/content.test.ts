@@ -162,7 +162,7 @@ describe('alert rules', () => {
   it.each(RULES.map((r) => ({ id: r.id })))('$id has labels, bilingual annotations, a panel and a condition C', ({ id }) => {
     const r = rules.find((x) => x.labels.kansa_rule_id === id)!;
     // File-provisioned rules are the app's own in Grafana's UI (read-only); see grafana.ts APP_ORIGIN_LABEL.
-    expect(r.labels).toEqual({ severity: expect.stringMatching(/^(critical|high|warning)$/), use_case: expect.any(String), kansa_rule_id: id, ...APP_ORIGIN_LABEL });
+    expect(r.labels).toEqual({ severity: expect.stringMatching(/^(critical|high|warning)$/), use_case: expect.any(String), kansa_rule_id: id, ipa_threat: expect.any(String), jpcert_log: expect.any(String), ...APP_ORIGIN_LABEL });
     expect(r.annotations.summary).toMatch(/ \/ /);
     expect(r.annotations.description).toMatch(/\$(labels|values)/);
     expect(r.annotations.runbook.length).toBeGreaterThan(40);

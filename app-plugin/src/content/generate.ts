@@ -7,6 +7,8 @@ import { DASHBOARDS } from './dashboards';
 import { RULES } from './rules';
 import { contentDoc } from './rules-doc';
 import { KANSA_FOLDER, provisioningFile, ruleGroups } from './rules/grafana';
+import { guidanceDoc } from './rules/guidance';
+import { notificationsDoc, notificationsFile } from './rules/notifications';
 import { defaultSettings } from './rules/settings';
 
 /** The provisioned data source's uid (provisioning/datasources/kansa.yaml). */
@@ -79,6 +81,10 @@ export function generatedFiles(): Map<string, string> {
       provisioningFile(groups)
     )
   );
-  files.set('app-plugin/docs/content.md', contentDoc());
+  files.set(
+    'provisioning/alerting/kansa-notifications.yaml.example',
+    yaml(`${GENERATED}# Contact points and notification policy for Kansa's rules; not loaded until renamed to .yaml (docs/content.md).\n`, notificationsFile())
+  );
+  files.set('app-plugin/docs/content.md', contentDoc() + guidanceDoc(RULES) + notificationsDoc());
   return files;
 }

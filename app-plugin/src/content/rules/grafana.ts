@@ -1,6 +1,7 @@
 import { panelIds, panelTarget } from '../dashboard';
 import type { DashboardDef } from '../dashboard';
 import { title } from '../text';
+import { guidanceLabels } from './guidance';
 import type { RuleDef, RuleSettings } from './model';
 
 /**
@@ -87,7 +88,7 @@ export function grafanaRule(rule: RuleDef, settings: RuleSettings, datasourceUid
       __dashboardUid__: rule.dashboardUid,
       __panelId__: String(panelId),
     },
-    labels: { severity: rule.severity, use_case: rule.useCase, kansa_rule_id: rule.id, ...(origin === 'file' ? APP_ORIGIN_LABEL : {}) },
+    labels: { severity: rule.severity, use_case: rule.useCase, kansa_rule_id: rule.id, ...guidanceLabels(rule), ...(origin === 'file' ? APP_ORIGIN_LABEL : {}) },
     isPaused: false,
   };
 }
