@@ -2,6 +2,7 @@ import { importCommand, IMPORT_USAGE } from './commands/import';
 import { serveCommand, SERVE_USAGE } from './commands/serve';
 import { translateCommand, TRANSLATE_USAGE, UsageError } from './commands/translate';
 import { demoCommand, DEMO_USAGE } from './demo/command';
+import { directoryCommand, DIRECTORY_USAGE } from './directory/command';
 import { archiveCommand, ARCHIVE_USAGE } from './archive/command';
 import { retentionCommand, RETENTION_USAGE } from './retention/command';
 import { riskCommand, RISK_USAGE } from './risk/command';
@@ -12,6 +13,7 @@ commands:
   translate   raw logs → normalized NDJSON on stdout (no OpenSearch needed)
   import      translate log files and index them into OpenSearch
   serve       run the bridge service (syslog + HTTP intake → durable queue → OpenSearch)
+  directory   load the user directory and asset list into OpenSearch (query-time watchlist, privileged, leaver)
   demo        generate a month of raw logs for a demo company (kansa demo generate --out DIR)
   archive     the tamper-evident raw archive: verify, export for auditors, replay, keys
   retention   run the retention job once (deletions are audited; legal holds respected)
@@ -27,6 +29,7 @@ const COMMANDS: Record<string, { usage: string; run: (argv: string[]) => Promise
   serve: { usage: SERVE_USAGE, run: (argv) => serveCommand(argv, { stdout: process.stdout, stderr: process.stderr }) },
   sigma: { usage: SIGMA_USAGE, run: (argv) => sigmaCommand(argv, { stdout: process.stdout, stderr: process.stderr }) },
   risk: { usage: RISK_USAGE, run: (argv) => riskCommand(argv, { stdout: process.stdout, stderr: process.stderr }) },
+  directory: { usage: DIRECTORY_USAGE, run: (argv) => directoryCommand(argv, { stdout: process.stdout, stderr: process.stderr }) },
   demo: { usage: DEMO_USAGE, run: (argv) => demoCommand(argv, { stdout: process.stdout, stderr: process.stderr }) },
   archive: { usage: ARCHIVE_USAGE, run: (argv) => archiveCommand(argv, { stdout: process.stdout, stderr: process.stderr }) },
   retention: { usage: RETENTION_USAGE, run: (argv) => retentionCommand(argv, { stdout: process.stdout, stderr: process.stderr }) },

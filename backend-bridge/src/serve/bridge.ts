@@ -23,6 +23,7 @@ import { StorageService } from '../archive/service';
 import { TokenAuth } from './auth';
 import { Metrics } from './metrics';
 import { startRiskLoop, type RiskLoop } from '../risk/loop';
+import { DirectoryWatch } from '../directory/watch';
 
 export interface BridgeAddresses {
   http?: AddressInfo;
@@ -49,6 +50,7 @@ export class Bridge {
   private openSearchUp = false;
   private stopped = false;
   private risk?: RiskLoop;
+  private directory?: DirectoryWatch;
   /** Why the last queue append failed, and when (cleared by the next one that succeeds). */
   private storageError?: { message: string; at: number };
   /** Whether the last append was refused for the bound (logged once per change). */
@@ -75,6 +77,7 @@ export class Bridge {
         const now = new Date();
         return { now, year: t.year ?? now.getUTCFullYear(), timeZone: t.timeZone };
       },
+      // Read per chunk, so a directory reload changes what the next events are stamped with.
       enrich: users.length || assets.length ? createEnricher(users, assets) : undefined,
       maxLineBytes: config.syslog.maxLineBytes,
       archive: this.storage.archive,
@@ -93,6 +96,14 @@ export class Bridge {
       if (!this.stopped) this.writer.start();
       if (!this.stopped) this.risk = startRiskLoop(this.client, this.log, process.env, this.config.opensearch.replicas);
       if (!this.stopped) this.storage.start(this.client);
+      const t = this.config.translate;
+      if (!this.stopped && (t.directory || t.assets)) {
+        this.directory = new DirectoryWatch(
+          { users: t.directory, assets: t.assets },
+          { client: this.client, log: this.log, replicas: this.config.opensearch.replicas, onLoaded: (u, a) => (this.translation.enrich = createEnricher(u, a)) },
+        );
+        void this.directory.start();
+      }
     });
     try {
       return await this.startIntakes();
@@ -136,6 +147,7 @@ export class Bridge {
     if (this.stopped) return;
     this.stopped = true;
     this.log.info('stopping');
+    await this.directory?.stop();
     const closing: Array<Promise<unknown>> = [];
     // HTTP: requests being read finish into the queue, later ones get 503, then the server closes.
     closing.push(Promise.all(this.httpIntakes.map((i) => i.stop())).then(() => this.front?.close()));
