@@ -180,7 +180,11 @@ export const TUNING: readonly PopulationShape[] = [
   },
 ];
 
-/** Not looked at while tuning the defaults: run them only to report. */
+/**
+ * Not looked at while tuning the defaults: run them only to report. The first two were run for the
+ * baseline and after the first tuning round; the last two were added before the second round and
+ * run only at its end.
+ */
 export const HELD_BACK: readonly PopulationShape[] = [
   {
     name: 'trading-jp-heldback',
@@ -238,5 +242,63 @@ export const HELD_BACK: readonly PopulationShape[] = [
       'leaver-private-mail': { department: 'Qualite', startDay: 12, days: 24 },
       'print-hoarding': { department: 'Recherche', startDay: 20, days: 14 },
     }, { 'leaver-private-mail': { leaving: true, watchlist: false } }),
+  },
+  {
+    name: 'retail-uk-heldback2',
+    seed: 9203,
+    heldBack: true,
+    start: '2027-10-04',
+    days: 44,
+    timeZone: 'Europe/London',
+    holidays: 'none',
+    naming: 'numeric',
+    hostNaming: 'pc',
+    domain: 'retail.example.co.uk',
+    noise: 0.55,
+    shareRoot: 'S:\\Shared',
+    compensationFolder: 'Exec\\Salaries',
+    departments: [
+      { name: 'Stores', size: 70, pattern: 'shifts', cloudUse: 0.02, externalMail: 0.5, printing: 3 },
+      { name: 'Buying', size: 25, pattern: 'day', cloudUse: 0.3, externalMail: 5, printing: 4 },
+      { name: 'Warehouse', size: 30, pattern: 'night', cloudUse: 0, externalMail: 0.3, printing: 5 },
+      { name: 'HQ', size: 15, pattern: 'flex', cloudUse: 0.15, externalMail: 2, printing: 6 },
+      { name: 'ITOps', size: 6, pattern: 'shifts', cloudUse: 0.1, externalMail: 0.5, printing: 1, admins: true },
+      { name: 'Exec', size: 4, pattern: 'day', cloudUse: 0.1, externalMail: 3, printing: 3, executives: true },
+    ],
+    insiders: kinds((k) => (k === 'cloud-exfiltration' ? 'spiked' : k === 'print-hoarding' ? 'spread' : 'disguised'), {
+      'cloud-exfiltration': { department: 'Buying', startDay: 17, days: 21 },
+      'admin-reads-compensation': { department: 'ITOps', startDay: 28, days: 4 },
+      'leaver-private-mail': { department: 'HQ', startDay: 14, days: 25 },
+      'print-hoarding': { department: 'Buying', startDay: 22, days: 14 },
+    }, { 'leaver-private-mail': { leaving: true, watchlist: false } }),
+  },
+  {
+    name: 'agency-jp-heldback2',
+    seed: 9204,
+    heldBack: true,
+    start: '2027-04-12',
+    days: 42,
+    timeZone: 'Asia/Tokyo',
+    holidays: 'jp',
+    naming: 'dotted',
+    hostNaming: 'asset',
+    domain: 'agency.example.jp',
+    noise: 0.4,
+    shareRoot: 'E:\\FileShare',
+    compensationFolder: '取締役\\報酬',
+    departments: [
+      { name: 'クリエイティブ', size: 22, pattern: 'flex', cloudUse: 0.5, externalMail: 4, printing: 5 },
+      { name: '営業推進', size: 18, pattern: 'day', cloudUse: 0.2, externalMail: 6, printing: 4 },
+      { name: 'メディア', size: 14, pattern: 'day', cloudUse: 0.15, externalMail: 3, printing: 2 },
+      { name: 'コーポレート', size: 9, pattern: 'day', cloudUse: 0.05, externalMail: 1, printing: 10 },
+      { name: 'IT', size: 3, pattern: 'day', cloudUse: 0.1, externalMail: 0.5, printing: 1, admins: true },
+      { name: '取締役', size: 4, pattern: 'day', cloudUse: 0.05, externalMail: 2, printing: 3, executives: true },
+    ],
+    insiders: kinds((k) => (k === 'leaver-private-mail' ? 'spiked' : 'spread'), {
+      'cloud-exfiltration': { department: 'メディア', startDay: 15, days: 21 },
+      'admin-reads-compensation': { department: 'IT', startDay: 25, days: 5 },
+      'leaver-private-mail': { department: '営業推進', startDay: 13, days: 24 },
+      'print-hoarding': { department: 'コーポレート', startDay: 21, days: 14 },
+    }, { 'leaver-private-mail': { leaving: true, watchlist: true } }),
   },
 ];
