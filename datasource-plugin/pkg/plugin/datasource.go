@@ -123,6 +123,9 @@ func (d *Datasource) query(ctx context.Context, q backend.DataQuery) (res backen
 	if err != nil {
 		return errorResponse(err)
 	}
+	if err := d.resolveDirectory(ctx, &m); err != nil {
+		return errorResponse(err)
+	}
 	res = d.handlers[m.QueryType].handle(ctx, q, m)
 	if res.Error != nil && ctx.Err() == context.DeadlineExceeded {
 		res = errorResponse(fmt.Errorf("the query took longer than the data source timeout of %s: %w", d.settings.Timeout, ctx.Err()))

@@ -69,6 +69,9 @@ type queryModel struct {
 
 	RiskEntity string `json:"riskEntity"`
 
+	// directory holds the account lists the kansa.directory.* ad-hoc filters resolved to (resolveDirectory).
+	directory []directoryFilter
+
 	// limitSet tells an explicit limit from the default, for query types whose default differs.
 	limitSet bool
 }
@@ -180,6 +183,13 @@ func baseSearch(m queryModel, tr backend.TimeRange) *client.Search {
 			s.MustNot(clause)
 		} else {
 			s.Filter(clause)
+		}
+	}
+	for _, f := range m.directory {
+		if f.exclude {
+			s.MustNot(f.accounts)
+		} else {
+			s.Filter(f.accounts)
 		}
 	}
 	if m.UseCase != "" {

@@ -41,8 +41,10 @@ type Settings struct {
 	URL              *url.URL
 	IndexPattern     string
 	RiskIndexPattern string
-	Language         Language
-	Auth             AuthType
+	// DirectoryIndex holds today's user directory, for the query-time kansa.directory.* flags.
+	DirectoryIndex string
+	Language       Language
+	Auth           AuthType
 	// APIKey is sent as "Authorization: ApiKey <key>" when Auth is AuthAPIKey.
 	APIKey string
 	// Timeout bounds every query and resource call.
@@ -55,6 +57,7 @@ type Settings struct {
 type jsonData struct {
 	IndexPattern     string              `json:"indexPattern"`
 	RiskIndexPattern string              `json:"riskIndexPattern"`
+	DirectoryIndex   string              `json:"directoryIndex"`
 	Language         string              `json:"language"`
 	AuthType         string              `json:"authType"`
 	TimeoutSeconds   *float64            `json:"timeoutSeconds"`
@@ -85,6 +88,7 @@ func loadSettings(s backend.DataSourceInstanceSettings) (Settings, error) {
 		URL:              u,
 		IndexPattern:     strings.TrimSpace(jd.IndexPattern),
 		RiskIndexPattern: strings.TrimSpace(jd.RiskIndexPattern),
+		DirectoryIndex:   strings.TrimSpace(jd.DirectoryIndex),
 		Language:         Language(jd.Language),
 		APIKey:           s.DecryptedSecureJSONData[secureKeyAPIKey],
 		Timeout:          defaultTimeout,
@@ -94,6 +98,9 @@ func loadSettings(s backend.DataSourceInstanceSettings) (Settings, error) {
 	}
 	if out.RiskIndexPattern == "" {
 		out.RiskIndexPattern = schema.RiskIndexPattern
+	}
+	if out.DirectoryIndex == "" {
+		out.DirectoryIndex = schema.DirectoryIndexAlias
 	}
 	switch out.Language {
 	case "":
