@@ -1,6 +1,7 @@
 import { createReadStream, readFileSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
+import { evtxXmlStream, isEvtxFile } from '../inputs/evtx/read';
 import { createEnricher, parseAssets, parseDirectory } from '../translate/directory';
 import { TranslateStream } from '../translate/engine';
 import { JsonWriter } from '../translate/serialize';
@@ -87,7 +88,7 @@ function readText(path: string, option: string): string {
 }
 
 async function translateOne(input: string, format: string, ctx: TranslateContext, enrich: ((e: KansaEvent) => void) | undefined, io: TranslateIo): Promise<Summary> {
-  const source: Readable = input === '-' ? io.stdin : createReadStream(input, { highWaterMark: 1 << 20 });
+  const source: Readable = input === '-' ? io.stdin : isEvtxFile(input) ? evtxXmlStream(input) : createReadStream(input, { highWaterMark: 1 << 20 });
   // One buffer, reused: the events of each input chunk are written into it, handed to stdout, and
   // the buffer is reused once stdout has taken the bytes.
   const out = new JsonWriter(4 << 20);

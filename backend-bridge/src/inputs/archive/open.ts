@@ -1,6 +1,7 @@
 import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
 import { Transform } from 'node:stream';
 import { createGunzip, createInflateRaw } from 'node:zlib';
+import { evtxXmlStream, isEvtx } from '../evtx/read';
 
 /** One log stream inside an input file: the file itself, a gunzipped file, or one member of a zip. */
 export interface LogStream {
@@ -10,15 +11,16 @@ export interface LogStream {
 }
 
 /**
- * Opens plain, `.gz` (by magic bytes) and zip archives (stored and deflated members, no zip64);
+ * Opens plain, `.gz` (by magic bytes), EVTX (rendered as Event XML, see ../evtx) and zip
+ * archives (stored and deflated members, no zip64);
  * `onRawBytes` counts the bytes read from disk, for progress.
  */
 export function openLogFile(path: string, onRawBytes: (n: number) => void): LogStream[] {
   const fd = openSync(path, 'r');
-  const magic = Buffer.alloc(4);
+  const magic = Buffer.alloc(8);
   let size: number;
   try {
-    readSync(fd, magic, 0, 4, 0);
+    readSync(fd, magic, 0, 8, 0);
     size = fstatSync(fd).size;
   } finally {
     closeSync(fd);
@@ -34,6 +36,7 @@ export function openLogFile(path: string, onRawBytes: (n: number) => void): LogS
     });
     return createReadStream(path, { highWaterMark: 256 * 1024, ...(start !== undefined ? { start, end } : {}) }).pipe(count);
   };
+  if (isEvtx(magic)) return [{ name: path, stream: () => evtxXmlStream(path, onRawBytes) }];
   if (magic[0] === 0x1f && magic[1] === 0x8b) {
     return [{ name: path, stream: () => counted().pipe(createGunzip()) }];
   }
