@@ -1,6 +1,7 @@
 import { detectEncoding, decodeRecord, type Encoding } from './decode';
 import { type FramedRecord, type Framer, LineFramer, XmlEventFramer } from './framing';
 import { JsonValueFramer } from './json-framing';
+import { BlockFramer } from './block-framing';
 import { Summary } from './summary';
 import type { Format, KansaEvent, RawRecord, Stage, TranslateContext } from './types';
 import { finishEvent, parseFailureEvent } from './finish';
@@ -93,7 +94,9 @@ export class TranslateStream {
         ? new XmlEventFramer(encoding, this.options.maxXmlEventBytes ?? 16 * maxLine, bomLength)
         : this.format.framing === 'json-values' && !oneObjectPerLine(sampleText(head.subarray(bomLength), encoding))
           ? new JsonValueFramer(encoding, this.options.maxJsonRecordBytes ?? 16 * maxLine, bomLength)
-          : new LineFramer(encoding, maxLine, bomLength);
+          : this.format.framing === 'blocks'
+            ? new BlockFramer(new LineFramer(encoding, maxLine, bomLength), this.format.startsBlock!, encoding, 16 * maxLine)
+            : new LineFramer(encoding, maxLine, bomLength);
     this.framer.push(head.subarray(bomLength), this.onRecord);
     this.pending = [];
   }

@@ -33,9 +33,10 @@ export interface TranslateContext {
  * How an input is cut into records. `lines` is one record per line; `xml-events` is one record per
  * <Event>…</Event> element; `csv` is one record per row, with the header handed to the translator;
  * `json-values` is one record per line when the input is one JSON object per line, else one per
- * top-level JSON object however it is spread over lines (a pretty-printed array of objects).
+ * top-level JSON object however it is spread over lines (a pretty-printed array of objects); `blocks` is
+ * one record per run of lines that begins at a line the format's `startsBlock` recognises.
  */
-export type Framing = 'lines' | 'xml-events' | 'csv' | 'json-values';
+export type Framing = 'lines' | 'xml-events' | 'csv' | 'json-values' | 'blocks';
 
 /** A file-level input format: detected on a sample of the input, then applied to each record. */
 export interface Format {
@@ -58,6 +59,8 @@ export interface Format {
    * Zeek's `#types`/`#close` lines after it. Skipped lines are counted in the summary.
    */
   isPreamble?(line: string, headerSeen: boolean): boolean;
+  /** For `blocks` framing: true for the line that begins a record (`Event[0]:` in wevtutil's text output). */
+  startsBlock?(line: string): boolean;
 }
 
 /** A parsed syslog envelope, handed to the program translators. */

@@ -3,6 +3,7 @@ import { windowsXml } from './windows-xml';
 import { nxlogJson } from './nxlog-json';
 import { winlogbeatJson } from './winlogbeat-json';
 import { wineventJson } from './winevent-json';
+import { wevtutilText } from './wevtutil-text';
 import { windowsDhcp } from './windows-dhcp';
 import { createFileAccessCondenser } from './file-access';
 import { createSyslogFormat } from './syslog';
@@ -21,6 +22,7 @@ import { bindFormat, bindSyslog } from './bind';
 import { pgauditFormat, pgauditSyslog } from './pgaudit';
 import { cupsFormat } from './cups';
 import { mysqlAuditFormat } from './mysql-audit';
+import { mssqlAuditCsv, mssqlAuditNxlog } from './mssql-audit';
 import { netfilterProgram } from './netfilter';
 import { ciscoProgram } from './cisco';
 import { squidFormat } from './squid';
@@ -40,6 +42,7 @@ export const FORMATS: Format[] = [
   winlogbeatJson,
   nxlogJson,
   wineventJson,
+  wevtutilText,
   windowsDhcp,
   // --- linux & application files ---
   auditdFormat,
@@ -47,6 +50,8 @@ export const FORMATS: Format[] = [
   pgauditFormat,
   cupsFormat,
   mysqlAuditFormat,
+  mssqlAuditNxlog,
+  mssqlAuditCsv,
   // --- network, web, door ---
   squidFormat,
   fortigateFormat,
