@@ -53,7 +53,8 @@ export interface KansaFilter {
 
 export type TableMode = 'top' | 'raw';
 
-export type AttendanceView = 'timeline' | 'sheet';
+/** agreement36: one row per user for the month the range ends in, against the 36協定 in workday.agreement36. */
+export type AttendanceView = 'timeline' | 'sheet' | 'agreement36';
 
 /** Working-day rules; a query overrides the data source's defaults field by field. */
 export interface WorkdaySettings {

@@ -58,7 +58,7 @@ func agreementDefaults() Agreement {
 	}
 }
 
-// merge returns a with every field over sets replaced; departments are never inherited.
+// merge returns a with every field over sets replaced; a department list replaces the whole list.
 func (a Agreement) merge(over *Agreement) Agreement {
 	if over == nil {
 		return a
@@ -89,7 +89,9 @@ func (a Agreement) merge(over *Agreement) Agreement {
 	if over.StatutoryHolidays != nil {
 		a.StatutoryHolidays = over.StatutoryHolidays
 	}
-	a.Departments = nil
+	if over.Departments != nil {
+		a.Departments = over.Departments
+	}
 	return a
 }
 

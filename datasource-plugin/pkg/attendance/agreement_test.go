@@ -302,3 +302,20 @@ func TestResolveAgreementNamesTheSetting(t *testing.T) {
 		assert.Contains(t, err.Error(), tc.want)
 	}
 }
+
+func TestAgreementRidesOnTheWorkday(t *testing.T) {
+	company := Workday{Agreement36: &Agreement{SpecialClause: ptr(true), Departments: map[string]Agreement{"工場": {StatutoryHolidayWeekday: ptr(-1), StatutoryHolidays: []string{"2026-10-07"}}}}}
+	query := Workday{Agreement36: &Agreement{MonthlyLimitHours: ptr(42.0)}}
+	c, err := Resolve(company.Merge(&query))
+	require.NoError(t, err)
+	assert.True(t, c.Agreements.Company.SpecialClause)
+	assert.Equal(t, 42*60.0, c.Agreements.Company.MonthlyLimit)
+	// The factory's statutory holiday is a Wednesday of its shift calendar; it inherits the company's clause.
+	f := c.Agreements.For("工場")
+	assert.True(t, f.SpecialClause)
+	assert.Equal(t, 42*60.0, f.MonthlyLimit)
+	m := Months(c, f, []Day{shift(c, "2026-10-07 09:00", "2026-10-07 13:00"), shift(c, "2026-10-11 09:00", "2026-10-11 13:00")})["2026-10"]
+	assert.Equal(t, 4*60.0, m.HolidayWork)
+	_, err = Resolve(Workday{Agreement36: &Agreement{AverageCapHours: ptr(0.0)}})
+	assert.ErrorContains(t, err, "averageCapHours")
+}

@@ -23,6 +23,9 @@ type Workday struct {
 	Holidays              []string `json:"holidays,omitempty"`
 	RestIntervalHours     *float64 `json:"restIntervalHours,omitempty"`
 	DayBoundaryHour       *int     `json:"dayBoundaryHour,omitempty"`
+	// Agreement36 is the company's 36協定 (agreement.go); it lives with the working-day rules so the data
+	// source's jsonData.workday holds every attendance setting and a query can override it like the rest.
+	Agreement36 *Agreement `json:"agreement36,omitempty"`
 }
 
 // Config is a resolved, validated Workday.
@@ -38,6 +41,7 @@ type Config struct {
 	Holidays                     map[string]bool
 	RestIntervalHours            float64
 	DayBoundaryHour              int
+	Agreements                   Agreements
 }
 
 func ptr[T any](v T) *T { return &v }
@@ -92,6 +96,14 @@ func (w Workday) Merge(over *Workday) Workday {
 	}
 	if over.DayBoundaryHour != nil {
 		w.DayBoundaryHour = over.DayBoundaryHour
+	}
+	if over.Agreement36 != nil {
+		var base Agreement
+		if w.Agreement36 != nil {
+			base = *w.Agreement36
+		}
+		merged := base.merge(over.Agreement36)
+		w.Agreement36 = &merged
 	}
 	return w
 }
@@ -153,5 +165,12 @@ func Resolve(w Workday) (Config, error) {
 		return c, fmt.Errorf("workday dayBoundaryHour %d is out of range (0 to 23)", h)
 	}
 	c.DayBoundaryHour = *w.DayBoundaryHour
+	var a Agreement
+	if w.Agreement36 != nil {
+		a = *w.Agreement36
+	}
+	if c.Agreements, err = ResolveAgreement(a); err != nil {
+		return c, err
+	}
 	return c, nil
 }

@@ -33,17 +33,16 @@ func (h *attendanceHandler) handle(ctx context.Context, q backend.DataQuery, m q
 	if err != nil {
 		return errorResponse(badQuery("%v", err))
 	}
-	if m.AttendanceView != "" && m.AttendanceView != "timeline" && m.AttendanceView != "sheet" {
-		return errorResponse(badQuery("attendanceView %q is not supported: use timeline or sheet", m.AttendanceView))
+	switch m.AttendanceView {
+	case "", "timeline", "sheet":
+	case "agreement36":
+		return h.agreement36(ctx, cfg, q.TimeRange, m)
+	default:
+		return errorResponse(badQuery("attendanceView %q is not supported: use timeline, sheet or agreement36", m.AttendanceView))
 	}
-	events, err := h.sessionEvents(ctx, q.TimeRange, m)
+	events, err := h.sessionEvents(ctx, backend.TimeRange{From: q.TimeRange.From.Add(-lookBehind), To: q.TimeRange.To.Add(lookAhead)}, m)
 	if err != nil {
-		var tm *client.TooManyHitsError
-		if errors.As(err, &tm) {
-			err = badQuery("more than %d session events in the range: narrow the time range or pick users / "+
-				"期間内のセッションイベントが %d 件を超えました。期間を短くするかユーザーを指定してください", tm.Max, tm.Max)
-		}
-		return errorResponse(err)
+		return errorResponse(tooMany(err))
 	}
 	users := attendance.Compute(cfg, events, h.d.now())
 	var frame *data.Frame
@@ -55,9 +54,18 @@ func (h *attendanceHandler) handle(ctx context.Context, q backend.DataQuery, m q
 	return backend.DataResponse{Frames: data.Frames{frame}}
 }
 
-// sessionEvents reads every session transition of the range (widened to see whole days) in time order.
-func (h *attendanceHandler) sessionEvents(ctx context.Context, tr backend.TimeRange, m queryModel) ([]attendance.Event, error) {
-	wide := backend.TimeRange{From: tr.From.Add(-lookBehind), To: tr.To.Add(lookAhead)}
+// tooMany explains the event bound in words a user can act on.
+func tooMany(err error) error {
+	var tm *client.TooManyHitsError
+	if errors.As(err, &tm) {
+		return badQuery("more than %d session events in the range: narrow the time range or pick users / "+
+			"期間内のセッションイベントが %d 件を超えました。期間を短くするかユーザーを指定してください", tm.Max, tm.Max)
+	}
+	return err
+}
+
+// sessionEvents reads every session transition of the range wide in time order.
+func (h *attendanceHandler) sessionEvents(ctx context.Context, wide backend.TimeRange, m queryModel) ([]attendance.Event, error) {
 	m.UseCase = "" // the transition filter below is the attendance preset already
 	var events []attendance.Event
 	_, err := h.d.os.Scan(ctx, h.d.settings.IndexPattern, maxSessionEvents, true, func(size int, after []any) *client.Search {

@@ -52,6 +52,14 @@ export function AttendanceOptions({ idPrefix, datasource, query, range, onChange
           options={[
             { value: 'timeline', label: t('attendance-options.timeline', 'Timeline'), description: t('attendance-options.timeline-tip', 'Each user’s state over time: working, locked, away') },
             { value: 'sheet', label: t('attendance-options.sheet', 'Daily sheet'), description: t('attendance-options.sheet-tip', 'Per user and day: first and last activity, working time, overtime, late night, rest interval') },
+            {
+              value: 'agreement36',
+              label: t('attendance-options.agreement36', '36 agreement'),
+              description: t(
+                'attendance-options.agreement36-tip',
+                'Per user, the month the range ends in against the 36 agreement: overtime, statutory holiday work, 2-6-month averages, year to date, months over the limit, warnings'
+              ),
+            },
           ]}
           value={query.attendanceView ?? 'timeline'}
           onChange={(attendanceView) => onChange({ attendanceView })}
