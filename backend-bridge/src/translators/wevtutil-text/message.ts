@@ -80,6 +80,12 @@ function tokenElevation(v: string): string {
   return n ? `%%${1935 + Number(n)}` : v;
 }
 
+/** A label without a rule, kept as `NewLogon_NetworkAccountName`: no dots or spaces inside winlog.event_data's keys. */
+function unnamed(section: string, label: string): string {
+  const compact = (t: string) => t.replace(/[^A-Za-z0-9]+/g, '');
+  return section ? `${compact(section)}_${compact(label)}` : compact(label);
+}
+
 /** A section header: unindented text ending in a colon, nothing after it. */
 const SECTION = /^([A-Za-z][^\t:]*):\s*$/;
 /** A labelled value: optional indent, label, colon, then tabs or spaces and the value. */
@@ -87,7 +93,7 @@ const LABELLED = /^\s*([A-Za-z][^\t:]*?):[\t ]+(.*?)\s*$/;
 
 /**
  * The message's sentence (its first paragraph) and its labelled values as EventData names. Labels without a
- * rule are kept too, as `Section.Label`, so nothing the message said is lost from winlog.event_data.
+ * rule are kept too, as `Section_Label`, so nothing the message said is lost from winlog.event_data.
  */
 export function readSecurityMessage(eventId: number, message: string): Record<string, string> {
   const rules = RULES[eventId] ?? {};
@@ -118,7 +124,7 @@ export function readSecurityMessage(eventId: number, message: string): Record<st
     // Labels outside any section are only those printed unindented after the sentence (older Windows).
     const where = /^\s/.test(line) ? section : '';
     const name = rules[where]?.[label] ?? COMMON[where]?.[label];
-    const key = name ?? (where ? `${where}.${label}` : label);
+    const key = name ?? unnamed(where, label);
     if (key in data) {
       last = undefined;
       continue;

@@ -17,7 +17,7 @@ describe('wevtutil-text', () => {
       TargetUserName: 'admin',
       PrivilegeList: 'SeBackupPrivilege\nSeDebugPrivilege',
     });
-    expect(readSecurityMessage(4688, 'Process Information:\n\tToken Elevation Type:\tTokenElevationTypeFull (2)\n\tOdd Label:\tx')).toEqual({ TokenElevationType: '%%1937', 'Process Information.Odd Label': 'x' });
+    expect(readSecurityMessage(4688, 'Process Information:\n\tToken Elevation Type:\tTokenElevationTypeFull (2)\n\tOdd Label:\tx')).toEqual({ TokenElevationType: '%%1937', ProcessInformation_OddLabel: 'x' });
     expect(readSysmonMessage('Process Create:\nImage: C:\\a.exe\nParentImage: C:\\b.exe')).toEqual({ Image: 'C:\\a.exe', ParentImage: 'C:\\b.exe' });
   });
 });
