@@ -58,6 +58,8 @@ export interface RiskSettings {
   minPeers: number;
   /** Metrics whose rolling totals are scored, with their weight. */
   accumulationWeight: Partial<Record<Metric, number>>;
+  /** Smallest daily spread of an accumulated metric (the rolling totals' floor, per active day). */
+  accumulationMinScale: Partial<Record<Metric, number>>;
   /** Accumulated metrics whose window totals leave out the largest day (innocent one-off days are common). */
   accumulationTrim: readonly Metric[];
   /** Mail to personal domains by a watchlisted or leaving user weighs this much more. */
@@ -100,7 +102,7 @@ export const DEFAULT_SETTINGS: RiskSettings = {
   leaverDays: 60,
   resourcePoints: { share: 35, folder: 25, host: 20, db: 25, url: 15, mail: 20 },
   volumeWeight: { filesRead: 0.6, distinctFiles: 1, proxyBytes: 1, usb: 1, printPages: 1, mailsOut: 0.7, failedLogons: 0.6, cloudBytes: 1, webmailBytes: 0.8, personalMails: 1, personalMailBytes: 1, sensitiveReads: 1 },
-  volumeMinScale: { filesRead: 10, distinctFiles: 5, proxyBytes: 50 * 1024 * 1024, usb: 2, printPages: 10, mailsOut: 3, failedLogons: 2, cloudBytes: 5 * 1024 * 1024, webmailBytes: 2 * 1024 * 1024, personalMails: 0.25, personalMailBytes: 1024 * 1024, sensitiveReads: 1 },
+  volumeMinScale: { filesRead: 10, distinctFiles: 5, proxyBytes: 50 * 1024 * 1024, usb: 2, printPages: 10, mailsOut: 3, failedLogons: 2, cloudBytes: 25 * 1024 * 1024, webmailBytes: 10 * 1024 * 1024, personalMails: 0.5, personalMailBytes: 2 * 1024 * 1024, sensitiveReads: 3 },
   boosts: { privileged: 0.25, watchlist: 0.5, afterHours: 0.2, holiday: 0.2 },
   personalMailDomains: PERSONAL_MAIL_DOMAINS,
   sensitiveWords: SENSITIVE_WORDS,
@@ -112,7 +114,8 @@ export const DEFAULT_SETTINGS: RiskSettings = {
   accumulationZ: 3,
   minPriorDays: 5,
   minPeers: 4,
-  accumulationWeight: { cloudBytes: 1, webmailBytes: 0.8, personalMails: 1, personalMailBytes: 1, printPages: 0.8, sensitiveReads: 1 },
+  accumulationWeight: { cloudBytes: 1, webmailBytes: 0.8, personalMails: 1, personalMailBytes: 1, printPages: 1, sensitiveReads: 1 },
+  accumulationMinScale: { cloudBytes: 5 * 1024 * 1024, webmailBytes: 2 * 1024 * 1024, personalMails: 0.25, personalMailBytes: 1024 * 1024, printPages: 10, sensitiveReads: 1 },
   accumulationTrim: ['cloudBytes', 'webmailBytes', 'printPages'],
   leaverMailFactor: 1.5,
 };

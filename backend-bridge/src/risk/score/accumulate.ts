@@ -77,7 +77,7 @@ export class PeerTotals {
 export function accumulatedParts(p: UserProfile | undefined, info: UserInfo, today: Partial<Record<Metric, number>>, day: number, s: RiskSettings, peers: PeerTotals, leaving: boolean): AccumulatedPart[] {
   const out: AccumulatedPart[] = [];
   for (const [metric, weight] of Object.entries(s.accumulationWeight) as Array<[Metric, number]>) {
-    const floor = s.volumeMinScale[metric];
+    const floor = s.accumulationMinScale[metric] ?? s.volumeMinScale[metric];
     let best: AccumulatedPart | undefined;
     for (const w of s.accumulationWindows) {
       const win = windowSum(p, metric, day - w, day - 1);
