@@ -40,7 +40,7 @@ describe('index template', () => {
 });
 
 describe('registry validation', () => {
-  const valid = 'version: 1\nindex: {alias: a, pattern: a-*, prefix: a-}\nrisk_index: {alias: r, pattern: r-*, prefix: r-}\ndirectory_index: {alias: d, pattern: d-*, prefix: d-}\nfields:\n';
+  const valid = 'version: 1\nindex: {alias: a, pattern: a-*, prefix: a-}\nrisk_index: {alias: r, pattern: r-*, prefix: r-}\ndirectory_index: {alias: d, pattern: d-*, prefix: d-}\ntimesheet_index: {alias: t, pattern: t-*, prefix: t-}\nfields:\n';
   it('rejects an unknown type', () => {
     expect(() => parseRegistry(`${valid}  - {name: x.y, type: strng, en: e, ja: j, use: [audit]}\n`, 't')).toThrow(/type must be one of/);
   });

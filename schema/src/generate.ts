@@ -60,6 +60,9 @@ function generateTypeScript(registry: Registry): string {
   lines.push(`export const DIRECTORY_INDEX_ALIAS = ${JSON.stringify(registry.directoryIndex.alias)};`);
   lines.push(`export const DIRECTORY_INDEX_PATTERN = ${JSON.stringify(registry.directoryIndex.pattern)};`);
   lines.push(`export const DIRECTORY_INDEX_PREFIX = ${JSON.stringify(registry.directoryIndex.prefix)};`);
+  lines.push(`export const TIMESHEET_INDEX_ALIAS = ${JSON.stringify(registry.timesheetIndex.alias)};`);
+  lines.push(`export const TIMESHEET_INDEX_PATTERN = ${JSON.stringify(registry.timesheetIndex.pattern)};`);
+  lines.push(`export const TIMESHEET_INDEX_PREFIX = ${JSON.stringify(registry.timesheetIndex.prefix)};`);
   lines.push('');
   lines.push('/** Every indexed field name, by a camelCase handle. */');
   lines.push('export const FIELD = {');
@@ -174,6 +177,9 @@ function generateGo(registry: Registry): string {
     ['DirectoryIndexAlias', registry.directoryIndex.alias],
     ['DirectoryIndexPattern', registry.directoryIndex.pattern],
     ['DirectoryIndexPrefix', registry.directoryIndex.prefix],
+    ['TimesheetIndexAlias', registry.timesheetIndex.alias],
+    ['TimesheetIndexPattern', registry.timesheetIndex.pattern],
+    ['TimesheetIndexPrefix', registry.timesheetIndex.prefix],
   ];
   const indexWidth = Math.max(...indexNames.map(([n]) => n.length));
   for (const [n, v] of indexNames) lines.push(`\t${n.padEnd(indexWidth)} = ${goString(v)}`);

@@ -42,6 +42,8 @@ export interface Registry {
   riskIndex: IndexSpec;
   /** The user directory and asset list, one document per account or host, replaced whole on reload. */
   directoryIndex: IndexSpec;
+  /** Self-reported timesheets, one document per person and day, compared with the logs for 乖離. */
+  timesheetIndex: IndexSpec;
   fields: FieldSpec[];
 }
 
@@ -79,6 +81,10 @@ export function parseRegistry(text: string, origin: string): Registry {
     typeof directoryIndex.prefix !== 'string'
   ) {
     problems.push('directory_index: expected alias, pattern and prefix');
+  }
+  const timesheetIndex = doc?.timesheet_index as IndexSpec | undefined;
+  if (!timesheetIndex || typeof timesheetIndex.alias !== 'string' || typeof timesheetIndex.pattern !== 'string' || typeof timesheetIndex.prefix !== 'string') {
+    problems.push('timesheet_index: expected alias, pattern and prefix');
   }
   const rawFields = Array.isArray(doc?.fields) ? (doc.fields as Array<Record<string, unknown>>) : [];
   if (rawFields.length === 0) {
@@ -133,7 +139,7 @@ export function parseRegistry(text: string, origin: string): Registry {
   if (problems.length > 0) {
     throw new Error(`${origin}: invalid field registry:\n  ${problems.join('\n  ')}`);
   }
-  return { version: doc.version as number, index: index as IndexSpec, riskIndex: riskIndex as IndexSpec, directoryIndex: directoryIndex as IndexSpec, fields };
+  return { version: doc.version as number, index: index as IndexSpec, riskIndex: riskIndex as IndexSpec, directoryIndex: directoryIndex as IndexSpec, timesheetIndex: timesheetIndex as IndexSpec, fields };
 }
 
 function parentOf(name: string): string | undefined {

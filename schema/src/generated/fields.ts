@@ -10,6 +10,9 @@ export const RISK_INDEX_PREFIX = "kansa-risk-";
 export const DIRECTORY_INDEX_ALIAS = "kansa-directory";
 export const DIRECTORY_INDEX_PATTERN = "kansa-directory-*";
 export const DIRECTORY_INDEX_PREFIX = "kansa-directory-";
+export const TIMESHEET_INDEX_ALIAS = "kansa-timesheet";
+export const TIMESHEET_INDEX_PATTERN = "kansa-timesheet-*";
+export const TIMESHEET_INDEX_PREFIX = "kansa-timesheet-";
 
 /** Every indexed field name, by a camelCase handle. */
 export const FIELD = {
@@ -313,6 +316,28 @@ export const FIELD = {
   kansaDirectoryLeaver: "kansa.directory.leaver",
   /** Query-time: the user's department in today's directory */
   kansaDirectoryDepartment: "kansa.directory.department",
+  /** In the timesheet index: the employee number or code the attendance system exported */
+  kansaTimesheetEmployeeId: "kansa.timesheet.employee_id",
+  /** The working day the timesheet row reports, YYYY-MM-DD */
+  kansaTimesheetDate: "kansa.timesheet.date",
+  /** The reported start of work */
+  kansaTimesheetClockIn: "kansa.timesheet.clock_in",
+  /** The reported end of work (the next morning for a shift past midnight) */
+  kansaTimesheetClockOut: "kansa.timesheet.clock_out",
+  /** The reported break minutes */
+  kansaTimesheetBreakMinutes: "kansa.timesheet.break_minutes",
+  /** Reported working minutes, clock-out minus clock-in minus breaks */
+  kansaTimesheetWorkedMinutes: "kansa.timesheet.worked_minutes",
+  /** The reported leave or absence for the day, as the system names it (有休, 欠勤, 振休, …) */
+  kansaTimesheetLeaveType: "kansa.timesheet.leave_type",
+  /** Overtime minutes approved in the attendance system */
+  kansaTimesheetApprovedOvertimeMinutes: "kansa.timesheet.approved_overtime_minutes",
+  /** The export layout the row was read with: generic, kingoftime, garoon, jobcan, … */
+  kansaTimesheetLayout: "kansa.timesheet.layout",
+  /** The file the row was imported from */
+  kansaTimesheetFile: "kansa.timesheet.file",
+  /** The row number in that file (1 = the first line) */
+  kansaTimesheetRow: "kansa.timesheet.row",
   /** The host's owner, from the asset list */
   kansaHostOwner: "kansa.host.owner",
   /** The host's department, from the asset list */
@@ -525,6 +550,17 @@ export interface KansaEvent {
   "kansa.directory.privileged"?: boolean;
   "kansa.directory.leaver"?: boolean;
   "kansa.directory.department"?: string;
+  "kansa.timesheet.employee_id"?: string;
+  "kansa.timesheet.date"?: string;
+  "kansa.timesheet.clock_in"?: string;
+  "kansa.timesheet.clock_out"?: string;
+  "kansa.timesheet.break_minutes"?: number;
+  "kansa.timesheet.worked_minutes"?: number;
+  "kansa.timesheet.leave_type"?: string;
+  "kansa.timesheet.approved_overtime_minutes"?: number;
+  "kansa.timesheet.layout"?: string;
+  "kansa.timesheet.file"?: string;
+  "kansa.timesheet.row"?: number;
   "kansa.host.owner"?: string;
   "kansa.host.department"?: string;
   "kansa.host.role"?: string;
@@ -701,6 +737,17 @@ export const FIELD_TYPES: Readonly<Record<FieldName, string>> = {
   "kansa.directory.privileged": "boolean",
   "kansa.directory.leaver": "boolean",
   "kansa.directory.department": "keyword",
+  "kansa.timesheet.employee_id": "keyword",
+  "kansa.timesheet.date": "keyword",
+  "kansa.timesheet.clock_in": "date",
+  "kansa.timesheet.clock_out": "date",
+  "kansa.timesheet.break_minutes": "float",
+  "kansa.timesheet.worked_minutes": "float",
+  "kansa.timesheet.leave_type": "keyword",
+  "kansa.timesheet.approved_overtime_minutes": "float",
+  "kansa.timesheet.layout": "keyword",
+  "kansa.timesheet.file": "keyword",
+  "kansa.timesheet.row": "long",
   "kansa.host.owner": "keyword",
   "kansa.host.department": "keyword",
   "kansa.host.role": "keyword",
