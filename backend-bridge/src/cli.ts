@@ -5,6 +5,7 @@ import { demoCommand, DEMO_USAGE } from './demo/command';
 import { directoryCommand, DIRECTORY_USAGE } from './directory/command';
 import { archiveCommand, ARCHIVE_USAGE } from './archive/command';
 import { retentionCommand, RETENTION_USAGE } from './retention/command';
+import { reportCommand, REPORT_USAGE } from './report/command';
 import { riskCommand, RISK_USAGE } from './risk/command';
 import { sigmaCommand, SIGMA_USAGE } from './sigma/command';
 
@@ -18,6 +19,7 @@ commands:
   archive     the tamper-evident raw archive: verify, export for auditors, replay, keys
   retention   run the retention job once (deletions are audited; legal holds respected)
   risk        behaviour baselines and risk scores: rebuild from stored events, eval on the demo month
+  report      render the monthly audit / attendance / insider report to PDF and CSV (kansa serve mails them)
   sigma       convert Sigma rules to Kansa queries and Grafana alert rules, with a coverage report
 run "kansa <command> --help" for a command's options`;
 
@@ -28,6 +30,7 @@ const COMMANDS: Record<string, { usage: string; run: (argv: string[]) => Promise
   },
   serve: { usage: SERVE_USAGE, run: (argv) => serveCommand(argv, { stdout: process.stdout, stderr: process.stderr }) },
   sigma: { usage: SIGMA_USAGE, run: (argv) => sigmaCommand(argv, { stdout: process.stdout, stderr: process.stderr }) },
+  report: { usage: REPORT_USAGE, run: (argv) => reportCommand(argv, { stdout: process.stdout, stderr: process.stderr }) },
   risk: { usage: RISK_USAGE, run: (argv) => riskCommand(argv, { stdout: process.stdout, stderr: process.stderr }) },
   directory: { usage: DIRECTORY_USAGE, run: (argv) => directoryCommand(argv, { stdout: process.stdout, stderr: process.stderr }) },
   demo: { usage: DEMO_USAGE, run: (argv) => demoCommand(argv, { stdout: process.stdout, stderr: process.stderr }) },

@@ -261,6 +261,44 @@ export const configSchema = z
       .strict()
       .prefault({})
       .describe('Retention of OpenSearch indices and archive segments (see README, Retention).'),
+    reports: z
+      .object({
+        dir: z.string().default('.kansa/reports').describe('Where every mailed report is kept, with its SHA-256 in manifest.jsonl.'),
+        timezone: z.string().default('Asia/Tokyo').describe('IANA zone of report months and of the schedule times.'),
+        schedules: z
+          .array(
+            z
+              .object({
+                kind: z.enum(['audit', 'attendance', 'insider']).describe('Monthly audit report, attendance report or insider (risk) summary.'),
+                every: z.enum(['monthly', 'weekly']).default('monthly').describe('monthly: the previous month, on `day` of the month; weekly: the month so far, on weekday `day`.'),
+                day: z.number().int().min(1).max(28).default(1).describe('Day of the month (1-28) for monthly; ISO weekday (1 = Monday … 7) for weekly.'),
+                at: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM').default('08:00').describe('Local time of day (reports.timezone).'),
+                department: z.string().optional().describe('Only this department (kansa.user.department); unset: everyone.'),
+                recipients: z.array(z.string().email()).min(1).describe('Addresses the PDF and CSV are mailed to.'),
+              })
+              .strict()
+              .refine((s) => s.every === 'monthly' || s.day <= 7, { message: 'a weekly schedule takes day 1 (Monday) … 7 (Sunday)' }),
+          )
+          .default([])
+          .describe('Reports kansa serve renders and mails on its own (also on demand: kansa report).'),
+        smtp: z
+          .object({
+            host: z.string().default('127.0.0.1').describe('SMTP server.'),
+            port: port(587, 'SMTP port: 587 (STARTTLS) or 465 (implicit TLS).'),
+            secure: z.boolean().default(false).describe('Implicit TLS from the first byte (port 465).'),
+            requireTLS: z.boolean().default(true).describe('Refuse to send unless STARTTLS succeeds (when secure is false).'),
+            rejectUnauthorized: z.boolean().default(true).describe('Verify the server certificate.'),
+            user: z.string().optional().describe('SMTP AUTH user (optional).'),
+            passwordEnv: z.string().default('KANSA_SMTP_PASSWORD').describe('Environment variable holding the SMTP AUTH password; never in the file.'),
+            from: z.string().default('kansa@localhost').describe('Sender address.'),
+          })
+          .strict()
+          .prefault({})
+          .describe('Mail server the reports go through.'),
+      })
+      .strict()
+      .prefault({})
+      .describe('Scheduled reports (see backend-bridge/src/report/README.md).'),
     log: z
       .object({ level: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal']).default('info').describe('Log level of the JSON logs on stdout.') })
       .strict()
