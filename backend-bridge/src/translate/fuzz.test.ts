@@ -126,3 +126,13 @@ function detectedFormat(input: Buffer): string {
   probe.end();
   return probe.format!.id;
 }
+
+/** Issue 17's new sources: each must keep a multi-line golden case, so the fuzzing above reaches it. */
+const MUST_FUZZ_NEW_SOURCES = ['mssql-audit'];
+
+describe('fuzz corpus holds the new sources', () => {
+  it('has a multi-line golden case for each', () => {
+    const fuzzed = new Set(allGoldenCases().filter((c) => decodeCase(c.input).text.includes('\n')).map((c) => c.translator));
+    expect(MUST_FUZZ_NEW_SOURCES.filter((t) => !fuzzed.has(t))).toEqual([]);
+  });
+});
