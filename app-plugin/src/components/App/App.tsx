@@ -10,6 +10,7 @@ const HomePage = lazy(() => import('../../pages/HomePage'));
 const AttendanceRoute = lazy(() => import('../../pages/AttendancePage'));
 const RiskRoute = lazy(() => import('../../pages/RiskPage'));
 const AuditRoute = lazy(() => import('../../pages/AuditPage'));
+const PersonRoute = lazy(() => import('../../pages/person/PersonPage'));
 
 /** Grafana mounts the app root at /a/<plugin id>/*, so the routes are relative to it. */
 export function App({ meta }: AppRootProps<KansaAppSettings>) {
@@ -19,6 +20,7 @@ export function App({ meta }: AppRootProps<KansaAppSettings>) {
       <Route path={ROUTES.attendance} element={<AttendanceRoute settings={settings} />} />
       <Route path={ROUTES.risk} element={<RiskRoute settings={settings} />} />
       <Route path={ROUTES.audit} element={<AuditRoute settings={settings} />} />
+      <Route path={ROUTES.person} element={<PersonRoute settings={settings} />} />
       <Route path="*" element={<HomePage settings={settings} />} />
     </Routes>
   );

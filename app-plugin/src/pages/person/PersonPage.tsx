@@ -1,0 +1,280 @@
+import { css } from '@emotion/css';
+import { t } from '@grafana/i18n';
+import { config, PluginPage } from '@grafana/runtime';
+import { Alert, Badge, Button, Field, Input, LoadingPlaceholder, Stack, Text } from '@grafana/ui';
+import { type ChangeEvent, useEffect, useState } from 'react';
+
+import { contentLanguage, type Language } from '../../language';
+import { DEFAULT_DATASOURCE_UID, type KansaAppSettings } from '../../types';
+import { hours, localMidnight } from '../period';
+import { type Row, rowsOf, runQueries } from '../query';
+import { peopleQuery, personExploreUrl, personQueries } from './queries';
+
+// On paper only the person's record matters: the controls and Grafana's chrome are left out.
+const printable = css({
+  '@media print': {
+    '.kansa-no-print': { display: 'none' },
+    table: { fontSize: '9pt', width: '100%' },
+    'h3, tr': { breakInside: 'avoid-page' },
+  },
+});
+
+const cell = { textAlign: 'left' as const, padding: '2px 8px', verticalAlign: 'top' as const };
+
+interface Person {
+  account: string;
+  name: string;
+}
+
+/** "坂本 彩 (sakamoto.a)" → sakamoto.a; an account typed as is stays as it is. */
+export function accountOf(picked: string, people: Person[]): string {
+  const trimmed = picked.trim();
+  const m = /\(([^()]+)\)$/.exec(trimmed);
+  if (m) {
+    return m[1];
+  }
+  return people.find((p) => p.name === trimmed)?.account ?? trimmed;
+}
+
+interface Record {
+  user: string;
+  from: string;
+  to: string;
+  timeline: Row[];
+  sources: Row[];
+  risk?: Row;
+  attendance: Row[];
+}
+
+interface Props {
+  language: Language;
+  dataSourceUid: string;
+  timezone: string;
+  initialUser: string;
+  initialFrom: string;
+  initialTo: string;
+}
+
+export function PersonPage({ language, dataSourceUid, timezone, initialUser, initialFrom, initialTo }: Props) {
+  const [picked, setPicked] = useState(initialUser);
+  const [from, setFrom] = useState(initialFrom);
+  const [to, setTo] = useState(initialTo);
+  const [people, setPeople] = useState<Person[]>([]);
+  const [record, setRecord] = useState<Record>();
+  const [error, setError] = useState<string>();
+  const [loading, setLoading] = useState(false);
+  const range = () => ({ start: localMidnight(from, timezone), end: new Date(localMidnight(to, timezone).getTime() + 86400000) });
+  const message = language === 'ja' ? 'kansa.message.ja' : 'kansa.message.en';
+  const time = (v: unknown) => new Date(v as number).toLocaleString(language === 'ja' ? 'ja-JP' : 'en-GB', { timeZone: timezone });
+
+  const show = async (who = picked) => {
+    const user = accountOf(who, people);
+    if (!user) {
+      setError(t('person.no-user', 'Pick a person first.'));
+      return;
+    }
+    if (to < from) {
+      setError(t('person.bad-range', 'The end date must not be before the start date.'));
+      return;
+    }
+    setLoading(true);
+    const { start, end } = range();
+    const outcome = await runQueries(dataSourceUid, personQueries(user, language), start, end);
+    setLoading(false);
+    if (outcome.status === 'failed') {
+      setError(outcome.error);
+      setRecord(undefined);
+      return;
+    }
+    setError(undefined);
+    const f = outcome.frames;
+    setRecord({
+      user,
+      from,
+      to,
+      // The data source answers newest first; a day reads from morning to night.
+      timeline: rowsOf(f.timeline?.[0]).reverse(),
+      sources: rowsOf(f.sources?.[0]),
+      risk: rowsOf(f.risk?.[0])[0],
+      attendance: rowsOf(f.attendance?.[0]),
+    });
+  };
+
+  // The directory of the period for the picker; a link that names a person shows them straight away.
+  useEffect(() => {
+    const { start, end } = range();
+    void runQueries(dataSourceUid, [peopleQuery()], start, end).then((outcome) => {
+      if (outcome.status === 'success') {
+        setPeople(rowsOf(outcome.frames.people?.[0]).map((r) => ({ account: String(r['user.name']), name: String(r['kansa.user.display_name'] ?? '') })));
+      }
+    });
+    if (initialUser) {
+      void show(initialUser);
+    }
+    // Once, on opening: later changes wait for the Show button.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const heading = t('person.heading', 'Person');
+  const display = record && (people.find((p) => p.account === record.user)?.name || record.user);
+  const { start, end } = range();
+  const explore = (sourceType?: string) => config.appSubUrl + personExploreUrl(dataSourceUid, record!.user, start, end, sourceType);
+
+  return (
+    <div className={printable}>
+      <Stack direction="column" gap={2}>
+        <Text element="h2">{heading}</Text>
+        <div className="kansa-no-print">
+          <Text element="p">{t('person.intro', 'Everything one person did across all sources for a period: the timeline, their risk and their working hours.')}</Text>
+          <Stack direction="row" gap={1} alignItems="flex-end">
+            <Field label={t('person.user', 'Person')}>
+              <Input
+                id="kansa-person-user"
+                list="kansa-person-people"
+                width={32}
+                value={picked}
+                placeholder={t('person.user-placeholder', 'Name or account')}
+                onChange={(e: ChangeEvent<HTMLInputElement>) => setPicked(e.currentTarget.value)}
+              />
+            </Field>
+            <datalist id="kansa-person-people">
+              {people.map((p) => (
+                <option key={p.account} value={p.name ? `${p.name} (${p.account})` : p.account} />
+              ))}
+            </datalist>
+            <Field label={t('person.from', 'From')}>
+              <Input id="kansa-person-from" type="date" value={from} onChange={(e: ChangeEvent<HTMLInputElement>) => setFrom(e.currentTarget.value)} />
+            </Field>
+            <Field label={t('person.to', 'To')}>
+              <Input id="kansa-person-to" type="date" value={to} onChange={(e: ChangeEvent<HTMLInputElement>) => setTo(e.currentTarget.value)} />
+            </Field>
+            <Field label="">
+              <Button onClick={() => show()}>{t('person.show', 'Show')}</Button>
+            </Field>
+            {record && (
+              <Field label="">
+                <Button variant="secondary" icon="file-alt" onClick={() => window.print()}>
+                  {t('person.print', 'Print')}
+                </Button>
+              </Field>
+            )}
+          </Stack>
+        </div>
+        {error && <Alert title={error} severity="error" />}
+        {loading && <LoadingPlaceholder text={t('person.loading', 'Loading…')} />}
+        {record && (
+          <>
+            <Text element="h3">{t('person.title', '{{name}} ({{user}}), {{from}} to {{to}}', { name: display, user: record.user, from: record.from, to: record.to })}</Text>
+            <section aria-label={t('person.sources', 'Sources')}>
+              <Stack direction="row" gap={1} wrap="wrap" alignItems="center">
+                <Text>{t('person.sources', 'Sources')}:</Text>
+                {record.sources.length === 0 && <Text>{t('person.none', 'None')}</Text>}
+                {record.sources.map((s) => (
+                  <a key={String(s['kansa.source_type'])} href={explore(String(s['kansa.source_type']))}>
+                    <Badge color="blue" text={`${s['kansa.source_type']} ${s.count}`} />
+                  </a>
+                ))}
+                <a className="kansa-no-print" href={explore()}>
+                  {t('person.explore', 'Open in Explore')}
+                </a>
+              </Stack>
+            </section>
+            <section aria-label={t('person.risk', 'Risk')}>
+              <Text element="h3">{t('person.risk', 'Risk')}</Text>
+              {record.risk ? (
+                <Text element="p">
+                  {t('person.risk-line', 'Highest daily score {{score}}, {{days}} days flagged: {{reasons}}', {
+                    score: Number(record.risk.score).toFixed(0),
+                    days: record.risk.days_flagged,
+                    reasons: record.risk.top_reasons || '-',
+                  })}
+                </Text>
+              ) : (
+                <Text element="p">{t('person.none', 'None')}</Text>
+              )}
+            </section>
+            <section aria-label={t('person.attendance', 'Working hours')}>
+              <Text element="h3">{t('person.attendance', 'Working hours')}</Text>
+              {record.attendance.length === 0 ? (
+                <Text element="p">{t('person.none', 'None')}</Text>
+              ) : (
+                <table aria-label={t('person.attendance', 'Working hours')}>
+                  <thead>
+                    <tr>
+                      {[t('person.column.date', 'Date'), t('person.column.first', 'First'), t('person.column.last', 'Last'), t('person.column.working', 'Working (h)'), t('person.column.overtime', 'Overtime (h)')].map((c) => (
+                        <th key={c} style={cell}>
+                          {c}
+                        </th>
+                      ))}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {record.attendance.map((r) => (
+                      <tr key={String(r.date)}>
+                        <td style={cell}>{String(r.date)}</td>
+                        <td style={cell}>{r.first_activity ? time(r.first_activity) : ''}</td>
+                        <td style={cell}>{r.last_activity ? time(r.last_activity) : ''}</td>
+                        <td style={cell}>{hours(Number(r.working_minutes ?? 0))}</td>
+                        <td style={cell}>{hours(Number(r.overtime_minutes ?? 0))}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+            </section>
+            <section aria-label={t('person.timeline', 'Timeline')}>
+              <Text element="h3">{t('person.timeline-count', 'Timeline ({{n}} events)', { n: record.timeline.length })}</Text>
+              {record.timeline.length === 0 ? (
+                <Text element="p">{t('person.none', 'None')}</Text>
+              ) : (
+                <table aria-label={t('person.timeline', 'Timeline')}>
+                  <thead>
+                    <tr>
+                      {[t('person.column.time', 'Time'), t('person.column.source', 'Source'), t('person.column.host', 'Host'), t('person.column.what', 'What')].map((c) => (
+                        <th key={c} style={cell}>
+                          {c}
+                        </th>
+                      ))}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {record.timeline.map((r, i) => (
+                      <tr key={i}>
+                        <td style={cell}>{time(r['@timestamp'])}</td>
+                        <td style={cell}>{String(r['kansa.source_type'] ?? '')}</td>
+                        <td style={cell}>{String(r['host.name'] ?? '')}</td>
+                        <td style={cell}>{String(r[message] ?? r['event.action'] ?? '')}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+            </section>
+          </>
+        )}
+      </Stack>
+    </div>
+  );
+}
+
+/** The person route: ?user=&from=&to= (local days) from a link, else the last seven days and nobody yet. */
+export default function PersonRoute({ settings }: { settings: KansaAppSettings }) {
+  const timezone = settings.workday?.timezone ?? 'Asia/Tokyo';
+  const params = new URLSearchParams(window.location.search);
+  const day = (ms: number) => new Date(ms).toLocaleDateString('sv-SE', { timeZone: timezone });
+  const asDay = (v: string | null, fallback: string) => (v && /^\d+$/.test(v) ? day(Number(v)) : v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : fallback);
+  const now = Date.now();
+  return (
+    <PluginPage>
+      <PersonPage
+        language={contentLanguage()}
+        dataSourceUid={settings.dataSourceUid || DEFAULT_DATASOURCE_UID}
+        timezone={timezone}
+        initialUser={params.get('user') ?? ''}
+        initialFrom={asDay(params.get('from'), day(now - 6 * 86400000))}
+        // Grafana's ${__url_time_range} ends at the range's last instant; a day of it is the last day shown.
+        initialTo={asDay(params.get('to'), day(now))}
+      />
+    </PluginPage>
+  );
+}
