@@ -96,9 +96,16 @@ export function startServer({ hostDir, iconsDir, fontsDir, plugins, backend, ope
     if ((g = m(/^\/api\/v1\/provisioning\/alert-rules\/([^/]+)$/)) && req.method === 'GET') {
       return state.rules.has(g[1]) ? [200, state.rules.get(g[1])] : [404, { message: 'rule not found' }];
     }
+    if ((g = m(/^\/api\/v1\/provisioning\/folder\/([^/]+)\/rule-groups\/([^/]+)$/)) && req.method === 'GET') {
+      const rules = [...state.rules.values()].filter((r) => r.folderUID === g[1] && r.ruleGroup === g[2]);
+      return rules.length ? [200, { title: g[2], folderUid: g[1], rules }] : [404, { message: 'rule group not found' }];
+    }
     if ((g = m(/^\/api\/v1\/provisioning\/folder\/([^/]+)\/rule-groups\/([^/]+)$/)) && req.method === 'PUT') {
       if (!state.folders.has(g[1])) return [404, { message: 'folder not found' }];
       const group = JSON.parse(body);
+      // As in Grafana, the group becomes what was sent: its rules that are not in the body go.
+      const sent = new Set((group.rules ?? []).map((r) => r.uid));
+      for (const [uid, r] of state.rules) if (r.folderUID === g[1] && r.ruleGroup === g[2] && !sent.has(uid)) state.rules.delete(uid);
       const provenance = req.headers['x-disable-provenance'] ? '' : 'api';
       for (const r of group.rules ?? []) {
         if (!r.uid || !r.title || !Array.isArray(r.data) || r.data.length === 0) return [400, { message: `invalid rule ${r.uid}` }];

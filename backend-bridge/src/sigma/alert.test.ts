@@ -107,6 +107,10 @@ describe('kansa sigma convert', () => {
       expect(prov.groups[0].rules.map((r: { title: string }) => r.title)).not.toContain('Sigma: Failed network logon');
       expect(prov.groups[0].rules.every((r: { isPaused: boolean }) => r.isPaused)).toBe(true);
       expect(err.text()).toBe(`wrote 11 alert rules to ${file}\n`);
+      // The same rules as JSON, for the app's configuration page.
+      const json = join(dir, 'sigma.json');
+      await sigmaCommand(['convert', join(__dirname, 'fixtures'), '--out', json], { stdout: sink().stream, stderr: sink().stream });
+      expect(JSON.parse(readFileSync(json, 'utf8'))).toEqual(prov);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

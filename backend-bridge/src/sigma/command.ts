@@ -12,7 +12,9 @@ export const SIGMA_USAGE = `usage: kansa sigma convert RULES… [--out FILE] [--
   to Lucene queries over Kansa's fields and prints the coverage: how many convert fully, partially (the query is
   broader than the rule; the missing fields are named) or not at all (and why), and the fields most often missing.
   --out FILE        write a Grafana alert provisioning file: one group in the folder "${SIGMA_FOLDER_TITLE}", every rule
-                    paused (set isPaused: false on the rules you want, or enable them in Grafana's rule list)
+                    paused (set isPaused: false on the rules you want, or enable them in Grafana's rule list);
+                    a FILE ending in .json is for the app's configuration page (Install Sigma rules), which installs
+                    them editable in Grafana; any other name gets YAML for provisioning/alerting/
   --datasource UID  the Kansa datasource the rules query (default: kansa, the provisioned one)
   --partial         also write partially converted rules (their description lists what they leave out)
   --list            one line per rule: outcome, file, title, reasons, and the query`;
@@ -36,7 +38,9 @@ export async function sigmaCommand(argv: string[], io: { stdout: Writable; stder
   if (values.out) {
     const rulesOut = alertRules(entries, values.datasource ?? 'kansa', !!values.partial);
     const header = `# Kansa alert rules converted from Sigma by \`kansa sigma convert\`; every rule is paused until you enable it.\n`;
-    writeFileSync(values.out, header + stringify(provisioningFile(rulesOut), { lineWidth: 0 }));
+    // JSON for the app's configuration page (Install Sigma rules); YAML, with a header, for provisioning/alerting/.
+    const file = provisioningFile(rulesOut);
+    writeFileSync(values.out, values.out.endsWith('.json') ? `${JSON.stringify(file, null, 2)}\n` : header + stringify(file, { lineWidth: 0 }));
     io.stderr.write(`wrote ${rulesOut.length} alert rules to ${values.out}\n`);
   }
   return rules.length === 0 ? 1 : 0;

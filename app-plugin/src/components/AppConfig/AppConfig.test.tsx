@@ -116,4 +116,32 @@ describe('AppConfig', () => {
     expect(screen.getByText('permitted ports: a number from 1 to 65535 expected, got "70000"')).toBeInTheDocument();
     expect(post).not.toHaveBeenCalled();
   });
+
+  it('installs a picked file of converted Sigma rules into the Kansa Sigma folder, and names a wrong file', async () => {
+    get.mockImplementation(async (url: string) => {
+      if (url === '/api/folders/kansa-sigma') return { uid: 'kansa-sigma', title: 'Kansa Sigma' };
+      throw Object.assign(new Error('not found'), { status: 404 });
+    });
+    put.mockReset().mockResolvedValue({});
+    renderConfig({ enabled: true, jsonData: { dataSourceUid: 'audit-logs' } });
+    const install = screen.getByRole('button', { name: 'Install Sigma rules' });
+    expect(install).toBeDisabled();
+    const picker = document.querySelector('input[type=file]') as HTMLInputElement;
+    // The file dialog offers .json only; a user can still choose "all files" and pick the YAML output.
+    await userEvent.setup({ applyAccept: false }).upload(picker, new File(['apiVersion: 1'], 'rules.yaml', { type: 'application/yaml' }));
+    expect(await screen.findByText(/^rules\.yaml: not JSON/)).toBeInTheDocument();
+    const converted = {
+      apiVersion: 1,
+      groups: [{ name: 'kansa-sigma', interval: '60s', rules: [{ uid: 'sigma-a', title: 'Sigma: A', data: [{ refId: 'A', datasourceUid: 'kansa', model: {} }], isPaused: true }] }],
+    };
+    await userEvent.upload(picker, new File([JSON.stringify(converted)], 'rules.json', { type: 'application/json' }));
+    expect(await screen.findByText('1 rules in 1 groups, ready to install')).toBeInTheDocument();
+    await userEvent.click(install);
+    expect(await screen.findByText('Installed 1 Sigma rules into "Kansa Sigma"; 0 of them enabled')).toBeInTheDocument();
+    expect(put).toHaveBeenCalledWith(
+      '/api/v1/provisioning/folder/kansa-sigma/rule-groups/kansa-sigma',
+      expect.objectContaining({ interval: 60, rules: [expect.objectContaining({ uid: 'sigma-a', isPaused: true, data: [expect.objectContaining({ datasourceUid: 'audit-logs' })] })] }),
+      { headers: { 'X-Disable-Provenance': 'true' } }
+    );
+  });
 });

@@ -8,6 +8,7 @@ import { installRules, type InstallResult } from '../../alerting/installer';
 import { contentLanguage } from '../../language';
 import { DEFAULT_DATASOURCE_UID, type KansaAppSettings } from '../../types';
 import { SettingsForm } from './SettingsForm';
+import { SigmaInstall } from './SigmaInstall';
 
 type Props = PluginConfigPageProps<AppPluginMeta<KansaAppSettings>>;
 
@@ -68,6 +69,7 @@ export function AppConfig({ plugin }: Props) {
           {t('config.install', 'Install alert rules')}
         </Button>
       </FieldSet>
+      <SigmaInstall dataSourceUid={jsonData?.dataSourceUid || DEFAULT_DATASOURCE_UID} />
       <SettingsForm
         language={contentLanguage()}
         jsonData={jsonData ?? {}}
