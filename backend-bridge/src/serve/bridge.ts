@@ -24,6 +24,7 @@ import { TokenAuth } from './auth';
 import { Metrics } from './metrics';
 import { startRiskLoop, type RiskLoop } from '../risk/loop';
 import { DirectoryWatch } from '../directory/watch';
+import { ReportScheduler } from '../report/scheduler';
 
 export interface BridgeAddresses {
   http?: AddressInfo;
@@ -51,6 +52,7 @@ export class Bridge {
   private stopped = false;
   private risk?: RiskLoop;
   private directory?: DirectoryWatch;
+  private reports?: ReportScheduler;
   /** Why the last queue append failed, and when (cleared by the next one that succeeds). */
   private storageError?: { message: string; at: number };
   /** Whether the last append was refused for the bound (logged once per change). */
@@ -96,6 +98,10 @@ export class Bridge {
       if (!this.stopped) this.writer.start();
       if (!this.stopped) this.risk = startRiskLoop(this.client, this.log, process.env, this.config.opensearch.replicas);
       if (!this.stopped) this.storage.start(this.client);
+      if (!this.stopped) {
+        this.reports = new ReportScheduler(this.config, this.log);
+        this.reports.start();
+      }
       const t = this.config.translate;
       if (!this.stopped && (t.directory || t.assets)) {
         this.directory = new DirectoryWatch(
@@ -155,6 +161,7 @@ export class Bridge {
     await Promise.race([Promise.all(closing), new Promise((r) => setTimeout(r, 5000).unref())]);
     await this.writer.stop();
     await this.risk?.stop();
+    await this.reports?.stop();
     await this.storage.idle();
     this.storage.stop();
     this.queue.close();
