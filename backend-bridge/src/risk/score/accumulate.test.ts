@@ -106,6 +106,20 @@ describe('rolling totals', () => {
   });
 });
 
+describe('profiles saved before the rolling totals', () => {
+  it('a profile without recent days or the new volumes scores and learns on', () => {
+    const { state, first } = run(14, () => []);
+    const p = state.users.u0 as unknown as Record<string, unknown> & { volumes: Record<string, number[]> };
+    delete p.recent;
+    for (const m of ['cloudBytes', 'webmailBytes', 'personalMails', 'personalMailBytes', 'sensitiveReads']) delete p.volumes[m];
+    const day = first + 14; // a Monday
+    const scored = engine.step(state, day, [...routine(day, 'u0', info('Dev')), { t: at(day, 15), user: 'u0', info: info('Dev'), resources: ['url:cloud-storage'], metric: 'cloudBytes', amount: 30 * MB }]);
+    expect(scored.find((u) => u.user === 'u0')).toBeDefined();
+    expect(state.users.u0.recent).toEqual([{ day, v: { cloudBytes: 30 * MB } }]);
+    expect(state.users.u0.volumes.cloudBytes).toEqual([30 * MB]);
+  });
+});
+
 describe('mail join', () => {
   it('sender, recipients and size meet by queue id; lines without a submission are dropped', () => {
     const sender: Observation = { t: 1, user: 'b.lee', metric: 'mailsOut', amount: 1, mail: { qid: 'AB12' } };
