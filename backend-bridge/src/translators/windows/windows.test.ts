@@ -136,7 +136,7 @@ describe('decoding', () => {
 
 describe('golden outputs of the Windows translators', () => {
   const { readdirSync, existsSync } = jest.requireActual<typeof import('node:fs')>('node:fs');
-  const folders = ['windows-xml', 'nxlog-json', 'winlogbeat-json', 'winevent-json', 'windows-dhcp', 'file-access', 'sysmon'];
+  const folders = ['windows-xml', 'nxlog-json', 'winlogbeat-json', 'winevent-json', 'wevtutil-text', 'windows-dhcp', 'file-access', 'sysmon'];
   const events: KansaEvent[] = [];
   for (const f of folders) {
     const root = join(__dirname, '..', f, 'testdata');
