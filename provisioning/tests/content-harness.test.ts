@@ -77,6 +77,7 @@ const EXPECT: Array<{ panel: string; scenario: string; says: string; check: (fra
   { panel: 'kansa-cyber/file-reads-by-user', scenario: 'mass-file-reads', says: 'top series takahashi.n', check: (f) => topSeries(f, 'user.name') === 'takahashi.n' },
   { panel: 'kansa-cyber/renames-by-user', scenario: 'ransomware-rename-burst', says: 'top series yamaguchi.r', check: (f) => topSeries(f, 'user.name') === 'yamaguchi.r' },
   { panel: 'kansa-cyber/powershell-suspicious', scenario: 'encoded-powershell', says: 'lines for the cradle', check: (f) => rows(f[0]) >= 1 },
+  { panel: 'kansa-cyber/process-chains', scenario: 'encoded-powershell', says: 'a row EXCEL.EXE → powershell.exe', check: (f) => column(f[0], 'process.parent.name').some((p, i) => String(p).toUpperCase() === 'EXCEL.EXE' && String(column(f[0], 'process.name')[i]).toLowerCase() === 'powershell.exe') },
   { panel: 'kansa-cyber/non-permitted-ports', scenario: 'non-permitted-port', says: 'first row 10.0.1.12', check: (f) => column(f[0], 'source.ip')[0] === '10.0.1.12' },
   { panel: 'kansa-cyber/upload-by-ip', scenario: 'large-upload', says: 'top series 10.0.1.19', check: (f) => topSeries(f, 'source.ip') === '10.0.1.19' },
   { panel: 'kansa-failure/top-talkers', scenario: 'uplink-saturation', says: 'first row 10.0.1.20', check: (f) => column(f[0], 'source.ip')[0] === '10.0.1.20' },
