@@ -50,11 +50,35 @@ function attendanceScenario(lang) {
   };
 }
 
+/** The demo leaver's first scenario day on the person page, opened by a link as panels and rules open it. */
+function personScenario(lang) {
+  return {
+    name: `app: person (${lang})`,
+    async run(page, ctx) {
+      const leaver = ctx.demo.scenarios.find((s) => s.id === 'leaver-exfiltration');
+      const day = leaver.start.slice(0, 10);
+      const from = Date.parse(`${day}T00:00:00+09:00`);
+      await ctx.open(`${BASE}/person`, { lang, params: { user: leaver.who, from: String(from), to: String(from + 86400e3 - 1) } });
+      const rows = await tableRows(page, text(APP, lang, 'person.timeline'));
+      const sources = new Set(rows.map((r) => r[1]));
+      assert.ok(sources.size >= 4 && ['squid', 'postfix', 'door'].every((s) => sources.has(s)), `several sources in the day: ${[...sources]}`);
+      const named = lang === 'ja-JP' ? `${leaver.whoDisplayName} が` : `${leaver.who} `;
+      assert.ok(rows.filter((r) => r[3].startsWith(named)).length > rows.length / 2, `sentences name the person: ${JSON.stringify(rows[0])}`);
+      await page.getByRole('region', { name: text(APP, lang, 'person.risk'), exact: true }).waitFor();
+      const attendance = await tableRows(page, text(APP, lang, 'person.attendance'));
+      assert.deepEqual(attendance.map((r) => r[0]), [day]);
+      await ctx.screenshot(`app-person${lang === 'ja-JP' ? '' : '-en'}`);
+    },
+  };
+}
+
 export const APP_SCENARIOS = [
   homeScenario('ja-JP'),
   homeScenario('en-US'),
   attendanceScenario('ja-JP'),
   attendanceScenario('en-US'),
+  personScenario('ja-JP'),
+  personScenario('en-US'),
   {
     name: 'app: risk ranking',
     async run(page, ctx) {

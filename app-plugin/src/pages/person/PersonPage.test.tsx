@@ -48,7 +48,7 @@ describe('PersonPage', () => {
     for (const source of ['squid', 'postfix', 'door', 'cups']) {
       expect(within(sources).getByText(new RegExp(`^${source} \\d+$`))).toBeInTheDocument();
     }
-    expect(within(screen.getByRole('region', { name: 'リスク' })).getByText(/退職予定者/)).toBeInTheDocument();
+    expect(within(screen.getByRole('region', { name: 'リスク' })).getByText(/退職予定者 \(\+2\.8\) \/ 初めて/)).toBeInTheDocument();
     expect(within(screen.getByRole('table', { name: '勤務時間' })).getAllByRole('row')[1]).toHaveTextContent('2026-10-05');
     const timeline = within(screen.getByRole('table', { name: 'タイムライン' })).getAllByRole('row');
     expect(timeline).toHaveLength(124);

@@ -164,7 +164,7 @@ export function PersonPage({ language, dataSourceUid, timezone, initialUser, ini
         {loading && <LoadingPlaceholder text={t('person.loading', 'Loading…')} />}
         {record && (
           <>
-            <Text element="h3">{t('person.title', '{{name}} ({{user}}), {{from}} to {{to}}', { name: display, user: record.user, from: record.from, to: record.to })}</Text>
+            <Text element="h3">{t('person.title', '{{name}} ({{user}}), {{from}} to {{to}}', { name: display, user: record.user, from: record.from, to: record.to, interpolation: { escapeValue: false } })}</Text>
             <section aria-label={t('person.sources', 'Sources')}>
               <Stack direction="row" gap={1} wrap="wrap" alignItems="center">
                 <Text>{t('person.sources', 'Sources')}:</Text>
@@ -187,6 +187,8 @@ export function PersonPage({ language, dataSourceUid, timezone, initialUser, ini
                     score: Number(record.risk.score).toFixed(0),
                     days: record.risk.days_flagged,
                     reasons: record.risk.top_reasons || '-',
+                    // React escapes the text; i18next's own escaping would show "/" as &#x2F;.
+                    interpolation: { escapeValue: false },
                   })}
                 </Text>
               ) : (
