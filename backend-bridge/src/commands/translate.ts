@@ -2,6 +2,7 @@ import { createReadStream, readFileSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { evtxXmlStream, isEvtxFile } from '../inputs/evtx/read';
+import { SHARED as ATTRIBUTION } from '../translate/attribution/table';
 import { createEnricher, parseAssets, parseDirectory } from '../translate/directory';
 import { TranslateStream } from '../translate/engine';
 import { JsonWriter } from '../translate/serialize';
@@ -76,6 +77,7 @@ export function loadEnricher(directoryPath?: string, assetsPath?: string): ((e: 
   if (!directoryPath && !assetsPath) return undefined;
   const users = directoryPath ? parseDirectory(readText(directoryPath, '--directory'), directoryPath) : [];
   const assets = assetsPath ? parseAssets(readText(assetsPath, '--assets'), assetsPath) : [];
+  ATTRIBUTION.useAssets(assets);
   return createEnricher(users, assets);
 }
 

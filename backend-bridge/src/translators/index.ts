@@ -31,6 +31,8 @@ import { zeekFormat } from './zeek';
 import { doorFormat } from './door';
 import { wirelessApProgram } from './wireless-ap';
 import { cifsAuditFormat } from './cifs-audit';
+import { cloudtrailFormat } from './cloudtrail';
+import { createAttributionStage } from '../translate/attribution';
 
 /**
  * Every input format, one line each. Auto-detection takes the highest score; a tie goes to the
@@ -58,6 +60,7 @@ export const FORMATS: Format[] = [
   zeekFormat,
   doorFormat,
   cifsAuditFormat,
+  cloudtrailFormat,
   // --- syslog envelope: last, it accepts any syslog line ---
   createSyslogFormat(
     () => SYSLOG_PROGRAMS,
@@ -93,4 +96,6 @@ export const STAGES: Array<() => Stage> = [
   createFileAccessCondenser,
   // --- linux ---
   () => new LogindSessionStage(),
+  // --- network: people behind addresses (after the others, so it sees their merged records) ---
+  createAttributionStage,
 ];

@@ -184,6 +184,9 @@ const (
 	KansaTimesheetFile                    = "kansa.timesheet.file"
 	KansaTimesheetRow                     = "kansa.timesheet.row"
 	KansaHostOwner                        = "kansa.host.owner"
+	KansaAttributionMethod                = "kansa.attribution.method"
+	KansaAttributionSource                = "kansa.attribution.source"
+	KansaAttributionIp                    = "kansa.attribution.ip"
 	KansaHostDepartment                   = "kansa.host.department"
 	KansaHostRole                         = "kansa.host.role"
 	KansaUrlCategory                      = "kansa.url.category"
@@ -377,6 +380,9 @@ var Fields = []Field{
 	{Name: KansaTimesheetFile, Type: "keyword", Array: false, En: "The file the row was imported from", Ja: "取り込み元のファイル名", UseCases: []string{"attendance"}},
 	{Name: KansaTimesheetRow, Type: "long", Array: false, En: "The row number in that file (1 = the first line)", Ja: "そのファイルでの行番号 (1 行目 = 1)", UseCases: []string{"attendance"}},
 	{Name: KansaHostOwner, Type: "keyword", Array: false, En: "The host's owner, from the asset list", Ja: "ホストの所有者 (資産台帳より)", UseCases: []string{"attendance", "insider"}},
+	{Name: KansaAttributionMethod, Type: "keyword", Array: false, En: "How user.name / host.name were attributed to this network event: logon-from-address, dhcp-lease+logon-at-host, dhcp-lease+asset-owner or dhcp-lease (host only)", Ja: "このネットワークイベントの user.name / host.name の推定方法: logon-from-address (そのアドレスからのログオン)、dhcp-lease+logon-at-host (DHCP リースとホストへのログオン)、dhcp-lease+asset-owner (DHCP リースと資産台帳の所有者)、dhcp-lease (ホストのみ)", UseCases: []string{"insider", "cyber"}},
+	{Name: KansaAttributionSource, Type: "keyword", Array: false, En: "The logs the attribution came from (event.module of the lease and logon events, assets for the asset list), joined with +", Ja: "推定の根拠となったログ (リース・ログオンイベントの event.module、資産台帳は assets) を + で連結", UseCases: []string{"insider", "cyber"}},
+	{Name: KansaAttributionIp, Type: "ip", Array: false, En: "The address the person or host was attributed from", Ja: "人・ホストの推定に使ったアドレス", UseCases: []string{"insider", "cyber"}},
 	{Name: KansaHostDepartment, Type: "keyword", Array: false, En: "The host's department, from the asset list", Ja: "ホストの部署 (資産台帳より)", UseCases: []string{"insider", "failure"}},
 	{Name: KansaHostRole, Type: "keyword", Array: false, En: "The host's role, from the asset list: workstation, file-server, domain-controller, …", Ja: "ホストの役割 (資産台帳より: workstation、file-server、domain-controller など)", UseCases: []string{"cyber", "insider", "failure"}},
 	{Name: KansaUrlCategory, Type: "keyword", Array: false, En: "The URL's category: job-site, sns, video, cloud-storage, webmail, …", Ja: "URL のカテゴリ (job-site、sns、video、cloud-storage、webmail など)", UseCases: []string{"insider", "attendance", "cyber"}},

@@ -340,6 +340,12 @@ export const FIELD = {
   kansaTimesheetRow: "kansa.timesheet.row",
   /** The host's owner, from the asset list */
   kansaHostOwner: "kansa.host.owner",
+  /** How user.name / host.name were attributed to this network event: logon-from-address, dhcp-lease+logon-at-host, dhcp-lease+asset-owner or dhcp-lease (host only) */
+  kansaAttributionMethod: "kansa.attribution.method",
+  /** The logs the attribution came from (event.module of the lease and logon events, assets for the asset list), joined with + */
+  kansaAttributionSource: "kansa.attribution.source",
+  /** The address the person or host was attributed from */
+  kansaAttributionIp: "kansa.attribution.ip",
   /** The host's department, from the asset list */
   kansaHostDepartment: "kansa.host.department",
   /** The host's role, from the asset list: workstation, file-server, domain-controller, … */
@@ -562,6 +568,9 @@ export interface KansaEvent {
   "kansa.timesheet.file"?: string;
   "kansa.timesheet.row"?: number;
   "kansa.host.owner"?: string;
+  "kansa.attribution.method"?: string;
+  "kansa.attribution.source"?: string;
+  "kansa.attribution.ip"?: string;
   "kansa.host.department"?: string;
   "kansa.host.role"?: string;
   "kansa.url.category"?: string;
@@ -749,6 +758,9 @@ export const FIELD_TYPES: Readonly<Record<FieldName, string>> = {
   "kansa.timesheet.file": "keyword",
   "kansa.timesheet.row": "long",
   "kansa.host.owner": "keyword",
+  "kansa.attribution.method": "keyword",
+  "kansa.attribution.source": "keyword",
+  "kansa.attribution.ip": "ip",
   "kansa.host.department": "keyword",
   "kansa.host.role": "keyword",
   "kansa.url.category": "keyword",
