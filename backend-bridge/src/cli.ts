@@ -8,6 +8,7 @@ import { retentionCommand, RETENTION_USAGE } from './retention/command';
 import { reportCommand, REPORT_USAGE } from './report/command';
 import { riskCommand, RISK_USAGE } from './risk/command';
 import { sigmaCommand, SIGMA_USAGE } from './sigma/command';
+import { timesheetCommand, TIMESHEET_USAGE } from './timesheet/command';
 
 const USAGE = `usage: kansa <command> [options]
 commands:
@@ -21,6 +22,7 @@ commands:
   risk        behaviour baselines and risk scores: rebuild from stored events, eval on the demo month
   report      render the monthly audit / attendance / insider report to PDF and CSV (kansa serve mails them)
   sigma       convert Sigma rules to Kansa queries and Grafana alert rules, with a coverage report
+  timesheet   import self-reported timesheets (CSV/XLSX exports of attendance systems) for the 乖離 check
 run "kansa <command> --help" for a command's options`;
 
 const COMMANDS: Record<string, { usage: string; run: (argv: string[]) => Promise<number> }> = {
@@ -31,6 +33,7 @@ const COMMANDS: Record<string, { usage: string; run: (argv: string[]) => Promise
   serve: { usage: SERVE_USAGE, run: (argv) => serveCommand(argv, { stdout: process.stdout, stderr: process.stderr }) },
   sigma: { usage: SIGMA_USAGE, run: (argv) => sigmaCommand(argv, { stdout: process.stdout, stderr: process.stderr }) },
   report: { usage: REPORT_USAGE, run: (argv) => reportCommand(argv, { stdout: process.stdout, stderr: process.stderr }) },
+  timesheet: { usage: TIMESHEET_USAGE, run: (argv) => timesheetCommand(argv, { stdout: process.stdout, stderr: process.stderr }) },
   risk: { usage: RISK_USAGE, run: (argv) => riskCommand(argv, { stdout: process.stdout, stderr: process.stderr }) },
   directory: { usage: DIRECTORY_USAGE, run: (argv) => directoryCommand(argv, { stdout: process.stdout, stderr: process.stderr }) },
   demo: { usage: DEMO_USAGE, run: (argv) => demoCommand(argv, { stdout: process.stdout, stderr: process.stderr }) },
