@@ -264,8 +264,15 @@ export default function PersonRoute({ settings }: { settings: KansaAppSettings }
   const timezone = settings.workday?.timezone ?? 'Asia/Tokyo';
   const params = new URLSearchParams(window.location.search);
   const day = (ms: number) => new Date(ms).toLocaleDateString('sv-SE', { timeZone: timezone });
-  const asDay = (v: string | null, fallback: string) => (v && /^\d+$/.test(v) ? day(Number(v)) : v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : fallback);
   const now = Date.now();
+  const asDay = (v: string | null, fallback: string) => {
+    const relative = v ? /^now(?:-(\d+)([hdw]))?(?:\/[dwMy])?$/.exec(v) : null;
+    if (relative) {
+      // Grafana's relative ranges (now-7d, now/d): days back from today, rounded to whole days.
+      return day(now - Number(relative[1] ?? 0) * { h: 3600000, d: 86400000, w: 604800000 }[(relative[2] ?? 'd') as 'h' | 'd' | 'w']);
+    }
+    return v && /^\d+$/.test(v) ? day(Number(v)) : v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : fallback;
+  };
   return (
     <PluginPage>
       <PersonPage

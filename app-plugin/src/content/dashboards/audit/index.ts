@@ -4,6 +4,7 @@ import type { DashboardDef } from '../../dashboard';
 import { panel, steps } from '../../panels';
 import { by, logs, metrics, raw, sum, top, then } from '../../queries';
 import * as S from '../../signals';
+import { personLink } from '../../../routes';
 import { bi } from '../../text';
 
 export const AUDIT_UID = 'kansa-audit';
@@ -37,6 +38,7 @@ export const audit: DashboardDef = {
           scopes: ['user', 'department', 'host'],
           thresholds: steps([50, 'orange'], [200, 'red']),
           w: 12,
+          valueLinks: [personLink(F.userName)],
         }),
         panel({
           key: 'important-folder-timeline',
@@ -62,6 +64,7 @@ export const audit: DashboardDef = {
           queries: [raw(S.ACL_CHANGES, [F.timestamp, F.hostName, F.userName, F.filePath, F.kansaMessageJa])],
           scopes: ['user', 'host'],
           w: 24,
+          valueLinks: [personLink(F.userName)],
         }),
         panel({
           key: 'privileged-operations',
@@ -72,6 +75,7 @@ export const audit: DashboardDef = {
           queries: [top(S.PRIVILEGED, [by(F.userName, 20), then(F.eventAction, 10)])],
           scopes: ['user', 'host'],
           w: 12,
+          valueLinks: [personLink(F.userName)],
         }),
         panel({
           key: 'privileged-log',
@@ -92,6 +96,7 @@ export const audit: DashboardDef = {
           queries: [raw(S.ACCOUNT_CHANGES, [F.timestamp, F.hostName, F.userName, F.eventAction, F.userTargetName, F.groupName, F.kansaMessageJa])],
           scopes: ['host'],
           w: 24,
+          valueLinks: [personLink(F.userName)],
         }),
       ],
     },

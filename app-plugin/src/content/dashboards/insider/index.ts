@@ -4,6 +4,7 @@ import type { DashboardDef } from '../../dashboard';
 import { panel, steps } from '../../panels';
 import { and, by, count, logs, max, metrics, raw, risk, sum, top, then } from '../../queries';
 import * as S from '../../signals';
+import { personLink } from '../../../routes';
 import { bi } from '../../text';
 
 export const INSIDER_UID = 'kansa-insider';
@@ -55,6 +56,7 @@ export const insider: DashboardDef = {
           queries: [raw(S.ACL_CHANGES, [F.timestamp, F.hostName, F.userName, F.filePath, F.kansaMessageJa])],
           scopes: ['user', 'host'],
           w: 24,
+          valueLinks: [personLink(F.userName)],
         }),
       ],
     },
@@ -71,6 +73,7 @@ export const insider: DashboardDef = {
           scopes: ['user', 'host'],
           thresholds: steps([20, 'orange'], [100, 'red']),
           w: 12,
+          valueLinks: [personLink(F.userName)],
         }),
         panel({
           key: 'privileged-db',
@@ -112,6 +115,7 @@ export const insider: DashboardDef = {
           thresholds: steps([100, 'orange'], [300, 'red']),
           valueLinks: [
             { title: bi('この人のタイムライン', 'Timeline of this user'), url: leaverTimelineUrl(`\${__data.fields["${F.userName}"]}`) },
+            personLink(F.userName),
           ],
           w: 8,
         }),
