@@ -182,8 +182,9 @@ export const TUNING: readonly PopulationShape[] = [
 
 /**
  * Not looked at while tuning the defaults: run them only to report. The first two were run for the
- * baseline and after the first tuning round; the last two were added before the second round and
- * run only at its end.
+ * baseline and after the first tuning round; retail-uk/agency-jp were added before the second round and
+ * run only at its end; insurer-de/university-us (heldback3) were added before the third round (spread
+ * evidence over days) and run only at its end.
  */
 export const HELD_BACK: readonly PopulationShape[] = [
   {
@@ -299,6 +300,64 @@ export const HELD_BACK: readonly PopulationShape[] = [
       'admin-reads-compensation': { department: 'IT', startDay: 25, days: 5 },
       'leaver-private-mail': { department: '営業推進', startDay: 13, days: 24 },
       'print-hoarding': { department: 'コーポレート', startDay: 21, days: 14 },
+    }, { 'leaver-private-mail': { leaving: true, watchlist: true } }),
+  },
+  {
+    name: 'insurer-de-heldback3',
+    seed: 9305,
+    heldBack: true,
+    start: '2027-02-08',
+    days: 43,
+    timeZone: 'Europe/Berlin',
+    holidays: 'none',
+    naming: 'initials',
+    hostNaming: 'dept',
+    domain: 'versicherung.example.de',
+    noise: 0.5,
+    shareRoot: 'F:\\Abteilungen',
+    compensationFolder: 'Vorstand\\Bezuege',
+    departments: [
+      { name: 'Schaden', size: 45, pattern: 'day', cloudUse: 0.05, externalMail: 3, printing: 7 },
+      { name: 'Vertrieb', size: 30, pattern: 'flex', cloudUse: 0.35, externalMail: 6, printing: 3 },
+      { name: 'Kundenservice', size: 40, pattern: 'shifts', cloudUse: 0.01, externalMail: 2, printing: 1 },
+      { name: 'Aktuariat', size: 10, pattern: 'day', cloudUse: 0.1, externalMail: 1, printing: 14 },
+      { name: 'Rechenzentrum', size: 7, pattern: 'shifts', cloudUse: 0.1, externalMail: 0.5, printing: 1, admins: true },
+      { name: 'Vorstand', size: 5, pattern: 'day', cloudUse: 0.05, externalMail: 3, printing: 4, executives: true },
+    ],
+    insiders: kinds((k) => (k === 'admin-reads-compensation' ? 'spiked' : k === 'print-hoarding' ? 'disguised' : 'spread'), {
+      'cloud-exfiltration': { department: 'Vertrieb', startDay: 16, days: 22 },
+      'admin-reads-compensation': { department: 'Rechenzentrum', startDay: 30, days: 4 },
+      'leaver-private-mail': { department: 'Schaden', startDay: 11, days: 27 },
+      'print-hoarding': { department: 'Aktuariat', startDay: 24, days: 14 },
+    }, { 'leaver-private-mail': { leaving: true, watchlist: false } }),
+  },
+  {
+    name: 'university-us-heldback3',
+    seed: 9306,
+    heldBack: true,
+    start: '2027-09-13',
+    days: 46,
+    timeZone: 'America/Chicago',
+    holidays: 'none',
+    naming: 'dotted',
+    hostNaming: 'asset',
+    domain: 'university.example.edu',
+    noise: 0.7,
+    shareRoot: 'H:\\Units',
+    compensationFolder: 'President\\Contracts',
+    departments: [
+      { name: 'Faculty', size: 60, pattern: 'flex', cloudUse: 0.45, externalMail: 4, printing: 4 },
+      { name: 'Registrar', size: 20, pattern: 'day', cloudUse: 0.05, externalMail: 2, printing: 9 },
+      { name: 'Facilities', size: 35, pattern: 'night', cloudUse: 0, externalMail: 0.2, printing: 2 },
+      { name: 'Library', size: 15, pattern: 'shifts', cloudUse: 0.1, externalMail: 1, printing: 6 },
+      { name: 'ITS', size: 8, pattern: 'day', cloudUse: 0.15, externalMail: 0.5, printing: 1, admins: true },
+      { name: 'President', size: 4, pattern: 'day', cloudUse: 0.1, externalMail: 3, printing: 3, executives: true },
+    ],
+    insiders: kinds((k) => (k === 'cloud-exfiltration' ? 'disguised' : k === 'leaver-private-mail' ? 'spiked' : 'spread'), {
+      'cloud-exfiltration': { department: 'Faculty', startDay: 18, days: 21 },
+      'admin-reads-compensation': { department: 'ITS', startDay: 27, days: 5 },
+      'leaver-private-mail': { department: 'Registrar', startDay: 14, days: 25 },
+      'print-hoarding': { department: 'Library', startDay: 22, days: 14 },
     }, { 'leaver-private-mail': { leaving: true, watchlist: true } }),
   },
 ];
