@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"net/url"
 	"os/exec"
 	"path/filepath"
 	"slices"
@@ -81,6 +82,14 @@ func TestDirectoryFlagsResolveAtQueryTime(t *testing.T) {
 	excluded := users(`"filters":[{"key":"kansa.directory.watchlist","operator":"!=","value":"true"}]`)
 	assert.NotContains(t, excluded, "tanaka")
 	assert.Contains(t, excluded, "admin", "people not in the directory are not on its watchlist")
+
+	// The values resource (template variables, autocomplete) resolves the flags too.
+	status, body := ds.valuesResource(context.Background(), url.Values{"field": {schema.UserName}, "query": {"kansa.directory.privileged:true"},
+		"from": {fmt.Sprint(seedRange.From.UnixMilli())}, "to": {fmt.Sprint(seedRange.To.UnixMilli())}})
+	require.Equal(t, http.StatusOK, status, body)
+	values := body.([]fieldValue)
+	require.Len(t, values, 1)
+	assert.Equal(t, "suzuki", values[0].Value)
 
 	// A department nobody is in matches no event (not every event).
 	q := backend.DataQuery{RefID: "N", QueryType: "logs", TimeRange: seedRange, JSON: json.RawMessage(`{"query":"kansa.directory.department:法務"}`)}

@@ -134,6 +134,10 @@ func (d *Datasource) valuesResource(ctx context.Context, q url.Values) (int, any
 		return http.StatusBadRequest, errorBody("values: from must be before to")
 	}
 	m := queryModel{Query: q.Get("query")}
+	// A variable such as "today's watchlist" asks values?field=user.name&query=kansa.directory.watchlist:true.
+	if err := d.resolveDirectory(ctx, &m); err != nil {
+		return http.StatusBadRequest, errorBody("values: %v", err)
+	}
 	body, err := baseSearch(m, backend.TimeRange{From: from, To: to}).Size(0).Agg("values", client.Terms(field).Size(size)).Build()
 	if err != nil {
 		return http.StatusBadRequest, errorBody("values: %v", err)
