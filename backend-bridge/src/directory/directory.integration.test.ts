@@ -2,12 +2,18 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DIRECTORY_INDEX_ALIAS, DIRECTORY_INDEX_PATTERN } from '@kansa/schema';
+import { connect } from 'node:net';
 import pino from 'pino';
+import { loadConfig } from '../config/load';
 import { createClient } from '../opensearch/client';
+import { Bridge } from '../serve/bridge';
+import { docsOfHost, marker, until } from '../serve/testing/helpers';
 import { parseDirectory } from '../translate/directory';
 import { directoryCommand } from './command';
 import { loadDirectory } from './store';
 import { DirectoryWatch } from './watch';
+
+jest.setTimeout(120_000);
 
 // Against real OpenSearch: the load replaces the directory whole behind the alias, and the watch reloads it
 // when the file changes. The alias is shared with whatever else runs on the node, so the test loads last
@@ -82,7 +88,7 @@ test('a file that does not parse is reported and changes nothing', async () => {
   expect(await accounts()).toEqual(kept);
 });
 
-test('the serve watch reloads the directory when the file changes, keeps the old one on a broken file, and swaps the enricher', async () => {
+test('the serve watch reloads the directory when the file changes, keeps the old one on a broken file, and reports only the loads that succeeded', async () => {
   const users = join(dir, 'watched.csv');
   writeFileSync(users, `${HEADER}dirtest.w1,監視 一,総務,false,false,\n`);
   const loaded: string[][] = [];
@@ -113,4 +119,45 @@ test('the serve watch reloads the directory when the file changes, keeps the old
   expect(await accounts()).toEqual(['dirtest.w1', 'dirtest.w2']);
   await watch.stop();
   expect(loaded).toEqual([['dirtest.w1'], ['dirtest.w1', 'dirtest.w2']]);
+});
+
+test('kansa serve loads its directory file, reloads it on change and stamps the next events with the new one', async () => {
+  const users = join(dir, 'serve-users.csv');
+  writeFileSync(users, `${HEADER}dirtest.s1,試験 花子,総務,false,false,\n`);
+  const config = loadConfig({
+    env: {},
+    raw: {
+      opensearch: { url: process.env.OPENSEARCH_URL },
+      queue: { dir: mkdtempSync(join(tmpdir(), 'kansa-directory-q-')) },
+      http: { enabled: false },
+      syslog: { tcp: { enabled: true, port: 0 }, tls: { enabled: false }, udp: { enabled: false } },
+      translate: { year: 2031, timeZone: 'UTC', directory: users },
+      log: { level: 'warn' },
+    },
+  });
+  const bridge = new Bridge(config, { logger: pino({ level: 'silent' }) });
+  const addr = await bridge.start();
+  const host = marker('dir');
+  const send = (i: number) =>
+    new Promise<void>((resolve, reject) => {
+      const socket = connect(addr.syslogTcp!.port, '127.0.0.1', () => socket.end(`<38>Nov 28 10:00:0${i} ${host} sshd[1600]: Failed password for dirtest.s1 from 10.0.1.5 port 100${i} ssh2\n`));
+      socket.on('close', () => resolve());
+      socket.on('error', reject);
+    });
+  try {
+    await until(accounts, (a) => a.join() === 'dirtest.s1', 'the directory loaded at start');
+    await send(1);
+    const [first] = await until(() => docsOfHost(client, host), (d) => d.length === 1, 'the first event');
+    expect(first.source).toMatchObject({ 'user.name': 'dirtest.s1', 'kansa.user.display_name': '試験 花子', 'kansa.user.watchlist': false });
+
+    writeFileSync(users, `${HEADER}dirtest.s1,試験 花子,総務,false,true,\n`);
+    await until(docs, (d) => d.some((x) => x['kansa.user.watchlist'] === true), 'the reloaded directory');
+    await send(2);
+    const both = await until(() => docsOfHost(client, host), (d) => d.length === 2, 'the second event');
+    const stamps = both.map((d) => d.source['kansa.user.watchlist']).sort();
+    // The earlier event keeps what the directory said then; the query-time flag sees both (datasource tests).
+    expect(stamps).toEqual([false, true]);
+  } finally {
+    await bridge.stop();
+  }
 });
