@@ -2,7 +2,7 @@ import { RULES } from '../content/rules';
 import { APP_ORIGIN_LABEL, KANSA_FOLDER } from '../content/rules/grafana';
 import { installRules } from './installer';
 
-const GROUPS = ['kansa-cyber', 'kansa-insider', 'kansa-attendance'];
+const GROUPS = ['kansa-cyber', 'kansa-insider', 'kansa-attendance', 'kansa-audit', 'kansa-failure'];
 const uidsOf = (useCase: string) => RULES.filter((r) => r.useCase === useCase).map((r) => `kansa-${r.id}`);
 
 interface StoredRule {
@@ -117,7 +117,7 @@ describe('installRules', () => {
 
   it('skips and reports every group file provisioning owns, and PUTs nothing over it', async () => {
     const grafana = fakeGrafana();
-    grafana.fileProvision(['cyber', 'insider', 'attendance']);
+    grafana.fileProvision(GROUPS.map((g) => g.replace('kansa-', '')));
     const before = JSON.stringify([...grafana.rules]);
     const result = await installRules(grafana as any, 'kansa');
     expect(result).toEqual({
@@ -135,12 +135,9 @@ describe('installRules', () => {
     grafana.fileProvision(['cyber']);
     const result = await installRules(grafana as any, 'kansa');
     expect(result).toEqual(
-      expect.objectContaining({ groups: ['kansa-insider', 'kansa-attendance'], skipped: [expect.objectContaining({ group: 'kansa-cyber' })] })
+      expect.objectContaining({ groups: GROUPS.slice(1), skipped: [expect.objectContaining({ group: 'kansa-cyber' })] })
     );
-    expect(grafana.put.mock.calls.map((c) => c[0])).toEqual([
-      '/api/v1/provisioning/folder/aB3xYz9/rule-groups/kansa-insider',
-      '/api/v1/provisioning/folder/aB3xYz9/rule-groups/kansa-attendance',
-    ]);
+    expect(grafana.put.mock.calls.map((c) => c[0])).toEqual(GROUPS.slice(1).map((g) => `/api/v1/provisioning/folder/aB3xYz9/rule-groups/${g}`));
     expect(grafana.rules.get('kansa-cyber-logon-failures')!.provenance).toBe('file');
   });
 

@@ -1,6 +1,9 @@
 import type { UseCase } from '../../../datasource-plugin/src/types';
 
-/** One monitoring point (重要な監視ポイント) of shared/spec/use-cases.md; `alert` where the spec says **alert**. */
+/**
+ * One monitoring point (重要な監視ポイント) of shared/spec/use-cases.md; `alert` where the spec says **alert**, and on
+ * the points issue 20 asked rules for (important-folder changes, network device and AP errors).
+ */
 export interface MonitoringPoint {
   id: string;
   useCase: UseCase;
@@ -37,7 +40,7 @@ export const MONITORING_POINTS: readonly MonitoringPoint[] = [
   point('insider.leaver-timeline', 'insider', '退職予定者の行動タイムライン', 'Leaver watchlist activity timeline'),
   point('insider.leaver-baseline', 'insider', '退職予定者の普段を超える行動', 'Watchlist activity above the own baseline', true),
   point('insider.risk-score', 'insider', 'ユーザーごとのリスクスコア', 'Per-user risk score'),
-  point('audit.important-folders', 'audit', '重要フォルダへのアクセス', 'Access to important folders'),
+  point('audit.important-folders', 'audit', '重要フォルダへのアクセス', 'Access to important folders', true),
   point('audit.acl-changes', 'audit', 'アクセス権の変更', 'ACL changes on files and folders'),
   point('audit.privileged-operations', 'audit', '特権管理者の操作', 'Privileged administrator operations'),
   point('audit.account-changes', 'audit', 'アカウント・グループの追加と削除', 'User accounts and group membership changes'),
@@ -50,8 +53,8 @@ export const MONITORING_POINTS: readonly MonitoringPoint[] = [
   point('attendance.overtime-ranking', 'attendance', '残業ランキング', 'Overtime ranking'),
   point('attendance.rest-interval', 'attendance', '勤務間インターバル', 'Rest interval between working days'),
   point('attendance.overtime-limits', 'attendance', '36協定の時間外労働の上限', 'Overtime limits (36 agreement)'),
-  point('failure.network-errors', 'failure', 'ネットワーク機器のエラー', 'Network device errors'),
-  point('failure.ap-errors', 'failure', '無線アクセスポイントのエラー', 'Wireless access point errors'),
+  point('failure.network-errors', 'failure', 'ネットワーク機器のエラー', 'Network device errors', true),
+  point('failure.ap-errors', 'failure', '無線アクセスポイントのエラー', 'Wireless access point errors', true),
   point('failure.bottlenecks', 'failure', '通信のボトルネック (前後比較)', 'Communication bottlenecks before and after'),
   point('failure.error-logs', 'failure', 'システム・アプリのエラーログ', 'System and application error logs'),
 ];

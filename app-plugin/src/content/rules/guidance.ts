@@ -33,6 +33,7 @@ export const JPCERT_CHECKS = {
   'file-access': 'ファイルサーバーの共有・オブジェクトアクセス (5140/4663/4670) で情報の探索・持ち出しを見つける',
   'proxy-firewall': 'プロキシ・ファイアウォールのログで外部への不審な通信・大量送信・許可外ポートを見つける',
   'logon-session': '端末のログオン・ログオフ・ロック (4624/4634/4800) で利用時間帯の異常を見つける',
+  'network-device': 'ネットワーク機器・無線 AP の syslog を保存し、障害やサービス停止の時刻と範囲を特定する',
 } as const;
 export type JpcertCheck = keyof typeof JPCERT_CHECKS;
 
@@ -58,6 +59,9 @@ export const RULE_GUIDANCE: Record<string, Guidance> = {
   'insider-acl-change': { ipa: ['insider', 'carelessness'], jpcert: ['file-access'] },
   'insider-leaver-baseline': { ipa: ['insider'], jpcert: ['file-access', 'proxy-firewall'] },
   'attendance-off-hours': { ipa: ['insider'], jpcert: ['logon-session'] },
+  'audit-important-folder-changes': { ipa: ['insider', 'ransomware'], jpcert: ['file-access'] },
+  'failure-network-errors': { ipa: ['ddos'], jpcert: ['network-device'] },
+  'failure-ap-errors': { ipa: ['ddos'], jpcert: ['network-device'] },
 };
 
 /** Grafana labels hold one string: several keys are joined with commas (a policy matcher uses `=~`). */

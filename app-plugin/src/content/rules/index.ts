@@ -14,6 +14,9 @@ import insider_mass_copies from './insider-mass-copies';
 import insider_acl_change from './insider-acl-change';
 import insider_leaver_baseline from './insider-leaver-baseline';
 import attendance_off_hours from './attendance-off-hours';
+import audit_important_folder_changes from './audit-important-folder-changes';
+import failure_network_errors from './failure-network-errors';
+import failure_ap_errors from './failure-ap-errors';
 
 /** Every alert rule Kansa ships, one file each. */
 export const RULES: readonly RuleDef[] = [
@@ -32,4 +35,7 @@ export const RULES: readonly RuleDef[] = [
   insider_acl_change,
   insider_leaver_baseline,
   attendance_off_hours,
+  audit_important_folder_changes,
+  failure_network_errors,
+  failure_ap_errors,
 ];
