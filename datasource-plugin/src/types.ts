@@ -53,8 +53,11 @@ export interface KansaFilter {
 
 export type TableMode = 'top' | 'raw';
 
-/** agreement36: one row per user for the month the range ends in, against the 36協定 in workday.agreement36. */
-export type AttendanceView = 'timeline' | 'sheet' | 'agreement36';
+/**
+ * agreement36: one row per user for the month the range ends in, against the 36協定 in workday.agreement36.
+ * divergence: per user and day, the logs against the imported timesheet (乖離).
+ */
+export type AttendanceView = 'timeline' | 'sheet' | 'agreement36' | 'divergence';
 
 /** Working-day rules; a query overrides the data source's defaults field by field. */
 export interface WorkdaySettings {

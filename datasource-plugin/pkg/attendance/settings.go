@@ -26,6 +26,10 @@ type Workday struct {
 	// Agreement36 is the company's 36協定 (agreement.go); it lives with the working-day rules so the data
 	// source's jsonData.workday holds every attendance setting and a query can override it like the rest.
 	Agreement36 *Agreement `json:"agreement36,omitempty"`
+	// DivergenceThresholdMinutes is the gap between the logs and the timesheet above which a day is 乖離.
+	DivergenceThresholdMinutes *float64 `json:"divergenceThresholdMinutes,omitempty"`
+	// TimesheetIndexPattern is where `kansa timesheet import` put the self-reports; empty is the registry's.
+	TimesheetIndexPattern *string `json:"timesheetIndexPattern,omitempty"`
 }
 
 // Config is a resolved, validated Workday.
@@ -42,6 +46,8 @@ type Config struct {
 	RestIntervalHours            float64
 	DayBoundaryHour              int
 	Agreements                   Agreements
+	DivergenceThresholdMinutes   float64
+	TimesheetIndexPattern        string
 }
 
 func ptr[T any](v T) *T { return &v }
@@ -59,6 +65,8 @@ func Defaults() Workday {
 		WeeklyHolidays:        []int{0, 6},
 		RestIntervalHours:     ptr(11.0),
 		DayBoundaryHour:       ptr(5),
+		// 30 minutes: a commute from the door to the desk, or shutting down, is not a gap worth asking about.
+		DivergenceThresholdMinutes: ptr(30.0),
 	}
 }
 
@@ -97,6 +105,12 @@ func (w Workday) Merge(over *Workday) Workday {
 	if over.DayBoundaryHour != nil {
 		w.DayBoundaryHour = over.DayBoundaryHour
 	}
+	if over.DivergenceThresholdMinutes != nil {
+		w.DivergenceThresholdMinutes = over.DivergenceThresholdMinutes
+	}
+	if over.TimesheetIndexPattern != nil {
+		w.TimesheetIndexPattern = over.TimesheetIndexPattern
+	}
 	if over.Agreement36 != nil {
 		var base Agreement
 		if w.Agreement36 != nil {
@@ -132,6 +146,7 @@ func Resolve(w Workday) (Config, error) {
 	for name, v := range map[string]float64{
 		"standardDayMinutes": *w.StandardDayMinutes, "breakThresholdMinutes": *w.BreakThresholdMinutes,
 		"graceMinutes": *w.GraceMinutes, "restIntervalHours": *w.RestIntervalHours,
+		"divergenceThresholdMinutes": *w.DivergenceThresholdMinutes,
 	} {
 		if v < 0 || v > 24*60 {
 			return c, fmt.Errorf("workday %s %v is out of range (0 to 1440)", name, v)
@@ -141,6 +156,10 @@ func Resolve(w Workday) (Config, error) {
 	c.BreakThresholdMinutes = *w.BreakThresholdMinutes
 	c.Grace = time.Duration(*w.GraceMinutes * float64(time.Minute))
 	c.RestIntervalHours = *w.RestIntervalHours
+	c.DivergenceThresholdMinutes = *w.DivergenceThresholdMinutes
+	if w.TimesheetIndexPattern != nil {
+		c.TimesheetIndexPattern = *w.TimesheetIndexPattern
+	}
 	if c.LateNightStart, err = minutesOf("lateNightStart", *w.LateNightStart); err != nil {
 		return c, err
 	}

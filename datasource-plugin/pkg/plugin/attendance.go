@@ -37,8 +37,10 @@ func (h *attendanceHandler) handle(ctx context.Context, q backend.DataQuery, m q
 	case "", "timeline", "sheet":
 	case "agreement36":
 		return h.agreement36(ctx, cfg, q.TimeRange, m)
+	case "divergence":
+		return h.divergence(ctx, cfg, q.TimeRange, m)
 	default:
-		return errorResponse(badQuery("attendanceView %q is not supported: use timeline, sheet or agreement36", m.AttendanceView))
+		return errorResponse(badQuery("attendanceView %q is not supported: use timeline, sheet, agreement36 or divergence", m.AttendanceView))
 	}
 	events, err := h.sessionEvents(ctx, backend.TimeRange{From: q.TimeRange.From.Add(-lookBehind), To: q.TimeRange.To.Add(lookAhead)}, m)
 	if err != nil {

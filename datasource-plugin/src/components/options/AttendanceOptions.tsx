@@ -60,6 +60,14 @@ export function AttendanceOptions({ idPrefix, datasource, query, range, onChange
                 'Per user, the month the range ends in against the 36 agreement: overtime, statutory holiday work, 2-6-month averages, year to date, months over the limit, warnings'
               ),
             },
+            {
+              value: 'divergence',
+              label: t('attendance-options.divergence', 'Timesheet gaps'),
+              description: t(
+                'attendance-options.divergence-tip',
+                'Per user and day: PC and door start and end against the imported timesheet, the gap each side and its kind (unreported early start or late work, reported without activity, activity on a day off)'
+              ),
+            },
           ]}
           value={query.attendanceView ?? 'timeline'}
           onChange={(attendanceView) => onChange({ attendanceView })}
