@@ -64,7 +64,9 @@ function personScenario(lang) {
       assert.ok(sources.size >= 4 && ['squid', 'postfix', 'door'].every((s) => sources.has(s)), `several sources in the day: ${[...sources]}`);
       const named = lang === 'ja-JP' ? `${leaver.whoDisplayName} が` : `${leaver.who} `;
       assert.ok(rows.filter((r) => r[3].startsWith(named)).length > rows.length / 2, `sentences name the person: ${JSON.stringify(rows[0])}`);
-      await page.getByRole('region', { name: text(APP, lang, 'person.risk'), exact: true }).waitFor();
+      const riskDays = await tableRows(page, text(APP, lang, 'person.risk-days'));
+      assert.deepEqual(riskDays.map((r) => r[0]), [day], 'the day has its own risk score and reasons');
+      assert.ok(riskDays[0][2].length > 0, `reasons: ${JSON.stringify(riskDays[0])}`);
       const attendance = await tableRows(page, text(APP, lang, 'person.attendance'));
       assert.deepEqual(attendance.map((r) => r[0]), [day]);
       await ctx.screenshot(`app-person${lang === 'ja-JP' ? '' : '-en'}`);

@@ -28,7 +28,11 @@ const people = {
 
 describe('PersonPage', () => {
   beforeEach(() =>
-    fetch.mockReset().mockImplementation((req: { data: { queries: Array<{ refId: string }> } }) => of({ data: req.data.queries[0].refId === 'people' ? people : recorded }))
+    fetch.mockReset().mockImplementation((req: { data: { queries: Array<{ refId: string }> } }) => {
+      const first = req.data.queries[0].refId;
+      // The page scores each day on its own request of the risk query alone.
+      return of({ data: first === 'people' ? people : first === 'risk' ? { results: { risk: recorded.results.risk } } : recorded });
+    })
   );
 
   it('shows the person picked by display name: sources, risk, working hours and the timeline in Japanese', async () => {
@@ -37,7 +41,7 @@ describe('PersonPage', () => {
     expect(await screen.findByText((_, el) => el?.tagName === 'OPTION' && el.getAttribute('value') === '坂本 彩 (sakamoto.a)')).toBeTruthy();
     await userEvent.type(screen.getByPlaceholderText('氏名またはアカウント'), '坂本 彩 (sakamoto.a)');
     await userEvent.click(screen.getByRole('button', { name: '表示' }));
-    const request = fetch.mock.calls[1][0].data;
+    const request = fetch.mock.calls.map(([req]) => req.data).find((d) => d.queries[0].refId === 'timeline');
     expect(request.from).toBe(String(Date.parse('2026-10-04T15:00:00Z')));
     expect(request.to).toBe(String(Date.parse('2026-10-05T15:00:00Z')));
     expect(request.queries.map((q: { refId: string }) => q.refId)).toEqual(['timeline', 'sources', 'risk', 'attendance']);
@@ -48,7 +52,10 @@ describe('PersonPage', () => {
     for (const source of ['squid', 'postfix', 'door', 'cups']) {
       expect(within(sources).getByText(new RegExp(`^${source} \\d+$`))).toBeInTheDocument();
     }
-    expect(within(screen.getByRole('region', { name: 'リスク' })).getByText(/退職予定者 \(\+2\.8\) \/ 初めて/)).toBeInTheDocument();
+    expect(within(screen.getByRole('region', { name: 'リスク' })).getByText(/^日次スコアの最高 9、要注意の日 0 日: 監視対象または退職予定者 \(\+2\.8\) \/ 初めて/)).toBeInTheDocument();
+    const riskDays = within(screen.getByRole('table', { name: '日別のリスク' })).getAllByRole('row');
+    expect(riskDays).toHaveLength(2);
+    expect(riskDays[1]).toHaveTextContent('2026-10-05');
     expect(within(screen.getByRole('table', { name: '勤務時間' })).getAllByRole('row')[1]).toHaveTextContent('2026-10-05');
     const timeline = within(screen.getByRole('table', { name: 'タイムライン' })).getAllByRole('row');
     expect(timeline).toHaveLength(124);
@@ -71,7 +78,7 @@ describe('PersonPage', () => {
     await userEvent.type(screen.getByPlaceholderText('Name or account'), 'sakamoto.a');
     await userEvent.click(screen.getByRole('button', { name: 'Show' }));
     expect(screen.getByText('The end date must not be before the start date.')).toBeInTheDocument();
-    expect(fetch.mock.calls.every(([req]) => req.data.queries[0].refId === 'people')).toBe(true);
+    expect(fetch.mock.calls.map(([req]) => req.data.queries[0].refId)).toEqual(['people']);
   });
 });
 

@@ -8,7 +8,7 @@ import { contentLanguage, type Language } from '../../language';
 import { DEFAULT_DATASOURCE_UID, type KansaAppSettings } from '../../types';
 import { hours, localMidnight } from '../period';
 import { type Row, rowsOf, runQueries } from '../query';
-import { peopleQuery, personExploreUrl, personQueries } from './queries';
+import { MAX_RISK_DAYS, peopleQuery, personExploreUrl, personQueries, riskDayQuery } from './queries';
 
 // On paper only the person's record matters: the controls and Grafana's chrome are left out.
 const printable = css({
@@ -43,6 +43,8 @@ interface Record {
   timeline: Row[];
   sources: Row[];
   risk?: Row;
+  /** The days with a risk summary, each with its own score and reasons. */
+  riskDays: Array<{ day: string; row: Row }>;
   attendance: Row[];
 }
 
@@ -79,7 +81,16 @@ export function PersonPage({ language, dataSourceUid, timezone, initialUser, ini
     }
     setLoading(true);
     const { start, end } = range();
-    const outcome = await runQueries(dataSourceUid, personQueries(user, language), start, end);
+    const days = Array.from({ length: Math.min(MAX_RISK_DAYS, Math.round((end.getTime() - start.getTime()) / 86400000)) }, (_, i) =>
+      new Date(start.getTime() + (i + 0.5) * 86400000).toLocaleDateString('sv-SE', { timeZone: timezone })
+    );
+    const [outcome, ...perDay] = await Promise.all([
+      runQueries(dataSourceUid, personQueries(user, language), start, end),
+      ...days.map((d) => {
+        const dayStart = localMidnight(d, timezone);
+        return runQueries(dataSourceUid, [riskDayQuery(user, language)], dayStart, new Date(dayStart.getTime() + 86400000));
+      }),
+    ]);
     setLoading(false);
     if (outcome.status === 'failed') {
       setError(outcome.error);
@@ -96,6 +107,10 @@ export function PersonPage({ language, dataSourceUid, timezone, initialUser, ini
       timeline: rowsOf(f.timeline?.[0]).reverse(),
       sources: rowsOf(f.sources?.[0]),
       risk: rowsOf(f.risk?.[0])[0],
+      riskDays: perDay.flatMap((o, i) => {
+        const row = o.status === 'success' ? rowsOf(o.frames.risk?.[0])[0] : undefined;
+        return row ? [{ day: days[i], row }] : [];
+      }),
       attendance: rowsOf(f.attendance?.[0]),
     });
   };
@@ -193,6 +208,30 @@ export function PersonPage({ language, dataSourceUid, timezone, initialUser, ini
                 </Text>
               ) : (
                 <Text element="p">{t('person.none', 'None')}</Text>
+              )}
+              {record.riskDays.length > 0 && (
+                <table aria-label={t('person.risk-days', 'Risk by day')}>
+                  <thead>
+                    <tr>
+                      {[t('person.column.date', 'Date'), t('person.column.score', 'Score'), t('person.column.reasons', 'Reasons')].map((c) => (
+                        <th key={c} style={cell}>
+                          {c}
+                        </th>
+                      ))}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {record.riskDays.map(({ day, row }) => (
+                      <tr key={day}>
+                        <td style={cell}>{day}</td>
+                        <td style={cell}>
+                          <Badge color={Number(row.score) >= 80 ? 'red' : Number(row.score) >= 50 ? 'orange' : 'green'} text={Number(row.score).toFixed(0)} />
+                        </td>
+                        <td style={cell}>{String(row.top_reasons ?? '')}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
               )}
             </section>
             <section aria-label={t('person.attendance', 'Working hours')}>

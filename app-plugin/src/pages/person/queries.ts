@@ -23,6 +23,19 @@ export function personQueries(user: string, language: 'ja' | 'en'): KansaQuery[]
   ];
 }
 
+/** The most days the page scores one by one (a risk query ranks a whole range; a day needs its own request). */
+export const MAX_RISK_DAYS = 62;
+
+/** One day's risk score and reasons for the person: the risk query over that day alone. */
+export const riskDayQuery = (user: string, language: 'ja' | 'en'): KansaQuery => ({
+  refId: 'risk',
+  queryType: 'risk',
+  query: personQuery(user),
+  riskEntity: 'user',
+  limit: 1,
+  language,
+});
+
 /** Who there is to pick: accounts with their display names, from the events of the period. */
 export const peopleQuery = (): KansaQuery => ({
   refId: 'people',
