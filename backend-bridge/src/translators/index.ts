@@ -32,6 +32,7 @@ import { doorFormat } from './door';
 import { wirelessApProgram } from './wireless-ap';
 import { cifsAuditFormat } from './cifs-audit';
 import { cloudtrailFormat } from './cloudtrail';
+import { m365AuditCsv, m365AuditJson } from './m365-audit';
 import { createAttributionStage } from '../translate/attribution';
 
 /**
@@ -61,6 +62,8 @@ export const FORMATS: Format[] = [
   doorFormat,
   cifsAuditFormat,
   cloudtrailFormat,
+  m365AuditJson,
+  m365AuditCsv,
   // --- syslog envelope: last, it accepts any syslog line ---
   createSyslogFormat(
     () => SYSLOG_PROGRAMS,
