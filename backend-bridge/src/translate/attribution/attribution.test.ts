@@ -21,6 +21,7 @@ const DHCPD = [
   'Oct  1 08:01:00 dhcp01 dhcpd[812]: DHCPREQUEST for 10.0.1.23 (10.0.0.2) from 00:11:22:33:44:55 (PC-TANAKA) via eth0',
   'Oct  1 08:01:00 dhcp01 dhcpd[812]: DHCPACK on 10.0.1.23 to 00:11:22:33:44:55 (PC-TANAKA) via eth0',
   'Oct  1 08:02:00 dhcp01 dhcpd[812]: DHCPACK on 10.0.1.40 to 00:11:22:33:44:66 (PC-SATO) via eth0',
+  'Oct  1 11:00:00 dhcp01 dhcpd[812]: DHCPREQUEST for 10.0.1.23 (10.0.0.2) from 00:11:22:33:44:55 (PC-TANAKA) via eth0',
   'Oct  1 12:00:00 dhcp01 dhcpd[812]: DHCPRELEASE of 10.0.1.40 from 00:11:22:33:44:66 (PC-SATO) via eth0 (found)',
 ].join('\n');
 
@@ -79,8 +80,9 @@ describe('attribution stage', () => {
       ['10.0.1.23', 'yamada', 'PC-TANAKA', 'logon-from-address', 'windows'],
       ['10.0.1.77', 'suzuki', null, 'logon-from-address', 'sshd'],
     ]);
-    // The logons themselves and the DHCP lines are evidence, never attributed.
-    expect(events.filter((e) => e['event.action'] === 'logged-in' && e['kansa.attribution.method'])).toEqual([]);
+    // The logons themselves and the DHCP lines (DHCPREQUEST included) are evidence, never attributed.
+    expect(events.filter((e) => (e['event.action'] === 'logged-in' || e['network.protocol'] === 'dhcp') && e['kansa.attribution.method'])).toEqual([]);
+    expect(events.filter((e) => e['network.protocol'] === 'dhcp').length).toBe(5);
   });
 
   it('keeps a user name the source already had', () => {

@@ -59,6 +59,8 @@ export class AttributionStage implements Stage {
       this.t.leases.end(ip, at);
       return true;
     }
+    // The rest of the DHCP conversation (discover, request, inform) is the host talking, not a person.
+    if (e['network.protocol'] === 'dhcp') return true;
     if (action === 'logged-in' && e['event.outcome'] === 'success') {
       const user = str(e, 'user.name');
       if (!user || NOT_PEOPLE.test(user)) return true;
