@@ -1,6 +1,6 @@
 import { FIELD } from '@kansa/schema/src/generated/fields';
 
-import type { KansaQuery, MetricAgg, TermsGroupBy, UseCase, WorkdaySettings } from '../../../datasource-plugin/src/types';
+import type { AttendanceView, KansaQuery, MetricAgg, TermsGroupBy, UseCase, WorkdaySettings } from '../../../datasource-plugin/src/types';
 
 /** A query before the dashboard gives it a refId and the datasource variable. */
 export type QueryDraft = Omit<KansaQuery, 'refId'>;
@@ -68,7 +68,7 @@ export function raw(query: string, columns: string[], limit = 500): QueryDraft {
   return { queryType: 'table', tableMode: 'raw', query, columns, limit };
 }
 
-export function attendance(view: 'timeline' | 'sheet', workday?: WorkdaySettings): QueryDraft {
+export function attendance(view: AttendanceView, workday?: WorkdaySettings): QueryDraft {
   return { queryType: 'attendance', attendanceView: view, query: '', ...(workday ? { workday } : {}) };
 }
 

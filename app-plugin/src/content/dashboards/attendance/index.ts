@@ -185,6 +185,64 @@ export const attendanceDashboard: DashboardDef = {
       ],
     },
     {
+      title: bi('36協定と申告との乖離', '36 agreement and timesheet gaps'),
+      panels: [
+        panel({
+          key: 'agreement36',
+          viz: 'table',
+          title: bi('36協定 (期間の最終月)', '36 agreement (the range’s last month)'),
+          description: bi(
+            '時間外 (1日8時間・週40時間超、法定休日労働を除く)、法定休日労働、合計 (100時間未満)、2〜6か月平均 (80時間以内、休日労働込み)、年累計、月45時間超の月数、月末見込み。設定はデータソースの workday.agreement36。',
+            'Overtime (beyond 8 h a day and 40 h a week, statutory holiday work excluded), statutory holiday work, their total (under 100 h), 2–6-month averages (80 h, holiday work included), year to date, months over 45 h and the month-end projection. Set in the data source’s workday.agreement36.'
+          ),
+          points: ['attendance.overtime-limits'],
+          queries: [attendance('agreement36')],
+          scopes: ['user', 'department'],
+          overrides: [
+            {
+              matcher: { id: 'byName', options: 'status' },
+              properties: [
+                { id: 'custom.cellOptions', value: { type: 'color-background', mode: 'basic' } },
+                {
+                  id: 'mappings',
+                  value: [
+                    {
+                      type: 'value',
+                      options: {
+                        ok: { color: 'transparent', text: '適合 / ok', index: 0 },
+                        warning: { color: 'orange', text: '注意 / warning', index: 1 },
+                        violation: { color: 'red', text: '違反 / violation', index: 2 },
+                      },
+                    },
+                  ],
+                },
+              ],
+            },
+          ],
+          options: { sortBy: [{ displayName: 'total_hours', desc: true }] },
+          w: 24,
+          h: 10,
+        }),
+        panel({
+          key: 'timesheet-divergence',
+          viz: 'table',
+          title: bi('自己申告との乖離', 'Gaps between the logs and the timesheet'),
+          description: bi(
+            'PC・入退室の始業・終業と取り込んだタイムシート (kansa timesheet import) の差が基準 (既定30分) を超えた日: 申告外の早出・残業、活動のない申告、休日の活動。',
+            'Days whose PC/door start or end differs from the imported timesheet (kansa timesheet import) by more than the threshold (default 30 min): unreported early start or late work, reported without activity, activity on a day off.'
+          ),
+          points: ['attendance.sheet'],
+          queries: [attendance('divergence')],
+          scopes: ['user', 'department'],
+          overrides: minutes(['early_gap_minutes', 'late_gap_minutes', 'reported_minutes', 'actual_minutes']),
+          transformations: [filterSheet('any', [{ fieldName: 'flagged', config: { id: 'equal', options: { value: true } } }])],
+          options: { sortBy: [{ displayName: 'date', desc: true }] },
+          w: 24,
+          h: 10,
+        }),
+      ],
+    },
+    {
       title: bi('PC とネットの利用', 'PC and web use'),
       panels: [
         panel({
