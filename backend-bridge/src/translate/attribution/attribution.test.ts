@@ -85,6 +85,16 @@ describe('attribution stage', () => {
     expect(events.filter((e) => e['network.protocol'] === 'dhcp').length).toBe(5);
   });
 
+  it('leaves Postfix records alone (the mail join names their sender)', () => {
+    const t = new AttributionTables();
+    t.useAssets([{ host: 'PC-TANAKA', owner: 'tanaka' }]);
+    const events = run(t, DHCPD, 'Oct  1 09:30:00 mail01 postfix/smtpd[2001]: 4F1A22C0D1: client=unknown[10.0.1.23]');
+    const mail = events[events.length - 1];
+    expect(mail['source.ip']).toBe('10.0.1.23');
+    expect(mail['user.name']).toBeUndefined();
+    expect(mail['kansa.attribution.method']).toBeUndefined();
+  });
+
   it('keeps a user name the source already had', () => {
     const t = new AttributionTables();
     const events = run(t, DHCPD, `${jst('09:30')}.200    120 10.0.1.23 TCP_TUNNEL/200 5120 CONNECT example.com:443 kimura HIER_DIRECT/203.0.113.65 -`);

@@ -75,6 +75,9 @@ export class AttributionStage implements Stage {
 
   private attribute(e: KansaEvent, at: number): void {
     if (!hasCategory(e, 'network') && !hasCategory(e, 'web')) return;
+    // Mail server records are parts of a message: the risk scorer joins them by queue id to the
+    // message's authenticated sender, and reads a record without user.name as such a part.
+    if (e['event.module'] === 'postfix') return;
     const ip = str(e, 'source.ip');
     if (!ip || str(e, 'user.name')) return;
     const logon = this.t.logonsFrom.at(ip, at);
