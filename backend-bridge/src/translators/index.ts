@@ -33,6 +33,7 @@ import { wirelessApProgram } from './wireless-ap';
 import { cifsAuditFormat } from './cifs-audit';
 import { cloudtrailFormat } from './cloudtrail';
 import { m365AuditCsv, m365AuditJson } from './m365-audit';
+import { entraIdFormat } from './entra-id';
 import { createAttributionStage } from '../translate/attribution';
 
 /**
@@ -64,6 +65,7 @@ export const FORMATS: Format[] = [
   cloudtrailFormat,
   m365AuditJson,
   m365AuditCsv,
+  entraIdFormat,
   // --- syslog envelope: last, it accepts any syslog line ---
   createSyslogFormat(
     () => SYSLOG_PROGRAMS,

@@ -1,14 +1,15 @@
 /**
- * Cuts the elements of a CloudTrail log file's `Records` array out of its text, each exactly as
+ * Cuts the elements of a CloudTrail log file's `Records` array (or another wrapper's array named
+ * `key`, such as Azure Event Hub's `records`) out of its text, each exactly as
  * written, so every event keeps its own record as event.original (not the whole file) and one
  * damaged element does not cost the others. A file cut short yields its complete elements and the
  * unfinished tail as the last piece.
  */
-export function recordTexts(text: string): string[] | null {
-  const key = /^\s*\{\s*"Records"\s*:\s*\[/.exec(text);
-  if (!key) return null;
+export function recordTexts(text: string, key = 'Records'): string[] | null {
+  const head = new RegExp(`^\\s*\\{\\s*"${key}"\\s*:\\s*\\[`).exec(text);
+  if (!head) return null;
   const out: string[] = [];
-  let i = key[0].length;
+  let i = head[0].length;
   let depth = 0;
   let start = -1;
   let inString = false;
