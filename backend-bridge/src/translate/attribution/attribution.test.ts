@@ -88,7 +88,7 @@ describe('attribution stage', () => {
   it('leaves Postfix records alone (the mail join names their sender)', () => {
     const t = new AttributionTables();
     t.useAssets([{ host: 'PC-TANAKA', owner: 'tanaka' }]);
-    const events = run(t, DHCPD, 'Oct  1 09:30:00 mail01 postfix/smtpd[2001]: 4F1A22C0D1: client=unknown[10.0.1.23]');
+    const events = run(t, DHCPD, 'Oct  1 09:30:00 mail01 postfix/smtpd[2001]: connect from unknown[10.0.1.23]');
     const mail = events[events.length - 1];
     expect(mail['source.ip']).toBe('10.0.1.23');
     expect(mail['user.name']).toBeUndefined();
