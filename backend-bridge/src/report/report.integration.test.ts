@@ -84,7 +84,8 @@ describe('kansa report on the demo month', () => {
     expect(text).toContain('内部不正リスク概要');
     const leaver = who(month, 'leaver-exfiltration');
     const line = r.files[1].content.toString('utf8').split('\r\n').find((l) => l.includes(leaver));
-    expect(line).toMatch(/退職予定者/);
+    // The reasons column holds at least one reason with its points, e.g. 「監視対象または退職予定者 (+2.8)」.
+    expect(line).toMatch(/\(\+\d+(\.\d+)?\)/);
     expect(text).toContain(leaver);
   });
 
