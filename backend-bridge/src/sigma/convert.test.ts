@@ -145,6 +145,15 @@ describe('conditions', () => {
     expect(c.outcome).toBe('none');
     expect(c.issues.map((i) => i.reason)).toContain('nothing is left to match on once the unsupported parts are dropped');
   });
+  it('a rule left with only exclusions converts to nothing: it would fire on every event of its source', () => {
+    const c = convert('  sel:\n    Nope|contains: x\n  filter:\n    Image: C:\\Windows\\Sysmon64.exe\n  condition: sel and not filter');
+    expect(c.outcome).toBe('none');
+    expect(c.issues.map((i) => i.reason)).toContain('only exclusions are left once the unsupported parts are dropped: it would match nearly every event of the log source');
+    expect(convert('  sel:\n    Image: a\n  filter:\n    Image: b\n  condition: sel and not filter').outcome).toBe('full');
+  });
+  it('not of a null check is an _exists_ query, never NOT NOT', () => {
+    expect(detection('  sel:\n    Image: a\n  filter_null:\n    CommandLine: null\n  condition: sel and not filter_null')).toBe('process.executable:"a" AND _exists_:process.command_line.keyword');
+  });
   it('near, the aggregation pipe and "2 of" are reported as unconvertible', () => {
     expect(convert('  a:\n    Image: a\n  condition: a | count() by Image > 5').issues[0].reason).toMatch(/aggregation pipe/);
     expect(convert('  a:\n    Image: a\n  b:\n    Image: b\n  condition: a near b').issues[0].reason).toMatch(/near/);

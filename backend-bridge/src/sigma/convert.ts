@@ -225,6 +225,8 @@ function resolve(n: Node, positive: boolean): Node {
       return positive ? TRUE : FALSE;
     case 'not': {
       const item = resolve(n.item, !positive);
+      // NOT NOT x is x: query_string refuses two NOTs in a row (`not filter_null` over a null check).
+      if (item.k === 'not') return item.item;
       return item.k === 'true' ? FALSE : item.k === 'false' ? TRUE : { k: 'not', item };
     }
     case 'and': {
@@ -241,6 +243,22 @@ function resolve(n: Node, positive: boolean): Node {
     }
     default:
       return n;
+  }
+}
+
+/** True when every way the node can match requires some field value (not only the absence of others). */
+function constrains(n: Node, positive = true): boolean {
+  switch (n.k) {
+    case 'q':
+      return positive;
+    case 'not':
+      return constrains(n.item, !positive);
+    case 'and':
+      return positive ? n.items.some((i) => constrains(i, true)) : n.items.every((i) => constrains(i, false));
+    case 'or':
+      return positive ? n.items.every((i) => constrains(i, true)) : n.items.some((i) => constrains(i, false));
+    default:
+      return false;
   }
 }
 
@@ -299,6 +317,10 @@ export function convertRule(rule: SigmaRule): Conversion {
   if (resolved.k === 'true' || resolved.k === 'false') {
     const why = resolved.k === 'true' ? 'nothing is left to match on once the unsupported parts are dropped' : 'the condition can never match';
     return { rule, outcome: 'none', issues: [...issues, { reason: why }] };
+  }
+  if (issues.length > 0 && !constrains(resolved)) {
+    // Only exclusions are left: the alert would fire on nearly every event of the log source.
+    return { rule, outcome: 'none', issues: [...issues, { reason: 'only exclusions are left once the unsupported parts are dropped: it would match nearly every event of the log source' }] };
   }
   const detection = render(resolved);
   const query = source.constraint ? `${source.constraint} AND (${detection})` : detection;

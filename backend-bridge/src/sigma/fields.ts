@@ -252,7 +252,7 @@ export function sourceMapping(ls: LogSource): SourceMapping | { error: string } 
     if (service === 'sshd') return { constraint: `${F.processName}:sshd`, fields: { message: F.message }, eventCode: false };
     if (service === 'sudo') return { constraint: `${F.processName}:sudo`, fields: { message: F.message, USER: F.userName, COMMAND: F.processCommandLine }, eventCode: false };
     if (service === 'syslog' || (!service && !category)) return { constraint: `${F.hostOsType}:linux`, fields: { message: F.message }, eventCode: false };
-    return { error: `Linux ${category ? `category "${category}"` : `service "${service}"`}: no Kansa translator emits it (auditd records USER_CMD and account changes, not process or network telemetry)` };
+    return { error: `Linux ${category ? `category "${category}"` : `service "${service}"`}: no Kansa translator emits it as one record (auditd's SYSCALL carries the executable and its EXECVE the arguments, as separate events that are not joined, so Image and CommandLine never meet in one document)` };
   }
   if (category === 'proxy') return PROXY;
   if (category === 'dns') return DNS;
