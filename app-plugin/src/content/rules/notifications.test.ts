@@ -56,6 +56,11 @@ describe('notification policy', () => {
     }
   });
 
+  it('groups Kansa alerts by every label, the wildcard alone as Alertmanager requires', () => {
+    const kansa = root.routes!.find((r) => r.object_matchers?.some(([l]) => l === 'kansa_rule_id'))!;
+    expect(kansa.group_by).toEqual(['...']);
+  });
+
   it('leaves alerts that are not Kansa rules to the root receiver', () => {
     expect(receivers(root, { alertname: 'disk full', severity: 'critical', use_case: 'cyber' })).toEqual([RECEIVERS.securityEmail]);
   });

@@ -65,8 +65,9 @@ export function policyTree(): Route {
       {
         receiver: RECEIVERS.securityEmail,
         object_matchers: [['kansa_rule_id', '=~', '.+']],
-        // One notification per rule and person/host, so two leavers never share a mail.
-        group_by: ['kansa_rule_id', '...'],
+        // Every label (Alertmanager's '...', which must stand alone): one notification per rule and person or host,
+        // so two leavers never share a mail.
+        group_by: ['...'],
         group_wait: '30s',
         group_interval: '5m',
         repeat_interval: '4h',
