@@ -51,7 +51,8 @@ function checkShape(viz: string, queryType: string, frames: FrameJson[]): string
   if (frames.length === 0) return 'no frames';
   if (queryType === 'logs') return frameType(frames[0]) === 'log-lines' ? undefined : `logs frame expected, got ${frameType(frames[0])}`;
   if (queryType === 'attendance') {
-    return frames[0].schema.name === 'attendance' || frames[0].schema.name === 'attendance-sheet' ? undefined : `attendance frame expected, got ${frames[0].schema.name}`;
+    const attendanceFrames = ['attendance', 'attendance-sheet', 'attendance-agreement36', 'attendance-divergence'];
+    return attendanceFrames.includes(String(frames[0].schema.name)) ? undefined : `attendance frame expected, got ${frames[0].schema.name}`;
   }
   if (queryType === 'risk') return frames[0].schema.name === 'risk' ? undefined : 'risk frame expected';
   if (['timeseries', 'status-history', 'stat'].includes(viz)) {

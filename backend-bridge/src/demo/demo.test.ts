@@ -5,6 +5,8 @@ import { UsageError } from '../commands/translate';
 import { demoCommand } from './command';
 import { generate, type GenerateResult, PROFILES } from './generate';
 import { compileQuery, translateDemo } from './verify';
+import { parseTimesheet } from '../timesheet/parse';
+import { decodeCsv } from '../timesheet/table';
 
 /** The format the engine must detect for each produced file. */
 const EXPECTED_FORMAT: Record<string, string> = {
@@ -59,7 +61,7 @@ describe('kansa demo generate (small profile)', () => {
   test('the same seed gives byte-identical output', () => {
     const again = tempDir();
     const second = generate({ ...small, out: again, benign: false });
-    const names = [...attack.files.map((f) => f.name), 'users.csv', 'assets.csv', 'scenarios.json'];
+    const names = [...attack.files.map((f) => f.name), 'users.csv', 'assets.csv', 'scenarios.json', 'timesheet.csv'];
     expect(second.files.map((f) => f.name)).toEqual(attack.files.map((f) => f.name));
     for (const name of names) {
       expect({ name, same: readFileSync(join(again, name)).equals(readFileSync(join(attackDir, name))) }).toEqual({ name, same: true });
@@ -104,6 +106,35 @@ describe('kansa demo generate (small profile)', () => {
     const quiet = translateDemo(benignDir, names, queries.map((q) => q.query), 2026);
     for (const f of quiet.files) expect({ name: f.name, failures: Object.fromEntries(f.failures) }).toEqual({ name: f.name, failures: {} });
     queries.forEach((q, i) => expect({ id: q.id, query: q.query, count: quiet.counts[i] }).toEqual({ id: q.id, query: q.query, count: 0 }));
+  });
+});
+
+describe('the demo timesheet', () => {
+  const read = (dir: string) => parseTimesheet(decodeCsv(readFileSync(join(dir, 'timesheet.csv'))).rows, { timezone: 'Asia/Tokyo' });
+  const gaps = (dir: string) => (JSON.parse(readFileSync(join(dir, 'scenarios.json'), 'utf8')) as { timesheetGaps: Array<{ account: string; date: string; kind: string }> }).timesheetGaps;
+
+  test('imports without an error: a row per person and scheduled day, leave where nobody worked', () => {
+    const p = read(attackDir);
+    expect(p.errors).toEqual([]);
+    expect(p.records.length).toBeGreaterThanOrEqual(small.users * 5);
+    expect(p.records.filter((r) => r.leaveType === '有休').length).toBeGreaterThan(0);
+    expect(new Set(p.records.map((r) => r.account)).size).toBe(small.users);
+  });
+
+  test('seeds each kind of 乖離 in the second half, on rows that say so, and the benign month none', () => {
+    const seeded = gaps(attackDir);
+    expect([...new Set(seeded.map((g) => g.kind))].sort()).toEqual(['activity-on-reported-day-off', 'unreported-early-start', 'unreported-late-work']);
+    const rows = new Map(read(attackDir).records.map((r) => [`${r.account}@${r.date}`, r]));
+    for (const g of seeded) {
+      expect(g.date >= '2026-10-04').toBe(true);
+      const r = rows.get(`${g.account}@${g.date}`)!;
+      if (g.kind === 'activity-on-reported-day-off') expect(r.leaveType).toBe('有休');
+      else expect(r.clockIn).toBeDefined();
+    }
+    const benignDir = tempDir();
+    generate({ ...small, out: benignDir, benign: true });
+    expect(gaps(benignDir)).toEqual([]);
+    expect(read(benignDir).errors).toEqual([]);
   });
 });
 

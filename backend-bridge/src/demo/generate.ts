@@ -8,6 +8,7 @@ import {
 } from './time';
 import { dnsQuery, fileCreate, networkConnect, processCreate, processGuid, SYSMON_CHANNEL, SYSMON_PROVIDER, SYSMON_VERSION, type SysmonProcess } from './sysmon';
 import { renderNxlog, renderWinlogbeat, renderXml, type WinRecord } from './windows';
+import { TimesheetBook } from './timesheet';
 
 export interface GenerateOptions {
   out: string;
@@ -82,6 +83,7 @@ class Generator {
   private readonly scenarios: Scenario[] = [];
   /** Sysmon draws from its own stream and numbers its own records, so adding it shifted no other log. */
   private readonly sysmonRng: Rng;
+  private readonly book: TimesheetBook;
   private readonly sysmonRecordIds = new Map<string, number>();
   private readonly t0: number;
   private handle = 0x1000;
@@ -102,6 +104,7 @@ class Generator {
   constructor(private readonly opts: GenerateOptions) {
     this.rng = new Rng(opts.seed);
     this.sysmonRng = new Rng((opts.seed ^ 0x5953_4d4e) >>> 0);
+    this.book = new TimesheetBook(opts.seed);
     this.t0 = jstMidnight(opts.start);
     this.people = buildCompany(this.rng.fork('company'), opts.users, opts.start, opts.days);
     mkdirSync(opts.out, { recursive: true });
@@ -143,6 +146,7 @@ class Generator {
     this.scenarios.sort((x, y) => (x.start < y.start ? -1 : x.start > y.start ? 1 : x.id < y.id ? -1 : 1));
     writeFileSync(join(this.opts.out, 'users.csv'), usersCsv(this.people));
     writeFileSync(join(this.opts.out, 'assets.csv'), this.assetsCsv());
+    writeFileSync(join(this.opts.out, 'timesheet.csv'), this.book.csv(this.people, this.t0, days, (day) => this.isOffDay(day), this.opts.benign));
     writeFileSync(join(this.opts.out, 'holidays.txt'), [...this.holidays].map(([k, v]) => `${k} ${v}`).join('\n') + '\n');
     const meta = {
       company: '株式会社サンプル製作所 (demo)',
@@ -154,6 +158,8 @@ class Generator {
       timeZone: 'Asia/Tokyo',
       year: Number(this.opts.start.slice(0, 4)),
       scenarios: this.scenarios,
+      // Seeded 乖離 between timesheet.csv and the logs (kansa timesheet import; the attendance divergence view).
+      timesheetGaps: this.book.seeded,
     };
     writeFileSync(join(this.opts.out, 'scenarios.json'), `${JSON.stringify(meta, null, 2)}\n`);
     return {
@@ -334,6 +340,7 @@ class Generator {
 
   /** A working session on the user's own PC, with everything that it leaves in the logs. */
   private workSession(p: Employee, arrive: number, leave: number, rng: Rng, d: number, _busy: boolean, opts: { lunch?: boolean; door?: boolean } = {}): void {
+    this.book.session(p, arrive, leave);
     const comp = `${p.host}.${FQDN}`;
     const logonId = hex(0x100000 + rng.int(0, 0xefffff));
     // Door entry a few minutes before.

@@ -8,6 +8,7 @@ import { createClient, openSearchUrl } from '../opensearch/client';
 import { DemoUsageError } from './usage';
 import { scoreDemoMonth } from '../risk/demo';
 import { generate, PROFILES, type Scenario } from './generate';
+import { timesheetCommand } from '../timesheet/command';
 
 export const DEMO_RUN_USAGE = `usage: kansa demo [--out DIR] [--profile default|small] [--seed N] [--benign] [--force]
   Generates the demo company's month into DIR (default .kansa/demo-<profile>-seed<N>) if it is not there yet,
@@ -16,7 +17,7 @@ export const DEMO_RUN_USAGE = `usage: kansa demo [--out DIR] [--profile default|
   generates nothing and, while OpenSearch still holds the month, imports nothing (--force: import again,
   still without duplicates).`;
 
-const NOT_LOGS = new Set(['users.csv', 'assets.csv', 'holidays.txt', 'scenarios.json', '.imported.json']);
+const NOT_LOGS = new Set(['users.csv', 'assets.csv', 'holidays.txt', 'scenarios.json', 'timesheet.csv', '.imported.json']);
 
 interface ScenarioFile {
   year: number;
@@ -59,6 +60,8 @@ export async function demoRun(argv: string[], io: { stdout: Writable; stderr: Wr
       io,
     );
     if (code !== 0) return code;
+    // The self-reported timesheet goes to its own index, for the 乖離 view (a month written before it existed has none).
+    if (existsSync(join(out, 'timesheet.csv')) && (await timesheetCommand(['import', join(out, 'timesheet.csv'), '--timezone', meta.timeZone], io)) !== 0) return 1;
     writeFileSync(stampPath, JSON.stringify({ events: await countFrom(out) }));
   }
   if ((await scoreDemoMonth(out, io)) !== 0) return 1;

@@ -65,7 +65,7 @@ func agreementFrame(ss []attendance.Standing) *data.Frame {
 	for i, s := range ss {
 		monthsOver[i] = int64(s.MonthsOver)
 	}
-	frame := data.NewFrame("agreement36",
+	frame := data.NewFrame("attendance-agreement36",
 		data.NewField("user", nil, str(func(s attendance.Standing) string { return s.User })),
 		data.NewField("display_name", nil, str(func(s attendance.Standing) string { return s.DisplayName })),
 		data.NewField("department", nil, str(func(s attendance.Standing) string { return s.Department })),
