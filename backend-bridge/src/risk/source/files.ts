@@ -7,7 +7,7 @@ import { FORMATS, STAGES } from '../../translators';
 import { extract } from '../observe/extract';
 import type { Observation } from '../observe/observation';
 
-const NOT_LOGS = new Set(['users.csv', 'assets.csv', 'holidays.txt', 'scenarios.json', '.imported.json']);
+const NOT_LOGS = new Set(['users.csv', 'assets.csv', 'holidays.txt', 'scenarios.json', 'timesheet.csv', '.imported.json']);
 
 /** Every log file of a generated demo month (what `kansa demo` imports). */
 export function demoLogFiles(dir: string): string[] {
