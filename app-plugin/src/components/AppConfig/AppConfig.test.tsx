@@ -72,7 +72,7 @@ describe('AppConfig', () => {
     put.mockReset().mockResolvedValue({});
     renderConfig({ enabled: true, jsonData: { dataSourceUid: 'audit-logs' } });
     await userEvent.click(screen.getByRole('button', { name: 'Install alert rules' }));
-    expect(await screen.findByText('Installed rule groups: kansa-cyber, kansa-insider, kansa-attendance')).toBeInTheDocument();
+    expect(await screen.findByText('Installed rule groups: kansa-cyber, kansa-insider, kansa-attendance, kansa-audit, kansa-failure')).toBeInTheDocument();
     expect(put).toHaveBeenCalledWith(
       '/api/v1/provisioning/folder/kansa-alerts/rule-groups/kansa-cyber',
       expect.objectContaining({ folderUid: 'kansa-alerts' }),
@@ -87,7 +87,7 @@ describe('AppConfig', () => {
     put.mockReset().mockResolvedValue({});
     renderConfig({ enabled: true, jsonData: {} });
     await userEvent.click(screen.getByRole('button', { name: 'Install alert rules' }));
-    expect(await screen.findByText('Left to file provisioning (read-only in Grafana): kansa-cyber, kansa-insider, kansa-attendance')).toBeInTheDocument();
+    expect(await screen.findByText('Left to file provisioning (read-only in Grafana): kansa-cyber, kansa-insider, kansa-attendance, kansa-audit, kansa-failure')).toBeInTheDocument();
     expect(screen.queryByText(/^Installed rule groups/)).not.toBeInTheDocument();
     expect(put).not.toHaveBeenCalled();
   });
