@@ -1,3 +1,4 @@
+import { css } from '@emotion/css';
 import { FIELD } from '@kansa/schema/src/generated/fields';
 import { t } from '@grafana/i18n';
 import { PluginPage } from '@grafana/runtime';
@@ -9,6 +10,7 @@ import { DEFAULT_DATASOURCE_UID, type KansaAppSettings } from '../types';
 import { downloadCsv, toCsv } from './csv';
 import { hours, luceneValue, monthRange } from './period';
 import { rowsOf, runQueries } from './query';
+import { AttendanceReport, type AgreementRow, type DivergenceRow } from './AttendanceReport';
 
 export interface SheetRow {
   user: string;
@@ -45,6 +47,15 @@ const columns = () => [
   t('attendance.column.no-logoff', 'No logoff'),
 ];
 
+// On paper only the report matters: the controls and Grafana's chrome are left out.
+const printable = css({
+  '@media print': {
+    '.kansa-no-print': { display: 'none' },
+    table: { fontSize: '9pt', width: '100%' },
+    'h3, table': { breakInside: 'avoid-page' },
+  },
+});
+
 /** The monthly 36協定 general limit, in minutes. */
 const MONTHLY_OVERTIME_LIMIT = 45 * 60;
 
@@ -56,6 +67,14 @@ export function sheetQuery(department: string, user: string, workday?: WorkdaySe
     .filter(Boolean)
     .join(' AND ');
   return { refId: 'sheet', queryType: 'attendance', attendanceView: 'sheet', query, ...(workday ? { workday } : {}) };
+}
+
+/** The 36協定 standing and the 乖離 of the same people and month (the report's other sections). */
+export function reportQueries(sheet: KansaQuery): KansaQuery[] {
+  return [
+    { ...sheet, refId: 'agreement36', attendanceView: 'agreement36' },
+    { ...sheet, refId: 'divergence', attendanceView: 'divergence' },
+  ];
 }
 
 export function overtimeRanking(rows: SheetRow[]): Array<{ user: string; display_name: string; minutes: number }> {
@@ -103,6 +122,8 @@ export function AttendancePage({ dataSourceUid, workday, initialMonth }: Props) 
   const [department, setDepartment] = useState('');
   const [user, setUser] = useState('');
   const [rows, setRows] = useState<SheetRow[]>();
+  const [agreement, setAgreement] = useState<AgreementRow[]>([]);
+  const [divergence, setDivergence] = useState<DivergenceRow[]>([]);
   const [error, setError] = useState<string>();
   const [loading, setLoading] = useState(false);
 
@@ -111,12 +132,15 @@ export function AttendancePage({ dataSourceUid, workday, initialMonth }: Props) 
     setError(undefined);
     try {
       const { from, to } = monthRange(month, timezone);
-      const outcome = await runQueries(dataSourceUid, [sheetQuery(department.trim(), user.trim(), workday)], from, to);
+      const sheet = sheetQuery(department.trim(), user.trim(), workday);
+      const outcome = await runQueries(dataSourceUid, [sheet, ...reportQueries(sheet)], from, to);
       if (outcome.status === 'failed') {
         setError(outcome.error);
         setRows(undefined);
       } else {
         setRows(rowsOf(outcome.frames.sheet?.[0]) as unknown as SheetRow[]);
+        setAgreement(rowsOf(outcome.frames.agreement36?.[0]) as unknown as AgreementRow[]);
+        setDivergence(rowsOf(outcome.frames.divergence?.[0]) as unknown as DivergenceRow[]);
       }
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
@@ -133,6 +157,7 @@ export function AttendancePage({ dataSourceUid, workday, initialMonth }: Props) 
   const total = (k: 'working_minutes' | 'overtime_minutes') => (rows ?? []).reduce((a, r) => a + r[k], 0);
 
   return (
+    <div className={printable}>
     <Stack direction="column" gap={2}>
       <Text element="h2">{t('attendance.heading', 'Attendance sheet')}</Text>
       <Stack direction="row" gap={1} alignItems="flex-end" wrap="wrap">
@@ -190,6 +215,12 @@ export function AttendancePage({ dataSourceUid, workday, initialMonth }: Props) 
               </li>
             ))}
           </ul>
+          <AttendanceReport month={month} agreement={agreement} divergence={divergence} timezone={timezone} />
+          <div className="kansa-no-print">
+            <Button variant="secondary" icon="file-alt" onClick={() => window.print()}>
+              {t('attendance.print', 'Print')}
+            </Button>
+          </div>
           <Text element="h3">{sheetLabel}</Text>
           <table aria-label={sheetLabel} style={{ borderCollapse: 'collapse' }}>
             <thead>
@@ -225,6 +256,7 @@ export function AttendancePage({ dataSourceUid, workday, initialMonth }: Props) 
         </>
       )}
     </Stack>
+    </div>
   );
 }
 
