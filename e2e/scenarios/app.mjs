@@ -45,6 +45,15 @@ function attendanceScenario(lang) {
       const rows = await tableRows(page, text(APP, lang, 'attendance.sheet'));
       assert.ok(rows.length >= ctx.demo.users, `one row per user and day at least for every user: ${rows.length} rows`);
       assert.ok(rows.some((r) => r.some((c) => /^\d{4}-\d{2}-\d{2}/.test(c))), `rows carry dates: ${JSON.stringify(rows[0])}`);
+      // The 勤怠レポート: a 36協定 row per person who worked, and every 乖離 the demo seeded in its timesheet.
+      const agreement = await tableRows(page, text(APP, lang, 'attendance.agreement36'));
+      assert.ok(agreement.length >= ctx.demo.users, `a 36協定 row per person: ${agreement.length} rows`);
+      assert.ok(agreement.every((r) => ['ok', 'warning', 'violation'].includes(r[11])), `statuses: ${JSON.stringify(agreement[0])}`);
+      const gaps = ctx.demo.timesheetGaps ?? [];
+      if (gaps.length > 0) {
+        const divergence = await tableRows(page, text(APP, lang, 'attendance.divergence'));
+        for (const g of gaps) assert.ok(divergence.some((r) => r[0] === g.date && r[1] === g.account && r[7] === g.kind), `乖離 ${g.account} ${g.date} ${g.kind} listed`);
+      }
       await ctx.screenshot(`app-attendance${lang === 'ja-JP' ? '' : '-en'}`);
     },
   };
