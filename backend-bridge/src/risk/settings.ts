@@ -64,6 +64,17 @@ export interface RiskSettings {
   accumulationTrim: readonly Metric[];
   /** Mail to personal domains by a watchlisted or leaving user weighs this much more. */
   leaverMailFactor: number;
+  /**
+   * Evidence that repeats (score/persistence.ts): a volume or rolling-total reason of an accumulated
+   * metric that also scored on earlier days of the last `persistenceDays` adds up to `persistenceWeight`
+   * times its points, in full once it scored on `persistenceFullDays` earlier days. A one-off spike has
+   * no earlier days and gets nothing.
+   */
+  persistenceDays: number;
+  persistenceFullDays: number;
+  persistenceWeight: number;
+  /** Raw points above this bend towards 100 (score/day.ts saturate) instead of being capped: no ties at the top. */
+  scoreKnee: number;
 }
 
 /** Free and consumer mail services (global and Japanese carriers): where a private address lives. */
@@ -118,4 +129,8 @@ export const DEFAULT_SETTINGS: RiskSettings = {
   accumulationMinScale: { cloudBytes: 5 * 1024 * 1024, webmailBytes: 2 * 1024 * 1024, personalMails: 0.25, personalMailBytes: 1024 * 1024, printPages: 10, sensitiveReads: 1 },
   accumulationTrim: ['cloudBytes', 'webmailBytes', 'printPages'],
   leaverMailFactor: 1.5,
+  persistenceDays: 14,
+  persistenceFullDays: 5,
+  persistenceWeight: 0.5,
+  scoreKnee: 60,
 };

@@ -29,6 +29,11 @@ export interface UserProfile {
    */
   recent?: RecentDay[];
   /**
+   * Days of the last `persistenceDays` on which an accumulated metric scored (a volume or rolling-total
+   * reason), with those metrics, oldest first: what the persistence reason counts. Older saves carry none.
+   */
+  evidence?: EvidenceDay[];
+  /**
    * The last day learned into this profile (and decayed to). Saved with it, so a day is never learned
    * twice into it even when the state's meta document was not written after it (a crash between the two).
    */
@@ -38,6 +43,11 @@ export interface UserProfile {
 export interface RecentDay {
   day: number;
   v: Partial<Record<Metric, number>>;
+}
+
+export interface EvidenceDay {
+  day: number;
+  metrics: Metric[];
 }
 
 export interface PeerGroup {

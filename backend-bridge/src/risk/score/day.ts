@@ -8,6 +8,7 @@ import { robustDeviation } from '../stats/robust';
 import { personalDomain, joinMail } from '../observe/mail';
 import { executiveDepartments, sensitiveMatcher, sensitivityOf, type Sensitivity } from '../observe/sensitive';
 import { accumulatedParts, PeerTotals } from './accumulate';
+import { persistencePart, rememberEvidence } from './persistence';
 import { BOOST_TEXT, hoursText, resourceText, volumeText, type Reason } from './reasons';
 
 /** A user's score for one local day, with the reasons that add up to it. */
@@ -113,8 +114,8 @@ interface Part {
 
 /**
  * Scores every user active on `day` against the state as of the day before (the state is not
- * changed). The score is the sum of the anomaly reasons, raised by context boosts, capped at 100 and
- * scaled by the confidence; the reasons' contributions add up to the score.
+ * changed). The score is the sum of the anomaly reasons, raised by context boosts, bent below 100
+ * above `scoreKnee` (saturate) and scaled by the confidence; the reasons' contributions add up to the score.
  */
 export function scoreDay(state: RiskState, day: number, activity: Map<string, Activity>, s: RiskSettings, clock: LocalTime): UserDay[] {
   const out: UserDay[] = [];
@@ -129,6 +130,8 @@ export function scoreDay(state: RiskState, day: number, activity: Map<string, Ac
     const p = profile ?? newProfile(a.user, info);
     const leaving = info.departureDate ? LocalLeaving(info.departureDate, day, s.leaverDays) : false;
     const parts: Part[] = [...resourceParts(state, p, info, a, day, s, clock), ...timeParts(p, a, s, clock), ...exfilParts(volumeParts(p, a, s), accumulatedParts(profile, info, a.volumes, day, s, peers, info.watchlist || leaving))];
+    const persistent = persistencePart(profile, day, parts, s);
+    if (persistent) parts.push(persistent);
     const anomaly = parts.reduce((n, x) => n + x.points, 0);
     const boosts: Part[] = [];
     if (anomaly > 0) {
@@ -141,11 +144,11 @@ export function scoreDay(state: RiskState, day: number, activity: Map<string, Ac
     const all = [...parts, ...boosts].filter((x) => x.points > 0.05);
     const raw = all.reduce((n, x) => n + x.points, 0);
     const confidence = Math.min(1, p.activeDays / s.minBaselineDays);
-    const scale = (raw > 100 ? 100 / raw : 1) * confidence;
+    const scale = (raw > 0 ? saturate(raw, s.scoreKnee) / raw : 1) * confidence;
     const reasons = all
       .map((x) => ({ code: x.code, en: x.en, ja: x.ja, contribution: round1(x.points * scale), baseline: JSON.stringify({ ...x.baseline, points: round1(x.points), confidence: round1(confidence * 100) / 100 }) }))
       .sort((x, y) => y.contribution - x.contribution);
-    const score = round1(Math.min(100, raw) * confidence);
+    const score = round1(saturate(raw, s.scoreKnee) * confidence);
     const boostShare = anomaly > 0 ? (anomaly + boosts.reduce((n, b) => n + b.points, 0)) / anomaly : 1;
     // One event can open a new share and a new folder at once: its mark carries both reasons.
     const byEvent = new Map<string, { ref: EventRef; points: number; reasons: Reason[] }>();
@@ -160,11 +163,19 @@ export function scoreDay(state: RiskState, day: number, activity: Map<string, Ac
     }
     const context = reasons.filter((r) => r.code.startsWith('context-'));
     const marks = [...byEvent.values()]
-      .map((m) => ({ ref: m.ref, score: round1(Math.min(100, m.points * boostShare) * confidence), reasons: [...m.reasons, ...context] }))
+      .map((m) => ({ ref: m.ref, score: round1(saturate(m.points * boostShare, s.scoreKnee) * confidence), reasons: [...m.reasons, ...context] }))
       .filter((m) => m.score > 0);
     out.push({ user: a.user, info, day, score, confidence: round1(confidence * 100) / 100, reasons, events: a.obs.length, marks, lastSeen: a.obs[a.obs.length - 1].t });
   }
   return out.sort((x, y) => y.score - x.score || (x.user < y.user ? -1 : 1));
+}
+
+/**
+ * Points up to the knee are the score; above it they bend towards 100 without reaching it, so two
+ * users far above the knee still rank by their evidence instead of tying at a cap.
+ */
+export function saturate(raw: number, knee: number): number {
+  return raw <= knee ? raw : knee + (100 - knee) * (1 - Math.exp(-(raw - knee) / (100 - knee)));
 }
 
 /** A day's volume and the rolling total of the same metric tell one story: keep the stronger of the two. */
@@ -263,6 +274,7 @@ export function learnDay(state: RiskState, day: number, activity: Map<string, Ac
   const peersHeld = new Set(Object.values(state.peers).filter((g) => holdsDay(state, g, day)).map((g) => g.department));
   decayState(state, s, day);
   const flagged = new Set(scored.filter((u) => u.score >= s.flagScore).map((u) => u.user));
+  const reasonsOf = new Map(scored.map((u) => [u.user, u.reasons]));
   for (const a of activity.values()) {
     const info = a.info ?? state.users[a.user]?.info;
     if (!info) continue;
@@ -281,6 +293,7 @@ export function learnDay(state: RiskState, day: number, activity: Map<string, Ac
       const v: Partial<Record<Metric, number>> = {};
       for (const m of Object.keys(s.accumulationWeight) as Metric[]) if (a.volumes[m] > 0) v[m] = a.volumes[m];
       p.recent = [...(p.recent ?? []).filter((r) => r.day > day - s.recentDays), { day, v }];
+      rememberEvidence(p, day, reasonsOf.get(a.user) ?? [], s);
       if (!flagged.has(a.user)) {
         for (const m of METRICS) {
           (p.volumes[m] ??= []).push(a.volumes[m]);

@@ -70,6 +70,17 @@ export function accumulatedText(metric: Metric, windowDays: number, total: numbe
   };
 }
 
+/** The same metrics scored on earlier days too: the evidence repeats rather than spikes once. */
+export function persistenceText(metrics: readonly Metric[], days: number, windowDays: number): { code: string; en: string; ja: string } {
+  const en = metrics.map((m) => METRIC_TEXT[m].en).join(', ');
+  const ja = metrics.map((m) => METRIC_TEXT[m].ja).join('、');
+  return {
+    code: 'persistent-evidence',
+    en: `Repeated on ${days} earlier days of the last ${windowDays}: ${en}`,
+    ja: `直近 ${windowDays} 日間のうち過去 ${days} 日にも同じ兆候: ${ja}`,
+  };
+}
+
 export function volumeText(metric: Metric, value: number, median: number): { code: string; en: string; ja: string } {
   const t = METRIC_TEXT[metric];
   const fmt = t.unit ?? ((n: number) => String(Math.round(n * 10) / 10));
