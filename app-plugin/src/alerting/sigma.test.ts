@@ -1,3 +1,5 @@
+import type { BackendSrv } from '@grafana/runtime';
+
 import { installSigmaRules, MAX_SIGMA_RULES, parseSigmaFile, SIGMA_FOLDER } from './sigma';
 
 /** A rule as `kansa sigma convert --out rules.json` writes it (query A on the Kansa datasource, reduce, threshold). */
@@ -20,7 +22,7 @@ function fakeGrafana() {
   const folders = new Map<string, string>();
   const groups = new Map<string, { rules: Array<Record<string, any>> }>();
   const notFound = () => Object.assign(new Error('not found'), { status: 404 });
-  return {
+  const fake = {
     folders,
     groups,
     get: jest.fn(async (url: string) => {
@@ -49,6 +51,7 @@ function fakeGrafana() {
       return body;
     }),
   };
+  return fake as typeof fake & Pick<BackendSrv, 'get' | 'post' | 'put'>;
 }
 
 describe('the converted Sigma rules file', () => {
