@@ -232,6 +232,15 @@ func AnyTerm(field string, values ...any) (Query, error) {
 	return Query{"terms": map[string]any{name: values}}, nil
 }
 
+// AnyString is AnyTerm over string values, such as account names.
+func AnyString(field string, values []string) (Query, error) {
+	vs := make([]any, len(values))
+	for i, v := range values {
+		vs[i] = v
+	}
+	return AnyTerm(field, vs...)
+}
+
 // Regexp matches a registry field against a Lucene regular expression.
 func Regexp(field, pattern string) (Query, error) {
 	name, err := AggregationName(field)

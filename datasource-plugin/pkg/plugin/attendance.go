@@ -76,11 +76,7 @@ func (h *attendanceHandler) sessionEvents(ctx context.Context, wide backend.Time
 				schema.KansaSessionTransition).
 			Sort(schema.Timestamp, client.Asc).SortByID(client.Asc).SearchAfter(after)
 		if len(m.Users) > 0 {
-			users := make([]any, len(m.Users))
-			for i, u := range m.Users {
-				users[i] = u
-			}
-			s.Filter(client.AnyTerm(schema.UserName, users...))
+			s.Filter(client.AnyString(schema.UserName, m.Users))
 		}
 		return s
 	}, func(hit client.Hit) error {

@@ -56,11 +56,7 @@ func (d *Datasource) resolveDirectory(ctx context.Context, m *queryModel) error 
 		if err != nil {
 			return err
 		}
-		values := make([]any, len(accounts))
-		for i, a := range accounts {
-			values[i] = a
-		}
-		q, err := client.AnyTerm(schema.UserName, values...)
+		q, err := client.AnyString(schema.UserName, accounts)
 		if err != nil {
 			return err
 		}

@@ -50,11 +50,7 @@ func (h *attendanceHandler) timesheets(ctx context.Context, pattern string, tr b
 				schema.KansaTimesheetWorkedMinutes).
 			Sort(schema.Timestamp, client.Asc).SortByID(client.Asc).SearchAfter(after)
 		if len(m.Users) > 0 {
-			users := make([]any, len(m.Users))
-			for i, u := range m.Users {
-				users[i] = u
-			}
-			s.Filter(client.AnyTerm(schema.UserName, users...))
+			s.Filter(client.AnyString(schema.UserName, m.Users))
 		}
 		return s
 	}, func(hit client.Hit) error {
