@@ -17,7 +17,7 @@ export type InstallResult =
   | { status: 'success'; folderUid: string; groups: string[]; skipped: SkippedGroup[] }
   | { status: 'failed'; error: string };
 
-type Backend = Pick<BackendSrv, 'get' | 'post' | 'put'>;
+export type Backend = Pick<BackendSrv, 'get' | 'post' | 'put'>;
 interface Folder {
   uid: string;
   title: string;
@@ -28,25 +28,31 @@ interface ExistingRule {
   provenance?: string;
 }
 
-const statusOf = (e: unknown) => (e as { status?: number })?.status;
-const quiet = { showErrorAlert: false };
+export const statusOf = (e: unknown) => (e as { status?: number })?.status;
+export const quiet = { showErrorAlert: false };
+
+/** What a failed Grafana API call says: its JSON message, else the error's own. */
+export function failureMessage(e: unknown): string {
+  const data = (e as { data?: { message?: string } })?.data;
+  return data?.message ?? (e instanceof Error ? e.message : String(e));
+}
 
 /**
- * The Kansa folder: the one with Kansa's uid, else a top-level folder titled "Kansa" (file provisioning creates it
- * by title with a uid of its own), else a new one with Kansa's uid and title. Dashboards and rules share it.
+ * The folder with this uid, else a top-level folder with its title (file provisioning creates a folder by title
+ * with a uid of its own), else a new one with the uid and title. Kansa's dashboards and rules share KANSA_FOLDER.
  */
-async function kansaFolder(backend: Backend): Promise<string> {
+export async function ensureFolder(backend: Backend, wanted: Folder): Promise<string> {
   try {
-    const folder = await backend.get<Folder>(`/api/folders/${KANSA_FOLDER.uid}`, undefined, undefined, quiet);
+    const folder = await backend.get<Folder>(`/api/folders/${wanted.uid}`, undefined, undefined, quiet);
     return folder.uid;
   } catch (e) {
     if (statusOf(e) !== 404) throw e;
   }
   const topLevel = await backend.get<Folder[]>('/api/folders', { limit: 1000 }, undefined, quiet);
-  const byTitle = (Array.isArray(topLevel) ? topLevel : []).find((f) => f.title === KANSA_FOLDER.title);
+  const byTitle = (Array.isArray(topLevel) ? topLevel : []).find((f) => f.title === wanted.title);
   if (byTitle) return byTitle.uid;
-  const created = await backend.post<Folder>('/api/folders', { uid: KANSA_FOLDER.uid, title: KANSA_FOLDER.title });
-  return created?.uid ?? KANSA_FOLDER.uid;
+  const created = await backend.post<Folder>('/api/folders', { uid: wanted.uid, title: wanted.title });
+  return created?.uid ?? wanted.uid;
 }
 
 /** The rule with this uid as Grafana's provisioning API has it, or undefined when there is none. */
@@ -79,7 +85,7 @@ export async function installRules(backend: Backend, datasourceUid: string, over
   const defaults = defaultSettings(RULES);
   const settings = { ...defaults, ...overrides, thresholds: { ...defaults.thresholds, ...overrides.thresholds } };
   try {
-    const folderUid = await kansaFolder(backend);
+    const folderUid = await ensureFolder(backend, KANSA_FOLDER);
     const installed: string[] = [];
     const skipped: SkippedGroup[] = [];
     for (const g of ruleGroups(RULES, settings, datasourceUid, DASHBOARDS, 'installer')) {
@@ -95,7 +101,6 @@ export async function installRules(backend: Backend, datasourceUid: string, over
     }
     return { status: 'success', folderUid, groups: installed, skipped };
   } catch (e) {
-    const data = (e as { data?: { message?: string } })?.data;
-    return { status: 'failed', error: data?.message ?? (e instanceof Error ? e.message : String(e)) };
+    return { status: 'failed', error: failureMessage(e) };
   }
 }

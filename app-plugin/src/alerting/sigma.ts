@@ -1,4 +1,4 @@
-import type { BackendSrv } from '@grafana/runtime';
+import { type Backend, ensureFolder, failureMessage, quiet, statusOf } from './installer';
 
 /**
  * Installs the alert rules `kansa sigma convert --out rules.json` wrote (Grafana's alert provisioning format) through
@@ -12,7 +12,6 @@ export const SIGMA_FOLDER = { uid: 'kansa-sigma', title: 'Kansa Sigma' };
 export const MAX_SIGMA_RULES = 5000;
 
 type Json = Record<string, unknown>;
-type Backend = Pick<BackendSrv, 'get' | 'post' | 'put'>;
 
 export interface SigmaGroup {
   name: string;
@@ -26,8 +25,6 @@ export type SigmaInstallResult =
   | { status: 'success'; folderUid: string; installed: number; enabled: number; skipped: string[] }
   | { status: 'failed'; error: string };
 
-const statusOf = (e: unknown) => (e as { status?: number })?.status;
-const quiet = { showErrorAlert: false };
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** "60s", "5m", "1h" or a number of seconds, as Grafana's provisioning files write a group's interval. */
@@ -82,19 +79,6 @@ function onDataSource(rule: Json, datasourceUid: string): Json {
   return { ...rule, data };
 }
 
-async function sigmaFolder(backend: Backend): Promise<string> {
-  try {
-    return (await backend.get<{ uid: string }>(`/api/folders/${SIGMA_FOLDER.uid}`, undefined, undefined, quiet)).uid;
-  } catch (e) {
-    if (statusOf(e) !== 404) throw e;
-  }
-  const topLevel = await backend.get<Array<{ uid: string; title: string }>>('/api/folders', { limit: 1000 }, undefined, quiet);
-  const byTitle = (Array.isArray(topLevel) ? topLevel : []).find((f) => f.title === SIGMA_FOLDER.title);
-  if (byTitle) return byTitle.uid;
-  const created = await backend.post<{ uid: string }>('/api/folders', SIGMA_FOLDER);
-  return created?.uid ?? SIGMA_FOLDER.uid;
-}
-
 /** The group as Grafana has it now, or undefined when there is none. */
 async function existingGroup(backend: Backend, folderUid: string, group: string): Promise<Json[] | undefined> {
   try {
@@ -108,7 +92,7 @@ async function existingGroup(backend: Backend, folderUid: string, group: string)
 
 export async function installSigmaRules(backend: Backend, datasourceUid: string, groups: SigmaGroup[]): Promise<SigmaInstallResult> {
   try {
-    const folderUid = await sigmaFolder(backend);
+    const folderUid = await ensureFolder(backend, SIGMA_FOLDER);
     let installed = 0;
     let enabled = 0;
     const skipped: string[] = [];
@@ -133,7 +117,6 @@ export async function installSigmaRules(backend: Backend, datasourceUid: string,
     }
     return { status: 'success', folderUid, installed, enabled, skipped };
   } catch (e) {
-    const data = (e as { data?: { message?: string } })?.data;
-    return { status: 'failed', error: data?.message ?? (e instanceof Error ? e.message : String(e)) };
+    return { status: 'failed', error: failureMessage(e) };
   }
 }
