@@ -27,7 +27,7 @@ describe('generic layout, English headers', () => {
       { row: 8, message: 'clock-in "09:00" without a clock-out' },
       { row: 9, message: 'no employee' },
       { row: 10, message: 'clock-in "9時" is not a time such as 09:00' },
-      { row: 11, message: 'a second row for sato.k on 2026-10-01 (the first is row 2): one row per person and day' },
+      { row: 11, message: 'a second row for t-sato on 2026-10-01 (the first is row 2): one row per person and day' },
       { row: 12, message: 'the break of 120 minutes is longer than the day (60 minutes)' },
     ]);
     // Nothing is lost: every non-blank data row is a record or an error.
