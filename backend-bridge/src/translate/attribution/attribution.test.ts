@@ -95,6 +95,19 @@ describe('attribution stage', () => {
     expect(mail['kansa.attribution.method']).toBeUndefined();
   });
 
+  it('leaves Windows host telemetry and the Windows DHCP server log alone', () => {
+    const t = new AttributionTables();
+    const wfp = `{"EventTime":"2026-10-01 10:22:44","Hostname":"PC-TANAKA.corp.example.co.jp","EventType":"AUDIT_SUCCESS","EventID":5156,"SourceName":"Microsoft-Windows-Security-Auditing","Channel":"Security","Message":"The Windows Filtering Platform has permitted a connection.","Application":"\\\\device\\\\harddiskvolume3\\\\windows\\\\system32\\\\curl.exe","Direction":"%%14593","SourceAddress":"10.0.1.23","SourcePort":"50544","DestAddress":"203.0.113.80","DestPort":"80","Protocol":"6","ProcessID":"8012","SourceModuleType":"im_msvistalog"}`;
+    const dns = '30,10/01/26,10:30:00,DNS Update Request,10.0.1.23,PC-TANAKA.corp.example.co.jp,,,0,6,,,,,,,,,0';
+    const events = run(t, logon4624('2026-10-01T00:30:00.0000000Z', 'DC01.corp.example.co.jp', 'yamada', 3, '10.0.1.23'), wfp, dns, squid(jst('10:40'), '10.0.1.23'));
+    const byAction = (a: string) => events.find((e) => e['event.action'] === a)!;
+    expect(byAction('network-connection-allowed')['kansa.attribution.method']).toBeUndefined();
+    expect(byAction('dhcp-dns-update-requested')).toMatchObject({ 'network.protocol': 'dhcp' });
+    expect(byAction('dhcp-dns-update-requested')['kansa.attribution.method']).toBeUndefined();
+    // The same address in the proxy log is still attributed: the exclusions are by source, not by address.
+    expect(attributed(events)).toEqual([['10.0.1.23', 'yamada', null, 'logon-from-address', 'windows']]);
+  });
+
   it('keeps a user name the source already had', () => {
     const t = new AttributionTables();
     const events = run(t, DHCPD, `${jst('09:30')}.200    120 10.0.1.23 TCP_TUNNEL/200 5120 CONNECT example.com:443 kimura HIER_DIRECT/203.0.113.65 -`);

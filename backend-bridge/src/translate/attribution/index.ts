@@ -78,6 +78,9 @@ export class AttributionStage implements Stage {
     // Mail server records are parts of a message: the risk scorer joins them by queue id to the
     // message's authenticated sender, and reads a record without user.name as such a part.
     if (e['event.module'] === 'postfix') return;
+    // A Windows record is the host's own telemetry (WFP, Sysmon 3): its translator names the process's user when
+    // Windows logs one, and a logon from the host's address says nothing about which of its processes connected.
+    if (e['event.module'] === 'windows') return;
     const ip = str(e, 'source.ip');
     if (!ip || str(e, 'user.name')) return;
     const logon = this.t.logonsFrom.at(ip, at);

@@ -124,6 +124,8 @@ function translate(record: { text: string; header?: string[] }, ctx: { timeZone:
     'event.code': id,
     'event.module': 'windows-dhcp',
     'event.dataset': 'windows-dhcp.audit',
+    // As dhcpd's: the server's records are the DHCP conversation, which attribution reads and never attributes.
+    'network.protocol': 'dhcp',
   };
   const num = Number(id);
   const kind: DhcpKind =
