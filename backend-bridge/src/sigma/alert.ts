@@ -111,7 +111,7 @@ export function alertRule(rule: SigmaRule, m: Measure, datasourceUid: string, no
     execErrState: 'Error',
     for: '0s',
     annotations: {
-      summary: m.groupBy.length ? `${rule.title} (${m.groupBy.map((g) => `{{ $labels["${g}"] }}`).join(', ')})` : rule.title,
+      summary: m.groupBy.length ? `${rule.title} (${m.groupBy.map((g) => `{{ index $labels "${g}" }}`).join(', ')})` : rule.title,
       ...(description ? { description } : {}),
       ...(rule.references.length ? { references: rule.references.join('\n') } : {}),
       ...(rule.falsepositives.length ? { falsepositives: rule.falsepositives.join('\n') } : {}),

@@ -1,0 +1,3 @@
+module kansa/provisioning/alerttemplates
+
+go 1.22
