@@ -138,6 +138,8 @@ export function createEnricher(users: DirectoryUser[], assets: Asset[] = []): (e
       event['kansa.user.privileged'] = user.privileged;
       event['kansa.user.watchlist'] = user.watchlist;
       if (user.departureDate) event['kansa.user.departure_date'] = user.departureDate;
+      // The working calendar (shift, night shift) the attendance view counts the person's days by.
+      if (user.calendar) event['kansa.user.calendar'] = user.calendar;
     }
     const host = event['host.name'];
     const asset = typeof host === 'string' ? byHost.get(host.toLowerCase()) ?? byHost.get(shortHost(host)) : undefined;

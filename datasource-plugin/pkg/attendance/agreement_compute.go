@@ -131,6 +131,8 @@ type Standing struct {
 	MonthlyLimit, AnnualLimit         float64
 	Status                            string
 	Warnings                          []string
+	// TimesheetMonths are the months up to this one counted from the imported timesheet (no logs for them).
+	TimesheetMonths []string
 }
 
 // Agreement36 works out each user's standing in the month that starts at monthStart (local midnight of the
@@ -140,8 +142,10 @@ func Agreement36(c Config, as Agreements, users []User, monthStart time.Time, no
 	key := monthStart.Format("2006-01")
 	out := make([]Standing, 0, len(users))
 	for _, u := range users {
-		a := as.For(u.Department)
-		months := Months(c, a, u.Days)
+		uc := c.ForCalendar(u.Calendar)
+		cal, onCalendar := c.Calendars[u.Calendar]
+		a := as.For(u.Department).withCalendar(cal, onCalendar)
+		months := Months(uc, a, u.Days)
 		get := func(k string) Month {
 			if m := months[k]; m != nil {
 				return *m
@@ -168,7 +172,7 @@ func Agreement36(c Config, as Agreements, users []User, monthStart time.Time, no
 				s.MonthsOver++
 			}
 		}
-		elapsed, total := scheduledDays(c, monthStart, now)
+		elapsed, total := scheduledDays(uc, monthStart, now)
 		s.ProjectedOvertime, s.ProjectedTotal = s.This.Overtime, s.This.Total()
 		if elapsed > 0 && elapsed < total {
 			s.ProjectedOvertime = s.This.Overtime * float64(total) / float64(elapsed)
@@ -177,6 +181,11 @@ func Agreement36(c Config, as Agreements, users []User, monthStart time.Time, no
 		s.MonthlyLimit, s.AnnualLimit = a.MonthlyLimit, a.AnnualLimit
 		if a.SpecialClause {
 			s.AnnualLimit = a.SpecialAnnualLimit
+		}
+		for _, m := range u.TimesheetMonths {
+			if m <= key {
+				s.TimesheetMonths = append(s.TimesheetMonths, m)
+			}
 		}
 		judge(&s, a, monthStart, now, elapsed < total)
 		out = append(out, s)
@@ -199,7 +208,7 @@ func scheduledDays(c Config, monthStart, now time.Time) (elapsed, total int) {
 	today := c.WorkdayOf(now)
 	for d := monthStart; d.Month() == monthStart.Month(); d = d.AddDate(0, 0, 1) {
 		date := d.Format(time.DateOnly)
-		if c.WeeklyHolidays[d.Weekday()] || c.Holidays[date] {
+		if c.dayOff(d) {
 			continue
 		}
 		total++

@@ -34,7 +34,9 @@ type Event struct {
 	User        string
 	DisplayName string
 	Department  string
-	Transition  string
+	// Calendar is the person's working calendar (kansa.user.calendar), a key of Config.Calendars.
+	Calendar   string
+	Transition string
 }
 
 // Interval is a span of one state inside one working day.
@@ -62,7 +64,12 @@ type Day struct {
 // User is the attendance of one user over the events given.
 type User struct {
 	Name, DisplayName, Department string
-	Days                          []Day
+	// Calendar is the working calendar the person's latest event names; their days are counted by it.
+	Calendar string
+	Days     []Day
+	// TimesheetMonths are the months (YYYY-MM) whose days came from the imported timesheet because the logs
+	// hold none (WithTimesheetMonths).
+	TimesheetMonths []string
 }
 
 // Compute groups events by user and works out each user's days. now is the current time: a session whose
@@ -92,8 +99,11 @@ func Compute(c Config, events []Event, now time.Time) []User {
 			if e.Department != "" {
 				u.Department = e.Department
 			}
+			if e.Calendar != "" {
+				u.Calendar = e.Calendar
+			}
 		}
-		u.Days = (&tracker{c: c, now: now}).run(evs)
+		u.Days = (&tracker{c: c.ForCalendar(u.Calendar), now: now}).run(evs)
 		for i := range u.Days {
 			u.Days[i].User, u.Days[i].DisplayName, u.Days[i].Department = u.Name, u.DisplayName, u.Department
 			if i > 0 {
@@ -267,7 +277,7 @@ func (t *tracker) finishDay(end time.Time) {
 		}
 	}
 	date, _ := time.ParseInLocation(time.DateOnly, d.Date, t.c.Location)
-	d.Holiday = t.c.WeeklyHolidays[date.Weekday()] || t.c.Holidays[d.Date]
+	d.Holiday = t.c.dayOff(date)
 	if d.Holiday {
 		d.OvertimeMinutes = d.WorkingMinutes
 	} else {

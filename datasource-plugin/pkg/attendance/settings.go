@@ -30,6 +30,8 @@ type Workday struct {
 	DivergenceThresholdMinutes *float64 `json:"divergenceThresholdMinutes,omitempty"`
 	// TimesheetIndexPattern is where `kansa timesheet import` put the self-reports; empty is the registry's.
 	TimesheetIndexPattern *string `json:"timesheetIndexPattern,omitempty"`
+	// Calendars are the working calendars the directory's calendar column names (calendar.go), by name.
+	Calendars map[string]Calendar `json:"calendars,omitempty"`
 }
 
 // Config is a resolved, validated Workday.
@@ -43,11 +45,14 @@ type Config struct {
 	LateNightStart, LateNightEnd int
 	WeeklyHolidays               map[time.Weekday]bool
 	Holidays                     map[string]bool
-	RestIntervalHours            float64
-	DayBoundaryHour              int
-	Agreements                   Agreements
-	DivergenceThresholdMinutes   float64
-	TimesheetIndexPattern        string
+	// WorkingDays are dates worked although they are days off (a calendar's rota); empty for the company.
+	WorkingDays                map[string]bool
+	Calendars                  map[string]CalendarConfig
+	RestIntervalHours          float64
+	DayBoundaryHour            int
+	Agreements                 Agreements
+	DivergenceThresholdMinutes float64
+	TimesheetIndexPattern      string
 }
 
 func ptr[T any](v T) *T { return &v }
@@ -110,6 +115,9 @@ func (w Workday) Merge(over *Workday) Workday {
 	}
 	if over.TimesheetIndexPattern != nil {
 		w.TimesheetIndexPattern = over.TimesheetIndexPattern
+	}
+	if over.Calendars != nil {
+		w.Calendars = over.Calendars
 	}
 	if over.Agreement36 != nil {
 		var base Agreement
@@ -184,6 +192,13 @@ func Resolve(w Workday) (Config, error) {
 		return c, fmt.Errorf("workday dayBoundaryHour %d is out of range (0 to 23)", h)
 	}
 	c.DayBoundaryHour = *w.DayBoundaryHour
+	c.WorkingDays = map[string]bool{}
+	c.Calendars = map[string]CalendarConfig{}
+	for name, cal := range w.Calendars {
+		if c.Calendars[name], err = resolveCalendar(name, cal, c); err != nil {
+			return c, err
+		}
+	}
 	var a Agreement
 	if w.Agreement36 != nil {
 		a = *w.Agreement36

@@ -9,6 +9,7 @@ import (
 	"github.com/grafana/grafana-plugin-sdk-go/data"
 
 	"github.com/kansa-logs/kansa/datasource-plugin/pkg/attendance"
+	"github.com/kansa-logs/kansa/datasource-plugin/pkg/schema"
 )
 
 // weekLead reaches back to the start of the first month's first week, for the 40-hour week.
@@ -39,9 +40,40 @@ func (h *attendanceHandler) agreement36(ctx context.Context, cfg attendance.Conf
 	if err != nil {
 		return errorResponse(tooMany(err))
 	}
+	pattern := cfg.TimesheetIndexPattern
+	if pattern == "" {
+		pattern = schema.TimesheetIndexPattern
+	}
+	reports, err := h.timesheets(ctx, pattern, wide, m)
+	if err != nil {
+		return errorResponse(err)
+	}
 	now := h.d.now()
-	standings := attendance.Agreement36(cfg, cfg.Agreements, attendance.Compute(cfg, events, now), monthStart, now)
+	if m.AttendanceView == "agreement36-series" && tr.To.Before(now) {
+		now = tr.To // the standing as of the range's end, as an alert rule evaluated then would see it
+	}
+	users := attendance.WithTimesheetMonths(cfg, attendance.Compute(cfg, events, now), reports)
+	standings := attendance.Agreement36(cfg, cfg.Agreements, users, monthStart, now)
+	if m.AttendanceView == "agreement36-series" {
+		return backend.DataResponse{Frames: agreementSeries(standings, tr.To)}
+	}
 	return backend.DataResponse{Frames: data.Frames{agreementFrame(standings)}}
+}
+
+// statusLevel is the number an alert rule compares: 0 ok, 1 warning, 2 violation.
+var statusLevel = map[string]float64{attendance.StatusOK: 0, attendance.StatusWarning: 1, attendance.StatusViolation: 2}
+
+// agreementSeries is one time series per person with one point at the range's end: their status level,
+// labelled by account and department, the shape Grafana's alerting reduces.
+func agreementSeries(ss []attendance.Standing, at time.Time) data.Frames {
+	frames := make(data.Frames, 0, len(ss))
+	for _, s := range ss {
+		labels := data.Labels{schema.UserName: s.User, schema.KansaUserDepartment: s.Department}
+		frames = append(frames, data.NewFrame("attendance-agreement36-series",
+			data.NewField("time", nil, []time.Time{at.UTC()}),
+			data.NewField("status_level", labels, []float64{statusLevel[s.Status]})))
+	}
+	return frames
 }
 
 // agreementFrame is one row per person, in hours (the unit the limits are written in).
@@ -89,6 +121,7 @@ func agreementFrame(ss []attendance.Standing) *data.Frame {
 		data.NewField("monthly_limit_hours", nil, hours(func(s attendance.Standing) float64 { return s.MonthlyLimit })),
 		data.NewField("annual_limit_hours", nil, hours(func(s attendance.Standing) float64 { return s.AnnualLimit })),
 		data.NewField("warnings", nil, str(func(s attendance.Standing) string { return strings.Join(s.Warnings, ",") })),
+		data.NewField("timesheet_months", nil, str(func(s attendance.Standing) string { return strings.Join(s.TimesheetMonths, ",") })),
 	)
 	if n == 0 {
 		frame.AppendNotices(data.Notice{Severity: data.NoticeSeverityInfo,

@@ -35,12 +35,12 @@ func (h *attendanceHandler) handle(ctx context.Context, q backend.DataQuery, m q
 	}
 	switch m.AttendanceView {
 	case "", "timeline", "sheet":
-	case "agreement36":
+	case "agreement36", "agreement36-series":
 		return h.agreement36(ctx, cfg, q.TimeRange, m)
-	case "divergence":
+	case "divergence", "divergence-series":
 		return h.divergence(ctx, cfg, q.TimeRange, m)
 	default:
-		return errorResponse(badQuery("attendanceView %q is not supported: use timeline, sheet, agreement36 or divergence", m.AttendanceView))
+		return errorResponse(badQuery("attendanceView %q is not supported: use timeline, sheet, agreement36, divergence, agreement36-series or divergence-series", m.AttendanceView))
 	}
 	events, err := h.sessionEvents(ctx, backend.TimeRange{From: q.TimeRange.From.Add(-lookBehind), To: q.TimeRange.To.Add(lookAhead)}, m)
 	if err != nil {
@@ -73,7 +73,7 @@ func (h *attendanceHandler) sessionEvents(ctx context.Context, wide backend.Time
 	_, err := h.d.os.Scan(ctx, h.d.settings.IndexPattern, maxSessionEvents, true, func(size int, after []any) *client.Search {
 		s := baseSearch(m, wide).Size(size).Filter(client.Exists(schema.KansaSessionTransition)).
 			Source(schema.Timestamp, schema.UserName, schema.KansaUserDisplayName, schema.KansaUserDepartment,
-				schema.KansaSessionTransition).
+				schema.KansaUserCalendar, schema.KansaSessionTransition).
 			Sort(schema.Timestamp, client.Asc).SortByID(client.Asc).SearchAfter(after)
 		if len(m.Users) > 0 {
 			s.Filter(client.AnyString(schema.UserName, m.Users))
@@ -89,6 +89,7 @@ func (h *attendanceHandler) sessionEvents(ctx context.Context, wide backend.Time
 			User:        sourceString(hit.Source, schema.UserName),
 			DisplayName: sourceString(hit.Source, schema.KansaUserDisplayName),
 			Department:  sourceString(hit.Source, schema.KansaUserDepartment),
+			Calendar:    sourceString(hit.Source, schema.KansaUserCalendar),
 			Transition:  sourceString(hit.Source, schema.KansaSessionTransition),
 		})
 		return nil

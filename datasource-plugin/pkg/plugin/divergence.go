@@ -36,6 +36,9 @@ func (h *attendanceHandler) divergence(ctx context.Context, cfg attendance.Confi
 	from, to := cfg.WorkdayOf(tr.From), cfg.WorkdayOf(tr.To.Add(-time.Millisecond))
 	inRange := func(date string) bool { return date >= from && date <= to }
 	rows := attendance.Diverge(attendance.Compute(cfg, events, h.d.now()), reports, cfg.DivergenceThresholdMinutes, inRange)
+	if m.AttendanceView == "divergence-series" {
+		return backend.DataResponse{Frames: divergenceSeries(cfg, rows)}
+	}
 	return backend.DataResponse{Frames: data.Frames{divergenceFrame(rows, len(reports) == 0)}}
 }
 
@@ -152,4 +155,44 @@ func divergenceFrame(rows []attendance.Divergence, noTimesheets bool) *data.Fram
 			Text: "no timesheets imported for the range (kansa timesheet import) / 期間内のタイムシートがありません (kansa timesheet import で取り込みます)"})
 	}
 	return frame
+}
+
+// divergenceSeries is one time series per person with a 乖離 in the range: a point of 1 at the local midnight
+// of each day with a gap, so an alert rule's sum over its window counts the days.
+func divergenceSeries(cfg attendance.Config, rows []attendance.Divergence) data.Frames {
+	type person struct {
+		user, department string
+		days             []time.Time
+	}
+	var order []string
+	people := map[string]*person{}
+	for _, r := range rows {
+		if len(r.Kinds) == 0 {
+			continue
+		}
+		day, err := time.ParseInLocation(time.DateOnly, r.Date, cfg.Location)
+		if err != nil {
+			continue
+		}
+		p := people[r.User]
+		if p == nil {
+			p = &person{user: r.User, department: r.Department}
+			people[r.User] = p
+			order = append(order, r.User)
+		}
+		p.days = append(p.days, day.UTC())
+	}
+	frames := make(data.Frames, 0, len(order))
+	for _, u := range order {
+		p := people[u]
+		ones := make([]float64, len(p.days))
+		for i := range ones {
+			ones[i] = 1
+		}
+		labels := data.Labels{schema.UserName: p.user, schema.KansaUserDepartment: p.department}
+		frames = append(frames, data.NewFrame("attendance-divergence-series",
+			data.NewField("time", nil, p.days),
+			data.NewField("divergence_days", labels, ones)))
+	}
+	return frames
 }

@@ -167,6 +167,7 @@ const (
 	KansaUserPrivileged                   = "kansa.user.privileged"
 	KansaUserWatchlist                    = "kansa.user.watchlist"
 	KansaUserDepartureDate                = "kansa.user.departure_date"
+	KansaUserCalendar                     = "kansa.user.calendar"
 	KansaDirectoryKind                    = "kansa.directory.kind"
 	KansaDirectoryWatchlist               = "kansa.directory.watchlist"
 	KansaDirectoryPrivileged              = "kansa.directory.privileged"
@@ -363,6 +364,7 @@ var Fields = []Field{
 	{Name: KansaUserPrivileged, Type: "boolean", Array: false, En: "Whether the acting user is a privileged administrator", Ja: "操作したユーザーが特権管理者か", UseCases: []string{"insider", "audit", "cyber"}},
 	{Name: KansaUserWatchlist, Type: "boolean", Array: false, En: "Whether the acting user is on the watchlist", Ja: "操作したユーザーが監視対象か", UseCases: []string{"insider"}},
 	{Name: KansaUserDepartureDate, Type: "date", Array: false, En: "The acting user's planned departure date", Ja: "操作したユーザーの退職予定日", UseCases: []string{"insider"}},
+	{Name: KansaUserCalendar, Type: "keyword", Array: false, En: "The acting user's working calendar from the directory's calendar column (a shift or night-shift calendar the attendance view's workday.calendars defines)", Ja: "操作したユーザーの勤務カレンダー (ディレクトリの calendar 列。シフト・夜勤のカレンダーは勤怠ビューの workday.calendars で定義)", UseCases: []string{"attendance"}},
 	{Name: KansaDirectoryKind, Type: "keyword", Array: false, En: "In the directory index: whether the document is a user or an asset", Ja: "ディレクトリ索引の文書の種類 (user または asset)", UseCases: []string{"insider", "audit"}},
 	{Name: KansaDirectoryWatchlist, Type: "boolean", Array: false, En: "Query-time: the user is on the watchlist in today's directory (resolved by the data source, never stored on events)", Ja: "検索時: 現在のディレクトリで監視対象のユーザー (データソースが解決し、イベントには保存しない)", UseCases: []string{"insider"}},
 	{Name: KansaDirectoryPrivileged, Type: "boolean", Array: false, En: "Query-time: the user is a privileged administrator in today's directory", Ja: "検索時: 現在のディレクトリで特権管理者のユーザー", UseCases: []string{"insider", "audit", "cyber"}},

@@ -306,6 +306,8 @@ export const FIELD = {
   kansaUserWatchlist: "kansa.user.watchlist",
   /** The acting user's planned departure date */
   kansaUserDepartureDate: "kansa.user.departure_date",
+  /** The acting user's working calendar from the directory's calendar column (a shift or night-shift calendar the attendance view's workday.calendars defines) */
+  kansaUserCalendar: "kansa.user.calendar",
   /** In the directory index: whether the document is a user or an asset */
   kansaDirectoryKind: "kansa.directory.kind",
   /** Query-time: the user is on the watchlist in today's directory (resolved by the data source, never stored on events) */
@@ -551,6 +553,7 @@ export interface KansaEvent {
   "kansa.user.privileged"?: boolean;
   "kansa.user.watchlist"?: boolean;
   "kansa.user.departure_date"?: string;
+  "kansa.user.calendar"?: string;
   "kansa.directory.kind"?: string;
   "kansa.directory.watchlist"?: boolean;
   "kansa.directory.privileged"?: boolean;
@@ -741,6 +744,7 @@ export const FIELD_TYPES: Readonly<Record<FieldName, string>> = {
   "kansa.user.privileged": "boolean",
   "kansa.user.watchlist": "boolean",
   "kansa.user.departure_date": "date",
+  "kansa.user.calendar": "keyword",
   "kansa.directory.kind": "keyword",
   "kansa.directory.watchlist": "boolean",
   "kansa.directory.privileged": "boolean",
