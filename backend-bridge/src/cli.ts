@@ -1,15 +1,10 @@
-import { importCommand, IMPORT_USAGE } from './commands/import';
-import { serveCommand, SERVE_USAGE } from './commands/serve';
-import { translateCommand, TRANSLATE_USAGE, UsageError } from './commands/translate';
-import { demoCommand, DEMO_USAGE } from './demo/command';
-import { directoryCommand, DIRECTORY_USAGE } from './directory/command';
-import { archiveCommand, ARCHIVE_USAGE } from './archive/command';
-import { retentionCommand, RETENTION_USAGE } from './retention/command';
-import { reportCommand, REPORT_USAGE } from './report/command';
-import { riskCommand, RISK_USAGE } from './risk/command';
-import { sigmaCommand, SIGMA_USAGE } from './sigma/command';
-import { timesheetCommand, TIMESHEET_USAGE } from './timesheet/command';
+import type { Writable } from 'node:stream';
+import { isUsageError } from './cli/usage';
 
+/**
+ * The `kansa` entry. Each command lives in src/cli/<command>.ts and is loaded only when it runs, so
+ * `kansa translate` does not load the risk, report or sigma code (startup time, memory).
+ */
 const USAGE = `usage: kansa <command> [options]
 commands:
   translate   raw logs → normalized NDJSON on stdout (no OpenSearch needed)
@@ -25,33 +20,68 @@ commands:
   timesheet   import self-reported timesheets (CSV/XLSX exports of attendance systems) for the 乖離 check
 run "kansa <command> --help" for a command's options`;
 
-const COMMANDS: Record<string, { usage: string; run: (argv: string[]) => Promise<number> }> = {
-  translate: {
-    usage: TRANSLATE_USAGE,
-    run: (argv) => translateCommand(argv, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }),
+interface Command {
+  usage: string;
+  run: (argv: string[]) => Promise<number>;
+}
+
+const io = () => ({ stdout: process.stdout as Writable, stderr: process.stderr as Writable });
+
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  translate: async () => {
+    const m = await import('./cli/translate');
+    return { usage: m.TRANSLATE_USAGE, run: (argv) => m.translateCommand(argv, { stdin: process.stdin, ...io() }) };
   },
-  serve: { usage: SERVE_USAGE, run: (argv) => serveCommand(argv, { stdout: process.stdout, stderr: process.stderr }) },
-  sigma: { usage: SIGMA_USAGE, run: (argv) => sigmaCommand(argv, { stdout: process.stdout, stderr: process.stderr }) },
-  report: { usage: REPORT_USAGE, run: (argv) => reportCommand(argv, { stdout: process.stdout, stderr: process.stderr }) },
-  timesheet: { usage: TIMESHEET_USAGE, run: (argv) => timesheetCommand(argv, { stdout: process.stdout, stderr: process.stderr }) },
-  risk: { usage: RISK_USAGE, run: (argv) => riskCommand(argv, { stdout: process.stdout, stderr: process.stderr }) },
-  directory: { usage: DIRECTORY_USAGE, run: (argv) => directoryCommand(argv, { stdout: process.stdout, stderr: process.stderr }) },
-  demo: { usage: DEMO_USAGE, run: (argv) => demoCommand(argv, { stdout: process.stdout, stderr: process.stderr }) },
-  archive: { usage: ARCHIVE_USAGE, run: (argv) => archiveCommand(argv, { stdout: process.stdout, stderr: process.stderr }) },
-  retention: { usage: RETENTION_USAGE, run: (argv) => retentionCommand(argv, { stdout: process.stdout, stderr: process.stderr }) },
-  import: {
-    usage: IMPORT_USAGE,
-    run: (argv) => importCommand(argv, { stdout: process.stdout, stderr: process.stderr }),
+  serve: async () => {
+    const m = await import('./cli/serve');
+    return { usage: m.SERVE_USAGE, run: (argv) => m.serveCommand(argv, io()) };
+  },
+  sigma: async () => {
+    const m = await import('./cli/sigma');
+    return { usage: m.SIGMA_USAGE, run: (argv) => m.sigmaCommand(argv, io()) };
+  },
+  report: async () => {
+    const m = await import('./cli/report');
+    return { usage: m.REPORT_USAGE, run: (argv) => m.reportCommand(argv, io()) };
+  },
+  timesheet: async () => {
+    const m = await import('./cli/timesheet');
+    return { usage: m.TIMESHEET_USAGE, run: (argv) => m.timesheetCommand(argv, io()) };
+  },
+  risk: async () => {
+    const m = await import('./cli/risk');
+    return { usage: m.RISK_USAGE, run: (argv) => m.riskCommand(argv, io()) };
+  },
+  directory: async () => {
+    const m = await import('./cli/directory');
+    return { usage: m.DIRECTORY_USAGE, run: (argv) => m.directoryCommand(argv, io()) };
+  },
+  demo: async () => {
+    const m = await import('./cli/demo');
+    return { usage: m.DEMO_USAGE, run: (argv) => m.demoCommand(argv, io()) };
+  },
+  archive: async () => {
+    const m = await import('./cli/archive');
+    return { usage: m.ARCHIVE_USAGE, run: (argv) => m.archiveCommand(argv, io()) };
+  },
+  retention: async () => {
+    const m = await import('./cli/retention');
+    return { usage: m.RETENTION_USAGE, run: (argv) => m.retentionCommand(argv, io()) };
+  },
+  import: async () => {
+    const m = await import('./cli/import');
+    return { usage: m.IMPORT_USAGE, run: (argv) => m.importCommand(argv, io()) };
   },
 };
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
-  const command = name ? COMMANDS[name] : undefined;
-  if (!command) {
+  const load = name && Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!load) {
     process.stderr.write(`${name && name !== '--help' ? `kansa: unknown command "${name}"\n` : ''}${USAGE}\n`);
     return name && name !== '--help' ? 2 : 0;
   }
+  const command = await load();
   if (rest.includes('--help')) {
     process.stdout.write(`${command.usage}\n`);
     return 0;
@@ -59,7 +89,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await command.run(rest);
   } catch (err) {
-    if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (isUsageError(err)) {
       process.stderr.write(`${(err as Error).message}\n${command.usage}\n`);
       return 2;
     }

@@ -4,7 +4,7 @@ import { listSegments, readSegmentKey } from './segments';
 import { fill, HMAC, KEY_1, KEY_2, line, tempDir, writer } from './testing/fixture';
 import { verifyArchive } from './verify';
 import type { WalkedRecord } from './walk';
-import { archiveCommand } from './command';
+import { archiveCommand } from '../cli/archive';
 import { Writable } from 'node:stream';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';

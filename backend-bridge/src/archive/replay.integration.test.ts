@@ -3,13 +3,13 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { spawnSync } from 'node:child_process';
 import { FIELD } from '@kansa/schema';
-import { importCommand } from '../commands/import';
+import { importCommand } from '../cli/import';
 import { createClient } from '../opensearch/client';
 import { writeBulkSerialized } from '../opensearch/bulk';
 import { installTemplate } from '../opensearch/template';
 import { translateChunk, type Translation } from '../pipeline/translate';
 import { FORMATS, STAGES } from '../translators';
-import { archiveCommand } from './command';
+import { archiveCommand } from '../cli/archive';
 import { line, tempDir } from './testing/fixture';
 
 jest.setTimeout(180_000);

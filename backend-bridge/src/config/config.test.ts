@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { exampleConfig } from './example';
 import { ConfigError, ENV_OVERRIDES, loadConfig, redactConfig } from './load';
 import { Writable } from 'node:stream';
-import { serveCommand } from '../commands/serve';
+import { serveCommand } from '../cli/serve';
 import { configSchema } from './schema';
 
 const EXAMPLE = join(__dirname, '..', '..', 'kansa.example.yaml');

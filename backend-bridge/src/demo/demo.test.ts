@@ -1,8 +1,8 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { UsageError } from '../commands/translate';
-import { demoCommand } from './command';
+import { UsageError } from '../cli/usage';
+import { demoCommand } from '../cli/demo';
 import { generate, type GenerateResult, PROFILES } from './generate';
 import { compileQuery, translateDemo } from './verify';
 import { parseTimesheet } from '../timesheet/parse';

@@ -3,12 +3,12 @@ import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { INDEX_ALIAS } from '@kansa/schema';
-import { importCommand } from '../commands/import';
+import { importCommand } from '../cli/import';
 import { createClient, openSearchUrl } from '../opensearch/client';
-import { DemoUsageError } from './usage';
+import { DemoUsageError } from '../cli/usage';
 import { scoreDemoMonth } from '../risk/demo';
 import { generate, PROFILES, type Scenario } from './generate';
-import { timesheetCommand } from '../timesheet/command';
+import { timesheetCommand } from '../cli/timesheet';
 
 export const DEMO_RUN_USAGE = `usage: kansa demo [--out DIR] [--profile default|small] [--seed N] [--benign] [--force]
   Generates the demo company's month into DIR (default .kansa/demo-<profile>-seed<N>) if it is not there yet,

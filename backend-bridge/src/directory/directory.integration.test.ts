@@ -9,7 +9,7 @@ import { createClient } from '../opensearch/client';
 import { Bridge } from '../serve/bridge';
 import { docsOfHost, marker, until } from '../serve/testing/helpers';
 import { parseDirectory } from '../translate/directory';
-import { directoryCommand } from './command';
+import { directoryCommand } from '../cli/directory';
 import { loadDirectory } from './store';
 import { DirectoryWatch } from './watch';
 

@@ -8,7 +8,7 @@ import { verifyArchive } from '../archive/verify';
 import { configSchema } from '../config/schema';
 import { createClient } from '../opensearch/client';
 import { runRetention } from './job';
-import { retentionCommand } from './command';
+import { retentionCommand } from '../cli/retention';
 import { Writable } from 'node:stream';
 
 jest.setTimeout(120_000);

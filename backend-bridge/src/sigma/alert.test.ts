@@ -8,7 +8,7 @@ import { by, metrics } from '../../../app-plugin/src/content/queries';
 import type { RuleDef, RuleSettings } from '../../../app-plugin/src/content/rules/model';
 import { ruleData } from '../../../app-plugin/src/content/rules/grafana';
 import { alertData, alertRule, attackLabels, matchMeasure, sigmaUid } from './alert';
-import { sigmaCommand } from './command';
+import { sigmaCommand } from '../cli/sigma';
 import { convertCorpus } from './corpus';
 import { parseRules } from './rule';
 

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { TIMESHEET_INDEX_ALIAS } from '@kansa/schema';
 import { createClient } from '../opensearch/client';
-import { timesheetCommand } from './command';
+import { timesheetCommand } from '../cli/timesheet';
 
 // The accounts (t-sato, 1001, 1002, E-0042) are ones the demo company never has: the shared test node holds the
 // demo month's timesheets, which an import here would otherwise replace and the clean-up delete.

@@ -1,6 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadEnricher, translateContext } from '../../commands/translate';
+import { loadEnricher, translateContext } from '../../translate/context';
 import { openLogFile } from '../../inputs/archive/open';
 import { TranslateStream } from '../../translate/engine';
 import { FORMATS, STAGES } from '../../translators';

@@ -3,12 +3,12 @@ import path from 'node:path';
 import type { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 
-import { UsageError } from '../commands/translate';
+import { UsageError } from './usage';
 import { openSearchUrl, redactUrl } from '../opensearch/client';
-import { REPORT_KINDS, type ReportKind } from './build';
-import { renderReport } from './job';
-import { findFont } from './render';
-import { dsqueryRunner } from './source';
+import { REPORT_KINDS, type ReportKind } from '../report/build';
+import { renderReport } from '../report/job';
+import { findFont } from '../report/render';
+import { dsqueryRunner } from '../report/source';
 
 export const REPORT_USAGE = `usage: kansa report --kind audit|attendance|insider --month YYYY-MM --out DIR [--department D] [--tz ZONE] [--font FILE]
   Renders the monthly audit report, attendance report or insider (risk) summary of the events in OpenSearch

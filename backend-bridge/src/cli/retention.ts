@@ -1,10 +1,10 @@
 import type { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { archiveSetup } from '../archive/open';
-import { UsageError } from '../commands/translate';
+import { UsageError } from './usage';
 import { ConfigError, loadConfig } from '../config/load';
 import { createClient } from '../opensearch/client';
-import { runRetention } from './job';
+import { runRetention } from '../retention/job';
 
 export const RETENTION_USAGE = `usage: kansa retention run [--config kansa.yaml] [--now ISO-TIME] [--dry-run]
   Runs the daily retention job once (kansa serve runs it every day at retention.runAt): deletes

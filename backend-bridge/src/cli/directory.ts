@@ -1,9 +1,9 @@
 import type { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { redactUrl, createClient, openSearchUrl } from '../opensearch/client';
-import { UsageError } from '../commands/translate';
-import { readDirectoryFiles } from './files';
-import { loadDirectory } from './store';
+import { UsageError } from './usage';
+import { readDirectoryFiles } from '../directory/files';
+import { loadDirectory } from '../directory/store';
 
 export const DIRECTORY_USAGE = `usage: kansa directory load <users.csv> [--assets assets.csv] [--replicas N]
   Replaces the directory index (kansa-directory) with the user directory and asset list (CSV or JSON, the

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { Writable } from 'node:stream';
-import { generate, PROFILES } from './generate';
-import { DEMO_RUN_USAGE, demoRun } from './run';
+import { generate, PROFILES } from '../demo/generate';
+import { DEMO_RUN_USAGE, demoRun } from '../demo/run';
 import { DemoUsageError } from './usage';
 
 export const DEMO_USAGE = `${DEMO_RUN_USAGE}

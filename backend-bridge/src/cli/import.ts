@@ -10,10 +10,11 @@ import { expand } from '../inputs/file/tail';
 import { type SerializedDoc, serializeDoc, toBulkDoc, writeBulkSerialized } from '../opensearch/bulk';
 import { createClient, openSearchUrl, redactUrl } from '../opensearch/client';
 import { installTemplate } from '../opensearch/template';
+import { loadEnricher, translateContext } from '../translate/context';
 import { TranslateStream } from '../translate/engine';
 import { Summary } from '../translate/summary';
 import { FORMATS, STAGES } from '../translators';
-import { loadEnricher, translateContext, UsageError } from './translate';
+import { UsageError } from './usage';
 
 export const IMPORT_USAGE = `usage: kansa import [--config kansa.yaml] [--format F] [--year YYYY] [--tz ZONE] [--concurrency N] [--directory users.csv] [--assets assets.csv] [--replicas N] <files or globs>
   Translates log files (plain, .gz, or zip archives of logs) and indexes them into OpenSearch

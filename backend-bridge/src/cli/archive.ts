@@ -4,20 +4,20 @@ import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { INDEX_PATTERN } from '@kansa/schema';
-import { UsageError } from '../commands/translate';
+import { UsageError } from './usage';
 import { ConfigError, loadConfig } from '../config/load';
 import type { KansaConfig } from '../config/schema';
 import { createClient, redactUrl } from '../opensearch/client';
 import { installTemplate } from '../opensearch/template';
 import { createEnricher, parseAssets, parseDirectory } from '../translate/directory';
 import { FORMATS, STAGES } from '../translators';
-import { exportBundle } from './export';
-import { newKey } from './keys';
-import { MANIFEST } from './manifest';
-import { archiveSetup, type ArchiveSetup } from './open';
-import { replayArchive } from './replay';
-import { listSegments, readSegmentKey } from './segments';
-import { verifyArchive, type Problem } from './verify';
+import { exportBundle } from '../archive/export';
+import { newKey } from '../archive/keys';
+import { MANIFEST } from '../archive/manifest';
+import { archiveSetup, type ArchiveSetup } from '../archive/open';
+import { replayArchive } from '../archive/replay';
+import { listSegments, readSegmentKey } from '../archive/segments';
+import { verifyArchive, type Problem } from '../archive/verify';
 
 export const ARCHIVE_USAGE = `usage: kansa archive <verify|export|replay|keygen|rotate-key> [--config kansa.yaml] [options]
   verify [--from T] [--to T] [--json]     walk the hash chain and the seals: OK, or the first bad segment and record

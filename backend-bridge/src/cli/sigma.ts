@@ -2,10 +2,10 @@ import { writeFileSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
-import { UsageError } from '../commands/translate';
-import { provisioningFile, SIGMA_FOLDER_TITLE } from './alert';
-import { alertRules, convertCorpus, coverage, coverageText, entryLine } from './corpus';
-import { loadRules } from './rule';
+import { UsageError } from './usage';
+import { provisioningFile, SIGMA_FOLDER_TITLE } from '../sigma/alert';
+import { alertRules, convertCorpus, coverage, coverageText, entryLine } from '../sigma/corpus';
+import { loadRules } from '../sigma/rule';
 
 export const SIGMA_USAGE = `usage: kansa sigma convert RULES… [--out FILE] [--datasource UID] [--partial] [--list]
   Converts Sigma rules (files, or folders searched recursively for .yml/.yaml, e.g. a SigmaHQ checkout's rules/)

@@ -2,21 +2,21 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
-import { UsageError } from '../commands/translate';
+import { UsageError } from './usage';
 import { generate, PROFILES, type Scenario } from '../demo/generate';
 import { demoRun } from '../demo/run';
 import { createClient, openSearchUrl, redactUrl } from '../opensearch/client';
-import { evaluate, type EvalMetrics } from './eval/metrics';
-import { replay } from './eval/replay';
-import { printPopulations, runPopulation } from './eval/population/run';
-import { HELD_BACK, TUNING } from './eval/population/shapes';
-import { DEFAULT_HOLIDAYS_FILE, loadHolidays } from './holidays';
-import { LocalTime } from './localtime';
-import { rebuild } from './rebuild';
-import { RiskEngine } from './score/engine';
-import type { UserDay } from './score/day';
-import { DEFAULT_SETTINGS, type RiskSettings } from './settings';
-import { observeDemoMonth } from './source/files';
+import { evaluate, type EvalMetrics } from '../risk/eval/metrics';
+import { replay } from '../risk/eval/replay';
+import { printPopulations, runPopulation } from '../risk/eval/population/run';
+import { HELD_BACK, TUNING } from '../risk/eval/population/shapes';
+import { DEFAULT_HOLIDAYS_FILE, loadHolidays } from '../risk/holidays';
+import { LocalTime } from '../risk/localtime';
+import { rebuild } from '../risk/rebuild';
+import { RiskEngine } from '../risk/score/engine';
+import type { UserDay } from '../risk/score/day';
+import { DEFAULT_SETTINGS, type RiskSettings } from '../risk/settings';
+import { observeDemoMonth } from '../risk/source/files';
 
 export const RISK_USAGE = `usage: kansa risk rebuild --from YYYY-MM-DD --to YYYY-MM-DD [--tz ZONE] [--holidays FILE]
   Forgets the learned profiles and learns again from the events stored in OpenSearch (OPENSEARCH_URL),

@@ -1,13 +1,13 @@
 import { basename } from 'node:path';
 import type { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
-import { UsageError } from '../commands/translate';
+import { UsageError } from './usage';
 import { createClient, openSearchUrl, redactUrl } from '../opensearch/client';
 import { isValidTimeZone } from '../translate/time';
-import { LAYOUTS, type Durations } from './layouts';
-import { parseTimesheet } from './parse';
-import { storeTimesheets } from './store';
-import { readTable } from './table';
+import { LAYOUTS, type Durations } from '../timesheet/layouts';
+import { parseTimesheet } from '../timesheet/parse';
+import { storeTimesheets } from '../timesheet/store';
+import { readTable } from '../timesheet/table';
 
 export const TIMESHEET_USAGE = `usage: kansa timesheet import <file.csv|file.xlsx> [--layout auto|${Object.keys(LAYOUTS).join('|')}]
        [--durations minutes|decimal|sexagesimal] [--timezone Asia/Tokyo] [--dry-run]

@@ -1,15 +1,14 @@
-import { createReadStream, readFileSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { evtxXmlStream, isEvtxFile } from '../inputs/evtx/read';
-import { SHARED as ATTRIBUTION } from '../translate/attribution/table';
-import { createEnricher, parseAssets, parseDirectory } from '../translate/directory';
+import { loadEnricher, translateContext } from '../translate/context';
 import { TranslateStream } from '../translate/engine';
 import { JsonWriter } from '../translate/serialize';
 import { Summary } from '../translate/summary';
-import { isValidTimeZone } from '../translate/time';
 import type { KansaEvent, TranslateContext } from '../translate/types';
 import { FORMATS, STAGES } from '../translators';
+import { UsageError } from './usage';
 
 export const TRANSLATE_USAGE = `usage: kansa translate [--format F] [--year YYYY] [--tz ZONE] [--directory users.csv] [--assets assets.csv] [--summary-json] <file|-> [more files]
   Reads raw logs and writes normalized events as NDJSON to stdout; the summary goes to stderr.
@@ -18,8 +17,6 @@ export const TRANSLATE_USAGE = `usage: kansa translate [--format F] [--year YYYY
   --tz         IANA zone for local timestamps (default: this machine's, ${Intl.DateTimeFormat().resolvedOptions().timeZone})
   --directory  user directory (CSV or JSON) for department, display name, privileged, watchlist, departure date
   --assets     asset list (CSV or JSON): host, owner, department, role`;
-
-export class UsageError extends Error {}
 
 interface TranslateIo {
   stdin: Readable;
@@ -62,31 +59,6 @@ export async function translateCommand(argv: string[], io: TranslateIo): Promise
   io.stderr.write(`${total.format()}\n`);
   if (values['summary-json']) io.stderr.write(`${JSON.stringify(total.toJSON())}\n`);
   return unreadable > 0 ? 1 : 0;
-}
-
-/** The --year and --tz options of translate and import, checked once at start rather than failing per line. */
-export function translateContext(command: string, values: { year?: string; tz?: string }, now: Date): TranslateContext {
-  const year = values.year === undefined ? now.getFullYear() : Number(values.year);
-  if (!Number.isInteger(year) || year < 1970 || year > 9999) throw new UsageError(`${command}: --year expected a four-digit year, got "${values.year}"`);
-  const timeZone = values.tz ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
-  if (!isValidTimeZone(timeZone)) throw new UsageError(`${command}: --tz expected an IANA zone such as Asia/Tokyo, got "${timeZone}"`);
-  return { year, timeZone, now };
-}
-
-export function loadEnricher(directoryPath?: string, assetsPath?: string): ((e: KansaEvent) => void) | undefined {
-  if (!directoryPath && !assetsPath) return undefined;
-  const users = directoryPath ? parseDirectory(readText(directoryPath, '--directory'), directoryPath) : [];
-  const assets = assetsPath ? parseAssets(readText(assetsPath, '--assets'), assetsPath) : [];
-  ATTRIBUTION.useAssets(assets);
-  return createEnricher(users, assets);
-}
-
-function readText(path: string, option: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (err) {
-    throw new UsageError(`kansa translate: ${option} ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-  }
 }
 
 async function translateOne(input: string, format: string, ctx: TranslateContext, enrich: ((e: KansaEvent) => void) | undefined, io: TranslateIo): Promise<Summary> {

@@ -1,3 +1,0 @@
-import { UsageError } from '../commands/translate';
-
-export class DemoUsageError extends UsageError {}
