@@ -34,6 +34,7 @@ import { cifsAuditFormat } from './cifs-audit';
 import { cloudtrailFormat } from './cloudtrail';
 import { m365AuditCsv, m365AuditJson } from './m365-audit';
 import { entraIdFormat } from './entra-id';
+import { googleWorkspaceFormat } from './google-workspace';
 import { createAttributionStage } from '../translate/attribution';
 
 /**
@@ -66,6 +67,7 @@ export const FORMATS: Format[] = [
   m365AuditJson,
   m365AuditCsv,
   entraIdFormat,
+  googleWorkspaceFormat,
   // --- syslog envelope: last, it accepts any syslog line ---
   createSyslogFormat(
     () => SYSLOG_PROGRAMS,

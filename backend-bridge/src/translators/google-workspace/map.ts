@@ -1,0 +1,98 @@
+import { isIP } from 'node:net';
+import type { KansaEvent } from '../../translate/types';
+import { ParseError } from '../../translate/types';
+import { localPart, ruleFor, type GwEvent } from './rules';
+
+type Json = Record<string, unknown>;
+
+export function obj(v: unknown): Json | undefined {
+  return v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : undefined;
+}
+
+function str(v: unknown): string | undefined {
+  if (typeof v === 'string') return v === '' ? undefined : v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return undefined;
+}
+
+/** An event's `parameters` as name → text: value, boolValue, intValue, or multiValue joined with ", ". */
+function params(v: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!Array.isArray(v)) return out;
+  for (const item of v) {
+    const o = obj(item);
+    const name = o && str(o.name);
+    if (!o || !name) continue;
+    const multi = Array.isArray(o.multiValue) ? o.multiValue.map(str).filter((x): x is string => !!x).join(', ') : undefined;
+    const value = str(o.value) ?? str(o.boolValue) ?? str(o.intValue) ?? (multi || undefined);
+    if (value !== undefined) out[name] = value;
+  }
+  return out;
+}
+
+/**
+ * Maps one Reports API activity (an `activities.list` item) to one Kansa event per element of its
+ * `events` array: a Drive activity can record a visibility change and the access-scope change it
+ * implies together.
+ */
+export function mapActivity(a: Json): KansaEvent[] {
+  const id = obj(a.id) ?? {};
+  const app = str(id.applicationName);
+  const time = str(id.time);
+  const ms = time && /^\d{4}-\d\d-\d\dT/.test(time) ? Date.parse(time) : NaN;
+  if (!app || Number.isNaN(ms)) throw new ParseError(`expected an activity with id.time such as 2026-10-01T00:00:00.000Z and id.applicationName, found ${JSON.stringify(a.id ?? null)}`);
+  const events = Array.isArray(a.events) ? a.events.map(obj).filter((e): e is Json => !!e) : [];
+  if (events.length === 0) throw new ParseError('expected an activity with at least one event');
+  const actor = obj(a.actor) ?? {};
+  const email = str(actor.email);
+  const ipText = str(a.ipAddress);
+  const ip = ipText && isIP(ipText) ? ipText : undefined;
+  const uq = str(id.uniqueQualifier);
+
+  return events.map((raw, i) => {
+    const name = str(raw.name);
+    if (!name) throw new ParseError(`expected events[${i}].name in the ${app} activity`);
+    const e: GwEvent = {
+      app,
+      name,
+      type: str(raw.type),
+      p: params(raw.parameters),
+      who: email ? localPart(email) : undefined,
+      fromEn: ip ? ` from ${ip}` : '',
+      fromJa: ip ? `${ip} から ` : '',
+    };
+    const ev: KansaEvent = {
+      '@timestamp': new Date(ms).toISOString(),
+      'event.kind': 'event',
+      'event.module': 'google_workspace',
+      'event.dataset': `google_workspace.${app}`,
+      'event.provider': app,
+      'event.code': name,
+      'event.action': name.replace(/_/g, '-').toLowerCase(),
+      'event.outcome': 'success',
+      'kansa.source_type': 'google-workspace',
+      'observer.vendor': 'Google',
+      'observer.product': 'Google Workspace',
+    };
+    // uniqueQualifier is shared by the events of one activity: the index keeps them apart.
+    if (uq) ev['event.id'] = events.length > 1 ? `${uq}-${i}` : uq;
+    if (email) {
+      ev['user.email'] = email;
+      ev['user.name'] = localPart(email);
+      if (email.includes('@')) ev['user.domain'] = email.slice(email.indexOf('@') + 1);
+    }
+    if (ip) ev['source.ip'] = ip;
+    const rawFields: Record<string, string> = { ...e.p };
+    if (e.type) rawFields.type = e.type;
+    const callerType = str(actor.callerType);
+    if (callerType) rawFields.callerType = callerType;
+    const customer = str(id.customerId);
+    if (customer) rawFields.customerId = customer;
+    ev['kansa.raw'] = rawFields;
+    const built = ruleFor(e).build(e);
+    Object.assign(ev, built.fields);
+    ev['kansa.message.ja'] = built.ja;
+    ev['kansa.message.en'] = built.en;
+    return ev;
+  });
+}
