@@ -5,7 +5,7 @@ import type { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { INDEX_ALIAS } from '@kansa/schema';
 import { importArchive, StreamTap } from '../archive/tap';
-import { openLogFile } from '../inputs/archive/open';
+import { openLogFile } from '../inputs/compressed/open';
 import { expand } from '../inputs/file/tail';
 import { type SerializedDoc, serializeDoc, toBulkDoc, writeBulkSerialized } from '../opensearch/bulk';
 import { createClient, openSearchUrl, redactUrl } from '../opensearch/client';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { TranslateStream } from '../../translate/engine';
 import type { KansaEvent } from '../../translate/types';
 import { FORMATS } from '../../translators';
-import { openLogFile } from '../archive/open';
+import { openLogFile } from '../compressed/open';
 import { evtxXmlStream } from './read';
 import { recordFromXml } from './testing/from-xml';
 import { type RecordSpec, type Template, writeEvtx } from './testing/write';

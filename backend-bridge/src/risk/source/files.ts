@@ -1,7 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadEnricher, translateContext } from '../../translate/context';
-import { openLogFile } from '../../inputs/archive/open';
+import { openLogFile } from '../../inputs/compressed/open';
 import { TranslateStream } from '../../translate/engine';
 import { FORMATS, STAGES } from '../../translators';
 import { extract } from '../observe/extract';

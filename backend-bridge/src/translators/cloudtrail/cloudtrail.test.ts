@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { openLogFile } from '../../inputs/archive/open';
+import { openLogFile } from '../../inputs/compressed/open';
 import { translateBuffer } from '../../translate/run';
 import { describeGoldenCases, GOLDEN_CONTEXT } from '../../translate/testing/golden';
 import { cloudtrailFormat } from '.';
