@@ -1,8 +1,16 @@
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Writable } from 'node:stream';
 import { generate, PROFILES } from '../demo/generate';
-import { DEMO_RUN_USAGE, demoRun } from '../demo/run';
+import { runDemoMonth } from '../evaluation/demo-run';
 import { DemoUsageError } from './usage';
+
+const DEMO_RUN_USAGE = `usage: kansa demo [--out DIR] [--profile default|small] [--seed N] [--benign] [--force]
+  Generates the demo company's month into DIR (default .kansa/demo-<profile>-seed<N>) if it is not there yet,
+  imports it into OpenSearch with the directory and asset list, and prints per-source counts, the
+  scenarios with how many events their queries find, and how to open Grafana. Running it again
+  generates nothing and, while OpenSearch still holds the month, imports nothing (--force: import again,
+  still without duplicates).`;
 
 export const DEMO_USAGE = `${DEMO_RUN_USAGE}
 usage: kansa demo generate --out DIR [--seed N] [--days 30] [--users 200] [--start 2026-10-01] [--benign] [--profile default|small]
@@ -10,8 +18,6 @@ usage: kansa demo generate --out DIR [--seed N] [--days 30] [--users 200] [--sta
   plus users.csv, assets.csv and scenarios.json (every monitoring point, with the query that finds it).
   --benign   the same month with no scenario, at the same background noise
   --profile  small = 7 days and 50 users, still with every scenario (for CI)`;
-
-export { DemoUsageError };
 
 export async function demoCommand(argv: string[], io: { stdout: Writable; stderr: Writable }): Promise<number> {
   const [sub, ...rest] = argv;
@@ -61,4 +67,23 @@ export async function demoCommand(argv: string[], io: { stdout: Writable; stderr
   io.stdout.write(`${result.users} users, ${result.days} days from ${values.start}${values.benign ? ' (benign)' : ''}: ${lines} records, ${(bytes / 1048576).toFixed(1)} MiB in ${seconds.toFixed(1)} s\n`);
   io.stdout.write(`scenarios (${result.scenarios.length}): ${result.scenarios.map((s) => s.id).join(', ') || 'none'}\n`);
   return 0;
+}
+
+async function demoRun(argv: string[], io: { stdout: Writable; stderr: Writable }): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      out: { type: 'string' },
+      profile: { type: 'string', default: 'default' },
+      seed: { type: 'string', default: '1' },
+      benign: { type: 'boolean', default: false },
+      force: { type: 'boolean', default: false },
+    },
+  });
+  const profile = PROFILES[values.profile!];
+  if (!profile) throw new DemoUsageError(`kansa demo: --profile expected ${Object.keys(PROFILES).join(' or ')}, got "${values.profile}"`);
+  const seed = Number(values.seed);
+  if (!Number.isInteger(seed) || seed < 0) throw new DemoUsageError(`kansa demo: --seed expected a non-negative integer, got "${values.seed}"`);
+  const out = values.out ?? join('.kansa', `demo-${values.profile}${values.benign ? '-benign' : ''}-seed${seed}`);
+  return runDemoMonth({ out, seed, ...profile, benign: values.benign!, force: values.force! }, io);
 }

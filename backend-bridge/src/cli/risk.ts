@@ -4,19 +4,19 @@ import type { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { UsageError } from './usage';
 import { generate, PROFILES, type Scenario } from '../demo/generate';
-import { demoRun } from '../demo/run';
 import { createClient, openSearchUrl, redactUrl } from '../opensearch/client';
-import { evaluate, type EvalMetrics } from '../risk/eval/metrics';
-import { replay } from '../risk/eval/replay';
-import { printPopulations, runPopulation } from '../risk/eval/population/run';
-import { HELD_BACK, TUNING } from '../risk/eval/population/shapes';
+import { runDemoMonth } from '../evaluation/demo-run';
+import { evaluate, type EvalMetrics } from '../evaluation/metrics';
+import { observeDemoMonth } from '../evaluation/month';
+import { printPopulations, runPopulation } from '../evaluation/population/run';
+import { HELD_BACK, TUNING } from '../evaluation/population/shapes';
+import { replay } from '../evaluation/replay';
 import { DEFAULT_HOLIDAYS_FILE, loadHolidays } from '../risk/holidays';
 import { LocalTime } from '../risk/localtime';
 import { rebuild } from '../risk/rebuild';
 import { RiskEngine } from '../risk/score/engine';
 import type { UserDay } from '../risk/score/day';
 import { DEFAULT_SETTINGS, type RiskSettings } from '../risk/settings';
-import { observeDemoMonth } from '../risk/source/files';
 
 export const RISK_USAGE = `usage: kansa risk rebuild --from YYYY-MM-DD --to YYYY-MM-DD [--tz ZONE] [--holidays FILE]
   Forgets the learned profiles and learns again from the events stored in OpenSearch (OPENSEARCH_URL),
@@ -32,7 +32,7 @@ usage: kansa risk eval [--seed N] [--scenario-shift K] [--dir DIR] [--benign-dir
   OpenSearch with \`kansa demo\` and scores it with \`kansa risk rebuild\` (the benign month stays in memory).
   --scenario-shift K moves the single-day scenarios K working days later (a different timing).
 usage: kansa risk eval --populations tuning|held-back|all [--dir ROOT]
-  Benchmarks the scorer on generated companies shaped independently of the demo (eval/population/shapes.ts:
+  Benchmarks the scorer on generated companies shaped independently of the demo (evaluation/population/shapes.ts:
   sizes, shifts and night work, noise, naming, zones; four insider kinds spread, spiked or disguised),
   generated into ROOT (default .kansa/risk-populations) if missing and translated in memory like an import.
   Prints per population the user-day ROC-AUC, insiders caught within 1 % of users per day, benign users
@@ -126,7 +126,7 @@ async function evalCommand(argv: string[], io: { stdout: Writable; stderr: Writa
   const meta = JSON.parse(readFileSync(join(dir, 'scenarios.json'), 'utf8')) as MonthMeta;
   let days: UserDay[][];
   if (values.import) {
-    const code = await demoRun(['--out', dir], io);
+    const code = await runDemoMonth({ out: dir, seed, ...profile, benign: false, force: false }, io);
     if (code !== 0) return code;
     const client = createClient();
     try {

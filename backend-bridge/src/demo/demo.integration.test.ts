@@ -1,5 +1,5 @@
 import { createClient } from '../opensearch/client';
-import { countOf } from './run';
+import { countOf } from '../evaluation/demo-run';
 import { ensureDemoMonth, type DemoMonth } from './testing/demo-month';
 
 /** The demo month, imported for real (once per OpenSearch): every scenario must be findable by its stated query. */

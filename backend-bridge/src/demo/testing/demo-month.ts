@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Writable } from 'node:stream';
-import { demoRun } from '../run';
-import type { Scenario } from '../generate';
+import { runDemoMonth } from '../../evaluation/demo-run';
+import { PROFILES, type Scenario } from '../generate';
 import { zonedToUtc } from '../../translate/time';
 
 /**
@@ -30,7 +30,7 @@ export async function ensureDemoMonth(): Promise<DemoMonth> {
       done();
     },
   });
-  const code = await demoRun(['--out', DEMO_MONTH_DIR], { stdout: discard, stderr });
+  const code = await runDemoMonth({ out: DEMO_MONTH_DIR, seed: 1, ...PROFILES.default, benign: false, force: false }, { stdout: discard, stderr });
   if (code !== 0) throw new Error(`kansa demo --out ${DEMO_MONTH_DIR} failed with exit code ${code}:\n${errors}`);
   return readDemoMonth(DEMO_MONTH_DIR);
 }

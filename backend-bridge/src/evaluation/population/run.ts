@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Writable } from 'node:stream';
-import { loadHolidays } from '../../holidays';
-import { RiskEngine } from '../../score/engine';
-import { DEFAULT_SETTINGS, type RiskSettings } from '../../settings';
-import { observeDemoMonth } from '../../source/files';
+import { loadHolidays } from '../../risk/holidays';
+import { RiskEngine } from '../../risk/score/engine';
+import { DEFAULT_SETTINGS, type RiskSettings } from '../../risk/settings';
+import { observeDemoMonth } from '../month';
 import { replay } from '../replay';
 import { evaluatePopulation, type PopulationResult } from './evaluate';
 import { generatePopulation, type PopulationMeta } from './generate';

@@ -1,8 +1,8 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { joinMail } from '../../observe/mail';
-import { observeDemoMonth } from '../../source/files';
+import { joinMail } from '../../risk/observe/mail';
+import { observeDemoMonth } from '../month';
 import { runPopulation } from './run';
 import { generatePopulation } from './generate';
 import type { PopulationShape } from './shapes';

@@ -5,9 +5,9 @@
  */
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Rng } from '../../../demo/rng';
-import { DEFAULT_HOLIDAYS_FILE, loadHolidays } from '../../holidays';
-import { LocalTime } from '../../localtime';
+import { Rng } from '../../demo/rng';
+import { DEFAULT_HOLIDAYS_FILE, loadHolidays } from '../../risk/holidays';
+import { LocalTime } from '../../risk/localtime';
 import { cupsLine, nxlogFileAccess, nxlogLogon, postfixLines, squidLine, type WinAccount } from './lines';
 import type { DepartmentShape, InsiderKind, InsiderShape, InsiderStyle, PopulationShape } from './shapes';
 

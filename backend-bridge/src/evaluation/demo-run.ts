@@ -1,23 +1,14 @@
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Writable } from 'node:stream';
-import { parseArgs } from 'node:util';
 import { INDEX_ALIAS } from '@kansa/schema';
-import { importCommand } from '../cli/import';
+import { generate, type Scenario } from '../demo/generate';
+import { importFiles } from '../import/files';
 import { createClient, openSearchUrl } from '../opensearch/client';
-import { DemoUsageError } from '../cli/usage';
-import { scoreDemoMonth } from '../risk/demo';
-import { generate, PROFILES, type Scenario } from './generate';
-import { timesheetCommand } from '../cli/timesheet';
-
-export const DEMO_RUN_USAGE = `usage: kansa demo [--out DIR] [--profile default|small] [--seed N] [--benign] [--force]
-  Generates the demo company's month into DIR (default .kansa/demo-<profile>-seed<N>) if it is not there yet,
-  imports it into OpenSearch with the directory and asset list, and prints per-source counts, the
-  scenarios with how many events their queries find, and how to open Grafana. Running it again
-  generates nothing and, while OpenSearch still holds the month, imports nothing (--force: import again,
-  still without duplicates).`;
-
-const NOT_LOGS = new Set(['users.csv', 'assets.csv', 'holidays.txt', 'scenarios.json', 'timesheet.csv', '.imported.json']);
+import { importTimesheet } from '../timesheet/import';
+import { loadEnricher, translateContext } from '../translate/context';
+import { demoLogFiles } from './month';
+import { scoreDemoMonth } from './score-demo';
 
 interface ScenarioFile {
   year: number;
@@ -25,43 +16,49 @@ interface ScenarioFile {
   scenarios: Scenario[];
 }
 
-export async function demoRun(argv: string[], io: { stdout: Writable; stderr: Writable }): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      out: { type: 'string' },
-      profile: { type: 'string', default: 'default' },
-      seed: { type: 'string', default: '1' },
-      benign: { type: 'boolean', default: false },
-      force: { type: 'boolean', default: false },
-    },
-  });
-  const profile = PROFILES[values.profile!];
-  if (!profile) throw new DemoUsageError(`kansa demo: --profile expected ${Object.keys(PROFILES).join(' or ')}, got "${values.profile}"`);
-  const seed = Number(values.seed);
-  if (!Number.isInteger(seed) || seed < 0) throw new DemoUsageError(`kansa demo: --seed expected a non-negative integer, got "${values.seed}"`);
-  const out = values.out ?? join('.kansa', `demo-${values.profile}${values.benign ? '-benign' : ''}-seed${seed}`);
+export interface DemoMonthOptions {
+  out: string;
+  seed: number;
+  days: number;
+  users: number;
+  benign: boolean;
+  /** Import again even when OpenSearch still holds the month (still without duplicates). */
+  force: boolean;
+}
+
+/**
+ * `kansa demo`: generates the month into `out` if it is not there yet, imports it with the directory, asset
+ * list and timesheet, scores the risk of its users, and prints per-source counts and what each scenario's
+ * queries find. Returns the exit code.
+ */
+export async function runDemoMonth(options: DemoMonthOptions, io: { stdout: Writable; stderr: Writable }): Promise<number> {
+  const { out, seed, days, users, benign, force } = options;
   const scenarioPath = join(out, 'scenarios.json');
   if (existsSync(scenarioPath)) {
     io.stderr.write(`kansa demo: using the month already in ${out}\n`);
   } else {
-    io.stderr.write(`kansa demo: generating ${profile.days} days for ${profile.users} users into ${out}\n`);
-    generate({ out, seed, days: profile.days, users: profile.users, start: '2026-10-01', benign: values.benign! });
+    io.stderr.write(`kansa demo: generating ${days} days for ${users} users into ${out}\n`);
+    generate({ out, seed, days, users, start: '2026-10-01', benign });
   }
   const meta = JSON.parse(readFileSync(scenarioPath, 'utf8')) as ScenarioFile;
   const stampPath = join(out, '.imported.json');
-  const already = existsSync(stampPath) && !values.force ? await stillImported(stampPath, out) : false;
+  const already = existsSync(stampPath) && !force ? await stillImported(stampPath, out) : false;
   if (already) {
     io.stderr.write(`kansa demo: already imported into this OpenSearch (${already} events); --force imports again (still without duplicates)\n`);
   } else {
-    const logs = listLogs(out);
-    const code = await importCommand(
-      ['--year', String(meta.year), '--tz', meta.timeZone, '--directory', join(out, 'users.csv'), '--assets', join(out, 'assets.csv'), ...logs],
+    const code = await importFiles(
+      {
+        patterns: demoLogFiles(out),
+        format: 'auto',
+        ctx: translateContext('kansa import', { year: String(meta.year), tz: meta.timeZone }, new Date()),
+        enrich: loadEnricher(join(out, 'users.csv'), join(out, 'assets.csv')),
+        concurrency: 3,
+      },
       io,
     );
     if (code !== 0) return code;
     // The self-reported timesheet goes to its own index, for the 乖離 view (a month written before it existed has none).
-    if (existsSync(join(out, 'timesheet.csv')) && (await timesheetCommand(['import', join(out, 'timesheet.csv'), '--timezone', meta.timeZone], io)) !== 0) return 1;
+    if (existsSync(join(out, 'timesheet.csv')) && (await importTimesheet(join(out, 'timesheet.csv'), { timezone: meta.timeZone }, io)) !== 0) return 1;
     writeFileSync(stampPath, JSON.stringify({ events: await countFrom(out) }));
   }
   if ((await scoreDemoMonth(out, io)) !== 0) return 1;
@@ -93,19 +90,6 @@ async function countFrom(out: string): Promise<number> {
   } finally {
     await client.close();
   }
-}
-
-function listLogs(dir: string): string[] {
-  const files: string[] = [];
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (!(d === dir && NOT_LOGS.has(name))) files.push(p);
-    }
-  };
-  walk(dir);
-  return files;
 }
 
 async function report(meta: ScenarioFile, out: Writable): Promise<void> {

@@ -1,6 +1,6 @@
-import { LocalTime } from '../../localtime';
-import type { UserDay } from '../../score/day';
-import { rocAuc } from '../../stats/auc';
+import { LocalTime } from '../../risk/localtime';
+import type { UserDay } from '../../risk/score/day';
+import { rocAuc } from '../../risk/stats/auc';
 import type { PopulationInsider, PopulationMeta } from './generate';
 
 export interface InsiderResult {

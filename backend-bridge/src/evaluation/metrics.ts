@@ -1,7 +1,7 @@
-import type { Scenario } from '../../demo/generate';
-import { LocalTime } from '../localtime';
-import type { UserDay } from '../score/day';
-import { prAuc, rocAuc } from '../stats/auc';
+import type { Scenario } from '../demo/generate';
+import { LocalTime } from '../risk/localtime';
+import type { UserDay } from '../risk/score/day';
+import { prAuc, rocAuc } from '../risk/stats/auc';
 
 export interface EvalMetrics {
   userDays: number;

@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { FIELD, RISK_INDEX_PATTERN } from '@kansa/schema';
 import { createClient, openSearchUrl, redactUrl } from '../opensearch/client';
-import { DEFAULT_HOLIDAYS_FILE, loadHolidays } from './holidays';
-import { LocalTime } from './localtime';
-import { rebuild } from './rebuild';
-import { DEFAULT_SETTINGS } from './settings';
-import { loadState } from './store/state-store';
+import { DEFAULT_HOLIDAYS_FILE, loadHolidays } from '../risk/holidays';
+import { LocalTime } from '../risk/localtime';
+import { rebuild } from '../risk/rebuild';
+import { DEFAULT_SETTINGS } from '../risk/settings';
+import { loadState } from '../risk/store/state-store';
 
 /**
  * After `kansa demo` imported a month: scores it (`kansa risk rebuild` over the whole month) unless

@@ -1,7 +1,7 @@
-import type { Observation } from '../observe/observation';
-import { emptyState, type RiskState } from '../profile/state';
-import type { UserDay } from '../score/day';
-import type { RiskEngine } from '../score/engine';
+import type { Observation } from '../risk/observe/observation';
+import { emptyState, type RiskState } from '../risk/profile/state';
+import type { UserDay } from '../risk/score/day';
+import type { RiskEngine } from '../risk/score/engine';
 
 /** Runs the engine over observations day by day (empty days too, so baselines decay), from a fresh state. */
 export function replay(engine: RiskEngine, obs: readonly Observation[], state: RiskState = emptyState()): { days: UserDay[][]; state: RiskState } {

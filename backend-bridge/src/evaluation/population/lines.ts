@@ -3,7 +3,7 @@
  * (NXLog im_msvistalog JSON, Squid access.log, Postfix through syslog, CUPS page_log). Times are
  * rendered in the population's zone, as the machines would.
  */
-import type { LocalTime } from '../../localtime';
+import type { LocalTime } from '../../risk/localtime';
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

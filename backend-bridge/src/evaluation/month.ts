@@ -1,11 +1,11 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadEnricher, translateContext } from '../../translate/context';
-import { openLogFile } from '../../inputs/compressed/open';
-import { TranslateStream } from '../../translate/engine';
-import { FORMATS, STAGES } from '../../translators';
-import { extract } from '../observe/extract';
-import type { Observation } from '../observe/observation';
+import { loadEnricher, translateContext } from '../translate/context';
+import { openLogFile } from '../inputs/compressed/open';
+import { TranslateStream } from '../translate/engine';
+import { FORMATS, STAGES } from '../translators';
+import { extract } from '../risk/observe/extract';
+import type { Observation } from '../risk/observe/observation';
 
 const NOT_LOGS = new Set(['users.csv', 'assets.csv', 'holidays.txt', 'scenarios.json', 'timesheet.csv', '.imported.json']);
 
