@@ -128,6 +128,10 @@ export interface KansaQuery extends DataQuery {
   // risk
   /** Rank users (user.name) or hosts (host.name); default user. */
   riskEntity?: 'user' | 'host';
+  /** 'ranking' (default): one row per entity; 'daily': one series of daily scores per entity, for alert rules. */
+  riskView?: 'ranking' | 'daily';
+  /** Leave out days whose score confidence is below this (0 to 1); 0 or unset keeps every day. */
+  riskMinConfidence?: number;
 }
 
 export interface LogContextRequest {

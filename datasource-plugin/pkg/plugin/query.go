@@ -68,6 +68,10 @@ type queryModel struct {
 	Workday        *attendance.Workday `json:"workday"`
 
 	RiskEntity string `json:"riskEntity"`
+	// RiskView is "ranking" (the default: one row per entity) or "daily" (one series per entity, for alert rules).
+	RiskView string `json:"riskView"`
+	// RiskMinConfidence leaves out daily summaries whose confidence is below it (0 to 1).
+	RiskMinConfidence float64 `json:"riskMinConfidence"`
 
 	// directory holds the account lists the kansa.directory.* ad-hoc filters resolved to (resolveDirectory).
 	directory []directoryFilter

@@ -39,6 +39,13 @@ func (h *riskHandler) handle(ctx context.Context, q backend.DataQuery, m queryMo
 		return errorResponse(badQuery("riskEntity %q is not supported: use user or host", m.RiskEntity))
 	}
 	m.UseCase = "" // summaries carry no event categories
+	switch m.RiskView {
+	case "", "ranking":
+	case "daily":
+		return h.daily(ctx, q, m, entity)
+	default:
+		return errorResponse(badQuery("riskView %q is not supported: use ranking or daily", m.RiskView))
+	}
 	top := client.TopHits(reasonDays).SortBy(schema.KansaRiskScore, client.Desc).
 		Fields(schema.KansaUserDisplayName, schema.KansaUserDepartment, schema.KansaRiskScore, schema.KansaRiskConfidence, schema.KansaRiskReasons)
 	entities := client.Terms(entity).Size(m.Limit).Order("score", client.Desc).

@@ -46,6 +46,20 @@ describe('QueryEditor in English', () => {
     expect(last()).toEqual({ refId: 'A', queryType: 'logs', query: '', queryModelVersion: 1 });
   });
 
+  it('sets the risk view alert rules read and a minimum confidence', async () => {
+    const { last } = await setup({ queryType: 'risk', riskEntity: 'user' });
+    await userEvent.click(screen.getByRole('radio', { name: 'Daily scores' }));
+    expect(last()).toMatchObject({ queryType: 'risk', riskEntity: 'user', riskView: 'daily' });
+    const confidence = screen.getByRole('spinbutton', { name: 'Min confidence' });
+    await userEvent.type(confidence, '0.5');
+    await userEvent.tab();
+    expect(last()).toMatchObject({ riskView: 'daily', riskMinConfidence: 0.5 });
+    await userEvent.clear(confidence);
+    await userEvent.type(confidence, '7');
+    await userEvent.tab();
+    expect(last().riskMinConfidence).toBeUndefined();
+  });
+
   it('commits the Lucene query on Enter, not per keystroke', async () => {
     const { changes, onRunQuery, last } = await setup();
     const input = screen.getByRole('combobox', { name: 'Lucene query' });

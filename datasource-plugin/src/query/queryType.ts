@@ -15,7 +15,7 @@ const TYPE_KEYS: Record<KansaQueryType, ReadonlyArray<keyof KansaQuery>> = {
   metrics: ['metrics', 'groupBy', 'interval'],
   table: ['tableMode', 'metrics', 'groupBy', 'columns'],
   attendance: ['attendanceView', 'users', 'workday'],
-  risk: ['riskEntity'],
+  risk: ['riskEntity', 'riskView', 'riskMinConfidence'],
 };
 
 /** What a fresh query of each type starts with, spelled out so that panels and alert rules store explicit JSON. */
