@@ -17,6 +17,8 @@ import { syslogStreamIntakes } from '../inputs/syslog/tcp';
 import { UdpIntake } from '../inputs/syslog/udp';
 import { createHttpIntakes } from '../inputs/http';
 import { storedIdsIn } from '../inputs/http/bulk/stored';
+import { TimesheetIntake } from '../timesheet/intake';
+import { storeTimesheets } from '../timesheet/store';
 import type { EnqueueOptions, EnqueueResult, Intake, IntakeContext, RawChunk, Refused } from '../inputs/intake';
 import type { HttpFront } from '../inputs/http/front';
 import { StorageService } from '../archive/service';
@@ -127,7 +129,9 @@ export class Bridge {
     if (c.http.enabled) {
       const http = createHttpIntakes(c.http, ctx, { authenticate: (req) => this.auth.check(req), formats: FORMATS.map((f) => f.id), storedIds: storedIdsIn(this.client) });
       this.front = http.front;
-      this.httpIntakes = http.intakes;
+      // POST /timesheet: self-reported timesheets into their own index, answered with the rows it could not read.
+      const timesheets = new TimesheetIntake(ctx, http.front, { maxRecords: c.http.maxRecords, formats: [] }, (records, layout, file, tz) => storeTimesheets(this.client, records, layout, file, tz, c.opensearch.replicas));
+      this.httpIntakes = [...http.intakes, timesheets];
       for (const intake of this.httpIntakes) addresses.http = await intake.start();
     }
     const syslog: Intake[] = syslogStreamIntakes(c.syslog, ctx, this.limiter);

@@ -21,8 +21,12 @@ export interface Table {
 export async function readTable(path: string): Promise<Table> {
   const size = statSync(path).size;
   if (size > MAX_TIMESHEET_BYTES) throw new Error(`${path}: ${size} bytes, more than the ${MAX_TIMESHEET_BYTES} a timesheet file may have`);
-  const bytes = readFileSync(path);
-  if (/\.xlsx$/i.test(path) || (bytes[0] === 0x50 && bytes[1] === 0x4b)) return readXlsx(bytes);
+  return tableOf(readFileSync(path), path);
+}
+
+/** The table in a file's bytes (a file, or an HTTP body): an XLSX by its name or its ZIP signature, otherwise CSV. */
+export async function tableOf(bytes: Buffer, name = ''): Promise<Table> {
+  if (/\.xlsx$/i.test(name) || (bytes[0] === 0x50 && bytes[1] === 0x4b)) return readXlsx(bytes);
   return decodeCsv(bytes);
 }
 
