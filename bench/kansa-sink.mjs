@@ -14,8 +14,9 @@ const dist = resolve(import.meta.dirname, '../backend-bridge/dist');
 const { TranslateStream } = require(`${dist}/translate/engine.js`);
 const { FORMATS, STAGES } = require(`${dist}/translators/index.js`);
 const { bulkBody, serializeDoc, toBulkDoc } = require(`${dist}/opensearch/bulk.js`);
+const { BulkBatcher } = require(`${dist}/pipeline/batches.js`);
 
-const BATCH_BYTES = 6 * 1024 * 1024; // as src/commands/import.ts
+const BATCH_BYTES = 6 * 1024 * 1024; // opensearch.bulkBytes' default, as kansa import uses it
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { format: { type: 'string', default: 'auto' }, year: { type: 'string' }, tz: { type: 'string' } } });
 const [input, sinkPath] = positionals;
@@ -26,32 +27,28 @@ if (!input || !sinkPath) {
 const ctx = { year: Number(values.year ?? new Date().getFullYear()), timeZone: values.tz ?? 'UTC', now: new Date() };
 const sink = openSync(sinkPath, 'w');
 const identity = `${hostname()}:${resolve(input)}`;
-let batch = [];
-let batchBytes = 0;
+const batches = new BulkBatcher(BATCH_BYTES);
 let ordinal = 0;
 let lastOffset;
 let docs = 0;
-const flush = () => {
-  if (batch.length === 0) return;
-  writeSync(sink, bulkBody(batch));
-  docs += batch.length;
-  batch = [];
-  batchBytes = 0;
+const write = (list) => {
+  for (const batch of list) {
+    writeSync(sink, bulkBody(batch));
+    docs += batch.length;
+  }
 };
 const stream = new TranslateStream({ source: input, filePath: input, format: values.format, ctx, formats: FORMATS, stages: STAGES.map((m) => m()) }, (events) => {
   for (const e of events) {
     ordinal = e['log.offset'] === lastOffset ? ordinal + 1 : 0;
     lastOffset = e['log.offset'];
-    const doc = serializeDoc(toBulkDoc(identity, e, ordinal));
-    batch.push(doc);
-    batchBytes += doc.json.length + 100;
+    batches.add(serializeDoc(toBulkDoc(identity, e, ordinal)));
   }
 });
 for await (const chunk of createReadStream(input, { highWaterMark: 1 << 20 })) {
   stream.write(chunk);
-  if (batchBytes >= BATCH_BYTES) flush();
+  write(batches.ready());
 }
 stream.end();
-flush();
+write(batches.finish());
 closeSync(sink);
 process.stderr.write(`${docs} documents\n`);

@@ -41,7 +41,7 @@ export const configSchema = z
         url: z.string().url().default('http://127.0.0.1:9200').describe('OpenSearch URL. Credentials may be in the URL or below; they are never logged.'),
         username: z.string().optional().describe('Basic-auth user (optional).'),
         password: z.string().optional().describe('Basic-auth password (optional).'),
-        bulkBytes: bytes(6 * 1024 * 1024, 'Target size of one bulk request.'),
+        bulkBytes: bytes(6 * 1024 * 1024, 'Largest bulk request body, action lines included (a single larger document is sent alone); kansa serve and kansa import.'),
         concurrency: z.number().int().min(1).max(16).default(3).describe('Bulk requests in flight at once.'),
         installTemplate: z.boolean().default(true).describe('Install the kansa-events index template on start.'),
         replicas: z

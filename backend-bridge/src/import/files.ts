@@ -4,18 +4,18 @@ import { resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { INDEX_ALIAS } from '@kansa/schema';
 import { importArchive, StreamTap } from '../archive/tap';
+import { loadConfig } from '../config/load';
 import { openLogFile } from '../inputs/compressed/open';
 import { expand } from '../inputs/file/tail';
 import { type SerializedDoc, serializeDoc, toBulkDoc, writeBulkSerialized } from '../opensearch/bulk';
 import { createClient, openSearchUrl, redactUrl } from '../opensearch/client';
 import { installTemplate } from '../opensearch/template';
 import { TranslateStream } from '../translate/engine';
+import { BulkBatcher } from '../pipeline/batches';
 import { Summary } from '../translate/summary';
 import type { KansaEvent, TranslateContext } from '../translate/types';
 import { FORMATS, STAGES } from '../translators';
 import { Progress } from './progress';
-
-const BATCH_BYTES = 6 * 1024 * 1024;
 
 export interface ImportOptions {
   /** Files or globs; one that matches no file is reported and makes the exit code 1. */
@@ -66,7 +66,10 @@ export async function importFiles(options: ImportOptions, io: { stderr: Writable
     return 1;
   }
   let archive;
+  let bulkBytes: number;
   try {
+    // opensearch.bulkBytes bounds each request body, as it does for kansa serve.
+    bulkBytes = loadConfig({ file: options.configFile }).opensearch.bulkBytes;
     archive = importArchive(options.configFile);
   } catch (err) {
     io.stderr.write(`kansa import: archive: ${(err as Error).message}\n`);
@@ -107,8 +110,7 @@ export async function importFiles(options: ImportOptions, io: { stderr: Writable
     }
     for (const member of members) {
       const identity = `${hostname()}:${resolve(file)}${member.name.slice(file.length)}`;
-      let batch: SerializedDoc[] = [];
-      let batchBytes = 0;
+      const batches = new BulkBatcher(bulkBytes);
       let ordinal = 0;
       let lastOffset: number | undefined;
       const tap = archive && new StreamTap(archive, { identity, source: member.name, format: format, ctx });
@@ -118,24 +120,17 @@ export async function importFiles(options: ImportOptions, io: { stderr: Writable
           ordinal = e['log.offset'] === lastOffset ? ordinal + 1 : 0;
           lastOffset = e['log.offset'];
           tap?.tag(e);
-          const doc = serializeDoc(toBulkDoc(identity, e, ordinal));
-          batch.push(doc);
-          batchBytes += doc.json.length + 100;
+          batches.add(serializeDoc(toBulkDoc(identity, e, ordinal)));
         }
         progress.events += events.length;
       });
       try {
         for await (const chunk of tap ? tap.wrap(member.stream()) : member.stream()) {
           stream.write(chunk as Buffer);
-          if (batchBytes >= BATCH_BYTES) {
-            const full = batch;
-            batch = [];
-            batchBytes = 0;
-            await send(full);
-          }
+          for (const full of batches.ready()) await send(full);
         }
         stream.end();
-        if (batch.length > 0) await send(batch);
+        for (const rest of batches.finish()) await send(rest);
         progress.note(`${member.name}: format ${stream.format?.id}, ${stream.summary.eventsOut} events`);
         total.add(stream.summary);
       } catch (err) {

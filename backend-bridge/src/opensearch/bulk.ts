@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Client } from '@opensearch-project/opensearch';
-import { eventJson } from '../translate/serialize';
+import { eventBytes } from '../translate/serialize';
 import type { KansaEvent } from '../translate/types';
 import { DEAD_LETTER_PREFIX, dailyIndex } from './template';
 
@@ -72,8 +72,8 @@ export interface BulkWriterOptions {
 export interface SerializedDoc {
   id: string;
   index: string;
-  /** The document's JSON source. */
-  json: string;
+  /** The document's JSON source as UTF-8: it goes into the request body as it is. */
+  json: Buffer;
 }
 
 export interface SerializedResult extends Omit<BulkResult, 'unsent'> {
@@ -83,7 +83,7 @@ export interface SerializedResult extends Omit<BulkResult, 'unsent'> {
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export function serializeDoc(doc: BulkDoc): SerializedDoc {
-  return { id: doc.id, index: doc.index, json: eventJson(doc.source) };
+  return { id: doc.id, index: doc.index, json: eventBytes(doc.source) };
 }
 
 /** Sends documents with `create`, retrying only items that failed with 429/5xx, with full-jitter backoff. */
@@ -165,19 +165,43 @@ export async function writeBulkSerialized(client: Client, docs: SerializedDoc[],
   return result;
 }
 
-/** Pre-serialized NDJSON straight to the transport: the typed helper would re-serialize every document. */
-function bulkRequest(client: Client, ndjson: string): Promise<{ body: unknown }> {
-  return client.transport.request({ method: 'POST', path: '/_bulk', body: ndjson, bulkBody: ndjson } as never) as Promise<{ body: unknown }>;
+/**
+ * Pre-serialized NDJSON bytes straight to the transport: the typed helper would re-serialize every
+ * document. The answer is filtered to what is read (each item's status and error): OpenSearch
+ * otherwise echoes index, id, version and shard counts per document, which the client would decode.
+ */
+function bulkRequest(client: Client, ndjson: Buffer): Promise<{ body: unknown }> {
+  return client.transport.request({ method: 'POST', path: '/_bulk', querystring: { filter_path: RESPONSE_FILTER }, body: ndjson, bulkBody: ndjson } as never) as Promise<{ body: unknown }>;
 }
 
-/** The NDJSON body of one `_bulk` request: a `create` action line and the source per document. */
-export function bulkBody(docs: SerializedDoc[]): string {
-  let body = '';
-  for (const d of docs) {
-    body += `{"create":{"_index":${JSON.stringify(d.index)},"_id":${JSON.stringify(d.id)}}}\n${d.json}\n`;
+const RESPONSE_FILTER = 'items.*.status,items.*.error.type,items.*.error.reason';
+
+/** `{"create":{"_index":…,"_id":…}}` + LF: the action line before each document. */
+function actionLine(d: { id: string; index: string }): string {
+  return `{"create":{"_index":${JSON.stringify(d.index)},"_id":${JSON.stringify(d.id)}}}\n`;
+}
+
+/** The bytes a document takes in a request body: its action line, its source and a newline. */
+export function bulkEntryBytes(d: { id: string; index: string; json: Uint8Array }): number {
+  return Buffer.byteLength(actionLine(d)) + d.json.length + 1;
+}
+
+/** The NDJSON body of one `_bulk` request, in one buffer: a `create` action line and the source per document. */
+export function bulkBody(docs: readonly SerializedDoc[]): Buffer {
+  const actions = docs.map(actionLine);
+  let size = 0;
+  for (let i = 0; i < docs.length; i++) size += Buffer.byteLength(actions[i]) + docs[i].json.length + 1;
+  const body = Buffer.allocUnsafe(size);
+  let p = 0;
+  for (let i = 0; i < docs.length; i++) {
+    p += body.write(actions[i], p);
+    p += docs[i].json.copy(body, p);
+    body[p++] = 0x0a;
   }
   return body;
 }
+
+const CLOSE_BRACE = Buffer.from('}');
 
 /**
  * Mapping and validation errors are kept with their reason, never silently dropped. Returns the
@@ -188,7 +212,11 @@ async function deadLetter(client: Client, rejected: Array<{ doc: SerializedDoc; 
   const docs: SerializedDoc[] = rejected.map(({ doc, type, reason }) => ({
     id: doc.id,
     index: dailyIndex(now, DEAD_LETTER_PREFIX),
-    json: `{"@timestamp":${JSON.stringify(now)},"reason":${JSON.stringify(reason)},"error_type":${JSON.stringify(type)},"target_index":${JSON.stringify(doc.index)},"document":${doc.json}}`,
+    json: Buffer.concat([
+      Buffer.from(`{"@timestamp":${JSON.stringify(now)},"reason":${JSON.stringify(reason)},"error_type":${JSON.stringify(type)},"target_index":${JSON.stringify(doc.index)},"document":`),
+      doc.json,
+      CLOSE_BRACE,
+    ]),
   }));
   const response = await bulkRequest(client, bulkBody(docs));
   const items = (response.body as { items: Array<Record<string, { status: number; error?: { reason?: string } }>> }).items;

@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import { dailyIndex } from '../opensearch/template';
 import { TranslateStream } from '../translate/engine';
 import { finishEvent, parseFailureEvent } from '../translate/finish';
+import { eventBytes } from '../translate/serialize';
 import type { Format, KansaEvent, Stage, TranslateContext } from '../translate/types';
-import type { QueueEntry } from '../queue/queue';
+import type { QueuedDoc } from '../queue/queue';
 import type { RawArchive } from '../archive/writer';
 
 export interface Translation {
@@ -37,7 +38,8 @@ export interface ChunkSource {
 }
 
 export interface ChunkResult {
-  entries: QueueEntry[];
+  /** The documents, serialized to UTF-8 once here: the queue and the bulk body carry these bytes. */
+  entries: QueuedDoc[];
   records: number;
   failures: number;
   truncated: number;
@@ -51,7 +53,7 @@ export interface ChunkResult {
  * translate, stages, enrichment) into queue entries with deterministic ids.
  */
 export function translateChunk(data: Buffer, src: ChunkSource, t: Translation, ids?: ReadonlyMap<number, string>): ChunkResult {
-  const entries: QueueEntry[] = [];
+  const entries: QueuedDoc[] = [];
   let lastOffset = -1;
   let ordinal = 0;
   let truncated = 0;
@@ -93,7 +95,7 @@ export function translateChunk(data: Buffer, src: ChunkSource, t: Translation, i
           farTimestamps++;
           markFarTimestamp(e, ctx.now);
         }
-        entries.push({ id, index: dailyIndex(indexTime), json: JSON.stringify(e) });
+        entries.push({ id, index: dailyIndex(indexTime), json: eventBytes(e) });
       }
     },
   );
@@ -127,5 +129,5 @@ export function damagedRecord(data: Buffer, src: ChunkSource, reason: string, t:
   finishEvent(e, record, src.format);
   archived?.tag(e);
   const id = createHash('sha256').update(`${src.identity}\0${src.baseOffset}\0${text}\0damaged`).digest('base64url').slice(0, 32);
-  return { entries: [{ id, index: dailyIndex(ctx.now.toISOString()), json: JSON.stringify(e) }], records: 1, failures: 1, truncated: 0, farTimestamps: 0 };
+  return { entries: [{ id, index: dailyIndex(ctx.now.toISOString()), json: eventBytes(e) }], records: 1, failures: 1, truncated: 0, farTimestamps: 0 };
 }

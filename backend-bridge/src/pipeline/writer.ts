@@ -1,10 +1,11 @@
 import type { Client } from '@opensearch-project/opensearch';
 import type { Logger } from 'pino';
-import { writeBulkSerialized } from '../opensearch/bulk';
+import { bulkEntryBytes, writeBulkSerialized } from '../opensearch/bulk';
 import type { Metrics } from '../serve/metrics';
 import type { Batch, DiskQueue } from '../queue/queue';
 
 export interface WriterOptions {
+  /** Largest bulk request body in bytes; a single larger document goes alone. */
   bulkBytes: number;
   concurrency: number;
   /** Backoff cap while OpenSearch is down or overloaded. */
@@ -56,7 +57,7 @@ export class QueueWriter {
       }
       let batch: Batch | undefined;
       try {
-        batch = this.queue.take(this.options.bulkBytes);
+        batch = this.queue.take(this.options.bulkBytes, bulkEntryBytes);
       } catch (err) {
         // EMFILE or an I/O error reading a segment: the data stays on disk; try again shortly.
         this.state(this, 'queue_read', (err as Error).message);
@@ -77,7 +78,7 @@ export class QueueWriter {
   }
 
   private async send(slot: { batch: Batch; done: boolean }): Promise<void> {
-    let pending = slot.batch.entries;
+    let pending = slot.batch.docs;
     for (let round = 0; pending.length > 0; round++) {
       try {
         const r = await writeBulkSerialized(this.client, pending, {
@@ -108,7 +109,7 @@ export class QueueWriter {
     // Acknowledge the longest confirmed prefix, in queue order.
     while (this.order.length > 0 && this.order[0].done) {
       const done = this.order.shift()!;
-      this.queue.ack(done.batch.end, done.batch.entries.length);
+      this.queue.ack(done.batch.end, done.batch.docs.length);
     }
     this.metrics.queueBytes.set({}, this.queue.depthBytes);
     this.metrics.queueEvents.set({}, this.queue.depthEvents);

@@ -28,23 +28,45 @@ export interface Position {
   offset: number;
 }
 
+/** What is appended: the document's JSON as UTF-8 bytes (the pipeline's writer) or as text. */
 export interface QueueEntry {
   id: string;
   index: string;
-  json: string;
+  json: string | Uint8Array;
 }
 
-export interface Batch {
-  entries: QueueEntry[];
-  bytes: number;
-  /** The position just after the batch: acknowledging it frees everything before. */
-  end: Position;
+/** A document as read back: its JSON is a view into the bytes read from the segment, never decoded. */
+export interface QueuedDoc {
+  id: string;
+  index: string;
+  json: Buffer;
+}
+
+/** A run of documents taken from the queue. */
+export class Batch {
+  constructor(
+    readonly docs: QueuedDoc[],
+    /** Segment bytes the batch spans. */
+    readonly bytes: number,
+    /** The position just after the batch: acknowledging it frees everything before. */
+    readonly end: Position,
+  ) {}
+
+  /** The documents with their JSON decoded to text, for readers that want strings (tests, tools). */
+  get entries(): Array<{ id: string; index: string; json: string }> {
+    return this.docs.map((d) => ({ id: d.id, index: d.index, json: d.json.toString('utf8') }));
+  }
 }
 
 interface Segment {
   n: number;
   size: number;
 }
+
+const TAB = 0x09;
+const LF = 0x0a;
+/** An entry's share of the segment: `<id>\t<index>\t<json>\n`. */
+const lineBytes = (d: QueuedDoc) => Buffer.byteLength(d.id) + Buffer.byteLength(d.index) + d.json.length + 3;
 
 const SEGMENT = /^seg-(\d{12})\.q$/;
 const name = (n: number) => `seg-${String(n).padStart(12, '0')}.q`;
@@ -138,10 +160,25 @@ export class DiskQueue {
     return new Promise((resolve) => this.spaceWaiters.push(resolve));
   }
 
+  /** The segment bytes of `entries`: `<id>\t<index>\t<json>\n` each, written once into one buffer. */
   static encode(entries: QueueEntry[]): Buffer {
-    let text = '';
-    for (const e of entries) text += `${e.id}\t${e.index}\t${e.json}\n`;
-    return Buffer.from(text, 'utf8');
+    let size = 0;
+    for (const e of entries) size += Buffer.byteLength(e.id) + Buffer.byteLength(e.index) + (typeof e.json === 'string' ? Buffer.byteLength(e.json) : e.json.length) + 3;
+    const out = Buffer.allocUnsafe(size);
+    let p = 0;
+    for (const e of entries) {
+      p += out.write(e.id, p);
+      out[p++] = TAB;
+      p += out.write(e.index, p);
+      out[p++] = TAB;
+      if (typeof e.json === 'string') p += out.write(e.json, p);
+      else {
+        out.set(e.json, p);
+        p += e.json.length;
+      }
+      out[p++] = LF;
+    }
+    return out;
   }
 
   /**
@@ -193,8 +230,12 @@ export class DiskQueue {
     return new Promise((resolve) => this.waiters.push(resolve));
   }
 
-  /** Takes up to about `maxBytes` of entries past the read cursor (at least one entry). */
-  take(maxBytes: number): Batch | undefined {
+  /**
+   * Takes the entries past the read cursor whose costs add up to at most `maxBytes` (at least one
+   * entry, however large). An entry's cost is its segment line by default; the writer passes the
+   * bytes it will take in a bulk request body, so that the request is what is bounded.
+   */
+  take(maxBytes: number, cost: (doc: QueuedDoc) => number = lineBytes): Batch | undefined {
     let seg = this.segments.find((s) => s.n === this.read.segment);
     if (!seg) {
       // The segment under the cursor was acknowledged and deleted: go on with the next one.
@@ -221,18 +262,23 @@ export class DiskQueue {
           want = Math.min(want * 2, seg.size - this.read.offset);
           continue;
         }
-        const text = buf.toString('utf8', 0, cut + 1);
-        const entries: QueueEntry[] = [];
+        // The documents stay views into `buf`: no decoding to strings and back.
+        const docs: QueuedDoc[] = [];
         let start = 0;
-        while (start < text.length) {
-          const nl = text.indexOf('\n', start);
-          const t1 = text.indexOf('\t', start);
-          const t2 = text.indexOf('\t', t1 + 1);
-          entries.push({ id: text.slice(start, t1), index: text.slice(t1 + 1, t2), json: text.slice(t2 + 1, nl) });
+        let spent = 0;
+        while (start <= cut) {
+          const nl = buf.indexOf(LF, start);
+          const t1 = buf.indexOf(TAB, start);
+          const t2 = buf.indexOf(TAB, t1 + 1);
+          const doc = { id: buf.toString('utf8', start, t1), index: buf.toString('utf8', t1 + 1, t2), json: buf.subarray(t2 + 1, nl) };
+          const c = cost(doc);
+          if (docs.length > 0 && spent + c > maxBytes) break;
+          docs.push(doc);
+          spent += c;
           start = nl + 1;
         }
-        this.read = { segment: seg.n, offset: this.read.offset + cut + 1 };
-        return { entries, bytes: cut + 1, end: { ...this.read } };
+        this.read = { segment: seg.n, offset: this.read.offset + start };
+        return new Batch(docs, start, { ...this.read });
       }
     } finally {
       closeSync(fd);

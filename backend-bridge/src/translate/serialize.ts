@@ -224,3 +224,10 @@ export function eventJson(value: unknown): string {
   shared.writeValue(value);
   return shared.text();
 }
+
+/** The same JSON as UTF-8 bytes in a buffer of its own: what the queue and the bulk body carry. */
+export function eventBytes(value: unknown): Buffer {
+  shared.reset();
+  shared.writeValue(value);
+  return Buffer.from(shared.bytes());
+}
