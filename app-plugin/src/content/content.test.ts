@@ -26,6 +26,8 @@ export function queryFields(q: Omit<KansaQuery, 'refId'>): string[] {
     ...(q.groupBy ?? []).map((g) => g.field),
     ...(q.metrics ?? []).flatMap((m) => (m.field ? [m.field] : [])),
     ...(q.columns ?? []),
+    // A risk query groups its summaries by the entity it ranks.
+    ...(q.queryType === 'risk' ? [q.riskEntity === 'host' ? 'host.name' : 'user.name'] : []),
   ];
 }
 
@@ -172,7 +174,8 @@ describe('alert rules', () => {
     expect(r.data.map((d: { refId: string }) => d.refId)).toContain('C');
     const a = r.data.find((d: { refId: string }) => d.refId === 'A');
     expect(a).toEqual(expect.objectContaining({ datasourceUid: 'kansa', relativeTimeRange: { from: expect.any(Number), to: expect.any(Number) } }));
-    expect(a.model.queryType).toBe('metrics');
+    // Time series per label set: metrics or daily risk scores (one series per person).
+    expect(a.model.queryType === 'metrics' || a.model.riskView === 'daily').toBe(true);
     for (const e of r.data.filter((d: { datasourceUid: string }) => d.datasourceUid === '__expr__')) {
       expect(['reduce', 'threshold', 'math']).toContain(e.model.type);
     }

@@ -39,7 +39,7 @@ export const MONITORING_POINTS: readonly MonitoringPoint[] = [
   point('insider.privileged-db', 'insider', '特権管理者のデータベース操作', 'Privileged admins operating databases'),
   point('insider.leaver-timeline', 'insider', '退職予定者の行動タイムライン', 'Leaver watchlist activity timeline'),
   point('insider.leaver-baseline', 'insider', '退職予定者の普段を超える行動', 'Watchlist activity above the own baseline', true),
-  point('insider.risk-score', 'insider', 'ユーザーごとのリスクスコア', 'Per-user risk score'),
+  point('insider.risk-score', 'insider', 'ユーザーごとのリスクスコア', 'Per-user risk score', true),
   point('audit.important-folders', 'audit', '重要フォルダへのアクセス', 'Access to important folders', true),
   point('audit.acl-changes', 'audit', 'アクセス権の変更', 'ACL changes on files and folders'),
   point('audit.privileged-operations', 'audit', '特権管理者の操作', 'Privileged administrator operations'),

@@ -1,4 +1,4 @@
-import { FIELD } from '@kansa/schema/src/generated/fields';
+import { FIELD } from '@kansa/schema/fields';
 
 import type { AttendanceView, KansaQuery, MetricAgg, TermsGroupBy, UseCase, WorkdaySettings } from '../../../datasource-plugin/src/types';
 
@@ -74,4 +74,9 @@ export function attendance(view: AttendanceView, workday?: WorkdaySettings): Que
 
 export function risk(entity: 'user' | 'host' = 'user', limit = 50): QueryDraft {
   return { queryType: 'risk', query: '', riskEntity: entity, limit };
+}
+
+/** Each user's daily risk scores as one series, leaving out days scored on too little history: what alert rules read. */
+export function riskDaily(minConfidence: number, limit = 100): QueryDraft {
+  return { queryType: 'risk', query: '', riskEntity: 'user', riskView: 'daily', riskMinConfidence: minConfidence, limit };
 }

@@ -38,7 +38,7 @@ func funcs() template.FuncMap {
 	same := func(v any) any { return v }
 	m := template.FuncMap{"externalURL": func() string { return "http://grafana.example" }, "pathPrefix": func() string { return "" }}
 	for _, name := range []string{"humanize", "humanize1024", "humanizeDuration", "humanizePercentage", "humanizeTimestamp",
-		"title", "toUpper", "toLower", "safeHtml", "graphLink", "tableLink", "parseDuration"} {
+		"title", "toUpper", "toLower", "safeHtml", "graphLink", "tableLink", "parseDuration", "stripPort", "stripDomain", "toTime"} {
 		m[name] = same
 	}
 	m["match"] = func(string, string) bool { return true }

@@ -1,3 +1,6 @@
+import { FIELD as F } from '@kansa/schema/fields';
+
+import { personUrl } from '../../routes';
 import { panelIds, panelTarget } from '../dashboard';
 import type { DashboardDef } from '../dashboard';
 import { title } from '../text';
@@ -23,6 +26,19 @@ export const groupName = (useCase: string) => `kansa-${useCase}`;
 export const ruleUid = (id: string) => `kansa-${id}`;
 
 type Json = Record<string, unknown>;
+
+/**
+ * The person page of the alert's user, from Grafana's external URL since notifications are read outside Grafana.
+ * `index` and `urlquery` because Go templates cannot name a label with a dot and an account may hold `\` or `@`.
+ */
+export const PERSON_PAGE_ANNOTATION = `{{ externalURL }}${personUrl(`{{ index $labels "${F.userName}" | urlquery }}`)}`;
+
+/** Whether each alert of the rule is about one user (its series carry user.name), so their person page applies. */
+export function perUser(rule: RuleDef, settings: RuleSettings): boolean {
+  return rule.queries(settings).some((q) =>
+    q.query.queryType === 'risk' ? (q.query.riskEntity ?? 'user') === 'user' : (q.query.groupBy ?? []).some((g) => g.field === F.userName)
+  );
+}
 
 export const reductions = (rule: RuleDef) => rule.reducers ?? [{ refId: 'Ar', of: 'A', reducer: rule.reducer }];
 
@@ -85,6 +101,7 @@ export function grafanaRule(rule: RuleDef, settings: RuleSettings, datasourceUid
       description: `${rule.description.ja}\n\n${rule.description.en}`,
       runbook: `${rule.runbook.ja}\n\n${rule.runbook.en}`,
       threshold: `${threshold} — ${rule.thresholdWhy.ja} / ${rule.thresholdWhy.en}`,
+      ...(perUser(rule, settings) ? { person_page: PERSON_PAGE_ANNOTATION } : {}),
       __dashboardUid__: rule.dashboardUid,
       __panelId__: String(panelId),
     },

@@ -13,6 +13,7 @@ import insider_server_mass_reads from './insider-server-mass-reads';
 import insider_mass_copies from './insider-mass-copies';
 import insider_acl_change from './insider-acl-change';
 import insider_leaver_baseline from './insider-leaver-baseline';
+import insider_risk_score from './insider-risk-score';
 import attendance_off_hours from './attendance-off-hours';
 import audit_important_folder_changes from './audit-important-folder-changes';
 import failure_network_errors from './failure-network-errors';
@@ -34,6 +35,7 @@ export const RULES: readonly RuleDef[] = [
   insider_mass_copies,
   insider_acl_change,
   insider_leaver_baseline,
+  insider_risk_score,
   attendance_off_hours,
   audit_important_folder_changes,
   failure_network_errors,
