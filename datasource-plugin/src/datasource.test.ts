@@ -9,7 +9,7 @@ import {
   type AdHocVariableFilter,
   type DataSourceApi,
 } from '@grafana/data';
-import { FIELD } from '@kansa/schema/src/generated/fields';
+import { FIELD } from '@kansa/schema/fields';
 
 import { makeDataSource } from './testing/fixtures';
 import type { KansaQuery } from './types';

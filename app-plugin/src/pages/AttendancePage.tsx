@@ -1,5 +1,5 @@
 import { css } from '@emotion/css';
-import { FIELD } from '@kansa/schema/src/generated/fields';
+import { FIELD } from '@kansa/schema/fields';
 import { t } from '@grafana/i18n';
 import { PluginPage } from '@grafana/runtime';
 import { Alert, Badge, Button, Field, Input, LoadingPlaceholder, Stack, Text } from '@grafana/ui';

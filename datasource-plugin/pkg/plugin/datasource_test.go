@@ -56,7 +56,7 @@ func newFakeOpenSearch(t *testing.T, routes map[string]fakeAnswer) (*fakeOpenSea
 	return f, srv.URL
 }
 
-func newTestDatasource(t *testing.T, url string, jsonData string, secure map[string]string) *Datasource {
+func newTestDatasource(t testing.TB, url string, jsonData string, secure map[string]string) *Datasource {
 	t.Helper()
 	inst, err := NewDatasource(context.Background(), backend.DataSourceInstanceSettings{
 		UID: "kansa", Type: ID, Name: "Kansa", URL: url, JSONData: json.RawMessage(jsonData), DecryptedSecureJSONData: secure,

@@ -24,12 +24,6 @@ const supportingLogsVolume = "logsVolume"
 // defaultContextLines is how many lines the context of a log line shows on each side unless limit says otherwise.
 const defaultContextLines = 50
 
-// logContext asks for the lines just before or after one line (by its id), on the same host.
-type logContext struct {
-	ID        string `json:"id"`
-	Direction string `json:"direction"`
-}
-
 func (h *logsHandler) handle(ctx context.Context, q backend.DataQuery, m queryModel) backend.DataResponse {
 	labels, err := labelFields(m)
 	if err != nil {

@@ -2,7 +2,6 @@ package plugin
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -15,36 +14,15 @@ import (
 	"github.com/kansa-logs/kansa/datasource-plugin/pkg/schema"
 )
 
-// metricAgg is MetricAgg in src/types.ts.
-type metricAgg struct {
-	ID       string    `json:"id"`
-	Type     string    `json:"type"`
-	Field    string    `json:"field"`
-	Percents []float64 `json:"percents"`
-}
-
-// termsGroupBy is TermsGroupBy in src/types.ts.
-type termsGroupBy struct {
-	Field   string `json:"field"`
-	Size    int    `json:"size"`
-	Order   string `json:"order"`
-	OrderBy string `json:"orderBy"`
-	Missing string `json:"missing"`
-
+// groupByState is what normalizeGroupBys works out for a group-by; termsGroupBy (generated) embeds it.
+type groupByState struct {
 	// orderMetric is 1 + the index of the metric the buckets are ordered by, 0 when none.
 	orderMetric int
 }
 
-const (
-	// maxBuckets is the bucket budget of one query, group-by fan-out included; OpenSearch's search.max_buckets
-	// defaults to 65535, and a panel cannot show more than this anyway.
-	maxBuckets      = 10000
-	maxGroupBys     = 2
-	defaultTermSize = 10
-	maxTermSize     = 500
-)
-
-var defaultPercents = []float64{50, 95, 99}
+// maxBuckets is the bucket budget of one query, group-by fan-out included; OpenSearch's search.max_buckets
+// defaults to 65535, and a panel cannot show more than this anyway.
+const maxBuckets = 10000
 
 // niceSteps are the intervals an automatic histogram rounds up to.
 var niceSteps = []time.Duration{
@@ -103,8 +81,8 @@ func (h *metricsHandler) series(ctx context.Context, q backend.DataQuery, m quer
 	}
 	axis := client.Axis(q.TimeRange.From, q.TimeRange.To, interval)
 	var frames data.Frames
-	err = walkLeaves(res.Aggregations, groups, 0, data.Labels{}, func(labels data.Labels, aggs map[string]json.RawMessage) error {
-		buckets, err := client.Buckets(aggs[histAggName])
+	err = walkGroups(client.Bucket{Aggs: res.Aggregations}, groups, func(labels data.Labels, leaf client.Bucket) error {
+		buckets, err := client.Buckets(leaf.Aggs[histAggName])
 		if err != nil {
 			return err
 		}
@@ -138,25 +116,26 @@ func normalizeMetrics(in []metricAgg) ([]metricAgg, error) {
 			return nil, badQuery("metrics[%d]: id %q is used twice", i, mt.ID)
 		}
 		seen[mt.ID] = true
+		kind, ok := metricKinds[mt.Type]
+		if !ok {
+			return nil, badQuery("metrics[%d]: unknown type %q: use %s", i, mt.Type, oneOf(metricTypes))
+		}
 		var err error
-		switch mt.Type {
-		case "count":
-		case "sum", "avg", "min", "max":
+		switch kind.field {
+		case metricFieldNumeric:
 			_, err = client.NumericName(mt.Field)
-		case "cardinality":
+		case metricFieldGroupable:
 			_, err = client.AggregationName(mt.Field)
-		case "percentiles":
-			_, err = client.NumericName(mt.Field)
+		}
+		if kind.percents != nil {
 			if len(mt.Percents) == 0 {
-				mt.Percents = defaultPercents
+				mt.Percents = kind.percents
 			}
 			for _, p := range mt.Percents {
 				if p <= 0 || p > 100 {
 					return nil, badQuery("metrics[%d]: percentile %v is outside 0-100", i, p)
 				}
 			}
-		default:
-			return nil, badQuery("metrics[%d]: unknown type %q: use count, sum, avg, min, max, cardinality or percentiles", i, mt.Type)
 		}
 		if err != nil {
 			return nil, badQuery("metrics[%d] (%s): %v", i, mt.Type, err)
@@ -164,6 +143,14 @@ func normalizeMetrics(in []metricAgg) ([]metricAgg, error) {
 		out[i] = mt
 	}
 	return out, nil
+}
+
+// oneOf lists names as "a, b or c".
+func oneOf(names []string) string {
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
 }
 
 // normalizeGroupBys applies the defaults and checks fields, sizes and orders.
@@ -198,11 +185,11 @@ func normalizeGroupBys(in []termsGroupBy, metrics []metricAgg) ([]termsGroupBy, 
 			if idx < 0 {
 				return nil, badQuery("groupBy[%d]: orderBy %q is neither _count, _key nor a metric id", i, g.OrderBy)
 			}
-			switch metrics[idx].Type {
-			case "count":
+			switch metricKinds[metrics[idx].Type].orderBy {
+			case metricOrderDocCount:
 				g.OrderBy = "_count"
-			case "percentiles":
-				return nil, badQuery("groupBy[%d]: cannot order by the percentiles metric %q", i, g.OrderBy)
+			case metricOrderNone:
+				return nil, badQuery("groupBy[%d]: cannot order by the %s metric %q", i, metrics[idx].Type, g.OrderBy)
 			default:
 				g.OrderBy = metricAggName(idx)
 				g.orderMetric = idx + 1
@@ -254,64 +241,66 @@ func addMetricAggs(parent *client.Agg, metrics []metricAgg) {
 
 // openSearchAgg is the OpenSearch aggregation of a metric; count needs none (it is the bucket's doc_count).
 func openSearchAgg(mt metricAgg) *client.Agg {
-	switch mt.Type {
-	case "sum", "avg", "min", "max":
-		return client.Metric(mt.Type, mt.Field)
-	case "cardinality":
-		return client.Cardinality(mt.Field)
-	case "percentiles":
+	kind := metricKinds[mt.Type]
+	switch {
+	case kind.aggregation == "":
+		return nil
+	case kind.percents != nil:
 		return client.Percentiles(mt.Field, mt.Percents)
+	case kind.field == metricFieldGroupable:
+		return client.Cardinality(mt.Field)
 	}
-	return nil
+	return client.Metric(kind.aggregation, mt.Field)
 }
 
-// walkLeaves calls fn with the labels and sub-aggregations of every innermost group-by bucket (or the top
-// level when there is no group-by).
-func walkLeaves(aggs map[string]json.RawMessage, groups []termsGroupBy, level int, labels data.Labels,
-	fn func(data.Labels, map[string]json.RawMessage) error) error {
-	if level == len(groups) {
-		return fn(labels, aggs)
-	}
-	buckets, err := client.Buckets(aggs[groupAggName(level)])
-	if err != nil {
-		return err
-	}
-	for _, b := range buckets {
-		l := data.Labels{}
-		for k, v := range labels {
-			l[k] = v
+// walkGroups calls fn with the labels of every innermost group-by bucket and the bucket itself; without
+// group-bys, once with root.
+func walkGroups(root client.Bucket, groups []termsGroupBy, fn func(data.Labels, client.Bucket) error) error {
+	var walk func(b client.Bucket, level int, labels data.Labels) error
+	walk = func(b client.Bucket, level int, labels data.Labels) error {
+		if level == len(groups) {
+			return fn(labels, b)
 		}
-		l[groups[level].Field] = b.KeyString()
-		if err := walkLeaves(b.Aggs, groups, level+1, l, fn); err != nil {
+		buckets, err := client.Buckets(b.Aggs[groupAggName(level)])
+		if err != nil {
 			return err
 		}
+		for _, inner := range buckets {
+			l := make(data.Labels, len(labels)+1)
+			for k, v := range labels {
+				l[k] = v
+			}
+			l[groups[level].Field] = inner.KeyString()
+			if err := walk(inner, level+1, l); err != nil {
+				return err
+			}
+		}
+		return nil
 	}
-	return nil
+	return walk(root, 0, data.Labels{})
 }
 
-// metricValue reads one metric of one bucket; the second result is the percentile series when pct > 0.
+// metricValue reads one metric of one bucket; pct picks the percentile of a percentiles metric.
 func metricValue(b client.Bucket, i int, mt metricAgg, pct float64) (*float64, error) {
-	switch mt.Type {
-	case "count":
-		v := float64(b.DocCount)
-		return &v, nil
-	case "percentiles":
+	kind := metricKinds[mt.Type]
+	var v *float64
+	switch {
+	case kind.aggregation == "":
+		count := float64(b.DocCount)
+		return &count, nil
+	case kind.percents != nil:
 		vals, err := client.PercentileValues(b.Aggs[metricAggName(i)])
 		if err != nil {
 			return nil, err
 		}
-		for p, v := range vals {
-			if p == pct {
-				return v, nil
-			}
+		v = vals[pct]
+	default:
+		var err error
+		if v, err = client.Value(b.Aggs[metricAggName(i)]); err != nil {
+			return nil, err
 		}
-		return nil, nil
 	}
-	v, err := client.Value(b.Aggs[metricAggName(i)])
-	if err != nil {
-		return nil, err
-	}
-	if v == nil && (mt.Type == "sum" || mt.Type == "cardinality") {
+	if v == nil && kind.zeroWhenEmpty {
 		zero := 0.0
 		return &zero, nil
 	}
@@ -320,11 +309,7 @@ func metricValue(b client.Bucket, i int, mt metricAgg, pct float64) (*float64, e
 
 // nullable metrics have no value for an empty bucket; the others are 0 there.
 func nullable(mt metricAgg) bool {
-	switch mt.Type {
-	case "count", "sum", "cardinality":
-		return false
-	}
-	return true
+	return !metricKinds[mt.Type].zeroWhenEmpty
 }
 
 // column is one output value series of a metric: the metric itself or one of its percentiles.
@@ -338,7 +323,7 @@ type column struct {
 func columnsOf(metrics []metricAgg) []column {
 	var out []column
 	for i, mt := range metrics {
-		if mt.Type != "percentiles" {
+		if metricKinds[mt.Type].percents == nil {
 			out = append(out, column{idx: i, mt: mt, name: mt.ID})
 			continue
 		}

@@ -71,7 +71,7 @@ func TestMetricAndGroupByChecks(t *testing.T) {
 
 	groups, err := normalizeGroupBys([]termsGroupBy{{Field: "user.name", OrderBy: "sum file.size", Order: "asc"}}, metrics)
 	require.NoError(t, err)
-	assert.Equal(t, termsGroupBy{Field: "user.name", Size: 10, Order: "asc", OrderBy: "m0", orderMetric: 1}, groups[0])
+	assert.Equal(t, termsGroupBy{Field: "user.name", Size: 10, Order: "asc", OrderBy: "m0", groupByState: groupByState{orderMetric: 1}}, groups[0])
 	for msg, g := range map[string][]termsGroupBy{
 		"at most 2":                       {{Field: "user.name"}, {Field: "host.name"}, {Field: "source.ip"}},
 		"size 501 is out of range":        {{Field: "user.name", Size: 501}},

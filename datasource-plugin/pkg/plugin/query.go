@@ -10,80 +10,18 @@ import (
 
 	"github.com/grafana/grafana-plugin-sdk-go/backend"
 
-	"github.com/kansa-logs/kansa/datasource-plugin/pkg/attendance"
 	"github.com/kansa-logs/kansa/datasource-plugin/pkg/client"
 	"github.com/kansa-logs/kansa/datasource-plugin/pkg/schema"
 )
 
-// QueryType is what a query asks for; the names match KansaQueryType in src/types.ts.
-type QueryType string
-
-const (
-	QueryTypeLogs       QueryType = "logs"
-	QueryTypeMetrics    QueryType = "metrics"
-	QueryTypeTable      QueryType = "table"
-	QueryTypeAttendance QueryType = "attendance"
-	QueryTypeRisk       QueryType = "risk"
-)
-
-// queryModelVersion is the newest query model this backend reads (QUERY_MODEL_VERSION in src/types.ts).
-const queryModelVersion = 1
-
-var queryTypes = []QueryType{QueryTypeLogs, QueryTypeMetrics, QueryTypeTable, QueryTypeAttendance, QueryTypeRisk}
-
-const (
-	defaultLimit = 500
-	// maxLimit is OpenSearch's default index.max_result_window; one search never asks for more.
-	maxLimit = 10000
-	// maxLogLines bounds a logs query, which pages past maxLimit with search_after over a point in time.
-	maxLogLines = 50000
-)
-
-// queryModel is the JSON of KansaQuery in src/types.ts.
-type queryModel struct {
-	QueryType QueryType `json:"queryType"`
-	// Query is Lucene syntax, run as an OpenSearch query_string query.
-	Query string `json:"query"`
-	// UseCase narrows the result to one of the five purposes in the field registry.
-	UseCase  string        `json:"useCase"`
-	Limit    int           `json:"limit"`
-	Language Language      `json:"language"`
-	Filters  []adhocFilter `json:"filters"`
-	// QueryModelVersion is QUERY_MODEL_VERSION in src/types.ts when the query was saved; 0 means 1.
-	QueryModelVersion int `json:"queryModelVersion"`
-
-	Labels              []string    `json:"labels"`
-	SupportingQueryType string      `json:"supportingQueryType"`
-	LogContext          *logContext `json:"logContext"`
-
-	Metrics  []metricAgg    `json:"metrics"`
-	GroupBy  []termsGroupBy `json:"groupBy"`
-	Interval string         `json:"interval"`
-
-	TableMode string   `json:"tableMode"`
-	Columns   []string `json:"columns"`
-
-	AttendanceView string              `json:"attendanceView"`
-	Users          []string            `json:"users"`
-	Workday        *attendance.Workday `json:"workday"`
-
-	RiskEntity string `json:"riskEntity"`
-	// RiskView is "ranking" (the default: one row per entity) or "daily" (one series per entity, for alert rules).
-	RiskView string `json:"riskView"`
-	// RiskMinConfidence leaves out daily summaries whose confidence is below it (0 to 1).
-	RiskMinConfidence float64 `json:"riskMinConfidence"`
-
+// queryState is what parseQuery and resolveDirectory work out for a query; queryModel (generated from
+// schema/query-model.yaml) embeds it.
+type queryState struct {
 	// directory holds the account lists the kansa.directory.* ad-hoc filters resolved to (resolveDirectory).
 	directory []directoryFilter
 
 	// limitSet tells an explicit limit from the default, for query types whose default differs.
 	limitSet bool
-}
-
-type adhocFilter struct {
-	Key      string `json:"key"`
-	Operator string `json:"operator"`
-	Value    string `json:"value"`
 }
 
 // queryHandler answers one query type.

@@ -14,14 +14,6 @@ import (
 	"github.com/kansa-logs/kansa/datasource-plugin/pkg/schema"
 )
 
-// Language selects which translation of kansa.message a log line shows.
-type Language string
-
-const (
-	LanguageJa Language = "ja"
-	LanguageEn Language = "en"
-)
-
 // AuthType says how the data source authenticates to OpenSearch.
 type AuthType string
 

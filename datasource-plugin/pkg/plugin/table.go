@@ -87,16 +87,12 @@ func (h *tableHandler) top(ctx context.Context, q backend.DataQuery, m queryMode
 		}
 		return nil
 	}
-	if len(groups) == 0 {
-		b := client.Bucket{Aggs: res.Aggregations}
-		if res.Hits.Total != nil {
-			b.DocCount = res.Hits.Total.Value
-		}
-		err = addRow(data.Labels{}, b)
-	} else {
-		err = walkGroupBuckets(res.Aggregations, groups, 0, data.Labels{}, addRow)
+	// Without group-bys the one row is the whole result, whose count is the total hits.
+	root := client.Bucket{Aggs: res.Aggregations}
+	if len(groups) == 0 && res.Hits.Total != nil {
+		root.DocCount = res.Hits.Total.Value
 	}
-	if err != nil {
+	if err := walkGroups(root, groups, addRow); err != nil {
 		return nil, backend.DownstreamError(err)
 	}
 
@@ -122,31 +118,6 @@ func (h *tableHandler) top(ctx context.Context, q backend.DataQuery, m queryMode
 		frame.AppendNotices(data.Notice{Severity: data.NoticeSeverityWarning, Text: w})
 	}
 	return frame, nil
-}
-
-// walkGroupBuckets is walkLeaves for tables: it hands over the innermost bucket itself (its doc_count is the count).
-func walkGroupBuckets(aggs map[string]json.RawMessage, groups []termsGroupBy, level int, labels data.Labels,
-	fn func(data.Labels, client.Bucket) error) error {
-	buckets, err := client.Buckets(aggs[groupAggName(level)])
-	if err != nil {
-		return err
-	}
-	for _, b := range buckets {
-		l := data.Labels{}
-		for k, v := range labels {
-			l[k] = v
-		}
-		l[groups[level].Field] = b.KeyString()
-		if level+1 == len(groups) {
-			err = fn(l, b)
-		} else {
-			err = walkGroupBuckets(b.Aggs, groups, level+1, l, fn)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // raw is one row per document, newest first, with the chosen columns typed by the registry.

@@ -1,5 +1,5 @@
 import { FieldType, toDataFrame, type AnnotationQuery } from '@grafana/data';
-import { FIELD } from '@kansa/schema/src/generated/fields';
+import { FIELD } from '@kansa/schema/fields';
 import { firstValueFrom } from 'rxjs';
 
 import type { KansaQuery } from '../types';

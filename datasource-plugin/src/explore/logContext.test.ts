@@ -7,7 +7,7 @@ import {
   toDataFrame,
   type LogRowModel,
 } from '@grafana/data';
-import { FIELD } from '@kansa/schema/src/generated/fields';
+import { FIELD } from '@kansa/schema/fields';
 
 import { makeDataSource } from '../testing/fixtures';
 import type { KansaQuery } from '../types';

@@ -6,7 +6,7 @@ import {
   type LogRowContextOptions,
   type LogRowModel,
 } from '@grafana/data';
-import { FIELD } from '@kansa/schema/src/generated/fields';
+import { FIELD } from '@kansa/schema/fields';
 
 import { luceneField, luceneQuoted } from '../query/lucene';
 import type { KansaQuery } from '../types';

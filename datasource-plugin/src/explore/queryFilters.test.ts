@@ -1,5 +1,5 @@
 import type { ToggleFilterAction } from '@grafana/data';
-import { FIELD } from '@kansa/schema/src/generated/fields';
+import { FIELD } from '@kansa/schema/fields';
 
 import { makeDataSource } from '../testing/fixtures';
 import type { KansaQuery } from '../types';

@@ -1,5 +1,5 @@
 import type { QueryFilterOptions, ToggleFilterAction } from '@grafana/data';
-import { FIELD, FIELD_TYPES } from '@kansa/schema/src/generated/fields';
+import { FIELD, FIELD_TYPES } from '@kansa/schema/fields';
 
 import { luceneField, luceneQuoted } from '../query/lucene';
 import { withPatch } from '../query/patch';

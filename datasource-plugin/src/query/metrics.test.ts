@@ -1,4 +1,4 @@
-import { FIELD } from '@kansa/schema/src/generated/fields';
+import { FIELD } from '@kansa/schema/fields';
 
 import { REGISTRY_FIELDS } from '../testing/fixtures';
 import { fieldsForMetric } from './fields';

@@ -1,4 +1,4 @@
-import { FIELD } from '@kansa/schema/src/generated/fields';
+import { FIELD } from '@kansa/schema/fields';
 
 import { setUserLanguage } from '../testing/fixtures';
 import type { KansaQuery } from '../types';

@@ -1,6 +1,6 @@
 import type { DataSourceInstanceSettings, ScopedVars } from '@grafana/data';
 import { config, type TemplateSrv } from '@grafana/runtime';
-import { FIELD, FIELD_TYPES, type FieldName } from '@kansa/schema/src/generated/fields';
+import { FIELD, FIELD_TYPES, type FieldName } from '@kansa/schema/fields';
 
 import { DataSource } from '../datasource';
 import type { FieldInfo, FieldValue, KansaDataSourceOptions } from '../types';

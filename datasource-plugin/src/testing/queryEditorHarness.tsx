@@ -1,7 +1,7 @@
 import { dateTime, type TimeRange } from '@grafana/data';
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { FIELD } from '@kansa/schema/src/generated/fields';
+import { FIELD } from '@kansa/schema/fields';
 import { useState } from 'react';
 
 import { QueryEditor } from '../components/QueryEditor';

@@ -3,7 +3,7 @@ import '../testing/dom';
 import { dateTime, type DataQueryRequest } from '@grafana/data';
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { FIELD } from '@kansa/schema/src/generated/fields';
+import { FIELD } from '@kansa/schema/fields';
 import { firstValueFrom } from 'rxjs';
 
 import { EDITOR_FIELDS, makeDataSource, setUserLanguage } from '../testing/fixtures';

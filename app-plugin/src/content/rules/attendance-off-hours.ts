@@ -1,4 +1,4 @@
-import { FIELD as F } from '@kansa/schema/src/generated/fields';
+import { FIELD as F } from '@kansa/schema/fields';
 
 import { ATTENDANCE_UID } from '../dashboards/attendance';
 import { and, by, metrics } from '../queries';

@@ -1,4 +1,4 @@
-import { FIELD as F } from '@kansa/schema/src/generated/fields';
+import { FIELD as F } from '@kansa/schema/fields';
 
 import { AUDIT_UID, DEFAULT_IMPORTANT_FOLDERS, importantFolders } from '../dashboards/audit';
 import { and, by, metrics } from '../queries';

@@ -1,4 +1,4 @@
-import { FIELD as F } from '@kansa/schema/src/generated/fields';
+import { FIELD as F } from '@kansa/schema/fields';
 
 import { CYBER_UID } from '../dashboards/cyber';
 import { by, metrics } from '../queries';

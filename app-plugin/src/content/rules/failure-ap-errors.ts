@@ -1,4 +1,4 @@
-import { FIELD as F } from '@kansa/schema/src/generated/fields';
+import { FIELD as F } from '@kansa/schema/fields';
 
 import { FAILURE_UID } from '../dashboards/failure';
 import { by, metrics } from '../queries';

@@ -1,4 +1,4 @@
-import { FIELD as F } from '@kansa/schema/src/generated/fields';
+import { FIELD as F } from '@kansa/schema/fields';
 
 import { INSIDER_UID } from '../dashboards/insider';
 import { and, by, metrics } from '../queries';

@@ -1,4 +1,4 @@
-import { FIELD as F } from '@kansa/schema/src/generated/fields';
+import { FIELD as F } from '@kansa/schema/fields';
 
 import type { KansaQuery } from '../../../../datasource-plugin/src/types';
 import { DATASOURCE_PLUGIN_ID } from '../../types';

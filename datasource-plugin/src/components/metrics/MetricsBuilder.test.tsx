@@ -2,7 +2,7 @@ import '../../testing/dom';
 
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { FIELD } from '@kansa/schema/src/generated/fields';
+import { FIELD } from '@kansa/schema/fields';
 
 import { setUserLanguage } from '../../testing/fixtures';
 import { pick, setup } from '../../testing/queryEditorHarness';

@@ -1,7 +1,7 @@
 import type { SelectableValue, TimeRange } from '@grafana/data';
 import { Collapse, InlineField, MultiSelect, RadioButtonGroup, Stack } from '@grafana/ui';
 import { t } from '@grafana/i18n';
-import { FIELD } from '@kansa/schema/src/generated/fields';
+import { FIELD } from '@kansa/schema/fields';
 import { useState } from 'react';
 
 import type { DataSource } from '../../datasource';

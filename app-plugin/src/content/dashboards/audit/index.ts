@@ -1,4 +1,4 @@
-import { FIELD as F } from '@kansa/schema/src/generated/fields';
+import { FIELD as F } from '@kansa/schema/fields';
 
 import type { DashboardDef } from '../../dashboard';
 import { panel, steps } from '../../panels';
