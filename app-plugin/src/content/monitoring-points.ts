@@ -2,7 +2,8 @@ import type { UseCase } from '../../../datasource-plugin/src/types';
 
 /**
  * One monitoring point (重要な監視ポイント) of shared/spec/use-cases.md; `alert` where the spec says **alert**, and on
- * the points issue 20 asked rules for (important-folder changes, network device and AP errors).
+ * the points issue 20 asked rules for (important-folder changes, network device and AP errors) and issue 16 (36協定 limits,
+ * 自己申告との乖離).
  */
 export interface MonitoringPoint {
   id: string;
@@ -52,7 +53,8 @@ export const MONITORING_POINTS: readonly MonitoringPoint[] = [
   point('attendance.sheet', 'attendance', '勤怠表 (始業・終業・休憩・合計)', 'Attendance sheet (first, last, breaks, total)'),
   point('attendance.overtime-ranking', 'attendance', '残業ランキング', 'Overtime ranking'),
   point('attendance.rest-interval', 'attendance', '勤務間インターバル', 'Rest interval between working days'),
-  point('attendance.overtime-limits', 'attendance', '36協定の時間外労働の上限', 'Overtime limits (36 agreement)'),
+  point('attendance.overtime-limits', 'attendance', '36協定の時間外労働の上限', 'Overtime limits (36 agreement)', true),
+  point('attendance.timesheet-divergence', 'attendance', '自己申告との乖離 (客観的記録との比較)', 'Self-reported timesheet against the objective records', true),
   point('failure.network-errors', 'failure', 'ネットワーク機器のエラー', 'Network device errors', true),
   point('failure.ap-errors', 'failure', '無線アクセスポイントのエラー', 'Wireless access point errors', true),
   point('failure.bottlenecks', 'failure', '通信のボトルネック (前後比較)', 'Communication bottlenecks before and after'),

@@ -60,6 +60,11 @@ export const RULE_GUIDANCE: Record<string, Guidance> = {
   'insider-leaver-baseline': { ipa: ['insider'], jpcert: ['file-access', 'proxy-firewall'] },
   'insider-risk-score': { ipa: ['insider'], jpcert: ['file-access', 'proxy-firewall', 'logon-session'] },
   'attendance-off-hours': { ipa: ['insider'], jpcert: ['logon-session'] },
+  // Labour law first; IPA's list has no labour entry, and its insider-fraud guidance names overwork among the
+  // motives (as for attendance-off-hours). The logon/logoff records are JPCERT/CC's session logs.
+  'attendance-timesheet-divergence': { ipa: ['insider'], jpcert: ['logon-session'] },
+  'attendance-agreement36-violation': { ipa: ['insider'], jpcert: ['logon-session'] },
+  'attendance-agreement36-warning': { ipa: ['insider'], jpcert: ['logon-session'] },
   'audit-important-folder-changes': { ipa: ['insider', 'ransomware'], jpcert: ['file-access'] },
   'failure-network-errors': { ipa: ['ddos'], jpcert: ['network-device'] },
   'failure-ap-errors': { ipa: ['ddos'], jpcert: ['network-device'] },

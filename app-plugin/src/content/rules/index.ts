@@ -15,6 +15,9 @@ import insider_acl_change from './insider-acl-change';
 import insider_leaver_baseline from './insider-leaver-baseline';
 import insider_risk_score from './insider-risk-score';
 import attendance_off_hours from './attendance-off-hours';
+import attendance_timesheet_divergence from './attendance-timesheet-divergence';
+import attendance_agreement36_violation from './attendance-agreement36-violation';
+import attendance_agreement36_warning from './attendance-agreement36-warning';
 import audit_important_folder_changes from './audit-important-folder-changes';
 import failure_network_errors from './failure-network-errors';
 import failure_ap_errors from './failure-ap-errors';
@@ -37,6 +40,9 @@ export const RULES: readonly RuleDef[] = [
   insider_leaver_baseline,
   insider_risk_score,
   attendance_off_hours,
+  attendance_timesheet_divergence,
+  attendance_agreement36_violation,
+  attendance_agreement36_warning,
   audit_important_folder_changes,
   failure_network_errors,
   failure_ap_errors,

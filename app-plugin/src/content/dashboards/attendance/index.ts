@@ -1,4 +1,4 @@
-import { FIELD as F } from '@kansa/schema/src/generated/fields';
+import { FIELD as F } from '@kansa/schema/fields';
 
 import type { DashboardDef } from '../../dashboard';
 import { panel, steps } from '../../panels';
@@ -231,7 +231,7 @@ export const attendanceDashboard: DashboardDef = {
             'PC・入退室の始業・終業と取り込んだタイムシート (kansa timesheet import) の差が基準 (既定30分) を超えた日: 申告外の早出・残業、活動のない申告、休日の活動。',
             'Days whose PC/door start or end differs from the imported timesheet (kansa timesheet import) by more than the threshold (default 30 min): unreported early start or late work, reported without activity, activity on a day off.'
           ),
-          points: ['attendance.sheet'],
+          points: ['attendance.timesheet-divergence'],
           queries: [attendance('divergence')],
           scopes: ['user', 'department'],
           overrides: minutes(['early_gap_minutes', 'late_gap_minutes', 'reported_minutes', 'actual_minutes']),
