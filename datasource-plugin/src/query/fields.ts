@@ -1,4 +1,4 @@
-import type { FieldInfo, MetricType } from '../types';
+import { METRIC_KINDS, type FieldInfo, type MetricType } from '../types';
 
 // The same list as the backend's client.numericTypes.
 const NUMERIC_TYPES = new Set(['long', 'integer', 'short', 'byte', 'float', 'double', 'half_float', 'scaled_float']);
@@ -15,12 +15,12 @@ export function isGroupable(field: FieldInfo): boolean {
   return field.aggregatable || Boolean(field.aggregationName);
 }
 
-/** Which fields a metric type accepts; count takes none. */
+/** Which fields a metric type accepts (METRIC_KINDS); count takes none. */
 export function fieldsForMetric(type: MetricType, fields: FieldInfo[]): FieldInfo[] {
-  switch (type) {
-    case 'count':
+  switch (METRIC_KINDS[type]?.field) {
+    case 'none':
       return [];
-    case 'cardinality':
+    case 'groupable':
       return fields.filter(isGroupable);
     default:
       return fields.filter((f) => isNumeric(f) && f.aggregatable);

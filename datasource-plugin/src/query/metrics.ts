@@ -1,12 +1,21 @@
-import type { MetricAgg, MetricType, TermsGroupBy } from '../types';
+import { METRIC_KINDS, QUERY_LIMITS, type MetricAgg, type MetricType, type TermsGroupBy } from '../types';
 
-export const MAX_GROUP_BY = 2;
-export const MAX_TERMS_SIZE = 500;
-export const DEFAULT_PERCENTS = [50, 95, 99];
+export const MAX_GROUP_BY = QUERY_LIMITS.maxGroupBys;
+export const MAX_TERMS_SIZE = QUERY_LIMITS.maxTermSize;
+
+/** Whether a metric type needs a field (all but count); a type this editor does not know is taken to. */
+export function takesField(type: MetricType): boolean {
+  return METRIC_KINDS[type]?.field !== 'none';
+}
+
+/** The percents a metric type is shown with by default; undefined for types that are one series. */
+export function defaultPercents(type: MetricType): readonly number[] | undefined {
+  return METRIC_KINDS[type]?.percents;
+}
 
 /** The series name for a metric, unique among the others: "count", "sum destination.bytes", "sum destination.bytes 2". */
 export function metricId(metric: Pick<MetricAgg, 'type' | 'field'>, taken: string[]): string {
-  const base = metric.type === 'count' || !metric.field ? metric.type : `${metric.type} ${metric.field}`;
+  const base = !takesField(metric.type) || !metric.field ? metric.type : `${metric.type} ${metric.field}`;
   let id = base;
   for (let n = 2; taken.includes(id); n++) {
     id = `${base} ${n}`;
@@ -27,11 +36,12 @@ export function updateMetric(
   const old = metrics[index];
   const others = metrics.filter((_, i) => i !== index).map((m) => m.id);
   const next: MetricAgg = { id: metricId(edit, others), type: edit.type };
-  if (edit.type !== 'count' && edit.field) {
+  if (takesField(edit.type) && edit.field) {
     next.field = edit.field;
   }
-  if (edit.type === 'percentiles') {
-    next.percents = edit.percents ?? DEFAULT_PERCENTS;
+  const percents = defaultPercents(edit.type);
+  if (percents) {
+    next.percents = edit.percents ?? [...percents];
   }
   return {
     metrics: metrics.map((m, i) => (i === index ? next : m)),
@@ -87,5 +97,5 @@ export function isValidInterval(interval: string): boolean {
 
 /** Which metrics a metric builder still needs the user to complete (a field for non-count types). */
 export function incompleteMetrics(metrics: MetricAgg[]): MetricAgg[] {
-  return metrics.filter((m) => m.type !== 'count' && !m.field);
+  return metrics.filter((m) => takesField(m.type) && !m.field);
 }

@@ -2,7 +2,7 @@ import { t } from '@grafana/i18n';
 
 import { unescaped } from '../i18n/language';
 import type { KansaQuery } from '../types';
-import { isValidInterval } from './metrics';
+import { isValidInterval, takesField } from './metrics';
 
 /** Why the query cannot run yet; the editor holds back running it and shows these. */
 export function queryProblems(query: KansaQuery): string[] {
@@ -12,7 +12,7 @@ export function queryProblems(query: KansaQuery): string[] {
     return problems;
   }
   for (const m of query.metrics ?? []) {
-    if (m.type !== 'count' && !m.field) {
+    if (takesField(m.type) && !m.field) {
       problems.push(t('validate.metric-field', 'Choose a field for the metric "{{id}}"', unescaped({ id: m.id })));
     }
   }

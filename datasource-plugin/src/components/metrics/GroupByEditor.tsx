@@ -4,7 +4,7 @@ import { t } from '@grafana/i18n';
 
 import { isGroupable } from '../../query/fields';
 import { MAX_GROUP_BY, MAX_TERMS_SIZE } from '../../query/metrics';
-import type { FieldInfo, MetricAgg, TermsGroupBy } from '../../types';
+import { METRIC_KINDS, type FieldInfo, type MetricAgg, type TermsGroupBy } from '../../types';
 import { FieldSelect } from '../fields/FieldSelect';
 import { NumberField } from '../inputs/NumberField';
 
@@ -23,7 +23,8 @@ export function GroupByEditor({ idPrefix, fields, loading, groupBy, metrics, onC
   const orderByOptions: Array<SelectableValue<string>> = [
     { value: '_count', label: t('group-by-editor.doc-count', 'Count') },
     { value: '_key', label: t('group-by-editor.key', 'Value') },
-    ...metrics.filter((m) => m.type !== 'count' && m.type !== 'percentiles').map((m) => ({ value: m.id, label: m.id })),
+    // Count is the first option already; percentiles give several values, none of which terms can order by.
+    ...metrics.filter((m) => METRIC_KINDS[m.type]?.orderBy === 'metric').map((m) => ({ value: m.id, label: m.id })),
   ];
   const set = (i: number, patch: Partial<TermsGroupBy>) =>
     onChange(groupBy.map((g, j) => (j === i ? { ...g, ...patch } : g)));

@@ -5,11 +5,11 @@ import { type ChangeEvent, useEffect, useState } from 'react';
 
 import { unescaped } from '../../i18n/language';
 import { fieldsForMetric } from '../../query/fields';
-import { addMetric, DEFAULT_PERCENTS, parsePercents, removeMetric, updateMetric } from '../../query/metrics';
-import type { FieldInfo, MetricAgg, MetricType, TermsGroupBy } from '../../types';
+import { addMetric, defaultPercents, parsePercents, removeMetric, takesField, updateMetric } from '../../query/metrics';
+import { METRIC_TYPES, type FieldInfo, type MetricAgg, type MetricType, type TermsGroupBy } from '../../types';
 import { FieldSelect } from '../fields/FieldSelect';
 
-/** The metric types in menu order, with their names. */
+/** The metric types' names. */
 export const metricTypeLabels = (): Record<MetricType, string> => ({
   count: t('metrics-builder.type.count', 'Count'),
   sum: t('metrics-builder.type.sum', 'Sum'),
@@ -29,7 +29,7 @@ interface Props {
   onChange: (next: { metrics: MetricAgg[]; groupBy: TermsGroupBy[] | undefined }) => void;
 }
 
-function PercentsInput({ id, value, onChange }: { id: string; value: number[]; onChange: (p: number[]) => void }) {
+function PercentsInput({ id, value, onChange }: { id: string; value: readonly number[]; onChange: (p: number[]) => void }) {
   const [text, setText] = useState(value.join(', '));
   const [error, setError] = useState<string>();
   useEffect(() => setText(value.join(', ')), [value]);
@@ -60,7 +60,7 @@ function PercentsInput({ id, value, onChange }: { id: string; value: number[]; o
 
 // A field stays when the new type accepts it, or when it is a template variable the registry cannot judge.
 function keepField(type: MetricType, field: string | undefined, fields: FieldInfo[]): string | undefined {
-  if (!field || type === 'count') {
+  if (!field || !takesField(type)) {
     return undefined;
   }
   const fits = fieldsForMetric(type, fields).some((f) => f.name === field);
@@ -69,9 +69,8 @@ function keepField(type: MetricType, field: string | undefined, fields: FieldInf
 
 /** The list of aggregations: a type, a field of a fitting type, and percents for percentiles. */
 export function MetricsBuilder({ idPrefix, fields, loading, metrics, groupBy, onChange }: Props) {
-  const typeOptions: Array<SelectableValue<MetricType>> = Object.entries(metricTypeLabels()).map(
-    ([type, label]) => ({ value: type as MetricType, label })
-  );
+  const labels = metricTypeLabels();
+  const typeOptions: Array<SelectableValue<MetricType>> = METRIC_TYPES.map((type) => ({ value: type, label: labels[type] }));
   const edit = (index: number, change: Omit<MetricAgg, 'id'>) => onChange(updateMetric(metrics, groupBy, index, change));
 
   return (
@@ -79,6 +78,7 @@ export function MetricsBuilder({ idPrefix, fields, loading, metrics, groupBy, on
       {metrics.map((m, i) => {
         const id = `${idPrefix}-metric-${i}`;
         const candidates = fieldsForMetric(m.type, fields);
+        const percents = defaultPercents(m.type);
         return (
           <InlineFieldRow key={`${i}-${m.id}`}>
             <InlineField label={t('metrics-builder.metric', 'Metric')} labelWidth={16} htmlFor={`${id}-type`}>
@@ -90,7 +90,7 @@ export function MetricsBuilder({ idPrefix, fields, loading, metrics, groupBy, on
                 onChange={(v) => v.value && edit(i, { type: v.value, field: keepField(v.value, m.field, fields), percents: m.percents })}
               />
             </InlineField>
-            {m.type !== 'count' && (
+            {takesField(m.type) && (
               <InlineField label={t('metrics-builder.field', 'Field')} htmlFor={`${id}-field`} invalid={!m.field} error={!m.field ? t('metrics-builder.needs-field', 'This metric needs a field') : undefined}>
                 <FieldSelect
                   inputId={`${id}-field`}
@@ -102,10 +102,10 @@ export function MetricsBuilder({ idPrefix, fields, loading, metrics, groupBy, on
                 />
               </InlineField>
             )}
-            {m.type === 'percentiles' && (
+            {percents && (
               <PercentsInput
                 id={`${id}-percents`}
-                value={m.percents ?? DEFAULT_PERCENTS}
+                value={m.percents ?? percents}
                 onChange={(percents) => edit(i, { type: m.type, field: m.field, percents })}
               />
             )}
