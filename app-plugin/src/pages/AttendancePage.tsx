@@ -10,6 +10,7 @@ import { DEFAULT_DATASOURCE_UID, type KansaAppSettings } from '../types';
 import { downloadCsv, toCsv } from './csv';
 import { hours, luceneValue, monthRange } from './period';
 import { rowsOf, runQueries } from './query';
+import { DataTable } from '../components/DataTable/DataTable';
 import { AttendanceReport, type AgreementRow, type DivergenceRow } from './AttendanceReport';
 
 export interface SheetRow {
@@ -222,37 +223,31 @@ export function AttendancePage({ dataSourceUid, workday, initialMonth }: Props) 
             </Button>
           </div>
           <Text element="h3">{sheetLabel}</Text>
-          <table aria-label={sheetLabel} style={{ borderCollapse: 'collapse' }}>
-            <thead>
-              <tr>
-                {columns().map((c) => (
-                  <th key={c} style={{ textAlign: 'left', padding: '2px 8px' }}>
-                    {c}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={`${r.user}-${r.date}`} data-violation={r.rest_violation || undefined} style={r.rest_violation ? { background: 'rgba(224, 47, 68, 0.25)' } : undefined}>
-                  <td>{r.user}</td>
-                  <td>{r.display_name}</td>
-                  <td>{r.department}</td>
-                  <td>{r.date}</td>
-                  <td>{time(r.first_activity, timezone)}</td>
-                  <td>{time(r.last_activity, timezone)}</td>
-                  <td>{hours(r.working_minutes)}</td>
-                  <td>{Math.round(r.break_minutes)}</td>
-                  <td>{Math.round(r.overtime_minutes)}</td>
-                  <td>{Math.round(r.late_night_minutes)}</td>
-                  <td>{r.holiday ? '✓' : ''}</td>
-                  <td>{r.rest_interval_hours === null ? '' : r.rest_interval_hours.toFixed(1)}</td>
-                  <td>{r.rest_violation ? '✓' : ''}</td>
-                  <td>{r.missing_logoff ? '✓' : ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            label={sheetLabel}
+            style={{ borderCollapse: 'collapse' }}
+            header={columns()}
+            rows={rows.map((r) => ({
+              key: `${r.user}-${r.date}`,
+              attributes: { 'data-violation': r.rest_violation || undefined, style: r.rest_violation ? { background: 'rgba(224, 47, 68, 0.25)' } : undefined },
+              cells: [
+                r.user,
+                r.display_name,
+                r.department,
+                r.date,
+                time(r.first_activity, timezone),
+                time(r.last_activity, timezone),
+                hours(r.working_minutes),
+                Math.round(r.break_minutes),
+                Math.round(r.overtime_minutes),
+                Math.round(r.late_night_minutes),
+                r.holiday ? '✓' : '',
+                r.rest_interval_hours === null ? '' : r.rest_interval_hours.toFixed(1),
+                r.rest_violation ? '✓' : '',
+                r.missing_logoff ? '✓' : '',
+              ],
+            }))}
+          />
         </>
       )}
     </Stack>

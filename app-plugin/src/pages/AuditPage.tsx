@@ -6,6 +6,7 @@ import { type ChangeEvent, useState } from 'react';
 
 import { contentLanguage, type Language } from '../language';
 import { DEFAULT_DATASOURCE_UID, type KansaAppSettings } from '../types';
+import { DataTable } from '../components/DataTable/DataTable';
 import { type AuditSection, auditSections } from './audit-queries';
 import { downloadCsv, toCsv } from './csv';
 import { localMidnight } from './period';
@@ -116,28 +117,13 @@ export function AuditPage({ language, dataSourceUid, timezone, importantFolders,
             {rows.length === 0 ? (
               <Text element="p">{t('audit.none', 'None')}</Text>
             ) : (
-              <table>
-                <thead>
-                  <tr>
-                    {columns().map((c) => (
-                      <th key={c} style={{ textAlign: 'left', padding: '2px 8px' }}>
-                        {c}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((r, i) => (
-                    <tr key={i}>
-                      <td>{time(r['@timestamp'])}</td>
-                      <td>{String(r['user.name'] ?? '')}</td>
-                      <td>{String(r['host.name'] ?? '')}</td>
-                      <td>{String(r['event.action'] ?? '')}</td>
-                      <td>{String(r[message] ?? '')}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <DataTable
+                header={columns()}
+                rows={rows.map((r, i) => ({
+                  key: String(i),
+                  cells: [time(r['@timestamp']), String(r['user.name'] ?? ''), String(r['host.name'] ?? ''), String(r['event.action'] ?? ''), String(r[message] ?? '')],
+                }))}
+              />
             )}
           </section>
         ))}

@@ -3,6 +3,7 @@ import { config, PluginPage } from '@grafana/runtime';
 import { Alert, Badge, Button, LoadingPlaceholder, RadioButtonGroup, Stack, Text } from '@grafana/ui';
 import { useState } from 'react';
 
+import { DataTable } from '../components/DataTable/DataTable';
 import { INSIDER_UID } from '../content/dashboards/insider';
 import { contentLanguage, type Language } from '../language';
 import { DEFAULT_DATASOURCE_UID, type KansaAppSettings } from '../types';
@@ -83,38 +84,26 @@ export function RiskPage({ language, dataSourceUid, now }: Props) {
       {loading && <LoadingPlaceholder text={t('risk.loading', 'Loading…')} />}
       {rows && rows.length === 0 && <Text>{t('risk.none', 'No risk scores in this period.')}</Text>}
       {rows && rows.length > 0 && (
-        <table aria-label={heading}>
-          <thead>
-            <tr>
-              {columns().map((c) => (
-                <th key={c} style={{ textAlign: 'left', padding: '2px 8px' }}>
-                  {c}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r, i) => (
-              <tr key={r.entity}>
-                <td>{i + 1}</td>
-                <td>
-                  <a href={config.appSubUrl + timelineUrl(r.entity, from, now)} title={t('risk.timeline', 'timeline')}>
-                    {`${r.display_name || r.entity} (${r.entity})`}
-                  </a>
-                </td>
-                <td>{r.department}</td>
-                <td>
-                  <Badge color={scoreColor(r.score)} text={r.score.toFixed(0)} />
-                </td>
-                <td>{Math.round(r.confidence * 100)}%</td>
-                <td>{r.days_flagged}</td>
-                <td>{r.events}</td>
-                <td>{r.top_reasons}</td>
-                <td>{new Date(r.last_seen).toLocaleDateString(language === 'ja' ? 'ja-JP' : 'en-GB')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          label={heading}
+          header={columns()}
+          rows={rows.map((r, i) => ({
+            key: r.entity,
+            cells: [
+              i + 1,
+              <a key="who" href={config.appSubUrl + timelineUrl(r.entity, from, now)} title={t('risk.timeline', 'timeline')}>
+                {`${r.display_name || r.entity} (${r.entity})`}
+              </a>,
+              r.department,
+              <Badge key="score" color={scoreColor(r.score)} text={r.score.toFixed(0)} />,
+              `${Math.round(r.confidence * 100)}%`,
+              r.days_flagged,
+              r.events,
+              r.top_reasons,
+              new Date(r.last_seen).toLocaleDateString(language === 'ja' ? 'ja-JP' : 'en-GB'),
+            ],
+          }))}
+        />
       )}
     </Stack>
   );

@@ -4,6 +4,7 @@ import { config, PluginPage } from '@grafana/runtime';
 import { Alert, Badge, Button, Field, Input, LoadingPlaceholder, Stack, Text } from '@grafana/ui';
 import { type ChangeEvent, useEffect, useState } from 'react';
 
+import { DataTable } from '../../components/DataTable/DataTable';
 import { contentLanguage, type Language } from '../../language';
 import { DEFAULT_DATASOURCE_UID, type KansaAppSettings } from '../../types';
 import { hours, localMidnight } from '../period';
@@ -210,28 +211,20 @@ export function PersonPage({ language, dataSourceUid, timezone, initialUser, ini
                 <Text element="p">{t('person.none', 'None')}</Text>
               )}
               {record.riskDays.length > 0 && (
-                <table aria-label={t('person.risk-days', 'Risk by day')}>
-                  <thead>
-                    <tr>
-                      {[t('person.column.date', 'Date'), t('person.column.score', 'Score'), t('person.column.reasons', 'Reasons')].map((c) => (
-                        <th key={c} style={cell}>
-                          {c}
-                        </th>
-                      ))}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {record.riskDays.map(({ day, row }) => (
-                      <tr key={day}>
-                        <td style={cell}>{day}</td>
-                        <td style={cell}>
-                          <Badge color={Number(row.score) >= 80 ? 'red' : Number(row.score) >= 50 ? 'orange' : 'green'} text={Number(row.score).toFixed(0)} />
-                        </td>
-                        <td style={cell}>{String(row.top_reasons ?? '')}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <DataTable
+                  label={t('person.risk-days', 'Risk by day')}
+                  headerStyle={cell}
+                  cellStyle={cell}
+                  header={[t('person.column.date', 'Date'), t('person.column.score', 'Score'), t('person.column.reasons', 'Reasons')]}
+                  rows={record.riskDays.map(({ day, row }) => ({
+                    key: day,
+                    cells: [
+                      day,
+                      <Badge key="score" color={Number(row.score) >= 80 ? 'red' : Number(row.score) >= 50 ? 'orange' : 'green'} text={Number(row.score).toFixed(0)} />,
+                      String(row.top_reasons ?? ''),
+                    ],
+                  }))}
+                />
               )}
             </section>
             <section aria-label={t('person.attendance', 'Working hours')}>
@@ -239,28 +232,22 @@ export function PersonPage({ language, dataSourceUid, timezone, initialUser, ini
               {record.attendance.length === 0 ? (
                 <Text element="p">{t('person.none', 'None')}</Text>
               ) : (
-                <table aria-label={t('person.attendance', 'Working hours')}>
-                  <thead>
-                    <tr>
-                      {[t('person.column.date', 'Date'), t('person.column.first', 'First'), t('person.column.last', 'Last'), t('person.column.working', 'Working (h)'), t('person.column.overtime', 'Overtime (h)')].map((c) => (
-                        <th key={c} style={cell}>
-                          {c}
-                        </th>
-                      ))}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {record.attendance.map((r) => (
-                      <tr key={String(r.date)}>
-                        <td style={cell}>{String(r.date)}</td>
-                        <td style={cell}>{r.first_activity ? time(r.first_activity) : ''}</td>
-                        <td style={cell}>{r.last_activity ? time(r.last_activity) : ''}</td>
-                        <td style={cell}>{hours(Number(r.working_minutes ?? 0))}</td>
-                        <td style={cell}>{hours(Number(r.overtime_minutes ?? 0))}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <DataTable
+                  label={t('person.attendance', 'Working hours')}
+                  headerStyle={cell}
+                  cellStyle={cell}
+                  header={[t('person.column.date', 'Date'), t('person.column.first', 'First'), t('person.column.last', 'Last'), t('person.column.working', 'Working (h)'), t('person.column.overtime', 'Overtime (h)')]}
+                  rows={record.attendance.map((r) => ({
+                    key: String(r.date),
+                    cells: [
+                      String(r.date),
+                      r.first_activity ? time(r.first_activity) : '',
+                      r.last_activity ? time(r.last_activity) : '',
+                      hours(Number(r.working_minutes ?? 0)),
+                      hours(Number(r.overtime_minutes ?? 0)),
+                    ],
+                  }))}
+                />
               )}
             </section>
             <section aria-label={t('person.timeline', 'Timeline')}>
@@ -268,27 +255,16 @@ export function PersonPage({ language, dataSourceUid, timezone, initialUser, ini
               {record.timeline.length === 0 ? (
                 <Text element="p">{t('person.none', 'None')}</Text>
               ) : (
-                <table aria-label={t('person.timeline', 'Timeline')}>
-                  <thead>
-                    <tr>
-                      {[t('person.column.time', 'Time'), t('person.column.source', 'Source'), t('person.column.host', 'Host'), t('person.column.what', 'What')].map((c) => (
-                        <th key={c} style={cell}>
-                          {c}
-                        </th>
-                      ))}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {record.timeline.map((r, i) => (
-                      <tr key={i}>
-                        <td style={cell}>{time(r['@timestamp'])}</td>
-                        <td style={cell}>{String(r['kansa.source_type'] ?? '')}</td>
-                        <td style={cell}>{String(r['host.name'] ?? '')}</td>
-                        <td style={cell}>{String(r[message] ?? r['event.action'] ?? '')}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <DataTable
+                  label={t('person.timeline', 'Timeline')}
+                  headerStyle={cell}
+                  cellStyle={cell}
+                  header={[t('person.column.time', 'Time'), t('person.column.source', 'Source'), t('person.column.host', 'Host'), t('person.column.what', 'What')]}
+                  rows={record.timeline.map((r, i) => ({
+                    key: String(i),
+                    cells: [time(r['@timestamp']), String(r['kansa.source_type'] ?? ''), String(r['host.name'] ?? ''), String(r[message] ?? r['event.action'] ?? '')],
+                  }))}
+                />
               )}
             </section>
           </>
