@@ -1,6 +1,7 @@
 package client
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"strconv"
@@ -190,7 +191,7 @@ func TopHitsOf(raw json.RawMessage) ([]Hit, error) {
 }
 
 func unmarshalNumber(raw []byte, out any) error {
-	dec := json.NewDecoder(strings.NewReader(string(raw)))
+	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.UseNumber()
 	return dec.Decode(out)
 }

@@ -144,7 +144,7 @@ func (h *logsHandler) context(ctx context.Context, m queryModel, labels []string
 // labelFields are the fields a log line carries as labels: the query's choice, else the use case's fields.
 func labelFields(m queryModel) ([]string, error) {
 	if len(m.Labels) == 0 {
-		return labelFieldsFor(m.UseCase), nil
+		return labelFieldsByUseCase[m.UseCase], nil
 	}
 	for i, name := range m.Labels {
 		if _, ok := schema.Lookup(name); !ok {
@@ -242,6 +242,16 @@ func body(src map[string]any, lang Language) string {
 
 // labelKinds are the registry types that make useful log labels; text, blobs and the time itself do not.
 var labelKinds = []string{"keyword", "ip", "long", "float", "boolean", "date"}
+
+// labelFieldsByUseCase holds labelFieldsFor of no use case ("") and of every use case, worked out once rather
+// than by a walk over the registry in every logs query.
+var labelFieldsByUseCase = func() map[string][]string {
+	m := map[string][]string{"": labelFieldsFor("")}
+	for _, u := range knownUseCases {
+		m[u] = labelFieldsFor(u)
+	}
+	return m
+}()
 
 // labelFieldsFor lists the registry fields shown as labels, limited to the use case's fields when one is set.
 func labelFieldsFor(useCase string) []string {

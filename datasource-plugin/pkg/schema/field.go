@@ -11,12 +11,17 @@ type Field struct {
 	UseCases []string `json:"useCases"`
 }
 
+// byName indexes Fields: every query checks each field it names, so a lookup must not walk the registry.
+var byName = func() map[string]Field {
+	m := make(map[string]Field, len(Fields))
+	for _, f := range Fields {
+		m[f.Name] = f
+	}
+	return m
+}()
+
 // Lookup returns the field with the given name.
 func Lookup(name string) (Field, bool) {
-	for _, f := range Fields {
-		if f.Name == name {
-			return f, true
-		}
-	}
-	return Field{}, false
+	f, ok := byName[name]
+	return f, ok
 }
