@@ -88,25 +88,30 @@ export function overtimeRanking(rows: SheetRow[]): Array<{ user: string; display
   return [...byUser.values()].sort((a, b) => b.minutes - a.minutes);
 }
 
+/** A sheet row's cells in column order; the CSV writes its flags as 1/0, the table as ✓ or nothing. */
+function sheetCells(r: SheetRow, timezone: string, flag: (on: boolean) => string) {
+  return [
+    r.user,
+    r.display_name,
+    r.department,
+    r.date,
+    time(r.first_activity, timezone),
+    time(r.last_activity, timezone),
+    hours(r.working_minutes),
+    Math.round(r.break_minutes),
+    Math.round(r.overtime_minutes),
+    Math.round(r.late_night_minutes),
+    flag(r.holiday),
+    r.rest_interval_hours === null ? '' : r.rest_interval_hours.toFixed(1),
+    flag(r.rest_violation),
+    flag(r.missing_logoff),
+  ];
+}
+
 export function sheetCsv(rows: SheetRow[], timezone: string): string {
   return toCsv(
     columns(),
-    rows.map((r) => [
-      r.user,
-      r.display_name,
-      r.department,
-      r.date,
-      time(r.first_activity, timezone),
-      time(r.last_activity, timezone),
-      hours(r.working_minutes),
-      Math.round(r.break_minutes),
-      Math.round(r.overtime_minutes),
-      Math.round(r.late_night_minutes),
-      r.holiday ? '1' : '0',
-      r.rest_interval_hours === null ? '' : r.rest_interval_hours.toFixed(1),
-      r.rest_violation ? '1' : '0',
-      r.missing_logoff ? '1' : '0',
-    ])
+    rows.map((r) => sheetCells(r, timezone, (on) => (on ? '1' : '0')))
   );
 }
 
@@ -230,22 +235,7 @@ export function AttendancePage({ dataSourceUid, workday, initialMonth }: Props) 
             rows={rows.map((r) => ({
               key: `${r.user}-${r.date}`,
               attributes: { 'data-violation': r.rest_violation || undefined, style: r.rest_violation ? { background: 'rgba(224, 47, 68, 0.25)' } : undefined },
-              cells: [
-                r.user,
-                r.display_name,
-                r.department,
-                r.date,
-                time(r.first_activity, timezone),
-                time(r.last_activity, timezone),
-                hours(r.working_minutes),
-                Math.round(r.break_minutes),
-                Math.round(r.overtime_minutes),
-                Math.round(r.late_night_minutes),
-                r.holiday ? '✓' : '',
-                r.rest_interval_hours === null ? '' : r.rest_interval_hours.toFixed(1),
-                r.rest_violation ? '✓' : '',
-                r.missing_logoff ? '✓' : '',
-              ],
+              cells: sheetCells(r, timezone, (on) => (on ? '✓' : '')),
             }))}
           />
         </>
