@@ -6,7 +6,7 @@
  */
 import type { Format, KansaEvent, RawRecord, SyslogMessage, SyslogProgram, TranslateContext } from '../../translate/types';
 import { ParseError } from '../../translate/types';
-import { setSource } from '../sshd/linux-util';
+import { setSource } from '../_lib/network';
 import { type AuditRecord, parseAuditRecord, SYSCALLS_X86_64 } from './parse';
 import { shareOfLines } from '../../translate/detect';
 

@@ -11,7 +11,7 @@
 import type { Format, KansaEvent, RawRecord, SyslogMessage, SyslogProgram, TranslateContext } from '../../translate/types';
 import { ParseError } from '../../translate/types';
 import { MONTHS, zonedToUtc } from '../../translate/time';
-import { isIp } from '../sshd/linux-util';
+import { isIp } from '../_lib/network';
 import { shareOfLines } from '../../translate/detect';
 
 const CLIENT = /^client (?:@0x[0-9a-f]+ )?(\S+?)#(\d+)(?: \(([^)]*)\))?: (?:view ([^:]+): )?(.*)$/;

@@ -1,6 +1,6 @@
 import type { KansaEvent } from '../../translate/types';
 import { ParseError } from '../../translate/types';
-import { isIp } from '../sshd/linux-util';
+import { isIp } from '../_lib/network';
 import { obj, setWho, str, whoOf } from './identity';
 
 type Json = Record<string, unknown>;

@@ -11,7 +11,7 @@
 import type { Format, KansaEvent, RawRecord, TranslateContext } from '../../translate/types';
 import { ParseError } from '../../translate/types';
 import { MONTHS } from '../../translate/time';
-import { isIp } from '../sshd/linux-util';
+import { isIp } from '../_lib/network';
 import { shareOfLines } from '../../translate/detect';
 
 const HEAD = /^(\S+) (\S+) (\d+) \[(\d\d)\/([A-Z][a-z]{2})\/(\d{4}):(\d\d):(\d\d):(\d\d)(?:\.(\d{1,6}))? ([+-])(\d\d)(\d\d)\] (\d+|total) (\d+)(?: (.*))?$/;

@@ -11,7 +11,7 @@
  * plus `: network 10.0.1.0/24: no free leases` and similar tails.
  */
 import type { KansaEvent, SyslogMessage, SyslogProgram, TranslateContext } from '../../translate/types';
-import { isIp } from '../sshd/linux-util';
+import { isIp } from '../_lib/network';
 
 const LINE = /^(DHCP[A-Z]+) (on|for|of|from|to) (\S+)(?: \(([^)]*)\))?(?: (?:to|from) (\S+)(?: \(([^)]*)\))?)? via (\S+?)(?::? (.*))?$/;
 

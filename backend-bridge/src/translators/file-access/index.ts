@@ -1,7 +1,7 @@
 import type { KansaEvent } from '@kansa/schema';
 import type { Stage } from '../../translate/types';
-import { shareTarget } from '../windows/map-object';
-import { dirName } from '../windows/text';
+import { shareTarget } from '../_lib/windows/map-object';
+import { dirName } from '../_lib/windows/text';
 import { ObjectHandles } from './objects';
 import { type AccessRecord, isFolderAddition, operationOf, toEvent } from './records';
 

@@ -1,6 +1,6 @@
 import type { KansaEvent } from '@kansa/schema';
 import { fillRelated } from '../../translate/finish';
-import { shortHost } from '../windows/text';
+import { shortHost } from '../_lib/windows/text';
 
 /**
  * Handles on objects that are not files (registry keys, services, SAM objects, tokens, processes…):

@@ -1,6 +1,6 @@
 import type { KansaEvent } from '@kansa/schema';
 import { fillRelated } from '../../translate/finish';
-import { baseName, dirName, setFile, shortHost } from '../windows/text';
+import { baseName, dirName, setFile, shortHost } from '../_lib/windows/text';
 
 /**
  * The decoded file operation of an access record. Beyond the spec's read/write/append/create/delete/

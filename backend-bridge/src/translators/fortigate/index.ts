@@ -8,8 +8,8 @@ import {
   type SyslogProgram,
   type TranslateContext,
 } from '../../translate/types';
-import { endpoint, flowSentence, parseIntOrUndefined, transportName, type FlowWords } from '../netfilter/flow';
-import { categoryFields, splitUser, urlFields, webSentence } from '../squid/web';
+import { endpoint, flowSentence, parseIntOrUndefined, transportName, type FlowWords } from '../_lib/flow';
+import { categoryFields, splitUser, urlFields, webSentence } from '../_lib/web';
 import { parseKv } from './kv';
 import { shareOfLines } from '../../translate/detect';
 

@@ -9,7 +9,7 @@
  * logind's logout lines carry only the session id; the user is on the earlier "New session" line.
  */
 import type { KansaEvent, SyslogMessage, SyslogProgram, TranslateContext } from '../../translate/types';
-import { baseEvent } from '../sshd/linux-util';
+import { baseEvent } from '../_lib/linux';
 
 /** Display-manager greeter accounts: their sessions are not a person at work. */
 const SYSTEM_USERS = new Set(['gdm', 'lightdm', 'sddm', 'gnome-initial-setup', 'Debian-gdm']);

@@ -2,7 +2,7 @@ import type { KansaEvent } from '../../translate/types';
 import { ParseError } from '../../translate/types';
 import { kebab } from '../cloudtrail/map';
 import { obj, str } from '../cloudtrail/identity';
-import { isIp } from '../sshd/linux-util';
+import { isIp } from '../_lib/network';
 import { OPERATIONS } from './operations';
 
 type Json = Record<string, unknown>;

@@ -10,7 +10,7 @@
  */
 import type { Format, KansaEvent, RawRecord, TranslateContext } from '../../translate/types';
 import { ParseError } from '../../translate/types';
-import { isIp } from '../sshd/linux-util';
+import { isIp } from '../_lib/network';
 
 type Json = Record<string, unknown>;
 

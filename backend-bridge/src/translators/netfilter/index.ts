@@ -1,5 +1,5 @@
 import type { KansaEvent, SyslogMessage, SyslogProgram, TranslateContext } from '../../translate/types';
-import { endpoint, flowSentence, transportName, type FlowWords } from './flow';
+import { endpoint, flowSentence, transportName, type FlowWords } from '../_lib/flow';
 
 /**
  * Linux netfilter packet logs from the kernel: the iptables `LOG` target, nftables `log prefix`,

@@ -1,7 +1,7 @@
 import { describeGoldenCases, GOLDEN_CONTEXT } from '../../translate/testing/golden';
 import type { SyslogMessage } from '../../translate/types';
 import { netfilterProgram } from './index';
-import { flowSentence, formatBytes } from './flow';
+import { flowSentence, formatBytes } from '../_lib/flow';
 
 function msg(message: string, program = 'kernel'): SyslogMessage {
   return { timestamp: '2026-10-01T00:00:01.000Z', host: 'gw01', program, message, format: 'rfc3164' };

@@ -1,7 +1,7 @@
 import { zonedToUtc } from '../../translate/time';
 import { type Format, ParseError, type TranslateContext } from '../../translate/types';
-import { mapWinEvent } from '../windows/map';
-import { auditFromKeywords, describeTimeCandidates, levelFromWord, pickWinTime, type WinEvent } from '../windows/model';
+import { mapWinEvent } from '../_lib/windows/map';
+import { auditFromKeywords, describeTimeCandidates, levelFromWord, pickWinTime, type WinEvent } from '../_lib/windows/model';
 
 /**
  * The fields im_msvistalog sets itself (docs.nxlog.co, "Event Log for Windows (im_msvistalog)"), plus

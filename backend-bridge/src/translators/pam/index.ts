@@ -5,7 +5,10 @@
  * logname= uid=0 euid=0 tty=/dev/tty1 ruser= rhost=  user=tanaka`, pam_sss, pam_faillock, pam_tally2.
  */
 import type { KansaEvent, SyslogMessage, SyslogProgram, TranslateContext } from '../../translate/types';
-import { baseEvent, paren, parseKv, setSource, setUser, unwrapRepeated } from '../sshd/linux-util';
+import { baseEvent, setUser, unwrapRepeated } from '../_lib/linux';
+import { paren } from '../_lib/wording';
+import { parseKv } from '../_lib/kv';
+import { setSource } from '../_lib/network';
 
 /** Services whose session open/close marks a person starting or ending work at the machine. */
 const INTERACTIVE = new Set([

@@ -11,7 +11,7 @@
 import type { Format, KansaEvent, RawRecord, SyslogMessage, SyslogProgram, TranslateContext } from '../../translate/types';
 import { ParseError } from '../../translate/types';
 import { zonedToUtc } from '../../translate/time';
-import { isIp, setSource } from '../sshd/linux-util';
+import { isIp, setSource } from '../_lib/network';
 import { shareOfLines } from '../../translate/detect';
 
 const TS = /^(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)(?:\.(\d{1,6}))? ?([A-Z]{2,5}|[+-]\d\d(?::?\d\d)?)?/;

@@ -9,7 +9,8 @@
  * content-filter hop (no direction).
  */
 import type { KansaEvent, SyslogMessage, SyslogProgram, TranslateContext } from '../../translate/types';
-import { isIp, setSource, unwrapRepeated } from '../sshd/linux-util';
+import { isIp, setSource } from '../_lib/network';
+import { unwrapRepeated } from '../_lib/linux';
 
 const QID = /^([0-9A-F]{6,20}|[0-9B-DF-HJ-NP-TV-Zb-df-hj-np-tv-z]{10,20}): /;
 

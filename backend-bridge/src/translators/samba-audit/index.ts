@@ -6,7 +6,7 @@
  * Samba 4.12+ logs absolute paths; older releases log paths relative to the share.
  */
 import type { KansaEvent, SyslogMessage, SyslogProgram, TranslateContext } from '../../translate/types';
-import { isIp, setSource } from '../sshd/linux-util';
+import { isIp, setSource } from '../_lib/network';
 
 type Op = 'read' | 'write' | 'create' | 'delete' | 'rename' | 'permission-change';
 

@@ -6,7 +6,7 @@
  */
 import type { KansaEvent, SyslogMessage, SyslogProgram, TranslateContext } from '../../translate/types';
 import { isPamMessage, translatePam } from '../pam';
-import { baseEvent, unwrapRepeated } from '../sshd/linux-util';
+import { baseEvent, unwrapRepeated } from '../_lib/linux';
 
 const PROGRAMS = new Set([
   'useradd', 'userdel', 'usermod', 'groupadd', 'groupdel', 'groupmod', 'gpasswd', 'passwd', 'chpasswd',

@@ -1,6 +1,6 @@
 import { MONTHS } from '../../translate/time';
 import { ParseError, type Format, type KansaEvent, type RawRecord, type TranslateContext } from '../../translate/types';
-import { categoryFields, splitUser, urlFields, webSentence } from './web';
+import { categoryFields, splitUser, urlFields, webSentence } from '../_lib/web';
 
 /**
  * Squid access.log in the native format
@@ -210,4 +210,4 @@ export const squidFormat: Format = {
 };
 
 export default squidFormat;
-export { categorize, categoryLabel, buildCategoryMatcher, defaultCategories } from './categories';
+export { categorize, categoryLabel, buildCategoryMatcher, defaultCategories } from '../_lib/categories';

@@ -1,5 +1,5 @@
 import { describeGoldenCases, GOLDEN_CONTEXT } from '../../translate/testing/golden';
-import { buildCategoryMatcher, categorize } from './categories';
+import { buildCategoryMatcher, categorize } from '../_lib/categories';
 import { squidFormat } from './index';
 
 const origin = { source: 't', line: 1, offset: 0 };

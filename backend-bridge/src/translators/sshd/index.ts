@@ -8,7 +8,10 @@
  */
 import type { KansaEvent, SyslogMessage, SyslogProgram, TranslateContext } from '../../translate/types';
 import { isPamMessage, translatePam } from '../pam';
-import { baseEvent, paren, parseKv, setSource, setUser, unwrapRepeated } from './linux-util';
+import { baseEvent, setUser, unwrapRepeated } from '../_lib/linux';
+import { paren } from '../_lib/wording';
+import { parseKv } from '../_lib/kv';
+import { setSource } from '../_lib/network';
 
 const PROGRAMS = new Set(['sshd', 'sshd-session', 'sshd-auth']);
 

@@ -8,7 +8,8 @@
  */
 import type { KansaEvent, SyslogMessage, SyslogProgram, TranslateContext } from '../../translate/types';
 import { isPamMessage, translatePam } from '../pam';
-import { baseEvent, paren, setUser, unwrapRepeated } from '../sshd/linux-util';
+import { baseEvent, setUser, unwrapRepeated } from '../_lib/linux';
+import { paren } from '../_lib/wording';
 
 const TO = /^(FAILED SU )?\(to ([^)]*)\) (\S+) on (\S+)$/;
 const OLD = /^([+-]) (\S+) ([^:\s]+):(\S+)$/;

@@ -1,7 +1,7 @@
 import { zonedToUtc } from '../../translate/time';
 import { type Format, ParseError, type TranslateContext } from '../../translate/types';
-import { mapWinEvent } from '../windows/map';
-import { auditFromKeywordNames, levelFromWord, parseWinTime, type WinEvent } from '../windows/model';
+import { mapWinEvent } from '../_lib/windows/map';
+import { auditFromKeywordNames, levelFromWord, parseWinTime, type WinEvent } from '../_lib/windows/model';
 import { readSecurityMessage, readSysmonMessage } from './message';
 
 /**

@@ -1,5 +1,5 @@
 import type { Format } from '../../translate/types';
-import { mapWinEvent } from '../windows/map';
+import { mapWinEvent } from '../_lib/windows/map';
 import { EVENT_NS, readEventXml } from './read';
 
 /**

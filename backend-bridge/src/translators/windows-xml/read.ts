@@ -1,6 +1,6 @@
 import { zonedToUtc } from '../../translate/time';
 import { ParseError, type TranslateContext } from '../../translate/types';
-import { auditFromKeywordNames, auditFromKeywords, parseWinTime, type WinEvent } from '../windows/model';
+import { auditFromKeywordNames, auditFromKeywords, parseWinTime, type WinEvent } from '../_lib/windows/model';
 import { child, parseXml, type XmlElement } from './xml';
 
 export const EVENT_NS = 'http://schemas.microsoft.com/win/2004/08/events/event';

@@ -1,9 +1,9 @@
 import { zonedToUtc } from '../../translate/time';
 import { type Format, ParseError, type TranslateContext } from '../../translate/types';
 import { parseJsonObject } from '../nxlog-json';
-import { mapWinEvent } from '../windows/map';
-import { auditFromKeywordNames, auditFromKeywords, describeTimeCandidates, pickWinTime, type WinEvent } from '../windows/model';
-import { TEMPLATES } from '../windows/templates';
+import { mapWinEvent } from '../_lib/windows/map';
+import { auditFromKeywordNames, auditFromKeywords, describeTimeCandidates, pickWinTime, type WinEvent } from '../_lib/windows/model';
+import { TEMPLATES } from '../_lib/windows/templates';
 
 /**
  * PowerShell's own rendering: `Get-WinEvent … | ForEach-Object { $_ | ConvertTo-Json -Compress }`, one

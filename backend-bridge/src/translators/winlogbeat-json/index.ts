@@ -1,7 +1,7 @@
 import { zonedToUtc } from '../../translate/time';
 import { type Format, ParseError, type TranslateContext } from '../../translate/types';
-import { mapWinEvent } from '../windows/map';
-import { auditFromKeywordNames, describeTimeCandidates, levelFromWord, pickWinTime, type WinEvent } from '../windows/model';
+import { mapWinEvent } from '../_lib/windows/map';
+import { auditFromKeywordNames, describeTimeCandidates, levelFromWord, pickWinTime, type WinEvent } from '../_lib/windows/model';
 import { parseJsonObject } from '../nxlog-json';
 
 /** `a.b.c` from nested objects, or from a flattened `"a.b.c"` key (Logstash or Kafka pipelines flatten). */

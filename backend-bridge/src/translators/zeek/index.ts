@@ -1,6 +1,6 @@
 import { ParseError, type Format, type KansaEvent, type RawRecord, type TranslateContext } from '../../translate/types';
-import { endpoint, flowSentence, formatBytes, transportName } from '../netfilter/flow';
-import { categoryFields, urlFields, webSentence } from '../squid/web';
+import { endpoint, flowSentence, formatBytes, transportName } from '../_lib/flow';
+import { categoryFields, urlFields, webSentence } from '../_lib/web';
 
 /**
  * Zeek logs: JSON (one object per line, `LogAscii::use_json=T`) and the default TSV with its

@@ -1,5 +1,5 @@
 import type { KansaEvent } from '../../translate/types';
-import { formatBytes } from '../netfilter/flow';
+import { formatBytes } from './flow';
 import { categorize, categoryLabel } from './categories';
 
 /** Sets url.* from a URL as proxies log it: absolute (http://host/path?q), authority (host:443) or a path. */

@@ -1,5 +1,5 @@
 import type { KansaEvent } from '@kansa/schema';
-import { SYSMON_MAPPERS } from '../sysmon';
+import { SYSMON_MAPPERS } from './sysmon';
 import { ACCOUNT_MAPPERS } from './map-account';
 import { genericEvent } from './map-generic';
 import { LOGON_MAPPERS } from './map-logon';

@@ -2,13 +2,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { KansaEvent } from '@kansa/schema';
 import { FIELD_TYPES } from '@kansa/schema';
-import { nxlogJson } from '../nxlog-json';
-import { winlogbeatJson } from '../winlogbeat-json';
-import { windowsXml } from '../windows-xml';
-import { decodeEntities, parseXml } from '../windows-xml/xml';
+import { nxlogJson } from '../../nxlog-json';
+import { winlogbeatJson } from '../../winlogbeat-json';
+import { windowsXml } from '../../windows-xml';
+import { decodeEntities, parseXml } from '../../windows-xml/xml';
 import { decodeAccess } from './codes';
 import { auditFromKeywords, parseWinTime } from './model';
-import { zonedToUtc } from '../../translate/time';
+import { zonedToUtc } from '../../../translate/time';
 
 const ctx = { year: 2026, timeZone: 'Asia/Tokyo', now: new Date('2026-11-01T00:00:00Z') };
 const dir = join(__dirname, 'testdata-equivalence');
@@ -139,7 +139,7 @@ describe('golden outputs of the Windows translators', () => {
   const folders = ['windows-xml', 'nxlog-json', 'winlogbeat-json', 'winevent-json', 'wevtutil-text', 'windows-dhcp', 'file-access', 'sysmon'];
   const events: KansaEvent[] = [];
   for (const f of folders) {
-    const root = join(__dirname, '..', f, 'testdata');
+    const root = join(__dirname, '..', '..', f, 'testdata');
     if (!existsSync(root)) continue;
     for (const c of readdirSync(root)) {
       const p = join(root, c, 'case.expected.ndjson');

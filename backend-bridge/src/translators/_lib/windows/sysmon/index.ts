@@ -1,7 +1,7 @@
 import type { KansaEvent } from '@kansa/schema';
-import type { MapCtx, Mapper } from '../windows/map';
-import { val } from '../windows/model';
-import { baseName, listWords, pidOf, say } from '../windows/text';
+import type { MapCtx, Mapper } from '../map';
+import { val } from '../model';
+import { baseName, listWords, pidOf, say } from '../text';
 import { cmd, connection, file, proc, registry, resolved, sha256, user } from './fields';
 
 /**

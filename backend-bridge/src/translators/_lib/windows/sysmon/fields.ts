@@ -1,6 +1,6 @@
 import type { KansaEvent } from '@kansa/schema';
-import { val } from '../windows/model';
-import { baseName, ipOf, oneLine, pidOf, portOf, setFile, setUser, splitAccount } from '../windows/text';
+import { val } from '../model';
+import { baseName, ipOf, oneLine, pidOf, portOf, setFile, setUser, splitAccount } from '../text';
 
 /** Field setters shared by the Sysmon rules; each reads the EventData names Sysmon prints. */
 

@@ -92,7 +92,7 @@ export function buildCategoryMatcher(files: readonly CategoryFile[]): CategoryMa
 
 /** Where the shipped lists are: beside this file in src, or found from dist. */
 export function shippedCategoryDir(): string | undefined {
-  const candidates = [join(__dirname, 'categories'), join(__dirname, '..', '..', '..', 'src', 'translators', 'squid', 'categories')];
+  const candidates = [join(__dirname, 'categories'), join(__dirname, '..', '..', '..', 'src', 'translators', '_lib', 'categories')];
   return candidates.find((d) => existsSync(d));
 }
 
