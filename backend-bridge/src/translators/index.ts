@@ -35,6 +35,7 @@ import { cloudtrailFormat } from './cloudtrail';
 import { m365AuditCsv, m365AuditJson } from './m365-audit';
 import { entraIdFormat } from './entra-id';
 import { googleWorkspaceFormat } from './google-workspace';
+import { panosFormat, panosSyslog } from './panos';
 import { createAttributionStage } from '../translate/attribution';
 
 /**
@@ -68,6 +69,7 @@ export const FORMATS: Format[] = [
   m365AuditCsv,
   entraIdFormat,
   googleWorkspaceFormat,
+  panosFormat,
   // --- syslog envelope: last, it accepts any syslog line ---
   createSyslogFormat(
     () => SYSLOG_PROGRAMS,
@@ -94,6 +96,7 @@ export const SYSLOG_PROGRAMS: SyslogProgram[] = [
   netfilterProgram,
   ciscoProgram,
   fortigateSyslog,
+  panosSyslog,
   wirelessApProgram,
 ];
 
