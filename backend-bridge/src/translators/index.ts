@@ -22,7 +22,7 @@ import { bindFormat, bindSyslog } from './bind';
 import { pgauditFormat, pgauditSyslog } from './pgaudit';
 import { cupsFormat } from './cups';
 import { mysqlAuditFormat } from './mysql-audit';
-import { mssqlAuditCsv, mssqlAuditNxlog } from './mssql-audit';
+import { createMssqlAuditNxlog, mssqlAuditCsv } from './mssql-audit';
 import { netfilterProgram } from './netfilter';
 import { ciscoProgram } from './cisco';
 import { squidFormat } from './squid';
@@ -56,7 +56,7 @@ export const FORMATS: Format[] = [
   pgauditFormat,
   cupsFormat,
   mysqlAuditFormat,
-  mssqlAuditNxlog,
+  createMssqlAuditNxlog(nxlogJson),
   mssqlAuditCsv,
   // --- network, web, door ---
   squidFormat,

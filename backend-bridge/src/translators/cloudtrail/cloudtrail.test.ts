@@ -6,8 +6,8 @@ import { openLogFile } from '../../inputs/compressed/open';
 import { translateBuffer } from '../../translate/run';
 import { describeGoldenCases, GOLDEN_CONTEXT } from '../../translate/testing/golden';
 import { cloudtrailFormat } from '.';
-import { kebab } from './map';
-import { recordTexts } from './records';
+import { kebab } from '../_lib/wording';
+import { recordTexts } from '../_lib/records';
 
 const origin = { source: 't', line: 1, offset: 0 };
 

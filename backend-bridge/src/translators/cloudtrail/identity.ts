@@ -1,16 +1,5 @@
 import type { KansaEvent } from '../../translate/types';
-
-type Json = Record<string, unknown>;
-
-export function obj(v: unknown): Json | undefined {
-  return v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : undefined;
-}
-
-export function str(v: unknown): string | undefined {
-  if (typeof v === 'string') return v === '' ? undefined : v;
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  return undefined;
-}
+import { obj, str, type Json } from '../_lib/json';
 
 export interface Who {
   /** The person or principal, as the other translators name people: the part before @ of an e-mail. */

@@ -7,9 +7,9 @@
 import { parseFailureEvent } from '../../translate/finish';
 import type { Format, KansaEvent, RawRecord, TranslateContext } from '../../translate/types';
 import { ParseError } from '../../translate/types';
-import { obj } from './identity';
+import { obj } from '../_lib/json';
 import { mapRecord } from './map';
-import { recordTexts } from './records';
+import { recordTexts } from '../_lib/records';
 
 function parse(text: string): Record<string, unknown> {
   let parsed: unknown;

@@ -1,14 +1,10 @@
 import type { KansaEvent } from '../../translate/types';
 import { ParseError } from '../../translate/types';
 import { isIp } from '../_lib/network';
-import { obj, setWho, str, whoOf } from './identity';
+import { kebab } from '../_lib/wording';
+import { obj, str, type Json } from '../_lib/json';
+import { setWho, whoOf } from './identity';
 
-type Json = Record<string, unknown>;
-
-/** `GetObject` → `get-object`, `ConsoleLogin` → `console-login`. */
-export function kebab(name: string): string {
-  return name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2').replace(/[^A-Za-z0-9]+/g, '-').toLowerCase();
-}
 
 /** The ECS type an API name implies, by its verb. */
 function typeOf(eventName: string): string {

@@ -8,8 +8,8 @@
 import { parseFailureEvent } from '../../translate/finish';
 import type { Format, KansaEvent, RawRecord, TranslateContext } from '../../translate/types';
 import { ParseError } from '../../translate/types';
-import { obj } from '../cloudtrail/identity';
-import { recordTexts } from '../cloudtrail/records';
+import { obj } from '../_lib/json';
+import { recordTexts } from '../_lib/records';
 import { mapEntra } from './map';
 
 function parse(text: string): Record<string, unknown> {

@@ -10,7 +10,7 @@
 import { splitCsvLine } from '../../translate/csv';
 import type { Format, KansaEvent, RawRecord, TranslateContext } from '../../translate/types';
 import { ParseError } from '../../translate/types';
-import { obj } from '../cloudtrail/identity';
+import { obj } from '../_lib/json';
 import { mapM365 } from './map';
 
 function parse(text: string, what: string): Record<string, unknown> {

@@ -1,7 +1,7 @@
 import type { KansaEvent } from '../../translate/types';
 import { ParseError } from '../../translate/types';
-import { kebab } from '../cloudtrail/map';
-import { obj, str } from '../cloudtrail/identity';
+import { kebab } from '../_lib/wording';
+import { obj, str } from '../_lib/json';
 import { isIp } from '../_lib/network';
 import { OPERATIONS } from './operations';
 

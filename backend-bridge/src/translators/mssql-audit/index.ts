@@ -11,7 +11,7 @@
 import { splitCsvLine } from '../../translate/csv';
 import type { Format, KansaEvent, RawRecord, TranslateContext } from '../../translate/types';
 import { ParseError } from '../../translate/types';
-import { nxlogJson, parseJsonObject } from '../nxlog-json';
+import { parseJsonObject } from '../_lib/json';
 import { mapAuditRecord, parseAuditMessage, type AuditFields } from './record';
 
 export const AUDIT_EVENT_ID = 33205;
@@ -24,26 +24,32 @@ export function mapAuditMessage(message: string, computer?: string): KansaEvent 
   return mapAuditRecord(parseAuditMessage(message), computer);
 }
 
-export const mssqlAuditNxlog: Format = {
-  id: 'mssql-audit-nxlog',
-  framing: 'lines',
-  detect(sample: string): number {
-    // Above nxlog-json's 0.9 only when the sample holds SQL Server audit events.
-    return sample.split('\n').some((l) => AUDIT_LINE.test(l) && /"SourceName"\s*:\s*"MSSQL/.test(l)) ? 0.95 : 0;
-  },
-  translate(record: RawRecord, ctx: TranslateContext): KansaEvent[] {
-    const text = record.text.trim();
-    if (!AUDIT_LINE.test(text)) return nxlogJson.translate(record, ctx);
-    const o = parseJsonObject(text, 'an NXLog record');
-    if (o.EventID !== AUDIT_EVENT_ID || typeof o.SourceName !== 'string' || !AUDIT_SOURCE.test(o.SourceName)) return nxlogJson.translate(record, ctx);
-    if (typeof o.Message !== 'string') throw new ParseError('expected a Message string in the SQL Server audit event 33205');
-    const ev = mapAuditMessage(o.Message, typeof o.Hostname === 'string' ? o.Hostname : undefined);
-    ev['event.provider'] = o.SourceName;
-    if (typeof o.Channel === 'string') ev['winlog.channel'] = o.Channel;
-    if (o.RecordNumber !== undefined) ev['winlog.record_id'] = String(o.RecordNumber);
-    return [ev];
-  },
-};
+/**
+ * The NXLog format for SQL Server audit; every other record goes to `windows`, the ordinary NXLog
+ * Windows format (index.ts passes it in, so this folder imports no other translator).
+ */
+export function createMssqlAuditNxlog(windows: Format): Format {
+  return {
+    id: 'mssql-audit-nxlog',
+    framing: 'lines',
+    detect(sample: string): number {
+      // Above nxlog-json's 0.9 only when the sample holds SQL Server audit events.
+      return sample.split('\n').some((l) => AUDIT_LINE.test(l) && /"SourceName"\s*:\s*"MSSQL/.test(l)) ? 0.95 : 0;
+    },
+    translate(record: RawRecord, ctx: TranslateContext): KansaEvent[] {
+      const text = record.text.trim();
+      if (!AUDIT_LINE.test(text)) return windows.translate(record, ctx);
+      const o = parseJsonObject(text, 'an NXLog record');
+      if (o.EventID !== AUDIT_EVENT_ID || typeof o.SourceName !== 'string' || !AUDIT_SOURCE.test(o.SourceName)) return windows.translate(record, ctx);
+      if (typeof o.Message !== 'string') throw new ParseError('expected a Message string in the SQL Server audit event 33205');
+      const ev = mapAuditMessage(o.Message, typeof o.Hostname === 'string' ? o.Hostname : undefined);
+      ev['event.provider'] = o.SourceName;
+      if (typeof o.Channel === 'string') ev['winlog.channel'] = o.Channel;
+      if (o.RecordNumber !== undefined) ev['winlog.record_id'] = String(o.RecordNumber);
+      return [ev];
+    },
+  };
+}
 
 /** fn_get_audit_file's columns that make a header ours. */
 const REQUIRED_COLUMNS = ['event_time', 'action_id', 'succeeded', 'server_principal_name'];

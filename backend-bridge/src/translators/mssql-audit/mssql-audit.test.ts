@@ -2,8 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeGoldenCases, GOLDEN_CONTEXT } from '../../translate/testing/golden';
 import { translateBuffer } from '../../translate/run';
-import { mapAuditMessage, mssqlAuditCsv, mssqlAuditNxlog } from '.';
+import { FORMATS } from '..';
+import { mapAuditMessage, mssqlAuditCsv } from '.';
 import { ACTIONS } from './actions';
+
+/** The registered format: index.ts gives it the NXLog Windows format for the other records. */
+const mssqlAuditNxlog = FORMATS.find((f) => f.id === 'mssql-audit-nxlog')!;
 
 const origin = { source: 't', line: 1, offset: 0 };
 

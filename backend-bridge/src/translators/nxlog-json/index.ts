@@ -1,5 +1,6 @@
 import { zonedToUtc } from '../../translate/time';
 import { type Format, ParseError, type TranslateContext } from '../../translate/types';
+import { parseJsonObject } from '../_lib/json';
 import { mapWinEvent } from '../_lib/windows/map';
 import { auditFromKeywords, describeTimeCandidates, levelFromWord, pickWinTime, type WinEvent } from '../_lib/windows/model';
 
@@ -62,20 +63,6 @@ function str(v: unknown): string | undefined {
   if (typeof v === 'string') return v;
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   return JSON.stringify(v);
-}
-
-export function parseJsonObject(text: string, what: string): Record<string, unknown> {
-  let obj: unknown;
-  try {
-    obj = JSON.parse(text);
-  } catch (err) {
-    throw new ParseError(`expected a JSON object (${what}): ${(err as Error).message}`);
-  }
-  if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) {
-    const kind = obj === null ? 'null' : Array.isArray(obj) ? 'an array' : `a ${typeof obj}`;
-    throw new ParseError(`expected a JSON object (${what}), found ${kind}`);
-  }
-  return obj as Record<string, unknown>;
 }
 
 /** Keys Logstash, Beats or Kafka pipelines add beside the record: never EventData (which is PascalCase). */

@@ -15,7 +15,7 @@ import { isIp, setSource } from '../_lib/network';
 import { shareOfLines } from '../../translate/detect';
 
 const TS = /^(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)(?:\.(\d{1,6}))? ?([A-Z]{2,5}|[+-]\d\d(?::?\d\d)?)?/;
-const LEVEL = /(?:^|[\s:\]])(LOG|ERROR|FATAL|PANIC|WARNING|NOTICE|INFO|DEBUG[1-5]?|STATEMENT|DETAIL|HINT|CONTEXT|QUERY):  /;
+const LEVEL = /(?:^|[\s:\]])(LOG|ERROR|FATAL|PANIC|WARNING|NOTICE|INFO|DEBUG[1-5]?|STATEMENT|DETAIL|HINT|CONTEXT|QUERY): {2}/;
 const ZONES: Record<string, number> = { UTC: 0, GMT: 0, Z: 0, JST: 540, KST: 540, CST: -360, EST: -300, EDT: -240, PST: -480, PDT: -420, CET: 60, CEST: 120, BST: 60, IST: 330, SGT: 480, HKT: 480, AEST: 600 };
 
 interface PgLine {

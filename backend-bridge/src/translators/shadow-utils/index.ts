@@ -5,7 +5,7 @@
  * line feed that rsyslog writes as `#012`.
  */
 import type { KansaEvent, SyslogMessage, SyslogProgram, TranslateContext } from '../../translate/types';
-import { isPamMessage, translatePam } from '../pam';
+import { isPamMessage, translatePam } from '../_lib/pam';
 import { baseEvent, unwrapRepeated } from '../_lib/linux';
 
 const PROGRAMS = new Set([

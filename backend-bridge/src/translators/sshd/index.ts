@@ -7,7 +7,7 @@
  * auth-pam.c (`PAM %d more authentication failure%s; …`).
  */
 import type { KansaEvent, SyslogMessage, SyslogProgram, TranslateContext } from '../../translate/types';
-import { isPamMessage, translatePam } from '../pam';
+import { isPamMessage, translatePam } from '../_lib/pam';
 import { baseEvent, setUser, unwrapRepeated } from '../_lib/linux';
 import { paren } from '../_lib/wording';
 import { parseKv } from '../_lib/kv';

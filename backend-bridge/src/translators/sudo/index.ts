@@ -7,7 +7,7 @@
  * PAM lines from sudo (`pam_unix(sudo:session)`) go to the pam translator.
  */
 import type { KansaEvent, SyslogMessage, SyslogProgram, TranslateContext } from '../../translate/types';
-import { isPamMessage, translatePam } from '../pam';
+import { isPamMessage, translatePam } from '../_lib/pam';
 import { baseEvent, setUser, unwrapRepeated } from '../_lib/linux';
 import { paren } from '../_lib/wording';
 

@@ -1,5 +1,5 @@
 import { ParseError, type Format, type KansaEvent, type SyslogMessage, type SyslogProgram, type TranslateContext } from '../../translate/types';
-import { type Envelope, parseEnvelope, SEVERITY_NAMES } from './envelope';
+import { type Envelope, parseEnvelope, SEVERITY_NAMES } from '../_lib/syslog';
 import { shareOfLines } from '../../translate/detect';
 
 const HEADER = /^(<\d{1,3}>)?(1 \S+ \S+ |\d+: |[A-Z][a-z]{2} [ \d]?\d (\d{4} )?\d\d:\d\d:\d\d|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)/;

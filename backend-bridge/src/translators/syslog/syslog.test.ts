@@ -1,5 +1,5 @@
 import { describeGoldenCases, GOLDEN_CONTEXT } from '../../translate/testing/golden';
-import { parseEnvelope } from './envelope';
+import { parseEnvelope } from '../_lib/syslog';
 
 describe('syslog envelope', () => {
   it('reads an RFC 3164 line in the context zone', () => {

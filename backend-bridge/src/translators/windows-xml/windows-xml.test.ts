@@ -1,9 +1,6 @@
 import { describeGoldenCases } from '../../translate/testing/golden';
 import { windowsXml } from '.';
 
-const ctx = { year: 2026, timeZone: 'Asia/Tokyo', now: new Date('2026-11-01T00:00:00Z') };
-const origin = { source: 'test', line: 1, offset: 0 };
-
 describe('windows-xml', () => {
   it('detects wevtutil and Event Viewer exports', () => {
     expect(windowsXml.detect("<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System>")).toBeGreaterThan(0.9);

@@ -1,6 +1,6 @@
 import { zonedToUtc } from '../../translate/time';
 import { type Format, ParseError, type TranslateContext } from '../../translate/types';
-import { parseJsonObject } from '../nxlog-json';
+import { parseJsonObject } from '../_lib/json';
 import { mapWinEvent } from '../_lib/windows/map';
 import { auditFromKeywordNames, auditFromKeywords, describeTimeCandidates, pickWinTime, type WinEvent } from '../_lib/windows/model';
 import { TEMPLATES } from '../_lib/windows/templates';

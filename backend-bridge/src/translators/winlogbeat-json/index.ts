@@ -2,7 +2,7 @@ import { zonedToUtc } from '../../translate/time';
 import { type Format, ParseError, type TranslateContext } from '../../translate/types';
 import { mapWinEvent } from '../_lib/windows/map';
 import { auditFromKeywordNames, describeTimeCandidates, levelFromWord, pickWinTime, type WinEvent } from '../_lib/windows/model';
-import { parseJsonObject } from '../nxlog-json';
+import { parseJsonObject } from '../_lib/json';
 
 /** `a.b.c` from nested objects, or from a flattened `"a.b.c"` key (Logstash or Kafka pipelines flatten). */
 function get(o: Record<string, unknown>, path: string): unknown {
