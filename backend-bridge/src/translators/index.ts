@@ -36,6 +36,7 @@ import { m365AuditCsv, m365AuditJson } from './m365-audit';
 import { entraIdFormat } from './entra-id';
 import { googleWorkspaceFormat } from './google-workspace';
 import { panosFormat, panosSyslog } from './panos';
+import { suricataFormat } from './suricata';
 import { createAttributionStage } from '../translate/attribution';
 
 /**
@@ -70,6 +71,7 @@ export const FORMATS: Format[] = [
   entraIdFormat,
   googleWorkspaceFormat,
   panosFormat,
+  suricataFormat,
   // --- syslog envelope: last, it accepts any syslog line ---
   createSyslogFormat(
     () => SYSLOG_PROGRAMS,
