@@ -5,6 +5,8 @@ import type { KansaEvent } from '../../translate/types';
 const IPV4 = /^(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
 
 /** True for a literal IPv4 or IPv6 address (not a host name, not a MAC address). */
+export function isIp(s: string): boolean;
+export function isIp(s: string | undefined): s is string;
 export function isIp(s: string | undefined): boolean {
   if (!s) {
     return false;

@@ -3,6 +3,7 @@
  * [\x1dENRICHED="…" …]`. Untrusted strings (acct, cmd, comm, exe, a0…) are written quoted when
  * plain and as unquoted upper-case hex when they hold spaces, quotes or non-ASCII bytes.
  */
+import { AUDIT_KV, scanKv } from '../_lib/kv';
 
 export interface AuditRecord {
   node?: string;
@@ -28,46 +29,24 @@ function decodeHex(s: string): string {
   return Buffer.from(s, 'hex').toString('utf8');
 }
 
-/** Parses k=v pairs, keeping whether the value was quoted (quoted values are never hex). */
+/** Parses k=v pairs; a quoted value is never hex, and a quoted msg='…' holds more pairs. */
 function parsePairs(s: string, out: Record<string, string>, decode: boolean, args: boolean): void {
-  const n = s.length;
-  let i = 0;
-  while (i < n) {
-    while (i < n && s.charCodeAt(i) === 32) i++;
-    const eq = s.indexOf('=', i);
-    if (eq < 0) return;
-    const sp = s.indexOf(' ', i);
-    if (sp >= 0 && sp < eq) {
-      i = sp + 1;
-      continue;
-    }
-    const key = s.slice(i, eq);
-    let j = eq + 1;
-    const c = s.charCodeAt(j);
-    let value: string;
-    let quoted = false;
-    if (c === 34 || c === 39) {
-      const close = s.indexOf(c === 34 ? '"' : "'", j + 1);
-      value = close < 0 ? s.slice(j + 1) : s.slice(j + 1, close);
-      j = close < 0 ? n : close + 1;
-      quoted = true;
-    } else {
-      let end = s.indexOf(' ', j);
-      if (end < 0) end = n;
-      value = s.slice(j, end);
-      j = end;
-    }
-    if (key === 'msg' && quoted) {
-      parsePairs(value, out, decode, args);
-    } else if (key) {
+  scanKv(
+    s,
+    (key, raw, quoted) => {
+      if (key === 'msg' && quoted) {
+        parsePairs(raw, out, decode, args);
+        return;
+      }
+      let value = raw;
       if (decode && !quoted && value.length >= 2 && value.length % 2 === 0 && (HEXABLE.test(key) || (args && ARG.test(key))) && HEX.test(value)) {
         value = decodeHex(value);
         if (key === 'proctitle') value = value.replace(/\0/g, ' ').trim();
       }
       out[key] = value;
-    }
-    i = j;
-  }
+    },
+    AUDIT_KV,
+  );
 }
 
 export function parseAuditRecord(line: string): AuditRecord | null {

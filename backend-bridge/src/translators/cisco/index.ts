@@ -1,5 +1,6 @@
 import type { KansaEvent, SyslogMessage, SyslogProgram, TranslateContext } from '../../translate/types';
 import { SEVERITY_EN, SEVERITY_JA, SEVERITY_NAMES } from './severity';
+import { isIp } from '../_lib/network';
 
 /**
  * Cisco IOS, IOS-XE, NX-OS and ASA messages: `%FACILITY[-SUBFAC]-SEVERITY-MNEMONIC: text`, after
@@ -135,12 +136,6 @@ function bracketFields(text: string): Record<string, string> {
     i = text.indexOf('[', close);
   }
   return out;
-}
-
-const IPV4_OR_6 = /^(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9A-Fa-f:]*:[0-9A-Fa-f:.]+)$/;
-
-function isIp(s: string | undefined): s is string {
-  return s !== undefined && IPV4_OR_6.test(s);
 }
 
 const LOGIN_REASONS: Array<[RegExp, string, string]> = [

@@ -1,5 +1,6 @@
 import { describeGoldenCases, GOLDEN_CONTEXT } from '../../translate/testing/golden';
-import { createDoorFormat, doorFormat, splitCsv } from './index';
+import { splitCsvLine as splitCsv } from '../../translate/csv';
+import { createDoorFormat, doorFormat } from './index';
 
 const origin = { source: 't', line: 2, offset: 0 };
 

@@ -1,4 +1,5 @@
 import { zonedToUtc } from '../../translate/time';
+import { splitCsvLine } from '../../translate/csv';
 import { ParseError, type Format, type KansaEvent, type RawRecord, type TranslateContext } from '../../translate/types';
 
 /**
@@ -50,48 +51,6 @@ function norm(s: string): string {
   return s.replace(/^\uFEFF/, '').trim().toLowerCase().replace(/[\s　]+/g, '');
 }
 
-/** One CSV line → fields (RFC 4180 quotes, "" for a quote). */
-export function splitCsv(line: string): string[] {
-  const out: string[] = [];
-  let i = 0;
-  const n = line.length;
-  for (;;) {
-    if (line.charCodeAt(i) === 34) {
-      let v = '';
-      i++;
-      for (;;) {
-        const q = line.indexOf('"', i);
-        if (q === -1) {
-          v += line.slice(i);
-          i = n;
-          break;
-        }
-        v += line.slice(i, q);
-        if (line.charCodeAt(q + 1) === 34) {
-          v += '"';
-          i = q + 2;
-          continue;
-        }
-        i = q + 1;
-        break;
-      }
-      out.push(v);
-      const comma = line.indexOf(',', i);
-      if (comma === -1) break;
-      i = comma + 1;
-    } else {
-      const comma = line.indexOf(',', i);
-      if (comma === -1) {
-        out.push(line.slice(i));
-        break;
-      }
-      out.push(line.slice(i, comma));
-      i = comma + 1;
-    }
-  }
-  return out;
-}
-
 type Mapping = Partial<Record<DoorField, number>>;
 
 function mappingFor(header: string[], columns: Record<DoorField, string[]>): Mapping {
@@ -131,7 +90,7 @@ export function createDoorFormat(extraColumns: Partial<Record<DoorField, string[
   }
 
   function isHeader(line: string): string[] | null {
-    const cells = splitCsv(line.replace(/\r$/, ''));
+    const cells = splitCsvLine(line.replace(/\r$/, ''));
     if (cells.length < 3) return null;
     const m = mappingFor(cells, columns);
     const hasTime = m.timestamp !== undefined || (m.date !== undefined && m.time !== undefined);
@@ -151,7 +110,7 @@ export function createDoorFormat(extraColumns: Partial<Record<DoorField, string[
     translate(record: RawRecord, ctx: TranslateContext): KansaEvent[] {
       if (!record.header) throw new ParseError('expected a header row naming the columns (e.g. 日時,カードID,氏名,社員番号,ドア,方向,結果) before the records');
       const m = mappingFor(record.header, columns);
-      const cells = splitCsv(record.text.replace(/\r$/, ''));
+      const cells = splitCsvLine(record.text.replace(/\r$/, ''));
       if (cells.length < record.header.length) {
         throw new ParseError(`expected ${record.header.length} columns as in the header, found ${cells.length}`);
       }

@@ -1,10 +1,10 @@
 import { describeGoldenCases, GOLDEN_CONTEXT } from '../../translate/testing/golden';
 import { fortigateFormat, translateFortigate } from './index';
-import { parseKv } from './kv';
+import { FORTIOS_KV, parseKv } from '../_lib/kv';
 
 describe('fortigate', () => {
   it('parses quoted values with spaces and escaped quotes', () => {
-    expect(parseKv('a=1 b="x y" c="say \\"hi\\"" d=')).toEqual({ a: '1', b: 'x y', c: 'say "hi"', d: '' });
+    expect(parseKv('a=1 b="x y" c="say \\"hi\\"" d=', {}, FORTIOS_KV)).toEqual({ a: '1', b: 'x y', c: 'say "hi"', d: '' });
   });
 
   it('reads the sample traffic line', () => {

@@ -10,7 +10,8 @@ import {
 } from '../../translate/types';
 import { endpoint, flowSentence, parseIntOrUndefined, transportName, type FlowWords } from '../_lib/flow';
 import { categoryFields, splitUser, urlFields, webSentence } from '../_lib/web';
-import { parseKv } from './kv';
+import { FORTIOS_KV, parseKv } from '../_lib/kv';
+import { isIp } from '../_lib/network';
 import { shareOfLines } from '../../translate/detect';
 
 /**
@@ -88,17 +89,13 @@ function setIf<K extends keyof KansaEvent>(e: KansaEvent, key: K, value: KansaEv
   if (value !== undefined && value !== '' && value !== 'N/A') e[key] = value;
 }
 
-function isIp(s: string | undefined): s is string {
-  return s !== undefined && /^(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-fA-F:]*:[0-9a-fA-F:.]+)$/.test(s);
-}
-
 /** Translates one key=value record; used by the file format and by the syslog program. */
 export function translateFortigate(text: string, ctx: TranslateContext): KansaEvent {
   const m = START.exec(text);
   if (!m) throw new ParseError('expected FortiGate key=value pairs starting with date=, logver=, eventtime= or devname=');
   const start = m.index + (m[0].length - m[1].length - 1);
-  const f = parseKv(text.slice(start));
-  if (!f) throw new ParseError('expected FortiGate key=value pairs');
+  const f = parseKv(text.slice(start), {}, FORTIOS_KV);
+  if (Object.keys(f).length === 0) throw new ParseError('expected FortiGate key=value pairs');
   const ts = timestampOf(f, ctx);
   if (!ts) throw new ParseError('expected date= and time= (or eventtime=) in a FortiGate log');
   const type = f.type ?? '';

@@ -11,6 +11,7 @@
 import type { Format, KansaEvent, RawRecord, SyslogMessage, SyslogProgram, TranslateContext } from '../../translate/types';
 import { ParseError } from '../../translate/types';
 import { zonedToUtc } from '../../translate/time';
+import { splitCsvLine } from '../../translate/csv';
 import { isIp, setSource } from '../_lib/network';
 import { shareOfLines } from '../../translate/detect';
 
@@ -87,47 +88,6 @@ export function parsePgLine(line: string, ctx: TranslateContext): PgLine | null 
   return out;
 }
 
-/** pgaudit's CSV: fields split on commas outside double quotes, `""` inside quotes. */
-function csv(s: string): string[] {
-  const out: string[] = [];
-  let i = 0;
-  const n = s.length;
-  while (i <= n) {
-    if (s[i] === '"') {
-      let v = '';
-      i++;
-      while (i < n) {
-        if (s[i] === '"') {
-          if (s[i + 1] === '"') {
-            v += '"';
-            i += 2;
-            continue;
-          }
-          i++;
-          break;
-        }
-        v += s[i++];
-      }
-      out.push(v);
-      if (s[i] === ',') i++;
-      else if (i >= n) break;
-    } else {
-      const c = s.indexOf(',', i);
-      if (c < 0) {
-        out.push(s.slice(i));
-        break;
-      }
-      out.push(s.slice(i, c));
-      i = c + 1;
-      if (i === n) {
-        out.push('');
-        break;
-      }
-    }
-  }
-  return out;
-}
-
 interface ClassWords {
   ja: string;
   en: string;
@@ -174,7 +134,7 @@ export function translatePg(p: PgLine, host: string | undefined): KansaEvent | n
   const text = p.text;
 
   if (text.startsWith('AUDIT: ')) {
-    const f = csv(text.slice(7));
+    const f = splitCsvLine(text.slice(7));
     const [auditType, stmtId, subId, klass, command, objType, objName, statement, parameter] = f;
     ev['event.category'] = ['database'];
     const w = CLASS_WORDS[klass] ?? { ja: 'に対して操作しました', en: 'operated on', jaNone: '操作しました', enNone: 'operated', action: `db-${(klass ?? 'unknown').toLowerCase()}`, type: 'info' };

@@ -1,4 +1,5 @@
 import type { KansaEvent } from '@kansa/schema';
+import { isIp } from '../network';
 
 /** `FS01.corp.example.co.jp` → `FS01` for sentences; IP addresses stay whole. */
 export function shortHost(computer: string): string {
@@ -37,11 +38,7 @@ export function splitAccount(account: string | undefined): { name?: string; doma
 }
 
 const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
-const IPV6 = /^[0-9a-f:]+(%\w+)?$/i;
 
-export function isIp(s: string): boolean {
-  return IPV4.test(s) || (s.includes(':') && IPV6.test(s));
-}
 
 /** An address field as an IP for source.ip: `::ffff:10.0.0.5` → `10.0.0.5`; `-` and names → undefined. */
 export function ipOf(v: string | undefined): string | undefined {
