@@ -37,6 +37,7 @@ import { entraIdFormat } from './entra-id';
 import { googleWorkspaceFormat } from './google-workspace';
 import { panosFormat, panosSyslog } from './panos';
 import { suricataFormat } from './suricata';
+import { webAccessFormat, webAccessSyslog } from './web-access';
 import { createAttributionStage } from '../translate/attribution';
 
 /**
@@ -72,6 +73,7 @@ export const FORMATS: Format[] = [
   googleWorkspaceFormat,
   panosFormat,
   suricataFormat,
+  webAccessFormat,
   // --- syslog envelope: last, it accepts any syslog line ---
   createSyslogFormat(
     () => SYSLOG_PROGRAMS,
@@ -99,6 +101,7 @@ export const SYSLOG_PROGRAMS: SyslogProgram[] = [
   ciscoProgram,
   fortigateSyslog,
   panosSyslog,
+  webAccessSyslog,
   wirelessApProgram,
 ];
 
