@@ -8,7 +8,7 @@
 // Needs the built bridge (node devstack/build.mjs). Writes only under bench/out/archive and to
 // kansa-events-2013.* (far from the demo month), which it deletes afterwards.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';

@@ -1,8 +1,8 @@
 import '@testing-library/jest-dom';
-import { TextDecoder, TextEncoder } from 'util';
+import util from 'util';
 
 // jsdom lacks these browser APIs that @grafana/ui touches while rendering.
-Object.assign(global, { TextDecoder, TextEncoder });
+Object.assign(global, { TextDecoder: util.TextDecoder, TextEncoder: util.TextEncoder });
 
 Object.defineProperty(global, 'matchMedia', {
   writable: true,

@@ -24,9 +24,9 @@ import { createRoot } from 'react-dom/client';
 import { Router } from 'react-router-dom';
 import { CompatRouter, Route, Routes } from 'react-router-dom-v5-compat';
 import { lastValueFrom } from 'rxjs';
-// @ts-ignore esbuild resolves this through the host's alias
+// @ts-expect-error esbuild resolves this through the host's alias
 import { getI18nInstance, initializeI18n } from 'grafana-i18n-internal';
-// @ts-ignore esbuild resolves this through the host's alias
+// @ts-expect-error esbuild resolves this through the host's alias
 import { initDataSourceInstanceSettings } from 'grafana-runtime-ds-settings';
 import { initializeLoggersRegistry } from '@grafana/runtime/unstable';
 

@@ -21,7 +21,9 @@ function fetchObservable<T>(options: BackendSrvRequest): Observable<FetchRespons
         let data: unknown = text;
         try {
           data = text ? JSON.parse(text) : {};
-        } catch {}
+        } catch {
+          // a body that is not JSON stays the text it is
+        }
         const response = { data: data as T, status: res.status, statusText: res.statusText, ok: res.ok, headers: res.headers, redirected: res.redirected, type: res.type, url: res.url, config: options };
         if (!res.ok) {
           // Grafana's FetchError: status, data and the message from the body.

@@ -19,7 +19,7 @@ import * as jsxRuntime from 'react/jsx-runtime';
 import * as rxjs from 'rxjs';
 import * as rxjsOperators from 'rxjs/operators';
 // Grafana shares its own i18next instance, the one @grafana/i18n drives (not exported from the package root).
-// @ts-ignore esbuild resolves this through the host's alias
+// @ts-expect-error esbuild resolves this through the host's alias
 import { getI18nInstance } from 'grafana-i18n-internal';
 
 export const sharedDependencies: Record<string, unknown> = {

@@ -21,6 +21,8 @@ jest.setTimeout(600_000);
 
 interface Scenario { id: string; start: string; end: string }
 type Query = Record<string, unknown> & { refId: string };
+/** The parts of a dashboard JSON panel these checks read. */
+type PanelJson = { type: string; title: string; datasource: { uid: string }; targets: Array<Record<string, unknown>> };
 type Result = { status: number; error?: string; frames?: FrameJson[] };
 
 async function demoMonth(): Promise<{ scenarios: Scenario[]; from: string; to: string }> {
@@ -133,8 +135,8 @@ describe('content on the demo month', () => {
     for (const d of DASHBOARDS) {
       const days = Number(/^now-(\d+)([dh])$/.exec(d.from)![1]) * (d.from.endsWith('h') ? 1 / 24 : 1);
       // Panels on Grafana's -- Dashboard -- source reuse another panel's frames; that panel is checked here.
-      const panels = (dashboardJson(d).panels as Array<Record<string, any>>).filter((p) => p.type !== 'row' && p.datasource.uid !== '-- Dashboard --');
-      const queries = panels.flatMap((p, i) => p.targets.map((t: Record<string, unknown>, j: number) => ({ q: resolved(t, `p${i}_${j}`), p })));
+      const panels = (dashboardJson(d).panels as PanelJson[]).filter((p) => p.type !== 'row' && p.datasource.uid !== '-- Dashboard --');
+      const queries = panels.flatMap((p, i) => p.targets.map((t, j) => ({ q: resolved(t, `p${i}_${j}`), p })));
       const timeline = (q: Query) => q.queryType === 'attendance' && q.attendanceView === 'timeline';
       for (const [spanMs, pick] of [[monthMs, (q: Query) => !timeline(q)], [days * 86400000, timeline]] as const) {
         const batch = queries.filter((x) => pick(x.q));
@@ -178,8 +180,8 @@ describe('content on the demo month', () => {
     const [uid, key] = panel.split('/');
     const def = DASHBOARDS.find((d) => d.uid === uid)!;
     const p = def.rows.flatMap((r) => r.panels).find((x) => x.key === key)!;
-    const json = dashboardJson(def).panels as Array<Record<string, any>>;
-    const target = json.find((x) => x.title === `${p.title.ja} / ${p.title.en}`).targets[0];
+    const json = dashboardJson(def).panels as PanelJson[];
+    const target = json.find((x) => x.title === `${p.title.ja} / ${p.title.en}`)!.targets[0];
     const s = month.scenarios.find((x) => x.id === scenario)!;
     const results = dsquery(around(s), [{ ...resolved(target, 'A'), intervalMs: 60000, maxDataPoints: 1000 }]);
     expect(results.A.error ?? '').toBe('');

@@ -37,23 +37,23 @@ function fakeGrafana() {
     },
     get: jest.fn(async (url: string) => {
       calls.push(`GET ${url}`);
-      if (url === '/api/folders') return [...folders].map(([uid, title]) => ({ uid, title }));
+      if (url === '/api/folders') {return [...folders].map(([uid, title]) => ({ uid, title }));}
       const folder = /^\/api\/folders\/(.+)$/.exec(url);
       if (folder) {
-        if (!folders.has(folder[1])) throw notFound('folder');
+        if (!folders.has(folder[1])) {throw notFound('folder');}
         return { uid: folder[1], title: folders.get(folder[1]) };
       }
       const rule = /^\/api\/v1\/provisioning\/alert-rules\/(.+)$/.exec(url);
       if (rule) {
         const stored = rules.get(rule[1]);
-        if (!stored) throw notFound('rule');
+        if (!stored) {throw notFound('rule');}
         return { ...stored.body, uid: stored.uid, folderUID: stored.folderUID, ruleGroup: stored.ruleGroup, provenance: stored.provenance };
       }
       throw new Error(`unexpected GET ${url}`);
     }),
     post: jest.fn(async (url: string, body: any) => {
       calls.push(`POST ${url}`);
-      if (folders.has(body.uid)) throw Object.assign(new Error('folder exists'), { status: 409 });
+      if (folders.has(body.uid)) {throw Object.assign(new Error('folder exists'), { status: 409 });}
       folders.set(body.uid, body.title);
       return { uid: body.uid, title: body.title };
     }),
@@ -61,7 +61,7 @@ function fakeGrafana() {
       const noProvenance = options?.headers?.['X-Disable-Provenance'] === 'true';
       calls.push(`PUT ${url}${noProvenance ? ' (no provenance)' : ''}`);
       const [, folderUid, group] = /^\/api\/v1\/provisioning\/folder\/([^/]+)\/rule-groups\/([^/]+)$/.exec(url)!;
-      if (!folders.has(folderUid)) throw notFound('folder');
+      if (!folders.has(folderUid)) {throw notFound('folder');}
       for (const r of body.rules) {
         if (rules.get(r.uid)?.provenance === 'file') {
           throw Object.assign(new Error('forbidden'), { status: 403, data: { message: `cannot change provenance of ${r.uid} from file` } });

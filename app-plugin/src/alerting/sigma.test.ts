@@ -26,16 +26,16 @@ function fakeGrafana() {
     folders,
     groups,
     get: jest.fn(async (url: string) => {
-      if (url === '/api/folders') return [...folders].map(([uid, title]) => ({ uid, title }));
+      if (url === '/api/folders') {return [...folders].map(([uid, title]) => ({ uid, title }));}
       const folder = /^\/api\/folders\/(.+)$/.exec(url);
       if (folder) {
-        if (!folders.has(folder[1])) throw notFound();
+        if (!folders.has(folder[1])) {throw notFound();}
         return { uid: folder[1], title: folders.get(folder[1]) };
       }
       const group = /^\/api\/v1\/provisioning\/folder\/(.+)\/rule-groups\/(.+)$/.exec(url);
       if (group) {
         const g = groups.get(`${group[1]}/${group[2]}`);
-        if (!g) throw notFound();
+        if (!g) {throw notFound();}
         return g;
       }
       throw new Error(`unexpected GET ${url}`);
@@ -74,7 +74,7 @@ describe('the converted Sigma rules file', () => {
 describe('installSigmaRules', () => {
   const groupsOf = (text: string) => {
     const parsed = parseSigmaFile(text, 'rules.json');
-    if (!parsed.ok) throw new Error(parsed.error);
+    if (!parsed.ok) {throw new Error(parsed.error);}
     return parsed.groups;
   };
 

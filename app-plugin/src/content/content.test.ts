@@ -113,7 +113,7 @@ describe('dashboards', () => {
     const variables = json.templating.list.map((v) => v.name);
     for (const p of json.panels) {
       expect(p.gridPos.x + p.gridPos.w).toBeLessThanOrEqual(24);
-      if (p.type === 'row') continue;
+      if (p.type === 'row') {continue;}
       expect(p.title).toContain(' / ');
       expect(p.targets.length).toBeGreaterThan(0);
       if (p.datasource.uid === '-- Dashboard --') {

@@ -62,8 +62,8 @@ function broken(type: string, section: 'options' | 'color', patch: Record<string
     ...JSON.parse(readFileSync(join(repo, 'provisioning/dashboards/kansa/working-hours.json'), 'utf8')).panels,
   ];
   const panel = panels.find((p: { type: string }) => p.type === type);
-  if (section === 'options') Object.assign(panel.options, patch);
-  else Object.assign(panel.fieldConfig.defaults.color, patch);
+  if (section === 'options') {Object.assign(panel.options, patch);}
+  else {Object.assign(panel.fieldConfig.defaults.color, patch);}
   dashboard.panels = [panel];
   return JSON.stringify(dashboard);
 }

@@ -23,12 +23,12 @@ export function anyOf(field: string, values: ReadonlyArray<string | number>): st
 
 /** True when the whole string is one parenthesised group, so it needs no more parentheses. */
 function enclosed(p: string): boolean {
-  if (!p.startsWith('(') || !p.endsWith(')')) return false;
+  if (!p.startsWith('(') || !p.endsWith(')')) {return false;}
   let depth = 0;
   for (let i = 0; i < p.length; i++) {
-    if (p[i] === '\\') i++;
-    else if (p[i] === '(') depth++;
-    else if (p[i] === ')' && --depth === 0 && i < p.length - 1) return false;
+    if (p[i] === '\\') {i++;}
+    else if (p[i] === '(') {depth++;}
+    else if (p[i] === ')' && --depth === 0 && i < p.length - 1) {return false;}
   }
   return true;
 }

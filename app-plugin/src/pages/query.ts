@@ -41,6 +41,6 @@ export type Row = Record<string, unknown>;
 
 /** A table frame as rows keyed by field name. */
 export function rowsOf(frame: DataFrame | undefined): Row[] {
-  if (!frame) return [];
+  if (!frame) {return [];}
   return Array.from({ length: frame.length }, (_, i) => Object.fromEntries(frame.fields.map((f) => [f.name, f.values[i]])));
 }

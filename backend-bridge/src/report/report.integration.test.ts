@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
@@ -18,7 +18,7 @@ jest.setTimeout(300_000);
 /** pdf.js is ESM only: read the text in a child Node, page by page. */
 function pdfText(pdf: Buffer, dir: string): string {
   const file = join(dir, `read-${Date.now()}.pdf`);
-  require('node:fs').writeFileSync(file, pdf);
+  writeFileSync(file, pdf);
   const script = `
     const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
     const doc = await getDocument({ data: new Uint8Array(require('node:fs').readFileSync(process.argv[1])) }).promise;

@@ -11,7 +11,7 @@ import pino from 'pino';
 import { createClient } from '../opensearch/client';
 import { loadConfig } from '../config/load';
 import { Bridge, type BridgeAddresses } from './bridge';
-import { AUTH, TOKEN, countHost, docsOfHost, marker, selfSignedCert, until } from './testing/helpers';
+import { AUTH, TOKEN, countHost, marker, selfSignedCert, until } from './testing/helpers';
 
 jest.setTimeout(120_000);
 

@@ -1,5 +1,5 @@
 import { parse } from 'yaml';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -119,7 +119,7 @@ describe('kansa sigma convert', () => {
   it('reports files that are not rules and counts partial and unconvertible rules with their reasons', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kansa-sigma-'));
     try {
-      const write = (name: string, text: string) => require('node:fs').writeFileSync(join(dir, name), text);
+      const write = (name: string, text: string) => writeFileSync(join(dir, name), text);
       write('partial.yml', 'title: P\nlogsource: {product: windows, category: process_creation}\ndetection: {sel: {Image: x, Description|contains: y}, condition: sel}\n');
       write('web.yml', 'title: W\nlogsource: {category: webserver}\ndetection: {sel: {cs-uri-query|contains: x}, condition: sel}\n');
       write('broken.yml', 'title: [unclosed\n');

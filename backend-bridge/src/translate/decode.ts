@@ -57,7 +57,7 @@ export function isUtf8(bytes: Buffer): boolean {
 
 /** A sample cut at an arbitrary byte may end inside a multi-byte character. */
 function trimIncompleteTail(bytes: Buffer): Buffer {
-  let end = bytes.length;
+  const end = bytes.length;
   for (let back = 1; back <= 3 && end - back >= 0; back++) {
     const b = bytes[end - back];
     if ((b & 0xc0) !== 0x80) {

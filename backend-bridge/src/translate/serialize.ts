@@ -15,6 +15,7 @@ const QUOTE = 34;
 /** Strings longer than this are written natively. */
 const SHORT = 24;
 /** What JSON.stringify escapes (quote, backslash, controls) and what utf8Write would not keep (surrogates). */
+// eslint-disable-next-line no-control-regex -- the control characters are exactly what JSON escapes
 const NEEDS_CARE = /["\\\u0000-\u001f\ud800-\udfff]/;
 const COMMA = 44;
 

@@ -7,8 +7,7 @@ import { FIELD } from '@kansa/schema/fields';
 import { firstValueFrom } from 'rxjs';
 
 import { EDITOR_FIELDS, makeDataSource, setUserLanguage } from '../testing/fixtures';
-import type { KansaVariableQuery } from './types';
-import { toVariableQuery } from './types';
+import { toVariableQuery, type KansaVariableQuery } from './types';
 import { VariableQueryEditor } from './VariableQueryEditor';
 
 const range = {

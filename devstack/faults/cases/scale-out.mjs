@@ -53,7 +53,7 @@ export default {
       // KANSA_FAULTS_SCALE_KILL=0: the same load with nothing killed, the baseline for the figures.
       const faults = process.env.KANSA_FAULTS_SCALE_KILL === '0' ? notes.push('nothing killed (KANSA_FAULTS_SCALE_KILL=0)') : scheduleFaults(ctx, bridges, cluster, ledger.index, () => done / total, notes);
 
-      const batches = (input) => Array.from({ length: perInput / batch }, (_, b) => Array.from({ length: batch }, (_, i) => b * batch + i));
+      const batches = () => Array.from({ length: perInput / batch }, (_, b) => Array.from({ length: batch }, (_, i) => b * batch + i));
       const httpSender = async (queue) => {
         for (let seqs = queue.shift(); seqs; seqs = queue.shift()) {
           const lines = seqs.map((s) => ledger.sshdLine('http', s));
@@ -77,8 +77,8 @@ export default {
           done += seqs.length;
         }
       };
-      const httpQueue = batches('http');
-      const tcpQueue = batches('tcp');
+      const httpQueue = batches();
+      const tcpQueue = batches();
       await Promise.all([httpSender(httpQueue), httpSender(httpQueue), tcpSender(tcpQueue), tcpSender(tcpQueue)]);
       await faults;
       const sentSeconds = (Date.now() - started) / 1000;

@@ -119,7 +119,7 @@ describe('AppConfig', () => {
 
   it('installs a picked file of converted Sigma rules into the Kansa Sigma folder, and names a wrong file', async () => {
     get.mockImplementation(async (url: string) => {
-      if (url === '/api/folders/kansa-sigma') return { uid: 'kansa-sigma', title: 'Kansa Sigma' };
+      if (url === '/api/folders/kansa-sigma') {return { uid: 'kansa-sigma', title: 'Kansa Sigma' };}
       throw Object.assign(new Error('not found'), { status: 404 });
     });
     put.mockReset().mockResolvedValue({});

@@ -27,11 +27,11 @@ export function SigmaInstall({ dataSourceUid }: { dataSourceUid: string }) {
   const pick = async (e: FormEvent<HTMLInputElement>) => {
     const chosen = e.currentTarget.files?.[0];
     setResult(undefined);
-    if (!chosen) return;
+    if (!chosen) {return;}
     setFile({ name: chosen.name, parsed: parseSigmaFile(await readText(chosen), chosen.name) });
   };
   const install = async () => {
-    if (!file?.parsed.ok) return;
+    if (!file?.parsed.ok) {return;}
     setBusy(true);
     setResult(await installSigmaRules(getBackendSrv(), dataSourceUid, file.parsed.groups));
     setBusy(false);

@@ -41,7 +41,7 @@ export function parseSettings(text: SettingsText): Parsed {
     }
   });
   for (const [name, v] of [['late-night start', text.lateNightStart], ['late-night end', text.lateNightEnd]]) {
-    if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(v)) errors.push(`${name}: HH:MM expected, got "${v}"`);
+    if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(v)) {errors.push(`${name}: HH:MM expected, got "${v}"`);}
   }
   try {
     new Intl.DateTimeFormat('en', { timeZone: text.timezone });
@@ -50,7 +50,7 @@ export function parseSettings(text: SettingsText): Parsed {
   }
   const standardDayMinutes = number('standard day (minutes)', text.standardDayMinutes, 60, 1440);
   const restIntervalHours = number('rest interval (hours)', text.restIntervalHours, 1, 24);
-  if (errors.length) return { ok: false, errors };
+  if (errors.length) {return { ok: false, errors };}
   return {
     ok: true,
     ruleSettings: {

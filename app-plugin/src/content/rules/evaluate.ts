@@ -84,9 +84,9 @@ function tokenize(src: string): Token[] {
       throw new Error(`math expression: cannot read "${src.slice(offset)}" at offset ${offset} of "${src}"`);
     }
     at = re.lastIndex;
-    if (m[1] !== undefined) tokens.push({ kind: 'num', value: Number(m[1]) });
-    else if (m[2] !== undefined) tokens.push({ kind: 'ref', name: m[2] });
-    else tokens.push({ kind: 'op', op: m[3] });
+    if (m[1] !== undefined) {tokens.push({ kind: 'num', value: Number(m[1]) });}
+    else if (m[2] !== undefined) {tokens.push({ kind: 'ref', name: m[2] });}
+    else {tokens.push({ kind: 'op', op: m[3] });}
   }
   return tokens;
 }
@@ -116,9 +116,9 @@ const subset = (a: Labels, b: Labels) => Object.entries(a).every(([k, v]) => b[k
 
 /** Grafana's union of two number sets: items pair when one's labels are a subset of the other's; the richer labels win. */
 function combine(op: string, a: Value, b: Value): Value {
-  if (typeof a === 'number' && typeof b === 'number') return apply(op, a, b);
-  if (typeof a === 'number') return (b as NumberItem[]).map((i) => ({ labels: i.labels, value: apply(op, a, i.value) }));
-  if (typeof b === 'number') return a.map((i) => ({ labels: i.labels, value: apply(op, i.value, b) }));
+  if (typeof a === 'number' && typeof b === 'number') {return apply(op, a, b);}
+  if (typeof a === 'number') {return (b as NumberItem[]).map((i) => ({ labels: i.labels, value: apply(op, a, i.value) }));}
+  if (typeof b === 'number') {return a.map((i) => ({ labels: i.labels, value: apply(op, i.value, b) }));}
   const out: NumberItem[] = [];
   for (const x of a) {
     for (const y of b) {
@@ -136,27 +136,27 @@ export function math(expression: string, vars: Record<string, NumberItem[]>): Nu
   let pos = 0;
   const primary = (): Value => {
     const t = tokens[pos++];
-    if (!t) throw new Error(`math expression ends early: "${expression}"`);
-    if (t.kind === 'num') return t.value;
+    if (!t) {throw new Error(`math expression ends early: "${expression}"`);}
+    if (t.kind === 'num') {return t.value;}
     if (t.kind === 'ref') {
       const v = vars[t.name];
-      if (!v) throw new Error(`math expression refers to $${t.name}, which no expression defines`);
+      if (!v) {throw new Error(`math expression refers to $${t.name}, which no expression defines`);}
       return v;
     }
     if (t.op === '(') {
       const v = binary(0);
       const close = tokens[pos++];
-      if (!close || close.kind !== 'op' || close.op !== ')') throw new Error(`math expression: ) expected in "${expression}"`);
+      if (!close || close.kind !== 'op' || close.op !== ')') {throw new Error(`math expression: ) expected in "${expression}"`);}
       return v;
     }
-    if (t.op === '-') return combine('*', -1, primary());
+    if (t.op === '-') {return combine('*', -1, primary());}
     throw new Error(`math expression: unexpected ${t.op} in "${expression}"`);
   };
   const binary = (min: number): Value => {
     let left = primary();
     for (;;) {
       const t = tokens[pos];
-      if (!t || t.kind !== 'op' || !(t.op in PRECEDENCE) || PRECEDENCE[t.op] < min) break;
+      if (!t || t.kind !== 'op' || !(t.op in PRECEDENCE) || PRECEDENCE[t.op] < min) {break;}
       pos++;
       const right = binary(PRECEDENCE[t.op] + 1);
       left = combine(t.op, left, right);
@@ -164,7 +164,7 @@ export function math(expression: string, vars: Record<string, NumberItem[]>): Nu
     return left;
   };
   const result = binary(0);
-  if (pos !== tokens.length) throw new Error(`math expression: unexpected trailing input in "${expression}"`);
+  if (pos !== tokens.length) {throw new Error(`math expression: unexpected trailing input in "${expression}"`);}
   return typeof result === 'number' ? [{ labels: {}, value: result }] : result;
 }
 

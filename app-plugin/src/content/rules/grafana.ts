@@ -1,8 +1,7 @@
 import { FIELD as F } from '@kansa/schema/fields';
 
 import { personUrl } from '../../routes';
-import { panelIds, panelTarget } from '../dashboard';
-import type { DashboardDef } from '../dashboard';
+import { panelIds, panelTarget, type DashboardDef } from '../dashboard';
 import { title } from '../text';
 import { guidanceLabels } from './guidance';
 import type { RuleDef, RuleSettings } from './model';

@@ -24,6 +24,6 @@ describe('alerts about one person link to their person page', () => {
   it('rules about hosts or addresses have none', () => {
     const byHost = rules.filter((x) => ['kansa-failure-ap-errors', 'kansa-cyber-password-spray'].includes(x.uid));
     expect(byHost).toHaveLength(2);
-    for (const r of byHost) expect(r.annotations.person_page).toBeUndefined();
+    for (const r of byHost) {expect(r.annotations.person_page).toBeUndefined();}
   });
 });

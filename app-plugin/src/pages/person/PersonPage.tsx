@@ -125,6 +125,7 @@ export function PersonPage({ language, dataSourceUid, timezone, initialUser, ini
       }
     });
     if (initialUser) {
+      // eslint-disable-next-line react-hooks/set-state-in-effect -- a link that names a person loads them on opening
       void show(initialUser);
     }
     // Once, on opening: later changes wait for the Show button.
@@ -279,7 +280,8 @@ export default function PersonRoute({ settings }: { settings: KansaAppSettings }
   const timezone = settings.workday?.timezone ?? 'Asia/Tokyo';
   const params = new URLSearchParams(window.location.search);
   const day = (ms: number) => new Date(ms).toLocaleDateString('sv-SE', { timeZone: timezone });
-  const now = Date.now();
+  // Read once: the page's initial range must not move on re-renders.
+  const [now] = useState(() => Date.now());
   const asDay = (v: string | null, fallback: string) => {
     const relative = v ? /^now(?:-(\d+)([hdw]))?(?:\/[dwMy])?$/.exec(v) : null;
     if (relative) {

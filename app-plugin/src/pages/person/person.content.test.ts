@@ -21,14 +21,14 @@ interface FrameJson {
 
 function run(user: string, language: 'ja' | 'en', from: Date, to: Date): Record<string, Array<Record<string, unknown>>> {
   const url = process.env.OPENSEARCH_URL;
-  if (!url) throw new Error('OPENSEARCH_URL must name the node holding the demo month');
+  if (!url) {throw new Error('OPENSEARCH_URL must name the node holding the demo month');}
   const request = { settings: { url, jsonData: {} }, queries: personQueries(user, language), range: { from: from.toISOString(), to: to.toISOString() } };
   const out = spawnSync(DSQUERY, ['query', '--request', '-'], { input: JSON.stringify(request), maxBuffer: 1 << 28, encoding: 'utf8' });
-  if (out.status !== 0) throw new Error(`kansa-dsquery exited ${out.status}: ${out.stderr}`);
+  if (out.status !== 0) {throw new Error(`kansa-dsquery exited ${out.status}: ${out.stderr}`);}
   const results = JSON.parse(out.stdout).results as Record<string, { error?: string; frames?: FrameJson[] }>;
   return Object.fromEntries(
     Object.entries(results).map(([refId, r]) => {
-      if (r.error) throw new Error(`${refId}: ${r.error}`);
+      if (r.error) {throw new Error(`${refId}: ${r.error}`);}
       const frame = r.frames?.[0];
       const fields = frame?.schema.fields ?? [];
       const rows = (frame?.data?.values[0] ?? []).map((_, i) => Object.fromEntries(fields.map((f, j) => [f.name, frame!.data!.values[j][i]])));

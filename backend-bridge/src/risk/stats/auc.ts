@@ -16,7 +16,10 @@ export function rocAuc(items: readonly Labelled[]): number {
     for (let k = i; k < j; k++) if (s[k].positive) rankSum += midRank;
     i = j;
   }
-  for (const x of s) (x.positive ? pos++ : neg++);
+  for (const x of s) {
+    if (x.positive) pos++;
+    else neg++;
+  }
   if (pos === 0 || neg === 0) return NaN;
   return (rankSum - (pos * (pos + 1)) / 2) / (pos * neg);
 }

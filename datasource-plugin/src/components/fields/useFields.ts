@@ -23,6 +23,7 @@ export function useFields(datasource: DataSource, useCase?: UseCase): FieldsStat
   const [state, setState] = useState<FieldsState>({ fields: [], loading: true });
   useEffect(() => {
     let live = true;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- another data source or use case loads anew
     setState((s) => ({ ...s, loading: true }));
     datasource.getFields(useCase).then(
       (fields) => live && setState({ fields, loading: false }),

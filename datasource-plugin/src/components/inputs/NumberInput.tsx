@@ -1,5 +1,5 @@
 import { Input } from '@grafana/ui';
-import { type ChangeEvent, useEffect, useState } from 'react';
+import { type ChangeEvent, useState } from 'react';
 
 interface Props {
   id: string;
@@ -19,7 +19,12 @@ interface Props {
 export function NumberInput({ id, value, placeholder, min, max, integer = true, width = 12, onChange, onValidity }: Props) {
   const [text, setText] = useState(value === undefined ? '' : String(value));
   const [invalid, setInvalid] = useState(false);
-  useEffect(() => setText(value === undefined ? '' : String(value)), [value]);
+  // A new value from outside replaces the text while rendering (no effect, so no render with the stale text).
+  const [shown, setShown] = useState(value);
+  if (value !== shown) {
+    setShown(value);
+    setText(value === undefined ? '' : String(value));
+  }
 
   const commit = () => {
     const trimmed = text.trim();

@@ -1,5 +1,5 @@
 import { InlineField, Input } from '@grafana/ui';
-import { type ChangeEvent, useEffect, useState } from 'react';
+import { type ChangeEvent, useState } from 'react';
 
 interface Props {
   id: string;
@@ -19,7 +19,12 @@ interface Props {
 export function TextField({ id, label, tooltip, labelWidth = 20, width = 20, value, placeholder, validate, onChange }: Props) {
   const [text, setText] = useState(value ?? '');
   const [error, setError] = useState<string>();
-  useEffect(() => setText(value ?? ''), [value]);
+  // A new value from outside replaces the text while rendering (no effect, so no render with the stale text).
+  const [shown, setShown] = useState(value);
+  if (value !== shown) {
+    setShown(value);
+    setText(value ?? '');
+  }
   const commit = () => {
     const trimmed = text.trim();
     const problem = trimmed && validate ? validate(trimmed) : undefined;

@@ -2,7 +2,7 @@ import type { GrafanaTheme2, TimeRange } from '@grafana/data';
 import { InlineField, Input, useStyles2 } from '@grafana/ui';
 import { t } from '@grafana/i18n';
 import { css, cx } from '@emotion/css';
-import { type ChangeEvent, type KeyboardEvent, type ReactNode, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { type ChangeEvent, type KeyboardEvent, type ReactNode, useLayoutEffect, useRef, useState } from 'react';
 
 import type { DataSource } from '../../datasource';
 import { contentLanguage } from '../../i18n/language';
@@ -43,7 +43,11 @@ export function LuceneField({ id, datasource, fields, value, range, label, place
   const request = useRef(0);
 
   // Explore's history and "run query from here" replace the query from outside the editor.
-  useEffect(() => setText(value), [value]);
+  const [shown, setShown] = useState(value);
+  if (value !== shown) {
+    setShown(value);
+    setText(value);
+  }
 
   useLayoutEffect(() => {
     if (pendingCaret.current !== undefined && inputRef.current) {

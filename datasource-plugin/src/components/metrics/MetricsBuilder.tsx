@@ -1,7 +1,7 @@
 import type { SelectableValue } from '@grafana/data';
 import { Button, IconButton, InlineField, InlineFieldRow, Input, Select, Stack } from '@grafana/ui';
 import { t } from '@grafana/i18n';
-import { type ChangeEvent, useEffect, useState } from 'react';
+import { type ChangeEvent, useState } from 'react';
 
 import { unescaped } from '../../i18n/language';
 import { fieldsForMetric } from '../../query/fields';
@@ -32,7 +32,12 @@ interface Props {
 function PercentsInput({ id, value, onChange }: { id: string; value: readonly number[]; onChange: (p: number[]) => void }) {
   const [text, setText] = useState(value.join(', '));
   const [error, setError] = useState<string>();
-  useEffect(() => setText(value.join(', ')), [value]);
+  // A new value from outside replaces the text while rendering (no effect, so no render with the stale text).
+  const [shown, setShown] = useState(value);
+  if (value !== shown) {
+    setShown(value);
+    setText(value.join(', '));
+  }
   const commit = () => {
     const parsed = parsePercents(text);
     if ('error' in parsed) {
