@@ -136,7 +136,7 @@ func (r *request) pluginContext() *pluginv2.PluginContext {
 		OrgId:    1,
 		PluginId: pluginID,
 		DataSourceInstanceSettings: &pluginv2.DataSourceInstanceSettings{
-			Id:                      1,
+			Id:                      1, //nolint:staticcheck // deprecated for plugins to read, but Grafana still sends it and the harness sends what Grafana does
 			Uid:                     uid,
 			Name:                    name,
 			Url:                     r.Settings.URL,

@@ -26,7 +26,6 @@ type Search struct {
 	size        *int
 	filters     []any
 	mustNot     []any
-	should      []any
 	sort        []any
 	searchAfter []any
 	pit         map[string]any
