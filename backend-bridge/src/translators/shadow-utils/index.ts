@@ -7,6 +7,7 @@
 import type { KansaEvent, SyslogMessage, SyslogProgram, TranslateContext } from '../../translate/types';
 import { isPamMessage, translatePam } from '../_lib/pam';
 import { baseEvent, unwrapRepeated } from '../_lib/linux';
+import { assignFields, findRule, ruleTable, type MessageRule } from '../_lib/rules';
 
 const PROGRAMS = new Set([
   'useradd', 'userdel', 'usermod', 'groupadd', 'groupdel', 'groupmod', 'gpasswd', 'passwd', 'chpasswd',
@@ -15,317 +16,390 @@ const PROGRAMS = new Set([
 
 type Kind = 'user' | 'group' | 'member';
 
-interface Rule {
-  re: RegExp;
+/** What a rule may add to kansa.raw (the message's own words, e.g. home, shell, old_name). */
+interface ShadowCtx {
+  raw: Record<string, string>;
+}
+
+interface Rule extends MessageRule<ShadowCtx> {
   action: string;
   kind: Kind;
   type: string[];
   outcome?: string;
-  /** Builds the fields and the two sentences from the match. `where` is `web01 で ` / ` on web01`. */
-  build(m: RegExpExecArray, ev: KansaEvent, raw: Record<string, string>): { ja: string; en: string; actor?: string };
 }
 
 function target(ev: KansaEvent, name: string): void {
   ev['user.target.name'] = name;
 }
 
-const RULES: Rule[] = [
+export const RULES = ruleTable<ShadowCtx, Rule>('shadow-utils', { raw: {} }, [
   {
-    re: /^new user: name=([^,]+), UID=(\d+), GID=(\d+), home=([^,]*), shell=([^,]*)(?:, from=(.*))?$/,
+    id: 'new-user',
+    sample: 'new user: name=olduser, UID=1500, GID=100, home=/home/olduser, shell=/bin/sh',
+    match: /^new user: name=(?<name>[^,]+), UID=(?<uid>\d+), GID=(?<gid>\d+), home=(?<home>[^,]*), shell=(?<shell>[^,]*)(?:, from=(?<from>.*))?$/,
     action: 'added-user-account',
     kind: 'user',
     type: ['user', 'creation'],
-    build(m, ev, raw) {
-      target(ev, m[1]);
-      ev['user.target.id'] = m[2];
-      ev['group.id'] = m[3];
-      raw.home = m[4];
-      raw.shell = m[5];
-      if (m[6]) raw.from = m[6];
+    build(m, { raw }) {
+      const ev: KansaEvent = {};
+      target(ev, m.name);
+      ev['user.target.id'] = m.uid;
+      ev['group.id'] = m.gid;
+      raw.home = m.home;
+      raw.shell = m.shell;
+      if (m.from) raw.from = m.from;
       return {
-        ja: `ユーザー ${m[1]} を作成しました(UID ${m[2]}、GID ${m[3]}、ホーム ${m[4]}、シェル ${m[5]}${m[6] ? `、操作端末 ${m[6]}` : ''})`,
-        en: `user ${m[1]} was created (UID ${m[2]}, GID ${m[3]}, home ${m[4]}, shell ${m[5]}${m[6] ? `, from ${m[6]}` : ''})`,
+        fields: ev,
+        ja: `ユーザー ${m.name} を作成しました(UID ${m.uid}、GID ${m.gid}、ホーム ${m.home}、シェル ${m.shell}${m.from ? `、操作端末 ${m.from}` : ''})`,
+        en: `user ${m.name} was created (UID ${m.uid}, GID ${m.gid}, home ${m.home}, shell ${m.shell}${m.from ? `, from ${m.from}` : ''})`,
       };
     },
   },
   {
-    re: /^(?:new group: name=([^,]+), GID=(\d+)|group added to \/etc\/group: name=([^,]+), GID=(\d+))$/,
+    id: 'new-group',
+    sample: 'group added to /etc/group: name=backdoor, GID=1002',
+    match: /^(?:new group: name=(?<name>[^,]+), GID=(?<gid>\d+)|group added to \/etc\/group: name=(?<name2>[^,]+), GID=(?<gid2>\d+))$/,
     action: 'added-group-account',
     kind: 'group',
     type: ['group', 'creation'],
-    build(m, ev) {
-      const name = m[1] ?? m[3];
-      const gid = m[2] ?? m[4];
+    build(m) {
+      const ev: KansaEvent = {};
+      const name = m.name ?? m.name2;
+      const gid = m.gid ?? m.gid2;
       ev['group.name'] = name;
       ev['group.id'] = gid;
-      return { ja: `グループ ${name} を作成しました(GID ${gid})`, en: `group ${name} was created (GID ${gid})` };
+      return { fields: ev, ja: `グループ ${name} を作成しました(GID ${gid})`, en: `group ${name} was created (GID ${gid})` };
     },
   },
   {
-    re: /^group added to (\/etc\/gshadow): name=(\S+)$/,
+    id: 'gshadow-group-added',
+    sample: 'group added to /etc/gshadow: name=backdoor',
+    match: /^group added to (?<file>\/etc\/gshadow): name=(?<name>\S+)$/,
     action: 'added-group-account-gshadow',
     kind: 'group',
     type: ['group', 'creation'],
-    build(m, ev, raw) {
-      ev['group.name'] = m[2];
-      raw.file = m[1];
-      return { ja: `グループ ${m[2]} を ${m[1]} に追加しました`, en: `group ${m[2]} was added to ${m[1]}` };
+    build(m, { raw }) {
+      const ev: KansaEvent = {};
+      ev['group.name'] = m.name;
+      raw.file = m.file;
+      return { fields: ev, ja: `グループ ${m.name} を ${m.file} に追加しました`, en: `group ${m.name} was added to ${m.file}` };
     },
   },
   {
-    re: /^add '([^']+)' to (shadow )?group '([^']+)'$/,
+    id: 'member-added',
+    sample: "add 'olduser' to group 'wheel'",
+    match: /^add '(?<user>[^']+)' to (?<shadow>shadow )?group '(?<group>[^']+)'$/,
     action: 'added-member-to-group',
     kind: 'member',
     type: ['group', 'change'],
-    build(m, ev, raw) {
-      target(ev, m[1]);
-      ev['group.name'] = m[3];
-      raw.file = m[2] ? '/etc/gshadow' : '/etc/group';
-      return { ja: `${m[1]} をグループ ${m[3]} に追加しました${m[2] ? '(gshadow)' : ''}`, en: `${m[1]} was added to group ${m[3]}${m[2] ? ' (gshadow)' : ''}` };
+    build(m, { raw }) {
+      const ev: KansaEvent = {};
+      target(ev, m.user);
+      ev['group.name'] = m.group;
+      raw.file = m.shadow ? '/etc/gshadow' : '/etc/group';
+      return { fields: ev, ja: `${m.user} をグループ ${m.group} に追加しました${m.shadow ? '(gshadow)' : ''}`, en: `${m.user} was added to group ${m.group}${m.shadow ? ' (gshadow)' : ''}` };
     },
   },
   {
-    re: /^delete '([^']+)' from (shadow )?group '([^']+)'$/,
+    id: 'member-removed',
+    sample: "delete 'backdoor' from group 'sudo'",
+    match: /^delete '(?<user>[^']+)' from (?<shadow>shadow )?group '(?<group>[^']+)'$/,
     action: 'removed-member-from-group',
     kind: 'member',
     type: ['group', 'change'],
-    build(m, ev, raw) {
-      target(ev, m[1]);
-      ev['group.name'] = m[3];
-      raw.file = m[2] ? '/etc/gshadow' : '/etc/group';
-      return { ja: `${m[1]} をグループ ${m[3]} から削除しました${m[2] ? '(gshadow)' : ''}`, en: `${m[1]} was removed from group ${m[3]}${m[2] ? ' (gshadow)' : ''}` };
+    build(m, { raw }) {
+      const ev: KansaEvent = {};
+      target(ev, m.user);
+      ev['group.name'] = m.group;
+      raw.file = m.shadow ? '/etc/gshadow' : '/etc/group';
+      return { fields: ev, ja: `${m.user} をグループ ${m.group} から削除しました${m.shadow ? '(gshadow)' : ''}`, en: `${m.user} was removed from group ${m.group}${m.shadow ? ' (gshadow)' : ''}` };
     },
   },
   {
-    re: /^delete user '([^']+)'$/,
+    id: 'user-deleted',
+    sample: "delete user 'olduser'",
+    match: /^delete user '(?<user>[^']+)'$/,
     action: 'deleted-user-account',
     kind: 'user',
     type: ['user', 'deletion'],
-    build(m, ev) {
-      target(ev, m[1]);
-      return { ja: `ユーザー ${m[1]} を削除しました`, en: `user ${m[1]} was deleted` };
+    build(m) {
+      const ev: KansaEvent = {};
+      target(ev, m.user);
+      return { fields: ev, ja: `ユーザー ${m.user} を削除しました`, en: `user ${m.user} was deleted` };
     },
   },
   {
-    re: /^removed (shadow )?group '([^']+)' owned by '([^']+)'$/,
+    id: 'group-deleted-owned',
+    sample: "removed group 'backdoor' owned by 'backdoor'",
+    match: /^removed (?<shadow>shadow )?group '(?<group>[^']+)' owned by '(?<owner>[^']+)'$/,
     action: 'deleted-group-account',
     kind: 'group',
     type: ['group', 'deletion'],
-    build(m, ev, raw) {
-      ev['group.name'] = m[2];
-      target(ev, m[3]);
-      raw.file = m[1] ? '/etc/gshadow' : '/etc/group';
-      return { ja: `${m[3]} のグループ ${m[2]} を削除しました${m[1] ? '(gshadow)' : ''}`, en: `group ${m[2]} owned by ${m[3]} was deleted${m[1] ? ' (gshadow)' : ''}` };
+    build(m, { raw }) {
+      const ev: KansaEvent = {};
+      ev['group.name'] = m.group;
+      target(ev, m.owner);
+      raw.file = m.shadow ? '/etc/gshadow' : '/etc/group';
+      return { fields: ev, ja: `${m.owner} のグループ ${m.group} を削除しました${m.shadow ? '(gshadow)' : ''}`, en: `group ${m.group} owned by ${m.owner} was deleted${m.shadow ? ' (gshadow)' : ''}` };
     },
   },
   {
-    re: /^(?:group '([^']+)' removed(?: from (\S+))?|remove group '([^']+)')$/,
+    id: 'group-deleted',
+    sample: "group 'developers' removed from /etc/group",
+    match: /^(?:group '(?<group>[^']+)' removed(?: from (?<file>\S+))?|remove group '(?<group2>[^']+)')$/,
     action: 'deleted-group-account',
     kind: 'group',
     type: ['group', 'deletion'],
-    build(m, ev, raw) {
-      const name = m[1] ?? m[3];
+    build(m, { raw }) {
+      const ev: KansaEvent = {};
+      const name = m.group ?? m.group2;
       ev['group.name'] = name;
-      if (m[2]) raw.file = m[2];
-      return { ja: `グループ ${name} を削除しました${m[2] ? `(${m[2]})` : ''}`, en: `group ${name} was deleted${m[2] ? ` (${m[2]})` : ''}` };
+      if (m.file) raw.file = m.file;
+      return { fields: ev, ja: `グループ ${name} を削除しました${m.file ? `(${m.file})` : ''}`, en: `group ${name} was deleted${m.file ? ` (${m.file})` : ''}` };
     },
   },
   {
-    re: /^(lock|unlock|change) user '([^']+)' password$/,
+    id: 'user-password-lock',
+    sample: "lock user 'suzuki' password",
+    match: /^(?<op>lock|unlock|change) user '(?<user>[^']+)' password$/,
     action: 'reset-password',
     kind: 'user',
     type: ['user', 'change'],
-    build(m, ev) {
-      target(ev, m[2]);
-      if (m[1] === 'lock') {
+    build(m) {
+      const ev: KansaEvent = {};
+      target(ev, m.user);
+      if (m.op === 'lock') {
         ev['event.action'] = 'disabled-user-account';
-        return { ja: `ユーザー ${m[2]} のパスワードをロックしました`, en: `user ${m[2]}'s password was locked` };
+        return { fields: ev, ja: `ユーザー ${m.user} のパスワードをロックしました`, en: `user ${m.user}'s password was locked` };
       }
-      if (m[1] === 'unlock') {
+      if (m.op === 'unlock') {
         ev['event.action'] = 'enabled-user-account';
-        return { ja: `ユーザー ${m[2]} のパスワードのロックを解除しました`, en: `user ${m[2]}'s password was unlocked` };
+        return { fields: ev, ja: `ユーザー ${m.user} のパスワードのロックを解除しました`, en: `user ${m.user}'s password was unlocked` };
       }
-      return { ja: `ユーザー ${m[2]} のパスワードを設定し直しました`, en: `user ${m[2]}'s password was reset` };
+      return { fields: ev, ja: `ユーザー ${m.user} のパスワードを設定し直しました`, en: `user ${m.user}'s password was reset` };
     },
   },
   {
-    re: /^change user name '([^']+)' to '([^']+)'$/,
+    id: 'user-renamed',
+    sample: "change user name 'yamada' to 'yamada.t'",
+    match: /^change user name '(?<old>[^']+)' to '(?<new>[^']+)'$/,
     action: 'renamed-user-account',
     kind: 'user',
     type: ['user', 'change'],
-    build(m, ev, raw) {
-      target(ev, m[2]);
-      raw.old_name = m[1];
-      return { ja: `ユーザー名を ${m[1]} から ${m[2]} に変更しました`, en: `user ${m[1]} was renamed to ${m[2]}` };
+    build(m, { raw }) {
+      const ev: KansaEvent = {};
+      target(ev, m.new);
+      raw.old_name = m.old;
+      return { fields: ev, ja: `ユーザー名を ${m.old} から ${m.new} に変更しました`, en: `user ${m.old} was renamed to ${m.new}` };
     },
   },
   {
-    re: /^change user '([^']+)' (UID|GID|home|shell|inactive|expiration) from '([^']*)' to '([^']*)'$/,
+    id: 'user-attribute-changed',
+    sample: "change user 'backdoor' shell from '/bin/bash' to '/bin/sh'",
+    match: /^change user '(?<user>[^']+)' (?<attr>UID|GID|home|shell|inactive|expiration) from '(?<old>[^']*)' to '(?<new>[^']*)'$/,
     action: 'modified-user-account',
     kind: 'user',
     type: ['user', 'change'],
-    build(m, ev, raw) {
-      target(ev, m[1]);
-      raw.attribute = m[2];
-      raw.old = m[3];
-      raw.new = m[4];
+    build(m, { raw }) {
+      const ev: KansaEvent = {};
+      target(ev, m.user);
+      raw.attribute = m.attr;
+      raw.old = m.old;
+      raw.new = m.new;
       const ja: Record<string, string> = { UID: 'UID', GID: 'GID', home: 'ホーム', shell: 'シェル', inactive: '無効化猶予日数', expiration: '有効期限' };
       return {
-        ja: `ユーザー ${m[1]} の${ja[m[2]]}を ${m[3]} から ${m[4]} に変更しました`,
-        en: `user ${m[1]}'s ${m[2]} was changed from ${m[3]} to ${m[4]}`,
+        fields: ev,
+        ja: `ユーザー ${m.user} の${ja[m.attr]}を ${m.old} から ${m.new} に変更しました`,
+        en: `user ${m.user}'s ${m.attr} was changed from ${m.old} to ${m.new}`,
       };
     },
   },
   {
-    re: /^change (admin )?'([^']+)' to '([^']+)' in (shadow )?group '([^']+)'$/,
+    id: 'group-member-renamed',
+    sample: "change 'olduser' to 'newuser' in group 'devs'",
+    match: /^change (?<admin>admin )?'(?<old>[^']+)' to '(?<new>[^']+)' in (?<shadow>shadow )?group '(?<group>[^']+)'$/,
     action: 'modified-group-account',
     kind: 'group',
     type: ['group', 'change'],
-    build(m, ev) {
-      target(ev, m[3]);
-      ev['group.name'] = m[5];
+    build(m) {
+      const ev: KansaEvent = {};
+      target(ev, m.new);
+      ev['group.name'] = m.group;
       return {
-        ja: `グループ ${m[5]} の${m[1] ? '管理者' : 'メンバー'} ${m[2]} を ${m[3]} に変更しました${m[4] ? '(gshadow)' : ''}`,
-        en: `${m[1] ? 'administrator' : 'member'} ${m[2]} of group ${m[5]} was changed to ${m[3]}${m[4] ? ' (gshadow)' : ''}`,
+        fields: ev,
+        ja: `グループ ${m.group} の${m.admin ? '管理者' : 'メンバー'} ${m.old} を ${m.new} に変更しました${m.shadow ? '(gshadow)' : ''}`,
+        en: `${m.admin ? 'administrator' : 'member'} ${m.old} of group ${m.group} was changed to ${m.new}${m.shadow ? ' (gshadow)' : ''}`,
       };
     },
   },
   {
-    re: /^group changed in (\S+) \((.*)\)$/,
+    id: 'group-changed',
+    sample: 'group changed in /etc/group (group devs/1003, new name: developers)',
+    match: /^group changed in (?<file>\S+) \((?<change>.*)\)$/,
     action: 'modified-group-account',
     kind: 'group',
     type: ['group', 'change'],
-    build(m, ev, raw) {
-      const g = /^group ([^/,\s]+)/.exec(m[2]);
+    build(m, { raw }) {
+      const ev: KansaEvent = {};
+      const g = /^group ([^/,\s]+)/.exec(m.change);
       if (g) ev['group.name'] = g[1];
-      raw.file = m[1];
-      raw.change = m[2];
-      return { ja: `${m[1]} のグループを変更しました(${m[2]})`, en: `a group in ${m[1]} was changed (${m[2]})` };
+      raw.file = m.file;
+      raw.change = m.change;
+      return { fields: ev, ja: `${m.file} のグループを変更しました(${m.change})`, en: `a group in ${m.file} was changed (${m.change})` };
     },
   },
   {
-    re: /^change group '([^']+)' to '([^']+)'$/,
+    id: 'group-renamed',
+    sample: "change group 'devs' to 'developers'",
+    match: /^change group '(?<old>[^']+)' to '(?<new>[^']+)'$/,
     action: 'modified-group-account',
     kind: 'group',
     type: ['group', 'change'],
-    build(m, ev, raw) {
-      ev['group.name'] = m[2];
-      raw.old_name = m[1];
-      return { ja: `グループ名を ${m[1]} から ${m[2]} に変更しました`, en: `group ${m[1]} was renamed to ${m[2]}` };
+    build(m, { raw }) {
+      const ev: KansaEvent = {};
+      ev['group.name'] = m.new;
+      raw.old_name = m.old;
+      return { fields: ev, ja: `グループ名を ${m.old} から ${m.new} に変更しました`, en: `group ${m.old} was renamed to ${m.new}` };
     },
   },
   {
-    re: /^password for '([^']+)' changed by '([^']+)'$/,
+    id: 'password-changed',
+    sample: "password for 'tanaka' changed by 'root'",
+    match: /^password for '(?<user>[^']+)' changed by '(?<by>[^']+)'$/,
     action: 'changed-password',
     kind: 'user',
     type: ['user', 'change'],
-    build(m, ev) {
-      target(ev, m[1]);
-      if (m[1] !== m[2]) {
+    build(m) {
+      const ev: KansaEvent = {};
+      target(ev, m.user);
+      if (m.user !== m.by) {
         ev['event.action'] = 'reset-password';
-        return { ja: `${m[1]} のパスワードを変更しました`, en: `changed ${m[1]}'s password`, actor: m[2] };
+        return { fields: ev, ja: `${m.user} のパスワードを変更しました`, en: `changed ${m.user}'s password`, actor: m.by };
       }
-      return { ja: `自分のパスワードを変更しました`, en: `changed their own password`, actor: m[2] };
+      return { fields: ev, ja: `自分のパスワードを変更しました`, en: `changed their own password`, actor: m.by };
     },
   },
   {
-    re: /^(incorrect password for|password locked for|now < minimum age for|can't view or modify password information for) '?([^'\s]+)'?$/,
+    id: 'password-change-failed',
+    sample: 'incorrect password for sato',
+    match: /^(?<reason>incorrect password for|password locked for|now < minimum age for|can't view or modify password information for) '?(?<user>[^'\s]+)'?$/,
     action: 'password-change-failed',
     kind: 'user',
     type: ['user', 'change'],
     outcome: 'failure',
-    build(m, ev) {
-      target(ev, m[2]);
-      ev['event.reason'] = m[1].replace(/ for$/, '');
+    build(m) {
+      const ev: KansaEvent = {};
+      target(ev, m.user);
+      ev['event.reason'] = m.reason.replace(/ for$/, '');
       const ja: Record<string, string> = {
         'incorrect password for': '現在のパスワード誤り',
         'password locked for': 'パスワードがロック中',
         'now < minimum age for': '最短使用期間内',
         "can't view or modify password information for": '権限なし',
       };
-      return { ja: `パスワードの変更に失敗しました(${ja[m[1]]})`, en: `failed to change their password (${m[1].replace(/ for$/, '')})`, actor: m[2] };
+      return { fields: ev, ja: `パスワードの変更に失敗しました(${ja[m.reason]})`, en: `failed to change their password (${m.reason.replace(/ for$/, '')})`, actor: m.user };
     },
   },
   {
-    re: /^changed password expiry for (\S+)$/,
+    id: 'password-expiry-changed',
+    sample: 'changed password expiry for kato',
+    match: /^changed password expiry for (?<user>\S+)$/,
     action: 'modified-user-account',
     kind: 'user',
     type: ['user', 'change'],
-    build(m, ev) {
-      target(ev, m[1]);
-      return { ja: `ユーザー ${m[1]} のパスワード有効期限を変更しました`, en: `user ${m[1]}'s password expiry was changed` };
+    build(m) {
+      const ev: KansaEvent = {};
+      target(ev, m.user);
+      return { fields: ev, ja: `ユーザー ${m.user} のパスワード有効期限を変更しました`, en: `user ${m.user}'s password expiry was changed` };
     },
   },
   {
-    re: /^changed user '([^']+)' (information|shell to '([^']*)')$/,
+    id: 'user-info-changed',
+    sample: "changed user 'ito' shell to '/bin/zsh'",
+    match: /^changed user '(?<user>[^']+)' (?<what>information|shell to '(?<shell>[^']*)')$/,
     action: 'modified-user-account',
     kind: 'user',
     type: ['user', 'change'],
-    build(m, ev) {
-      target(ev, m[1]);
-      return m[3] !== undefined
-        ? { ja: `ユーザー ${m[1]} のシェルを ${m[3]} に変更しました`, en: `user ${m[1]}'s shell was changed to ${m[3]}` }
-        : { ja: `ユーザー ${m[1]} の情報 (GECOS) を変更しました`, en: `user ${m[1]}'s information (GECOS) was changed` };
+    build(m) {
+      const ev: KansaEvent = {};
+      target(ev, m.user);
+      return m.shell !== undefined
+        ? { fields: ev, ja: `ユーザー ${m.user} のシェルを ${m.shell} に変更しました`, en: `user ${m.user}'s shell was changed to ${m.shell}` }
+        : { fields: ev, ja: `ユーザー ${m.user} の情報 (GECOS) を変更しました`, en: `user ${m.user}'s information (GECOS) was changed` };
     },
   },
   {
-    re: /^user (\S+) (added|removed) by (\S+) (?:to|from) group (\S+?)(?: in (\S+))?$/,
+    id: 'gpasswd-member',
+    sample: 'user tanaka added by root to group docker',
+    match: /^user (?<user>\S+) (?<op>added|removed) by (?<by>\S+) (?:to|from) group (?<group>\S+?)(?: in (?<file>\S+))?$/,
     action: 'added-member-to-group',
     kind: 'member',
     type: ['group', 'change'],
-    build(m, ev, raw) {
-      target(ev, m[1]);
-      ev['group.name'] = m[4];
-      if (m[5]) raw.file = m[5];
-      if (m[2] === 'removed') {
+    build(m, { raw }) {
+      const ev: KansaEvent = {};
+      target(ev, m.user);
+      ev['group.name'] = m.group;
+      if (m.file) raw.file = m.file;
+      if (m.op === 'removed') {
         ev['event.action'] = 'removed-member-from-group';
-        return { ja: `${m[1]} をグループ ${m[4]} から削除しました(gpasswd)`, en: `removed ${m[1]} from group ${m[4]} (gpasswd)`, actor: m[3] };
+        return { fields: ev, ja: `${m.user} をグループ ${m.group} から削除しました(gpasswd)`, en: `removed ${m.user} from group ${m.group} (gpasswd)`, actor: m.by };
       }
-      return { ja: `${m[1]} をグループ ${m[4]} に追加しました(gpasswd)`, en: `added ${m[1]} to group ${m[4]} (gpasswd)`, actor: m[3] };
+      return { fields: ev, ja: `${m.user} をグループ ${m.group} に追加しました(gpasswd)`, en: `added ${m.user} to group ${m.group} (gpasswd)`, actor: m.by };
     },
   },
   {
-    re: /^(members|administrators) of group (\S+) set by (\S+) to (.*?)(?: in \/etc\/gshadow)?$/,
+    id: 'group-members-set',
+    sample: 'members of group devs set by root to tanaka,sato',
+    match: /^(?<role>members|administrators) of group (?<group>\S+) set by (?<by>\S+) to (?<list>.*?)(?: in \/etc\/gshadow)?$/,
     action: 'modified-group-account',
     kind: 'group',
     type: ['group', 'change'],
-    build(m, ev, raw) {
-      ev['group.name'] = m[2];
-      raw[m[1]] = m[4];
+    build(m, { raw }) {
+      const ev: KansaEvent = {};
+      ev['group.name'] = m.group;
+      raw[m.role] = m.list;
       return {
-        ja: `グループ ${m[2]} の${m[1] === 'members' ? 'メンバー' : '管理者'}を ${m[4] || '(なし)'} に設定しました`,
-        en: `set the ${m[1]} of group ${m[2]} to ${m[4] || '(none)'}`,
-        actor: m[3],
+        fields: ev,
+        ja: `グループ ${m.group} の${m.role === 'members' ? 'メンバー' : '管理者'}を ${m.list || '(なし)'} に設定しました`,
+        en: `set the ${m.role} of group ${m.group} to ${m.list || '(none)'}`,
+        actor: m.by,
       };
     },
   },
   {
-    re: /^password of group (\S+) (changed|removed) by (\S+)/,
+    id: 'group-password',
+    sample: "password of group devs changed by root",
+    match: /^password of group (?<group>\S+) (?<op>changed|removed) by (?<by>\S+)/,
     action: 'modified-group-account',
     kind: 'group',
     type: ['group', 'change'],
-    build(m, ev) {
-      ev['group.name'] = m[1];
+    build(m) {
+      const ev: KansaEvent = {};
+      ev['group.name'] = m.group;
       return {
-        ja: `グループ ${m[1]} のパスワードを${m[2] === 'changed' ? '変更' : '削除'}しました`,
-        en: `${m[2] === 'changed' ? 'changed' : 'removed'} the password of group ${m[1]}`,
-        actor: m[3],
+        fields: ev,
+        ja: `グループ ${m.group} のパスワードを${m.op === 'changed' ? '変更' : '削除'}しました`,
+        en: `${m.op === 'changed' ? 'changed' : 'removed'} the password of group ${m.group}`,
+        actor: m.by,
       };
     },
   },
   {
-    re: /^failed adding user '([^']+)'(?:, exit code: (\d+)|, data deleted)$/,
+    id: 'add-user-failed',
+    sample: "failed adding user 'dup', exit code: 9",
+    match: /^failed adding user '(?<user>[^']+)'(?:, exit code: (?<code>\d+)|, data deleted)$/,
     action: 'add-user-failed',
     kind: 'user',
     type: ['user', 'creation'],
     outcome: 'failure',
-    build(m, ev) {
-      target(ev, m[1]);
-      if (m[2]) ev['error.code'] = m[2];
-      return { ja: `ユーザー ${m[1]} の作成に失敗しました${m[2] ? `(終了コード ${m[2]})` : ''}`, en: `creating user ${m[1]} failed${m[2] ? ` (exit code ${m[2]})` : ''}` };
+    build(m) {
+      const ev: KansaEvent = {};
+      target(ev, m.user);
+      if (m.code) ev['error.code'] = m.code;
+      return { fields: ev, ja: `ユーザー ${m.user} の作成に失敗しました${m.code ? `(終了コード ${m.code})` : ''}`, en: `creating user ${m.user} failed${m.code ? ` (exit code ${m.code})` : ''}` };
     },
   },
-];
+]);
 
 export function translateShadow(msg: SyslogMessage): KansaEvent | null {
   const { text: inner, count } = unwrapRepeated(msg.message);
@@ -339,18 +413,17 @@ export function translateShadow(msg: SyslogMessage): KansaEvent | null {
   if (text.indexOf('`') >= 0) {
     text = text.replace(/`/g, "'");
   }
-  for (const rule of RULES) {
-    const m = rule.re.exec(text);
-    if (!m) {
-      continue;
-    }
+  const found = findRule(RULES, text);
+  if (found) {
+    const { rule, groups } = found;
     const ev = baseEvent('shadow-utils', 'shadow-utils', `shadow-utils.${msg.program}`);
     ev['event.category'] = ['iam'];
     ev['event.type'] = rule.type;
     ev['event.action'] = rule.action;
     ev['event.outcome'] = rule.outcome ?? 'success';
     const raw: Record<string, string> = { program: msg.program };
-    const s = rule.build(m, ev, raw);
+    const s = rule.build(groups, { raw });
+    assignFields(ev, s.fields);
     ev['kansa.raw'] = raw;
     if (count > 1) {
       ev['kansa.count'] = count;

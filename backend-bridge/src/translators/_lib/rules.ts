@@ -1,0 +1,101 @@
+/**
+ * Message rule tables: the one way a translator says what each message form of its source means.
+ * A table lists one rule per form, its real sample line beside it (as Wazuh's decoders read), and
+ * the first rule whose `match` accepts a message builds the event fields and the ja/en sentence.
+ * rules.test.ts walks every table of every translator: each sample must be matched first by its own
+ * rule and give a non-empty sentence, so a table cannot drift from the lines it claims to read.
+ */
+import type { KansaEvent } from '../../translate/types';
+
+/** Named groups of a regex match; an optional group that did not take part is undefined at run time. */
+export type Groups = Record<string, string>;
+
+/** What a rule makes of one message: its fields and the sentence in both languages. */
+export interface RuleResult {
+  fields: KansaEvent;
+  ja: string;
+  en: string;
+  /** The person acting, when the message names one: translators open the sentence with them. */
+  actor?: string;
+}
+
+export interface MessageRule<C> {
+  /** Stable name of the form, e.g. `new-user`; also the test's label. */
+  id: string;
+  /** A real message of this form, as the table's `match` sees it. */
+  sample: string;
+  /** A regex with named groups, or a key the table's `keyOf` gives for messages of this form. */
+  match: RegExp | { key: string };
+  /** Cheap literal the message must start with before the regex is tried. */
+  prefix?: string;
+  build(groups: Groups, ctx: C): RuleResult;
+}
+
+export interface RuleTable<C, R extends MessageRule<C> = MessageRule<C>> {
+  readonly kind: 'rule-table';
+  /** The source the table belongs to, e.g. `shadow-utils`. */
+  readonly source: string;
+  readonly rules: readonly R[];
+  /** The context the samples are built with in the rule-table test. */
+  readonly sampleContext: C;
+  /** For keyed rules: the key of a message (e.g. a Cisco `FACILITY-MNEMONIC`), or undefined. */
+  readonly keyOf?: (text: string) => string | undefined;
+}
+
+/** Declares a table; only tables made here are found by the rule-table test. */
+export function ruleTable<C, R extends MessageRule<C> = MessageRule<C>>(
+  source: string,
+  sampleContext: C,
+  rules: readonly R[],
+  keyOf?: (text: string) => string | undefined,
+): RuleTable<C, R> {
+  return { kind: 'rule-table', source, rules, sampleContext, keyOf };
+}
+
+/** The first rule that accepts `text`, with its groups; null when no rule does. */
+export function findRule<C, R extends MessageRule<C>>(table: RuleTable<C, R>, text: string): { rule: R; groups: Groups } | null {
+  let key: string | undefined;
+  let keyed = false;
+  for (const rule of table.rules) {
+    if (rule.prefix !== undefined && !text.startsWith(rule.prefix)) {
+      continue;
+    }
+    const match = rule.match;
+    if (match instanceof RegExp) {
+      const m = match.exec(text);
+      if (m) {
+        return { rule, groups: (m.groups ?? {}) as Groups };
+      }
+    } else {
+      if (!keyed) {
+        key = table.keyOf?.(text);
+        keyed = true;
+      }
+      if (key === match.key) {
+        return { rule, groups: {} };
+      }
+    }
+  }
+  return null;
+}
+
+/** Applies the first matching rule; null when no rule accepts the message. */
+export function applyRules<C, R extends MessageRule<C>>(table: RuleTable<C, R>, text: string, ctx: C): { rule: R; result: RuleResult } | null {
+  const found = findRule(table, text);
+  return found ? { rule: found.rule, result: found.rule.build(found.groups, ctx) } : null;
+}
+
+/** True for a value made by `ruleTable`. */
+export function isRuleTable(v: unknown): v is RuleTable<unknown> {
+  return typeof v === 'object' && v !== null && (v as { kind?: unknown }).kind === 'rule-table';
+}
+
+/** Copies a rule's fields into the event: a key the event has keeps its place, new keys go last. */
+export function assignFields(ev: KansaEvent, fields: KansaEvent): KansaEvent {
+  const out = ev as Record<string, unknown>;
+  const src = fields as Record<string, unknown>;
+  for (const k in src) {
+    out[k] = src[k];
+  }
+  return ev;
+}
