@@ -38,6 +38,7 @@ import { googleWorkspaceFormat } from './google-workspace';
 import { panosFormat, panosSyslog } from './panos';
 import { suricataFormat } from './suricata';
 import { webAccessFormat, webAccessSyslog } from './web-access';
+import { iisFormat } from './iis';
 import { createAttributionStage } from '../translate/attribution';
 
 /**
@@ -74,6 +75,7 @@ export const FORMATS: Format[] = [
   panosFormat,
   suricataFormat,
   webAccessFormat,
+  iisFormat,
   // --- syslog envelope: last, it accepts any syslog line ---
   createSyslogFormat(
     () => SYSLOG_PROGRAMS,
