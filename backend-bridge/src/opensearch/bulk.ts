@@ -181,9 +181,16 @@ function actionLine(d: { id: string; index: string }): string {
   return `{"create":{"_index":${JSON.stringify(d.index)},"_id":${JSON.stringify(d.id)}}}\n`;
 }
 
+/** Printable ASCII that JSON.stringify leaves as it is: such an id or index is its own length plus two quotes. */
+const PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+/** The action line's bytes besides the index and the id. */
+const ACTION_FRAME = Buffer.byteLength(actionLine({ index: '', id: '' }));
+
 /** The bytes a document takes in a request body: its action line, its source and a newline. */
 export function bulkEntryBytes(d: { id: string; index: string; json: Uint8Array }): number {
-  return Buffer.byteLength(actionLine(d)) + d.json.length + 1;
+  // Runs per document: the line itself is built only when an id needs escaping.
+  const action = PLAIN.test(d.id) && PLAIN.test(d.index) ? ACTION_FRAME + d.index.length + d.id.length : Buffer.byteLength(actionLine(d));
+  return action + d.json.length + 1;
 }
 
 /** The NDJSON body of one `_bulk` request, in one buffer: a `create` action line and the source per document. */
