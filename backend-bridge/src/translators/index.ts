@@ -39,6 +39,7 @@ import { panosFormat, panosSyslog } from './panos';
 import { suricataFormat } from './suricata';
 import { webAccessFormat, webAccessSyslog } from './web-access';
 import { iisFormat } from './iis';
+import { exchangeTrackingFormat } from './exchange-tracking';
 import { createAttributionStage } from '../translate/attribution';
 
 /**
@@ -76,6 +77,7 @@ export const FORMATS: Format[] = [
   suricataFormat,
   webAccessFormat,
   iisFormat,
+  exchangeTrackingFormat,
   // --- syslog envelope: last, it accepts any syslog line ---
   createSyslogFormat(
     () => SYSLOG_PROGRAMS,
