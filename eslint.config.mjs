@@ -35,7 +35,7 @@ export default defineConfig([
     '**/.cache/',
     'datasource-plugin/bin/',
     // Written by generators (schema/src/generate.ts, app content); a stale-file test guards them.
-    'schema/src/generated/',
+    '**/src/generated/',
     // Raw log samples and golden outputs, not code.
     '**/testdata/',
   ]),

@@ -16,6 +16,9 @@ async function main() {
   for (const ws of ['kansa-logs-datasource', 'kansa-logs-app']) {
     results.push(await step(`typecheck ${ws}`, 'npm', ['run', 'typecheck', '-w', ws]));
   }
+  // eslint, prettier --check and golangci-lint (devstack/lint.mjs). The prettier check stays off until the tree has
+  // been formatted once with `npm run format`; then this env line goes.
+  results.push(await step('lint', 'node', ['devstack/lint.mjs'], { env: { KANSA_LINT_PRETTIER: process.env.KANSA_LINT_PRETTIER ?? '0' } }));
 
   const launched = [];
   if (!process.env.OPENSEARCH_URL) {

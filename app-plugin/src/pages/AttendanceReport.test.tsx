@@ -34,8 +34,16 @@ function frame(name: string, rows: Array<Record<string, unknown>>) {
 describe('the 勤怠レポート sections', () => {
   beforeEach(() =>
     fetch.mockReset().mockReturnValue(
-      of({ data: { results: { ...recorded.results, agreement36: { frames: [frame('attendance-agreement36', agreement as never)] }, divergence: { frames: [frame('attendance-divergence', divergence as never)] } } } })
-    )
+      of({
+        data: {
+          results: {
+            ...recorded.results,
+            agreement36: { frames: [frame('attendance-agreement36', agreement as never)] },
+            divergence: { frames: [frame('attendance-divergence', divergence as never)] },
+          },
+        },
+      }),
+    ),
   );
 
   it('asks for the 36協定 standing and the 乖離 of the same month and department, and shows both', async () => {
