@@ -1,25 +1,6 @@
 import { createHash } from 'node:crypto';
+import type { RecordMeta } from '../pipeline/raw-archive';
 import type { TranslateContext } from '../translate/types';
-
-/** Where a raw record came from: enough to translate it again into the same documents with the same ids. */
-export interface RecordMeta {
-  /** The bridge input: syslog-tcp, http-ingest, file, import, … */
-  input: string;
-  /** The input's name in events (a file path or an input id). */
-  source: string;
-  /** The identity part of the deterministic document ids (see pipeline/translate.ts). */
-  identity: string;
-  /** Byte offset of the record's first byte in its input stream. */
-  offset: number;
-  format: string;
-  filePath?: string;
-  ctx: TranslateContext;
-  /**
-   * Set for `kansa import`: records of one file are parts of one stream, which replay translates as
-   * a whole (stateful stages and CSV headers span the whole file).
-   */
-  stream?: { id: string; part: number };
-}
 
 /**
  * The header stored in front of the raw bytes. The record's hash is the SHA-256 of the header's JSON

@@ -2,7 +2,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import { loadConfig } from '../config/load';
 import type { KansaEvent, TranslateContext } from '../translate/types';
 import { openWriter } from './open';
-import type { ArchivedRecord, ArchiveWriter } from './writer';
+import type { ArchivedRecord } from '../pipeline/raw-archive';
+import type { ArchiveWriter } from './writer';
 
 /**
  * `kansa import` archives each file as one stream of parts (the chunks as read), so replay can

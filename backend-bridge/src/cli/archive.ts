@@ -11,13 +11,7 @@ import { createClient, redactUrl } from '../opensearch/client';
 import { installTemplate } from '../opensearch/template';
 import { createEnricher, parseAssets, parseDirectory } from '../translate/directory';
 import { FORMATS, STAGES } from '../translators';
-import { exportBundle } from '../archive/export';
-import { newKey } from '../archive/keys';
-import { MANIFEST } from '../archive/manifest';
-import { archiveSetup, type ArchiveSetup } from '../archive/open';
-import { replayArchive } from '../archive/replay';
-import { listSegments, readSegmentKey } from '../archive/segments';
-import { verifyArchive, type Problem } from '../archive/verify';
+import { exportBundle, newKey, MANIFEST, archiveSetup, type ArchiveSetup, replayArchive, listSegments, readSegmentKey, verifyArchive, type Problem } from '../archive';
 
 export const ARCHIVE_USAGE = `usage: kansa archive <verify|export|replay|keygen|rotate-key> [--config kansa.yaml] [options]
   verify [--from T] [--to T] [--json]     walk the hash chain and the seals: OK, or the first bad segment and record

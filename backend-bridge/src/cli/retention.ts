@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
-import { archiveSetup } from '../archive/open';
+import { archiveSetup } from '../archive';
 import { UsageError } from './usage';
 import { ConfigError, loadConfig } from '../config/load';
 import { createClient } from '../opensearch/client';

@@ -3,7 +3,7 @@ import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { INDEX_ALIAS } from '@kansa/schema';
-import { importArchive, StreamTap } from '../archive/tap';
+import { importArchive, StreamTap } from '../archive';
 import { loadConfig } from '../config/load';
 import { openLogFile } from '../inputs/compressed/open';
 import { expand } from '../inputs/file/tail';

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { ChunkSource } from '../pipeline/translate';
-import type { Metrics } from '../serve/metrics';
+import type { Metrics } from '../pipeline/metrics';
 
 /**
  * What every intake (syslog/tcp, syslog/udp, http/ingest, http/bulk, file/tail) implements. The

@@ -1,7 +1,5 @@
 import type { Client } from '@opensearch-project/opensearch';
-import type { ArchiveSetup } from '../archive/open';
-import { readManifest } from '../archive/manifest';
-import { GENESIS } from '../archive/record';
+import { type ArchiveSetup, readManifest, GENESIS } from '../archive';
 import { writeAuditEvents, type Deletion } from './audit';
 import { enforceIndices } from './indices';
 import type { RetentionConfig } from './policy';

@@ -1,10 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FIELD, indexTemplate } from '@kansa/schema';
-import { Keyring } from '../archive/keys';
-import { listSegments } from '../archive/segments';
+import { Keyring, listSegments, verifyArchive } from '../archive';
 import { HMAC, KEY_1, line, meta, tempDir, writer } from '../archive/testing/fixture';
-import { verifyArchive } from '../archive/verify';
 import { configSchema } from '../config/schema';
 import { createClient } from '../opensearch/client';
 import { runRetention } from './job';

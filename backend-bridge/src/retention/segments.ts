@@ -1,9 +1,5 @@
 import { existsSync, unlinkSync } from 'node:fs';
-import type { ArchiveSetup } from '../archive/open';
-import { appendManifest } from '../archive/manifest';
-import { sha256Hex } from '../archive/record';
-import { planArchive } from '../archive/verify';
-import { walkSegment } from '../archive/walk';
+import { type ArchiveSetup, appendManifest, sha256Hex, planArchive, walkSegment } from '../archive';
 import type { Deletion } from './audit';
 import { archivePolicyFor, cutoff, describeHold, holdsOverlapping, longestArchiveDays, type RetentionConfig } from './policy';
 

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Keyring } from '../keys';
-import type { RecordMeta } from '../record';
+import type { RecordMeta } from '../../pipeline/raw-archive';
 import { Sealer } from '../seal';
 import { ArchiveWriter, type ArchiveOptions } from '../writer';
 

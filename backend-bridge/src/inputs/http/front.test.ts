@@ -1,5 +1,5 @@
 import pino from 'pino';
-import { Metrics } from '../../serve/metrics';
+import { Metrics } from '../../pipeline/metrics';
 import { HttpFront, type Route } from './front';
 import { call } from './testing/bridge';
 

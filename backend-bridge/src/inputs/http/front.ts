@@ -3,7 +3,7 @@ import { createServer as createHttpServer, type IncomingMessage, type Server, ty
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
-import type { Metrics } from '../../serve/metrics';
+import type { Metrics } from '../../pipeline/metrics';
 import { IntakeStartError, type Refused } from '../intake';
 import { readBody } from './body';
 import { ES_HEADERS, esError } from './elastic';

@@ -1,10 +1,8 @@
 import type { Client } from '@opensearch-project/opensearch';
 import type { Logger } from 'pino';
 import type { KansaConfig } from '../config/schema';
+import { archiveSetup, type ArchiveSetup, type ArchiveWriter, openWriter, writeDigest } from '../archive';
 import { runRetention } from '../retention/job';
-import { writeDigest } from './digest';
-import { archiveSetup, openWriter, type ArchiveSetup } from './open';
-import type { ArchiveWriter } from './writer';
 
 /**
  * The archive and the daily job inside `kansa serve`: segments sealed by age on a timer; once a day
