@@ -28,7 +28,8 @@ export interface MessageRule<C> {
   match: RegExp | { key: string };
   /** Cheap literal the message must start with before the regex is tried. */
   prefix?: string;
-  build(groups: Groups, ctx: C): RuleResult;
+  /** Null when a closer look shows the message is not this form after all: the next rule is tried. */
+  build(groups: Groups, ctx: C): RuleResult | null;
 }
 
 export interface RuleTable<C, R extends MessageRule<C> = MessageRule<C>> {
@@ -52,11 +53,13 @@ export function ruleTable<C, R extends MessageRule<C> = MessageRule<C>>(
   return { kind: 'rule-table', source, rules, sampleContext, keyOf };
 }
 
-/** The first rule that accepts `text`, with its groups; null when no rule does. */
-export function findRule<C, R extends MessageRule<C>>(table: RuleTable<C, R>, text: string): { rule: R; groups: Groups } | null {
+/** The first rule from `start` on that accepts `text`, with its groups and index; null when none does. */
+export function findRule<C, R extends MessageRule<C>>(table: RuleTable<C, R>, text: string, start = 0): { rule: R; groups: Groups; index: number } | null {
   let key: string | undefined;
   let keyed = false;
-  for (const rule of table.rules) {
+  const rules = table.rules;
+  for (let i = start; i < rules.length; i++) {
+    const rule = rules[i];
     if (rule.prefix !== undefined && !text.startsWith(rule.prefix)) {
       continue;
     }
@@ -64,7 +67,7 @@ export function findRule<C, R extends MessageRule<C>>(table: RuleTable<C, R>, te
     if (match instanceof RegExp) {
       const m = match.exec(text);
       if (m) {
-        return { rule, groups: (m.groups ?? {}) as Groups };
+        return { rule, groups: (m.groups ?? {}) as Groups, index: i };
       }
     } else {
       if (!keyed) {
@@ -72,17 +75,22 @@ export function findRule<C, R extends MessageRule<C>>(table: RuleTable<C, R>, te
         keyed = true;
       }
       if (key === match.key) {
-        return { rule, groups: {} };
+        return { rule, groups: {}, index: i };
       }
     }
   }
   return null;
 }
 
-/** Applies the first matching rule; null when no rule accepts the message. */
+/** Applies the first rule that matches and builds (a rule may decline); null when none does. */
 export function applyRules<C, R extends MessageRule<C>>(table: RuleTable<C, R>, text: string, ctx: C): { rule: R; result: RuleResult } | null {
-  const found = findRule(table, text);
-  return found ? { rule: found.rule, result: found.rule.build(found.groups, ctx) } : null;
+  for (let found = findRule(table, text); found; found = findRule(table, text, found.index + 1)) {
+    const result = found.rule.build(found.groups, ctx);
+    if (result) {
+      return { rule: found.rule, result };
+    }
+  }
+  return null;
 }
 
 /** True for a value made by `ruleTable`. */

@@ -7,7 +7,7 @@
 import type { KansaEvent, SyslogMessage, SyslogProgram, TranslateContext } from '../../translate/types';
 import { isPamMessage, translatePam } from '../_lib/pam';
 import { baseEvent, unwrapRepeated } from '../_lib/linux';
-import { assignFields, findRule, ruleTable, type MessageRule } from '../_lib/rules';
+import { applyRules, assignFields, ruleTable, type MessageRule } from '../_lib/rules';
 
 const PROGRAMS = new Set([
   'useradd', 'userdel', 'usermod', 'groupadd', 'groupdel', 'groupmod', 'gpasswd', 'passwd', 'chpasswd',
@@ -413,16 +413,15 @@ export function translateShadow(msg: SyslogMessage): KansaEvent | null {
   if (text.indexOf('`') >= 0) {
     text = text.replace(/`/g, "'");
   }
-  const found = findRule(RULES, text);
-  if (found) {
-    const { rule, groups } = found;
+  const raw: Record<string, string> = { program: msg.program };
+  const applied = applyRules(RULES, text, { raw });
+  if (applied) {
+    const { rule, result: s } = applied;
     const ev = baseEvent('shadow-utils', 'shadow-utils', `shadow-utils.${msg.program}`);
     ev['event.category'] = ['iam'];
     ev['event.type'] = rule.type;
     ev['event.action'] = rule.action;
     ev['event.outcome'] = rule.outcome ?? 'success';
-    const raw: Record<string, string> = { program: msg.program };
-    const s = rule.build(groups, { raw });
     assignFields(ev, s.fields);
     ev['kansa.raw'] = raw;
     if (count > 1) {
