@@ -40,6 +40,7 @@ import { suricataFormat } from './suricata';
 import { webAccessFormat, webAccessSyslog } from './web-access';
 import { iisFormat } from './iis';
 import { exchangeTrackingFormat } from './exchange-tracking';
+import { oracleAuditSyslog, oracleAuditXml } from './oracle-audit';
 import { createAttributionStage } from '../translate/attribution';
 
 /**
@@ -78,6 +79,7 @@ export const FORMATS: Format[] = [
   webAccessFormat,
   iisFormat,
   exchangeTrackingFormat,
+  oracleAuditXml,
   // --- syslog envelope: last, it accepts any syslog line ---
   createSyslogFormat(
     () => SYSLOG_PROGRAMS,
@@ -100,6 +102,7 @@ export const SYSLOG_PROGRAMS: SyslogProgram[] = [
   dhcpd,
   bindSyslog,
   pgauditSyslog,
+  oracleAuditSyslog,
   // --- network ---
   netfilterProgram,
   ciscoProgram,

@@ -1,0 +1,188 @@
+/**
+ * Oracle Database audit records (source type `oracle-audit`): unified audit records written to syslog
+ * (UNIFIED_AUDIT_SYSTEMLOG, `KEY:"value"` pairs), traditional audit records in syslog
+ * (AUDIT_SYSLOG_LEVEL, `NAME:[length] "value"`), and the XML audit trail (AUDIT_TRAIL=XML files,
+ * one `<AuditRecord>` per line). See README.md.
+ */
+import { isIp } from '../_lib/network';
+import { ParseError, type Format, type KansaEvent, type RawRecord, type SyslogMessage, type SyslogProgram, type TranslateContext } from '../../translate/types';
+import { actionOf } from './actions';
+
+/** A line of each form, as Oracle writes it. */
+export const SAMPLES = {
+  unified: `Oracle Unified Audit[41231]: LENGTH: '276' TYPE:"4" DBID:"2965374651" SESID:"3476589104" CLIENTID:"" ENTRYID:"12" STMTID:"15" DBUSER:"HR_APP" CURUSER:"HR_APP" ACTION:"3" RETCODE:"0" SCHEMA:"HR" OBJNAME:"EMPLOYEES" PDB_GUID:"0F2A3B4C5D6E7F8091A2B3C4D5E6F708"`,
+  traditional: `Oracle Audit[28614]: LENGTH: "349" SESSIONID:[6] "512344" ENTRYID:[1] "1" STATEMENT:[1] "1" USERID:[6] "TANAKA" USERHOST:[13] "EXAMPLE\\PC015" TERMINAL:[5] "PC015" ACTION:[3] "100" RETURNCODE:[4] "1017" COMMENT$TEXT:[97] "Authenticated by: DATABASE; Client address: (ADDRESS=(PROTOCOL=tcp)(HOST=10.1.20.15)(PORT=50123))" OS$USERID:[6] "tanaka" DBID:[10] "2965374651" PRIV$USED:[1] "5"`,
+  xml: `<AuditRecord><Audit_Type>1</Audit_Type><Session_Id>512390</Session_Id><StatementId>9</StatementId><EntryId>5</EntryId><Extended_Timestamp>2026-10-01T01:15:02.118372Z</Extended_Timestamp><DB_User>TANAKA</DB_User><OS_User>tanaka</OS_User><Userhost>EXAMPLE\\PC015</Userhost><OS_Process>6124:5820</OS_Process><Terminal>PC015</Terminal><Instance_Number>0</Instance_Number><Object_Schema>SALES</Object_Schema><Object_Name>CUSTOMERS</Object_Name><Action>3</Action><Returncode>0</Returncode><Scn>48211934</Scn><Comment_Text>Authenticated by: DATABASE; Client address: (ADDRESS=(PROTOCOL=tcp)(HOST=10.1.20.15)(PORT=50131))</Comment_Text><Sql_Text>SELECT * FROM sales.customers WHERE region = &apos;関東&apos;</Sql_Text><DBID>2965374651</DBID></AuditRecord>`,
+};
+
+const UNIFIED = /LENGTH ?: ?'\d+' TYPE:"/;
+const TRADITIONAL = /LENGTH ?: ?["']\d+["'] [A-Z$_ ]+ ?:\[\d+\] ["']/;
+
+/** `KEY:"value"` pairs of a unified audit syslog record. */
+function unifiedPairs(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const m of text.matchAll(/([A-Z_$]+):"((?:[^"\\]|\\.)*)"/g)) out[m[1]] = m[2];
+  return out;
+}
+
+/** `NAME:[n] "value"` pairs: the length says where the value ends, quotes inside it included. */
+function traditionalPairs(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const re = /([A-Z$_][A-Z$_ ]*?) ?:\[(\d+)\] (["'])/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const start = m.index + m[0].length;
+    const value = text.slice(start, start + Number(m[2]));
+    out[m[1].trim()] = value;
+    re.lastIndex = start + value.length;
+  }
+  return out;
+}
+
+const XML_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+function xmlPairs(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const m of text.matchAll(/<([A-Za-z_]+)>([^<]*)<\/\1>/g)) {
+    out[m[1]] = m[2].replace(/&(lt|gt|amp|quot|apos|#\d+);/g, (_, e: string) => (e.startsWith('#') ? String.fromCodePoint(Number(e.slice(1))) : XML_ENTITIES[e]));
+  }
+  return out;
+}
+
+/** The same facts, whatever the form named them. */
+interface Audit {
+  dbUser?: string;
+  osUser?: string;
+  host?: string;
+  action?: string;
+  returnCode?: string;
+  schema?: string;
+  object?: string;
+  sql?: string;
+  comment?: string;
+  privilege?: string;
+}
+
+function normalize(p: Record<string, string>): Audit {
+  const pick = (...keys: string[]): string | undefined => {
+    for (const k of keys) if (p[k] !== undefined && p[k] !== '') return p[k];
+    return undefined;
+  };
+  return {
+    dbUser: pick('DBUSER', 'USERID', 'DATABASE USER', 'DB_User'),
+    osUser: pick('OS$USERID', 'CLIENT USER', 'OS_User', 'OS_USER'),
+    host: pick('USERHOST', 'Userhost'),
+    action: pick('ACTION', 'Action'),
+    returnCode: pick('RETCODE', 'RETURNCODE', 'STATUS', 'Returncode'),
+    schema: pick('SCHEMA', 'OBJ$CREATOR', 'Object_Schema'),
+    object: pick('OBJNAME', 'OBJ$NAME', 'Object_Name'),
+    sql: pick('SQLTEXT', 'Sql_Text'),
+    comment: pick('COMMENT$TEXT', 'Comment_Text'),
+    privilege: pick('PRIVILEGE', 'PRIV$USED'),
+  };
+}
+
+/** ORA- codes a failed logon returns, in words. */
+const RETURN_WORDS: Record<string, [string, string]> = {
+  '1017': ['ユーザー名またはパスワードが無効', 'invalid username or password'],
+  '28000': ['アカウントがロックされています', 'the account is locked'],
+  '1045': ['CREATE SESSION 権限がありません', 'no CREATE SESSION privilege'],
+  '942': ['表またはビューが存在しません', 'table or view does not exist'],
+  '1031': ['権限が不足しています', 'insufficient privileges'],
+};
+
+export function translateOracle(p: Record<string, string>, form: string): KansaEvent {
+  const a = normalize(p);
+  if (a.action === undefined) throw new ParseError(`expected an ACTION in the Oracle ${form} audit record`);
+  const act = actionOf(a.action);
+  const rc = a.returnCode ?? '0';
+  const failed = rc !== '0';
+  const ev: KansaEvent = {
+    'event.kind': 'event',
+    'event.module': 'oracle',
+    'event.dataset': `oracle.audit.${form}`,
+    'event.code': act.name,
+    'event.outcome': failed ? 'failure' : 'success',
+    'kansa.source_type': 'oracle-audit',
+    'observer.vendor': 'Oracle',
+    'observer.product': 'Oracle Database',
+  };
+  // `/` is an OS-authenticated connection (SYSDBA): the person is the OS user.
+  const user = a.dbUser && a.dbUser !== '/' ? a.dbUser.toLowerCase() : a.dbUser === '/' ? a.osUser : undefined;
+  if (user) ev['user.name'] = user;
+  const client = /HOST=([0-9a-fA-F:.]+)\)/.exec(a.comment ?? '')?.[1];
+  if (client && isIp(client)) ev['source.ip'] = client;
+  if (a.host) ev['kansa.db.client'] = a.host;
+  const obj = a.object ? (a.schema ? `${a.schema}.${a.object}` : a.object) : undefined;
+  if (obj) ev['kansa.db.object'] = obj;
+  if (a.sql) ev['kansa.db.statement'] = a.sql;
+  const words = failed ? (RETURN_WORDS[rc.replace(/^0+/, '')] ?? [`ORA-${rc.padStart(5, '0')}`, `ORA-${rc.padStart(5, '0')}`]) : undefined;
+  if (failed) {
+    ev['error.code'] = `ORA-${rc.padStart(5, '0')}`;
+    ev['event.reason'] = words![1];
+  }
+  const raw: Record<string, string> = {};
+  for (const [k, v] of Object.entries(p)) if (v !== '' && k !== 'SQLTEXT' && k !== 'Sql_Text') raw[k] = v;
+  ev['kansa.raw'] = raw;
+  const who = user ?? a.osUser ?? '誰か';
+  const whoEn = user ?? a.osUser ?? 'Someone';
+  const from = client ?? a.host;
+  const fromJa = from ? `${from} から ` : '';
+  const fromEn = from ? ` from ${from}` : '';
+  const osJa = a.osUser && a.osUser !== user ? `OS ユーザー ${a.osUser}` : undefined;
+  const osEn = a.osUser && a.osUser !== user ? `OS user ${a.osUser}` : undefined;
+
+  if (act.kind === 'logon' || act.kind === 'logoff') {
+    ev['event.category'] = ['authentication', 'database'];
+    ev['event.type'] = [act.type];
+    ev['event.action'] = act.kind === 'logon' && failed ? 'logon-failed' : act.action;
+    const priv = a.privilege && /^SYS/.test(a.privilege) ? a.privilege : undefined;
+    const detailJa = [osJa, priv && `${priv} 権限`, words?.[0]].filter(Boolean).join('、');
+    const detailEn = [osEn, priv && `as ${priv}`, words?.[1]].filter(Boolean).join(', ');
+    ev['kansa.message.ja'] = `${who} が ${fromJa}Oracle データベースに${act.kind === 'logoff' ? act.ja : failed ? 'ログオンしようとして失敗しました' : act.ja}${detailJa ? `(${detailJa})` : ''}`;
+    ev['kansa.message.en'] = `${whoEn} ${act.kind === 'logoff' ? act.en : failed ? 'failed to log on' : act.en} ${act.kind === 'logoff' ? 'of' : 'to'} the Oracle database${fromEn}${detailEn ? ` (${detailEn})` : ''}`;
+    return ev;
+  }
+  ev['event.category'] = act.dbClass === 'ROLE' ? ['database', 'iam'] : ['database'];
+  ev['event.type'] = failed && (rc === '1031' || rc === '942') ? [act.type, 'denied'] : [act.type];
+  ev['event.action'] = act.action;
+  ev['kansa.db.class'] = act.dbClass ?? 'MISC';
+  ev['kansa.db.command'] = act.name;
+  const target = obj ?? (a.sql ? a.sql.slice(0, 80) : act.name);
+  ev['kansa.message.ja'] = `${who} が ${fromJa}Oracle で ${target} ${failed ? `に対する ${act.name} に失敗しました` : act.ja}(${[act.name, osJa, words?.[0]].filter(Boolean).join('、')})`;
+  ev['kansa.message.en'] = `${whoEn} ${failed ? `failed ${act.name} on` : act.en} ${target} in Oracle${fromEn} (${[act.name, osEn, words?.[1]].filter(Boolean).join(', ')})`;
+  return ev;
+}
+
+export const oracleAuditSyslog: SyslogProgram = {
+  id: 'oracle-audit',
+  matches(msg: SyslogMessage): boolean {
+    return UNIFIED.test(msg.message) || TRADITIONAL.test(msg.message);
+  },
+  translate(msg: SyslogMessage): KansaEvent {
+    return UNIFIED.test(msg.message) ? translateOracle(unifiedPairs(msg.message), 'unified') : translateOracle(traditionalPairs(msg.message), 'syslog');
+  },
+};
+
+/** XML audit trail files: the declaration, `<Audit>` and `<Version>` lines carry no record. */
+export const oracleAuditXml: Format = {
+  id: 'oracle-audit-xml',
+  framing: 'csv',
+  detect(sample: string): number {
+    return /<AuditRecord>/.test(sample) && /<Audit_Type>|<Extended_Timestamp>/.test(sample) ? 0.97 : 0;
+  },
+  isHeader(): string[] | null {
+    return null;
+  },
+  isPreamble(line: string): boolean {
+    return !line.includes('<AuditRecord>') && !line.includes('<Extended_Timestamp>');
+  },
+  translate(record: RawRecord, _ctx: TranslateContext): KansaEvent[] {
+    const p = xmlPairs(record.text);
+    const t = p.Extended_Timestamp;
+    const ms = t && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/.test(t) ? Date.parse(t.replace(/(\.\d{3})\d+Z$/, '$1Z')) : NaN;
+    if (Number.isNaN(ms)) throw new ParseError(`expected <Extended_Timestamp> such as 2026-10-01T01:15:02.118372Z, found ${JSON.stringify(t ?? null)}`);
+    const ev = translateOracle(p, 'xml');
+    ev['@timestamp'] = new Date(ms).toISOString();
+    return [ev];
+  },
+};
