@@ -48,7 +48,7 @@ function attendanceScenario(lang) {
       // The 勤怠レポート: a 36協定 row per person who worked, and every 乖離 the demo seeded in its timesheet.
       const agreement = await tableRows(page, text(APP, lang, 'attendance.agreement36'));
       assert.ok(agreement.length >= ctx.demo.users, `a 36協定 row per person: ${agreement.length} rows`);
-      assert.ok(agreement.every((r) => ['ok', 'warning', 'violation'].includes(r[11])), `statuses: ${JSON.stringify(agreement[0])}`);
+      assert.ok(agreement.every((r) => ['ok', 'warning', 'violation'].includes(r[12])), `statuses: ${JSON.stringify(agreement[0])}`);
       const gaps = ctx.demo.timesheetGaps ?? [];
       if (gaps.length > 0) {
         const divergence = await tableRows(page, text(APP, lang, 'attendance.divergence'));

@@ -59,8 +59,8 @@ describe('the 勤怠レポート sections', () => {
     ]);
     const table = await screen.findByRole('table', { name: '36協定と残業の内訳' });
     const rows = within(table).getAllByRole('row');
-    // Sorted by overtime + holiday work; then 法定内, 法定外, 深夜, 休日, their total, the pace, the highest average, the year, months over.
-    expect(within(rows[1]).getAllByRole('cell').map((c) => c.textContent)).toEqual(['sato.k', '佐藤 健', '3.5', '66', '1.25', '8', '74', '66', '59', '110', '1', 'warning', 'monthly-limit-over']);
+    // Sorted by overtime + holiday work; then 法定内, 法定外, 深夜, 休日, their total, the pace, the highest average, the year, months over, months from the timesheet.
+    expect(within(rows[1]).getAllByRole('cell').map((c) => c.textContent)).toEqual(['sato.k', '佐藤 健', '3.5', '66', '1.25', '8', '74', '66', '59', '110', '1', '', 'warning', 'monthly-limit-over']);
     expect(rows[1].getAttribute('data-status')).toBe('warning');
     const gaps = within(screen.getByRole('table', { name: '自己申告との乖離' })).getAllByRole('row');
     expect(gaps.map((r) => r.textContent)).toEqual([
@@ -81,7 +81,7 @@ describe('report CSVs', () => {
       '2026-10-21,suzuki.h,鈴木 花子,有休,10/21 10:00–10/21 12:00,,,activity-on-reported-day-off',
     ]);
     const split = agreementCsv(agreement).split('\r\n');
-    expect(split[0]).toBe('\uFEFFユーザー,氏名,法定内残業 (h),法定外残業 (8時間・40時間超) (h),深夜 (h),法定休日労働 (h),時間外+休日労働 (h),月末見込み (h),2〜6か月平均の最大 (h),年累計 (h),上限超過の月数,判定,警告');
-    expect(split[1]).toBe('sato.k,佐藤 健,3.5,66,1.25,8,74,66,59,110,1,warning,monthly-limit-over');
+    expect(split[0]).toBe('\uFEFFユーザー,氏名,法定内残業 (h),法定外残業 (8時間・40時間超) (h),深夜 (h),法定休日労働 (h),時間外+休日労働 (h),月末見込み (h),2〜6か月平均の最大 (h),年累計 (h),上限超過の月数,タイムシートから数えた月,判定,警告');
+    expect(split[1]).toBe('sato.k,佐藤 健,3.5,66,1.25,8,74,66,59,110,1,,warning,monthly-limit-over');
   });
 });

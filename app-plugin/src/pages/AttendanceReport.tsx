@@ -1,6 +1,7 @@
 import { t } from '@grafana/i18n';
 import { Badge, Button, Text } from '@grafana/ui';
 
+import { DataTable } from '../components/DataTable/DataTable';
 import { downloadCsv, toCsv } from './csv';
 
 /** One person's month against the 36協定 (attendanceView agreement36), hours. */
@@ -24,6 +25,8 @@ export interface AgreementRow {
   ytd_overtime_hours: number;
   months_over_limit: number;
   warnings: string;
+  /** Months counted from the imported timesheet because the logs hold none (before Kansa), comma-separated. */
+  timesheet_months?: string;
 }
 
 /** One person's day against the timesheet (attendanceView divergence). */
@@ -56,6 +59,7 @@ const agreementColumns = () => [
   t('attendance.column.average', 'Highest 2–6-month average (h)'),
   t('attendance.column.ytd', 'Year to date (h)'),
   t('attendance.column.months-over', 'Months over the limit'),
+  t('attendance.column.timesheet-months', 'Months from the timesheet'),
   t('attendance.column.status', 'Status'),
   t('attendance.column.warnings', 'Warnings'),
 ];
@@ -72,6 +76,7 @@ const agreementCells = (r: AgreementRow) => [
   highestAverage(r),
   r.ytd_overtime_hours,
   r.months_over_limit,
+  r.timesheet_months ?? '',
   r.status,
   r.warnings,
 ];
@@ -107,30 +112,20 @@ export const divergenceCsv = (rows: DivergenceRow[], timezone: string) =>
 
 const STATUS_COLOR = { ok: 'green', warning: 'orange', violation: 'red' } as const;
 
+// The status column (the one before last) shows as a coloured badge.
 function Table({ label, header, rows }: { label: string; header: string[]; rows: Array<{ key: string; cells: unknown[]; status?: AgreementRow['status'] }> }) {
   return (
-    <table aria-label={label} style={{ borderCollapse: 'collapse' }}>
-      <thead>
-        <tr>
-          {header.map((c) => (
-            <th key={c} style={{ textAlign: 'left', padding: '2px 8px' }}>
-              {c}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.key} data-status={r.status}>
-            {r.cells.map((c, i) => (
-              <td key={i} style={{ padding: '2px 8px' }}>
-                {r.status && i === r.cells.length - 2 ? <Badge color={STATUS_COLOR[r.status]} text={String(c)} /> : String(c)}
-              </td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      label={label}
+      style={{ borderCollapse: 'collapse' }}
+      cellStyle={{ padding: '2px 8px' }}
+      header={header}
+      rows={rows.map((r) => ({
+        key: r.key,
+        attributes: { 'data-status': r.status },
+        cells: r.cells.map((c, i) => (r.status && i === r.cells.length - 2 ? <Badge color={STATUS_COLOR[r.status]} text={String(c)} /> : String(c))),
+      }))}
+    />
   );
 }
 
