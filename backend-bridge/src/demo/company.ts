@@ -71,16 +71,21 @@ export function loadHolidays(): Map<string, string> {
   return new Map(readPairs('holidays-jp.txt'));
 }
 
-/** Domains per URL category, from the proxy translator's shipped category lists. */
+/**
+ * Domains per URL category, from the translators' shipped category lists. Missing lists are an error: without
+ * them every visit would go to the few business sites, and the month would silently change.
+ */
 export function loadCategoryDomains(): Map<string, string[]> {
   const candidates = [
-    join(__dirname, '..', 'translators', 'squid', 'categories'),
-    join(__dirname, '..', '..', 'src', 'translators', 'squid', 'categories'),
+    join(__dirname, '..', 'translators', '_lib', 'categories'),
+    join(__dirname, '..', '..', 'src', 'translators', '_lib', 'categories'),
   ];
   const dir = candidates.find((d) => existsSync(d));
+  if (!dir) throw new Error(`URL category lists not found in ${candidates.join(' or ')}`);
   const out = new Map<string, string[]>();
-  if (!dir) return out;
-  for (const f of readdirSync(dir).filter((x) => x.endsWith('.txt')).sort()) {
+  for (const f of readdirSync(dir)
+    .filter((x) => x.endsWith('.txt'))
+    .sort()) {
     const domains = readFileSync(join(dir, f), 'utf8')
       .split('\n')
       .map((l) => l.trim())
@@ -138,7 +143,12 @@ export function buildCompany(rng: Rng, count: number, startDate: string, days: n
       workMinutes: 9 * 60 + rng.int(-20, 30),
       night,
       overtime: dept.code === 'kaihatsu' ? 0.35 : dept.code === 'eigyo' ? 0.3 : 0.15,
-      mailPerDay: dept.code === 'eigyo' ? rng.int(10, 25) : dept.code === 'somu' || dept.code === 'jinji' ? rng.int(6, 12) : rng.int(2, 8),
+      mailPerDay:
+        dept.code === 'eigyo'
+          ? rng.int(10, 25)
+          : dept.code === 'somu' || dept.code === 'jinji'
+            ? rng.int(6, 12)
+            : rng.int(2, 8),
       laptop: dept.code === 'eigyo' || rng.chance(0.2),
     });
   }
@@ -168,7 +178,17 @@ export function usersCsv(people: Employee[]): string {
   const rows = ['account,display_name,department,title,email,privileged,watchlist,departure_date,calendar'];
   for (const p of people) {
     rows.push(
-      [p.account, p.displayName, p.dept.ja, p.title, p.email, String(p.privileged), String(p.watchlist), p.departureDate ?? '', p.night ? 'jp-night-shift' : 'jp-standard']
+      [
+        p.account,
+        p.displayName,
+        p.dept.ja,
+        p.title,
+        p.email,
+        String(p.privileged),
+        String(p.watchlist),
+        p.departureDate ?? '',
+        p.night ? 'jp-night-shift' : 'jp-standard',
+      ]
         .map(csvCell)
         .join(','),
     );

@@ -1,4 +1,4 @@
-import { localStamp, winSystemTime } from './time';
+import { localStamp, winSystemTime } from '../time';
 
 /** One Windows event before rendering: what every collector (wevtutil/WEF, NXLog, Winlogbeat) starts from. */
 export interface WinRecord {
@@ -50,24 +50,43 @@ function esc(s: string): string {
 }
 
 const LEVEL_WORD = ['Information', 'Critical', 'Error', 'Warning', 'Information', 'Verbose'];
-const NXLOG_SEVERITY: Record<number, [string, number]> = { 0: ['INFO', 2], 1: ['CRITICAL', 5], 2: ['ERROR', 4], 3: ['WARNING', 3], 4: ['INFO', 2], 5: ['DEBUG', 1] };
+const NXLOG_SEVERITY: Record<number, [string, number]> = {
+  0: ['INFO', 2],
+  1: ['CRITICAL', 5],
+  2: ['ERROR', 4],
+  3: ['WARNING', 3],
+  4: ['INFO', 2],
+  5: ['DEBUG', 1],
+};
 
 /** The `<Event xmlns=…>` rendering, as wevtutil, Get-WinEvent .ToXml() and WEF write it: one event per line. */
 export function renderXml(r: WinRecord): string {
   const guid = PROVIDER_GUID[r.provider];
-  const provider = guid ? `<Provider Name='${r.provider}' Guid='${guid.toLowerCase()}'/>` : `<Provider Name='${r.provider}'/>`;
-  const idAttr = r.provider === 'EventLog' || r.provider === 'User32' ? `<EventID Qualifiers='32768'>${r.id}</EventID>` : `<EventID>${r.id}</EventID>`;
+  const provider = guid
+    ? `<Provider Name='${r.provider}' Guid='${guid.toLowerCase()}'/>`
+    : `<Provider Name='${r.provider}'/>`;
+  const idAttr =
+    r.provider === 'EventLog' || r.provider === 'User32'
+      ? `<EventID Qualifiers='32768'>${r.id}</EventID>`
+      : `<EventID>${r.id}</EventID>`;
   const sys =
-    `<System>${provider}${idAttr}<Version>${r.version ?? 0}</Version><Level>${r.audit ? 0 : (r.level ?? 4)}</Level><Task>${r.task ?? 0}</Task><Opcode>0</Opcode>` +
-    `<Keywords>${keywords(r)}</Keywords><TimeCreated SystemTime='${winSystemTime(r.t)}'/><EventRecordID>${r.recordId}</EventRecordID><Correlation/>` +
-    `<Execution ProcessID='${r.processId ?? 700}' ThreadID='${r.threadId ?? 1200}'/><Channel>${r.channel}</Channel><Computer>${r.computer}</Computer><Security/></System>`;
+    `<System>${provider}${idAttr}<Version>${r.version ?? 0}</Version>` +
+    `<Level>${r.audit ? 0 : (r.level ?? 4)}</Level><Task>${r.task ?? 0}</Task><Opcode>0</Opcode>` +
+    `<Keywords>${keywords(r)}</Keywords><TimeCreated SystemTime='${winSystemTime(r.t)}'/>` +
+    `<EventRecordID>${r.recordId}</EventRecordID><Correlation/>` +
+    `<Execution ProcessID='${r.processId ?? 700}' ThreadID='${r.threadId ?? 1200}'/>` +
+    `<Channel>${r.channel}</Channel><Computer>${r.computer}</Computer><Security/></System>`;
   let body: string;
   if (r.userData) {
-    body = `<UserData><${r.userData.element} xmlns='${r.userData.ns}'>${r.data.map(([k, v]) => `<${k}>${esc(v)}</${k}>`).join('')}</${r.userData.element}></UserData>`;
+    const { element, ns } = r.userData;
+    const fields = r.data.map(([k, v]) => `<${k}>${esc(v)}</${k}>`).join('');
+    body = `<UserData><${element} xmlns='${ns}'>${fields}</${element}></UserData>`;
   } else if (r.provider === 'EventLog' || r.provider === 'User32' || r.provider === 'PowerShell') {
     body = `<EventData>${r.data.map(([, v]) => `<Data>${esc(v)}</Data>`).join('')}</EventData>`;
   } else {
-    body = `<EventData>${r.data.map(([k, v]) => (v === '' ? `<Data Name='${k}'/>` : `<Data Name='${k}'>${esc(v)}</Data>`)).join('')}</EventData>`;
+    const item = ([k, v]: [string, string]): string =>
+      v === '' ? `<Data Name='${k}'/>` : `<Data Name='${k}'>${esc(v)}</Data>`;
+    body = `<EventData>${r.data.map(item).join('')}</EventData>`;
   }
   return `<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'>${sys}${body}</Event>`;
 }
@@ -80,7 +99,16 @@ export function renderNxlog(r: WinRecord): string {
     EventTime: localStamp(r.t),
     Hostname: r.computer,
     Keywords: '@@KEYWORDS@@',
-    EventType: r.audit === 'success' ? 'AUDIT_SUCCESS' : r.audit === 'failure' ? 'AUDIT_FAILURE' : level === 2 ? 'ERROR' : level === 3 ? 'WARNING' : 'INFO',
+    EventType:
+      r.audit === 'success'
+        ? 'AUDIT_SUCCESS'
+        : r.audit === 'failure'
+          ? 'AUDIT_FAILURE'
+          : level === 2
+            ? 'ERROR'
+            : level === 3
+              ? 'WARNING'
+              : 'INFO',
     SeverityValue: sevValue,
     Severity: sev,
     EventID: r.id,
@@ -99,7 +127,8 @@ export function renderNxlog(r: WinRecord): string {
   if (r.taskName) o.Category = r.taskName;
   o.Opcode = 'Info';
   r.data.forEach(([k, v], i) => {
-    const key = r.provider === 'EventLog' || r.provider === 'User32' || r.provider === 'PowerShell' ? `param${i + 1}` : k;
+    const key =
+      r.provider === 'EventLog' || r.provider === 'User32' || r.provider === 'PowerShell' ? `param${i + 1}` : k;
     o[key] = v;
   });
   o.EventReceivedTime = localStamp(r.t + 1000);
@@ -114,7 +143,8 @@ export function renderWinlogbeat(r: WinRecord, agentHost: string): string {
   const level = r.audit ? 0 : (r.level ?? 4);
   const eventData: Record<string, string> = {};
   r.data.forEach(([k, v], i) => {
-    const key = r.provider === 'EventLog' || r.provider === 'User32' || r.provider === 'PowerShell' ? `param${i + 1}` : k;
+    const key =
+      r.provider === 'EventLog' || r.provider === 'User32' || r.provider === 'PowerShell' ? `param${i + 1}` : k;
     eventData[key] = v;
   });
   const o = {
