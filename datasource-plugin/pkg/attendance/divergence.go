@@ -40,7 +40,8 @@ type Divergence struct {
 
 // Diverge lines the days up with the reports, person by person (accounts compared case-insensitively), and
 // classifies each gap above threshold minutes. People without any report are left out: their timesheets were
-// not imported, which says nothing about them. Only the dates in dates are considered.
+// not imported, which says nothing about them. Only the dates in dates are considered, and none before the
+// logs' first day.
 func Diverge(users []User, reports []Report, threshold float64, dates func(string) bool) []Divergence {
 	type key struct{ user, date string }
 	byDay := map[key]*Day{}
@@ -53,11 +54,21 @@ func Diverge(users []User, reports []Report, threshold float64, dates func(strin
 			}
 		}
 	}
+	// Days before the logs' first day (anyone's) are before Kansa collected logs: an imported timesheet history
+	// has nothing to be compared with there, and every reported day would read as reported-no-activity.
+	first := ""
+	for _, u := range users {
+		for _, d := range u.Days {
+			if first == "" || d.Date < first {
+				first = d.Date
+			}
+		}
+	}
 	reported := map[key]Report{}
 	people := map[string]bool{}
 	for _, r := range reports {
 		people[strings.ToLower(r.User)] = true
-		if dates(r.Date) {
+		if dates(r.Date) && first != "" && r.Date >= first {
 			reported[key{strings.ToLower(r.User), r.Date}] = r
 		}
 	}

@@ -85,3 +85,24 @@ func TestDivergeNightShiftAcrossMidnight(t *testing.T) {
 	assert.Equal(t, 70.0, *got[0].LateMinutes)
 	assert.Equal(t, []string{UnreportedLateWork}, got[0].Kinds)
 }
+
+func TestDivergenceLeavesOutDaysBeforeTheLogs(t *testing.T) {
+	c := office(t, Workday{})
+	in, out := jst("2026-09-30 09:00"), jst("2026-09-30 18:00")
+	in2, out2 := jst("2026-10-01 09:00"), jst("2026-10-01 18:00")
+	reports := []Report{
+		// September comes from the attendance system's history: no logs were collected then.
+		{User: "sato", Date: "2026-09-30", ClockIn: &in, ClockOut: &out},
+		{User: "sato", Date: "2026-10-01", ClockIn: &in2, ClockOut: &out2},
+	}
+	all := func(string) bool { return true }
+	assert.Empty(t, Diverge(nil, reports, 30, all), "no logs at all: nothing to compare")
+	users := Compute(c, []Event{
+		{Time: jst("2026-10-01 08:55"), User: "sato", Transition: TransitionStart},
+		{Time: jst("2026-10-01 18:05"), User: "sato", Transition: TransitionEnd},
+	}, jst("2026-11-01 00:00"))
+	got := Diverge(users, reports, 30, all)
+	require.Len(t, got, 1)
+	assert.Equal(t, "2026-10-01", got[0].Date)
+	assert.Empty(t, got[0].Kinds)
+}
