@@ -13,7 +13,7 @@ const require = createRequire(import.meta.url);
 const dist = resolve(import.meta.dirname, '../backend-bridge/dist');
 const { TranslateStream } = require(`${dist}/translate/engine.js`);
 const { FORMATS, STAGES } = require(`${dist}/translators/index.js`);
-const { bulkBody, serializeDoc, toBulkDoc } = require(`${dist}/opensearch/bulk.js`);
+const { bulkBody, serializeDoc, toBulkDoc } = require(`${dist}/pipeline/bulk.js`);
 const { BulkBatcher } = require(`${dist}/pipeline/batches.js`);
 
 const BATCH_BYTES = 6 * 1024 * 1024; // opensearch.bulkBytes' default, as kansa import uses it

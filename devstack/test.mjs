@@ -18,6 +18,8 @@ async function main() {
   }
   // eslint, prettier --check and golangci-lint (devstack/lint.mjs). The prettier check stays off until the tree has
   // been formatted once with `npm run format`; then this env line goes.
+  // Bridge imports point down the layers (backend-bridge/.dependency-cruiser.cjs, README "Architecture").
+  results.push(await step('dependency rule', 'npm', ['run', 'deps', '-w', '@kansa/bridge']));
   results.push(await step('lint', 'node', ['devstack/lint.mjs'], { env: { KANSA_LINT_PRETTIER: process.env.KANSA_LINT_PRETTIER ?? '0' } }));
 
   const launched = [];

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { FIELD } from '@kansa/schema';
 import { importCommand } from '../cli/import';
 import { createClient } from '../opensearch/client';
-import { writeBulkSerialized } from '../opensearch/bulk';
+import { writeBulkSerialized } from '../pipeline/bulk';
 import { installTemplate } from '../opensearch/template';
 import { translateChunk, type Translation } from '../pipeline/translate';
 import { FORMATS, STAGES } from '../translators';

@@ -1,6 +1,6 @@
 import type { Client } from '@opensearch-project/opensearch';
 import { FIELD, INDEX_PREFIX } from '@kansa/schema';
-import { type SerializedDoc, serializeDoc, toBulkDoc, writeBulkSerialized } from '../opensearch/bulk';
+import { type SerializedDoc, serializeDoc, toBulkDoc, writeBulkSerialized } from '../pipeline/bulk';
 import { translateChunk, type Translation } from '../pipeline/translate';
 import { TranslateStream } from '../translate/engine';
 import type { KansaEvent } from '../translate/types';

@@ -10,9 +10,6 @@ import { decodeRecord, encodeRecord, GENESIS, makeHeader, sha256Hex } from './re
 import type { Sealer } from './seal';
 import { listSegments, readSegmentKey, SEGMENT_DIR, segmentName, type SegmentFile } from './segments';
 
-// pipeline/translate.ts still names the interface by this path until its pending edit lands.
-export type { RawArchive } from '../pipeline/raw-archive';
-
 export interface ArchiveOptions {
   dir: string;
   segmentBytes: number;

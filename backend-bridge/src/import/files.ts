@@ -7,7 +7,7 @@ import { importArchive, StreamTap } from '../archive';
 import { loadConfig } from '../config/load';
 import { openLogFile } from '../inputs/compressed/open';
 import { expand } from '../inputs/file/tail';
-import { type SerializedDoc, serializeDoc, toBulkDoc, writeBulkSerialized } from '../opensearch/bulk';
+import { type SerializedDoc, serializeDoc, toBulkDoc, writeBulkSerialized } from '../pipeline/bulk';
 import { createClient, openSearchUrl, redactUrl } from '../opensearch/client';
 import { installTemplate } from '../opensearch/template';
 import { TranslateStream } from '../translate/engine';

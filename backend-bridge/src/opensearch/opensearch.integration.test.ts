@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { INDEX_ALIAS } from '@kansa/schema';
 import { translateBuffer } from '../translate/run';
 import { GOLDEN_CONTEXT } from '../translate/testing/golden';
-import { toBulkDoc, writeBulk } from './bulk';
+import { toBulkDoc, writeBulk } from '../pipeline/bulk';
 import { createClient } from './client';
 import { DEAD_LETTER_PREFIX, installTemplate } from './template';
 

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bulkBody, bulkEntryBytes, type SerializedDoc } from '../opensearch/bulk';
+import { bulkBody, bulkEntryBytes, type SerializedDoc } from './bulk';
 import { DiskQueue } from '../queue/queue';
 import { BulkBatcher } from './batches';
 

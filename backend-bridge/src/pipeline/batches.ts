@@ -1,4 +1,4 @@
-import { bulkEntryBytes, type SerializedDoc } from '../opensearch/bulk';
+import { bulkEntryBytes, type SerializedDoc } from './bulk';
 
 /**
  * Cuts a run of serialized documents into bulk requests whose body (action lines included) is at

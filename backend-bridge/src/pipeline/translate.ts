@@ -5,7 +5,7 @@ import { finishEvent, parseFailureEvent } from '../translate/finish';
 import { eventBytes } from '../translate/serialize';
 import type { Format, KansaEvent, Stage, TranslateContext } from '../translate/types';
 import type { QueuedDoc } from '../queue/queue';
-import type { RawArchive } from '../archive/writer';
+import type { RawArchive } from './raw-archive';
 
 export interface Translation {
   formats: readonly Format[];

@@ -1,7 +1,7 @@
 import type { Client } from '@opensearch-project/opensearch';
 import type { Logger } from 'pino';
-import { bulkEntryBytes, writeBulkSerialized } from '../opensearch/bulk';
-import type { Metrics } from '../serve/metrics';
+import { bulkEntryBytes, writeBulkSerialized } from './bulk';
+import type { Metrics } from './metrics';
 import type { Batch, DiskQueue } from '../queue/queue';
 
 export interface WriterOptions {

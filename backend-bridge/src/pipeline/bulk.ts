@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Client } from '@opensearch-project/opensearch';
 import { eventBytes } from '../translate/serialize';
 import type { KansaEvent } from '../translate/types';
-import { DEAD_LETTER_PREFIX, dailyIndex } from './template';
+import { DEAD_LETTER_PREFIX, dailyIndex } from '../opensearch/template';
 
 export interface BulkDoc {
   id: string;
