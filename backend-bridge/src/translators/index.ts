@@ -41,6 +41,7 @@ import { webAccessFormat, webAccessSyslog } from './web-access';
 import { iisFormat } from './iis';
 import { exchangeTrackingFormat } from './exchange-tracking';
 import { oracleAuditSyslog, oracleAuditXml } from './oracle-audit';
+import { yamahaRtxProgram } from './yamaha-rtx';
 import { createAttributionStage } from '../translate/attribution';
 
 /**
@@ -110,6 +111,7 @@ export const SYSLOG_PROGRAMS: SyslogProgram[] = [
   panosSyslog,
   webAccessSyslog,
   wirelessApProgram,
+  yamahaRtxProgram,
 ];
 
 /** Stateful stages after translation, in order; each call makes fresh state for one run. */
