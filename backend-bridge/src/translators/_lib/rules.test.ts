@@ -47,7 +47,7 @@ describe('message rule tables', () => {
         it(`${rule.id}: its sample is matched first by this rule and gives a sentence`, () => {
           const found = findRule(table, rule.sample);
           expect(found?.rule.id).toBe(rule.id);
-          const result = rule.build(found!.groups, table.sampleContext);
+          const result = rule.build(found!.groups, rule.sampleContext ?? table.sampleContext);
           expect(result?.ja.trim()).toBeTruthy();
           expect(result?.en.trim()).toBeTruthy();
         });

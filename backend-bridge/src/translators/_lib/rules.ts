@@ -28,6 +28,8 @@ export interface MessageRule<C> {
   match: RegExp | { key: string };
   /** Cheap literal the message must start with before the regex is tried. */
   prefix?: string;
+  /** The context the sample is read with, when it is not the table's (e.g. a line without a queue id). */
+  sampleContext?: C;
   /** Null when a closer look shows the message is not this form after all: the next rule is tried. */
   build(groups: Groups, ctx: C): RuleResult | null;
 }

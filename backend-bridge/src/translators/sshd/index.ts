@@ -111,10 +111,8 @@ function subj(user: string | undefined, host: string | undefined): string {
   return host ? `${host} で ` : 'sshd で ';
 }
 
-/** What every rule sees besides its groups: the whole message and the sentence pieces. */
+/** What every rule sees besides its groups (rules read the message after `error: `/`fatal: ` and ` [preauth]`). */
 interface SshdCtx {
-  /** The message after `error: `/`fatal: ` and ` [preauth]` are taken off. */
-  text: string;
   host: string | undefined;
   /** ` web01` or ` the server`, for `to${on}`. */
   on: string;
@@ -304,7 +302,7 @@ function reverseMappingFailed(ip: string, c: SshdCtx): RuleResult {
   });
 }
 
-const SAMPLE_CTX: SshdCtx = { text: '', host: 'web01', on: ' web01', hj: 'web01 ', preauth: false, timesJa: '', timesEn: '' };
+const SAMPLE_CTX: SshdCtx = { host: 'web01', on: ' web01', hj: 'web01 ', preauth: false, timesJa: '', timesEn: '' };
 
 /** One rule per sshd message form, in the order they are tried. */
 export const RULES = ruleTable<SshdCtx>('sshd', SAMPLE_CTX, [
@@ -329,14 +327,12 @@ export const RULES = ruleTable<SshdCtx>('sshd', SAMPLE_CTX, [
   {
     id: 'invalid-user',
     sample: 'Invalid user admin from 203.0.113.9 port 4242',
-    match: /^(?:Invalid|Illegal) user (?<rest>[^]*)$/,
-    build(g, c) {
-      // ` from ` is searched in the whole message, as before the table: `Invalid user from x` keeps its old reading.
-      const text = c.text;
-      const at = text.length - g.rest.length;
-      const fromAt = text.lastIndexOf(' from ');
-      const user = fromAt >= at ? text.slice(at, fromAt) : g.rest;
-      const tail = fromAt >= 0 ? text.slice(fromAt + 6).split(' ') : [];
+    match: /^(?:Invalid|Illegal) user(?<rest> [^]*)$/,
+    build({ rest }, c) {
+      // rest keeps its leading space: `Invalid user from 203.0.113.9` is an empty name from that address.
+      const fromAt = rest.lastIndexOf(' from ');
+      const user = fromAt >= 1 ? rest.slice(1, fromAt) : rest.slice(1);
+      const tail = fromAt >= 0 ? rest.slice(fromAt + 6).split(' ') : [];
       const ip = tail[0];
       const ev: KansaEvent = {};
       setUser(ev, user);
@@ -601,9 +597,9 @@ export const RULES = ruleTable<SshdCtx>('sshd', SAMPLE_CTX, [
   {
     id: 'bad-protocol-version',
     sample: "Bad protocol version identification 'GET / HTTP/1.1' from 198.51.100.9 port 40404",
-    match: /^Bad protocol version identification /,
-    build(_g, c) {
-      const m = / from (\S+)(?: port (\d+))?$/.exec(c.text);
+    match: /^Bad protocol version identification(?<rest> [^]*)$/,
+    build({ rest }, c) {
+      const m = / from (\S+)(?: port (\d+))?$/.exec(rest);
       const ev: KansaEvent = {};
       setSource(ev, m?.[1], m?.[2]);
       return startFailed(ev, m?.[1], 'bad protocol version identification', 'bad-protocol-version', c);
@@ -832,7 +828,6 @@ export function translateSshd(msg: SyslogMessage): KansaEvent | null {
   }
   const host = msg.host;
   const ctx: SshdCtx = {
-    text,
     host,
     on: host ? ` ${host}` : ' the server',
     hj: hostJa(host),
