@@ -5,6 +5,7 @@ import { translateChunk, type Translation } from '../pipeline/translate';
 import { TranslateStream } from '../translate/engine';
 import type { KansaEvent } from '../translate/types';
 import type { ArchiveSetup } from './open';
+import { partAt } from './parts';
 import { contextOf, GENESIS } from './record';
 import { planArchive, type Problem } from './verify';
 import { segmentRecords, type WalkedRecord } from './walk';
@@ -153,13 +154,6 @@ class ImportStreamReplay {
 
   private partOf(offset: unknown): string {
     const at = typeof offset === 'number' ? offset : Infinity;
-    let lo = 0;
-    let hi = this.parts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.parts[mid].start <= at) lo = mid;
-      else hi = mid - 1;
-    }
-    return this.parts[lo].sha256;
+    return partAt(this.parts, at)!.sha256;
   }
 }

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { loadConfig } from '../config/load';
 import type { KansaEvent, TranslateContext } from '../translate/types';
 import { openWriter } from './open';
+import { partAt } from './parts';
 import type { ArchivedRecord } from '../pipeline/raw-archive';
 import type { ArchiveWriter } from './writer';
 
@@ -34,14 +35,7 @@ export class StreamTap {
 
   tag(event: KansaEvent): void {
     const at = typeof event['log.offset'] === 'number' ? event['log.offset'] : Infinity;
-    let lo = 0;
-    let hi = this.parts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.parts[mid].start <= at) lo = mid;
-      else hi = mid - 1;
-    }
-    this.parts[lo]?.record.tag(event);
+    partAt(this.parts, at)?.record.tag(event);
   }
 }
 
