@@ -11,6 +11,7 @@
 import type { Format, KansaEvent, RawRecord, TranslateContext } from '../../translate/types';
 import { ParseError } from '../../translate/types';
 import { isIp } from '../_lib/network';
+import { CLASS_WORDS, failVerb, type ClassWords } from '../_lib/database';
 
 type Json = Record<string, unknown>;
 
@@ -40,21 +41,12 @@ export function classOf(c: string): string {
   return 'MISC';
 }
 
-const WORDS: Record<string, { ja: string; en: string; jaNone: string; enNone: string; action: string; type: string }> = {
-  READ: { ja: 'を読み取りました', en: 'read', jaNone: 'データを読み取りました', enNone: 'read data', action: 'db-read', type: 'access' },
-  WRITE: { ja: 'を更新しました', en: 'wrote to', jaNone: 'データを更新しました', enNone: 'wrote data', action: 'db-write', type: 'change' },
-  DDL: { ja: 'の定義を変更しました', en: 'changed the definition of', jaNone: 'スキーマを変更しました', enNone: 'changed the schema', action: 'db-ddl', type: 'change' },
+/** pgaudit's class words with MySQL's own ROLE (users, privileges) and FUNCTION (procedures). */
+const WORDS: Record<string, ClassWords> = {
+  ...CLASS_WORDS,
   ROLE: { ja: 'の権限を変更しました', en: 'changed privileges on', jaNone: 'ユーザー・権限を変更しました', enNone: 'changed users or privileges', action: 'db-role-change', type: 'change' },
   FUNCTION: { ja: 'を実行しました', en: 'called', jaNone: 'プロシージャを実行しました', enNone: 'called a procedure', action: 'db-function-call', type: 'access' },
-  MISC: { ja: 'に対してコマンドを実行しました', en: 'ran a command on', jaNone: 'コマンドを実行しました', enNone: 'ran a command', action: 'db-misc', type: 'info' },
 };
-
-/** `wrote to` → `failed to write to`, `read data` → `failed to read data`. */
-function failVerb(en: string): string {
-  const [verb, ...rest] = en.split(' ');
-  const base: Record<string, string> = { read: 'read', wrote: 'write', changed: 'change', called: 'call', ran: 'run' };
-  return ['failed to', base[verb] ?? verb, ...rest].join(' ');
-}
 
 interface Norm {
   time: number;

@@ -13,6 +13,7 @@ import { ParseError } from '../../translate/types';
 import { zonedToUtc } from '../../translate/time';
 import { splitCsvLine } from '../../translate/csv';
 import { isIp, setSource } from '../_lib/network';
+import { CLASS_WORDS, type ClassWords } from '../_lib/database';
 import { shareOfLines } from '../../translate/detect';
 
 const TS = /^(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)(?:\.(\d{1,6}))? ?([A-Z]{2,5}|[+-]\d\d(?::?\d\d)?)?/;
@@ -88,23 +89,11 @@ export function parsePgLine(line: string, ctx: TranslateContext): PgLine | null 
   return out;
 }
 
-interface ClassWords {
-  ja: string;
-  en: string;
-  /** Without an object: `データベース hrdb で …` / `… in database hrdb`. */
-  jaNone: string;
-  enNone: string;
-  action: string;
-  type: string;
-}
-
-const CLASS_WORDS: Record<string, ClassWords> = {
-  READ: { ja: 'を読み取りました', en: 'read', jaNone: 'データを読み取りました', enNone: 'read data', action: 'db-read', type: 'access' },
-  WRITE: { ja: 'を更新しました', en: 'wrote to', jaNone: 'データを更新しました', enNone: 'wrote data', action: 'db-write', type: 'change' },
-  DDL: { ja: 'の定義を変更しました', en: 'changed the definition of', jaNone: 'スキーマを変更しました', enNone: 'changed the schema', action: 'db-ddl', type: 'change' },
+/** The shared class words with PostgreSQL's ROLE (roles), FUNCTION (functions) and MISC SET (settings). */
+const PG_CLASS_WORDS: Record<string, ClassWords> = {
+  ...CLASS_WORDS,
   ROLE: { ja: 'のロール・権限を変更しました', en: 'changed roles or privileges on', jaNone: 'ロール・権限を変更しました', enNone: 'changed roles or privileges', action: 'db-role-change', type: 'change' },
   FUNCTION: { ja: 'を実行しました', en: 'called', jaNone: '関数を実行しました', enNone: 'called a function', action: 'db-function-call', type: 'access' },
-  MISC: { ja: 'に対してコマンドを実行しました', en: 'ran a command on', jaNone: 'コマンドを実行しました', enNone: 'ran a command', action: 'db-misc', type: 'info' },
   MISC_SET: { ja: 'の設定を変更しました', en: 'changed settings of', jaNone: '設定を変更しました', enNone: 'changed settings', action: 'db-misc', type: 'change' },
 };
 
@@ -137,7 +126,7 @@ export function translatePg(p: PgLine, host: string | undefined): KansaEvent | n
     const f = splitCsvLine(text.slice(7));
     const [auditType, stmtId, subId, klass, command, objType, objName, statement, parameter] = f;
     ev['event.category'] = ['database'];
-    const w = CLASS_WORDS[klass] ?? { ja: 'に対して操作しました', en: 'operated on', jaNone: '操作しました', enNone: 'operated', action: `db-${(klass ?? 'unknown').toLowerCase()}`, type: 'info' };
+    const w = PG_CLASS_WORDS[klass] ?? { ja: 'に対して操作しました', en: 'operated on', jaNone: '操作しました', enNone: 'operated', action: `db-${(klass ?? 'unknown').toLowerCase()}`, type: 'info' };
     ev['event.type'] = [w.type];
     ev['event.action'] = w.action;
     ev['event.outcome'] = 'success';
