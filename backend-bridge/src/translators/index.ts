@@ -42,6 +42,7 @@ import { iisFormat } from './iis';
 import { exchangeTrackingFormat } from './exchange-tracking';
 import { oracleAuditSyslog, oracleAuditXml } from './oracle-audit';
 import { yamahaRtxProgram } from './yamaha-rtx';
+import { iFilterFormat } from './i-filter';
 import { createAttributionStage } from '../translate/attribution';
 
 /**
@@ -81,6 +82,7 @@ export const FORMATS: Format[] = [
   iisFormat,
   exchangeTrackingFormat,
   oracleAuditXml,
+  iFilterFormat,
   // --- syslog envelope: last, it accepts any syslog line ---
   createSyslogFormat(
     () => SYSLOG_PROGRAMS,

@@ -1,0 +1,146 @@
+/**
+ * Digital Arts i-FILTER web filter logs (source type `i-filter`): the Ver.10 access log in its default
+ * space-separated layout (`logs/access/access.log000n`, also D-SPA and i-FILTER@Cloud downloads) and
+ * the Ver.9/10 block log (`logs/block/block.log000n`). Japanese text and `/` inside values are
+ * URL-encoded by i-FILTER. See README.md.
+ */
+import { isIp } from '../_lib/network';
+import { categoryFields, urlFields, webSentence } from '../_lib/web';
+import { shareOfLines } from '../../translate/detect';
+import { MONTHS } from '../../translate/time';
+import { ParseError, type Format, type KansaEvent, type RawRecord, type TranslateContext } from '../../translate/types';
+
+export const RULES: Array<{ id: string; sample: string; match: RegExp }> = [
+  {
+    id: 'access',
+    sample: 'Oct  1 09:05:44 4872 1000/01/ - 203.0.113.50:443 10.1.20.16 10.1.20.16 - suzuki [01/Oct/2026:09:05:43 +0900] 503 0 1207 block 63 87 87/127/151 -1 0 1518 0 sales - 0 - "GET https://baito-job.example.jp/ HTTP/1.1" - Mozilla%2F5.0+(Windows+NT+10.0) text%2Fhtml A667FEFF',
+    match: /^[A-Z][a-z]{2} +\d{1,2} \d\d:\d\d:\d\d (?<pid>\d+) (?<version>\d+\/\d+\/\S*) (?<upstream>\S+) (?<dest>\S+) (?<sip>\S+) (?<client>\S+) (?<computer>\S+) (?<user>\S+) \[(?<time>[^\]]+)\] (?<status>\d{3}|-) (?<sent>\S+) (?<bytes>\S+) (?<result>[a-z_-]+) (?<reason>\S+) (?<category>\S+) (?<categories>\S+) (?<middle>(?:\S+ )*?)"(?<request>[^"]*)" (?<referer>\S+) (?<agent>\S+) (?<ctype>\S+)/,
+  },
+  {
+    id: 'block',
+    sample: '4582 10.1.20.16 suzuki sales 7 01/Oct/2026:09:05:43 +0900 https%3A%2F%2Fbaito-job.example.jp%2F block 43 3 99 28 0 -1 0 -',
+    match: /^(?<pid>\d+) (?<client>\S+) (?<user>\S+) (?<group>\S+) (?<n5>\S+) (?<time>\d\d\/[A-Z][a-z]{2}\/\d{4}:\d\d:\d\d:\d\d [+-]\d{4}) (?<url>\S+) (?<result>block\S*) (?<reason>\S+) (?<category>\S+)(?<rest>.*)$/,
+  },
+];
+
+function timeOf(text: string): string | undefined {
+  const m = /^(\d\d)\/([A-Z][a-z]{2})\/(\d{4}):(\d\d):(\d\d):(\d\d) ([+-])(\d\d)(\d\d)$/.exec(text);
+  const month = m ? MONTHS[m[2]] : undefined;
+  if (!m || month === undefined || +m[1] < 1 || +m[1] > 31 || +m[4] > 23 || +m[5] > 59 || +m[6] > 60) return undefined;
+  const offset = (m[7] === '-' ? -1 : 1) * (Number(m[8]) * 60 + Number(m[9]));
+  return new Date(Date.UTC(+m[3], month - 1, +m[1], +m[4], +m[5], +m[6]) - offset * 60_000).toISOString();
+}
+
+const SJIS = new TextDecoder('shift_jis', { fatal: true });
+
+/**
+ * i-FILTER URL-encodes Japanese and separators: UTF-8 in Ver.10, Shift_JIS bytes in logs of older
+ * versions and Windows-authenticated names; a value that is neither stays as written.
+ */
+function decode(s: string | undefined): string | undefined {
+  if (s === undefined || s === '-' || s === '') return undefined;
+  const text = s.replace(/\+/g, ' ');
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    try {
+      return SJIS.decode(Buffer.from(text.replace(/%([0-9A-Fa-f]{2})|([^%])/g, (_, hex: string | undefined, ch: string | undefined) => (hex ? String.fromCharCode(parseInt(hex, 16)) : ch!)), 'latin1'));
+    } catch {
+      return s;
+    }
+  }
+}
+
+export function translateIFilter(text: string): KansaEvent {
+  let id: string | undefined;
+  let g: Record<string, string | undefined> | undefined;
+  for (const r of RULES) {
+    const m = r.match.exec(text);
+    if (m?.groups) {
+      id = r.id;
+      g = m.groups;
+      break;
+    }
+  }
+  if (!g || !id) throw new ParseError('expected an i-FILTER access log line (MMM dd hh:mm:ss pid version … [dd/Mon/yyyy:hh:mm:ss +zzzz] status … "request" …) or block log line');
+  const ts = timeOf(g.time ?? '');
+  if (!ts) throw new ParseError(`expected a time such as [01/Oct/2026:09:05:43 +0900], found ${JSON.stringify(g.time)}`);
+  const blocked = (g.result ?? '').startsWith('block');
+  const req = id === 'access' ? /^([A-Z]+) (\S+)(?: (HTTP\/[\d.]+))?$/.exec(g.request ?? '') : null;
+  const url = id === 'block' ? decode(g.url) : req?.[2];
+  const method = req?.[1];
+  const user = decode(g.user);
+  const client = g.client;
+  const status = g.status && g.status !== '-' ? Number(g.status) : undefined;
+  const bytes = g.bytes && /^\d+$/.test(g.bytes) ? Number(g.bytes) : undefined;
+  const middle = (g.middle ?? '').trim().split(' ').filter((x) => x !== '');
+  const group = decode(g.group ?? (middle[4] && !/^-?\d+$/.test(middle[4]) ? middle[4] : undefined));
+
+  const ev: KansaEvent = {
+    '@timestamp': ts,
+    'event.kind': 'event',
+    'event.module': 'i_filter',
+    'event.dataset': `i_filter.${id}`,
+    'event.category': ['web', 'network'],
+    'event.type': blocked ? ['access', 'denied'] : ['access', 'allowed'],
+    'event.action': blocked ? 'http-request-denied' : 'http-request',
+    'event.outcome': blocked ? 'failure' : 'success',
+    'kansa.source_type': 'i-filter',
+    'observer.vendor': 'Digital Arts',
+    'observer.product': 'i-FILTER',
+    'observer.type': 'proxy',
+  };
+  if (client && isIp(client)) ev['source.ip'] = client;
+  if (user) ev['user.name'] = user;
+  if (group) ev['group.name'] = group;
+  if (method) ev['http.request.method'] = method;
+  if (status !== undefined) ev['http.response.status_code'] = status;
+  if (bytes !== undefined) ev['destination.bytes'] = bytes;
+  let domain: string | undefined;
+  if (url) domain = urlFields(method === 'CONNECT' ? url : url, ev).domain;
+  if (domain) ev['destination.domain'] = domain;
+  const dest = /^(.+):(\d+)$/.exec(g.dest ?? '');
+  if (dest && isIp(dest[1])) {
+    ev['destination.ip'] = dest[1];
+    ev['destination.port'] = Number(dest[2]);
+  }
+  const agent = decode(g.agent);
+  if (agent) ev['user_agent.original'] = agent;
+  const last = g.rest?.trim().split(' ').pop();
+  if (id === 'block' && last && last !== '-') ev['event.reason'] = last; // the virus name of a block_virus line
+  const raw: Record<string, string> = {};
+  for (const k of ['pid', 'version', 'upstream', 'computer', 'sent', 'result', 'reason', 'category', 'categories', 'ctype', 'referer', 'n5']) {
+    const v = g[k];
+    if (v && v !== '-') raw[k] = k === 'ctype' || k === 'referer' ? (decode(v) ?? v) : v;
+  }
+  if (middle.length > 0) raw.columns_21_28 = middle.join(' ');
+  if (g.rest?.trim()) raw.rest = g.rest.trim();
+  ev['kansa.raw'] = raw;
+  const category = categoryFields(domain, ev);
+  const s = webSentence({
+    user,
+    client,
+    target: domain ?? url ?? '?',
+    category,
+    method,
+    status,
+    bytes,
+    denied: blocked,
+    extraJa: id === 'access' ? [`i-FILTER カテゴリ ${g.category ?? '?'}`] : [g.result ?? '', ...(ev['event.reason'] ? [ev['event.reason'] as string] : [])],
+    extraEn: id === 'access' ? [`i-FILTER category ${g.category ?? '?'}`] : [g.result ?? '', ...(ev['event.reason'] ? [ev['event.reason'] as string] : [])],
+  });
+  ev['kansa.message.ja'] = s.ja;
+  ev['kansa.message.en'] = s.en;
+  return ev;
+}
+
+export const iFilterFormat: Format = {
+  id: 'i-filter',
+  framing: 'lines',
+  detect(sample: string): number {
+    return shareOfLines(sample, (l) => RULES.some((r) => r.match.test(l.replace(/\r$/, ''))), 0.95);
+  },
+  translate(record: RawRecord, _ctx: TranslateContext): KansaEvent[] {
+    return [translateIFilter(record.text.replace(/\r$/, ''))];
+  },
+};
