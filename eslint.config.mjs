@@ -68,11 +68,11 @@ export default defineConfig([
   },
 
   {
-    // Type-aware, so only where a tsconfig covers the file: a promise nobody awaits loses its error (measured:
-    // about as fast as the untyped run, since the type-check is shared). The bridge's tsconfig leaves tests out.
+    // A promise nobody awaits loses its error. Type-aware, so only where a tsconfig covers the file (the bridge's
+    // and schema's leave their tests out); it about doubles eslint's CPU time (22 s -> 48 s on 2 cores).
     name: 'kansa/promises',
     files: ['backend-bridge/src/**/*.ts', 'schema/src/**/*.ts', '*-plugin/src/**/*.{ts,tsx}'],
-    ignores: ['backend-bridge/src/**/*.test.ts', 'backend-bridge/src/**/testing/**', 'schema/src/**/*.test.ts'],
+    ignores: ['backend-bridge/src/**/*.test.ts', 'schema/src/**/*.test.ts'],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
