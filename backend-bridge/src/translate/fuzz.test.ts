@@ -128,7 +128,7 @@ function detectedFormat(input: Buffer): string {
 }
 
 /** Issue 17's new sources: each must keep a multi-line golden case, so the fuzzing above reaches it. */
-const MUST_FUZZ_NEW_SOURCES = ['mssql-audit', 'cloudtrail', 'm365-audit', 'entra-id', 'google-workspace', 'panos', 'suricata', 'web-access', 'iis', 'exchange-tracking', 'oracle-audit', 'yamaha-rtx', 'i-filter'];
+const MUST_FUZZ_NEW_SOURCES = ['mssql-audit', 'cloudtrail', 'm365-audit', 'entra-id', 'google-workspace', 'panos', 'suricata', 'web-access', 'iis', 'exchange-tracking', 'oracle-audit', 'yamaha-rtx', 'i-filter', 'box'];
 
 describe('fuzz corpus holds the new sources', () => {
   it('has a multi-line golden case for each', () => {

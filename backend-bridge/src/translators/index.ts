@@ -43,6 +43,7 @@ import { exchangeTrackingFormat } from './exchange-tracking';
 import { oracleAuditSyslog, oracleAuditXml } from './oracle-audit';
 import { yamahaRtxProgram } from './yamaha-rtx';
 import { iFilterFormat } from './i-filter';
+import { boxFormat } from './box';
 import { createAttributionStage } from '../translate/attribution';
 
 /**
@@ -76,6 +77,7 @@ export const FORMATS: Format[] = [
   m365AuditCsv,
   entraIdFormat,
   googleWorkspaceFormat,
+  boxFormat,
   panosFormat,
   suricataFormat,
   webAccessFormat,
