@@ -100,6 +100,15 @@ export function isRuleTable(v: unknown): v is RuleTable<unknown> {
   return typeof v === 'object' && v !== null && (v as { kind?: unknown }).kind === 'rule-table';
 }
 
+/**
+ * A rule's result from the fields it set, `kansa.message.ja`/`.en` among them: the sentence is taken
+ * out, for a translator that writes it last.
+ */
+export function sentenceOut(fields: KansaEvent): RuleResult {
+  const { 'kansa.message.ja': ja, 'kansa.message.en': en, ...rest } = fields;
+  return { fields: rest, ja: ja ?? '', en: en ?? '' };
+}
+
 /** Copies a rule's fields into the event: a key the event has keeps its place, new keys go last. */
 export function assignFields(ev: KansaEvent, fields: KansaEvent): KansaEvent {
   const out = ev as Record<string, unknown>;

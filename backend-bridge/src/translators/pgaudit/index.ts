@@ -14,6 +14,7 @@ import { zonedToUtc } from '../../translate/time';
 import { splitCsvLine } from '../../translate/csv';
 import { isIp, setSource } from '../_lib/network';
 import { CLASS_WORDS, type ClassWords } from '../_lib/database';
+import { applyRules, assignFields, ruleTable, sentenceOut, type RuleResult } from '../_lib/rules';
 import { shareOfLines } from '../../translate/detect';
 
 const TS = /^(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)(?:\.(\d{1,6}))? ?([A-Z]{2,5}|[+-]\d\d(?::?\d\d)?)?/;
@@ -97,7 +98,250 @@ const PG_CLASS_WORDS: Record<string, ClassWords> = {
   MISC_SET: { ja: 'の設定を変更しました', en: 'changed settings of', jaNone: '設定を変更しました', enNone: 'changed settings', action: 'db-misc', type: 'change' },
 };
 
+/** What every rule sees besides its groups: the parsed line and the sentence pieces. */
+interface PgCtx {
+  p: PgLine;
+  host: string | undefined;
+  who: string | undefined;
+  /** `db01 上のデータベース hrdb` (or `db01` / `データベース` when parts are unknown). */
+  dbJa: string;
+  onDbJa: string;
+  onDbEn: string;
+  fromJa: string;
+  fromEn: string;
+  subjJa: string;
+}
+
+function pgCtx(p: PgLine, host: string | undefined): PgCtx {
+  const who = p.user;
+  const hostJa = host ? `${host} 上の ` : '';
+  const dbJa = `${hostJa}${p.db ? `データベース ${p.db}` : 'データベース'}`;
+  return {
+    p,
+    host,
+    who,
+    dbJa,
+    onDbJa: `${dbJa} の `,
+    onDbEn: `${p.db ? ` in database ${p.db}` : ''}${host ? ` on ${host}` : ''}`,
+    fromJa: p.client && p.client !== '[local]' ? `${p.client} から ` : '',
+    fromEn: p.client && p.client !== '[local]' ? ` from ${p.client}` : '',
+    subjJa: who ? `${who} が ` : `${host ?? 'PostgreSQL'} で `,
+  };
+}
+
+/** A failed login by password or another method; the reason is the server's own words. */
+function loginFailed(user: string, reason: string, { p, host, dbJa, fromJa, fromEn }: PgCtx): RuleResult {
+  const ev: KansaEvent = {};
+  ev['user.name'] = user;
+  ev['event.category'] = ['authentication', 'database'];
+  ev['event.type'] = ['start'];
+  ev['event.action'] = 'logon-failed';
+  ev['event.outcome'] = 'failure';
+  ev['event.reason'] = reason;
+  ev['kansa.message.ja'] = `${user} が ${fromJa}${dbJa} へのログインに失敗しました(パスワード誤り)`;
+  ev['kansa.message.en'] = `${user} failed to log in to ${p.db ? `database ${p.db}` : 'the database'}${host ? ` on ${host}` : ''}${fromEn} (bad password)`;
+  return sentenceOut(ev);
+}
+
+const SAMPLE_LINE: PgLine = { level: 'LOG', text: '', user: 'hr_admin', db: 'hrdb', client: '10.0.1.45', clientPort: '50123' };
+const sampleAt = (level: string): PgCtx => pgCtx({ ...SAMPLE_LINE, level }, 'db01');
+
+/** One rule per PostgreSQL/pgaudit message form (the text after `LOG:  `), in the order they are tried. */
+export const RULES = ruleTable<PgCtx>('pgaudit', sampleAt('LOG'), [
+  {
+    id: 'pgaudit',
+    sample: 'AUDIT: SESSION,1,1,READ,SELECT,TABLE,public.employees,"select * from employees",<not logged>',
+    match: /^AUDIT: (?<csv>[^]*)$/,
+    build({ csv }, { who, dbJa, onDbJa, onDbEn, fromJa, fromEn, subjJa }) {
+      const ev: KansaEvent = {};
+      const f = splitCsvLine(csv);
+      const [auditType, stmtId, subId, klass, command, objType, objName, statement, parameter] = f;
+      ev['event.category'] = ['database'];
+      const w = PG_CLASS_WORDS[klass] ?? { ja: 'に対して操作しました', en: 'operated on', jaNone: '操作しました', enNone: 'operated', action: `db-${(klass ?? 'unknown').toLowerCase()}`, type: 'info' };
+      ev['event.type'] = [w.type];
+      ev['event.action'] = w.action;
+      ev['event.outcome'] = 'success';
+      if (klass) ev['kansa.db.class'] = klass;
+      if (command) ev['kansa.db.command'] = command;
+      if (objName) ev['kansa.db.object'] = objName;
+      if (statement !== undefined && statement !== '<not logged>') ev['kansa.db.statement'] = statement;
+      const raw: Record<string, string> = { audit_type: auditType ?? '', statement_id: stmtId ?? '', substatement_id: subId ?? '' };
+      if (objType) raw.object_type = objType;
+      if (parameter !== undefined) raw.parameter = parameter;
+      if (f.length > 9) raw.extra = f.slice(9).join(',');
+      ev['kansa.raw'] = raw;
+      const tag = `${command || klass || 'SQL'}、pgaudit ${auditType}`;
+      const tagEn = `${command || klass || 'SQL'}, pgaudit ${auditType}`;
+      ev['kansa.message.ja'] = objName ? `${subjJa}${fromJa}${onDbJa}${objName} ${w.ja}(${tag})` : `${subjJa}${fromJa}${dbJa} で${w.jaNone}(${tag})`;
+      ev['kansa.message.en'] = objName ? `${who ?? 'Someone'} ${w.en} ${objName}${onDbEn}${fromEn} (${tagEn})` : `${who ?? 'Someone'} ${w.enNone}${onDbEn}${fromEn} (${tagEn})`;
+      return sentenceOut(ev);
+    },
+  },
+  {
+    id: 'connection-received',
+    sample: 'connection received: host=10.0.1.45 port=50123',
+    match: /^connection received: host=(?<client>\S+?)(?: port=(?<port>\d+))?$/,
+    build({ client, port }, { host }) {
+      const ev: KansaEvent = {};
+      setSource(ev, client, port);
+      ev['event.category'] = ['network'];
+      ev['event.type'] = ['connection', 'start'];
+      ev['event.action'] = 'db-connection-received';
+      ev['event.outcome'] = 'success';
+      ev['kansa.message.ja'] = `${host ?? 'PostgreSQL'} が ${client} からのデータベース接続を受け付けました`;
+      ev['kansa.message.en'] = `${host ?? 'PostgreSQL'} received a database connection from ${client}`;
+      return sentenceOut(ev);
+    },
+  },
+  {
+    id: 'connection-authorized',
+    sample: 'connection authorized: user=hr_admin database=hrdb application_name=psql SSL enabled (protocol=TLSv1.3, cipher=TLS_AES_256_GCM_SHA384, bits=256)',
+    match: /^connection authorized: user=(?<user>\S+)(?: database=(?<db>\S+))?(?: application_name=(?<app>.+?))?(?: (?<security>SSL enabled.*|GSS.*))?$/,
+    build({ user, db: database, app, security }, { p, host, fromJa, fromEn }) {
+      const ev: KansaEvent = {};
+      ev['user.name'] = user;
+      if (database) ev['kansa.db.name'] = database;
+      if (app) ev['kansa.db.client'] = app;
+      if (security) ev['kansa.raw'] = { security };
+      ev['event.category'] = ['authentication', 'database'];
+      ev['event.type'] = ['start'];
+      ev['event.action'] = 'logged-in';
+      ev['event.outcome'] = 'success';
+      const db = database ?? p.db;
+      ev['kansa.message.ja'] = `${user} が ${fromJa}${host ? `${host} の ` : ''}データベース ${db ?? '?'} にログインしました${app ? `(${app})` : ''}`;
+      ev['kansa.message.en'] = `${user} logged in to database ${db ?? '?'}${host ? ` on ${host}` : ''}${fromEn}${app ? ` (${app})` : ''}`;
+      return sentenceOut(ev);
+    },
+  },
+  {
+    id: 'disconnection',
+    sample: 'disconnection: session time: 0:12:03.456 user=hr_admin database=hrdb host=10.0.1.45 port=50123',
+    match: /^disconnection: session time: (?<h>\d+):(?<m>\d\d):(?<s>\d\d(?:\.\d+)?) user=(?<user>\S+) database=(?<db>\S+) host=(?<client>\S+)(?: port=(?<port>\d+))?/,
+    build(g, { host }) {
+      const ev: KansaEvent = {};
+      ev['user.name'] = g.user;
+      ev['kansa.db.name'] = g.db;
+      setSource(ev, g.client, g.port);
+      const secs = Number(g.h) * 3600 + Number(g.m) * 60 + Number(g.s);
+      ev['event.duration'] = Math.round(secs * 1e9);
+      ev['event.category'] = ['session', 'database'];
+      ev['event.type'] = ['end'];
+      ev['event.action'] = 'logged-out';
+      ev['event.outcome'] = 'success';
+      ev['kansa.message.ja'] = `${g.user} が ${g.client} から ${host ? `${host} の ` : ''}データベース ${g.db} を切断しました(接続時間 ${g.h}:${g.m}:${g.s})`;
+      ev['kansa.message.en'] = `${g.user} disconnected from database ${g.db}${host ? ` on ${host}` : ''} from ${g.client} (session ${g.h}:${g.m}:${g.s})`;
+      return sentenceOut(ev);
+    },
+  },
+  {
+    id: 'password-authentication-failed',
+    sample: 'password authentication failed for user "hr_admin"',
+    match: /^(?<all>password authentication failed for user "(?<user>[^"]*)"[^]*)$/,
+    build: ({ all, user }, c) => loginFailed(user, all, c),
+  },
+  {
+    id: 'other-authentication-failed',
+    sample: 'Peer authentication failed for user "postgres"',
+    match: /^(?<all>(?:Ident|Peer|GSSAPI|SSPI|LDAP|RADIUS|certificate|PAM|SCRAM) authentication failed for user "(?<user>[^"]*)"[^]*)$/,
+    build: ({ all, user }, c) => loginFailed(user, all, c),
+  },
+  {
+    id: 'no-pg-hba-entry',
+    sample: 'no pg_hba.conf entry for host "203.0.113.9", user "postgres", database "hrdb", no encryption',
+    match: /^no pg_hba\.conf entry for (?:replication connection from )?host "(?<client>[^"]+)", user "(?<user>[^"]*)", (?:database "(?<db>[^"]*)", )?(?<detail>.*)$/,
+    build({ client, user, db, detail }, { host }) {
+      const ev: KansaEvent = {};
+      ev['user.name'] = user;
+      setSource(ev, client);
+      if (db) ev['kansa.db.name'] = db;
+      ev['event.category'] = ['authentication', 'database'];
+      ev['event.type'] = ['start', 'denied'];
+      ev['event.action'] = 'logon-denied';
+      ev['event.outcome'] = 'failure';
+      ev['event.reason'] = 'no pg_hba.conf entry';
+      ev['kansa.message.ja'] = `${user} が ${client} から ${host ? `${host} の ` : ''}データベース ${db ?? '?'} への接続を拒否されました(pg_hba.conf に許可なし、${detail})`;
+      ev['kansa.message.en'] = `${user} was refused a connection to database ${db ?? '?'}${host ? ` on ${host}` : ''} from ${client} (no pg_hba.conf entry, ${detail})`;
+      return sentenceOut(ev);
+    },
+  },
+  {
+    id: 'unknown-role',
+    sample: 'role "guest" does not exist',
+    sampleContext: sampleAt('FATAL'),
+    match: /^role "(?<user>[^"]*)" does not exist$/,
+    build({ user }, { p, host, dbJa, fromJa, fromEn }) {
+      if (p.level !== 'FATAL') return null;
+      const ev: KansaEvent = {};
+      ev['user.name'] = user;
+      ev['event.category'] = ['authentication', 'database'];
+      ev['event.type'] = ['start'];
+      ev['event.action'] = 'logon-failed';
+      ev['event.outcome'] = 'failure';
+      ev['event.reason'] = 'unknown role';
+      ev['kansa.message.ja'] = `${user} が ${fromJa}${dbJa} へのログインに失敗しました(存在しないロール)`;
+      ev['kansa.message.en'] = `${user} failed to log in to ${p.db ? `database ${p.db}` : 'the database'}${host ? ` on ${host}` : ''}${fromEn} (role does not exist)`;
+      return sentenceOut(ev);
+    },
+  },
+  {
+    id: 'permission-denied',
+    sample: 'permission denied for table salaries',
+    match: /^(?<all>permission denied for (?<kind>table|relation|schema|database|function|sequence|view) (?<object>.+))$/,
+    build({ all, kind, object }, { who, onDbJa, onDbEn, fromJa, fromEn, subjJa }) {
+      const ev: KansaEvent = {};
+      ev['kansa.db.object'] = object;
+      ev['event.category'] = ['database'];
+      ev['event.type'] = ['denied'];
+      ev['event.action'] = 'db-access-denied';
+      ev['event.outcome'] = 'failure';
+      ev['event.reason'] = all;
+      ev['kansa.message.ja'] = `${subjJa}${fromJa}${onDbJa}${object} へのアクセスを拒否されました(${kind})`;
+      ev['kansa.message.en'] = `${who ?? 'Someone'} was denied access to ${kind} ${object}${onDbEn}${fromEn}`;
+      return sentenceOut(ev);
+    },
+  },
+  {
+    id: 'statement',
+    sample: 'statement: SELECT * FROM employees WHERE id = 1',
+    match: /^(?:statement|execute [^:]*): (?<sql>.*)$/s,
+    build({ sql }, { p, who, dbJa, onDbEn, fromJa, fromEn, subjJa }) {
+      if (p.level !== 'LOG') return null;
+      const ev: KansaEvent = {};
+      ev['kansa.db.statement'] = sql;
+      const cmd = /^\s*([A-Za-z]+)/.exec(sql);
+      if (cmd) ev['kansa.db.command'] = cmd[1].toUpperCase();
+      ev['event.category'] = ['database'];
+      ev['event.type'] = ['info'];
+      ev['event.action'] = 'db-statement';
+      ev['event.outcome'] = 'success';
+      ev['kansa.message.ja'] = `${subjJa}${fromJa}${dbJa} で SQL を実行しました(${cmd ? cmd[1].toUpperCase() : 'SQL'})`;
+      ev['kansa.message.en'] = `${who ?? 'Someone'} ran ${cmd ? cmd[1].toUpperCase() : 'SQL'}${onDbEn}${fromEn}`;
+      return sentenceOut(ev);
+    },
+  },
+  {
+    id: 'error',
+    sample: 'relation "payroll" does not exist at character 15',
+    sampleContext: sampleAt('ERROR'),
+    match: /^(?<all>[^]*)$/,
+    build({ all }, { p, who, dbJa, onDbEn, subjJa }) {
+      if (p.level !== 'ERROR' && p.level !== 'FATAL' && p.level !== 'PANIC') return null;
+      const ev: KansaEvent = {};
+      ev['event.category'] = ['database'];
+      ev['event.type'] = ['error'];
+      ev['event.action'] = 'db-error';
+      ev['event.outcome'] = 'failure';
+      ev['error.message'] = all;
+      ev['kansa.message.ja'] = `${subjJa}${dbJa} でエラーが発生しました(${p.level}: ${all})`;
+      ev['kansa.message.en'] = `${p.level}${onDbEn}${who ? ` for ${who}` : ''}: ${all}`;
+      return sentenceOut(ev);
+    },
+  },
+]);
+
 export function translatePg(p: PgLine, host: string | undefined): KansaEvent | null {
+  const applied = applyRules(RULES, p.text, pgCtx(p, host));
+  if (!applied) return null;
   const ev: KansaEvent = {
     'event.kind': 'event',
     'event.module': 'postgresql',
@@ -111,160 +355,10 @@ export function translatePg(p: PgLine, host: string | undefined): KansaEvent | n
   if (p.app) ev['kansa.db.client'] = p.app;
   if (p.client && isIp(p.client)) setSource(ev, p.client, p.clientPort);
   ev['log.level'] = p.level.toLowerCase();
-  const who = p.user;
-  const hostJa = host ? `${host} 上の ` : '';
-  /** `db01 上のデータベース hrdb` (or `db01` / `データベース` when parts are unknown). */
-  const dbJa = `${hostJa}${p.db ? `データベース ${p.db}` : 'データベース'}`;
-  const onDbJa = `${dbJa} の `;
-  const onDbEn = `${p.db ? ` in database ${p.db}` : ''}${host ? ` on ${host}` : ''}`;
-  const fromJa = p.client && p.client !== '[local]' ? `${p.client} から ` : '';
-  const fromEn = p.client && p.client !== '[local]' ? ` from ${p.client}` : '';
-  const subjJa = who ? `${who} が ` : `${host ?? 'PostgreSQL'} で `;
-  const text = p.text;
-
-  if (text.startsWith('AUDIT: ')) {
-    const f = splitCsvLine(text.slice(7));
-    const [auditType, stmtId, subId, klass, command, objType, objName, statement, parameter] = f;
-    ev['event.category'] = ['database'];
-    const w = PG_CLASS_WORDS[klass] ?? { ja: 'に対して操作しました', en: 'operated on', jaNone: '操作しました', enNone: 'operated', action: `db-${(klass ?? 'unknown').toLowerCase()}`, type: 'info' };
-    ev['event.type'] = [w.type];
-    ev['event.action'] = w.action;
-    ev['event.outcome'] = 'success';
-    if (klass) ev['kansa.db.class'] = klass;
-    if (command) ev['kansa.db.command'] = command;
-    if (objName) ev['kansa.db.object'] = objName;
-    if (statement !== undefined && statement !== '<not logged>') ev['kansa.db.statement'] = statement;
-    const raw: Record<string, string> = { audit_type: auditType ?? '', statement_id: stmtId ?? '', substatement_id: subId ?? '' };
-    if (objType) raw.object_type = objType;
-    if (parameter !== undefined) raw.parameter = parameter;
-    if (f.length > 9) raw.extra = f.slice(9).join(',');
-    ev['kansa.raw'] = raw;
-    const tag = `${command || klass || 'SQL'}、pgaudit ${auditType}`;
-    const tagEn = `${command || klass || 'SQL'}, pgaudit ${auditType}`;
-    ev['kansa.message.ja'] = objName
-      ? `${subjJa}${fromJa}${onDbJa}${objName} ${w.ja}(${tag})`
-      : `${subjJa}${fromJa}${dbJa} で${w.jaNone}(${tag})`;
-    ev['kansa.message.en'] = objName
-      ? `${who ?? 'Someone'} ${w.en} ${objName}${onDbEn}${fromEn} (${tagEn})`
-      : `${who ?? 'Someone'} ${w.enNone}${onDbEn}${fromEn} (${tagEn})`;
-    return ev;
-  }
-
-  let m = /^connection received: host=(\S+?)(?: port=(\d+))?$/.exec(text);
-  if (m) {
-    setSource(ev, m[1], m[2]);
-    ev['event.category'] = ['network'];
-    ev['event.type'] = ['connection', 'start'];
-    ev['event.action'] = 'db-connection-received';
-    ev['event.outcome'] = 'success';
-    ev['kansa.message.ja'] = `${host ?? 'PostgreSQL'} が ${m[1]} からのデータベース接続を受け付けました`;
-    ev['kansa.message.en'] = `${host ?? 'PostgreSQL'} received a database connection from ${m[1]}`;
-    return ev;
-  }
-  m = /^connection authorized: user=(\S+)(?: database=(\S+))?(?: application_name=(.+?))?(?: (SSL enabled.*|GSS.*))?$/.exec(text);
-  if (m) {
-    ev['user.name'] = m[1];
-    if (m[2]) ev['kansa.db.name'] = m[2];
-    if (m[3]) ev['kansa.db.client'] = m[3];
-    if (m[4]) ev['kansa.raw'] = { security: m[4] };
-    ev['event.category'] = ['authentication', 'database'];
-    ev['event.type'] = ['start'];
-    ev['event.action'] = 'logged-in';
-    ev['event.outcome'] = 'success';
-    const db = m[2] ?? p.db;
-    ev['kansa.message.ja'] = `${m[1]} が ${fromJa}${host ? `${host} の ` : ''}データベース ${db ?? '?'} にログインしました${m[3] ? `(${m[3]})` : ''}`;
-    ev['kansa.message.en'] = `${m[1]} logged in to database ${db ?? '?'}${host ? ` on ${host}` : ''}${fromEn}${m[3] ? ` (${m[3]})` : ''}`;
-    return ev;
-  }
-  m = /^disconnection: session time: (\d+):(\d\d):(\d\d(?:\.\d+)?) user=(\S+) database=(\S+) host=(\S+)(?: port=(\d+))?/.exec(text);
-  if (m) {
-    ev['user.name'] = m[4];
-    ev['kansa.db.name'] = m[5];
-    setSource(ev, m[6], m[7]);
-    const secs = Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3]);
-    ev['event.duration'] = Math.round(secs * 1e9);
-    ev['event.category'] = ['session', 'database'];
-    ev['event.type'] = ['end'];
-    ev['event.action'] = 'logged-out';
-    ev['event.outcome'] = 'success';
-    ev['kansa.message.ja'] = `${m[4]} が ${m[6]} から ${host ? `${host} の ` : ''}データベース ${m[5]} を切断しました(接続時間 ${m[1]}:${m[2]}:${m[3]})`;
-    ev['kansa.message.en'] = `${m[4]} disconnected from database ${m[5]}${host ? ` on ${host}` : ''} from ${m[6]} (session ${m[1]}:${m[2]}:${m[3]})`;
-    return ev;
-  }
-  m = /^password authentication failed for user "([^"]*)"/.exec(text) ?? /^(?:Ident|Peer|GSSAPI|SSPI|LDAP|RADIUS|certificate|PAM|SCRAM) authentication failed for user "([^"]*)"/.exec(text);
-  if (m) {
-    ev['user.name'] = m[1];
-    ev['event.category'] = ['authentication', 'database'];
-    ev['event.type'] = ['start'];
-    ev['event.action'] = 'logon-failed';
-    ev['event.outcome'] = 'failure';
-    ev['event.reason'] = text;
-    ev['kansa.message.ja'] = `${m[1]} が ${fromJa}${dbJa} へのログインに失敗しました(パスワード誤り)`;
-    ev['kansa.message.en'] = `${m[1]} failed to log in to ${p.db ? `database ${p.db}` : 'the database'}${host ? ` on ${host}` : ''}${fromEn} (bad password)`;
-    return ev;
-  }
-  m = /^no pg_hba\.conf entry for (?:replication connection from )?host "([^"]+)", user "([^"]*)", (?:database "([^"]*)", )?(.*)$/.exec(text);
-  if (m) {
-    ev['user.name'] = m[2];
-    setSource(ev, m[1]);
-    if (m[3]) ev['kansa.db.name'] = m[3];
-    ev['event.category'] = ['authentication', 'database'];
-    ev['event.type'] = ['start', 'denied'];
-    ev['event.action'] = 'logon-denied';
-    ev['event.outcome'] = 'failure';
-    ev['event.reason'] = 'no pg_hba.conf entry';
-    ev['kansa.message.ja'] = `${m[2]} が ${m[1]} から ${host ? `${host} の ` : ''}データベース ${m[3] ?? '?'} への接続を拒否されました(pg_hba.conf に許可なし、${m[4]})`;
-    ev['kansa.message.en'] = `${m[2]} was refused a connection to database ${m[3] ?? '?'}${host ? ` on ${host}` : ''} from ${m[1]} (no pg_hba.conf entry, ${m[4]})`;
-    return ev;
-  }
-  m = /^role "([^"]*)" does not exist$/.exec(text);
-  if (m && p.level === 'FATAL') {
-    ev['user.name'] = m[1];
-    ev['event.category'] = ['authentication', 'database'];
-    ev['event.type'] = ['start'];
-    ev['event.action'] = 'logon-failed';
-    ev['event.outcome'] = 'failure';
-    ev['event.reason'] = 'unknown role';
-    ev['kansa.message.ja'] = `${m[1]} が ${fromJa}${dbJa} へのログインに失敗しました(存在しないロール)`;
-    ev['kansa.message.en'] = `${m[1]} failed to log in to ${p.db ? `database ${p.db}` : 'the database'}${host ? ` on ${host}` : ''}${fromEn} (role does not exist)`;
-    return ev;
-  }
-  m = /^permission denied for (table|relation|schema|database|function|sequence|view) (.+)$/.exec(text);
-  if (m) {
-    ev['kansa.db.object'] = m[2];
-    ev['event.category'] = ['database'];
-    ev['event.type'] = ['denied'];
-    ev['event.action'] = 'db-access-denied';
-    ev['event.outcome'] = 'failure';
-    ev['event.reason'] = text;
-    ev['kansa.message.ja'] = `${subjJa}${fromJa}${onDbJa}${m[2]} へのアクセスを拒否されました(${m[1]})`;
-    ev['kansa.message.en'] = `${who ?? 'Someone'} was denied access to ${m[1]} ${m[2]}${onDbEn}${fromEn}`;
-    return ev;
-  }
-  m = /^(?:statement|execute [^:]*): (.*)$/s.exec(text);
-  if (m && p.level === 'LOG') {
-    ev['kansa.db.statement'] = m[1];
-    const cmd = /^\s*([A-Za-z]+)/.exec(m[1]);
-    if (cmd) ev['kansa.db.command'] = cmd[1].toUpperCase();
-    ev['event.category'] = ['database'];
-    ev['event.type'] = ['info'];
-    ev['event.action'] = 'db-statement';
-    ev['event.outcome'] = 'success';
-    ev['kansa.message.ja'] = `${subjJa}${fromJa}${dbJa} で SQL を実行しました(${cmd ? cmd[1].toUpperCase() : 'SQL'})`;
-    ev['kansa.message.en'] = `${who ?? 'Someone'} ran ${cmd ? cmd[1].toUpperCase() : 'SQL'}${onDbEn}${fromEn}`;
-    return ev;
-  }
-  if (p.level === 'ERROR' || p.level === 'FATAL' || p.level === 'PANIC') {
-    ev['event.category'] = ['database'];
-    ev['event.type'] = ['error'];
-    ev['event.action'] = 'db-error';
-    ev['event.outcome'] = 'failure';
-    ev['error.message'] = text;
-    ev['kansa.message.ja'] = `${subjJa}${dbJa} でエラーが発生しました(${p.level}: ${text})`;
-    ev['kansa.message.en'] = `${p.level}${onDbEn}${who ? ` for ${who}` : ''}: ${text}`;
-    return ev;
-  }
-  return null;
+  assignFields(ev, applied.result.fields);
+  ev['kansa.message.ja'] = applied.result.ja;
+  ev['kansa.message.en'] = applied.result.en;
+  return ev;
 }
 
 function generic(p: PgLine, host: string | undefined): KansaEvent {

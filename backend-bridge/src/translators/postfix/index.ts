@@ -11,7 +11,7 @@
 import type { KansaEvent, SyslogMessage, SyslogProgram, TranslateContext } from '../../translate/types';
 import { isIp, setSource } from '../_lib/network';
 import { unwrapRepeated } from '../_lib/linux';
-import { applyRules, assignFields, ruleTable, type RuleResult } from '../_lib/rules';
+import { applyRules, assignFields, ruleTable, sentenceOut } from '../_lib/rules';
 
 const QID = /^([0-9A-F]{6,20}|[0-9B-DF-HJ-NP-TV-Zb-df-hj-np-tv-z]{10,20}): /;
 
@@ -82,12 +82,6 @@ interface PostfixCtx {
   qEn: string;
 }
 
-/** The rule's event with its two sentences taken out (they are the last fields it set). */
-function finish(ev: KansaEvent): RuleResult {
-  const { 'kansa.message.ja': ja, 'kansa.message.en': en, ...fields } = ev;
-  return { fields, ja: ja ?? '', en: en ?? '' };
-}
-
 const SAMPLE_CTX: PostfixCtx = { agent: 'smtp', qid: '4F1A2B3C4D', h: 'mail01', hEn: 'mail01', qJa: 'キュー ID 4F1A2B3C4D', qEn: 'queue ID 4F1A2B3C4D' };
 
 /** One rule per Postfix message form, in the order they are tried; `qid` rules need a queue id. */
@@ -111,7 +105,7 @@ export const RULES = ruleTable<PostfixCtx>('postfix', SAMPLE_CTX, [
       if (commands) ev['kansa.raw'] = { commands };
       ev['kansa.message.ja'] = `${h} で ${client} からの SMTP 接続が${connect ? '開始されました' : '終了しました'}${commands ? `(${commands})` : ''}`;
       ev['kansa.message.en'] = `SMTP connection from ${client} ${connect ? 'opened' : 'closed'} on ${hEn}${commands ? ` (${commands})` : ''}`;
-      return finish(ev);
+      return sentenceOut(ev);
     },
   },
   {
@@ -138,7 +132,7 @@ export const RULES = ruleTable<PostfixCtx>('postfix', SAMPLE_CTX, [
       ev['kansa.message.en'] = user
         ? `${user} submitted a message to ${hEn} from ${parts.client} (SMTP AUTH ${parts.sasl_method ?? ''}, ${qEn})`.replace(' ,', ',')
         : `${hEn} accepted a message from ${parts.client} (${qEn})`;
-      return finish(ev);
+      return sentenceOut(ev);
     },
   },
   {
@@ -156,7 +150,7 @@ export const RULES = ruleTable<PostfixCtx>('postfix', SAMPLE_CTX, [
       ev['event.outcome'] = 'success';
       ev['kansa.message.ja'] = `${h} でメール ${qid} の Message-ID は ${id || '(なし)'} です`;
       ev['kansa.message.en'] = `Message ${qid} on ${hEn} has Message-ID ${id || '(none)'}`;
-      return finish(ev);
+      return sentenceOut(ev);
     },
   },
   {
@@ -183,7 +177,7 @@ export const RULES = ruleTable<PostfixCtx>('postfix', SAMPLE_CTX, [
         from && from.indexOf('@') < 0
           ? `${from} submitted a message locally on ${hEn} (uid ${uid}, ${qEn})`
           : `${hEn} accepted a locally submitted message (sender ${from || '(empty)'}, uid ${uid}, ${qEn})`;
-      return finish(ev);
+      return sentenceOut(ev);
     },
   },
   {
@@ -207,14 +201,14 @@ export const RULES = ruleTable<PostfixCtx>('postfix', SAMPLE_CTX, [
         ev['event.outcome'] = 'failure';
         ev['kansa.message.ja'] = `${h} で ${from || '(空の送信者)'} からのメールが配送期限切れで差出人に返送されました(${qJa})`;
         ev['kansa.message.en'] = `A message from ${from || '(empty sender)'} expired on ${hEn} and was returned to the sender (${qEn})`;
-        return finish(ev);
+        return sentenceOut(ev);
       }
       const size = kv.size && /^\d+$/.test(kv.size) ? Number(kv.size) : NaN;
       if (Number.isFinite(size)) ev['source.bytes'] = size;
       ev['event.action'] = 'mail-queued';
       ev['kansa.message.ja'] = `${h} で ${from || '(空の送信者)'} からのメールをキューに入れました(${Number.isFinite(size) ? `${size} バイト、` : ''}宛先 ${kv.nrcpt ?? '?'} 件、${qJa})`;
       ev['kansa.message.en'] = `${hEn} queued a message from ${from || '(empty sender)'} (${Number.isFinite(size) ? `${size} bytes, ` : ''}${kv.nrcpt ?? '?'} recipient${kv.nrcpt === '1' ? '' : 's'}, ${qEn})`;
-      return finish(ev);
+      return sentenceOut(ev);
     },
   },
   {
@@ -230,7 +224,7 @@ export const RULES = ruleTable<PostfixCtx>('postfix', SAMPLE_CTX, [
       ev['event.outcome'] = 'success';
       ev['kansa.message.ja'] = `${h} でメール ${qid} をキューから削除しました(処理完了)`;
       ev['kansa.message.en'] = `Message ${qid} left the queue on ${hEn} (done)`;
-      return finish(ev);
+      return sentenceOut(ev);
     },
   },
   {
@@ -300,7 +294,7 @@ export const RULES = ruleTable<PostfixCtx>('postfix', SAMPLE_CTX, [
         ev['kansa.message.ja'] = `${h} で ${to} 宛てのメールの状態: ${status}(${comment ?? ''}${comment ? '、' : ''}${tailJa})`;
         ev['kansa.message.en'] = `${hEn}: message for ${to} is ${status} (${comment ? `${comment}, ` : ''}${tailEn})`;
       }
-      return finish(ev);
+      return sentenceOut(ev);
     },
   },
   {
@@ -326,7 +320,7 @@ export const RULES = ruleTable<PostfixCtx>('postfix', SAMPLE_CTX, [
       const whatJa = what === 'reject' ? '拒否しました' : what === 'discard' ? '破棄しました' : what === 'hold' ? '保留しました' : '警告しました';
       ev['kansa.message.ja'] = `${h} が ${client} からの ${from || '(空の送信者)'} → ${to} のメールを ${stage} 段階で${whatJa}(${reason})`;
       ev['kansa.message.en'] = `${hEn} ${what === 'reject' ? 'rejected' : what === 'discard' ? 'discarded' : what === 'hold' ? 'held' : 'warned about'} mail from ${from || '(empty sender)'} to ${to} at ${stage} from ${client} (${reason})`;
-      return finish(ev);
+      return sentenceOut(ev);
     },
   },
   {
@@ -347,7 +341,7 @@ export const RULES = ruleTable<PostfixCtx>('postfix', SAMPLE_CTX, [
       ev['event.outcome'] = verdict === 'reject' ? 'failure' : 'success';
       ev['kansa.message.ja'] = `${h} で ${from || '(空の送信者)'} から ${to} へのメールのヘッダー ${name}: ${value} を${verdict === 'reject' ? '理由に拒否しました' : '記録しました'}`;
       ev['kansa.message.en'] = `${hEn} ${verdict === 'reject' ? 'rejected' : 'logged'} header ${name}: ${value} of mail from ${from || '(empty sender)'} to ${to}`;
-      return finish(ev);
+      return sentenceOut(ev);
     },
   },
   {
@@ -369,7 +363,7 @@ export const RULES = ruleTable<PostfixCtx>('postfix', SAMPLE_CTX, [
         ? `${user} が ${c.ip ?? client} から ${h} への SMTP 認証に失敗しました(${mechanism})`
         : `${h} で ${c.ip ?? client} からの SMTP 認証が失敗しました(${mechanism}、${reason || 'authentication failure'})`;
       ev['kansa.message.en'] = `${user ?? 'A client'} failed SMTP authentication to ${hEn} from ${c.ip ?? client} (${mechanism})`;
-      return finish(ev);
+      return sentenceOut(ev);
     },
   },
   {
@@ -386,7 +380,7 @@ export const RULES = ruleTable<PostfixCtx>('postfix', SAMPLE_CTX, [
       ev['kansa.raw'] = { notification: kind, notification_queue_id: notificationQid };
       ev['kansa.message.ja'] = `${h} でメール ${qid} の差出人に${kind === 'non-delivery' ? '不達' : kind === 'delay' ? '遅延' : '配送状況'}通知 ${notificationQid} を作成しました`;
       ev['kansa.message.en'] = `${hEn} created a ${kind} notification ${notificationQid} for the sender of message ${qid}`;
-      return finish(ev);
+      return sentenceOut(ev);
     },
   },
   {
@@ -404,7 +398,7 @@ export const RULES = ruleTable<PostfixCtx>('postfix', SAMPLE_CTX, [
       ev['event.reason'] = `${what} after ${stage}`;
       ev['kansa.message.ja'] = `${h} で ${client} との SMTP 接続が ${stage} の後に切れました(${what})`;
       ev['kansa.message.en'] = `SMTP session from ${client} to ${hEn} ended: ${what} after ${stage}`;
-      return finish(ev);
+      return sentenceOut(ev);
     },
   },
 ]);
