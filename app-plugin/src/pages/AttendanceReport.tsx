@@ -123,7 +123,7 @@ function Table({ label, header, rows }: { label: string; header: string[]; rows:
       rows={rows.map((r) => ({
         key: r.key,
         attributes: { 'data-status': r.status },
-        cells: r.cells.map((c, i) => (r.status && i === r.cells.length - 2 ? <Badge color={STATUS_COLOR[r.status]} text={String(c)} /> : String(c))),
+        cells: r.cells.map((c, i) => (r.status && i === r.cells.length - 2 ? <Badge key="status" color={STATUS_COLOR[r.status]} text={String(c)} /> : String(c))),
       }))}
     />
   );
