@@ -3,13 +3,12 @@
  * (`{"chunk_size":…,"next_stream_position":…,"entries":[…]}`) as the API answers and a puller saves
  * them, and single events one per line. See README.md.
  */
+import { obj, parseJsonObject, str, type Json } from '../_lib/json';
 import { isIp } from '../_lib/network';
+import { recordTexts } from '../_lib/records';
 import { parseFailureEvent } from '../../translate/finish';
 import { ParseError, type Format, type KansaEvent, type RawRecord, type TranslateContext } from '../../translate/types';
 
-type Json = Record<string, unknown>;
-const obj = (v: unknown): Json | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : undefined);
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : undefined);
 
 /** Event types by what they did, with an entry Box returns for each kind. */
 export const RULES: Array<{ id: string; sample: string; types: Record<string, [string, string, string, string]> }> = [
@@ -159,17 +158,7 @@ export function mapBoxEvent(e: Json): KansaEvent {
   return ev;
 }
 
-function parse(text: string): Json {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (err) {
-    throw new ParseError(`expected a Box event in JSON: ${(err as Error).message}`);
-  }
-  const o = obj(parsed);
-  if (!o) throw new ParseError('expected a Box event object');
-  return o;
-}
+const parse = (text: string): Json => parseJsonObject(text, 'a Box event');
 
 export const boxFormat: Format = {
   id: 'box',
@@ -179,16 +168,13 @@ export const boxFormat: Format = {
     return /"event_type"\s*:\s*"[A-Z_]+"/.test(sample) && /"created_by"\s*:/.test(sample) && /"event_id"\s*:/.test(sample) ? 0.95 : 0;
   },
   translate(record: RawRecord, ctx: TranslateContext): KansaEvent[] {
-    const top = parse(record.text);
-    if (!Array.isArray(top.entries)) return [mapBoxEvent(top)];
-    // A page: each entry is its own event with its own JSON as the original; one bad entry costs only itself.
+    const pieces = recordTexts(record.text, 'entries');
+    if (!pieces) return [mapBoxEvent(parse(record.text))];
+    // A page: each entry is its own event with its own text as written; one bad or cut entry costs only itself.
     let last = ctx.now.toISOString();
-    const out = top.entries.map((entry: unknown, i: number) => {
-      const text = JSON.stringify(entry);
+    const out = pieces.map((text, i) => {
       try {
-        const o = obj(entry);
-        if (!o) throw new ParseError('expected an event object');
-        const ev = mapBoxEvent(o);
+        const ev = mapBoxEvent(parse(text));
         ev['event.original'] = text;
         last = ev['@timestamp'] as string;
         return ev;

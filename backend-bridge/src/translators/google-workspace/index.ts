@@ -4,22 +4,14 @@
  * them) and single activities one per line or pretty-printed (`jq -c '.items[]'`). Every element of
  * an activity's `events` becomes one Kansa event. See README.md.
  */
+import { parseJsonObject } from '../_lib/json';
+import { recordTexts } from '../_lib/records';
 import { parseFailureEvent } from '../../translate/finish';
 import type { Format, KansaEvent, RawRecord, TranslateContext } from '../../translate/types';
 import { ParseError } from '../../translate/types';
-import { mapActivity, obj } from './map';
+import { mapActivity } from './map';
 
-function parse(text: string): Record<string, unknown> {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (e) {
-    throw new ParseError(`expected a Reports API activity in JSON: ${(e as Error).message}`);
-  }
-  const o = obj(parsed);
-  if (!o) throw new ParseError('expected a Reports API activity object');
-  return o;
-}
+const parse = (text: string): Record<string, unknown> => parseJsonObject(text, 'a Reports API activity');
 
 export const googleWorkspaceFormat: Format = {
   id: 'google-workspace',
@@ -29,23 +21,20 @@ export const googleWorkspaceFormat: Format = {
     return /"applicationName"\s*:\s*"(login|drive|admin|token|saml|groups|calendar|meet|chat|gmail|user_accounts)"/.test(sample) && /"uniqueQualifier"\s*:/.test(sample) ? 0.95 : 0;
   },
   translate(record: RawRecord, ctx: TranslateContext): KansaEvent[] {
-    const top = parse(record.text);
-    const page = top.kind === 'admin#reports#activities';
-    if (!Array.isArray(top.items)) {
+    const pieces = recordTexts(record.text, 'items');
+    if (!pieces) {
+      const top = parse(record.text);
       // The API leaves `items` out of a page with no activity in its window.
-      if (page) throw new ParseError('the page holds no activities');
+      if (top.kind === 'admin#reports#activities') throw new ParseError('the page holds no activities');
       return mapActivity(top);
     }
-    // A whole page: each activity's events carry that activity's own JSON as their original, and
-    // one bad activity costs only itself.
+    // A whole page: each activity's events carry that activity's text, as written, as their
+    // original, and one bad or cut activity costs only itself.
     let last = ctx.now.toISOString();
     const out: KansaEvent[] = [];
-    top.items.forEach((item: unknown, i: number) => {
-      const text = JSON.stringify(item);
+    pieces.forEach((text, i) => {
       try {
-        const o = obj(item);
-        if (!o) throw new ParseError('expected an activity object');
-        for (const ev of mapActivity(o)) {
+        for (const ev of mapActivity(parse(text))) {
           ev['event.original'] = text;
           last = ev['@timestamp'] as string;
           out.push(ev);

@@ -1,19 +1,10 @@
-import { isIP } from 'node:net';
+import { isIp } from '../_lib/network';
+import { obj, str } from '../_lib/json';
 import type { KansaEvent } from '../../translate/types';
 import { ParseError } from '../../translate/types';
 import { localPart, ruleFor, type GwEvent } from './rules';
 
 type Json = Record<string, unknown>;
-
-export function obj(v: unknown): Json | undefined {
-  return v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : undefined;
-}
-
-function str(v: unknown): string | undefined {
-  if (typeof v === 'string') return v === '' ? undefined : v;
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  return undefined;
-}
 
 /** An event's `parameters` as name → text: value, boolValue, intValue, or multiValue joined with ", ". */
 function params(v: unknown): Record<string, string> {
@@ -46,7 +37,7 @@ export function mapActivity(a: Json): KansaEvent[] {
   const actor = obj(a.actor) ?? {};
   const email = str(actor.email);
   const ipText = str(a.ipAddress);
-  const ip = ipText && isIP(ipText) ? ipText : undefined;
+  const ip = ipText && isIp(ipText) ? ipText : undefined;
   const uq = str(id.uniqueQualifier);
 
   return events.map((raw, i) => {

@@ -3,10 +3,11 @@
  * eve-log output writes it (file, syslog or redis); event types alert, dns, http, tls and flow are
  * read, the others kept as generic events. See README.md.
  */
+import { obj, str } from '../_lib/json';
 import { isIp } from '../_lib/network';
 import { transportName } from '../_lib/flow';
 import { ParseError, type Format, type KansaEvent, type RawRecord, type TranslateContext } from '../../translate/types';
-import { num, obj, otherRule, RULES, str, type EveRecord } from './rules';
+import { num, otherRule, RULES, type EveRecord } from './rules';
 
 /** "2026-10-01T09:12:30.431821+0900" (microseconds, offset without colon) → ISO UTC. */
 function timeOf(v: unknown): string {

@@ -1,18 +1,7 @@
 import { endpoint, flowSentence, formatBytes } from '../_lib/flow';
 import { categoryFields, urlFields, webSentence } from '../_lib/web';
+import { obj, str, type Json } from '../_lib/json';
 import type { KansaEvent } from '../../translate/types';
-
-type Json = Record<string, unknown>;
-
-export function obj(v: unknown): Json | undefined {
-  return v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : undefined;
-}
-
-export function str(v: unknown): string | undefined {
-  if (typeof v === 'string') return v === '' ? undefined : v;
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  return undefined;
-}
 
 export function num(v: unknown): number | undefined {
   return typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : undefined;
