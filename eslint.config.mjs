@@ -34,7 +34,7 @@ export default defineConfig([
     'bench/out/',
     '**/.cache/',
     'datasource-plugin/bin/',
-    // Written by generators (schema/src/generate.ts, app content); a stale-file test guards them.
+    // Written by the schema's generators (field registry, query model); a stale-file test guards them.
     '**/src/generated/',
     // Raw log samples and golden outputs, not code.
     '**/testdata/',
