@@ -3,7 +3,7 @@
 // earlier one fails; the exit code is non-zero when any failed.
 //   KANSA_LINT_PRETTIER=0   skips the prettier check (npm test sets it until the tree has been formatted once).
 // golangci-lint is installed with `go install` into .kansa/tools/bin on first use and reused after that.
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { log, REPO, run, runStatus } from './lib.mjs';
@@ -20,7 +20,7 @@ export function ensureGolangciLint() {
   mkdirSync(gobin, { recursive: true });
   run('go', ['install', `github.com/golangci/golangci-lint/v2/cmd/golangci-lint@${GOLANGCI_VERSION}`], { env: { GOBIN: gobin } });
   // A versioned name, so a bump of GOLANGCI_VERSION installs the new one instead of reusing the old.
-  run('mv', [join(gobin, 'golangci-lint'), GOLANGCI]);
+  renameSync(join(gobin, 'golangci-lint'), GOLANGCI);
   return GOLANGCI;
 }
 
