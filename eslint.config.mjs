@@ -69,7 +69,7 @@ export default defineConfig([
 
   {
     // A promise nobody awaits loses its error. Type-aware, so only where a tsconfig covers the file (the bridge's
-    // and schema's leave their tests out); it about doubles eslint's CPU time (22 s -> 48 s on 2 cores).
+    // and schema's leave their tests out). Measured on the whole repo, 2 cores: eslint 14 s -> 40 s, 0.6 -> 2.5 GB.
     name: 'kansa/promises',
     files: ['backend-bridge/src/**/*.ts', 'schema/src/**/*.ts', '*-plugin/src/**/*.{ts,tsx}'],
     ignores: ['backend-bridge/src/**/*.test.ts', 'schema/src/**/*.test.ts'],
