@@ -10,7 +10,7 @@ import { baseEvent, setUser } from './linux';
 import { paren } from './wording';
 import { parseKv } from './kv';
 import { setSource } from './network';
-import { applyRules, assignFields, ruleTable, type RuleResult } from './rules';
+import { applyRules, assignFields, ruleTable, sentenceIn } from './rules';
 
 /** Services whose session open/close marks a person starting or ending work at the machine. */
 const INTERACTIVE = new Set([
@@ -52,11 +52,6 @@ interface PamCtx {
   times: number;
   /** kansa.raw of the event (module, service, type): rules add the message's own words. */
   raw: Record<string, string>;
-}
-
-/** The rule's fields, the sentence among them in the order the rule set it. */
-function said(ev: KansaEvent): RuleResult {
-  return { fields: ev, ja: ev['kansa.message.ja'] ?? '', en: ev['kansa.message.en'] ?? '' };
 }
 
 const SAMPLE_CTX: PamCtx = { service: 'sshd', host: 'web01', hostJa: 'web01 で ', onHost: ' on web01', times: 0, raw: {} };
@@ -104,7 +99,7 @@ export const PAM_RULES = ruleTable<PamCtx>('pam', SAMPLE_CTX, [
       if (INTERACTIVE.has(service)) {
         ev['kansa.session.transition'] = 'start';
       }
-      return said(ev);
+      return sentenceIn(ev);
     },
   },
   {
@@ -125,7 +120,7 @@ export const PAM_RULES = ruleTable<PamCtx>('pam', SAMPLE_CTX, [
       if (INTERACTIVE.has(service)) {
         ev['kansa.session.transition'] = 'end';
       }
-      return said(ev);
+      return sentenceIn(ev);
     },
   },
   {
@@ -161,7 +156,7 @@ export const PAM_RULES = ruleTable<PamCtx>('pam', SAMPLE_CTX, [
       ev['kansa.message.ja'] = headJa + paren(['PAM', tty ? `端末 ${tty}` : '', times ? `${times} 回` : ''], 'ja');
       ev['kansa.message.en'] =
         `${user || 'Someone'} failed ${service} authentication${asEn}${fromEn}${onHost}` + paren(['PAM', tty ? `terminal ${tty}` : '', times ? `${times} times` : ''], 'en');
-      return said(ev);
+      return sentenceIn(ev);
     },
   },
   {
@@ -179,7 +174,7 @@ export const PAM_RULES = ruleTable<PamCtx>('pam', SAMPLE_CTX, [
       ev['event.reason'] = 'consecutive login failures';
       ev['kansa.message.ja'] = `${user} が ${hostJa.trimEnd()}連続したログイン失敗によりアカウントを一時的にロックされました(${service})`;
       ev['kansa.message.en'] = `${user} was temporarily locked out after consecutive login failures${onHost} (${service})`;
-      return said(ev);
+      return sentenceIn(ev);
     },
   },
   {
@@ -198,7 +193,7 @@ export const PAM_RULES = ruleTable<PamCtx>('pam', SAMPLE_CTX, [
       ev['event.outcome'] = 'failure';
       ev['kansa.message.ja'] = `${user} が ${hostJa}${service} のログイン失敗を ${n} 回重ねました(上限 ${deny} 回)`;
       ev['kansa.message.en'] = `${user} has ${n} failed ${service} logins${onHost} (limit ${deny})`;
-      return said(ev);
+      return sentenceIn(ev);
     },
   },
   {
@@ -216,7 +211,7 @@ export const PAM_RULES = ruleTable<PamCtx>('pam', SAMPLE_CTX, [
       ev['event.outcome'] = 'success';
       ev['kansa.message.ja'] = `${user} が ${hostJa.trimEnd()}パスワードを変更しました(${service})`;
       ev['kansa.message.en'] = `${user} changed the password${onHost} (${service})`;
-      return said(ev);
+      return sentenceIn(ev);
     },
   },
   {
@@ -233,7 +228,7 @@ export const PAM_RULES = ruleTable<PamCtx>('pam', SAMPLE_CTX, [
       const who = host ?? service;
       ev['kansa.message.ja'] = `${who} で存在しないユーザーによる ${service} の認証がありました(PAM)`;
       ev['kansa.message.en'] = `${who}: ${service} authentication for an unknown user (PAM)`;
-      return said(ev);
+      return sentenceIn(ev);
     },
   },
   {
@@ -251,7 +246,7 @@ export const PAM_RULES = ruleTable<PamCtx>('pam', SAMPLE_CTX, [
       ev['event.reason'] = reason;
       ev['kansa.message.en'] = `${user}'s ${service} authentication returned ${reason} (code ${code})${onHost}`;
       ev['kansa.message.ja'] = `${user} が ${hostJa}${service} の認証結果「${reason}」を受け取りました(コード ${code})`;
-      return said(ev);
+      return sentenceIn(ev);
     },
   },
   {
@@ -268,7 +263,7 @@ export const PAM_RULES = ruleTable<PamCtx>('pam', SAMPLE_CTX, [
       ev['event.reason'] = 'account expired';
       ev['kansa.message.ja'] = `${user} が ${hostJa.trimEnd()}期限切れのアカウントで ${service} にログインしようとしました`;
       ev['kansa.message.en'] = `${user} tried to use ${service} with an expired account${onHost}`;
-      return said(ev);
+      return sentenceIn(ev);
     },
   },
 ]);

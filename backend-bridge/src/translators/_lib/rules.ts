@@ -109,6 +109,11 @@ export function sentenceOut(fields: KansaEvent): RuleResult {
   return { fields: rest, ja: ja ?? '', en: en ?? '' };
 }
 
+/** A rule's result from the fields it set, the sentence left among them where the rule put it. */
+export function sentenceIn(fields: KansaEvent): RuleResult {
+  return { fields, ja: fields['kansa.message.ja'] ?? '', en: fields['kansa.message.en'] ?? '' };
+}
+
 /** Copies a rule's fields into the event: a key the event has keeps its place, new keys go last. */
 export function assignFields(ev: KansaEvent, fields: KansaEvent): KansaEvent {
   const out = ev as Record<string, unknown>;

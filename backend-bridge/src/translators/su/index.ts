@@ -10,10 +10,7 @@ import type { KansaEvent, SyslogMessage, SyslogProgram, TranslateContext } from 
 import { isPamMessage, translatePam } from '../_lib/pam';
 import { baseEvent, setUser, unwrapRepeated } from '../_lib/linux';
 import { paren } from '../_lib/wording';
-
-const TO = /^(FAILED SU )?\(to ([^)]*)\) (\S+) on (\S+)$/;
-const OLD = /^([+-]) (\S+) ([^:\s]+):(\S+)$/;
-const WORDS = /^(Successful|FAILED) su for (\S+) by (\S+)$/;
+import { applyRules, ruleTable, sentenceIn } from '../_lib/rules';
 
 function build(msg: SyslogMessage, ok: boolean, actor: string, target: string, tty: string | undefined, count: number): KansaEvent {
   const ev = baseEvent('su', 'su', 'su.log');
@@ -49,25 +46,41 @@ function build(msg: SyslogMessage, ok: boolean, actor: string, target: string, t
   return ev;
 }
 
+interface SuCtx {
+  msg: SyslogMessage;
+  count: number;
+}
+
+const SAMPLE_CTX: SuCtx = { msg: { timestamp: '2026-10-01T09:00:01+09:00', host: 'web01', program: 'su', message: '', format: 'rfc3164' }, count: 1 };
+
+/** su's own message forms, in the order they are tried; each is a switch that worked or failed. */
+export const RULES = ruleTable<SuCtx>('su', SAMPLE_CTX, [
+  {
+    id: 'switch',
+    sample: 'FAILED SU (to root) tanaka on pts/0',
+    match: /^(?<failed>FAILED SU )?\(to (?<target>[^)]*)\) (?<actor>\S+) on (?<tty>\S+)$/,
+    build: (g, { msg, count }) => sentenceIn(build(msg, !g.failed, g.actor, g.target, g.tty, count)),
+  },
+  {
+    id: 'old-shadow-switch',
+    sample: '+ pts/0 tanaka:root',
+    match: /^(?<sign>[+-]) (?<tty>\S+) (?<actor>[^:\s]+):(?<target>\S+)$/,
+    build: (g, { msg, count }) => sentenceIn(build(msg, g.sign === '+', g.actor, g.target, g.tty, count)),
+  },
+  {
+    id: 'old-shadow-words',
+    sample: 'Successful su for root by tanaka',
+    match: /^(?<result>Successful|FAILED) su for (?<target>\S+) by (?<actor>\S+)$/,
+    build: (g, { msg, count }) => sentenceIn(build(msg, g.result === 'Successful', g.actor, g.target, undefined, count)),
+  },
+]);
+
 export function translateSu(msg: SyslogMessage): KansaEvent | null {
   const { text: inner, count } = unwrapRepeated(msg.message.trim());
   if (isPamMessage(inner)) {
     return translatePam(inner, msg, count);
   }
-  const text = inner.trim();
-  let m = TO.exec(text);
-  if (m) {
-    return build(msg, !m[1], m[3], m[2], m[4], count);
-  }
-  m = OLD.exec(text);
-  if (m) {
-    return build(msg, m[1] === '+', m[3], m[4], m[2], count);
-  }
-  m = WORDS.exec(text);
-  if (m) {
-    return build(msg, m[1] === 'Successful', m[3], m[2], undefined, count);
-  }
-  return null;
+  return applyRules(RULES, inner.trim(), { msg, count })?.result.fields ?? null;
 }
 
 export const su: SyslogProgram = {

@@ -10,42 +10,57 @@ import type { KansaEvent, SyslogMessage, SyslogProgram, TranslateContext } from 
 import { isPamMessage, translatePam } from '../_lib/pam';
 import { baseEvent, setUser, unwrapRepeated } from '../_lib/linux';
 import { paren } from '../_lib/wording';
+import { applyRules, assignFields, ruleTable } from '../_lib/rules';
 
 const KEYS = new Set(['TTY', 'PWD', 'USER', 'GROUP', 'TSID', 'ENV', 'CHROOT', 'CWD', 'COMMAND', 'HOST']);
 
-interface Problem {
-  action: string;
-  category: string[];
-  type: string[];
-  ja: string;
-  en: string;
-}
+/** Fresh objects per event: later stages may extend the arrays. */
+const denied = (): KansaEvent => ({ 'event.category': ['process', 'iam'], 'event.type': ['denied'], 'event.action': 'sudo-denied' });
+const authFailed = (): KansaEvent => ({ 'event.category': ['authentication'], 'event.type': ['start'], 'event.action': 'sudo-authentication-failed' });
 
-function problemOf(p: string): Problem {
-  const pw = /^(\d+) incorrect password attempts?$/.exec(p);
-  if (pw) {
-    return {
-      action: 'sudo-authentication-failed',
-      category: ['authentication'],
-      type: ['start'],
-      ja: `パスワード誤り ${pw[1]} 回`,
-      en: `${pw[1]} incorrect password attempt${pw[1] === '1' ? '' : 's'}`,
-    };
-  }
-  if (p === 'user NOT in sudoers') {
-    return { action: 'sudo-denied', category: ['process', 'iam'], type: ['denied'], ja: 'sudoers に登録されていないユーザー', en: 'user not in sudoers' };
-  }
-  if (p === 'command not allowed') {
-    return { action: 'sudo-denied', category: ['process', 'iam'], type: ['denied'], ja: '許可されていないコマンド', en: 'command not allowed' };
-  }
-  if (p === 'user NOT authorized on host') {
-    return { action: 'sudo-denied', category: ['process', 'iam'], type: ['denied'], ja: 'このホストでは許可されていないユーザー', en: 'user not authorized on this host' };
-  }
-  if (p === 'a password is required') {
-    return { action: 'sudo-authentication-failed', category: ['authentication'], type: ['start'], ja: 'パスワードが必要(非対話実行)', en: 'a password is required' };
-  }
-  return { action: 'sudo-failed', category: ['process'], type: ['denied'], ja: p, en: p };
-}
+/** What a sudo problem (the part before ` ; TTY=…`) means: category, type, action and the reason in words. */
+export const PROBLEMS = ruleTable<null>('sudo', null, [
+  {
+    id: 'incorrect-password',
+    sample: '3 incorrect password attempts',
+    match: /^(?<n>\d+) incorrect password attempts?$/,
+    build: ({ n }) => ({ fields: authFailed(), ja: `パスワード誤り ${n} 回`, en: `${n} incorrect password attempt${n === '1' ? '' : 's'}` }),
+  },
+  {
+    id: 'not-in-sudoers',
+    sample: 'user NOT in sudoers',
+    match: /^user NOT in sudoers$/,
+    build: () => ({ fields: denied(), ja: 'sudoers に登録されていないユーザー', en: 'user not in sudoers' }),
+  },
+  {
+    id: 'command-not-allowed',
+    sample: 'command not allowed',
+    match: /^command not allowed$/,
+    build: () => ({ fields: denied(), ja: '許可されていないコマンド', en: 'command not allowed' }),
+  },
+  {
+    id: 'not-authorized-on-host',
+    sample: 'user NOT authorized on host',
+    match: /^user NOT authorized on host$/,
+    build: () => ({ fields: denied(), ja: 'このホストでは許可されていないユーザー', en: 'user not authorized on this host' }),
+  },
+  {
+    id: 'password-required',
+    sample: 'a password is required',
+    match: /^a password is required$/,
+    build: () => ({ fields: authFailed(), ja: 'パスワードが必要(非対話実行)', en: 'a password is required' }),
+  },
+  {
+    id: 'other',
+    sample: 'pam_authenticate: Conversation error',
+    match: /^(?<problem>[^]*)$/,
+    build: ({ problem }) => ({
+      fields: { 'event.category': ['process'], 'event.type': ['denied'], 'event.action': 'sudo-failed' },
+      ja: problem,
+      en: problem,
+    }),
+  },
+]);
 
 export function translateSudo(msg: SyslogMessage): KansaEvent | null {
   const { text: inner, count } = unwrapRepeated(msg.message.trim());
@@ -136,10 +151,8 @@ export function translateSudo(msg: SyslogMessage): KansaEvent | null {
     ev['kansa.message.en'] = `${user} ran ${whatEn}${asEn}${onHost}${paren(['sudo', ttyEn, pwdEn, timesEn], 'en')}`;
     return ev;
   }
-  const pr = problemOf(problems[0]);
-  ev['event.category'] = pr.category;
-  ev['event.type'] = pr.type;
-  ev['event.action'] = pr.action;
+  const pr = applyRules(PROBLEMS, problems[0], null)!.result;
+  assignFields(ev, pr.fields);
   ev['event.outcome'] = 'failure';
   ev['event.reason'] = problems.join('; ');
   ev['kansa.message.ja'] = `${user} が ${hostJa}${asJa}${what} を sudo で実行しようとして失敗しました${paren([pr.ja, ttyJa, pwdJa, timesJa], 'ja')}`;
