@@ -5,12 +5,14 @@ import { background } from './day/background';
 import { personDay } from './day/person-day';
 import { Month, type MonthOptions } from './month';
 import { assetsCsv } from './render/assets';
-import { castOf } from './scenarios/cast';
+import { castOf, type Cast } from './scenarios/cast';
 import { SCENARIOS } from './scenarios';
 import { ScenarioPlan } from './scenarios/plan';
 import { Scene } from './scenarios/scene';
+import { divergenceScenario } from './scenarios/timesheet-divergence';
 import type { Scenario } from './scenarios/types';
 import { DAY } from './time';
+import { timesheetHistoryRows, withHistory } from './timesheet-history';
 
 export type { Detection, Scenario } from './scenarios/types';
 export type GenerateOptions = MonthOptions;
@@ -53,19 +55,24 @@ export function generate(opts: GenerateOptions): GenerateResult {
   const scenarios = scene.recorded.sort((x, y) =>
     x.start < y.start ? -1 : x.start > y.start ? 1 : x.id < y.id ? -1 : 1,
   );
-  writeFiles(m, scenarios);
+  writeFiles(m, scenarios, cast);
   return { files, scenarios, users: m.people.length, days: opts.days };
 }
 
 /** The directory, the asset list, the timesheet, the holiday calendar and scenarios.json. */
-function writeFiles(m: Month, scenarios: Scenario[]): void {
+function writeFiles(m: Month, scenarios: Scenario[], cast: Cast): void {
   const { out, days, benign, seed, start } = m.opts;
   writeFileSync(join(out, 'users.csv'), usersCsv(m.people));
   writeFileSync(join(out, 'assets.csv'), assetsCsv(m.people));
-  writeFileSync(
-    join(out, 'timesheet.csv'),
-    m.book.csv(m.people, m.t0, days, (day) => m.isOffDay(day), benign),
-  );
+  // The attendance system's export: the months before the period (the 36協定's averages reach back), then the period.
+  const period = m.book.csv(m.people, m.t0, days, (day) => m.isOffDay(day), benign);
+  writeFileSync(join(out, 'timesheet.csv'), withHistory(period, timesheetHistoryRows(m, benign ? undefined : cast.overworked)));
+  // The 乖離 the timesheet just seeded, as a scenario (the gaps are chosen while it is written).
+  const gap = divergenceScenario(m.book.seeded, m.people);
+  if (gap) {
+    scenarios.push(gap);
+    scenarios.sort((x, y) => (x.start < y.start ? -1 : x.start > y.start ? 1 : x.id < y.id ? -1 : 1));
+  }
   writeFileSync(join(out, 'holidays.txt'), [...m.holidays].map(([k, v]) => `${k} ${v}`).join('\n') + '\n');
   const meta = {
     company: '株式会社サンプル製作所 (demo)',

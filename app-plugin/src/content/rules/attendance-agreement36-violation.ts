@@ -1,3 +1,5 @@
+import { FIELD as F } from '@kansa/schema/fields';
+
 import { ATTENDANCE_UID } from '../dashboards/attendance';
 import { attendance } from '../queries';
 import { bi } from '../text';
@@ -29,4 +31,5 @@ export default rule({
   ),
   dashboardUid: ATTENDANCE_UID,
   panelKey: 'agreement36',
+  scenario: { id: 'agreement36-average', label: F.userName, value: 'kobayashi.m' },
 });

@@ -35,7 +35,11 @@ export const PERSON_PAGE_ANNOTATION = `{{ externalURL }}${personUrl(`{{ index $l
 /** Whether each alert of the rule is about one user (its series carry user.name), so their person page applies. */
 export function perUser(rule: RuleDef, settings: RuleSettings): boolean {
   return rule.queries(settings).some((q) =>
-    q.query.queryType === 'risk' ? (q.query.riskEntity ?? 'user') === 'user' : (q.query.groupBy ?? []).some((g) => g.field === F.userName)
+    q.query.queryType === 'risk'
+      ? (q.query.riskEntity ?? 'user') === 'user'
+      : q.query.queryType === 'attendance' // the -series views are labelled by user.name
+        ? /-series$/.test(q.query.attendanceView ?? '')
+        : (q.query.groupBy ?? []).some((g) => g.field === F.userName)
   );
 }
 

@@ -19,6 +19,8 @@ import restIntervalShort from './rest-interval-short';
 import switchPortFlapping from './switch-port-flapping';
 import apErrorStorm from './ap-error-storm';
 import leaverExfiltration from './leaver-exfiltration';
+import agreement36Average from './agreement36-average';
+import timesheetDivergence from './timesheet-divergence';
 
 /**
  * Every scenario of the demo month, one file each. Scenarios of the same day play in this order and draw from one
@@ -45,4 +47,6 @@ export const SCENARIOS: readonly ScenarioDef[] = [
   switchPortFlapping,
   apErrorStorm,
   leaverExfiltration,
+  agreement36Average,
+  timesheetDivergence,
 ];
