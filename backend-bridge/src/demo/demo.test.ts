@@ -34,7 +34,7 @@ const SCENARIO_IDS = [
   'password-spray', 'ssh-brute-force', 'escalation-domain-admins', 'backdoor-account', 'audit-policy-and-log-clear', 'mass-file-reads',
   'ransomware-rename-burst', 'encoded-powershell', 'non-permitted-port', 'large-upload', 'acl-change-confidential', 'admin-reads-hr',
   'leaver-exfiltration', 'sales-opens-dev-share', 'late-night-work', 'holiday-work', 'rest-interval-short', 'switch-port-flapping',
-  'ap-error-storm', 'uplink-saturation',
+  'ap-error-storm', 'uplink-saturation', 'agreement36-average', 'timesheet-divergence',
 ];
 
 const small = { seed: 42, start: '2026-10-01', ...PROFILES.small };

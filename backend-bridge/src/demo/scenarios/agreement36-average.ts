@@ -26,9 +26,10 @@ export default {
         useCase: '4 working hours',
         detections: [
           {
-            description: 'logons of the overworked person before 08:00 JST in the second half',
-            query: `event.code:4624 AND user.name:${overworked.account} AND ${scene.range(scene.at(work[0], 7, 0), scene.at(d, 23, 59))}`,
-            minCount: work.length,
+            // Ordinary days end before 21:30, so a logoff at 21:30 is the long day's.
+            description: 'the logoff at 21:30 on the last long day',
+            query: `event.code:4647 AND user.name:${overworked.account} AND ${scene.range(scene.at(d, 21, 30), scene.at(d, 21, 31))}`,
+            minCount: 1,
           },
         ],
       },

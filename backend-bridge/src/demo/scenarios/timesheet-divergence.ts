@@ -36,13 +36,8 @@ export function divergenceScenario(seeded: readonly SeededGap[], people: readonl
     end: isoJst(end),
     monitoringPoint: 'Working hours: 自己申告との乖離',
     useCase: '4 working hours',
-    // The logs' side of the gap: a logoff on each of the days (the timesheet's side is in its own index).
-    detections: [
-      {
-        description: 'logoffs of the person on the days with unreported late work',
-        query: `event.code:4647 AND user.name:${who} AND @timestamp:[${new Date(jstMidnight(days[0])).toISOString()} TO ${new Date(end).toISOString()}]`,
-        minCount: days.length,
-      },
-    ],
+    // The gap is between two indices (the logs and kansa-timesheet-*), which no single event query shows: the
+    // 乖離 view and rule find it; this names the person's timesheet rows, which the event index never holds.
+    detections: [{ description: "the person's rows in the timesheet index (kansa-timesheet-*, not an event)", query: `event.dataset:kansa.timesheet AND user.name:${who}`, minCount: 0 }],
   };
 }
