@@ -187,7 +187,7 @@ func Agreement36(c Config, as Agreements, users []User, monthStart time.Time, no
 				s.TimesheetMonths = append(s.TimesheetMonths, m)
 			}
 		}
-		judge(&s, a, monthStart, now, elapsed < total)
+		judge(&s, a, monthStart, now, elapsed < total, 2*elapsed >= total)
 		out = append(out, s)
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].User < out[j].User })
@@ -222,7 +222,11 @@ func scheduledDays(c Config, monthStart, now time.Time) (elapsed, total int) {
 // judge sets the warnings and the status. Without a special clause the monthly and annual limits are
 // absolute; with one, months above the monthly limit are allowed up to the clause's count. The 100-hour
 // and 80-hour-average caps bind either way.
-func judge(s *Standing, a AgreementConfig, monthStart, now time.Time, open bool) {
+//
+// A pace is only judged once half the month's scheduled days have passed (paced): one long first day
+// projects to far above 45 h and would warn half the company on the 1st; the first half has the
+// 80 %-by-the-15th warning instead.
+func judge(s *Standing, a AgreementConfig, monthStart, now time.Time, open, paced bool) {
 	violation := false
 	warn := func(code string, breach bool) {
 		s.Warnings = append(s.Warnings, code)
@@ -234,7 +238,7 @@ func judge(s *Standing, a AgreementConfig, monthStart, now time.Time, open bool)
 		warn(WarnMonthlyOver, !a.SpecialClause)
 	case open && now.In(monthStart.Location()).Day() <= 15 && m.Overtime >= a.WarnRatio*a.MonthlyLimit:
 		warn(WarnMonthlyEarly, false)
-	case open && s.ProjectedOvertime > a.MonthlyLimit:
+	case open && paced && s.ProjectedOvertime > a.MonthlyLimit:
 		warn(WarnMonthlyPace, false)
 	}
 	if a.SpecialClause {
@@ -248,7 +252,7 @@ func judge(s *Standing, a AgreementConfig, monthStart, now time.Time, open bool)
 	switch {
 	case m.Total() >= a.MonthlyTotalCap:
 		warn(WarnTotalCap, true)
-	case open && s.ProjectedTotal >= a.MonthlyTotalCap:
+	case open && paced && s.ProjectedTotal >= a.MonthlyTotalCap:
 		warn(WarnTotalCapPace, false)
 	}
 	highest := 0.0

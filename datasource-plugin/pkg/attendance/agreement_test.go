@@ -195,6 +195,19 @@ func TestLeapFebruary(t *testing.T) {
 	assert.Equal(t, []string{WarnMonthlyPace}, s.Warnings)
 }
 
+func TestPaceIsNotJudgedInTheFirstHalf(t *testing.T) {
+	c := office(t, Workday{})
+	as := agreement(t, Agreement{})
+	// Thursday 1 October 2026 09:00-21:00 is 4 h beyond 8 h: at that pace (1 of 22 days) the month would end
+	// at 88 h; too early to say, so no warning until half the days have passed.
+	days := []Day{shift(c, "2026-10-01 09:00", "2026-10-01 21:00")}
+	s := standing(t, c, as, "2026-10", "2026-10-02 00:00", days)
+	assert.Equal(t, 4*60.0, s.This.Overtime)
+	assert.Greater(t, s.ProjectedOvertime, 45*60.0)
+	assert.Empty(t, s.Warnings)
+	assert.Equal(t, StatusOK, s.Status)
+}
+
 func TestMonthlyAndAnnualLimitsWithoutSpecialClause(t *testing.T) {
 	c, as := office(t, Workday{}), agreement(t, Agreement{})
 	s := standing(t, c, as, "2026-10", "2026-11-02 12:00", busyMonth(c, 2026, 10, 46, 0))

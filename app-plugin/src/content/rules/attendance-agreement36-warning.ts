@@ -11,8 +11,8 @@ export default rule({
   title: bi("36協定の上限が近い", "Approaching a 36 agreement limit"),
   threshold: 0,
   thresholdWhy: bi(
-    "状態 1 (注意): 15日までに月の上限の80%、今のペースで月末に上限超え・100時間到達の見込み、2〜6か月平均・年の上限の80%、特別条項の回数を使い切った。違反になる前に業務を調整するための通知です (割合はデータソースの warnRatio)。",
-    "Status 1 (warning): 80 % of the monthly limit by the 15th, a pace that ends the month over the limit or at 100 h, 80 % of the average or annual limit, or every month the special clause allows used. It comes before the violation, to adjust the workload (ratio: the data source’s warnRatio)."
+    "状態 1 (注意): 15日までに月の上限の80%、月の後半に入って今のペースで月末に上限超え・100時間到達の見込み、2〜6か月平均・年の上限の80%、特別条項の回数を使い切った。違反になる前に業務を調整するための通知です (割合はデータソースの warnRatio)。",
+    "Status 1 (warning): 80 % of the monthly limit by the 15th, from mid-month a pace that ends the month over the limit or at 100 h, 80 % of the average or annual limit, or every month the special clause allows used. It comes before the violation, to adjust the workload (ratio: the data source’s warnRatio)."
   ),
   for: '0s',
   queries: () => [{ refId: 'A', query: attendance('agreement36-series'), fromSeconds: DAY, intervalMs: 86400000 }],
