@@ -73,11 +73,12 @@ type User struct {
 }
 
 // Compute groups events by user and works out each user's days. now is the current time: a session whose
-// grace period has not run out by now is still open, not a missing logoff.
+// grace period has not run out by now is still open, not a missing logoff; events after now are left out, so a
+// standing computed as of a past moment (an alert rule's evaluation replayed) sees only what was known then.
 func Compute(c Config, events []Event, now time.Time) []User {
 	byUser := map[string][]Event{}
 	for _, e := range events {
-		if e.User == "" {
+		if e.User == "" || e.Time.After(now) {
 			continue
 		}
 		byUser[e.User] = append(byUser[e.User], e)

@@ -219,6 +219,21 @@ func TestUsersAreSeparateAndSorted(t *testing.T) {
 	assert.Equal(t, 540.0, users[1].Days[0].WorkingMinutes)
 }
 
+func TestEventsAfterNowAreNotYetKnown(t *testing.T) {
+	c, err := Resolve(Workday{})
+	require.NoError(t, err)
+	events := []Event{
+		ev("2026-10-01 09:00", "start"), ev("2026-10-01 18:00", "end"),
+		ev("2026-10-02 09:00", "start"), ev("2026-10-02 23:00", "end"),
+	}
+	// As of 2 October 00:00 only the 1st happened: the 2nd's long day must not count yet.
+	users := Compute(c, events, jst("2026-10-02 00:00"))
+	require.Len(t, users, 1)
+	require.Len(t, users[0].Days, 1)
+	assert.Equal(t, "2026-10-01", users[0].Days[0].Date)
+	assert.Len(t, Compute(c, events, farFuture)[0].Days, 2)
+}
+
 func TestResolveNamesTheBadSetting(t *testing.T) {
 	bad := func(w Workday) string {
 		_, err := Resolve(w)
