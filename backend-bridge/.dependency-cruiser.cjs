@@ -20,7 +20,8 @@ module.exports = {
     {
       name: 'no-circular',
       severity: 'error',
-      comment: 'Modules that import each other, directly or round a loop. A loop closed only by `import type` is erased at compile time and allowed (a dispatch table and the mappers that name its types).',
+      comment:
+        'Modules that import each other, directly or round a loop. A loop closed only by `import type` is erased at compile time and allowed (a dispatch table and the mappers that name its types).',
       from: {},
       to: { circular: true, viaOnly: { dependencyTypesNot: ['type-only'] } },
     },
@@ -76,7 +77,8 @@ module.exports = {
     {
       name: 'translator-imports-only-lib',
       severity: 'error',
-      comment: 'A translator folder imports shared helpers from translators/_lib only, never another translator folder.',
+      comment:
+        'A translator folder imports shared helpers from translators/_lib only, never another translator folder.',
       from: { path: '^src/translators/([^/_][^/]*)/' },
       to: { path: '^src/translators/[^/]+/', pathNot: ['^src/translators/_lib/', '^src/translators/$1/'] },
     },

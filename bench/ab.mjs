@@ -14,7 +14,14 @@ import { parseArgs } from 'node:util';
 import { e2eSubset } from './lib/e2e.mjs';
 import { measured, spread } from './lib/measure.mjs';
 
-const { values } = parseArgs({ options: { base: { type: 'string' }, new: { type: 'string' }, tiers: { type: 'string', default: 'sink,e2e' }, runs: { type: 'string', default: '3' } } });
+const { values } = parseArgs({
+  options: {
+    base: { type: 'string' },
+    new: { type: 'string' },
+    tiers: { type: 'string', default: 'sink,e2e' },
+    runs: { type: 'string', default: '3' },
+  },
+});
 if (!values.base || !values.new) {
   process.stderr.write('usage: node bench/ab.mjs --base DIR --new DIR [--tiers sink,e2e] [--runs 3]\n');
   process.exit(2);
@@ -31,13 +38,24 @@ const args = (format) => ['--format', format, '--year', '2026', '--tz', 'UTC'];
 
 if (tiers.has('sink')) {
   const inputs = { sshd: ['syslog', join(IN, 'sshd.log')], nxlog: ['nxlog-json', join(IN, 'nxlog.log')] };
-  process.stdout.write('| input | tree | CPU s median (min–max) | events per CPU s | peak RSS MiB median (max) | new ÷ base per CPU s (per-round median) |\n|---|---|---|---|---|---|\n');
+  process.stdout.write(
+    '| input | tree | CPU s median (min–max) | events per CPU s | peak RSS MiB median (max) | new ÷ base per CPU s (per-round median) |\n|---|---|---|---|---|---|\n',
+  );
   for (const [kind, [format, path]] of Object.entries(inputs)) {
-    const n = readFileSync(path).toString('latin1').split('\n').filter((l) => l !== '').length;
+    const n = readFileSync(path)
+      .toString('latin1')
+      .split('\n')
+      .filter((l) => l !== '').length;
     const res = { base: [], new: [] };
     for (let r = 1; r <= runs; r++) {
       for (const t of r % 2 ? ['base', 'new'] : ['new', 'base']) {
-        res[t].push(await measured({ cmd: process.execPath, args: [join(trees[t], 'bench', 'kansa-sink.mjs'), ...args(format), path, join(OUT, `sink-${t}.ndjson`)], statsPath: join(OUT, 'time') }));
+        res[t].push(
+          await measured({
+            cmd: process.execPath,
+            args: [join(trees[t], 'bench', 'kansa-sink.mjs'), ...args(format), path, join(OUT, `sink-${t}.ndjson`)],
+            statsPath: join(OUT, 'time'),
+          }),
+        );
         load();
       }
     }
@@ -45,7 +63,9 @@ if (tiers.has('sink')) {
       const c = spread(res[t].map((m) => m.cpu));
       const rss = spread(res[t].map((m) => m.rssMiB));
       const ratio = t === 'new' ? `${spread(res.new.map((m, i) => res.base[i].cpu / m.cpu)).median.toFixed(2)}×` : '';
-      process.stdout.write(`| ${kind} (${n}) | ${t} | ${c.median.toFixed(2)} (${c.min.toFixed(2)}–${c.max.toFixed(2)}) | ${Math.round(n / c.median)} | ${rss.median.toFixed(0)} (${rss.max.toFixed(0)}) | ${ratio} |\n`);
+      process.stdout.write(
+        `| ${kind} (${n}) | ${t} | ${c.median.toFixed(2)} (${c.min.toFixed(2)}–${c.max.toFixed(2)}) | ${Math.round(n / c.median)} | ${rss.median.toFixed(0)} (${rss.max.toFixed(0)}) | ${ratio} |\n`,
+      );
     }
   }
 }
@@ -54,11 +74,18 @@ if (tiers.has('e2e')) {
   const url = `http://127.0.0.1:${process.env.KANSA_BENCH_OPENSEARCH_PORT ?? 9310}`;
   const { n, subset } = e2eSubset({ out: IN, input: { path: join(IN, 'sshd.log') }, quick: false });
   const bulkFile = join(OUT, 'e2e.bulk.ndjson');
-  execFileSync(process.execPath, [join(trees.new, 'bench', 'kansa-sink.mjs'), ...args('syslog'), subset, bulkFile], { stdio: 'inherit' });
+  execFileSync(process.execPath, [join(trees.new, 'bench', 'kansa-sink.mjs'), ...args('syslog'), subset, bulkFile], {
+    stdio: 'inherit',
+  });
   const os = async (method, path) => (await fetch(url + path, { method })).json().catch(() => ({}));
   const clean = () => os('DELETE', '/kansa-events-*,kansa-deadletter-*?expand_wildcards=all');
-  const count = async () => (await os('POST', '/kansa-events-*/_refresh'), (await os('GET', '/kansa-events-*/_count')).count);
-  const pid = Number(/pid=(\d+)/.exec(execFileSync('ss', ['-ltnpH', `sport = :${new URL(url).port}`], { encoding: 'utf8' }))?.[1]);
+  const count = async () => (
+    await os('POST', '/kansa-events-*/_refresh'),
+    (await os('GET', '/kansa-events-*/_count')).count
+  );
+  const pid = Number(
+    /pid=(\d+)/.exec(execFileSync('ss', ['-ltnpH', `sport = :${new URL(url).port}`], { encoding: 'utf8' }))?.[1],
+  );
   const osCpu = () => {
     const s = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const f = s.slice(s.lastIndexOf(')') + 2).split(' ');
@@ -66,8 +93,16 @@ if (tiers.has('e2e')) {
   };
   const env = { OPENSEARCH_URL: url };
   const tools = {
-    base: { cmd: process.execPath, args: [join(trees.base, 'backend-bridge', 'bin', 'kansa.js'), 'import', ...args('syslog'), subset], env },
-    new: { cmd: process.execPath, args: [join(trees.new, 'backend-bridge', 'bin', 'kansa.js'), 'import', ...args('syslog'), subset], env },
+    base: {
+      cmd: process.execPath,
+      args: [join(trees.base, 'backend-bridge', 'bin', 'kansa.js'), 'import', ...args('syslog'), subset],
+      env,
+    },
+    new: {
+      cmd: process.execPath,
+      args: [join(trees.new, 'backend-bridge', 'bin', 'kansa.js'), 'import', ...args('syslog'), subset],
+      env,
+    },
     raw: { cmd: process.execPath, args: [join(import.meta.dirname, 'raw-bulk.mjs'), url, bulkFile, '3'] },
   };
   // The first import installs the template the ceiling's indices need.
@@ -86,7 +121,9 @@ if (tiers.has('e2e')) {
       load();
     }
   }
-  process.stdout.write(`\n| client (${n} sshd lines) | events/s median (min–max) | client CPU s | events per client CPU s | share of a core (min–max) | peak RSS MiB (max) | OpenSearch CPU s | ÷ ceiling, wall (per-round median) |\n|---|---|---|---|---|---|---|---|\n`);
+  process.stdout.write(
+    `\n| client (${n} sshd lines) | events/s median (min–max) | client CPU s | events per client CPU s | share of a core (min–max) | peak RSS MiB (max) | OpenSearch CPU s | ÷ ceiling, wall (per-round median) |\n|---|---|---|---|---|---|---|---|\n`,
+  );
   for (const t of ['base', 'new', 'raw']) {
     const rs = res[t];
     const rate = spread(rs.map((m) => n / m.wall));

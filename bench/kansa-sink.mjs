@@ -18,7 +18,10 @@ const { BulkBatcher } = require(`${dist}/pipeline/batches.js`);
 
 const BATCH_BYTES = 6 * 1024 * 1024; // opensearch.bulkBytes' default, as kansa import uses it
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { format: { type: 'string', default: 'auto' }, year: { type: 'string' }, tz: { type: 'string' } } });
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { format: { type: 'string', default: 'auto' }, year: { type: 'string' }, tz: { type: 'string' } },
+});
 const [input, sinkPath] = positionals;
 if (!input || !sinkPath) {
   process.stderr.write('usage: node bench/kansa-sink.mjs --format F --year Y --tz Z <input> <sink.ndjson>\n');
@@ -37,13 +40,16 @@ const write = (list) => {
     docs += batch.length;
   }
 };
-const stream = new TranslateStream({ source: input, filePath: input, format: values.format, ctx, formats: FORMATS, stages: STAGES.map((m) => m()) }, (events) => {
-  for (const e of events) {
-    ordinal = e['log.offset'] === lastOffset ? ordinal + 1 : 0;
-    lastOffset = e['log.offset'];
-    batches.add(serializeDoc(toBulkDoc(identity, e, ordinal)));
-  }
-});
+const stream = new TranslateStream(
+  { source: input, filePath: input, format: values.format, ctx, formats: FORMATS, stages: STAGES.map((m) => m()) },
+  (events) => {
+    for (const e of events) {
+      ordinal = e['log.offset'] === lastOffset ? ordinal + 1 : 0;
+      lastOffset = e['log.offset'];
+      batches.add(serializeDoc(toBulkDoc(identity, e, ordinal)));
+    }
+  },
+);
 for await (const chunk of createReadStream(input, { highWaterMark: 1 << 20 })) {
   stream.write(chunk);
   write(batches.ready());

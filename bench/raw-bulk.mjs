@@ -37,18 +37,22 @@ function* bodies() {
 
 function post(body) {
   return new Promise((resolve, reject) => {
-    const req = http.request(`${url}/_bulk`, { method: 'POST', agent, headers: { 'content-type': 'application/x-ndjson', 'content-length': body.length } }, (res) => {
-      const parts = [];
-      res.on('data', (c) => parts.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(parts).toString();
-        if (res.statusCode !== 200) return reject(new Error(`_bulk ${res.statusCode}: ${text.slice(0, 300)}`));
-        const r = JSON.parse(text);
-        let failed = 0;
-        for (const item of r.items) if (Object.values(item)[0].status >= 300) failed++;
-        resolve({ items: r.items.length, failed });
-      });
-    });
+    const req = http.request(
+      `${url}/_bulk`,
+      { method: 'POST', agent, headers: { 'content-type': 'application/x-ndjson', 'content-length': body.length } },
+      (res) => {
+        const parts = [];
+        res.on('data', (c) => parts.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(parts).toString();
+          if (res.statusCode !== 200) return reject(new Error(`_bulk ${res.statusCode}: ${text.slice(0, 300)}`));
+          const r = JSON.parse(text);
+          let failed = 0;
+          for (const item of r.items) if (Object.values(item)[0].status >= 300) failed++;
+          resolve({ items: r.items.length, failed });
+        });
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -59,10 +63,12 @@ let failed = 0;
 const inflight = new Set();
 for (const body of bodies()) {
   while (inflight.size >= concurrency) await Promise.race(inflight);
-  const p = post(Buffer.from(body)).then((r) => {
-    indexed += r.items - r.failed;
-    failed += r.failed;
-  }).finally(() => inflight.delete(p));
+  const p = post(Buffer.from(body))
+    .then((r) => {
+      indexed += r.items - r.failed;
+      failed += r.failed;
+    })
+    .finally(() => inflight.delete(p));
   inflight.add(p);
 }
 await Promise.all(inflight);

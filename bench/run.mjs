@@ -41,13 +41,16 @@ const inputs = values.inputs.split(',').filter((k) => INPUTS[k]);
 mkdirSync(OUT, { recursive: true });
 log('building the bridge (tsc -b, skipped when up to date)');
 // KANSA_BENCH_NO_BUILD=1 benchmarks dist as it is (e.g. while another bench run is still measuring it).
-if (process.env.KANSA_BENCH_NO_BUILD !== '1') try {
-  execFileSync('npx', ['tsc', '-b', 'schema', 'backend-bridge'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-} catch (err) {
-  // tsc still emits; a type error elsewhere in the tree must not stop a benchmark of the emitted code.
-  if (!existsSync(KANSA) || !existsSync(join(ROOT, 'backend-bridge', 'dist', 'cli.js'))) throw err;
-  log(`tsc reported type errors; benchmarking the JavaScript it emitted:\n${String(err.stdout).split('\n').slice(0, 5).join('\n')}`);
-}
+if (process.env.KANSA_BENCH_NO_BUILD !== '1')
+  try {
+    execFileSync('npx', ['tsc', '-b', 'schema', 'backend-bridge'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (err) {
+    // tsc still emits; a type error elsewhere in the tree must not stop a benchmark of the emitted code.
+    if (!existsSync(KANSA) || !existsSync(join(ROOT, 'backend-bridge', 'dist', 'cli.js'))) throw err;
+    log(
+      `tsc reported type errors; benchmarking the JavaScript it emitted:\n${String(err.stdout).split('\n').slice(0, 5).join('\n')}`,
+    );
+  }
 ensurePeers(log);
 
 for (const kind of inputs) {
@@ -58,12 +61,30 @@ for (const kind of inputs) {
 
 const kansaArgs = (kind) => ['--format', INPUTS[kind].format, '--year', '2026', '--tz', 'UTC'];
 const TOOLS = {
-  kansa: (kind, output, statsPath) => measured({ cmd: process.execPath, args: [KANSA, 'translate', ...kansaArgs(kind), INPUTS[kind].path], output, statsPath }),
+  kansa: (kind, output, statsPath) =>
+    measured({
+      cmd: process.execPath,
+      args: [KANSA, 'translate', ...kansaArgs(kind), INPUTS[kind].path],
+      output,
+      statsPath,
+    }),
   'kansa+bulk': (kind, output, statsPath) =>
-    measured({ cmd: process.execPath, args: [join(ROOT, 'bench', 'kansa-sink.mjs'), ...kansaArgs(kind), INPUTS[kind].path, output], statsPath }),
-  lognormalizer: (kind, output, statsPath) => runLognormalizer({ rulebase: join(PEERS, INPUTS[kind].rulebase), input: INPUTS[kind].path, output, statsPath }),
+    measured({
+      cmd: process.execPath,
+      args: [join(ROOT, 'bench', 'kansa-sink.mjs'), ...kansaArgs(kind), INPUTS[kind].path, output],
+      statsPath,
+    }),
+  lognormalizer: (kind, output, statsPath) =>
+    runLognormalizer({ rulebase: join(PEERS, INPUTS[kind].rulebase), input: INPUTS[kind].path, output, statsPath }),
   'rsyslog+mmnormalize': (kind, output, statsPath) =>
-    runRsyslog({ rulebase: join(PEERS, INPUTS[kind].rulebase), input: INPUTS[kind].path, output, lines: INPUTS[kind].lines, statsPath, workDir: join(OUT, 'rsyslog') }),
+    runRsyslog({
+      rulebase: join(PEERS, INPUTS[kind].rulebase),
+      input: INPUTS[kind].path,
+      output,
+      lines: INPUTS[kind].lines,
+      statsPath,
+      workDir: join(OUT, 'rsyslog'),
+    }),
 };
 
 function toolsFor(kind) {
@@ -86,7 +107,9 @@ for (let round = 1; round <= runs; round++) {
       const output = join(OUT, `${kind}.${tool}.out`);
       const m = await TOOLS[tool](kind, output, join(OUT, `${kind}.${tool}.time`));
       (results[`${kind}/${tool}`] ??= { kind, tool, runs: [] }).runs.push(m);
-      log(`round ${round}/${runs} ${kind} ${tool}: ${(INPUTS[kind].lines / m.wall).toFixed(0)} lines/s, ${m.cpu.toFixed(2)} CPU s, ${m.rssMiB.toFixed(0)} MiB`);
+      log(
+        `round ${round}/${runs} ${kind} ${tool}: ${(INPUTS[kind].lines / m.wall).toFixed(0)} lines/s, ${m.cpu.toFixed(2)} CPU s, ${m.rssMiB.toFixed(0)} MiB`,
+      );
       if (round === 1) checkOutput(kind, tool, output);
     }
   }
@@ -98,7 +121,9 @@ function checkOutput(kind, tool, output) {
   const c = compareOutputs(kind, output, join(OUT, `${kind}.kansa.out`));
   const ok = c.lines === INPUTS[kind].lines && c.kansaLines === c.lines && c.mismatches === 0;
   (results.checks ??= []).push({ kind, tool, ...c, ok });
-  log(`check ${kind} ${tool} vs kansa: ${c.lines} vs ${c.kansaLines} lines, ${c.mismatches} lines differ${c.examples.length ? `: ${c.examples.join('; ')}` : ''}`);
+  log(
+    `check ${kind} ${tool} vs kansa: ${c.lines} vs ${c.kansaLines} lines, ${c.mismatches} lines differ${c.examples.length ? `: ${c.examples.join('; ')}` : ''}`,
+  );
   if (!ok) process.exitCode = 1;
 }
 
@@ -127,13 +152,24 @@ const table = [
 ];
 for (const r of rows) {
   const vs = (measure) =>
-    r.tool.startsWith('kansa') ? '' : ['kansa', 'kansa+bulk'].filter((k) => byKey[`${r.kind}/${k}`]).map((k) => `${k}: ${ratio(r.kind, k, r.tool, measure).toFixed(2)}×`).join(', ');
-  table.push(`| ${r.kind} (${f0(INPUTS[r.kind].lines)}) | ${r.tool} | ${f0(r.rate.median)} (${f0(r.rate.min)}–${f0(r.rate.max)}) | ${r.cpu.median.toFixed(2)} (${r.cpu.min.toFixed(2)}–${r.cpu.max.toFixed(2)}) | ${f0(r.perCpu)} | ${r.rss.median.toFixed(0)} (${r.rss.max.toFixed(0)}) | ${vs('wall')} | ${vs('cpu')} |`);
+    r.tool.startsWith('kansa')
+      ? ''
+      : ['kansa', 'kansa+bulk']
+          .filter((k) => byKey[`${r.kind}/${k}`])
+          .map((k) => `${k}: ${ratio(r.kind, k, r.tool, measure).toFixed(2)}×`)
+          .join(', ');
+  table.push(
+    `| ${r.kind} (${f0(INPUTS[r.kind].lines)}) | ${r.tool} | ${f0(r.rate.median)} (${f0(r.rate.min)}–${f0(r.rate.max)}) | ${r.cpu.median.toFixed(2)} (${r.cpu.min.toFixed(2)}–${r.cpu.max.toFixed(2)}) | ${f0(r.perCpu)} | ${r.rss.median.toFixed(0)} (${r.rss.max.toFixed(0)}) | ${vs('wall')} | ${vs('cpu')} |`,
+  );
 }
 
 const sections = [];
-if (rows.length) sections.push(`### Translate (one core: taskset -c ${BENCH_CPU}), ${runs} alternating runs\n\n${table.join('\n')}`);
-if (tiers.has('e2e') && inputs.includes('sshd')) sections.push(await e2eTier({ root: ROOT, out: OUT, input: INPUTS.sshd, runs, quick, log, kansaArgs: kansaArgs('sshd') }));
+if (rows.length)
+  sections.push(`### Translate (one core: taskset -c ${BENCH_CPU}), ${runs} alternating runs\n\n${table.join('\n')}`);
+if (tiers.has('e2e') && inputs.includes('sshd'))
+  sections.push(
+    await e2eTier({ root: ROOT, out: OUT, input: INPUTS.sshd, runs, quick, log, kansaArgs: kansaArgs('sshd') }),
+  );
 if (tiers.has('query')) {
   const input = INPUTS.sshd.path ? INPUTS.sshd : { path: join(OUT, 'sshd.log') };
   if (!existsSync(input.path)) await generate('sshd', INPUTS.sshd.lines, input.path);
@@ -143,9 +179,13 @@ if (tiers.has('query')) {
 }
 
 const avgLoad = load.length ? load.reduce((a, b) => a + b, 0) / load.length : loadavg()[0];
-const header = `Run ${new Date().toISOString()} on ${cpus().length} × ${cpus()[0].model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; ` +
+const header =
+  `Run ${new Date().toISOString()} on ${cpus().length} × ${cpus()[0].model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; ` +
   `peers: lognormalizer ${peerVersions().lognormalizer}, ${peerVersions().rsyslog}; mean 1-min load during the runs ${avgLoad.toFixed(2)}${quick ? ' (--quick)' : ''}`;
 const report = [header, ...sections.filter(Boolean)].join('\n\n');
 process.stdout.write(`${report}\n`);
 writeFileSync(join(OUT, 'latest.md'), `${report}\n`);
-writeFileSync(join(OUT, 'latest.json'), JSON.stringify({ header, rows, runs: Object.values(results).filter((r) => r.runs), checks: results.checks }, null, 2));
+writeFileSync(
+  join(OUT, 'latest.json'),
+  JSON.stringify({ header, rows, runs: Object.values(results).filter((r) => r.runs), checks: results.checks }, null, 2),
+);

@@ -57,14 +57,19 @@ async function ready() {
 
 export async function startBridge({ openSearchUrl }) {
   ensureConfig();
-  if (runningPid() && (await ready())) return { url: `http://127.0.0.1:${HTTP_PORT}`, pid: runningPid(), config: CONFIG };
+  if (runningPid() && (await ready()))
+    return { url: `http://127.0.0.1:${HTTP_PORT}`, pid: runningPid(), config: CONFIG };
   const out = openSync(LOG, 'a');
-  const child = spawn(process.execPath, ['--max-old-space-size=512', join(REPO, 'backend-bridge/bin/kansa.js'), 'serve', '--config', CONFIG], {
-    cwd: REPO,
-    detached: true,
-    stdio: ['ignore', out, out],
-    env: { ...process.env, OPENSEARCH_URL: openSearchUrl },
-  });
+  const child = spawn(
+    process.execPath,
+    ['--max-old-space-size=512', join(REPO, 'backend-bridge/bin/kansa.js'), 'serve', '--config', CONFIG],
+    {
+      cwd: REPO,
+      detached: true,
+      stdio: ['ignore', out, out],
+      env: { ...process.env, OPENSEARCH_URL: openSearchUrl },
+    },
+  );
   child.unref();
   writeFileSync(PID, String(child.pid));
   const deadline = Date.now() + 60_000;
@@ -91,7 +96,9 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
     log((await stopBridge()) ? 'bridge stopped' : 'bridge was not running');
   } else if (cmd === 'status') {
     const pid = runningPid();
-    process.stdout.write(pid ? `running (pid ${pid}), ready: ${await ready()}, config ${CONFIG}, log ${LOG}\n` : 'stopped\n');
+    process.stdout.write(
+      pid ? `running (pid ${pid}), ready: ${await ready()}, config ${CONFIG}, log ${LOG}\n` : 'stopped\n',
+    );
     process.exitCode = pid ? 0 : 3;
   } else {
     process.stderr.write('usage: node devstack/bridge.mjs stop|status  (npm start starts it)\n');

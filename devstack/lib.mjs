@@ -14,7 +14,12 @@ export function log(message) {
 /** Runs a command with inherited output; throws with the command line when it fails. */
 export function run(cmd, args, options = {}) {
   const started = Date.now();
-  const result = spawnSync(cmd, args, { cwd: REPO, stdio: 'inherit', ...options, env: { ...process.env, ...options.env } });
+  const result = spawnSync(cmd, args, {
+    cwd: REPO,
+    stdio: 'inherit',
+    ...options,
+    env: { ...process.env, ...options.env },
+  });
   if (result.error) throw new Error(`${cmd} ${args.join(' ')}: ${result.error.message}`);
   if (result.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited with ${result.status ?? result.signal}`);
   return (Date.now() - started) / 1000;
@@ -23,7 +28,12 @@ export function run(cmd, args, options = {}) {
 /** Like run, but resolves with the exit code instead of throwing: for test runners. */
 export function runStatus(cmd, args, options = {}) {
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { cwd: REPO, stdio: 'inherit', ...options, env: { ...process.env, ...options.env } });
+    const child = spawn(cmd, args, {
+      cwd: REPO,
+      stdio: 'inherit',
+      ...options,
+      env: { ...process.env, ...options.env },
+    });
     child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
     child.on('error', (err) => {
       log(`${cmd}: ${err.message}`);

@@ -1,7 +1,7 @@
 // `npm run lint`: eslint over the repo (eslint.config.mjs), prettier --check (.prettierrc, .prettierignore) and
 // golangci-lint over the data source's Go backend (datasource-plugin/.golangci.yml). Every step runs even when an
 // earlier one fails; the exit code is non-zero when any failed.
-//   KANSA_LINT_PRETTIER=0   skips the prettier check (npm test sets it until the tree has been formatted once).
+//   KANSA_LINT_PRETTIER=0   skips the prettier check.
 // golangci-lint is installed with `go install` into .kansa/tools/bin on first use and reused after that.
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,7 +18,9 @@ export function ensureGolangciLint() {
   log(`installing golangci-lint ${GOLANGCI_VERSION} into ${TOOLS_BIN}`);
   const gobin = join(TOOLS_BIN, `.install-${GOLANGCI_VERSION}`);
   mkdirSync(gobin, { recursive: true });
-  run('go', ['install', `github.com/golangci/golangci-lint/v2/cmd/golangci-lint@${GOLANGCI_VERSION}`], { env: { GOBIN: gobin } });
+  run('go', ['install', `github.com/golangci/golangci-lint/v2/cmd/golangci-lint@${GOLANGCI_VERSION}`], {
+    env: { GOBIN: gobin },
+  });
   // A versioned name, so a bump of GOLANGCI_VERSION installs the new one instead of reusing the old.
   renameSync(join(gobin, 'golangci-lint'), GOLANGCI);
   return GOLANGCI;
@@ -33,7 +35,9 @@ async function timed(name, cmd, args, options) {
 
 export async function lint() {
   // The type-aware rules hold every project's types at once (about 2.5 GB): room above node's default heap.
-  const results = [await timed('eslint', 'npx', ['eslint', '.'], { env: { NODE_OPTIONS: '--max-old-space-size=6144' } })];
+  const results = [
+    await timed('eslint', 'npx', ['eslint', '.'], { env: { NODE_OPTIONS: '--max-old-space-size=6144' } }),
+  ];
   if (process.env.KANSA_LINT_PRETTIER === '0') log('prettier --check: skipped (KANSA_LINT_PRETTIER=0)');
   else results.push(await timed('prettier --check', 'npx', ['prettier', '--check', '--log-level', 'warn', '.']));
   const golangci = ensureGolangciLint();

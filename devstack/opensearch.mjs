@@ -78,7 +78,8 @@ function envNodes() {
 
 function checkNodes(value, what) {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 9) throw new Error(`${what} must be a node count from 1 to 9, got ${JSON.stringify(value)}`);
+  if (!Number.isInteger(n) || n < 1 || n > 9)
+    throw new Error(`${what} must be a node count from 1 to 9, got ${JSON.stringify(value)}`);
   return n;
 }
 
@@ -126,7 +127,7 @@ function readManifest(root) {
 
 function clusterNodes(opts, count) {
   const base = opts.port === undefined ? envPort() : checkPort(opts.port, 'port');
-  checkPort(base + count - 1, 'the last node\'s port');
+  checkPort(base + count - 1, "the last node's port");
   const root = clusterRoot(opts);
   const heap = opts.heap || process.env.KANSA_OPENSEARCH_HEAP || '512m';
   const names = Array.from({ length: count }, (_, i) => `kansa-node-${i}`);
@@ -135,7 +136,11 @@ function clusterNodes(opts, count) {
     seedHosts: names.map((_, i) => `127.0.0.1:${base + i + 100}`).join(','),
     managers: names.join(','),
   };
-  return names.map((name, i) => ({ ...localNode({ port: base + i, dataDir: path.join(root, `node-${i}`), heap }), name, cluster }));
+  return names.map((name, i) => ({
+    ...localNode({ port: base + i, dataDir: path.join(root, `node-${i}`), heap }),
+    name,
+    cluster,
+  }));
 }
 
 /**
@@ -147,10 +152,20 @@ function layout(opts) {
   if (count === undefined) {
     const manifest = readManifest(clusterRoot(opts));
     const single = localNode(opts);
-    const singleAlive = (() => { const pid = readPid(single.pidFile); return pid !== undefined && isOurNode(pid, single); })();
+    const singleAlive = (() => {
+      const pid = readPid(single.pidFile);
+      return pid !== undefined && isOurNode(pid, single);
+    })();
     if (manifest && !singleAlive) {
       const nodes = clusterNodes(opts, manifest.nodes);
-      if (opts.dataDir !== undefined || nodes.some((n) => { const pid = readPid(n.pidFile); return pid !== undefined && isOurNode(pid, n); })) return { nodes, root: clusterRoot(opts) };
+      if (
+        opts.dataDir !== undefined ||
+        nodes.some((n) => {
+          const pid = readPid(n.pidFile);
+          return pid !== undefined && isOurNode(pid, n);
+        })
+      )
+        return { nodes, root: clusterRoot(opts) };
     }
     count = 1;
   }
@@ -175,12 +190,18 @@ function request(method, url, { body, timeoutMs = 5000 } = {}) {
       res.on('end', () => {
         const text = Buffer.concat(chunks).toString('utf8');
         let json;
-        try { json = JSON.parse(text); } catch { json = undefined; }
+        try {
+          json = JSON.parse(text);
+        } catch {
+          json = undefined;
+        }
         resolve({ status: res.statusCode, text, json });
       });
       res.on('error', reject);
     });
-    req.on('timeout', () => req.destroy(new Error(`${method} ${target.origin}${target.pathname} timed out after ${timeoutMs} ms`)));
+    req.on('timeout', () =>
+      req.destroy(new Error(`${method} ${target.origin}${target.pathname} timed out after ${timeoutMs} ms`)),
+    );
     req.on('error', reject);
     req.end(payload);
   });
@@ -190,7 +211,9 @@ async function clusterHealth(url, timeoutMs = 5000) {
   try {
     const res = await request('GET', `${url}/_cluster/health?wait_for_status=yellow&timeout=1s`, { timeoutMs });
     if (res.json && typeof res.json.status === 'string') return res.json;
-  } catch { /* not answering */ }
+  } catch {
+    /* not answering */
+  }
   return undefined;
 }
 
@@ -199,7 +222,9 @@ async function isReady(url, pid) {
   if (!(health && health.timed_out === false && health.status !== 'red')) return false;
   // Another node may have taken the port between our probe and our JVM binding it.
   try {
-    const res = await request('GET', `${url}/_nodes/_local/process?filter_path=nodes.*.process.id`, { timeoutMs: 3000 });
+    const res = await request('GET', `${url}/_nodes/_local/process?filter_path=nodes.*.process.id`, {
+      timeoutMs: 3000,
+    });
     const node = res.json && res.json.nodes && Object.values(res.json.nodes)[0];
     return Boolean(node && node.process && node.process.id === pid);
   } catch {
@@ -210,7 +235,10 @@ async function isReady(url, pid) {
 function portOpen(port) {
   return new Promise((resolve) => {
     const socket = net.connect({ host: '127.0.0.1', port });
-    const done = (open) => { socket.destroy(); resolve(open); };
+    const done = (open) => {
+      socket.destroy();
+      resolve(open);
+    };
     socket.setTimeout(1000, () => done(true));
     socket.once('connect', () => done(true));
     socket.once('error', () => done(false));
@@ -219,7 +247,11 @@ function portOpen(port) {
 
 async function describePortOwner(port) {
   try {
-    const res = await request('GET', `http://127.0.0.1:${port}/_nodes/_local/settings,process?filter_path=nodes.*.settings.path.home,nodes.*.process.id`, { timeoutMs: 2000 });
+    const res = await request(
+      'GET',
+      `http://127.0.0.1:${port}/_nodes/_local/settings,process?filter_path=nodes.*.settings.path.home,nodes.*.process.id`,
+      { timeoutMs: 2000 },
+    );
     const node = res.json && res.json.nodes && Object.values(res.json.nodes)[0];
     const home = node && node.settings && node.settings.path && node.settings.path.home;
     // Typically a node left behind by a killed test run: say how to end it.
@@ -286,7 +318,11 @@ async function waitForExit(pid, timeoutMs) {
 }
 
 function fileSize(file) {
-  try { return fs.statSync(file).size; } catch { return 0; }
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return 0;
+  }
 }
 
 // Only what this launch wrote: opensearch.log keeps earlier runs of the same data dir.
@@ -304,7 +340,10 @@ function logTails(node, nodeLogStart) {
   // Once log4j is up, jvm.out only repeats opensearch.log's warnings; keep what it alone has
   // (JVM start-up errors, crash notices).
   const seen = new Set(os.split('\n'));
-  const jvm = tail(node.jvmLog, 30).split('\n').filter((l) => l && !seen.has(l)).join('\n');
+  const jvm = tail(node.jvmLog, 30)
+    .split('\n')
+    .filter((l) => l && !seen.has(l))
+    .join('\n');
   const parts = [];
   if (jvm) parts.push(`--- ${node.jvmLog} (last lines) ---\n${jvm}`);
   if (os) parts.push(`--- ${node.nodeLog} (last lines) ---\n${os}`);
@@ -341,7 +380,9 @@ async function withLock(node, fn) {
 function run(cmd, args, what) {
   const res = spawnSync(cmd, args, { cwd: PROJECT_DIR, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (res.error && res.error.code === 'ENOENT') {
-    throw new Error(`${cmd} not found on PATH: ${what} needs it (Debian: apt-get install ${cmd === 'mvn' ? 'maven' : 'openjdk-17-jdk-headless'})`);
+    throw new Error(
+      `${cmd} not found on PATH: ${what} needs it (Debian: apt-get install ${cmd === 'mvn' ? 'maven' : 'openjdk-17-jdk-headless'})`,
+    );
   }
   if (res.error) throw res.error;
   if (res.status !== 0) {
@@ -382,7 +423,19 @@ function buildClasspath(log) {
     log('resolving OpenSearch jars with Maven (first run downloads ~75 MB)...');
     const tmp = `${cpFile}.${process.pid}.tmp`;
     try {
-      run('mvn', ['-q', '-B', '-f', POM, 'dependency:build-classpath', '-Dmdep.includeScope=runtime', `-Dmdep.outputFile=${tmp}`], 'resolving the OpenSearch classpath');
+      run(
+        'mvn',
+        [
+          '-q',
+          '-B',
+          '-f',
+          POM,
+          'dependency:build-classpath',
+          '-Dmdep.includeScope=runtime',
+          `-Dmdep.outputFile=${tmp}`,
+        ],
+        'resolving the OpenSearch classpath',
+      );
       fs.renameSync(tmp, cpFile);
     } finally {
       fs.rmSync(tmp, { force: true });
@@ -397,10 +450,18 @@ function buildClasspath(log) {
     const tmpDir = `${mainJar}.${process.pid}.classes`;
     const tmpJar = `${mainJar}.${process.pid}.tmp`;
     try {
-      run(javaTool('javac'), ['--release', '17', '-nowarn', '-d', tmpDir, '-cp', jars.join(path.delimiter), MAIN_SOURCE], 'compiling KansaOpenSearch.java');
+      run(
+        javaTool('javac'),
+        ['--release', '17', '-nowarn', '-d', tmpDir, '-cp', jars.join(path.delimiter), MAIN_SOURCE],
+        'compiling KansaOpenSearch.java',
+      );
       run(javaTool('jar'), ['--create', '--file', tmpJar, '-C', tmpDir, '.'], 'packaging KansaOpenSearch');
       // First writer wins and the jar is never replaced: a class-data archive is tied to its mtime.
-      try { fs.linkSync(tmpJar, mainJar); } catch (err) { if (err.code !== 'EEXIST') throw err; }
+      try {
+        fs.linkSync(tmpJar, mainJar);
+      } catch (err) {
+        if (err.code !== 'EEXIST') throw err;
+      }
     } finally {
       fs.rmSync(tmpDir, { recursive: true, force: true });
       fs.rmSync(tmpJar, { force: true });
@@ -427,16 +488,27 @@ const cdsArchive = (key) => path.join(buildCacheDir(), `cds-${key}.jsa`);
 // (SIGBUS) instead of being skipped. Forcing relocation makes a throwaway JVM touch every
 // region, so a bad archive fails here rather than in the node.
 function archiveUsable(file) {
-  const res = spawnSync(javaTool('java'), [
-    '-XX:+UnlockDiagnosticVMOptions', '-XX:ArchiveRelocationMode=1', `-XX:SharedArchiveFile=${file}`,
-    '-XX:ErrorFile=/dev/null', '-version',
-  ], { stdio: 'ignore', cwd: buildCacheDir() });
+  const res = spawnSync(
+    javaTool('java'),
+    [
+      '-XX:+UnlockDiagnosticVMOptions',
+      '-XX:ArchiveRelocationMode=1',
+      `-XX:SharedArchiveFile=${file}`,
+      '-XX:ErrorFile=/dev/null',
+      '-version',
+    ],
+    { stdio: 'ignore', cwd: buildCacheDir() },
+  );
   return res.status === 0;
 }
 
 function publishCdsRecordings(node) {
   let names;
-  try { names = fs.readdirSync(node.dataDir); } catch { return; }
+  try {
+    names = fs.readdirSync(node.dataDir);
+  } catch {
+    return;
+  }
   for (const name of names) {
     const m = RECORDING.exec(name);
     if (!m) continue;
@@ -448,7 +520,9 @@ function publishCdsRecordings(node) {
         fs.copyFileSync(recording, tmp);
         if (archiveUsable(tmp)) fs.renameSync(tmp, archive);
       }
-    } catch { /* only an optimisation: without it the next node records again */ }
+    } catch {
+      /* only an optimisation: without it the next node records again */
+    }
     fs.rmSync(tmp, { force: true });
     fs.rmSync(recording, { force: true });
   }
@@ -466,7 +540,10 @@ function cdsOptions(node, key, record) {
 
 function isRecording(pid) {
   try {
-    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').some((a) => a.startsWith(RECORD_FLAG));
+    return fs
+      .readFileSync(`/proc/${pid}/cmdline`, 'utf8')
+      .split('\0')
+      .some((a) => a.startsWith(RECORD_FLAG));
   } catch {
     return false;
   }
@@ -498,15 +575,26 @@ export async function startOpenSearch(opts = {}) {
   const timeoutMs = opts.timeoutMs ?? Number(process.env.KANSA_OPENSEARCH_START_TIMEOUT_MS || 180000);
   if (root) {
     fs.mkdirSync(root, { recursive: true });
-    fs.writeFileSync(path.join(root, 'cluster.json'), `${JSON.stringify({ nodes: nodes.length, port: nodes[0].port })}\n`);
+    fs.writeFileSync(
+      path.join(root, 'cluster.json'),
+      `${JSON.stringify({ nodes: nodes.length, port: nodes[0].port })}\n`,
+    );
   }
   let build;
   const classpath = () => (build ??= buildClasspath(log));
   // All JVMs start at once: a cluster node only becomes ready once enough of the others have joined.
-  const settled = await Promise.allSettled(nodes.map((node, i) => startNode(node, { ...opts, recordCds: opts.recordCds && i === 0 }, classpath, timeoutMs, log)));
+  const settled = await Promise.allSettled(
+    nodes.map((node, i) =>
+      startNode(node, { ...opts, recordCds: opts.recordCds && i === 0 }, classpath, timeoutMs, log),
+    ),
+  );
   const failed = settled.find((r) => r.status === 'rejected');
   if (failed) {
-    await Promise.all(nodes.map((node, i) => (settled[i].status === 'fulfilled' && settled[i].value.launched ? stopNode(node, {}) : undefined)));
+    await Promise.all(
+      nodes.map((node, i) =>
+        settled[i].status === 'fulfilled' && settled[i].value.launched ? stopNode(node, {}) : undefined,
+      ),
+    );
     throw failed.reason;
   }
   const results = settled.map((r) => r.value);
@@ -514,10 +602,17 @@ export async function startOpenSearch(opts = {}) {
   if (nodes.length > 1) await waitForNodes(nodes[0].url, nodes.length, timeoutMs);
   if (launched) await applyDevDefaults(nodes[0].url, nodes.length > 1 ? 1 : 0, log);
   const startSeconds = seconds();
-  if (launched) log(`ready at ${nodes.map((n) => n.url).join(', ')} (pid ${results.map((r) => r.pid).join(', ')}) in ${startSeconds}s`);
+  if (launched)
+    log(
+      `ready at ${nodes.map((n) => n.url).join(', ')} (pid ${results.map((r) => r.pid).join(', ')}) in ${startSeconds}s`,
+    );
   const out = { url: nodes[0].url, pid: results[0].pid, launched, startSeconds };
   if (!root) return out;
-  return { ...out, dataDir: root, nodes: nodes.map((n, i) => ({ name: n.name, url: n.url, port: n.port, dataDir: n.dataDir, pid: results[i].pid })) };
+  return {
+    ...out,
+    dataDir: root,
+    nodes: nodes.map((n, i) => ({ name: n.name, url: n.url, port: n.port, dataDir: n.dataDir, pid: results[i].pid })),
+  };
 }
 
 async function startNode(node, opts, classpath, timeoutMs, log) {
@@ -530,11 +625,16 @@ async function startNode(node, opts, classpath, timeoutMs, log) {
     }
     fs.rmSync(node.pidFile, { force: true });
 
-    for (const [p, kind] of [[node.port, 'http'], [node.transportPort, 'transport']]) {
+    for (const [p, kind] of [
+      [node.port, 'http'],
+      [node.transportPort, 'transport'],
+    ]) {
       if (await portOpen(p)) {
         const owner = kind === 'http' ? await describePortOwner(p) : 'another process';
-        throw new Error(`${kind} port ${p} on 127.0.0.1 is already in use by ${owner}; `
-          + 'pick another with KANSA_OPENSEARCH_PORT (transport uses port+100) or stop that process');
+        throw new Error(
+          `${kind} port ${p} on 127.0.0.1 is already in use by ${owner}; ` +
+            'pick another with KANSA_OPENSEARCH_PORT (transport uses port+100) or stop that process',
+        );
       }
     }
 
@@ -557,9 +657,16 @@ async function startNode(node, opts, classpath, timeoutMs, log) {
 async function waitForNodes(url, count, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const res = await request('GET', `${url}/_cluster/health?wait_for_nodes=${count}&wait_for_status=yellow&timeout=1s`, { timeoutMs: 5000 }).catch(() => undefined);
+    const res = await request(
+      'GET',
+      `${url}/_cluster/health?wait_for_nodes=${count}&wait_for_status=yellow&timeout=1s`,
+      { timeoutMs: 5000 },
+    ).catch(() => undefined);
     if (res && res.json && res.json.number_of_nodes >= count && res.json.timed_out === false) return;
-    if (Date.now() > deadline) throw new Error(`the cluster at ${url} did not reach ${count} nodes within ${Math.round(timeoutMs / 1000)}s: ${res ? res.text : 'no answer'}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `the cluster at ${url} did not reach ${count} nodes within ${Math.round(timeoutMs / 1000)}s: ${res ? res.text : 'no answer'}`,
+      );
     await sleep(250);
   }
 }
@@ -569,23 +676,44 @@ async function launch(node, classpath, extraJvmOptions, timeoutMs, log) {
   fs.mkdirSync(path.join(node.dataDir, 'tmp'), { recursive: true });
   const nodeLogStart = fileSize(node.nodeLog);
   const out = fs.openSync(node.jvmLog, 'w');
-  const child = spawn(javaTool('java'), [
-    `-Xms${node.heap}`, `-Xmx${node.heap}`, ...JVM_OPTIONS, ...extraJvmOptions,
-    `-Djava.io.tmpdir=${path.join(node.dataDir, 'tmp')}`,
-    `-XX:ErrorFile=${path.join(node.dataDir, 'logs', 'hs_err_pid%p.log')}`,
-    ...(node.cluster ? [
-      `-Dkansa.nodeName=${node.name}`, `-Dkansa.clusterName=${node.cluster.name}`,
-      `-Dkansa.seedHosts=${node.cluster.seedHosts}`, `-Dkansa.clusterManagers=${node.cluster.managers}`,
-    ] : []),
-    '-cp', classpath, MAIN_CLASS, node.dataDir, String(node.port), String(node.transportPort),
-  ], { cwd: node.dataDir, detached: true, stdio: ['ignore', out, out] });
+  const child = spawn(
+    javaTool('java'),
+    [
+      `-Xms${node.heap}`,
+      `-Xmx${node.heap}`,
+      ...JVM_OPTIONS,
+      ...extraJvmOptions,
+      `-Djava.io.tmpdir=${path.join(node.dataDir, 'tmp')}`,
+      `-XX:ErrorFile=${path.join(node.dataDir, 'logs', 'hs_err_pid%p.log')}`,
+      ...(node.cluster
+        ? [
+            `-Dkansa.nodeName=${node.name}`,
+            `-Dkansa.clusterName=${node.cluster.name}`,
+            `-Dkansa.seedHosts=${node.cluster.seedHosts}`,
+            `-Dkansa.clusterManagers=${node.cluster.managers}`,
+          ]
+        : []),
+      '-cp',
+      classpath,
+      MAIN_CLASS,
+      node.dataDir,
+      String(node.port),
+      String(node.transportPort),
+    ],
+    { cwd: node.dataDir, detached: true, stdio: ['ignore', out, out] },
+  );
   fs.closeSync(out);
 
   let exit;
-  child.once('exit', (code, signal) => { exit = { code, signal }; });
+  child.once('exit', (code, signal) => {
+    exit = { code, signal };
+  });
   const spawned = await new Promise((resolve) => {
     child.once('spawn', () => resolve(true));
-    child.once('error', (err) => { exit = { error: err }; resolve(false); });
+    child.once('error', (err) => {
+      exit = { error: err };
+      resolve(false);
+    });
   });
   if (!spawned) {
     const hint = exit.error.code === 'ENOENT' ? ' (install a Java 17 runtime or set JAVA_HOME)' : '';
@@ -598,7 +726,11 @@ async function launch(node, classpath, extraJvmOptions, timeoutMs, log) {
     await waitUntilReady(node, child.pid, timeoutMs, () => exit === undefined, nodeLogStart);
   } catch (err) {
     if (exit === undefined) {
-      try { process.kill(child.pid, 'SIGKILL'); } catch { /* already gone */ }
+      try {
+        process.kill(child.pid, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
       await waitForExit(child.pid, 5000);
     }
     fs.rmSync(node.pidFile, { force: true });
@@ -617,7 +749,9 @@ async function waitUntilReady(node, pid, timeoutMs, stillRunning, nodeLogStart) 
     }
     if (await isReady(node.url, pid)) return;
     if (Date.now() > deadline) {
-      throw new Error(`OpenSearch (pid ${pid}) was not yellow within ${Math.round(timeoutMs / 1000)}s${logTails(node, nodeLogStart)}`);
+      throw new Error(
+        `OpenSearch (pid ${pid}) was not yellow within ${Math.round(timeoutMs / 1000)}s${logTails(node, nodeLogStart)}`,
+      );
     }
     await sleep(250);
   }
@@ -630,7 +764,8 @@ async function applyDevDefaults(url, replicas, log) {
     body: { persistent: { 'cluster.default_number_of_replicas': replicas } },
   }).catch((err) => ({ status: 0, text: err.message }));
   // Not fatal: the node works, new indices just get the stock default.
-  if (res.status !== 200) log(`warning: could not set cluster.default_number_of_replicas=${replicas}: ${res.status} ${res.text}`);
+  if (res.status !== 200)
+    log(`warning: could not set cluster.default_number_of_replicas=${replicas}: ${res.status} ${res.text}`);
 }
 
 /**
@@ -660,7 +795,13 @@ async function stopNode(node, opts) {
     fs.rmSync(node.pidFile, { force: true });
     return { stopped: false, pid: undefined, killed: false };
   }
-  const signal = (sig) => { try { process.kill(pid, sig); } catch { /* exited meanwhile */ } };
+  const signal = (sig) => {
+    try {
+      process.kill(pid, sig);
+    } catch {
+      /* exited meanwhile */
+    }
+  };
   // SIGTERM runs the node's shutdown hook (flushes and closes shards; may also write the CDS archive).
   let timeoutMs = opts.timeoutMs ?? 30000;
   if (isRecording(pid)) {
@@ -689,7 +830,13 @@ async function stopNode(node, opts) {
 export function openSearchNodes(opts = {}) {
   return layout(opts).nodes.map((node) => {
     const pid = readPid(node.pidFile);
-    return { name: node.name ?? 'kansa-node-0', url: node.url, port: node.port, dataDir: node.dataDir, pid: pid !== undefined && isOurNode(pid, node) ? pid : undefined };
+    return {
+      name: node.name ?? 'kansa-node-0',
+      url: node.url,
+      port: node.port,
+      dataDir: node.dataDir,
+      pid: pid !== undefined && isOurNode(pid, node) ? pid : undefined,
+    };
   });
 }
 
@@ -703,7 +850,15 @@ export async function openSearchStatus(opts = {}) {
   if (usesExternal(opts)) {
     const url = resolveOpenSearchUrl();
     const health = await clusterHealth(url);
-    return { running: Boolean(health), url, pid: undefined, rssBytes: undefined, health, dataDir: undefined, external: true };
+    return {
+      running: Boolean(health),
+      url,
+      pid: undefined,
+      rssBytes: undefined,
+      health,
+      dataDir: undefined,
+      external: true,
+    };
   }
   const { nodes, root } = layout(opts);
   const each = openSearchNodes(opts).map((n) => ({ ...n, rssBytes: n.pid ? rssBytes(n.pid) : undefined }));
@@ -746,8 +901,15 @@ async function main(argv) {
   if (command === 'stop') {
     const res = await stopOpenSearch(opts);
     if (res.external) console.log('OPENSEARCH_URL is set: that node is not ours to stop');
-    else if (res.nodes) for (const n of res.nodes) console.log(`${n.name}: ${n.stopped ? `stopped pid ${n.pid}${n.killed ? ' (SIGKILL after timeout)' : ''}` : 'not running'}`);
-    else console.log(res.stopped ? `stopped pid ${res.pid}${res.killed ? ' (SIGKILL after timeout)' : ''}` : 'not running');
+    else if (res.nodes)
+      for (const n of res.nodes)
+        console.log(
+          `${n.name}: ${n.stopped ? `stopped pid ${n.pid}${n.killed ? ' (SIGKILL after timeout)' : ''}` : 'not running'}`,
+        );
+    else
+      console.log(
+        res.stopped ? `stopped pid ${res.pid}${res.killed ? ' (SIGKILL after timeout)' : ''}` : 'not running',
+      );
     return 0;
   }
   if (command === 'status') {
@@ -760,24 +922,35 @@ async function main(argv) {
     if (s.pid) lines.push(`pid:     ${s.pid}`);
     if (s.rssBytes) lines.push(`rss:     ${(s.rssBytes / 1048576).toFixed(0)} MiB${s.nodes ? ' (all nodes)' : ''}`);
     for (const n of s.nodes ?? []) {
-      lines.push(`node:    ${n.name} ${n.url} ${n.pid ? `pid ${n.pid}, ${((n.rssBytes ?? 0) / 1048576).toFixed(0)} MiB` : 'stopped'}`);
+      lines.push(
+        `node:    ${n.name} ${n.url} ${n.pid ? `pid ${n.pid}, ${((n.rssBytes ?? 0) / 1048576).toFixed(0)} MiB` : 'stopped'}`,
+      );
     }
     if (s.health) {
-      lines.push(`health:  ${s.health.status} (${s.health.number_of_nodes} nodes, ${s.health.active_primary_shards} primary shards, ${s.health.unassigned_shards} unassigned)`);
+      lines.push(
+        `health:  ${s.health.status} (${s.health.number_of_nodes} nodes, ${s.health.active_primary_shards} primary shards, ${s.health.unassigned_shards} unassigned)`,
+      );
     }
     console.log(lines.join('\n'));
     // LSB status convention: 3 = not running.
     return s.running ? 0 : 3;
   }
-  console.error('usage: node devstack/opensearch.mjs start|stop|status [--nodes N] [--heap 512m]\n'
-    + '  env: KANSA_OPENSEARCH_PORT (9200), KANSA_OPENSEARCH_NODES (1), KANSA_OPENSEARCH_HEAP (1g; 512m per node for N>1),\n'
-    + '       KANSA_DATA_DIR (<repo>/.kansa), OPENSEARCH_URL');
+  console.error(
+    'usage: node devstack/opensearch.mjs start|stop|status [--nodes N] [--heap 512m]\n' +
+      '  env: KANSA_OPENSEARCH_PORT (9200), KANSA_OPENSEARCH_NODES (1), KANSA_OPENSEARCH_HEAP (1g; 512m per node for N>1),\n' +
+      '       KANSA_DATA_DIR (<repo>/.kansa), OPENSEARCH_URL',
+  );
   return 2;
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   main(process.argv.slice(2)).then(
-    (code) => { process.exitCode = code; },
-    (err) => { console.error(`opensearch: ${err.message}`); process.exitCode = 1; },
+    (code) => {
+      process.exitCode = code;
+    },
+    (err) => {
+      console.error(`opensearch: ${err.message}`);
+      process.exitCode = 1;
+    },
   );
 }

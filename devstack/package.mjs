@@ -50,7 +50,8 @@ export function archiveFiles(pluginDir, targets) {
   });
   const missing = required.filter((f) => !files.includes(f));
   if (missing.length > 0) throw new Error(`${pluginDir}/dist lacks ${missing.join(', ')}`);
-  if (files.some((f) => f.startsWith('kansa-dsquery'))) throw new Error(`${pluginDir}/dist holds kansa-dsquery, which must not ship`);
+  if (files.some((f) => f.startsWith('kansa-dsquery')))
+    throw new Error(`${pluginDir}/dist holds kansa-dsquery, which must not ship`);
   return { id: pluginJson.id, version: pluginJson.info.version, dist, files, executables };
 }
 
@@ -74,7 +75,10 @@ export function writeArchive({ id, version, dist, files, executables }, outDir) 
     name: `${id}/${f}`,
     mode: executables.has(f) ? 0o755 : 0o644,
   }));
-  const result = spawnSync('python3', ['-c', ZIP_WRITER], { input: JSON.stringify({ out, files: entries }), stdio: ['pipe', 'inherit', 'inherit'] });
+  const result = spawnSync('python3', ['-c', ZIP_WRITER], {
+    input: JSON.stringify({ out, files: entries }),
+    stdio: ['pipe', 'inherit', 'inherit'],
+  });
   if (result.error) throw new Error(`cannot run python3 to write ${out}: ${result.error.message}`);
   if (result.status !== 0) throw new Error(`writing ${out} failed (python3 exited ${result.status ?? result.signal})`);
   return out;
@@ -90,7 +94,9 @@ export function packageAll({ hostOnly = false, skipBuild = false, outDir = join(
   return PLUGINS.map((pluginDir) => {
     const archive = archiveFiles(pluginDir, targets);
     const out = writeArchive(archive, outDir);
-    log(`${out.startsWith(REPO) ? relative(REPO, out) : out}: ${archive.files.length} files, ${(statSync(out).size / 1e6).toFixed(1)} MB`);
+    log(
+      `${out.startsWith(REPO) ? relative(REPO, out) : out}: ${archive.files.length} files, ${(statSync(out).size / 1e6).toFixed(1)} MB`,
+    );
     return out;
   });
 }

@@ -16,11 +16,10 @@ async function main() {
   for (const ws of ['kansa-logs-datasource', 'kansa-logs-app']) {
     results.push(await step(`typecheck ${ws}`, 'npm', ['run', 'typecheck', '-w', ws]));
   }
-  // eslint, prettier --check and golangci-lint (devstack/lint.mjs). The prettier check stays off until the tree has
-  // been formatted once with `npm run format`; then this env line goes.
   // Bridge imports point down the layers (backend-bridge/.dependency-cruiser.cjs, README "Architecture").
   results.push(await step('dependency rule', 'npm', ['run', 'deps', '-w', '@kansa/bridge']));
-  results.push(await step('lint', 'node', ['devstack/lint.mjs'], { env: { KANSA_LINT_PRETTIER: process.env.KANSA_LINT_PRETTIER ?? '0' } }));
+  // eslint, prettier --check and golangci-lint (devstack/lint.mjs).
+  results.push(await step('lint', 'node', ['devstack/lint.mjs']));
 
   const launched = [];
   if (!process.env.OPENSEARCH_URL) {
@@ -38,14 +37,31 @@ async function main() {
     const demoDir = process.env.KANSA_TEST_DEMO_DIR || join(REPO, '.kansa', 'test-demo-month');
     results.push(await step('demo month import', 'node', ['backend-bridge/bin/kansa.js', 'demo', '--out', demoDir]));
     results.push(
-      await step('benign week import', 'node', ['backend-bridge/bin/kansa.js', 'demo', '--profile', 'small', '--benign', '--out', process.env.KANSA_TEST_BENIGN_DIR], {
-        env: { OPENSEARCH_URL: process.env.KANSA_TEST_BENIGN_URL },
-      }),
+      await step(
+        'benign week import',
+        'node',
+        [
+          'backend-bridge/bin/kansa.js',
+          'demo',
+          '--profile',
+          'small',
+          '--benign',
+          '--out',
+          process.env.KANSA_TEST_BENIGN_DIR,
+        ],
+        {
+          env: { OPENSEARCH_URL: process.env.KANSA_TEST_BENIGN_URL },
+        },
+      ),
     );
     results.push(await jest());
     results.push(await goTest());
     // Both plugins in Chromium on the Grafana 13.1 and 13.2 stand-in hosts, against the demo month (e2e/README.md).
-    results.push(await step('e2e (Grafana 13.1 + 13.2 hosts)', 'node', ['e2e/run.mjs', '--no-screenshots'], { env: { KANSA_E2E_DEMO_DIR: demoDir } }));
+    results.push(
+      await step('e2e (Grafana 13.1 + 13.2 hosts)', 'node', ['e2e/run.mjs', '--no-screenshots'], {
+        env: { KANSA_E2E_DEMO_DIR: demoDir },
+      }),
+    );
   } finally {
     for (const node of launched) {
       await stopOpenSearch(node);
@@ -54,7 +70,9 @@ async function main() {
   }
   // After the test nodes are gone: scale-out runs a 3-node cluster and two bridges of its own (about 2-3 min),
   // risk-crash a node of its own on 9275 (about 1 min). serve-jest already ran in jest (devstack/faults/README.md).
-  results.push(await step('fault suite: scale-out, risk-crash', 'node', ['devstack/faults/run.mjs', 'scale-out', 'risk-crash']));
+  results.push(
+    await step('fault suite: scale-out, risk-crash', 'node', ['devstack/faults/run.mjs', 'scale-out', 'risk-crash']),
+  );
 }
 
 async function throwawayNode(port, launched) {
@@ -86,7 +104,9 @@ async function jest() {
 async function goTest() {
   const cwd = join(REPO, 'datasource-plugin');
   const out = join(tmpdir(), `kansa-go-${process.pid}.log`);
-  const code = await runStatus('bash', ['-o', 'pipefail', '-c', `go test -count=1 -v ./... 2>&1 | tee ${out}`], { cwd });
+  const code = await runStatus('bash', ['-o', 'pipefail', '-c', `go test -count=1 -v ./... 2>&1 | tee ${out}`], {
+    cwd,
+  });
   const text = readFileSync(out, 'utf8');
   rmSync(out, { force: true });
   const passed = (text.match(/^\s*--- PASS: /gm) ?? []).length;

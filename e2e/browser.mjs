@@ -11,8 +11,16 @@ const CHROMIUM = process.env.KANSA_E2E_CHROMIUM || '/usr/bin/chromium';
 export function ensureChromium() {
   if (existsSync(CHROMIUM)) return;
   console.log('[e2e] chromium missing: apt-get install -y chromium fonts-noto-cjk');
-  const r = spawnSync('bash', ['-c', 'apt-get install -y chromium fonts-noto-cjk || (apt-get update && apt-get install -y chromium fonts-noto-cjk)'], { stdio: 'inherit' });
-  if (r.status !== 0 || !existsSync(CHROMIUM)) throw new Error('cannot install chromium (apt-get install -y chromium fonts-noto-cjk)');
+  const r = spawnSync(
+    'bash',
+    [
+      '-c',
+      'apt-get install -y chromium fonts-noto-cjk || (apt-get update && apt-get install -y chromium fonts-noto-cjk)',
+    ],
+    { stdio: 'inherit' },
+  );
+  if (r.status !== 0 || !existsSync(CHROMIUM))
+    throw new Error('cannot install chromium (apt-get install -y chromium fonts-noto-cjk)');
 }
 
 /** A fresh browser with a throwaway profile; close() removes the profile. */
@@ -24,7 +32,15 @@ export async function launch() {
     viewport: { width: 1400, height: 1000 },
     locale: 'ja-JP',
     timezoneId: 'Asia/Tokyo',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   return {
     context,

@@ -34,7 +34,9 @@ export async function buildHost({ line }) {
   const pkgDir = join(E2E, 'hosts', `grafana-${line}`);
   const out = join(E2E, '.cache', `grafana-${line}`);
   const lock = readFileSync(join(pkgDir, 'package-lock.json'));
-  const hash = createHash('sha256').update(lock).update(readFileSync(import.meta.filename));
+  const hash = createHash('sha256')
+    .update(lock)
+    .update(readFileSync(import.meta.filename));
   for (const f of readdirSync(join(E2E, 'host')).sort()) hash.update(f).update(readFileSync(join(E2E, 'host', f)));
   const stamp = hash.digest('hex');
   if (existsSync(join(out, 'stamp')) && readFileSync(join(out, 'stamp'), 'utf8') === stamp) return out;
@@ -59,7 +61,17 @@ export async function buildHost({ line }) {
     // modules the package roots use, so one instance of each state exists.
     alias: {
       'grafana-i18n-internal': join(pkgDir, 'node_modules', '@grafana', 'i18n', 'dist', 'esm', 'i18n.mjs'),
-      'grafana-runtime-ds-settings': join(pkgDir, 'node_modules', '@grafana', 'runtime', 'dist', 'esm', 'services', 'dataSource', 'settings.mjs'),
+      'grafana-runtime-ds-settings': join(
+        pkgDir,
+        'node_modules',
+        '@grafana',
+        'runtime',
+        'dist',
+        'esm',
+        'services',
+        'dataSource',
+        'settings.mjs',
+      ),
     },
     // UMD modules (lodash, ...) must not see SystemJS's AMD define(): they would register with it instead of
     // exporting, as they do not in Grafana's webpack build either.
@@ -68,8 +80,13 @@ export async function buildHost({ line }) {
     logLevel: 'error',
     legalComments: 'none',
   });
-  const strays = Object.keys(result.metafile.inputs).filter((f) => !resolve(f).startsWith(join(E2E, 'host') + sep) && !resolve(f).startsWith(pkgDir + sep));
-  if (strays.length > 0) throw new Error(`host grafana-${line} would bundle files from outside its packages: ${strays.slice(0, 5).join(', ')}`);
+  const strays = Object.keys(result.metafile.inputs).filter(
+    (f) => !resolve(f).startsWith(join(E2E, 'host') + sep) && !resolve(f).startsWith(pkgDir + sep),
+  );
+  if (strays.length > 0)
+    throw new Error(
+      `host grafana-${line} would bundle files from outside its packages: ${strays.slice(0, 5).join(', ')}`,
+    );
   copyFileSync(join(E2E, 'host', 'index.html'), join(out, 'index.html'));
   if (!existsSync(join(out, 'host.css'))) writeFileSync(join(out, 'host.css'), '');
   writeFileSync(join(out, 'stamp'), stamp);

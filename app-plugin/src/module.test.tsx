@@ -20,11 +20,25 @@ describe('module', () => {
     await setLanguage('ja-JP');
     const Root = plugin.root!;
     render(
-      <MemoryRouter initialEntries={['/a/kansa-logs-app/risk']} future={{ v7_startTransition: true, v7_relativeSplatPath: true }}>
+      <MemoryRouter
+        initialEntries={['/a/kansa-logs-app/risk']}
+        future={{ v7_startTransition: true, v7_relativeSplatPath: true }}
+      >
         <Routes>
-          <Route path="/a/kansa-logs-app/*" element={<Root meta={{ jsonData: {} } as never} path="/a/kansa-logs-app" query={{}} basename="/a/kansa-logs-app" onNavChanged={() => {}} />} />
+          <Route
+            path="/a/kansa-logs-app/*"
+            element={
+              <Root
+                meta={{ jsonData: {} } as never}
+                path="/a/kansa-logs-app"
+                query={{}}
+                basename="/a/kansa-logs-app"
+                onNavChanged={() => {}}
+              />
+            }
+          />
         </Routes>
-      </MemoryRouter>
+      </MemoryRouter>,
     );
     expect(await screen.findByRole('heading', { name: 'リスクランキング' })).toBeInTheDocument();
   });

@@ -10,7 +10,10 @@ import type { KansaAppSettings } from './types';
 // No top-level await: AMD hosts that do not await an async module (and the dist test) get the plugin at once.
 // The pages load lazily after the translations, so they never render before them.
 const translations = initPluginTranslations(pluginJson.id, [loadResources]);
-const afterTranslations = <T,>(load: () => Promise<T>) => () => translations.then(load);
+const afterTranslations =
+  <T,>(load: () => Promise<T>) =>
+  () =>
+    translations.then(load);
 
 const LazyApp = lazy(afterTranslations(() => import('./components/App/App')));
 const LazyAppConfig = lazy(afterTranslations(() => import('./components/AppConfig/AppConfig')));

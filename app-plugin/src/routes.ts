@@ -8,7 +8,8 @@ export const PLUGIN_BASE_URL = `/a/${pluginJson.id}`;
 export const pageUrl = (route: (typeof ROUTES)[keyof typeof ROUTES]) => `${PLUGIN_BASE_URL}/${route}`;
 
 /** The person page for one account; links from panels and rules pass Grafana's time range as from/to. */
-export const personUrl = (user: string, range = '') => `${PLUGIN_BASE_URL}/${ROUTES.person}?user=${user}${range ? `&${range}` : ''}`;
+export const personUrl = (user: string, range = '') =>
+  `${PLUGIN_BASE_URL}/${ROUTES.person}?user=${user}${range ? `&${range}` : ''}`;
 
 /**
  * A data link on a panel's values to the person page for the row's user, over the dashboard's time range;

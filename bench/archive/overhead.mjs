@@ -26,7 +26,13 @@ const { Sealer } = dist('archive/seal.js');
 const { verifyArchive } = dist('archive/verify.js');
 const { FORMATS, STAGES } = dist('translators/index.js');
 
-const { values } = parseArgs({ options: { lines: { type: 'string', default: '200000' }, rounds: { type: 'string', default: '3' }, 'import-lines': { type: 'string', default: '100000' } } });
+const { values } = parseArgs({
+  options: {
+    lines: { type: 'string', default: '200000' },
+    rounds: { type: 'string', default: '3' },
+    'import-lines': { type: 'string', default: '100000' },
+  },
+});
 const LINES = Number(values.lines);
 const ROUNDS = Number(values.rounds);
 const log = (m) => process.stderr.write(`[archive-bench] ${m}\n`);
@@ -36,7 +42,7 @@ const input = join(OUT, `sshd-${LINES}.log`);
 await generate('sshd', LINES, input);
 const data = readFileSync(input);
 const chunks = [];
-for (let pos = 0; pos < data.length; ) {
+for (let pos = 0; pos < data.length;) {
   let end = Math.min(data.length, pos + 16 * 1024);
   if (end < data.length) end = data.lastIndexOf(0x0a, end - 1) + 1;
   chunks.push({ data: data.subarray(pos, end), offset: pos });
@@ -48,16 +54,42 @@ const sealer = new Sealer('hmac-sha256', 'bench', { secret: Buffer.alloc(32, 2) 
 function pipelineRun(withArchive, round) {
   const dir = join(OUT, `run-${withArchive ? 'archive' : 'plain'}-${round}`);
   rmSync(dir, { recursive: true, force: true });
-  const queue = new DiskQueue({ dir: join(dir, 'queue'), maxBytes: 64 * 1024 ** 3, segmentBytes: 64 * 1024 * 1024, fsync: 'interval', fsyncIntervalMs: 1000 });
+  const queue = new DiskQueue({
+    dir: join(dir, 'queue'),
+    maxBytes: 64 * 1024 ** 3,
+    segmentBytes: 64 * 1024 * 1024,
+    fsync: 'interval',
+    fsyncIntervalMs: 1000,
+  });
   queue.open();
-  const archive = withArchive ? new ArchiveWriter({ dir: join(dir, 'archive'), segmentBytes: 64 * 1024 * 1024, maxAgeMs: 3_600_000, fsync: 'interval', fsyncIntervalMs: 1000, keyring, sealer }) : undefined;
+  const archive = withArchive
+    ? new ArchiveWriter({
+        dir: join(dir, 'archive'),
+        segmentBytes: 64 * 1024 * 1024,
+        maxAgeMs: 3_600_000,
+        fsync: 'interval',
+        fsyncIntervalMs: 1000,
+        keyring,
+        sealer,
+      })
+    : undefined;
   archive?.open();
-  const t = { formats: FORMATS, stages: () => STAGES.map((m) => m()), ctx: () => ({ year: 2013, timeZone: 'Asia/Tokyo', now: new Date('2013-12-31T00:00:00Z') }), maxLineBytes: 65536, archive };
+  const t = {
+    formats: FORMATS,
+    stages: () => STAGES.map((m) => m()),
+    ctx: () => ({ year: 2013, timeZone: 'Asia/Tokyo', now: new Date('2013-12-31T00:00:00Z') }),
+    maxLineBytes: 65536,
+    archive,
+  };
   let events = 0;
   const cpu = process.cpuUsage();
   const started = performance.now();
   for (const c of chunks) {
-    const r = translateChunk(c.data, { source: 'syslog-tcp', identity: 'bench:conn', baseOffset: c.offset, format: 'syslog' }, t);
+    const r = translateChunk(
+      c.data,
+      { source: 'syslog-tcp', identity: 'bench:conn', baseOffset: c.offset, format: 'syslog' },
+      t,
+    );
     queue.append(r.entries, true);
     events += r.entries.length;
   }
@@ -69,7 +101,9 @@ function pipelineRun(withArchive, round) {
   return { events, seconds, rate: events / seconds, cpuRate: events / cpuSeconds, dir };
 }
 
-log(`pipeline: ${LINES} lines (${(data.length / 1024 / 1024).toFixed(1)} MiB) in ${chunks.length} chunks, ${ROUNDS} rounds each way, alternating`);
+log(
+  `pipeline: ${LINES} lines (${(data.length / 1024 / 1024).toFixed(1)} MiB) in ${chunks.length} chunks, ${ROUNDS} rounds each way, alternating`,
+);
 // Warm-up (JIT, page cache), not counted.
 pipelineRun(false, 'warm');
 pipelineRun(true, 'warm');
@@ -80,7 +114,9 @@ for (let round = 0; round < ROUNDS; round++) {
   plain.push(pipelineRun(false, round));
   last = pipelineRun(true, round);
   archived.push(last);
-  log(`round ${round + 1}: without ${Math.round(plain.at(-1).rate)} events/s (${Math.round(plain.at(-1).cpuRate)} per CPU-s), with ${Math.round(last.rate)} events/s (${Math.round(last.cpuRate)} per CPU-s)`);
+  log(
+    `round ${round + 1}: without ${Math.round(plain.at(-1).rate)} events/s (${Math.round(plain.at(-1).cpuRate)} per CPU-s), with ${Math.round(last.rate)} events/s (${Math.round(last.cpuRate)} per CPU-s)`,
+  );
 }
 const median = (xs, key = 'rate') => xs.map((x) => x[key]).sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -107,14 +143,23 @@ if (importLines > 0 && process.env.OPENSEARCH_URL) {
     const file = join(OUT, `import-${withArchive ? 'a' : 'p'}-${round}.log`);
     if (!existsSync(file)) writeFileSync(file, readFileSync(importInput));
     rmSync(join(OUT, 'import-archive'), { recursive: true, force: true });
-    writeFileSync(config, `archive:\n  enabled: ${withArchive}\n  dir: ${join(OUT, 'import-archive')}\n  encryption:\n    keys: [{ id: k1, key: ${Buffer.alloc(32, 1).toString('base64')} }]\n  seal:\n    key: ${Buffer.alloc(32, 2).toString('base64')}\n`);
+    writeFileSync(
+      config,
+      `archive:\n  enabled: ${withArchive}\n  dir: ${join(OUT, 'import-archive')}\n  encryption:\n    keys: [{ id: k1, key: ${Buffer.alloc(32, 1).toString('base64')} }]\n  seal:\n    key: ${Buffer.alloc(32, 2).toString('base64')}\n`,
+    );
     const started = performance.now();
-    const r = spawnSync(process.execPath, [kansa, 'import', '--config', config, '--year', '2013', file], { encoding: 'utf8', env: process.env });
+    const r = spawnSync(process.execPath, [kansa, 'import', '--config', config, '--year', '2013', file], {
+      encoding: 'utf8',
+      env: process.env,
+    });
     const seconds = (performance.now() - started) / 1000;
-    const summary = /indexed: (\d+) new, (\d+) already present, (\d+) dead-lettered, (\d+) not sent/.exec(r.stderr ?? '');
+    const summary = /indexed: (\d+) new, (\d+) already present, (\d+) dead-lettered, (\d+) not sent/.exec(
+      r.stderr ?? '',
+    );
     if (!summary) throw new Error(`kansa import failed: ${r.stderr}`);
     // Lines not sent (OpenSearch refusing under load) would flatter the rate: they count as a failed run.
-    if (Number(summary[4]) > 0) log(`import ${withArchive ? 'with' : 'without'} archive: ${summary[4]} not sent (OpenSearch overloaded)`);
+    if (Number(summary[4]) > 0)
+      log(`import ${withArchive ? 'with' : 'without'} archive: ${summary[4]} not sent (OpenSearch overloaded)`);
     return importLines / seconds;
   };
   const rates = { plain: [], archived: [] };
@@ -123,15 +168,25 @@ if (importLines > 0 && process.env.OPENSEARCH_URL) {
     rates.plain.push(importRun(false, round));
     await wipe();
     rates.archived.push(importRun(true, round));
-    log(`import round ${round + 1}: without ${Math.round(rates.plain.at(-1))} lines/s, with ${Math.round(rates.archived.at(-1))} lines/s`);
+    log(
+      `import round ${round + 1}: without ${Math.round(rates.plain.at(-1))} lines/s, with ${Math.round(rates.archived.at(-1))} lines/s`,
+    );
   }
   await wipe();
   const best = (xs) => Math.max(...xs);
-  importResult = { lines: importLines, withoutPerSecond: Math.round(best(rates.plain)), withPerSecond: Math.round(best(rates.archived)), ratio: +(best(rates.archived) / best(rates.plain)).toFixed(3) };
+  importResult = {
+    lines: importLines,
+    withoutPerSecond: Math.round(best(rates.plain)),
+    withPerSecond: Math.round(best(rates.archived)),
+    ratio: +(best(rates.archived) / best(rates.plain)).toFixed(3),
+  };
 }
 
 const result = {
-  machine: { cpus: (await import('node:os')).cpus().length, load: (await import('node:os')).loadavg().map((l) => +l.toFixed(2)) },
+  machine: {
+    cpus: (await import('node:os')).cpus().length,
+    load: (await import('node:os')).loadavg().map((l) => +l.toFixed(2)),
+  },
   pipeline: {
     lines: LINES,
     events: last.events,
@@ -144,14 +199,22 @@ const result = {
     cpuRatio: +(median(archived, 'cpuRate') / median(plain, 'cpuRate')).toFixed(3),
   },
   archive: {
-    compression: 'deflate (Node 20 has no zstd), per record with a 16 KiB preset dictionary of the preceding records; AES-256-GCM',
+    compression:
+      'deflate (Node 20 has no zstd), per record with a 16 KiB preset dictionary of the preceding records; AES-256-GCM',
     rawBytesPerEvent: +(data.length / last.events).toFixed(1),
     archiveBytesPerEvent: +(Number(archiveBytes) / last.events).toFixed(1),
     records: v.records,
     segments: v.segments,
   },
-  verify: { seconds: +verifySeconds.toFixed(2), recordsPerSecond: Math.round(v.records / verifySeconds), eventsPerSecond: Math.round(last.events / verifySeconds), archiveMiBPerSecond: +(v.bytes / 1024 / 1024 / verifySeconds).toFixed(1), rawMiBPerSecond: +(data.length / 1024 / 1024 / verifySeconds).toFixed(1) },
+  verify: {
+    seconds: +verifySeconds.toFixed(2),
+    recordsPerSecond: Math.round(v.records / verifySeconds),
+    eventsPerSecond: Math.round(last.events / verifySeconds),
+    archiveMiBPerSecond: +(v.bytes / 1024 / 1024 / verifySeconds).toFixed(1),
+    rawMiBPerSecond: +(data.length / 1024 / 1024 / verifySeconds).toFixed(1),
+  },
   ...(importResult ? { import: importResult } : {}),
 };
-for (const round of [...Array(ROUNDS).keys(), 'warm']) for (const kind of ['plain', 'archive']) rmSync(join(OUT, `run-${kind}-${round}`), { recursive: true, force: true });
+for (const round of [...Array(ROUNDS).keys(), 'warm'])
+  for (const kind of ['plain', 'archive']) rmSync(join(OUT, `run-${kind}-${round}`), { recursive: true, force: true });
 process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);

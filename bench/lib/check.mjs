@@ -76,7 +76,10 @@ function rfc3164(iso) {
 
 /** Normalizes what a peer wrote (all strings) and what Kansa wrote (typed) to one comparable form. */
 function same(peerValue, kansaValue) {
-  return JSON.stringify(typeof peerValue === 'string' && typeof kansaValue === 'number' ? num(peerValue) : peerValue) === JSON.stringify(kansaValue);
+  return (
+    JSON.stringify(typeof peerValue === 'string' && typeof kansaValue === 'number' ? num(peerValue) : peerValue) ===
+    JSON.stringify(kansaValue)
+  );
 }
 
 /**
@@ -108,7 +111,8 @@ export function compareOutputs(kind, peerPath, kansaPath) {
       const kansaValue = get ? get(kv) : undefined;
       if (!get || !same(pv[field], kansaValue)) {
         mismatches++;
-        if (examples.length < 3) examples.push(`line ${n}: ${field} peer=${JSON.stringify(pv[field])} kansa=${JSON.stringify(kansaValue)}`);
+        if (examples.length < 3)
+          examples.push(`line ${n}: ${field} peer=${JSON.stringify(pv[field])} kansa=${JSON.stringify(kansaValue)}`);
         break;
       }
     }

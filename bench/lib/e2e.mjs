@@ -9,7 +9,10 @@ import { lines as readLines } from './check.mjs';
 const PORT = Number(process.env.KANSA_BENCH_OPENSEARCH_PORT ?? 9310);
 
 async function os(url, method, path, body) {
-  const r = await fetch(`${url}${path}`, { method, ...(body ? { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } } : {}) });
+  const r = await fetch(`${url}${path}`, {
+    method,
+    ...(body ? { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } } : {}),
+  });
   const text = await r.text();
   if (!r.ok && r.status !== 404) throw new Error(`${method} ${path}: ${r.status} ${text.slice(0, 300)}`);
   return text ? JSON.parse(text) : {};
@@ -18,11 +21,23 @@ async function os(url, method, path, body) {
 /** Starts the bench's own node (devstack) unless one answers on the port; returns its url, pid and a stop function. */
 export async function benchOpenSearch(root, out, log) {
   const url = `http://127.0.0.1:${PORT}`;
-  const env = { ...process.env, KANSA_OPENSEARCH_PORT: String(PORT), KANSA_DATA_DIR: process.env.KANSA_BENCH_DATA_DIR ?? join(out, 'data') };
+  const env = {
+    ...process.env,
+    KANSA_OPENSEARCH_PORT: String(PORT),
+    KANSA_DATA_DIR: process.env.KANSA_BENCH_DATA_DIR ?? join(out, 'data'),
+  };
   let started = false;
-  if (!(await fetch(url).then((r) => r.ok, () => false))) {
+  if (
+    !(await fetch(url).then(
+      (r) => r.ok,
+      () => false,
+    ))
+  ) {
     log(`starting OpenSearch on ${url} (devstack)`);
-    execFileSync(process.execPath, [join(root, 'devstack', 'opensearch.mjs'), 'start'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync(process.execPath, [join(root, 'devstack', 'opensearch.mjs'), 'start'], {
+      env,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     started = true;
   }
   const ss = spawnSync('ss', ['-ltnpH', `sport = :${PORT}`], { encoding: 'utf8' }).stdout;
@@ -30,7 +45,9 @@ export async function benchOpenSearch(root, out, log) {
   return {
     url,
     pid,
-    stop: () => started && execFileSync(process.execPath, [join(root, 'devstack', 'opensearch.mjs'), 'stop'], { env, stdio: 'ignore' }),
+    stop: () =>
+      started &&
+      execFileSync(process.execPath, [join(root, 'devstack', 'opensearch.mjs'), 'stop'], { env, stdio: 'ignore' }),
   };
 }
 
@@ -72,23 +89,32 @@ export async function ensureE2eData({ root, url, n, subset, kansaArgs, log }) {
   if ((await count(url).catch(() => 0)) === n) return;
   log(`indexing ${n} sshd events for the query tier`);
   await clean(url);
-  execFileSync(process.execPath, [join(root, 'backend-bridge', 'bin', 'kansa.js'), 'import', ...kansaArgs, subset], { env: { ...process.env, OPENSEARCH_URL: url }, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(process.execPath, [join(root, 'backend-bridge', 'bin', 'kansa.js'), 'import', ...kansaArgs, subset], {
+    env: { ...process.env, OPENSEARCH_URL: url },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
 }
 
 export async function e2eTier({ root, out, input, runs, quick, log, kansaArgs }) {
   const { n, subset } = e2eSubset({ out, input, quick });
   const bulkFile = join(out, `e2e-sshd-${n}.bulk.ndjson`);
   log(`e2e: serializing ${n} sshd lines once for the raw _bulk ceiling`);
-  execFileSync(process.execPath, [join(root, 'bench', 'kansa-sink.mjs'), ...kansaArgs, subset, bulkFile], { stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(process.execPath, [join(root, 'bench', 'kansa-sink.mjs'), ...kansaArgs, subset, bulkFile], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const node = await benchOpenSearch(root, out, log);
   const env = { OPENSEARCH_URL: node.url };
   const result = { kansa: [], raw: [] };
   try {
     // kansa import installs the template the raw ceiling's indices need; run it once untimed first.
     await clean(node.url);
-    await measured({ cmd: process.execPath, args: [join(root, 'backend-bridge', 'bin', 'kansa.js'), 'import', ...kansaArgs, subset], env, pin: false, statsPath: join(out, 'e2e.time') }).catch((err) =>
-      log(`e2e warm-up import reported: ${err.message.split('\n').slice(-3).join(' ')}`),
-    );
+    await measured({
+      cmd: process.execPath,
+      args: [join(root, 'backend-bridge', 'bin', 'kansa.js'), 'import', ...kansaArgs, subset],
+      env,
+      pin: false,
+      statsPath: join(out, 'e2e.time'),
+    }).catch((err) => log(`e2e warm-up import reported: ${err.message.split('\n').slice(-3).join(' ')}`));
     for (let round = 1; round <= runs; round++) {
       const order = round % 2 ? ['kansa', 'raw'] : ['raw', 'kansa'];
       for (const tool of order) {
@@ -96,13 +122,26 @@ export async function e2eTier({ root, out, input, runs, quick, log, kansaArgs })
         const before = cpuSeconds(node.pid);
         const m =
           tool === 'kansa'
-            ? await measured({ cmd: process.execPath, args: [join(root, 'backend-bridge', 'bin', 'kansa.js'), 'import', ...kansaArgs, subset], env, pin: false, statsPath: join(out, 'e2e.time') })
-            : await measured({ cmd: process.execPath, args: [join(root, 'bench', 'raw-bulk.mjs'), node.url, bulkFile, '3'], pin: false, statsPath: join(out, 'e2e.time') });
+            ? await measured({
+                cmd: process.execPath,
+                args: [join(root, 'backend-bridge', 'bin', 'kansa.js'), 'import', ...kansaArgs, subset],
+                env,
+                pin: false,
+                statsPath: join(out, 'e2e.time'),
+              })
+            : await measured({
+                cmd: process.execPath,
+                args: [join(root, 'bench', 'raw-bulk.mjs'), node.url, bulkFile, '3'],
+                pin: false,
+                statsPath: join(out, 'e2e.time'),
+              });
         m.osCpu = cpuSeconds(node.pid) - before;
         m.docs = await count(node.url);
         if (m.docs !== n) throw new Error(`e2e ${tool}: expected ${n} documents in OpenSearch, found ${m.docs}`);
         result[tool].push(m);
-        log(`e2e round ${round}/${runs} ${tool}: ${(n / m.wall).toFixed(0)} events/s, client ${m.cpu.toFixed(2)} CPU s (${((m.cpu / m.wall) * 100).toFixed(0)}% of a core), ${m.rssMiB.toFixed(0)} MiB; OpenSearch ${m.osCpu.toFixed(1)} CPU s`);
+        log(
+          `e2e round ${round}/${runs} ${tool}: ${(n / m.wall).toFixed(0)} events/s, client ${m.cpu.toFixed(2)} CPU s (${((m.cpu / m.wall) * 100).toFixed(0)}% of a core), ${m.rssMiB.toFixed(0)} MiB; OpenSearch ${m.osCpu.toFixed(1)} CPU s`,
+        );
       }
     }
   } finally {

@@ -41,10 +41,19 @@ export function measured({ cmd, args, input, output, pin = true, env, statsPath,
       rmSync(statsPath, { force: true });
       const ok = stopWhen ? doneAt !== undefined : code === 0;
       if (!ok) {
-        reject(new Error(`${cmd} ${args.join(' ')} failed (exit ${code}${signal ? `, ${signal}` : ''}): ${errText.slice(-2000)}`));
+        reject(
+          new Error(
+            `${cmd} ${args.join(' ')} failed (exit ${code}${signal ? `, ${signal}` : ''}): ${errText.slice(-2000)}`,
+          ),
+        );
         return;
       }
-      resolve({ wall: Number(ended - started) / 1e9, cpu: stats[1] + stats[2], rssMiB: stats[3] / 1024, stderr: errText });
+      resolve({
+        wall: Number(ended - started) / 1e9,
+        cpu: stats[1] + stats[2],
+        rssMiB: stats[3] / 1024,
+        stderr: errText,
+      });
     });
   });
 }

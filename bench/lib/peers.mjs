@@ -16,7 +16,11 @@ export function ensurePeers(log) {
   if (missing.length === 0) return;
   log(`installing peers: ${missing.join(' ')}`);
   const sudo = process.getuid?.() === 0 ? [] : ['sudo'];
-  const run = (args) => execFileSync(sudo.length ? 'sudo' : args[0], sudo.length ? args : args.slice(1), { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  const run = (args) =>
+    execFileSync(sudo.length ? 'sudo' : args[0], sudo.length ? args : args.slice(1), {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
   run(['apt-get', 'update']);
   run(['apt-get', 'install', '-y', '--no-install-recommends', ...missing]);
 }
@@ -25,7 +29,9 @@ export function peerVersions() {
   const first = (cmd, args) => (spawnSync(cmd, args, { encoding: 'utf8' }).stdout || '').split('\n')[0].trim();
   return {
     lognormalizer: spawnSync('dpkg-query', ['-W', '-f', '${Version}', 'liblognorm-utils'], { encoding: 'utf8' }).stdout,
-    rsyslog: first('rsyslogd', ['-v']).replace(/\s*compiled with:$/, '').replace(/\s+/g, ' '),
+    rsyslog: first('rsyslogd', ['-v'])
+      .replace(/\s*compiled with:$/, '')
+      .replace(/\s+/g, ' '),
   };
 }
 

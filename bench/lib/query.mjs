@@ -18,8 +18,21 @@ const RANGE = { from: '2026-09-21T00:00:00Z', to: '2026-09-23T00:00:00Z' };
 /** One query per type, over the sshd events the e2e tier indexed. */
 const QUERIES = {
   logs: { queryType: 'logs', query: 'event.action:logon-failed', limit: 100 },
-  metrics: { queryType: 'metrics', query: '*', metrics: [{ id: 'events', type: 'count' }], groupBy: [{ field: 'event.action', size: 10 }], intervalMs: 60000, maxDataPoints: 1000 },
-  table: { queryType: 'table', query: 'event.outcome:failure', tableMode: 'top', metrics: [{ id: 'failures', type: 'count' }], groupBy: [{ field: 'user.name', size: 20 }] },
+  metrics: {
+    queryType: 'metrics',
+    query: '*',
+    metrics: [{ id: 'events', type: 'count' }],
+    groupBy: [{ field: 'event.action', size: 10 }],
+    intervalMs: 60000,
+    maxDataPoints: 1000,
+  },
+  table: {
+    queryType: 'table',
+    query: 'event.outcome:failure',
+    tableMode: 'top',
+    metrics: [{ id: 'failures', type: 'count' }],
+    groupBy: [{ field: 'user.name', size: 20 }],
+  },
   attendance: { queryType: 'attendance', query: '*', attendanceView: 'sheet', workday: { timezone: 'UTC' } },
 };
 
@@ -34,7 +47,8 @@ function runDsquery(binary, plugin, request) {
     child.on('error', reject);
     child.on('exit', (code) => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      if (code !== 0) return reject(new Error(`kansa-dsquery exit ${code}: ${Buffer.concat(err).toString().slice(-500)}`));
+      if (code !== 0)
+        return reject(new Error(`kansa-dsquery exit ${code}: ${Buffer.concat(err).toString().slice(-500)}`));
       const body = JSON.parse(Buffer.concat(out).toString());
       const failed = Object.entries(body.results ?? {}).filter(([, r]) => r.error || (r.status && r.status >= 300));
       if (failed.length) return reject(new Error(`kansa-dsquery: ${failed[0][0]}: ${failed[0][1].error}`));
@@ -61,21 +75,35 @@ function recordingProxy(target) {
     req.on('data', (c) => parts.push(c));
     req.on('end', () => {
       const body = Buffer.concat(parts);
-      seen.push({ method: req.method, path: req.url, type: req.headers['content-type'], encoding: req.headers['accept-encoding'], body });
-      const up = http.request(`${target}${req.url}`, { method: req.method, headers: { ...req.headers, host: new URL(target).host } }, (r) => {
-        const record = seen.at(-1);
-        record.status = r.statusCode;
-        const chunks = [];
-        r.on('data', (c) => chunks.push(c));
-        r.on('end', () => (record.response = decoded(r.headers['content-encoding'], Buffer.concat(chunks))));
-        res.writeHead(r.statusCode ?? 502, r.headers);
-        r.pipe(res);
+      seen.push({
+        method: req.method,
+        path: req.url,
+        type: req.headers['content-type'],
+        encoding: req.headers['accept-encoding'],
+        body,
       });
+      const up = http.request(
+        `${target}${req.url}`,
+        { method: req.method, headers: { ...req.headers, host: new URL(target).host } },
+        (r) => {
+          const record = seen.at(-1);
+          record.status = r.statusCode;
+          const chunks = [];
+          r.on('data', (c) => chunks.push(c));
+          r.on('end', () => (record.response = decoded(r.headers['content-encoding'], Buffer.concat(chunks))));
+          res.writeHead(r.statusCode ?? 502, r.headers);
+          r.pipe(res);
+        },
+      );
       up.on('error', () => res.writeHead(502).end());
       up.end(body);
     });
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${server.address().port}`, seen, close: () => server.close() })));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve({ url: `http://127.0.0.1:${server.address().port}`, seen, close: () => server.close() }),
+    ),
+  );
 }
 
 function decoded(encoding, bytes) {
@@ -87,12 +115,24 @@ function send(target, r, body) {
   return new Promise((resolve, reject) => {
     // The plugin's own headers: it asks for gzip, so OpenSearch compresses for the direct side too.
     // content-length always: Node sends no body on a DELETE without it (the point-in-time close has one).
-    const headers = { 'content-length': body.length, ...(r.type ? { 'content-type': r.type } : {}), ...(r.encoding ? { 'accept-encoding': r.encoding } : {}) };
+    const headers = {
+      'content-length': body.length,
+      ...(r.type ? { 'content-type': r.type } : {}),
+      ...(r.encoding ? { 'accept-encoding': r.encoding } : {}),
+    };
     const req = http.request(`${target}${r.path}`, { method: r.method, agent, headers }, (res) => {
       const chunks = [];
       res.on('data', (c) => chunks.push(c));
       // The same answer the plugin got (a missing optional index answers 404 to both).
-      res.on('end', () => (res.statusCode !== r.status ? reject(new Error(`${r.method} ${r.path}: ${res.statusCode}, the plugin got ${r.status}: ${decoded(res.headers['content-encoding'], Buffer.concat(chunks)).slice(0, 300)}`)) : resolve({ encoding: res.headers['content-encoding'], bytes: Buffer.concat(chunks) })));
+      res.on('end', () =>
+        res.statusCode !== r.status
+          ? reject(
+              new Error(
+                `${r.method} ${r.path}: ${res.statusCode}, the plugin got ${r.status}: ${decoded(res.headers['content-encoding'], Buffer.concat(chunks)).slice(0, 300)}`,
+              ),
+            )
+          : resolve({ encoding: res.headers['content-encoding'], bytes: Buffer.concat(chunks) }),
+      );
     });
     req.on('error', reject);
     req.end(body);
@@ -113,7 +153,8 @@ async function replay(target, captured) {
       body = Buffer.from(text);
     }
     const answer = await send(target, r, body);
-    if (r.path.includes('point_in_time') && r.method === 'POST') ids.push([JSON.parse(r.response).pit_id, JSON.parse(decoded(answer.encoding, answer.bytes)).pit_id]);
+    if (r.path.includes('point_in_time') && r.method === 'POST')
+      ids.push([JSON.parse(r.response).pit_id, JSON.parse(decoded(answer.encoding, answer.bytes)).pit_id]);
   }
 }
 
@@ -134,10 +175,18 @@ async function direct(target, captured, copies) {
 function dsqueryBinaries(root, log) {
   const binary = join(root, 'datasource-plugin', 'bin', 'kansa-dsquery');
   // build-backend.mjs builds the backend for this machine's platform.
-  const plugin = join(root, 'datasource-plugin', 'dist', `gpx_kansa_logs_${process.platform}_${process.arch === 'x64' ? 'amd64' : process.arch}`);
+  const plugin = join(
+    root,
+    'datasource-plugin',
+    'dist',
+    `gpx_kansa_logs_${process.platform}_${process.arch === 'x64' ? 'amd64' : process.arch}`,
+  );
   if (!existsSync(binary) || !existsSync(plugin)) {
     log('building the data source backend and kansa-dsquery (datasource-plugin/scripts/build-backend.mjs)');
-    execFileSync(process.execPath, [join(root, 'datasource-plugin', 'scripts', 'build-backend.mjs')], { stdio: 'inherit', env: { ...process.env, PATH: `${process.env.PATH}:/usr/local/go/bin` } });
+    execFileSync(process.execPath, [join(root, 'datasource-plugin', 'scripts', 'build-backend.mjs')], {
+      stdio: 'inherit',
+      env: { ...process.env, PATH: `${process.env.PATH}:/usr/local/go/bin` },
+    });
   }
   return { binary, plugin };
 }
@@ -174,20 +223,26 @@ export async function queryTier({ root, out, runs, log, ensureData }) {
               perDirect.push((many - one) / REPEAT);
             }
           }
-          log(`query ${type} round ${round}/${runs}: plugin ${(perQuery.at(-1) * 1000).toFixed(1)} ms/query, direct ${(perDirect.at(-1) * 1000).toFixed(1)} ms/query`);
+          log(
+            `query ${type} round ${round}/${runs}: plugin ${(perQuery.at(-1) * 1000).toFixed(1)} ms/query, direct ${(perDirect.at(-1) * 1000).toFixed(1)} ms/query`,
+          );
         }
       } catch (err) {
         // One query type failing (e.g. OpenSearch refusing a point in time under load) must not hide the others.
         log(`query ${type}: ${err.message}`);
         if (perQuery.length === 0 || perDirect.length === 0) {
-          rows.push(`| ${type} | ${captured.map((r) => `${r.method} ${r.path.split('?')[0]}`).join(', ')} | failed: ${err.message.slice(0, 160).replaceAll('|', '/')} | | | |`);
+          rows.push(
+            `| ${type} | ${captured.map((r) => `${r.method} ${r.path.split('?')[0]}`).join(', ')} | failed: ${err.message.slice(0, 160).replaceAll('|', '/')} | | | |`,
+          );
           continue;
         }
         perQuery.length = perDirect.length = Math.min(perQuery.length, perDirect.length);
       }
       const ratio = spread(perQuery.map((p, i) => p / perDirect[i])).median;
       const ms = (s) => `${(s.median * 1000).toFixed(1)} (${(s.min * 1000).toFixed(1)}–${(s.max * 1000).toFixed(1)})`;
-      rows.push(`| ${type} | ${captured.map((r) => `${r.method} ${r.path.split('?')[0]}`).join(', ')} | ${ms(spread(perQuery))} | ${ms(spread(perDirect))} | ${ratio.toFixed(2)}× | ${(spread(startup).median * 1000).toFixed(0)} |`);
+      rows.push(
+        `| ${type} | ${captured.map((r) => `${r.method} ${r.path.split('?')[0]}`).join(', ')} | ${ms(spread(perQuery))} | ${ms(spread(perDirect))} | ${ratio.toFixed(2)}× | ${(spread(startup).median * 1000).toFixed(0)} |`,
+      );
     }
   } finally {
     node.stop();

@@ -36,7 +36,9 @@ function newestInput() {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       const p = path.join(dir, entry.name);
       if (entry.isDirectory()) {
-        if (entry.name !== 'testdata') {visit(p);}
+        if (entry.name !== 'testdata') {
+          visit(p);
+        }
       } else if (entry.name.endsWith('.go') && !entry.name.endsWith('_test.go')) {
         newest = Math.max(newest, fs.statSync(p).mtimeMs);
       }
@@ -70,7 +72,9 @@ function goBuild(target, out, pkg, ldflags) {
     console.error(`cannot run go: ${result.error.message}`);
     process.exit(1);
   }
-  if (result.status !== 0) {process.exit(result.status ?? 1);}
+  if (result.status !== 0) {
+    process.exit(result.status ?? 1);
+  }
   console.log(`built ${out} in ${((Date.now() - started) / 1000).toFixed(1)}s`);
 }
 
@@ -88,9 +92,13 @@ export function buildManifest(root = pluginDir) {
     for (const entry of names) {
       const p = rel === '' ? entry.name : `${rel}/${entry.name}`;
       if (entry.isDirectory()) {
-        if (p !== 'node_modules') {walk(p);}
+        if (p !== 'node_modules') {
+          walk(p);
+        }
       } else if (entry.name.endsWith('.go')) {
-        const hash = createHash('sha256').update(fs.readFileSync(path.join(root, p))).digest('hex');
+        const hash = createHash('sha256')
+          .update(fs.readFileSync(path.join(root, p)))
+          .digest('hex');
         lines.push(`${hash}:${p}\n`);
       }
     }
@@ -130,8 +138,11 @@ function main(args) {
 
   // The harness runs on the build machine only, so it is built for the host platform alone.
   const harness = path.join('bin', `kansa-dsquery${HOST_TARGET.startsWith('windows/') ? '.exe' : ''}`);
-  if (force || !upToDate(harness, inputs)) {goBuild(HOST_TARGET, harness, './cmd/kansa-dsquery', '-w -s');}
-  else {console.log(`${harness} is up to date`);}
+  if (force || !upToDate(harness, inputs)) {
+    goBuild(HOST_TARGET, harness, './cmd/kansa-dsquery', '-w -s');
+  } else {
+    console.log(`${harness} is up to date`);
+  }
   // devstack/build.mjs takes the harness's time as the end of the data source build (frontend, then this).
   const now = new Date();
   fs.utimesSync(path.join(pluginDir, harness), now, now);

@@ -38,23 +38,35 @@ describe('DataSource', () => {
   });
 
   describe('applyTemplateVariables', () => {
-    const { ds } = makeDataSource({}, {}, {
-      user: ['sakamoto.a', '山田 太郎'],
-      host: 'FS01',
-      dept: '人事 部',
-      field: FIELD.sourceIp,
-      iv: '1h',
-      typed: { value: 'saka*', type: 'textbox' },
-      all: { value: '*', type: 'textbox' },
-    });
+    const { ds } = makeDataSource(
+      {},
+      {},
+      {
+        user: ['sakamoto.a', '山田 太郎'],
+        host: 'FS01',
+        dept: '人事 部',
+        field: FIELD.sourceIp,
+        iv: '1h',
+        typed: { value: 'saka*', type: 'textbox' },
+        all: { value: '*', type: 'textbox' },
+      },
+    );
 
     it('puts picked values in as terms, several as OR, quoting what query_string would split', () => {
-      const out = ds.applyTemplateVariables(query({ query: `${FIELD.userName}:$user AND ${FIELD.kansaUserDepartment}:$dept` }), {});
-      expect(out.query).toBe(`${FIELD.userName}:(sakamoto.a OR "山田 太郎") AND ${FIELD.kansaUserDepartment}:"人事 部"`);
+      const out = ds.applyTemplateVariables(
+        query({ query: `${FIELD.userName}:$user AND ${FIELD.kansaUserDepartment}:$dept` }),
+        {},
+      );
+      expect(out.query).toBe(
+        `${FIELD.userName}:(sakamoto.a OR "山田 太郎") AND ${FIELD.kansaUserDepartment}:"人事 部"`,
+      );
     });
 
     it('puts a textbox in as typed, so * and wildcards keep working', () => {
-      const out = ds.applyTemplateVariables(query({ query: `${FIELD.userName}:$typed AND ${FIELD.sourceIp}:\${all}` }), {});
+      const out = ds.applyTemplateVariables(
+        query({ query: `${FIELD.userName}:$typed AND ${FIELD.sourceIp}:\${all}` }),
+        {},
+      );
       expect(out.query).toBe(`${FIELD.userName}:saka* AND ${FIELD.sourceIp}:*`);
     });
 
@@ -70,7 +82,7 @@ describe('DataSource', () => {
           interval: '$iv',
           filters: [{ key: FIELD.hostName, operator: '=', value: '$host' }],
         }),
-        {}
+        {},
       );
       expect(out).toMatchObject({
         users: ['sakamoto.a', '山田 太郎', 'tanaka.h'],
@@ -91,7 +103,11 @@ describe('DataSource', () => {
         { key: FIELD.sourceIp, operator: '!=|', value: '', values: ['10.0.0.0/8'] },
         { key: FIELD.destinationBytes, operator: '>', value: '1000000' },
       ];
-      const out = ds.applyTemplateVariables(query({ query: 'a OR b', filters: [{ key: 'x', operator: '!=', value: 'y' }] }), {}, adhoc);
+      const out = ds.applyTemplateVariables(
+        query({ query: 'a OR b', filters: [{ key: 'x', operator: '!=', value: 'y' }] }),
+        {},
+        adhoc,
+      );
       expect(out.filters).toEqual([
         { key: 'x', operator: '!=', value: 'y' },
         { key: FIELD.hostName, operator: '=', value: 'FS01' },
@@ -99,7 +115,7 @@ describe('DataSource', () => {
       ]);
       expect(out.query).toBe(
         `(a OR b) AND (${FIELD.eventAction}:logon-failed OR ${FIELD.eventAction}:logged-in) AND ` +
-          `(NOT (${FIELD.sourceIp}:"10.0.0.0/8")) AND (${FIELD.destinationBytes}:>1000000)`
+          `(NOT (${FIELD.sourceIp}:"10.0.0.0/8")) AND (${FIELD.destinationBytes}:>1000000)`,
       );
     });
 
@@ -110,7 +126,10 @@ describe('DataSource', () => {
 
     it('interpolates queries for Explore with the data source reference', () => {
       const [out] = ds.interpolateVariablesInQueries([query({ query: `${FIELD.hostName}:$host` })], {});
-      expect(out).toMatchObject({ query: `${FIELD.hostName}:FS01`, datasource: { uid: 'kansa', type: 'kansa-logs-datasource' } });
+      expect(out).toMatchObject({
+        query: `${FIELD.hostName}:FS01`,
+        datasource: { uid: 'kansa', type: 'kansa-logs-datasource' },
+      });
     });
   });
 
@@ -178,9 +197,11 @@ describe('DataSource', () => {
     const out = ds.modifyQuery(q, { type: 'ADD_FILTER_OUT', options: { key: FIELD.hostName, value: 'FS01' } });
     expect(out.query).toBe(`${FIELD.eventAction}:logon-failed AND NOT ${FIELD.hostName}:"FS01"`);
     expect(ds.modifyQuery(q, { type: 'ADD_HISTOGRAM' })).toBe(q);
-    expect(ds.getQueryDisplayText(out)).toBe(`[logs] ${FIELD.eventAction}:logon-failed AND NOT ${FIELD.hostName}:"FS01"`);
+    expect(ds.getQueryDisplayText(out)).toBe(
+      `[logs] ${FIELD.eventAction}:logon-failed AND NOT ${FIELD.hostName}:"FS01"`,
+    );
     expect(ds.getQueryDisplayText(query({ filters: [{ key: FIELD.hostName, operator: '!=', value: 'FS01' }] }))).toBe(
-      `[logs] ${FIELD.hostName}!=FS01`
+      `[logs] ${FIELD.hostName}!=FS01`,
     );
   });
 

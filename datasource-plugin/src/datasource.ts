@@ -71,7 +71,7 @@ export class DataSource
 
   constructor(
     instanceSettings: DataSourceInstanceSettings<KansaDataSourceOptions>,
-    private readonly templateSrv: TemplateSrv = getTemplateSrv()
+    private readonly templateSrv: TemplateSrv = getTemplateSrv(),
   ) {
     super(instanceSettings);
     this.settingsJson = instanceSettings.jsonData ?? {};
@@ -97,7 +97,7 @@ export class DataSource
   interpolateVariablesInQueries(
     queries: KansaQuery[],
     scopedVars: ScopedVars,
-    filters?: AdHocVariableFilter[]
+    filters?: AdHocVariableFilter[],
   ): KansaQuery[] {
     return queries.map((q) => ({ ...this.applyTemplateVariables(q, scopedVars, filters), datasource: this.getRef() }));
   }
@@ -112,7 +112,7 @@ export class DataSource
         (err: unknown) => {
           this.fieldCache.delete(key);
           throw err;
-        }
+        },
       );
       this.fieldCache.set(key, cached);
     }
@@ -196,14 +196,17 @@ export class DataSource
   getSupplementaryRequest(
     type: SupplementaryQueryType,
     request: DataQueryRequest<KansaQuery>,
-    options?: SupplementaryQueryOptions
+    options?: SupplementaryQueryOptions,
   ): DataQueryRequest<KansaQuery> | undefined {
     return supplementaryRequest(type, request, options);
   }
 
   /** A page of lines before or after a log line on the same host, from the backend's logContext query. */
-  getLogRowContext = async (row: LogRowModel, options?: LogRowContextOptions, query?: KansaQuery): Promise<DataQueryResponse> =>
-    lastValueFrom(this.query(contextRequest(row, options, query, this.getRef())));
+  getLogRowContext = async (
+    row: LogRowModel,
+    options?: LogRowContextOptions,
+    query?: KansaQuery,
+  ): Promise<DataQueryResponse> => lastValueFrom(this.query(contextRequest(row, options, query, this.getRef())));
 
   /** The context as a query of its own, for "open in split view". */
   getLogRowContextQuery = async (row: LogRowModel, _options?: LogRowContextOptions, query?: KansaQuery) =>

@@ -53,7 +53,13 @@ describe('the built dist/module.js', () => {
     expect(typeof plugin.components.ConfigEditor).toBe('function');
     expect(typeof plugin.components.QueryEditor).toBe('function');
     expect(typeof plugin.components.QueryEditorHelp).toBe('function');
-    const ds = new plugin.DataSourceClass({ id: 1, uid: 'k', type: 'kansa-logs-datasource', name: 'K', jsonData: {} } as never) as unknown as {
+    const ds = new plugin.DataSourceClass({
+      id: 1,
+      uid: 'k',
+      type: 'kansa-logs-datasource',
+      name: 'K',
+      jsonData: {},
+    } as never) as unknown as {
       getDefaultQuery: () => unknown;
       variables: unknown;
       annotations: { QueryEditor?: unknown };

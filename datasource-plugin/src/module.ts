@@ -13,7 +13,9 @@ import type { KansaDataSourceOptions, KansaQuery, KansaSecureJsonData } from './
 // the module, and the editors render long after this binds the plugin's namespace.
 void initPluginTranslations(pluginJson.id, [loadResources]);
 
-export const plugin = new DataSourcePlugin<DataSource, KansaQuery, KansaDataSourceOptions, KansaSecureJsonData>(DataSource)
+export const plugin = new DataSourcePlugin<DataSource, KansaQuery, KansaDataSourceOptions, KansaSecureJsonData>(
+  DataSource,
+)
   .setConfigEditor(ConfigEditor)
   .setQueryEditor(QueryEditor)
   .setQueryEditorHelp(QueryHelp);

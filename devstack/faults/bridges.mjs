@@ -32,20 +32,33 @@ export function freePort() {
  * environment (e.g. KANSA_RISK). The config is JSON, which YAML reads as it is.
  */
 export async function createBridge({ dir, name, openSearchUrl, env = {}, config = {} }) {
-  if (!existsSync(join(REPO, 'backend-bridge', 'dist', 'cli.js'))) throw new Error('backend-bridge is not built: run npm run build');
+  if (!existsSync(join(REPO, 'backend-bridge', 'dist', 'cli.js')))
+    throw new Error('backend-bridge is not built: run npm run build');
   mkdirSync(dir, { recursive: true });
-  const bridge = { name, dir, httpPort: await freePort(), tcpPort: await freePort(), env, up: false, generation: 0, log: '' };
+  const bridge = {
+    name,
+    dir,
+    httpPort: await freePort(),
+    tcpPort: await freePort(),
+    env,
+    up: false,
+    generation: 0,
+    log: '',
+  };
   bridge.configFile = join(dir, 'kansa.json');
-  writeFileSync(bridge.configFile, JSON.stringify({
-    opensearch: { url: openSearchUrl },
-    queue: { dir: join(dir, 'queue') },
-    http: { port: bridge.httpPort },
-    auth: { tokens: [{ name: 'faults', token: TOKEN }] },
-    // One sender writes far above the default per-sender rate here; pausing it is not the fault under test.
-    syslog: { tcp: { enabled: true, port: bridge.tcpPort }, rateLimit: { eventsPerSecond: 1e9, burst: 1e9 } },
-    log: { level: 'warn' },
-    ...config,
-  }));
+  writeFileSync(
+    bridge.configFile,
+    JSON.stringify({
+      opensearch: { url: openSearchUrl },
+      queue: { dir: join(dir, 'queue') },
+      http: { port: bridge.httpPort },
+      auth: { tokens: [{ name: 'faults', token: TOKEN }] },
+      // One sender writes far above the default per-sender rate here; pausing it is not the fault under test.
+      syslog: { tcp: { enabled: true, port: bridge.tcpPort }, rateLimit: { eventsPerSecond: 1e9, burst: 1e9 } },
+      log: { level: 'warn' },
+      ...config,
+    }),
+  );
   await startBridge(bridge);
   return bridge;
 }
@@ -62,15 +75,20 @@ export async function startBridge(bridge) {
   proc.stderr.on('data', keep);
   bridge.proc = proc;
   running.add(proc);
-  bridge.exited = new Promise((resolve) => proc.once('exit', (code, signal) => {
-    running.delete(proc);
-    resolve(code ?? signal);
-  }));
+  bridge.exited = new Promise((resolve) =>
+    proc.once('exit', (code, signal) => {
+      running.delete(proc);
+      resolve(code ?? signal);
+    }),
+  );
   let dead = false;
   void bridge.exited.then(() => (dead = true));
   for (let delay = 100; ; delay = Math.min(delay * 2, 1000)) {
     if (dead) throw new Error(`bridge ${bridge.name} exited at start:\n${bridge.log}`);
-    const s = await get(bridge.httpPort, '/readyz').then((r) => r.status, () => 0);
+    const s = await get(bridge.httpPort, '/readyz').then(
+      (r) => r.status,
+      () => 0,
+    );
     if (s === 200) break;
     await new Promise((r) => setTimeout(r, delay));
   }
@@ -109,12 +127,22 @@ function get(port, path, headers = {}) {
 
 function httpRequest(port, method, path, body, headers) {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, method, path, agent: false, headers: { ...headers, ...(body ? { 'content-length': Buffer.byteLength(body) } : {}) } }, (res) => {
-      const chunks = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode, body: Buffer.concat(chunks).toString() }));
-      res.on('error', reject);
-    });
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        method,
+        path,
+        agent: false,
+        headers: { ...headers, ...(body ? { 'content-length': Buffer.byteLength(body) } : {}) },
+      },
+      (res) => {
+        const chunks = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode, body: Buffer.concat(chunks).toString() }));
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -123,7 +151,9 @@ function httpRequest(port, method, path, body, headers) {
 /** POST /ingest: acknowledged when the answer is 200 (the bridge answers after the queue append). */
 export async function postIngest(bridge, lines) {
   try {
-    const res = await httpRequest(bridge.httpPort, 'POST', '/ingest?format=syslog', lines.join('\n'), { authorization: `Bearer ${TOKEN}` });
+    const res = await httpRequest(bridge.httpPort, 'POST', '/ingest?format=syslog', lines.join('\n'), {
+      authorization: `Bearer ${TOKEN}`,
+    });
     return res.status === 200;
   } catch {
     return false; // reset or refused: not acknowledged

@@ -79,21 +79,49 @@ export class Ledger {
       }
       let lost = 0;
       for (const seq of acked) if (!per.has(seq)) lost++;
-      return { case: this.name, input, sent: this.sentIds.get(input)?.size ?? 0, acknowledged: acked.size, stored, lost, duplicated, unknown: 0 };
+      return {
+        case: this.name,
+        input,
+        sent: this.sentIds.get(input)?.size ?? 0,
+        acknowledged: acked.size,
+        stored,
+        lost,
+        duplicated,
+        unknown: 0,
+      };
     });
     // Documents of this run that carry no id: something rewrote or split lines. Never a pass.
-    if (unknown > 0) rows.push({ case: this.name, input: '(no id)', sent: 0, acknowledged: 0, stored: unknown, lost: 0, duplicated: 0, unknown });
+    if (unknown > 0)
+      rows.push({
+        case: this.name,
+        input: '(no id)',
+        sent: 0,
+        acknowledged: 0,
+        stored: unknown,
+        lost: 0,
+        duplicated: 0,
+        unknown,
+      });
     return rows;
   }
 }
 
 /** A row passes when something was acknowledged, nothing acknowledged is missing and nothing is stored twice. */
 export function rowPassed(row) {
-  return row.acknowledged > 0 && row.lost === 0 && row.duplicated === 0 && row.unknown === 0 && row.stored >= row.acknowledged;
+  return (
+    row.acknowledged > 0 &&
+    row.lost === 0 &&
+    row.duplicated === 0 &&
+    row.unknown === 0 &&
+    row.stored >= row.acknowledged
+  );
 }
 
 export function formatRow(row) {
-  const figures = row.sent === undefined ? row.note : `sent ${row.sent} / acknowledged ${row.acknowledged} / stored ${row.stored} / lost ${row.lost} / duplicated ${row.duplicated}${row.unknown ? ` / ${row.unknown} without id` : ''}`;
+  const figures =
+    row.sent === undefined
+      ? row.note
+      : `sent ${row.sent} / acknowledged ${row.acknowledged} / stored ${row.stored} / lost ${row.lost} / duplicated ${row.duplicated}${row.unknown ? ` / ${row.unknown} without id` : ''}`;
   return `${row.passed ? 'PASS' : 'FAIL'}  ${row.case}  ${row.input}: ${figures}`;
 }
 

@@ -19,7 +19,10 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 /** The directory file the bridges need: the risk scorer only profiles users with a department. */
 export function riskDirectory(dir, marker) {
   const file = join(dir, 'directory.csv');
-  writeFileSync(file, ['account,department', ...Array.from({ length: USERS }, (_, u) => `${user(marker, u)},faults`)].join('\n'));
+  writeFileSync(
+    file,
+    ['account,department', ...Array.from({ length: USERS }, (_, u) => `${user(marker, u)},faults`)].join('\n'),
+  );
   return file;
 }
 
@@ -33,10 +36,14 @@ export async function sendRiskEvents(bridge, bridges, ledger, url) {
   const expected = new Map();
   const lines = [];
   for (let u = 0; u < USERS; u++) {
-    expected.set(user(ledger.marker, u), days.map((_, i) => u + i + 1));
+    expected.set(
+      user(ledger.marker, u),
+      days.map((_, i) => u + i + 1),
+    );
     days.forEach((day, i) => {
       // Noon in Tokyo, on that Tokyo day.
-      for (let n = 0; n < u + i + 1; n++) lines.push(ledger.sshdLine('risk', lines.length, { time: `${day}T03:00:00Z`, user: user(ledger.marker, u) }));
+      for (let n = 0; n < u + i + 1; n++)
+        lines.push(ledger.sshdLine('risk', lines.length, { time: `${day}T03:00:00Z`, user: user(ledger.marker, u) }));
     });
   }
   const seqs = lines.map((_, i) => i);
@@ -54,7 +61,13 @@ export async function sendRiskEvents(bridge, bridges, ledger, url) {
 export async function waitLearned(url, target, timeoutMs = 300_000) {
   const deadline = Date.now() + timeoutMs;
   let learned;
-  while ((learned = await os(url, 'GET', '/kansa-state-risk/_doc/meta').then((r) => r._source.day, () => undefined)) === undefined || learned < target) {
+  while (
+    (learned = await os(url, 'GET', '/kansa-state-risk/_doc/meta').then(
+      (r) => r._source.day,
+      () => undefined,
+    )) === undefined ||
+    learned < target
+  ) {
     if (Date.now() > deadline) return { learned, reached: false };
     await sleep(1000);
   }
@@ -72,7 +85,8 @@ export async function profilesRow(url, ledger, input, sent, learned) {
     writes += doc?._version ?? 0;
     const p = doc?._source?.profile;
     const got = p ? `activeDays ${p.activeDays}, failedLogons [${p.volumes.failedLogons.join(',')}]` : 'no profile';
-    if (got !== `activeDays ${counts.length}, failedLogons [${counts.join(',')}]`) wrong.push(`${name}: ${got}; sent ${counts.length} days [${counts.join(',')}]`);
+    if (got !== `activeDays ${counts.length}, failedLogons [${counts.join(',')}]`)
+      wrong.push(`${name}: ${got}; sent ${counts.length} days [${counts.join(',')}]`);
   }
   const ok = `${USERS} users × ${days.length} days (${days.join(', ')}): each day counted once in every profile`;
   return {
@@ -105,8 +119,15 @@ export async function checkRiskProfiles(ctx, bridges, ledger, url) {
   // SIGTERM waits for a round in progress, so nothing writes after this.
   await stopAll(bridges, notes);
   const rows = (await ledger.count(url)).filter((r) => r.input === 'risk');
-  rows.push(reached
-    ? await profilesRow(url, ledger, 'risk profiles (2 bridges scoring)', sent, learned)
-    : { case: ledger.name, input: 'risk profiles', note: `the shared state reached ${learned ?? 'nothing'}, not ${sent.target}, in 300 s`, passed: false });
+  rows.push(
+    reached
+      ? await profilesRow(url, ledger, 'risk profiles (2 bridges scoring)', sent, learned)
+      : {
+          case: ledger.name,
+          input: 'risk profiles',
+          note: `the shared state reached ${learned ?? 'nothing'}, not ${sent.target}, in 300 s`,
+          passed: false,
+        },
+  );
   return { rows, notes };
 }

@@ -13,16 +13,20 @@ const CASES = join(REPO, 'devstack', 'faults', 'cases');
 export async function runFaults(names = []) {
   const started = Date.now();
   const all = [];
-  for (const file of readdirSync(CASES).filter((f) => f.endsWith('.mjs')).sort()) {
+  for (const file of readdirSync(CASES)
+    .filter((f) => f.endsWith('.mjs'))
+    .sort()) {
     all.push((await import(pathToFileURL(join(CASES, file)).href)).default);
   }
   const unknown = names.filter((n) => !all.some((c) => c.name === n));
-  if (unknown.length > 0) throw new Error(`no fault case ${unknown.join(', ')}; there are ${all.map((c) => c.name).join(', ')}`);
+  if (unknown.length > 0)
+    throw new Error(`no fault case ${unknown.join(', ')}; there are ${all.map((c) => c.name).join(', ')}`);
   const cases = names.length > 0 ? all.filter((c) => names.includes(c.name)) : all;
 
   // Cases run the bridge from dist/; this is a no-op when it is up to date. Type errors still emit, and a
   // missing build is reported by the case that needs it.
-  if ((await runStatus('npx', ['tsc', '-b', 'schema', 'backend-bridge'])) !== 0) log('warning: tsc -b schema backend-bridge failed; running the bridge as built');
+  if ((await runStatus('npx', ['tsc', '-b', 'schema', 'backend-bridge'])) !== 0)
+    log('warning: tsc -b schema backend-bridge failed; running the bridge as built');
   const ctx = context();
   const rows = [];
   try {
@@ -65,7 +69,8 @@ function context() {
   return {
     tmpDir,
     log,
-    marker: (prefix) => `${prefix}${process.pid}x${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`.toLowerCase(),
+    marker: (prefix) =>
+      `${prefix}${process.pid}x${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`.toLowerCase(),
     /** OPENSEARCH_URL when set, else a throwaway node on KANSA_FAULTS_PORT (9274). */
     async singleNode() {
       if (process.env.OPENSEARCH_URL) return process.env.OPENSEARCH_URL;
@@ -88,7 +93,9 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   // Exiting runs the bridges' exit hook; OpenSearch nodes of an interrupted case stay up (see README).
   for (const sig of ['SIGINT', 'SIGTERM']) process.once(sig, () => process.exit(130));
   runFaults(process.argv.slice(2)).then(
-    ({ passed, failed }) => { process.exitCode = failed > 0 || passed === 0 ? 1 : 0; },
+    ({ passed, failed }) => {
+      process.exitCode = failed > 0 || passed === 0 ? 1 : 0;
+    },
     (err) => {
       log(err.stack ?? String(err));
       process.stdout.write('0 passed, 1 failed\n');

@@ -11,8 +11,14 @@ const goOs = process.platform === 'win32' ? 'windows' : process.platform;
 const goArch = process.arch === 'x64' ? 'amd64' : process.arch;
 const backend = `gpx_kansa_logs_${goOs}_${goArch}${goOs === 'windows' ? '.exe' : ''}`;
 
-interface Entry { name: string; mode: number }
-interface Listing { entries: Entry[]; texts: Record<string, string> }
+interface Entry {
+  name: string;
+  mode: number;
+}
+interface Listing {
+  entries: Entry[];
+  texts: Record<string, string>;
+}
 
 // Read back with Python's zipfile, as an unzip would see the archive: names, Unix modes, the small text files.
 const ZIP_READER = `
@@ -24,12 +30,15 @@ json.dump({"entries": entries, "texts": texts}, sys.stdout)
 `;
 
 function readZip(file: string): Listing {
-  return JSON.parse(execFileSync('python3', ['-c', ZIP_READER, file], { encoding: 'utf8', maxBuffer: 1 << 26 })) as Listing;
+  return JSON.parse(
+    execFileSync('python3', ['-c', ZIP_READER, file], { encoding: 'utf8', maxBuffer: 1 << 26 }),
+  ) as Listing;
 }
 
 /** The manifest the SDK would write for the sources as they are now (build-backend.mjs's buildManifest). */
 function currentManifest(): string {
-  const script = "import('./datasource-plugin/scripts/build-backend.mjs').then((m) => process.stdout.write(m.buildManifest()))";
+  const script =
+    "import('./datasource-plugin/scripts/build-backend.mjs').then((m) => process.stdout.write(m.buildManifest()))";
   return execFileSync(process.execPath, ['-e', script], { cwd: repo, encoding: 'utf8' });
 }
 
@@ -39,7 +48,10 @@ let app: Listing;
 
 beforeAll(() => {
   out = mkdtempSync(join(tmpdir(), 'kansa-package-'));
-  execFileSync(process.execPath, ['devstack/package.mjs', '--skip-build', '--host-only', '--out', out], { cwd: repo, stdio: 'pipe' });
+  execFileSync(process.execPath, ['devstack/package.mjs', '--skip-build', '--host-only', '--out', out], {
+    cwd: repo,
+    stdio: 'pipe',
+  });
   datasource = readZip(join(out, 'kansa-logs-datasource-0.1.0.zip'));
   app = readZip(join(out, 'kansa-logs-app-0.1.0.zip'));
 }, 120_000);
@@ -54,9 +66,11 @@ describe.each([
 
   it('holds everything under <plugin-id>/, with the files Grafana and its validator need', () => {
     expect(names().filter((n) => !n.startsWith(`${id}/`))).toEqual([]);
-    expect(names()).toEqual(expect.arrayContaining(
-      ['module.js', 'plugin.json', 'README.md', 'LICENSE', 'CHANGELOG.md'].map((f) => `${id}/${f}`),
-    ));
+    expect(names()).toEqual(
+      expect.arrayContaining(
+        ['module.js', 'plugin.json', 'README.md', 'LICENSE', 'CHANGELOG.md'].map((f) => `${id}/${f}`),
+      ),
+    );
   });
 
   it('carries the Apache-2.0 license, a changelog for its version and a filled-in plugin.json', () => {
@@ -81,7 +95,10 @@ describe.each([
 
 describe('the data source archive', () => {
   it('has the executable backend plugin.json names, for this platform', () => {
-    const pluginJson = JSON.parse(datasource.texts['kansa-logs-datasource/plugin.json']) as { executable: string; category: string };
+    const pluginJson = JSON.parse(datasource.texts['kansa-logs-datasource/plugin.json']) as {
+      executable: string;
+      category: string;
+    };
     expect(backend.startsWith(`${pluginJson.executable}_`)).toBe(true);
     expect(pluginJson.category).toBe('logging');
     const entry = datasource.entries.find((e) => e.name === `kansa-logs-datasource/${backend}`);

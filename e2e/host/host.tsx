@@ -17,7 +17,14 @@ import {
   type DataSourcePluginMeta,
   type PluginMeta,
 } from '@grafana/data';
-import { config, locationService, setBackendSrv, setDataSourceSrv, setTemplateSrv, getDataSourceSrv } from '@grafana/runtime';
+import {
+  config,
+  locationService,
+  setBackendSrv,
+  setDataSourceSrv,
+  setTemplateSrv,
+  getDataSourceSrv,
+} from '@grafana/runtime';
 import { Alert, Button, GlobalStyles, ThemeContext } from '@grafana/ui';
 import React, { useEffect, useRef, useState, type ComponentType } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -36,7 +43,15 @@ import { sharedDependencies } from './shared';
 declare global {
   interface Window {
     System: any;
-    __kansaHost: { ready: boolean; react: string; error?: string; queryError?: string; frames?: unknown; health?: unknown; variableValues?: unknown };
+    __kansaHost: {
+      ready: boolean;
+      react: string;
+      error?: string;
+      queryError?: string;
+      frames?: unknown;
+      health?: unknown;
+      variableValues?: unknown;
+    };
   }
 }
 window.__kansaHost = { ready: false, react: React.version };
@@ -76,19 +91,41 @@ function Frames({ frames }: { frames: DataFrame[] }) {
   return (
     <div data-testid="frames">
       {frames.map((f, i) => (
-        <table key={i} data-testid="frame" data-rows={f.length} style={{ margin: '8px 0', borderCollapse: 'collapse', fontSize: 12 }}>
+        <table
+          key={i}
+          data-testid="frame"
+          data-rows={f.length}
+          style={{ margin: '8px 0', borderCollapse: 'collapse', fontSize: 12 }}
+        >
           <caption style={{ textAlign: 'left' }}>
             {f.name ?? f.refId} — {f.length} rows
           </caption>
           <thead>
-            <tr>{f.fields.map((fl) => <th key={fl.name} style={{ border: '1px solid #444', padding: 2 }}>{fl.name}</th>)}</tr>
+            <tr>
+              {f.fields.map((fl) => (
+                <th key={fl.name} style={{ border: '1px solid #444', padding: 2 }}>
+                  {fl.name}
+                </th>
+              ))}
+            </tr>
           </thead>
           <tbody>
             {Array.from({ length: Math.min(f.length, 5) }, (_, r) => (
               <tr key={r}>
                 {f.fields.map((fl) => (
-                  <td key={fl.name} style={{ border: '1px solid #333', padding: 2, maxWidth: 240, overflow: 'hidden', whiteSpace: 'nowrap' }}>
-                    {fl.type === 'time' ? dateTime(fl.values[r]).format('YYYY-MM-DD HH:mm') : String(JSON.stringify(fl.values[r]) ?? '').slice(0, 80)}
+                  <td
+                    key={fl.name}
+                    style={{
+                      border: '1px solid #333',
+                      padding: 2,
+                      maxWidth: 240,
+                      overflow: 'hidden',
+                      whiteSpace: 'nowrap',
+                    }}
+                  >
+                    {fl.type === 'time'
+                      ? dateTime(fl.values[r]).format('YYYY-MM-DD HH:mm')
+                      : String(JSON.stringify(fl.values[r]) ?? '').slice(0, 80)}
                   </td>
                 ))}
               </tr>
@@ -129,19 +166,45 @@ function QueryEditorView({ ds, initial }: { ds: DataSourceApi; initial: any }) {
     window.__kansaHost.frames = undefined;
     setError(undefined);
     const res: DataQueryResponse = await lastValueFrom(
-      ds.query({ targets: [q], range, app: CoreApp.Explore, requestId: 'e2e', interval: '1h', intervalMs: 3600e3, maxDataPoints: 500, scopedVars: {}, timezone: 'Asia/Tokyo', startTime: Date.now() } as any) as any
+      ds.query({
+        targets: [q],
+        range,
+        app: CoreApp.Explore,
+        requestId: 'e2e',
+        interval: '1h',
+        intervalMs: 3600e3,
+        maxDataPoints: 500,
+        scopedVars: {},
+        timezone: 'Asia/Tokyo',
+        startTime: Date.now(),
+      } as any) as any,
     );
     if (seq !== runs.current) return;
     const failure = res.errors?.[0]?.message ?? res.error?.message;
     window.__kansaHost.queryError = failure;
     setError(failure);
     setFrames(res.data);
-    window.__kansaHost.frames = res.data.map((f: DataFrame) => ({ name: f.name, rows: f.length, fields: f.fields.map((x) => x.name), queryType: q.queryType }));
+    window.__kansaHost.frames = res.data.map((f: DataFrame) => ({
+      name: f.name,
+      rows: f.length,
+      fields: f.fields.map((x) => x.name),
+      queryType: q.queryType,
+    }));
   };
   return (
     <div>
-      <Editor datasource={ds} query={query} onChange={setQuery} onRunQuery={run} range={range} app={CoreApp.Explore} queries={[query]} />
-      <Button data-testid="host-run-query" onClick={() => run()}>Run query</Button>
+      <Editor
+        datasource={ds}
+        query={query}
+        onChange={setQuery}
+        onRunQuery={run}
+        range={range}
+        app={CoreApp.Explore}
+        queries={[query]}
+      />
+      <Button data-testid="host-run-query" onClick={() => run()}>
+        Run query
+      </Button>
       {error && <Alert title={error} severity="error" />}
       {frames && <Frames frames={frames} />}
     </div>
@@ -155,18 +218,32 @@ function VariableEditorView({ ds }: { ds: DataSourceApi }) {
   const [values, setValues] = useState<string[]>();
   const Editor = support.editor as ComponentType<any>;
   const run = async () => {
-    const res: DataQueryResponse = await lastValueFrom(support.query({ targets: [{ ...query, refId: 'V' }], range: pageRange(), scopedVars: {} }));
+    const res: DataQueryResponse = await lastValueFrom(
+      support.query({ targets: [{ ...query, refId: 'V' }], range: pageRange(), scopedVars: {} }),
+    );
     // Grafana takes either MetricFindValues ({text, value}) or a frame with a text field.
     const first = res.data[0] as DataFrame | { text: string } | undefined;
-    const texts = !first ? [] : 'fields' in first ? (first.fields.find((f) => f.name === 'text') ?? first.fields[0]).values.map(String) : res.data.map((v: { text: string }) => String(v.text));
+    const texts = !first
+      ? []
+      : 'fields' in first
+        ? (first.fields.find((f) => f.name === 'text') ?? first.fields[0]).values.map(String)
+        : res.data.map((v: { text: string }) => String(v.text));
     setValues(texts);
     window.__kansaHost.variableValues = texts;
   };
   return (
     <div>
       <Editor datasource={ds} query={query} onChange={setQuery} onRunQuery={run} />
-      <Button data-testid="host-run-variable" onClick={run}>Run query</Button>
-      {values && <ul data-testid="variable-values">{values.slice(0, 20).map((v) => <li key={v}>{v}</li>)}</ul>}
+      <Button data-testid="host-run-variable" onClick={run}>
+        Run query
+      </Button>
+      {values && (
+        <ul data-testid="variable-values">
+          {values.slice(0, 20).map((v) => (
+            <li key={v}>{v}</li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }
@@ -178,15 +255,36 @@ function AnnotationEditorView({ ds }: { ds: DataSourceApi }) {
   const [frames, setFrames] = useState<DataFrame[]>();
   const Editor = support.QueryEditor as ComponentType<any>;
   const run = async () => {
-    const target = { ...(support.prepareQuery?.({ target: query, enable: true, name: 'e2e', iconColor: 'red' } as any) ?? query), refId: 'Anno' };
-    const res: DataQueryResponse = await lastValueFrom(ds.query({ targets: [target], range: pageRange(), app: CoreApp.Dashboard, requestId: 'anno', interval: '1h', intervalMs: 3600e3, scopedVars: {}, timezone: 'Asia/Tokyo', startTime: Date.now() } as any) as any);
+    const target = {
+      ...(support.prepareQuery?.({ target: query, enable: true, name: 'e2e', iconColor: 'red' } as any) ?? query),
+      refId: 'Anno',
+    };
+    const res: DataQueryResponse = await lastValueFrom(
+      ds.query({
+        targets: [target],
+        range: pageRange(),
+        app: CoreApp.Dashboard,
+        requestId: 'anno',
+        interval: '1h',
+        intervalMs: 3600e3,
+        scopedVars: {},
+        timezone: 'Asia/Tokyo',
+        startTime: Date.now(),
+      } as any) as any,
+    );
     setFrames(res.data);
-    window.__kansaHost.frames = res.data.map((f: DataFrame) => ({ name: f.name, rows: f.length, fields: f.fields.map((x) => x.name) }));
+    window.__kansaHost.frames = res.data.map((f: DataFrame) => ({
+      name: f.name,
+      rows: f.length,
+      fields: f.fields.map((x) => x.name),
+    }));
   };
   return (
     <div>
       <Editor datasource={ds} query={query} onChange={setQuery} onRunQuery={run} range={pageRange()} />
-      <Button data-testid="host-run-annotations" onClick={run}>Run query</Button>
+      <Button data-testid="host-run-annotations" onClick={run}>
+        Run query
+      </Button>
       {frames && <Frames frames={frames} />}
     </div>
   );
@@ -216,8 +314,16 @@ function ConfigEditorView({ plugin, meta }: { plugin: DataSourcePlugin<DataSourc
   return (
     <div>
       <Editor options={options} onOptionsChange={setOptions} />
-      <Button data-testid="host-save-and-test" onClick={saveAndTest}>Save &amp; test</Button>
-      {health && <Alert data-testid="host-health" title={health.message} severity={health.status === 'success' ? 'success' : 'error'} />}
+      <Button data-testid="host-save-and-test" onClick={saveAndTest}>
+        Save &amp; test
+      </Button>
+      {health && (
+        <Alert
+          data-testid="host-health"
+          title={health.message}
+          severity={health.status === 'success' ? 'success' : 'error'}
+        />
+      )}
     </div>
   );
 }
@@ -236,20 +342,37 @@ async function view(): Promise<React.ReactNode> {
     const Root = plugin.root as ComponentType<any>;
     return (
       <Routes>
-        <Route path={`/a/${APP_ID}/*`} element={<Root meta={meta as AppPluginMeta} basename={`/a/${APP_ID}`} path={`/a/${APP_ID}`} query={Object.fromEntries(params)} onNavChanged={() => {}} />} />
+        <Route
+          path={`/a/${APP_ID}/*`}
+          element={
+            <Root
+              meta={meta as AppPluginMeta}
+              basename={`/a/${APP_ID}`}
+              path={`/a/${APP_ID}`}
+              query={Object.fromEntries(params)}
+              onNavChanged={() => {}}
+            />
+          }
+        />
       </Routes>
     );
   }
   const loaded = importPlugin<DataSourcePlugin<DataSourceApi>>(DS_ID);
   setDataSourceSrv(dataSourceSrv(() => loaded.then((l) => l.plugin)));
   const { plugin, meta } = await loaded;
-  if (path === '/connections/datasources/edit/kansa') return <ConfigEditorView plugin={plugin} meta={meta as DataSourcePluginMeta} />;
+  if (path === '/connections/datasources/edit/kansa')
+    return <ConfigEditorView plugin={plugin} meta={meta as DataSourcePluginMeta} />;
   const ds = await getDataSourceSrv().get('kansa');
   if (params.get('editor') === 'variable') return <VariableEditorView ds={ds} />;
   if (params.get('editor') === 'annotations') return <AnnotationEditorView ds={ds} />;
   const type = params.get('type') ?? 'logs';
   const base = ds.getDefaultQuery?.(CoreApp.Explore) ?? {};
-  return <QueryEditorView ds={ds} initial={{ ...base, refId: 'A', queryType: type, datasource: { type: DS_ID, uid: 'kansa' } }} />;
+  return (
+    <QueryEditorView
+      ds={ds}
+      initial={{ ...base, refId: 'A', queryType: type, datasource: { type: DS_ID, uid: 'kansa' } }}
+    />
+  );
 }
 
 async function boot() {
@@ -267,7 +390,7 @@ async function boot() {
       <Router history={locationService.getHistory()}>
         <CompatRouter>{content}</CompatRouter>
       </Router>
-    </ThemeContext.Provider>
+    </ThemeContext.Provider>,
   );
   window.__kansaHost.ready = true;
 }
@@ -276,4 +399,3 @@ boot().catch((e) => {
   window.__kansaHost.error = String(e?.stack ?? e);
   console.error('host boot failed', e);
 });
-

@@ -2,14 +2,26 @@
 // with Grafana's error shape), DataSourceSrv (instances of the loaded data source plugin) and a TemplateSrv with
 // no dashboard variables.
 import type { DataSourceApi, DataSourceInstanceSettings, DataSourcePlugin, ScopedVars } from '@grafana/data';
-import { config, type BackendSrv, type BackendSrvRequest, type DataSourceSrv, type FetchResponse, type TemplateSrv } from '@grafana/runtime';
+import {
+  config,
+  type BackendSrv,
+  type BackendSrvRequest,
+  type DataSourceSrv,
+  type FetchResponse,
+  type TemplateSrv,
+} from '@grafana/runtime';
 import { Observable, lastValueFrom } from 'rxjs';
 
 function fetchObservable<T>(options: BackendSrvRequest): Observable<FetchResponse<T>> {
   return new Observable((subscriber) => {
     const controller = new AbortController();
     const params = options.params ? `?${new URLSearchParams(options.params as Record<string, string>)}` : '';
-    const body = options.data === undefined ? undefined : typeof options.data === 'string' ? options.data : JSON.stringify(options.data);
+    const body =
+      options.data === undefined
+        ? undefined
+        : typeof options.data === 'string'
+          ? options.data
+          : JSON.stringify(options.data);
     fetch(options.url + params, {
       method: options.method ?? (body ? 'POST' : 'GET'),
       headers: { 'Content-Type': 'application/json', ...(options.headers ?? {}) },
@@ -24,10 +36,26 @@ function fetchObservable<T>(options: BackendSrvRequest): Observable<FetchRespons
         } catch {
           // a body that is not JSON stays the text it is
         }
-        const response = { data: data as T, status: res.status, statusText: res.statusText, ok: res.ok, headers: res.headers, redirected: res.redirected, type: res.type, url: res.url, config: options };
+        const response = {
+          data: data as T,
+          status: res.status,
+          statusText: res.statusText,
+          ok: res.ok,
+          headers: res.headers,
+          redirected: res.redirected,
+          type: res.type,
+          url: res.url,
+          config: options,
+        };
         if (!res.ok) {
           // Grafana's FetchError: status, data and the message from the body.
-          subscriber.error({ status: res.status, statusText: res.statusText, data, config: options, message: (data as { message?: string })?.message });
+          subscriber.error({
+            status: res.status,
+            statusText: res.statusText,
+            data,
+            config: options,
+            message: (data as { message?: string })?.message,
+          });
           return;
         }
         subscriber.next(response);
@@ -38,18 +66,31 @@ function fetchObservable<T>(options: BackendSrvRequest): Observable<FetchRespons
   });
 }
 
-const request = <T>(method: string, url: string, data?: unknown, params?: unknown, options?: Partial<BackendSrvRequest>) =>
-  lastValueFrom(fetchObservable<T>({ ...options, method, url, data, params: params as BackendSrvRequest['params'] })).then((r) => r.data);
+const request = <T>(
+  method: string,
+  url: string,
+  data?: unknown,
+  params?: unknown,
+  options?: Partial<BackendSrvRequest>,
+) =>
+  lastValueFrom(
+    fetchObservable<T>({ ...options, method, url, data, params: params as BackendSrvRequest['params'] }),
+  ).then((r) => r.data);
 
 export const backendSrv = {
   fetch: fetchObservable,
   request: <T>(o: BackendSrvRequest) => lastValueFrom(fetchObservable<T>(o)).then((r) => r.data),
   datasourceRequest: <T>(o: BackendSrvRequest) => lastValueFrom(fetchObservable<T>(o)),
-  get: <T>(url: string, params?: unknown, _id?: string, options?: Partial<BackendSrvRequest>) => request<T>('GET', url, undefined, params, options),
-  delete: <T>(url: string, data?: unknown, options?: Partial<BackendSrvRequest>) => request<T>('DELETE', url, data, undefined, options),
-  post: <T>(url: string, data?: unknown, options?: Partial<BackendSrvRequest>) => request<T>('POST', url, data, undefined, options),
-  patch: <T>(url: string, data?: unknown, options?: Partial<BackendSrvRequest>) => request<T>('PATCH', url, data, undefined, options),
-  put: <T>(url: string, data?: unknown, options?: Partial<BackendSrvRequest>) => request<T>('PUT', url, data, undefined, options),
+  get: <T>(url: string, params?: unknown, _id?: string, options?: Partial<BackendSrvRequest>) =>
+    request<T>('GET', url, undefined, params, options),
+  delete: <T>(url: string, data?: unknown, options?: Partial<BackendSrvRequest>) =>
+    request<T>('DELETE', url, data, undefined, options),
+  post: <T>(url: string, data?: unknown, options?: Partial<BackendSrvRequest>) =>
+    request<T>('POST', url, data, undefined, options),
+  patch: <T>(url: string, data?: unknown, options?: Partial<BackendSrvRequest>) =>
+    request<T>('PATCH', url, data, undefined, options),
+  put: <T>(url: string, data?: unknown, options?: Partial<BackendSrvRequest>) =>
+    request<T>('PUT', url, data, undefined, options),
   resolveCancelerIfExists: () => {},
 } as unknown as BackendSrv;
 
@@ -82,7 +123,7 @@ export function dataSourceSrv(plugin: () => Promise<DataSourcePlugin<DataSourceA
             ds.components = p.components;
             ds.meta = s.meta;
             return ds;
-          })
+          }),
         );
       }
       return instances.get(s.uid)!;

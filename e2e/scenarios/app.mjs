@@ -17,7 +17,9 @@ async function until(check) {
 async function tableRows(page, label) {
   const table = page.getByRole('table', { name: label, exact: true });
   await table.waitFor({ timeout: 60000 });
-  return table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.innerText.trim())));
+  return table
+    .locator('tbody tr')
+    .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.innerText.trim())));
 }
 
 function homeScenario(lang) {
@@ -26,7 +28,10 @@ function homeScenario(lang) {
     async run(page, ctx) {
       await ctx.open(BASE, { lang });
       for (const key of ['pages.attendance', 'pages.risk', 'pages.audit']) {
-        await page.getByText(text(APP, lang, key), { exact: true }).first().waitFor();
+        await page
+          .getByText(text(APP, lang, key), { exact: true })
+          .first()
+          .waitFor();
       }
       await page.getByText(text(APP, lang, 'home.explore'), { exact: true }).waitFor();
       await ctx.screenshot(`app-home${lang === 'ja-JP' ? '' : '-en'}`);
@@ -44,15 +49,25 @@ function attendanceScenario(lang) {
       await page.getByRole('button', { name: text(APP, lang, 'attendance.show'), exact: true }).click();
       const rows = await tableRows(page, text(APP, lang, 'attendance.sheet'));
       assert.ok(rows.length >= ctx.demo.users, `one row per user and day at least for every user: ${rows.length} rows`);
-      assert.ok(rows.some((r) => r.some((c) => /^\d{4}-\d{2}-\d{2}/.test(c))), `rows carry dates: ${JSON.stringify(rows[0])}`);
+      assert.ok(
+        rows.some((r) => r.some((c) => /^\d{4}-\d{2}-\d{2}/.test(c))),
+        `rows carry dates: ${JSON.stringify(rows[0])}`,
+      );
       // The 勤怠レポート: a 36協定 row per person who worked, and every 乖離 the demo seeded in its timesheet.
       const agreement = await tableRows(page, text(APP, lang, 'attendance.agreement36'));
       assert.ok(agreement.length >= ctx.demo.users, `a 36協定 row per person: ${agreement.length} rows`);
-      assert.ok(agreement.every((r) => ['ok', 'warning', 'violation'].includes(r[12])), `statuses: ${JSON.stringify(agreement[0])}`);
+      assert.ok(
+        agreement.every((r) => ['ok', 'warning', 'violation'].includes(r[12])),
+        `statuses: ${JSON.stringify(agreement[0])}`,
+      );
       const gaps = ctx.demo.timesheetGaps ?? [];
       if (gaps.length > 0) {
         const divergence = await tableRows(page, text(APP, lang, 'attendance.divergence'));
-        for (const g of gaps) assert.ok(divergence.some((r) => r[0] === g.date && r[1] === g.account && r[7] === g.kind), `乖離 ${g.account} ${g.date} ${g.kind} listed`);
+        for (const g of gaps)
+          assert.ok(
+            divergence.some((r) => r[0] === g.date && r[1] === g.account && r[7] === g.kind),
+            `乖離 ${g.account} ${g.date} ${g.kind} listed`,
+          );
       }
       await ctx.screenshot(`app-attendance${lang === 'ja-JP' ? '' : '-en'}`);
     },
@@ -67,17 +82,33 @@ function personScenario(lang) {
       const leaver = ctx.demo.scenarios.find((s) => s.id === 'leaver-exfiltration');
       const day = leaver.start.slice(0, 10);
       const from = Date.parse(`${day}T00:00:00+09:00`);
-      await ctx.open(`${BASE}/person`, { lang, params: { user: leaver.who, from: String(from), to: String(from + 86400e3 - 1) } });
+      await ctx.open(`${BASE}/person`, {
+        lang,
+        params: { user: leaver.who, from: String(from), to: String(from + 86400e3 - 1) },
+      });
       const rows = await tableRows(page, text(APP, lang, 'person.timeline'));
       const sources = new Set(rows.map((r) => r[1]));
-      assert.ok(sources.size >= 4 && ['squid', 'postfix', 'door'].every((s) => sources.has(s)), `several sources in the day: ${[...sources]}`);
+      assert.ok(
+        sources.size >= 4 && ['squid', 'postfix', 'door'].every((s) => sources.has(s)),
+        `several sources in the day: ${[...sources]}`,
+      );
       const named = lang === 'ja-JP' ? `${leaver.whoDisplayName} が` : `${leaver.who} `;
-      assert.ok(rows.filter((r) => r[3].startsWith(named)).length > rows.length / 2, `sentences name the person: ${JSON.stringify(rows[0])}`);
+      assert.ok(
+        rows.filter((r) => r[3].startsWith(named)).length > rows.length / 2,
+        `sentences name the person: ${JSON.stringify(rows[0])}`,
+      );
       const riskDays = await tableRows(page, text(APP, lang, 'person.risk-days'));
-      assert.deepEqual(riskDays.map((r) => r[0]), [day], 'the day has its own risk score and reasons');
+      assert.deepEqual(
+        riskDays.map((r) => r[0]),
+        [day],
+        'the day has its own risk score and reasons',
+      );
       assert.ok(riskDays[0][2].length > 0, `reasons: ${JSON.stringify(riskDays[0])}`);
       const attendance = await tableRows(page, text(APP, lang, 'person.attendance'));
-      assert.deepEqual(attendance.map((r) => r[0]), [day]);
+      assert.deepEqual(
+        attendance.map((r) => r[0]),
+        [day],
+      );
       await ctx.screenshot(`app-person${lang === 'ja-JP' ? '' : '-en'}`);
     },
   };
@@ -100,7 +131,11 @@ export const APP_SCENARIOS = [
       assert.ok(rows.length > 0, 'risk ranking has users');
       const scores = rows.map((r) => Number(r[3]));
       assert.ok(scores[0] > 0 && scores.every((s) => s >= 0), `scores: ${scores}`);
-      assert.deepEqual([...scores].sort((a, b) => b - a), scores, 'highest first');
+      assert.deepEqual(
+        [...scores].sort((a, b) => b - a),
+        scores,
+        'highest first',
+      );
       await ctx.screenshot('app-risk');
     },
   },
@@ -135,15 +170,32 @@ export const APP_SCENARIOS = [
       const first = JSON.stringify([...rules.entries()]);
       const puts = ctx.server.state.ruleGroupPuts.length - putsBefore;
       assert.ok(rules.size > 0 && puts > 0, `rules installed: ${rules.size} rules in ${puts} groups`);
-      assert.ok([...rules.values()].every((r) => r.data.some((q) => q.datasourceUid === 'kansa')), 'every rule queries the Kansa data source');
+      assert.ok(
+        [...rules.values()].every((r) => r.data.some((q) => q.datasourceUid === 'kansa')),
+        'every rule queries the Kansa data source',
+      );
       await ctx.screenshot('app-configuration');
       await install.click();
-      await until(() => ctx.server.state.ruleGroupPuts.length - putsBefore >= puts * 2 || ctx.server.unanswered.length > unanswered);
+      await until(
+        () =>
+          ctx.server.state.ruleGroupPuts.length - putsBefore >= puts * 2 || ctx.server.unanswered.length > unanswered,
+      );
       await page.getByText(installed, { exact: false }).waitFor();
-      assert.equal(ctx.server.state.ruleGroupPuts.length - putsBefore, puts * 2, 'the second install puts the same groups again');
+      assert.equal(
+        ctx.server.state.ruleGroupPuts.length - putsBefore,
+        puts * 2,
+        'the second install puts the same groups again',
+      );
       const before = new Map(JSON.parse(first));
       const changed = [...rules.entries()].filter(([uid, r]) => JSON.stringify(r) !== JSON.stringify(before.get(uid)));
-      assert.deepEqual(changed.map(([uid, r]) => [uid, Object.keys(r).filter((k) => JSON.stringify(r[k]) !== JSON.stringify(before.get(uid)?.[k]))]), [], 'and changes nothing');
+      assert.deepEqual(
+        changed.map(([uid, r]) => [
+          uid,
+          Object.keys(r).filter((k) => JSON.stringify(r[k]) !== JSON.stringify(before.get(uid)?.[k])),
+        ]),
+        [],
+        'and changes nothing',
+      );
       assert.equal(rules.size, before.size, 'no rule added or removed');
       assert.equal(ctx.server.state.folders.size, 1, 'one Kansa folder');
     },

@@ -22,19 +22,27 @@ function queryTypeScenario(type, { lang = 'ja-JP', query: queryOf = () => 'user.
       const query = queryOf(ctx.demo);
       await ctx.open('/explore', { lang });
       await page.getByText(text(DS, lang, 'query-editor.query-type'), { exact: true }).waitFor();
-      if (type !== 'logs') await page.getByRole('radio', { name: text(DS, lang, `query-editor.type.${type}`), exact: true }).click();
+      if (type !== 'logs')
+        await page.getByRole('radio', { name: text(DS, lang, `query-editor.type.${type}`), exact: true }).click();
       const input = lucene(page);
       await input.click();
       await input.pressSequentially(query.slice(0, 7));
       // Field autocomplete from the backend's field resource, as the user types.
-      await page.getByRole('option').filter({ hasText: query.split(':')[0] }).first().waitFor({ timeout: 15000 });
+      await page
+        .getByRole('option')
+        .filter({ hasText: query.split(':')[0] })
+        .first()
+        .waitFor({ timeout: 15000 });
       await input.fill(query);
       await input.press('Escape');
       await page.getByTestId('host-run-query').click();
       const f = await frames(page);
       const failure = await page.evaluate(() => window.__kansaHost.queryError);
       assert.equal(failure, undefined, `the ${type} query failed`);
-      assert.ok(f.every((x) => x.queryType === type), `the answer is to the ${type} query: ${JSON.stringify(f)}`);
+      assert.ok(
+        f.every((x) => x.queryType === type),
+        `the answer is to the ${type} query: ${JSON.stringify(f)}`,
+      );
       expect(f);
       await page.getByTestId('frame').first().waitFor();
       await ctx.screenshot(`datasource-query-${type}${lang === 'ja-JP' ? '' : '-en'}`);
@@ -58,16 +66,30 @@ export const DATASOURCE_SCENARIOS = [
       await health.waitFor({ timeout: 30000 });
       const message = await health.innerText();
       assert.ok(ctx.server.state.datasource.version > before, 'Save & test saved the settings');
-      assert.ok(ctx.server.log.some((r) => r.path === '/api/datasources/uid/kansa/health' && r.status === 200), `health answered OK: ${message}`);
+      assert.ok(
+        ctx.server.log.some((r) => r.path === '/api/datasources/uid/kansa/health' && r.status === 200),
+        `health answered OK: ${message}`,
+      );
       assert.match(message, /kansa-events|OpenSearch|\d/, `health message names what it found: ${message}`);
       await ctx.screenshot('datasource-config');
     },
   },
-  queryTypeScenario('logs', { expect: (f) => assert.ok(f[0]?.rows > 0 && f[0].fields.includes('body'), `logs: ${JSON.stringify(f)}`) }),
-  queryTypeScenario('metrics', { expect: (f) => assert.ok(rowsOf(f) > 0 && f[0].fields.includes('time') && f[0].fields.length >= 2, `metrics: ${JSON.stringify(f)}`) }),
+  queryTypeScenario('logs', {
+    expect: (f) => assert.ok(f[0]?.rows > 0 && f[0].fields.includes('body'), `logs: ${JSON.stringify(f)}`),
+  }),
+  queryTypeScenario('metrics', {
+    expect: (f) =>
+      assert.ok(
+        rowsOf(f) > 0 && f[0].fields.includes('time') && f[0].fields.length >= 2,
+        `metrics: ${JSON.stringify(f)}`,
+      ),
+  }),
   queryTypeScenario('table', { expect: (f) => assert.ok(rowsOf(f) > 0, `table: ${JSON.stringify(f)}`) }),
   // The attendance timeline is capped at 2,000,000 cells: the 30-day month of npm test needs one user.
-  queryTypeScenario('attendance', { query: (demo) => `user.name:${demo.someone}`, expect: (f) => assert.ok(rowsOf(f) > 0, `attendance: ${JSON.stringify(f)}`) }),
+  queryTypeScenario('attendance', {
+    query: (demo) => `user.name:${demo.someone}`,
+    expect: (f) => assert.ok(rowsOf(f) > 0, `attendance: ${JSON.stringify(f)}`),
+  }),
   queryTypeScenario('risk', { expect: (f) => assert.ok(rowsOf(f) > 0, `risk: ${JSON.stringify(f)}`) }),
   queryTypeScenario('logs', { lang: 'en-US', expect: (f) => assert.ok(f[0]?.rows > 0, `logs: ${JSON.stringify(f)}`) }),
   {

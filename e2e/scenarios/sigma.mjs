@@ -18,7 +18,18 @@ let converted;
 function convertedRules() {
   if (!converted) {
     converted = join(mkdtempSync(join(tmpdir(), 'kansa-e2e-sigma-')), 'rules.json');
-    execFileSync(process.execPath, [join(REPO, 'backend-bridge', 'bin', 'kansa.js'), 'sigma', 'convert', join(REPO, 'backend-bridge', 'src', 'sigma', 'fixtures'), '--out', converted], { stdio: 'ignore' });
+    execFileSync(
+      process.execPath,
+      [
+        join(REPO, 'backend-bridge', 'bin', 'kansa.js'),
+        'sigma',
+        'convert',
+        join(REPO, 'backend-bridge', 'src', 'sigma', 'fixtures'),
+        '--out',
+        converted,
+      ],
+      { stdio: 'ignore' },
+    );
   }
   return converted;
 }
@@ -31,16 +42,27 @@ export const SIGMA_SCENARIOS = [
       const uids = JSON.parse(readFileSync(file, 'utf8')).groups.flatMap((g) => g.rules.map((r) => r.uid));
       assert.ok(uids.length >= 5, `the converter wrote rules: ${uids.length}`);
       await ctx.open(`/plugins/${APP}`, { params: { page: 'configuration' } });
-      const installed = (n, enabled) => text(APP, 'ja-JP', 'sigma.installed').replace('{{installed}}', n).replace('{{enabled}}', enabled);
+      const installed = (n, enabled) =>
+        text(APP, 'ja-JP', 'sigma.installed').replace('{{installed}}', n).replace('{{enabled}}', enabled);
       const install = page.getByRole('button', { name: text(APP, 'ja-JP', 'sigma.install'), exact: true });
       await page.locator('input[type=file]').setInputFiles(file);
-      await page.getByText(text(APP, 'ja-JP', 'sigma.ready').replace('{{groups}}', '1').replace('{{rules}}', String(uids.length))).waitFor({ timeout: 30000 });
+      await page
+        .getByText(
+          text(APP, 'ja-JP', 'sigma.ready').replace('{{groups}}', '1').replace('{{rules}}', String(uids.length)),
+        )
+        .waitFor({ timeout: 30000 });
       await install.click();
       await page.getByText(installed(uids.length, 0)).waitFor({ timeout: 60000 });
       const rules = ctx.server.state.rules;
       const sigma = () => uids.map((uid) => rules.get(uid));
-      assert.ok(sigma().every((r) => r && r.folderUID === 'kansa-sigma' && r.isPaused === true && r.provenance === ''), 'every Sigma rule is in Kansa Sigma, paused and editable');
-      assert.ok(sigma().every((r) => r.data.some((q) => q.datasourceUid === 'kansa')), 'and queries the Kansa data source');
+      assert.ok(
+        sigma().every((r) => r && r.folderUID === 'kansa-sigma' && r.isPaused === true && r.provenance === ''),
+        'every Sigma rule is in Kansa Sigma, paused and editable',
+      );
+      assert.ok(
+        sigma().every((r) => r.data.some((q) => q.datasourceUid === 'kansa')),
+        'and queries the Kansa data source',
+      );
       assert.equal(ctx.server.state.folders.get('kansa-sigma')?.title, 'Kansa Sigma');
       await ctx.screenshot('app-configuration-sigma');
 
@@ -49,7 +71,12 @@ export const SIGMA_SCENARIOS = [
       await install.click();
       await page.getByText(installed(uids.length, 1)).waitFor({ timeout: 60000 });
       assert.equal(rules.get(uids[0]).isPaused, false, 'the enabled rule stays enabled');
-      assert.ok(sigma().slice(1).every((r) => r.isPaused === true), 'the others stay paused');
+      assert.ok(
+        sigma()
+          .slice(1)
+          .every((r) => r.isPaused === true),
+        'the others stay paused',
+      );
     },
   },
 ];

@@ -4,7 +4,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const REPO = join(import.meta.dirname, '..', '..');
-const DIST = { 'kansa-logs-app': join(REPO, 'app-plugin', 'dist'), 'kansa-logs-datasource': join(REPO, 'datasource-plugin', 'dist') };
+const DIST = {
+  'kansa-logs-app': join(REPO, 'app-plugin', 'dist'),
+  'kansa-logs-datasource': join(REPO, 'datasource-plugin', 'dist'),
+};
 const cache = new Map();
 
 /** The text of `key` (dotted) in the plugin's locale; English falls back to the en-US file. */

@@ -7,11 +7,23 @@ import { readFileSync, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 
-const TYPES = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.css': 'text/css', '.html': 'text/html', '.map': 'application/json', '.woff2': 'font/woff2', '.md': 'text/markdown' };
+const TYPES = {
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.css': 'text/css',
+  '.html': 'text/html',
+  '.map': 'application/json',
+  '.woff2': 'font/woff2',
+  '.md': 'text/markdown',
+};
 
 export const DS_UID = 'kansa';
 const INTER_WEIGHTS = { Light: 300, Regular: 400, Medium: 500, SemiBold: 600, Bold: 700 };
-const SPINNER = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><circle cx="12" cy="12" r="9" fill="none" stroke="currentColor" stroke-width="2" stroke-dasharray="40 20"/></svg>';
+const SPINNER =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><circle cx="12" cy="12" r="9" fill="none" stroke="currentColor" stroke-width="2" stroke-dasharray="40 20"/></svg>';
 const DS_TYPE = 'kansa-logs-datasource';
 const APP_ID = 'kansa-logs-app';
 
@@ -27,7 +39,21 @@ const APP_ID = 'kansa-logs-app';
  */
 export function startServer({ hostDir, iconsDir, fontsDir, plugins, backend, opensearchUrl, version }) {
   const state = {
-    datasource: { id: 1, uid: DS_UID, orgId: 1, name: 'Kansa Logs', type: DS_TYPE, access: 'proxy', url: opensearchUrl, isDefault: true, basicAuth: false, jsonData: { indexPattern: 'kansa-events-*', language: 'ja' }, secureJsonFields: {}, readOnly: false, version: 1 },
+    datasource: {
+      id: 1,
+      uid: DS_UID,
+      orgId: 1,
+      name: 'Kansa Logs',
+      type: DS_TYPE,
+      access: 'proxy',
+      url: opensearchUrl,
+      isDefault: true,
+      basicAuth: false,
+      jsonData: { indexPattern: 'kansa-events-*', language: 'ja' },
+      secureJsonFields: {},
+      readOnly: false,
+      version: 1,
+    },
     appSettings: { enabled: true, pinned: true, jsonData: { dataSourceUid: DS_UID } },
     folders: new Map(),
     rules: new Map(),
@@ -46,7 +72,11 @@ export function startServer({ hostDir, iconsDir, fontsDir, plugins, backend, ope
       const q = JSON.parse(body);
       const uid = q.queries?.[0]?.datasource?.uid;
       if (uid !== DS_UID) return [400, { message: `unknown data source ${uid}` }];
-      const out = await backend.call('query', { settings: settingsOf(state), queries: q.queries, range: { from: String(q.from), to: String(q.to) } });
+      const out = await backend.call('query', {
+        settings: settingsOf(state),
+        queries: q.queries,
+        range: { from: String(q.from), to: String(q.to) },
+      });
       const failed = Object.values(out.results).some((r) => r.error);
       return [failed ? 400 : 200, out];
     }
@@ -69,15 +99,24 @@ export function startServer({ hostDir, iconsDir, fontsDir, plugins, backend, ope
       if (req.method === 'PUT') {
         const next = JSON.parse(body);
         const secure = Object.fromEntries(Object.keys(next.secureJsonData ?? {}).map((k) => [k, true]));
-        state.datasource = { ...state.datasource, ...next, secureJsonFields: { ...state.datasource.secureJsonFields, ...secure }, version: state.datasource.version + 1 };
+        state.datasource = {
+          ...state.datasource,
+          ...next,
+          secureJsonFields: { ...state.datasource.secureJsonFields, ...secure },
+          version: state.datasource.version + 1,
+        };
         state.secureJsonData = { ...state.secureJsonData, ...next.secureJsonData };
         delete state.datasource.secureJsonData;
-        return [200, { datasource: state.datasource, id: 1, message: 'Datasource updated', name: state.datasource.name }];
+        return [
+          200,
+          { datasource: state.datasource, id: 1, message: 'Datasource updated', name: state.datasource.name },
+        ];
       }
     }
     if ((g = m(/^\/api\/plugins\/([^/]+)\/settings$/))) {
       if (!plugins[g[1]]) return [404, { message: 'Plugin not found' }];
-      if (req.method === 'GET') return [200, { ...pluginMeta(g[1]), ...(g[1] === APP_ID ? state.appSettings : { enabled: true }) }];
+      if (req.method === 'GET')
+        return [200, { ...pluginMeta(g[1]), ...(g[1] === APP_ID ? state.appSettings : { enabled: true }) }];
       if (req.method === 'POST' && g[1] === APP_ID) {
         state.appSettings = { ...state.appSettings, ...JSON.parse(body) };
         return [200, { message: 'Plugin settings updated' }];
@@ -105,10 +144,12 @@ export function startServer({ hostDir, iconsDir, fontsDir, plugins, backend, ope
       const group = JSON.parse(body);
       // As in Grafana, the group becomes what was sent: its rules that are not in the body go.
       const sent = new Set((group.rules ?? []).map((r) => r.uid));
-      for (const [uid, r] of state.rules) if (r.folderUID === g[1] && r.ruleGroup === g[2] && !sent.has(uid)) state.rules.delete(uid);
+      for (const [uid, r] of state.rules)
+        if (r.folderUID === g[1] && r.ruleGroup === g[2] && !sent.has(uid)) state.rules.delete(uid);
       const provenance = req.headers['x-disable-provenance'] ? '' : 'api';
       for (const r of group.rules ?? []) {
-        if (!r.uid || !r.title || !Array.isArray(r.data) || r.data.length === 0) return [400, { message: `invalid rule ${r.uid}` }];
+        if (!r.uid || !r.title || !Array.isArray(r.data) || r.data.length === 0)
+          return [400, { message: `invalid rule ${r.uid}` }];
         state.rules.set(r.uid, { ...r, folderUID: g[1], ruleGroup: g[2], provenance });
       }
       state.ruleGroupPuts.push({ folder: g[1], group: g[2], rules: (group.rules ?? []).map((r) => r.uid) });
@@ -120,7 +161,10 @@ export function startServer({ hostDir, iconsDir, fontsDir, plugins, backend, ope
   function file(res, root, rel) {
     const p = normalize(join(root, rel));
     if (!p.startsWith(normalize(root) + sep) || !existsSync(p) || !statSync(p).isFile()) return false;
-    res.writeHead(200, { 'Content-Type': TYPES[extname(p)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' });
+    res.writeHead(200, {
+      'Content-Type': TYPES[extname(p)] ?? 'application/octet-stream',
+      'Cache-Control': 'no-store',
+    });
     res.end(readFileSync(p));
     return true;
   }
@@ -151,17 +195,39 @@ export function startServer({ hostDir, iconsDir, fontsDir, plugins, backend, ope
           return void res.end(SPINNER);
         }
         g = /^\/public\/fonts\/inter\/Inter-(\w+)\.woff2$/.exec(url.pathname);
-        if (g && INTER_WEIGHTS[g[1]] && file(res, join(fontsDir, 'inter', 'files'), `inter-latin-${INTER_WEIGHTS[g[1]]}-normal.woff2`)) return;
+        if (
+          g &&
+          INTER_WEIGHTS[g[1]] &&
+          file(res, join(fontsDir, 'inter', 'files'), `inter-latin-${INTER_WEIGHTS[g[1]]}-normal.woff2`)
+        )
+          return;
         // Grafana's monospace face (Roboto Mono, files named by Google Fonts' hashes): one weight stands for all.
-        if (/^\/public\/fonts\/roboto\/[\w-]+\.woff2$/.test(url.pathname) && file(res, join(fontsDir, 'roboto-mono', 'files'), 'roboto-mono-latin-400-normal.woff2')) return;
+        if (
+          /^\/public\/fonts\/roboto\/[\w-]+\.woff2$/.test(url.pathname) &&
+          file(res, join(fontsDir, 'roboto-mono', 'files'), 'roboto-mono-latin-400-normal.woff2')
+        )
+          return;
         g = /^\/public\/build\/img\/icons\/(.+)$/.exec(url.pathname);
         if (g && file(res, iconsDir, g[1])) return;
         g = /^\/host\/(.+)$/.exec(url.pathname);
         if (g && file(res, hostDir, g[1])) return;
         if (url.pathname === '/favicon.ico') return void res.writeHead(204).end();
-        if (req.method === 'GET' && !extname(url.pathname) && (url.pathname === '/' || url.pathname.startsWith('/a/') || url.pathname.startsWith('/connections/') || url.pathname.startsWith('/explore') || url.pathname.startsWith('/plugins/'))) {
+        if (
+          req.method === 'GET' &&
+          !extname(url.pathname) &&
+          (url.pathname === '/' ||
+            url.pathname.startsWith('/a/') ||
+            url.pathname.startsWith('/connections/') ||
+            url.pathname.startsWith('/explore') ||
+            url.pathname.startsWith('/plugins/'))
+        ) {
           res.writeHead(200, { 'Content-Type': 'text/html' });
-          res.end(readFileSync(join(hostDir, 'index.html'), 'utf8').replace('__BOOT__', JSON.stringify(bootData(url, version, state))));
+          res.end(
+            readFileSync(join(hostDir, 'index.html'), 'utf8').replace(
+              '__BOOT__',
+              JSON.stringify(bootData(url, version, state)),
+            ),
+          );
           return;
         }
       }
@@ -193,7 +259,15 @@ export function startServer({ hostDir, iconsDir, fontsDir, plugins, backend, ope
 
 /** The data source as the backend's plugin context carries it, secrets decrypted (they are kept in the clear here). */
 function settingsOf({ datasource: ds, secureJsonData }) {
-  return { url: ds.url, jsonData: ds.jsonData, basicAuth: ds.basicAuth, basicAuthUser: ds.basicAuthUser ?? '', uid: ds.uid, name: ds.name, secureJsonData: secureJsonData ?? {} };
+  return {
+    url: ds.url,
+    jsonData: ds.jsonData,
+    basicAuth: ds.basicAuth,
+    basicAuthUser: ds.basicAuthUser ?? '',
+    uid: ds.uid,
+    name: ds.name,
+    secureJsonData: secureJsonData ?? {},
+  };
 }
 
 /** window.grafanaBootData for one page: the user's language comes from ?lang= (ja-JP or en-US). */
@@ -201,10 +275,43 @@ function bootData(url, version, state) {
   const language = url.searchParams.get('lang') || 'ja-JP';
   const ds = state.datasource;
   return {
-    user: { id: 1, login: 'admin', name: 'admin', email: 'admin@example.com', orgId: 1, orgRole: 'Admin', isGrafanaAdmin: true, isSignedIn: true, language, theme: 'dark', timezone: 'Asia/Tokyo', weekStart: 'monday', permissions: {} },
+    user: {
+      id: 1,
+      login: 'admin',
+      name: 'admin',
+      email: 'admin@example.com',
+      orgId: 1,
+      orgRole: 'Admin',
+      isGrafanaAdmin: true,
+      isSignedIn: true,
+      language,
+      theme: 'dark',
+      timezone: 'Asia/Tokyo',
+      weekStart: 'monday',
+      permissions: {},
+    },
     settings: {
-      appSubUrl: '', appUrl: 'http://localhost:3000/', buildInfo: { version, commit: 'e2e', edition: 'Open Source', env: 'production' },
-      datasources: { [ds.name]: { ...ds, meta: { id: ds.type, type: 'datasource', name: 'Kansa Logs', module: `public/plugins/${ds.type}/module.js`, baseUrl: `public/plugins/${ds.type}`, backend: true, logs: true, metrics: true, annotations: true, alerting: true, info: { logos: {} } } } },
+      appSubUrl: '',
+      appUrl: 'http://localhost:3000/',
+      buildInfo: { version, commit: 'e2e', edition: 'Open Source', env: 'production' },
+      datasources: {
+        [ds.name]: {
+          ...ds,
+          meta: {
+            id: ds.type,
+            type: 'datasource',
+            name: 'Kansa Logs',
+            module: `public/plugins/${ds.type}/module.js`,
+            baseUrl: `public/plugins/${ds.type}`,
+            backend: true,
+            logs: true,
+            metrics: true,
+            annotations: true,
+            alerting: true,
+            info: { logos: {} },
+          },
+        },
+      },
       defaultDatasource: ds.name,
       featureToggles: {},
       apps: {},

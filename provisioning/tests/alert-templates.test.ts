@@ -17,7 +17,11 @@ jest.setTimeout(120_000);
 type Rule = { uid: string; labels: Record<string, string>; annotations: Record<string, string> };
 
 function expand(rules: Rule[]): { status: number | null; out: string } {
-  const run = spawnSync('go', ['run', '.'], { cwd: join(__dirname, 'alert-templates'), input: JSON.stringify(rules), encoding: 'utf8' });
+  const run = spawnSync('go', ['run', '.'], {
+    cwd: join(__dirname, 'alert-templates'),
+    input: JSON.stringify(rules),
+    encoding: 'utf8',
+  });
   if (run.error) throw run.error;
   return { status: run.status, out: `${run.stdout}${run.stderr}` };
 }
@@ -34,8 +38,19 @@ describe('alert templates expand as Grafana expands them', () => {
     expect(rules.length).toBe(RULES.length);
     const withSeries = rules.map((r) => {
       const def = RULES.find((d) => `kansa-${d.id}` === r.uid)!;
-      const fields = def.queries({ thresholds: {}, permittedPorts: [], timezone: 'Asia/Tokyo', lateNightStart: '22:00', lateNightEnd: '05:00', holidays: [], offHoursDepartments: [] })
-        .flatMap((q) => (q.query.groupBy ?? []).map((g) => g.field).concat(q.query.queryType === 'risk' ? ['user.name'] : []));
+      const fields = def
+        .queries({
+          thresholds: {},
+          permittedPorts: [],
+          timezone: 'Asia/Tokyo',
+          lateNightStart: '22:00',
+          lateNightEnd: '05:00',
+          holidays: [],
+          offHoursDepartments: [],
+        })
+        .flatMap((q) =>
+          (q.query.groupBy ?? []).map((g) => g.field).concat(q.query.queryType === 'risk' ? ['user.name'] : []),
+        );
       return { ...r, labels: instanceLabels(r, fields) };
     });
     const { status, out } = expand(withSeries);
@@ -44,8 +59,17 @@ describe('alert templates expand as Grafana expands them', () => {
   });
 
   it('a Sigma rule grouped by host', () => {
-    const { rules } = parseRules(['title: Thing happened', 'id: 5f0c1e2a-1111-4222-8333-944455556666', 'level: high', 'description: d',
-      'logsource: {product: windows, category: process_creation}', 'detection: {sel: {Image|endswith: x.exe}, condition: sel}'].join('\n'), 'thing.yml');
+    const { rules } = parseRules(
+      [
+        'title: Thing happened',
+        'id: 5f0c1e2a-1111-4222-8333-944455556666',
+        'level: high',
+        'description: d',
+        'logsource: {product: windows, category: process_creation}',
+        'detection: {sel: {Image|endswith: x.exe}, condition: sel}',
+      ].join('\n'),
+      'thing.yml',
+    );
     const rule = alertRule(rules[0], matchMeasure('process.executable:*x.exe'), 'kansa') as unknown as Rule;
     const { status, out } = expand([{ ...rule, labels: instanceLabels(rule, ['host.name']) }]);
     expect(out).toMatch(/0 failed/);
@@ -53,7 +77,9 @@ describe('alert templates expand as Grafana expands them', () => {
   });
 
   it('catches the text Grafana cannot expand', () => {
-    const { status, out } = expand([{ uid: 'bad', labels: { 'user.name': 'a' }, annotations: { summary: '{{ $labels["user.name"] }}' } }]);
+    const { status, out } = expand([
+      { uid: 'bad', labels: { 'user.name': 'a' }, annotations: { summary: '{{ $labels["user.name"] }}' } },
+    ]);
     expect(out).toContain('bad annotation summary');
     expect(status).toBe(1);
   });

@@ -28,7 +28,9 @@ const plugins = {
 
 function env(service: Service): Record<string, string> {
   if (Array.isArray(service.environment)) {
-    return Object.fromEntries(service.environment.map((e) => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)]));
+    return Object.fromEntries(
+      service.environment.map((e) => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)]),
+    );
   }
   return service.environment ?? {};
 }
@@ -107,7 +109,9 @@ describe('docker-compose.yml', () => {
     const { build } = compose.services.bridge;
     expect(build).toBeDefined();
     expect(fs.existsSync(path.join(repo, build!.context, build!.dockerfile))).toBe(true);
-    expect(env(compose.services.bridge).OPENSEARCH_URL).toBe(`http://${serviceByImage('opensearchproject/opensearch')[0]}:9200`);
+    expect(env(compose.services.bridge).OPENSEARCH_URL).toBe(
+      `http://${serviceByImage('opensearchproject/opensearch')[0]}:9200`,
+    );
   });
 
   it('binds every published port to localhost only', () => {
@@ -120,7 +124,9 @@ describe('docker-compose.yml', () => {
 
   it('allows exactly the two Kansa plugins to load unsigned, mounted under their ids', () => {
     const [, grafana] = serviceByImage('grafana/grafana-oss');
-    const allowed = env(grafana).GF_PLUGINS_ALLOW_LOADING_UNSIGNED_PLUGINS.split(',').map((id) => id.trim());
+    const allowed = env(grafana)
+      .GF_PLUGINS_ALLOW_LOADING_UNSIGNED_PLUGINS.split(',')
+      .map((id) => id.trim());
     const ids = [plugins.datasource.id, plugins.app.id];
     expect([...allowed].sort()).toEqual([...ids].sort());
 
@@ -153,7 +159,9 @@ describe('provisioning', () => {
 
   it('enables the Kansa app on the provisioned data source', () => {
     const { apps } = readYaml('provisioning/plugins/kansa-app.yaml');
-    expect(apps).toEqual([expect.objectContaining({ type: plugins.app.id, disabled: false, jsonData: { dataSourceUid: 'kansa' } })]);
+    expect(apps).toEqual([
+      expect.objectContaining({ type: plugins.app.id, disabled: false, jsonData: { dataSourceUid: 'kansa' } }),
+    ]);
   });
 
   it('loads dashboards from a folder that exists under the mounted provisioning directory', () => {
@@ -179,7 +187,10 @@ describe('provisioning', () => {
 
   it('delivers each dashboard once: provisioned files with distinct uids, none as an app plugin include', () => {
     const dir = 'provisioning/dashboards/kansa';
-    const uids = fs.readdirSync(path.join(repo, dir)).filter((f) => f.endsWith('.json')).map((f) => readJson(`${dir}/${f}`).uid);
+    const uids = fs
+      .readdirSync(path.join(repo, dir))
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => readJson(`${dir}/${f}`).uid);
     expect(uids.length).toBeGreaterThan(0);
     expect(new Set(uids).size).toBe(uids.length);
     expect(plugins.app.includes.filter((i: { type: string }) => i.type === 'dashboard')).toEqual([]);
@@ -203,7 +214,11 @@ describe('bridge environment', () => {
       if (d.isDirectory()) return bridgeSource(p);
       return d.name.endsWith('.ts') && !d.name.endsWith('.test.ts') ? [fs.readFileSync(p, 'utf8')] : [];
     });
-  const readInCode = new Set(bridgeSource(path.join(repo, 'backend-bridge/src')).flatMap((text) => [...text.matchAll(/\b(KANSA_[A-Z0-9_]+|OPENSEARCH_URL)\b/g)].map((m) => m[1])));
+  const readInCode = new Set(
+    bridgeSource(path.join(repo, 'backend-bridge/src')).flatMap((text) =>
+      [...text.matchAll(/\b(KANSA_[A-Z0-9_]+|OPENSEARCH_URL)\b/g)].map((m) => m[1]),
+    ),
+  );
 
   it('documents every variable the bridge code reads', () => {
     expect(readInCode.size).toBeGreaterThan(5);

@@ -6,9 +6,12 @@ import { loadRegistry, parseRegistry } from './registry';
 describe('generated files', () => {
   const files = generateAll(loadRegistry());
 
-  it.each(files.map((f) => [f.path, f] as const))('%s is fresh (run `npm run generate -w @kansa/schema`)', (_path, file) => {
-    expect(readFileSync(join(repoRoot(), file.path), 'utf8')).toBe(file.content);
-  });
+  it.each(files.map((f) => [f.path, f] as const))(
+    '%s is fresh (run `npm run generate -w @kansa/schema`)',
+    (_path, file) => {
+      expect(readFileSync(join(repoRoot(), file.path), 'utf8')).toBe(file.content);
+    },
+  );
 
   it('marks every generated file DO NOT EDIT', () => {
     for (const f of files) {
@@ -22,7 +25,11 @@ describe('index template', () => {
   const props = template.template.mappings.properties;
 
   it('maps searchable text with a keyword sub-field', () => {
-    expect(props.kansa.properties.message.properties.ja).toMatchObject({ type: 'text', analyzer: 'cjk', fields: { keyword: { type: 'keyword' } } });
+    expect(props.kansa.properties.message.properties.ja).toMatchObject({
+      type: 'text',
+      analyzer: 'cjk',
+      fields: { keyword: { type: 'keyword' } },
+    });
     expect(props.event.properties.original).toMatchObject({ type: 'text', fields: { keyword: { type: 'keyword' } } });
   });
 
@@ -40,16 +47,24 @@ describe('index template', () => {
 });
 
 describe('registry validation', () => {
-  const valid = 'version: 1\nindex: {alias: a, pattern: a-*, prefix: a-}\nrisk_index: {alias: r, pattern: r-*, prefix: r-}\ndirectory_index: {alias: d, pattern: d-*, prefix: d-}\ntimesheet_index: {alias: t, pattern: t-*, prefix: t-}\nfields:\n';
+  const valid =
+    'version: 1\nindex: {alias: a, pattern: a-*, prefix: a-}\nrisk_index: {alias: r, pattern: r-*, prefix: r-}\ndirectory_index: {alias: d, pattern: d-*, prefix: d-}\ntimesheet_index: {alias: t, pattern: t-*, prefix: t-}\nfields:\n';
   it('rejects an unknown type', () => {
-    expect(() => parseRegistry(`${valid}  - {name: x.y, type: strng, en: e, ja: j, use: [audit]}\n`, 't')).toThrow(/type must be one of/);
-  });
-  it('rejects a duplicate and a missing description', () => {
-    expect(() => parseRegistry(`${valid}  - {name: x, type: long, en: e, ja: j, use: [audit]}\n  - {name: x, type: long, en: e, use: [audit]}\n`, 't')).toThrow(
-      /duplicate name[\s\S]*missing ja/,
+    expect(() => parseRegistry(`${valid}  - {name: x.y, type: strng, en: e, ja: j, use: [audit]}\n`, 't')).toThrow(
+      /type must be one of/,
     );
   });
+  it('rejects a duplicate and a missing description', () => {
+    expect(() =>
+      parseRegistry(
+        `${valid}  - {name: x, type: long, en: e, ja: j, use: [audit]}\n  - {name: x, type: long, en: e, use: [audit]}\n`,
+        't',
+      ),
+    ).toThrow(/duplicate name[\s\S]*missing ja/);
+  });
   it('rejects an unknown use case', () => {
-    expect(() => parseRegistry(`${valid}  - {name: x, type: long, en: e, ja: j, use: [fun]}\n`, 't')).toThrow(/use must list/);
+    expect(() => parseRegistry(`${valid}  - {name: x, type: long, en: e, ja: j, use: [fun]}\n`, 't')).toThrow(
+      /use must list/,
+    );
   });
 });

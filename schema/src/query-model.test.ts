@@ -7,9 +7,12 @@ describe('query model', () => {
   const model = loadQueryModel();
   const files = generateQueryModel(model);
 
-  it.each(files.map((f) => [f.path, f] as const))('%s is fresh (run `npm run generate -w @kansa/schema`)', (_path, file) => {
-    expect(readFileSync(join(repoRoot(), file.path), 'utf8')).toBe(file.content);
-  });
+  it.each(files.map((f) => [f.path, f] as const))(
+    '%s is fresh (run `npm run generate -w @kansa/schema`)',
+    (_path, file) => {
+      expect(readFileSync(join(repoRoot(), file.path), 'utf8')).toBe(file.content);
+    },
+  );
 
   it('marks every generated file DO NOT EDIT', () => {
     for (const f of files) expect(f.content).toContain('DO NOT EDIT');
@@ -22,7 +25,13 @@ describe('query model', () => {
       expect(ts).toMatch(new RegExp(`^  ${k.type}: \\{ field: '${k.field}'`, 'm'));
       expect(go).toMatch(new RegExp(`^\\t"${k.type}":\\s+\\{field: metricField`, 'm'));
     }
-    expect(model.metricKinds.find((k) => k.type === 'count')).toEqual({ type: 'count', field: 'none', emptyBucket: 'zero', orderBy: 'docCount', aggregation: null });
+    expect(model.metricKinds.find((k) => k.type === 'count')).toEqual({
+      type: 'count',
+      field: 'none',
+      emptyBucket: 'zero',
+      orderBy: 'docCount',
+      aggregation: null,
+    });
   });
 });
 
@@ -46,12 +55,17 @@ describe('query model validation', () => {
     expect(parseQueryModel(valid, 't').structs[0].fields).toEqual([{ name: 'query', type: 'string', required: false }]);
   });
   it('rejects an unknown field type and an unknown key', () => {
-    expect(() => parseQueryModel(`${valid}\n      limit: {type: integr, required: true}\n      size: {type: integer, default: 3}`, 't')).toThrow(
-      /unknown key default[\s\S]*type integr is neither/,
-    );
+    expect(() =>
+      parseQueryModel(
+        `${valid}\n      limit: {type: integr, required: true}\n      size: {type: integer, default: 3}`,
+        't',
+      ),
+    ).toThrow(/unknown key default[\s\S]*type integr is neither/);
   });
   it('rejects a metric kind outside the vocabulary', () => {
-    expect(() => parseQueryModel(valid.replace('emptyBucket: zero', 'emptyBucket: nothing'), 't')).toThrow(/emptyBucket must be one of zero, null/);
+    expect(() => parseQueryModel(valid.replace('emptyBucket: zero', 'emptyBucket: nothing'), 't')).toThrow(
+      /emptyBucket must be one of zero, null/,
+    );
   });
   it('rejects use cases other than the registry names', () => {
     expect(() => parseQueryModel(valid.replace('failure]', 'fun]'), 't')).toThrow(/registry's use cases/);

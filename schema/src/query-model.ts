@@ -76,7 +76,9 @@ export interface QueryModel {
 }
 
 /** Packages the Go rendering may name in goExternal, and what a TypeScript extends clause imports. */
-const GO_IMPORTS: Record<string, string> = { attendance: 'github.com/kansa-logs/kansa/datasource-plugin/pkg/attendance' };
+const GO_IMPORTS: Record<string, string> = {
+  attendance: 'github.com/kansa-logs/kansa/datasource-plugin/pkg/attendance',
+};
 const TS_IMPORTS: Record<string, string> = { DataQuery: "import type { DataQuery } from '@grafana/schema';" };
 const SCALARS = ['string', 'integer', 'number', 'boolean'];
 
@@ -124,8 +126,12 @@ export function parseQueryModel(text: string, origin: string): QueryModel {
       return v as T;
     };
     const aggregation = raw.aggregation === 'none' ? null : raw.aggregation;
-    if (aggregation !== null && typeof aggregation !== 'string') fail(where, 'aggregation must be none or an aggregation name');
-    if (raw.percents !== undefined && !(Array.isArray(raw.percents) && raw.percents.every((p) => typeof p === 'number' && p > 0 && p <= 100))) {
+    if (aggregation !== null && typeof aggregation !== 'string')
+      fail(where, 'aggregation must be none or an aggregation name');
+    if (
+      raw.percents !== undefined &&
+      !(Array.isArray(raw.percents) && raw.percents.every((p) => typeof p === 'number' && p > 0 && p <= 100))
+    ) {
       fail(where, 'percents must list numbers in (0, 100]');
     }
     metricKinds.push({
@@ -146,7 +152,8 @@ export function parseQueryModel(text: string, origin: string): QueryModel {
       continue;
     }
     known(`enums.${name}`, raw, ['doc', 'values', 'go', 'list']);
-    if (raw.list !== undefined && (typeof raw.list !== 'string' || !/^[A-Z][A-Z_]*$/.test(raw.list))) fail(`enums.${name}`, 'list must be an UPPER_SNAKE name');
+    if (raw.list !== undefined && (typeof raw.list !== 'string' || !/^[A-Z][A-Z_]*$/.test(raw.list)))
+      fail(`enums.${name}`, 'list must be an UPPER_SNAKE name');
     enums.push({
       name,
       doc: raw.doc,
@@ -156,7 +163,8 @@ export function parseQueryModel(text: string, origin: string): QueryModel {
     });
   }
   const useCases = enums.find((e) => e.name === 'UseCase')?.values ?? [];
-  if (useCases.join() !== USE_CASES.join()) fail('enums.UseCase', `must list the registry's use cases: ${USE_CASES.join(', ')}`);
+  if (useCases.join() !== USE_CASES.join())
+    fail('enums.UseCase', `must list the registry's use cases: ${USE_CASES.join(', ')}`);
 
   const structs: Struct[] = [];
   for (const [name, raw] of Object.entries(isObject(doc.structs) ? doc.structs : {})) {
@@ -166,9 +174,12 @@ export function parseQueryModel(text: string, origin: string): QueryModel {
       continue;
     }
     known(where, raw, ['doc', 'fields', 'go', 'goState', 'goExternal', 'tsExtends']);
-    if (typeof raw.go !== 'string' && typeof raw.goExternal !== 'string') fail(where, 'needs go (the Go struct name) or goExternal');
-    if (typeof raw.goExternal === 'string' && !GO_IMPORTS[raw.goExternal.split('.')[0]]) fail(where, `goExternal ${raw.goExternal} is in no known package`);
-    if (typeof raw.tsExtends === 'string' && !TS_IMPORTS[raw.tsExtends]) fail(where, `tsExtends ${raw.tsExtends} is not a known type`);
+    if (typeof raw.go !== 'string' && typeof raw.goExternal !== 'string')
+      fail(where, 'needs go (the Go struct name) or goExternal');
+    if (typeof raw.goExternal === 'string' && !GO_IMPORTS[raw.goExternal.split('.')[0]])
+      fail(where, `goExternal ${raw.goExternal} is in no known package`);
+    if (typeof raw.tsExtends === 'string' && !TS_IMPORTS[raw.tsExtends])
+      fail(where, `tsExtends ${raw.tsExtends} is not a known type`);
     const fields: Field[] = [];
     for (const [fname, f] of Object.entries(raw.fields)) {
       if (!isObject(f) || typeof f.type !== 'string') {
@@ -201,7 +212,8 @@ export function parseQueryModel(text: string, origin: string): QueryModel {
   for (const s of structs) {
     for (const f of s.fields) {
       const base = elementType(f.type);
-      if (!SCALARS.includes(base) && !names.has(base)) fail(`structs.${s.name}.${f.name}`, `type ${f.type} is neither a scalar nor defined here`);
+      if (!SCALARS.includes(base) && !names.has(base))
+        fail(`structs.${s.name}.${f.name}`, `type ${f.type} is neither a scalar nor defined here`);
     }
   }
   if (!structs.some((s) => s.name === 'KansaQuery')) fail('structs', 'has no KansaQuery');
@@ -260,7 +272,10 @@ function generateTypeScript(model: QueryModel): string {
   out.push('/** A metric aggregation type; METRIC_KINDS says what each takes and gives. */');
   out.push(`export type MetricType = ${model.metricKinds.map((k) => quote(k.type)).join(' | ')};`, '');
   out.push('/** Metric types in menu order. */');
-  out.push(`export const METRIC_TYPES: readonly MetricType[] = [${model.metricKinds.map((k) => quote(k.type)).join(', ')}];`, '');
+  out.push(
+    `export const METRIC_TYPES: readonly MetricType[] = [${model.metricKinds.map((k) => quote(k.type)).join(', ')}];`,
+    '',
+  );
   out.push('/** What a metric type takes and gives (schema/query-model.yaml explains each property). */');
   out.push('export interface MetricKind {');
   out.push(`  field: ${METRIC_FIELDS.map(quote).join(' | ')};`);
@@ -273,7 +288,9 @@ function generateTypeScript(model: QueryModel): string {
   for (const k of model.metricKinds) {
     const percents = k.percents ? `, percents: [${k.percents.join(', ')}]` : '';
     const aggregation = k.aggregation === null ? 'null' : quote(k.aggregation);
-    out.push(`  ${k.type}: { field: ${quote(k.field)}, emptyBucket: ${quote(k.emptyBucket)}, orderBy: ${quote(k.orderBy)}, aggregation: ${aggregation}${percents} },`);
+    out.push(
+      `  ${k.type}: { field: ${quote(k.field)}, emptyBucket: ${quote(k.emptyBucket)}, orderBy: ${quote(k.orderBy)}, aggregation: ${aggregation}${percents} },`,
+    );
   }
   out.push('};', '');
 
@@ -336,7 +353,8 @@ function aligned(rows: Array<string | string[]>, indent = '\t'): string[] {
   const flush = () => {
     const widths: number[] = [];
     for (const cells of run) cells.slice(0, -1).forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, c.length)));
-    for (const cells of run) out.push(indent + cells.map((c, i) => (i < cells.length - 1 ? c.padEnd(widths[i]) : c)).join(' '));
+    for (const cells of run)
+      out.push(indent + cells.map((c, i) => (i < cells.length - 1 ? c.padEnd(widths[i]) : c)).join(' '));
     run = [];
   };
   for (const row of rows) {
@@ -377,7 +395,9 @@ function generateGo(model: QueryModel): string {
   }
 
   out.push('// metricField is the field a metric type takes.', 'type metricField string', '', 'const (');
-  out.push(...aligned(METRIC_FIELDS.map((f) => [`metricField${capitalize(f)}`, 'metricField', `= ${JSON.stringify(f)}`])));
+  out.push(
+    ...aligned(METRIC_FIELDS.map((f) => [`metricField${capitalize(f)}`, 'metricField', `= ${JSON.stringify(f)}`])),
+  );
   out.push(')', '');
   out.push('// metricOrder is how a group-by ordered by a metric sorts.', 'type metricOrder string', '', 'const (');
   out.push(...aligned(ORDER_BYS.map((o) => [`metricOrder${capitalize(o)}`, 'metricOrder', `= ${JSON.stringify(o)}`])));
@@ -390,7 +410,7 @@ function generateGo(model: QueryModel): string {
       '// zeroWhenEmpty: an interval without documents reads as 0 rather than no value.',
       ['zeroWhenEmpty', 'bool'],
       ['orderBy', 'metricOrder'],
-      '// aggregation is the OpenSearch aggregation; empty for count, which is the bucket\'s doc_count.',
+      "// aggregation is the OpenSearch aggregation; empty for count, which is the bucket's doc_count.",
       ['aggregation', 'string'],
       '// percents makes the metric one series per percent, these by default.',
       ['percents', '[]float64'],
@@ -422,7 +442,12 @@ function generateGo(model: QueryModel): string {
       if (f.doc) rows.push(`// ${f.doc}`);
       rows.push([goFieldName(f.name), goType(model, f), `\`json:"${f.name}"\``]);
     });
-    if (s.goState) rows.push('', `// ${s.goState} is what the backend works out from the JSON; it is no part of the model.`, s.goState);
+    if (s.goState)
+      rows.push(
+        '',
+        `// ${s.goState} is what the backend works out from the JSON; it is no part of the model.`,
+        s.goState,
+      );
     out.push(...aligned(rows), '}', '');
   }
   return out.join('\n');
@@ -430,9 +455,13 @@ function generateGo(model: QueryModel): string {
 
 function generateGoTest(model: QueryModel): string {
   const out = [`// ${BANNER}`, '', 'package plugin', '', 'import (', '\t"reflect"', '\t"strings"', '\t"testing"'];
-  const externals = [...new Set(model.structs.flatMap((s) => (s.goExternal ? [GO_IMPORTS[s.goExternal.split('.')[0]]] : [])))];
+  const externals = [
+    ...new Set(model.structs.flatMap((s) => (s.goExternal ? [GO_IMPORTS[s.goExternal.split('.')[0]]] : []))),
+  ];
   out.push(...externals.map((p) => `\n\t"${p}"`), ')', '');
-  out.push('// TestExternalQueryModelTypes checks that the Go types other packages own read every field the model gives them.');
+  out.push(
+    '// TestExternalQueryModelTypes checks that the Go types other packages own read every field the model gives them.',
+  );
   out.push('func TestExternalQueryModelTypes(t *testing.T) {');
   out.push('\tfor _, c := range []struct {', '\t\tvalue  any', '\t\tfields []string', '\t}{');
   for (const s of model.structs.filter((x) => x.goExternal)) {

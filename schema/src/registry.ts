@@ -61,7 +61,12 @@ export function parseRegistry(text: string, origin: string): Registry {
     problems.push('version: expected a number');
   }
   const index = doc?.index as IndexSpec | undefined;
-  if (!index || typeof index.alias !== 'string' || typeof index.pattern !== 'string' || typeof index.prefix !== 'string') {
+  if (
+    !index ||
+    typeof index.alias !== 'string' ||
+    typeof index.pattern !== 'string' ||
+    typeof index.prefix !== 'string'
+  ) {
     problems.push('index: expected alias, pattern and prefix');
   }
   const riskIndex = doc?.risk_index as IndexSpec | undefined;
@@ -83,7 +88,12 @@ export function parseRegistry(text: string, origin: string): Registry {
     problems.push('directory_index: expected alias, pattern and prefix');
   }
   const timesheetIndex = doc?.timesheet_index as IndexSpec | undefined;
-  if (!timesheetIndex || typeof timesheetIndex.alias !== 'string' || typeof timesheetIndex.pattern !== 'string' || typeof timesheetIndex.prefix !== 'string') {
+  if (
+    !timesheetIndex ||
+    typeof timesheetIndex.alias !== 'string' ||
+    typeof timesheetIndex.pattern !== 'string' ||
+    typeof timesheetIndex.prefix !== 'string'
+  ) {
     problems.push('timesheet_index: expected alias, pattern and prefix');
   }
   const rawFields = Array.isArray(doc?.fields) ? (doc.fields as Array<Record<string, unknown>>) : [];
@@ -139,7 +149,14 @@ export function parseRegistry(text: string, origin: string): Registry {
   if (problems.length > 0) {
     throw new Error(`${origin}: invalid field registry:\n  ${problems.join('\n  ')}`);
   }
-  return { version: doc.version as number, index: index as IndexSpec, riskIndex: riskIndex as IndexSpec, directoryIndex: directoryIndex as IndexSpec, timesheetIndex: timesheetIndex as IndexSpec, fields };
+  return {
+    version: doc.version as number,
+    index: index as IndexSpec,
+    riskIndex: riskIndex as IndexSpec,
+    directoryIndex: directoryIndex as IndexSpec,
+    timesheetIndex: timesheetIndex as IndexSpec,
+    fields,
+  };
 }
 
 function parentOf(name: string): string | undefined {

@@ -31,29 +31,49 @@ function fakeGrafana() {
       folders.set(folderUid, KANSA_FOLDER.title);
       for (const useCase of useCases) {
         for (const uid of uidsOf(useCase)) {
-          rules.set(uid, { uid, folderUID: folderUid, ruleGroup: `kansa-${useCase}`, provenance: 'file', body: { uid } });
+          rules.set(uid, {
+            uid,
+            folderUID: folderUid,
+            ruleGroup: `kansa-${useCase}`,
+            provenance: 'file',
+            body: { uid },
+          });
         }
       }
     },
     get: jest.fn(async (url: string) => {
       calls.push(`GET ${url}`);
-      if (url === '/api/folders') {return [...folders].map(([uid, title]) => ({ uid, title }));}
+      if (url === '/api/folders') {
+        return [...folders].map(([uid, title]) => ({ uid, title }));
+      }
       const folder = /^\/api\/folders\/(.+)$/.exec(url);
       if (folder) {
-        if (!folders.has(folder[1])) {throw notFound('folder');}
+        if (!folders.has(folder[1])) {
+          throw notFound('folder');
+        }
         return { uid: folder[1], title: folders.get(folder[1]) };
       }
       const rule = /^\/api\/v1\/provisioning\/alert-rules\/(.+)$/.exec(url);
       if (rule) {
         const stored = rules.get(rule[1]);
-        if (!stored) {throw notFound('rule');}
-        return { ...stored.body, uid: stored.uid, folderUID: stored.folderUID, ruleGroup: stored.ruleGroup, provenance: stored.provenance };
+        if (!stored) {
+          throw notFound('rule');
+        }
+        return {
+          ...stored.body,
+          uid: stored.uid,
+          folderUID: stored.folderUID,
+          ruleGroup: stored.ruleGroup,
+          provenance: stored.provenance,
+        };
       }
       throw new Error(`unexpected GET ${url}`);
     }),
     post: jest.fn(async (url: string, body: any) => {
       calls.push(`POST ${url}`);
-      if (folders.has(body.uid)) {throw Object.assign(new Error('folder exists'), { status: 409 });}
+      if (folders.has(body.uid)) {
+        throw Object.assign(new Error('folder exists'), { status: 409 });
+      }
       folders.set(body.uid, body.title);
       return { uid: body.uid, title: body.title };
     }),
@@ -61,14 +81,25 @@ function fakeGrafana() {
       const noProvenance = options?.headers?.['X-Disable-Provenance'] === 'true';
       calls.push(`PUT ${url}${noProvenance ? ' (no provenance)' : ''}`);
       const [, folderUid, group] = /^\/api\/v1\/provisioning\/folder\/([^/]+)\/rule-groups\/([^/]+)$/.exec(url)!;
-      if (!folders.has(folderUid)) {throw notFound('folder');}
+      if (!folders.has(folderUid)) {
+        throw notFound('folder');
+      }
       for (const r of body.rules) {
         if (rules.get(r.uid)?.provenance === 'file') {
-          throw Object.assign(new Error('forbidden'), { status: 403, data: { message: `cannot change provenance of ${r.uid} from file` } });
+          throw Object.assign(new Error('forbidden'), {
+            status: 403,
+            data: { message: `cannot change provenance of ${r.uid} from file` },
+          });
         }
       }
       for (const r of body.rules) {
-        rules.set(r.uid, { uid: r.uid, folderUID: folderUid, ruleGroup: group, provenance: noProvenance ? '' : 'api', body: r });
+        rules.set(r.uid, {
+          uid: r.uid,
+          folderUID: folderUid,
+          ruleGroup: group,
+          provenance: noProvenance ? '' : 'api',
+          body: r,
+        });
       }
       return body;
     }),
@@ -100,7 +131,13 @@ describe('installRules', () => {
     const labels = [...grafana.rules.values()].map((r) => r.body.labels);
     expect(labels.length).toBe(RULES.length);
     for (const l of labels) {
-      expect(l).toEqual({ severity: expect.any(String), use_case: expect.any(String), kansa_rule_id: expect.any(String), ipa_threat: expect.any(String), jpcert_log: expect.any(String) });
+      expect(l).toEqual({
+        severity: expect.any(String),
+        use_case: expect.any(String),
+        kansa_rule_id: expect.any(String),
+        ipa_threat: expect.any(String),
+        jpcert_log: expect.any(String),
+      });
       expect(Object.keys(l)).not.toContain(Object.keys(APP_ORIGIN_LABEL)[0]);
     }
   });
@@ -135,9 +172,14 @@ describe('installRules', () => {
     grafana.fileProvision(['cyber']);
     const result = await installRules(grafana as any, 'kansa');
     expect(result).toEqual(
-      expect.objectContaining({ groups: GROUPS.slice(1), skipped: [expect.objectContaining({ group: 'kansa-cyber' })] })
+      expect.objectContaining({
+        groups: GROUPS.slice(1),
+        skipped: [expect.objectContaining({ group: 'kansa-cyber' })],
+      }),
     );
-    expect(grafana.put.mock.calls.map((c) => c[0])).toEqual(GROUPS.slice(1).map((g) => `/api/v1/provisioning/folder/aB3xYz9/rule-groups/${g}`));
+    expect(grafana.put.mock.calls.map((c) => c[0])).toEqual(
+      GROUPS.slice(1).map((g) => `/api/v1/provisioning/folder/aB3xYz9/rule-groups/${g}`),
+    );
     expect(grafana.rules.get('kansa-cyber-logon-failures')!.provenance).toBe('file');
   });
 
@@ -161,7 +203,13 @@ describe('installRules', () => {
 
   it('reports a failure with Grafana’s message instead of throwing', async () => {
     const grafana = fakeGrafana();
-    grafana.put.mockRejectedValueOnce({ status: 403, data: { message: 'permissions needed: alert.provisioning:write' } });
-    expect(await installRules(grafana as any, 'kansa')).toEqual({ status: 'failed', error: 'permissions needed: alert.provisioning:write' });
+    grafana.put.mockRejectedValueOnce({
+      status: 403,
+      data: { message: 'permissions needed: alert.provisioning:write' },
+    });
+    expect(await installRules(grafana as any, 'kansa')).toEqual({
+      status: 'failed',
+      error: 'permissions needed: alert.provisioning:write',
+    });
   });
 });

@@ -46,11 +46,15 @@ export async function ensureFolder(backend: Backend, wanted: Folder): Promise<st
     const folder = await backend.get<Folder>(`/api/folders/${wanted.uid}`, undefined, undefined, quiet);
     return folder.uid;
   } catch (e) {
-    if (statusOf(e) !== 404) {throw e;}
+    if (statusOf(e) !== 404) {
+      throw e;
+    }
   }
   const topLevel = await backend.get<Folder[]>('/api/folders', { limit: 1000 }, undefined, quiet);
   const byTitle = (Array.isArray(topLevel) ? topLevel : []).find((f) => f.title === wanted.title);
-  if (byTitle) {return byTitle.uid;}
+  if (byTitle) {
+    return byTitle.uid;
+  }
   const created = await backend.post<Folder>('/api/folders', { uid: wanted.uid, title: wanted.title });
   return created?.uid ?? wanted.uid;
 }
@@ -60,7 +64,9 @@ async function existingRule(backend: Backend, uid: string): Promise<ExistingRule
   try {
     return await backend.get<ExistingRule>(`/api/v1/provisioning/alert-rules/${uid}`, undefined, undefined, quiet);
   } catch (e) {
-    if (statusOf(e) === 404) {return undefined;}
+    if (statusOf(e) === 404) {
+      return undefined;
+    }
     throw e;
   }
 }
@@ -70,7 +76,9 @@ async function fileProvisioned(backend: Backend, group: RuleGroup): Promise<stri
   const owned: string[] = [];
   for (const rule of group.rules) {
     const uid = String(rule.uid);
-    if ((await existingRule(backend, uid))?.provenance === 'file') {owned.push(uid);}
+    if ((await existingRule(backend, uid))?.provenance === 'file') {
+      owned.push(uid);
+    }
   }
   return owned;
 }
@@ -81,7 +89,11 @@ async function fileProvisioned(backend: Backend, group: RuleGroup): Promise<stri
  * skipped and reported: file provisioning owns it (docker compose provisions all of them). Running it again
  * replaces the same groups with the same content, so it changes nothing the second time.
  */
-export async function installRules(backend: Backend, datasourceUid: string, overrides: Partial<RuleSettings> = {}): Promise<InstallResult> {
+export async function installRules(
+  backend: Backend,
+  datasourceUid: string,
+  overrides: Partial<RuleSettings> = {},
+): Promise<InstallResult> {
   const defaults = defaultSettings(RULES);
   const settings = { ...defaults, ...overrides, thresholds: { ...defaults.thresholds, ...overrides.thresholds } };
   try {

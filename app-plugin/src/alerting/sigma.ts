@@ -29,7 +29,9 @@ const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null 
 
 /** "60s", "5m", "1h" or a number of seconds, as Grafana's provisioning files write a group's interval. */
 function seconds(interval: unknown): number | undefined {
-  if (typeof interval === 'number') {return interval > 0 ? interval : undefined;}
+  if (typeof interval === 'number') {
+    return interval > 0 ? interval : undefined;
+  }
   const m = /^(\d+)(s|m|h)$/.exec(String(interval ?? ''));
   return m ? Number(m[1]) * { s: 1, m: 60, h: 3600 }[m[2] as 's' | 'm' | 'h'] : undefined;
 }
@@ -43,37 +45,71 @@ export function parseSigmaFile(text: string, name: string): SigmaFile {
   try {
     doc = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    return { ok: false, error: `${name}: not JSON (${(e as Error).message}); expected the file of \`kansa sigma convert RULES --out rules.json\`` };
+    return {
+      ok: false,
+      error: `${name}: not JSON (${(e as Error).message}); expected the file of \`kansa sigma convert RULES --out rules.json\``,
+    };
   }
   if (!isObject(doc) || doc.apiVersion !== 1 || !Array.isArray(doc.groups)) {
-    return { ok: false, error: `${name}: expected Grafana's alert provisioning format ({"apiVersion": 1, "groups": [...]}) as \`kansa sigma convert --out rules.json\` writes it` };
+    return {
+      ok: false,
+      error: `${name}: expected Grafana's alert provisioning format ({"apiVersion": 1, "groups": [...]}) as \`kansa sigma convert --out rules.json\` writes it`,
+    };
   }
   const groups: SigmaGroup[] = [];
   let rules = 0;
   for (const [gi, g] of doc.groups.entries()) {
     const where = `${name}: groups[${gi}]`;
-    if (!isObject(g) || typeof g.name !== 'string' || g.name === '' || !Array.isArray(g.rules)) {return { ok: false, error: `${where}: expected a group with a name and rules` };}
+    if (!isObject(g) || typeof g.name !== 'string' || g.name === '' || !Array.isArray(g.rules)) {
+      return { ok: false, error: `${where}: expected a group with a name and rules` };
+    }
     const intervalSeconds = seconds(g.interval);
-    if (intervalSeconds === undefined) {return { ok: false, error: `${where}: interval ${JSON.stringify(g.interval)} is not a duration such as 60s` };}
+    if (intervalSeconds === undefined) {
+      return { ok: false, error: `${where}: interval ${JSON.stringify(g.interval)} is not a duration such as 60s` };
+    }
     for (const [ri, r] of g.rules.entries()) {
       const uid = isObject(r) ? r.uid : undefined;
-      if (!isObject(r) || typeof uid !== 'string' || !uid.startsWith('sigma-') || typeof r.title !== 'string' || !Array.isArray(r.data) || r.data.length === 0) {
-        return { ok: false, error: `${where}.rules[${ri}]: expected a converted Sigma rule (uid "sigma-…", title, data)` };
+      if (
+        !isObject(r) ||
+        typeof uid !== 'string' ||
+        !uid.startsWith('sigma-') ||
+        typeof r.title !== 'string' ||
+        !Array.isArray(r.data) ||
+        r.data.length === 0
+      ) {
+        return {
+          ok: false,
+          error: `${where}.rules[${ri}]: expected a converted Sigma rule (uid "sigma-…", title, data)`,
+        };
       }
     }
     rules += g.rules.length;
-    if (rules > MAX_SIGMA_RULES) {return { ok: false, error: `${name}: more than ${MAX_SIGMA_RULES} rules; convert a smaller set of Sigma rules` };}
+    if (rules > MAX_SIGMA_RULES) {
+      return { ok: false, error: `${name}: more than ${MAX_SIGMA_RULES} rules; convert a smaller set of Sigma rules` };
+    }
     groups.push({ name: g.name, intervalSeconds, rules: g.rules as Json[] });
   }
-  if (rules === 0) {return { ok: false, error: `${name}: the file holds no rules (did every Sigma rule fail to convert? see the coverage report)` };}
+  if (rules === 0) {
+    return {
+      ok: false,
+      error: `${name}: the file holds no rules (did every Sigma rule fail to convert? see the coverage report)`,
+    };
+  }
   return { ok: true, groups, rules };
 }
 
 /** The rule's queries on this data source: the converter wrote the uid it was given (--datasource, default kansa). */
 function onDataSource(rule: Json, datasourceUid: string): Json {
   const data = (rule.data as Json[]).map((q) => {
-    if (q.datasourceUid === '__expr__') {return q;}
-    const model = isObject(q.model) ? { ...q.model, ...(isObject(q.model.datasource) ? { datasource: { ...q.model.datasource, uid: datasourceUid } } : {}) } : q.model;
+    if (q.datasourceUid === '__expr__') {
+      return q;
+    }
+    const model = isObject(q.model)
+      ? {
+          ...q.model,
+          ...(isObject(q.model.datasource) ? { datasource: { ...q.model.datasource, uid: datasourceUid } } : {}),
+        }
+      : q.model;
     return { ...q, datasourceUid, model };
   });
   return { ...rule, data };
@@ -82,15 +118,26 @@ function onDataSource(rule: Json, datasourceUid: string): Json {
 /** The group as Grafana has it now, or undefined when there is none. */
 async function existingGroup(backend: Backend, folderUid: string, group: string): Promise<Json[] | undefined> {
   try {
-    const g = await backend.get<{ rules?: Json[] }>(`/api/v1/provisioning/folder/${folderUid}/rule-groups/${group}`, undefined, undefined, quiet);
+    const g = await backend.get<{ rules?: Json[] }>(
+      `/api/v1/provisioning/folder/${folderUid}/rule-groups/${group}`,
+      undefined,
+      undefined,
+      quiet,
+    );
     return g.rules ?? [];
   } catch (e) {
-    if (statusOf(e) === 404) {return undefined;}
+    if (statusOf(e) === 404) {
+      return undefined;
+    }
     throw e;
   }
 }
 
-export async function installSigmaRules(backend: Backend, datasourceUid: string, groups: SigmaGroup[]): Promise<SigmaInstallResult> {
+export async function installSigmaRules(
+  backend: Backend,
+  datasourceUid: string,
+  groups: SigmaGroup[],
+): Promise<SigmaInstallResult> {
   try {
     const folderUid = await ensureFolder(backend, SIGMA_FOLDER);
     let installed = 0;
@@ -109,9 +156,13 @@ export async function installSigmaRules(backend: Backend, datasourceUid: string,
         const rule = onDataSource(r, datasourceUid);
         return { ...rule, isPaused: kept ?? rule.isPaused ?? true, folderUID: folderUid, ruleGroup: g.name, orgID: 1 };
       });
-      await backend.put(`/api/v1/provisioning/folder/${folderUid}/rule-groups/${g.name}`, { title: g.name, folderUid, interval: g.intervalSeconds, rules }, {
-        headers: { 'X-Disable-Provenance': 'true' },
-      });
+      await backend.put(
+        `/api/v1/provisioning/folder/${folderUid}/rule-groups/${g.name}`,
+        { title: g.name, folderUid, interval: g.intervalSeconds, rules },
+        {
+          headers: { 'X-Disable-Provenance': 'true' },
+        },
+      );
       installed += rules.length;
       enabled += rules.filter((r) => r.isPaused === false).length;
     }

@@ -52,7 +52,8 @@ function compile(sources: Record<string, string>): Record<string, string[]> {
   return errors;
 }
 
-const check = (type: string, json: string) => `import type { ${type} } from '${typesModule}';\nexport const dashboard = ${json.trim()} satisfies ${type};\n`;
+const check = (type: string, json: string) =>
+  `import type { ${type} } from '${typesModule}';\nexport const dashboard = ${json.trim()} satisfies ${type};\n`;
 
 /** A generated dashboard with one change: the first panel of `type` gets `patch` merged into the given section. */
 function broken(type: string, section: 'options' | 'color', patch: Record<string, unknown>): string {
@@ -62,8 +63,11 @@ function broken(type: string, section: 'options' | 'color', patch: Record<string
     ...JSON.parse(readFileSync(join(repo, 'provisioning/dashboards/kansa/working-hours.json'), 'utf8')).panels,
   ];
   const panel = panels.find((p: { type: string }) => p.type === type);
-  if (section === 'options') {Object.assign(panel.options, patch);}
-  else {Object.assign(panel.fieldConfig.defaults.color, patch);}
+  if (section === 'options') {
+    Object.assign(panel.options, patch);
+  } else {
+    Object.assign(panel.fieldConfig.defaults.color, patch);
+  }
   dashboard.panels = [panel];
   return JSON.stringify(dashboard);
 }

@@ -45,7 +45,8 @@ export type Json<T> = T extends string
         : T;
 
 /** Every property optional, recursively; unknown properties stay errors. */
-export type Loose<T> = T extends ReadonlyArray<infer U> ? Array<Loose<U>> : T extends object ? { [K in keyof T]?: Loose<T[K]> } : T;
+export type Loose<T> =
+  T extends ReadonlyArray<infer U> ? Array<Loose<U>> : T extends object ? { [K in keyof T]?: Loose<T[K]> } : T;
 
 type FieldConfigJson<Custom> = {
   defaults: Omit<Json<FieldConfig>, 'custom'> & { custom?: Loose<Json<Custom>> };
@@ -63,7 +64,10 @@ interface DashboardQuery {
  * What every Kansa panel has. The schema types a panel's `links` as dashboard links, but Grafana stores a panel's
  * links as data links ({title, url, targetBlank}), so those are typed here.
  */
-type PanelBase = Omit<Json<Panel>, 'type' | 'options' | 'fieldConfig' | 'targets' | 'links' | 'gridPos' | 'transformations'> & {
+type PanelBase = Omit<
+  Json<Panel>,
+  'type' | 'options' | 'fieldConfig' | 'targets' | 'links' | 'gridPos' | 'transformations'
+> & {
   id: number;
   title: string;
   gridPos: Json<GridPos>;
@@ -104,7 +108,14 @@ export type DashboardJson = Omit<Json<Dashboard>, 'panels' | 'templating' | 'ann
 
 /** A dashboard for Grafana's "Import dashboard": the same, plus what the importer asks for and checks. */
 export type StandaloneDashboardJson = DashboardJson & {
-  __inputs: Array<{ name: string; label: string; description: string; type: 'datasource'; pluginId: string; pluginName: string }>;
+  __inputs: Array<{
+    name: string;
+    label: string;
+    description: string;
+    type: 'datasource';
+    pluginId: string;
+    pluginName: string;
+  }>;
   __elements: Record<string, never>;
   __requires: Array<{ type: 'grafana' | 'datasource' | 'panel'; id: string; name: string; version: string }>;
 };

@@ -80,17 +80,36 @@ export function exploreLink(target: KansaQuery): string {
 
 const VIZ_DEFAULTS: Record<Visualization, { options: Json; custom: Json; colorMode: string }> = {
   timeseries: {
-    options: { legend: { displayMode: 'table', placement: 'right', calcs: ['sum', 'max'] }, tooltip: { mode: 'multi', sort: 'desc' } },
-    custom: { drawStyle: 'bars', fillOpacity: 70, lineWidth: 1, stacking: { mode: 'normal', group: 'A' }, showPoints: 'never' },
+    options: {
+      legend: { displayMode: 'table', placement: 'right', calcs: ['sum', 'max'] },
+      tooltip: { mode: 'multi', sort: 'desc' },
+    },
+    custom: {
+      drawStyle: 'bars',
+      fillOpacity: 70,
+      lineWidth: 1,
+      stacking: { mode: 'normal', group: 'A' },
+      showPoints: 'never',
+    },
     colorMode: 'palette-classic',
   },
   barchart: {
-    options: { orientation: 'horizontal', showValue: 'auto', legend: { displayMode: 'list', placement: 'bottom' }, xTickLabelMaxLength: 40 },
+    options: {
+      orientation: 'horizontal',
+      showValue: 'auto',
+      legend: { displayMode: 'list', placement: 'bottom' },
+      xTickLabelMaxLength: 40,
+    },
     custom: { fillOpacity: 80, lineWidth: 1 },
     colorMode: 'thresholds',
   },
   bargauge: {
-    options: { orientation: 'horizontal', displayMode: 'gradient', showUnfilled: true, reduceOptions: { calcs: ['lastNotNull'], values: true } },
+    options: {
+      orientation: 'horizontal',
+      displayMode: 'gradient',
+      showUnfilled: true,
+      reduceOptions: { calcs: ['lastNotNull'], values: true },
+    },
     custom: {},
     colorMode: 'thresholds',
   },
@@ -100,12 +119,22 @@ const VIZ_DEFAULTS: Record<Visualization, { options: Json; custom: Json; colorMo
     colorMode: 'thresholds',
   },
   stat: {
-    options: { reduceOptions: { calcs: ['sum'], values: false }, colorMode: 'background', graphMode: 'area', textMode: 'value' },
+    options: {
+      reduceOptions: { calcs: ['sum'], values: false },
+      colorMode: 'background',
+      graphMode: 'area',
+      textMode: 'value',
+    },
     custom: {},
     colorMode: 'thresholds',
   },
   'state-timeline': {
-    options: { showValue: 'never', mergeValues: true, rowHeight: 0.8, legend: { displayMode: 'list', placement: 'bottom' } },
+    options: {
+      showValue: 'never',
+      mergeValues: true,
+      rowHeight: 0.8,
+      legend: { displayMode: 'list', placement: 'bottom' },
+    },
     custom: { fillOpacity: 80, lineWidth: 0 },
     colorMode: 'fixed',
   },
@@ -115,12 +144,23 @@ const VIZ_DEFAULTS: Record<Visualization, { options: Json; custom: Json; colorMo
     colorMode: 'thresholds',
   },
   logs: {
-    options: { showTime: true, wrapLogMessage: true, sortOrder: 'Descending', enableLogDetails: true, dedupStrategy: 'none', prettifyLogMessage: false },
+    options: {
+      showTime: true,
+      wrapLogMessage: true,
+      sortOrder: 'Descending',
+      enableLogDetails: true,
+      dedupStrategy: 'none',
+      prettifyLogMessage: false,
+    },
     custom: {},
     colorMode: 'fixed',
   },
   piechart: {
-    options: { pieType: 'donut', legend: { displayMode: 'table', placement: 'right', values: ['value', 'percent'] }, reduceOptions: { calcs: ['lastNotNull'], values: true } },
+    options: {
+      pieType: 'donut',
+      legend: { displayMode: 'table', placement: 'right', values: ['value', 'percent'] },
+      reduceOptions: { calcs: ['lastNotNull'], values: true },
+    },
     custom: {},
     colorMode: 'palette-classic',
   },
@@ -221,7 +261,14 @@ export function dashboardJson(def: DashboardDef): Json {
   const ids = panelIds(def);
   let y = 0;
   def.rows.forEach((row, i) => {
-    panels.push({ type: 'row', id: ids.get(`row:${i}`), title: title(row.title), collapsed: false, gridPos: { h: 1, w: 24, x: 0, y }, panels: [] });
+    panels.push({
+      type: 'row',
+      id: ids.get(`row:${i}`),
+      title: title(row.title),
+      collapsed: false,
+      gridPos: { h: 1, w: 24, x: 0, y },
+      panels: [],
+    });
     y += 1;
     let x = 0;
     let rowHeight = 0;
@@ -269,7 +316,18 @@ export function dashboardJson(def: DashboardDef): Json {
       ],
     },
     links: [
-      { type: 'dashboards', tags: ['kansa'], asDropdown: true, includeVars: true, keepTime: true, title: 'Kansa', icon: 'external link', targetBlank: false, tooltip: '', url: '' },
+      {
+        type: 'dashboards',
+        tags: ['kansa'],
+        asDropdown: true,
+        includeVars: true,
+        keepTime: true,
+        title: 'Kansa',
+        icon: 'external link',
+        targetBlank: false,
+        tooltip: '',
+        url: '',
+      },
     ],
     templating: {
       list: [
@@ -301,11 +359,21 @@ export interface Requires {
 export function standaloneJson(def: DashboardDef, requires: Requires): Json {
   const dashboard = dashboardJson(def);
   const templating = dashboard.templating as { list: Json[] };
-  templating.list[0] = { ...templating.list[0], current: { selected: true, text: '${DS_KANSA}', value: '${DS_KANSA}' } };
+  templating.list[0] = {
+    ...templating.list[0],
+    current: { selected: true, text: '${DS_KANSA}', value: '${DS_KANSA}' },
+  };
   const usedPanels = new Set((dashboard.panels as Json[]).map((p) => p.type as string).filter((t) => t !== 'row'));
   return {
     __inputs: [
-      { name: 'DS_KANSA', label: 'Kansa Logs', description: 'Kansa Logs データソース / data source', type: 'datasource', pluginId: DATASOURCE_PLUGIN_ID, pluginName: 'Kansa Logs' },
+      {
+        name: 'DS_KANSA',
+        label: 'Kansa Logs',
+        description: 'Kansa Logs データソース / data source',
+        type: 'datasource',
+        pluginId: DATASOURCE_PLUGIN_ID,
+        pluginName: 'Kansa Logs',
+      },
     ],
     __elements: {},
     __requires: [

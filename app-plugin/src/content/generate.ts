@@ -70,7 +70,10 @@ export function generatedFiles(): Map<string, string> {
   }
   files.set(
     'provisioning/dashboards/kansa.yaml',
-    yaml(`${GENERATED}# Loads Kansa's dashboards into the folder "${KANSA_FOLDER.title}", the same folder the alert rules go to.\n`, dashboardsProvider())
+    yaml(
+      `${GENERATED}# Loads Kansa's dashboards into the folder "${KANSA_FOLDER.title}", the same folder the alert rules go to.\n`,
+      dashboardsProvider(),
+    ),
   );
   const groups = ruleGroups(RULES, defaultSettings(RULES), PROVISIONED_DATASOURCE_UID, DASHBOARDS, 'file');
   files.set(
@@ -78,12 +81,15 @@ export function generatedFiles(): Map<string, string> {
     yaml(
       `${GENERATED}# Kansa alert rules for Grafana file provisioning (read-only in Grafana); the app's configuration page installs\n` +
         '# the same rules over the provisioning API where they are not file-provisioned.\n',
-      provisioningFile(groups)
-    )
+      provisioningFile(groups),
+    ),
   );
   files.set(
     'provisioning/alerting/kansa-notifications.yaml.example',
-    yaml(`${GENERATED}# Contact points and notification policy for Kansa's rules; not loaded until renamed to .yaml (docs/content.md).\n`, notificationsFile())
+    yaml(
+      `${GENERATED}# Contact points and notification policy for Kansa's rules; not loaded until renamed to .yaml (docs/content.md).\n`,
+      notificationsFile(),
+    ),
   );
   files.set('app-plugin/docs/content.md', contentDoc() + guidanceDoc(RULES) + notificationsDoc());
   return files;

@@ -2,15 +2,7 @@ import type { Bi } from './text';
 import type { QueryDraft, Scope } from './queries';
 
 export type Visualization =
-  | 'timeseries'
-  | 'barchart'
-  | 'bargauge'
-  | 'table'
-  | 'stat'
-  | 'state-timeline'
-  | 'status-history'
-  | 'logs'
-  | 'piechart';
+  'timeseries' | 'barchart' | 'bargauge' | 'table' | 'stat' | 'state-timeline' | 'status-history' | 'logs' | 'piechart';
 
 export interface Threshold {
   value: number | null;

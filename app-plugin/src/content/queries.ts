@@ -1,6 +1,13 @@
 import { FIELD } from '@kansa/schema/fields';
 
-import type { AttendanceView, KansaQuery, MetricAgg, TermsGroupBy, UseCase, WorkdaySettings } from '../../../datasource-plugin/src/types';
+import type {
+  AttendanceView,
+  KansaQuery,
+  MetricAgg,
+  TermsGroupBy,
+  UseCase,
+  WorkdaySettings,
+} from '../../../datasource-plugin/src/types';
 
 /** A query before the dashboard gives it a refId and the datasource variable. */
 export type QueryDraft = Omit<KansaQuery, 'refId'>;
@@ -23,12 +30,18 @@ export function anyOf(field: string, values: ReadonlyArray<string | number>): st
 
 /** True when the whole string is one parenthesised group, so it needs no more parentheses. */
 function enclosed(p: string): boolean {
-  if (!p.startsWith('(') || !p.endsWith(')')) {return false;}
+  if (!p.startsWith('(') || !p.endsWith(')')) {
+    return false;
+  }
   let depth = 0;
   for (let i = 0; i < p.length; i++) {
-    if (p[i] === '\\') {i++;}
-    else if (p[i] === '(') {depth++;}
-    else if (p[i] === ')' && --depth === 0 && i < p.length - 1) {return false;}
+    if (p[i] === '\\') {
+      i++;
+    } else if (p[i] === '(') {
+      depth++;
+    } else if (p[i] === ')' && --depth === 0 && i < p.length - 1) {
+      return false;
+    }
   }
   return true;
 }
@@ -45,7 +58,11 @@ export const sum = (field: string, id = `sum ${field}`): MetricAgg => ({ id, typ
 export const max = (field: string, id = `max ${field}`): MetricAgg => ({ id, type: 'max', field });
 export const distinct = (field: string, id = `distinct ${field}`): MetricAgg => ({ id, type: 'cardinality', field });
 
-export const by = (field: string, size = 10, orderBy?: string): TermsGroupBy => ({ field, size, ...(orderBy ? { orderBy } : {}) });
+export const by = (field: string, size = 10, orderBy?: string): TermsGroupBy => ({
+  field,
+  size,
+  ...(orderBy ? { orderBy } : {}),
+});
 /** An inner group-by that keeps documents lacking the field (as "-"), so the outer bucket's rows never vanish. */
 export const then = (field: string, size = 5): TermsGroupBy => ({ field, size, missing: '-' });
 
@@ -55,13 +72,25 @@ export function logs(query: string, opts: { useCase?: UseCase; labels?: string[]
 
 export function metrics(
   query: string,
-  opts: { metrics?: MetricAgg[]; groupBy?: TermsGroupBy[]; interval?: string; useCase?: UseCase } = {}
+  opts: { metrics?: MetricAgg[]; groupBy?: TermsGroupBy[]; interval?: string; useCase?: UseCase } = {},
 ): QueryDraft {
   return { queryType: 'metrics', query, metrics: opts.metrics ?? [count], ...opts };
 }
 
-export function top(query: string, groupBy: TermsGroupBy[], metricsList: MetricAgg[] = [count], useCase?: UseCase): QueryDraft {
-  return { queryType: 'table', tableMode: 'top', query, groupBy, metrics: metricsList, ...(useCase ? { useCase } : {}) };
+export function top(
+  query: string,
+  groupBy: TermsGroupBy[],
+  metricsList: MetricAgg[] = [count],
+  useCase?: UseCase,
+): QueryDraft {
+  return {
+    queryType: 'table',
+    tableMode: 'top',
+    query,
+    groupBy,
+    metrics: metricsList,
+    ...(useCase ? { useCase } : {}),
+  };
 }
 
 export function raw(query: string, columns: string[], limit = 500): QueryDraft {
@@ -78,5 +107,12 @@ export function risk(entity: 'user' | 'host' = 'user', limit = 50): QueryDraft {
 
 /** Each user's daily risk scores as one series, leaving out days scored on too little history: what alert rules read. */
 export function riskDaily(minConfidence: number, limit = 100): QueryDraft {
-  return { queryType: 'risk', query: '', riskEntity: 'user', riskView: 'daily', riskMinConfidence: minConfidence, limit };
+  return {
+    queryType: 'risk',
+    query: '',
+    riskEntity: 'user',
+    riskView: 'daily',
+    riskMinConfidence: minConfidence,
+    limit,
+  };
 }

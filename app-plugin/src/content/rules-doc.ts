@@ -20,19 +20,31 @@ export function contentDoc(): string {
     '|---|---|---|',
   ];
   for (const p of MONITORING_POINTS) {
-    const panels = DASHBOARDS.flatMap((d) => d.rows.flatMap((r) => r.panels.filter((x) => x.points.includes(p.id)).map((x) => `${d.title.en} / ${x.title.en}`)));
+    const panels = DASHBOARDS.flatMap((d) =>
+      d.rows.flatMap((r) =>
+        r.panels.filter((x) => x.points.includes(p.id)).map((x) => `${d.title.en} / ${x.title.en}`),
+      ),
+    );
     const rules = RULES.filter((r) => r.point === p.id).map((r) => `\`${r.id}\``);
     out.push(`| ${cell(title(p))} | ${cell(panels.join('<br>'))} | ${rules.join(', ') || '—'} |`);
   }
   out.push('', '## Alert rules and their default thresholds', '');
-  out.push('Thresholds are edited on the app’s configuration page; “Install alert rules” applies them. Every rule has `noDataState: OK`, `execErrState: Error`, the labels `severity`, `use_case`, `kansa_rule_id` and `__grafana_origin: plugin/kansa-logs-app`.', '');
-  out.push('| rule | severity | evaluated every | window | condition | default | why |', '|---|---|---|---|---|---|---|');
+  out.push(
+    'Thresholds are edited on the app’s configuration page; “Install alert rules” applies them. Every rule has `noDataState: OK`, `execErrState: Error`, the labels `severity`, `use_case`, `kansa_rule_id` and `__grafana_origin: plugin/kansa-logs-app`.',
+    '',
+  );
+  out.push(
+    '| rule | severity | evaluated every | window | condition | default | why |',
+    '|---|---|---|---|---|---|---|',
+  );
   for (const r of RULES) {
     const q = r.queries(settings)[0];
-    const red = reductions(r).map((x) => `${x.refId} = ${x.reducer}(${x.of})`).join(', ');
+    const red = reductions(r)
+      .map((x) => `${x.refId} = ${x.reducer}(${x.of})`)
+      .join(', ');
     const condition = r.math ?? `Ar > $T`;
     out.push(
-      `| \`${r.id}\` ${cell(title(r.title))} | ${r.severity} | ${GROUP_INTERVAL_SECONDS[r.useCase]} s | ${q.fromSeconds / 60} min | ${cell(`${red}; ${condition}`)} | ${r.threshold} | ${cell(`${r.thresholdWhy.ja} ${r.thresholdWhy.en}`)} |`
+      `| \`${r.id}\` ${cell(title(r.title))} | ${r.severity} | ${GROUP_INTERVAL_SECONDS[r.useCase]} s | ${q.fromSeconds / 60} min | ${cell(`${red}; ${condition}`)} | ${r.threshold} | ${cell(`${r.thresholdWhy.ja} ${r.thresholdWhy.en}`)} |`,
     );
   }
   return `${out.join('\n')}\n`;

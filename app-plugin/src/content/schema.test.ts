@@ -47,14 +47,21 @@ const ENUMS: Array<[RegExp, Set<string>]> = [
 
 function walk(value: unknown, path: string, visit: (path: string, v: unknown) => void): void {
   visit(path, value);
-  if (Array.isArray(value)) {value.forEach((v, i) => walk(v, `${path}[${i}]`, visit));}
-  else if (value && typeof value === 'object') {for (const [k, v] of Object.entries(value)) {walk(v, path ? `${path}.${k}` : k, visit);}}
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => walk(v, `${path}[${i}]`, visit));
+  } else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      walk(v, path ? `${path}.${k}` : k, visit);
+    }
+  }
 }
 
 describe('dashboards against the @grafana/schema model', () => {
   it('use the schemaVersion of the pinned dashboard model', () => {
     expect(SCHEMA_VERSION).toBe(defaultDashboard.schemaVersion);
-    for (const d of DASHBOARDS) {expect(dashboardJson(d).schemaVersion).toBe(SCHEMA_VERSION);}
+    for (const d of DASHBOARDS) {
+      expect(dashboardJson(d).schemaVersion).toBe(SCHEMA_VERSION);
+    }
   });
 
   it.each(DASHBOARDS.map((d) => ({ uid: d.uid, d })))('$uid uses only values Grafana knows', ({ d }) => {
@@ -64,7 +71,9 @@ describe('dashboards against the @grafana/schema model', () => {
       for (const [re, allowed] of ENUMS) {
         if (re.test(path)) {
           checked++;
-          if (!allowed.has(String(v))) {unknown.push(`${path} = ${JSON.stringify(v)}`);}
+          if (!allowed.has(String(v))) {
+            unknown.push(`${path} = ${JSON.stringify(v)}`);
+          }
         }
       }
     });
@@ -75,7 +84,9 @@ describe('dashboards against the @grafana/schema model', () => {
   it('would catch an unknown colour mode', () => {
     const bad: string[] = [];
     walk({ panels: [{ fieldConfig: { defaults: { color: { mode: 'rainbow' } } } }] }, '', (path, v) => {
-      if (ENUMS[1][0].test(path) && !ENUMS[1][1].has(String(v))) {bad.push(path);}
+      if (ENUMS[1][0].test(path) && !ENUMS[1][1].has(String(v))) {
+        bad.push(path);
+      }
     });
     expect(bad).toEqual(['panels[0].fieldConfig.defaults.color.mode']);
   });

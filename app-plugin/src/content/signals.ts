@@ -11,7 +11,10 @@ export const LOCKOUTS = `${F.eventCode}:4740`;
 const ADMIN_GROUPS = `${F.groupName}:(*Admins OR Administrators OR sudo OR wheel OR root)`;
 export const ADMIN_GROUP_ADDITIONS = and(`${F.eventAction}:added-member-to-group`, ADMIN_GROUPS);
 export const SPECIAL_LOGONS = `${F.eventCode}:4672`;
-export const ROOT_SWITCHES = and(anyOf(F.eventAction, ['sudo-command', 'su-session-opened', 'switched-user']), `${F.userEffectiveName}:root`);
+export const ROOT_SWITCHES = and(
+  anyOf(F.eventAction, ['sudo-command', 'su-session-opened', 'switched-user']),
+  `${F.userEffectiveName}:root`,
+);
 
 export const ACCOUNTS_CREATED = `(${F.eventCode}:4720 OR ${F.eventAction}:added-user-account)`;
 export const ACCOUNT_CHANGES = anyOf(F.eventAction, [
@@ -57,7 +60,10 @@ export const JOB_SITES = `${F.kansaUrlCategory}:job-site`;
 export const CLOUD_UPLOADS = and(`${F.kansaUrlCategory}:cloud-storage`, `${F.sourceBytes}:>=1000000`);
 export const OUTBOUND_MAIL = `${F.emailDirection}:outbound`;
 /** Free-mail domains: mail there from a company account is a private copy. */
-export const PRIVATE_MAIL = and(OUTBOUND_MAIL, `${F.emailToAddress}:(*@gmail.com OR *@yahoo.co.jp OR *@outlook.com OR *@hotmail.com OR *@icloud.com)`);
+export const PRIVATE_MAIL = and(
+  OUTBOUND_MAIL,
+  `${F.emailToAddress}:(*@gmail.com OR *@yahoo.co.jp OR *@outlook.com OR *@hotmail.com OR *@icloud.com)`,
+);
 /** Postfix names the sender only in the queue record, as an address. */
 export const MAIL_SENT = `${F.eventAction}:mail-queued`;
 export const MAIL_RECEIVED = and(`${F.eventAction}:mail-delivered`, `${F.emailDirection}:inbound`);
@@ -82,9 +88,15 @@ export const SNS_VIDEO = `${F.kansaUrlCategory}:(sns OR video)`;
 const ACCESS_POINTS = `${F.kansaHostRole}:access-point`;
 /** Cisco IOS devices other than access points (Cisco APs log through the same translator). */
 export const NETWORK_DEVICES = and(`${F.kansaSourceType}:cisco`, `NOT ${ACCESS_POINTS}`);
-export const NETWORK_ERRORS = and(NETWORK_DEVICES, `(${F.logSyslogSeverityCode}:<=3 OR ${F.eventAction}:(*link* OR *line-protocol*))`);
+export const NETWORK_ERRORS = and(
+  NETWORK_DEVICES,
+  `(${F.logSyslogSeverityCode}:<=3 OR ${F.eventAction}:(*link* OR *line-protocol*))`,
+);
 /** hostapd and Cisco AP logs: warnings and worse (radio errors, max retries) and failed associations. */
-export const AP_ERRORS = and(`(${F.kansaSourceType}:wireless-ap OR ${ACCESS_POINTS})`, `(${F.eventSeverity}:<=4 OR ${F.eventOutcome}:failure)`);
+export const AP_ERRORS = and(
+  `(${F.kansaSourceType}:wireless-ap OR ${ACCESS_POINTS})`,
+  `(${F.eventSeverity}:<=4 OR ${F.eventOutcome}:failure)`,
+);
 export const ERROR_LOGS = `(${F.logLevel}:(error OR err OR crit OR critical OR alert OR emerg OR fatal) OR ${F.logSyslogSeverityCode}:<=3 OR ${F.eventSeverity}:<=3)`;
 
 export const RETENTION = `${F.kansaSourceType}:kansa-retention`;

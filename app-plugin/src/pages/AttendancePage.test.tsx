@@ -29,12 +29,19 @@ describe('AttendancePage', () => {
     expect(request.data.from).toBe(String(Date.parse('2026-09-30T15:00:00Z')));
     expect(request.data.to).toBe(String(Date.parse('2026-10-31T15:00:00Z')));
     expect(request.data.queries[0]).toEqual(
-      expect.objectContaining({ queryType: 'attendance', attendanceView: 'sheet', query: 'kansa.user.department:"経理"', datasource: { type: 'kansa-logs-datasource', uid: 'kansa' } })
+      expect.objectContaining({
+        queryType: 'attendance',
+        attendanceView: 'sheet',
+        query: 'kansa.user.department:"経理"',
+        datasource: { type: 'kansa-logs-datasource', uid: 'kansa' },
+      }),
     );
     const violations = await screen.findByRole('list', { name: 'Rest-interval violations' });
     expect(within(violations).getByText(/2026-10-30 山下 久美子 \(yamashita\.k2\) 7\.8 h/)).toBeInTheDocument();
     const top = overtimeRanking(rows)[0];
-    expect(within(screen.getByRole('list', { name: 'Overtime ranking' })).getAllByRole('listitem')[0]).toHaveTextContent(top.display_name);
+    expect(
+      within(screen.getByRole('list', { name: 'Overtime ranking' })).getAllByRole('listitem')[0],
+    ).toHaveTextContent(top.display_name);
     const violationRows = screen.getByRole('table', { name: 'Daily records' }).querySelectorAll('tr[data-violation]');
     expect(violationRows.length).toBe(rows.filter((r) => r.rest_violation).length);
     expect(violationRows.length).toBeGreaterThan(0);

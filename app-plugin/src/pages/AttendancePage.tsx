@@ -61,10 +61,15 @@ const printable = css({
 const MONTHLY_OVERTIME_LIMIT = 45 * 60;
 
 const time = (ms: number | null, timezone: string) =>
-  ms === null ? '' : new Date(ms).toLocaleTimeString('ja-JP', { timeZone: timezone, hour: '2-digit', minute: '2-digit' });
+  ms === null
+    ? ''
+    : new Date(ms).toLocaleTimeString('ja-JP', { timeZone: timezone, hour: '2-digit', minute: '2-digit' });
 
 export function sheetQuery(department: string, user: string, workday?: WorkdaySettings): KansaQuery {
-  const query = [department && `${FIELD.kansaUserDepartment}:${luceneValue(department)}`, user && `${FIELD.userName}:${luceneValue(user)}`]
+  const query = [
+    department && `${FIELD.kansaUserDepartment}:${luceneValue(department)}`,
+    user && `${FIELD.userName}:${luceneValue(user)}`,
+  ]
     .filter(Boolean)
     .join(' AND ');
   return { refId: 'sheet', queryType: 'attendance', attendanceView: 'sheet', query, ...(workday ? { workday } : {}) };
@@ -111,7 +116,7 @@ function sheetCells(r: SheetRow, timezone: string, flag: (on: boolean) => string
 export function sheetCsv(rows: SheetRow[], timezone: string): string {
   return toCsv(
     columns(),
-    rows.map((r) => sheetCells(r, timezone, (on) => (on ? '1' : '0')))
+    rows.map((r) => sheetCells(r, timezone, (on) => (on ? '1' : '0'))),
   );
 }
 
@@ -164,83 +169,108 @@ export function AttendancePage({ dataSourceUid, workday, initialMonth }: Props) 
 
   return (
     <div className={printable}>
-    <Stack direction="column" gap={2}>
-      <Text element="h2">{t('attendance.heading', 'Attendance sheet')}</Text>
-      <Stack direction="row" gap={1} alignItems="flex-end" wrap="wrap">
-        <Field label={t('attendance.month', 'Month')}>
-          <Input id="kansa-month" type="month" value={month} onChange={(e: ChangeEvent<HTMLInputElement>) => setMonth(e.currentTarget.value)} />
-        </Field>
-        <Field label={t('attendance.department', 'Department')}>
-          <Input id="kansa-department" value={department} onChange={(e: ChangeEvent<HTMLInputElement>) => setDepartment(e.currentTarget.value)} />
-        </Field>
-        <Field label={t('attendance.user', 'User')}>
-          <Input id="kansa-user" value={user} onChange={(e: ChangeEvent<HTMLInputElement>) => setUser(e.currentTarget.value)} />
-        </Field>
-        <Field label="">
-          <Button onClick={show}>{t('attendance.show', 'Show')}</Button>
-        </Field>
-        {rows && rows.length > 0 && (
-          <Field label="">
-            <Button variant="secondary" icon="download-alt" onClick={() => downloadCsv(`kansa-attendance-${month}.csv`, sheetCsv(rows, timezone))}>
-              {t('attendance.csv', 'Export CSV')}
-            </Button>
+      <Stack direction="column" gap={2}>
+        <Text element="h2">{t('attendance.heading', 'Attendance sheet')}</Text>
+        <Stack direction="row" gap={1} alignItems="flex-end" wrap="wrap">
+          <Field label={t('attendance.month', 'Month')}>
+            <Input
+              id="kansa-month"
+              type="month"
+              value={month}
+              onChange={(e: ChangeEvent<HTMLInputElement>) => setMonth(e.currentTarget.value)}
+            />
           </Field>
+          <Field label={t('attendance.department', 'Department')}>
+            <Input
+              id="kansa-department"
+              value={department}
+              onChange={(e: ChangeEvent<HTMLInputElement>) => setDepartment(e.currentTarget.value)}
+            />
+          </Field>
+          <Field label={t('attendance.user', 'User')}>
+            <Input
+              id="kansa-user"
+              value={user}
+              onChange={(e: ChangeEvent<HTMLInputElement>) => setUser(e.currentTarget.value)}
+            />
+          </Field>
+          <Field label="">
+            <Button onClick={show}>{t('attendance.show', 'Show')}</Button>
+          </Field>
+          {rows && rows.length > 0 && (
+            <Field label="">
+              <Button
+                variant="secondary"
+                icon="download-alt"
+                onClick={() => downloadCsv(`kansa-attendance-${month}.csv`, sheetCsv(rows, timezone))}
+              >
+                {t('attendance.csv', 'Export CSV')}
+              </Button>
+            </Field>
+          )}
+        </Stack>
+        {error && <Alert title={error} severity="error" />}
+        {loading && <LoadingPlaceholder text={t('attendance.loading', 'Counting…')} />}
+        {rows && rows.length === 0 && <Text>{t('attendance.none', 'No records match.')}</Text>}
+        {rows && rows.length > 0 && (
+          <>
+            <dl
+              aria-label="totals"
+              style={{ display: 'grid', gridTemplateColumns: 'repeat(5, max-content)', columnGap: 24 }}
+            >
+              <dt>{t('attendance.people', 'People')}</dt>
+              <dt>{t('attendance.days', 'Working days')}</dt>
+              <dt>{t('attendance.working', 'Total working time')}</dt>
+              <dt>{t('attendance.overtime', 'Total overtime')}</dt>
+              <dt>{t('attendance.violations', 'Short rest intervals')}</dt>
+              <dd>{new Set(rows.map((r) => r.user)).size}</dd>
+              <dd>{rows.length}</dd>
+              <dd>{hours(total('working_minutes'))} h</dd>
+              <dd>{hours(total('overtime_minutes'))} h</dd>
+              <dd>{violations.length}</dd>
+            </dl>
+            <Text element="h3">{rankingLabel}</Text>
+            <ol aria-label={rankingLabel}>
+              {ranking.slice(0, 10).map((r) => (
+                <li key={r.user}>
+                  {r.display_name} ({r.user}) {hours(r.minutes)} h{' '}
+                  {r.minutes > MONTHLY_OVERTIME_LIMIT && (
+                    <Badge color="red" text={t('attendance.over-45', 'over 45 h a month')} />
+                  )}
+                </li>
+              ))}
+            </ol>
+            <Text element="h3">{restLabel}</Text>
+            <ul aria-label={restLabel}>
+              {violations.map((r) => (
+                <li key={`${r.user}-${r.date}`}>
+                  {r.date} {r.display_name} ({r.user}) {r.rest_interval_hours?.toFixed(1)} h
+                </li>
+              ))}
+            </ul>
+            <AttendanceReport month={month} agreement={agreement} divergence={divergence} timezone={timezone} />
+            <div className="kansa-no-print">
+              <Button variant="secondary" icon="file-alt" onClick={() => window.print()}>
+                {t('attendance.print', 'Print')}
+              </Button>
+            </div>
+            <Text element="h3">{sheetLabel}</Text>
+            <DataTable
+              label={sheetLabel}
+              style={{ borderCollapse: 'collapse' }}
+              header={columns()}
+              rows={rows.map((r) => ({
+                key: `${r.user}-${r.date}`,
+                attributes: {
+                  'data-violation': r.rest_violation || undefined,
+                  style: r.rest_violation ? { background: 'rgba(224, 47, 68, 0.25)' } : undefined,
+                },
+                cells: sheetCells(r, timezone, (on) => (on ? '✓' : '')),
+              }))}
+            />
+          </>
         )}
       </Stack>
-      {error && <Alert title={error} severity="error" />}
-      {loading && <LoadingPlaceholder text={t('attendance.loading', 'Counting…')} />}
-      {rows && rows.length === 0 && <Text>{t('attendance.none', 'No records match.')}</Text>}
-      {rows && rows.length > 0 && (
-        <>
-          <dl aria-label="totals" style={{ display: 'grid', gridTemplateColumns: 'repeat(5, max-content)', columnGap: 24 }}>
-            <dt>{t('attendance.people', 'People')}</dt>
-            <dt>{t('attendance.days', 'Working days')}</dt>
-            <dt>{t('attendance.working', 'Total working time')}</dt>
-            <dt>{t('attendance.overtime', 'Total overtime')}</dt>
-            <dt>{t('attendance.violations', 'Short rest intervals')}</dt>
-            <dd>{new Set(rows.map((r) => r.user)).size}</dd>
-            <dd>{rows.length}</dd>
-            <dd>{hours(total('working_minutes'))} h</dd>
-            <dd>{hours(total('overtime_minutes'))} h</dd>
-            <dd>{violations.length}</dd>
-          </dl>
-          <Text element="h3">{rankingLabel}</Text>
-          <ol aria-label={rankingLabel}>
-            {ranking.slice(0, 10).map((r) => (
-              <li key={r.user}>
-                {r.display_name} ({r.user}) {hours(r.minutes)} h{' '}
-                {r.minutes > MONTHLY_OVERTIME_LIMIT && <Badge color="red" text={t('attendance.over-45', 'over 45 h a month')} />}
-              </li>
-            ))}
-          </ol>
-          <Text element="h3">{restLabel}</Text>
-          <ul aria-label={restLabel}>
-            {violations.map((r) => (
-              <li key={`${r.user}-${r.date}`}>
-                {r.date} {r.display_name} ({r.user}) {r.rest_interval_hours?.toFixed(1)} h
-              </li>
-            ))}
-          </ul>
-          <AttendanceReport month={month} agreement={agreement} divergence={divergence} timezone={timezone} />
-          <div className="kansa-no-print">
-            <Button variant="secondary" icon="file-alt" onClick={() => window.print()}>
-              {t('attendance.print', 'Print')}
-            </Button>
-          </div>
-          <Text element="h3">{sheetLabel}</Text>
-          <DataTable
-            label={sheetLabel}
-            style={{ borderCollapse: 'collapse' }}
-            header={columns()}
-            rows={rows.map((r) => ({
-              key: `${r.user}-${r.date}`,
-              attributes: { 'data-violation': r.rest_violation || undefined, style: r.rest_violation ? { background: 'rgba(224, 47, 68, 0.25)' } : undefined },
-              cells: sheetCells(r, timezone, (on) => (on ? '✓' : '')),
-            }))}
-          />
-        </>
-      )}
-    </Stack>
     </div>
   );
 }
@@ -251,7 +281,11 @@ export default function AttendanceRoute({ settings }: { settings: KansaAppSettin
   const month = new Date().toLocaleDateString('sv-SE', { timeZone: timezone }).slice(0, 7);
   return (
     <PluginPage>
-      <AttendancePage dataSourceUid={settings.dataSourceUid || DEFAULT_DATASOURCE_UID} workday={settings.workday} initialMonth={month} />
+      <AttendancePage
+        dataSourceUid={settings.dataSourceUid || DEFAULT_DATASOURCE_UID}
+        workday={settings.workday}
+        initialMonth={month}
+      />
     </PluginPage>
   );
 }

@@ -45,7 +45,8 @@ export interface DivergenceRow {
   flagged: boolean;
 }
 
-const highestAverage = (r: AgreementRow) => Math.max(r.avg_2m_hours, r.avg_3m_hours, r.avg_4m_hours, r.avg_5m_hours, r.avg_6m_hours);
+const highestAverage = (r: AgreementRow) =>
+  Math.max(r.avg_2m_hours, r.avg_3m_hours, r.avg_4m_hours, r.avg_5m_hours, r.avg_6m_hours);
 
 const agreementColumns = () => [
   t('attendance.column.user', 'User'),
@@ -82,7 +83,15 @@ const agreementCells = (r: AgreementRow) => [
 ];
 
 const clock = (ms: number | null, timezone: string) =>
-  ms === null ? '' : new Date(ms).toLocaleString('ja-JP', { timeZone: timezone, month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+  ms === null
+    ? ''
+    : new Date(ms).toLocaleString('ja-JP', {
+        timeZone: timezone,
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+      });
 
 const divergenceColumns = () => [
   t('attendance.column.date', 'Date'),
@@ -108,12 +117,23 @@ const divergenceCells = (r: DivergenceRow, timezone: string) => [
 
 export const agreementCsv = (rows: AgreementRow[]) => toCsv(agreementColumns(), rows.map(agreementCells));
 export const divergenceCsv = (rows: DivergenceRow[], timezone: string) =>
-  toCsv(divergenceColumns(), rows.filter((r) => r.flagged).map((r) => divergenceCells(r, timezone)));
+  toCsv(
+    divergenceColumns(),
+    rows.filter((r) => r.flagged).map((r) => divergenceCells(r, timezone)),
+  );
 
 const STATUS_COLOR = { ok: 'green', warning: 'orange', violation: 'red' } as const;
 
 // The status column (the one before last) shows as a coloured badge.
-function Table({ label, header, rows }: { label: string; header: string[]; rows: Array<{ key: string; cells: unknown[]; status?: AgreementRow['status'] }> }) {
+function Table({
+  label,
+  header,
+  rows,
+}: {
+  label: string;
+  header: string[];
+  rows: Array<{ key: string; cells: unknown[]; status?: AgreementRow['status'] }>;
+}) {
   return (
     <DataTable
       label={label}
@@ -123,14 +143,30 @@ function Table({ label, header, rows }: { label: string; header: string[]; rows:
       rows={rows.map((r) => ({
         key: r.key,
         attributes: { 'data-status': r.status },
-        cells: r.cells.map((c, i) => (r.status && i === r.cells.length - 2 ? <Badge key="status" color={STATUS_COLOR[r.status]} text={String(c)} /> : String(c))),
+        cells: r.cells.map((c, i) =>
+          r.status && i === r.cells.length - 2 ? (
+            <Badge key="status" color={STATUS_COLOR[r.status]} text={String(c)} />
+          ) : (
+            String(c)
+          ),
+        ),
       }))}
     />
   );
 }
 
 /** The 勤怠レポート's 36協定 and 乖離 sections: printable, each with its CSV. */
-export function AttendanceReport({ month, agreement, divergence, timezone }: { month: string; agreement: AgreementRow[]; divergence: DivergenceRow[]; timezone: string }) {
+export function AttendanceReport({
+  month,
+  agreement,
+  divergence,
+  timezone,
+}: {
+  month: string;
+  agreement: AgreementRow[];
+  divergence: DivergenceRow[];
+  timezone: string;
+}) {
   const agreementLabel = t('attendance.agreement36', '36 agreement and overtime split');
   const divergenceLabel = t('attendance.divergence', 'Gaps between the logs and the timesheet');
   const gaps = divergence.filter((r) => r.flagged);
@@ -140,23 +176,41 @@ export function AttendanceReport({ month, agreement, divergence, timezone }: { m
       <Text element="h3">{agreementLabel}</Text>
       {agreement.length > 0 && (
         <div className="kansa-no-print">
-          <Button size="sm" variant="secondary" icon="download-alt" onClick={() => downloadCsv(`kansa-agreement36-${month}.csv`, agreementCsv(sorted))}>
+          <Button
+            size="sm"
+            variant="secondary"
+            icon="download-alt"
+            onClick={() => downloadCsv(`kansa-agreement36-${month}.csv`, agreementCsv(sorted))}
+          >
             {t('attendance.agreement-csv', '36 agreement CSV')}
           </Button>
         </div>
       )}
-      <Table label={agreementLabel} header={agreementColumns()} rows={sorted.map((r) => ({ key: r.user, cells: agreementCells(r), status: r.status }))} />
+      <Table
+        label={agreementLabel}
+        header={agreementColumns()}
+        rows={sorted.map((r) => ({ key: r.user, cells: agreementCells(r), status: r.status }))}
+      />
       <Text element="h3">{divergenceLabel}</Text>
       {gaps.length === 0 ? (
         <Text>{t('attendance.no-divergence', 'No gaps above the threshold, or no timesheet imported.')}</Text>
       ) : (
         <>
           <div className="kansa-no-print">
-            <Button size="sm" variant="secondary" icon="download-alt" onClick={() => downloadCsv(`kansa-divergence-${month}.csv`, divergenceCsv(divergence, timezone))}>
+            <Button
+              size="sm"
+              variant="secondary"
+              icon="download-alt"
+              onClick={() => downloadCsv(`kansa-divergence-${month}.csv`, divergenceCsv(divergence, timezone))}
+            >
               {t('attendance.divergence-csv', 'Gaps CSV')}
             </Button>
           </div>
-          <Table label={divergenceLabel} header={divergenceColumns()} rows={gaps.map((r) => ({ key: `${r.user}-${r.date}`, cells: divergenceCells(r, timezone) }))} />
+          <Table
+            label={divergenceLabel}
+            header={divergenceColumns()}
+            rows={gaps.map((r) => ({ key: `${r.user}-${r.date}`, cells: divergenceCells(r, timezone) }))}
+          />
         </>
       )}
     </>

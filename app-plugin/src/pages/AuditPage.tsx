@@ -56,7 +56,12 @@ export function AuditPage({ language, dataSourceUid, timezone, importantFolders,
     }
     setLoading(true);
     const end = localMidnight(to, timezone);
-    const outcome = await runQueries(dataSourceUid, sections.map((s) => s.query), localMidnight(from, timezone), new Date(end.getTime() + 86400000));
+    const outcome = await runQueries(
+      dataSourceUid,
+      sections.map((s) => s.query),
+      localMidnight(from, timezone),
+      new Date(end.getTime() + 86400000),
+    );
     setLoading(false);
     if (outcome.status === 'failed') {
       setError(outcome.error);
@@ -71,8 +76,15 @@ export function AuditPage({ language, dataSourceUid, timezone, importantFolders,
     toCsv(
       [t('audit.column.section', 'Section'), ...columns()],
       (report ?? []).flatMap(({ section, rows }) =>
-        rows.map((r) => [section.title[language], time(r['@timestamp']), r['user.name'], r['host.name'], r['event.action'], r[message]])
-      )
+        rows.map((r) => [
+          section.title[language],
+          time(r['@timestamp']),
+          r['user.name'],
+          r['host.name'],
+          r['event.action'],
+          r[message],
+        ]),
+      ),
     );
 
   return (
@@ -82,10 +94,20 @@ export function AuditPage({ language, dataSourceUid, timezone, importantFolders,
         <div className="kansa-no-print">
           <Stack direction="row" gap={1} alignItems="flex-end">
             <Field label={t('audit.from', 'From')}>
-              <Input id="kansa-audit-from" type="date" value={from} onChange={(e: ChangeEvent<HTMLInputElement>) => setFrom(e.currentTarget.value)} />
+              <Input
+                id="kansa-audit-from"
+                type="date"
+                value={from}
+                onChange={(e: ChangeEvent<HTMLInputElement>) => setFrom(e.currentTarget.value)}
+              />
             </Field>
             <Field label={t('audit.to', 'To')}>
-              <Input id="kansa-audit-to" type="date" value={to} onChange={(e: ChangeEvent<HTMLInputElement>) => setTo(e.currentTarget.value)} />
+              <Input
+                id="kansa-audit-to"
+                type="date"
+                value={to}
+                onChange={(e: ChangeEvent<HTMLInputElement>) => setTo(e.currentTarget.value)}
+              />
             </Field>
             <Field label="">
               <Button onClick={create}>{t('audit.create', 'Create')}</Button>
@@ -98,7 +120,11 @@ export function AuditPage({ language, dataSourceUid, timezone, importantFolders,
                   </Button>
                 </Field>
                 <Field label="">
-                  <Button variant="secondary" icon="download-alt" onClick={() => downloadCsv(`kansa-audit-${from}-${to}.csv`, csv())}>
+                  <Button
+                    variant="secondary"
+                    icon="download-alt"
+                    onClick={() => downloadCsv(`kansa-audit-${from}-${to}.csv`, csv())}
+                  >
                     {t('audit.csv', 'Export CSV')}
                   </Button>
                 </Field>
@@ -121,7 +147,13 @@ export function AuditPage({ language, dataSourceUid, timezone, importantFolders,
                 header={columns()}
                 rows={rows.map((r, i) => ({
                   key: String(i),
-                  cells: [time(r['@timestamp']), String(r['user.name'] ?? ''), String(r['host.name'] ?? ''), String(r['event.action'] ?? ''), String(r[message] ?? '')],
+                  cells: [
+                    time(r['@timestamp']),
+                    String(r['user.name'] ?? ''),
+                    String(r['host.name'] ?? ''),
+                    String(r['event.action'] ?? ''),
+                    String(r[message] ?? ''),
+                  ],
                 }))}
               />
             )}

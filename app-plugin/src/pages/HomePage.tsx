@@ -9,7 +9,13 @@ import { DATASOURCE_PLUGIN_ID, DEFAULT_DATASOURCE_UID, type KansaAppSettings } f
 import { USE_CASES } from '../useCases';
 
 /** The dashboard of each purpose, for the links on the cards. */
-const DASHBOARD_OF: Record<string, string> = { cyber: 'kansa-cyber', insider: 'kansa-insider', audit: 'kansa-audit', attendance: 'kansa-attendance', failure: 'kansa-failure' };
+const DASHBOARD_OF: Record<string, string> = {
+  cyber: 'kansa-cyber',
+  insider: 'kansa-insider',
+  audit: 'kansa-audit',
+  attendance: 'kansa-attendance',
+  failure: 'kansa-failure',
+};
 
 /** Explore with one Kansa Logs query for the last hour, in Explore's URL format (schemaVersion 1 panes). */
 export function exploreUrl(dataSourceUid: string): string {
@@ -38,7 +44,10 @@ export default function HomePage({ settings }: { settings: KansaAppSettings }) {
     <PluginPage>
       <Stack direction="column" gap={2}>
         <Text element="p">
-          {t('home.intro', 'Kansa collects and translates logs from Windows, Linux, network devices and more, and shows them for the five purposes of log management.')}
+          {t(
+            'home.intro',
+            'Kansa collects and translates logs from Windows, Linux, network devices and more, and shows them for the five purposes of log management.',
+          )}
         </Text>
         <ul aria-label={listLabel} lang={language} style={{ listStyle: 'none', padding: 0, margin: 0 }}>
           {USE_CASES.map((useCase) => (
@@ -47,7 +56,12 @@ export default function HomePage({ settings }: { settings: KansaAppSettings }) {
                 <Card.Heading>{useCase.title[language]}</Card.Heading>
                 <Card.Description>{useCase.question[language]}</Card.Description>
                 <Card.Actions>
-                  <LinkButton variant="secondary" size="sm" icon="apps" href={`${config.appSubUrl}/d/${DASHBOARD_OF[useCase.id]}`}>
+                  <LinkButton
+                    variant="secondary"
+                    size="sm"
+                    icon="apps"
+                    href={`${config.appSubUrl}/d/${DASHBOARD_OF[useCase.id]}`}
+                  >
                     {`${t('home.open-dashboard', 'Open the dashboard')}: ${DASHBOARDS.find((d) => d.uid === DASHBOARD_OF[useCase.id])!.title[language]}`}
                   </LinkButton>
                 </Card.Actions>
@@ -57,7 +71,12 @@ export default function HomePage({ settings }: { settings: KansaAppSettings }) {
         </ul>
         <Stack direction="row" gap={1} wrap="wrap">
           {pages.map((page) => (
-            <LinkButton key={page.route} variant="secondary" icon={page.icon} href={`${config.appSubUrl}${pageUrl(page.route)}`}>
+            <LinkButton
+              key={page.route}
+              variant="secondary"
+              icon={page.icon}
+              href={`${config.appSubUrl}${pageUrl(page.route)}`}
+            >
               {page.title}
             </LinkButton>
           ))}

@@ -50,16 +50,27 @@ describe('RiskPage', () => {
     await setLanguage('ja-JP');
     render(<RiskPage language="ja" dataSourceUid="kansa" now={now} />);
     await userEvent.click(screen.getByRole('button', { name: '表示' }));
-    expect(fetch.mock.calls[0][0].data.queries[0]).toEqual(expect.objectContaining({ queryType: 'risk', riskEntity: 'user', language: 'ja' }));
+    expect(fetch.mock.calls[0][0].data.queries[0]).toEqual(
+      expect.objectContaining({ queryType: 'risk', riskEntity: 'user', language: 'ja' }),
+    );
     expect(fetch.mock.calls[0][0].data.from).toBe(String(now.getTime() - 30 * 86400000));
     const rows = within(await screen.findByRole('table', { name: 'リスクランキング' })).getAllByRole('row');
     expect(rows[1]).toHaveTextContent('池田 久美子 (ikeda.k)');
     expect(rows[1]).toHaveTextContent('初めてのフォルダ (+35)');
-    expect(within(rows[1]).getByRole('link')).toHaveAttribute('href', `/d/kansa-insider?var-user=ikeda.k&from=${now.getTime() - 30 * 86400000}&to=${now.getTime()}`);
+    expect(within(rows[1]).getByRole('link')).toHaveAttribute(
+      'href',
+      `/d/kansa-insider?var-user=ikeda.k&from=${now.getTime() - 30 * 86400000}&to=${now.getTime()}`,
+    );
   });
 
   it('says so when the period has no scores', async () => {
-    fetch.mockReturnValue(of({ data: { results: { risk: { frames: [{ ...riskFrame, data: { values: riskFrame.schema.fields.map(() => []) } }] } } } }));
+    fetch.mockReturnValue(
+      of({
+        data: {
+          results: { risk: { frames: [{ ...riskFrame, data: { values: riskFrame.schema.fields.map(() => []) } }] } },
+        },
+      }),
+    );
     await setLanguage('en-US');
     render(<RiskPage language="en" dataSourceUid="kansa" now={new Date('2026-10-31T15:00:00Z')} />);
     await userEvent.click(screen.getByRole('button', { name: 'Show' }));

@@ -60,7 +60,12 @@ export function RiskPage({ language, dataSourceUid, now }: Props) {
 
   const show = async () => {
     setLoading(true);
-    const outcome = await runQueries(dataSourceUid, [{ refId: 'risk', queryType: 'risk', query: '', riskEntity: 'user', limit: 100, language }], from, now);
+    const outcome = await runQueries(
+      dataSourceUid,
+      [{ refId: 'risk', queryType: 'risk', query: '', riskEntity: 'user', limit: 100, language }],
+      from,
+      now,
+    );
     setLoading(false);
     if (outcome.status === 'failed') {
       setError(outcome.error);
@@ -74,10 +79,21 @@ export function RiskPage({ language, dataSourceUid, now }: Props) {
   return (
     <Stack direction="column" gap={2}>
       <Text element="h2">{heading}</Text>
-      <Text element="p">{t('risk.intro', 'Users by their daily risk score (unusual behaviour), highest first. Open a user’s activity timeline from the name.')}</Text>
+      <Text element="p">
+        {t(
+          'risk.intro',
+          'Users by their daily risk score (unusual behaviour), highest first. Open a user’s activity timeline from the name.',
+        )}
+      </Text>
       <Stack direction="row" gap={1} alignItems="center">
         <span id="kansa-risk-days-label">{t('risk.days', 'Period (days)')}</span>
-        <RadioButtonGroup id="kansa-risk-days" aria-labelledby="kansa-risk-days-label" options={PERIOD_OPTIONS} value={days} onChange={setDays} />
+        <RadioButtonGroup
+          id="kansa-risk-days"
+          aria-labelledby="kansa-risk-days-label"
+          options={PERIOD_OPTIONS}
+          value={days}
+          onChange={setDays}
+        />
         <Button onClick={show}>{t('risk.show', 'Show')}</Button>
       </Stack>
       {error && <Alert title={error} severity="error" />}
@@ -91,7 +107,11 @@ export function RiskPage({ language, dataSourceUid, now }: Props) {
             key: r.entity,
             cells: [
               i + 1,
-              <a key="who" href={config.appSubUrl + timelineUrl(r.entity, from, now)} title={t('risk.timeline', 'timeline')}>
+              <a
+                key="who"
+                href={config.appSubUrl + timelineUrl(r.entity, from, now)}
+                title={t('risk.timeline', 'timeline')}
+              >
                 {`${r.display_name || r.entity} (${r.entity})`}
               </a>,
               r.department,
@@ -113,7 +133,11 @@ export function RiskPage({ language, dataSourceUid, now }: Props) {
 export default function RiskRoute({ settings }: { settings: KansaAppSettings }) {
   return (
     <PluginPage>
-      <RiskPage language={contentLanguage()} dataSourceUid={settings.dataSourceUid || DEFAULT_DATASOURCE_UID} now={new Date()} />
+      <RiskPage
+        language={contentLanguage()}
+        dataSourceUid={settings.dataSourceUid || DEFAULT_DATASOURCE_UID}
+        now={new Date()}
+      />
     </PluginPage>
   );
 }

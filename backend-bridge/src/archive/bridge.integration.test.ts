@@ -58,15 +58,26 @@ describe('kansa serve with the archive', () => {
     const host = marker('arch');
     try {
       for (let r = 0; r < 5; r++) {
-        const lines = Array.from({ length: 10 }, (_, i) => `<86>Mar  3 10:${String(r).padStart(2, '0')}:${String(i).padStart(2, '0')} ${host} sshd[${r * 10 + i}]: Accepted publickey for user${i} from 10.1.${r}.${i} port 5${i}22 ssh2`).join('\n');
+        const lines = Array.from(
+          { length: 10 },
+          (_, i) =>
+            `<86>Mar  3 10:${String(r).padStart(2, '0')}:${String(i).padStart(2, '0')} ${host} sshd[${r * 10 + i}]: Accepted publickey for user${i} from 10.1.${r}.${i} port 5${i}22 ssh2`,
+        ).join('\n');
         expect(await post(addresses.http!.port, '/ingest', `${lines}\n`)).toBe(200);
       }
-      const docs = await until(() => docsOfHost(client, host), (d) => d.length === 50, '50 documents');
+      const docs = await until(
+        () => docsOfHost(client, host),
+        (d) => d.length === 50,
+        '50 documents',
+      );
       await bridge.storage.daily(client);
 
       const setup = archiveSetup(config);
       const records = new Map<string, string>();
-      const v = verifyArchive(setup.dir, setup.keyring, setup.sealer, { digestFile: setup.digestFile, onRecord: (r) => records.set(r.sha256, r.raw.toString()) });
+      const v = verifyArchive(setup.dir, setup.keyring, setup.sealer, {
+        digestFile: setup.digestFile,
+        onRecord: (r) => records.set(r.sha256, r.raw.toString()),
+      });
       expect(v).toMatchObject({ ok: true, records: 5, notes: [] });
       for (const d of docs) {
         const sha = d.source[FIELD.kansaArchiveSha256] as string;
@@ -74,11 +85,19 @@ describe('kansa serve with the archive', () => {
       }
       const digest = JSON.parse(readFileSync(setup.digestFile, 'utf8').trim().split('\n').at(-1)!);
       expect(digest).toMatchObject({ type: 'digest', seq: 1, segments: 1, records: 5, head: v.head });
-      const indexed = (await client.transport.request({ method: 'GET', path: `/${DIGEST_INDEX}/_doc/${digest.date}-1` })) as { body: { _source: { head: string } } };
+      const indexed = (await client.transport.request({
+        method: 'GET',
+        path: `/${DIGEST_INDEX}/_doc/${digest.date}-1`,
+      })) as { body: { _source: { head: string } } };
       expect(indexed.body._source.head).toBe(v.head);
     } finally {
       await bridge.stop();
-      await client.transport.request({ method: 'POST', path: '/kansa-events-2012.*/_delete_by_query', querystring: { refresh: 'true' }, body: { query: { term: { [FIELD.hostName]: host } } } });
+      await client.transport.request({
+        method: 'POST',
+        path: '/kansa-events-2012.*/_delete_by_query',
+        querystring: { refresh: 'true' },
+        body: { query: { term: { [FIELD.hostName]: host } } },
+      });
     }
   });
 });

@@ -23,7 +23,14 @@ export interface Digest {
  * The chain head of the day, signed, appended to a file kept apart from the archive and indexed
  * in OpenSearch: rewriting the whole archive later (new chain, new seals) no longer matches it.
  */
-export async function writeDigest(dir: string, sealer: Sealer, file: string, now: Date, client?: Client, index?: string): Promise<Digest> {
+export async function writeDigest(
+  dir: string,
+  sealer: Sealer,
+  file: string,
+  now: Date,
+  client?: Client,
+  index?: string,
+): Promise<Digest> {
   const seals = readManifest(dir).flatMap((e) => (e.entry?.type === 'seal' ? [e.entry as SealEntry] : []));
   const last = seals.sort((a, b) => a.seq - b.seq).at(-1);
   const digest: Digest = {
@@ -41,7 +48,12 @@ export async function writeDigest(dir: string, sealer: Sealer, file: string, now
   mkdirSync(dirname(file), { recursive: true });
   appendFileSync(file, `${JSON.stringify(digest)}\n`);
   if (client && index) {
-    await client.transport.request({ method: 'PUT', path: `/${encodeURIComponent(index)}/_doc/${digest.date}-${digest.seq}`, body: { '@timestamp': digest.at, ...digest }, querystring: { refresh: 'true' } });
+    await client.transport.request({
+      method: 'PUT',
+      path: `/${encodeURIComponent(index)}/_doc/${digest.date}-${digest.seq}`,
+      body: { '@timestamp': digest.at, ...digest },
+      querystring: { refresh: 'true' },
+    });
   }
   return digest;
 }

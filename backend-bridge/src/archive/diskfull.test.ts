@@ -15,7 +15,9 @@ describe('archive write failure', () => {
       real(fd, buf, 0, 10);
       throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
     }) as never);
-    expect(() => w.accept(line(5), meta(5))).toThrow(/cannot write to the archive segment .*ENOSPC.*the record was not accepted/);
+    expect(() => w.accept(line(5), meta(5))).toThrow(
+      /cannot write to the archive segment .*ENOSPC.*the record was not accepted/,
+    );
     fill(w, 5, 6);
     w.close();
     const raws: string[] = [];

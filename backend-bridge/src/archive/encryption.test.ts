@@ -69,10 +69,17 @@ describe('archive encryption', () => {
       `archive:\n  enabled: true\n  dir: ${dir}\n  encryption:\n    activeKey: k2\n    keys:\n      - { id: k1, key: ${KEY_1.key.toString('base64')} }\n      - { id: k2, key: ${KEY_2.key.toString('base64')} }\n  seal:\n    keyId: seal-test\n    key: ${Buffer.alloc(32, 7).toString('base64')}\n`,
     );
     let out = '';
-    const io = { stdout: new Writable({ write: (c, _e, cb) => ((out += c), cb()) }), stderr: new Writable({ write: (c, _e, cb) => ((out += c), cb()) }) };
+    const io = {
+      stdout: new Writable({ write: (c, _e, cb) => ((out += c), cb()) }),
+      stderr: new Writable({ write: (c, _e, cb) => ((out += c), cb()) }),
+    };
     expect(await archiveCommand(['rotate-key', '--config', config, '--to', 'k2'], io)).toBe(0);
     expect(out).toMatch(/re-wrapped the data keys of \d+ segments with master key "k2"/);
-    expect(listSegments(dir).map((s) => readSegmentKey(s).keyId).every((id) => id === 'k2')).toBe(true);
+    expect(
+      listSegments(dir)
+        .map((s) => readSegmentKey(s).keyId)
+        .every((id) => id === 'k2'),
+    ).toBe(true);
     const after = records(dir, new Keyring([KEY_2], 'k2'));
     expect(after.ok).toBe(true);
     expect(after.raws).toEqual(all.raws);

@@ -28,7 +28,8 @@ export interface ExportResult {
  * (the hash chain from seal to seal), the seals, the public key for Ed25519 seals, and verify.js.
  */
 export async function exportBundle(setup: ArchiveSetup, out: string, o: ExportOptions): Promise<ExportResult> {
-  if (existsSync(out) && readdirSync(out).length > 0) throw new Error(`${out} is not empty; choose a new directory for the bundle`);
+  if (existsSync(out) && readdirSync(out).length > 0)
+    throw new Error(`${out} is not empty; choose a new directory for the bundle`);
   const wanted = o.query ? await hashesOf(o.client!, o.index!, o.query, o.from, o.to) : undefined;
   const plan = planArchive(setup.dir, setup.sealer);
   if (plan.problem) return { records: 0, segments: 0, problem: plan.problem };
@@ -55,9 +56,23 @@ export async function exportBundle(setup: ArchiveSetup, out: string, o: ExportOp
       if (!take) return;
       const name = `records/${seq}-${r.n}.raw`;
       writeFileSync(join(out, name), r.raw);
-      picked.push(JSON.stringify({ seq, n: r.n, sha256: r.sha256, file: name, t: r.header.t, input: r.header.input, source: r.header.source }));
+      picked.push(
+        JSON.stringify({
+          seq,
+          n: r.n,
+          sha256: r.sha256,
+          file: name,
+          t: r.header.t,
+          input: r.header.input,
+          source: r.header.source,
+        }),
+      );
     });
-    if (walked.problem) return { ...result, problem: { segment: seq, file: file.name, record: walked.problem.record, reason: walked.problem.reason } };
+    if (walked.problem)
+      return {
+        ...result,
+        problem: { segment: seq, file: file.name, record: walked.problem.record, reason: walked.problem.reason },
+      };
     prev = walked.head;
     if (picked.length === 0) continue;
     writeFileSync(join(out, 'segments', `${seq}.headers.jsonl`), `${headers.join('\n')}\n`);
@@ -71,7 +86,10 @@ export async function exportBundle(setup: ArchiveSetup, out: string, o: ExportOp
   const pem = setup.sealer.publicKeyPem();
   if (pem) writeFileSync(join(out, 'public-key.pem'), pem);
   writeFileSync(join(out, 'verify.js'), VERIFY_SCRIPT, { mode: 0o755 });
-  writeFileSync(join(out, 'summary.json'), `${JSON.stringify({ created: new Date().toISOString(), from: o.from?.toISOString(), to: o.to?.toISOString(), query: o.query, index: o.query ? o.index : undefined, records: result.records, segments: result.segments, seal: setup.sealer.algorithm }, null, 2)}\n`);
+  writeFileSync(
+    join(out, 'summary.json'),
+    `${JSON.stringify({ created: new Date().toISOString(), from: o.from?.toISOString(), to: o.to?.toISOString(), query: o.query, index: o.query ? o.index : undefined, records: result.records, segments: result.segments, seal: setup.sealer.algorithm }, null, 2)}\n`,
+  );
   writeFileSync(join(out, 'README.txt'), README);
   return result;
 }
@@ -80,11 +98,30 @@ export async function exportBundle(setup: ArchiveSetup, out: string, o: ExportOp
 async function hashesOf(client: Client, index: string, query: string, from?: Date, to?: Date): Promise<Set<string>> {
   const out = new Set<string>();
   const filter: unknown[] = [{ query_string: { query } }];
-  if (from || to) filter.push({ range: { [FIELD.timestamp]: { ...(from ? { gte: from.toISOString() } : {}), ...(to ? { lte: to.toISOString() } : {}) } } });
+  if (from || to)
+    filter.push({
+      range: {
+        [FIELD.timestamp]: { ...(from ? { gte: from.toISOString() } : {}), ...(to ? { lte: to.toISOString() } : {}) },
+      },
+    });
   let after: unknown;
   for (;;) {
-    const body = { size: 0, query: { bool: { filter } }, aggs: { h: { composite: { size: 5000, sources: [{ sha: { terms: { field: FIELD.kansaArchiveSha256 } } }], ...(after ? { after } : {}) } } } };
-    const r = (await client.transport.request({ method: 'POST', path: `/${index}/_search`, body })) as { body: { aggregations?: { h: { buckets: Array<{ key: { sha: string } }>; after_key?: unknown } } } };
+    const body = {
+      size: 0,
+      query: { bool: { filter } },
+      aggs: {
+        h: {
+          composite: {
+            size: 5000,
+            sources: [{ sha: { terms: { field: FIELD.kansaArchiveSha256 } } }],
+            ...(after ? { after } : {}),
+          },
+        },
+      },
+    };
+    const r = (await client.transport.request({ method: 'POST', path: `/${index}/_search`, body })) as {
+      body: { aggregations?: { h: { buckets: Array<{ key: { sha: string } }>; after_key?: unknown } } };
+    };
     const agg = r.body.aggregations?.h;
     if (!agg || agg.buckets.length === 0) return out;
     for (const b of agg.buckets) out.add(b.key.sha);

@@ -18,7 +18,10 @@ export function aad(segment: number, n: number): Buffer {
 }
 
 export function sealFrame(plain: Buffer, dictionary: Buffer, dataKey: Buffer, segment: number, n: number): Buffer {
-  const compressed = dictionary.length > 0 ? deflateRawSync(plain, { dictionary, level: LEVEL }) : deflateRawSync(plain, { level: LEVEL });
+  const compressed =
+    dictionary.length > 0
+      ? deflateRawSync(plain, { dictionary, level: LEVEL })
+      : deflateRawSync(plain, { level: LEVEL });
   const iv = randomBytes(12);
   const c = createCipheriv('aes-256-gcm', dataKey, iv);
   c.setAAD(aad(segment, n));
@@ -34,11 +37,21 @@ export function sealFrame(plain: Buffer, dictionary: Buffer, dataKey: Buffer, se
 export type FrameRead = { ok: true; plain: Buffer; next: number } | { ok: false; reason: string; torn?: boolean };
 
 /** Opens the frame at `pos`; a frame cut short by the end of the file is reported as torn. */
-export function openFrame(file: Buffer, pos: number, dictionary: Buffer, dataKey: Buffer, segment: number, n: number): FrameRead {
-  if (pos + 4 > file.length) return { ok: false, torn: true, reason: `frame header cut off after ${file.length - pos} of 4 bytes` };
+export function openFrame(
+  file: Buffer,
+  pos: number,
+  dictionary: Buffer,
+  dataKey: Buffer,
+  segment: number,
+  n: number,
+): FrameRead {
+  if (pos + 4 > file.length)
+    return { ok: false, torn: true, reason: `frame header cut off after ${file.length - pos} of 4 bytes` };
   const len = file.readUInt32BE(pos);
-  if (len < 28 || len > 1024 ** 3) return { ok: false, reason: `frame length ${len} is impossible (the length bytes were altered)` };
-  if (pos + 4 + len > file.length) return { ok: false, torn: true, reason: `frame cut off: ${file.length - pos - 4} of ${len} bytes present` };
+  if (len < 28 || len > 1024 ** 3)
+    return { ok: false, reason: `frame length ${len} is impossible (the length bytes were altered)` };
+  if (pos + 4 + len > file.length)
+    return { ok: false, torn: true, reason: `frame cut off: ${file.length - pos - 4} of ${len} bytes present` };
   const iv = file.subarray(pos + 4, pos + 16);
   const body = file.subarray(pos + 16, pos + 4 + len - 16);
   const tag = file.subarray(pos + 4 + len - 16, pos + 4 + len);
@@ -49,7 +62,10 @@ export function openFrame(file: Buffer, pos: number, dictionary: Buffer, dataKey
   try {
     compressed = Buffer.concat([d.update(body), d.final()]);
   } catch {
-    return { ok: false, reason: 'authentication failed: the encrypted bytes were altered, or the record was moved from another position' };
+    return {
+      ok: false,
+      reason: 'authentication failed: the encrypted bytes were altered, or the record was moved from another position',
+    };
   }
   try {
     const plain = dictionary.length > 0 ? inflateRawSync(compressed, { dictionary }) : inflateRawSync(compressed);

@@ -18,7 +18,10 @@ export class Keyring {
     readonly active: string,
   ) {
     for (const k of keys) this.keys.set(k.id, k.key);
-    if (!this.keys.has(active)) throw new KeyError(`the active archive key "${active}" is not among the configured keys (${[...this.keys.keys()].join(', ') || 'none'})`);
+    if (!this.keys.has(active))
+      throw new KeyError(
+        `the active archive key "${active}" is not among the configured keys (${[...this.keys.keys()].join(', ') || 'none'})`,
+      );
   }
 
   ids(): string[] {
@@ -45,13 +48,18 @@ export class Keyring {
     try {
       return Buffer.concat([d.update(buf.subarray(12, 44)), d.final()]);
     } catch {
-      throw new KeyError(`master key "${keyId}" does not open this segment's data key: the key is wrong (same id, different value) or the key file was altered`);
+      throw new KeyError(
+        `master key "${keyId}" does not open this segment's data key: the key is wrong (same id, different value) or the key file was altered`,
+      );
     }
   }
 
   private get(id: string): Buffer {
     const k = this.keys.get(id);
-    if (!k) throw new KeyError(`master key "${id}" is not configured (archive.encryption.keys or KANSA_ARCHIVE_KEYS); configured: ${this.ids().join(', ') || 'none'}`);
+    if (!k)
+      throw new KeyError(
+        `master key "${id}" is not configured (archive.encryption.keys or KANSA_ARCHIVE_KEYS); configured: ${this.ids().join(', ') || 'none'}`,
+      );
     return k;
   }
 }
@@ -61,7 +69,10 @@ export function decodeKey(id: string, value: { key?: string; keyFile?: string })
   const text = value.key ?? (value.keyFile ? readFileSync(value.keyFile, 'utf8') : undefined);
   if (text === undefined) throw new KeyError(`archive key "${id}": give key (base64) or keyFile`);
   const key = Buffer.from(text.trim(), 'base64');
-  if (key.length !== 32) throw new KeyError(`archive key "${id}": expected 32 bytes in base64 (kansa archive keygen), got ${key.length} bytes`);
+  if (key.length !== 32)
+    throw new KeyError(
+      `archive key "${id}": expected 32 bytes in base64 (kansa archive keygen), got ${key.length} bytes`,
+    );
   return key;
 }
 

@@ -59,7 +59,11 @@ export function readManifest(dir: string): Array<{ line: number; entry: Manifest
   return out;
 }
 
-export function appendManifest(dir: string, sealer: Sealer, entry: Omit<SealEntry, 'alg' | 'sealKey' | 'sig'> | Omit<DeleteEntry, 'alg' | 'sealKey' | 'sig'>): ManifestEntry {
+export function appendManifest(
+  dir: string,
+  sealer: Sealer,
+  entry: Omit<SealEntry, 'alg' | 'sealKey' | 'sig'> | Omit<DeleteEntry, 'alg' | 'sealKey' | 'sig'>,
+): ManifestEntry {
   const full = { ...entry, alg: sealer.algorithm, sealKey: sealer.keyId } as ManifestEntry;
   full.sig = sealer.sign(full as unknown as Record<string, unknown>);
   const path = join(dir, MANIFEST);

@@ -15,7 +15,10 @@ export interface ArchiveSetup {
 /** Keys, seal and paths of the configured archive; a missing or malformed key is a clear error here. */
 export function archiveSetup(config: KansaConfig): ArchiveSetup {
   const a = config.archive;
-  if (a.encryption.keys.length === 0) throw new Error('archive: no master key (archive.encryption.keys or KANSA_ARCHIVE_KEYS; create one with kansa archive keygen)');
+  if (a.encryption.keys.length === 0)
+    throw new Error(
+      'archive: no master key (archive.encryption.keys or KANSA_ARCHIVE_KEYS; create one with kansa archive keygen)',
+    );
   const keys = a.encryption.keys.map((k) => ({ id: k.id, key: decodeKey(k.id, k) }));
   const keyring = new Keyring(keys, a.encryption.activeKey ?? keys[keys.length - 1].id);
   const sealer = loadSealer(a.seal);
@@ -23,7 +26,11 @@ export function archiveSetup(config: KansaConfig): ArchiveSetup {
   return { dir: a.dir, keyring, sealer, digestFile, digestIndex: a.digest.index };
 }
 
-export function openWriter(config: KansaConfig, setup: ArchiveSetup = archiveSetup(config), clock?: () => Date): ArchiveWriter {
+export function openWriter(
+  config: KansaConfig,
+  setup: ArchiveSetup = archiveSetup(config),
+  clock?: () => Date,
+): ArchiveWriter {
   const a = config.archive;
   const writer = new ArchiveWriter({
     dir: a.dir,

@@ -66,11 +66,18 @@ export function decodeRecord(plain: Buffer): { header: RecordHeader; raw: Buffer
   if (nl < 0) throw new Error('record has no header line');
   const line = plain.subarray(0, nl);
   const header = JSON.parse(line.toString('utf8')) as RecordHeader;
-  if (header.v !== 1 || typeof header.s !== 'number' || typeof header.n !== 'number' || typeof header.prev !== 'string' || typeof header.raw !== 'string') {
+  if (
+    header.v !== 1 ||
+    typeof header.s !== 'number' ||
+    typeof header.n !== 'number' ||
+    typeof header.prev !== 'string' ||
+    typeof header.raw !== 'string'
+  ) {
     throw new Error('record header is not a version 1 archive header');
   }
   const raw = plain.subarray(nl + 1);
-  if (raw.length !== header.len || sha256Hex(raw) !== header.raw) throw new Error('the raw bytes do not match the SHA-256 in the record header');
+  if (raw.length !== header.len || sha256Hex(raw) !== header.raw)
+    throw new Error('the raw bytes do not match the SHA-256 in the record header');
   return { header, raw, sha256: sha256Hex(line), line: line.toString('utf8') };
 }
 

@@ -28,15 +28,25 @@ function io() {
 
 async function snapshot(client: ReturnType<typeof createClient>): Promise<Map<string, Record<string, unknown>>> {
   await client.transport.request({ method: 'POST', path: `/${PATTERN}/_refresh` });
-  const r = (await client.transport.request({ method: 'POST', path: `/${PATTERN}/_search`, body: { size: 10000, query: { match_all: {} } } })) as {
+  const r = (await client.transport.request({
+    method: 'POST',
+    path: `/${PATTERN}/_search`,
+    body: { size: 10000, query: { match_all: {} } },
+  })) as {
     body: { hits: { hits: Array<{ _id: string; _index: string; _source: Record<string, unknown> }> } };
   };
   return new Map(r.body.hits.hits.map((h) => [`${h._index}/${h._id}`, h._source]));
 }
 
 async function wipe(client: ReturnType<typeof createClient>): Promise<void> {
-  const r = (await client.transport.request({ method: 'GET', path: `/_cat/indices/${PATTERN}`, querystring: { format: 'json', h: 'index' } })) as { body: Array<{ index: string }> };
-  for (const { index } of r.body) if (index.startsWith(`kansa-events-${YEAR}.`)) await client.transport.request({ method: 'DELETE', path: `/${index}` });
+  const r = (await client.transport.request({
+    method: 'GET',
+    path: `/_cat/indices/${PATTERN}`,
+    querystring: { format: 'json', h: 'index' },
+  })) as { body: Array<{ index: string }> };
+  for (const { index } of r.body)
+    if (index.startsWith(`kansa-events-${YEAR}.`))
+      await client.transport.request({ method: 'DELETE', path: `/${index}` });
 }
 
 describe('archive replay', () => {
@@ -52,17 +62,32 @@ describe('archive replay', () => {
     const base = tempDir('replay');
     const dir = join(base, 'archive');
     const config = join(base, 'kansa.yaml');
-    writeFileSync(config, `archive:\n  enabled: true\n  dir: ${dir}\n  segmentBytes: 4KiB\n  encryption:\n    keys:\n      - { id: k1, key: ${KEY} }\n  seal:\n    key: ${SEAL}\n  digest:\n    index: ''\n`);
+    writeFileSync(
+      config,
+      `archive:\n  enabled: true\n  dir: ${dir}\n  segmentBytes: 4KiB\n  encryption:\n    keys:\n      - { id: k1, key: ${KEY} }\n  seal:\n    key: ${SEAL}\n  digest:\n    index: ''\n`,
+    );
 
     // kansa serve's path: chunks through translateChunk with the archive hook, as the bridge does.
     const { openWriter } = await import('./open');
     const { loadConfig } = await import('../config/load');
     const writer = openWriter(loadConfig({ file: config, env: {} }));
-    const t: Translation = { formats: FORMATS, stages: () => STAGES.map((m) => m()), ctx: () => ({ year: YEAR, timeZone: 'Asia/Tokyo', now: new Date('2011-03-02T00:00:00Z') }), maxLineBytes: 65536, archive: writer };
+    const t: Translation = {
+      formats: FORMATS,
+      stages: () => STAGES.map((m) => m()),
+      ctx: () => ({ year: YEAR, timeZone: 'Asia/Tokyo', now: new Date('2011-03-02T00:00:00Z') }),
+      maxLineBytes: 65536,
+      archive: writer,
+    };
     const entries = [];
     for (let c = 0; c < 20; c++) {
       const chunk = Buffer.concat(Array.from({ length: 10 }, (_, i) => line(c * 10 + i)));
-      entries.push(...translateChunk(chunk, { source: 'syslog-tcp', identity: `syslog-tcp:10.0.0.${c}:conn`, baseOffset: c * 5000, format: 'syslog' }, t).entries);
+      entries.push(
+        ...translateChunk(
+          chunk,
+          { source: 'syslog-tcp', identity: `syslog-tcp:10.0.0.${c}:conn`, baseOffset: c * 5000, format: 'syslog' },
+          t,
+        ).entries,
+      );
     }
     writer.close();
     expect(entries).toHaveLength(200);
@@ -73,7 +98,9 @@ describe('archive replay', () => {
     const file = join(base, 'auth.log');
     writeFileSync(file, Buffer.concat(Array.from({ length: 300 }, (_, i) => line(1000 + i))));
     const imp = io();
-    expect(await importCommand(['--config', config, '--year', String(YEAR), '--tz', 'Asia/Tokyo', file], imp.io)).toBe(0);
+    expect(await importCommand(['--config', config, '--year', String(YEAR), '--tz', 'Asia/Tokyo', file], imp.io)).toBe(
+      0,
+    );
     expect(imp.text()).toMatch(/indexed: 300 new/);
 
     const before = await snapshot(client);
@@ -104,14 +131,37 @@ describe('archive replay', () => {
     const base = tempDir('export-query');
     const dir = join(base, 'archive');
     const config = join(base, 'kansa.yaml');
-    writeFileSync(config, `archive:\n  enabled: true\n  dir: ${dir}\n  segmentBytes: 4KiB\n  encryption:\n    keys:\n      - { id: k1, key: ${KEY} }\n  seal:\n    key: ${SEAL}\n`);
+    writeFileSync(
+      config,
+      `archive:\n  enabled: true\n  dir: ${dir}\n  segmentBytes: 4KiB\n  encryption:\n    keys:\n      - { id: k1, key: ${KEY} }\n  seal:\n    key: ${SEAL}\n`,
+    );
     const file = join(base, 'auth.log');
     writeFileSync(file, Buffer.concat(Array.from({ length: 80 }, (_, i) => line(5000 + i))));
     expect(await importCommand(['--config', config, '--year', String(YEAR), file], io().io)).toBe(0);
     const out = join(base, 'bundle');
     const exp = io();
-    const code = await archiveCommand(['export', '--config', config, '--out', out, '--index', PATTERN, '--query', 'user.name:tanaka', '--from', `${YEAR}-01-01`, '--to', `${YEAR}-12-31`], exp.io);
-    expect({ code, text: exp.text() }).toEqual({ code: 0, text: expect.stringMatching(/exported [1-9]\d* raw records/) });
+    const code = await archiveCommand(
+      [
+        'export',
+        '--config',
+        config,
+        '--out',
+        out,
+        '--index',
+        PATTERN,
+        '--query',
+        'user.name:tanaka',
+        '--from',
+        `${YEAR}-01-01`,
+        '--to',
+        `${YEAR}-12-31`,
+      ],
+      exp.io,
+    );
+    expect({ code, text: exp.text() }).toEqual({
+      code: 0,
+      text: expect.stringMatching(/exported [1-9]\d* raw records/),
+    });
     const r = spawnSync(process.execPath, [join(out, 'verify.js'), '--hmac-key', SEAL], { encoding: 'utf8' });
     expect(r.stdout).toMatch(/^OK: [1-9]\d* raw records .*all seals verified/);
     expect(r.status).toBe(0);

@@ -35,7 +35,12 @@ export interface ReplayResult {
  * input identity, offsets, format, year, zone and clock), so documents come back with the same ids;
  * `create` makes a replay over documents still present a no-op.
  */
-export async function replayArchive(setup: ArchiveSetup, client: Client, translation: Omit<Translation, 'ctx' | 'archive'>, o: ReplayOptions = {}): Promise<ReplayResult> {
+export async function replayArchive(
+  setup: ArchiveSetup,
+  client: Client,
+  translation: Omit<Translation, 'ctx' | 'archive'>,
+  o: ReplayOptions = {},
+): Promise<ReplayResult> {
   const result: ReplayResult = { records: 0, events: 0, indexed: 0, duplicates: 0, deadLettered: 0, unsent: 0 };
   const plan = planArchive(setup.dir, setup.sealer);
   if (plan.problem) return { ...result, problem: plan.problem };
@@ -55,7 +60,8 @@ export async function replayArchive(setup: ArchiveSetup, client: Client, transla
     bytes = 0;
   };
   const push = (doc: SerializedDoc) => {
-    if (o.indexPrefix && doc.index.startsWith(INDEX_PREFIX)) doc.index = o.indexPrefix + doc.index.slice(INDEX_PREFIX.length);
+    if (o.indexPrefix && doc.index.startsWith(INDEX_PREFIX))
+      doc.index = o.indexPrefix + doc.index.slice(INDEX_PREFIX.length);
     batch.push(doc);
     bytes += doc.json.length + 100;
     result.events++;
@@ -68,7 +74,8 @@ export async function replayArchive(setup: ArchiveSetup, client: Client, transla
     if (seal) prev = seal.prevHead;
     if (plan.deletes.has(seq) || !file || (seal && (seal.last < from || seal.first > to))) {
       if (seal) prev = seal.head;
-      if (!file && !plan.deletes.has(seq)) return { ...result, problem: { segment: seq, reason: 'the segment is sealed but its file is missing' } };
+      if (!file && !plan.deletes.has(seq))
+        return { ...result, problem: { segment: seq, reason: 'the segment is sealed but its file is missing' } };
       continue;
     }
     const records = segmentRecords(file, setup.keyring, prev);
@@ -76,7 +83,11 @@ export async function replayArchive(setup: ArchiveSetup, client: Client, transla
       const step = records.next();
       if (step.done) {
         const w = step.value;
-        if (w.problem && !(w.problem.torn && !seal)) return { ...result, problem: { segment: seq, file: file.name, record: w.problem.record, reason: w.problem.reason } };
+        if (w.problem && !(w.problem.torn && !seal))
+          return {
+            ...result,
+            problem: { segment: seq, file: file.name, record: w.problem.record, reason: w.problem.reason },
+          };
         prev = w.head;
         break;
       }
@@ -100,11 +111,21 @@ export async function replayArchive(setup: ArchiveSetup, client: Client, transla
 function replayChunk(r: WalkedRecord, translation: Omit<Translation, 'ctx' | 'archive'>): SerializedDoc[] {
   const h = r.header;
   const tag = (e: KansaEvent) => void (e[FIELD.kansaArchiveSha256] = r.sha256);
-  const out = translateChunk(r.raw, { source: h.source, identity: h.identity, baseOffset: h.offset, format: h.format, ...(h.filePath !== undefined ? { filePath: h.filePath } : {}) }, {
-    ...translation,
-    ctx: () => contextOf(h),
-    archive: { accept: () => ({ sha256: r.sha256, tag }) },
-  });
+  const out = translateChunk(
+    r.raw,
+    {
+      source: h.source,
+      identity: h.identity,
+      baseOffset: h.offset,
+      format: h.format,
+      ...(h.filePath !== undefined ? { filePath: h.filePath } : {}),
+    },
+    {
+      ...translation,
+      ctx: () => contextOf(h),
+      archive: { accept: () => ({ sha256: r.sha256, tag }) },
+    },
+  );
   return out.entries;
 }
 
@@ -131,7 +152,15 @@ class ImportStreamReplay {
       this.lastOffset = undefined;
       const t = this.translation;
       this.stream = new TranslateStream(
-        { source: h.source, filePath: h.filePath ?? h.source, format: h.format, ctx: contextOf(h), formats: t.formats, stages: t.stages(), ...(t.enrich ? { enrich: t.enrich } : {}) },
+        {
+          source: h.source,
+          filePath: h.filePath ?? h.source,
+          format: h.format,
+          ctx: contextOf(h),
+          formats: t.formats,
+          stages: t.stages(),
+          ...(t.enrich ? { enrich: t.enrich } : {}),
+        },
         (events) => {
           for (const e of events) {
             this.ordinal = e['log.offset'] === this.lastOffset ? this.ordinal + 1 : 0;

@@ -26,11 +26,16 @@ export class Sealer {
     key: { secret?: Buffer; privateKeyPem?: string; publicKeyPem?: string },
   ) {
     if (algorithm === 'hmac-sha256') {
-      if (!key.secret || key.secret.length < 16) throw new Error('archive.seal: an HMAC key of at least 16 bytes is needed (archive.seal.key, base64)');
+      if (!key.secret || key.secret.length < 16)
+        throw new Error('archive.seal: an HMAC key of at least 16 bytes is needed (archive.seal.key, base64)');
       this.hmacKey = key.secret;
     } else {
       if (key.privateKeyPem) this.privateKey = createPrivateKey(key.privateKeyPem);
-      this.publicKey = key.publicKeyPem ? createPublicKey(key.publicKeyPem) : this.privateKey ? createPublicKey(this.privateKey) : undefined;
+      this.publicKey = key.publicKeyPem
+        ? createPublicKey(key.publicKeyPem)
+        : this.privateKey
+          ? createPublicKey(this.privateKey)
+          : undefined;
       if (!this.publicKey) throw new Error('archive.seal: an Ed25519 private key (keyFile, PEM) is needed');
     }
   }
@@ -43,7 +48,8 @@ export class Sealer {
   }
 
   check(entry: Record<string, unknown> & { sig?: unknown; alg?: unknown; sealKey?: unknown }): string | undefined {
-    if (entry.alg !== this.algorithm || entry.sealKey !== this.keyId) return `sealed with ${String(entry.alg)} key "${String(entry.sealKey)}", but the configured seal key is ${this.algorithm} "${this.keyId}"`;
+    if (entry.alg !== this.algorithm || entry.sealKey !== this.keyId)
+      return `sealed with ${String(entry.alg)} key "${String(entry.sealKey)}", but the configured seal key is ${this.algorithm} "${this.keyId}"`;
     if (typeof entry.sig !== 'string') return 'no signature';
     const data = Buffer.from(canonical({ ...entry, sig: undefined }));
     const ok = this.hmacKey
@@ -64,5 +70,7 @@ export function loadSealer(cfg: { algorithm: SealAlgorithm; keyId: string; key?:
   }
   const pem = cfg.keyFile ? readFileSync(cfg.keyFile, 'utf8') : cfg.key;
   if (!pem) throw new Error('archive.seal: ed25519 needs keyFile (a PEM private key; kansa archive keygen --ed25519)');
-  return pem.includes('PRIVATE KEY') ? new Sealer('ed25519', cfg.keyId, { privateKeyPem: pem }) : new Sealer('ed25519', cfg.keyId, { publicKeyPem: pem });
+  return pem.includes('PRIVATE KEY')
+    ? new Sealer('ed25519', cfg.keyId, { privateKeyPem: pem })
+    : new Sealer('ed25519', cfg.keyId, { publicKeyPem: pem });
 }

@@ -5,7 +5,10 @@ export const SEGMENT_DIR = 'segments';
 
 /** Segment files are named by sequence number and creation time, so a listing is in time order. */
 export function segmentName(seq: number, created: Date): string {
-  return `${String(seq).padStart(10, '0')}-${created.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}.kseg`;
+  return `${String(seq).padStart(10, '0')}-${created
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z')}.kseg`;
 }
 
 export interface SegmentFile {
@@ -28,7 +31,12 @@ export function listSegments(dir: string): SegmentFile[] {
   if (!existsSync(d)) return [];
   return readdirSync(d)
     .filter((n) => /^\d{10}-\d{8}T\d{6}Z\.kseg$/.test(n))
-    .map((name) => ({ seq: Number(name.slice(0, 10)), name, path: join(d, name), keyPath: join(d, `${name}.key.json`) }))
+    .map((name) => ({
+      seq: Number(name.slice(0, 10)),
+      name,
+      path: join(d, name),
+      keyPath: join(d, `${name}.key.json`),
+    }))
     .sort((a, b) => a.seq - b.seq);
 }
 
@@ -40,6 +48,7 @@ export function readSegmentKey(seg: SegmentFile): SegmentKey {
   } catch (err) {
     throw new Error(`segment ${seg.seq}: its key file ${seg.keyPath} is not valid JSON (${(err as Error).message})`);
   }
-  if (typeof k.keyId !== 'string' || typeof k.wrapped !== 'string') throw new Error(`segment ${seg.seq}: its key file is not a Kansa segment key`);
+  if (typeof k.keyId !== 'string' || typeof k.wrapped !== 'string')
+    throw new Error(`segment ${seg.seq}: its key file is not a Kansa segment key`);
   return k;
 }

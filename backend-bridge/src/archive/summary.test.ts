@@ -3,7 +3,8 @@ import { readManifest, type SealEntry } from './manifest';
 import { line, meta, tempDir, writer } from './testing/fixture';
 import type { KansaEvent } from '../translate/types';
 
-const event = (sourceType: string, user: string) => ({ [FIELD.kansaSourceType]: sourceType, [FIELD.userName]: user }) as KansaEvent;
+const event = (sourceType: string, user: string) =>
+  ({ [FIELD.kansaSourceType]: sourceType, [FIELD.userName]: user }) as KansaEvent;
 
 describe('segment summaries in the seals', () => {
   it('count events per source type and list users; a late event of a sealed segment counts in the open one', () => {

@@ -50,7 +50,10 @@ describe('archive tamper detection', () => {
   it('a single flipped byte anywhere in a segment fails verify at the record holding that byte', () => {
     const size = readFileSync(middle.path).length;
     // Every byte of the first two records (length, iv, ciphertext, tag), then a spread over the rest.
-    const positions = [...Array(inMiddle[2].start).keys(), ...Array.from({ length: 40 }, (_, i) => Math.floor(((i + 0.5) * size) / 40))];
+    const positions = [
+      ...Array(inMiddle[2].start).keys(),
+      ...Array.from({ length: 40 }, (_, i) => Math.floor(((i + 0.5) * size) / 40)),
+    ];
     const d = copy(dir);
     const path = join(d, 'segments', middle.name);
     const original = readFileSync(path);
@@ -81,7 +84,11 @@ describe('archive tamper detection', () => {
     const path = join(d, 'segments', middle.name);
     const last = inMiddle[inMiddle.length - 1];
     writeFileSync(path, readFileSync(path).subarray(0, last.start));
-    expect(failure(d)).toMatchObject({ segment: middle.seq, record: last.n, reason: expect.stringMatching(/seal says/) });
+    expect(failure(d)).toMatchObject({
+      segment: middle.seq,
+      record: last.n,
+      reason: expect.stringMatching(/seal says/),
+    });
   });
 
   it('a deleted segment file is detected', () => {
@@ -94,7 +101,9 @@ describe('archive tamper detection', () => {
   it('a deleted segment together with its seal line is detected as a gap', () => {
     const d = copy(dir);
     unlinkSync(join(d, 'segments', middle.name));
-    const lines = readFileSync(join(d, MANIFEST), 'utf8').split('\n').filter((l) => !l.includes(`"seq":${middle.seq},`));
+    const lines = readFileSync(join(d, MANIFEST), 'utf8')
+      .split('\n')
+      .filter((l) => !l.includes(`"seq":${middle.seq},`));
     writeFileSync(join(d, MANIFEST), lines.join('\n'));
     expect(failure(d)).toMatchObject({ segment: middle.seq, reason: expect.stringMatching(/missing/) });
   });
@@ -157,14 +166,23 @@ describe('archive tamper detection', () => {
     const bytes = readFileSync(path);
     bytes[first.end - 1] ^= 0x01;
     writeFileSync(path, bytes);
-    expect(verifyArchive(d, keyring, HMAC, { from, to })).toMatchObject({ ok: true, segments: 1, records: inRange.length });
+    expect(verifyArchive(d, keyring, HMAC, { from, to })).toMatchObject({
+      ok: true,
+      segments: 1,
+      records: inRange.length,
+    });
     expect(failure(d)).toMatchObject({ segment: segments[0].seq, record: 0 });
   });
 
   it('an altered manifest line fails its seal', () => {
     const d = copy(dir);
     const text = readFileSync(join(d, MANIFEST), 'utf8');
-    writeFileSync(join(d, MANIFEST), text.replace(/"records":(\d+)/, (_m, n) => `"records":${Number(n) + 1}`));
-    expect(failure(d)).toMatchObject({ reason: expect.stringMatching(/manifest line 1: the signature does not match/) });
+    writeFileSync(
+      join(d, MANIFEST),
+      text.replace(/"records":(\d+)/, (_m, n) => `"records":${Number(n) + 1}`),
+    );
+    expect(failure(d)).toMatchObject({
+      reason: expect.stringMatching(/manifest line 1: the signature does not match/),
+    });
   });
 });

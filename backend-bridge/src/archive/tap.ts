@@ -26,7 +26,16 @@ export class StreamTap {
     let offset = 0;
     for await (const c of chunks) {
       const chunk = c as Buffer;
-      const record = this.writer.accept(chunk, { input: 'import', source: this.meta.source, identity: this.meta.identity, offset, format: this.meta.format, filePath: this.meta.source, ctx: this.meta.ctx, stream: { id: this.streamId, part: this.parts.length } });
+      const record = this.writer.accept(chunk, {
+        input: 'import',
+        source: this.meta.source,
+        identity: this.meta.identity,
+        offset,
+        format: this.meta.format,
+        filePath: this.meta.source,
+        ctx: this.meta.ctx,
+        stream: { id: this.streamId, part: this.parts.length },
+      });
       this.parts.push({ start: offset, record });
       offset += chunk.length;
       yield chunk;

@@ -52,7 +52,11 @@ export function planArchive(dir: string, sealer: Sealer): Plan {
     const bad = sealer.check(entry as unknown as Record<string, unknown>);
     if (bad) return { ...plan, problem: { segment: entry.seq, reason: `manifest line ${line}: ${bad}` } };
     if (entry.type === 'seal') {
-      if (seals.has(entry.seq)) return { ...plan, problem: { segment: entry.seq, reason: `manifest line ${line}: segment ${entry.seq} is sealed twice` } };
+      if (seals.has(entry.seq))
+        return {
+          ...plan,
+          problem: { segment: entry.seq, reason: `manifest line ${line}: segment ${entry.seq} is sealed twice` },
+        };
       seals.set(entry.seq, entry);
     } else if (entry.type === 'delete') deletes.set(entry.seq, entry);
   }
@@ -60,20 +64,47 @@ export function planArchive(dir: string, sealer: Sealer): Plan {
   plan.seqs = all;
   for (let i = 0; i < all.length; i++) {
     const seq = all[i];
-    if (i > 0 && seq !== all[i - 1] + 1) return { ...plan, problem: { segment: all[i - 1] + 1, reason: `segment ${all[i - 1] + 1} is missing: neither its file nor its seal exists (segments ${all[i - 1]} and ${seq} are not consecutive)` } };
+    if (i > 0 && seq !== all[i - 1] + 1)
+      return {
+        ...plan,
+        problem: {
+          segment: all[i - 1] + 1,
+          reason: `segment ${all[i - 1] + 1} is missing: neither its file nor its seal exists (segments ${all[i - 1]} and ${seq} are not consecutive)`,
+        },
+      };
     const seal = seals.get(seq);
-    if (!seal && i < all.length - 1) return { ...plan, problem: { segment: seq, file: files.get(seq)?.name, reason: 'the segment is not sealed, yet later segments exist: it was added or its seal removed' } };
+    if (!seal && i < all.length - 1)
+      return {
+        ...plan,
+        problem: {
+          segment: seq,
+          file: files.get(seq)?.name,
+          reason: 'the segment is not sealed, yet later segments exist: it was added or its seal removed',
+        },
+      };
     const before = seals.get(seq - 1);
     if (seal && before && seal.prevHead !== before.head) {
-      return { ...plan, problem: { segment: seq, reason: `its seal follows head ${seal.prevHead.slice(0, 16)}…, but segment ${seq - 1} ends at ${before.head.slice(0, 16)}…: the seals were reordered or replaced` } };
+      return {
+        ...plan,
+        problem: {
+          segment: seq,
+          reason: `its seal follows head ${seal.prevHead.slice(0, 16)}…, but segment ${seq - 1} ends at ${before.head.slice(0, 16)}…: the seals were reordered or replaced`,
+        },
+      };
     }
-    if (seal && i === 0 && seq === 1 && seal.prevHead !== GENESIS) return { ...plan, problem: { segment: 1, reason: 'the first segment does not start the chain' } };
+    if (seal && i === 0 && seq === 1 && seal.prevHead !== GENESIS)
+      return { ...plan, problem: { segment: 1, reason: 'the first segment does not start the chain' } };
   }
   return plan;
 }
 
 /** Walks the chain and the seals; OK, or the first bad segment and record with the reason. */
-export function verifyArchive(dir: string, keyring: Keyring, sealer: Sealer, options: VerifyOptions = {}): VerifyResult {
+export function verifyArchive(
+  dir: string,
+  keyring: Keyring,
+  sealer: Sealer,
+  options: VerifyOptions = {},
+): VerifyResult {
   const result: VerifyResult = { ok: true, segments: 0, records: 0, bytes: 0, notes: [], head: GENESIS };
   const fail = (p: Problem): VerifyResult => ({ ...result, ok: false, problem: p });
   const plan = planArchive(dir, sealer);
@@ -87,13 +118,26 @@ export function verifyArchive(dir: string, keyring: Keyring, sealer: Sealer, opt
     const file = plan.files.get(seq);
     if (seal) prev = seal.prevHead;
     if (plan.deletes.has(seq)) {
-      if (file) result.notes.push(`segment ${seq} was recorded as deleted by retention, but its file is still present: the next retention run removes it`);
+      if (file)
+        result.notes.push(
+          `segment ${seq} was recorded as deleted by retention, but its file is still present: the next retention run removes it`,
+        );
       deleted++;
       prev = seal!.head;
       continue;
     }
-    if (!file) return fail({ segment: seq, file: seal?.file, reason: 'the segment is sealed but its file is missing: it was deleted outside retention' });
-    if (seal && file.name !== seal.file) return fail({ segment: seq, file: file.name, reason: `the seal names the file ${seal.file}: segment files were renamed` });
+    if (!file)
+      return fail({
+        segment: seq,
+        file: seal?.file,
+        reason: 'the segment is sealed but its file is missing: it was deleted outside retention',
+      });
+    if (seal && file.name !== seal.file)
+      return fail({
+        segment: seq,
+        file: file.name,
+        reason: `the seal names the file ${seal.file}: segment files were renamed`,
+      });
     if (seal && (seal.last < from || seal.first > to)) {
       prev = seal.head;
       continue;
@@ -104,23 +148,40 @@ export function verifyArchive(dir: string, keyring: Keyring, sealer: Sealer, opt
     result.bytes += walked.fileBytes.length;
     if (walked.problem) {
       if (!seal && walked.problem.torn) {
-        result.notes.push(`segment ${seq} (${file.name}) is the unsealed tail: ${walked.records} records verified, then the file ends inside record ${walked.problem.record} (${walked.problem.reason}); a crash while writing, repaired and sealed at the next start`);
+        result.notes.push(
+          `segment ${seq} (${file.name}) is the unsealed tail: ${walked.records} records verified, then the file ends inside record ${walked.problem.record} (${walked.problem.reason}); a crash while writing, repaired and sealed at the next start`,
+        );
         result.head = walked.head;
         break;
       }
       return fail({ segment: seq, file: file.name, record: walked.problem.record, reason: walked.problem.reason });
     }
     if (seal) {
-      if (walked.records !== seal.records) return fail({ segment: seq, file: file.name, record: walked.records, reason: `the segment ends after ${walked.records} records, but its seal says ${seal.records}: records at the end were removed` });
-      if (walked.head !== seal.head) return fail({ segment: seq, file: file.name, reason: 'the last record is not the sealed head' });
-      if (sha256Hex(walked.fileBytes) !== seal.fileSha256) return fail({ segment: seq, file: file.name, reason: `the file's SHA-256 differs from the seal (${walked.fileBytes.length} bytes, sealed ${seal.bytes}): bytes after the last record were added or changed` });
+      if (walked.records !== seal.records)
+        return fail({
+          segment: seq,
+          file: file.name,
+          record: walked.records,
+          reason: `the segment ends after ${walked.records} records, but its seal says ${seal.records}: records at the end were removed`,
+        });
+      if (walked.head !== seal.head)
+        return fail({ segment: seq, file: file.name, reason: 'the last record is not the sealed head' });
+      if (sha256Hex(walked.fileBytes) !== seal.fileSha256)
+        return fail({
+          segment: seq,
+          file: file.name,
+          reason: `the file's SHA-256 differs from the seal (${walked.fileBytes.length} bytes, sealed ${seal.bytes}): bytes after the last record were added or changed`,
+        });
     } else {
-      result.notes.push(`segment ${seq} (${file.name}) is the open (unsealed) tail: ${walked.records} records, chain intact; it is sealed when it reaches its size or age`);
+      result.notes.push(
+        `segment ${seq} (${file.name}) is the open (unsealed) tail: ${walked.records} records, chain intact; it is sealed when it reaches its size or age`,
+      );
     }
     prev = walked.head;
     result.head = walked.head;
   }
-  if (deleted > 0) result.notes.push(`${deleted} segments were removed by retention; their seals keep the chain verifiable`);
+  if (deleted > 0)
+    result.notes.push(`${deleted} segments were removed by retention; their seals keep the chain verifiable`);
   if (options.digestFile && existsSync(options.digestFile)) {
     const problem = checkDigests(options.digestFile, plan, sealer);
     if (problem) return fail(problem);
@@ -142,8 +203,16 @@ function checkDigests(path: string, plan: Plan, sealer: Sealer): Problem | undef
     if (bad) return { reason: `digest file ${path} line ${i + 1}: ${bad}` };
     if (d.seq === 0) continue;
     const seal = plan.seals.get(d.seq);
-    if (!seal) return { segment: d.seq, reason: `the digest of ${d.date} names segment ${d.seq}, which the manifest no longer has: the archive was rewritten` };
-    if (seal.head !== d.head) return { segment: d.seq, reason: `the digest of ${d.date} recorded head ${d.head.slice(0, 16)}… for segment ${d.seq}, the manifest now says ${seal.head.slice(0, 16)}…: the archive was rewritten` };
+    if (!seal)
+      return {
+        segment: d.seq,
+        reason: `the digest of ${d.date} names segment ${d.seq}, which the manifest no longer has: the archive was rewritten`,
+      };
+    if (seal.head !== d.head)
+      return {
+        segment: d.seq,
+        reason: `the digest of ${d.date} recorded head ${d.head.slice(0, 16)}… for segment ${d.seq}, the manifest now says ${seal.head.slice(0, 16)}…: the archive was rewritten`,
+      };
   }
   return undefined;
 }

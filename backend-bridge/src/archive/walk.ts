@@ -29,13 +29,22 @@ export interface WalkResult {
  * Reads a segment record by record, checking each against the one before: authentication, the
  * position written inside it, the previous hash, and time order. Stops at the first problem.
  */
-export function* segmentRecords(file: SegmentFile, keyring: Keyring, prevHead: string): Generator<WalkedRecord, WalkResult> {
+export function* segmentRecords(
+  file: SegmentFile,
+  keyring: Keyring,
+  prevHead: string,
+): Generator<WalkedRecord, WalkResult> {
   let fileBytes: Buffer;
   let dataKey: Buffer;
   try {
     fileBytes = readFileSync(file.path);
   } catch (err) {
-    return { records: 0, head: prevHead, fileBytes: Buffer.alloc(0), problem: { reason: `cannot read the segment file: ${(err as Error).message}` } };
+    return {
+      records: 0,
+      head: prevHead,
+      fileBytes: Buffer.alloc(0),
+      problem: { reason: `cannot read the segment file: ${(err as Error).message}` },
+    };
   }
   try {
     const key = readSegmentKey(file);
@@ -48,7 +57,12 @@ export function* segmentRecords(file: SegmentFile, keyring: Keyring, prevHead: s
   let head = prevHead;
   let dictionary: Buffer = Buffer.alloc(0);
   let lastTime = '';
-  const stop = (reason: string, torn?: boolean): WalkResult => ({ records: n, head, fileBytes, problem: { record: n, reason, ...(torn ? { torn } : {}) } });
+  const stop = (reason: string, torn?: boolean): WalkResult => ({
+    records: n,
+    head,
+    fileBytes,
+    problem: { record: n, reason, ...(torn ? { torn } : {}) },
+  });
   while (pos < fileBytes.length) {
     const r = openFrame(fileBytes, pos, dictionary, dataKey, file.seq, n);
     if (!r.ok) return stop(r.reason, r.torn);
@@ -59,10 +73,13 @@ export function* segmentRecords(file: SegmentFile, keyring: Keyring, prevHead: s
       return stop((err as Error).message);
     }
     const h = rec.header;
-    if (h.s !== file.seq) return stop(`the record says it belongs to segment ${h.s}: segment files were swapped or renamed`);
+    if (h.s !== file.seq)
+      return stop(`the record says it belongs to segment ${h.s}: segment files were swapped or renamed`);
     if (h.n !== n) return stop(`found record ${h.n} where record ${n} should be: records were removed or reordered`);
     if (h.prev !== head) {
-      return stop(`chain broken: the record's previous hash ${h.prev.slice(0, 16)}… is not the hash of the record before it (${head.slice(0, 16)}…): a record or segment before it was removed, replaced or reordered`);
+      return stop(
+        `chain broken: the record's previous hash ${h.prev.slice(0, 16)}… is not the hash of the record before it (${head.slice(0, 16)}…): a record or segment before it was removed, replaced or reordered`,
+      );
     }
     if (h.t < lastTime) return stop(`time ${h.t} is before the previous record's ${lastTime}`);
     lastTime = h.t;
@@ -76,7 +93,12 @@ export function* segmentRecords(file: SegmentFile, keyring: Keyring, prevHead: s
 }
 
 /** The same, run to the end. */
-export function walkSegment(file: SegmentFile, keyring: Keyring, prevHead: string, onRecord?: (r: WalkedRecord) => void): WalkResult {
+export function walkSegment(
+  file: SegmentFile,
+  keyring: Keyring,
+  prevHead: string,
+  onRecord?: (r: WalkedRecord) => void,
+): WalkResult {
   const it = segmentRecords(file, keyring, prevHead);
   for (;;) {
     const step = it.next();

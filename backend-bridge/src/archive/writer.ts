@@ -1,4 +1,16 @@
-import { closeSync, existsSync, fdatasyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fdatasyncSync,
+  ftruncateSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  unlinkSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { FIELD } from '@kansa/schema';
@@ -100,7 +112,9 @@ export class ArchiveWriter implements RawArchive {
       } catch {
         // The segment then ends in a torn frame, which the next start cuts off.
       }
-      throw new Error(`cannot write to the archive segment ${seg.file.path}: ${(err as Error).message}; the record was not accepted`);
+      throw new Error(
+        `cannot write to the archive segment ${seg.file.path}: ${(err as Error).message}; the record was not accepted`,
+      );
     }
     seg.dictionary = nextDictionary(seg.dictionary, plain);
     seg.head = sha256;
@@ -159,7 +173,12 @@ export class ArchiveWriter implements RawArchive {
     this.seal(seg.file, seg, seg.sourceTypes, users);
   }
 
-  private seal(file: SegmentFile, s: { records: number; prevHead: string; head: string; first?: string; last?: string }, sourceTypes: Record<string, number> | null, users: string[] | null): void {
+  private seal(
+    file: SegmentFile,
+    s: { records: number; prevHead: string; head: string; first?: string; last?: string },
+    sourceTypes: Record<string, number> | null,
+    users: string[] | null,
+  ): void {
     const bytes = readFileSync(file.path);
     const entry: Omit<SealEntry, 'alg' | 'sealKey' | 'sig'> = {
       type: 'seal',
@@ -187,11 +206,28 @@ export class ArchiveWriter implements RawArchive {
     const path = join(this.o.dir, SEGMENT_DIR, name);
     const file: SegmentFile = { seq, name, path, keyPath: `${path}.key.json` };
     const dataKey = randomBytes(32);
-    const keyText = JSON.stringify({ seq, keyId: this.o.keyring.active, wrapped: this.o.keyring.wrap(dataKey), created: now.toISOString() });
+    const keyText = JSON.stringify({
+      seq,
+      keyId: this.o.keyring.active,
+      wrapped: this.o.keyring.wrap(dataKey),
+      created: now.toISOString(),
+    });
     writeFileSync(`${file.keyPath}.tmp`, keyText);
     renameSync(`${file.keyPath}.tmp`, file.keyPath);
     const fd = openSync(path, 'a');
-    this.seg = { file, fd, dataKey, dictionary: Buffer.alloc(0), prevHead: this.head, head: this.head, records: 0, bytes: 0, created: now, sourceTypes: {}, users: new Set() };
+    this.seg = {
+      file,
+      fd,
+      dataKey,
+      dictionary: Buffer.alloc(0),
+      prevHead: this.head,
+      head: this.head,
+      records: 0,
+      bytes: 0,
+      created: now,
+      sourceTypes: {},
+      users: new Set(),
+    };
     return this.seg;
   }
 
@@ -202,11 +238,18 @@ export class ArchiveWriter implements RawArchive {
     const bytes = readFileSync(f.path);
     let pos = 0;
     let dictionary: Buffer = Buffer.alloc(0);
-    const s = { records: 0, prevHead: this.head, head: this.head, first: undefined as string | undefined, last: undefined as string | undefined };
+    const s = {
+      records: 0,
+      prevHead: this.head,
+      head: this.head,
+      first: undefined as string | undefined,
+      last: undefined as string | undefined,
+    };
     while (pos < bytes.length) {
       const r = openFrame(bytes, pos, dictionary, dataKey, f.seq, s.records);
       if (!r.ok) {
-        if (!r.torn) throw new Error(`archive segment ${f.name}, record ${s.records}: ${r.reason}; run kansa archive verify`);
+        if (!r.torn)
+          throw new Error(`archive segment ${f.name}, record ${s.records}: ${r.reason}; run kansa archive verify`);
         break;
       }
       const { header, sha256 } = decodeRecord(r.plain);
@@ -251,7 +294,10 @@ export class ArchiveWriter implements RawArchive {
       } catch (err) {
         if ((err as { code?: string }).code !== 'EEXIST') throw err;
         const pid = Number(readFileSync(this.lockPath, 'utf8'));
-        if (pid && pid !== process.pid && alive(pid)) throw new Error(`the archive ${this.o.dir} is being written by process ${pid} (kansa serve or import); one writer at a time`);
+        if (pid && pid !== process.pid && alive(pid))
+          throw new Error(
+            `the archive ${this.o.dir} is being written by process ${pid} (kansa serve or import); one writer at a time`,
+          );
         unlinkSync(this.lockPath);
       }
     }

@@ -11,7 +11,18 @@ import { createClient, redactUrl } from '../opensearch/client';
 import { installTemplate } from '../opensearch/template';
 import { createEnricher, parseAssets, parseDirectory } from '../translate/directory';
 import { FORMATS, STAGES } from '../translators';
-import { exportBundle, newKey, MANIFEST, archiveSetup, type ArchiveSetup, replayArchive, listSegments, readSegmentKey, verifyArchive, type Problem } from '../archive';
+import {
+  exportBundle,
+  newKey,
+  MANIFEST,
+  archiveSetup,
+  type ArchiveSetup,
+  replayArchive,
+  listSegments,
+  readSegmentKey,
+  verifyArchive,
+  type Problem,
+} from '../archive';
 
 export const ARCHIVE_USAGE = `usage: kansa archive <verify|export|replay|keygen|rotate-key> [--config kansa.yaml] [options]
   verify [--from T] [--to T] [--json]     walk the hash chain and the seals: OK, or the first bad segment and record
@@ -46,7 +57,8 @@ export async function archiveCommand(argv: string[], io: Io): Promise<number> {
     },
   });
   if (sub === 'keygen') return keygen(values.ed25519, values.out, io);
-  if (!['verify', 'export', 'replay', 'rotate-key'].includes(sub ?? '')) throw new UsageError(`kansa archive: unknown subcommand "${sub ?? ''}"`);
+  if (!['verify', 'export', 'replay', 'rotate-key'].includes(sub ?? ''))
+    throw new UsageError(`kansa archive: unknown subcommand "${sub ?? ''}"`);
   let config: KansaConfig;
   let setup: ArchiveSetup;
   try {
@@ -57,7 +69,8 @@ export async function archiveCommand(argv: string[], io: Io): Promise<number> {
     return err instanceof ConfigError ? 2 : 1;
   }
   if (sub === 'rotate-key') {
-    if (!values.to) throw new UsageError('kansa archive rotate-key: --to ID (a master key listed in the config) is required');
+    if (!values.to)
+      throw new UsageError('kansa archive rotate-key: --to ID (a master key listed in the config) is required');
     return rotate(setup, values.to, io);
   }
   const from = values.from ? time('--from', values.from) : undefined;
@@ -74,7 +87,9 @@ export async function archiveCommand(argv: string[], io: Io): Promise<number> {
     else {
       for (const n of r.notes) io.stdout.write(`note: ${n}\n`);
       if (r.ok) {
-        io.stdout.write(`OK: ${r.records} records in ${r.segments} segments verified (${(r.bytes / 1024 / 1024).toFixed(1)} MiB, ${seconds.toFixed(1)} s); chain head ${r.head}\n`);
+        io.stdout.write(
+          `OK: ${r.records} records in ${r.segments} segments verified (${(r.bytes / 1024 / 1024).toFixed(1)} MiB, ${seconds.toFixed(1)} s); chain head ${r.head}\n`,
+        );
         io.stdout.write(`OK: ${r.segments} セグメント、${r.records} レコードの改ざんがないことを確認しました\n`);
       } else {
         io.stdout.write(`${describe(r.problem!)}\n`);
@@ -88,17 +103,25 @@ export async function archiveCommand(argv: string[], io: Io): Promise<number> {
       if (!values.out) throw new UsageError('kansa archive export: --out DIR is required');
       const r = await exportBundle(setup, values.out, { from, to, query: values.query, index: values.index, client });
       if (r.problem) {
-        io.stderr.write(`kansa archive export: the archive does not verify, nothing exported as proof:\n${describe(r.problem)}\n`);
+        io.stderr.write(
+          `kansa archive export: the archive does not verify, nothing exported as proof:\n${describe(r.problem)}\n`,
+        );
         return 1;
       }
-      io.stdout.write(`exported ${r.records} raw records from ${r.segments} segments to ${values.out}; check with: node ${values.out}/verify.js\n`);
-      io.stdout.write(`${r.segments} セグメントから生ログ ${r.records} 件を ${values.out} に出力しました。検証: node ${values.out}/verify.js\n`);
+      io.stdout.write(
+        `exported ${r.records} raw records from ${r.segments} segments to ${values.out}; check with: node ${values.out}/verify.js\n`,
+      );
+      io.stdout.write(
+        `${r.segments} セグメントから生ログ ${r.records} 件を ${values.out} に出力しました。検証: node ${values.out}/verify.js\n`,
+      );
       return r.records > 0 ? 0 : 1;
     }
     try {
       await installTemplate(client, config.opensearch.replicas);
     } catch (err) {
-      io.stderr.write(`kansa archive replay: OpenSearch at ${redactUrl(config.opensearch.url)} is not reachable: ${(err as Error).message}\n`);
+      io.stderr.write(
+        `kansa archive replay: OpenSearch at ${redactUrl(config.opensearch.url)} is not reachable: ${(err as Error).message}\n`,
+      );
       return 1;
     }
     const t = config.translate;
@@ -107,11 +130,20 @@ export async function archiveCommand(argv: string[], io: Io): Promise<number> {
     const r = await replayArchive(
       setup,
       client,
-      { formats: FORMATS, stages: () => STAGES.map((m) => m()), maxLineBytes: config.syslog.maxLineBytes, ...(users.length || assets.length ? { enrich: createEnricher(users, assets) } : {}) },
+      {
+        formats: FORMATS,
+        stages: () => STAGES.map((m) => m()),
+        maxLineBytes: config.syslog.maxLineBytes,
+        ...(users.length || assets.length ? { enrich: createEnricher(users, assets) } : {}),
+      },
       { from, to, indexPrefix: values['index-prefix'], onProgress: progress(io.stderr) },
     );
-    io.stdout.write(`replayed ${r.records} raw records into ${r.events} events: ${r.indexed} indexed, ${r.duplicates} already present, ${r.deadLettered} dead-lettered, ${r.unsent} not sent\n`);
-    io.stdout.write(`生ログ ${r.records} 件を再変換しました (イベント ${r.events} 件: 新規 ${r.indexed}、既存 ${r.duplicates})\n`);
+    io.stdout.write(
+      `replayed ${r.records} raw records into ${r.events} events: ${r.indexed} indexed, ${r.duplicates} already present, ${r.deadLettered} dead-lettered, ${r.unsent} not sent\n`,
+    );
+    io.stdout.write(
+      `生ログ ${r.records} 件を再変換しました (イベント ${r.events} 件: 新規 ${r.indexed}、既存 ${r.duplicates})\n`,
+    );
     if (r.problem) io.stderr.write(`replay stopped at a record that does not verify:\n${describe(r.problem)}\n`);
     return r.problem || r.unsent > 0 ? 1 : 0;
   } finally {
@@ -127,19 +159,32 @@ function progress(out: Writable): (records: number, events: number) => void {
     const now = performance.now();
     if (now - last < 5000) return;
     last = now;
-    out.write(`replay: ${records} records, ${events} events (${Math.round(events / ((now - started) / 1000))} events/s)\n`);
+    out.write(
+      `replay: ${records} records, ${events} events (${Math.round(events / ((now - started) / 1000))} events/s)\n`,
+    );
   };
 }
 
 export function describe(p: Problem): string {
-  const where = [p.segment !== undefined ? `segment ${p.segment}${p.file ? ` (${p.file})` : ''}` : undefined, p.record !== undefined ? `record ${p.record}` : undefined].filter(Boolean).join(', ');
-  const whereJa = [p.segment !== undefined ? `セグメント ${p.segment}` : undefined, p.record !== undefined ? `レコード ${p.record}` : undefined].filter(Boolean).join('、');
+  const where = [
+    p.segment !== undefined ? `segment ${p.segment}${p.file ? ` (${p.file})` : ''}` : undefined,
+    p.record !== undefined ? `record ${p.record}` : undefined,
+  ]
+    .filter(Boolean)
+    .join(', ');
+  const whereJa = [
+    p.segment !== undefined ? `セグメント ${p.segment}` : undefined,
+    p.record !== undefined ? `レコード ${p.record}` : undefined,
+  ]
+    .filter(Boolean)
+    .join('、');
   return `FAILED: ${where || 'archive'}: ${p.reason}\n検証失敗: ${whereJa || 'アーカイブ'} を検証できません (上記の理由: 改ざん・欠落・順序の入れ替え、または鍵の誤り)`;
 }
 
 function time(flag: string, value: string, endOfDay = false): Date {
   const d = new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T${endOfDay ? '23:59:59.999' : '00:00:00'}Z` : value);
-  if (Number.isNaN(d.getTime())) throw new UsageError(`kansa archive: ${flag} ${value}: expected an ISO 8601 time or YYYY-MM-DD`);
+  if (Number.isNaN(d.getTime()))
+    throw new UsageError(`kansa archive: ${flag} ${value}: expected an ISO 8601 time or YYYY-MM-DD`);
   return d;
 }
 
@@ -148,11 +193,16 @@ function keygen(ed25519: boolean | undefined, out: string | undefined, io: Io): 
     io.stdout.write(`${newKey()}\n`);
     return 0;
   }
-  if (!out) throw new UsageError('kansa archive keygen --ed25519: --out FILE is required (FILE gets the private key, FILE.pub the public key)');
+  if (!out)
+    throw new UsageError(
+      'kansa archive keygen --ed25519: --out FILE is required (FILE gets the private key, FILE.pub the public key)',
+    );
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
   writeFileSync(out, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
   writeFileSync(`${out}.pub`, publicKey.export({ type: 'spki', format: 'pem' }));
-  io.stdout.write(`Ed25519 seal key written to ${out} (private, for archive.seal.keyFile) and ${out}.pub (public, for auditors)\n`);
+  io.stdout.write(
+    `Ed25519 seal key written to ${out} (private, for archive.seal.keyFile) and ${out}.pub (public, for auditors)\n`,
+  );
   return 0;
 }
 
@@ -169,11 +219,16 @@ function rotate(setup: ArchiveSetup, target: string, io: Io): number {
       io.stderr.write(`kansa archive rotate-key: segment ${seg.seq}: ${(err as Error).message}\n`);
       return 1;
     }
-    writeFileSync(`${seg.keyPath}.tmp`, JSON.stringify({ ...key, keyId: target, wrapped: setup.keyring.wrap(dataKey, target) }));
+    writeFileSync(
+      `${seg.keyPath}.tmp`,
+      JSON.stringify({ ...key, keyId: target, wrapped: setup.keyring.wrap(dataKey, target) }),
+    );
     renameSync(`${seg.keyPath}.tmp`, seg.keyPath);
     changed++;
   }
-  io.stdout.write(`re-wrapped the data keys of ${changed} segments with master key "${target}"; keys no longer used by any segment may be removed from the config\n`);
+  io.stdout.write(
+    `re-wrapped the data keys of ${changed} segments with master key "${target}"; keys no longer used by any segment may be removed from the config\n`,
+  );
   io.stdout.write(`${changed} セグメントのデータ鍵をマスター鍵 "${target}" で再ラップしました\n`);
   return 0;
 }

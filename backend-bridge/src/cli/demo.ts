@@ -37,11 +37,15 @@ export async function demoCommand(argv: string[], io: { stdout: Writable; stderr
   });
   if (!values.out) throw new DemoUsageError('kansa demo generate: --out DIR is required');
   const profile = PROFILES[values.profile!];
-  if (!profile) throw new DemoUsageError(`kansa demo generate: --profile expected ${Object.keys(PROFILES).join(' or ')}, got "${values.profile}"`);
+  if (!profile)
+    throw new DemoUsageError(
+      `kansa demo generate: --profile expected ${Object.keys(PROFILES).join(' or ')}, got "${values.profile}"`,
+    );
   const int = (name: string, v: string | undefined, dflt: number, min: number, max: number): number => {
     if (v === undefined) return dflt;
     const n = Number(v);
-    if (!Number.isInteger(n) || n < min || n > max) throw new DemoUsageError(`kansa demo generate: --${name} expected an integer from ${min} to ${max}, got "${v}"`);
+    if (!Number.isInteger(n) || n < min || n > max)
+      throw new DemoUsageError(`kansa demo generate: --${name} expected an integer from ${min} to ${max}, got "${v}"`);
     return n;
   };
   const days = int('days', values.days, profile.days, 2, 366);
@@ -52,7 +56,9 @@ export async function demoCommand(argv: string[], io: { stdout: Writable; stderr
   }
   const last = new Date(Date.parse(`${values.start}T00:00:00Z`) + (days - 1) * 86_400_000).toISOString().slice(0, 4);
   if (last !== values.start!.slice(0, 4)) {
-    io.stderr.write(`kansa demo generate: warning: the period crosses into ${last}; syslog lines carry no year, so translate each year's lines with its own --year\n`);
+    io.stderr.write(
+      `kansa demo generate: warning: the period crosses into ${last}; syslog lines carry no year, so translate each year's lines with its own --year\n`,
+    );
   }
   const started = process.hrtime.bigint();
   const result = generate({ out: values.out, seed, days, users, start: values.start!, benign: values.benign! });
@@ -62,10 +68,16 @@ export async function demoCommand(argv: string[], io: { stdout: Writable; stderr
   for (const f of result.files) {
     lines += f.lines;
     bytes += f.bytes;
-    io.stdout.write(`${f.name.padEnd(40)} ${String(f.lines).padStart(10)} records ${(f.bytes / 1048576).toFixed(1).padStart(8)} MiB\n`);
+    io.stdout.write(
+      `${f.name.padEnd(40)} ${String(f.lines).padStart(10)} records ${(f.bytes / 1048576).toFixed(1).padStart(8)} MiB\n`,
+    );
   }
-  io.stdout.write(`${result.users} users, ${result.days} days from ${values.start}${values.benign ? ' (benign)' : ''}: ${lines} records, ${(bytes / 1048576).toFixed(1)} MiB in ${seconds.toFixed(1)} s\n`);
-  io.stdout.write(`scenarios (${result.scenarios.length}): ${result.scenarios.map((s) => s.id).join(', ') || 'none'}\n`);
+  io.stdout.write(
+    `${result.users} users, ${result.days} days from ${values.start}${values.benign ? ' (benign)' : ''}: ${lines} records, ${(bytes / 1048576).toFixed(1)} MiB in ${seconds.toFixed(1)} s\n`,
+  );
+  io.stdout.write(
+    `scenarios (${result.scenarios.length}): ${result.scenarios.map((s) => s.id).join(', ') || 'none'}\n`,
+  );
   return 0;
 }
 
@@ -81,9 +93,13 @@ async function demoRun(argv: string[], io: { stdout: Writable; stderr: Writable 
     },
   });
   const profile = PROFILES[values.profile!];
-  if (!profile) throw new DemoUsageError(`kansa demo: --profile expected ${Object.keys(PROFILES).join(' or ')}, got "${values.profile}"`);
+  if (!profile)
+    throw new DemoUsageError(
+      `kansa demo: --profile expected ${Object.keys(PROFILES).join(' or ')}, got "${values.profile}"`,
+    );
   const seed = Number(values.seed);
-  if (!Number.isInteger(seed) || seed < 0) throw new DemoUsageError(`kansa demo: --seed expected a non-negative integer, got "${values.seed}"`);
+  if (!Number.isInteger(seed) || seed < 0)
+    throw new DemoUsageError(`kansa demo: --seed expected a non-negative integer, got "${values.seed}"`);
   const out = values.out ?? join('.kansa', `demo-${values.profile}${values.benign ? '-benign' : ''}-seed${seed}`);
   return runDemoMonth({ out, seed, ...profile, benign: values.benign!, force: values.force! }, io);
 }

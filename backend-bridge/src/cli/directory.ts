@@ -13,11 +13,17 @@ export const DIRECTORY_USAGE = `usage: kansa directory load <users.csv> [--asset
   OPENSEARCH_URL names the cluster (default http://127.0.0.1:9200).`;
 
 export async function directoryCommand(argv: string[], io: { stdout: Writable; stderr: Writable }): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { assets: { type: 'string' }, replicas: { type: 'string' } } });
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { assets: { type: 'string' }, replicas: { type: 'string' } },
+  });
   const [verb, users, ...extra] = positionals;
-  if (verb !== 'load' || (!users && !values.assets) || extra.length > 0) throw new UsageError('kansa directory: expected load <users.csv> [--assets assets.csv]');
+  if (verb !== 'load' || (!users && !values.assets) || extra.length > 0)
+    throw new UsageError('kansa directory: expected load <users.csv> [--assets assets.csv]');
   const replicas = values.replicas === undefined ? 0 : Number(values.replicas);
-  if (!Number.isInteger(replicas) || replicas < 0) throw new UsageError(`kansa directory: --replicas expected a whole number, got "${values.replicas}"`);
+  if (!Number.isInteger(replicas) || replicas < 0)
+    throw new UsageError(`kansa directory: --replicas expected a whole number, got "${values.replicas}"`);
   let parsed;
   try {
     parsed = readDirectoryFiles({ users, assets: values.assets });
@@ -30,7 +36,9 @@ export async function directoryCommand(argv: string[], io: { stdout: Writable; s
   try {
     const load = await loadDirectory(client, parsed.users, parsed.assets, new Date(), replicas);
     for (const w of load.warnings) io.stderr.write(`kansa directory: ${w}\n`);
-    io.stdout.write(`${load.users} users and ${load.assets} assets in ${load.index} (alias kansa-directory) at ${redactUrl(url)}\n`);
+    io.stdout.write(
+      `${load.users} users and ${load.assets} assets in ${load.index} (alias kansa-directory) at ${redactUrl(url)}\n`,
+    );
     return 0;
   } finally {
     await client.close();

@@ -81,16 +81,28 @@ describe('kansa import', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kansa-import-'));
     const host = marker('imp');
     let seq = 0;
-    const lines = (n: number) => Buffer.from(Array.from({ length: n }, () => `Nov 28 15:00:00 ${host} sshd[7]: Failed password for i${seq++} from 10.5.0.1 port 22 ssh2\n`).join(''));
+    const lines = (n: number) =>
+      Buffer.from(
+        Array.from(
+          { length: n },
+          () => `Nov 28 15:00:00 ${host} sshd[7]: Failed password for i${seq++} from 10.5.0.1 port 22 ssh2\n`,
+        ).join(''),
+      );
     writeFileSync(join(dir, 'a.log'), lines(100));
     writeFileSync(join(dir, 'b.log.gz'), gzipSync(lines(200)));
-    writeFileSync(join(dir, 'c.zip'), zip([
-      { name: 'logs/auth.log', data: lines(300), deflate: true },
-      { name: 'logs/auth.log.1', data: lines(50), deflate: false },
-    ]));
+    writeFileSync(
+      join(dir, 'c.zip'),
+      zip([
+        { name: 'logs/auth.log', data: lines(300), deflate: true },
+        { name: 'logs/auth.log.1', data: lines(50), deflate: false },
+      ]),
+    );
 
     const first = capture();
-    const code = await importCommand(['--year', '2031', '--tz', 'UTC', join(dir, '*')], { stdout: capture().stream, stderr: first.stream });
+    const code = await importCommand(['--year', '2031', '--tz', 'UTC', join(dir, '*')], {
+      stdout: capture().stream,
+      stderr: first.stream,
+    });
     expect(first.text()).toContain('indexed: 650 new, 0 already present, 0 dead-lettered, 0 not sent');
     expect(first.text()).toMatch(/c\.zip!logs\/auth\.log: format syslog, 300 events/);
     expect(first.text()).toMatch(/b\.log\.gz: format syslog, 200 events/);
@@ -98,18 +110,30 @@ describe('kansa import', () => {
     expect(await countHost(client, host)).toBe(650);
 
     const again = capture();
-    expect(await importCommand(['--year', '2031', '--tz', 'UTC', join(dir, '*')], { stdout: capture().stream, stderr: again.stream })).toBe(0);
+    expect(
+      await importCommand(['--year', '2031', '--tz', 'UTC', join(dir, '*')], {
+        stdout: capture().stream,
+        stderr: again.stream,
+      }),
+    ).toBe(0);
     expect(again.text()).toContain('indexed: 0 new, 650 already present');
     expect(await countHost(client, host)).toBe(650);
 
     const missing = capture();
-    expect(await importCommand([join(dir, 'nope-*.log')], { stdout: capture().stream, stderr: missing.stream })).toBe(1);
+    expect(await importCommand([join(dir, 'nope-*.log')], { stdout: capture().stream, stderr: missing.stream })).toBe(
+      1,
+    );
     expect(missing.text()).toContain('no such file');
   });
 
   it('refuses --replicas that is not a whole number from 0 to 9, naming it', async () => {
-    const out = { stdout: new Writable({ write: (_c, _e, cb) => cb() }), stderr: new Writable({ write: (_c, _e, cb) => cb() }) };
-    await expect(importCommand(['--replicas', 'two', 'x.log'], out)).rejects.toThrow('kansa import: --replicas expected a whole number from 0 to 9, got "two"');
+    const out = {
+      stdout: new Writable({ write: (_c, _e, cb) => cb() }),
+      stderr: new Writable({ write: (_c, _e, cb) => cb() }),
+    };
+    await expect(importCommand(['--replicas', 'two', 'x.log'], out)).rejects.toThrow(
+      'kansa import: --replicas expected a whole number from 0 to 9, got "two"',
+    );
     await expect(importCommand(['--replicas', '10', 'x.log'], out)).rejects.toThrow('got "10"');
   });
 });

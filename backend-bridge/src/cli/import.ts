@@ -32,8 +32,13 @@ export async function importCommand(argv: string[], io: { stderr: Writable; stdo
   const ctx = translateContext('kansa import', values, new Date());
   if (positionals.length === 0) throw new UsageError('kansa import: expected one or more files');
   const concurrency = Number(values.concurrency);
-  if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError('kansa import: --concurrency must be a positive integer');
+  if (!Number.isInteger(concurrency) || concurrency < 1)
+    throw new UsageError('kansa import: --concurrency must be a positive integer');
   const replicas = values.replicas === undefined ? undefined : Number(values.replicas);
-  if (replicas !== undefined && !(Number.isInteger(replicas) && replicas >= 0 && replicas <= 9)) throw new UsageError(`kansa import: --replicas expected a whole number from 0 to 9, got "${values.replicas}"`);
-  return importFiles({ patterns: positionals, format: values.format!, ctx, enrich, concurrency, replicas, configFile: values.config }, io);
+  if (replicas !== undefined && !(Number.isInteger(replicas) && replicas >= 0 && replicas <= 9))
+    throw new UsageError(`kansa import: --replicas expected a whole number from 0 to 9, got "${values.replicas}"`);
+  return importFiles(
+    { patterns: positionals, format: values.format!, ctx, enrich, concurrency, replicas, configFile: values.config },
+    io,
+  );
 }

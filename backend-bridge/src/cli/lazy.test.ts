@@ -19,5 +19,7 @@ test('kansa translate loads its own command and none of risk, report, sigma, dem
   expect(existsSync(join(DIST, 'cli.js'))).toBe(true);
   const loaded = loadedBy(['translate', '--year', '2026', '--tz', 'UTC', '/dev/null']);
   expect(loaded).toContain(join('cli', 'translate.js'));
-  expect(loaded.filter((m) => /^(risk|report|sigma|demo|evaluation|serve|archive|cli[/\\](?!translate|usage))/.test(m))).toEqual([]);
+  expect(
+    loaded.filter((m) => /^(risk|report|sigma|demo|evaluation|serve|archive|cli[/\\](?!translate|usage))/.test(m)),
+  ).toEqual([]);
 });

@@ -20,11 +20,20 @@ export const REPORT_USAGE = `usage: kansa report --kind audit|attendance|insider
 export async function reportCommand(argv: string[], io: { stdout: Writable; stderr: Writable }): Promise<number> {
   const { values } = parseArgs({
     args: argv,
-    options: { kind: { type: 'string' }, month: { type: 'string' }, out: { type: 'string' }, department: { type: 'string' }, tz: { type: 'string' }, font: { type: 'string' } },
+    options: {
+      kind: { type: 'string' },
+      month: { type: 'string' },
+      out: { type: 'string' },
+      department: { type: 'string' },
+      tz: { type: 'string' },
+      font: { type: 'string' },
+    },
     strict: true,
   });
-  if (!values.kind || !REPORT_KINDS.includes(values.kind as ReportKind)) throw new UsageError(`kansa report: --kind expected one of ${REPORT_KINDS.join(', ')}`);
-  if (!values.month || !/^\d{4}-(0[1-9]|1[0-2])$/.test(values.month)) throw new UsageError('kansa report: --month expected as YYYY-MM');
+  if (!values.kind || !REPORT_KINDS.includes(values.kind as ReportKind))
+    throw new UsageError(`kansa report: --kind expected one of ${REPORT_KINDS.join(', ')}`);
+  if (!values.month || !/^\d{4}-(0[1-9]|1[0-2])$/.test(values.month))
+    throw new UsageError('kansa report: --month expected as YYYY-MM');
   if (!values.out) throw new UsageError('kansa report: --out DIR is required');
   const timezone = values.tz ?? 'Asia/Tokyo';
   try {

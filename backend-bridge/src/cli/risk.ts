@@ -62,20 +62,31 @@ function settingsFrom(values: { tz?: string; holidays?: string }): RiskSettings 
   return { ...DEFAULT_SETTINGS, timeZone, holidays };
 }
 
-const isDate = (s: string | undefined): s is string => !!s && /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s));
+const isDate = (s: string | undefined): s is string =>
+  !!s && /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s));
 
 async function rebuildCommand(argv: string[], io: { stdout: Writable; stderr: Writable }): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { from: { type: 'string' }, to: { type: 'string' }, tz: { type: 'string' }, holidays: { type: 'string' } } });
-  if (!isDate(values.from)) throw new UsageError(`kansa risk rebuild: --from expected a date as YYYY-MM-DD, got "${values.from ?? ''}"`);
-  if (!isDate(values.to)) throw new UsageError(`kansa risk rebuild: --to expected a date as YYYY-MM-DD, got "${values.to ?? ''}"`);
-  if (values.to < values.from) throw new UsageError(`kansa risk rebuild: --to ${values.to} is before --from ${values.from}`);
+  const { values } = parseArgs({
+    args: argv,
+    options: { from: { type: 'string' }, to: { type: 'string' }, tz: { type: 'string' }, holidays: { type: 'string' } },
+  });
+  if (!isDate(values.from))
+    throw new UsageError(`kansa risk rebuild: --from expected a date as YYYY-MM-DD, got "${values.from ?? ''}"`);
+  if (!isDate(values.to))
+    throw new UsageError(`kansa risk rebuild: --to expected a date as YYYY-MM-DD, got "${values.to ?? ''}"`);
+  if (values.to < values.from)
+    throw new UsageError(`kansa risk rebuild: --to ${values.to} is before --from ${values.from}`);
   const settings = settingsFrom(values);
   const url = openSearchUrl();
   const client = createClient(url);
   try {
-    const r = await rebuild(client, settings, values.from, values.to, (date, users, obs) => io.stderr.write(`${date}: ${obs} events about users, ${users} users scored\n`));
+    const r = await rebuild(client, settings, values.from, values.to, (date, users, obs) =>
+      io.stderr.write(`${date}: ${obs} events about users, ${users} users scored\n`),
+    );
     printTop(r.scored, io.stdout);
-    io.stdout.write(`rebuilt ${r.days} days: ${r.summaries} daily summaries, ${r.marked} events marked, ${r.observations} events read\n`);
+    io.stdout.write(
+      `rebuilt ${r.days} days: ${r.summaries} daily summaries, ${r.marked} events marked, ${r.observations} events read\n`,
+    );
     for (const e of r.errors.slice(0, 20)) io.stderr.write(`kansa risk rebuild: refused: ${e}\n`);
     return r.errors.length > 0 ? 1 : 0;
   } catch (err) {
@@ -90,7 +101,9 @@ function printTop(days: UserDay[][], out: Writable): void {
   for (const d of days) {
     const top = d.filter((u) => u.score > 0).slice(0, 3);
     if (top.length === 0) continue;
-    out.write(`${LocalTime.dateOf(top[0].day)}  ${top.map((u) => `${u.user} ${u.score}${u.reasons[0] ? ` (${u.reasons[0].ja})` : ''}`).join(' | ')}\n`);
+    out.write(
+      `${LocalTime.dateOf(top[0].day)}  ${top.map((u) => `${u.user} ${u.score}${u.reasons[0] ? ` (${u.reasons[0].ja})` : ''}`).join(' | ')}\n`,
+    );
   }
 }
 
@@ -106,17 +119,32 @@ interface MonthMeta {
 async function evalCommand(argv: string[], io: { stdout: Writable; stderr: Writable }): Promise<number> {
   const { values } = parseArgs({
     args: argv,
-    options: { populations: { type: 'string' }, seed: { type: 'string', default: '1' }, 'scenario-shift': { type: 'string', default: '0' }, dir: { type: 'string' }, 'benign-dir': { type: 'string' }, import: { type: 'boolean', default: false } },
+    options: {
+      populations: { type: 'string' },
+      seed: { type: 'string', default: '1' },
+      'scenario-shift': { type: 'string', default: '0' },
+      dir: { type: 'string' },
+      'benign-dir': { type: 'string' },
+      import: { type: 'boolean', default: false },
+    },
   });
-  if (values.populations !== undefined) return populationsCommand(values.populations, values.dir ?? join('.kansa', 'risk-populations'), io);
+  if (values.populations !== undefined)
+    return populationsCommand(values.populations, values.dir ?? join('.kansa', 'risk-populations'), io);
   const seed = Number(values.seed);
   const shift = Number(values['scenario-shift']);
-  if (!Number.isInteger(seed) || seed < 0) throw new UsageError(`kansa risk eval: --seed expected a non-negative integer, got "${values.seed}"`);
-  if (!Number.isInteger(shift) || shift < 0) throw new UsageError(`kansa risk eval: --scenario-shift expected a non-negative integer, got "${values['scenario-shift']}"`);
+  if (!Number.isInteger(seed) || seed < 0)
+    throw new UsageError(`kansa risk eval: --seed expected a non-negative integer, got "${values.seed}"`);
+  if (!Number.isInteger(shift) || shift < 0)
+    throw new UsageError(
+      `kansa risk eval: --scenario-shift expected a non-negative integer, got "${values['scenario-shift']}"`,
+    );
   const profile = PROFILES.default;
   const dir = values.dir ?? join('.kansa', `demo-default-seed${seed}${shift ? `-shift${shift}` : ''}`);
   const benignDir = values['benign-dir'] ?? join('.kansa', `demo-default-benign-seed${seed}`);
-  for (const [out, benign] of [[dir, false], [benignDir, true]] as const) {
+  for (const [out, benign] of [
+    [dir, false],
+    [benignDir, true],
+  ] as const) {
     if (existsSync(join(out, 'scenarios.json'))) continue;
     io.stderr.write(`kansa risk eval: generating ${benign ? 'the benign' : 'the'} month into ${out}\n`);
     generate({ out, seed, days: profile.days, users: profile.users, start: START, benign, scenarioShift: shift });
@@ -141,33 +169,66 @@ async function evalCommand(argv: string[], io: { stdout: Writable; stderr: Writa
   }
   io.stderr.write(`kansa risk eval: translating ${benignDir}\n`);
   const benignMeta = JSON.parse(readFileSync(join(benignDir, 'scenarios.json'), 'utf8')) as MonthMeta;
-  const benignDays = replay(new RiskEngine(settings), await observeDemoMonth(benignDir, benignMeta.year, benignMeta.timeZone)).days;
+  const benignDays = replay(
+    new RiskEngine(settings),
+    await observeDemoMonth(benignDir, benignMeta.year, benignMeta.timeZone),
+  ).days;
   const m = evaluate(days, meta.scenarios, meta.users, settings.flagScore, engine.clock);
   const b = evaluate(benignDays, [], benignMeta.users, settings.flagScore, engine.clock);
   report(io.stdout, dir, seed, shift, m, b, benignDays, settings.flagScore, benignMeta.users);
   return 0;
 }
 
-async function populationsCommand(which: string, root: string, io: { stdout: Writable; stderr: Writable }): Promise<number> {
-  const sets: Record<string, typeof TUNING> = { tuning: TUNING, 'held-back': HELD_BACK, all: [...TUNING, ...HELD_BACK] };
+async function populationsCommand(
+  which: string,
+  root: string,
+  io: { stdout: Writable; stderr: Writable },
+): Promise<number> {
+  const sets: Record<string, typeof TUNING> = {
+    tuning: TUNING,
+    'held-back': HELD_BACK,
+    all: [...TUNING, ...HELD_BACK],
+  };
   const shapes = sets[which];
   if (!shapes) throw new UsageError(`kansa risk eval: --populations expected tuning, held-back or all, got "${which}"`);
   const results = [];
-  for (const shape of shapes) results.push(await runPopulation(shape, root, {}, (line) => io.stderr.write(`kansa risk eval: ${line}\n`)));
+  for (const shape of shapes)
+    results.push(await runPopulation(shape, root, {}, (line) => io.stderr.write(`kansa risk eval: ${line}\n`)));
   printPopulations(results, io.stdout);
   return 0;
 }
 
-function report(out: Writable, dir: string, seed: number, shift: number, m: EvalMetrics, b: EvalMetrics, benignDays: UserDay[][], flag: number, users: number): void {
+function report(
+  out: Writable,
+  dir: string,
+  seed: number,
+  shift: number,
+  m: EvalMetrics,
+  b: EvalMetrics,
+  benignDays: UserDay[][],
+  flag: number,
+  users: number,
+): void {
   const pct = (x: number) => `${(x * 100).toFixed(2)} %`;
   const f3 = (x: number) => (Number.isNaN(x) ? 'n/a' : x.toFixed(3));
   out.write(`month ${dir} (seed ${seed}, scenario shift ${shift}, ${users} users)\n`);
   out.write(`  user-days ${m.userDays}, insider positives ${m.positives}\n`);
   out.write(`  ROC-AUC ${f3(m.rocAuc)} (target ≥ 0.9)   PR-AUC ${f3(m.prAuc)}\n`);
-  out.write(`  with every user scenario as positive: ROC-AUC ${f3(m.rocAucAllScenarios)}   PR-AUC ${f3(m.prAucAllScenarios)}\n`);
-  out.write(`  insider scenarios flagged within ${m.budgetPerDay} users/day (1 %): ${m.insider.filter((x) => x.flagged).length}/${m.insider.length} = ${pct(m.flaggedShare)} (target ≥ 80 %)\n`);
-  for (const s of m.insider) out.write(`    ${s.flagged ? '✔' : '✘'} ${s.id} (${s.who}) best rank ${s.bestRank ?? '-'} score ${s.bestScore} on ${s.day ?? '-'}: ${s.reasons}\n`);
-  out.write(`  users/day at score ≥ ${flag} outside scenarios: ${m.falsePositiveUsersPerDay.toFixed(2)} (${pct(m.falsePositiveSharePerDay)})\n`);
+  out.write(
+    `  with every user scenario as positive: ROC-AUC ${f3(m.rocAucAllScenarios)}   PR-AUC ${f3(m.prAucAllScenarios)}\n`,
+  );
+  out.write(
+    `  insider scenarios flagged within ${m.budgetPerDay} users/day (1 %): ${m.insider.filter((x) => x.flagged).length}/${m.insider.length} = ${pct(m.flaggedShare)} (target ≥ 80 %)\n`,
+  );
+  for (const s of m.insider)
+    out.write(
+      `    ${s.flagged ? '✔' : '✘'} ${s.id} (${s.who}) best rank ${s.bestRank ?? '-'} score ${s.bestScore} on ${s.day ?? '-'}: ${s.reasons}\n`,
+    );
+  out.write(
+    `  users/day at score ≥ ${flag} outside scenarios: ${m.falsePositiveUsersPerDay.toFixed(2)} (${pct(m.falsePositiveSharePerDay)})\n`,
+  );
   const maxBenign = Math.max(0, ...benignDays.flat().map((u) => u.score));
-  out.write(`benign month: users/day at score ≥ ${flag}: ${b.falsePositiveUsersPerDay.toFixed(2)} (${pct(b.falsePositiveSharePerDay)}, target ≤ 1 %); highest score ${maxBenign}\n`);
+  out.write(
+    `benign month: users/day at score ≥ ${flag}: ${b.falsePositiveUsersPerDay.toFixed(2)} (${pct(b.falsePositiveSharePerDay)}, target ≤ 1 %); highest score ${maxBenign}\n`,
+  );
 }

@@ -15,7 +15,11 @@ export const SERVE_USAGE = `usage: kansa serve [--config kansa.yaml] [--print-co
 export async function serveCommand(argv: string[], io: { stdout: Writable; stderr: Writable }): Promise<number> {
   const { values } = parseArgs({
     args: argv,
-    options: { config: { type: 'string' }, 'print-config': { type: 'boolean' }, 'print-example-config': { type: 'boolean' } },
+    options: {
+      config: { type: 'string' },
+      'print-config': { type: 'boolean' },
+      'print-example-config': { type: 'boolean' },
+    },
   });
   if (values['print-example-config']) {
     io.stdout.write(exampleConfig());

@@ -25,7 +25,12 @@ export async function sigmaCommand(argv: string[], io: { stdout: Writable; stder
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,
-    options: { out: { type: 'string' }, datasource: { type: 'string' }, partial: { type: 'boolean' }, list: { type: 'boolean' } },
+    options: {
+      out: { type: 'string' },
+      datasource: { type: 'string' },
+      partial: { type: 'boolean' },
+      list: { type: 'boolean' },
+    },
   });
   if (positionals.length === 0) throw new UsageError('kansa sigma convert: name at least one rule file or folder');
   const { rules, errors } = loadRules(positionals);
@@ -40,7 +45,10 @@ export async function sigmaCommand(argv: string[], io: { stdout: Writable; stder
     const header = `# Kansa alert rules converted from Sigma by \`kansa sigma convert\`; every rule is paused until you enable it.\n`;
     // JSON for the app's configuration page (Install Sigma rules); YAML, with a header, for provisioning/alerting/.
     const file = provisioningFile(rulesOut);
-    writeFileSync(values.out, values.out.endsWith('.json') ? `${JSON.stringify(file, null, 2)}\n` : header + stringify(file, { lineWidth: 0 }));
+    writeFileSync(
+      values.out,
+      values.out.endsWith('.json') ? `${JSON.stringify(file, null, 2)}\n` : header + stringify(file, { lineWidth: 0 }),
+    );
     io.stderr.write(`wrote ${rulesOut.length} alert rules to ${values.out}\n`);
   }
   return rules.length === 0 ? 1 : 0;

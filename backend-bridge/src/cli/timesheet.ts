@@ -17,13 +17,30 @@ export async function timesheetCommand(argv: string[], io: { stdout: Writable; s
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { layout: { type: 'string' }, durations: { type: 'string' }, timezone: { type: 'string' }, 'dry-run': { type: 'boolean' } },
+    options: {
+      layout: { type: 'string' },
+      durations: { type: 'string' },
+      timezone: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+    },
   });
   const [verb, file, ...extra] = positionals;
   if (verb !== 'import' || !file || extra.length > 0) throw new UsageError('kansa timesheet: expected import <file>');
-  if (values.layout && values.layout !== 'auto' && !LAYOUTS[values.layout]) throw new UsageError(`kansa timesheet: unknown layout "${values.layout}"`);
-  if (values.durations && !['minutes', 'decimal', 'sexagesimal'].includes(values.durations)) throw new UsageError(`kansa timesheet: --durations must be minutes, decimal or sexagesimal`);
+  if (values.layout && values.layout !== 'auto' && !LAYOUTS[values.layout])
+    throw new UsageError(`kansa timesheet: unknown layout "${values.layout}"`);
+  if (values.durations && !['minutes', 'decimal', 'sexagesimal'].includes(values.durations))
+    throw new UsageError(`kansa timesheet: --durations must be minutes, decimal or sexagesimal`);
   const timezone = values.timezone ?? 'Asia/Tokyo';
-  if (!isValidTimeZone(timezone)) throw new UsageError(`kansa timesheet: --timezone "${timezone}" is not an IANA time zone`);
-  return importTimesheet(file, { layout: values.layout, durations: values.durations as Durations | undefined, timezone, dryRun: values['dry-run'] ?? false }, io);
+  if (!isValidTimeZone(timezone))
+    throw new UsageError(`kansa timesheet: --timezone "${timezone}" is not an IANA time zone`);
+  return importTimesheet(
+    file,
+    {
+      layout: values.layout,
+      durations: values.durations as Durations | undefined,
+      timezone,
+      dryRun: values['dry-run'] ?? false,
+    },
+    io,
+  );
 }

@@ -42,7 +42,9 @@ export async function translateCommand(argv: string[], io: TranslateIo): Promise
   if (positionals.length === 0) throw new UsageError('kansa translate: expected a file or - for standard input');
   const ctx = translateContext('kansa translate', values, io.now ?? new Date());
   if (values.format !== 'auto' && !FORMATS.some((f) => f.id === values.format)) {
-    throw new UsageError(`kansa translate: --format expected auto or one of ${FORMATS.map((f) => f.id).join(', ')}, got "${values.format}"`);
+    throw new UsageError(
+      `kansa translate: --format expected auto or one of ${FORMATS.map((f) => f.id).join(', ')}, got "${values.format}"`,
+    );
   }
   const enrich = loadEnricher(values.directory, values.assets);
   const total = new Summary();
@@ -61,20 +63,41 @@ export async function translateCommand(argv: string[], io: TranslateIo): Promise
   return unreadable > 0 ? 1 : 0;
 }
 
-async function translateOne(input: string, format: string, ctx: TranslateContext, enrich: ((e: KansaEvent) => void) | undefined, io: TranslateIo): Promise<Summary> {
-  const source: Readable = input === '-' ? io.stdin : isEvtxFile(input) ? evtxXmlStream(input) : createReadStream(input, { highWaterMark: 1 << 20 });
+async function translateOne(
+  input: string,
+  format: string,
+  ctx: TranslateContext,
+  enrich: ((e: KansaEvent) => void) | undefined,
+  io: TranslateIo,
+): Promise<Summary> {
+  const source: Readable =
+    input === '-'
+      ? io.stdin
+      : isEvtxFile(input)
+        ? evtxXmlStream(input)
+        : createReadStream(input, { highWaterMark: 1 << 20 });
   // One buffer, reused: the events of each input chunk are written into it, handed to stdout, and
   // the buffer is reused once stdout has taken the bytes.
   const out = new JsonWriter(4 << 20);
   const stream = new TranslateStream(
-    { source: input, ...(input === '-' ? {} : { filePath: input }), format, ctx, formats: FORMATS, stages: STAGES.map((make) => make()), ...(enrich ? { enrich } : {}) },
+    {
+      source: input,
+      ...(input === '-' ? {} : { filePath: input }),
+      format,
+      ctx,
+      formats: FORMATS,
+      stages: STAGES.map((make) => make()),
+      ...(enrich ? { enrich } : {}),
+    },
     (events) => {
       for (const e of events) out.writeLine(e);
     },
   );
   const flush = async (): Promise<void> => {
     if (out.length === 0) return;
-    await new Promise<void>((resolve, reject) => io.stdout.write(out.bytes(), (err) => (err ? reject(err) : resolve())));
+    await new Promise<void>((resolve, reject) =>
+      io.stdout.write(out.bytes(), (err) => (err ? reject(err) : resolve())),
+    );
     out.reset();
   };
   let announced = false;

@@ -7,5 +7,9 @@ export class DemoUsageError extends UsageError {}
 
 /** Usage errors, option values the translation refused, and node:util parseArgs errors (unknown option…). */
 export function isUsageError(err: unknown): boolean {
-  return err instanceof UsageError || err instanceof OptionError || !!(err as { code?: string } | undefined)?.code?.startsWith('ERR_PARSE_ARGS');
+  return (
+    err instanceof UsageError ||
+    err instanceof OptionError ||
+    !!(err as { code?: string } | undefined)?.code?.startsWith('ERR_PARSE_ARGS')
+  );
 }

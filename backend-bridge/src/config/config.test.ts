@@ -24,7 +24,14 @@ describe('config', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kansa-config-'));
     const file = join(dir, 'kansa.yaml');
     writeFileSync(file, 'queue:\n  maxBytes: 64MiB\nhttp:\n  port: 9999\n');
-    const c = loadConfig({ file, env: { KANSA_HTTP_PORT: '8088', KANSA_TOKENS: 'winlogbeat:0123456789abcdef01,ops:fedcba9876543210ff', OPENSEARCH_URL: 'http://u:secret@os:9200' } });
+    const c = loadConfig({
+      file,
+      env: {
+        KANSA_HTTP_PORT: '8088',
+        KANSA_TOKENS: 'winlogbeat:0123456789abcdef01,ops:fedcba9876543210ff',
+        OPENSEARCH_URL: 'http://u:secret@os:9200',
+      },
+    });
     expect(c.queue.maxBytes).toBe(64 * 1024 * 1024);
     expect(c.http.port).toBe(8088);
     expect(c.auth.tokens.map((t) => t.name)).toEqual(['winlogbeat', 'ops']);
@@ -50,7 +57,9 @@ describe('config', () => {
     };
     expect(fail({ queue: { maxBytes: 'lots' } })).toMatch(/queue\.maxBytes: expected a size/);
     expect(fail({ http: { prot: 1 } })).toMatch(/http: .*prot/);
-    expect(fail({ auth: { tokens: [{ name: 'x', token: 'short' }] } })).toMatch(/auth\.tokens\.0\.token: a token must be at least 16 characters/);
+    expect(fail({ auth: { tokens: [{ name: 'x', token: 'short' }] } })).toMatch(
+      /auth\.tokens\.0\.token: a token must be at least 16 characters/,
+    );
     expect(fail({ syslog: { tls: { enabled: true } } })).toMatch(/syslog\.tls: .*cert and key/);
     expect(fail({}, { KANSA_HTTP_PORT: 'eighty' })).toMatch(/KANSA_HTTP_PORT: expected a number/);
   });
@@ -60,11 +69,19 @@ describe('config', () => {
     let err = '';
     const sink = (append: (s: string) => void) => new Writable({ write: (c, _e, cb) => (append(String(c)), cb()) });
     const saved = { ...process.env };
-    Object.assign(process.env, { KANSA_OPENSEARCH_URL: 'https://kansa:hunter2hunter2@os.example:9200', KANSA_TOKENS: 'ops:0123456789abcdef0123', KANSA_QUEUE_MAX_BYTES: '2GiB' });
+    Object.assign(process.env, {
+      KANSA_OPENSEARCH_URL: 'https://kansa:hunter2hunter2@os.example:9200',
+      KANSA_TOKENS: 'ops:0123456789abcdef0123',
+      KANSA_QUEUE_MAX_BYTES: '2GiB',
+    });
     try {
-      expect(await serveCommand(['--print-config'], { stdout: sink((s) => (out += s)), stderr: sink((s) => (err += s)) })).toBe(0);
+      expect(
+        await serveCommand(['--print-config'], { stdout: sink((s) => (out += s)), stderr: sink((s) => (err += s)) }),
+      ).toBe(0);
       process.env.KANSA_QUEUE_MAX_BYTES = 'huge';
-      expect(await serveCommand(['--print-config'], { stdout: sink(() => undefined), stderr: sink((s) => (err += s)) })).toBe(2);
+      expect(
+        await serveCommand(['--print-config'], { stdout: sink(() => undefined), stderr: sink((s) => (err += s)) }),
+      ).toBe(2);
     } finally {
       process.env = saved;
     }

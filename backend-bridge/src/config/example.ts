@@ -36,7 +36,11 @@ function walk(node: JsonSchema, depth: number, out: string[]): void {
     if (description) out.push(`${pad}# ${description}${c.enum ? ` (one of: ${c.enum.join(', ')})` : ''}`);
     const required = node.required?.includes(key) ?? false;
     if (c.type === 'object' && c.properties && !required && child.default === undefined) {
-      out.push(`${pad}# ${key}: { ${Object.keys(c.properties).map((k) => `${k}: …`).join(', ')} }`);
+      out.push(
+        `${pad}# ${key}: { ${Object.keys(c.properties)
+          .map((k) => `${k}: …`)
+          .join(', ')} }`,
+      );
     } else if (c.type === 'object' && c.properties) {
       out.push(`${pad}${key}:`);
       walk(c, depth + 1, out);
@@ -57,7 +61,11 @@ function unwrap(node: JsonSchema): JsonSchema {
 
 function humanBytes(key: string, value: unknown): unknown {
   if (!/Bytes$/.test(key) || typeof value !== 'number') return value;
-  for (const [unit, size] of [['GiB', 1024 ** 3], ['MiB', 1024 ** 2], ['KiB', 1024]] as const) {
+  for (const [unit, size] of [
+    ['GiB', 1024 ** 3],
+    ['MiB', 1024 ** 2],
+    ['KiB', 1024],
+  ] as const) {
     if (value % size === 0) return `${value / size}${unit}`;
   }
   return value;

@@ -15,7 +15,12 @@ export class ConfigError extends Error {
  * Every environment variable the bridge reads, and the config path it overrides. The README's table
  * lists each of them (a test checks).
  */
-export const ENV_OVERRIDES: ReadonlyArray<{ env: string; path: string; kind: 'string' | 'number' | 'boolean' | 'tokens' | 'keys'; also?: Record<string, unknown> }> = [
+export const ENV_OVERRIDES: ReadonlyArray<{
+  env: string;
+  path: string;
+  kind: 'string' | 'number' | 'boolean' | 'tokens' | 'keys';
+  also?: Record<string, unknown>;
+}> = [
   { env: 'KANSA_OPENSEARCH_URL', path: 'opensearch.url', kind: 'string' },
   { env: 'KANSA_OPENSEARCH_USERNAME', path: 'opensearch.username', kind: 'string' },
   { env: 'KANSA_OPENSEARCH_PASSWORD', path: 'opensearch.password', kind: 'string' },
@@ -28,7 +33,12 @@ export const ENV_OVERRIDES: ReadonlyArray<{ env: string; path: string; kind: 'st
   // Setting a syslog port also turns that listener on, so a container needs no config file.
   { env: 'KANSA_SYSLOG_UDP_PORT', path: 'syslog.udp.port', kind: 'number', also: { 'syslog.udp.enabled': true } },
   { env: 'KANSA_SYSLOG_TCP_PORT', path: 'syslog.tcp.port', kind: 'number', also: { 'syslog.tcp.enabled': true } },
-  { env: 'KANSA_SYSLOG_HOST', path: 'syslog.udp.host', kind: 'string', also: { 'syslog.tcp.host': '$value', 'syslog.tls.host': '$value' } },
+  {
+    env: 'KANSA_SYSLOG_HOST',
+    path: 'syslog.udp.host',
+    kind: 'string',
+    also: { 'syslog.tcp.host': '$value', 'syslog.tls.host': '$value' },
+  },
   { env: 'KANSA_TOKENS', path: 'auth.tokens', kind: 'tokens' },
   { env: 'KANSA_LOG_LEVEL', path: 'log.level', kind: 'string' },
   { env: 'KANSA_TIME_ZONE', path: 'translate.timeZone', kind: 'string' },
@@ -65,7 +75,8 @@ export function loadConfig(options: LoadOptions = {}): KansaConfig {
       throw new ConfigError(`${file}: not valid YAML: ${(err as Error).message}`);
     }
   }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ConfigError(`${file ?? 'config'}: expected a mapping at the top level`);
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    throw new ConfigError(`${file ?? 'config'}: expected a mapping at the top level`);
   const merged = structuredClone(raw) as Record<string, unknown>;
   // OPENSEARCH_URL is the project-wide variable; KANSA_OPENSEARCH_URL wins over it.
   if (env.OPENSEARCH_URL && !env.KANSA_OPENSEARCH_URL) setPath(merged, 'opensearch.url', env.OPENSEARCH_URL);

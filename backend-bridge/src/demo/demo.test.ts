@@ -31,10 +31,28 @@ const EXPECTED_FORMAT: Record<string, string> = {
 };
 
 const SCENARIO_IDS = [
-  'password-spray', 'ssh-brute-force', 'escalation-domain-admins', 'backdoor-account', 'audit-policy-and-log-clear', 'mass-file-reads',
-  'ransomware-rename-burst', 'encoded-powershell', 'non-permitted-port', 'large-upload', 'acl-change-confidential', 'admin-reads-hr',
-  'leaver-exfiltration', 'sales-opens-dev-share', 'late-night-work', 'holiday-work', 'rest-interval-short', 'switch-port-flapping',
-  'ap-error-storm', 'uplink-saturation', 'agreement36-average', 'timesheet-divergence',
+  'password-spray',
+  'ssh-brute-force',
+  'escalation-domain-admins',
+  'backdoor-account',
+  'audit-policy-and-log-clear',
+  'mass-file-reads',
+  'ransomware-rename-burst',
+  'encoded-powershell',
+  'non-permitted-port',
+  'large-upload',
+  'acl-change-confidential',
+  'admin-reads-hr',
+  'leaver-exfiltration',
+  'sales-opens-dev-share',
+  'late-night-work',
+  'holiday-work',
+  'rest-interval-short',
+  'switch-port-flapping',
+  'ap-error-storm',
+  'uplink-saturation',
+  'agreement36-average',
+  'timesheet-divergence',
 ];
 
 const small = { seed: 42, start: '2026-10-01', ...PROFILES.small };
@@ -64,13 +82,17 @@ describe('kansa demo generate (small profile)', () => {
     const names = [...attack.files.map((f) => f.name), 'users.csv', 'assets.csv', 'scenarios.json', 'timesheet.csv'];
     expect(second.files.map((f) => f.name)).toEqual(attack.files.map((f) => f.name));
     for (const name of names) {
-      expect({ name, same: readFileSync(join(again, name)).equals(readFileSync(join(attackDir, name))) }).toEqual({ name, same: true });
+      expect({ name, same: readFileSync(join(again, name)).equals(readFileSync(join(attackDir, name))) }).toEqual({
+        name,
+        same: true,
+      });
     }
   });
 
   test('writes the directory, the asset list and every source', () => {
     expect(attack.files.map((f) => f.name).sort()).toEqual(Object.keys(EXPECTED_FORMAT).sort());
-    for (const f of attack.files) expect({ name: f.name, empty: f.lines === 0 }).toEqual({ name: f.name, empty: false });
+    for (const f of attack.files)
+      expect({ name: f.name, empty: f.lines === 0 }).toEqual({ name: f.name, empty: false });
     const users = readFileSync(join(attackDir, 'users.csv'), 'utf8').trim().split('\n');
     expect(users[0]).toBe('account,display_name,department,title,email,privileged,watchlist,departure_date,calendar');
     expect(users).toHaveLength(small.users + 1);
@@ -91,27 +113,55 @@ describe('kansa demo generate (small profile)', () => {
   test('every file translates with zero parse failures, every scenario query finds its events, and the benign month finds none', () => {
     const queries = attack.scenarios.flatMap((s) => s.detections.map((d) => ({ id: s.id, ...d })));
     const names = attack.files.map((f) => f.name);
-    const result = translateDemo(attackDir, names, queries.map((q) => q.query), 2026);
+    const result = translateDemo(
+      attackDir,
+      names,
+      queries.map((q) => q.query),
+      2026,
+    );
     for (const f of result.files) {
-      expect({ name: f.name, format: f.format, failures: Object.fromEntries(f.failures) }).toEqual({ name: f.name, format: EXPECTED_FORMAT[f.name], failures: {} });
+      expect({ name: f.name, format: f.format, failures: Object.fromEntries(f.failures) }).toEqual({
+        name: f.name,
+        format: EXPECTED_FORMAT[f.name],
+        failures: {},
+      });
       expect(f.events).toBeGreaterThan(0);
     }
     queries.forEach((q, i) => {
-      expect({ id: q.id, query: q.query, enough: result.counts[i] >= q.minCount, count: result.counts[i] }).toEqual({ id: q.id, query: q.query, enough: true, count: result.counts[i] });
+      expect({ id: q.id, query: q.query, enough: result.counts[i] >= q.minCount, count: result.counts[i] }).toEqual({
+        id: q.id,
+        query: q.query,
+        enough: true,
+        count: result.counts[i],
+      });
     });
 
     const benignDir = tempDir();
     const benign = generate({ ...small, out: benignDir, benign: true });
     expect(benign.scenarios).toEqual([]);
-    const quiet = translateDemo(benignDir, names, queries.map((q) => q.query), 2026);
-    for (const f of quiet.files) expect({ name: f.name, failures: Object.fromEntries(f.failures) }).toEqual({ name: f.name, failures: {} });
-    queries.forEach((q, i) => expect({ id: q.id, query: q.query, count: quiet.counts[i] }).toEqual({ id: q.id, query: q.query, count: 0 }));
+    const quiet = translateDemo(
+      benignDir,
+      names,
+      queries.map((q) => q.query),
+      2026,
+    );
+    for (const f of quiet.files)
+      expect({ name: f.name, failures: Object.fromEntries(f.failures) }).toEqual({ name: f.name, failures: {} });
+    queries.forEach((q, i) =>
+      expect({ id: q.id, query: q.query, count: quiet.counts[i] }).toEqual({ id: q.id, query: q.query, count: 0 }),
+    );
   });
 });
 
 describe('the demo timesheet', () => {
-  const read = (dir: string) => parseTimesheet(decodeCsv(readFileSync(join(dir, 'timesheet.csv'))).rows, { timezone: 'Asia/Tokyo' });
-  const gaps = (dir: string) => (JSON.parse(readFileSync(join(dir, 'scenarios.json'), 'utf8')) as { timesheetGaps: Array<{ account: string; date: string; kind: string }> }).timesheetGaps;
+  const read = (dir: string) =>
+    parseTimesheet(decodeCsv(readFileSync(join(dir, 'timesheet.csv'))).rows, { timezone: 'Asia/Tokyo' });
+  const gaps = (dir: string) =>
+    (
+      JSON.parse(readFileSync(join(dir, 'scenarios.json'), 'utf8')) as {
+        timesheetGaps: Array<{ account: string; date: string; kind: string }>;
+      }
+    ).timesheetGaps;
 
   test('imports without an error: a row per person and scheduled day, leave where nobody worked', () => {
     const p = read(attackDir);
@@ -123,7 +173,11 @@ describe('the demo timesheet', () => {
 
   test('seeds each kind of 乖離 in the second half, on rows that say so, and the benign month none', () => {
     const seeded = gaps(attackDir);
-    expect([...new Set(seeded.map((g) => g.kind))].sort()).toEqual(['activity-on-reported-day-off', 'unreported-early-start', 'unreported-late-work']);
+    expect([...new Set(seeded.map((g) => g.kind))].sort()).toEqual([
+      'activity-on-reported-day-off',
+      'unreported-early-start',
+      'unreported-late-work',
+    ]);
     const rows = new Map(read(attackDir).records.map((r) => [`${r.account}@${r.date}`, r]));
     for (const g of seeded) {
       expect(g.date >= '2026-10-04').toBe(true);
@@ -139,18 +193,30 @@ describe('the demo timesheet', () => {
 });
 
 describe('kansa demo command', () => {
-  const io = { stdout: { write: () => true }, stderr: { write: () => true } } as unknown as Parameters<typeof demoCommand>[1];
+  const io = { stdout: { write: () => true }, stderr: { write: () => true } } as unknown as Parameters<
+    typeof demoCommand
+  >[1];
   test('rejects an unknown subcommand, a missing --out and bad numbers with usage errors', async () => {
     await expect(demoCommand(['bogus'], io)).rejects.toBeInstanceOf(UsageError);
     await expect(demoCommand(['generate'], io)).rejects.toThrow('--out DIR is required');
-    await expect(demoCommand(['generate', '--out', '/tmp/x', '--days', 'many'], io)).rejects.toThrow('--days expected an integer');
-    await expect(demoCommand(['generate', '--out', '/tmp/x', '--profile', 'huge'], io)).rejects.toThrow('--profile expected');
+    await expect(demoCommand(['generate', '--out', '/tmp/x', '--days', 'many'], io)).rejects.toThrow(
+      '--days expected an integer',
+    );
+    await expect(demoCommand(['generate', '--out', '/tmp/x', '--profile', 'huge'], io)).rejects.toThrow(
+      '--profile expected',
+    );
   });
 });
 
 describe('scenario query evaluator', () => {
   test('terms, wildcards, escapes, numeric and time ranges', () => {
-    const e = { 'user.name': 'tanaka', 'file.path': 'E:\\x\\a.xlsx', 'source.bytes': 2000, '@timestamp': '2026-10-20T13:00:00.000Z', tags: ['a', 'b'] };
+    const e = {
+      'user.name': 'tanaka',
+      'file.path': 'E:\\x\\a.xlsx',
+      'source.bytes': 2000,
+      '@timestamp': '2026-10-20T13:00:00.000Z',
+      tags: ['a', 'b'],
+    };
     expect(compileQuery('user.name:tanaka AND source.bytes:>=1000')(e)).toBe(true);
     expect(compileQuery('user.name:TANAKA AND source.bytes:>=3000')(e)).toBe(false);
     expect(compileQuery('file.path:E\\:\\\\*')(e)).toBe(true);

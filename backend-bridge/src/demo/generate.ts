@@ -66,7 +66,10 @@ function writeFiles(m: Month, scenarios: Scenario[], cast: Cast): void {
   writeFileSync(join(out, 'assets.csv'), assetsCsv(m.people));
   // The attendance system's export: the months before the period (the 36協定's averages reach back), then the period.
   const period = m.book.csv(m.people, m.t0, days, (day) => m.isOffDay(day), benign);
-  writeFileSync(join(out, 'timesheet.csv'), withHistory(period, timesheetHistoryRows(m, benign ? undefined : cast.overworked)));
+  writeFileSync(
+    join(out, 'timesheet.csv'),
+    withHistory(period, timesheetHistoryRows(m, benign ? undefined : cast.overworked)),
+  );
   // The 乖離 the timesheet just seeded, as a scenario (the gaps are chosen while it is written).
   const gap = divergenceScenario(m.book.seeded, m.people);
   if (gap) {

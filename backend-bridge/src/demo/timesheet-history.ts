@@ -43,7 +43,8 @@ export function timesheetHistoryRows(m: Month, overworked: Employee | undefined)
     const first = new Date(Date.UTC(start.y, start.mo - 1 - k, 1));
     const month = { y: first.getUTCFullYear(), mo: first.getUTCMonth() + 1 };
     const days: number[] = [];
-    for (let day = jstMidnight(`${month.y}-${p2(month.mo)}-01`); jst(day + HOUR).mo === month.mo; day += DAY) days.push(day);
+    for (let day = jstMidnight(`${month.y}-${p2(month.mo)}-01`); jst(day + HOUR).mo === month.mo; day += DAY)
+      days.push(day);
     const working = days.filter((day) => !m.isOffDay(day));
     const sundays = days.filter((day) => jst(day + HOUR).dow === 0);
     const plan = OVERWORKED_MONTHS[HISTORY_MONTHS - k];

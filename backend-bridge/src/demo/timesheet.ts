@@ -60,7 +60,12 @@ export class TimesheetBook {
         const early = day >= half && p === actors.early && rng.chance(0.6);
         if (late) end = worked.leave - rng.int(90, 150) * MINUTE;
         if (early) start = worked.arrive + rng.int(60, 100) * MINUTE;
-        if (day >= half && p === actors.dayOff && !isOffDay(day) && this.seeded.filter((s) => s.account === p.account).length < 2) {
+        if (
+          day >= half &&
+          p === actors.dayOff &&
+          !isOffDay(day) &&
+          this.seeded.filter((s) => s.account === p.account).length < 2
+        ) {
           rows.push(`${p.account},${name},,,,有休`);
           this.seeded.push({ account: p.account, date, kind: 'activity-on-reported-day-off' });
           continue;
@@ -84,12 +89,14 @@ function clock(t: number, day: number): string {
 /** The JST midnight of the working day t belongs to: days start at 05:00, as the attendance view counts them. */
 function workingDay(t: number): number {
   const shifted = t - 5 * HOUR;
-  return shifted - ((shifted + 9 * HOUR) % DAY + DAY) % DAY;
+  return shifted - ((((shifted + 9 * HOUR) % DAY) + DAY) % DAY);
 }
 
 /** Three day workers from different departments, chosen by account so the choice is stable. */
 function pickActors(people: Employee[]): { late?: Employee; early?: Employee; dayOff?: Employee } {
-  const day = people.filter((p) => !p.night && !p.privileged && !p.departureDate).sort((a, b) => (a.account < b.account ? -1 : 1));
+  const day = people
+    .filter((p) => !p.night && !p.privileged && !p.departureDate)
+    .sort((a, b) => (a.account < b.account ? -1 : 1));
   const inDept = (code: string) => day.find((p) => p.dept.code === code);
   return { late: inDept('kaihatsu') ?? day[0], early: inDept('eigyo') ?? day[1], dayOff: inDept('keiri') ?? day[2] };
 }

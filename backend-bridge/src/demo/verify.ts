@@ -41,11 +41,19 @@ export function compileQuery(query: string): Query {
     if (value.startsWith('"') && value.endsWith('"')) value = value.slice(1, -1);
     // Lucene escapes: `\:` is a colon, `\\` a backslash.
     value = value.replace(/\\(.)/g, '$1');
-    const re = new RegExp(`^${value.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 'is');
+    const re = new RegExp(
+      `^${value
+        .split('*')
+        .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.*')}$`,
+      'is',
+    );
     return { field, test: (v: unknown): boolean => re.test(String(v)) } as unknown as (v: unknown) => boolean;
   });
   const fields = query.split(/\s+AND\s+/).map((t) => t.trim().slice(0, t.trim().indexOf(':')));
-  const tests = terms.map((t) => (typeof t === 'function' ? t : (t as unknown as { test: (v: unknown) => boolean }).test));
+  const tests = terms.map((t) =>
+    typeof t === 'function' ? t : (t as unknown as { test: (v: unknown) => boolean }).test,
+  );
   return (e) =>
     tests.every((test, i) => {
       const v = (e as Record<string, unknown>)[fields[i]];
@@ -83,7 +91,13 @@ export function translateDemo(
   for (const name of files) {
     const actions = new Map<string, number>();
     const stream = new TranslateStream(
-      { source: name, ctx: { year, timeZone: 'Asia/Tokyo', now: new Date(Date.UTC(year, 11, 31)) }, formats: FORMATS, stages: STAGES.map((m) => m()), enrich },
+      {
+        source: name,
+        ctx: { year, timeZone: 'Asia/Tokyo', now: new Date(Date.UTC(year, 11, 31)) },
+        formats: FORMATS,
+        stages: STAGES.map((m) => m()),
+        enrich,
+      },
       (events) => {
         for (const e of events) {
           const a = String(e['event.action'] ?? '-');
@@ -98,7 +112,14 @@ export function translateDemo(
     const buf = readFileSync(join(dir, name));
     for (let off = 0; off < buf.length; off += 1 << 20) stream.write(buf.subarray(off, off + (1 << 20)));
     stream.end();
-    out.push({ name, format: stream.format?.id ?? '?', records: stream.summary.records, events: [...actions.values()].reduce((a, b) => a + b, 0), failures: stream.summary.failures, actions });
+    out.push({
+      name,
+      format: stream.format?.id ?? '?',
+      records: stream.summary.records,
+      events: [...actions.values()].reduce((a, b) => a + b, 0),
+      failures: stream.summary.failures,
+      actions,
+    });
   }
   return { files: out, counts };
 }

@@ -25,13 +25,24 @@ const HEADER = 'account,display_name,department,privileged,watchlist,departure_d
 let before: Array<Record<string, unknown>> = [];
 
 async function docs(): Promise<Array<Record<string, unknown>>> {
-  const res = await client.search({ index: DIRECTORY_INDEX_ALIAS, body: { size: 10000, query: { match_all: {} } } }, { ignore: [404] });
+  const res = await client.search(
+    { index: DIRECTORY_INDEX_ALIAS, body: { size: 10000, query: { match_all: {} } } },
+    { ignore: [404] },
+  );
   const hits = (res.body as { hits?: { hits: Array<{ _source: Record<string, unknown> }> } }).hits?.hits ?? [];
   return hits.map((h) => h._source);
 }
-const accounts = async () => (await docs()).map((d) => d['user.name']).filter(Boolean).sort();
+const accounts = async () =>
+  (await docs())
+    .map((d) => d['user.name'])
+    .filter(Boolean)
+    .sort();
 const indices = async () => {
-  const res = await client.transport.request({ method: 'GET', path: `/_cat/indices/${DIRECTORY_INDEX_PATTERN}`, querystring: { format: 'json', h: 'index' } });
+  const res = await client.transport.request({
+    method: 'GET',
+    path: `/_cat/indices/${DIRECTORY_INDEX_PATTERN}`,
+    querystring: { format: 'json', h: 'index' },
+  });
   return (res.body as Array<{ index: string }>).map((r) => r.index);
 };
 
@@ -41,13 +52,40 @@ beforeAll(async () => {
 afterAll(async () => {
   const users = before.filter((d) => d['kansa.directory.kind'] === 'user');
   if (users.length > 0) {
-    const csv = HEADER + users.map((d) => [d['user.name'], d['kansa.user.display_name'] ?? '', d['kansa.user.department'] ?? '', d['kansa.user.privileged'], d['kansa.user.watchlist'], d['kansa.user.departure_date'] ?? ''].join(',')).join('\n');
+    const csv =
+      HEADER +
+      users
+        .map((d) =>
+          [
+            d['user.name'],
+            d['kansa.user.display_name'] ?? '',
+            d['kansa.user.department'] ?? '',
+            d['kansa.user.privileged'],
+            d['kansa.user.watchlist'],
+            d['kansa.user.departure_date'] ?? '',
+          ].join(','),
+        )
+        .join('\n');
     const hosts = before.filter((d) => d['kansa.directory.kind'] === 'asset');
-    const assets = 'host,owner,department,role\n' + hosts.map((d) => [d['host.name'], d['kansa.host.owner'] ?? '', d['kansa.host.department'] ?? '', d['kansa.host.role'] ?? ''].join(',')).join('\n');
+    const assets =
+      'host,owner,department,role\n' +
+      hosts
+        .map((d) =>
+          [
+            d['host.name'],
+            d['kansa.host.owner'] ?? '',
+            d['kansa.host.department'] ?? '',
+            d['kansa.host.role'] ?? '',
+          ].join(','),
+        )
+        .join('\n');
     writeFileSync(join(dir, 'restore.csv'), csv);
     writeFileSync(join(dir, 'restore-assets.csv'), assets);
     const out = { write: () => true } as never;
-    await directoryCommand(['load', join(dir, 'restore.csv'), '--assets', join(dir, 'restore-assets.csv')], { stdout: out, stderr: out });
+    await directoryCommand(['load', join(dir, 'restore.csv'), '--assets', join(dir, 'restore-assets.csv')], {
+      stdout: out,
+      stderr: out,
+    });
   } else {
     await client.indices.delete({ index: DIRECTORY_INDEX_PATTERN }, { ignore: [404] });
   }
@@ -58,7 +96,10 @@ afterAll(async () => {
 test('kansa directory load replaces the directory whole and leaves one index behind the alias', async () => {
   const users = join(dir, 'users.csv');
   const assets = join(dir, 'assets.csv');
-  writeFileSync(users, `${HEADER}dirtest.a,試験 一郎,総務,false,true,\ndirtest.b,試験 二郎,開発,true,false,2031-03-31\ndirtest.c,試験 三郎,開発,false,false,next spring\n`);
+  writeFileSync(
+    users,
+    `${HEADER}dirtest.a,試験 一郎,総務,false,true,\ndirtest.b,試験 二郎,開発,true,false,2031-03-31\ndirtest.c,試験 三郎,開発,false,false,next spring\n`,
+  );
   writeFileSync(assets, 'host,owner,department,role\nDIRTEST01.corp.example,dirtest.a,総務,workstation\n');
   const out: string[] = [];
   const err: string[] = [];
@@ -68,8 +109,16 @@ test('kansa directory load replaces the directory whole and leaves one index beh
   expect(err.join('')).toContain('dirtest.c: departure date "next spring" is not YYYY-MM-DD');
   expect(await accounts()).toEqual(['dirtest.a', 'dirtest.b', 'dirtest.c']);
   const b = (await docs()).find((d) => d['user.name'] === 'dirtest.b')!;
-  expect(b).toMatchObject({ 'kansa.directory.kind': 'user', 'kansa.user.display_name': '試験 二郎', 'kansa.user.privileged': true, 'kansa.user.departure_date': '2031-03-31' });
-  expect((await docs()).find((d) => d['kansa.directory.kind'] === 'asset')).toMatchObject({ 'host.name': 'DIRTEST01.corp.example', 'kansa.host.owner': 'dirtest.a' });
+  expect(b).toMatchObject({
+    'kansa.directory.kind': 'user',
+    'kansa.user.display_name': '試験 二郎',
+    'kansa.user.privileged': true,
+    'kansa.user.departure_date': '2031-03-31',
+  });
+  expect((await docs()).find((d) => d['kansa.directory.kind'] === 'asset')).toMatchObject({
+    'host.name': 'DIRTEST01.corp.example',
+    'kansa.host.owner': 'dirtest.a',
+  });
 
   // A second load: the people of the first are gone (not merged), and so is its index.
   await loadDirectory(client, parseDirectory(`${HEADER}dirtest.z,試験 末子,営業,false,true,\n`, 'inline'), []);
@@ -140,20 +189,36 @@ test('kansa serve loads its directory file, reloads it on change and stamps the 
   const host = marker('dir');
   const send = (i: number) =>
     new Promise<void>((resolve, reject) => {
-      const socket = connect(addr.syslogTcp!.port, '127.0.0.1', () => socket.end(`<38>Nov 28 10:00:0${i} ${host} sshd[1600]: Failed password for dirtest.s1 from 10.0.1.5 port 100${i} ssh2\n`));
+      const socket = connect(addr.syslogTcp!.port, '127.0.0.1', () =>
+        socket.end(
+          `<38>Nov 28 10:00:0${i} ${host} sshd[1600]: Failed password for dirtest.s1 from 10.0.1.5 port 100${i} ssh2\n`,
+        ),
+      );
       socket.on('close', () => resolve());
       socket.on('error', reject);
     });
   try {
     await until(accounts, (a) => a.join() === 'dirtest.s1', 'the directory loaded at start');
     await send(1);
-    const [first] = await until(() => docsOfHost(client, host), (d) => d.length === 1, 'the first event');
-    expect(first.source).toMatchObject({ 'user.name': 'dirtest.s1', 'kansa.user.display_name': '試験 花子', 'kansa.user.watchlist': false });
+    const [first] = await until(
+      () => docsOfHost(client, host),
+      (d) => d.length === 1,
+      'the first event',
+    );
+    expect(first.source).toMatchObject({
+      'user.name': 'dirtest.s1',
+      'kansa.user.display_name': '試験 花子',
+      'kansa.user.watchlist': false,
+    });
 
     writeFileSync(users, `${HEADER}dirtest.s1,試験 花子,総務,false,true,\n`);
     await until(docs, (d) => d.some((x) => x['kansa.user.watchlist'] === true), 'the reloaded directory');
     await send(2);
-    const both = await until(() => docsOfHost(client, host), (d) => d.length === 2, 'the second event');
+    const both = await until(
+      () => docsOfHost(client, host),
+      (d) => d.length === 2,
+      'the second event',
+    );
     const stamps = both.map((d) => d.source['kansa.user.watchlist']).sort();
     // The earlier event keeps what the directory said then; the query-time flag sees both (datasource tests).
     expect(stamps).toEqual([false, true]);

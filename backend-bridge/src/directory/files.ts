@@ -11,7 +11,8 @@ export interface DirectoryFiles {
 
 function readBounded(path: string): string {
   const size = statSync(path).size;
-  if (size > MAX_DIRECTORY_BYTES) throw new Error(`${path}: ${size} bytes, more than the ${MAX_DIRECTORY_BYTES} a directory file may have`);
+  if (size > MAX_DIRECTORY_BYTES)
+    throw new Error(`${path}: ${size} bytes, more than the ${MAX_DIRECTORY_BYTES} a directory file may have`);
   return readFileSync(path, 'utf8');
 }
 

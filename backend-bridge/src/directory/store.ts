@@ -17,7 +17,12 @@ export interface DirectoryLoad {
 type Doc = Record<string, unknown>;
 
 /** The directory's documents use the events' field names (user.name, kansa.user.*, kansa.host.*), one per account or host. */
-export function directoryDocs(users: DirectoryUser[], assets: Asset[], loadedAt: Date, warnings: string[] = []): Array<{ id: string; doc: Doc }> {
+export function directoryDocs(
+  users: DirectoryUser[],
+  assets: Asset[],
+  loadedAt: Date,
+  warnings: string[] = [],
+): Array<{ id: string; doc: Doc }> {
   const at = loadedAt.toISOString();
   const docs = new Map<string, Doc>();
   for (const u of users) {
@@ -51,19 +56,34 @@ export function directoryDocs(users: DirectoryUser[], assets: Asset[], loadedAt:
  * old ones, so a query sees either the old directory or the new one, never half of each, and a load that
  * fails part way leaves the old one in place.
  */
-export async function loadDirectory(client: Client, users: DirectoryUser[], assets: Asset[], now = new Date(), replicas = 0): Promise<DirectoryLoad> {
+export async function loadDirectory(
+  client: Client,
+  users: DirectoryUser[],
+  assets: Asset[],
+  now = new Date(),
+  replicas = 0,
+): Promise<DirectoryLoad> {
   const warnings: string[] = [];
   const docs = directoryDocs(users, assets, now, warnings);
   const index = `${DIRECTORY_INDEX_PREFIX}${now.toISOString().replace(/[-:.]/g, '').toLowerCase()}`;
   const { template } = eventsTemplate(replicas) as { template: { settings: unknown; mappings: unknown } };
-  await client.transport.request({ method: 'PUT', path: `/${index}`, body: { settings: template.settings, mappings: template.mappings } });
+  await client.transport.request({
+    method: 'PUT',
+    path: `/${index}`,
+    body: { settings: template.settings, mappings: template.mappings },
+  });
   try {
     for (let i = 0; i < docs.length; i += BULK_DOCS) {
       const body = docs.slice(i, i + BULK_DOCS).flatMap(({ id, doc }) => [{ index: { _index: index, _id: id } }, doc]);
-      const res = (await client.bulk({ body })).body as { errors: boolean; items: Array<{ index: { _id: string; error?: { reason?: string } } }> };
+      const res = (await client.bulk({ body })).body as {
+        errors: boolean;
+        items: Array<{ index: { _id: string; error?: { reason?: string } } }>;
+      };
       if (res.errors) {
         const bad = res.items.filter((it) => it.index.error).slice(0, 3);
-        throw new Error(`the directory index refused ${bad.map((it) => `${it.index._id} (${it.index.error?.reason})`).join(', ')}`);
+        throw new Error(
+          `the directory index refused ${bad.map((it) => `${it.index._id} (${it.index.error?.reason})`).join(', ')}`,
+        );
       }
     }
     await client.indices.refresh({ index });
@@ -75,11 +95,19 @@ export async function loadDirectory(client: Client, users: DirectoryUser[], asse
     await client.indices.delete({ index }, { ignore: [404] });
     throw err;
   }
-  return { index, users: docs.filter((d) => d.id.startsWith('user:')).length, assets: docs.filter((d) => d.id.startsWith('asset:')).length, warnings };
+  return {
+    index,
+    users: docs.filter((d) => d.id.startsWith('user:')).length,
+    assets: docs.filter((d) => d.id.startsWith('asset:')).length,
+    warnings,
+  };
 }
 
 /** Every directory index, behind the alias or left over by a load that died before moving it. */
 async function directoryIndices(client: Client): Promise<string[]> {
-  const res = await client.transport.request({ method: 'GET', path: `/_cat/indices/${DIRECTORY_INDEX_PATTERN}`, querystring: { format: 'json', h: 'index' } }, { ignore: [404] });
+  const res = await client.transport.request(
+    { method: 'GET', path: `/_cat/indices/${DIRECTORY_INDEX_PATTERN}`, querystring: { format: 'json', h: 'index' } },
+    { ignore: [404] },
+  );
   return Array.isArray(res.body) ? (res.body as Array<{ index: string }>).map((r) => r.index) : [];
 }

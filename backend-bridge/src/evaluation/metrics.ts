@@ -12,7 +12,15 @@ export interface EvalMetrics {
   rocAucAllScenarios: number;
   prAucAllScenarios: number;
   budgetPerDay: number;
-  insider: Array<{ id: string; who: string; flagged: boolean; bestRank: number | null; bestScore: number; day: string | null; reasons: string }>;
+  insider: Array<{
+    id: string;
+    who: string;
+    flagged: boolean;
+    bestRank: number | null;
+    bestScore: number;
+    day: string | null;
+    reasons: string;
+  }>;
   flaggedShare: number;
   /** Mean share of directory users per day at or above the flag score, among user-days outside any scenario. */
   falsePositiveUsersPerDay: number;
@@ -22,13 +30,22 @@ export interface EvalMetrics {
 const isInsider = (s: Scenario) => /\binsider\b/.test(s.useCase);
 
 /** User-day labels from the scenario file: a user-day is positive when the user acts out a scenario that day. */
-export function evaluate(days: UserDay[][], scenarios: readonly Scenario[], directoryUsers: number, flagScore: number, clock: LocalTime): EvalMetrics {
+export function evaluate(
+  days: UserDay[][],
+  scenarios: readonly Scenario[],
+  directoryUsers: number,
+  flagScore: number,
+  clock: LocalTime,
+): EvalMetrics {
   const userScenarios = scenarios.filter((s) => days.some((d) => d.some((u) => u.user === s.who)));
   const window = (s: Scenario) => [clock.dayIndex(Date.parse(s.start)), clock.dayIndex(Date.parse(s.end))] as const;
-  const inWindow = (list: readonly Scenario[], user: string, day: number) => list.some((s) => s.who === user && day >= window(s)[0] && day <= window(s)[1]);
+  const inWindow = (list: readonly Scenario[], user: string, day: number) =>
+    list.some((s) => s.who === user && day >= window(s)[0] && day <= window(s)[1]);
   const insiders = userScenarios.filter(isInsider);
   const flat = days.flat();
-  const labelled = flat.filter((u) => inWindow(insiders, u.user, u.day) || !inWindow(userScenarios, u.user, u.day)).map((u) => ({ score: u.score, positive: inWindow(insiders, u.user, u.day) }));
+  const labelled = flat
+    .filter((u) => inWindow(insiders, u.user, u.day) || !inWindow(userScenarios, u.user, u.day))
+    .map((u) => ({ score: u.score, positive: inWindow(insiders, u.user, u.day) }));
   const labelledAll = flat.map((u) => ({ score: u.score, positive: inWindow(userScenarios, u.user, u.day) }));
   const budget = Math.max(1, Math.round(directoryUsers * 0.01));
   const rankOf = new Map<string, number>();
@@ -37,7 +54,8 @@ export function evaluate(days: UserDay[][], scenarios: readonly Scenario[], dire
     const [a, b] = window(s);
     const candidates = flat.filter((u) => u.user === s.who && u.day >= a && u.day <= b);
     let best: UserDay | undefined;
-    for (const u of candidates) if (!best || rankOf.get(`${u.user}@${u.day}`)! < rankOf.get(`${best.user}@${best.day}`)!) best = u;
+    for (const u of candidates)
+      if (!best || rankOf.get(`${u.user}@${u.day}`)! < rankOf.get(`${best.user}@${best.day}`)!) best = u;
     const bestRank = best ? rankOf.get(`${best.user}@${best.day}`)! : null;
     return {
       id: s.id,
@@ -46,10 +64,17 @@ export function evaluate(days: UserDay[][], scenarios: readonly Scenario[], dire
       bestRank,
       bestScore: best?.score ?? 0,
       day: best ? LocalTime.dateOf(best.day) : null,
-      reasons: best ? best.reasons.slice(0, 3).map((r) => `${r.en} (+${r.contribution})`).join(' / ') : '',
+      reasons: best
+        ? best.reasons
+            .slice(0, 3)
+            .map((r) => `${r.en} (+${r.contribution})`)
+            .join(' / ')
+        : '',
     };
   });
-  const fpPerDay = days.filter((d) => d.length > 0).map((d) => d.filter((u) => u.score >= flagScore && !inWindow(userScenarios, u.user, u.day)).length);
+  const fpPerDay = days
+    .filter((d) => d.length > 0)
+    .map((d) => d.filter((u) => u.score >= flagScore && !inWindow(userScenarios, u.user, u.day)).length);
   const fpMean = fpPerDay.length > 0 ? fpPerDay.reduce((x, y) => x + y, 0) / fpPerDay.length : 0;
   return {
     userDays: labelled.length,

@@ -7,7 +7,14 @@ import { FORMATS, STAGES } from '../translators';
 import { extract } from '../risk/observe/extract';
 import type { Observation } from '../risk/observe/observation';
 
-const NOT_LOGS = new Set(['users.csv', 'assets.csv', 'holidays.txt', 'scenarios.json', 'timesheet.csv', '.imported.json']);
+const NOT_LOGS = new Set([
+  'users.csv',
+  'assets.csv',
+  'holidays.txt',
+  'scenarios.json',
+  'timesheet.csv',
+  '.imported.json',
+]);
 
 /** Every log file of a generated demo month (what `kansa demo` imports). */
 export function demoLogFiles(dir: string): string[] {
@@ -27,20 +34,36 @@ export function demoLogFiles(dir: string): string[] {
  * Translates a demo month's raw files with the same engine and enrichment as `kansa import` and keeps
  * only the observations: the whole month fits in memory this way.
  */
-export async function observeDemoMonth(dir: string, year: number, timeZone: string, onFile?: (file: string, events: number) => void): Promise<Observation[]> {
+export async function observeDemoMonth(
+  dir: string,
+  year: number,
+  timeZone: string,
+  onFile?: (file: string, events: number) => void,
+): Promise<Observation[]> {
   const enrich = loadEnricher(join(dir, 'users.csv'), join(dir, 'assets.csv'));
   const ctx = translateContext('kansa risk eval', { year: String(year), tz: timeZone }, new Date());
   const out: Observation[] = [];
   for (const file of demoLogFiles(dir)) {
     for (const member of openLogFile(file, () => undefined)) {
       let events = 0;
-      const stream = new TranslateStream({ source: member.name, filePath: member.name, format: 'auto', ctx, formats: FORMATS, stages: STAGES.map((m) => m()), ...(enrich ? { enrich } : {}) }, (batch) => {
-        events += batch.length;
-        for (const e of batch) {
-          const o = extract(e);
-          if (o) out.push(o);
-        }
-      });
+      const stream = new TranslateStream(
+        {
+          source: member.name,
+          filePath: member.name,
+          format: 'auto',
+          ctx,
+          formats: FORMATS,
+          stages: STAGES.map((m) => m()),
+          ...(enrich ? { enrich } : {}),
+        },
+        (batch) => {
+          events += batch.length;
+          for (const e of batch) {
+            const o = extract(e);
+            if (o) out.push(o);
+          }
+        },
+      );
       for await (const chunk of member.stream()) stream.write(chunk as Buffer);
       stream.end();
       onFile?.(member.name, events);

@@ -4,7 +4,11 @@ import type { UserDay } from '../risk/score/day';
 import type { RiskEngine } from '../risk/score/engine';
 
 /** Runs the engine over observations day by day (empty days too, so baselines decay), from a fresh state. */
-export function replay(engine: RiskEngine, obs: readonly Observation[], state: RiskState = emptyState()): { days: UserDay[][]; state: RiskState } {
+export function replay(
+  engine: RiskEngine,
+  obs: readonly Observation[],
+  state: RiskState = emptyState(),
+): { days: UserDay[][]; state: RiskState } {
   const byDay = new Map<number, Observation[]>();
   let first = Infinity;
   let last = -Infinity;

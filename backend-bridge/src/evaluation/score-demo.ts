@@ -15,17 +15,38 @@ import { loadState } from '../risk/store/state-store';
  * ranking has something to show right away.
  */
 export async function scoreDemoMonth(out: string, io: { stderr: Writable }): Promise<number> {
-  const meta = JSON.parse(readFileSync(join(out, 'scenarios.json'), 'utf8')) as { start: string; days: number; timeZone: string };
+  const meta = JSON.parse(readFileSync(join(out, 'scenarios.json'), 'utf8')) as {
+    start: string;
+    days: number;
+    timeZone: string;
+  };
   const holidaysFile = join(out, 'holidays.txt');
-  const settings = { ...DEFAULT_SETTINGS, timeZone: meta.timeZone, holidays: loadHolidays(existsSync(holidaysFile) ? holidaysFile : DEFAULT_HOLIDAYS_FILE) };
+  const settings = {
+    ...DEFAULT_SETTINGS,
+    timeZone: meta.timeZone,
+    holidays: loadHolidays(existsSync(holidaysFile) ? holidaysFile : DEFAULT_HOLIDAYS_FILE),
+  };
   const clock = new LocalTime(meta.timeZone);
   const first = LocalTime.dayOf(meta.start);
   const to = LocalTime.dateOf(first + meta.days - 1);
   const url = openSearchUrl();
   const client = createClient(url);
   try {
-    const range = { range: { [FIELD.timestamp]: { gte: new Date(clock.dayStart(first)).toISOString(), lt: new Date(clock.dayStart(first + meta.days)).toISOString() } } };
-    const count = (await client.transport.request({ method: 'POST', path: `/${RISK_INDEX_PATTERN}/_count?ignore_unavailable=true&allow_no_indices=true`, body: { query: range } })).body as { count: number };
+    const range = {
+      range: {
+        [FIELD.timestamp]: {
+          gte: new Date(clock.dayStart(first)).toISOString(),
+          lt: new Date(clock.dayStart(first + meta.days)).toISOString(),
+        },
+      },
+    };
+    const count = (
+      await client.transport.request({
+        method: 'POST',
+        path: `/${RISK_INDEX_PATTERN}/_count?ignore_unavailable=true&allow_no_indices=true`,
+        body: { query: range },
+      })
+    ).body as { count: number };
     // Scored through this month's last day, not just any summary in its range: another month on the
     // same dates (e.g. the small profile) must not stand in for it.
     const learned = (await loadState(client)).state.day;

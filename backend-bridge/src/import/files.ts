@@ -78,7 +78,10 @@ export async function importFiles(options: ImportOptions, io: { stderr: Writable
   }
   const total = new Summary();
   const written = { indexed: 0, duplicates: 0, deadLettered: 0, unsent: 0, retried: 0 };
-  const progress = new Progress(io.stderr, files.reduce((n, f) => n + statSync(f).size, 0));
+  const progress = new Progress(
+    io.stderr,
+    files.reduce((n, f) => n + statSync(f).size, 0),
+  );
   const inflight = new Set<Promise<void>>();
   let failure: Error | undefined;
   const send = async (batch: SerializedDoc[]) => {
@@ -114,16 +117,27 @@ export async function importFiles(options: ImportOptions, io: { stderr: Writable
       let ordinal = 0;
       let lastOffset: number | undefined;
       const tap = archive && new StreamTap(archive, { identity, source: member.name, format: format, ctx });
-      const stream = new TranslateStream({ source: member.name, filePath: member.name, format: format, ctx, formats: FORMATS, stages: STAGES.map((m) => m()), ...(enrich ? { enrich } : {}) }, (events) => {
-        for (const e of events) {
-          // Several events can come from one record: the ordinal within the record keeps their ids apart.
-          ordinal = e['log.offset'] === lastOffset ? ordinal + 1 : 0;
-          lastOffset = e['log.offset'];
-          tap?.tag(e);
-          batches.add(serializeDoc(toBulkDoc(identity, e, ordinal)));
-        }
-        progress.events += events.length;
-      });
+      const stream = new TranslateStream(
+        {
+          source: member.name,
+          filePath: member.name,
+          format: format,
+          ctx,
+          formats: FORMATS,
+          stages: STAGES.map((m) => m()),
+          ...(enrich ? { enrich } : {}),
+        },
+        (events) => {
+          for (const e of events) {
+            // Several events can come from one record: the ordinal within the record keeps their ids apart.
+            ordinal = e['log.offset'] === lastOffset ? ordinal + 1 : 0;
+            lastOffset = e['log.offset'];
+            tap?.tag(e);
+            batches.add(serializeDoc(toBulkDoc(identity, e, ordinal)));
+          }
+          progress.events += events.length;
+        },
+      );
       try {
         for await (const chunk of tap ? tap.wrap(member.stream()) : member.stream()) {
           stream.write(chunk as Buffer);
@@ -152,4 +166,3 @@ export async function importFiles(options: ImportOptions, io: { stderr: Writable
   archive?.close();
   return unreadable > 0 || written.unsent > 0 ? 1 : 0;
 }
-

@@ -8,7 +8,11 @@ import { createClient } from './client';
 import { DEAD_LETTER_PREFIX, installTemplate } from './template';
 
 const TRANSLATORS = join(__dirname, '..', 'translators');
-const FIXTURES = ['syslog/testdata/rfc3164-generic/case.input', 'syslog/testdata/rfc5424-sd/case.input', 'syslog/testdata/garbage-crlf/case.input'];
+const FIXTURES = [
+  'syslog/testdata/rfc3164-generic/case.input',
+  'syslog/testdata/rfc5424-sd/case.input',
+  'syslog/testdata/garbage-crlf/case.input',
+];
 
 describe('real OpenSearch', () => {
   const client = createClient(process.env.OPENSEARCH_URL);
@@ -23,7 +27,11 @@ describe('real OpenSearch', () => {
   });
 
   afterAll(async () => {
-    await client.transport.request({ method: 'POST', path: `/${INDEX_ALIAS}/_delete_by_query?refresh=true`, body: { query: { ids: { values: ids } } } });
+    await client.transport.request({
+      method: 'POST',
+      path: `/${INDEX_ALIAS}/_delete_by_query?refresh=true`,
+      body: { query: { ids: { values: ids } } },
+    });
     await client.close();
   });
 
@@ -50,11 +58,13 @@ describe('real OpenSearch', () => {
 
     // The Japanese sentence is searchable by word (CJK bigrams), the IP-free host by keyword.
     expect(await search(client, mine('kansa.message.ja:"記録しました" AND host.name:web01'))).toBe(3);
-    const byIndex = (await client.transport.request({
-      method: 'POST',
-      path: `/${INDEX_ALIAS}/_search`,
-      body: { size: 0, query: mine('*'), aggs: { indices: { terms: { field: '_index', size: 10 } } } },
-    })).body as { aggregations: { indices: { buckets: Array<{ key: string }> } } };
+    const byIndex = (
+      await client.transport.request({
+        method: 'POST',
+        path: `/${INDEX_ALIAS}/_search`,
+        body: { size: 0, query: mine('*'), aggs: { indices: { terms: { field: '_index', size: 10 } } } },
+      })
+    ).body as { aggregations: { indices: { buckets: Array<{ key: string }> } } };
     expect(byIndex.aggregations.indices.buckets.map((b) => b.key).sort()).toEqual([
       'kansa-events-2026.10.01',
       'kansa-events-2026.10.31',
@@ -63,11 +73,21 @@ describe('real OpenSearch', () => {
   });
 
   it('dead-letters a document the strict mapping rejects, with the reason', async () => {
-    const bad = toBulkDoc(run, { '@timestamp': '2026-10-02T00:00:00.000Z', 'event.action': 'x', 'not.in.schema': 1 } as never, 0);
+    const bad = toBulkDoc(
+      run,
+      { '@timestamp': '2026-10-02T00:00:00.000Z', 'event.action': 'x', 'not.in.schema': 1 } as never,
+      0,
+    );
     const result = await writeBulk(client, [bad]);
     expect(result).toMatchObject({ indexed: 0, deadLettered: 1 });
     await client.transport.request({ method: 'POST', path: `/${DEAD_LETTER_PREFIX}*/_refresh` });
-    const hits = (await client.transport.request({ method: 'GET', path: `/${DEAD_LETTER_PREFIX}*/_search`, body: { query: { ids: { values: [bad.id] } } } })).body as {
+    const hits = (
+      await client.transport.request({
+        method: 'GET',
+        path: `/${DEAD_LETTER_PREFIX}*/_search`,
+        body: { query: { ids: { values: [bad.id] } } },
+      })
+    ).body as {
       hits: { hits: Array<{ _source: { reason: string; error_type: string } }> };
     };
     expect(hits.hits.hits[0]._source.error_type).toBe('strict_dynamic_mapping_exception');
@@ -76,10 +96,12 @@ describe('real OpenSearch', () => {
 });
 
 async function search(client: ReturnType<typeof createClient>, query: object): Promise<number> {
-  const res = (await client.transport.request({
-    method: 'POST',
-    path: `/${INDEX_ALIAS}/_search`,
-    body: { size: 0, track_total_hits: true, query },
-  })).body as { hits: { total: { value: number } } };
+  const res = (
+    await client.transport.request({
+      method: 'POST',
+      path: `/${INDEX_ALIAS}/_search`,
+      body: { size: 0, track_total_hits: true, query },
+    })
+  ).body as { hits: { total: { value: number } } };
   return res.hits.total.value;
 }

@@ -6,7 +6,12 @@ import { installTemplate } from './template';
 const client = createClient();
 afterAll(() => client.close());
 
-type Templates = { index_templates: Array<{ name: string; index_template: { template: { settings?: { index?: { number_of_replicas?: string } } } } }> };
+type Templates = {
+  index_templates: Array<{
+    name: string;
+    index_template: { template: { settings?: { index?: { number_of_replicas?: string } } } };
+  }>;
+};
 
 async function replicasOf(name: string): Promise<string | undefined> {
   const res = (await client.transport.request({ method: 'GET', path: `/_index_template/${name}` })).body as Templates;

@@ -20,30 +20,35 @@ export async function installTemplate(client: Client, requested?: number): Promi
   const replicas = requested ?? (await installedReplicas(client, TEMPLATE_NAME)) ?? 0;
   await putTemplate(client, TEMPLATE_NAME, eventsTemplate(replicas));
   await putTemplate(client, 'kansa-deadletter', {
-      index_patterns: [`${DEAD_LETTER_PREFIX}*`],
-      priority: 200,
-      template: {
-        settings: { number_of_shards: 1, number_of_replicas: replicas },
-        // The rejected document is kept whole but unindexed: it failed the events mapping once already.
-        mappings: {
-          dynamic: false,
-          properties: {
-            '@timestamp': { type: 'date' },
-            reason: { type: 'text' },
-            error_type: { type: 'keyword' },
-            target_index: { type: 'keyword' },
-            document: { type: 'object', enabled: false },
-          },
+    index_patterns: [`${DEAD_LETTER_PREFIX}*`],
+    priority: 200,
+    template: {
+      settings: { number_of_shards: 1, number_of_replicas: replicas },
+      // The rejected document is kept whole but unindexed: it failed the events mapping once already.
+      mappings: {
+        dynamic: false,
+        properties: {
+          '@timestamp': { type: 'date' },
+          reason: { type: 'text' },
+          error_type: { type: 'keyword' },
+          target_index: { type: 'keyword' },
+          document: { type: 'object', enabled: false },
         },
       },
+    },
   });
 }
 
 /** number_of_replicas of an installed index template; undefined when there is no such template. */
 export async function installedReplicas(client: Client, name: string): Promise<number | undefined> {
-  type Templates = { index_templates?: Array<{ index_template: { template?: { settings?: { index?: { number_of_replicas?: string } } } } }> };
+  type Templates = {
+    index_templates?: Array<{
+      index_template: { template?: { settings?: { index?: { number_of_replicas?: string } } } };
+    }>;
+  };
   const res = await client.transport.request({ method: 'GET', path: `/_index_template/${name}` }, { ignore: [404] });
-  const value = (res.body as Templates).index_templates?.[0]?.index_template.template?.settings?.index?.number_of_replicas;
+  const value = (res.body as Templates).index_templates?.[0]?.index_template.template?.settings?.index
+    ?.number_of_replicas;
   return value === undefined ? undefined : Number(value);
 }
 

@@ -7,9 +7,17 @@ import { BulkBatcher } from './batches';
 
 // Documents of varied sizes, with Japanese text (3 bytes per character in UTF-8, 1 unit in a JS string).
 const docs = (n: number): SerializedDoc[] =>
-  Array.from({ length: n }, (_, i) => ({ id: `id${i}`, index: 'kansa-events-2026.11.01', json: Buffer.from(JSON.stringify({ n: i, 'kansa.message.ja': 'ログオン'.repeat(i % 50), tab: 'a\tb' })) }));
+  Array.from({ length: n }, (_, i) => ({
+    id: `id${i}`,
+    index: 'kansa-events-2026.11.01',
+    json: Buffer.from(JSON.stringify({ n: i, 'kansa.message.ja': 'ログオン'.repeat(i % 50), tab: 'a\tb' })),
+  }));
 
-const bodyLines = (body: Buffer) => body.toString('utf8').split('\n').filter((l) => l !== '');
+const bodyLines = (body: Buffer) =>
+  body
+    .toString('utf8')
+    .split('\n')
+    .filter((l) => l !== '');
 
 describe('bulk request bodies are bounded in bytes', () => {
   it('bulkBody is the action line and source of each document, and bulkEntryBytes adds up to its length', () => {
@@ -17,13 +25,22 @@ describe('bulk request bodies are bounded in bytes', () => {
     const d = [...docs(3), { id: 'a"b\\ログ\t', index: 'kansa-events-2026.11.01', json: Buffer.from('{}') }];
     const body = bulkBody(d);
     expect(body.length).toBe(d.reduce((n, x) => n + bulkEntryBytes(x), 0));
-    expect(bodyLines(body)).toEqual(d.flatMap((x) => [`{"create":{"_index":"kansa-events-2026.11.01","_id":${JSON.stringify(x.id)}}}`, x.json.toString()]));
+    expect(bodyLines(body)).toEqual(
+      d.flatMap((x) => [
+        `{"create":{"_index":"kansa-events-2026.11.01","_id":${JSON.stringify(x.id)}}}`,
+        x.json.toString(),
+      ]),
+    );
   });
 
   it('BulkBatcher: every request body within maxBytes, a larger document alone, all documents in order', () => {
     const max = 2000;
     const d = docs(200);
-    d.splice(100, 0, { id: 'big', index: 'kansa-events-2026.11.01', json: Buffer.from(JSON.stringify({ text: 'x'.repeat(5000) })) });
+    d.splice(100, 0, {
+      id: 'big',
+      index: 'kansa-events-2026.11.01',
+      json: Buffer.from(JSON.stringify({ text: 'x'.repeat(5000) })),
+    });
     const b = new BulkBatcher(max);
     const batches: SerializedDoc[][] = [];
     for (const x of d) {

@@ -26,7 +26,9 @@ export interface BulkResult {
 /** A deterministic id: the same raw record from the same place always lands on the same document. */
 export function documentId(sourceIdentity: string, event: KansaEvent, ordinal: number): string {
   return createHash('sha256')
-    .update(`${sourceIdentity}\0${event['log.offset'] ?? ''}\0${event['event.original'] ?? ''}\0${event['event.action'] ?? ''}\0${ordinal}`)
+    .update(
+      `${sourceIdentity}\0${event['log.offset'] ?? ''}\0${event['event.original'] ?? ''}\0${event['event.action'] ?? ''}\0${ordinal}`,
+    )
     .digest('base64url')
     .slice(0, 32);
 }
@@ -98,9 +100,29 @@ export async function writeBulk(client: Client, docs: BulkDoc[], options: BulkWr
  * timeout, 429/5xx) is retried whole: ids are deterministic and 409 counts as success, so a retry
  * never duplicates.
  */
-export async function writeBulkSerialized(client: Client, docs: SerializedDoc[], options: BulkWriterOptions = {}): Promise<SerializedResult> {
-  const { maxAttempts = 8, baseDelayMs = 200, maxDelayMs = 10_000, random = Math.random, sleep = defaultSleep, onRequest, onAttempt, aborted } = options;
-  const result: SerializedResult = { indexed: 0, duplicates: 0, retried: 0, deadLettered: 0, deadLetterFailed: 0, unsent: [] };
+export async function writeBulkSerialized(
+  client: Client,
+  docs: SerializedDoc[],
+  options: BulkWriterOptions = {},
+): Promise<SerializedResult> {
+  const {
+    maxAttempts = 8,
+    baseDelayMs = 200,
+    maxDelayMs = 10_000,
+    random = Math.random,
+    sleep = defaultSleep,
+    onRequest,
+    onAttempt,
+    aborted,
+  } = options;
+  const result: SerializedResult = {
+    indexed: 0,
+    duplicates: 0,
+    retried: 0,
+    deadLettered: 0,
+    deadLetterFailed: 0,
+    unsent: [],
+  };
   let pending = docs;
   for (let attempt = 1; pending.length > 0; attempt++) {
     const retry: SerializedDoc[] = [];
@@ -119,7 +141,9 @@ export async function writeBulkSerialized(client: Client, docs: SerializedDoc[],
     }
     onRequest?.(performance.now() - started, pending.length);
     if (response) {
-      const items = (response.body as { items: Array<Record<string, { status: number; error?: { type: string; reason: string } }>> }).items;
+      const items = (
+        response.body as { items: Array<Record<string, { status: number; error?: { type: string; reason: string } }>> }
+      ).items;
       items.forEach((item, i) => {
         const r = item.create ?? Object.values(item)[0];
         const outcome = classifyItem(r.status);
@@ -129,7 +153,11 @@ export async function writeBulkSerialized(client: Client, docs: SerializedDoc[],
         } else if (outcome === 'retryable') {
           retry.push(pending[i]);
         } else {
-          rejected.push({ doc: pending[i], type: r.error?.type ?? String(r.status), reason: r.error?.reason ?? `status ${r.status}` });
+          rejected.push({
+            doc: pending[i],
+            type: r.error?.type ?? String(r.status),
+            reason: r.error?.reason ?? `status ${r.status}`,
+          });
         }
       });
     }
@@ -171,7 +199,13 @@ export async function writeBulkSerialized(client: Client, docs: SerializedDoc[],
  * otherwise echoes index, id, version and shard counts per document, which the client would decode.
  */
 function bulkRequest(client: Client, ndjson: Buffer): Promise<{ body: unknown }> {
-  return client.transport.request({ method: 'POST', path: '/_bulk', querystring: { filter_path: RESPONSE_FILTER }, body: ndjson, bulkBody: ndjson } as never) as Promise<{ body: unknown }>;
+  return client.transport.request({
+    method: 'POST',
+    path: '/_bulk',
+    querystring: { filter_path: RESPONSE_FILTER },
+    body: ndjson,
+    bulkBody: ndjson,
+  } as never) as Promise<{ body: unknown }>;
 }
 
 const RESPONSE_FILTER = 'items.*.status,items.*.error.type,items.*.error.reason';
@@ -189,7 +223,10 @@ const ACTION_FRAME = Buffer.byteLength(actionLine({ index: '', id: '' }));
 /** The bytes a document takes in a request body: its action line, its source and a newline. */
 export function bulkEntryBytes(d: { id: string; index: string; json: Uint8Array }): number {
   // Runs per document: the line itself is built only when an id needs escaping.
-  const action = PLAIN.test(d.id) && PLAIN.test(d.index) ? ACTION_FRAME + d.index.length + d.id.length : Buffer.byteLength(actionLine(d));
+  const action =
+    PLAIN.test(d.id) && PLAIN.test(d.index)
+      ? ACTION_FRAME + d.index.length + d.id.length
+      : Buffer.byteLength(actionLine(d));
   return action + d.json.length + 1;
 }
 
@@ -214,23 +251,30 @@ const CLOSE_BRACE = Buffer.from('}');
  * Mapping and validation errors are kept with their reason, never silently dropped. Returns the
  * documents the dead-letter index refused too, with its reason.
  */
-async function deadLetter(client: Client, rejected: Array<{ doc: SerializedDoc; type: string; reason: string }>): Promise<Array<{ doc: SerializedDoc; reason: string }>> {
+async function deadLetter(
+  client: Client,
+  rejected: Array<{ doc: SerializedDoc; type: string; reason: string }>,
+): Promise<Array<{ doc: SerializedDoc; reason: string }>> {
   const now = new Date().toISOString();
   const docs: SerializedDoc[] = rejected.map(({ doc, type, reason }) => ({
     id: doc.id,
     index: dailyIndex(now, DEAD_LETTER_PREFIX),
     json: Buffer.concat([
-      Buffer.from(`{"@timestamp":${JSON.stringify(now)},"reason":${JSON.stringify(reason)},"error_type":${JSON.stringify(type)},"target_index":${JSON.stringify(doc.index)},"document":`),
+      Buffer.from(
+        `{"@timestamp":${JSON.stringify(now)},"reason":${JSON.stringify(reason)},"error_type":${JSON.stringify(type)},"target_index":${JSON.stringify(doc.index)},"document":`,
+      ),
       doc.json,
       CLOSE_BRACE,
     ]),
   }));
   const response = await bulkRequest(client, bulkBody(docs));
-  const items = (response.body as { items: Array<Record<string, { status: number; error?: { reason?: string } }>> }).items;
+  const items = (response.body as { items: Array<Record<string, { status: number; error?: { reason?: string } }>> })
+    .items;
   const failed: Array<{ doc: SerializedDoc; reason: string }> = [];
   items.forEach((item, i) => {
     const r = Object.values(item)[0];
-    if (classifyItem(r.status) !== 'success') failed.push({ doc: rejected[i].doc, reason: r.error?.reason ?? `status ${r.status}` });
+    if (classifyItem(r.status) !== 'success')
+      failed.push({ doc: rejected[i].doc, reason: r.error?.reason ?? `status ${r.status}` });
   });
   return failed;
 }

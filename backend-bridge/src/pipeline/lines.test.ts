@@ -17,13 +17,17 @@ describe('RecordSplitter', () => {
   it('reads RFC 6587 octet counting, split anywhere, with LF inside a message', () => {
     const frames = ['<13>one', '<13>two\nlines', '<13>three'].map((m) => `${Buffer.byteLength(m)} ${m}`).join('');
     for (let cut = 1; cut < frames.length; cut += 3) {
-      expect(collect(new RecordSplitter('auto', 100), [frames.slice(0, cut), frames.slice(cut)])).toBe('<13>one\n<13>two lines\n<13>three\n');
+      expect(collect(new RecordSplitter('auto', 100), [frames.slice(0, cut), frames.slice(cut)])).toBe(
+        '<13>one\n<13>two lines\n<13>three\n',
+      );
     }
   });
 
   it('hands out overlong records cut to max + 1 bytes (the engine flags them) without buffering the rest', () => {
     const long = 'x'.repeat(1000);
-    expect(collect(new RecordSplitter('lf', 10), [`<13>a\n${long.slice(0, 500)}`, `${long.slice(500)}\n<13>b\n`])).toBe(`<13>a\n${'x'.repeat(11)}\n\n<13>b\n`);
+    expect(collect(new RecordSplitter('lf', 10), [`<13>a\n${long.slice(0, 500)}`, `${long.slice(500)}\n<13>b\n`])).toBe(
+      `<13>a\n${'x'.repeat(11)}\n\n<13>b\n`,
+    );
     expect(collect(new RecordSplitter('octet', 10), [`1000 ${long}`, '5 <13>b'])).toBe(`${'x'.repeat(11)}\n<13>b\n`);
   });
 

@@ -62,25 +62,74 @@ export class Metrics {
   private readonly families: Family[] = [];
   readonly received = this.counter('kansa_input_received_events_total', 'Events taken in, per input.');
   readonly bytes = this.counter('kansa_input_received_bytes_total', 'Raw bytes taken in, per input.');
-  readonly parseFailures = this.counter('kansa_input_parse_failures_total', 'Records that could not be parsed (still indexed as parse-failed events), per input.');
-  readonly rejected = this.counter('kansa_input_rejected_total', 'Requests, messages or connections refused, per input and reason (queue_full, storage_error, too_large, unauthorized, rate_limited, connection_limit, idle_timeout).');
-  readonly udpDrops = this.counter('kansa_udp_dropped_total', 'UDP syslog messages the bridge dropped, per reason (queue_full, storage_error, rate_limited); kernel drops are kansa_udp_kernel_dropped_total.');
-  readonly truncated = this.counter('kansa_input_truncated_total', 'Overlong messages truncated and flagged, per input.');
-  readonly queueBytes = this.gauge('kansa_queue_depth_bytes', 'Bytes in the durable queue not yet confirmed by OpenSearch.');
-  readonly queueEvents = this.gauge('kansa_queue_depth_events', 'Events in the durable queue not yet confirmed by OpenSearch.');
+  readonly parseFailures = this.counter(
+    'kansa_input_parse_failures_total',
+    'Records that could not be parsed (still indexed as parse-failed events), per input.',
+  );
+  readonly rejected = this.counter(
+    'kansa_input_rejected_total',
+    'Requests, messages or connections refused, per input and reason (queue_full, storage_error, too_large, unauthorized, rate_limited, connection_limit, idle_timeout).',
+  );
+  readonly udpDrops = this.counter(
+    'kansa_udp_dropped_total',
+    'UDP syslog messages the bridge dropped, per reason (queue_full, storage_error, rate_limited); kernel drops are kansa_udp_kernel_dropped_total.',
+  );
+  readonly truncated = this.counter(
+    'kansa_input_truncated_total',
+    'Overlong messages truncated and flagged, per input.',
+  );
+  readonly queueBytes = this.gauge(
+    'kansa_queue_depth_bytes',
+    'Bytes in the durable queue not yet confirmed by OpenSearch.',
+  );
+  readonly queueEvents = this.gauge(
+    'kansa_queue_depth_events',
+    'Events in the durable queue not yet confirmed by OpenSearch.',
+  );
   readonly queueCapacity = this.gauge('kansa_queue_capacity_bytes', 'Bound of the durable queue.');
   readonly indexed = this.counter('kansa_output_indexed_total', 'Documents OpenSearch created.');
-  readonly duplicates = this.counter('kansa_output_duplicates_total', 'Documents already present (409 on create): a resend, not a new document.');
-  readonly retried = this.counter('kansa_output_retried_total', 'Document sends retried after 429/5xx or a connection failure.');
-  readonly deadLettered = this.counter('kansa_output_dead_lettered_total', 'Documents the mapping rejected, kept in the dead-letter index.');
-  readonly deadLetterFailed = this.counter('kansa_output_dead_letter_failed_total', 'Attempts to dead-letter a rejected document that the dead-letter index refused too; the document stays in the queue and is retried.');
-  readonly outputState = this.gauge('kansa_output_state', 'State of the OpenSearch output: 1 for the current one (ok, unreachable, refused, dead_letter_failed, queue_read, ack_write).');
-  readonly storageErrors = this.counter('kansa_queue_write_errors_total', 'Appends the durable queue could not write (disk full, no file descriptors), per input; the data was refused, not acknowledged.');
-  readonly storageFailing = this.gauge('kansa_queue_write_failing', '1 while the durable queue cannot write (intake refused), else 0.');
+  readonly duplicates = this.counter(
+    'kansa_output_duplicates_total',
+    'Documents already present (409 on create): a resend, not a new document.',
+  );
+  readonly retried = this.counter(
+    'kansa_output_retried_total',
+    'Document sends retried after 429/5xx or a connection failure.',
+  );
+  readonly deadLettered = this.counter(
+    'kansa_output_dead_lettered_total',
+    'Documents the mapping rejected, kept in the dead-letter index.',
+  );
+  readonly deadLetterFailed = this.counter(
+    'kansa_output_dead_letter_failed_total',
+    'Attempts to dead-letter a rejected document that the dead-letter index refused too; the document stays in the queue and is retried.',
+  );
+  readonly outputState = this.gauge(
+    'kansa_output_state',
+    'State of the OpenSearch output: 1 for the current one (ok, unreachable, refused, dead_letter_failed, queue_read, ack_write).',
+  );
+  readonly storageErrors = this.counter(
+    'kansa_queue_write_errors_total',
+    'Appends the durable queue could not write (disk full, no file descriptors), per input; the data was refused, not acknowledged.',
+  );
+  readonly storageFailing = this.gauge(
+    'kansa_queue_write_failing',
+    '1 while the durable queue cannot write (intake refused), else 0.',
+  );
   readonly connections = this.gauge('kansa_input_connections', 'Open syslog TCP/TLS connections, per input.');
-  readonly udpKernelDrops = this.counter('kansa_udp_kernel_dropped_total', 'Datagrams the kernel dropped for the syslog UDP socket (receive buffer full), from /proc/net/udp{,6}; counts since the socket opened.');
-  readonly farTimestamps = this.counter('kansa_input_far_timestamp_events_total', 'Events whose timestamp is outside translate.timeWindow, indexed by arrival day instead, per input.');
-  readonly bulkLatency = new Histogram('kansa_output_bulk_duration_seconds', 'Duration of bulk requests to OpenSearch.', [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30]);
+  readonly udpKernelDrops = this.counter(
+    'kansa_udp_kernel_dropped_total',
+    'Datagrams the kernel dropped for the syslog UDP socket (receive buffer full), from /proc/net/udp{,6}; counts since the socket opened.',
+  );
+  readonly farTimestamps = this.counter(
+    'kansa_input_far_timestamp_events_total',
+    'Events whose timestamp is outside translate.timeWindow, indexed by arrival day instead, per input.',
+  );
+  readonly bulkLatency = new Histogram(
+    'kansa_output_bulk_duration_seconds',
+    'Duration of bulk requests to OpenSearch.',
+    [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+  );
 
   counter(name: string, help: string): Family {
     const f = new Family(name, help, 'counter');
@@ -103,7 +152,11 @@ export class Metrics {
     }
     out.push(...this.bulkLatency.render());
     const mem = process.memoryUsage();
-    out.push('# HELP process_resident_memory_bytes Resident memory size in bytes.', '# TYPE process_resident_memory_bytes gauge', `process_resident_memory_bytes ${mem.rss}`);
+    out.push(
+      '# HELP process_resident_memory_bytes Resident memory size in bytes.',
+      '# TYPE process_resident_memory_bytes gauge',
+      `process_resident_memory_bytes ${mem.rss}`,
+    );
     return `${out.join('\n')}\n`;
   }
 }

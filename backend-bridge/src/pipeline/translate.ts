@@ -52,7 +52,12 @@ export interface ChunkResult {
  * Translates a run of complete records (the same engine as `kansa translate`: decode, frame,
  * translate, stages, enrichment) into queue entries with deterministic ids.
  */
-export function translateChunk(data: Buffer, src: ChunkSource, t: Translation, ids?: ReadonlyMap<number, string>): ChunkResult {
+export function translateChunk(
+  data: Buffer,
+  src: ChunkSource,
+  t: Translation,
+  ids?: ReadonlyMap<number, string>,
+): ChunkResult {
   const entries: QueuedDoc[] = [];
   let lastOffset = -1;
   let ordinal = 0;
@@ -60,10 +65,30 @@ export function translateChunk(data: Buffer, src: ChunkSource, t: Translation, i
   let farTimestamps = 0;
   const ctx = t.ctx();
   const arrival = ctx.now.getTime();
-  const window = t.timeWindow && { from: arrival - t.timeWindow.daysBack * DAY, to: arrival + t.timeWindow.daysAhead * DAY };
-  const archived = t.archive?.accept(data, { input: src.filePath ? 'file' : src.source, source: src.source, identity: src.identity, offset: src.baseOffset, format: src.format, filePath: src.filePath, ctx });
+  const window = t.timeWindow && {
+    from: arrival - t.timeWindow.daysBack * DAY,
+    to: arrival + t.timeWindow.daysAhead * DAY,
+  };
+  const archived = t.archive?.accept(data, {
+    input: src.filePath ? 'file' : src.source,
+    source: src.source,
+    identity: src.identity,
+    offset: src.baseOffset,
+    format: src.format,
+    filePath: src.filePath,
+    ctx,
+  });
   const stream = new TranslateStream(
-    { source: src.source, filePath: src.filePath ?? src.source, format: src.format, ctx, formats: t.formats, stages: t.stages(), enrich: t.enrich, maxLineBytes: t.maxLineBytes },
+    {
+      source: src.source,
+      filePath: src.filePath ?? src.source,
+      format: src.format,
+      ctx,
+      formats: t.formats,
+      stages: t.stages(),
+      enrich: t.enrich,
+      maxLineBytes: t.maxLineBytes,
+    },
     (events) => {
       for (const e of events) {
         archived?.tag(e);
@@ -85,7 +110,9 @@ export function translateChunk(data: Buffer, src: ChunkSource, t: Translation, i
               ? chosen
               : `${chosen}~${ordinal}`
             : createHash('sha256')
-                .update(`${src.identity}\0${offset}\0${e['event.original'] ?? ''}\0${e['event.action'] ?? ''}\0${ordinal}`)
+                .update(
+                  `${src.identity}\0${offset}\0${e['event.original'] ?? ''}\0${e['event.action'] ?? ''}\0${ordinal}`,
+                )
                 .digest('base64url')
                 .slice(0, 32);
         let indexTime = e['@timestamp'];
@@ -101,7 +128,14 @@ export function translateChunk(data: Buffer, src: ChunkSource, t: Translation, i
   );
   stream.write(data);
   stream.end();
-  return { entries, records: stream.summary.records, failures: stream.summary.failureCount, truncated, farTimestamps, format: stream.format?.id };
+  return {
+    entries,
+    records: stream.summary.records,
+    failures: stream.summary.failureCount,
+    truncated,
+    farTimestamps,
+    format: stream.format?.id,
+  };
 }
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -113,7 +147,8 @@ const DAY = 24 * 60 * 60 * 1000;
 function markFarTimestamp(e: KansaEvent, now: Date): void {
   const note = `timestamp ${e['@timestamp'] ?? '(none)'} is outside the accepted window: indexed by arrival day ${now.toISOString().slice(0, 10)}`;
   e['event.created'] ??= now.toISOString();
-  e['kansa.parse.error'] = typeof e['kansa.parse.error'] === 'string' && e['kansa.parse.error'] ? `${e['kansa.parse.error']}; ${note}` : note;
+  e['kansa.parse.error'] =
+    typeof e['kansa.parse.error'] === 'string' && e['kansa.parse.error'] ? `${e['kansa.parse.error']}; ${note}` : note;
 }
 
 /**
@@ -122,12 +157,28 @@ function markFarTimestamp(e: KansaEvent, now: Date): void {
  */
 export function damagedRecord(data: Buffer, src: ChunkSource, reason: string, t: Translation): ChunkResult {
   const ctx = t.ctx();
-  const archived = t.archive?.accept(data, { input: src.source, source: src.source, identity: src.identity, offset: src.baseOffset, format: src.format, ctx });
+  const archived = t.archive?.accept(data, {
+    input: src.source,
+    source: src.source,
+    identity: src.identity,
+    offset: src.baseOffset,
+    format: src.format,
+    ctx,
+  });
   const text = data.toString('utf8').replace(/\n$/, '');
   const record = { text, origin: { source: src.source, line: 1, offset: src.baseOffset } };
   const e = parseFailureEvent(record, src.format, reason, ctx.now.toISOString());
   finishEvent(e, record, src.format);
   archived?.tag(e);
-  const id = createHash('sha256').update(`${src.identity}\0${src.baseOffset}\0${text}\0damaged`).digest('base64url').slice(0, 32);
-  return { entries: [{ id, index: dailyIndex(ctx.now.toISOString()), json: eventBytes(e) }], records: 1, failures: 1, truncated: 0, farTimestamps: 0 };
+  const id = createHash('sha256')
+    .update(`${src.identity}\0${src.baseOffset}\0${text}\0damaged`)
+    .digest('base64url')
+    .slice(0, 32);
+  return {
+    entries: [{ id, index: dailyIndex(ctx.now.toISOString()), json: eventBytes(e) }],
+    records: 1,
+    failures: 1,
+    truncated: 0,
+    farTimestamps: 0,
+  };
 }

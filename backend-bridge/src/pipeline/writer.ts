@@ -90,7 +90,11 @@ export class QueueWriter {
             // Counted as they happen: during an outage the call does not return until it is over.
             this.metrics.retried.inc({ output: 'opensearch' }, a.retrying);
             if (a.deadLetterFailed > 0) this.metrics.deadLetterFailed.inc({ output: 'opensearch' }, a.deadLetterFailed);
-            this.state(slot, a.unreachable ? 'unreachable' : a.deadLetterFailed > 0 ? 'dead_letter_failed' : 'ok', a.unreachable ?? a.deadLetterError);
+            this.state(
+              slot,
+              a.unreachable ? 'unreachable' : a.deadLetterFailed > 0 ? 'dead_letter_failed' : 'ok',
+              a.unreachable ?? a.deadLetterError,
+            );
           },
         });
         this.metrics.indexed.inc({ output: 'opensearch' }, r.indexed);
@@ -142,7 +146,8 @@ const STATE_MESSAGES: Record<WriterState, string> = {
   ok: 'OpenSearch output recovered',
   unreachable: 'OpenSearch unreachable: events stay in the queue, retrying with backoff',
   refused: 'OpenSearch refused a bulk request as a whole: events stay in the queue, retrying',
-  dead_letter_failed: 'documents rejected by their index and by the dead-letter index: they stay in the queue (unacknowledged) and are retried',
+  dead_letter_failed:
+    'documents rejected by their index and by the dead-letter index: they stay in the queue (unacknowledged) and are retried',
   queue_read: 'cannot read the queue: retrying',
   ack_write: 'cannot write the queue position (ack.json): kept in memory, retried with the next ack',
 };

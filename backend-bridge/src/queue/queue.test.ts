@@ -4,7 +4,11 @@ import { join } from 'node:path';
 import { DiskQueue, type QueueEntry } from './queue';
 
 const entries = (from: number, n: number): QueueEntry[] =>
-  Array.from({ length: n }, (_, i) => ({ id: `id${from + i}`, index: 'kansa-events-2026.11.01', json: JSON.stringify({ n: from + i, text: 'tab\there\nnewline' }) }));
+  Array.from({ length: n }, (_, i) => ({
+    id: `id${from + i}`,
+    index: 'kansa-events-2026.11.01',
+    json: JSON.stringify({ n: from + i, text: 'tab\there\nnewline' }),
+  }));
 
 const open = (dir: string, maxBytes = 1 << 20, segmentBytes = 4096) => {
   const q = new DiskQueue({ dir, maxBytes, segmentBytes, fsync: 'always' });

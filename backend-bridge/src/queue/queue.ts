@@ -1,4 +1,18 @@
-import { closeSync, fdatasyncSync, fstatSync, ftruncateSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  fdatasyncSync,
+  fstatSync,
+  ftruncateSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  unlinkSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -163,7 +177,12 @@ export class DiskQueue {
   /** The segment bytes of `entries`: `<id>\t<index>\t<json>\n` each, written once into one buffer. */
   static encode(entries: QueueEntry[]): Buffer {
     let size = 0;
-    for (const e of entries) size += Buffer.byteLength(e.id) + Buffer.byteLength(e.index) + (typeof e.json === 'string' ? Buffer.byteLength(e.json) : e.json.length) + 3;
+    for (const e of entries)
+      size +=
+        Buffer.byteLength(e.id) +
+        Buffer.byteLength(e.index) +
+        (typeof e.json === 'string' ? Buffer.byteLength(e.json) : e.json.length) +
+        3;
     const out = Buffer.allocUnsafe(size);
     let p = 0;
     for (const e of entries) {
@@ -270,7 +289,11 @@ export class DiskQueue {
           const nl = buf.indexOf(LF, start);
           const t1 = buf.indexOf(TAB, start);
           const t2 = buf.indexOf(TAB, t1 + 1);
-          const doc = { id: buf.toString('utf8', start, t1), index: buf.toString('utf8', t1 + 1, t2), json: buf.subarray(t2 + 1, nl) };
+          const doc = {
+            id: buf.toString('utf8', start, t1),
+            index: buf.toString('utf8', t1 + 1, t2),
+            json: buf.subarray(t2 + 1, nl),
+          };
           const c = cost(doc);
           if (docs.length > 0 && spent + c > maxBytes) break;
           docs.push(doc);

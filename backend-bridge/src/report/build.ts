@@ -38,7 +38,11 @@ export interface ReportRequest {
   timezone: string;
 }
 
-const TITLES: Record<ReportKind, string> = { audit: '月次監査報告', attendance: '月次勤怠報告 (PC 稼働実績)', insider: '内部不正リスク概要' };
+const TITLES: Record<ReportKind, string> = {
+  audit: '月次監査報告',
+  attendance: '月次勤怠報告 (PC 稼働実績)',
+  insider: '内部不正リスク概要',
+};
 
 /** The local month YYYY-MM as [first local midnight, next month's first local midnight). */
 export function monthRange(month: string, timezone: string): { from: Date; to: Date } {
@@ -46,7 +50,10 @@ export function monthRange(month: string, timezone: string): { from: Date; to: D
   if (!m) throw new Error(`month expected as YYYY-MM, got "${month}"`);
   const next = m[2] === '12' ? `${Number(m[1]) + 1}-01` : `${m[1]}-${String(Number(m[2]) + 1).padStart(2, '0')}`;
   const clock = new LocalTime(timezone);
-  return { from: new Date(clock.dayStart(LocalTime.dayOf(`${month}-01`))), to: new Date(clock.dayStart(LocalTime.dayOf(`${next}-01`))) };
+  return {
+    from: new Date(clock.dayStart(LocalTime.dayOf(`${month}-01`))),
+    to: new Date(clock.dayStart(LocalTime.dayOf(`${next}-01`))),
+  };
 }
 
 const text = (v: Row[string]) => (v === null || v === undefined ? '' : String(v));
@@ -80,7 +87,12 @@ async function audit(q: QueryRunner, r: ReportRequest, from: Date, to: Date): Pr
     out.push({
       title: s.title.ja,
       columns,
-      rows: rows.map((x) => [at(x[F.timestamp]), text(x[F.userName]), text(x[F.hostName]), text(x[F.kansaMessageJa]) || text(x[F.eventAction])]),
+      rows: rows.map((x) => [
+        at(x[F.timestamp]),
+        text(x[F.userName]),
+        text(x[F.hostName]),
+        text(x[F.kansaMessageJa]) || text(x[F.eventAction]),
+      ]),
       truncated: rows.length >= AUDIT_LIMIT,
     });
   }
@@ -90,10 +102,31 @@ async function audit(q: QueryRunner, r: ReportRequest, from: Date, to: Date): Pr
 /** One line per person: the month's days, hours, overtime, late night, days off worked and short rests. */
 async function attendance(q: QueryRunner, r: ReportRequest, from: Date, to: Date): Promise<ReportSection[]> {
   const rows = await q.run(attendanceSheet(r.department), from, to);
-  const people = new Map<string, { name: string; dept: string; days: number; work: number; over: number; night: number; holidays: number; short: number }>();
+  const people = new Map<
+    string,
+    {
+      name: string;
+      dept: string;
+      days: number;
+      work: number;
+      over: number;
+      night: number;
+      holidays: number;
+      short: number;
+    }
+  >();
   for (const x of rows) {
     const user = text(x.user);
-    const p = people.get(user) ?? { name: text(x.display_name), dept: text(x.department), days: 0, work: 0, over: 0, night: 0, holidays: 0, short: 0 };
+    const p = people.get(user) ?? {
+      name: text(x.display_name),
+      dept: text(x.department),
+      days: 0,
+      work: 0,
+      over: 0,
+      night: 0,
+      holidays: 0,
+      short: 0,
+    };
     p.days += 1;
     p.work += Number(x.working_minutes) || 0;
     p.over += Number(x.overtime_minutes) || 0;
@@ -117,7 +150,17 @@ async function attendance(q: QueryRunner, r: ReportRequest, from: Date, to: Date
     ],
     rows: [...people.entries()]
       .sort(([a], [b]) => a.localeCompare(b))
-      .map(([user, p]) => [user, p.name, p.dept, String(p.days), minutes(p.work), minutes(p.over), minutes(p.night), String(p.holidays), String(p.short)]),
+      .map(([user, p]) => [
+        user,
+        p.name,
+        p.dept,
+        String(p.days),
+        minutes(p.work),
+        minutes(p.over),
+        minutes(p.night),
+        String(p.holidays),
+        String(p.short),
+      ]),
     truncated: false,
   };
   const hm = localTime(r.timezone, false);
@@ -135,9 +178,25 @@ async function attendance(q: QueryRunner, r: ReportRequest, from: Date, to: Date
       { key: 'missing_logoff', ja: 'ログオフなし', width: 1.1 },
     ],
     rows: rows
-      .filter((x) => Number(x.late_night_minutes) > 0 || x.holiday === true || x.rest_violation === true || x.missing_logoff === true)
+      .filter(
+        (x) =>
+          Number(x.late_night_minutes) > 0 ||
+          x.holiday === true ||
+          x.rest_violation === true ||
+          x.missing_logoff === true,
+      )
       .sort((a, b) => text(a.user).localeCompare(text(b.user)) || text(a.date).localeCompare(text(b.date)))
-      .map((x) => [text(x.user), text(x.date), hm(x.first_activity), hm(x.last_activity), minutes(x.working_minutes), minutes(x.late_night_minutes), yes(x.holiday), yes(x.rest_violation), yes(x.missing_logoff)]),
+      .map((x) => [
+        text(x.user),
+        text(x.date),
+        hm(x.first_activity),
+        hm(x.last_activity),
+        minutes(x.working_minutes),
+        minutes(x.late_night_minutes),
+        yes(x.holiday),
+        yes(x.rest_violation),
+        yes(x.missing_logoff),
+      ]),
     truncated: false,
   };
   return [summary, days];
@@ -175,7 +234,12 @@ export async function buildReport(q: QueryRunner, r: ReportRequest): Promise<Rep
   const { from, to } = monthRange(r.month, r.timezone);
   const sections = await { audit, attendance, insider }[r.kind](q, r, from, to);
   const last = new Date(to.getTime() - 1);
-  const day = new Intl.DateTimeFormat('ja-JP', { timeZone: r.timezone, year: 'numeric', month: '2-digit', day: '2-digit' });
+  const day = new Intl.DateTimeFormat('ja-JP', {
+    timeZone: r.timezone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  });
   return {
     kind: r.kind,
     month: r.month,

@@ -17,7 +17,8 @@ export interface RenderedReport {
   rows: number;
 }
 
-export const fileBase = (j: ReportJob) => `kansa-${j.kind}-${j.month}${j.department ? `-${j.department}` : ''}`.replace(/[\\/:*?"<>|\s]/g, '_');
+export const fileBase = (j: ReportJob) =>
+  `kansa-${j.kind}-${j.month}${j.department ? `-${j.department}` : ''}`.replace(/[\\/:*?"<>|\s]/g, '_');
 
 export async function renderReport(q: QueryRunner, j: ReportJob, font: string, now: Date): Promise<RenderedReport> {
   const report = await buildReport(q, j);
@@ -33,10 +34,30 @@ export async function renderReport(q: QueryRunner, j: ReportJob, font: string, n
 }
 
 /** Renders, keeps a hashed copy, then mails: the copy exists even when the mail server refuses. */
-export async function runAndMail(q: QueryRunner, j: ReportJob, font: string, dir: string, smtp: SmtpConfig, recipients: string[], now: Date): Promise<{ stored: StoredFile[]; messageId: string }> {
+export async function runAndMail(
+  q: QueryRunner,
+  j: ReportJob,
+  font: string,
+  dir: string,
+  smtp: SmtpConfig,
+  recipients: string[],
+  now: Date,
+): Promise<{ stored: StoredFile[]; messageId: string }> {
   const r = await renderReport(q, j, font, now);
   const stored = storeFiles(dir, j.month, r.files, recipients, now);
-  const body = [`Kansa が ${r.title} を作成しました (${r.rows} 行)。`, '', ...stored.map((s) => `${s.name}  SHA-256 ${s.sha256}`), '', `控え: ${dir}`].join('\n');
-  const messageId = await sendMail(smtp, recipients, `[Kansa] ${r.title}`, body, r.files.map((f) => ({ filename: f.name, content: f.content, contentType: f.contentType })));
+  const body = [
+    `Kansa が ${r.title} を作成しました (${r.rows} 行)。`,
+    '',
+    ...stored.map((s) => `${s.name}  SHA-256 ${s.sha256}`),
+    '',
+    `控え: ${dir}`,
+  ].join('\n');
+  const messageId = await sendMail(
+    smtp,
+    recipients,
+    `[Kansa] ${r.title}`,
+    body,
+    r.files.map((f) => ({ filename: f.name, content: f.content, contentType: f.contentType })),
+  );
   return { stored, messageId };
 }

@@ -11,7 +11,14 @@ export interface Attachment {
 }
 
 /** Sends one mail; TLS as configured, AUTH with the password from the environment variable the config names. */
-export async function sendMail(smtp: SmtpConfig, to: string[], subject: string, text: string, attachments: Attachment[], env = process.env): Promise<string> {
+export async function sendMail(
+  smtp: SmtpConfig,
+  to: string[],
+  subject: string,
+  text: string,
+  attachments: Attachment[],
+  env = process.env,
+): Promise<string> {
   const password = env[smtp.passwordEnv];
   if (smtp.user && !password) {
     throw new Error(`reports.smtp.user is set but ${smtp.passwordEnv} is empty`);

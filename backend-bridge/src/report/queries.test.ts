@@ -6,7 +6,9 @@ describe('report queries', () => {
   it('are the audit page sections, query for query', () => {
     const app = appAuditSections();
     const ours = auditSections();
-    expect(ours.map((s) => ({ refId: s.refId, title: s.title, query: s.query }))).toEqual(app.map((s) => ({ refId: s.refId, title: s.title, query: s.query })));
+    expect(ours.map((s) => ({ refId: s.refId, title: s.title, query: s.query }))).toEqual(
+      app.map((s) => ({ refId: s.refId, title: s.title, query: s.query })),
+    );
     expect(ours).toHaveLength(4);
   });
 

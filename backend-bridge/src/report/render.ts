@@ -7,14 +7,19 @@ import type { Report } from './build';
  * Japanese text needs a CJK font embedded in the PDF; the Debian package fonts-noto-cjk puts Noto Sans CJK here.
  * pdfkit embeds only the glyphs used (a subset), so a report stays small.
  */
-export const FONT_CANDIDATES = ['/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', '/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc'];
+export const FONT_CANDIDATES = [
+  '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
+  '/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc',
+];
 /** The Japanese face inside the collection. */
 const FONT_FACE = 'NotoSansCJKjp-Regular';
 
 export function findFont(explicit?: string, candidates: readonly string[] = FONT_CANDIDATES): string {
   const found = [explicit, process.env.KANSA_REPORT_FONT, ...candidates].find((p): p is string => !!p && existsSync(p));
   if (!found) {
-    throw new Error(`no Japanese font for the PDF: install the Debian package fonts-noto-cjk (apt-get install -y fonts-noto-cjk) or pass --font / KANSA_REPORT_FONT (looked in ${candidates.join(', ')})`);
+    throw new Error(
+      `no Japanese font for the PDF: install the Debian package fonts-noto-cjk (apt-get install -y fonts-noto-cjk) or pass --font / KANSA_REPORT_FONT (looked in ${candidates.join(', ')})`,
+    );
   }
   return found;
 }
@@ -40,7 +45,12 @@ const SIZE = 7.5;
 
 /** A landscape A4 PDF: title, period, then each section as a table that continues over pages. */
 export function renderPdf(report: Report, fontPath: string, generatedAt: Date): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margin: MARGIN, info: { Title: report.title, Creator: 'Kansa', CreationDate: generatedAt } });
+  const doc = new PDFDocument({
+    size: 'A4',
+    layout: 'landscape',
+    margin: MARGIN,
+    info: { Title: report.title, Creator: 'Kansa', CreationDate: generatedAt },
+  });
   const chunks: Buffer[] = [];
   doc.on('data', (b: Buffer) => chunks.push(b));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -71,15 +81,27 @@ export function renderPdf(report: Report, fontPath: string, generatedAt: Date): 
       }
       const y = doc.y;
       let x = MARGIN;
-      if (header) doc.rect(MARGIN, y - 1, width, height).fill('#e8e8e8').fillColor('black');
+      if (header)
+        doc
+          .rect(MARGIN, y - 1, width, height)
+          .fill('#e8e8e8')
+          .fillColor('black');
       cells.forEach((c, i) => {
         doc.text(c, x + 2, y, { width: widths[i] - 4 });
         x += widths[i];
       });
       doc.y = y + height;
-      doc.moveTo(MARGIN, doc.y - 1).lineTo(MARGIN + width, doc.y - 1).lineWidth(0.3).strokeColor('#bbbbbb').stroke();
+      doc
+        .moveTo(MARGIN, doc.y - 1)
+        .lineTo(MARGIN + width, doc.y - 1)
+        .lineWidth(0.3)
+        .strokeColor('#bbbbbb')
+        .stroke();
     };
-    line(s.columns.map((c) => c.ja), true);
+    line(
+      s.columns.map((c) => c.ja),
+      true,
+    );
     if (s.rows.length === 0) {
       doc.fontSize(SIZE).text('該当なし', MARGIN + 2);
     }

@@ -25,16 +25,28 @@ function pdfText(pdf: Buffer, dir: string): string {
     let out = '';
     for (let i = 1; i <= doc.numPages; i++) out += (await (await doc.getPage(i)).getTextContent()).items.map((x) => x.str).join('') + '\\n';
     process.stdout.write(out);`;
-  const r = spawnSync(process.execPath, ['--input-type=commonjs', '-e', `(async () => {${script}})().catch((e) => { console.error(e); process.exit(1); })`, file], {
-    cwd: join(__dirname, '..', '..'),
-    encoding: 'utf8',
-    maxBuffer: 1 << 28,
-  });
+  const r = spawnSync(
+    process.execPath,
+    [
+      '--input-type=commonjs',
+      '-e',
+      `(async () => {${script}})().catch((e) => { console.error(e); process.exit(1); })`,
+      file,
+    ],
+    {
+      cwd: join(__dirname, '..', '..'),
+      encoding: 'utf8',
+      maxBuffer: 1 << 28,
+    },
+  );
   if (r.status !== 0) throw new Error(r.stderr);
   return r.stdout;
 }
 
-const monthOf = (m: DemoMonth) => new Intl.DateTimeFormat('en-CA', { timeZone: m.timeZone, year: 'numeric', month: '2-digit' }).format(new Date(m.from)).slice(0, 7);
+const monthOf = (m: DemoMonth) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: m.timeZone, year: 'numeric', month: '2-digit' })
+    .format(new Date(m.from))
+    .slice(0, 7);
 const who = (m: DemoMonth, id: string) => m.scenarios.find((s) => s.id === id)!.who as string;
 
 let month: DemoMonth;
@@ -44,7 +56,11 @@ const font = findFont();
 const rendered = new Map<string, RenderedReport>();
 
 async function render(kind: 'audit' | 'attendance' | 'insider'): Promise<RenderedReport> {
-  if (!rendered.has(kind)) rendered.set(kind, await renderReport(runner, { kind, month: monthOf(month), timezone: month.timeZone }, font, new Date()));
+  if (!rendered.has(kind))
+    rendered.set(
+      kind,
+      await renderReport(runner, { kind, month: monthOf(month), timezone: month.timeZone }, font, new Date()),
+    );
   return rendered.get(kind)!;
 }
 
@@ -60,7 +76,13 @@ describe('kansa report on the demo month', () => {
     const r = await render('audit');
     const text = pdfText(r.files[0].content, dir);
     expect(text).toContain('月次監査報告');
-    for (const s of ['特権管理者の操作', 'アクセス権の変更', 'アカウント・グループの変更とポリシー変更', '重要フォルダへのアクセス']) expect(text).toContain(s);
+    for (const s of [
+      '特権管理者の操作',
+      'アクセス権の変更',
+      'アカウント・グループの変更とポリシー変更',
+      '重要フォルダへのアクセス',
+    ])
+      expect(text).toContain(s);
     expect(text).toContain(who(month, 'acl-change-confidential'));
     expect(text).toMatch(/機密 のアクセス許可を変更しました/);
     // The backdoor account of the escalation scenario is in the account changes.
@@ -83,7 +105,10 @@ describe('kansa report on the demo month', () => {
     const text = pdfText(r.files[0].content, dir);
     expect(text).toContain('内部不正リスク概要');
     const leaver = who(month, 'leaver-exfiltration');
-    const line = r.files[1].content.toString('utf8').split('\r\n').find((l) => l.includes(leaver));
+    const line = r.files[1].content
+      .toString('utf8')
+      .split('\r\n')
+      .find((l) => l.includes(leaver));
     // The reasons column holds at least one reason with its points, e.g. 「監視対象または退職予定者 (+2.8)」.
     expect(line).toMatch(/\(\+\d+(\.\d+)?\)/);
     expect(text).toContain(leaver);
@@ -105,12 +130,20 @@ describe('the mailed report', () => {
     const server = new SMTPServer({
       logger: false,
       authMethods: ['PLAIN', 'LOGIN'],
-      onAuth: (auth, _session, cb) => (auth.username === 'kansa' && auth.password === 's3cret-pass' ? cb(null, { user: 'kansa' }) : cb(new Error('bad credentials'))),
+      onAuth: (auth, _session, cb) =>
+        auth.username === 'kansa' && auth.password === 's3cret-pass'
+          ? cb(null, { user: 'kansa' })
+          : cb(new Error('bad credentials')),
       onData: (stream, session, cb) => {
         const chunks: Buffer[] = [];
         stream.on('data', (c: Buffer) => chunks.push(c));
         stream.on('end', () => {
-          received.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8'), user: session.user as string });
+          received.push({
+            from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+            to: session.envelope.rcptTo.map((r) => r.address),
+            raw: Buffer.concat(chunks).toString('utf8'),
+            user: session.user as string,
+          });
           cb();
         });
       },
@@ -118,12 +151,24 @@ describe('the mailed report', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const port = (server.server.address() as { port: number }).port;
     try {
-      const smtp = configSchema.parse({ reports: { smtp: { host: '127.0.0.1', port, user: 'kansa', rejectUnauthorized: false, from: 'kansa@example.co.jp' } } }).reports.smtp;
+      const smtp = configSchema.parse({
+        reports: {
+          smtp: { host: '127.0.0.1', port, user: 'kansa', rejectUnauthorized: false, from: 'kansa@example.co.jp' },
+        },
+      }).reports.smtp;
       const saved = process.env.KANSA_SMTP_PASSWORD;
       process.env.KANSA_SMTP_PASSWORD = 's3cret-pass';
       let result;
       try {
-        result = await runAndMail(runner, { kind: 'insider', month: monthOf(month), timezone: month.timeZone }, font, join(dir, 'kept'), smtp, ['kansa-risk@example.co.jp'], new Date());
+        result = await runAndMail(
+          runner,
+          { kind: 'insider', month: monthOf(month), timezone: month.timeZone },
+          font,
+          join(dir, 'kept'),
+          smtp,
+          ['kansa-risk@example.co.jp'],
+          new Date(),
+        );
       } finally {
         process.env.KANSA_SMTP_PASSWORD = saved;
       }
@@ -131,8 +176,14 @@ describe('the mailed report', () => {
       const mail = received[0];
       expect(mail.user).toBe('kansa');
       expect(mail.to).toEqual(['kansa-risk@example.co.jp']);
-      const manifest = readFileSync(join(dir, 'kept', 'manifest.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-      expect(manifest.map((m) => m.file)).toEqual([`${monthOf(month)}/kansa-insider-${monthOf(month)}.pdf`, `${monthOf(month)}/kansa-insider-${monthOf(month)}.csv`]);
+      const manifest = readFileSync(join(dir, 'kept', 'manifest.jsonl'), 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
+      expect(manifest.map((m) => m.file)).toEqual([
+        `${monthOf(month)}/kansa-insider-${monthOf(month)}.pdf`,
+        `${monthOf(month)}/kansa-insider-${monthOf(month)}.csv`,
+      ]);
       for (const s of result.stored) {
         const kept = readFileSync(s.path);
         expect(createHash('sha256').update(kept).digest('hex')).toBe(s.sha256);
@@ -140,7 +191,11 @@ describe('the mailed report', () => {
         // The attachment's base64 body decodes to the kept file.
         const part = mail.raw.split(/\r?\n--/).find((p) => p.includes(`filename=${s.name}`));
         expect(part).toBeDefined();
-        const body = part!.split(/\r?\n\r?\n/).slice(1).join('').replace(/\s+/g, '');
+        const body = part!
+          .split(/\r?\n\r?\n/)
+          .slice(1)
+          .join('')
+          .replace(/\s+/g, '');
         expect(createHash('sha256').update(Buffer.from(body, 'base64')).digest('hex')).toBe(s.sha256);
       }
     } finally {
@@ -149,13 +204,26 @@ describe('the mailed report', () => {
   });
 
   it('is refused when the server is asked for STARTTLS it does not offer, and the copy is still kept', async () => {
-    const server = new SMTPServer({ disabledCommands: ['STARTTLS', 'AUTH'], onData: (s, _x, cb) => s.on('end', () => cb()).resume() });
+    const server = new SMTPServer({
+      disabledCommands: ['STARTTLS', 'AUTH'],
+      onData: (s, _x, cb) => s.on('end', () => cb()).resume(),
+    });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const port = (server.server.address() as { port: number }).port;
     try {
       const smtp = configSchema.parse({ reports: { smtp: { host: '127.0.0.1', port } } }).reports.smtp;
       const kept = join(dir, 'kept-refused');
-      await expect(runAndMail(runner, { kind: 'insider', month: monthOf(month), timezone: month.timeZone }, font, kept, smtp, ['a@example.co.jp'], new Date())).rejects.toThrow(/STARTTLS/i);
+      await expect(
+        runAndMail(
+          runner,
+          { kind: 'insider', month: monthOf(month), timezone: month.timeZone },
+          font,
+          kept,
+          smtp,
+          ['a@example.co.jp'],
+          new Date(),
+        ),
+      ).rejects.toThrow(/STARTTLS/i);
       expect(readFileSync(join(kept, 'manifest.jsonl'), 'utf8').trim().split('\n')).toHaveLength(2);
     } finally {
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -20,7 +20,11 @@ describe('report schedule', () => {
 
   it('follows a daylight-saving zone', () => {
     const s = { every: 'monthly' as const, day: 1, at: '08:00' };
-    expect(nextRun(s, new Date('2026-10-15T00:00:00Z'), 'Europe/Berlin').toISOString()).toBe('2026-11-01T07:00:00.000Z');
-    expect(nextRun(s, new Date('2026-06-15T00:00:00Z'), 'Europe/Berlin').toISOString()).toBe('2026-07-01T06:00:00.000Z');
+    expect(nextRun(s, new Date('2026-10-15T00:00:00Z'), 'Europe/Berlin').toISOString()).toBe(
+      '2026-11-01T07:00:00.000Z',
+    );
+    expect(nextRun(s, new Date('2026-06-15T00:00:00Z'), 'Europe/Berlin').toISOString()).toBe(
+      '2026-07-01T06:00:00.000Z',
+    );
   });
 });

@@ -33,12 +33,24 @@ describe('report scheduler in kansa serve', () => {
     expect(armed.map((l) => l.report)).toEqual(['audit', 'attendance']);
     for (const l of armed) expect(Date.parse(String(l.next))).toBeGreaterThan(Date.now());
     // 08:00 in Tokyo on the 3rd is 23:00 UTC on the 2nd.
-    const local = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(String(armed[0].next)));
+    const local = new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Asia/Tokyo',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }).format(new Date(String(armed[0].next)));
     expect(local).toMatch(/^03,? 08:00$/);
   });
 
   it('refuses a weekly schedule on day 8 and a recipient that is not an address', () => {
-    expect(() => configSchema.parse({ reports: { schedules: [{ kind: 'audit', every: 'weekly', day: 8, recipients: ['a@example.co.jp'] }] } })).toThrow(/weekly/);
-    expect(() => configSchema.parse({ reports: { schedules: [{ kind: 'audit', recipients: ['not-an-address'] }] } })).toThrow();
+    expect(() =>
+      configSchema.parse({
+        reports: { schedules: [{ kind: 'audit', every: 'weekly', day: 8, recipients: ['a@example.co.jp'] }] },
+      }),
+    ).toThrow(/weekly/);
+    expect(() =>
+      configSchema.parse({ reports: { schedules: [{ kind: 'audit', recipients: ['not-an-address'] }] } }),
+    ).toThrow();
   });
 });

@@ -70,10 +70,23 @@ export class ReportScheduler {
 
   private async run(s: KansaConfig['reports']['schedules'][number], runner: QueryRunner, font: string): Promise<void> {
     const r = this.config.reports;
-    const job = { kind: s.kind, month: reportMonth(s, new Date(), r.timezone), department: s.department, timezone: r.timezone };
+    const job = {
+      kind: s.kind,
+      month: reportMonth(s, new Date(), r.timezone),
+      department: s.department,
+      timezone: r.timezone,
+    };
     try {
       const { stored, messageId } = await runAndMail(runner, job, font, r.dir, r.smtp, s.recipients, new Date());
-      this.log.info({ report: fileBase(job), files: stored.map((f) => ({ file: f.path, sha256: f.sha256 })), to: s.recipients, messageId }, 'report mailed');
+      this.log.info(
+        {
+          report: fileBase(job),
+          files: stored.map((f) => ({ file: f.path, sha256: f.sha256 })),
+          to: s.recipients,
+          messageId,
+        },
+        'report mailed',
+      );
     } catch (err) {
       this.log.error({ report: fileBase(job), err: (err as Error).message }, 'report failed; next run as scheduled');
     }

@@ -36,14 +36,23 @@ export function rowsOf(frames: Frame[]): Row[] {
   return rows;
 }
 
-export function dsqueryRunner(opensearchUrl: string, binary = process.env.KANSA_DSQUERY || DEFAULT_DSQUERY): QueryRunner {
+export function dsqueryRunner(
+  opensearchUrl: string,
+  binary = process.env.KANSA_DSQUERY || DEFAULT_DSQUERY,
+): QueryRunner {
   if (!existsSync(binary)) {
-    throw new Error(`kansa-dsquery not found at ${binary}: build it (npm run build -w kansa-logs-datasource) or set KANSA_DSQUERY`);
+    throw new Error(
+      `kansa-dsquery not found at ${binary}: build it (npm run build -w kansa-logs-datasource) or set KANSA_DSQUERY`,
+    );
   }
   return {
     run: (model, from, to) =>
       new Promise((resolve, reject) => {
-        const request = { settings: { url: opensearchUrl, jsonData: {} }, queries: [model], range: { from: from.toISOString(), to: to.toISOString() } };
+        const request = {
+          settings: { url: opensearchUrl, jsonData: {} },
+          queries: [model],
+          range: { from: from.toISOString(), to: to.toISOString() },
+        };
         const child = spawn(binary, ['query', '--request', '-'], { stdio: ['pipe', 'pipe', 'pipe'] });
         const out: Buffer[] = [];
         const err: Buffer[] = [];
@@ -51,7 +60,8 @@ export function dsqueryRunner(opensearchUrl: string, binary = process.env.KANSA_
         child.stderr.on('data', (b: Buffer) => err.push(b));
         child.on('error', reject);
         child.on('close', (code) => {
-          if (code !== 0) return reject(new Error(`kansa-dsquery exited ${code}: ${Buffer.concat(err).toString().slice(0, 2000)}`));
+          if (code !== 0)
+            return reject(new Error(`kansa-dsquery exited ${code}: ${Buffer.concat(err).toString().slice(0, 2000)}`));
           try {
             const result = JSON.parse(Buffer.concat(out).toString()).results[model.refId];
             if (result.error) return reject(new Error(`query ${model.refId}: ${result.error}`));

@@ -14,7 +14,13 @@ export interface StoredFile {
  * leaves half a report, and one manifest.jsonl line per file with its SHA-256, so a copy handed to an auditor can
  * be checked against what was sent. (Not the raw archive: that one seals raw log records, not rendered reports.)
  */
-export function storeFiles(dir: string, month: string, files: Array<{ name: string; content: Buffer }>, sentTo: string[], at: Date): StoredFile[] {
+export function storeFiles(
+  dir: string,
+  month: string,
+  files: Array<{ name: string; content: Buffer }>,
+  sentTo: string[],
+  at: Date,
+): StoredFile[] {
   const target = path.join(dir, month);
   mkdirSync(target, { recursive: true });
   const stored: StoredFile[] = [];
@@ -24,7 +30,10 @@ export function storeFiles(dir: string, month: string, files: Array<{ name: stri
     renameSync(`${file}.tmp`, file);
     const sha256 = createHash('sha256').update(f.content).digest('hex');
     stored.push({ name: f.name, path: file, sha256, bytes: f.content.length });
-    appendFileSync(path.join(dir, 'manifest.jsonl'), `${JSON.stringify({ at: at.toISOString(), file: path.join(month, f.name), sha256, bytes: f.content.length, sentTo })}\n`);
+    appendFileSync(
+      path.join(dir, 'manifest.jsonl'),
+      `${JSON.stringify({ at: at.toISOString(), file: path.join(month, f.name), sha256, bytes: f.content.length, sentTo })}\n`,
+    );
   }
   return stored;
 }

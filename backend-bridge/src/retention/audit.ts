@@ -4,7 +4,8 @@ import { FIELD } from '@kansa/schema';
 import { dailyIndex } from '../opensearch/template';
 import type { KansaEvent } from '../translate/types';
 
-export type RetentionAction = 'retention-delete-index' | 'retention-delete-documents' | 'retention-delete-archive-segment';
+export type RetentionAction =
+  'retention-delete-index' | 'retention-delete-documents' | 'retention-delete-archive-segment';
 
 export interface Deletion {
   action: RetentionAction;
@@ -34,13 +35,24 @@ export function auditEvent(d: Deletion, now: Date): KansaEvent {
   return e as KansaEvent;
 }
 
-export async function writeAuditEvents(client: Client, prefix: string, deletions: Deletion[], now: Date): Promise<void> {
+export async function writeAuditEvents(
+  client: Client,
+  prefix: string,
+  deletions: Deletion[],
+  now: Date,
+): Promise<void> {
   if (deletions.length === 0) return;
   let body = '';
   for (const d of deletions) {
     body += `${JSON.stringify({ create: { _index: dailyIndex(now.toISOString(), prefix), _id: randomUUID() } })}\n${JSON.stringify(auditEvent(d, now))}\n`;
   }
-  const r = (await client.transport.request({ method: 'POST', path: '/_bulk', body, bulkBody: body, querystring: { refresh: 'true' } } as never)) as { body: { errors: boolean; items: Array<Record<string, { error?: { reason: string } }>> } };
+  const r = (await client.transport.request({
+    method: 'POST',
+    path: '/_bulk',
+    body,
+    bulkBody: body,
+    querystring: { refresh: 'true' },
+  } as never)) as { body: { errors: boolean; items: Array<Record<string, { error?: { reason: string } }>> } };
   if (r.body.errors) {
     const first = r.body.items.map((i) => Object.values(i)[0].error?.reason).find(Boolean);
     throw new Error(`retention audit events were refused by OpenSearch: ${first}`);

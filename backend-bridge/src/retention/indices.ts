@@ -20,7 +20,11 @@ export function classes(r: RetentionConfig): Class[] {
     if (p.query) should.push({ query_string: { query: p.query } });
     return { bool: { should, minimum_should_match: 1 } };
   });
-  const out: Class[] = r.policies.map((p, i) => ({ name: p.name, days: p.opensearchDays, query: { bool: { filter: [matches[i]], must_not: matches.slice(0, i) } } }));
+  const out: Class[] = r.policies.map((p, i) => ({
+    name: p.name,
+    days: p.opensearchDays,
+    query: { bool: { filter: [matches[i]], must_not: matches.slice(0, i) } },
+  }));
   out.push({ name: 'default', days: r.defaultOpensearchDays, query: { bool: { must_not: matches } } });
   return out;
 }
@@ -29,7 +33,10 @@ export function classes(r: RetentionConfig): Class[] {
 function holdClause(h: Hold): Query {
   const filter: Query[] = [];
   if (h.user) filter.push({ term: { [FIELD.userName]: h.user } });
-  if (h.from || h.to) filter.push({ range: { [FIELD.timestamp]: { ...(h.from ? { gte: h.from } : {}), ...(h.to ? { lte: h.to } : {}) } } });
+  if (h.from || h.to)
+    filter.push({
+      range: { [FIELD.timestamp]: { ...(h.from ? { gte: h.from } : {}), ...(h.to ? { lte: h.to } : {}) } },
+    });
   return { bool: { filter } };
 }
 
@@ -44,8 +51,18 @@ export function indexDay(index: string, prefix: string): Date | undefined {
  * Deletes expired data from the daily indices: a whole index when every class in it has expired and
  * no hold covers its day, else the expired classes' documents minus what holds cover.
  */
-export async function enforceIndices(client: Client, r: RetentionConfig, now: Date, chainHead: string, dryRun = false): Promise<Deletion[]> {
-  const list = (await client.transport.request({ method: 'GET', path: `/_cat/indices/${r.indexPrefix}*`, querystring: { format: 'json', h: 'index', expand_wildcards: 'open' } })) as { body: Array<{ index: string }> };
+export async function enforceIndices(
+  client: Client,
+  r: RetentionConfig,
+  now: Date,
+  chainHead: string,
+  dryRun = false,
+): Promise<Deletion[]> {
+  const list = (await client.transport.request({
+    method: 'GET',
+    path: `/_cat/indices/${r.indexPrefix}*`,
+    querystring: { format: 'json', h: 'index', expand_wildcards: 'open' },
+  })) as { body: Array<{ index: string }> };
   const cls = classes(r);
   const deletions: Deletion[] = [];
   const indices = list.body.map((i) => i.index).sort();
@@ -77,7 +94,14 @@ export async function enforceIndices(client: Client, r: RetentionConfig, now: Da
       const query = { bool: { filter: [c.query], must_not: holds.map(holdClause) } };
       const deleted = dryRun
         ? await countDocs(client, index, query)
-        : ((await client.transport.request({ method: 'POST', path: `/${index}/_delete_by_query`, querystring: { refresh: 'true', conflicts: 'proceed' }, body: { query } })) as { body: { deleted: number } }).body.deleted;
+        : (
+            (await client.transport.request({
+              method: 'POST',
+              path: `/${index}/_delete_by_query`,
+              querystring: { refresh: 'true', conflicts: 'proceed' },
+              body: { query },
+            })) as { body: { deleted: number } }
+          ).body.deleted;
       if (deleted === 0) continue;
       deletions.push({
         action: 'retention-delete-documents',
@@ -94,6 +118,8 @@ export async function enforceIndices(client: Client, r: RetentionConfig, now: Da
 }
 
 async function countDocs(client: Client, index: string, query: Query): Promise<number> {
-  const r = (await client.transport.request({ method: 'POST', path: `/${index}/_count`, body: { query } })) as { body: { count: number } };
+  const r = (await client.transport.request({ method: 'POST', path: `/${index}/_count`, body: { query } })) as {
+    body: { count: number };
+  };
   return r.body.count;
 }

@@ -15,7 +15,8 @@ export interface RetentionReport {
 export function sealedHead(dir: string): string {
   let head = GENESIS;
   let seq = 0;
-  for (const { entry } of readManifest(dir)) if (entry?.type === 'seal' && entry.seq > seq) [seq, head] = [entry.seq, entry.head];
+  for (const { entry } of readManifest(dir))
+    if (entry?.type === 'seal' && entry.seq > seq) [seq, head] = [entry.seq, entry.head];
   return head;
 }
 
@@ -24,7 +25,14 @@ export function sealedHead(dir: string): string {
  * deletion written as an audit event. A failure in one part is reported and the other still runs.
  * A dry run reports what would be deleted (counted, segments verified) and changes nothing.
  */
-export async function runRetention(o: { retention: RetentionConfig; client?: Client; archive?: ArchiveSetup; now: Date; chainHead?: string; dryRun?: boolean }): Promise<RetentionReport> {
+export async function runRetention(o: {
+  retention: RetentionConfig;
+  client?: Client;
+  archive?: ArchiveSetup;
+  now: Date;
+  chainHead?: string;
+  dryRun?: boolean;
+}): Promise<RetentionReport> {
   const report: RetentionReport = { deletions: [], kept: [], errors: [] };
   const head = o.chainHead ?? (o.archive ? sealedHead(o.archive.dir) : GENESIS);
   if (o.client) {

@@ -26,7 +26,9 @@ export function cutoff(now: Date, days: number): Date {
 
 /** Holds that cover a time range [from, to], optionally only those naming a user. */
 export function holdsOverlapping(holds: Hold[], from: Date, to: Date): Hold[] {
-  return holds.filter((h) => (!h.from || Date.parse(h.from) <= to.getTime()) && (!h.to || Date.parse(h.to) >= from.getTime()));
+  return holds.filter(
+    (h) => (!h.from || Date.parse(h.from) <= to.getTime()) && (!h.to || Date.parse(h.to) >= from.getTime()),
+  );
 }
 
 /** A hold only on a time range covers everything in it; a hold on a user covers that user's data. */

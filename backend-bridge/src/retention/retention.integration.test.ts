@@ -31,7 +31,12 @@ const retention = configSchema.shape.retention.parse({
 });
 
 function doc(ts: string, sourceType: string, user: string): Record<string, unknown> {
-  return { [FIELD.timestamp]: ts, [FIELD.kansaSourceType]: sourceType, [FIELD.userName]: user, [FIELD.eventAction]: 'test' };
+  return {
+    [FIELD.timestamp]: ts,
+    [FIELD.kansaSourceType]: sourceType,
+    [FIELD.userName]: user,
+    [FIELD.eventAction]: 'test',
+  };
 }
 
 async function seed(docs: Array<Record<string, unknown>>): Promise<void> {
@@ -40,11 +45,22 @@ async function seed(docs: Array<Record<string, unknown>>): Promise<void> {
     const day = String(d[FIELD.timestamp]).slice(0, 10).replace(/-/g, '.');
     body += `${JSON.stringify({ create: { _index: `${PREFIX}${day}` } })}\n${JSON.stringify(d)}\n`;
   });
-  await client.transport.request({ method: 'POST', path: '/_bulk', body, bulkBody: body, querystring: { refresh: 'true' } } as never);
+  await client.transport.request({
+    method: 'POST',
+    path: '/_bulk',
+    body,
+    bulkBody: body,
+    querystring: { refresh: 'true' },
+  } as never);
 }
 
 async function search(index: string, query: unknown = { match_all: {} }): Promise<Array<Record<string, unknown>>> {
-  const r = (await client.transport.request({ method: 'POST', path: `/${index}/_search`, body: { size: 1000, query }, querystring: { ignore_unavailable: 'true', allow_no_indices: 'true' } })) as { body: { hits: { hits: Array<{ _source: Record<string, unknown> }> } } };
+  const r = (await client.transport.request({
+    method: 'POST',
+    path: `/${index}/_search`,
+    body: { size: 1000, query },
+    querystring: { ignore_unavailable: 'true', allow_no_indices: 'true' },
+  })) as { body: { hits: { hits: Array<{ _source: Record<string, unknown> }> } } };
   return r.body.hits.hits.map((h) => h._source);
 }
 
@@ -56,11 +72,17 @@ describe('retention with a fake clock', () => {
   beforeAll(async () => {
     await wipe();
     const tpl = indexTemplate() as { template: Record<string, unknown> };
-    await client.transport.request({ method: 'PUT', path: '/_index_template/kansa-h5ret-test', body: { index_patterns: [`${PREFIX}*`], priority: 500, template: tpl.template } });
+    await client.transport.request({
+      method: 'PUT',
+      path: '/_index_template/kansa-h5ret-test',
+      body: { index_patterns: [`${PREFIX}*`], priority: 500, template: tpl.template },
+    });
   });
   afterAll(async () => {
     await wipe();
-    await client.transport.request({ method: 'DELETE', path: '/_index_template/kansa-h5ret-test' }).catch(() => undefined);
+    await client.transport
+      .request({ method: 'DELETE', path: '/_index_template/kansa-h5ret-test' })
+      .catch(() => undefined);
     await client.close();
   });
 
@@ -107,22 +129,49 @@ describe('retention with a fake clock', () => {
     const keyring = new Keyring([KEY_1], 'k1');
 
     // A dry run first: it reports the same deletions and changes nothing.
-    const dry = await runRetention({ retention, client, archive: { dir, keyring, sealer: HMAC, digestFile: '', digestIndex: '' }, now: NOW, dryRun: true });
+    const dry = await runRetention({
+      retention,
+      client,
+      archive: { dir, keyring, sealer: HMAC, digestFile: '', digestIndex: '' },
+      now: NOW,
+      dryRun: true,
+    });
     expect(listSegments(dir).map((s) => s.seq)).toEqual([1, 2, 3, 4, 5]);
     expect(await search(`${PREFIX}2011.12.15`)).toHaveLength(3);
     expect(await search(`${PREFIX}2012.02.05`)).toHaveLength(0);
 
-    const report = await runRetention({ retention, client, archive: { dir, keyring, sealer: HMAC, digestFile: '', digestIndex: '' }, now: NOW });
+    const report = await runRetention({
+      retention,
+      client,
+      archive: { dir, keyring, sealer: HMAC, digestFile: '', digestIndex: '' },
+      now: NOW,
+    });
     expect(report.errors).toEqual([]);
     expect(dry.deletions.map((d) => [d.what, d.count])).toEqual(report.deletions.map((d) => [d.what, d.count]));
     expect(dry.kept).toEqual(report.kept);
 
     // OpenSearch: what is left, by day.
-    const left = async (day: string) => (await search(`${PREFIX}${day}`)).map((d) => `${d[FIELD.timestamp]} ${d[FIELD.kansaSourceType]} ${d[FIELD.userName]}`).sort();
-    const indices = (await client.transport.request({ method: 'GET', path: `/_cat/indices/${PREFIX}*`, querystring: { format: 'json', h: 'index' } })) as { body: Array<{ index: string }> };
+    const left = async (day: string) =>
+      (await search(`${PREFIX}${day}`))
+        .map((d) => `${d[FIELD.timestamp]} ${d[FIELD.kansaSourceType]} ${d[FIELD.userName]}`)
+        .sort();
+    const indices = (await client.transport.request({
+      method: 'GET',
+      path: `/_cat/indices/${PREFIX}*`,
+      querystring: { format: 'json', h: 'index' },
+    })) as { body: Array<{ index: string }> };
     expect(indices.body.map((i) => i.index)).not.toContain(`${PREFIX}2011.12.15`);
-    expect(await left('2012.01.10')).toEqual(['2012-01-10T09:00:00Z sshd tanaka', '2012-01-10T09:01:00Z sshd sato', '2012-01-10T09:02:00Z squid sato']);
-    expect(await left('2012.01.20')).toEqual(['2012-01-20T10:30:00Z squid tanaka', '2012-01-20T12:00:00Z squid sato', '2012-01-20T12:30:00Z sshd tanaka', '2012-01-20T12:31:00Z cron tanaka']);
+    expect(await left('2012.01.10')).toEqual([
+      '2012-01-10T09:00:00Z sshd tanaka',
+      '2012-01-10T09:01:00Z sshd sato',
+      '2012-01-10T09:02:00Z squid sato',
+    ]);
+    expect(await left('2012.01.20')).toEqual([
+      '2012-01-20T10:30:00Z squid tanaka',
+      '2012-01-20T12:00:00Z squid sato',
+      '2012-01-20T12:30:00Z sshd tanaka',
+      '2012-01-20T12:31:00Z cron tanaka',
+    ]);
     expect(await left('2012.02.01')).toEqual(['2012-02-01T09:00:00Z squid tanaka']);
 
     // Archive: segments 1 and 3 deleted; 2 held; 4 kept because it fails verification; 5 not expired.
@@ -139,19 +188,36 @@ describe('retention with a fake clock', () => {
     const audit = await search(`${PREFIX}2012.02.05`, { term: { [FIELD.kansaSourceType]: 'kansa-retention' } });
     const byAction = (a: string) => audit.filter((e) => e[FIELD.eventAction] === a);
     expect(byAction('retention-delete-index').map((e) => e[FIELD.kansaCount])).toEqual([3]);
-    expect(byAction('retention-delete-documents').map((e) => e[FIELD.kansaCount]).sort()).toEqual([1, 1]);
+    expect(
+      byAction('retention-delete-documents')
+        .map((e) => e[FIELD.kansaCount])
+        .sort(),
+    ).toEqual([1, 1]);
     expect(byAction('retention-delete-archive-segment').map((e) => e[FIELD.kansaCount])).toEqual([5, 5]);
     expect(audit).toHaveLength(report.deletions.length);
     for (const e of audit) {
-      expect(e).toMatchObject({ [FIELD.eventKind]: 'event', [FIELD.eventCategory]: ['configuration'], [FIELD.eventType]: ['deletion'] });
+      expect(e).toMatchObject({
+        [FIELD.eventKind]: 'event',
+        [FIELD.eventCategory]: ['configuration'],
+        [FIELD.eventType]: ['deletion'],
+      });
       expect(e[FIELD.kansaMessageEn]).toMatch(/retention policy .*chain head at deletion: [0-9a-f]{64}/i);
       expect(e[FIELD.kansaMessageJa]).toMatch(/保存期間ポリシー .*チェーンヘッド: [0-9a-f]{64}/);
     }
     const index = byAction('retention-delete-index')[0];
-    expect(index[FIELD.kansaMessageEn]).toMatch(new RegExp(`Deleted index ${PREFIX}2011.12.15 \\(3 events\\) under retention policy auth-logs \\(30 d\\), proxy-logs \\(10 d\\), default \\(20 d\\)`));
+    expect(index[FIELD.kansaMessageEn]).toMatch(
+      new RegExp(
+        `Deleted index ${PREFIX}2011.12.15 \\(3 events\\) under retention policy auth-logs \\(30 d\\), proxy-logs \\(10 d\\), default \\(20 d\\)`,
+      ),
+    );
 
     // The next run: segment 4 (repaired, so it verifies now) goes; nothing else is left to delete.
-    const again = await runRetention({ retention, client, archive: { dir, keyring, sealer: HMAC, digestFile: '', digestIndex: '' }, now: NOW });
+    const again = await runRetention({
+      retention,
+      client,
+      archive: { dir, keyring, sealer: HMAC, digestFile: '', digestIndex: '' },
+      now: NOW,
+    });
     expect(again.deletions.map((d) => d.what)).toEqual([expect.stringMatching(/^archive segment 4 /)]);
     expect(listSegments(dir).map((s) => s.seq)).toEqual([2, 5]);
     expect(verifyArchive(dir, keyring, HMAC)).toMatchObject({ ok: true, records: 10 });
@@ -160,11 +226,18 @@ describe('retention with a fake clock', () => {
   it('kansa retention run --now: the same job from the command line, reported in both languages', async () => {
     await seed([doc('2011-11-01T09:00:00Z', 'cron', 'ito'), doc('2011-11-01T09:05:00Z', 'cron', 'ito')]);
     const config = join(tempDir('retention-cli'), 'kansa.yaml');
-    writeFileSync(config, `opensearch:\n  url: ${process.env.OPENSEARCH_URL}\nretention:\n  enabled: true\n  indexPrefix: ${PREFIX}\n  defaultOpensearchDays: 20\n`);
+    writeFileSync(
+      config,
+      `opensearch:\n  url: ${process.env.OPENSEARCH_URL}\nretention:\n  enabled: true\n  indexPrefix: ${PREFIX}\n  defaultOpensearchDays: 20\n`,
+    );
     let out = '';
     const sink = new Writable({ write: (c, _e, cb) => ((out += c), cb()) });
-    expect(await retentionCommand(['run', '--config', config, '--now', NOW.toISOString()], { stdout: sink, stderr: sink })).toBe(0);
-    expect(out).toMatch(new RegExp(`Deleted index ${PREFIX}2011.11.01 \\(2 events\\) under retention policy default \\(20 d\\)`));
+    expect(
+      await retentionCommand(['run', '--config', config, '--now', NOW.toISOString()], { stdout: sink, stderr: sink }),
+    ).toBe(0);
+    expect(out).toMatch(
+      new RegExp(`Deleted index ${PREFIX}2011.11.01 \\(2 events\\) under retention policy default \\(20 d\\)`),
+    );
     expect(out).toMatch(/索引 kansa-h5ret-2011.11.01 を削除しました \(2 件\)/);
     expect(out).toMatch(/^保存期間: 削除 \d+ 件/m);
   });

@@ -1,7 +1,14 @@
 import { existsSync, unlinkSync } from 'node:fs';
 import { type ArchiveSetup, appendManifest, sha256Hex, planArchive, walkSegment } from '../archive';
 import type { Deletion } from './audit';
-import { archivePolicyFor, cutoff, describeHold, holdsOverlapping, longestArchiveDays, type RetentionConfig } from './policy';
+import {
+  archivePolicyFor,
+  cutoff,
+  describeHold,
+  holdsOverlapping,
+  longestArchiveDays,
+  type RetentionConfig,
+} from './policy';
 
 export interface SegmentRetention {
   deletions: Deletion[];
@@ -14,11 +21,19 @@ export interface SegmentRetention {
  * chain, file hash); the deletion is recorded in the manifest before the file goes, so the chain
  * across the gap still verifies.
  */
-export function enforceSegments(a: ArchiveSetup, r: RetentionConfig, now: Date, chainHead: string, dryRun = false): SegmentRetention {
+export function enforceSegments(
+  a: ArchiveSetup,
+  r: RetentionConfig,
+  now: Date,
+  chainHead: string,
+  dryRun = false,
+): SegmentRetention {
   const out: SegmentRetention = { deletions: [], kept: [] };
   const plan = planArchive(a.dir, a.sealer);
   if (plan.problem) {
-    out.kept.push(`no segment deleted: the archive manifest does not verify (segment ${plan.problem.segment ?? '?'}: ${plan.problem.reason})`);
+    out.kept.push(
+      `no segment deleted: the archive manifest does not verify (segment ${plan.problem.segment ?? '?'}: ${plan.problem.reason})`,
+    );
     return out;
   }
   for (const seal of [...plan.seals.values()].sort((x, y) => x.seq - y.seq)) {
@@ -39,23 +54,41 @@ export function enforceSegments(a: ArchiveSetup, r: RetentionConfig, now: Date, 
       policy = [...new Set(ps.map((p) => p.name))].join(', ');
     }
     if (days === undefined || !(Date.parse(seal.last) < cutoff(now, days).getTime())) continue;
-    const holds = holdsOverlapping(r.holds, new Date(seal.first), new Date(seal.last)).filter((h) => !h.user || seal.users === null || seal.users.includes(h.user));
+    const holds = holdsOverlapping(r.holds, new Date(seal.first), new Date(seal.last)).filter(
+      (h) => !h.user || seal.users === null || seal.users.includes(h.user),
+    );
     if (holds.length > 0) {
-      out.kept.push(`segment ${seal.seq} (${seal.file}) expired under ${policy} but is kept by legal hold ${holds.map(describeHold).join(', ')}`);
+      out.kept.push(
+        `segment ${seal.seq} (${seal.file}) expired under ${policy} but is kept by legal hold ${holds.map(describeHold).join(', ')}`,
+      );
       continue;
     }
     if (!file) {
-      out.kept.push(`segment ${seal.seq} (${seal.file}) expired, but its file is missing: not recorded as deleted; run kansa archive verify`);
+      out.kept.push(
+        `segment ${seal.seq} (${seal.file}) expired, but its file is missing: not recorded as deleted; run kansa archive verify`,
+      );
       continue;
     }
     const walked = walkSegment(file, a.keyring, seal.prevHead);
-    const bad = walked.problem?.reason ?? (walked.records !== seal.records || walked.head !== seal.head || sha256Hex(walked.fileBytes) !== seal.fileSha256 ? 'its content does not match its seal' : undefined);
+    const bad =
+      walked.problem?.reason ??
+      (walked.records !== seal.records || walked.head !== seal.head || sha256Hex(walked.fileBytes) !== seal.fileSha256
+        ? 'its content does not match its seal'
+        : undefined);
     if (bad) {
-      out.kept.push(`segment ${seal.seq} (${seal.file}) expired but fails verification (${bad}): kept as evidence, not deleted`);
+      out.kept.push(
+        `segment ${seal.seq} (${seal.file}) expired but fails verification (${bad}): kept as evidence, not deleted`,
+      );
       continue;
     }
     if (!dryRun) {
-      appendManifest(a.dir, a.sealer, { type: 'delete', seq: seal.seq, at: now.toISOString(), policy, head: chainHead });
+      appendManifest(a.dir, a.sealer, {
+        type: 'delete',
+        seq: seal.seq,
+        at: now.toISOString(),
+        policy,
+        head: chainHead,
+      });
       unlinkSync(file.path);
       unlinkSync(file.keyPath);
     }

@@ -22,9 +22,15 @@ describe('kansa risk: bad input is named', () => {
   it.each([
     [['risk'], 'expected "rebuild" or "eval"'],
     [['risk', 'rebuild', '--to', '2026-10-30'], '--from expected a date as YYYY-MM-DD, got ""'],
-    [['risk', 'rebuild', '--from', '2026-10-01', '--to', '30.10.2026'], '--to expected a date as YYYY-MM-DD, got "30.10.2026"'],
+    [
+      ['risk', 'rebuild', '--from', '2026-10-01', '--to', '30.10.2026'],
+      '--to expected a date as YYYY-MM-DD, got "30.10.2026"',
+    ],
     [['risk', 'rebuild', '--from', '2026-10-30', '--to', '2026-10-01'], '--to 2026-10-01 is before --from 2026-10-30'],
-    [['risk', 'rebuild', '--from', '2026-10-01', '--to', '2026-10-30', '--tz', 'Mars/Olympus'], '--tz expected an IANA zone'],
+    [
+      ['risk', 'rebuild', '--from', '2026-10-01', '--to', '2026-10-30', '--tz', 'Mars/Olympus'],
+      '--tz expected an IANA zone',
+    ],
     [['risk', 'eval', '--seed=1.5'], '--seed expected a non-negative integer, got "1.5"'],
     [['risk', 'eval', '--scenario-shift=x'], '--scenario-shift expected a non-negative integer, got "x"'],
   ])('%j', async (argv, message) => {

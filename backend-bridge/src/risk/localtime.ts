@@ -9,7 +9,16 @@ export class LocalTime {
   private readonly offsets = new Map<number, number>();
 
   constructor(readonly timeZone: string) {
-    this.fmt = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    this.fmt = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
   }
 
   offsetMs(t: number): number {
@@ -17,7 +26,14 @@ export class LocalTime {
     let off = this.offsets.get(hour);
     if (off === undefined) {
       const p = Object.fromEntries(this.fmt.formatToParts(new Date(hour * 3_600_000)).map((x) => [x.type, x.value]));
-      const asUtc = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
+      const asUtc = Date.UTC(
+        Number(p.year),
+        Number(p.month) - 1,
+        Number(p.day),
+        Number(p.hour),
+        Number(p.minute),
+        Number(p.second),
+      );
       off = asUtc - hour * 3_600_000;
       if (this.offsets.size > 100_000) this.offsets.clear();
       this.offsets.set(hour, off);

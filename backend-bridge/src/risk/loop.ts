@@ -82,7 +82,11 @@ export class RiskLoop {
       const obs = await observeStored(this.client, clock.dayStart(d), clock.dayStart(d + 1), this.options.eventsIndex);
       const scored = this.engine.step(state, d, obs);
       const w = await writeDay(this.client, scored, clock);
-      if (w.errors.length > 0) this.log?.warn({ errors: w.errors.slice(0, 5), date: LocalTime.dateOf(d) }, 'risk: some summaries or marks were refused');
+      if (w.errors.length > 0)
+        this.log?.warn(
+          { errors: w.errors.slice(0, 5), date: LocalTime.dateOf(d) },
+          'risk: some summaries or marks were refused',
+        );
       const saved = await saveState(this.client, state, version, this.options.stateIndex);
       if (saved.outcome === 'conflict') {
         // Another bridge moved the state on: carry on from what it saved. Whatever either wrote of day d
@@ -109,20 +113,31 @@ export class RiskLoop {
  * (default 300), KANSA_RISK_TZ (default Asia/Tokyo), KANSA_RISK_HOLIDAYS (a holidays file; default the
  * shipped Japanese calendar). A bad setting is logged and leaves the scorer off rather than stopping intake.
  */
-export function startRiskLoop(client: Client, log: Logger, env: NodeJS.ProcessEnv = process.env, replicas = 0): RiskLoop | undefined {
+export function startRiskLoop(
+  client: Client,
+  log: Logger,
+  env: NodeJS.ProcessEnv = process.env,
+  replicas = 0,
+): RiskLoop | undefined {
   if (/^(off|false|0|no)$/i.test(env.KANSA_RISK ?? '')) return undefined;
   const interval = Number(env.KANSA_RISK_INTERVAL_S ?? 300);
   const timeZone = env.KANSA_RISK_TZ ?? DEFAULT_SETTINGS.timeZone;
   let holidays: Set<string>;
   try {
-    if (!Number.isFinite(interval) || interval < 10) throw new Error(`KANSA_RISK_INTERVAL_S expected seconds ≥ 10, got "${env.KANSA_RISK_INTERVAL_S}"`);
+    if (!Number.isFinite(interval) || interval < 10)
+      throw new Error(`KANSA_RISK_INTERVAL_S expected seconds ≥ 10, got "${env.KANSA_RISK_INTERVAL_S}"`);
     new Intl.DateTimeFormat('en-US', { timeZone });
     holidays = loadHolidays(env.KANSA_RISK_HOLIDAYS ?? DEFAULT_HOLIDAYS_FILE);
   } catch (err) {
     log.error({ err: (err as Error).message }, 'risk scoring is off: bad setting');
     return undefined;
   }
-  const loop = new RiskLoop(client, { ...DEFAULT_SETTINGS, timeZone, holidays }, { intervalMs: interval * 1000, graceMs: 30 * 60_000, lookbackDays: 30, replicas }, log);
+  const loop = new RiskLoop(
+    client,
+    { ...DEFAULT_SETTINGS, timeZone, holidays },
+    { intervalMs: interval * 1000, graceMs: 30 * 60_000, lookbackDays: 30, replicas },
+    log,
+  );
   loop.start(Math.min(60_000, interval * 1000));
   return loop;
 }

@@ -24,7 +24,13 @@ export interface RebuildResult {
  * `to` (local dates, inclusive): every day is scored against the days before it, its summaries and
  * event marks are replaced, and the profiles as of `to` are saved for the bridge to carry on from.
  */
-export async function rebuild(client: Client, settings: RiskSettings, from: string, to: string, onDay?: (date: string, users: number, observations: number) => void): Promise<RebuildResult> {
+export async function rebuild(
+  client: Client,
+  settings: RiskSettings,
+  from: string,
+  to: string,
+  onDay?: (date: string, users: number, observations: number) => void,
+): Promise<RebuildResult> {
   const engine = new RiskEngine(settings);
   const clock = engine.clock;
   const first = LocalTime.dayOf(from);
@@ -46,7 +52,8 @@ export async function rebuild(client: Client, settings: RiskSettings, from: stri
     result.scored.push(scored);
     onDay?.(LocalTime.dateOf(d), scored.length, obs.length);
   }
-  if ((await saveState(client, state, undefined)).outcome === 'conflict') result.errors.push('risk: another bridge saved profiles during the rebuild; run it again');
+  if ((await saveState(client, state, undefined)).outcome === 'conflict')
+    result.errors.push('risk: another bridge saved profiles during the rebuild; run it again');
   await client.transport.request({ method: 'POST', path: '/kansa-risk-*/_refresh' }).catch(() => undefined);
   return result;
 }

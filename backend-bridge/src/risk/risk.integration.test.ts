@@ -10,18 +10,22 @@ const client = createClient();
 afterAll(() => client.close());
 
 interface SummaryHit {
-  _source: Record<string, unknown> & { 'kansa.risk.reasons': Array<{ code: string; en: string; ja: string; contribution: number; baseline: string }> };
+  _source: Record<string, unknown> & {
+    'kansa.risk.reasons': Array<{ code: string; en: string; ja: string; contribution: number; baseline: string }>;
+  };
 }
 
 /** The day's summaries, highest score first, as the ranking reads them. */
 async function topOfDay(date: string, timeZone: string, size = 5): Promise<SummaryHit[]> {
   const clock = new LocalTime(timeZone);
   const start = new Date(clock.dayStart(LocalTime.dayOf(date))).toISOString();
-  const res = (await client.transport.request({
-    method: 'POST',
-    path: `/${RISK_INDEX_PATTERN}/_search`,
-    body: { size, query: { term: { [FIELD.timestamp]: start } }, sort: [{ [FIELD.kansaRiskScore]: 'desc' }] },
-  })).body as { hits: { hits: SummaryHit[] } };
+  const res = (
+    await client.transport.request({
+      method: 'POST',
+      path: `/${RISK_INDEX_PATTERN}/_search`,
+      body: { size, query: { term: { [FIELD.timestamp]: start } }, sort: [{ [FIELD.kansaRiskScore]: 'desc' }] },
+    })
+  ).body as { hits: { hits: SummaryHit[] } };
   return res.hits.hits;
 }
 
@@ -48,11 +52,24 @@ describe('risk scores on the demo month', () => {
     const sum = reasons.reduce((n, r) => n + r.contribution, 0);
     expect(sum).toBeCloseTo(hit!._source[FIELD.kansaRiskScore] as number, 0);
     // The event that opened the share carries the reason itself.
-    const marked = (await client.transport.request({
-      method: 'POST',
-      path: `/kansa-events-*/_search`,
-      body: { size: 1, query: { bool: { filter: [{ term: { [FIELD.userName]: s.who } }, { term: { [FIELD.kansaRiskReasonsCode]: 'first-share' } }, { range: { [FIELD.timestamp]: { gte: s.start, lte: s.end } } }] } } },
-    })).body as { hits: { hits: Array<{ _source: Record<string, unknown> }> } };
+    const marked = (
+      await client.transport.request({
+        method: 'POST',
+        path: `/kansa-events-*/_search`,
+        body: {
+          size: 1,
+          query: {
+            bool: {
+              filter: [
+                { term: { [FIELD.userName]: s.who } },
+                { term: { [FIELD.kansaRiskReasonsCode]: 'first-share' } },
+                { range: { [FIELD.timestamp]: { gte: s.start, lte: s.end } } },
+              ],
+            },
+          },
+        },
+      })
+    ).body as { hits: { hits: Array<{ _source: Record<string, unknown> }> } };
     expect(String(marked.hits.hits[0]._source[FIELD.filePath])).toContain('\\Shares\\開発\\');
     expect(marked.hits.hits[0]._source[FIELD.kansaRiskScore]).toBeGreaterThan(0);
   });
@@ -69,7 +86,10 @@ describe('risk scores on the demo month', () => {
       const top = await topOfDay(LocalTime.dateOf(d), month.timeZone);
       if (top.length === 0) continue; // a holiday: nobody at work
       const hit = top.find((h) => h._source[FIELD.userName] === s.who);
-      expect({ date: LocalTime.dateOf(d), inTop5: hit !== undefined }).toEqual({ date: LocalTime.dateOf(d), inTop5: true });
+      expect({ date: LocalTime.dateOf(d), inTop5: hit !== undefined }).toEqual({
+        date: LocalTime.dateOf(d),
+        inTop5: true,
+      });
       const codes = hit!._source[FIELD.kansaRiskReasons].map((r) => r.code);
       expect(codes).toContain('context-watchlist');
       expect(codes.some((c) => c === 'volume-usb' || c === 'volume-printPages')).toBe(true);
@@ -85,16 +105,34 @@ describe('restarting keeps the profiles', () => {
   const timeZone = 'Asia/Tokyo';
   const clock = new LocalTime(timeZone);
   const first = LocalTime.dayOf('2031-01-06'); // a Monday, far from any demo month
-  const user = { 'user.name': 'tester.a', 'kansa.user.department': '営業', 'kansa.user.display_name': '試験 太郎', 'kansa.user.privileged': false, 'kansa.user.watchlist': false };
+  const user = {
+    'user.name': 'tester.a',
+    'kansa.user.department': '営業',
+    'kansa.user.display_name': '試験 太郎',
+    'kansa.user.privileged': false,
+    'kansa.user.watchlist': false,
+  };
 
   beforeAll(async () => {
     await client.transport.request({ method: 'DELETE', path: `/${events},${stateIndex}?ignore_unavailable=true` });
     const mappings = (indexTemplate() as { template: { mappings: unknown } }).template.mappings;
-    await client.transport.request({ method: 'PUT', path: `/${events}`, body: { settings: { number_of_shards: 1, number_of_replicas: 0 }, mappings } });
+    await client.transport.request({
+      method: 'PUT',
+      path: `/${events}`,
+      body: { settings: { number_of_shards: 1, number_of_replicas: 0 }, mappings },
+    });
     const lines: string[] = [];
     for (let d = first; d < first + 12; d++) {
       for (let h = 9; h < 17; h++) {
-        const doc = { '@timestamp': new Date(clock.dayStart(d) + h * 3_600_000).toISOString(), 'event.action': 'read-file', 'kansa.access.operation': 'read', 'file.path': `C:\\Shares\\営業\\doc_${h}.xlsx`, 'host.name': 'FS01', 'kansa.host.role': 'file-server', ...user };
+        const doc = {
+          '@timestamp': new Date(clock.dayStart(d) + h * 3_600_000).toISOString(),
+          'event.action': 'read-file',
+          'kansa.access.operation': 'read',
+          'file.path': `C:\\Shares\\営業\\doc_${h}.xlsx`,
+          'host.name': 'FS01',
+          'kansa.host.role': 'file-server',
+          ...user,
+        };
         lines.push(JSON.stringify({ create: { _index: events } }), JSON.stringify(doc));
       }
     }
@@ -103,7 +141,11 @@ describe('restarting keeps the profiles', () => {
 
   afterAll(async () => {
     await client.transport.request({ method: 'DELETE', path: `/${events},${stateIndex}?ignore_unavailable=true` });
-    await client.transport.request({ method: 'POST', path: `/${RISK_INDEX_PATTERN}/_delete_by_query?refresh=true&ignore_unavailable=true&allow_no_indices=true`, body: { query: { term: { [FIELD.userName]: user['user.name'] } } } });
+    await client.transport.request({
+      method: 'POST',
+      path: `/${RISK_INDEX_PATTERN}/_delete_by_query?refresh=true&ignore_unavailable=true&allow_no_indices=true`,
+      body: { query: { term: { [FIELD.userName]: user['user.name'] } } },
+    });
   });
 
   it('a new scorer carries on from the saved day with the same profiles', async () => {
@@ -115,7 +157,10 @@ describe('restarting keeps the profiles', () => {
     await a.stop();
     const saved = await loadState(client, stateIndex);
     expect(LocalTime.dateOf(saved.state.day!)).toBe('2031-01-17');
-    expect(saved.state.users['tester.a']).toMatchObject({ activeDays: 12, resources: { 'share:営業': { last: first + 11 } } });
+    expect(saved.state.users['tester.a']).toMatchObject({
+      activeDays: 12,
+      resources: { 'share:営業': { last: first + 11 } },
+    });
     // Restart: a new instance two days later learns only the two new (empty) days, from the saved profiles.
     const b = new RiskLoop(client, settings, { ...options, now: () => clock.dayStart(first + 14) + 3_600_000 });
     expect((await b.tick()).learned).toBe(2);
@@ -124,6 +169,9 @@ describe('restarting keeps the profiles', () => {
     expect(LocalTime.dateOf(after.state.day!)).toBe('2031-01-19');
     expect(after.state.users['tester.a'].activeDays).toBe(12);
     expect(after.state.users['tester.a'].volumes.filesRead).toEqual(saved.state.users['tester.a'].volumes.filesRead);
-    expect(after.state.users['tester.a'].resources['share:営業'].seen).toBeCloseTo(saved.state.users['tester.a'].resources['share:営業'].seen * Math.pow(0.5, 2 / 30), 6);
+    expect(after.state.users['tester.a'].resources['share:営業'].seen).toBeCloseTo(
+      saved.state.users['tester.a'].resources['share:営業'].seen * Math.pow(0.5, 2 / 30),
+      6,
+    );
   }, 60_000);
 });

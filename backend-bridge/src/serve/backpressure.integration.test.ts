@@ -38,14 +38,21 @@ describe('backpressure with a tiny queue', () => {
       queue: { dir: join(dir, 'queue'), maxBytes: QUEUE_BYTES, segmentBytes: '128KiB' },
       http: { maxBodyBytes: '1MiB' },
       auth: { tokens: [{ name: 'bp-test', token: TOKEN }] },
-      syslog: { tcp: { enabled: true, port: tcpPort }, udp: { enabled: true, port: udpPort }, rateLimit: { eventsPerSecond: 1e9, burst: 1e9 } },
+      syslog: {
+        tcp: { enabled: true, port: tcpPort },
+        udp: { enabled: true, port: udpPort },
+        rateLimit: { eventsPerSecond: 1e9, burst: 1e9 },
+      },
       // Dated 2031 (apart from other data); indexed by that day, so the events keep their usual size.
       translate: { year: 2031, timeWindow: { daysBack: 36500, daysAhead: 36500 } },
       log: { level: 'error' },
     });
 
     // HTTP: keep posting until the queue is full.
-    const body = Array.from({ length: 400 }, (_, i) => `<38>Nov 28 12:00:00 bphost sshd[9]: Failed password for u${i} from 10.2.0.1 port 22 ssh2`).join('\n');
+    const body = Array.from(
+      { length: 400 },
+      (_, i) => `<38>Nov 28 12:00:00 bphost sshd[9]: Failed password for u${i} from 10.2.0.1 port 22 ssh2`,
+    ).join('\n');
     let statuses: number[] = [];
     let last: Awaited<ReturnType<typeof post>> | undefined;
     for (let i = 0; i < 200 && last?.status !== 429; i++) {
@@ -58,12 +65,16 @@ describe('backpressure with a tiny queue', () => {
     expect((await get(bridge.port, '/readyz')).status).toBe(503);
     statuses = [];
 
-
     // TCP: offer 64 MiB, honouring the socket's own backpressure; the bridge must stop reading.
     const socket = connect(tcpPort, '127.0.0.1');
     await new Promise((r) => socket.once('connect', r));
     socket.on('error', () => undefined);
-    const chunk = Buffer.from(Array.from({ length: 700 }, (_, i) => `<38>Nov 28 12:00:00 bphost sshd[9]: Failed password for t${i} from 10.2.0.2 port 22 ssh2\n`).join(''));
+    const chunk = Buffer.from(
+      Array.from(
+        { length: 700 },
+        (_, i) => `<38>Nov 28 12:00:00 bphost sshd[9]: Failed password for t${i} from 10.2.0.2 port 22 ssh2\n`,
+      ).join(''),
+    );
     let offered = 0;
     let finished = false;
     void (async () => {
@@ -78,7 +89,12 @@ describe('backpressure with a tiny queue', () => {
     let still = 0;
     await until(
       async () => {
-        const paused = await metric(bridge.port, TOKEN, 'kansa_input_rejected_total', 'input="syslog-tcp",reason="queue_full"');
+        const paused = await metric(
+          bridge.port,
+          TOKEN,
+          'kansa_input_rejected_total',
+          'input="syslog-tcp",reason="queue_full"',
+        );
         still = paused > 0 && socket.bytesWritten === previous ? still + 1 : 0;
         previous = socket.bytesWritten;
         return finished || still >= 3;
@@ -97,7 +113,14 @@ describe('backpressure with a tiny queue', () => {
     await until(
       async () => {
         for (let i = 0; i < 50; i++, sent++) {
-          await new Promise<void>((resolve, reject) => udp.send(`<38>Nov 28 12:00:00 bphost sshd[9]: Failed password for d${sent} from 10.2.0.3 port 22 ssh2`, udpPort, '127.0.0.1', (e) => (e ? reject(e) : resolve())));
+          await new Promise<void>((resolve, reject) =>
+            udp.send(
+              `<38>Nov 28 12:00:00 bphost sshd[9]: Failed password for d${sent} from 10.2.0.3 port 22 ssh2`,
+              udpPort,
+              '127.0.0.1',
+              (e) => (e ? reject(e) : resolve()),
+            ),
+          );
         }
         return metric(bridge.port, TOKEN, 'kansa_udp_dropped_total', 'reason="queue_full"');
       },
@@ -108,7 +131,9 @@ describe('backpressure with a tiny queue', () => {
     expect(await metric(bridge.port, TOKEN, 'kansa_udp_dropped_total', 'reason="queue_full"')).toBeGreaterThan(0);
     const rss = await metric(bridge.port, TOKEN, 'process_resident_memory_bytes');
     expect(rss).toBeLessThan(RSS_LIMIT);
-    process.stdout.write(`backpressure: bridge RSS ${Math.round(rss / 1024 / 1024)} MiB, TCP sender stopped after ${Math.round(socket.bytesWritten / 1024 / 1024)} MiB of ${OFFER / 1024 / 1024} MiB\n`);
+    process.stdout.write(
+      `backpressure: bridge RSS ${Math.round(rss / 1024 / 1024)} MiB, TCP sender stopped after ${Math.round(socket.bytesWritten / 1024 / 1024)} MiB of ${OFFER / 1024 / 1024} MiB\n`,
+    );
     socket.destroy();
   });
 });

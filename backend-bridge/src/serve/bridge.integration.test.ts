@@ -15,8 +15,12 @@ import { AUTH, TOKEN, countHost, marker, selfSignedCert, until } from './testing
 
 jest.setTimeout(120_000);
 
-const line = (host: string, i: number) => `<38>Nov 28 10:00:01 ${host} sshd[1600]: Failed password for user${i % 7} from 10.0.1.${i % 250} port ${1000 + i} ssh2`;
-const WINLOGBEAT = readFileSync(join(__dirname, '..', 'translators', 'winlogbeat-json', 'testdata', 'winlogbeat8-file-output', 'case.input'), 'utf8').split('\n')[0];
+const line = (host: string, i: number) =>
+  `<38>Nov 28 10:00:01 ${host} sshd[1600]: Failed password for user${i % 7} from 10.0.1.${i % 250} port ${1000 + i} ssh2`;
+const WINLOGBEAT = readFileSync(
+  join(__dirname, '..', 'translators', 'winlogbeat-json', 'testdata', 'winlogbeat8-file-output', 'case.input'),
+  'utf8',
+).split('\n')[0];
 
 interface Reply {
   status: number;
@@ -24,13 +28,30 @@ interface Reply {
   body: string;
 }
 
-function http(port: number, method: string, path: string, body?: string | Buffer, headers: Record<string, string> = {}): Promise<Reply> {
+function http(
+  port: number,
+  method: string,
+  path: string,
+  body?: string | Buffer,
+  headers: Record<string, string> = {},
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, method, path, headers: { ...(body ? { 'content-length': String(Buffer.byteLength(body)) } : {}), ...headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks).toString() }));
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        method,
+        path,
+        headers: { ...(body ? { 'content-length': String(Buffer.byteLength(body)) } : {}), ...headers },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks).toString() }),
+        );
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -51,7 +72,12 @@ describe('kansa serve, end to end against real OpenSearch', () => {
         queue: { dir: mkdtempSync(join(tmpdir(), 'kansa-bridge-q-')) },
         http: { port: 0, maxBodyBytes: '1MiB' },
         auth: { tokens: [{ name: 'tester', token: TOKEN }] },
-        syslog: { maxLineBytes: '4KiB', udp: { enabled: true, port: 0 }, tcp: { enabled: true, port: 0 }, tls: { enabled: true, port: 0, ...tls } },
+        syslog: {
+          maxLineBytes: '4KiB',
+          udp: { enabled: true, port: 0 },
+          tcp: { enabled: true, port: 0 },
+          tls: { enabled: true, port: 0, ...tls },
+        },
         translate: { year: 2031, timeZone: 'UTC' },
         log: { level: 'warn' },
       },
@@ -59,7 +85,11 @@ describe('kansa serve, end to end against real OpenSearch', () => {
     bridge = new Bridge(config, { logger: pino({ level: 'silent' }) });
     addr = await bridge.start();
     port = addr.http!.port;
-    await until(() => bridge.ready, (r) => r, 'bridge ready');
+    await until(
+      () => bridge.ready,
+      (r) => r,
+      'bridge ready',
+    );
   });
 
   afterAll(async () => {
@@ -69,19 +99,31 @@ describe('kansa serve, end to end against real OpenSearch', () => {
 
   /** Waits for the queue to drain, then the exact count of the host's documents. */
   const settled = async (host: string, expected: number) => {
-    await until(() => bridge.queue.depthEvents, (d) => d === 0, 'queue drained');
-    return until(() => countHost(client, host), (n) => n >= expected, `${expected} documents of ${host}`);
+    await until(
+      () => bridge.queue.depthEvents,
+      (d) => d === 0,
+      'queue drained',
+    );
+    return until(
+      () => countHost(client, host),
+      (n) => n >= expected,
+      `${expected} documents of ${host}`,
+    );
   };
 
   it('syslog over UDP', async () => {
     const host = marker('udp');
     const socket = createSocket('udp4');
     for (let i = 0; i < 50; i++) {
-      await new Promise<void>((resolve, reject) => socket.send(line(host, i), addr.syslogUdp!.port, '127.0.0.1', (err) => (err ? reject(err) : resolve())));
+      await new Promise<void>((resolve, reject) =>
+        socket.send(line(host, i), addr.syslogUdp!.port, '127.0.0.1', (err) => (err ? reject(err) : resolve())),
+      );
     }
     socket.close();
     expect(await settled(host, 50)).toBe(50);
-    expect(await countHost(client, host, [{ term: { 'event.action': 'logon-failed' } }, { term: { 'user.name': 'user3' } }])).toBe(7);
+    expect(
+      await countHost(client, host, [{ term: { 'event.action': 'logon-failed' } }, { term: { 'user.name': 'user3' } }]),
+    ).toBe(7);
   });
 
   it('syslog over TCP, LF-framed, with an overlong line truncated and flagged', async () => {
@@ -107,7 +149,15 @@ describe('kansa serve, end to end against real OpenSearch', () => {
       const m = line(tlsHost, i);
       return `${Buffer.byteLength(m)} ${m}`;
     });
-    await sendStream(tlsConnect({ port: addr.syslogTls!.port, host: '127.0.0.1', ca: readFileSync(tls.cert), servername: 'localhost' }), tlsFrames.join(''));
+    await sendStream(
+      tlsConnect({
+        port: addr.syslogTls!.port,
+        host: '127.0.0.1',
+        ca: readFileSync(tls.cert),
+        servername: 'localhost',
+      }),
+      tlsFrames.join(''),
+    );
     expect(await settled(tlsHost, 300)).toBe(300);
   });
 
@@ -134,9 +184,15 @@ describe('kansa serve, end to end against real OpenSearch', () => {
     const body =
       [
         // Fluent Bit es output: create (v2+) with the raw record in `log`
-        ...Array.from({ length: 20 }, (_, i) => [`{"create":{"_index":"fluent-bit"}}`, JSON.stringify({ '@timestamp': '2031-11-28T10:00:01.000Z', log: line(host, i) })]).flat(),
+        ...Array.from({ length: 20 }, (_, i) => [
+          `{"create":{"_index":"fluent-bit"}}`,
+          JSON.stringify({ '@timestamp': '2031-11-28T10:00:01.000Z', log: line(host, i) }),
+        ]).flat(),
         // Vector elasticsearch sink (bulk index action, `message`)
-        ...Array.from({ length: 20 }, (_, i) => [`{"index":{"_index":"vector-2031.11.28"}}`, JSON.stringify({ timestamp: '2031-11-28T10:00:01Z', message: line(host, 100 + i), host: 'shipper' })]).flat(),
+        ...Array.from({ length: 20 }, (_, i) => [
+          `{"index":{"_index":"vector-2031.11.28"}}`,
+          JSON.stringify({ timestamp: '2031-11-28T10:00:01Z', message: line(host, 100 + i), host: 'shipper' }),
+        ]).flat(),
         // Winlogbeat 8 writes to its data stream with create
         `{"create":{"_index":"winlogbeat-8.15.3"}}`,
         winlogbeat,
@@ -144,7 +200,10 @@ describe('kansa serve, end to end against real OpenSearch', () => {
     const r = await http(port, 'POST', '/_bulk', body, { ...AUTH, 'content-type': 'application/x-ndjson' });
     expect(r.status).toBe(200);
     expect(r.headers['x-elastic-product']).toBe('Elasticsearch');
-    const parsed = JSON.parse(r.body) as { errors: boolean; items: Array<Record<string, { status: number; _index: string; result: string }>> };
+    const parsed = JSON.parse(r.body) as {
+      errors: boolean;
+      items: Array<Record<string, { status: number; _index: string; result: string }>>;
+    };
     expect(parsed.errors).toBe(false);
     expect(parsed.items).toHaveLength(41);
     expect(parsed.items[0].create).toMatchObject({ status: 201, _index: 'fluent-bit', result: 'created' });
@@ -153,8 +212,17 @@ describe('kansa serve, end to end against real OpenSearch', () => {
     expect(await countHost(client, host, [{ term: { 'kansa.source_type': 'winlogbeat-json' } }])).toBe(1);
 
     // /<index>/_bulk, and items the bridge cannot do are answered per item
-    const r2 = await http(port, 'POST', '/logs/_bulk', `{"index":{}}\n${JSON.stringify({ message: line(host, 500) })}\n{"delete":{"_id":"x"}}\n`, AUTH);
-    const p2 = JSON.parse(r2.body) as { errors: boolean; items: Array<Record<string, { status: number; _index: string }>> };
+    const r2 = await http(
+      port,
+      'POST',
+      '/logs/_bulk',
+      `{"index":{}}\n${JSON.stringify({ message: line(host, 500) })}\n{"delete":{"_id":"x"}}\n`,
+      AUTH,
+    );
+    const p2 = JSON.parse(r2.body) as {
+      errors: boolean;
+      items: Array<Record<string, { status: number; _index: string }>>;
+    };
     expect(p2.errors).toBe(true);
     expect(p2.items[0].index).toMatchObject({ status: 201, _index: 'logs' });
     expect(p2.items[1].delete.status).toBe(400);
@@ -167,14 +235,26 @@ describe('kansa serve, end to end against real OpenSearch', () => {
     expect(root.headers['x-elastic-product']).toBe('Elasticsearch');
     expect(JSON.parse(root.body).version.number).toMatch(/^8\./);
     expect((await http(port, 'HEAD', '/', undefined, AUTH)).status).toBe(200);
-    expect(JSON.parse((await http(port, 'GET', '/_license?human=false', undefined, AUTH)).body).license.status).toBe('active');
+    expect(JSON.parse((await http(port, 'GET', '/_license?human=false', undefined, AUTH)).body).license.status).toBe(
+      'active',
+    );
     expect(JSON.parse((await http(port, 'GET', '/_xpack', undefined, AUTH)).body).license.mode).toBe('basic');
     expect((await http(port, 'HEAD', '/_index_template/winlogbeat-8.15.3', undefined, AUTH)).status).toBe(200);
-    expect(JSON.parse((await http(port, 'PUT', '/_ilm/policy/winlogbeat', '{}', AUTH)).body)).toEqual({ acknowledged: true });
+    expect(JSON.parse((await http(port, 'PUT', '/_ilm/policy/winlogbeat', '{}', AUTH)).body)).toEqual({
+      acknowledged: true,
+    });
     // Logstash's elasticsearch output: HEAD /<index>, PUT /<index>, _bulk?filter_path=…
     expect((await http(port, 'HEAD', '/logstash-2031.11.28', undefined, AUTH)).status).toBe(200);
-    expect(JSON.parse((await http(port, 'PUT', '/logstash-2031.11.28', '{}', AUTH)).body)).toMatchObject({ acknowledged: true });
-    const filtered = await http(port, 'POST', '/_bulk?filter_path=errors,items.*.error,items.*.status', '{"index":{"_index":"logstash"}}\n{"message":"hello"}\n', AUTH);
+    expect(JSON.parse((await http(port, 'PUT', '/logstash-2031.11.28', '{}', AUTH)).body)).toMatchObject({
+      acknowledged: true,
+    });
+    const filtered = await http(
+      port,
+      'POST',
+      '/_bulk?filter_path=errors,items.*.error,items.*.status',
+      '{"index":{"_index":"logstash"}}\n{"message":"hello"}\n',
+      AUTH,
+    );
     expect(JSON.parse(filtered.body)).toMatchObject({ errors: false, items: [{ index: { status: 201 } }] });
     // Basic auth with the token as password (Fluent Bit HTTP_User/HTTP_Passwd, Logstash user/password)
     const basic = `Basic ${Buffer.from(`fluentbit:${TOKEN}`).toString('base64')}`;
@@ -183,13 +263,20 @@ describe('kansa serve, end to end against real OpenSearch', () => {
 
   it('refuses missing and wrong tokens with 401, and bodies over the limit with 413', async () => {
     expect((await http(port, 'POST', '/_bulk', '{"index":{}}\n{}\n')).status).toBe(401);
-    expect((await http(port, 'POST', '/ingest', 'x', { authorization: 'Bearer wrong-token-wrong-token' })).status).toBe(401);
+    expect((await http(port, 'POST', '/ingest', 'x', { authorization: 'Bearer wrong-token-wrong-token' })).status).toBe(
+      401,
+    );
     expect((await http(port, 'GET', '/metrics')).status).toBe(401);
-    expect((await http(port, 'GET', '/', undefined, { authorization: `Basic ${Buffer.from('u:nope').toString('base64')}` })).status).toBe(401);
+    expect(
+      (await http(port, 'GET', '/', undefined, { authorization: `Basic ${Buffer.from('u:nope').toString('base64')}` }))
+        .status,
+    ).toBe(401);
     const big = 'x'.repeat(1024 * 1024 + 1);
     expect((await http(port, 'POST', '/ingest', big, AUTH)).status).toBe(413);
     // A small gzip body that inflates past the limit is refused too.
-    expect((await http(port, 'POST', '/ingest', gzipSync(big), { ...AUTH, 'content-encoding': 'gzip' })).status).toBe(413);
+    expect((await http(port, 'POST', '/ingest', gzipSync(big), { ...AUTH, 'content-encoding': 'gzip' })).status).toBe(
+      413,
+    );
     // Liveness and readiness need no token.
     expect((await http(port, 'GET', '/healthz')).status).toBe(200);
     expect(JSON.parse((await http(port, 'GET', '/readyz')).body)).toEqual({ opensearch: 'up', queue: 'ok' });
@@ -197,16 +284,34 @@ describe('kansa serve, end to end against real OpenSearch', () => {
 
   it('serves HTTPS when http.tls is set', async () => {
     const secure = new Bridge(
-      loadConfig({ env: {}, raw: { opensearch: { url: process.env.OPENSEARCH_URL, installTemplate: false }, queue: { dir: mkdtempSync(join(tmpdir(), 'kansa-https-q-')) }, http: { port: 0, tls }, auth: { tokens: [{ name: 'tester', token: TOKEN }] } } }),
+      loadConfig({
+        env: {},
+        raw: {
+          opensearch: { url: process.env.OPENSEARCH_URL, installTemplate: false },
+          queue: { dir: mkdtempSync(join(tmpdir(), 'kansa-https-q-')) },
+          http: { port: 0, tls },
+          auth: { tokens: [{ name: 'tester', token: TOKEN }] },
+        },
+      }),
       { logger: pino({ level: 'silent' }) },
     );
     const a = await secure.start();
     try {
       const status = await new Promise<number>((resolve, reject) => {
-        const req = httpsRequest({ host: '127.0.0.1', port: a.http!.port, path: '/', headers: AUTH, ca: readFileSync(tls.cert), servername: 'localhost' }, (res) => {
-          res.resume();
-          resolve(res.statusCode!);
-        });
+        const req = httpsRequest(
+          {
+            host: '127.0.0.1',
+            port: a.http!.port,
+            path: '/',
+            headers: AUTH,
+            ca: readFileSync(tls.cert),
+            servername: 'localhost',
+          },
+          (res) => {
+            res.resume();
+            resolve(res.statusCode!);
+          },
+        );
         req.on('error', reject);
         req.end();
       });
@@ -237,7 +342,8 @@ function sendStream(socket: import('node:net').Socket, data: string): Promise<vo
     socket.on('close', () => resolve());
     socket.resume();
     const go = () => socket.end(data);
-    if (socket.connecting || (socket as { encrypted?: boolean }).encrypted) socket.once((socket as { encrypted?: boolean }).encrypted ? 'secureConnect' : 'connect', go);
+    if (socket.connecting || (socket as { encrypted?: boolean }).encrypted)
+      socket.once((socket as { encrypted?: boolean }).encrypted ? 'secureConnect' : 'connect', go);
     else go();
   });
 }

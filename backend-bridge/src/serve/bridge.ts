@@ -66,9 +66,22 @@ export class Bridge {
   ) {
     this.log = options.logger ?? pino({ level: config.log.level, base: { service: 'kansa-bridge' } });
     this.queue = new DiskQueue(config.queue);
-    const auth = config.opensearch.username ? { username: config.opensearch.username, password: config.opensearch.password ?? '' } : undefined;
-    this.client = new OpenSearchClient({ node: config.opensearch.url, requestTimeout: 60_000, maxRetries: 0, ...(auth ? { auth } : {}) });
-    this.writer = new QueueWriter(this.queue, this.client, { bulkBytes: config.opensearch.bulkBytes, concurrency: config.opensearch.concurrency }, this.metrics, this.log);
+    const auth = config.opensearch.username
+      ? { username: config.opensearch.username, password: config.opensearch.password ?? '' }
+      : undefined;
+    this.client = new OpenSearchClient({
+      node: config.opensearch.url,
+      requestTimeout: 60_000,
+      maxRetries: 0,
+      ...(auth ? { auth } : {}),
+    });
+    this.writer = new QueueWriter(
+      this.queue,
+      this.client,
+      { bulkBytes: config.opensearch.bulkBytes, concurrency: config.opensearch.concurrency },
+      this.metrics,
+      this.log,
+    );
     this.auth = new TokenAuth(config.auth.tokens);
     this.storage = new StorageService(config, this.log);
     const t = config.translate;
@@ -94,7 +107,14 @@ export class Bridge {
   async start(): Promise<BridgeAddresses> {
     this.queue.open();
     this.updateQueueGauges();
-    this.log.info({ opensearch: redactUrl(this.config.opensearch.url), queue: this.config.queue.dir, pending: this.queue.depthEvents }, 'starting');
+    this.log.info(
+      {
+        opensearch: redactUrl(this.config.opensearch.url),
+        queue: this.config.queue.dir,
+        pending: this.queue.depthEvents,
+      },
+      'starting',
+    );
     // The writer starts once the template is in place, so no index is ever created without it.
     void this.prepareOpenSearch().then(() => {
       if (!this.stopped) this.writer.start();
@@ -108,7 +128,12 @@ export class Bridge {
       if (!this.stopped && (t.directory || t.assets)) {
         this.directory = new DirectoryWatch(
           { users: t.directory, assets: t.assets },
-          { client: this.client, log: this.log, replicas: this.config.opensearch.replicas, onLoaded: (u, a) => (this.translation.enrich = createEnricher(u, a)) },
+          {
+            client: this.client,
+            log: this.log,
+            replicas: this.config.opensearch.replicas,
+            onLoaded: (u, a) => (this.translation.enrich = createEnricher(u, a)),
+          },
         );
         void this.directory.start();
       }
@@ -127,15 +152,30 @@ export class Bridge {
     const c = this.config;
     const ctx = this.intakeContext();
     if (c.http.enabled) {
-      const http = createHttpIntakes(c.http, ctx, { authenticate: (req) => this.auth.check(req), formats: FORMATS.map((f) => f.id), storedIds: storedIdsIn(this.client) });
+      const http = createHttpIntakes(c.http, ctx, {
+        authenticate: (req) => this.auth.check(req),
+        formats: FORMATS.map((f) => f.id),
+        storedIds: storedIdsIn(this.client),
+      });
       this.front = http.front;
       // POST /timesheet: self-reported timesheets into their own index, answered with the rows it could not read.
-      const timesheets = new TimesheetIntake(ctx, http.front, { maxRecords: c.http.maxRecords, formats: [] }, (records, layout, file, tz) => storeTimesheets(this.client, records, layout, file, tz, c.opensearch.replicas));
+      const timesheets = new TimesheetIntake(
+        ctx,
+        http.front,
+        { maxRecords: c.http.maxRecords, formats: [] },
+        (records, layout, file, tz) => storeTimesheets(this.client, records, layout, file, tz, c.opensearch.replicas),
+      );
       this.httpIntakes = [...http.intakes, timesheets];
       for (const intake of this.httpIntakes) addresses.http = await intake.start();
     }
     const syslog: Intake[] = syslogStreamIntakes(c.syslog, ctx, this.limiter);
-    if (c.syslog.udp.enabled) syslog.push(new UdpIntake({ ...c.syslog.udp, maxLineBytes: c.syslog.maxLineBytes, format: c.syslog.format, limiter: this.limiter }, ctx));
+    if (c.syslog.udp.enabled)
+      syslog.push(
+        new UdpIntake(
+          { ...c.syslog.udp, maxLineBytes: c.syslog.maxLineBytes, format: c.syslog.format, limiter: this.limiter },
+          ctx,
+        ),
+      );
     for (const intake of syslog) {
       this.intakes.push(intake);
       const address = await intake.start();
@@ -180,7 +220,11 @@ export class Bridge {
   /** Why intake is refused right now: the queue is full, or it failed to write within STORAGE_RETRY_MS. */
   private refusal(): Refused | undefined {
     if (this.storageError && Date.now() - this.storageError.at < STORAGE_RETRY_MS) {
-      return { ok: false, reason: 'storage_error', message: `the bridge cannot write its queue: ${this.storageError.message}` };
+      return {
+        ok: false,
+        reason: 'storage_error',
+        message: `the bridge cannot write its queue: ${this.storageError.message}`,
+      };
     }
     if (this.queue.full) return { ok: false, reason: 'queue_full', message: 'the bridge queue is full; retry later' };
     return undefined;
@@ -196,7 +240,11 @@ export class Bridge {
         this.watchOpenSearch();
         return;
       } catch (err) {
-        if (attempt === 0) this.log.warn({ err: (err as Error).message, opensearch: redactUrl(this.config.opensearch.url) }, 'OpenSearch not reachable yet: retrying with backoff');
+        if (attempt === 0)
+          this.log.warn(
+            { err: (err as Error).message, opensearch: redactUrl(this.config.opensearch.url) },
+            'OpenSearch not reachable yet: retrying with backoff',
+          );
         await new Promise((r) => setTimeout(r, Math.min(5000, 250 * 2 ** attempt)));
       }
     }
@@ -224,9 +272,16 @@ export class Bridge {
     return {
       enqueue: (input, chunks, options) => this.enqueueChunks(input, chunks, options),
       // After a storage error, intakes try again every STORAGE_RETRY_MS (the writer frees space as it drains).
-      whenSpace: () => (this.storageError ? new Promise((r) => setTimeout(r, STORAGE_RETRY_MS).unref()) : this.queue.whenSpace()),
+      whenSpace: () =>
+        this.storageError ? new Promise((r) => setTimeout(r, STORAGE_RETRY_MS).unref()) : this.queue.whenSpace(),
       refusing: () => this.refusal(),
-      readiness: () => ({ ok: this.ready, detail: { opensearch: this.openSearchUp ? 'up' : 'down', queue: this.storageError ? 'failing' : this.queue.full ? 'full' : 'ok' } }),
+      readiness: () => ({
+        ok: this.ready,
+        detail: {
+          opensearch: this.openSearchUp ? 'up' : 'down',
+          queue: this.storageError ? 'failing' : this.queue.full ? 'full' : 'ok',
+        },
+      }),
       metrics: this.metrics,
       log: this.log,
     };
@@ -234,17 +289,31 @@ export class Bridge {
 
   /** Translates the chunks (sender-chosen ids honoured) and appends all their events, or none. */
   private enqueueChunks(input: string, chunks: RawChunk[], options: EnqueueOptions = {}): EnqueueResult {
-    const results = chunks.map((c) => (c.damage !== undefined ? damagedRecord(c.data, c.src, c.damage, this.translation) : translateChunk(c.data, c.src, this.translation, c.ids)));
+    const results = chunks.map((c) =>
+      c.damage !== undefined
+        ? damagedRecord(c.data, c.src, c.damage, this.translation)
+        : translateChunk(c.data, c.src, this.translation, c.ids),
+    );
     try {
-      if (!this.queue.append(results.flatMap((r) => r.entries), options.force)) {
-        if (!this.queueFull) this.log.warn({ input, bytes: this.queue.depthBytes, bound: this.queue.capacity }, 'queue full: intake refused (HTTP 429, TCP paused, UDP dropped) until OpenSearch takes events');
+      if (
+        !this.queue.append(
+          results.flatMap((r) => r.entries),
+          options.force,
+        )
+      ) {
+        if (!this.queueFull)
+          this.log.warn(
+            { input, bytes: this.queue.depthBytes, bound: this.queue.capacity },
+            'queue full: intake refused (HTTP 429, TCP paused, UDP dropped) until OpenSearch takes events',
+          );
         this.queueFull = true;
         return { ok: false, reason: 'queue_full', message: 'the bridge queue is full; retry later' };
       }
     } catch (err) {
       // Disk full, no descriptors, an I/O error: nothing was kept, the intake refuses (503, pause, counted drop).
       const message = (err as Error).message;
-      if (!this.storageError) this.log.error({ input, err: message }, 'cannot write the queue: intake refused until it can');
+      if (!this.storageError)
+        this.log.error({ input, err: message }, 'cannot write the queue: intake refused until it can');
       this.storageError = { message, at: Date.now() };
       this.metrics.storageErrors.inc({ input });
       this.metrics.storageFailing.set({}, 1);
@@ -267,7 +336,10 @@ export class Bridge {
       if (r.farTimestamps) this.metrics.farTimestamps.inc({ input }, r.farTimestamps);
     }
     this.metrics.received.inc({ input }, done.events);
-    this.metrics.bytes.inc({ input }, chunks.reduce((n, c) => n + c.data.length, 0));
+    this.metrics.bytes.inc(
+      { input },
+      chunks.reduce((n, c) => n + c.data.length, 0),
+    );
     this.metrics.parseFailures.inc({ input }, done.failures);
     this.updateQueueGauges();
     return done;

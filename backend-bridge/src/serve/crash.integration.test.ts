@@ -27,7 +27,11 @@ describe('bridge crash (kill -9) mid-stream of HTTP input', () => {
       log: { level: 'warn' },
     };
     const bodies = Array.from({ length: REQUESTS }, (_, r) =>
-      Array.from({ length: LINES }, (_, i) => `<38>Nov 28 11:00:00 ${host} sshd[9]: Failed password for seq${r * LINES + i} from 10.1.0.1 port 22 ssh2`).join('\n'),
+      Array.from(
+        { length: LINES },
+        (_, i) =>
+          `<38>Nov 28 11:00:00 ${host} sshd[9]: Failed password for seq${r * LINES + i} from 10.1.0.1 port 22 ssh2`,
+      ).join('\n'),
     );
     const acked = new Set<number>();
     let bridge: Child = await spawnBridge(dir, config);
@@ -65,8 +69,16 @@ describe('bridge crash (kill -9) mid-stream of HTTP input', () => {
       expect(res.status).toBe(200);
       acked.add(r);
     }
-    await until(() => metric(bridge.port, TOKEN, 'kansa_queue_depth_events'), (d) => d === 0, 'queue drained');
-    const docs = await until(() => docsOfHost(client, host), (d) => d.length >= REQUESTS * LINES, 'all documents');
+    await until(
+      () => metric(bridge.port, TOKEN, 'kansa_queue_depth_events'),
+      (d) => d === 0,
+      'queue drained',
+    );
+    const docs = await until(
+      () => docsOfHost(client, host),
+      (d) => d.length >= REQUESTS * LINES,
+      'all documents',
+    );
     const seqs = docs.map((d) => Number(/seq(\d+)/.exec(d.original)![1]));
     expect(new Set(seqs).size).toBe(seqs.length); // none duplicated
     expect(seqs.length).toBe(REQUESTS * LINES); // none lost
@@ -96,19 +108,34 @@ describe('bridge crash (kill -9) mid-stream of HTTP input', () => {
     await new Promise((r) => socket.once('connect', r));
     void (async () => {
       for (let i = 0; i < SENT && !socket.destroyed; i += 500) {
-        const chunk = Array.from({ length: 500 }, (_, j) => `<38>Nov 28 11:30:00 ${host} sshd[9]: Failed password for t${i + j} from 10.1.0.2 port 22 ssh2\n`).join('');
+        const chunk = Array.from(
+          { length: 500 },
+          (_, j) => `<38>Nov 28 11:30:00 ${host} sshd[9]: Failed password for t${i + j} from 10.1.0.2 port 22 ssh2\n`,
+        ).join('');
         if (!socket.write(chunk)) await new Promise((r) => socket.once('drain', r));
       }
     })();
     // What the bridge reports as received is in the queue (it counts after the append).
-    const queued = await until(() => metric(bridge.port, TOKEN, 'kansa_input_received_events_total', 'syslog-tcp'), (n) => n >= 10_000, 'events queued');
+    const queued = await until(
+      () => metric(bridge.port, TOKEN, 'kansa_input_received_events_total', 'syslog-tcp'),
+      (n) => n >= 10_000,
+      'events queued',
+    );
     bridge.proc.kill('SIGKILL');
     await bridge.exited;
     socket.destroy();
 
     bridge = await spawnBridge(dir, config);
-    await until(() => metric(bridge.port, TOKEN, 'kansa_queue_depth_events'), (d) => d === 0, 'queue drained');
-    const docs = await until(() => docsOfHost(client, host), (d) => d.length >= queued, 'the queued documents');
+    await until(
+      () => metric(bridge.port, TOKEN, 'kansa_queue_depth_events'),
+      (d) => d === 0,
+      'queue drained',
+    );
+    const docs = await until(
+      () => docsOfHost(client, host),
+      (d) => d.length >= queued,
+      'the queued documents',
+    );
     const seqs = docs.map((d) => Number(/ t(\d+) /.exec(d.original)![1]));
     expect(new Set(seqs).size).toBe(seqs.length);
     expect(seqs.length).toBeGreaterThanOrEqual(queued);

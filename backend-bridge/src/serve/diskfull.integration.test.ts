@@ -47,7 +47,15 @@ describe('the queue disk is full', () => {
     bridge = await spawnBridge(mnt, config(`http://127.0.0.1:${await freePort()}`));
     const host = marker('enospc');
     const udp = createSocket('udp4');
-    const send = (i: number) => new Promise<void>((r) => udp.send(`<38>Nov 28 10:00:01 ${host} sshd[1600]: Failed password for user${i} from 10.0.1.1 port ${i} ssh2`, udpPort, '127.0.0.1', () => r()));
+    const send = (i: number) =>
+      new Promise<void>((r) =>
+        udp.send(
+          `<38>Nov 28 10:00:01 ${host} sshd[1600]: Failed password for user${i} from 10.0.1.1 port ${i} ssh2`,
+          udpPort,
+          '127.0.0.1',
+          () => r(),
+        ),
+      );
     let sent = 0;
     for (let round = 0; round < 100; round++) {
       for (let i = 0; i < 200; i++) await send(sent++);
@@ -64,7 +72,16 @@ describe('the queue disk is full', () => {
     expect(bridge.output()).toContain('cannot write the queue: intake refused until it can');
     expect((await get(bridge.port, '/healthz')).status).toBe(200);
     expect((await get(bridge.port, '/readyz')).status).toBe(503);
-    expect((await post(bridge.port, '/ingest?format=syslog', `<38>Nov 28 10:00:02 ${host} sshd[1]: Failed password for x from 10.0.1.2 port 1 ssh2\n`.repeat(200), AUTH)).status).toBe(503);
+    expect(
+      (
+        await post(
+          bridge.port,
+          '/ingest?format=syslog',
+          `<38>Nov 28 10:00:02 ${host} sshd[1]: Failed password for x from 10.0.1.2 port 1 ssh2\n`.repeat(200),
+          AUTH,
+        )
+      ).status,
+    ).toBe(503);
     const kept = await metric(bridge.port, TOKEN, 'kansa_input_received_events_total', 'input="syslog-udp"');
     expect(kept).toBeGreaterThan(0);
 
@@ -74,11 +91,32 @@ describe('the queue disk is full', () => {
     bridge = await spawnBridge(mnt, config(process.env.OPENSEARCH_URL!));
     let exited = false;
     void bridge.exited.then(() => (exited = true));
-    await until(() => countHost(client, host), (n) => n === kept || exited, 'every acknowledged event in OpenSearch');
+    await until(
+      () => countHost(client, host),
+      (n) => n === kept || exited,
+      'every acknowledged event in OpenSearch',
+    );
     expect(exited).toBe(false);
     expect(await countHost(client, host)).toBe(kept);
-    await until(() => metric(bridge!.port, TOKEN, 'kansa_queue_depth_events'), (n) => n === 0, 'queue drained');
-    expect((await post(bridge.port, '/ingest?format=syslog', `<38>Nov 28 10:00:03 ${host} sshd[1]: Failed password for y from 10.0.1.3 port 1 ssh2\n`, AUTH)).status).toBe(200);
-    await until(() => countHost(client, host), (n) => n === kept + 1, 'the new event indexed');
+    await until(
+      () => metric(bridge!.port, TOKEN, 'kansa_queue_depth_events'),
+      (n) => n === 0,
+      'queue drained',
+    );
+    expect(
+      (
+        await post(
+          bridge.port,
+          '/ingest?format=syslog',
+          `<38>Nov 28 10:00:03 ${host} sshd[1]: Failed password for y from 10.0.1.3 port 1 ssh2\n`,
+          AUTH,
+        )
+      ).status,
+    ).toBe(200);
+    await until(
+      () => countHost(client, host),
+      (n) => n === kept + 1,
+      'the new event indexed',
+    );
   });
 });

@@ -48,7 +48,9 @@ describe('kansa serve limits and lifecycle', () => {
       const inUse = await launchBridge(dir, base(dir, { syslog: { tcp: { enabled: true, port } } }));
       children.push(inUse);
       expect(await inUse.exited).toBe(1);
-      expect(inUse.output()).toContain(`kansa serve: cannot start: syslog-tcp: cannot listen on 127.0.0.1:${port}: EADDRINUSE`);
+      expect(inUse.output()).toContain(
+        `kansa serve: cannot start: syslog-tcp: cannot listen on 127.0.0.1:${port}: EADDRINUSE`,
+      );
       expect(inUse.output()).not.toMatch(/\n\s+at /);
     } finally {
       busy.close();
@@ -56,7 +58,10 @@ describe('kansa serve limits and lifecycle', () => {
     const { cert } = selfSignedCert();
     const badKey = join(dir, 'bad-key.pem');
     writeFileSync(badKey, '-----BEGIN PRIVATE KEY-----\nbm90IGEga2V5\n-----END PRIVATE KEY-----\n');
-    const badTls = await launchBridge(dir, base(dir, { syslog: { tls: { enabled: true, port: await freePort(), cert, key: badKey } } }));
+    const badTls = await launchBridge(
+      dir,
+      base(dir, { syslog: { tls: { enabled: true, port: await freePort(), cert, key: badKey } } }),
+    );
     children.push(badTls);
     expect(await badTls.exited).toBe(1);
     expect(badTls.output()).toMatch(/kansa serve: cannot start: syslog-tls: unusable TLS certificate or key/);
@@ -76,7 +81,11 @@ describe('kansa serve limits and lifecycle', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kansa-fd-'));
     const tcpPort = await freePort();
     // maxConnections 1000 is above what 256 descriptors allow: the bridge caps it at 256 - 64.
-    const bridge = await spawnBridge(dir, base(dir, { syslog: { maxConnections: 1000, idleTimeoutSeconds: 2, tcp: { enabled: true, port: tcpPort } } }), ['prlimit', '--nofile=256:256', '--']);
+    const bridge = await spawnBridge(
+      dir,
+      base(dir, { syslog: { maxConnections: 1000, idleTimeoutSeconds: 2, tcp: { enabled: true, port: tcpPort } } }),
+      ['prlimit', '--nofile=256:256', '--'],
+    );
     children.push(bridge);
     const sockets: Socket[] = [];
     let closedByBridge = 0;
@@ -87,10 +96,18 @@ describe('kansa serve limits and lifecycle', () => {
       s.on('close', () => closedByBridge++);
       sockets.push(s);
     }
-    await until(() => metric(bridge.port, TOKEN, 'kansa_input_rejected_total', 'reason="connection_limit"'), (n) => n >= 300 - 192, 'connections over the limit refused');
+    await until(
+      () => metric(bridge.port, TOKEN, 'kansa_input_rejected_total', 'reason="connection_limit"'),
+      (n) => n >= 300 - 192,
+      'connections over the limit refused',
+    );
     expect(await metric(bridge.port, TOKEN, 'kansa_input_connections', 'input="syslog-tcp"')).toBeLessThanOrEqual(192);
     // Idle connections are closed by the bridge: every socket ends up closed without the client closing it.
-    await until(() => closedByBridge, (n) => n === sockets.length, 'idle connections closed');
+    await until(
+      () => closedByBridge,
+      (n) => n === sockets.length,
+      'idle connections closed',
+    );
     expect(await metric(bridge.port, TOKEN, 'kansa_input_rejected_total', 'reason="idle_timeout"')).toBeGreaterThan(0);
     expect((await get(bridge.port, '/healthz')).status).toBe(200);
 
@@ -100,12 +117,22 @@ describe('kansa serve limits and lifecycle', () => {
     const cut = `<38>1 2026-11-20T10:00:01Z ${host} sshd 42 - - Failed password for ${host}cut`;
     const s = await open(tcpPort);
     s.end(`${Buffer.byteLength(whole)} ${whole}${Buffer.byteLength(cut) + 40} ${cut}`);
-    await until(() => metric(bridge.port, TOKEN, 'kansa_input_parse_failures_total', 'input="syslog-tcp"'), (n) => n === 1, 'the cut frame counted as a parse failure');
+    await until(
+      () => metric(bridge.port, TOKEN, 'kansa_input_parse_failures_total', 'input="syslog-tcp"'),
+      (n) => n === 1,
+      'the cut frame counted as a parse failure',
+    );
     expect(bridge.output()).toContain('connection closed inside a frame: kept as a parse failure');
     const hits = await until(
       async () => {
         await client.transport.request({ method: 'POST', path: '/kansa-events-*/_refresh' });
-        const r = (await client.transport.request({ method: 'POST', path: '/kansa-events-*/_search', body: { query: { match_phrase: { 'event.original': host } } } })).body as {
+        const r = (
+          await client.transport.request({
+            method: 'POST',
+            path: '/kansa-events-*/_search',
+            body: { query: { match_phrase: { 'event.original': host } } },
+          })
+        ).body as {
           hits: { hits: Array<{ _source: Record<string, unknown> }> };
         };
         return r.hits.hits.map((h) => h._source);
@@ -115,8 +142,12 @@ describe('kansa serve limits and lifecycle', () => {
     );
     const failed = hits.find((h) => h['kansa.parse.status'] === 'failed')!;
     expect(failed['event.original']).toBe(cut);
-    expect(failed['kansa.parse.error']).toContain(`${Buffer.byteLength(cut)} of ${Buffer.byteLength(cut) + 40} bytes received`);
+    expect(failed['kansa.parse.error']).toContain(
+      `${Buffer.byteLength(cut)} of ${Buffer.byteLength(cut) + 40} bytes received`,
+    );
     expect(hits.find((h) => h['kansa.parse.status'] === 'ok')).toBeDefined();
-    expect((await post(bridge.port, '/ingest?format=syslog', `<38>Nov 20 10:00:00 ${host} sshd[1]: x\n`, AUTH)).status).toBe(200);
+    expect(
+      (await post(bridge.port, '/ingest?format=syslog', `<38>Nov 20 10:00:00 ${host} sshd[1]: x\n`, AUTH)).status,
+    ).toBe(200);
   });
 });

@@ -19,7 +19,8 @@ jest.setTimeout(120_000);
  * index, with the reason in the event.
  */
 const DAY = 86_400_000;
-const rfc5424 = (host: string, iso: string, i: number) => `<38>1 ${iso} ${host} sshd 42 - - Accepted password for user${i} from 10.7.0.${i} port 22 ssh2`;
+const rfc5424 = (host: string, iso: string, i: number) =>
+  `<38>1 ${iso} ${host} sshd 42 - - Accepted password for user${i} from 10.7.0.${i} port 22 ssh2`;
 
 function capture(): { logger: pino.Logger; lines: () => Array<Record<string, unknown>> } {
   const out: string[] = [];
@@ -48,11 +49,13 @@ function sendLines(port: number, lines: string[]): Promise<void> {
   });
 }
 
-const bulkRequests = (bridge: Bridge) => Number(/^kansa_output_bulk_duration_seconds_count\{[^}]*\} (\d+)$/m.exec(bridge.metrics.render())?.[1] ?? 0);
+const bulkRequests = (bridge: Bridge) =>
+  Number(/^kansa_output_bulk_duration_seconds_count\{[^}]*\} (\d+)$/m.exec(bridge.metrics.render())?.[1] ?? 0);
 
 describe('the OpenSearch output when it cannot store', () => {
   const client = createClient(process.env.OPENSEARCH_URL);
-  const block = (index: string, on: boolean) => client.transport.request({ method: 'PUT', path: `/${index}/_settings`, body: { 'index.blocks.write': on } });
+  const block = (index: string, on: boolean) =>
+    client.transport.request({ method: 'PUT', path: `/${index}/_settings`, body: { 'index.blocks.write': on } });
 
   it('keeps documents that neither their index nor the dead-letter index take, and dead-letters them once it can', async () => {
     await installTemplate(client);
@@ -69,9 +72,16 @@ describe('the OpenSearch output when it cannot store', () => {
     const host = marker('dlfail');
     try {
       const addr = await bridge.start();
-      await sendLines(addr.syslogTcp!.port, [0, 1, 2, 3, 4].map((i) => rfc5424(host, `${day}T10:00:0${i}Z`, i)));
+      await sendLines(
+        addr.syslogTcp!.port,
+        [0, 1, 2, 3, 4].map((i) => rfc5424(host, `${day}T10:00:0${i}Z`, i)),
+      );
       // Several rounds of retries: every one counted, one log line for the whole state.
-      await until(() => bridge.metrics.deadLetterFailed.get({ output: 'opensearch' }), (n) => n >= 15, 'dead-letter refusals counted');
+      await until(
+        () => bridge.metrics.deadLetterFailed.get({ output: 'opensearch' }),
+        (n) => n >= 15,
+        'dead-letter refusals counted',
+      );
       expect(bridge.queue.depthEvents).toBe(5);
       expect(bridge.metrics.deadLettered.get({ output: 'opensearch' })).toBe(0);
       const logged = lines().filter((l) => l.state === 'dead_letter_failed');
@@ -80,10 +90,20 @@ describe('the OpenSearch output when it cannot store', () => {
 
       // The dead-letter index takes writes again: all five land there, with their target, and leave the queue.
       await block(deadLetters, false);
-      await until(() => bridge.queue.depthEvents, (n) => n === 0, 'queue drained');
+      await until(
+        () => bridge.queue.depthEvents,
+        (n) => n === 0,
+        'queue drained',
+      );
       expect(bridge.metrics.deadLettered.get({ output: 'opensearch' })).toBe(5);
       await client.transport.request({ method: 'POST', path: `/${deadLetters}/_refresh` });
-      const kept = (await client.transport.request({ method: 'POST', path: `/${deadLetters}/_count`, body: { query: { bool: { filter: [{ term: { target_index: target } }] } } } })).body as { count: number };
+      const kept = (
+        await client.transport.request({
+          method: 'POST',
+          path: `/${deadLetters}/_count`,
+          body: { query: { bool: { filter: [{ term: { target_index: target } }] } } },
+        })
+      ).body as { count: number };
       expect(kept.count).toBeGreaterThanOrEqual(5);
       expect(lines().some((l) => l.msg === 'OpenSearch output recovered')).toBe(true);
     } finally {
@@ -115,20 +135,35 @@ describe('the OpenSearch output when it cannot store', () => {
     const host = marker('refused');
     try {
       const addr = await bridge.start();
-      await until(() => bridge.ready, (r) => r, 'bridge ready');
+      await until(
+        () => bridge.ready,
+        (r) => r,
+        'bridge ready',
+      );
       const closed = new Promise<void>((r) => server.close(() => r()));
       for (const s of sockets) s.destroy();
       await closed;
       const before = bulkRequests(bridge);
-      await sendLines(addr.syslogTcp!.port, [0, 1, 2].map((i) => rfc5424(host, new Date().toISOString(), i)));
-      await until(() => bulkRequests(bridge) - before, (n) => n >= 4, 'several refused attempts');
+      await sendLines(
+        addr.syslogTcp!.port,
+        [0, 1, 2].map((i) => rfc5424(host, new Date().toISOString(), i)),
+      );
+      await until(
+        () => bulkRequests(bridge) - before,
+        (n) => n >= 4,
+        'several refused attempts',
+      );
       expect(lines().filter((l) => l.state === 'unreachable')).toHaveLength(1);
       expect(lines().filter((l) => l.state === 'refused' || l.msg === 'bulk request failed')).toHaveLength(0);
       expect(bridge.queue.depthEvents).toBe(3);
 
       server = proxy();
       await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
-      await until(() => countHost(client, host), (n) => n === 3, 'events indexed after the outage');
+      await until(
+        () => countHost(client, host),
+        (n) => n === 3,
+        'events indexed after the outage',
+      );
       expect(lines().filter((l) => l.msg === 'OpenSearch output recovered')).toHaveLength(1);
     } finally {
       await bridge.stop();
@@ -144,10 +179,24 @@ describe('the OpenSearch output when it cannot store', () => {
     const arrival = [new Date().toISOString().slice(0, 10)];
     try {
       const addr = await bridge.start();
-      await sendLines(addr.syslogTcp!.port, [rfc5424(host, '2099-03-01T10:00:00Z', 1), rfc5424(host, '0001-01-01T10:00:00Z', 2), rfc5424(host, new Date().toISOString(), 3)]);
+      await sendLines(addr.syslogTcp!.port, [
+        rfc5424(host, '2099-03-01T10:00:00Z', 1),
+        rfc5424(host, '0001-01-01T10:00:00Z', 2),
+        rfc5424(host, new Date().toISOString(), 3),
+      ]);
       arrival.push(new Date().toISOString().slice(0, 10));
-      await until(() => countHost(client, host), (n) => n === 3, 'three events indexed');
-      const res = (await client.transport.request({ method: 'POST', path: '/kansa-events-*/_search', body: { query: { term: { 'host.name': host } }, sort: [{ '@timestamp': 'asc' }] } })).body as {
+      await until(
+        () => countHost(client, host),
+        (n) => n === 3,
+        'three events indexed',
+      );
+      const res = (
+        await client.transport.request({
+          method: 'POST',
+          path: '/kansa-events-*/_search',
+          body: { query: { term: { 'host.name': host } }, sort: [{ '@timestamp': 'asc' }] },
+        })
+      ).body as {
         hits: { hits: Array<{ _index: string; _source: Record<string, unknown> }> };
       };
       const [ancient, , future] = res.hits.hits;

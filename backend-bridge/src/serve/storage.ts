@@ -46,7 +46,14 @@ export class StorageService {
     if (this.archive && this.setup) {
       this.archive.sealOpen();
       try {
-        const d = await writeDigest(this.setup.dir, this.setup.sealer, this.setup.digestFile, now, client, this.setup.digestIndex || undefined);
+        const d = await writeDigest(
+          this.setup.dir,
+          this.setup.sealer,
+          this.setup.digestFile,
+          now,
+          client,
+          this.setup.digestIndex || undefined,
+        );
         this.log.info({ seq: d.seq, head: d.head }, 'archive chain-head digest written');
       } catch (err) {
         this.log.error({ err: (err as Error).message }, 'archive digest failed');
@@ -54,7 +61,8 @@ export class StorageService {
     }
     if (!this.config.retention.enabled) return;
     const report = await runRetention({ retention: this.config.retention, client, archive: this.setup, now });
-    for (const d of report.deletions) this.log.info({ action: d.action, what: d.what, count: d.count, policy: d.policy }, 'retention deletion');
+    for (const d of report.deletions)
+      this.log.info({ action: d.action, what: d.what, count: d.count, policy: d.policy }, 'retention deletion');
     for (const k of report.kept) this.log.warn({ kept: k }, 'retention kept data');
     for (const e of report.errors) this.log.error({ err: e }, 'retention error');
   }

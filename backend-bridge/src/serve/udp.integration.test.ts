@@ -29,7 +29,10 @@ describe('syslog over UDP', () => {
       opensearch: { url: process.env.OPENSEARCH_URL },
       queue: { dir: join(dir, 'queue') },
       auth: { tokens: [{ name: 'udp-test', token: TOKEN }] },
-      syslog: { udp: { enabled: true, port: udpPort, receiveBufferBytes: 4096 }, rateLimit: { eventsPerSecond: 1e9, burst: 1e9 } },
+      syslog: {
+        udp: { enabled: true, port: udpPort, receiveBufferBytes: 4096 },
+        rateLimit: { eventsPerSecond: 1e9, burst: 1e9 },
+      },
       log: { level: 'warn' },
     });
     const host = marker('udpdrop');
@@ -37,17 +40,32 @@ describe('syslog over UDP', () => {
     const SENT = 2000;
     bridge.proc.kill('SIGSTOP');
     for (let i = 0; i < SENT; i++) {
-      await new Promise<void>((r) => udp.send(`<38>Nov 28 10:00:01 ${host} sshd[1600]: Failed password for user${i} from 10.0.1.1 port ${i} ssh2`, udpPort, '127.0.0.1', () => r()));
+      await new Promise<void>((r) =>
+        udp.send(
+          `<38>Nov 28 10:00:01 ${host} sshd[1600]: Failed password for user${i} from 10.0.1.1 port ${i} ssh2`,
+          udpPort,
+          '127.0.0.1',
+          () => r(),
+        ),
+      );
     }
     udp.close();
     bridge.proc.kill('SIGCONT');
     const stored = () => metric(bridge!.port, TOKEN, 'kansa_input_received_events_total', 'input="syslog-udp"');
     const kernel = () => metric(bridge!.port, TOKEN, 'kansa_udp_kernel_dropped_total');
-    await until(async () => (await stored()) + (await kernel()), (n) => n === SENT, 'every datagram stored or counted as a kernel drop');
+    await until(
+      async () => (await stored()) + (await kernel()),
+      (n) => n === SENT,
+      'every datagram stored or counted as a kernel drop',
+    );
     const kept = await stored();
     expect(await kernel()).toBeGreaterThan(0);
     expect(kept).toBeGreaterThan(0);
     expect(await metric(bridge.port, TOKEN, 'kansa_udp_dropped_total')).toBe(0);
-    await until(() => countHost(createClient(process.env.OPENSEARCH_URL), host), (n) => n === kept, 'stored datagrams in OpenSearch');
+    await until(
+      () => countHost(createClient(process.env.OPENSEARCH_URL), host),
+      (n) => n === kept,
+      'stored datagrams in OpenSearch',
+    );
   });
 });

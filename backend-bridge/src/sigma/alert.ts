@@ -20,7 +20,13 @@ export const MATCH_WINDOW_SECONDS = 300;
 type Json = Record<string, unknown>;
 
 /** Sigma levels in the app's severity labels (critical, high, warning); the Sigma level stays in sigma_level. */
-const SEVERITY: Record<string, string> = { critical: 'critical', high: 'high', medium: 'warning', low: 'warning', informational: 'warning' };
+const SEVERITY: Record<string, string> = {
+  critical: 'critical',
+  high: 'high',
+  medium: 'warning',
+  low: 'warning',
+  informational: 'warning',
+};
 
 /** Grafana uids are at most 40 characters: `sigma-` and the rule id without dashes fit. */
 export function sigmaUid(rule: SigmaRule): string {
@@ -31,7 +37,9 @@ export function sigmaUid(rule: SigmaRule): string {
 /** ATT&CK tags (attack.t1059.001, attack.execution) as two comma-separated labels. */
 export function attackLabels(tags: string[]): Record<string, string> {
   const techniques = tags.filter((t) => /^attack\.t\d{4}(\.\d{3})?$/i.test(t)).map((t) => t.slice(7).toUpperCase());
-  const tactics = tags.filter((t) => /^attack\.[a-z][a-z_-]+$/i.test(t) && !/^attack\.[gs]\d{4}$/i.test(t)).map((t) => t.slice(7).toLowerCase().replace(/_/g, '-'));
+  const tactics = tags
+    .filter((t) => /^attack\.[a-z][a-z_-]+$/i.test(t) && !/^attack\.[gs]\d{4}$/i.test(t))
+    .map((t) => t.slice(7).toLowerCase().replace(/_/g, '-'));
   return {
     ...(techniques.length ? { attack_technique: techniques.join(',') } : {}),
     ...(tactics.length ? { attack_tactic: tactics.join(',') } : {}),
@@ -40,7 +48,15 @@ export function attackLabels(tags: string[]): Record<string, string> {
 
 /** What a plain (non-correlation) rule measures: its matches per host (or per source address for network logs). */
 export function matchMeasure(query: string, entity: string = F.hostName): Measure {
-  return { query, groupBy: [entity], metric: { type: 'count' }, windowSeconds: MATCH_WINDOW_SECONDS, intervalSeconds: 60, reducer: 'sum', above: 0 };
+  return {
+    query,
+    groupBy: [entity],
+    metric: { type: 'count' },
+    windowSeconds: MATCH_WINDOW_SECONDS,
+    intervalSeconds: 60,
+    reducer: 'sum',
+    above: 0,
+  };
 }
 
 /** True when the whole string is one parenthesised group (as the app's query helper decides). */
@@ -59,7 +75,10 @@ const interval = (s: number) => (s % 3600 === 0 ? `${s / 3600}h` : s % 60 === 0 
 
 /** Grafana's alert query list: A (the Kansa metrics query), Ar (reduce), C (threshold). */
 export function alertData(m: Measure, datasourceUid: string): Json[] {
-  const metric = m.metric.type === 'count' ? { id: 'count', type: 'count' } : { id: `distinct ${m.metric.field}`, type: 'cardinality', field: m.metric.field };
+  const metric =
+    m.metric.type === 'count'
+      ? { id: 'count', type: 'count' }
+      : { id: `distinct ${m.metric.field}`, type: 'cardinality', field: m.metric.field };
   const query = /\s(OR|AND)\s/.test(m.query) && !enclosed(m.query) ? `(${m.query})` : m.query;
   return [
     {
@@ -74,7 +93,11 @@ export function alertData(m: Measure, datasourceUid: string): Json[] {
         query,
         metrics: [metric],
         // Events without a keyword field still count, under "-", rather than vanish (an IP field has no such value).
-        groupBy: m.groupBy.map((field) => ({ field, size: 50, ...(fieldKind(field) === 'keyword' ? { missing: '-' } : {}) })),
+        groupBy: m.groupBy.map((field) => ({
+          field,
+          size: 50,
+          ...(fieldKind(field) === 'keyword' ? { missing: '-' } : {}),
+        })),
         interval: interval(m.intervalSeconds),
         intervalMs: m.intervalSeconds * 1000,
         maxDataPoints: 43200,
@@ -84,13 +107,26 @@ export function alertData(m: Measure, datasourceUid: string): Json[] {
       refId: 'Ar',
       relativeTimeRange: { from: 0, to: 0 },
       datasourceUid: '__expr__',
-      model: { refId: 'Ar', type: 'reduce', expression: 'A', reducer: m.reducer, settings: { mode: 'replaceNN', replaceWithValue: 0 }, datasource: { type: '__expr__', uid: '__expr__' } },
+      model: {
+        refId: 'Ar',
+        type: 'reduce',
+        expression: 'A',
+        reducer: m.reducer,
+        settings: { mode: 'replaceNN', replaceWithValue: 0 },
+        datasource: { type: '__expr__', uid: '__expr__' },
+      },
     },
     {
       refId: 'C',
       relativeTimeRange: { from: 0, to: 0 },
       datasourceUid: '__expr__',
-      model: { refId: 'C', type: 'threshold', expression: 'Ar', conditions: [{ evaluator: { type: 'gt', params: [m.above] } }], datasource: { type: '__expr__', uid: '__expr__' } },
+      model: {
+        refId: 'C',
+        type: 'threshold',
+        expression: 'Ar',
+        conditions: [{ evaluator: { type: 'gt', params: [m.above] } }],
+        datasource: { type: '__expr__', uid: '__expr__' },
+      },
     },
   ];
 }
@@ -111,7 +147,9 @@ export function alertRule(rule: SigmaRule, m: Measure, datasourceUid: string, no
     execErrState: 'Error',
     for: '0s',
     annotations: {
-      summary: m.groupBy.length ? `${rule.title} (${m.groupBy.map((g) => `{{ index $labels "${g}" }}`).join(', ')})` : rule.title,
+      summary: m.groupBy.length
+        ? `${rule.title} (${m.groupBy.map((g) => `{{ index $labels "${g}" }}`).join(', ')})`
+        : rule.title,
       ...(description ? { description } : {}),
       ...(rule.references.length ? { references: rule.references.join('\n') } : {}),
       ...(rule.falsepositives.length ? { falsepositives: rule.falsepositives.join('\n') } : {}),
@@ -133,6 +171,8 @@ export function alertRule(rule: SigmaRule, m: Measure, datasourceUid: string, no
 export function provisioningFile(rules: Json[]): Json {
   return {
     apiVersion: 1,
-    groups: [{ orgId: 1, name: SIGMA_GROUP, folder: SIGMA_FOLDER_TITLE, interval: `${SIGMA_INTERVAL_SECONDS}s`, rules }],
+    groups: [
+      { orgId: 1, name: SIGMA_GROUP, folder: SIGMA_FOLDER_TITLE, interval: `${SIGMA_INTERVAL_SECONDS}s`, rules },
+    ],
   };
 }

@@ -26,12 +26,16 @@ function tokenize(src: string): string[] {
 }
 
 export function parseCondition(src: string): Cond {
-  if (src.includes('|')) throw new ConditionError('the aggregation pipe (| count() …) is deprecated Sigma and has no conversion; use a correlation rule');
+  if (src.includes('|'))
+    throw new ConditionError(
+      'the aggregation pipe (| count() …) is deprecated Sigma and has no conversion; use a correlation rule',
+    );
   const tokens = tokenize(src);
   let pos = 0;
   const peek = () => tokens[pos]?.toLowerCase();
   const expect = (t: string) => {
-    if (peek() !== t) throw new ConditionError(`expected "${t}" at "${tokens.slice(pos).join(' ') || 'end'}" in "${src}"`);
+    if (peek() !== t)
+      throw new ConditionError(`expected "${t}" at "${tokens.slice(pos).join(' ') || 'end'}" in "${src}"`);
     pos++;
   };
   const orExpr = (): Cond => {
@@ -70,7 +74,8 @@ export function parseCondition(src: string): Cond {
     if ((lower === '1' || lower === 'all' || lower === 'any') && tokens[pos + 1]?.toLowerCase() === 'of') {
       pos += 2;
       const target = tokens[pos++];
-      if (target === undefined || target === '(' || target === ')') throw new ConditionError(`"${t} of" needs a selection name, a pattern or "them" in "${src}"`);
+      if (target === undefined || target === '(' || target === ')')
+        throw new ConditionError(`"${t} of" needs a selection name, a pattern or "them" in "${src}"`);
       return { kind: 'of', quantifier: lower === 'all' ? 'all' : 'one', target };
     }
     if (/^\d+$/.test(lower) && tokens[pos + 1]?.toLowerCase() === 'of') {
@@ -85,7 +90,8 @@ export function parseCondition(src: string): Cond {
   const result = orExpr();
   if (pos !== tokens.length) {
     const rest = tokens.slice(pos).join(' ');
-    if (/^near\b/i.test(rest)) throw new ConditionError('"near" (temporal proximity inside one rule) has no Lucene form');
+    if (/^near\b/i.test(rest))
+      throw new ConditionError('"near" (temporal proximity inside one rule) has no Lucene form');
     throw new ConditionError(`unexpected "${rest}" in "${src}"`);
   }
   return result;
@@ -94,6 +100,11 @@ export function parseCondition(src: string): Cond {
 /** Names a `1 of`/`all of` target stands for: `them` is every selection, `sel*` every name it matches. */
 export function expandTarget(target: string, names: string[]): string[] {
   if (target.toLowerCase() === 'them') return names.filter((n) => !n.startsWith('_'));
-  const re = new RegExp(`^${target.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\-]/g, '\\$&')).join('.*')}$`);
+  const re = new RegExp(
+    `^${target
+      .split('*')
+      .map((p) => p.replace(/[.+?^${}()|[\]\\-]/g, '\\$&'))
+      .join('.*')}$`,
+  );
   return names.filter((n) => re.test(n));
 }

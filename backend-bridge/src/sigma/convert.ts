@@ -58,7 +58,30 @@ const q = (s: string): Node => ({ k: 'q', q: s });
 const and = (items: Node[]): Node => (items.length === 1 ? items[0] : { k: 'and', items });
 const or = (items: Node[]): Node => (items.length === 1 ? items[0] : { k: 'or', items });
 
-const SUPPORTED = new Set(['contains', 'startswith', 'endswith', 'all', 're', 'cidr', 'windash', 'base64', 'base64offset', 'wide', 'utf16le', 'utf16be', 'utf16', 'exists', 'gt', 'gte', 'lt', 'lte', 'cased', 'i', 'm', 's']);
+const SUPPORTED = new Set([
+  'contains',
+  'startswith',
+  'endswith',
+  'all',
+  're',
+  'cidr',
+  'windash',
+  'base64',
+  'base64offset',
+  'wide',
+  'utf16le',
+  'utf16be',
+  'utf16',
+  'exists',
+  'gt',
+  'gte',
+  'lt',
+  'lte',
+  'cased',
+  'i',
+  'm',
+  's',
+]);
 const UNSUPPORTED: Record<string, string> = {
   expand: 'placeholders (|expand) need values the rule does not carry',
   fieldref: 'comparing two fields of one event (|fieldref) has no Lucene form',
@@ -100,7 +123,8 @@ class Builder {
       const p = parsePattern(String(v));
       const inner = p.pieces.slice(p.pieces[0] && 'any' in p.pieces[0] ? 1 : 0);
       if (inner.length && 'any' in inner[inner.length - 1]) inner.pop();
-      if (!isLiteral({ pieces: inner })) return this.gap(`keyword "${v}" has a wildcard inside; keywords are matched as phrases`);
+      if (!isLiteral({ pieces: inner }))
+        return this.gap(`keyword "${v}" has a wildcard inside; keywords are matched as phrases`);
       return q(`${F.eventOriginal}:${quote(literalText({ pieces: inner }))}`);
     });
     return modifiers.includes('all') ? and(nodes) : or(nodes);
@@ -114,7 +138,8 @@ class Builder {
       if (UNSUPPORTED[m]) return this.gap(UNSUPPORTED[m], sigmaField);
       if (!SUPPORTED.has(m)) return this.gap(`unknown modifier |${m}`, sigmaField);
     }
-    const field = sigmaField === 'EventID' && this.source.eventCode ? F.eventCode : resolveField(this.source, sigmaField);
+    const field =
+      sigmaField === 'EventID' && this.source.eventCode ? F.eventCode : resolveField(this.source, sigmaField);
     if (!field) return this.gap(`no Kansa field for ${sigmaField} in this log source`, sigmaField);
     let kind = fieldKind(field);
     let target = field;
@@ -127,7 +152,10 @@ class Builder {
     const values = Array.isArray(value) ? value : [value];
     if (values.length === 0) return this.gap('an empty value list', sigmaField);
     const factor = this.source.scale?.[sigmaField];
-    const scaled = (v: unknown) => (factor && (typeof v === 'number' || (typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v))) ? Math.round(Number(v) * factor) : v);
+    const scaled = (v: unknown) =>
+      factor && (typeof v === 'number' || (typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v)))
+        ? Math.round(Number(v) * factor)
+        : v;
     const nodes = values.map((v) => this.value(sigmaField, target, kind!, scaled(v), modifiers));
     return modifiers.includes('all') ? and(nodes) : or(nodes);
   }
@@ -143,11 +171,16 @@ class Builder {
     const s = String(v);
     const cmp = ['gt', 'gte', 'lt', 'lte'].find(has);
     if (cmp) {
-      if (kind !== 'number' || !/^-?\d+(\.\d+)?$/.test(s)) return this.gap(`|${cmp} needs a number on a numeric field (${f} is ${kind})`, sigmaField);
+      if (kind !== 'number' || !/^-?\d+(\.\d+)?$/.test(s))
+        return this.gap(`|${cmp} needs a number on a numeric field (${f} is ${kind})`, sigmaField);
       return q(`${f}:${{ gt: '>', gte: '>=', lt: '<', lte: '<=' }[cmp]}${s}`);
     }
     if (has('re')) {
-      if (kind !== 'keyword') return this.gap(`|re on ${f}: regular expressions need a keyword field (this one is ${kind === 'flat' ? 'a raw flat_object field' : kind})`, sigmaField);
+      if (kind !== 'keyword')
+        return this.gap(
+          `|re on ${f}: regular expressions need a keyword field (this one is ${kind === 'flat' ? 'a raw flat_object field' : kind})`,
+          sigmaField,
+        );
       const r = pcreToLucene(s, { i: has('i') });
       return 'error' in r ? this.gap(`|re: ${r.error}`, sigmaField) : q(`${f}:${r.regex}`);
     }
@@ -159,12 +192,19 @@ class Builder {
     let patterns: Pattern[];
     // Base64 text is case-sensitive by nature, whatever Sigma's default.
     const cased = has('cased') || has('base64') || has('base64offset');
-    const encoding = has('wide') || has('utf16le') ? 'utf16le' : has('utf16be') ? 'utf16be' : has('utf16') ? 'utf16' : 'utf8';
+    const encoding =
+      has('wide') || has('utf16le') ? 'utf16le' : has('utf16be') ? 'utf16be' : has('utf16') ? 'utf16' : 'utf8';
     if (has('base64') || has('base64offset')) {
-      texts = texts.flatMap((t) => (has('base64') ? [base64(encodeText(t, encoding))] : base64offset(encodeText(t, encoding))));
+      texts = texts.flatMap((t) =>
+        has('base64') ? [base64(encodeText(t, encoding))] : base64offset(encodeText(t, encoding)),
+      );
       patterns = texts.map(literal);
     } else {
-      if (encoding !== 'utf8') return this.gap(`|${modifiers.find((m) => m.startsWith('utf16') || m === 'wide')} only has a meaning before |base64 or |base64offset`, sigmaField);
+      if (encoding !== 'utf8')
+        return this.gap(
+          `|${modifiers.find((m) => m.startsWith('utf16') || m === 'wide')} only has a meaning before |base64 or |base64offset`,
+          sigmaField,
+        );
       patterns = texts.map(parsePattern);
     }
     const before = has('contains') || has('endswith');
@@ -182,13 +222,20 @@ class Builder {
         if (lit !== undefined && /^-?\d+(\.\d+)?$/.test(lit)) return q(`${f}:${lit}`);
         return this.gap(`${f} is numeric: "${lit ?? 'a wildcard'}" cannot match it`, sigmaField);
       case 'ip':
-        if (lit !== undefined && /^[0-9a-fA-F:.]+$/.test(lit) && (lit.includes('.') || lit.includes(':'))) return q(`${f}:${quote(lit)}`);
-        return this.gap(`${f} is an IP field: only addresses and |cidr ranges match it, not "${lit ?? 'a wildcard'}"`, sigmaField);
+        if (lit !== undefined && /^[0-9a-fA-F:.]+$/.test(lit) && (lit.includes('.') || lit.includes(':')))
+          return q(`${f}:${quote(lit)}`);
+        return this.gap(
+          `${f} is an IP field: only addresses and |cidr ranges match it, not "${lit ?? 'a wildcard'}"`,
+          sigmaField,
+        );
       case 'flat': {
         if (lit !== undefined) return q(`${f}:${quote(lit)}`);
         const prefix = prefixOf(p);
         if (prefix !== undefined) return q(`${f}:${escapeTerm(prefix)}*`);
-        return this.gap(`${f} is a raw flat_object field: it matches exact values and prefixes only, not contains/endswith`, sigmaField);
+        return this.gap(
+          `${f} is a raw flat_object field: it matches exact values and prefixes only, not contains/endswith`,
+          sigmaField,
+        );
       }
       case 'boolean':
         if (lit === 'true' || lit === 'false') return q(`${f}:${lit}`);
@@ -273,7 +320,9 @@ export function render(n: Node, parent?: 'and' | 'or'): string {
     }
     case 'and':
     case 'or': {
-      const s = n.items.map((i) => (i.k === 'and' || i.k === 'or' ? `(${render(i)})` : render(i, n.k))).join(n.k === 'and' ? ' AND ' : ' OR ');
+      const s = n.items
+        .map((i) => (i.k === 'and' || i.k === 'or' ? `(${render(i)})` : render(i, n.k)))
+        .join(n.k === 'and' ? ' AND ' : ' OR ');
       return s;
     }
     case 'true':
@@ -292,7 +341,8 @@ export function detectionNode(rule: SigmaRule, source: SourceMapping): { node: N
     if (name === 'condition' || name === 'timeframe') continue;
     selections[name] = b.selection(value, name);
   }
-  if (detection.timeframe !== undefined) b.gap('timeframe in a detection only applies to the deprecated aggregation pipe');
+  if (detection.timeframe !== undefined)
+    b.gap('timeframe in a detection only applies to the deprecated aggregation pipe');
   const raw = detection.condition;
   const conditions = Array.isArray(raw) ? raw.map(String) : raw === undefined ? [] : [String(raw)];
   if (conditions.length === 0) throw new ConditionError('the detection has no condition');
@@ -301,7 +351,8 @@ export function detectionNode(rule: SigmaRule, source: SourceMapping): { node: N
 }
 
 export function convertRule(rule: SigmaRule): Conversion {
-  if (rule.correlation) return { rule, outcome: 'none', issues: [{ reason: 'a correlation rule: see the correlation conversion' }] };
+  if (rule.correlation)
+    return { rule, outcome: 'none', issues: [{ reason: 'a correlation rule: see the correlation conversion' }] };
   const source = sourceMapping(rule.logsource);
   if ('error' in source) return { rule, outcome: 'none', issues: [{ reason: source.error }] };
   let built;
@@ -315,12 +366,25 @@ export function convertRule(rule: SigmaRule): Conversion {
   const resolved = resolve(node, true);
   const issues = builder.issues;
   if (resolved.k === 'true' || resolved.k === 'false') {
-    const why = resolved.k === 'true' ? 'nothing is left to match on once the unsupported parts are dropped' : 'the condition can never match';
+    const why =
+      resolved.k === 'true'
+        ? 'nothing is left to match on once the unsupported parts are dropped'
+        : 'the condition can never match';
     return { rule, outcome: 'none', issues: [...issues, { reason: why }] };
   }
   if (issues.length > 0 && !constrains(resolved)) {
     // Only exclusions are left: the alert would fire on nearly every event of the log source.
-    return { rule, outcome: 'none', issues: [...issues, { reason: 'only exclusions are left once the unsupported parts are dropped: it would match nearly every event of the log source' }] };
+    return {
+      rule,
+      outcome: 'none',
+      issues: [
+        ...issues,
+        {
+          reason:
+            'only exclusions are left once the unsupported parts are dropped: it would match nearly every event of the log source',
+        },
+      ],
+    };
   }
   const detection = render(resolved);
   const query = source.constraint ? `${source.constraint} AND (${detection})` : detection;

@@ -31,22 +31,47 @@ export function convertCorpus(rules: SigmaRule[]): Entry[] {
   return rules.map((r) => {
     if (r.correlation) {
       const c = convertCorrelation(r, byRef);
-      return { rule: r, outcome: c.outcome, measure: c.measure, query: c.measure?.query, issues: c.reason ? [{ reason: c.reason }] : [] };
+      return {
+        rule: r,
+        outcome: c.outcome,
+        measure: c.measure,
+        query: c.measure?.query,
+        issues: c.reason ? [{ reason: c.reason }] : [],
+      };
     }
     const c = plain.get(r)!;
-    return { rule: r, outcome: c.outcome, query: c.query, issues: c.issues, measure: c.query ? matchMeasure(c.query, entityOf(r)) : undefined };
+    return {
+      rule: r,
+      outcome: c.outcome,
+      query: c.query,
+      issues: c.issues,
+      measure: c.query ? matchMeasure(c.query, entityOf(r)) : undefined,
+    };
   });
 }
 
 /** Alert rules for the entries that converted (partial ones say what they leave out). */
-export function alertRules(entries: Entry[], datasourceUid: string, withPartial: boolean): Array<Record<string, unknown>> {
+export function alertRules(
+  entries: Entry[],
+  datasourceUid: string,
+  withPartial: boolean,
+): Array<Record<string, unknown>> {
   // Rules a correlation counts alert only through it, unless the correlation says generate: true (Sigma's rule).
-  const counted = new Set(entries.flatMap((e) => (e.rule.correlation && !e.rule.correlation.generate ? e.rule.correlation.rules : [])));
-  const seen = new Set<string>(entries.filter((e) => counted.has(e.rule.id ?? '') || counted.has(e.rule.name ?? '')).map((e) => sigmaUid(e.rule)));
+  const counted = new Set(
+    entries.flatMap((e) => (e.rule.correlation && !e.rule.correlation.generate ? e.rule.correlation.rules : [])),
+  );
+  const seen = new Set<string>(
+    entries.filter((e) => counted.has(e.rule.id ?? '') || counted.has(e.rule.name ?? '')).map((e) => sigmaUid(e.rule)),
+  );
   const out: Array<Record<string, unknown>> = [];
   for (const e of entries) {
     if (!e.measure || (e.outcome === 'partial' && !withPartial)) continue;
-    const notes = e.outcome === 'partial' ? [`Kansa converted this Sigma rule partially; broader than the rule, it leaves out: ${e.issues.map((i) => (i.field ? `${i.field}: ${i.reason}` : i.reason)).join('; ')}`] : [];
+    const notes =
+      e.outcome === 'partial'
+        ? [
+            `Kansa converted this Sigma rule partially; broader than the rule, it leaves out: ${e.issues.map((i) => (i.field ? `${i.field}: ${i.reason}` : i.reason)).join('; ')}`,
+          ]
+        : [];
     const rule = alertRule(e.rule, e.measure, datasourceUid, notes);
     // Two files with one id (a rule and its copy) would make Grafana reject the whole file.
     if (seen.has(String(rule.uid))) continue;

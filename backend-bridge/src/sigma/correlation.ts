@@ -49,19 +49,25 @@ function above(cond: Record<string, unknown> | undefined): number | string {
 export function convertCorrelation(rule: SigmaRule, byRef: Map<string, Conversion>): CorrelationResult {
   const c = rule.correlation!;
   if (c.type !== 'event_count' && c.type !== 'value_count') {
-    return { outcome: 'none', reason: `correlation type "${c.type}": needs events of several rules seen together per group, which one metrics query cannot express` };
+    return {
+      outcome: 'none',
+      reason: `correlation type "${c.type}": needs events of several rules seen together per group, which one metrics query cannot express`,
+    };
   }
   const window = seconds(c.timespan);
   if (!window) return { outcome: 'none', reason: `timespan "${c.timespan ?? ''}" is not N followed by s, m, h or d` };
   const referenced = c.rules.map((r) => ({ ref: r, conv: byRef.get(r) }));
   const missing = referenced.filter((r) => !r.conv).map((r) => r.ref);
-  if (missing.length) return { outcome: 'none', reason: `refers to rules not in the converted set: ${missing.join(', ')}` };
+  if (missing.length)
+    return { outcome: 'none', reason: `refers to rules not in the converted set: ${missing.join(', ')}` };
   const none = referenced.filter((r) => r.conv!.outcome === 'none').map((r) => r.ref);
   if (none.length) return { outcome: 'none', reason: `refers to rules that did not convert: ${none.join(', ')}` };
   // A partial rule counts more events than it should, so the correlation over it is partial too.
   const partial = referenced.filter((r) => r.conv!.outcome === 'partial');
   const outcome = partial.length ? 'partial' : 'full';
-  const reason = partial.length ? `counts partially converted rules: ${partial.map((r) => `${r.ref} (${r.conv!.issues.map((i) => (i.field ? `${i.field}: ${i.reason}` : i.reason)).join('; ')})`).join(', ')}` : undefined;
+  const reason = partial.length
+    ? `counts partially converted rules: ${partial.map((r) => `${r.ref} (${r.conv!.issues.map((i) => (i.field ? `${i.field}: ${i.reason}` : i.reason)).join('; ')})`).join(', ')}`
+    : undefined;
   const first = referenced[0]?.conv;
   if (!first) return { outcome: 'none', reason: 'refers to no rule' };
   const source = sourceMapping(first.rule.logsource);
@@ -83,10 +89,37 @@ export function convertCorrelation(rule: SigmaRule, byRef: Map<string, Conversio
   if (typeof threshold === 'string') return { outcome: 'none', reason: threshold };
   const query = referenced.length === 1 ? first.query! : referenced.map((r) => `(${r.conv!.query})`).join(' OR ');
   if (c.type === 'event_count') {
-    return { outcome, reason, measure: { query, groupBy, metric: { type: 'count' }, windowSeconds: window, intervalSeconds: 60, reducer: 'sum', above: threshold } };
+    return {
+      outcome,
+      reason,
+      measure: {
+        query,
+        groupBy,
+        metric: { type: 'count' },
+        windowSeconds: window,
+        intervalSeconds: 60,
+        reducer: 'sum',
+        above: threshold,
+      },
+    };
   }
-  const counted = typeof c.condition?.field === 'string' ? aggregatable(c.condition.field) : { error: 'value_count needs condition.field' };
+  const counted =
+    typeof c.condition?.field === 'string'
+      ? aggregatable(c.condition.field)
+      : { error: 'value_count needs condition.field' };
   if (typeof counted !== 'string') return { outcome: 'none', reason: `value_count field: ${counted.error}` };
   // Distinct counts do not add up across buckets, so each bucket spans the whole timespan (aligned to the clock).
-  return { outcome, reason, measure: { query, groupBy, metric: { type: 'cardinality', field: counted }, windowSeconds: window, intervalSeconds: window, reducer: 'max', above: threshold } };
+  return {
+    outcome,
+    reason,
+    measure: {
+      query,
+      groupBy,
+      metric: { type: 'cardinality', field: counted },
+      windowSeconds: window,
+      intervalSeconds: window,
+      reducer: 'max',
+      above: threshold,
+    },
+  };
 }

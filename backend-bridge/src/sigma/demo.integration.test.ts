@@ -39,9 +39,18 @@ const EXPECTED: Record<string, string> = {
 const fixtureOf = (e: Entry) => e.rule.file.split(/[\\/]/).slice(-2)[0];
 
 function dsquery(url: string, model: Record<string, unknown>, from: number, to: number): FrameJson[] {
-  const request = { settings: { url, jsonData: {} }, queries: [model], range: { from: new Date(from).toISOString(), to: new Date(to).toISOString() } };
-  const run = spawnSync(DSQUERY, ['query', '--request', '-'], { input: JSON.stringify(request), maxBuffer: 1 << 30, encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(`kansa-dsquery exited ${run.status ?? run.signal ?? run.error?.message}: ${run.stderr}`);
+  const request = {
+    settings: { url, jsonData: {} },
+    queries: [model],
+    range: { from: new Date(from).toISOString(), to: new Date(to).toISOString() },
+  };
+  const run = spawnSync(DSQUERY, ['query', '--request', '-'], {
+    input: JSON.stringify(request),
+    maxBuffer: 1 << 30,
+    encoding: 'utf8',
+  });
+  if (run.status !== 0)
+    throw new Error(`kansa-dsquery exited ${run.status ?? run.signal ?? run.error?.message}: ${run.stderr}`);
   const result = JSON.parse(run.stdout).results.A as { error?: string; frames?: FrameJson[] };
   if (result.error) throw new Error(`${String(model.query)}: ${result.error}`);
   return result.frames ?? [];
@@ -73,14 +82,27 @@ function firesOver(url: string, e: Entry, from: number, to: number): Fire[] {
         const only = Object.entries(s.labels).map(([k, val]) => (val === '-' ? `NOT _exists_:${k}` : `${k}:"${val}"`));
         // One group left, so a size of 1 per level: the backend's bucket budget is divided by the group sizes.
         const groupBy = (model.groupBy as Array<Record<string, unknown>>).map((g) => ({ ...g, size: 1 }));
-        const narrowed = { ...model, groupBy, query: [`(${String(model.query)})`, ...only].join(' AND '), interval: '1m', intervalMs: 60_000, maxDataPoints: 2000 };
+        const narrowed = {
+          ...model,
+          groupBy,
+          query: [`(${String(model.query)})`, ...only].join(' AND '),
+          interval: '1m',
+          intervalMs: 60_000,
+          maxDataPoints: 2000,
+        };
         const minutes = new Map<number, number>();
         // Six hours a call keeps the per-minute buckets under the backend's bucket budget, which would widen them.
-        for (let at = Math.max(from, day - m.windowSeconds * 1000); at < Math.min(to, day + 86_400_000); at += SIX_HOURS) {
+        for (
+          let at = Math.max(from, day - m.windowSeconds * 1000);
+          at < Math.min(to, day + 86_400_000);
+          at += SIX_HOURS
+        ) {
           for (const f of dsquery(url, narrowed, at, Math.min(to, at + SIX_HOURS))) {
             const t = (f.data?.values[0] ?? []) as number[];
-            if (t.length > 1 && t.some((x, k) => k > 0 && x - t[k - 1] !== 60_000)) throw new Error(`expected one-minute buckets, got ${t[1] - t[0]} ms`);
-            for (const sm of seriesOf([f])) sm.values.forEach((c, j) => minutes.set(t[j], (minutes.get(t[j]) ?? 0) + (c ?? 0)));
+            if (t.length > 1 && t.some((x, k) => k > 0 && x - t[k - 1] !== 60_000))
+              throw new Error(`expected one-minute buckets, got ${t[1] - t[0]} ms`);
+            for (const sm of seriesOf([f]))
+              sm.values.forEach((c, j) => minutes.set(t[j], (minutes.get(t[j]) ?? 0) + (c ?? 0)));
           }
         }
         // Grafana at minute t sums the buckets of (t - window, t]; max-reduced rules compare one bucket.
@@ -99,7 +121,8 @@ function firesOver(url: string, e: Entry, from: number, to: number): Fire[] {
 describe('converted Sigma rules on the demo month', () => {
   let month: DemoMonth;
   beforeAll(async () => {
-    if (!existsSync(DSQUERY)) throw new Error(`${DSQUERY} is missing: build it with node datasource-plugin/scripts/build-backend.mjs`);
+    if (!existsSync(DSQUERY))
+      throw new Error(`${DSQUERY} is missing: build it with node datasource-plugin/scripts/build-backend.mjs`);
     month = process.env.KANSA_TEST_DEMO_READONLY === '1' ? readDemoMonth(DEMO_MONTH_DIR) : await ensureDemoMonth();
   });
 
@@ -107,19 +130,27 @@ describe('converted Sigma rules on the demo month', () => {
     expect(alerting.map(fixtureOf).sort()).toEqual(readdirSync(FIXTURES).sort());
   });
 
-  it.each(alerting.map((e) => ({ fixture: fixtureOf(e), e })))('$fixture fires on its attack scenario', ({ fixture, e }) => {
-    const s = month.scenarios.find((x) => x.id === EXPECTED[fixture])!;
-    const start = Date.parse(s.start);
-    const end = Date.parse(s.end) + e.measure!.windowSeconds * 1000 + 120_000;
-    const fires = firesOver(process.env.OPENSEARCH_URL!, e, Date.parse(month.from), Date.parse(month.to));
-    const during = fires.filter((f) => f.at >= start && f.at <= end);
-    const outside = fires.filter((f) => f.at < start || f.at > end);
-    process.stdout.write(`sigma demo: ${fixture}: fires ${during.length} minutes in ${s.id}, ${outside.length} outside it\n`);
-    expect(during.length).toBeGreaterThan(0);
-    // Outside the scenario the rule fires only on another scenario's attack (a rule can see several).
-    const inOther = (f: Fire) => month.scenarios.some((x) => f.at >= Date.parse(x.start) && f.at <= Date.parse(x.end) + e.measure!.windowSeconds * 1000 + 120_000);
-    expect(outside.filter((f) => !inOther(f))).toEqual([]);
-  });
+  it.each(alerting.map((e) => ({ fixture: fixtureOf(e), e })))(
+    '$fixture fires on its attack scenario',
+    ({ fixture, e }) => {
+      const s = month.scenarios.find((x) => x.id === EXPECTED[fixture])!;
+      const start = Date.parse(s.start);
+      const end = Date.parse(s.end) + e.measure!.windowSeconds * 1000 + 120_000;
+      const fires = firesOver(process.env.OPENSEARCH_URL!, e, Date.parse(month.from), Date.parse(month.to));
+      const during = fires.filter((f) => f.at >= start && f.at <= end);
+      const outside = fires.filter((f) => f.at < start || f.at > end);
+      process.stdout.write(
+        `sigma demo: ${fixture}: fires ${during.length} minutes in ${s.id}, ${outside.length} outside it\n`,
+      );
+      expect(during.length).toBeGreaterThan(0);
+      // Outside the scenario the rule fires only on another scenario's attack (a rule can see several).
+      const inOther = (f: Fire) =>
+        month.scenarios.some(
+          (x) => f.at >= Date.parse(x.start) && f.at <= Date.parse(x.end) + e.measure!.windowSeconds * 1000 + 120_000,
+        );
+      expect(outside.filter((f) => !inOther(f))).toEqual([]);
+    },
+  );
 });
 
 const BENIGN_URL = process.env.KANSA_TEST_BENIGN_URL;

@@ -28,7 +28,8 @@ export interface SourceMapping {
 }
 
 const channel = (c: string) => `${F.winlogChannel}:"${c}"`;
-const actions = (...a: string[]) => (a.length === 1 ? `${F.eventAction}:${a[0]}` : `${F.eventAction}:(${a.join(' OR ')})`);
+const actions = (...a: string[]) =>
+  a.length === 1 ? `${F.eventAction}:${a[0]}` : `${F.eventAction}:(${a.join(' OR ')})`;
 const SYSMON = channel('Microsoft-Windows-Sysmon/Operational');
 
 /** Fields every Windows event has, whatever its source. */
@@ -81,9 +82,15 @@ const WINDOWS_CATEGORIES: Record<string, SourceMapping> = {
   driver_load: sysmon(actions('loaded-driver'), { ImageLoaded: F.filePath }),
   registry_add: sysmon(actions('created-registry-key', 'created-registry-value'), { TargetObject: F.registryPath }),
   registry_delete: sysmon(actions('deleted-registry-key', 'deleted-registry-value'), { TargetObject: F.registryPath }),
-  registry_set: sysmon(actions('modified-registry-value'), { TargetObject: F.registryPath, Details: F.registryDataStrings }),
+  registry_set: sysmon(actions('modified-registry-value'), {
+    TargetObject: F.registryPath,
+    Details: F.registryDataStrings,
+  }),
   registry_rename: sysmon(actions('renamed-registry-key'), { TargetObject: F.registryPath }),
-  registry_event: sysmon(`${SYSMON} AND ${F.eventCode}:(12 OR 13 OR 14)`, { TargetObject: F.registryPath, Details: F.registryDataStrings }),
+  registry_event: sysmon(`${SYSMON} AND ${F.eventCode}:(12 OR 13 OR 14)`, {
+    TargetObject: F.registryPath,
+    Details: F.registryDataStrings,
+  }),
   dns_query: sysmon(actions('dns-query') + ` AND ${SYSMON}`, { QueryName: F.dnsQuestionName }),
   process_access: sysmon(actions('accessed-process'), { SourceImage: F.processExecutable }),
   create_remote_thread: sysmon(actions('created-remote-thread'), { SourceImage: F.processExecutable }),
@@ -96,11 +103,20 @@ const WINDOWS_CATEGORIES: Record<string, SourceMapping> = {
   process_tampering: sysmon(actions('tampered-process-image')),
   ps_script: {
     constraint: actions('executed-script-block'),
-    fields: { ...WINDOWS_COMMON, ScriptBlockText: F.powershellFileScriptBlockText, ScriptBlockId: F.powershellFileScriptBlockId },
+    fields: {
+      ...WINDOWS_COMMON,
+      ScriptBlockText: F.powershellFileScriptBlockText,
+      ScriptBlockId: F.powershellFileScriptBlockId,
+    },
     raw: F.winlogEventData,
     eventCode: true,
   },
-  ps_module: { constraint: actions('executed-pipeline'), fields: { ...WINDOWS_COMMON }, raw: F.winlogEventData, eventCode: true },
+  ps_module: {
+    constraint: actions('executed-pipeline'),
+    fields: { ...WINDOWS_COMMON },
+    raw: F.winlogEventData,
+    eventCode: true,
+  },
 };
 
 /** Windows services: the channel the events come from. */
@@ -113,7 +129,7 @@ const WINDOWS_SERVICES: Record<string, string> = {
   'powershell-classic': channel('Windows PowerShell'),
   taskscheduler: channel('Microsoft-Windows-TaskScheduler/Operational'),
   wmi: channel('Microsoft-Windows-WMI-Activity/Operational'),
-  'windefend': channel('Microsoft-Windows-Windows Defender/Operational'),
+  windefend: channel('Microsoft-Windows-Windows Defender/Operational'),
   'dns-server': channel('DNS Server'),
   'bits-client': channel('Microsoft-Windows-Bits-Client/Operational'),
   'terminalservices-localsessionmanager': channel('Microsoft-Windows-TerminalServices-LocalSessionManager/Operational'),
@@ -153,7 +169,14 @@ const PROXY: SourceMapping = {
 const DNS: SourceMapping = {
   entity: F.sourceIp,
   constraint: actions('dns-query'),
-  fields: { query: F.dnsQuestionName, record_type: F.dnsQuestionType, answer: F.dnsResolvedIp, src_ip: F.sourceIp, dst_ip: F.destinationIp, response_code: F.dnsResponseCode },
+  fields: {
+    query: F.dnsQuestionName,
+    record_type: F.dnsQuestionType,
+    answer: F.dnsResolvedIp,
+    src_ip: F.sourceIp,
+    dst_ip: F.destinationIp,
+    response_code: F.dnsResponseCode,
+  },
   eventCode: false,
 };
 
@@ -175,7 +198,14 @@ const FIREWALL: SourceMapping = {
 
 const AUDITD: SourceMapping = {
   constraint: `${F.eventModule}:auditd`,
-  fields: { type: F.eventCode, exe: F.processExecutable, comm: F.processName, pid: F.processPid, uid: F.userId, auid: F.userId },
+  fields: {
+    type: F.eventCode,
+    exe: F.processExecutable,
+    comm: F.processName,
+    pid: F.processPid,
+    uid: F.userId,
+    auid: F.userId,
+  },
   raw: F.kansaRaw,
   eventCode: false,
 };
@@ -242,23 +272,47 @@ export function sourceMapping(ls: LogSource): SourceMapping | { error: string } 
     if (service) {
       const c = WINDOWS_SERVICES[service];
       if (!c) return { error: `Windows service "${service}" is not a channel Kansa's Windows translators read` };
-      const fields = service === 'sysmon' ? { ...WINDOWS_COMMON, ...SYSMON_PROCESS } : service === 'security' ? { ...WINDOWS_COMMON, ...SECURITY_FIELDS } : { ...WINDOWS_COMMON };
+      const fields =
+        service === 'sysmon'
+          ? { ...WINDOWS_COMMON, ...SYSMON_PROCESS }
+          : service === 'security'
+            ? { ...WINDOWS_COMMON, ...SECURITY_FIELDS }
+            : { ...WINDOWS_COMMON };
       return { constraint: c, fields, raw: F.winlogEventData, eventCode: true };
     }
-    return { constraint: `${F.hostOsType}:windows`, fields: { ...WINDOWS_COMMON }, raw: F.winlogEventData, eventCode: true };
+    return {
+      constraint: `${F.hostOsType}:windows`,
+      fields: { ...WINDOWS_COMMON },
+      raw: F.winlogEventData,
+      eventCode: true,
+    };
   }
   if (product === 'linux') {
     if (service === 'auditd') return AUDITD;
-    if (service === 'sshd') return { constraint: `${F.processName}:sshd`, fields: { message: F.message }, eventCode: false };
-    if (service === 'sudo') return { constraint: `${F.processName}:sudo`, fields: { message: F.message, USER: F.userName, COMMAND: F.processCommandLine }, eventCode: false };
-    if (service === 'syslog' || (!service && !category)) return { constraint: `${F.hostOsType}:linux`, fields: { message: F.message }, eventCode: false };
-    return { error: `Linux ${category ? `category "${category}"` : `service "${service}"`}: no Kansa translator emits it as one record (auditd's SYSCALL carries the executable and its EXECVE the arguments, as separate events that are not joined, so Image and CommandLine never meet in one document)` };
+    if (service === 'sshd')
+      return { constraint: `${F.processName}:sshd`, fields: { message: F.message }, eventCode: false };
+    if (service === 'sudo')
+      return {
+        constraint: `${F.processName}:sudo`,
+        fields: { message: F.message, USER: F.userName, COMMAND: F.processCommandLine },
+        eventCode: false,
+      };
+    if (service === 'syslog' || (!service && !category))
+      return { constraint: `${F.hostOsType}:linux`, fields: { message: F.message }, eventCode: false };
+    return {
+      error: `Linux ${category ? `category "${category}"` : `service "${service}"`}: no Kansa translator emits it as one record (auditd's SYSCALL carries the executable and its EXECVE the arguments, as separate events that are not joined, so Image and CommandLine never meet in one document)`,
+    };
   }
   if (category === 'proxy') return PROXY;
   if (category === 'dns') return DNS;
   if (category === 'firewall') return FIREWALL;
   if (product === 'zeek') {
-    return { ...ZEEK, constraint: service ? `${F.eventModule}:zeek AND ${F.eventDataset}:${quoteTerm(`zeek.${service}`)}` : `${F.eventModule}:zeek` };
+    return {
+      ...ZEEK,
+      constraint: service
+        ? `${F.eventModule}:zeek AND ${F.eventDataset}:${quoteTerm(`zeek.${service}`)}`
+        : `${F.eventModule}:zeek`,
+    };
   }
   return { error: `log source ${JSON.stringify(ls)} has no mapping to Kansa's translators` };
 }

@@ -39,8 +39,14 @@ export interface LoadError {
 /** Bounds that keep a stray huge YAML file from exhausting memory; a SigmaHQ rule is a few KiB. */
 export const MAX_RULE_FILE_BYTES = 1 << 20;
 
-const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x) => typeof x === 'string' || typeof x === 'number').map(String) : typeof v === 'string' ? [v] : []);
-const str = (v: unknown): string | undefined => (typeof v === 'string' || typeof v === 'number' ? String(v) : undefined);
+const strings = (v: unknown): string[] =>
+  Array.isArray(v)
+    ? v.filter((x) => typeof x === 'string' || typeof x === 'number').map(String)
+    : typeof v === 'string'
+      ? [v]
+      : [];
+const str = (v: unknown): string | undefined =>
+  typeof v === 'string' || typeof v === 'number' ? String(v) : undefined;
 const isMap = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Every rule in a YAML text; legacy `action: global` documents are merged into the documents after them. */
@@ -101,7 +107,13 @@ function toRule(raw: Record<string, unknown>, file: string): SigmaRule | LoadErr
     tags: strings(raw.tags),
     references: strings(raw.references),
     falsepositives: strings(raw.falsepositives),
-    logsource: isMap(raw.logsource) ? { product: str(raw.logsource.product), category: str(raw.logsource.category), service: str(raw.logsource.service) } : {},
+    logsource: isMap(raw.logsource)
+      ? {
+          product: str(raw.logsource.product),
+          category: str(raw.logsource.category),
+          service: str(raw.logsource.service),
+        }
+      : {},
   };
   if (isMap(raw.correlation)) {
     const c = raw.correlation;
@@ -138,7 +150,8 @@ export function ruleFiles(paths: string[]): { files: string[]; errors: LoadError
         if (!name.startsWith('.')) walk(join(p, name));
       }
     } else if (['.yml', '.yaml'].includes(extname(p).toLowerCase())) {
-      if (st.size > MAX_RULE_FILE_BYTES) errors.push({ file: p, message: `larger than ${MAX_RULE_FILE_BYTES} bytes: not read` });
+      if (st.size > MAX_RULE_FILE_BYTES)
+        errors.push({ file: p, message: `larger than ${MAX_RULE_FILE_BYTES} bytes: not read` });
       else files.push(p);
     }
   };

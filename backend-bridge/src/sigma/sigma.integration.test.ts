@@ -29,7 +29,10 @@ const times = new Map<string, number[]>();
 
 function translate(file: string): KansaEvent[] {
   const out: KansaEvent[] = [];
-  const stream = new TranslateStream({ source: file, formats: FORMATS, stages: [], ctx: { ...GOLDEN_CONTEXT } }, (events) => out.push(...events));
+  const stream = new TranslateStream(
+    { source: file, formats: FORMATS, stages: [], ctx: { ...GOLDEN_CONTEXT } },
+    (events) => out.push(...events),
+  );
   stream.write(readFileSync(file));
   stream.end();
   return out;
@@ -45,18 +48,34 @@ function alerting(entries: Entry[]): Entry[] {
 function fires(e: Entry, query: string, from: number, to: number): Array<Record<string, string>> {
   const [a] = alertData({ ...e.measure!, query }, 'sigma-test');
   const model = a.model as Record<string, unknown>;
-  const request = { settings: { url: process.env.OPENSEARCH_URL, jsonData: { indexPattern: index } }, queries: [model], range: { from: new Date(from).toISOString(), to: new Date(to).toISOString() } };
-  const run = spawnSync(DSQUERY, ['query', '--request', '-'], { input: JSON.stringify(request), maxBuffer: 1 << 28, encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(`kansa-dsquery exited ${run.status ?? run.signal ?? run.error?.message}: ${run.stderr}`);
+  const request = {
+    settings: { url: process.env.OPENSEARCH_URL, jsonData: { indexPattern: index } },
+    queries: [model],
+    range: { from: new Date(from).toISOString(), to: new Date(to).toISOString() },
+  };
+  const run = spawnSync(DSQUERY, ['query', '--request', '-'], {
+    input: JSON.stringify(request),
+    maxBuffer: 1 << 28,
+    encoding: 'utf8',
+  });
+  if (run.status !== 0)
+    throw new Error(`kansa-dsquery exited ${run.status ?? run.signal ?? run.error?.message}: ${run.stderr}`);
   const result = JSON.parse(run.stdout).results.A as { error?: string; frames?: FrameJson[] };
   if (result.error) throw new Error(`${e.rule.title}: ${result.error}\n${query}`);
-  return firing(thresholdGt(reduce(seriesOf(result.frames ?? []), e.measure!.reducer), e.measure!.above)).map((i) => i.labels);
+  return firing(thresholdGt(reduce(seriesOf(result.frames ?? []), e.measure!.reducer), e.measure!.above)).map(
+    (i) => i.labels,
+  );
 }
 
 beforeAll(async () => {
-  if (!existsSync(DSQUERY)) throw new Error(`${DSQUERY} is missing: build it with node datasource-plugin/scripts/build-backend.mjs`);
+  if (!existsSync(DSQUERY))
+    throw new Error(`${DSQUERY} is missing: build it with node datasource-plugin/scripts/build-backend.mjs`);
   const mappings = (indexTemplate() as { template: { mappings: unknown } }).template.mappings;
-  await client.transport.request({ method: 'PUT', path: `/${index}`, body: { settings: { number_of_shards: 1, number_of_replicas: 0 }, mappings } });
+  await client.transport.request({
+    method: 'PUT',
+    path: `/${index}`,
+    body: { settings: { number_of_shards: 1, number_of_replicas: 0 }, mappings },
+  });
   const lines: string[] = [];
   for (const name of fixtures) {
     for (const file of readdirSync(join(FIXTURES, name)).filter((f) => /^(match|benign)\./.test(f))) {
@@ -68,7 +87,10 @@ beforeAll(async () => {
         ev['kansa.ingest.input'] = `${name}/${kind}`;
         lines.push(JSON.stringify({ create: { _index: index } }), JSON.stringify(ev));
       }
-      times.set(`${name}/${kind}`, events.map((ev) => Date.parse(String(ev['@timestamp']))));
+      times.set(
+        `${name}/${kind}`,
+        events.map((ev) => Date.parse(String(ev['@timestamp']))),
+      );
     }
   }
   await client.transport.request({ method: 'POST', path: '/_bulk?refresh=true', body: `${lines.join('\n')}\n` });
@@ -86,14 +108,18 @@ describe.each(fixtures)('Sigma fixture %s', (name) => {
   it('converts fully', () => {
     expect(errors).toEqual([]);
     expect(entries.length).toBeGreaterThan(0);
-    expect(entries.map((e) => ({ title: e.rule.title, outcome: e.outcome, issues: e.issues }))).toEqual(entries.map((e) => ({ title: e.rule.title, outcome: 'full', issues: [] })));
+    expect(entries.map((e) => ({ title: e.rule.title, outcome: e.outcome, issues: e.issues }))).toEqual(
+      entries.map((e) => ({ title: e.rule.title, outcome: 'full', issues: [] })),
+    );
   });
 
   it('fires on its positive sample, evaluated as Grafana does at the end of the sample', () => {
     const at = Math.max(...times.get(`${name}/match`)!) + 60_000;
     for (const e of alerting(entries)) {
       const own = `(${e.query}) AND kansa.ingest.input:"${name}/match"`;
-      expect({ rule: e.rule.title, fired: fires(e, own, at - e.measure!.windowSeconds * 1000, at).length > 0 }).toEqual({ rule: e.rule.title, fired: true });
+      expect({ rule: e.rule.title, fired: fires(e, own, at - e.measure!.windowSeconds * 1000, at).length > 0 }).toEqual(
+        { rule: e.rule.title, fired: true },
+      );
     }
   });
 
@@ -102,7 +128,10 @@ describe.each(fixtures)('Sigma fixture %s', (name) => {
     const day = Date.parse('2026-10-05T00:00:00Z');
     for (const e of alerting(entries)) {
       const benign = `(${e.query}) AND kansa.ingest.input:*\\/benign`;
-      expect({ rule: e.rule.title, fired: fires(e, benign, day, day + 86_400_000) }).toEqual({ rule: e.rule.title, fired: [] });
+      expect({ rule: e.rule.title, fired: fires(e, benign, day, day + 86_400_000) }).toEqual({
+        rule: e.rule.title,
+        fired: [],
+      });
     }
   });
 });

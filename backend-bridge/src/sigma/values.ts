@@ -76,7 +76,9 @@ function regexChar(c: string, caseless: boolean): string {
  * while Sigma matches without case by default, so each letter becomes a two-letter class unless the rule said `cased`.
  */
 export function patternRegex(p: Pattern, caseless: boolean): string {
-  const body = p.pieces.map((x) => ('any' in x ? '.*' : 'one' in x ? '.' : [...x.lit].map((c) => regexChar(c, caseless)).join(''))).join('');
+  const body = p.pieces
+    .map((x) => ('any' in x ? '.*' : 'one' in x ? '.' : [...x.lit].map((c) => regexChar(c, caseless)).join('')))
+    .join('');
   return `/${body}/`;
 }
 
@@ -127,7 +129,12 @@ export function pcreToLucene(re: string, flags: { i?: boolean } = {}): { regex: 
       } else out += /[a-zA-Z0-9]/.test(n) ? n : `\\${n}`;
     } else if (inClass) {
       if (c === ']') inClass = false;
-      out += c === '"' || c === '/' ? `\\${c}` : caseless && /[a-zA-Z]/.test(c) && src[i + 1] !== '-' && src[i - 1] !== '-' ? `${c.toLowerCase()}${c.toUpperCase()}` : c;
+      out +=
+        c === '"' || c === '/'
+          ? `\\${c}`
+          : caseless && /[a-zA-Z]/.test(c) && src[i + 1] !== '-' && src[i - 1] !== '-'
+            ? `${c.toLowerCase()}${c.toUpperCase()}`
+            : c;
     } else if (c === '[') {
       inClass = true;
       out += c;

@@ -20,7 +20,11 @@ export interface TimesheetImportOptions {
  * timesheet): reads the file, stores the readable rows in OPENSEARCH_URL and prints every unreadable row.
  * Returns the exit code: 1 when a row or the file could not be read.
  */
-export async function importTimesheet(file: string, options: TimesheetImportOptions, io: { stdout: Writable; stderr: Writable }): Promise<number> {
+export async function importTimesheet(
+  file: string,
+  options: TimesheetImportOptions,
+  io: { stdout: Writable; stderr: Writable },
+): Promise<number> {
   const { timezone } = options;
   let table;
   try {
@@ -45,6 +49,8 @@ export async function importTimesheet(file: string, options: TimesheetImportOpti
   }
   errors.sort((a, b) => a.row - b.row);
   for (const e of errors) io.stderr.write(`${file}:${e.row}: ${e.message}\n`);
-  io.stdout.write(`${summary}; ${errors.length} rows with errors${parsed.blank ? `, ${parsed.blank} blank rows` : ''}\n`);
+  io.stdout.write(
+    `${summary}; ${errors.length} rows with errors${parsed.blank ? `, ${parsed.blank} blank rows` : ''}\n`,
+  );
   return errors.length > 0 ? 1 : 0;
 }

@@ -13,18 +13,25 @@ jest.setTimeout(120_000);
 const client = createClient(process.env.OPENSEARCH_URL);
 let bridge: Bridge;
 let port: number;
-const post = (query: string, body: string | Buffer, headers: Record<string, string> = AUTH) => call(port, 'POST', `/timesheet${query}`, body, headers);
+const post = (query: string, body: string | Buffer, headers: Record<string, string> = AUTH) =>
+  call(port, 'POST', `/timesheet${query}`, body, headers);
 
 async function rows(account: string): Promise<Array<Record<string, unknown>>> {
   await client.indices.refresh({ index: TIMESHEET_INDEX_ALIAS });
-  const res = await client.search({ index: TIMESHEET_INDEX_ALIAS, body: { size: 100, query: { term: { 'user.name': account } }, sort: [{ 'kansa.timesheet.date': 'asc' }] } });
+  const res = await client.search({
+    index: TIMESHEET_INDEX_ALIAS,
+    body: { size: 100, query: { term: { 'user.name': account } }, sort: [{ 'kansa.timesheet.date': 'asc' }] },
+  });
   return (res.body as { hits: { hits: Array<{ _source: Record<string, unknown> }> } }).hits.hits.map((h) => h._source);
 }
 
 beforeAll(async () => ({ bridge, port } = await startBridge({ maxRecords: 8 })));
 afterAll(async () => {
   await bridge?.stop();
-  await client.deleteByQuery({ index: TIMESHEET_INDEX_ALIAS, body: { query: { prefix: { 'user.name': 'h-' } } }, refresh: true }, { ignore: [404] });
+  await client.deleteByQuery(
+    { index: TIMESHEET_INDEX_ALIAS, body: { query: { prefix: { 'user.name': 'h-' } } }, refresh: true },
+    { ignore: [404] },
+  );
   await client.close();
 });
 
@@ -54,7 +61,14 @@ it('stores the readable rows and answers 422 with every unreadable row by its nu
     ],
   });
   const docs = await rows('h-tanaka');
-  expect(docs.map((d) => [d['kansa.timesheet.date'], d['kansa.timesheet.row'], d['kansa.timesheet.worked_minutes'] ?? null, d['kansa.timesheet.file']])).toEqual([
+  expect(
+    docs.map((d) => [
+      d['kansa.timesheet.date'],
+      d['kansa.timesheet.row'],
+      d['kansa.timesheet.worked_minutes'] ?? null,
+      d['kansa.timesheet.file'],
+    ]),
+  ).toEqual([
     ['2026-10-01', 2, 480, 'october.csv'],
     ['2026-10-02', 3, 930, 'october.csv'],
     ['2026-10-05', 5, null, 'october.csv'],
@@ -68,20 +82,37 @@ it('stores the readable rows and answers 422 with every unreadable row by its nu
 });
 
 it('reads a CP932 body and answers 200 when every row is readable', async () => {
-  const csv = ['社員番号,アカウント,氏名,日付,出勤,退勤,休憩', '7001,h-suzuki,鈴木 花子,2026-10-07,08:30,17:30,60'].join('\r\n');
+  const csv = [
+    '社員番号,アカウント,氏名,日付,出勤,退勤,休憩',
+    '7001,h-suzuki,鈴木 花子,2026-10-07,08:30,17:30,60',
+  ].join('\r\n');
   const r = await post('', iconv.encode(csv, 'cp932'));
-  expect([r.status, JSON.parse(r.body).encoding, JSON.parse(r.body).stored, JSON.parse(r.body).errors]).toEqual([200, 'cp932', 1, []]);
+  expect([r.status, JSON.parse(r.body).encoding, JSON.parse(r.body).stored, JSON.parse(r.body).errors]).toEqual([
+    200,
+    'cp932',
+    1,
+    [],
+  ]);
   expect((await rows('h-suzuki')).map((d) => d['kansa.user.display_name'])).toEqual(['鈴木 花子']);
 });
 
 it('refuses more rows than http.maxRecords as a whole, and bad options, storing nothing', async () => {
-  const many = ['アカウント,日付,出勤,退勤', ...Array.from({ length: 8 }, (_, i) => `h-kato,2026/10/${String(i + 10)},09:00,18:00`)].join('\n');
+  const many = [
+    'アカウント,日付,出勤,退勤',
+    ...Array.from({ length: 8 }, (_, i) => `h-kato,2026/10/${String(i + 10)},09:00,18:00`),
+  ].join('\n');
   const r = await post('', many);
-  expect([r.status, JSON.parse(r.body).error.reason]).toEqual([413, 'http-timesheet: 9 rows, more than 8 in one request (http.maxRecords); nothing was stored, send smaller files']);
+  expect([r.status, JSON.parse(r.body).error.reason]).toEqual([
+    413,
+    'http-timesheet: 9 rows, more than 8 in one request (http.maxRecords); nothing was stored, send smaller files',
+  ]);
   expect(await rows('h-kato')).toEqual([]);
 
   const layout = await post('?layout=nosuch', CSV);
-  expect([layout.status, JSON.parse(layout.body).error.reason]).toEqual([400, 'http-timesheet: unknown layout "nosuch"; expected auto or one of: generic, kingoftime, garoon, rakuro']);
+  expect([layout.status, JSON.parse(layout.body).error.reason]).toEqual([
+    400,
+    'http-timesheet: unknown layout "nosuch"; expected auto or one of: generic, kingoftime, garoon, rakuro',
+  ]);
   expect((await post('?timezone=Mars/Olympus', CSV)).status).toBe(400);
   expect((await post('', CSV, {})).status).toBe(401);
 });

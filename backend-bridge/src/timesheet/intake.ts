@@ -8,7 +8,12 @@ import { parseTimesheet, type RowError, type TimesheetRecord } from './parse';
 import { MAX_TIMESHEET_BYTES, tableOf } from './table';
 
 /** Stores parsed rows (storeTimesheets against the bridge's OpenSearch); throws when OpenSearch cannot be reached. */
-export type TimesheetStore = (records: TimesheetRecord[], layout: string, file: string, timezone: string) => Promise<{ indices: string[]; stored: number; errors: RowError[] }>;
+export type TimesheetStore = (
+  records: TimesheetRecord[],
+  layout: string,
+  file: string,
+  timezone: string,
+) => Promise<{ indices: string[]; stored: number; errors: RowError[] }>;
 
 const DURATIONS = ['minutes', 'decimal', 'sexagesimal'];
 
@@ -26,7 +31,12 @@ const DURATIONS = ['minutes', 'decimal', 'sexagesimal'];
 export class TimesheetIntake extends RouteIntake {
   readonly name = 'http-timesheet';
 
-  constructor(ctx: IntakeContext, front: HttpFront, limits: RequestLimits, private readonly store: TimesheetStore) {
+  constructor(
+    ctx: IntakeContext,
+    front: HttpFront,
+    limits: RequestLimits,
+    private readonly store: TimesheetStore,
+  ) {
     super(ctx, front, limits);
   }
 
@@ -37,14 +47,19 @@ export class TimesheetIntake extends RouteIntake {
   private async receive(x: Exchange): Promise<void> {
     const q = x.url.searchParams;
     const layout = q.get('layout') ?? 'auto';
-    if (layout !== 'auto' && !LAYOUTS[layout]) throw badRequest(`${this.name}: unknown layout "${layout}"; expected auto or one of: ${Object.keys(LAYOUTS).join(', ')}`);
+    if (layout !== 'auto' && !LAYOUTS[layout])
+      throw badRequest(
+        `${this.name}: unknown layout "${layout}"; expected auto or one of: ${Object.keys(LAYOUTS).join(', ')}`,
+      );
     const durations = q.get('durations') ?? undefined;
-    if (durations !== undefined && !DURATIONS.includes(durations)) throw badRequest(`${this.name}: durations must be one of ${DURATIONS.join(', ')}, got "${durations}"`);
+    if (durations !== undefined && !DURATIONS.includes(durations))
+      throw badRequest(`${this.name}: durations must be one of ${DURATIONS.join(', ')}, got "${durations}"`);
     const timezone = q.get('timezone') ?? 'Asia/Tokyo';
     if (!isValidTimeZone(timezone)) throw badRequest(`${this.name}: timezone "${timezone}" is not an IANA time zone`);
     const file = (q.get('file') ?? 'http').slice(0, 200);
     const body = await x.body();
-    if (body.length > MAX_TIMESHEET_BYTES) throw tooLarge(`${this.name}: ${body.length} bytes, more than the ${MAX_TIMESHEET_BYTES} a timesheet may have`);
+    if (body.length > MAX_TIMESHEET_BYTES)
+      throw tooLarge(`${this.name}: ${body.length} bytes, more than the ${MAX_TIMESHEET_BYTES} a timesheet may have`);
     let table;
     try {
       table = await tableOf(body, file);
@@ -52,7 +67,10 @@ export class TimesheetIntake extends RouteIntake {
       throw badRequest(`${this.name}: cannot read the body as CSV or XLSX: ${(err as Error).message}`);
     }
     const max = this.limits.maxRecords;
-    if (table.rows.length > max) throw tooLarge(`${this.name}: ${table.rows.length} rows, more than ${max} in one request (http.maxRecords); nothing was stored, send smaller files`);
+    if (table.rows.length > max)
+      throw tooLarge(
+        `${this.name}: ${table.rows.length} rows, more than ${max} in one request (http.maxRecords); nothing was stored, send smaller files`,
+      );
     const parsed = parseTimesheet(table.rows, { layout, durations: durations as Durations | undefined, timezone });
     const errors = [...parsed.errors];
     let stored = 0;
@@ -62,7 +80,12 @@ export class TimesheetIntake extends RouteIntake {
       try {
         res = await this.store(parsed.records, parsed.layout, file, timezone);
       } catch (err) {
-        throw new HttpError(503, 'unavailable_shards_exception', `${this.name}: OpenSearch cannot take the timesheet now (${(err as Error).message}); send it again (rows are kept by person and day, so a second time replaces what the first stored)`, { 'retry-after': '30' });
+        throw new HttpError(
+          503,
+          'unavailable_shards_exception',
+          `${this.name}: OpenSearch cannot take the timesheet now (${(err as Error).message}); send it again (rows are kept by person and day, so a second time replaces what the first stored)`,
+          { 'retry-after': '30' },
+        );
       }
       errors.push(...res.errors);
       stored = res.stored;
@@ -70,6 +93,14 @@ export class TimesheetIntake extends RouteIntake {
     }
     errors.sort((a, b) => a.row - b.row);
     this.ctx.log.info({ token: x.token, input: this.name, file, stored, errors: errors.length }, 'timesheet stored');
-    x.send(errors.length > 0 ? 422 : 200, { file, layout: parsed.layout, encoding: table.encoding, stored, indices, blank: parsed.blank, errors });
+    x.send(errors.length > 0 ? 422 : 200, {
+      file,
+      layout: parsed.layout,
+      encoding: table.encoding,
+      stored,
+      indices,
+      blank: parsed.blank,
+      errors,
+    });
   }
 }

@@ -15,7 +15,18 @@ describe('generic layout, English headers', () => {
     const p = parseTimesheet(table.rows, { timezone: 'Asia/Tokyo' });
     expect(p.layout).toBe('generic');
     expect(p.blank).toBe(1);
-    expect(p.records.map((r) => [r.row, r.date, iso(r.clockIn), iso(r.clockOut), r.breakMinutes, r.workedMinutes, r.leaveType, r.approvedOvertimeMinutes])).toEqual([
+    expect(
+      p.records.map((r) => [
+        r.row,
+        r.date,
+        iso(r.clockIn),
+        iso(r.clockOut),
+        r.breakMinutes,
+        r.workedMinutes,
+        r.leaveType,
+        r.approvedOvertimeMinutes,
+      ]),
+    ).toEqual([
       [2, '2026-10-01', '2026-10-01T00:00:00.000Z', '2026-10-01T09:00:00.000Z', 60, 480, undefined, undefined],
       [3, '2026-10-02', '2026-10-02T00:00:00.000Z', '2026-10-02T12:30:00.000Z', 60, 690, undefined, 150],
       [4, '2026-10-05', undefined, undefined, undefined, undefined, 'Paid leave', undefined],
@@ -35,7 +46,13 @@ describe('generic layout, English headers', () => {
   });
 
   it('refuses a file without a date or employee column, naming the headers it saw', () => {
-    const p = parseTimesheet([{ line: 1, cells: ['who', 'when'] }, { line: 2, cells: ['a', 'b'] }], { timezone: 'Asia/Tokyo' });
+    const p = parseTimesheet(
+      [
+        { line: 1, cells: ['who', 'when'] },
+        { line: 2, cells: ['a', 'b'] },
+      ],
+      { timezone: 'Asia/Tokyo' },
+    );
     expect(p.records).toEqual([]);
     expect(p.errors).toEqual([{ row: 1, message: 'no header naming a date and an employee column among: who, when' }]);
   });
@@ -47,7 +64,18 @@ describe('KING OF TIME daily data in CP932', () => {
     expect(table.encoding).toBe('cp932');
     const p = parseTimesheet(table.rows, { layout: 'kingoftime', timezone: 'Asia/Tokyo' });
     expect(p.errors).toEqual([]);
-    expect(p.records.map((r) => [r.employee, r.name, r.department, r.date, r.breakMinutes, r.workedMinutes, r.leaveType, r.approvedOvertimeMinutes])).toEqual([
+    expect(
+      p.records.map((r) => [
+        r.employee,
+        r.name,
+        r.department,
+        r.date,
+        r.breakMinutes,
+        r.workedMinutes,
+        r.leaveType,
+        r.approvedOvertimeMinutes,
+      ]),
+    ).toEqual([
       ['1001', '山田 太郎', '営業', '2026-10-01', 60, 510, undefined, 30],
       ['1001', '山田 太郎', '営業', '2026-10-02', 75, 855, undefined, undefined],
       ['1001', '山田 太郎', '営業', '2026-10-03', undefined, undefined, undefined, undefined],
@@ -91,9 +119,9 @@ describe('ラクロー daily status', () => {
     const p = parseTimesheet((await readTable(data('rakuro.csv'))).rows, { timezone: 'Asia/Tokyo' });
     expect(p.layout).toBe('rakuro');
     expect(p.errors).toEqual([]);
-    expect(p.records.map((r) => [r.employee, iso(r.clockIn), iso(r.clockOut), r.breakMinutes, r.workedMinutes])).toEqual([
-      ['E-0042', '2026-10-01T00:00:00.000Z', '2026-10-01T09:00:00.000Z', 60, 480],
-    ]);
+    expect(
+      p.records.map((r) => [r.employee, iso(r.clockIn), iso(r.clockOut), r.breakMinutes, r.workedMinutes]),
+    ).toEqual([['E-0042', '2026-10-01T00:00:00.000Z', '2026-10-01T09:00:00.000Z', 60, 480]]);
   });
 });
 
@@ -105,7 +133,14 @@ describe('XLSX', () => {
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet('勤怠');
     sheet.addRow(['社員番号', '氏名', '日付', '出勤', '退勤', '休憩']);
-    sheet.addRow(['2001', '伊藤 愛', new Date(Date.UTC(2026, 9, 1)), new Date(Date.UTC(1899, 11, 30, 9, 30)), new Date(Date.UTC(1899, 11, 30, 18, 45)), 60]);
+    sheet.addRow([
+      '2001',
+      '伊藤 愛',
+      new Date(Date.UTC(2026, 9, 1)),
+      new Date(Date.UTC(1899, 11, 30, 9, 30)),
+      new Date(Date.UTC(1899, 11, 30, 18, 45)),
+      60,
+    ]);
     sheet.addRow(['2001', '伊藤 愛', new Date(Date.UTC(2026, 9, 2)), '9:00', '25:00', 45]);
     sheet.addRow(['2001', '伊藤 愛', 'きのう', '9:00', '18:00', 60]);
     const path = join(dir, 'sheet.xlsx');

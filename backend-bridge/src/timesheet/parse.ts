@@ -60,7 +60,13 @@ export function parseTimesheet(rows: Row[], opts: ParseOptions): Parsed {
   const content = rows.filter((r) => !blankRow(r));
   const blank = rows.length - content.length;
   const first = content[0];
-  if (!first) return { layout: opts.layout ?? 'generic', records: [], errors: [{ row: 1, message: 'the file has no rows' }], blank };
+  if (!first)
+    return {
+      layout: opts.layout ?? 'generic',
+      records: [],
+      errors: [{ row: 1, message: 'the file has no rows' }],
+      blank,
+    };
   const named = opts.layout && opts.layout !== 'auto' ? LAYOUTS[opts.layout] : detectLayout(first.cells);
   if (!named) throw new Error(`unknown layout "${opts.layout}": use auto, ${Object.keys(LAYOUTS).join(', ')}`);
   const layout = { ...named, durations: opts.durations ?? named.durations };
@@ -77,13 +83,20 @@ export function parseTimesheet(rows: Row[], opts: ParseOptions): Parsed {
     return {
       layout: layout.name,
       records: [],
-      errors: [{ row: first.line, message: `no header naming a date and an employee column among: ${first.cells.join(', ')}` }],
+      errors: [
+        { row: first.line, message: `no header naming a date and an employee column among: ${first.cells.join(', ')}` },
+      ],
       blank,
     };
   }
   const missing = (['clockIn', 'clockOut'] as Column[]).filter((c) => columns![c] === undefined);
   if (missing.length > 0 && columns.leaveType === undefined) {
-    return { layout: layout.name, records: [], errors: [{ row: first.line, message: `no ${missing.join(' or ')} column among: ${first.cells.join(', ')}` }], blank };
+    return {
+      layout: layout.name,
+      records: [],
+      errors: [{ row: first.line, message: `no ${missing.join(' or ')} column among: ${first.cells.join(', ')}` }],
+      blank,
+    };
   }
   const records: TimesheetRecord[] = [];
   const errors: RowError[] = [];
@@ -93,7 +106,10 @@ export function parseTimesheet(rows: Row[], opts: ParseOptions): Parsed {
       const rec = parseRow(row, columns, layout.durations, opts.timezone);
       const key = `${rec.account}\u0000${rec.date}`;
       const earlier = seen.get(key);
-      if (earlier !== undefined) throw new Error(`a second row for ${rec.account} on ${rec.date} (the first is row ${earlier}): one row per person and day`);
+      if (earlier !== undefined)
+        throw new Error(
+          `a second row for ${rec.account} on ${rec.date} (the first is row ${earlier}): one row per person and day`,
+        );
       seen.set(key, row.line);
       records.push(rec);
     } catch (err) {
@@ -127,17 +143,20 @@ function parseRow(row: Row, cols: Partial<Record<Column, number>>, durations: Du
     let breaks = 0;
     if (get('breakMinutes')) breaks = parseDuration(get('breakMinutes'), durations, 'break');
     else if (get('breakStart') || get('breakEnd')) {
-      if (!get('breakStart') || !get('breakEnd')) throw new Error('a break start without an end, or an end without a start');
+      if (!get('breakStart') || !get('breakEnd'))
+        throw new Error('a break start without an end, or an end without a start');
       breaks = parseClock(get('breakEnd'), date, 'break end') - parseClock(get('breakStart'), date, 'break start');
       if (breaks < 0) throw new Error(`break end ${get('breakEnd')} is before its start ${get('breakStart')}`);
     }
-    if (breaks > end - start) throw new Error(`the break of ${breaks} minutes is longer than the day (${end - start} minutes)`);
+    if (breaks > end - start)
+      throw new Error(`the break of ${breaks} minutes is longer than the day (${end - start} minutes)`);
     rec.breakMinutes = breaks;
     rec.workedMinutes = end - start - breaks;
   } else if (get('breakMinutes') && parseDuration(get('breakMinutes'), durations, 'break') > 0) {
     throw new Error('a break without clock-in and clock-out');
   }
-  if (get('approvedOvertime')) rec.approvedOvertimeMinutes = parseDuration(get('approvedOvertime'), durations, 'approved overtime');
+  if (get('approvedOvertime'))
+    rec.approvedOvertimeMinutes = parseDuration(get('approvedOvertime'), durations, 'approved overtime');
   return rec;
 }
 
@@ -154,7 +173,9 @@ const validDate = (y: number, m: number, d: number) => {
 /** 2026-10-01, 2026/10/01, 2026年10月1日, 20261001, with or without a weekday after it: (木), Thu. */
 export function parseDate(s: string): string {
   const t = s.normalize('NFKC').trim();
-  const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:\s*(?:\(.\)|[A-Za-z]{3}|00:00(?::00)?))?$/.exec(t) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(t);
+  const m =
+    /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:\s*(?:\(.\)|[A-Za-z]{3}|00:00(?::00)?))?$/.exec(t) ??
+    /^(\d{4})(\d{2})(\d{2})$/.exec(t);
   if (!m || !validDate(+m[1], +m[2], +m[3])) throw new Error(`date "${s}" is not a date such as 2026/10/01`);
   return `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
 }

@@ -14,7 +14,12 @@ export function timesheetIndex(date: string): string {
   return `${TIMESHEET_INDEX_PREFIX}${date.slice(0, 7).replace('-', '.')}`;
 }
 
-export function timesheetDoc(r: TimesheetRecord, layout: string, file: string, tz: string): { id: string; index: string; doc: Doc } {
+export function timesheetDoc(
+  r: TimesheetRecord,
+  layout: string,
+  file: string,
+  tz: string,
+): { id: string; index: string; doc: Doc } {
   const doc: Doc = {
     [FIELD.timestamp]: (r.clockIn ?? localMidnight(r.date, tz)).toISOString(),
     [FIELD.eventKind]: 'event',
@@ -33,7 +38,8 @@ export function timesheetDoc(r: TimesheetRecord, layout: string, file: string, t
   if (r.breakMinutes !== undefined) doc[FIELD.kansaTimesheetBreakMinutes] = r.breakMinutes;
   if (r.workedMinutes !== undefined) doc[FIELD.kansaTimesheetWorkedMinutes] = r.workedMinutes;
   if (r.leaveType) doc[FIELD.kansaTimesheetLeaveType] = r.leaveType;
-  if (r.approvedOvertimeMinutes !== undefined) doc[FIELD.kansaTimesheetApprovedOvertimeMinutes] = r.approvedOvertimeMinutes;
+  if (r.approvedOvertimeMinutes !== undefined)
+    doc[FIELD.kansaTimesheetApprovedOvertimeMinutes] = r.approvedOvertimeMinutes;
   return { id: `${r.account}|${r.date}`, index: timesheetIndex(r.date), doc };
 }
 
@@ -49,13 +55,24 @@ async function ensureIndex(client: Client, index: string, replicas: number): Pro
   if (exists.body) return;
   const { template } = eventsTemplate(replicas) as { template: { settings: unknown; mappings: unknown } };
   await client.transport.request(
-    { method: 'PUT', path: `/${index}`, body: { settings: template.settings, mappings: template.mappings, aliases: { [TIMESHEET_INDEX_ALIAS]: {} } } },
+    {
+      method: 'PUT',
+      path: `/${index}`,
+      body: { settings: template.settings, mappings: template.mappings, aliases: { [TIMESHEET_INDEX_ALIAS]: {} } },
+    },
     { ignore: [400] }, // created meanwhile by another import
   );
 }
 
 /** Indexes the records; a document OpenSearch refuses comes back as an error on its row. */
-export async function storeTimesheets(client: Client, records: TimesheetRecord[], layout: string, file: string, tz: string, replicas = 0): Promise<{ indices: string[]; stored: number; errors: RowError[] }> {
+export async function storeTimesheets(
+  client: Client,
+  records: TimesheetRecord[],
+  layout: string,
+  file: string,
+  tz: string,
+  replicas = 0,
+): Promise<{ indices: string[]; stored: number; errors: RowError[] }> {
   const docs = records.map((r) => ({ ...timesheetDoc(r, layout, file, tz), row: r.row }));
   const indices = [...new Set(docs.map((d) => d.index))].sort();
   for (const index of indices) await ensureIndex(client, index, replicas);
@@ -66,7 +83,8 @@ export async function storeTimesheets(client: Client, records: TimesheetRecord[]
     const body = chunk.flatMap((d) => [{ index: { _index: d.index, _id: d.id } }, d.doc]);
     const res = (await client.bulk({ body })).body as { items: Array<{ index: { error?: { reason?: string } } }> };
     res.items.forEach((it, k) => {
-      if (it.index.error) errors.push({ row: chunk[k].row, message: `OpenSearch refused the row: ${it.index.error.reason}` });
+      if (it.index.error)
+        errors.push({ row: chunk[k].row, message: `OpenSearch refused the row: ${it.index.error.reason}` });
       else stored++;
     });
   }

@@ -20,7 +20,8 @@ export interface Table {
 /** Reads a CSV (UTF-8 with or without BOM, or CP932 as Japanese Excel saves it) or the first sheet of an XLSX. */
 export async function readTable(path: string): Promise<Table> {
   const size = statSync(path).size;
-  if (size > MAX_TIMESHEET_BYTES) throw new Error(`${path}: ${size} bytes, more than the ${MAX_TIMESHEET_BYTES} a timesheet file may have`);
+  if (size > MAX_TIMESHEET_BYTES)
+    throw new Error(`${path}: ${size} bytes, more than the ${MAX_TIMESHEET_BYTES} a timesheet file may have`);
   return tableOf(readFileSync(path), path);
 }
 

@@ -6,7 +6,12 @@ const HEADER = /^Event\[\d+\]:?\s*$/;
 
 function frame(input: Buffer, opts: { encoding?: Encoding; max?: number; chunk?: number } = {}) {
   const encoding = opts.encoding ?? 'utf8';
-  const framer = new BlockFramer(new LineFramer(encoding, 1024, 0), (l) => HEADER.test(l), encoding, opts.max ?? 64 * 1024);
+  const framer = new BlockFramer(
+    new LineFramer(encoding, 1024, 0),
+    (l) => HEADER.test(l),
+    encoding,
+    opts.max ?? 64 * 1024,
+  );
   const records: FramedRecord[] = [];
   const emit = (r: FramedRecord) => records.push(r);
   const step = opts.chunk ?? input.length;
@@ -41,7 +46,17 @@ describe('BlockFramer', () => {
       [2, 'Event[0]:'],
       [10, 'Event[1]:'],
     ]);
-    expect(once.records[1].text).toBe(['Event[0]:', '  Event ID: 4624', '  Description: ', 'An account was successfully logged on.', '', 'Subject:', '\tAccount Name:\t\tPC01$'].join('\n'));
+    expect(once.records[1].text).toBe(
+      [
+        'Event[0]:',
+        '  Event ID: 4624',
+        '  Description: ',
+        'An account was successfully logged on.',
+        '',
+        'Subject:',
+        '\tAccount Name:\t\tPC01$',
+      ].join('\n'),
+    );
     expect(once.records[2].text.endsWith('An account was logged off.')).toBe(true);
     expect(Buffer.from(TEXT).subarray(once.records[2].offset).toString().startsWith('Event[1]:')).toBe(true);
     // Byte by byte gives the same records, since only whole lines are grouped.
@@ -54,7 +69,12 @@ describe('BlockFramer', () => {
   });
 
   it('cuts a block at the bound: what was held is a damaged record, the rest up to the next header is skipped and counted', () => {
-    const long = ['Event[0]:', ...Array.from({ length: 50 }, (_, i) => `\tLine ${i}:\t\t${'x'.repeat(20)}`), 'Event[1]:', '  Event ID: 1'].join('\n');
+    const long = [
+      'Event[0]:',
+      ...Array.from({ length: 50 }, (_, i) => `\tLine ${i}:\t\t${'x'.repeat(20)}`),
+      'Event[1]:',
+      '  Event ID: 1',
+    ].join('\n');
     const { records, skipped } = frame(Buffer.from(long), { max: 200 });
     expect(records).toHaveLength(2);
     expect(records[0].damage).toBe('record longer than 200 bytes, truncated');

@@ -13,9 +13,13 @@ function scalarProblem(field: FieldSpec, value: unknown): string | null {
     case 'text':
       return typeof value === 'string' ? null : 'expected a string';
     case 'ip':
-      return typeof value === 'string' && isIP(value) !== 0 ? null : `expected an IP address, got ${JSON.stringify(value)}`;
+      return typeof value === 'string' && isIP(value) !== 0
+        ? null
+        : `expected an IP address, got ${JSON.stringify(value)}`;
     case 'date':
-      return typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? null : `expected an ISO date, got ${JSON.stringify(value)}`;
+      return typeof value === 'string' && !Number.isNaN(Date.parse(value))
+        ? null
+        : `expected an ISO date, got ${JSON.stringify(value)}`;
     case 'long':
     case 'integer':
       return Number.isInteger(value) ? null : `expected an integer, got ${JSON.stringify(value)}`;

@@ -13,9 +13,11 @@ export class OptionError extends Error {}
 /** The --year and --tz options of translate and import, checked once at start rather than failing per line. */
 export function translateContext(command: string, values: { year?: string; tz?: string }, now: Date): TranslateContext {
   const year = values.year === undefined ? now.getFullYear() : Number(values.year);
-  if (!Number.isInteger(year) || year < 1970 || year > 9999) throw new OptionError(`${command}: --year expected a four-digit year, got "${values.year}"`);
+  if (!Number.isInteger(year) || year < 1970 || year > 9999)
+    throw new OptionError(`${command}: --year expected a four-digit year, got "${values.year}"`);
   const timeZone = values.tz ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
-  if (!isValidTimeZone(timeZone)) throw new OptionError(`${command}: --tz expected an IANA zone such as Asia/Tokyo, got "${timeZone}"`);
+  if (!isValidTimeZone(timeZone))
+    throw new OptionError(`${command}: --tz expected an IANA zone such as Asia/Tokyo, got "${timeZone}"`);
   return { year, timeZone, now };
 }
 
@@ -32,6 +34,8 @@ function readText(path: string, option: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (err) {
-    throw new OptionError(`kansa translate: ${option} ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw new OptionError(
+      `kansa translate: ${option} ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+    );
   }
 }

@@ -23,28 +23,59 @@ export interface Asset {
 }
 
 const USER_COLUMNS: Record<string, keyof DirectoryUser> = {
-  account: 'account', user: 'account', username: 'account', 'user.name': 'account', samaccountname: 'account', アカウント: 'account',
-  display_name: 'displayName', displayname: 'displayName', name: 'displayName', 氏名: 'displayName', 表示名: 'displayName',
-  department: 'department', 部署: 'department',
-  title: 'title', 役職: 'title',
-  email: 'email', mail: 'email', メール: 'email',
-  privileged: 'privileged', 特権: 'privileged',
-  watchlist: 'watchlist', 監視対象: 'watchlist',
-  departure_date: 'departureDate', departuredate: 'departureDate', 退職予定日: 'departureDate',
-  calendar: 'calendar', カレンダー: 'calendar',
+  account: 'account',
+  user: 'account',
+  username: 'account',
+  'user.name': 'account',
+  samaccountname: 'account',
+  アカウント: 'account',
+  display_name: 'displayName',
+  displayname: 'displayName',
+  name: 'displayName',
+  氏名: 'displayName',
+  表示名: 'displayName',
+  department: 'department',
+  部署: 'department',
+  title: 'title',
+  役職: 'title',
+  email: 'email',
+  mail: 'email',
+  メール: 'email',
+  privileged: 'privileged',
+  特権: 'privileged',
+  watchlist: 'watchlist',
+  監視対象: 'watchlist',
+  departure_date: 'departureDate',
+  departuredate: 'departureDate',
+  退職予定日: 'departureDate',
+  calendar: 'calendar',
+  カレンダー: 'calendar',
 };
 
 const ASSET_COLUMNS: Record<string, keyof Asset> = {
-  host: 'host', hostname: 'host', 'host.name': 'host', ホスト: 'host', ホスト名: 'host',
-  owner: 'owner', 所有者: 'owner', 利用者: 'owner',
-  department: 'department', 部署: 'department',
-  role: 'role', 役割: 'role',
+  host: 'host',
+  hostname: 'host',
+  'host.name': 'host',
+  ホスト: 'host',
+  ホスト名: 'host',
+  owner: 'owner',
+  所有者: 'owner',
+  利用者: 'owner',
+  department: 'department',
+  部署: 'department',
+  role: 'role',
+  役割: 'role',
 };
 
 const TRUE = new Set(['true', '1', 'yes', 'y', 'はい', '○', '◯']);
 
 /** Parses CSV (with a header row) or a JSON array into rows keyed by canonical names. */
-function parseRows<T>(text: string, origin: string, columns: Record<string, keyof T>, key: keyof T): Array<Partial<Record<keyof T, string>>> {
+function parseRows<T>(
+  text: string,
+  origin: string,
+  columns: Record<string, keyof T>,
+  key: keyof T,
+): Array<Partial<Record<keyof T, string>>> {
   const body = text.replace(/^\uFEFF/, '');
   const rows: Array<Partial<Record<keyof T, string>>> = [];
   if (/^\s*\[/.test(body)) {
@@ -142,7 +173,8 @@ export function createEnricher(users: DirectoryUser[], assets: Asset[] = []): (e
       if (user.calendar) event['kansa.user.calendar'] = user.calendar;
     }
     const host = event['host.name'];
-    const asset = typeof host === 'string' ? byHost.get(host.toLowerCase()) ?? byHost.get(shortHost(host)) : undefined;
+    const asset =
+      typeof host === 'string' ? (byHost.get(host.toLowerCase()) ?? byHost.get(shortHost(host))) : undefined;
     if (asset) {
       if (asset.owner) event['kansa.host.owner'] = asset.owner;
       if (asset.department) event['kansa.host.department'] = asset.department;

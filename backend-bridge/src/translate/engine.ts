@@ -50,7 +50,9 @@ export class TranslateStream {
   ) {
     this.stages = options.stages ?? [];
     if (options.format && options.format !== 'auto' && !options.formats.some((f) => f.id === options.format)) {
-      throw new Error(`${options.source}: unknown format "${options.format}"; expected auto or one of: ${options.formats.map((f) => f.id).join(', ')}`);
+      throw new Error(
+        `${options.source}: unknown format "${options.format}"; expected auto or one of: ${options.formats.map((f) => f.id).join(', ')}`,
+      );
     }
   }
 
@@ -95,7 +97,12 @@ export class TranslateStream {
         : this.format.framing === 'json-values' && !oneObjectPerLine(sampleText(head.subarray(bomLength), encoding))
           ? new JsonValueFramer(encoding, this.options.maxJsonRecordBytes ?? 16 * maxLine, bomLength)
           : this.format.framing === 'blocks'
-            ? new BlockFramer(new LineFramer(encoding, maxLine, bomLength), this.format.startsBlock!, encoding, 16 * maxLine)
+            ? new BlockFramer(
+                new LineFramer(encoding, maxLine, bomLength),
+                this.format.startsBlock!,
+                encoding,
+                16 * maxLine,
+              )
             : new LineFramer(encoding, maxLine, bomLength);
     this.framer.push(head.subarray(bomLength), this.onRecord);
     this.pending = [];
@@ -144,7 +151,10 @@ export class TranslateStream {
       }
     }
     this.summary.records++;
-    const record: RawRecord = { text: framed.text, origin: { source: this.options.source, line: framed.line, offset: framed.offset } };
+    const record: RawRecord = {
+      text: framed.text,
+      origin: { source: this.options.source, line: framed.line, offset: framed.offset },
+    };
     if (this.header) record.header = this.header;
     let events: KansaEvent[];
     try {
@@ -203,7 +213,11 @@ function errorReason(err: unknown): string {
 
 /** JSON lines (each line a whole object) keep line framing, so a broken line stays one record. */
 function oneObjectPerLine(sample: string): boolean {
-  const first = sample.split('\n').find((l) => l.trim() !== '')?.trim() ?? '';
+  const first =
+    sample
+      .split('\n')
+      .find((l) => l.trim() !== '')
+      ?.trim() ?? '';
   return first.startsWith('{') && first.endsWith('}');
 }
 
@@ -211,5 +225,7 @@ function sampleText(head: Buffer, encoding: Encoding): string {
   const text = decodeRecord(head.subarray(0, SAMPLE_BYTES), encoding).text;
   const lines = text.split('\n');
   // The last line of a sample may be cut short.
-  return lines.slice(0, Math.min(SAMPLE_LINES, Math.max(1, lines.length - (head.length >= SAMPLE_BYTES ? 1 : 0)))).join('\n');
+  return lines
+    .slice(0, Math.min(SAMPLE_LINES, Math.max(1, lines.length - (head.length >= SAMPLE_BYTES ? 1 : 0))))
+    .join('\n');
 }

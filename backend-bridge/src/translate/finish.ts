@@ -16,7 +16,9 @@ export function finishEvent(event: KansaEvent, record: RawRecord, formatId: stri
 export function fillRelated(event: KansaEvent): void {
   const users = unique3(event['user.name'], event['user.target.name'], event['user.effective.name']);
   const hostIp = event['host.ip'];
-  const ips = Array.isArray(hostIp) ? unique([event['source.ip'], event['destination.ip'], ...hostIp]) : unique3(event['source.ip'], event['destination.ip'], hostIp);
+  const ips = Array.isArray(hostIp)
+    ? unique([event['source.ip'], event['destination.ip'], ...hostIp])
+    : unique3(event['source.ip'], event['destination.ip'], hostIp);
   const hosts = unique3(event['host.name'], event['source.domain'], event['destination.domain']);
   if (users !== undefined) event['related.user'] = users;
   if (ips !== undefined) event['related.ip'] = ips;

@@ -35,7 +35,12 @@ export class LineFramer implements Framer {
   ) {
     this.carryOffset = startOffset;
     this.width = unitWidth(encoding);
-    this.newline = encoding === 'utf16le' ? Buffer.from([0x0a, 0]) : encoding === 'utf16be' ? Buffer.from([0, 0x0a]) : Buffer.from([0x0a]);
+    this.newline =
+      encoding === 'utf16le'
+        ? Buffer.from([0x0a, 0])
+        : encoding === 'utf16be'
+          ? Buffer.from([0, 0x0a])
+          : Buffer.from([0x0a]);
   }
 
   push(chunk: Buffer, emit: (r: FramedRecord) => void): void {
@@ -60,7 +65,11 @@ export class LineFramer implements Framer {
       if (this.discarding) {
         this.skippedBytes += this.carry.length;
       } else {
-        this.emitRecord(this.carry.subarray(0, this.maxRecordBytes), emit, `record longer than ${this.maxRecordBytes} bytes, truncated`);
+        this.emitRecord(
+          this.carry.subarray(0, this.maxRecordBytes),
+          emit,
+          `record longer than ${this.maxRecordBytes} bytes, truncated`,
+        );
         this.skippedBytes += this.carry.length - this.maxRecordBytes;
         this.discarding = true;
       }
@@ -84,7 +93,11 @@ export class LineFramer implements Framer {
     }
     if (bytes.length > this.maxRecordBytes) {
       this.skippedBytes += bytes.length - this.maxRecordBytes;
-      this.emitRecord(bytes.subarray(0, this.maxRecordBytes), emit, `record longer than ${this.maxRecordBytes} bytes, truncated`);
+      this.emitRecord(
+        bytes.subarray(0, this.maxRecordBytes),
+        emit,
+        `record longer than ${this.maxRecordBytes} bytes, truncated`,
+      );
       return;
     }
     this.emitRecord(bytes, emit);
@@ -92,7 +105,12 @@ export class LineFramer implements Framer {
 
   private emitRecord(bytes: Buffer, emit: (r: FramedRecord) => void, damage?: string): void {
     let end = bytes.length;
-    const cr = this.width === 1 ? bytes[end - 1] === 0x0d : this.encoding === 'utf16le' ? bytes[end - 2] === 0x0d && bytes[end - 1] === 0 : bytes[end - 2] === 0 && bytes[end - 1] === 0x0d;
+    const cr =
+      this.width === 1
+        ? bytes[end - 1] === 0x0d
+        : this.encoding === 'utf16le'
+          ? bytes[end - 2] === 0x0d && bytes[end - 1] === 0
+          : bytes[end - 2] === 0 && bytes[end - 1] === 0x0d;
     if (cr) end -= this.width;
     const decoded = decodeRecord(bytes.subarray(0, end), this.encoding);
     // Once per line: no array or spread for the rare damaged record.
@@ -161,7 +179,12 @@ export class XmlEventFramer implements Framer {
         if (final || pendingBytes > this.maxRecordBytes) {
           this.consume(start);
           const cut = final ? this.text.length : this.charsForBytes(this.maxRecordBytes);
-          this.emitSlice(0, cut, emit, final ? 'truncated: no closing </Event>' : `record longer than ${this.maxRecordBytes} bytes, truncated`);
+          this.emitSlice(
+            0,
+            cut,
+            emit,
+            final ? 'truncated: no closing </Event>' : `record longer than ${this.maxRecordBytes} bytes, truncated`,
+          );
           this.skipToNextEvent(cut);
           if (final) return;
           pos = 0;
@@ -201,7 +224,11 @@ export class XmlEventFramer implements Framer {
 
   private byteLength(chars: number): number {
     const slice = this.text.slice(0, chars);
-    return unitWidth(this.encoding) === 2 ? slice.length * 2 : this.encoding === 'cp932' ? iconv.encode(slice, 'cp932').length : Buffer.byteLength(slice);
+    return unitWidth(this.encoding) === 2
+      ? slice.length * 2
+      : this.encoding === 'cp932'
+        ? iconv.encode(slice, 'cp932').length
+        : Buffer.byteLength(slice);
   }
 
   private charsForBytes(bytes: number): number {

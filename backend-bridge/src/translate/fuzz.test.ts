@@ -16,7 +16,30 @@ function prng(seed: number): () => number {
   };
 }
 
-const INTERESTING = ['"', '\\', '{', '}', '<', '>', '=', ':', ',', '|', ' ', '\t', '\r', '\u0000', '%%', '0x', '-', '[', ']', '\uFFFD', 'あ', '\uFEFF'];
+const INTERESTING = [
+  '"',
+  '\\',
+  '{',
+  '}',
+  '<',
+  '>',
+  '=',
+  ':',
+  ',',
+  '|',
+  ' ',
+  '\t',
+  '\r',
+  '\u0000',
+  '%%',
+  '0x',
+  '-',
+  '[',
+  ']',
+  '\uFFFD',
+  'あ',
+  '\uFEFF',
+];
 
 function mutateLine(line: string, rnd: () => number): string {
   let out = line;
@@ -34,7 +57,8 @@ function mutateLine(line: string, rnd: () => number): string {
         out = out.slice(0, at) + out.slice(at + 1 + Math.floor(rnd() * 8));
         break;
       case 3:
-        out = out.slice(0, at) + out.slice(Math.floor(rnd() * out.length), Math.floor(rnd() * out.length)) + out.slice(at);
+        out =
+          out.slice(0, at) + out.slice(Math.floor(rnd() * out.length), Math.floor(rnd() * out.length)) + out.slice(at);
         break;
       default:
         out = out.slice(0, at) + String.fromCharCode(Math.floor(rnd() * 0x3000)) + out.slice(at);
@@ -52,7 +76,11 @@ const MUST_FUZZ_TRANSLATORS = ['sysmon', 'windows-xml', 'winevent-json', 'wevtut
 /** A case's text and how to write mutated text back: UTF-16LE with its BOM (PowerShell 5.1's `>`) stays UTF-16LE. */
 function decodeCase(input: Buffer): { text: string; encoding: 'utf8' | 'utf16le'; encode: (text: string) => Buffer } {
   if (input[0] === 0xff && input[1] === 0xfe) {
-    return { text: input.subarray(2).toString('utf16le'), encoding: 'utf16le', encode: (t) => Buffer.concat([input.subarray(0, 2), Buffer.from(t, 'utf16le')]) };
+    return {
+      text: input.subarray(2).toString('utf16le'),
+      encoding: 'utf16le',
+      encode: (t) => Buffer.concat([input.subarray(0, 2), Buffer.from(t, 'utf16le')]),
+    };
   }
   return { text: input.toString('utf8'), encoding: 'utf8', encode: (t) => Buffer.from(t, 'utf8') };
 }
@@ -62,7 +90,13 @@ describe('fuzzed fixtures', () => {
   const lineCases = seeds
     .map((c) => {
       const { text, encoding, encode } = decodeCase(c.input);
-      return { c, encoding, encode, format: c.options.format ?? detectedFormat(c.input), lines: text.split('\n').filter((l) => l.trim() !== '') };
+      return {
+        c,
+        encoding,
+        encode,
+        format: c.options.format ?? detectedFormat(c.input),
+        lines: text.split('\n').filter((l) => l.trim() !== ''),
+      };
     })
     .filter((x) => x.lines.length > 0);
 
@@ -90,7 +124,13 @@ describe('fuzzed fixtures', () => {
         const originals = new Set(mutated.map((l, i) => (i === 0 ? l.replace(/^\uFEFF/, '') : l).replace(/\r$/, '')));
         const batches: KansaEvent[][] = [];
         const stream = new TranslateStream(
-          { source: `fuzz/${c.translator}/${c.name}#${round}`, format, formats: FORMATS, stages: [], ctx: { ...GOLDEN_CONTEXT } },
+          {
+            source: `fuzz/${c.translator}/${c.name}#${round}`,
+            format,
+            formats: FORMATS,
+            stages: [],
+            ctx: { ...GOLDEN_CONTEXT },
+          },
           (out) => batches.push(out),
         );
         stream.write(encode(joined));
@@ -105,9 +145,13 @@ describe('fuzzed fixtures', () => {
             expect(typeof original).toBe('string');
             if (e['kansa.parse.status'] === 'partial') continue;
             // A mutation can make the sniffer pick another encoding (NULs read as UTF-16): then the text differs by design.
-            const kept = lineFramed ? originals.has(original as string) : stream.encoding !== encoding || input.includes(original as string);
+            const kept = lineFramed
+              ? originals.has(original as string)
+              : stream.encoding !== encoding || input.includes(original as string);
             if (!kept) {
-              throw new Error(`event.original not in the input: ${JSON.stringify(original).slice(0, 300)} (${c.translator}/${c.name})`);
+              throw new Error(
+                `event.original not in the input: ${JSON.stringify(original).slice(0, 300)} (${c.translator}/${c.name})`,
+              );
             }
           }
           events += batch.length;
@@ -121,18 +165,40 @@ describe('fuzzed fixtures', () => {
 });
 
 function detectedFormat(input: Buffer): string {
-  const probe = new TranslateStream({ source: 'probe', formats: FORMATS, stages: [], ctx: { ...GOLDEN_CONTEXT } }, () => undefined);
+  const probe = new TranslateStream(
+    { source: 'probe', formats: FORMATS, stages: [], ctx: { ...GOLDEN_CONTEXT } },
+    () => undefined,
+  );
   probe.write(input);
   probe.end();
   return probe.format!.id;
 }
 
 /** Issue 17's new sources: each must keep a multi-line golden case, so the fuzzing above reaches it. */
-const MUST_FUZZ_NEW_SOURCES = ['mssql-audit', 'cloudtrail', 'm365-audit', 'entra-id', 'google-workspace', 'panos', 'suricata', 'web-access', 'iis', 'exchange-tracking', 'oracle-audit', 'yamaha-rtx', 'i-filter', 'box'];
+const MUST_FUZZ_NEW_SOURCES = [
+  'mssql-audit',
+  'cloudtrail',
+  'm365-audit',
+  'entra-id',
+  'google-workspace',
+  'panos',
+  'suricata',
+  'web-access',
+  'iis',
+  'exchange-tracking',
+  'oracle-audit',
+  'yamaha-rtx',
+  'i-filter',
+  'box',
+];
 
 describe('fuzz corpus holds the new sources', () => {
   it('has a multi-line golden case for each', () => {
-    const fuzzed = new Set(allGoldenCases().filter((c) => decodeCase(c.input).text.includes('\n')).map((c) => c.translator));
+    const fuzzed = new Set(
+      allGoldenCases()
+        .filter((c) => decodeCase(c.input).text.includes('\n'))
+        .map((c) => c.translator),
+    );
     expect(MUST_FUZZ_NEW_SOURCES.filter((t) => !fuzzed.has(t))).toEqual([]);
   });
 });

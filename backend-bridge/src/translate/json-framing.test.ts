@@ -18,7 +18,9 @@ function frame(input: Buffer, opts: { encoding?: Encoding; max?: number; chunk?:
   return { records, skipped: framer.skippedBytes, held };
 }
 
-const ARRAY_UTF16 = readFileSync(join(__dirname, '../translators/winevent-json/testdata/convertto-json-array-utf16/case.input'));
+const ARRAY_UTF16 = readFileSync(
+  join(__dirname, '../translators/winevent-json/testdata/convertto-json-array-utf16/case.input'),
+);
 
 describe('JsonValueFramer', () => {
   it('cuts a pretty-printed UTF-16LE array into its objects, the same byte by byte as at once', () => {
@@ -34,7 +36,12 @@ describe('JsonValueFramer', () => {
     // Line and offset point at each object's opening brace.
     for (const r of once.records) {
       expect(ARRAY_UTF16.subarray(r.offset, r.offset + 2).toString('utf16le')).toBe('{');
-      expect(body.subarray(0, r.offset - 2).toString('utf16le').split('\n').length).toBe(r.line);
+      expect(
+        body
+          .subarray(0, r.offset - 2)
+          .toString('utf16le')
+          .split('\n').length,
+      ).toBe(r.line);
     }
   });
 

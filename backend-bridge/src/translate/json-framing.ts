@@ -12,7 +12,16 @@ const BACKSLASH = 0x5c;
 
 /** Between top-level objects: whitespace, the enclosing array's brackets and the commas between elements. */
 function isBetween(c: number): boolean {
-  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === OPEN_ARRAY || c === CLOSE_ARRAY || c === 0x2c || c === 0xfeff;
+  return (
+    c === 0x20 ||
+    c === 0x0a ||
+    c === 0x0d ||
+    c === 0x09 ||
+    c === OPEN_ARRAY ||
+    c === CLOSE_ARRAY ||
+    c === 0x2c ||
+    c === 0xfeff
+  );
 }
 
 /**
@@ -86,7 +95,12 @@ export class JsonValueFramer implements Framer {
           if (nl === -1 && !final && this.byteLength(i, t.length) <= this.maxRecordBytes) break;
           const lineEnd = nl === -1 ? t.length : nl;
           const cut = Math.min(lineEnd, i + this.charsForBytes(i, this.maxRecordBytes));
-          this.emitSlice(i, cut, emit, cut < lineEnd ? `record longer than ${this.maxRecordBytes} bytes, truncated` : undefined);
+          this.emitSlice(
+            i,
+            cut,
+            emit,
+            cut < lineEnd ? `record longer than ${this.maxRecordBytes} bytes, truncated` : undefined,
+          );
           i = cut;
           continue;
         }
@@ -108,7 +122,10 @@ export class JsonValueFramer implements Framer {
             this.skippedBytes += this.byteLength(skipFrom, i + 1);
             this.skipping = false;
             skipFrom = -1;
-          } else if ((i + 1 - this.start) * 3 > this.maxRecordBytes && this.byteLength(this.start, i + 1) > this.maxRecordBytes) {
+          } else if (
+            (i + 1 - this.start) * 3 > this.maxRecordBytes &&
+            this.byteLength(this.start, i + 1) > this.maxRecordBytes
+          ) {
             // A whole oversized object inside one chunk: cut it as if it had arrived piece by piece.
             const cut = this.start + this.charsForBytes(this.start, this.maxRecordBytes);
             this.emitSlice(this.start, cut, emit, `record longer than ${this.maxRecordBytes} bytes, truncated`);
@@ -142,7 +159,11 @@ export class JsonValueFramer implements Framer {
 
   private emitSlice(from: number, to: number, emit: (r: FramedRecord) => void, damage?: string): void {
     this.advanceMark(from);
-    const record: FramedRecord = { text: this.text.slice(from, to).trim(), line: this.markLine, offset: this.markOffset };
+    const record: FramedRecord = {
+      text: this.text.slice(from, to).trim(),
+      line: this.markLine,
+      offset: this.markOffset,
+    };
     if (damage) record.damage = damage;
     emit(record);
   }
@@ -150,7 +171,8 @@ export class JsonValueFramer implements Framer {
   /** Moves the line/offset bookmark forward to `to`; every character is counted once. */
   private advanceMark(to: number): void {
     if (to <= this.mark) return;
-    for (let n = this.text.indexOf('\n', this.mark); n !== -1 && n < to; n = this.text.indexOf('\n', n + 1)) this.markLine++;
+    for (let n = this.text.indexOf('\n', this.mark); n !== -1 && n < to; n = this.text.indexOf('\n', n + 1))
+      this.markLine++;
     this.markOffset += this.byteLength(this.mark, to);
     this.mark = to;
   }

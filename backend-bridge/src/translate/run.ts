@@ -8,12 +8,9 @@ export function translateBuffer(
   options: { source: string; ctx: TranslateContext; format?: string; enrich?: EngineOptions['enrich'] },
 ): { events: KansaEvent[]; stream: TranslateStream } {
   const events: KansaEvent[] = [];
-  const stream = new TranslateStream(
-    { ...options, formats: FORMATS, stages: STAGES.map((make) => make()) },
-    (out) => {
-      for (const e of out) events.push(e);
-    },
-  );
+  const stream = new TranslateStream({ ...options, formats: FORMATS, stages: STAGES.map((make) => make()) }, (out) => {
+    for (const e of out) events.push(e);
+  });
   stream.write(input);
   stream.end();
   return { events, stream };

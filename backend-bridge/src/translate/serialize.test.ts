@@ -18,8 +18,16 @@ describe('JsonWriter', () => {
   it('writes every golden event byte for byte as JSON.stringify does', () => {
     let events = 0;
     for (const c of cases) {
-      const ctx = { ...GOLDEN_CONTEXT, ...(c.options.year ? { year: c.options.year } : {}), ...(c.options.timeZone ? { timeZone: c.options.timeZone } : {}) };
-      const out = translateBuffer(c.input, { source: `${c.translator}/${c.name}`, ctx, ...(c.options.format ? { format: c.options.format } : {}) }).events;
+      const ctx = {
+        ...GOLDEN_CONTEXT,
+        ...(c.options.year ? { year: c.options.year } : {}),
+        ...(c.options.timeZone ? { timeZone: c.options.timeZone } : {}),
+      };
+      const out = translateBuffer(c.input, {
+        source: `${c.translator}/${c.name}`,
+        ctx,
+        ...(c.options.format ? { format: c.options.format } : {}),
+      }).events;
       const w = new JsonWriter(64);
       for (const e of out) {
         w.writeLine(e);
@@ -33,14 +41,58 @@ describe('JsonWriter', () => {
   });
 
   it.each([
-    ['escapes', { q: 'a"b', bs: 'c\\d', nl: 'line\nnext\ttab\r', ctl: '\u0001\u001f', del: '\u007f', long: `${'x'.repeat(40)}"${'y'.repeat(40)}\n` }],
-    ['non-ASCII', { ja: '田中 が web01 にログオンしました', mixed: `é ü ß — ${'日本語'.repeat(20)}`, emoji: '😀 ok', emojiLong: `${'😀'.repeat(30)}` }],
+    [
+      'escapes',
+      {
+        q: 'a"b',
+        bs: 'c\\d',
+        nl: 'line\nnext\ttab\r',
+        ctl: '\u0001\u001f',
+        del: '\u007f',
+        long: `${'x'.repeat(40)}"${'y'.repeat(40)}\n`,
+      },
+    ],
+    [
+      'non-ASCII',
+      {
+        ja: '田中 が web01 にログオンしました',
+        mixed: `é ü ß — ${'日本語'.repeat(20)}`,
+        emoji: '😀 ok',
+        emojiLong: `${'😀'.repeat(30)}`,
+      },
+    ],
     ['lone surrogates', { hi: 'a\ud800b', lo: '\udc00', longHi: `${'x'.repeat(30)}\ud83d` }],
-    ['numbers', { int: 42, neg: -7, zero: 0, negZero: -0, float: 3.25, big: 1e21, small: 1e-7, nan: NaN, inf: Infinity, max: Number.MAX_SAFE_INTEGER }],
+    [
+      'numbers',
+      {
+        int: 42,
+        neg: -7,
+        zero: 0,
+        negZero: -0,
+        float: 3.25,
+        big: 1e21,
+        small: 1e-7,
+        nan: NaN,
+        inf: Infinity,
+        max: Number.MAX_SAFE_INTEGER,
+      },
+    ],
     ['missing values', { u: undefined, f: () => 1, s: Symbol('x'), arr: [undefined, () => 1, Symbol('y'), null, 1] }],
-    ['nesting and key order', { b: 1, a: { '2': 'two', '1': 'one', z: [{ y: true, x: false }], 'dotted.key': null }, 'kansa.raw': {} }],
-    ['keys that need escapes', { 'a"b': 1, 'tab\tkey': 2, '日本': 3 }],
-    ['values JSON.stringify treats specially', { date: new Date(Date.UTC(2026, 9, 1)), boxed: new String('s'), json: { toJSON: () => 'custom' }, map: new Map([[1, 2]]), proto: Object.create(null) }],
+    [
+      'nesting and key order',
+      { b: 1, a: { '2': 'two', '1': 'one', z: [{ y: true, x: false }], 'dotted.key': null }, 'kansa.raw': {} },
+    ],
+    ['keys that need escapes', { 'a"b': 1, 'tab\tkey': 2, 日本: 3 }],
+    [
+      'values JSON.stringify treats specially',
+      {
+        date: new Date(Date.UTC(2026, 9, 1)),
+        boxed: new String('s'),
+        json: { toJSON: () => 'custom' },
+        map: new Map([[1, 2]]),
+        proto: Object.create(null),
+      },
+    ],
     ['empty', {}],
   ])('matches JSON.stringify for %s', (_name, value) => {
     expect(written(value).equals(expected(value))).toBe(true);

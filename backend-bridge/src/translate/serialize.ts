@@ -104,7 +104,12 @@ export class JsonWriter {
           else this.array(v, depth + 1);
         } else {
           const proto = Object.getPrototypeOf(v);
-          if ((proto !== Object.prototype && proto !== null) || depth >= MAX_DEPTH || typeof (v as { toJSON?: unknown }).toJSON === 'function') this.fallback(v);
+          if (
+            (proto !== Object.prototype && proto !== null) ||
+            depth >= MAX_DEPTH ||
+            typeof (v as { toJSON?: unknown }).toJSON === 'function'
+          )
+            this.fallback(v);
           else this.object(v as Record<string, unknown>, depth + 1);
         }
         return;

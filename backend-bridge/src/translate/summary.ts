@@ -75,7 +75,9 @@ export class Summary {
     for (const [reason, n] of [...this.failures].sort((a, b) => b[1] - a[1])) {
       lines.push(`  ${n}\t${reason}`);
     }
-    lines.push(`merge ratio: ${round(this.mergeRatio)} (${this.condensedIn} raw file-access events → ${this.condensedOut} records)`);
+    lines.push(
+      `merge ratio: ${round(this.mergeRatio)} (${this.condensedIn} raw file-access events → ${this.condensedOut} records)`,
+    );
     lines.push('per event.action:');
     for (const [action, n] of [...this.actions].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))) {
       lines.push(`  ${n}\t${action}`);

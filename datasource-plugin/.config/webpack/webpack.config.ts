@@ -71,7 +71,9 @@ const config = async (env: Env): Promise<Configuration> => {
     optimization: {
       minimize: production,
       // swc's minifier: the same output size as terser at a fraction of the time on a small machine.
-      minimizer: [new TerserPlugin({ minify: TerserPlugin.swcMinify, terserOptions: { compress: true, mangle: true } })],
+      minimizer: [
+        new TerserPlugin({ minify: TerserPlugin.swcMinify, terserOptions: { compress: true, mangle: true } }),
+      ],
     },
     output: {
       clean: {

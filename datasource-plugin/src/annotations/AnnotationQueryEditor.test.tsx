@@ -12,7 +12,12 @@ async function renderEditor() {
   const { ds } = makeDataSource({ fields: EDITOR_FIELDS });
   const onChange = jest.fn();
   render(
-    <AnnotationQueryEditor datasource={ds} query={{ refId: 'Anno', queryType: 'logs', query: '' }} onChange={onChange} onRunQuery={() => {}} />
+    <AnnotationQueryEditor
+      datasource={ds}
+      query={{ refId: 'Anno', queryType: 'logs', query: '' }}
+      onChange={onChange}
+      onRunQuery={() => {}}
+    />,
   );
   await act(async () => {});
   return onChange;

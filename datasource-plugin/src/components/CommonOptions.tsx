@@ -25,10 +25,20 @@ export function CommonOptions({ idPrefix, query, onChange }: Props) {
     { value: '', label: t('common-options.all-events', 'All events') },
     ...(Object.keys(USE_CASE_TITLES) as UseCase[]).map((u) => ({ value: u, label: pick(USE_CASE_TITLES[u]) })),
   ];
-  const languageOptions = LANGUAGE_OPTIONS.map((o) => (o.value === '' ? { ...o, label: t('common-options.ds-default', 'Default') } : o));
+  const languageOptions = LANGUAGE_OPTIONS.map((o) =>
+    o.value === '' ? { ...o, label: t('common-options.ds-default', 'Default') } : o,
+  );
   return (
     <Stack direction="row" gap={1} wrap="wrap">
-      <InlineField label={t('common-options.use-case', 'Use case')} labelWidth={16} tooltip={t('common-options.use-case-tip', 'Narrows to the events of one purpose; labels and suggestions use that purpose’s fields.')} htmlFor={`${idPrefix}-use-case`}>
+      <InlineField
+        label={t('common-options.use-case', 'Use case')}
+        labelWidth={16}
+        tooltip={t(
+          'common-options.use-case-tip',
+          'Narrows to the events of one purpose; labels and suggestions use that purpose’s fields.',
+        )}
+        htmlFor={`${idPrefix}-use-case`}
+      >
         <Select<UseCase | ''>
           inputId={`${idPrefix}-use-case`}
           width={26}
@@ -40,14 +50,23 @@ export function CommonOptions({ idPrefix, query, onChange }: Props) {
       <NumberField
         id={`${idPrefix}-limit`}
         label={t('common-options.limit', 'Limit')}
-        tooltip={t('common-options.limit-tip', 'Maximum rows, log lines or buckets. Empty uses the default of the query type; at most 10000.')}
+        tooltip={t(
+          'common-options.limit-tip',
+          'Maximum rows, log lines or buckets. Empty uses the default of the query type; at most 10000.',
+        )}
         labelWidth={10}
         value={query.limit}
         min={1}
         max={10000}
         onChange={(limit) => onChange({ limit })}
       />
-      <InlineField label={t('common-options.language', 'Language')} tooltip={t('common-options.language-tip', 'Language of messages and reasons; defaults to the data source setting.')}>
+      <InlineField
+        label={t('common-options.language', 'Language')}
+        tooltip={t(
+          'common-options.language-tip',
+          'Language of messages and reasons; defaults to the data source setting.',
+        )}
+      >
         <RadioButtonGroup<Language | ''>
           options={languageOptions}
           value={query.language ?? ''}

@@ -85,7 +85,16 @@ export function ConfigEditor({ options, onOptionsChange }: Props) {
   return (
     <>
       <FieldSet label={t('config-editor.connection', 'Connection')}>
-        <Field label={t('config-editor.url', 'URL')} description={t('config-editor.url-tip', 'Where the Grafana server reaches OpenSearch, e.g. http://opensearch:9200')} required invalid={!urlIsValid(options.url)} error={t('config-editor.bad-url', 'Enter a URL starting with http:// or https://')}>
+        <Field
+          label={t('config-editor.url', 'URL')}
+          description={t(
+            'config-editor.url-tip',
+            'Where the Grafana server reaches OpenSearch, e.g. http://opensearch:9200',
+          )}
+          required
+          invalid={!urlIsValid(options.url)}
+          error={t('config-editor.bad-url', 'Enter a URL starting with http:// or https://')}
+        >
           <Input
             id="kansa-url"
             width={60}
@@ -94,7 +103,10 @@ export function ConfigEditor({ options, onOptionsChange }: Props) {
             onChange={(e: ChangeEvent<HTMLInputElement>) => onOptionsChange({ ...options, url: e.currentTarget.value })}
           />
         </Field>
-        <Field label={t('config-editor.timeout', 'Timeout (seconds)')} description={t('config-editor.timeout-tip', 'Queries taking longer are cancelled (default 30, 1 to 300)')}>
+        <Field
+          label={t('config-editor.timeout', 'Timeout (seconds)')}
+          description={t('config-editor.timeout-tip', 'Queries taking longer are cancelled (default 30, 1 to 300)')}
+        >
           <NumberInput
             id="kansa-timeout"
             value={jsonData.timeoutSeconds}
@@ -132,18 +144,29 @@ export function ConfigEditor({ options, onOptionsChange }: Props) {
                 }
               />
             </Field>
-            <Field label={t('config-editor.password', 'Password')}>{secretInput('basicAuthPassword', 'kansa-basic-auth-password')}</Field>
+            <Field label={t('config-editor.password', 'Password')}>
+              {secretInput('basicAuthPassword', 'kansa-basic-auth-password')}
+            </Field>
           </>
         )}
         {authType === 'apiKey' && (
-          <Field label={t('config-editor.api-key', 'API key')} description={t('config-editor.api-key-tip', 'Sent as Authorization: ApiKey <key>')}>
+          <Field
+            label={t('config-editor.api-key', 'API key')}
+            description={t('config-editor.api-key-tip', 'Sent as Authorization: ApiKey <key>')}
+          >
             {secretInput('apiKey', 'kansa-api-key')}
           </Field>
         )}
       </FieldSet>
 
       <FieldSet label={t('config-editor.tls', 'TLS')}>
-        <Field label={t('config-editor.skip-verify', 'Skip certificate verification')} description={t('config-editor.skip-verify-tip', 'For self-signed test setups only; do not use in production.')}>
+        <Field
+          label={t('config-editor.skip-verify', 'Skip certificate verification')}
+          description={t(
+            'config-editor.skip-verify-tip',
+            'For self-signed test setups only; do not use in production.',
+          )}
+        >
           <Switch
             id="kansa-tls-skip-verify"
             value={Boolean(jsonData.tlsSkipVerify)}
@@ -157,7 +180,11 @@ export function ConfigEditor({ options, onOptionsChange }: Props) {
             onChange={(e) => setJsonData({ tlsAuthWithCACert: e.currentTarget.checked || undefined })}
           />
         </Field>
-        {jsonData.tlsAuthWithCACert && <Field label={t('config-editor.ca-cert', 'CA certificate (PEM)')}>{secretTextArea('tlsCACert', 'kansa-tls-ca-cert')}</Field>}
+        {jsonData.tlsAuthWithCACert && (
+          <Field label={t('config-editor.ca-cert', 'CA certificate (PEM)')}>
+            {secretTextArea('tlsCACert', 'kansa-tls-ca-cert')}
+          </Field>
+        )}
         <Field label={t('config-editor.client-auth', 'Client certificate authentication')}>
           <Switch
             id="kansa-tls-client-auth"
@@ -167,23 +194,38 @@ export function ConfigEditor({ options, onOptionsChange }: Props) {
         </Field>
         {jsonData.tlsAuth && (
           <>
-            <Field label={t('config-editor.client-cert', 'Client certificate (PEM)')}>{secretTextArea('tlsClientCert', 'kansa-tls-client-cert')}</Field>
-            <Field label={t('config-editor.client-key', 'Client key (PEM)')}>{secretTextArea('tlsClientKey', 'kansa-tls-client-key')}</Field>
+            <Field label={t('config-editor.client-cert', 'Client certificate (PEM)')}>
+              {secretTextArea('tlsClientCert', 'kansa-tls-client-cert')}
+            </Field>
+            <Field label={t('config-editor.client-key', 'Client key (PEM)')}>
+              {secretTextArea('tlsClientKey', 'kansa-tls-client-key')}
+            </Field>
           </>
         )}
       </FieldSet>
 
       <FieldSet label={t('config-editor.kansa', 'Kansa')}>
-        <Field label={t('config-editor.index-pattern', 'Index pattern')} description={t('config-editor.index-pattern-tip', 'The indices the Kansa bridge writes to')}>
+        <Field
+          label={t('config-editor.index-pattern', 'Index pattern')}
+          description={t('config-editor.index-pattern-tip', 'The indices the Kansa bridge writes to')}
+        >
           <Input
             id="kansa-index-pattern"
             width={60}
             placeholder={DEFAULT_INDEX_PATTERN}
             value={jsonData.indexPattern ?? ''}
-            onChange={(e: ChangeEvent<HTMLInputElement>) => setJsonData({ indexPattern: e.currentTarget.value || undefined })}
+            onChange={(e: ChangeEvent<HTMLInputElement>) =>
+              setJsonData({ indexPattern: e.currentTarget.value || undefined })
+            }
           />
         </Field>
-        <Field label={t('config-editor.language', 'Message language')} description={t('config-editor.language-tip', 'Which translation of each event’s sentence log lines show (queries can override it)')}>
+        <Field
+          label={t('config-editor.language', 'Message language')}
+          description={t(
+            'config-editor.language-tip',
+            'Which translation of each event’s sentence log lines show (queries can override it)',
+          )}
+        >
           <RadioButtonGroup<Language>
             options={LANGUAGE_OPTIONS}
             value={jsonData.language ?? DEFAULT_LANGUAGE}
@@ -194,7 +236,11 @@ export function ConfigEditor({ options, onOptionsChange }: Props) {
 
       <FieldSet label={t('config-editor.workday', 'Working-day defaults')}>
         <p>{t('config-editor.workday-tip', 'Defaults for attendance queries; each query can override them.')}</p>
-        <WorkdayEditor idPrefix="kansa-config-workday" value={jsonData.workday} onChange={(workday) => setJsonData({ workday })} />
+        <WorkdayEditor
+          idPrefix="kansa-config-workday"
+          value={jsonData.workday}
+          onChange={(workday) => setJsonData({ workday })}
+        />
       </FieldSet>
     </>
   );

@@ -21,7 +21,11 @@ describe('QueryEditor in English', () => {
   });
 
   it('switches to metrics with an explicit count metric, keeping the Lucene query and dropping logs labels', async () => {
-    const { last, onRunQuery } = await setup({ query: 'event.action:logon-failed', labels: [FIELD.userName], limit: 50 });
+    const { last, onRunQuery } = await setup({
+      query: 'event.action:logon-failed',
+      labels: [FIELD.userName],
+      limit: 50,
+    });
     await userEvent.click(screen.getByRole('radio', { name: 'Metrics' }));
     expect(last()).toEqual({
       refId: 'A',
@@ -39,7 +43,13 @@ describe('QueryEditor in English', () => {
     await userEvent.click(screen.getByRole('radio', { name: 'Table' }));
     expect(last()).toMatchObject({ queryType: 'table', tableMode: 'top', metrics: [{ id: 'count', type: 'count' }] });
     await userEvent.click(screen.getByRole('radio', { name: 'Attendance' }));
-    expect(last()).toEqual({ refId: 'A', queryType: 'attendance', query: '', attendanceView: 'timeline', queryModelVersion: 1 });
+    expect(last()).toEqual({
+      refId: 'A',
+      queryType: 'attendance',
+      query: '',
+      attendanceView: 'timeline',
+      queryModelVersion: 1,
+    });
     await userEvent.click(screen.getByRole('radio', { name: 'Risk' }));
     expect(last()).toEqual({ refId: 'A', queryType: 'risk', query: '', riskEntity: 'user', queryModelVersion: 1 });
     await userEvent.click(screen.getByRole('radio', { name: 'Logs' }));
@@ -98,7 +108,12 @@ describe('QueryEditor in English', () => {
     expect(screen.queryByRole('option', { name: /logged-in/ })).not.toBeInTheDocument();
     expect(calls).toContainEqual({
       path: 'values',
-      params: { field: FIELD.eventAction, size: 100, from: Date.parse('2026-10-01T00:00:00Z'), to: Date.parse('2026-10-31T00:00:00Z') },
+      params: {
+        field: FIELD.eventAction,
+        size: 100,
+        from: Date.parse('2026-10-01T00:00:00Z'),
+        to: Date.parse('2026-10-31T00:00:00Z'),
+      },
     });
     await userEvent.pointer({ keys: '[MouseLeft]', target: option });
     expect(input).toHaveValue('NOT event.action:logon-failed ');

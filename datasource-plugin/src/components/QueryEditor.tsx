@@ -8,7 +8,13 @@ import { QueryHelp } from '../help/QueryHelp';
 import { withPatch } from '../query/patch';
 import { switchQueryType } from '../query/queryType';
 import { queryProblems } from '../query/validate';
-import { DEFAULT_QUERY, QUERY_TYPES, type KansaDataSourceOptions, type KansaQuery, type KansaQueryType } from '../types';
+import {
+  DEFAULT_QUERY,
+  QUERY_TYPES,
+  type KansaDataSourceOptions,
+  type KansaQuery,
+  type KansaQueryType,
+} from '../types';
 import { CommonOptions } from './CommonOptions';
 import { useFields } from './fields/useFields';
 import { LuceneField } from './lucene/LuceneField';
@@ -22,11 +28,26 @@ type Props = QueryEditorProps<DataSource, KansaQuery, KansaDataSourceOptions>;
 
 /** Each query type's name and description for the type picker. */
 export const queryTypeLabels = (): Record<KansaQueryType, { label: string; description: string }> => ({
-  logs: { label: t('query-editor.type.logs', 'Logs'), description: t('query-editor.type.logs-description', 'Matching events, newest first') },
-  metrics: { label: t('query-editor.type.metrics', 'Metrics'), description: t('query-editor.type.metrics-description', 'Counts and aggregations over time') },
-  table: { label: t('query-editor.type.table', 'Table'), description: t('query-editor.type.table-description', 'Top values with metrics, or raw events') },
-  attendance: { label: t('query-editor.type.attendance', 'Attendance'), description: t('query-editor.type.attendance-description', 'Presence and working time per user and day') },
-  risk: { label: t('query-editor.type.risk', 'Risk'), description: t('query-editor.type.risk-description', 'Users or hosts ranked by risk score') },
+  logs: {
+    label: t('query-editor.type.logs', 'Logs'),
+    description: t('query-editor.type.logs-description', 'Matching events, newest first'),
+  },
+  metrics: {
+    label: t('query-editor.type.metrics', 'Metrics'),
+    description: t('query-editor.type.metrics-description', 'Counts and aggregations over time'),
+  },
+  table: {
+    label: t('query-editor.type.table', 'Table'),
+    description: t('query-editor.type.table-description', 'Top values with metrics, or raw events'),
+  },
+  attendance: {
+    label: t('query-editor.type.attendance', 'Attendance'),
+    description: t('query-editor.type.attendance-description', 'Presence and working time per user and day'),
+  },
+  risk: {
+    label: t('query-editor.type.risk', 'Risk'),
+    description: t('query-editor.type.risk-description', 'Users or hosts ranked by risk score'),
+  },
 });
 
 /** The query editor for panels, Explore and alert rules; it only edits the query model, the backend runs it. */
@@ -45,7 +66,10 @@ export function QueryEditor({ datasource, query, onChange, onRunQuery, range }: 
   };
   const update = (patch: Partial<KansaQuery>) => change(withPatch(query, patch));
   const labels = queryTypeLabels();
-  const typeOptions: Array<SelectableValue<KansaQueryType>> = QUERY_TYPES.map((type) => ({ value: type, ...labels[type] }));
+  const typeOptions: Array<SelectableValue<KansaQueryType>> = QUERY_TYPES.map((type) => ({
+    value: type,
+    ...labels[type],
+  }));
 
   return (
     <Stack direction="column" gap={1}>
@@ -79,9 +103,15 @@ export function QueryEditor({ datasource, query, onChange, onRunQuery, range }: 
         onCommit={(text) => update({ query: text })}
       />
       <CommonOptions idPrefix={idPrefix} query={query} onChange={update} />
-      {queryType === 'logs' && <LogsOptions idPrefix={idPrefix} query={query} fields={fields} loading={loading} onChange={update} />}
-      {queryType === 'metrics' && <MetricsOptions idPrefix={idPrefix} query={query} fields={fields} loading={loading} onChange={update} />}
-      {queryType === 'table' && <TableOptions idPrefix={idPrefix} query={query} fields={fields} loading={loading} onChange={update} />}
+      {queryType === 'logs' && (
+        <LogsOptions idPrefix={idPrefix} query={query} fields={fields} loading={loading} onChange={update} />
+      )}
+      {queryType === 'metrics' && (
+        <MetricsOptions idPrefix={idPrefix} query={query} fields={fields} loading={loading} onChange={update} />
+      )}
+      {queryType === 'table' && (
+        <TableOptions idPrefix={idPrefix} query={query} fields={fields} loading={loading} onChange={update} />
+      )}
       {queryType === 'attendance' && (
         <AttendanceOptions idPrefix={idPrefix} datasource={datasource} query={query} range={range} onChange={update} />
       )}

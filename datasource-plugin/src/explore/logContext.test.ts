@@ -61,19 +61,32 @@ describe('Explore log context', () => {
   it.each([
     ['before', LogRowContextQueryDirection.Backward],
     ['after', LogRowContextQueryDirection.Forward],
-  ] as const)('asks the backend for the lines %s the row, as the integration test runs them', (direction, grafanaDirection) => {
-    const { context } = exploreQueries;
-    const request = contextRequest(logRow(context.rowId), { direction: grafanaDirection, limit: context.limit }, original, undefined);
-    const { datasource, ...target } = request.targets[0];
-    expect(datasource).toBeUndefined();
-    expect(target).toEqual(context[direction].target);
-    // The backend looks a day either side of the line; the request's range says so too.
-    expect(request.range.from.valueOf()).toBe(at - 86400000);
-    expect(request.range.to.valueOf()).toBe(at + 86400000);
-  });
+  ] as const)(
+    'asks the backend for the lines %s the row, as the integration test runs them',
+    (direction, grafanaDirection) => {
+      const { context } = exploreQueries;
+      const request = contextRequest(
+        logRow(context.rowId),
+        { direction: grafanaDirection, limit: context.limit },
+        original,
+        undefined,
+      );
+      const { datasource, ...target } = request.targets[0];
+      expect(datasource).toBeUndefined();
+      expect(target).toEqual(context[direction].target);
+      // The backend looks a day either side of the line; the request's range says so too.
+      expect(request.range.from.valueOf()).toBe(at - 86400000);
+      expect(request.range.to.valueOf()).toBe(at + 86400000);
+    },
+  );
 
   it('defaults to 50 older lines and takes the use case for the labels when the query names none', () => {
-    const request = contextRequest(logRow('x'), undefined, { refId: 'A', queryType: 'logs', query: 'q', useCase: 'audit' }, undefined);
+    const request = contextRequest(
+      logRow('x'),
+      undefined,
+      { refId: 'A', queryType: 'logs', query: 'q', useCase: 'audit' },
+      undefined,
+    );
     expect(request.targets[0]).toEqual({
       refId: 'log-context-before',
       queryType: 'logs',
@@ -88,7 +101,11 @@ describe('Explore log context', () => {
     const { ds } = makeDataSource();
     const frames = goldenFrames('logs_context_before');
     const posted = fakeQueryBackend(ds, () => frames);
-    const response = await ds.getLogRowContext(logRow('4-lsIFs5YD0ixtisvp4QTya9cORHOqt9'), { limit: 3, direction: LogRowContextQueryDirection.Backward }, original);
+    const response = await ds.getLogRowContext(
+      logRow('4-lsIFs5YD0ixtisvp4QTya9cORHOqt9'),
+      { limit: 3, direction: LogRowContextQueryDirection.Backward },
+      original,
+    );
 
     expect(posted).toHaveLength(1);
     expect(posted[0].queries).toEqual([

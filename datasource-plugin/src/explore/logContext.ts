@@ -62,7 +62,7 @@ export function contextRequest(
   row: LogRowModel,
   options: LogRowContextOptions | undefined,
   origQuery: KansaQuery | undefined,
-  target: KansaQuery['datasource']
+  target: KansaQuery['datasource'],
 ): DataQueryRequest<KansaQuery> {
   const from = dateTime(row.timeEpochMs - CONTEXT_WINDOW_MS);
   const to = dateTime(row.timeEpochMs + CONTEXT_WINDOW_MS);
@@ -83,7 +83,11 @@ export function contextRequest(
  * What "open in split view" shows: an ordinary logs query for the line's host, which Explore runs over the time
  * the context covers; it can be edited like any other query.
  */
-export function contextSplitQuery(row: LogRowModel, origQuery: KansaQuery | undefined, target: KansaQuery['datasource']): KansaQuery {
+export function contextSplitQuery(
+  row: LogRowModel,
+  origQuery: KansaQuery | undefined,
+  target: KansaQuery['datasource'],
+): KansaQuery {
   const host = row.labels[FIELD.hostName];
   const query: KansaQuery = {
     refId: 'log-context',

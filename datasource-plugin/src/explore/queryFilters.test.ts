@@ -30,7 +30,9 @@ describe('Explore filter buttons (toggleQueryFilter, queryHasFilter)', () => {
     expect(ds.queryHasFilter(out, { key: FIELD.userName, value: 'sakamoto.a', type: 'FILTER_OUT' })).toBe(true);
     const flipped = ds.toggleQueryFilter(out, forValue(FIELD.userName, 'sakamoto.a'));
     expect(flipped.query).toBe(`${FIELD.userName}:"sakamoto.a"`);
-    expect(ds.toggleQueryFilter(flipped, outValue(FIELD.userName, 'sakamoto.a')).query).toBe(`NOT ${FIELD.userName}:"sakamoto.a"`);
+    expect(ds.toggleQueryFilter(flipped, outValue(FIELD.userName, 'sakamoto.a')).query).toBe(
+      `NOT ${FIELD.userName}:"sakamoto.a"`,
+    );
   });
 
   it('quotes values that query_string would split or read as syntax, and finds them again', () => {
@@ -40,15 +42,19 @@ describe('Explore filter buttons (toggleQueryFilter, queryHasFilter)', () => {
       expect(ds.queryHasFilter(on, { key: FIELD.userName, value })).toBe(true);
       expect(ds.toggleQueryFilter(on, forValue(FIELD.userName, value)).query).toBe('x');
     }
-    expect(ds.toggleQueryFilter(query({}), forValue(FIELD.userName, 'CORP\\tanaka')).query).toBe(`${FIELD.userName}:"CORP\\\\tanaka"`);
-    expect(ds.toggleQueryFilter(query({}), forValue(FIELD.userName, 'say "hi"')).query).toBe(`${FIELD.userName}:"say \\"hi\\""`);
+    expect(ds.toggleQueryFilter(query({}), forValue(FIELD.userName, 'CORP\\tanaka')).query).toBe(
+      `${FIELD.userName}:"CORP\\\\tanaka"`,
+    );
+    expect(ds.toggleQueryFilter(query({}), forValue(FIELD.userName, 'say "hi"')).query).toBe(
+      `${FIELD.userName}:"say \\"hi\\""`,
+    );
   });
 
   it('recognises filters typed by hand: bare or quoted, with NOT, - or !, in the middle of the query', () => {
     const typed = `${FIELD.eventCode}:4625 AND ${FIELD.hostName}:FS01 AND ${FIELD.userName}:"a b"`;
     expect(ds.queryHasFilter(query({ query: typed }), { key: FIELD.hostName, value: 'FS01' })).toBe(true);
     expect(ds.toggleQueryFilter(query({ query: typed }), forValue(FIELD.hostName, 'FS01')).query).toBe(
-      `${FIELD.eventCode}:4625 AND ${FIELD.userName}:"a b"`
+      `${FIELD.eventCode}:4625 AND ${FIELD.userName}:"a b"`,
     );
     for (const negated of [`-${FIELD.hostName}:FS01`, `!${FIELD.hostName}:FS01`, `NOT ${FIELD.hostName}:"FS01"`]) {
       const q = query({ query: `${FIELD.eventCode}:4625 ${negated}` });
@@ -62,7 +68,9 @@ describe('Explore filter buttons (toggleQueryFilter, queryHasFilter)', () => {
     expect(ds.queryHasFilter(q, { key: FIELD.hostName, value: 'FS01' })).toBe(false);
     const on = ds.toggleQueryFilter(q, outValue(FIELD.userName, 'svc'));
     expect(on.query).toBe(`(${FIELD.hostName}:FS01 OR ${FIELD.hostName}:FS02) AND NOT ${FIELD.userName}:"svc"`);
-    expect(ds.toggleQueryFilter(on, outValue(FIELD.userName, 'svc')).query).toBe(`(${FIELD.hostName}:FS01 OR ${FIELD.hostName}:FS02)`);
+    expect(ds.toggleQueryFilter(on, outValue(FIELD.userName, 'svc')).query).toBe(
+      `(${FIELD.hostName}:FS01 OR ${FIELD.hostName}:FS02)`,
+    );
     // Inside a group a clause is not a top-level filter.
     expect(ds.queryHasFilter(on, { key: FIELD.hostName, value: 'FS01' })).toBe(false);
   });
@@ -105,11 +113,18 @@ describe('modifyQuery', () => {
   it('adds a selected phrase, or its negation, searched in every field', () => {
     const q = query({ query: `${FIELD.hostName}:FS01` });
     expect(ds.modifyQuery(q, { type: 'ADD_STRING_FILTER', options: { value: 'failed to log on' } }).query).toBe(
-      `${FIELD.hostName}:FS01 AND "failed to log on"`
+      `${FIELD.hostName}:FS01 AND "failed to log on"`,
     );
-    expect(ds.modifyQuery(q, { type: 'ADD_STRING_FILTER_OUT', options: { value: 'svc' } }).query).toBe(`${FIELD.hostName}:FS01 AND NOT "svc"`);
+    expect(ds.modifyQuery(q, { type: 'ADD_STRING_FILTER_OUT', options: { value: 'svc' } }).query).toBe(
+      `${FIELD.hostName}:FS01 AND NOT "svc"`,
+    );
     expect(ds.modifyQuery(q, { type: 'ADD_STRING_FILTER', options: { value: '  ' } })).toBe(q);
     expect(ds.modifyQuery(q, { type: 'ADD_HISTOGRAM' })).toBe(q);
-    expect(ds.getSupportedQueryModifications()).toEqual(['ADD_FILTER', 'ADD_FILTER_OUT', 'ADD_STRING_FILTER', 'ADD_STRING_FILTER_OUT']);
+    expect(ds.getSupportedQueryModifications()).toEqual([
+      'ADD_FILTER',
+      'ADD_FILTER_OUT',
+      'ADD_STRING_FILTER',
+      'ADD_STRING_FILTER_OUT',
+    ]);
   });
 });

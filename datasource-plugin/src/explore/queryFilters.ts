@@ -41,11 +41,22 @@ export function queryHasFilter(query: KansaQuery, options: QueryFilterOptions): 
 
 /** Adds the filter; removes it when it is already there; replaces the opposite filter on the same value. */
 export function toggleQueryFilter(query: KansaQuery, action: ToggleFilterAction): KansaQuery {
-  return applyFilter(query, action.type === 'FILTER_OUT' ? 'out' : 'for', action.options.key, action.options.value, true);
+  return applyFilter(
+    query,
+    action.type === 'FILTER_OUT' ? 'out' : 'for',
+    action.options.key,
+    action.options.value,
+    true,
+  );
 }
 
 /** Adds the filter unless it is there, replacing the opposite one (modifyQuery's ADD_FILTER and ADD_FILTER_OUT). */
-export function addQueryFilter(query: KansaQuery, kind: FilterKind, key: string | undefined, value: unknown): KansaQuery {
+export function addQueryFilter(
+  query: KansaQuery,
+  kind: FilterKind,
+  key: string | undefined,
+  value: unknown,
+): KansaQuery {
   return applyFilter(query, kind, key, value === undefined || value === null ? undefined : String(value), false);
 }
 
@@ -63,7 +74,7 @@ function applyFilter(
   kind: FilterKind,
   key: string | undefined,
   value: string | undefined,
-  toggle: boolean
+  toggle: boolean,
 ): KansaQuery {
   const field = registryField(key);
   if (!field || value === undefined) {
@@ -91,7 +102,11 @@ function withoutFilters(query: KansaQuery, field: string, value: string, only?: 
     }
     text = cut(text, clause.start, clause.end);
   }
-  const drop = new Set(savedFilters(query, field, value).filter((f) => !only || f.kind === only).map((f) => f.index));
+  const drop = new Set(
+    savedFilters(query, field, value)
+      .filter((f) => !only || f.kind === only)
+      .map((f) => f.index),
+  );
   const filters = (query.filters ?? []).filter((_, i) => !drop.has(i));
   return withPatch(query, { query: text, filters: filters.length > 0 ? filters : undefined });
 }
@@ -185,7 +200,11 @@ function readTerm(text: string): { negated: boolean; field: string; value: strin
  * The top-level clauses filtering the field for or out of the value, each with the text span that removing it
  * cuts (including one joining AND). None when the query is an OR at the top level: there a clause is no filter.
  */
-function findClauses(text: string, field: string, value: string): Array<{ kind: FilterKind; start: number; end: number }> {
+function findClauses(
+  text: string,
+  field: string,
+  value: string,
+): Array<{ kind: FilterKind; start: number; end: number }> {
   const tokens = tokenize(text);
   if (tokens.some(isOr)) {
     return [];

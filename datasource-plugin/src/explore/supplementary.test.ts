@@ -16,7 +16,13 @@ import { lastValueFrom } from 'rxjs';
 import exploreQueries from '../../pkg/plugin/testdata/explore_queries.json';
 
 const ref = { uid: 'kansa', type: 'kansa-logs-datasource' };
-const query = (q: Partial<KansaQuery>): KansaQuery => ({ refId: 'A', queryType: 'logs', query: '', datasource: ref, ...q });
+const query = (q: Partial<KansaQuery>): KansaQuery => ({
+  refId: 'A',
+  queryType: 'logs',
+  query: '',
+  datasource: ref,
+  ...q,
+});
 
 function exploreRequest(targets: KansaQuery[]): DataQueryRequest<KansaQuery> {
   const from = dateTime('2026-10-01T00:00:00Z');
@@ -79,7 +85,10 @@ describe('Explore supplementary queries', () => {
 
   it('builds the volume query the backend integration test runs against OpenSearch', () => {
     const { original, target } = exploreQueries.volume;
-    const volume = ds.getSupplementaryRequest(SupplementaryQueryType.LogsVolume, exploreRequest([original as KansaQuery]));
+    const volume = ds.getSupplementaryRequest(
+      SupplementaryQueryType.LogsVolume,
+      exploreRequest([original as KansaQuery]),
+    );
     expect(volume?.targets).toEqual([target]);
   });
 
@@ -89,8 +98,12 @@ describe('Explore supplementary queries', () => {
     expect(ds.getSupplementaryQuery(options, query({ logContext: { id: 'x' } }))).toBeUndefined();
     expect(ds.getSupplementaryQuery(options, query({ hide: true }))).toBeUndefined();
     // A query saved before query types existed is a logs query.
-    expect(ds.getSupplementaryQuery(options, { refId: 'Z', query: 'x' } as KansaQuery)).toMatchObject({ queryType: 'logs' });
-    expect(ds.getSupplementaryRequest(SupplementaryQueryType.LogsVolume, exploreRequest([query({ queryType: 'risk' })]))).toBeUndefined();
+    expect(ds.getSupplementaryQuery(options, { refId: 'Z', query: 'x' } as KansaQuery)).toMatchObject({
+      queryType: 'logs',
+    });
+    expect(
+      ds.getSupplementaryRequest(SupplementaryQueryType.LogsVolume, exploreRequest([query({ queryType: 'risk' })])),
+    ).toBeUndefined();
   });
 
   it('samples the events behind a metrics or top-values query as a logs query, 100 lines unless asked otherwise', () => {
@@ -103,7 +116,10 @@ describe('Explore supplementary queries', () => {
       interval: '1h',
       useCase: 'cyber',
     });
-    const sample = ds.getSupplementaryRequest(SupplementaryQueryType.LogsSample, exploreRequest([metrics, query({ refId: 'L' })]));
+    const sample = ds.getSupplementaryRequest(
+      SupplementaryQueryType.LogsSample,
+      exploreRequest([metrics, query({ refId: 'L' })]),
+    );
     expect(sample?.targets).toEqual([
       {
         refId: 'log-sample-M',
@@ -120,20 +136,31 @@ describe('Explore supplementary queries', () => {
       queryType: 'logs',
       limit: 20,
     });
-    expect(ds.getSupplementaryQuery({ type: SupplementaryQueryType.LogsSample }, query({ queryType: 'attendance' }))).toBeUndefined();
+    expect(
+      ds.getSupplementaryQuery({ type: SupplementaryQueryType.LogsSample }, query({ queryType: 'attendance' })),
+    ).toBeUndefined();
   });
 
   it('runs the volume request through the backend and hands Explore the backend’s per-level series', async () => {
     const { ds: sending } = makeDataSource();
     const frames = goldenFrames('logs_volume');
     const posted = fakeQueryBackend(sending, () => frames);
-    const request = sending.getSupplementaryRequest(SupplementaryQueryType.LogsVolume, exploreRequest([query({ query: 'x' })]))!;
+    const request = sending.getSupplementaryRequest(
+      SupplementaryQueryType.LogsVolume,
+      exploreRequest([query({ query: 'x' })]),
+    )!;
     const response = await lastValueFrom(sending.query(request));
 
     expect(posted).toHaveLength(1);
     expect(posted[0].url).toContain('/api/ds/query');
     expect(posted[0].queries).toEqual([
-      expect.objectContaining({ refId: 'log-volume-A', queryType: 'logs', query: 'x', supportingQueryType: 'logsVolume', intervalMs: 3600000 }),
+      expect.objectContaining({
+        refId: 'log-volume-A',
+        queryType: 'logs',
+        query: 'x',
+        supportingQueryType: 'logsVolume',
+        intervalMs: 3600000,
+      }),
     ]);
     expect(posted[0].from).toBe(String(Date.parse('2026-10-01T00:00:00Z')));
     expect(response.data.length).toBe(frames.length);

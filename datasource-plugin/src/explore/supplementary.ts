@@ -1,8 +1,4 @@
-import {
-  SupplementaryQueryType,
-  type DataQueryRequest,
-  type SupplementaryQueryOptions,
-} from '@grafana/data';
+import { SupplementaryQueryType, type DataQueryRequest, type SupplementaryQueryOptions } from '@grafana/data';
 
 import type { KansaQuery } from '../types';
 
@@ -60,7 +56,7 @@ export function supplementaryQuery(options: SupplementaryQueryOptions, query: Ka
 export function supplementaryRequest(
   type: SupplementaryQueryType,
   request: DataQueryRequest<KansaQuery>,
-  options?: SupplementaryQueryOptions
+  options?: SupplementaryQueryOptions,
 ): DataQueryRequest<KansaQuery> | undefined {
   const opts: SupplementaryQueryOptions = options?.type === type ? options : ({ type } as SupplementaryQueryOptions);
   const targets = request.targets.flatMap((q) => supplementaryQuery(opts, q) ?? []);

@@ -2,7 +2,13 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 
 import type { DataSourceApi } from '@grafana/data';
-import { setBackendSrv, setDataSourceSrv, type BackendSrv, type BackendSrvRequest, type DataSourceSrv } from '@grafana/runtime';
+import {
+  setBackendSrv,
+  setDataSourceSrv,
+  type BackendSrv,
+  type BackendSrvRequest,
+  type DataSourceSrv,
+} from '@grafana/runtime';
 import { of } from 'rxjs';
 
 import type { KansaQuery } from '../types';
@@ -29,7 +35,10 @@ export function goldenFrames(name: string): unknown[] {
  * Grafana's backend service as DataSourceWithBackend.query() sees it: every /api/ds/query post is recorded, and
  * each query is answered with the frames `answer` gives for it, as Grafana relays the Go backend's answer.
  */
-export function fakeQueryBackend(ds: Pick<DataSourceApi, 'id' | 'uid' | 'type' | 'name' | 'meta'>, answer: (query: KansaQuery) => unknown[]): PostedQuery[] {
+export function fakeQueryBackend(
+  ds: Pick<DataSourceApi, 'id' | 'uid' | 'type' | 'name' | 'meta'>,
+  answer: (query: KansaQuery) => unknown[],
+): PostedQuery[] {
   const posted: PostedQuery[] = [];
   const settings = { id: ds.id, uid: ds.uid, type: ds.type, name: ds.name, meta: ds.meta, jsonData: {} };
   setDataSourceSrv({ getInstanceSettings: () => settings } as unknown as DataSourceSrv);

@@ -9,7 +9,10 @@ import { applyExample } from './applyExample';
 import { EXAMPLES, SYNTAX_TIPS, USE_CASE_TITLES } from './examples';
 
 /** Syntax tips and examples per use case; a click puts the example into the query (Explore's cheat sheet too). */
-export function QueryHelp({ query, onClickExample }: Pick<QueryEditorHelpProps<KansaQuery>, 'query' | 'onClickExample'>) {
+export function QueryHelp({
+  query,
+  onClickExample,
+}: Pick<QueryEditorHelpProps<KansaQuery>, 'query' | 'onClickExample'>) {
   const styles = useStyles2(getStyles);
   const current: KansaQuery = query ?? { refId: 'A', queryType: 'logs', query: '' };
   return (
@@ -29,7 +32,12 @@ export function QueryHelp({ query, onClickExample }: Pick<QueryEditorHelpProps<K
             {EXAMPLES[useCase].map((example) => (
               <li key={pick(example.title)} className={styles.item}>
                 <Stack direction="row" gap={1} alignItems="center">
-                  <Button size="sm" variant="secondary" aria-label={`${t('query-help.use', 'Use')}: ${pick(example.title)}`} onClick={() => onClickExample(applyExample(current, example))}>
+                  <Button
+                    size="sm"
+                    variant="secondary"
+                    aria-label={`${t('query-help.use', 'Use')}: ${pick(example.title)}`}
+                    onClick={() => onClickExample(applyExample(current, example))}
+                  >
                     {t('query-help.use', 'Use')}
                   </Button>
                   <Stack direction="column" gap={0}>

@@ -20,7 +20,10 @@ export const USE_CASE_TITLES: Record<UseCase, Bilingual> = {
 export const EXAMPLES: Record<UseCase, QueryExample[]> = {
   cyber: [
     {
-      title: { ja: '社内ネットワーク以外からのログオン失敗 (CIDR は引用符で囲む)', en: 'Failed logons from outside the internal network (quote CIDR ranges)' },
+      title: {
+        ja: '社内ネットワーク以外からのログオン失敗 (CIDR は引用符で囲む)',
+        en: 'Failed logons from outside the internal network (quote CIDR ranges)',
+      },
       query: 'event.action:logon-failed AND NOT source.ip:"10.0.0.0/8"',
     },
     {
@@ -37,7 +40,10 @@ export const EXAMPLES: Record<UseCase, QueryExample[]> = {
       query: 'event.action:connection-denied',
     },
     {
-      title: { ja: 'グループへのメンバー追加 (権限昇格の兆候)', en: 'Members added to groups (a sign of privilege escalation)' },
+      title: {
+        ja: 'グループへのメンバー追加 (権限昇格の兆候)',
+        en: 'Members added to groups (a sign of privilege escalation)',
+      },
       query: 'event.action:added-member-to-group',
     },
   ],
@@ -55,13 +61,19 @@ export const EXAMPLES: Record<UseCase, QueryExample[]> = {
       query: 'kansa.user.watchlist:true',
     },
     {
-      title: { ja: '外部接続デバイス (USB メモリなど) の認識', en: 'External devices (USB drives and the like) plugged in' },
+      title: {
+        ja: '外部接続デバイス (USB メモリなど) の認識',
+        en: 'External devices (USB drives and the like) plugged in',
+      },
       query: 'event.action:recognized-external-device',
     },
   ],
   audit: [
     {
-      title: { ja: 'アカウントの作成・有効化・パスワード再設定', en: 'Accounts created, enabled or given a new password' },
+      title: {
+        ja: 'アカウントの作成・有効化・パスワード再設定',
+        en: 'Accounts created, enabled or given a new password',
+      },
       query: 'event.action:(added-user-account OR enabled-user-account OR reset-password OR changed-password)',
     },
     {
@@ -80,7 +92,8 @@ export const EXAMPLES: Record<UseCase, QueryExample[]> = {
   attendance: [
     {
       title: { ja: 'ログオン・ログオフ・ロック・ロック解除', en: 'Logons, logoffs, locks and unlocks' },
-      query: 'event.action:(logged-in OR logged-out OR workstation-locked OR workstation-unlocked) AND event.module:windows',
+      query:
+        'event.action:(logged-in OR logged-out OR workstation-locked OR workstation-unlocked) AND event.module:windows',
     },
     {
       title: { ja: '入退室の記録', en: 'Door entries and exits' },
@@ -111,7 +124,16 @@ export const EXAMPLES: Record<UseCase, QueryExample[]> = {
 
 /** The general syntax, shown above the examples. */
 export const SYNTAX_TIPS: Bilingual[] = [
-  { ja: 'フィールド:値 で絞り込み、AND / OR / NOT で組み合わせます。空欄は期間内のすべてのイベントです。', en: 'Filter with field:value and combine with AND / OR / NOT. Leave empty for every event in the time range.' },
-  { ja: 'ワイルドカード: file.path:*機密* 、範囲: destination.bytes:>=1000000 、複数値: event.action:(a OR b)', en: 'Wildcards: file.path:*secret*, ranges: destination.bytes:>=1000000, several values: event.action:(a OR b)' },
-  { ja: '空白・/・: を含む値は "..." で囲みます (例: source.ip:"10.0.0.0/8")。', en: 'Quote values with spaces, / or : in them, e.g. source.ip:"10.0.0.0/8".' },
+  {
+    ja: 'フィールド:値 で絞り込み、AND / OR / NOT で組み合わせます。空欄は期間内のすべてのイベントです。',
+    en: 'Filter with field:value and combine with AND / OR / NOT. Leave empty for every event in the time range.',
+  },
+  {
+    ja: 'ワイルドカード: file.path:*機密* 、範囲: destination.bytes:>=1000000 、複数値: event.action:(a OR b)',
+    en: 'Wildcards: file.path:*secret*, ranges: destination.bytes:>=1000000, several values: event.action:(a OR b)',
+  },
+  {
+    ja: '空白・/・: を含む値は "..." で囲みます (例: source.ip:"10.0.0.0/8")。',
+    en: 'Quote values with spaces, / or : in them, e.g. source.ip:"10.0.0.0/8".',
+  },
 ];

@@ -30,7 +30,10 @@ describe('query help', () => {
     const cyber = screen.getByRole('region', { name: 'Cyber attacks' });
     expect(within(cyber).getByText('event.action:logon-failed AND NOT source.ip:"10.0.0.0/8"')).toBeInTheDocument();
     await userEvent.click(within(cyber).getByRole('button', { name: /Failed logons from outside/ }));
-    expect(onClickExample).toHaveBeenCalledWith({ ...current, query: 'event.action:logon-failed AND NOT source.ip:"10.0.0.0/8"' });
+    expect(onClickExample).toHaveBeenCalledWith({
+      ...current,
+      query: 'event.action:logon-failed AND NOT source.ip:"10.0.0.0/8"',
+    });
   });
 
   it('switches the query type for an example that needs one, in Japanese', async () => {

@@ -30,10 +30,16 @@ describe('the user language', () => {
 
   it('fills placeholders with typed values as they are', () => {
     setUserLanguage('ja-JP');
-    expect(t('workday-editor.bad-zone', '"{{value}}" is not an IANA time zone (e.g. Asia/Tokyo)', unescaped({ value: 'Asia/Tokio' }))).toBe(
-      '"Asia/Tokio" は IANA のタイムゾーン名ではありません (例: Asia/Tokyo)'
-    );
+    expect(
+      t(
+        'workday-editor.bad-zone',
+        '"{{value}}" is not an IANA time zone (e.g. Asia/Tokyo)',
+        unescaped({ value: 'Asia/Tokio' }),
+      ),
+    ).toBe('"Asia/Tokio" は IANA のタイムゾーン名ではありません (例: Asia/Tokyo)');
     setUserLanguage('en-US');
-    expect(t('number-field.whole', 'Enter a whole number from {{min}} to {{max}}', { min: 1, max: 10 })).toBe('Enter a whole number from 1 to 10');
+    expect(t('number-field.whole', 'Enter a whole number from {{min}} to {{max}}', { min: 1, max: 10 })).toBe(
+      'Enter a whole number from 1 to 10',
+    );
   });
 });

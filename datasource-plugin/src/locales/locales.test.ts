@@ -7,7 +7,11 @@ import ja from './ja-JP/kansa-logs-datasource.json';
 type Tree = { [key: string]: string | Tree };
 
 const flatten = (tree: Tree, prefix = ''): Record<string, string> =>
-  Object.fromEntries(Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [[prefix + k, v]] : Object.entries(flatten(v, `${prefix}${k}.`)))));
+  Object.fromEntries(
+    Object.entries(tree).flatMap(([k, v]) =>
+      typeof v === 'string' ? [[prefix + k, v]] : Object.entries(flatten(v, `${prefix}${k}.`)),
+    ),
+  );
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -21,7 +25,11 @@ function sources(dir: string): string[] {
 
 // Every t('key', 'English') call in the source; the English is the text Grafana shows without a translation.
 const calls = sources(join(__dirname, '..')).flatMap((file) =>
-  [...readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([^']+)',\s*'((?:[^'\\]|\\.)*)'/g)].map(([, key, text]) => ({ file, key, text: text.replace(/\\'/g, "'") }))
+  [...readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([^']+)',\s*'((?:[^'\\]|\\.)*)'/g)].map(([, key, text]) => ({
+    file,
+    key,
+    text: text.replace(/\\'/g, "'"),
+  })),
 );
 const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
 

@@ -41,7 +41,12 @@ describe('caretContext', () => {
       start: 13,
       end: 18,
     });
-    expect(caretContext('user.name:"山田 太', 15)).toMatchObject({ kind: 'value', field: 'user.name', prefix: '山田 太', start: 10 });
+    expect(caretContext('user.name:"山田 太', 15)).toMatchObject({
+      kind: 'value',
+      field: 'user.name',
+      prefix: '山田 太',
+      start: 10,
+    });
   });
 
   it('has nothing to complete after a space, for keywords, or in a range', () => {

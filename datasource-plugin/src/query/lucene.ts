@@ -86,7 +86,7 @@ export function caretContext(text: string, caret: number): CaretContext | undefi
 export function applyCompletion(
   text: string,
   context: CaretContext,
-  completion: string
+  completion: string,
 ): { text: string; caret: number } {
   const insert = context.kind === 'field' ? `${completion}:` : `${luceneValue(completion)} `;
   const next = text.slice(0, context.start) + insert + text.slice(context.end).replace(/^ /, '');

@@ -18,7 +18,11 @@ describe('metric ids', () => {
     ];
     const groupBy = [{ field: FIELD.userName, orderBy: metrics[1].id }];
     const next = updateMetric(metrics, groupBy, 1, { type: 'max', field: FIELD.destinationBytes });
-    expect(next.metrics[1]).toEqual({ id: `max ${FIELD.destinationBytes}`, type: 'max', field: FIELD.destinationBytes });
+    expect(next.metrics[1]).toEqual({
+      id: `max ${FIELD.destinationBytes}`,
+      type: 'max',
+      field: FIELD.destinationBytes,
+    });
     expect(next.groupBy).toEqual([{ field: FIELD.userName, orderBy: `max ${FIELD.destinationBytes}` }]);
     expect(removeMetric(next.metrics, next.groupBy, 1).groupBy).toEqual([{ field: FIELD.userName, orderBy: '_count' }]);
   });

@@ -31,7 +31,7 @@ export function updateMetric(
   metrics: MetricAgg[],
   groupBy: TermsGroupBy[] | undefined,
   index: number,
-  edit: Omit<MetricAgg, 'id'>
+  edit: Omit<MetricAgg, 'id'>,
 ): { metrics: MetricAgg[]; groupBy: TermsGroupBy[] | undefined } {
   const old = metrics[index];
   const others = metrics.filter((_, i) => i !== index).map((m) => m.id);
@@ -52,14 +52,23 @@ export function updateMetric(
 /** A new metric: count if there is none yet, otherwise a field-less cardinality for the user to complete. */
 export function addMetric(metrics: MetricAgg[]): MetricAgg[] {
   const type: MetricType = metrics.some((m) => m.type === 'count') ? 'cardinality' : 'count';
-  return [...metrics, { id: metricId({ type }, metrics.map((m) => m.id)), type }];
+  return [
+    ...metrics,
+    {
+      id: metricId(
+        { type },
+        metrics.map((m) => m.id),
+      ),
+      type,
+    },
+  ];
 }
 
 /** Removes a metric; group-bys that ordered by it fall back to the document count. */
 export function removeMetric(
   metrics: MetricAgg[],
   groupBy: TermsGroupBy[] | undefined,
-  index: number
+  index: number,
 ): { metrics: MetricAgg[]; groupBy: TermsGroupBy[] | undefined } {
   const removed = metrics[index];
   return {

@@ -1,9 +1,4 @@
-import {
-  QUERY_MODEL_VERSION,
-  type KansaQuery,
-  type KansaQueryType,
-  type MetricAgg,
-} from '../types';
+import { QUERY_MODEL_VERSION, type KansaQuery, type KansaQueryType, type MetricAgg } from '../types';
 
 export const COUNT_METRIC: MetricAgg = { id: 'count', type: 'count' };
 

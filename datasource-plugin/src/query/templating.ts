@@ -49,7 +49,7 @@ export function interpolateQuery(
   tpl: TemplateSrv,
   query: KansaQuery,
   scopedVars: ScopedVars,
-  adhoc: AdHocVariableFilter[] = []
+  adhoc: AdHocVariableFilter[] = [],
 ): KansaQuery {
   const extra = adhocToKansa(adhoc);
   const replace = (text: string) => tpl.replace(text, scopedVars);

@@ -7,7 +7,8 @@ import { isValidInterval, takesField } from './metrics';
 /** Why the query cannot run yet; the editor holds back running it and shows these. */
 export function queryProblems(query: KansaQuery): string[] {
   const problems: string[] = [];
-  const usesAggregations = query.queryType === 'metrics' || (query.queryType === 'table' && (query.tableMode ?? 'top') === 'top');
+  const usesAggregations =
+    query.queryType === 'metrics' || (query.queryType === 'table' && (query.tableMode ?? 'top') === 'top');
   if (!usesAggregations) {
     return problems;
   }
@@ -25,7 +26,13 @@ export function queryProblems(query: KansaQuery): string[] {
     problems.push(t('validate.top-needs-group-by', 'A top table needs at least one group by'));
   }
   if (query.queryType === 'metrics' && query.interval && !isValidInterval(query.interval)) {
-    problems.push(t('validate.interval', 'Interval "{{interval}}" must be auto or like 30s, 5m, 1h, 1d', unescaped({ interval: query.interval })));
+    problems.push(
+      t(
+        'validate.interval',
+        'Interval "{{interval}}" must be auto or like 30s, 5m, 1h, 1d',
+        unescaped({ interval: query.interval }),
+      ),
+    );
   }
   return problems;
 }

@@ -46,7 +46,7 @@ export const EDITOR_FIELDS: FieldInfo[] = REGISTRY_FIELDS.filter((f) =>
       FIELD.kansaMessageJa,
       FIELD.kansaRiskReasons,
     ] as string[]
-  ).includes(f.name)
+  ).includes(f.name),
 );
 
 /** Template variables as Grafana would resolve them: a name to one value, several, or a typed textbox/constant. */
@@ -87,10 +87,20 @@ export interface FakeBackend {
 }
 
 /** A real DataSource whose backend resources answer from fixtures; every resource call is recorded. */
-export function makeDataSource(backend: FakeBackend = {}, jsonData: KansaDataSourceOptions = {}, variables: Variables = {}) {
+export function makeDataSource(
+  backend: FakeBackend = {},
+  jsonData: KansaDataSourceOptions = {},
+  variables: Variables = {},
+) {
   const ds = new DataSource(
-    { id: 1, uid: 'kansa', type: 'kansa-logs-datasource', name: 'Kansa Logs', jsonData } as DataSourceInstanceSettings<KansaDataSourceOptions>,
-    templateSrvFor(variables)
+    {
+      id: 1,
+      uid: 'kansa',
+      type: 'kansa-logs-datasource',
+      name: 'Kansa Logs',
+      jsonData,
+    } as DataSourceInstanceSettings<KansaDataSourceOptions>,
+    templateSrvFor(variables),
   );
   const calls: Array<{ path: string; params: Record<string, unknown> }> = [];
   jest.spyOn(ds, 'getResource').mockImplementation(async (path: string, params?: Record<string, unknown>) => {

@@ -55,7 +55,14 @@ export async function setup(initial: Partial<KansaQuery> = {}, backend: Backend 
   render(<Harness />);
   // The field list arrives from the (fake) backend right after the first render.
   await act(async () => {});
-  return { ds, calls, changes, onRunQuery, last: () => changes[changes.length - 1], replace: (q: KansaQuery) => act(() => replace(q)) };
+  return {
+    ds,
+    calls,
+    changes,
+    onRunQuery,
+    last: () => changes[changes.length - 1],
+    replace: (q: KansaQuery) => act(() => replace(q)),
+  };
 }
 
 export async function pick(input: HTMLElement, option: string | RegExp) {
@@ -63,4 +70,3 @@ export async function pick(input: HTMLElement, option: string | RegExp) {
   const menu = await screen.findByLabelText('Select options menu');
   await userEvent.click(within(menu).getByText(option));
 }
-

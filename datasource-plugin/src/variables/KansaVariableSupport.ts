@@ -19,7 +19,7 @@ export class KansaVariableSupport extends CustomVariableSupport<
 
   constructor(
     private readonly datasource: DataSource,
-    private readonly templateSrv: TemplateSrv
+    private readonly templateSrv: TemplateSrv,
   ) {
     super();
   }

@@ -21,7 +21,15 @@ export function VariableQueryEditor({ datasource, query: stored, onChange }: Pro
   const set = (patch: Partial<KansaVariableQuery>) => onChange(withPatch(query, patch));
   return (
     <Stack direction="column" gap={1}>
-      <InlineField label={t('variable-editor.field', 'Field')} labelWidth={20} tooltip={t('variable-editor.field-tip', 'The variable lists this field’s values, most frequent in the time range first')} htmlFor="kansa-variable-field">
+      <InlineField
+        label={t('variable-editor.field', 'Field')}
+        labelWidth={20}
+        tooltip={t(
+          'variable-editor.field-tip',
+          'The variable lists this field’s values, most frequent in the time range first',
+        )}
+        htmlFor="kansa-variable-field"
+      >
         <FieldSelect
           inputId="kansa-variable-field"
           fields={fields.filter(isGroupable)}
@@ -35,7 +43,10 @@ export function VariableQueryEditor({ datasource, query: stored, onChange }: Pro
       <TextField
         id="kansa-variable-query"
         label={t('variable-editor.filter', 'Filter (Lucene)')}
-        tooltip={t('variable-editor.filter-tip', 'Only values of events matching this query count. Other variables such as $department work.')}
+        tooltip={t(
+          'variable-editor.filter-tip',
+          'Only values of events matching this query count. Other variables such as $department work.',
+        )}
         width={60}
         value={query.query}
         placeholder="event.action:logged-in"

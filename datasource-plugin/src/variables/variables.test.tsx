@@ -23,12 +23,21 @@ function request(target: unknown): DataQueryRequest<KansaVariableQuery> {
 describe('variable support', () => {
   it('lists a field’s values under a filter that may use other variables', async () => {
     const { ds, calls } = makeDataSource(
-      { values: { [FIELD.userName]: [{ value: 'sakamoto.a', count: 812 }, { value: 'shimizu.m', count: 640 }] } },
+      {
+        values: {
+          [FIELD.userName]: [
+            { value: 'sakamoto.a', count: 812 },
+            { value: 'shimizu.m', count: 640 },
+          ],
+        },
+      },
       {},
-      { dept: '人事' }
+      { dept: '人事' },
     );
     const response = await firstValueFrom(
-      ds.variables.query(request({ refId: 'v', field: FIELD.userName, query: `${FIELD.kansaUserDepartment}:$dept`, size: 5000 }))
+      ds.variables.query(
+        request({ refId: 'v', field: FIELD.userName, query: `${FIELD.kansaUserDepartment}:$dept`, size: 5000 }),
+      ),
     );
     expect(response.data).toEqual([
       { text: 'sakamoto.a', value: 'sakamoto.a' },

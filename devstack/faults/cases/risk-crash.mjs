@@ -11,7 +11,7 @@ import { profilesRow, RISK_ON, riskDirectory, sendRiskEvents, waitLearned } from
 
 export default {
   name: 'risk-crash',
-  description: 'kill -9 of a bridge between saving the risk profiles of a day and the state\'s meta document',
+  description: "kill -9 of a bridge between saving the risk profiles of a day and the state's meta document",
   async run(ctx) {
     // Its own node: the scorer's state index (kansa-state-risk) is global, and a shared node has the demo's.
     const node = { port: Number(process.env.KANSA_FAULTS_RISK_PORT || 9275), dataDir: undefined, quiet: true };
@@ -34,7 +34,13 @@ export default {
         await killBridge(bridge);
         return 'drop';
       });
-      bridge = await createBridge({ dir: join(root, 'bridge'), name: 'bridge', openSearchUrl: proxy.url, env: { KANSA_RISK: 'off' }, config: { translate: { directory: riskDirectory(root, ledger.marker) } } });
+      bridge = await createBridge({
+        dir: join(root, 'bridge'),
+        name: 'bridge',
+        openSearchUrl: proxy.url,
+        env: { KANSA_RISK: 'off' },
+        config: { translate: { directory: riskDirectory(root, ledger.marker) } },
+      });
       const sent = await sendRiskEvents(bridge, [bridge], ledger, url);
       await stopBridge(bridge);
 
@@ -42,7 +48,8 @@ export default {
       bridge.env = RISK_ON;
       await startBridge(bridge);
       await Promise.race([bridge.exited, waitLearned(url, sent.target)]);
-      if (!killedAt) return { rows: [{ case: this.name, input: 'risk', note: `the bridge never saved ${armed}`, passed: false }] };
+      if (!killedAt)
+        return { rows: [{ case: this.name, input: 'risk', note: `the bridge never saved ${armed}`, passed: false }] };
       ctx.log(`kill -9 of the bridge as it saved the state's meta document for ${killedAt}; restarting it`);
       await startBridge(bridge);
       const { learned, reached } = await waitLearned(url, sent.target);
@@ -50,9 +57,16 @@ export default {
       const code = await stopBridge(bridge);
       if (code !== 0) notes.push(`FAIL the bridge exited with ${code} on SIGTERM`);
       const rows = (await ledger.count(url)).filter((r) => r.input === 'risk');
-      rows.push(reached
-        ? await profilesRow(url, ledger, `risk profiles (kill -9 before the meta save of ${killedAt})`, sent, learned)
-        : { case: this.name, input: 'risk profiles', note: `the state reached ${learned ?? 'nothing'}, not ${sent.target}`, passed: false });
+      rows.push(
+        reached
+          ? await profilesRow(url, ledger, `risk profiles (kill -9 before the meta save of ${killedAt})`, sent, learned)
+          : {
+              case: this.name,
+              input: 'risk profiles',
+              note: `the state reached ${learned ?? 'nothing'}, not ${sent.target}`,
+              passed: false,
+            },
+      );
       return { rows, notes };
     } finally {
       if (bridge?.up) await killBridge(bridge);

@@ -31,14 +31,24 @@ export default {
       for (const i of [0, 1]) {
         // opensearch.replicas: 1, so every index the bridges create (events, dead letters, risk) outlives a lost node.
         const opensearch = { url: os0.nodes[i].url, replicas: 1 };
-        bridges.push(await createBridge({ dir: join(root, `bridge-${i}`), name: `bridge-${i}`, openSearchUrl: os0.nodes[i].url, env: { KANSA_RISK: 'off' }, config: { translate, opensearch } }));
+        bridges.push(
+          await createBridge({
+            dir: join(root, `bridge-${i}`),
+            name: `bridge-${i}`,
+            openSearchUrl: os0.nodes[i].url,
+            env: { KANSA_RISK: 'off' },
+            config: { translate, opensearch },
+          }),
+        );
       }
       const url = os0.nodes[0].url;
       // The day's index is created here with a shard per node, so node 2 surely holds copies; its replicas
       // come from the template the bridges installed (opensearch.replicas), as does the mapping.
       await os(url, 'PUT', `/${ledger.index}`, { settings: { number_of_shards: NODES } });
-      const replicas = (await os(url, 'GET', `/${ledger.index}/_settings`))[ledger.index].settings.index.number_of_replicas;
-      if (replicas !== '1') notes.push(`FAIL the day's index has ${replicas} replicas, not the bridges' opensearch.replicas (1)`);
+      const replicas = (await os(url, 'GET', `/${ledger.index}/_settings`))[ledger.index].settings.index
+        .number_of_replicas;
+      if (replicas !== '1')
+        notes.push(`FAIL the day's index has ${replicas} replicas, not the bridges' opensearch.replicas (1)`);
       await os(url, 'GET', `/_cluster/health/${ledger.index}?wait_for_status=green&timeout=60s`);
 
       const total = perInput * 2;
@@ -51,9 +61,13 @@ export default {
         return live[turn++ % live.length];
       };
       // KANSA_FAULTS_SCALE_KILL=0: the same load with nothing killed, the baseline for the figures.
-      const faults = process.env.KANSA_FAULTS_SCALE_KILL === '0' ? notes.push('nothing killed (KANSA_FAULTS_SCALE_KILL=0)') : scheduleFaults(ctx, bridges, cluster, ledger.index, () => done / total, notes);
+      const faults =
+        process.env.KANSA_FAULTS_SCALE_KILL === '0'
+          ? notes.push('nothing killed (KANSA_FAULTS_SCALE_KILL=0)')
+          : scheduleFaults(ctx, bridges, cluster, ledger.index, () => done / total, notes);
 
-      const batches = () => Array.from({ length: perInput / batch }, (_, b) => Array.from({ length: batch }, (_, i) => b * batch + i));
+      const batches = () =>
+        Array.from({ length: perInput / batch }, (_, b) => Array.from({ length: batch }, (_, i) => b * batch + i));
       const httpSender = async (queue) => {
         for (let seqs = queue.shift(); seqs; seqs = queue.shift()) {
           const lines = seqs.map((s) => ledger.sshdLine('http', s));
@@ -82,15 +96,20 @@ export default {
       await Promise.all([httpSender(httpQueue), httpSender(httpQueue), tcpSender(tcpQueue), tcpSender(tcpQueue)]);
       await faults;
       const sentSeconds = (Date.now() - started) / 1000;
-      const drained = await Promise.all(bridges.map(async (b) => {
-        for (let delay = 100; (await metric(b, 'kansa_queue_depth_events')) > 0; delay = Math.min(delay * 2, 1000)) await new Promise((r) => setTimeout(r, delay));
-        return `${b.name} at ${((Date.now() - started) / 1000).toFixed(1)} s`;
-      }));
+      const drained = await Promise.all(
+        bridges.map(async (b) => {
+          for (let delay = 100; (await metric(b, 'kansa_queue_depth_events')) > 0; delay = Math.min(delay * 2, 1000))
+            await new Promise((r) => setTimeout(r, delay));
+          return `${b.name} at ${((Date.now() - started) / 1000).toFixed(1)} s`;
+        }),
+      );
       const seconds = (Date.now() - started) / 1000;
       notes.push(`queues empty: ${drained.join(', ')}`);
       const rows = await ledger.count(url);
       const stored = rows.reduce((n, r) => n + r.stored, 0);
-      notes.push(`load: ${total} events sent in ${sentSeconds.toFixed(1)} s, all stored after ${seconds.toFixed(1)} s: ${Math.round(stored / seconds)} events/s through 2 bridges`);
+      notes.push(
+        `load: ${total} events sent in ${sentSeconds.toFixed(1)} s, all stored after ${seconds.toFixed(1)} s: ${Math.round(stored / seconds)} events/s through 2 bridges`,
+      );
       const risk = await checkRiskProfiles(ctx, bridges, ledger, url);
       return { rows: [...rows, ...risk.rows], notes: [...notes, ...risk.notes] };
     } finally {
@@ -108,15 +127,23 @@ async function scheduleFaults(ctx, bridges, cluster, index, progress, notes) {
   };
   await reach(1 / 3);
   const victim = openSearchNodes(cluster)[2];
-  const shards = await os(`http://127.0.0.1:${cluster.port}`, 'GET', `/_cat/shards/${index}?format=json&h=shard,prirep,node`);
+  const shards = await os(
+    `http://127.0.0.1:${cluster.port}`,
+    'GET',
+    `/_cat/shards/${index}?format=json&h=shard,prirep,node`,
+  );
   const held = shards.filter((s) => s.node === victim.name).map((s) => `${s.shard}${s.prirep}`);
   process.kill(victim.pid, 'SIGKILL');
-  notes.push(`kill -9 ${victim.name} (pid ${victim.pid}, held shard copies ${held.join(' ') || 'none'}) at ${Math.round(progress() * 100)} % of the load`);
+  notes.push(
+    `kill -9 ${victim.name} (pid ${victim.pid}, held shard copies ${held.join(' ') || 'none'}) at ${Math.round(progress() * 100)} % of the load`,
+  );
   ctx.log(notes[notes.length - 1]);
   await reach(1 / 2);
   const bridge = bridges[1];
   await killBridge(bridge);
-  notes.push(`kill -9 ${bridge.name} at ${Math.round(progress() * 100)} % of the load; restarted on the same queue dir`);
+  notes.push(
+    `kill -9 ${bridge.name} at ${Math.round(progress() * 100)} % of the load; restarted on the same queue dir`,
+  );
   ctx.log(notes[notes.length - 1]);
   await startBridge(bridge);
 }

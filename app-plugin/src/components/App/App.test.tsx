@@ -9,7 +9,11 @@ import { App } from './App';
 
 /** As Grafana mounts an app's root page: under /a/<plugin id>/*, inside its router and a Suspense. */
 function renderApp(url: string, jsonData: KansaAppSettings = {}) {
-  const props = { meta: { id: 'kansa-logs-app', jsonData }, path: '/a/kansa-logs-app', query: {} } as unknown as AppRootProps<KansaAppSettings>;
+  const props = {
+    meta: { id: 'kansa-logs-app', jsonData },
+    path: '/a/kansa-logs-app',
+    query: {},
+  } as unknown as AppRootProps<KansaAppSettings>;
   render(
     <MemoryRouter initialEntries={[url]} future={{ v7_startTransition: true, v7_relativeSplatPath: true }}>
       <Suspense fallback="loading">
@@ -17,7 +21,7 @@ function renderApp(url: string, jsonData: KansaAppSettings = {}) {
           <Route path="/a/kansa-logs-app/*" element={<App {...props} />} />
         </Routes>
       </Suspense>
-    </MemoryRouter>
+    </MemoryRouter>,
   );
 }
 
@@ -38,7 +42,10 @@ describe('App root page', () => {
     expect(items).toHaveLength(titles.length);
     titles.forEach((title, i) => expect(within(items[i]).getByText(title)).toBeInTheDocument());
     expect(screen.getByRole('link', { name: /Explore でログを検索/ })).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: /ダッシュボードを開く: 勤務実態/ })).toHaveAttribute('href', '/d/kansa-attendance');
+    expect(screen.getByRole('link', { name: /ダッシュボードを開く: 勤務実態/ })).toHaveAttribute(
+      'href',
+      '/d/kansa-attendance',
+    );
   });
 
   it('lists them in English for everyone else', async () => {
@@ -80,14 +87,18 @@ describe('App routes', () => {
   it('opens the attendance sheet on this month in Tokyo at /attendance', async () => {
     await setLanguage('ja-JP');
     renderApp('/a/kansa-logs-app/attendance');
-    expect(await screen.findByLabelText('対象月')).toHaveValue(new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Tokyo' }).slice(0, 7));
+    expect(await screen.findByLabelText('対象月')).toHaveValue(
+      new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Tokyo' }).slice(0, 7),
+    );
     expect(screen.queryByRole('list', { name: 'ログ管理の5つの目的' })).not.toBeInTheDocument();
   });
 
   it('opens the attendance sheet in the configured time zone', async () => {
     await setLanguage('en-US');
     renderApp('/a/kansa-logs-app/attendance', { workday: { timezone: 'Pacific/Kiritimati' } });
-    expect(await screen.findByLabelText('Month')).toHaveValue(new Date().toLocaleDateString('sv-SE', { timeZone: 'Pacific/Kiritimati' }).slice(0, 7));
+    expect(await screen.findByLabelText('Month')).toHaveValue(
+      new Date().toLocaleDateString('sv-SE', { timeZone: 'Pacific/Kiritimati' }).slice(0, 7),
+    );
   });
 
   it('opens the risk ranking at /risk', async () => {

@@ -72,22 +72,36 @@ describe('AppConfig', () => {
     put.mockReset().mockResolvedValue({});
     renderConfig({ enabled: true, jsonData: { dataSourceUid: 'audit-logs' } });
     await userEvent.click(screen.getByRole('button', { name: 'Install alert rules' }));
-    expect(await screen.findByText('Installed rule groups: kansa-cyber, kansa-insider, kansa-attendance, kansa-audit, kansa-failure')).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        'Installed rule groups: kansa-cyber, kansa-insider, kansa-attendance, kansa-audit, kansa-failure',
+      ),
+    ).toBeInTheDocument();
     expect(put).toHaveBeenCalledWith(
       '/api/v1/provisioning/folder/kansa-alerts/rule-groups/kansa-cyber',
       expect.objectContaining({ folderUid: 'kansa-alerts' }),
-      { headers: { 'X-Disable-Provenance': 'true' } }
+      { headers: { 'X-Disable-Provenance': 'true' } },
     );
     expect(put.mock.calls[0][1].rules[0].data[0].datasourceUid).toBe('audit-logs');
   });
 
   it('says which rule groups it left to file provisioning instead of overwriting them', async () => {
     // Grafana answers every GET with a file-provisioned cyber rule: the Kansa folder exists, each rule has provenance file.
-    get.mockReset().mockImplementation(async (url: string) => (url.startsWith('/api/folders') ? { uid: 'kansa', title: 'Kansa' } : { uid: url.split('/').pop(), provenance: 'file' }));
+    get
+      .mockReset()
+      .mockImplementation(async (url: string) =>
+        url.startsWith('/api/folders')
+          ? { uid: 'kansa', title: 'Kansa' }
+          : { uid: url.split('/').pop(), provenance: 'file' },
+      );
     put.mockReset().mockResolvedValue({});
     renderConfig({ enabled: true, jsonData: {} });
     await userEvent.click(screen.getByRole('button', { name: 'Install alert rules' }));
-    expect(await screen.findByText('Left to file provisioning (read-only in Grafana): kansa-cyber, kansa-insider, kansa-attendance, kansa-audit, kansa-failure')).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        'Left to file provisioning (read-only in Grafana): kansa-cyber, kansa-insider, kansa-attendance, kansa-audit, kansa-failure',
+      ),
+    ).toBeInTheDocument();
     expect(screen.queryByText(/^Installed rule groups/)).not.toBeInTheDocument();
     expect(put).not.toHaveBeenCalled();
   });
@@ -104,7 +118,9 @@ describe('AppConfig', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Save settings' }));
     const saved = post.mock.calls[0][1].jsonData;
     expect(saved.ruleSettings.thresholds['cyber-logon-failures']).toBe(35);
-    expect(saved.workday).toEqual(expect.objectContaining({ restIntervalHours: 10, standardDayMinutes: 480, timezone: 'Asia/Tokyo' }));
+    expect(saved.workday).toEqual(
+      expect.objectContaining({ restIntervalHours: 10, standardDayMinutes: 480, timezone: 'Asia/Tokyo' }),
+    );
     expect(saved.importantFolders).toEqual(['*\\\\機密\\\\*', '*\\\\製品設計\\\\*']);
   });
 
@@ -119,7 +135,9 @@ describe('AppConfig', () => {
 
   it('installs a picked file of converted Sigma rules into the Kansa Sigma folder, and names a wrong file', async () => {
     get.mockImplementation(async (url: string) => {
-      if (url === '/api/folders/kansa-sigma') {return { uid: 'kansa-sigma', title: 'Kansa Sigma' };}
+      if (url === '/api/folders/kansa-sigma') {
+        return { uid: 'kansa-sigma', title: 'Kansa Sigma' };
+      }
       throw Object.assign(new Error('not found'), { status: 404 });
     });
     put.mockReset().mockResolvedValue({});
@@ -128,20 +146,46 @@ describe('AppConfig', () => {
     expect(install).toBeDisabled();
     const picker = document.querySelector('input[type=file]') as HTMLInputElement;
     // The file dialog offers .json only; a user can still choose "all files" and pick the YAML output.
-    await userEvent.setup({ applyAccept: false }).upload(picker, new File(['apiVersion: 1'], 'rules.yaml', { type: 'application/yaml' }));
+    await userEvent
+      .setup({ applyAccept: false })
+      .upload(picker, new File(['apiVersion: 1'], 'rules.yaml', { type: 'application/yaml' }));
     expect(await screen.findByText(/^rules\.yaml: not JSON/)).toBeInTheDocument();
     const converted = {
       apiVersion: 1,
-      groups: [{ name: 'kansa-sigma', interval: '60s', rules: [{ uid: 'sigma-a', title: 'Sigma: A', data: [{ refId: 'A', datasourceUid: 'kansa', model: {} }], isPaused: true }] }],
+      groups: [
+        {
+          name: 'kansa-sigma',
+          interval: '60s',
+          rules: [
+            {
+              uid: 'sigma-a',
+              title: 'Sigma: A',
+              data: [{ refId: 'A', datasourceUid: 'kansa', model: {} }],
+              isPaused: true,
+            },
+          ],
+        },
+      ],
     };
     await userEvent.upload(picker, new File([JSON.stringify(converted)], 'rules.json', { type: 'application/json' }));
     expect(await screen.findByText('1 rules in 1 groups, ready to install')).toBeInTheDocument();
     await userEvent.click(install);
-    expect(await screen.findByText('Installed 1 Sigma rules into "Kansa Sigma"; 0 of them enabled')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Installed 1 Sigma rules into "Kansa Sigma"; 0 of them enabled'),
+    ).toBeInTheDocument();
     expect(put).toHaveBeenCalledWith(
       '/api/v1/provisioning/folder/kansa-sigma/rule-groups/kansa-sigma',
-      expect.objectContaining({ interval: 60, rules: [expect.objectContaining({ uid: 'sigma-a', isPaused: true, data: [expect.objectContaining({ datasourceUid: 'audit-logs' })] })] }),
-      { headers: { 'X-Disable-Provenance': 'true' } }
+      expect.objectContaining({
+        interval: 60,
+        rules: [
+          expect.objectContaining({
+            uid: 'sigma-a',
+            isPaused: true,
+            data: [expect.objectContaining({ datasourceUid: 'audit-logs' })],
+          }),
+        ],
+      }),
+      { headers: { 'X-Disable-Provenance': 'true' } },
     );
   });
 });

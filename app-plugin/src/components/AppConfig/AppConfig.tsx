@@ -33,14 +33,21 @@ export function AppConfig({ plugin }: Props) {
       {error && <Alert title={error} severity="error" />}
       <FieldSet>
         <Stack direction="row" gap={2} alignItems="center">
-          <span>{enabled ? t('config.enabled', 'Kansa is enabled.') : t('config.disabled', 'Kansa is disabled. Enable it to add it to the menu.')}</span>
+          <span>
+            {enabled
+              ? t('config.enabled', 'Kansa is enabled.')
+              : t('config.disabled', 'Kansa is disabled. Enable it to add it to the menu.')}
+          </span>
           <Button variant={enabled ? 'destructive' : 'primary'} onClick={() => save({ enabled: !enabled })}>
             {enabled ? t('config.disable', 'Disable') : t('config.enable', 'Enable')}
           </Button>
         </Stack>
       </FieldSet>
       <FieldSet>
-        <Field label={t('config.uid', 'Kansa Logs data source UID')} description={t('config.uid-help', 'The data source Kansa pages search (kansa when provisioned)')}>
+        <Field
+          label={t('config.uid', 'Kansa Logs data source UID')}
+          description={t('config.uid-help', 'The data source Kansa pages search (kansa when provisioned)')}
+        >
           <Input
             id="kansa-datasource-uid"
             width={40}
@@ -55,16 +62,33 @@ export function AppConfig({ plugin }: Props) {
       </FieldSet>
       <FieldSet>
         {installed?.status === 'success' && installed.groups.length > 0 && (
-          <Alert title={t('config.installed', 'Installed rule groups: ') + installed.groups.join(', ')} severity="success" />
+          <Alert
+            title={t('config.installed', 'Installed rule groups: ') + installed.groups.join(', ')}
+            severity="success"
+          />
         )}
         {installed?.status === 'success' && installed.skipped.length > 0 && (
-          <Alert title={t('config.skipped', 'Left to file provisioning (read-only in Grafana): ') + installed.skipped.map((g) => g.group).join(', ')} severity="info" />
+          <Alert
+            title={
+              t('config.skipped', 'Left to file provisioning (read-only in Grafana): ') +
+              installed.skipped.map((g) => g.group).join(', ')
+            }
+            severity="info"
+          />
         )}
         {installed?.status === 'failed' && <Alert title={installed.error} severity="error" />}
         <Button
           icon="bell"
           variant="secondary"
-          onClick={async () => setInstalled(await installRules(getBackendSrv(), jsonData?.dataSourceUid || DEFAULT_DATASOURCE_UID, jsonData?.ruleSettings))}
+          onClick={async () =>
+            setInstalled(
+              await installRules(
+                getBackendSrv(),
+                jsonData?.dataSourceUid || DEFAULT_DATASOURCE_UID,
+                jsonData?.ruleSettings,
+              ),
+            )
+          }
         >
           {t('config.install', 'Install alert rules')}
         </Button>

@@ -19,7 +19,11 @@ interface Props {
 /** Thresholds, important folders, working-day rules and holidays; the installer and the pages read them. */
 export function SettingsForm({ language, jsonData, onSave }: Props) {
   const defaults = defaultSettings(RULES);
-  const rules = { ...defaults, ...jsonData.ruleSettings, thresholds: { ...defaults.thresholds, ...jsonData.ruleSettings?.thresholds } };
+  const rules = {
+    ...defaults,
+    ...jsonData.ruleSettings,
+    thresholds: { ...defaults.thresholds, ...jsonData.ruleSettings?.thresholds },
+  };
   const [text, setText] = useState<SettingsText>({
     thresholds: Object.fromEntries(Object.entries(rules.thresholds).map(([k, v]) => [k, String(v)])),
     permittedPorts: rules.permittedPorts.join(', '),
@@ -34,7 +38,8 @@ export function SettingsForm({ language, jsonData, onSave }: Props) {
   });
   const [errors, setErrors] = useState<string[]>([]);
   const [saved, setSaved] = useState(false);
-  const set = (k: keyof SettingsText) => (e: { currentTarget: { value: string } }) => setText({ ...text, [k]: e.currentTarget.value });
+  const set = (k: keyof SettingsText) => (e: { currentTarget: { value: string } }) =>
+    setText({ ...text, [k]: e.currentTarget.value });
 
   const save = async () => {
     const parsed = parseSettings(text);
@@ -43,7 +48,12 @@ export function SettingsForm({ language, jsonData, onSave }: Props) {
       return;
     }
     setErrors([]);
-    await onSave({ ...jsonData, ruleSettings: parsed.ruleSettings, importantFolders: parsed.importantFolders, workday: { ...jsonData.workday, ...parsed.workday } });
+    await onSave({
+      ...jsonData,
+      ruleSettings: parsed.ruleSettings,
+      importantFolders: parsed.importantFolders,
+      workday: { ...jsonData.workday, ...parsed.workday },
+    });
     setSaved(true);
   };
 
@@ -56,10 +66,26 @@ export function SettingsForm({ language, jsonData, onSave }: Props) {
       )}
       {saved && <Alert title={t('settings.saved', 'Saved.')} severity="success" />}
       <FieldSet label={t('settings.thresholds', 'Alert thresholds')}>
-        <p>{t('settings.thresholds-help', 'Alerts fire above these values. Install the alert rules again to apply changes.')}</p>
+        <p>
+          {t(
+            'settings.thresholds-help',
+            'Alerts fire above these values. Install the alert rules again to apply changes.',
+          )}
+        </p>
         {RULES.map((r) => (
-          <Field key={r.id} label={`${r.title[language]} (${r.id})`} description={`${t('settings.default', 'default')} ${r.threshold}: ${r.thresholdWhy[language]}`}>
-            <Input id={`threshold-${r.id}`} width={20} value={text.thresholds[r.id]} onChange={(e: ChangeEvent<HTMLInputElement>) => setText({ ...text, thresholds: { ...text.thresholds, [r.id]: e.currentTarget.value } })} />
+          <Field
+            key={r.id}
+            label={`${r.title[language]} (${r.id})`}
+            description={`${t('settings.default', 'default')} ${r.threshold}: ${r.thresholdWhy[language]}`}
+          >
+            <Input
+              id={`threshold-${r.id}`}
+              width={20}
+              value={text.thresholds[r.id]}
+              onChange={(e: ChangeEvent<HTMLInputElement>) =>
+                setText({ ...text, thresholds: { ...text.thresholds, [r.id]: e.currentTarget.value } })
+              }
+            />
           </Field>
         ))}
       </FieldSet>
@@ -83,7 +109,12 @@ export function SettingsForm({ language, jsonData, onSave }: Props) {
           </Stack>
         </Field>
         <Field label={t('settings.standard-day', 'Standard working day (minutes)')}>
-          <Input id="kansa-standard-day" width={10} value={text.standardDayMinutes} onChange={set('standardDayMinutes')} />
+          <Input
+            id="kansa-standard-day"
+            width={10}
+            value={text.standardDayMinutes}
+            onChange={set('standardDayMinutes')}
+          />
         </Field>
         <Field label={t('settings.rest', 'Minimum rest interval (hours)')}>
           <Input id="kansa-rest" width={10} value={text.restIntervalHours} onChange={set('restIntervalHours')} />

@@ -27,11 +27,15 @@ export function SigmaInstall({ dataSourceUid }: { dataSourceUid: string }) {
   const pick = async (e: FormEvent<HTMLInputElement>) => {
     const chosen = e.currentTarget.files?.[0];
     setResult(undefined);
-    if (!chosen) {return;}
+    if (!chosen) {
+      return;
+    }
     setFile({ name: chosen.name, parsed: parseSigmaFile(await readText(chosen), chosen.name) });
   };
   const install = async () => {
-    if (!file?.parsed.ok) {return;}
+    if (!file?.parsed.ok) {
+      return;
+    }
     setBusy(true);
     setResult(await installSigmaRules(getBackendSrv(), dataSourceUid, file.parsed.groups));
     setBusy(false);
@@ -41,7 +45,10 @@ export function SigmaInstall({ dataSourceUid }: { dataSourceUid: string }) {
     <FieldSet label={t('sigma.heading', 'Sigma rules')}>
       <Stack direction="column" gap={1}>
         <Text color="secondary">
-          {t('sigma.help', 'Convert Sigma rules with `kansa sigma convert RULES --out rules.json`, pick the file here and install it. The rules arrive paused in the folder "Kansa Sigma"; enable the ones you want in Grafana\'s alert rule list.')}
+          {t(
+            'sigma.help',
+            'Convert Sigma rules with `kansa sigma convert RULES --out rules.json`, pick the file here and install it. The rules arrive paused in the folder "Kansa Sigma"; enable the ones you want in Grafana\'s alert rule list.',
+          )}
         </Text>
         <Stack direction="row" gap={1} alignItems="center">
           <FileUpload accept=".json,application/json" onFileUpload={pick} showFileName>
@@ -51,16 +58,30 @@ export function SigmaInstall({ dataSourceUid }: { dataSourceUid: string }) {
             {t('sigma.install', 'Install Sigma rules')}
           </Button>
         </Stack>
-        {file?.parsed.ok && <Text>{t('sigma.ready', '{{rules}} rules in {{groups}} groups, ready to install', { rules: file.parsed.rules, groups: file.parsed.groups.length })}</Text>}
+        {file?.parsed.ok && (
+          <Text>
+            {t('sigma.ready', '{{rules}} rules in {{groups}} groups, ready to install', {
+              rules: file.parsed.rules,
+              groups: file.parsed.groups.length,
+            })}
+          </Text>
+        )}
         {file && !file.parsed.ok && <Alert title={file.parsed.error} severity="error" />}
         {result?.status === 'success' && (
           <Alert
-            title={t('sigma.installed', 'Installed {{installed}} Sigma rules into "Kansa Sigma"; {{enabled}} of them enabled', { installed: result.installed, enabled: result.enabled })}
+            title={t(
+              'sigma.installed',
+              'Installed {{installed}} Sigma rules into "Kansa Sigma"; {{enabled}} of them enabled',
+              { installed: result.installed, enabled: result.enabled },
+            )}
             severity="success"
           />
         )}
         {result?.status === 'success' && result.skipped.length > 0 && (
-          <Alert title={t('sigma.skipped', 'Left to file provisioning (read-only in Grafana): ') + result.skipped.join(', ')} severity="info" />
+          <Alert
+            title={t('sigma.skipped', 'Left to file provisioning (read-only in Grafana): ') + result.skipped.join(', ')}
+            severity="info"
+          />
         )}
         {result?.status === 'failed' && <Alert title={result.error} severity="error" />}
       </Stack>

@@ -19,8 +19,16 @@ export type Parsed =
   | { ok: true; ruleSettings: Partial<RuleSettings>; importantFolders: string[]; workday: WorkdaySettings }
   | { ok: false; errors: string[] };
 
-const lines = (s: string) => s.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
-const list = (s: string) => s.split(/[,\s、]+/).map((l) => l.trim()).filter(Boolean);
+const lines = (s: string) =>
+  s
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
+const list = (s: string) =>
+  s
+    .split(/[,\s、]+/)
+    .map((l) => l.trim())
+    .filter(Boolean);
 
 /** Checks every field and names each bad one with what was expected, instead of saving half a configuration. */
 export function parseSettings(text: SettingsText): Parsed {
@@ -32,7 +40,9 @@ export function parseSettings(text: SettingsText): Parsed {
     }
     return n;
   };
-  const thresholds = Object.fromEntries(Object.entries(text.thresholds).map(([id, v]) => [id, number(`threshold ${id}`, v, 0, Number.MAX_SAFE_INTEGER)]));
+  const thresholds = Object.fromEntries(
+    Object.entries(text.thresholds).map(([id, v]) => [id, number(`threshold ${id}`, v, 0, Number.MAX_SAFE_INTEGER)]),
+  );
   const permittedPorts = list(text.permittedPorts).map((p) => number('permitted ports', p, 1, 65535));
   const holidays = lines(text.holidays).map((l) => l.split(/\s+/)[0]);
   holidays.forEach((d, i) => {
@@ -40,8 +50,13 @@ export function parseSettings(text: SettingsText): Parsed {
       errors.push(`holidays line ${i + 1}: YYYY-MM-DD expected, got "${d}"`);
     }
   });
-  for (const [name, v] of [['late-night start', text.lateNightStart], ['late-night end', text.lateNightEnd]]) {
-    if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(v)) {errors.push(`${name}: HH:MM expected, got "${v}"`);}
+  for (const [name, v] of [
+    ['late-night start', text.lateNightStart],
+    ['late-night end', text.lateNightEnd],
+  ]) {
+    if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(v)) {
+      errors.push(`${name}: HH:MM expected, got "${v}"`);
+    }
   }
   try {
     new Intl.DateTimeFormat('en', { timeZone: text.timezone });
@@ -50,7 +65,9 @@ export function parseSettings(text: SettingsText): Parsed {
   }
   const standardDayMinutes = number('standard day (minutes)', text.standardDayMinutes, 60, 1440);
   const restIntervalHours = number('rest interval (hours)', text.restIntervalHours, 1, 24);
-  if (errors.length) {return { ok: false, errors };}
+  if (errors.length) {
+    return { ok: false, errors };
+  }
   return {
     ok: true,
     ruleSettings: {
@@ -63,6 +80,13 @@ export function parseSettings(text: SettingsText): Parsed {
       lateNightEnd: text.lateNightEnd,
     },
     importantFolders: lines(text.importantFolders),
-    workday: { timezone: text.timezone, lateNightStart: text.lateNightStart, lateNightEnd: text.lateNightEnd, holidays, standardDayMinutes, restIntervalHours },
+    workday: {
+      timezone: text.timezone,
+      lateNightStart: text.lateNightStart,
+      lateNightEnd: text.lateNightEnd,
+      holidays,
+      standardDayMinutes,
+      restIntervalHours,
+    },
   };
 }

@@ -2,7 +2,11 @@ import type { Reducer } from './model';
 
 /** A data frame as the plugin SDK marshals it to JSON (what kansa-dsquery prints). */
 export interface FrameJson {
-  schema: { name?: string; meta?: Record<string, unknown>; fields: Array<{ name: string; type: string; labels?: Record<string, string> }> };
+  schema: {
+    name?: string;
+    meta?: Record<string, unknown>;
+    fields: Array<{ name: string; type: string; labels?: Record<string, string> }>;
+  };
   data?: { values: unknown[][] };
 }
 
@@ -84,31 +88,60 @@ function tokenize(src: string): Token[] {
       throw new Error(`math expression: cannot read "${src.slice(offset)}" at offset ${offset} of "${src}"`);
     }
     at = re.lastIndex;
-    if (m[1] !== undefined) {tokens.push({ kind: 'num', value: Number(m[1]) });}
-    else if (m[2] !== undefined) {tokens.push({ kind: 'ref', name: m[2] });}
-    else {tokens.push({ kind: 'op', op: m[3] });}
+    if (m[1] !== undefined) {
+      tokens.push({ kind: 'num', value: Number(m[1]) });
+    } else if (m[2] !== undefined) {
+      tokens.push({ kind: 'ref', name: m[2] });
+    } else {
+      tokens.push({ kind: 'op', op: m[3] });
+    }
   }
   return tokens;
 }
 
 type Value = number | NumberItem[];
 
-const PRECEDENCE: Record<string, number> = { '||': 1, '&&': 2, '==': 3, '!=': 3, '>': 4, '<': 4, '>=': 4, '<=': 4, '+': 5, '-': 5, '*': 6, '/': 6 };
+const PRECEDENCE: Record<string, number> = {
+  '||': 1,
+  '&&': 2,
+  '==': 3,
+  '!=': 3,
+  '>': 4,
+  '<': 4,
+  '>=': 4,
+  '<=': 4,
+  '+': 5,
+  '-': 5,
+  '*': 6,
+  '/': 6,
+};
 
 function apply(op: string, a: number, b: number): number {
   switch (op) {
-    case '+': return a + b;
-    case '-': return a - b;
-    case '*': return a * b;
-    case '/': return a / b;
-    case '>': return a > b ? 1 : 0;
-    case '<': return a < b ? 1 : 0;
-    case '>=': return a >= b ? 1 : 0;
-    case '<=': return a <= b ? 1 : 0;
-    case '==': return a === b ? 1 : 0;
-    case '!=': return a !== b ? 1 : 0;
-    case '&&': return a !== 0 && b !== 0 ? 1 : 0;
-    default: return a !== 0 || b !== 0 ? 1 : 0;
+    case '+':
+      return a + b;
+    case '-':
+      return a - b;
+    case '*':
+      return a * b;
+    case '/':
+      return a / b;
+    case '>':
+      return a > b ? 1 : 0;
+    case '<':
+      return a < b ? 1 : 0;
+    case '>=':
+      return a >= b ? 1 : 0;
+    case '<=':
+      return a <= b ? 1 : 0;
+    case '==':
+      return a === b ? 1 : 0;
+    case '!=':
+      return a !== b ? 1 : 0;
+    case '&&':
+      return a !== 0 && b !== 0 ? 1 : 0;
+    default:
+      return a !== 0 || b !== 0 ? 1 : 0;
   }
 }
 
@@ -116,9 +149,15 @@ const subset = (a: Labels, b: Labels) => Object.entries(a).every(([k, v]) => b[k
 
 /** Grafana's union of two number sets: items pair when one's labels are a subset of the other's; the richer labels win. */
 function combine(op: string, a: Value, b: Value): Value {
-  if (typeof a === 'number' && typeof b === 'number') {return apply(op, a, b);}
-  if (typeof a === 'number') {return (b as NumberItem[]).map((i) => ({ labels: i.labels, value: apply(op, a, i.value) }));}
-  if (typeof b === 'number') {return a.map((i) => ({ labels: i.labels, value: apply(op, i.value, b) }));}
+  if (typeof a === 'number' && typeof b === 'number') {
+    return apply(op, a, b);
+  }
+  if (typeof a === 'number') {
+    return (b as NumberItem[]).map((i) => ({ labels: i.labels, value: apply(op, a, i.value) }));
+  }
+  if (typeof b === 'number') {
+    return a.map((i) => ({ labels: i.labels, value: apply(op, i.value, b) }));
+  }
   const out: NumberItem[] = [];
   for (const x of a) {
     for (const y of b) {
@@ -136,27 +175,39 @@ export function math(expression: string, vars: Record<string, NumberItem[]>): Nu
   let pos = 0;
   const primary = (): Value => {
     const t = tokens[pos++];
-    if (!t) {throw new Error(`math expression ends early: "${expression}"`);}
-    if (t.kind === 'num') {return t.value;}
+    if (!t) {
+      throw new Error(`math expression ends early: "${expression}"`);
+    }
+    if (t.kind === 'num') {
+      return t.value;
+    }
     if (t.kind === 'ref') {
       const v = vars[t.name];
-      if (!v) {throw new Error(`math expression refers to $${t.name}, which no expression defines`);}
+      if (!v) {
+        throw new Error(`math expression refers to $${t.name}, which no expression defines`);
+      }
       return v;
     }
     if (t.op === '(') {
       const v = binary(0);
       const close = tokens[pos++];
-      if (!close || close.kind !== 'op' || close.op !== ')') {throw new Error(`math expression: ) expected in "${expression}"`);}
+      if (!close || close.kind !== 'op' || close.op !== ')') {
+        throw new Error(`math expression: ) expected in "${expression}"`);
+      }
       return v;
     }
-    if (t.op === '-') {return combine('*', -1, primary());}
+    if (t.op === '-') {
+      return combine('*', -1, primary());
+    }
     throw new Error(`math expression: unexpected ${t.op} in "${expression}"`);
   };
   const binary = (min: number): Value => {
     let left = primary();
     for (;;) {
       const t = tokens[pos];
-      if (!t || t.kind !== 'op' || !(t.op in PRECEDENCE) || PRECEDENCE[t.op] < min) {break;}
+      if (!t || t.kind !== 'op' || !(t.op in PRECEDENCE) || PRECEDENCE[t.op] < min) {
+        break;
+      }
       pos++;
       const right = binary(PRECEDENCE[t.op] + 1);
       left = combine(t.op, left, right);
@@ -164,7 +215,9 @@ export function math(expression: string, vars: Record<string, NumberItem[]>): Nu
     return left;
   };
   const result = binary(0);
-  if (pos !== tokens.length) {throw new Error(`math expression: unexpected trailing input in "${expression}"`);}
+  if (pos !== tokens.length) {
+    throw new Error(`math expression: unexpected trailing input in "${expression}"`);
+  }
   return typeof result === 'number' ? [{ labels: {}, value: result }] : result;
 }
 

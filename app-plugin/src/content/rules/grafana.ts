@@ -20,7 +20,13 @@ export const APP_ORIGIN_LABEL = { __grafana_origin: 'plugin/kansa-logs-app' };
 export const KANSA_FOLDER = { uid: 'kansa', title: 'Kansa' };
 /** Who puts the rules into Grafana: file provisioning (read-only there) or the app's installer (editable). */
 export type RuleOrigin = 'file' | 'installer';
-export const GROUP_INTERVAL_SECONDS: Record<string, number> = { cyber: 60, insider: 300, audit: 300, attendance: 300, failure: 60 };
+export const GROUP_INTERVAL_SECONDS: Record<string, number> = {
+  cyber: 60,
+  insider: 300,
+  audit: 300,
+  attendance: 300,
+  failure: 60,
+};
 export const groupName = (useCase: string) => `kansa-${useCase}`;
 export const ruleUid = (id: string) => `kansa-${id}`;
 
@@ -39,7 +45,7 @@ export function perUser(rule: RuleDef, settings: RuleSettings): boolean {
       ? (q.query.riskEntity ?? 'user') === 'user'
       : q.query.queryType === 'attendance' // the -series views are labelled by user.name
         ? /-series$/.test(q.query.attendanceView ?? '')
-        : (q.query.groupBy ?? []).some((g) => g.field === F.userName)
+        : (q.query.groupBy ?? []).some((g) => g.field === F.userName),
   );
 }
 
@@ -54,7 +60,13 @@ export function ruleData(rule: RuleDef, settings: RuleSettings, datasourceUid: s
     queryType: q.query.queryType,
     relativeTimeRange: { from: q.fromSeconds, to: q.toSeconds ?? 0 },
     datasourceUid,
-    model: { ...panelTarget(q.query, 0), refId: q.refId, datasource: { type: 'kansa-logs-datasource', uid: datasourceUid }, intervalMs: q.intervalMs, maxDataPoints: 43200 },
+    model: {
+      ...panelTarget(q.query, 0),
+      refId: q.refId,
+      datasource: { type: 'kansa-logs-datasource', uid: datasourceUid },
+      intervalMs: q.intervalMs,
+      maxDataPoints: 43200,
+    },
   }));
   for (const r of reductions(rule)) {
     data.push({
@@ -84,7 +96,13 @@ export function ruleData(rule: RuleDef, settings: RuleSettings, datasourceUid: s
 }
 
 /** One rule in the shape both the file provisioning format and the provisioning HTTP API accept. */
-export function grafanaRule(rule: RuleDef, settings: RuleSettings, datasourceUid: string, dashboards: readonly DashboardDef[], origin: RuleOrigin): Json {
+export function grafanaRule(
+  rule: RuleDef,
+  settings: RuleSettings,
+  datasourceUid: string,
+  dashboards: readonly DashboardDef[],
+  origin: RuleOrigin,
+): Json {
   const dashboard = dashboards.find((d) => d.uid === rule.dashboardUid);
   const panelId = dashboard && panelIds(dashboard).get(rule.panelKey);
   if (!panelId) {
@@ -108,7 +126,13 @@ export function grafanaRule(rule: RuleDef, settings: RuleSettings, datasourceUid
       __dashboardUid__: rule.dashboardUid,
       __panelId__: String(panelId),
     },
-    labels: { severity: rule.severity, use_case: rule.useCase, kansa_rule_id: rule.id, ...guidanceLabels(rule), ...(origin === 'file' ? APP_ORIGIN_LABEL : {}) },
+    labels: {
+      severity: rule.severity,
+      use_case: rule.useCase,
+      kansa_rule_id: rule.id,
+      ...guidanceLabels(rule),
+      ...(origin === 'file' ? APP_ORIGIN_LABEL : {}),
+    },
     isPaused: false,
   };
 }
@@ -125,14 +149,16 @@ export function ruleGroups(
   settings: RuleSettings,
   datasourceUid: string,
   dashboards: readonly DashboardDef[],
-  origin: RuleOrigin
+  origin: RuleOrigin,
 ): RuleGroup[] {
   const useCases = [...new Set(rules.map((r) => r.useCase))];
   return useCases.map((useCase) => ({
     name: groupName(useCase),
     useCase,
     intervalSeconds: GROUP_INTERVAL_SECONDS[useCase],
-    rules: rules.filter((r) => r.useCase === useCase).map((r) => grafanaRule(r, settings, datasourceUid, dashboards, origin)),
+    rules: rules
+      .filter((r) => r.useCase === useCase)
+      .map((r) => grafanaRule(r, settings, datasourceUid, dashboards, origin)),
   }));
 }
 

@@ -7,7 +7,9 @@ import { type Matcher, RECEIVERS, type Route } from './notifications';
 
 const file = parse(generatedFiles().get('provisioning/alerting/kansa-notifications.yaml.example')!);
 const rulesFile = parse(generatedFiles().get('provisioning/alerting/kansa-rules.yaml')!);
-const provisioned: Array<{ labels: Record<string, string> }> = rulesFile.groups.flatMap((g: { rules: unknown[] }) => g.rules);
+const provisioned: Array<{ labels: Record<string, string> }> = rulesFile.groups.flatMap(
+  (g: { rules: unknown[] }) => g.rules,
+);
 
 /** Grafana's matcher: regexes are anchored; a missing label is the empty string. */
 function matches(labels: Record<string, string>, [name, op, value]: Matcher): boolean {
@@ -43,9 +45,12 @@ describe('notification policy', () => {
     expect(provisioned).toHaveLength(RULES.length);
   });
 
-  it.each(provisioned.map((r) => ({ id: r.labels.kansa_rule_id, labels: r.labels })))('$id reaches the receivers its use case and severity call for', ({ labels }) => {
-    expect(receivers(root, labels)).toEqual(expected(labels));
-  });
+  it.each(provisioned.map((r) => ({ id: r.labels.kansa_rule_id, labels: r.labels })))(
+    '$id reaches the receivers its use case and severity call for',
+    ({ labels }) => {
+      expect(receivers(root, labels)).toEqual(expected(labels));
+    },
+  );
 
   it('never sends an insider, attendance or audit alert to a chat channel', () => {
     for (const useCase of ['insider', 'attendance', 'audit']) {
@@ -62,7 +67,9 @@ describe('notification policy', () => {
   });
 
   it('leaves alerts that are not Kansa rules to the root receiver', () => {
-    expect(receivers(root, { alertname: 'disk full', severity: 'critical', use_case: 'cyber' })).toEqual([RECEIVERS.securityEmail]);
+    expect(receivers(root, { alertname: 'disk full', severity: 'critical', use_case: 'cyber' })).toEqual([
+      RECEIVERS.securityEmail,
+    ]);
   });
 
   it('names only contact points the file defines, each with an environment placeholder', () => {
@@ -85,12 +92,15 @@ describe('guidance labels', () => {
     expect(Object.keys(RULE_GUIDANCE).sort()).toEqual(RULES.map((r) => r.id).sort());
   });
 
-  it.each(provisioned.map((r) => ({ id: r.labels.kansa_rule_id, labels: r.labels })))('$id carries known IPA and JPCERT keys', ({ labels }) => {
-    const ipa = labels.ipa_threat.split(',');
-    const jp = labels.jpcert_log.split(',');
-    expect(ipa.length).toBeGreaterThan(0);
-    expect(jp.length).toBeGreaterThan(0);
-    ipa.forEach((k) => expect(Object.keys(IPA_THREATS)).toContain(k));
-    jp.forEach((k) => expect(Object.keys(JPCERT_CHECKS)).toContain(k));
-  });
+  it.each(provisioned.map((r) => ({ id: r.labels.kansa_rule_id, labels: r.labels })))(
+    '$id carries known IPA and JPCERT keys',
+    ({ labels }) => {
+      const ipa = labels.ipa_threat.split(',');
+      const jp = labels.jpcert_log.split(',');
+      expect(ipa.length).toBeGreaterThan(0);
+      expect(jp.length).toBeGreaterThan(0);
+      ipa.forEach((k) => expect(Object.keys(IPA_THREATS)).toContain(k));
+      jp.forEach((k) => expect(Object.keys(JPCERT_CHECKS)).toContain(k));
+    },
+  );
 });

@@ -48,8 +48,14 @@ function contactPoints(): Json[] {
     receivers: [{ uid, type, settings, disableResolveMessage: false }],
   });
   return [
-    point(RECEIVERS.securityEmail, 'kansa-security-email', 'email', { addresses: env('KANSA_ALERT_SECURITY_EMAIL'), singleEmail: true }),
-    point(RECEIVERS.complianceEmail, 'kansa-compliance-email', 'email', { addresses: env('KANSA_ALERT_COMPLIANCE_EMAIL'), singleEmail: true }),
+    point(RECEIVERS.securityEmail, 'kansa-security-email', 'email', {
+      addresses: env('KANSA_ALERT_SECURITY_EMAIL'),
+      singleEmail: true,
+    }),
+    point(RECEIVERS.complianceEmail, 'kansa-compliance-email', 'email', {
+      addresses: env('KANSA_ALERT_COMPLIANCE_EMAIL'),
+      singleEmail: true,
+    }),
     point(RECEIVERS.slack, 'kansa-slack', 'slack', { url: env('KANSA_ALERT_SLACK_WEBHOOK_URL') }),
     point(RECEIVERS.teams, 'kansa-teams', 'teams', { url: env('KANSA_ALERT_TEAMS_WEBHOOK_URL') }),
   ];
@@ -72,12 +78,31 @@ export function policyTree(): Route {
         group_interval: '5m',
         repeat_interval: '4h',
         routes: [
-          { receiver: RECEIVERS.teams, object_matchers: [['use_case', '=', 'cyber'], ['severity', '=', 'critical']], continue: true, repeat_interval: '1h' },
+          {
+            receiver: RECEIVERS.teams,
+            object_matchers: [
+              ['use_case', '=', 'cyber'],
+              ['severity', '=', 'critical'],
+            ],
+            continue: true,
+            repeat_interval: '1h',
+          },
           { receiver: RECEIVERS.slack, object_matchers: [['use_case', '=', 'cyber']], continue: true },
           { receiver: RECEIVERS.securityEmail, object_matchers: [['use_case', '=', 'cyber']] },
           { receiver: RECEIVERS.teams, object_matchers: [['use_case', '=', 'failure']] },
-          { receiver: RECEIVERS.complianceEmail, object_matchers: [['use_case', '=~', personal], ['severity', '=~', 'critical|high']], repeat_interval: '12h' },
-          { receiver: RECEIVERS.complianceEmail, object_matchers: [['use_case', '=~', personal]], repeat_interval: '24h' },
+          {
+            receiver: RECEIVERS.complianceEmail,
+            object_matchers: [
+              ['use_case', '=~', personal],
+              ['severity', '=~', 'critical|high'],
+            ],
+            repeat_interval: '12h',
+          },
+          {
+            receiver: RECEIVERS.complianceEmail,
+            object_matchers: [['use_case', '=~', personal]],
+            repeat_interval: '24h',
+          },
         ],
       },
     ],
@@ -95,7 +120,7 @@ export function notificationsDoc(): string {
     '',
     '## Contact points and notification policy',
     '',
-    '`provisioning/alerting/kansa-notifications.yaml.example` (generated from `app-plugin/src/content/rules/notifications.ts`): cyber alerts go to the security mail and Slack (critical ones also to Teams), failure alerts to Teams, insider/attendance/audit alerts only to the compliance mailbox (they name people). Grafana rejects contact points without an address or URL and a provisioned policy tree replaces the organisation\'s, so the file is not loaded until an admin sets these variables in Grafana\'s environment and renames it to `kansa-notifications.yaml`:',
+    "`provisioning/alerting/kansa-notifications.yaml.example` (generated from `app-plugin/src/content/rules/notifications.ts`): cyber alerts go to the security mail and Slack (critical ones also to Teams), failure alerts to Teams, insider/attendance/audit alerts only to the compliance mailbox (they name people). Grafana rejects contact points without an address or URL and a provisioned policy tree replaces the organisation's, so the file is not loaded until an admin sets these variables in Grafana's environment and renames it to `kansa-notifications.yaml`:",
     '',
     '| variable | value |',
     '|---|---|',

@@ -12,9 +12,20 @@ const minutesOf = (hhmm: string): number => {
 
 /** Minutes the zone is ahead of UTC on a given day (Intl knows DST). */
 export function zoneOffsetMinutes(timezone: string, at: Date): number {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone: timezone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: timezone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  })
     .formatToParts(at)
-    .reduce<Record<string, number>>((acc, p) => (p.type === 'literal' ? acc : { ...acc, [p.type]: Number(p.value) }), {});
+    .reduce<Record<string, number>>(
+      (acc, p) => (p.type === 'literal' ? acc : { ...acc, [p.type]: Number(p.value) }),
+      {},
+    );
   const asUtc = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute);
   return Math.round((asUtc - Math.floor(at.getTime() / 60000) * 60000) / 60000);
 }
@@ -39,7 +50,7 @@ export function offHours(s: RuleSettings, weeklyHolidays: number[] = [0, 6], at 
     weeklyHolidays.map((wd) => {
       const from = ((wd + 6) % 7) * 1440 - tz;
       return range(`${week}${offset(from)}`, `${week}${offset(from + 1440)}`);
-    })
+    }),
   );
   const holidays = s.holidays.map((day) => {
     const [y, m, d] = day.split('-').map(Number);

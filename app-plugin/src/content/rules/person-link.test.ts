@@ -11,19 +11,28 @@ describe('alerts about one person link to their person page', () => {
     uid: string;
     annotations: Record<string, string>;
   }>;
-  const byUser = RULES.filter((r) => r.scenario?.label === F.userName || r.queries(settings).some((q) => q.query.queryType === 'risk'));
+  const byUser = RULES.filter(
+    (r) => r.scenario?.label === F.userName || r.queries(settings).some((q) => q.query.queryType === 'risk'),
+  );
 
   it('every rule whose alerts carry user.name has the link, built from Grafana’s external URL', () => {
     expect(byUser.length).toBeGreaterThanOrEqual(5);
     for (const r of byUser) {
-      expect({ rule: r.id, link: rules.find((x) => x.uid === `kansa-${r.id}`)!.annotations.person_page }).toEqual({ rule: r.id, link: PERSON_PAGE_ANNOTATION });
+      expect({ rule: r.id, link: rules.find((x) => x.uid === `kansa-${r.id}`)!.annotations.person_page }).toEqual({
+        rule: r.id,
+        link: PERSON_PAGE_ANNOTATION,
+      });
     }
-    expect(PERSON_PAGE_ANNOTATION).toBe('{{ externalURL }}/a/kansa-logs-app/person?user={{ index $labels "user.name" | urlquery }}');
+    expect(PERSON_PAGE_ANNOTATION).toBe(
+      '{{ externalURL }}/a/kansa-logs-app/person?user={{ index $labels "user.name" | urlquery }}',
+    );
   });
 
   it('rules about hosts or addresses have none', () => {
     const byHost = rules.filter((x) => ['kansa-failure-ap-errors', 'kansa-cyber-password-spray'].includes(x.uid));
     expect(byHost).toHaveLength(2);
-    for (const r of byHost) {expect(r.annotations.person_page).toBeUndefined();}
+    for (const r of byHost) {
+      expect(r.annotations.person_page).toBeUndefined();
+    }
   });
 });

@@ -66,9 +66,13 @@ export function PersonPage({ language, dataSourceUid, timezone, initialUser, ini
   const [record, setRecord] = useState<Record>();
   const [error, setError] = useState<string>();
   const [loading, setLoading] = useState(false);
-  const range = () => ({ start: localMidnight(from, timezone), end: new Date(localMidnight(to, timezone).getTime() + 86400000) });
+  const range = () => ({
+    start: localMidnight(from, timezone),
+    end: new Date(localMidnight(to, timezone).getTime() + 86400000),
+  });
   const message = language === 'ja' ? 'kansa.message.ja' : 'kansa.message.en';
-  const time = (v: unknown) => new Date(v as number).toLocaleString(language === 'ja' ? 'ja-JP' : 'en-GB', { timeZone: timezone });
+  const time = (v: unknown) =>
+    new Date(v as number).toLocaleString(language === 'ja' ? 'ja-JP' : 'en-GB', { timeZone: timezone });
 
   const show = async (who = picked) => {
     const user = accountOf(who, people);
@@ -82,14 +86,20 @@ export function PersonPage({ language, dataSourceUid, timezone, initialUser, ini
     }
     setLoading(true);
     const { start, end } = range();
-    const days = Array.from({ length: Math.min(MAX_RISK_DAYS, Math.round((end.getTime() - start.getTime()) / 86400000)) }, (_, i) =>
-      new Date(start.getTime() + (i + 0.5) * 86400000).toLocaleDateString('sv-SE', { timeZone: timezone })
+    const days = Array.from(
+      { length: Math.min(MAX_RISK_DAYS, Math.round((end.getTime() - start.getTime()) / 86400000)) },
+      (_, i) => new Date(start.getTime() + (i + 0.5) * 86400000).toLocaleDateString('sv-SE', { timeZone: timezone }),
     );
     const [outcome, ...perDay] = await Promise.all([
       runQueries(dataSourceUid, personQueries(user, language), start, end),
       ...days.map((d) => {
         const dayStart = localMidnight(d, timezone);
-        return runQueries(dataSourceUid, [riskDayQuery(user, language)], dayStart, new Date(dayStart.getTime() + 86400000));
+        return runQueries(
+          dataSourceUid,
+          [riskDayQuery(user, language)],
+          dayStart,
+          new Date(dayStart.getTime() + 86400000),
+        );
       }),
     ]);
     setLoading(false);
@@ -121,7 +131,12 @@ export function PersonPage({ language, dataSourceUid, timezone, initialUser, ini
     const { start, end } = range();
     void runQueries(dataSourceUid, [peopleQuery()], start, end).then((outcome) => {
       if (outcome.status === 'success') {
-        setPeople(rowsOf(outcome.frames.people?.[0]).map((r) => ({ account: String(r['user.name']), name: String(r['kansa.user.display_name'] ?? '') })));
+        setPeople(
+          rowsOf(outcome.frames.people?.[0]).map((r) => ({
+            account: String(r['user.name']),
+            name: String(r['kansa.user.display_name'] ?? ''),
+          })),
+        );
       }
     });
     if (initialUser) {
@@ -135,14 +150,20 @@ export function PersonPage({ language, dataSourceUid, timezone, initialUser, ini
   const heading = t('person.heading', 'Person');
   const display = record && (people.find((p) => p.account === record.user)?.name || record.user);
   const { start, end } = range();
-  const explore = (sourceType?: string) => config.appSubUrl + personExploreUrl(dataSourceUid, record!.user, start, end, sourceType);
+  const explore = (sourceType?: string) =>
+    config.appSubUrl + personExploreUrl(dataSourceUid, record!.user, start, end, sourceType);
 
   return (
     <div className={printable}>
       <Stack direction="column" gap={2}>
         <Text element="h2">{heading}</Text>
         <div className="kansa-no-print">
-          <Text element="p">{t('person.intro', 'Everything one person did across all sources for a period: the timeline, their risk and their working hours.')}</Text>
+          <Text element="p">
+            {t(
+              'person.intro',
+              'Everything one person did across all sources for a period: the timeline, their risk and their working hours.',
+            )}
+          </Text>
           <Stack direction="row" gap={1} alignItems="flex-end">
             <Field label={t('person.user', 'Person')}>
               <Input
@@ -160,10 +181,20 @@ export function PersonPage({ language, dataSourceUid, timezone, initialUser, ini
               ))}
             </datalist>
             <Field label={t('person.from', 'From')}>
-              <Input id="kansa-person-from" type="date" value={from} onChange={(e: ChangeEvent<HTMLInputElement>) => setFrom(e.currentTarget.value)} />
+              <Input
+                id="kansa-person-from"
+                type="date"
+                value={from}
+                onChange={(e: ChangeEvent<HTMLInputElement>) => setFrom(e.currentTarget.value)}
+              />
             </Field>
             <Field label={t('person.to', 'To')}>
-              <Input id="kansa-person-to" type="date" value={to} onChange={(e: ChangeEvent<HTMLInputElement>) => setTo(e.currentTarget.value)} />
+              <Input
+                id="kansa-person-to"
+                type="date"
+                value={to}
+                onChange={(e: ChangeEvent<HTMLInputElement>) => setTo(e.currentTarget.value)}
+              />
             </Field>
             <Field label="">
               <Button onClick={() => show()}>{t('person.show', 'Show')}</Button>
@@ -181,7 +212,15 @@ export function PersonPage({ language, dataSourceUid, timezone, initialUser, ini
         {loading && <LoadingPlaceholder text={t('person.loading', 'Loading…')} />}
         {record && (
           <>
-            <Text element="h3">{t('person.title', '{{name}} ({{user}}), {{from}} to {{to}}', { name: display, user: record.user, from: record.from, to: record.to, interpolation: { escapeValue: false } })}</Text>
+            <Text element="h3">
+              {t('person.title', '{{name}} ({{user}}), {{from}} to {{to}}', {
+                name: display,
+                user: record.user,
+                from: record.from,
+                to: record.to,
+                interpolation: { escapeValue: false },
+              })}
+            </Text>
             <section aria-label={t('person.sources', 'Sources')}>
               <Stack direction="row" gap={1} wrap="wrap" alignItems="center">
                 <Text>{t('person.sources', 'Sources')}:</Text>
@@ -216,12 +255,20 @@ export function PersonPage({ language, dataSourceUid, timezone, initialUser, ini
                   label={t('person.risk-days', 'Risk by day')}
                   headerStyle={cell}
                   cellStyle={cell}
-                  header={[t('person.column.date', 'Date'), t('person.column.score', 'Score'), t('person.column.reasons', 'Reasons')]}
+                  header={[
+                    t('person.column.date', 'Date'),
+                    t('person.column.score', 'Score'),
+                    t('person.column.reasons', 'Reasons'),
+                  ]}
                   rows={record.riskDays.map(({ day, row }) => ({
                     key: day,
                     cells: [
                       day,
-                      <Badge key="score" color={Number(row.score) >= 80 ? 'red' : Number(row.score) >= 50 ? 'orange' : 'green'} text={Number(row.score).toFixed(0)} />,
+                      <Badge
+                        key="score"
+                        color={Number(row.score) >= 80 ? 'red' : Number(row.score) >= 50 ? 'orange' : 'green'}
+                        text={Number(row.score).toFixed(0)}
+                      />,
                       String(row.top_reasons ?? ''),
                     ],
                   }))}
@@ -237,7 +284,13 @@ export function PersonPage({ language, dataSourceUid, timezone, initialUser, ini
                   label={t('person.attendance', 'Working hours')}
                   headerStyle={cell}
                   cellStyle={cell}
-                  header={[t('person.column.date', 'Date'), t('person.column.first', 'First'), t('person.column.last', 'Last'), t('person.column.working', 'Working (h)'), t('person.column.overtime', 'Overtime (h)')]}
+                  header={[
+                    t('person.column.date', 'Date'),
+                    t('person.column.first', 'First'),
+                    t('person.column.last', 'Last'),
+                    t('person.column.working', 'Working (h)'),
+                    t('person.column.overtime', 'Overtime (h)'),
+                  ]}
                   rows={record.attendance.map((r) => ({
                     key: String(r.date),
                     cells: [
@@ -252,7 +305,9 @@ export function PersonPage({ language, dataSourceUid, timezone, initialUser, ini
               )}
             </section>
             <section aria-label={t('person.timeline', 'Timeline')}>
-              <Text element="h3">{t('person.timeline-count', 'Timeline ({{n}} events)', { n: record.timeline.length })}</Text>
+              <Text element="h3">
+                {t('person.timeline-count', 'Timeline ({{n}} events)', { n: record.timeline.length })}
+              </Text>
               {record.timeline.length === 0 ? (
                 <Text element="p">{t('person.none', 'None')}</Text>
               ) : (
@@ -260,10 +315,20 @@ export function PersonPage({ language, dataSourceUid, timezone, initialUser, ini
                   label={t('person.timeline', 'Timeline')}
                   headerStyle={cell}
                   cellStyle={cell}
-                  header={[t('person.column.time', 'Time'), t('person.column.source', 'Source'), t('person.column.host', 'Host'), t('person.column.what', 'What')]}
+                  header={[
+                    t('person.column.time', 'Time'),
+                    t('person.column.source', 'Source'),
+                    t('person.column.host', 'Host'),
+                    t('person.column.what', 'What'),
+                  ]}
                   rows={record.timeline.map((r, i) => ({
                     key: String(i),
-                    cells: [time(r['@timestamp']), String(r['kansa.source_type'] ?? ''), String(r['host.name'] ?? ''), String(r[message] ?? r['event.action'] ?? '')],
+                    cells: [
+                      time(r['@timestamp']),
+                      String(r['kansa.source_type'] ?? ''),
+                      String(r['host.name'] ?? ''),
+                      String(r[message] ?? r['event.action'] ?? ''),
+                    ],
                   }))}
                 />
               )}
@@ -286,7 +351,10 @@ export default function PersonRoute({ settings }: { settings: KansaAppSettings }
     const relative = v ? /^now(?:-(\d+)([hdw]))?(?:\/[dwMy])?$/.exec(v) : null;
     if (relative) {
       // Grafana's relative ranges (now-7d, now/d): days back from today, rounded to whole days.
-      return day(now - Number(relative[1] ?? 0) * { h: 3600000, d: 86400000, w: 604800000 }[(relative[2] ?? 'd') as 'h' | 'd' | 'w']);
+      return day(
+        now -
+          Number(relative[1] ?? 0) * { h: 3600000, d: 86400000, w: 604800000 }[(relative[2] ?? 'd') as 'h' | 'd' | 'w'],
+      );
     }
     return v && /^\d+$/.test(v) ? day(Number(v)) : v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : fallback;
   };

@@ -19,21 +19,42 @@ interface FrameJson {
   data?: { values: unknown[][] };
 }
 
-function run(user: string, language: 'ja' | 'en', from: Date, to: Date): Record<string, Array<Record<string, unknown>>> {
+function run(
+  user: string,
+  language: 'ja' | 'en',
+  from: Date,
+  to: Date,
+): Record<string, Array<Record<string, unknown>>> {
   const url = process.env.OPENSEARCH_URL;
-  if (!url) {throw new Error('OPENSEARCH_URL must name the node holding the demo month');}
-  const request = { settings: { url, jsonData: {} }, queries: personQueries(user, language), range: { from: from.toISOString(), to: to.toISOString() } };
-  const out = spawnSync(DSQUERY, ['query', '--request', '-'], { input: JSON.stringify(request), maxBuffer: 1 << 28, encoding: 'utf8' });
-  if (out.status !== 0) {throw new Error(`kansa-dsquery exited ${out.status}: ${out.stderr}`);}
+  if (!url) {
+    throw new Error('OPENSEARCH_URL must name the node holding the demo month');
+  }
+  const request = {
+    settings: { url, jsonData: {} },
+    queries: personQueries(user, language),
+    range: { from: from.toISOString(), to: to.toISOString() },
+  };
+  const out = spawnSync(DSQUERY, ['query', '--request', '-'], {
+    input: JSON.stringify(request),
+    maxBuffer: 1 << 28,
+    encoding: 'utf8',
+  });
+  if (out.status !== 0) {
+    throw new Error(`kansa-dsquery exited ${out.status}: ${out.stderr}`);
+  }
   const results = JSON.parse(out.stdout).results as Record<string, { error?: string; frames?: FrameJson[] }>;
   return Object.fromEntries(
     Object.entries(results).map(([refId, r]) => {
-      if (r.error) {throw new Error(`${refId}: ${r.error}`);}
+      if (r.error) {
+        throw new Error(`${refId}: ${r.error}`);
+      }
       const frame = r.frames?.[0];
       const fields = frame?.schema.fields ?? [];
-      const rows = (frame?.data?.values[0] ?? []).map((_, i) => Object.fromEntries(fields.map((f, j) => [f.name, frame!.data!.values[j][i]])));
+      const rows = (frame?.data?.values[0] ?? []).map((_, i) =>
+        Object.fromEntries(fields.map((f, j) => [f.name, frame!.data!.values[j][i]])),
+      );
       return [refId, rows];
-    })
+    }),
   );
 }
 
@@ -60,7 +81,9 @@ describe('the person page on the demo month', () => {
     expect(sources.length).toBeGreaterThanOrEqual(5);
     expect(new Set(ja.timeline.map((r) => r['kansa.source_type']))).toEqual(new Set(sources));
     expect(ja.timeline.every((r) => typeof r['kansa.message.ja'] === 'string')).toBe(true);
-    expect(ja.timeline.filter((r) => String(r['kansa.message.ja']).startsWith(`${leaver.whoDisplayName} が`)).length).toBeGreaterThan(ja.timeline.length / 2);
+    expect(
+      ja.timeline.filter((r) => String(r['kansa.message.ja']).startsWith(`${leaver.whoDisplayName} が`)).length,
+    ).toBeGreaterThan(ja.timeline.length / 2);
     expect(ja.risk.map((r) => r.entity)).toEqual([leaver.who]);
     expect(String(ja.risk[0].top_reasons)).not.toBe('');
     expect(ja.attendance.map((r) => r.date)).toEqual([day]);

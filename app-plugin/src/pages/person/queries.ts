@@ -7,7 +7,14 @@ import { luceneValue } from '../period';
 /** Every event of one account, whatever source wrote it: logons, files, web, mail, print, DB, door, network. */
 export const personQuery = (user: string) => `${F.userName}:${luceneValue(user)}`;
 
-export const TIMELINE_COLUMNS = [F.timestamp, F.kansaSourceType, F.eventAction, F.hostName, F.kansaMessageJa, F.kansaMessageEn];
+export const TIMELINE_COLUMNS = [
+  F.timestamp,
+  F.kansaSourceType,
+  F.eventAction,
+  F.hostName,
+  F.kansaMessageJa,
+  F.kansaMessageEn,
+];
 
 /** The most events one page lists; the sources row still counts them all. */
 export const TIMELINE_LIMIT = 5000;
@@ -16,8 +23,23 @@ export const TIMELINE_LIMIT = 5000;
 export function personQueries(user: string, language: 'ja' | 'en'): KansaQuery[] {
   const query = personQuery(user);
   return [
-    { refId: 'timeline', queryType: 'table', tableMode: 'raw', query, columns: TIMELINE_COLUMNS, limit: TIMELINE_LIMIT, language },
-    { refId: 'sources', queryType: 'table', tableMode: 'top', query, groupBy: [{ field: F.kansaSourceType, size: 50 }], language },
+    {
+      refId: 'timeline',
+      queryType: 'table',
+      tableMode: 'raw',
+      query,
+      columns: TIMELINE_COLUMNS,
+      limit: TIMELINE_LIMIT,
+      language,
+    },
+    {
+      refId: 'sources',
+      queryType: 'table',
+      tableMode: 'top',
+      query,
+      groupBy: [{ field: F.kansaSourceType, size: 50 }],
+      language,
+    },
     { refId: 'risk', queryType: 'risk', query, riskEntity: 'user', limit: 1, language },
     { refId: 'attendance', queryType: 'attendance', query: '', attendanceView: 'sheet', users: [user], language },
   ];
@@ -49,12 +71,22 @@ export const peopleQuery = (): KansaQuery => ({
 });
 
 /** Explore with this person's events (optionally of one source) over the page's range. */
-export function personExploreUrl(dataSourceUid: string, user: string, from: Date, to: Date, sourceType?: string): string {
-  const query = sourceType ? `${personQuery(user)} AND ${F.kansaSourceType}:${luceneValue(sourceType)}` : personQuery(user);
+export function personExploreUrl(
+  dataSourceUid: string,
+  user: string,
+  from: Date,
+  to: Date,
+  sourceType?: string,
+): string {
+  const query = sourceType
+    ? `${personQuery(user)} AND ${F.kansaSourceType}:${luceneValue(sourceType)}`
+    : personQuery(user);
   const panes = {
     kansa: {
       datasource: dataSourceUid,
-      queries: [{ refId: 'A', datasource: { type: DATASOURCE_PLUGIN_ID, uid: dataSourceUid }, queryType: 'logs', query }],
+      queries: [
+        { refId: 'A', datasource: { type: DATASOURCE_PLUGIN_ID, uid: dataSourceUid }, queryType: 'logs', query },
+      ],
       range: { from: String(from.getTime()), to: String(to.getTime()) },
     },
   };

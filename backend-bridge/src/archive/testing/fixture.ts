@@ -28,16 +28,35 @@ export function tempDir(name: string): string {
 }
 
 export function meta(i: number, identity = 'syslog-tcp:10.0.0.1:test'): RecordMeta {
-  return { input: 'syslog-tcp', source: 'syslog-tcp', identity, offset: i * 1000, format: 'syslog', ctx: { year: 2031, timeZone: 'Asia/Tokyo', now: new Date('2031-03-01T00:00:00Z') } };
+  return {
+    input: 'syslog-tcp',
+    source: 'syslog-tcp',
+    identity,
+    offset: i * 1000,
+    format: 'syslog',
+    ctx: { year: 2031, timeZone: 'Asia/Tokyo', now: new Date('2031-03-01T00:00:00Z') },
+  };
 }
 
 export function line(i: number): Buffer {
   const users = ['tanaka', 'suzuki', 'sato', 'yamada'];
-  return Buffer.from(`<86>Mar  1 09:${String(i % 60).padStart(2, '0')}:00 srv01 sshd[${1000 + i}]: Accepted password for ${users[i % 4]} from 10.0.${i % 7}.${i % 250} port ${40000 + i} ssh2\n`);
+  return Buffer.from(
+    `<86>Mar  1 09:${String(i % 60).padStart(2, '0')}:00 srv01 sshd[${1000 + i}]: Accepted password for ${users[i % 4]} from 10.0.${i % 7}.${i % 250} port ${40000 + i} ssh2\n`,
+  );
 }
 
 export function writer(dir: string, over: Partial<ArchiveOptions> = {}): ArchiveWriter {
-  const w = new ArchiveWriter({ dir, segmentBytes: 2048, maxAgeMs: 3_600_000, fsync: 'never', fsyncIntervalMs: 1000, keyring: new Keyring([KEY_1], 'k1'), sealer: HMAC, clock: steppingClock(), ...over });
+  const w = new ArchiveWriter({
+    dir,
+    segmentBytes: 2048,
+    maxAgeMs: 3_600_000,
+    fsync: 'never',
+    fsyncIntervalMs: 1000,
+    keyring: new Keyring([KEY_1], 'k1'),
+    sealer: HMAC,
+    clock: steppingClock(),
+    ...over,
+  });
   w.open();
   return w;
 }

@@ -23,7 +23,10 @@ export function divergenceScenario(seeded: readonly SeededGap[], people: readonl
   const late = seeded.filter((g) => g.kind === 'unreported-late-work');
   if (late.length === 0) return undefined;
   const who = late[0].account;
-  const days = late.filter((g) => g.account === who).map((g) => g.date).sort();
+  const days = late
+    .filter((g) => g.account === who)
+    .map((g) => g.date)
+    .sort();
   const person = people.find((p) => p.account === who);
   const end = jstMidnight(days[days.length - 1]) + 24 * 3600_000 - 1;
   return {
@@ -38,6 +41,12 @@ export function divergenceScenario(seeded: readonly SeededGap[], people: readonl
     useCase: '4 working hours',
     // The gap is between two indices (the logs and kansa-timesheet-*), which no single event query shows: the
     // 乖離 view and rule find it; this names the person's timesheet rows, which the event index never holds.
-    detections: [{ description: "the person's rows in the timesheet index (kansa-timesheet-*, not an event)", query: `event.dataset:kansa.timesheet AND user.name:${who}`, minCount: 0 }],
+    detections: [
+      {
+        description: "the person's rows in the timesheet index (kansa-timesheet-*, not an event)",
+        query: `event.dataset:kansa.timesheet AND user.name:${who}`,
+        minCount: 0,
+      },
+    ],
   };
 }

@@ -10,7 +10,9 @@ import { zonedToUtc } from '../../translate/time';
  * ensureDemoMonth, which only imports when OpenSearch does not hold it yet. KANSA_TEST_DEMO_DIR points at another
  * copy (one already imported into the node OPENSEARCH_URL names), so nothing is imported twice.
  */
-export const DEMO_MONTH_DIR = resolve(process.env.KANSA_TEST_DEMO_DIR ?? join(__dirname, '..', '..', '..', '..', '.kansa', 'test-demo-month'));
+export const DEMO_MONTH_DIR = resolve(
+  process.env.KANSA_TEST_DEMO_DIR ?? join(__dirname, '..', '..', '..', '..', '.kansa', 'test-demo-month'),
+);
 
 export interface DemoMonth {
   out: string;
@@ -30,7 +32,10 @@ export async function ensureDemoMonth(): Promise<DemoMonth> {
       done();
     },
   });
-  const code = await runDemoMonth({ out: DEMO_MONTH_DIR, seed: 1, ...PROFILES.default, benign: false, force: false }, { stdout: discard, stderr });
+  const code = await runDemoMonth(
+    { out: DEMO_MONTH_DIR, seed: 1, ...PROFILES.default, benign: false, force: false },
+    { stdout: discard, stderr },
+  );
   if (code !== 0) throw new Error(`kansa demo --out ${DEMO_MONTH_DIR} failed with exit code ${code}:\n${errors}`);
   return readDemoMonth(DEMO_MONTH_DIR);
 }

@@ -36,7 +36,11 @@ export interface PopulationResult {
  * dates, inclusive); an insider is caught when on one of those days they rank within the budget
  * (1 % of the directory's users per day, at least one) with a score above 0.
  */
-export function evaluatePopulation(days: readonly UserDay[][], meta: PopulationMeta, flagScore: number): PopulationResult {
+export function evaluatePopulation(
+  days: readonly UserDay[][],
+  meta: PopulationMeta,
+  flagScore: number,
+): PopulationResult {
   const windows = meta.insiders.map((i) => ({ i, from: LocalTime.dayOf(i.start), to: LocalTime.dayOf(i.end) }));
   const isPositive = (u: UserDay) => windows.some((w) => w.i.who === u.user && u.day >= w.from && u.day <= w.to);
   const isInsider = new Set(meta.insiders.map((i) => i.who));
@@ -52,7 +56,13 @@ export function evaluatePopulation(days: readonly UserDay[][], meta: PopulationM
   const insiders = windows.map(({ i, from, to }): InsiderResult => {
     const mine = flat.filter((u) => u.user === i.who && u.day >= from && u.day <= to);
     let best: UserDay | undefined;
-    for (const u of mine) if (!best || rank.get(`${u.user}@${u.day}`)! < rank.get(`${best.user}@${best.day}`)! || (rank.get(`${u.user}@${u.day}`) === rank.get(`${best.user}@${best.day}`) && u.score > best.score)) best = u;
+    for (const u of mine)
+      if (
+        !best ||
+        rank.get(`${u.user}@${u.day}`)! < rank.get(`${best.user}@${best.day}`)! ||
+        (rank.get(`${u.user}@${u.day}`) === rank.get(`${best.user}@${best.day}`) && u.score > best.score)
+      )
+        best = u;
     const bestRank = best ? rank.get(`${best.user}@${best.day}`)! : null;
     return {
       insider: i,
@@ -60,10 +70,15 @@ export function evaluatePopulation(days: readonly UserDay[][], meta: PopulationM
       bestRank,
       bestScore: best?.score ?? 0,
       day: best ? LocalTime.dateOf(best.day) : null,
-      bar: best ? barOf.get(best.day) ?? 0 : 0,
+      bar: best ? (barOf.get(best.day) ?? 0) : 0,
       activeDays: mine.length,
       scoredDays: mine.filter((u) => u.score > 0).length,
-      reasons: best ? best.reasons.slice(0, 3).map((r) => `${r.en} (+${r.contribution})`).join(' / ') : '',
+      reasons: best
+        ? best.reasons
+            .slice(0, 3)
+            .map((r) => `${r.en} (+${r.contribution})`)
+            .join(' / ')
+        : '',
     };
   });
   const active = days.filter((d) => d.length > 0);

@@ -13,12 +13,130 @@ import type { DepartmentShape, InsiderKind, InsiderShape, InsiderStyle, Populati
 
 const HOUR = 3_600_000;
 
-const GIVEN = ['anna', 'ben', 'chen', 'daria', 'emil', 'fatima', 'goro', 'hana', 'ivan', 'julia', 'kenji', 'lena', 'marco', 'nina', 'omar', 'paula', 'quinn', 'rui', 'sara', 'tomas', 'uma', 'victor', 'wei', 'xenia', 'yuki', 'zoe', 'akira', 'bruno', 'clara', 'david', 'elena', 'felix', 'greta', 'hugo', 'ines', 'jonas', 'kaori', 'luis', 'mei', 'noah'];
-const SURNAMES = ['sato', 'keller', 'martin', 'nowak', 'rossi', 'garcia', 'tanaka', 'smith', 'dubois', 'mueller', 'kim', 'ito', 'silva', 'novak', 'berg', 'costa', 'weber', 'lee', 'moreau', 'ward', 'yamada', 'fischer', 'lopez', 'brown', 'kato', 'schmidt', 'petit', 'hoffmann', 'jones', 'suzuki', 'bauer', 'romano', 'wagner', 'li', 'nakamura', 'clark', 'fontaine', 'hansen', 'ortiz', 'meyer'];
-const WORK_SITES = ['office.com', 'sharepoint.com', 'teams.microsoft.com', 'zoom.us', 'slack.com', 'salesforce.com', 'atlassian.net', 'github.com', 'google.com', 'bing.com', 'duckduckgo.com', 'nikkei.com', 'youtube.com'];
-const PERSONAL_CLOUD = ['mega.nz', 'drive.google.com', 'dropbox.com', 'onedrive.live.com', 'wetransfer.com', 'pcloud.com'];
-const PRIVATE_MAIL = ['gmail.com', 'yahoo.co.jp', 'outlook.com', 'hotmail.com', 'icloud.com', 'gmx.de', 'proton.me', 'web.de'];
-const PARTNERS = ['partner-a.example.com', 'supplier-b.example.net', 'client-c.example.org', 'agency-d.example.com', 'bank-e.example.jp'];
+const GIVEN = [
+  'anna',
+  'ben',
+  'chen',
+  'daria',
+  'emil',
+  'fatima',
+  'goro',
+  'hana',
+  'ivan',
+  'julia',
+  'kenji',
+  'lena',
+  'marco',
+  'nina',
+  'omar',
+  'paula',
+  'quinn',
+  'rui',
+  'sara',
+  'tomas',
+  'uma',
+  'victor',
+  'wei',
+  'xenia',
+  'yuki',
+  'zoe',
+  'akira',
+  'bruno',
+  'clara',
+  'david',
+  'elena',
+  'felix',
+  'greta',
+  'hugo',
+  'ines',
+  'jonas',
+  'kaori',
+  'luis',
+  'mei',
+  'noah',
+];
+const SURNAMES = [
+  'sato',
+  'keller',
+  'martin',
+  'nowak',
+  'rossi',
+  'garcia',
+  'tanaka',
+  'smith',
+  'dubois',
+  'mueller',
+  'kim',
+  'ito',
+  'silva',
+  'novak',
+  'berg',
+  'costa',
+  'weber',
+  'lee',
+  'moreau',
+  'ward',
+  'yamada',
+  'fischer',
+  'lopez',
+  'brown',
+  'kato',
+  'schmidt',
+  'petit',
+  'hoffmann',
+  'jones',
+  'suzuki',
+  'bauer',
+  'romano',
+  'wagner',
+  'li',
+  'nakamura',
+  'clark',
+  'fontaine',
+  'hansen',
+  'ortiz',
+  'meyer',
+];
+const WORK_SITES = [
+  'office.com',
+  'sharepoint.com',
+  'teams.microsoft.com',
+  'zoom.us',
+  'slack.com',
+  'salesforce.com',
+  'atlassian.net',
+  'github.com',
+  'google.com',
+  'bing.com',
+  'duckduckgo.com',
+  'nikkei.com',
+  'youtube.com',
+];
+const PERSONAL_CLOUD = [
+  'mega.nz',
+  'drive.google.com',
+  'dropbox.com',
+  'onedrive.live.com',
+  'wetransfer.com',
+  'pcloud.com',
+];
+const PRIVATE_MAIL = [
+  'gmail.com',
+  'yahoo.co.jp',
+  'outlook.com',
+  'hotmail.com',
+  'icloud.com',
+  'gmx.de',
+  'proton.me',
+  'web.de',
+];
+const PARTNERS = [
+  'partner-a.example.com',
+  'supplier-b.example.net',
+  'client-c.example.org',
+  'agency-d.example.com',
+  'bank-e.example.jp',
+];
 
 export interface Person {
   account: string;
@@ -87,13 +205,30 @@ function makePeople(shape: PopulationShape, rng: Rng): Person[] {
       n++;
       const given = rng.pick(GIVEN);
       const sur = rng.pick(SURNAMES);
-      let account = shape.naming === 'dotted' ? `${given}.${sur}` : shape.naming === 'initials' ? `${given[0]}${sur}` : `u${10000 + rng.int(0, 89999)}`;
-      while (taken.has(account)) account = shape.naming === 'numeric' ? `u${10000 + rng.int(0, 89999)}` : `${account}${rng.int(2, 9)}`;
+      let account =
+        shape.naming === 'dotted'
+          ? `${given}.${sur}`
+          : shape.naming === 'initials'
+            ? `${given[0]}${sur}`
+            : `u${10000 + rng.int(0, 89999)}`;
+      while (taken.has(account))
+        account = shape.naming === 'numeric' ? `u${10000 + rng.int(0, 89999)}` : `${account}${rng.int(2, 9)}`;
       taken.add(account);
-      const tag = dept.name.replace(/[^A-Za-z]/g, '').slice(0, 3).toUpperCase() || `D${shape.departments.indexOf(dept) + 1}`;
-      const hostShort = shape.hostNaming === 'pc' ? `PC${String(n).padStart(4, '0')}` : shape.hostNaming === 'dept' ? `${tag}-WS${String(i + 1).padStart(3, '0')}` : `AST-${rng.hex(5).toUpperCase()}`;
+      const tag =
+        dept.name
+          .replace(/[^A-Za-z]/g, '')
+          .slice(0, 3)
+          .toUpperCase() || `D${shape.departments.indexOf(dept) + 1}`;
+      const hostShort =
+        shape.hostNaming === 'pc'
+          ? `PC${String(n).padStart(4, '0')}`
+          : shape.hostNaming === 'dept'
+            ? `${tag}-WS${String(i + 1).padStart(3, '0')}`
+            : `AST-${rng.hex(5).toUpperCase()}`;
       const sub = ['2027', 'projects', 'reports', 'customers', 'plans', 'templates', 'archive', 'minutes'];
-      const folders = [rng.pick(sub), rng.pick(sub), rng.pick(sub)].map((f, k) => `${f}${k === 2 ? '' : `-${rng.int(1, 4)}`}`);
+      const folders = [rng.pick(sub), rng.pick(sub), rng.pick(sub)].map(
+        (f, k) => `${f}${k === 2 ? '' : `-${rng.int(1, 4)}`}`,
+      );
       people.push({
         account,
         display: `${given[0].toUpperCase()}${given.slice(1)} ${sur[0].toUpperCase()}${sur.slice(1)}`,
@@ -188,7 +323,20 @@ function readFiles(c: Ctx, p: Person, t: number, folder: string, n: number): voi
   for (let i = 0; i < n; i++) {
     const ext = c.rng.pick(['xlsx', 'docx', 'pdf', 'pptx', 'csv']);
     const path = `${c.shape.shareRoot}\\${folder}\\doc_${c.rng.int(1, 60)}.${ext}`;
-    c.fs.add(t + i * 20_000, nxlogFileAccess(t + i * 20_000, c.clock, fileServer(c.shape), p.win, ++c.record, path, c.rng.chance(0.15), logonId, ++c.handle));
+    c.fs.add(
+      t + i * 20_000,
+      nxlogFileAccess(
+        t + i * 20_000,
+        c.clock,
+        fileServer(c.shape),
+        p.win,
+        ++c.record,
+        path,
+        c.rng.chance(0.15),
+        logonId,
+        ++c.handle,
+      ),
+    );
   }
 }
 
@@ -200,13 +348,33 @@ function sendMail(c: Ctx, p: Person, t: number, to: string[], size: number): voi
   const qid = c.rng.hex(10).toUpperCase();
   const relay = (addr: string) => {
     const dom = addr.slice(addr.indexOf('@') + 1);
-    return dom === c.shape.domain ? { name: `mailstore.corp.${c.shape.domain}`, ip: '10.1.0.25' } : { name: `mx.${dom}`, ip: `198.51.100.${c.rng.int(1, 250)}` };
+    return dom === c.shape.domain
+      ? { name: `mailstore.corp.${c.shape.domain}`, ip: '10.1.0.25' }
+      : { name: `mx.${dom}`, ip: `198.51.100.${c.rng.int(1, 250)}` };
   };
-  for (const line of postfixLines({ t, qid, user: p.account, from: p.email, to, size, clientHost: p.host.toLowerCase(), clientIp: p.ip, relay }, c.clock, `mx01.${c.shape.domain}`, () => ++c.pid)) c.mail.add(t, line);
+  for (const line of postfixLines(
+    { t, qid, user: p.account, from: p.email, to, size, clientHost: p.host.toLowerCase(), clientIp: p.ip, relay },
+    c.clock,
+    `mx01.${c.shape.domain}`,
+    () => ++c.pid,
+  ))
+    c.mail.add(t, line);
 }
 
 function printJob(c: Ctx, p: Person, t: number, pages: number, document: string): void {
-  c.print.add(t, cupsLine(t, c.clock, `MFP-${p.dept.name.replace(/[^A-Za-z]/g, '').slice(0, 4) || 'FLR'}`, p.account, ++c.job, pages, p.ip, document));
+  c.print.add(
+    t,
+    cupsLine(
+      t,
+      c.clock,
+      `MFP-${p.dept.name.replace(/[^A-Za-z]/g, '').slice(0, 4) || 'FLR'}`,
+      p.account,
+      ++c.job,
+      pages,
+      p.ip,
+      document,
+    ),
+  );
 }
 
 /** One ordinary working session: logon, file reads, browsing, mail, printing, and now and then something unusual but innocent. */
@@ -229,46 +397,103 @@ function ordinaryDay(c: Ctx, p: Person, day: number, s: [number, number]): void 
   if (p.dept.admins && rng.chance(0.5)) {
     // Maintenance: a few files in any share, executives' included (not their compensation).
     const share = rng.pick(c.shares);
-    readFiles(c, p, inSession(c, day, s), `${share}\\${rng.pick(['archive', 'templates', '2027', 'minutes'])}`, rng.int(1, 6));
+    readFiles(
+      c,
+      p,
+      inSession(c, day, s),
+      `${share}\\${rng.pick(['archive', 'templates', '2027', 'minutes'])}`,
+      rng.int(1, 6),
+    );
   }
-  for (let i = poisson(12 * p.busy, rng); i > 0; i--) browse(c, p, inSession(c, day, s), rng.pick(WORK_SITES), logNormal(150_000, 1.2, rng));
-  if (rng.chance(p.dept.cloudUse)) for (let i = rng.int(1, 4); i > 0; i--) browse(c, p, inSession(c, day, s), c.companyCloud, logNormal(8_000_000, 0.8, rng));
+  for (let i = poisson(12 * p.busy, rng); i > 0; i--)
+    browse(c, p, inSession(c, day, s), rng.pick(WORK_SITES), logNormal(150_000, 1.2, rng));
+  if (rng.chance(p.dept.cloudUse))
+    for (let i = rng.int(1, 4); i > 0; i--)
+      browse(c, p, inSession(c, day, s), c.companyCloud, logNormal(8_000_000, 0.8, rng));
   // A few people use personal cloud or web mail now and then (photos, a form from home).
-  if (rng.chance(0.01 + 0.03 * shape.noise)) browse(c, p, inSession(c, day, s), rng.pick(PERSONAL_CLOUD), logNormal(3_000_000, 1, rng));
-  if (rng.chance(0.02 + 0.03 * shape.noise)) browse(c, p, inSession(c, day, s), rng.pick(['mail.google.com', 'outlook.live.com', 'mail.yahoo.co.jp']), logNormal(400_000, 1, rng));
+  if (rng.chance(0.01 + 0.03 * shape.noise))
+    browse(c, p, inSession(c, day, s), rng.pick(PERSONAL_CLOUD), logNormal(3_000_000, 1, rng));
+  if (rng.chance(0.02 + 0.03 * shape.noise))
+    browse(
+      c,
+      p,
+      inSession(c, day, s),
+      rng.pick(['mail.google.com', 'outlook.live.com', 'mail.yahoo.co.jp']),
+      logNormal(400_000, 1, rng),
+    );
   const colleagues = c.people.filter((q) => q.dept === p.dept);
   for (let i = poisson(3 * p.busy, rng); i > 0; i--) {
     const to = [rng.pick(colleagues).email, ...(rng.chance(0.3) ? [rng.pick(c.people).email] : [])];
-    sendMail(c, p, inSession(c, day, s), to, rng.chance(0.2) ? logNormal(900_000, 0.8, rng) : logNormal(25_000, 0.6, rng));
+    sendMail(
+      c,
+      p,
+      inSession(c, day, s),
+      to,
+      rng.chance(0.2) ? logNormal(900_000, 0.8, rng) : logNormal(25_000, 0.6, rng),
+    );
   }
   for (let i = poisson(p.dept.externalMail * p.busy, rng); i > 0; i--) {
-    sendMail(c, p, inSession(c, day, s), [`${rng.pick(['sales', 'info', 'k.ito', 'j.doe', 'order'])}@${rng.pick(PARTNERS)}`], rng.chance(0.3) ? logNormal(1_200_000, 0.9, rng) : logNormal(30_000, 0.6, rng));
+    sendMail(
+      c,
+      p,
+      inSession(c, day, s),
+      [`${rng.pick(['sales', 'info', 'k.ito', 'j.doe', 'order'])}@${rng.pick(PARTNERS)}`],
+      rng.chance(0.3) ? logNormal(1_200_000, 0.9, rng) : logNormal(30_000, 0.6, rng),
+    );
   }
   // Mailing oneself at home (a ticket, a form) happens; rarely with a file.
-  if (rng.chance(0.004 + 0.01 * shape.noise)) sendMail(c, p, inSession(c, day, s), [p.privateAddress], rng.chance(0.3) ? logNormal(1_500_000, 0.7, rng) : logNormal(20_000, 0.5, rng));
+  if (rng.chance(0.004 + 0.01 * shape.noise))
+    sendMail(
+      c,
+      p,
+      inSession(c, day, s),
+      [p.privateAddress],
+      rng.chance(0.3) ? logNormal(1_500_000, 0.7, rng) : logNormal(20_000, 0.5, rng),
+    );
   const pages = poisson(p.dept.printing * p.busy, rng);
-  for (let left = pages; left > 0; ) {
+  for (let left = pages; left > 0;) {
     const n = Math.min(left, rng.int(1, 12));
-    printJob(c, p, inSession(c, day, s), n, `${rng.pick(['report', 'invoice', 'minutes', 'draft', 'slides'])}_${rng.int(1, 99)}.pdf`);
+    printJob(
+      c,
+      p,
+      inSession(c, day, s),
+      n,
+      `${rng.pick(['report', 'invoice', 'minutes', 'draft', 'slides'])}_${rng.int(1, 99)}.pdf`,
+    );
     left -= n;
   }
   // Innocent one-offs, more of them in a noisy population.
   if (rng.chance(0.015 * (0.5 + shape.noise))) {
     const what = rng.int(0, 4);
-    if (what === 0) for (let i = rng.int(5, 15); i > 0; i--) browse(c, p, inSession(c, day, s), c.companyCloud, logNormal(25_000_000, 0.5, rng));
+    if (what === 0)
+      for (let i = rng.int(5, 15); i > 0; i--)
+        browse(c, p, inSession(c, day, s), c.companyCloud, logNormal(25_000_000, 0.5, rng));
     else if (what === 1) printJob(c, p, inSession(c, day, s), rng.int(60, 200), 'manual_full.pdf');
-    else if (what === 2) readFiles(c, p, inSession(c, day, s), `${rng.pick(c.shares)}\\projects-${rng.int(1, 9)}`, rng.int(8, 30));
-    else if (what === 3) for (let i = rng.int(3, 8); i > 0; i--) sendMail(c, p, inSession(c, day, s), [`team@${rng.pick(PARTNERS)}`], logNormal(4_000_000, 0.5, rng));
-    else readFiles(c, p, at(c, day, s[0] - 5 - rng.next() * 2), `${p.dept.name}\\${rng.pick(p.folders)}`, rng.int(3, 8));
+    else if (what === 2)
+      readFiles(c, p, inSession(c, day, s), `${rng.pick(c.shares)}\\projects-${rng.int(1, 9)}`, rng.int(8, 30));
+    else if (what === 3)
+      for (let i = rng.int(3, 8); i > 0; i--)
+        sendMail(c, p, inSession(c, day, s), [`team@${rng.pick(PARTNERS)}`], logNormal(4_000_000, 0.5, rng));
+    else
+      readFiles(c, p, at(c, day, s[0] - 5 - rng.next() * 2), `${p.dept.name}\\${rng.pick(p.folders)}`, rng.int(3, 8));
   }
 }
 
 /** Extra activity of an insider on one of their days; returns whether they did something. */
-function insiderDay(c: Ctx, p: Person, ins: InsiderShape, k: number, days: number, day: number, s: [number, number]): boolean {
+function insiderDay(
+  c: Ctx,
+  p: Person,
+  ins: InsiderShape,
+  k: number,
+  days: number,
+  day: number,
+  s: [number, number],
+): boolean {
   const { rng } = c;
   // Spiked insiders act on a few days, spread ones on most, disguised ones on most with smaller amounts.
   const spikeDays = [1, Math.floor(days / 2), days - 2];
-  const active = ins.style === 'spiked' ? spikeDays.includes(k) : rng.chance(ins.kind === 'leaver-private-mail' ? 0.45 : 0.75);
+  const active =
+    ins.style === 'spiked' ? spikeDays.includes(k) : rng.chance(ins.kind === 'leaver-private-mail' ? 0.45 : 0.75);
   if (!active) return false;
   const heavy = ins.style === 'spiked' ? 3 : ins.style === 'disguised' ? 0.7 : 1;
   switch (ins.kind) {
@@ -281,18 +506,38 @@ function insiderDay(c: Ctx, p: Person, ins: InsiderShape, k: number, days: numbe
     }
     case 'admin-reads-compensation': {
       const n = Math.round(heavy * rng.int(6, 18));
-      readFiles(c, p, inSession(c, day, s), `${c.shape.compensationFolder}\\${rng.pick(['2026', '2027', 'bonus', 'contracts'])}`, n);
+      readFiles(
+        c,
+        p,
+        inSession(c, day, s),
+        `${c.shape.compensationFolder}\\${rng.pick(['2026', '2027', 'bonus', 'contracts'])}`,
+        n,
+      );
       return true;
     }
     case 'leaver-private-mail': {
       const n = ins.style === 'spiked' ? rng.int(4, 7) : rng.int(1, 2);
-      for (let i = 0; i < n; i++) sendMail(c, p, inSession(c, day, s), [p.privateAddress], ins.style === 'disguised' ? logNormal(1_500_000, 0.6, rng) : logNormal(5_000_000, 0.5, rng));
+      for (let i = 0; i < n; i++)
+        sendMail(
+          c,
+          p,
+          inSession(c, day, s),
+          [p.privateAddress],
+          ins.style === 'disguised' ? logNormal(1_500_000, 0.6, rng) : logNormal(5_000_000, 0.5, rng),
+        );
       return true;
     }
     case 'print-hoarding': {
       const pages = Math.round(heavy * rng.int(25, 60));
       const other = rng.pick(c.shape.departments.filter((d) => d !== p.dept)).name;
-      for (let left = pages; left > 0; left -= 15) printJob(c, p, inSession(c, day, s), Math.min(15, left), `${other}_${rng.pick(['pricing', 'designs', 'customers', 'contracts'])}_${rng.int(1, 40)}.pdf`);
+      for (let left = pages; left > 0; left -= 15)
+        printJob(
+          c,
+          p,
+          inSession(c, day, s),
+          Math.min(15, left),
+          `${other}_${rng.pick(['pricing', 'designs', 'customers', 'contracts'])}_${rng.int(1, 40)}.pdf`,
+        );
       return true;
     }
   }
@@ -318,12 +563,35 @@ export function generatePopulation(shape: PopulationShape, out: string): Populat
     insiders.push({
       shape: ins,
       person,
-      meta: { id: `${shape.name}/${ins.kind}`, kind: ins.kind, style: ins.style, who: person.account, department: ins.department, start: LocalTime.dateOf(startDay), end: LocalTime.dateOf(endDay), useCase: 'insider', what: `${ins.style} ${ins.kind} over ${ins.days} days` },
+      meta: {
+        id: `${shape.name}/${ins.kind}`,
+        kind: ins.kind,
+        style: ins.style,
+        who: person.account,
+        department: ins.department,
+        start: LocalTime.dateOf(startDay),
+        end: LocalTime.dateOf(endDay),
+        useCase: 'insider',
+        what: `${ins.style} ${ins.kind} over ${ins.days} days`,
+      },
     });
   }
   const c: Ctx = {
-    shape, clock, rng: rng.fork('days'), people, shares: shape.departments.map((d) => d.name), companyCloud: ['box.com', 'dropbox.com', 'drive.google.com'][shape.seed % 3],
-    ws: new Sink(), fs: new Sink(), proxy: new Sink(), mail: new Sink(), print: new Sink(), record: 1000, job: 100, pid: 2000, handle: 0x400,
+    shape,
+    clock,
+    rng: rng.fork('days'),
+    people,
+    shares: shape.departments.map((d) => d.name),
+    companyCloud: ['box.com', 'dropbox.com', 'drive.google.com'][shape.seed % 3],
+    ws: new Sink(),
+    fs: new Sink(),
+    proxy: new Sink(),
+    mail: new Sink(),
+    print: new Sink(),
+    record: 1000,
+    job: 100,
+    pid: 2000,
+    handle: 0x400,
   };
   for (let day = first; day < first + shape.days; day++) {
     const wd = LocalTime.weekday(day);
@@ -348,12 +616,45 @@ export function generatePopulation(shape: PopulationShape, out: string): Populat
   const csv = (v: string) => (/[",]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
   writeFileSync(
     join(out, 'users.csv'),
-    ['account,display_name,department,title,email,privileged,watchlist,departure_date', ...people.map((p) => [p.account, p.display, p.dept.name, p.dept.executives ? 'Executive' : p.dept.admins ? 'Administrator' : 'Staff', p.email, String(p.privileged), String(p.watchlist), p.departureDate ?? ''].map(csv).join(','))].join('\n') + '\n',
+    [
+      'account,display_name,department,title,email,privileged,watchlist,departure_date',
+      ...people.map((p) =>
+        [
+          p.account,
+          p.display,
+          p.dept.name,
+          p.dept.executives ? 'Executive' : p.dept.admins ? 'Administrator' : 'Staff',
+          p.email,
+          String(p.privileged),
+          String(p.watchlist),
+          p.departureDate ?? '',
+        ]
+          .map(csv)
+          .join(','),
+      ),
+    ].join('\n') + '\n',
   );
-  writeFileSync(join(out, 'assets.csv'), ['host,owner,department,role', `${fileServer(shape)},,${shape.departments.find((d) => d.admins)?.name ?? ''},file-server`, ...people.map((p) => [p.host, p.account, p.dept.name, 'workstation'].map(csv).join(','))].join('\n') + '\n');
+  writeFileSync(
+    join(out, 'assets.csv'),
+    [
+      'host,owner,department,role',
+      `${fileServer(shape)},,${shape.departments.find((d) => d.admins)?.name ?? ''},file-server`,
+      ...people.map((p) => [p.host, p.account, p.dept.name, 'workstation'].map(csv).join(',')),
+    ].join('\n') + '\n',
+  );
   if (shape.holidays === 'jp') copyFileSync(DEFAULT_HOLIDAYS_FILE, join(out, 'holidays.txt'));
   else writeFileSync(join(out, 'holidays.txt'), '# no public holidays in this calendar: weekends only\n');
-  const meta: PopulationMeta = { population: shape.name, seed: shape.seed, heldBack: shape.heldBack, start: shape.start, days: shape.days, timeZone: shape.timeZone, year: Number(shape.start.slice(0, 4)), users: people.length, insiders: insiders.map((x) => x.meta) };
+  const meta: PopulationMeta = {
+    population: shape.name,
+    seed: shape.seed,
+    heldBack: shape.heldBack,
+    start: shape.start,
+    days: shape.days,
+    timeZone: shape.timeZone,
+    year: Number(shape.start.slice(0, 4)),
+    users: people.length,
+    insiders: insiders.map((x) => x.meta),
+  };
   writeFileSync(join(out, 'scenarios.json'), JSON.stringify(meta, null, 2) + '\n');
   return meta;
 }

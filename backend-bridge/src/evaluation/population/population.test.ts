@@ -31,7 +31,15 @@ const SHAPE: PopulationShape = {
   insiders: [
     { kind: 'cloud-exfiltration', style: 'spread', department: 'Ops', startDay: 7, days: 12 },
     { kind: 'admin-reads-compensation', style: 'spread', department: 'IT', startDay: 14, days: 3 },
-    { kind: 'leaver-private-mail', style: 'spiked', department: 'Finance', startDay: 8, days: 12, leaving: true, watchlist: true },
+    {
+      kind: 'leaver-private-mail',
+      style: 'spiked',
+      department: 'Finance',
+      startDay: 8,
+      days: 12,
+      leaving: true,
+      watchlist: true,
+    },
     { kind: 'print-hoarding', style: 'spread', department: 'Finance', startDay: 9, days: 10 },
   ],
 };
@@ -46,13 +54,26 @@ describe('generated populations', () => {
   it('same shape and seed, same bytes; the directory names the insiders', () => {
     const a = generatePopulation(SHAPE, join(root, 'a'));
     generatePopulation(SHAPE, join(root, 'b'));
-    for (const f of ['mail/maillog', 'proxy/access.log', 'windows/fileserver-nxlog.json', 'print/page_log', 'users.csv']) {
+    for (const f of [
+      'mail/maillog',
+      'proxy/access.log',
+      'windows/fileserver-nxlog.json',
+      'print/page_log',
+      'users.csv',
+    ]) {
       expect(readFileSync(join(root, 'b', f), 'utf8')).toBe(readFileSync(join(root, 'a', f), 'utf8'));
     }
     expect(a.users).toBe(19);
-    expect(a.insiders.map((i) => i.kind)).toEqual(['cloud-exfiltration', 'admin-reads-compensation', 'leaver-private-mail', 'print-hoarding']);
+    expect(a.insiders.map((i) => i.kind)).toEqual([
+      'cloud-exfiltration',
+      'admin-reads-compensation',
+      'leaver-private-mail',
+      'print-hoarding',
+    ]);
     const leaver = a.insiders[2].who;
-    const row = readFileSync(join(root, 'a', 'users.csv'), 'utf8').split('\n').find((l) => l.startsWith(`${leaver},`))!;
+    const row = readFileSync(join(root, 'a', 'users.csv'), 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith(`${leaver},`))!;
     expect(row).toMatch(/,true,\d{4}-\d{2}-\d{2}$/);
   });
 
@@ -61,17 +82,25 @@ describe('generated populations', () => {
     const obs = joinMail(await observeDemoMonth(join(root, 'c'), meta.year, meta.timeZone));
     const [cloud, admin, leaver, hoarder] = meta.insiders.map((i) => i.who);
     // Squid to a personal cloud service: cloud bytes, not general traffic.
-    expect(obs.filter((o) => o.user === cloud && o.metric === 'cloudBytes').reduce((n, o) => n + (o.amount ?? 0), 0)).toBeGreaterThan(100 * 1024 * 1024);
+    expect(
+      obs.filter((o) => o.user === cloud && o.metric === 'cloudBytes').reduce((n, o) => n + (o.amount ?? 0), 0),
+    ).toBeGreaterThan(100 * 1024 * 1024);
     // 4663 ReadData on the file server under E:\Data: the executives' pay folder as a resource.
-    expect(obs.some((o) => o.user === admin && o.metric === 'filesRead' && o.resources?.includes('folder:Leadership\\Pay'))).toBe(true);
+    expect(
+      obs.some((o) => o.user === admin && o.metric === 'filesRead' && o.resources?.includes('folder:Leadership\\Pay')),
+    ).toBe(true);
     // Postfix: the submission carries the joined size and the private recipient.
-    const mails = obs.filter((o) => o.user === leaver && o.mail?.to?.some((t) => !t.endsWith(`@${SHAPE.domain}`) && !t.includes('example')));
+    const mails = obs.filter(
+      (o) => o.user === leaver && o.mail?.to?.some((t) => !t.endsWith(`@${SHAPE.domain}`) && !t.includes('example')),
+    );
     expect(mails.length).toBeGreaterThan(3);
     expect(mails.every((o) => typeof o.mail?.size === 'number')).toBe(true);
     expect(mails.filter((o) => o.mail!.size! > 1_000_000).length).toBeGreaterThan(3);
     expect(mails[0].info).toMatchObject({ department: 'Finance', watchlist: true });
     // CUPS: pages of other departments' documents.
-    expect(obs.filter((o) => o.user === hoarder && o.metric === 'printPages').reduce((n, o) => n + (o.amount ?? 0), 0)).toBeGreaterThan(150);
+    expect(
+      obs.filter((o) => o.user === hoarder && o.metric === 'printPages').reduce((n, o) => n + (o.amount ?? 0), 0),
+    ).toBeGreaterThan(150);
   });
 
   it('the evaluation labels insider days and ranks them', async () => {

@@ -17,16 +17,27 @@ export const populationDir = (root: string, shape: PopulationShape) => join(root
  * Generates (if missing) and scores one population the way production would see it: its raw files
  * through the import's translators and enrichment, then the scorer day by day from a fresh state.
  */
-export async function runPopulation(shape: PopulationShape, root: string, settings: Partial<RiskSettings> = {}, log?: (line: string) => void): Promise<PopulationResult> {
+export async function runPopulation(
+  shape: PopulationShape,
+  root: string,
+  settings: Partial<RiskSettings> = {},
+  log?: (line: string) => void,
+): Promise<PopulationResult> {
   const dir = populationDir(root, shape);
   let meta: PopulationMeta;
-  if (existsSync(join(dir, 'scenarios.json'))) meta = JSON.parse(readFileSync(join(dir, 'scenarios.json'), 'utf8')) as PopulationMeta;
+  if (existsSync(join(dir, 'scenarios.json')))
+    meta = JSON.parse(readFileSync(join(dir, 'scenarios.json'), 'utf8')) as PopulationMeta;
   else {
     log?.(`generating ${shape.name} into ${dir}`);
     meta = generatePopulation(shape, dir);
   }
   log?.(`translating and scoring ${dir}`);
-  const s: RiskSettings = { ...DEFAULT_SETTINGS, ...settings, timeZone: meta.timeZone, holidays: loadHolidays(join(dir, 'holidays.txt')) };
+  const s: RiskSettings = {
+    ...DEFAULT_SETTINGS,
+    ...settings,
+    timeZone: meta.timeZone,
+    holidays: loadHolidays(join(dir, 'holidays.txt')),
+  };
   const engine = new RiskEngine(s);
   const obs = await observeDemoMonth(dir, meta.year, meta.timeZone);
   return evaluatePopulation(replay(engine, obs).days, meta, s.flagScore);
@@ -36,10 +47,14 @@ const f3 = (x: number) => (Number.isNaN(x) ? 'n/a' : x.toFixed(3));
 
 /** The per-population table, the per-kind lines (caught or missed and why) and the summary against the targets. */
 export function printPopulations(results: readonly PopulationResult[], out: Writable): void {
-  out.write('population                 set        users  user-days  pos  ROC-AUC  caught  budget  benign flags/day  max benign\n');
+  out.write(
+    'population                 set        users  user-days  pos  ROC-AUC  caught  budget  benign flags/day  max benign\n',
+  );
   for (const r of results) {
     const caught = r.insiders.filter((i) => i.caught).length;
-    out.write(`${r.meta.population.padEnd(26)} ${(r.meta.heldBack ? 'held-back' : 'tuning').padEnd(10)} ${String(r.meta.users).padStart(5)}  ${String(r.userDays).padStart(9)}  ${String(r.positives).padStart(3)}  ${f3(r.rocAuc).padStart(7)}  ${`${caught}/${r.insiders.length}`.padStart(6)}  ${String(r.budgetPerDay).padStart(6)}  ${r.benignFlagsPerDay.toFixed(2).padStart(16)}  ${r.maxBenign.toFixed(1).padStart(10)}\n`);
+    out.write(
+      `${r.meta.population.padEnd(26)} ${(r.meta.heldBack ? 'held-back' : 'tuning').padEnd(10)} ${String(r.meta.users).padStart(5)}  ${String(r.userDays).padStart(9)}  ${String(r.positives).padStart(3)}  ${f3(r.rocAuc).padStart(7)}  ${`${caught}/${r.insiders.length}`.padStart(6)}  ${String(r.budgetPerDay).padStart(6)}  ${r.benignFlagsPerDay.toFixed(2).padStart(16)}  ${r.maxBenign.toFixed(1).padStart(10)}\n`,
+    );
   }
   out.write('\nper insider (caught = ranked within the budget on some day of the activity):\n');
   for (const r of results) {
@@ -51,15 +66,24 @@ export function printPopulations(results: readonly PopulationResult[], out: Writ
           : i.scoredDays === 0
             ? `scored 0 on all ${i.activeDays} active days`
             : `best rank ${i.bestRank} score ${i.bestScore} on ${i.day}, the budget's last score that day was ${i.bar}`;
-      out.write(`  ${i.caught ? '✔' : '✘'} ${r.meta.population} ${i.insider.kind} (${i.insider.style}, ${i.insider.who}): ${why}; scored > 0 on ${i.scoredDays}/${i.activeDays} days${i.reasons ? ` — ${i.reasons}` : ''}\n`);
+      out.write(
+        `  ${i.caught ? '✔' : '✘'} ${r.meta.population} ${i.insider.kind} (${i.insider.style}, ${i.insider.who}): ${why}; scored > 0 on ${i.scoredDays}/${i.activeDays} days${i.reasons ? ` — ${i.reasons}` : ''}\n`,
+      );
     }
   }
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
   for (const set of [false, true]) {
     const rs = results.filter((r) => r.meta.heldBack === set);
     if (rs.length === 0) continue;
-    const kindsCaught = INSIDER_KINDS.filter((k) => rs.every((r) => r.insiders.filter((i) => i.insider.kind === k).every((i) => i.caught)));
-    const perKind = INSIDER_KINDS.map((k) => `${k} ${rs.flatMap((r) => r.insiders).filter((i) => i.insider.kind === k && i.caught).length}/${rs.flatMap((r) => r.insiders).filter((i) => i.insider.kind === k).length}`).join(', ');
-    out.write(`\n${set ? 'held-back' : 'tuning'}: mean ROC-AUC ${f3(mean(rs.map((r) => r.rocAuc)))} (target ≥ 0.9); kinds caught in every population ${kindsCaught.length}/4 (target ≥ 3); per kind ${perKind}; benign flags/day ${f3(mean(rs.map((r) => r.benignFlagsPerDay)))} (target ≤ 1)\n`);
+    const kindsCaught = INSIDER_KINDS.filter((k) =>
+      rs.every((r) => r.insiders.filter((i) => i.insider.kind === k).every((i) => i.caught)),
+    );
+    const perKind = INSIDER_KINDS.map(
+      (k) =>
+        `${k} ${rs.flatMap((r) => r.insiders).filter((i) => i.insider.kind === k && i.caught).length}/${rs.flatMap((r) => r.insiders).filter((i) => i.insider.kind === k).length}`,
+    ).join(', ');
+    out.write(
+      `\n${set ? 'held-back' : 'tuning'}: mean ROC-AUC ${f3(mean(rs.map((r) => r.rocAuc)))} (target ≥ 0.9); kinds caught in every population ${kindsCaught.length}/4 (target ≥ 3); per kind ${perKind}; benign flags/day ${f3(mean(rs.map((r) => r.benignFlagsPerDay)))} (target ≤ 1)\n`,
+    );
   }
 }

@@ -45,7 +45,12 @@ export type InsiderKind =
   /** Printing other departments' documents, page by page, over two weeks before leaving (CUPS). */
   | 'print-hoarding';
 
-export const INSIDER_KINDS: readonly InsiderKind[] = ['cloud-exfiltration', 'admin-reads-compensation', 'leaver-private-mail', 'print-hoarding'];
+export const INSIDER_KINDS: readonly InsiderKind[] = [
+  'cloud-exfiltration',
+  'admin-reads-compensation',
+  'leaver-private-mail',
+  'print-hoarding',
+];
 
 /** Spread: a little on most days; spiked: a few heavy days; disguised: inside what the department does anyway. */
 export type InsiderStyle = 'spread' | 'spiked' | 'disguised';
@@ -89,8 +94,11 @@ export interface PopulationShape {
   insiders: InsiderShape[];
 }
 
-const kinds = (style: (k: InsiderKind) => InsiderStyle, place: Record<InsiderKind, { department: string; startDay: number; days: number }>, extra: Partial<Record<InsiderKind, Partial<InsiderShape>>> = {}): InsiderShape[] =>
-  INSIDER_KINDS.map((kind) => ({ kind, style: style(kind), ...place[kind], ...extra[kind] }));
+const kinds = (
+  style: (k: InsiderKind) => InsiderStyle,
+  place: Record<InsiderKind, { department: string; startDay: number; days: number }>,
+  extra: Partial<Record<InsiderKind, Partial<InsiderShape>>> = {},
+): InsiderShape[] => INSIDER_KINDS.map((kind) => ({ kind, style: style(kind), ...place[kind], ...extra[kind] }));
 
 export const TUNING: readonly PopulationShape[] = [
   {
@@ -115,12 +123,16 @@ export const TUNING: readonly PopulationShape[] = [
       { name: '情報システム', size: 8, pattern: 'day', cloudUse: 0.1, externalMail: 1, printing: 1, admins: true },
       { name: '役員', size: 7, pattern: 'day', cloudUse: 0.05, externalMail: 3, printing: 4, executives: true },
     ],
-    insiders: kinds(() => 'spread', {
-      'cloud-exfiltration': { department: '開発', startDay: 16, days: 21 },
-      'admin-reads-compensation': { department: '情報システム', startDay: 27, days: 4 },
-      'leaver-private-mail': { department: '営業', startDay: 14, days: 25 },
-      'print-hoarding': { department: '経理', startDay: 22, days: 14 },
-    }, { 'leaver-private-mail': { leaving: true, watchlist: false } }),
+    insiders: kinds(
+      () => 'spread',
+      {
+        'cloud-exfiltration': { department: '開発', startDay: 16, days: 21 },
+        'admin-reads-compensation': { department: '情報システム', startDay: 27, days: 4 },
+        'leaver-private-mail': { department: '営業', startDay: 14, days: 25 },
+        'print-hoarding': { department: '経理', startDay: 22, days: 14 },
+      },
+      { 'leaver-private-mail': { leaving: true, watchlist: false } },
+    ),
   },
   {
     name: 'services-de',
@@ -143,12 +155,16 @@ export const TUNING: readonly PopulationShape[] = [
       { name: 'IT', size: 5, pattern: 'flex', cloudUse: 0.2, externalMail: 1, printing: 1, admins: true },
       { name: 'Board', size: 5, pattern: 'day', cloudUse: 0.1, externalMail: 4, printing: 5, executives: true },
     ],
-    insiders: kinds((k) => (k === 'cloud-exfiltration' || k === 'leaver-private-mail' ? 'disguised' : 'spread'), {
-      'cloud-exfiltration': { department: 'Consulting', startDay: 18, days: 20 },
-      'admin-reads-compensation': { department: 'IT', startDay: 24, days: 5 },
-      'leaver-private-mail': { department: 'Support', startDay: 12, days: 28 },
-      'print-hoarding': { department: 'Finance', startDay: 20, days: 14 },
-    }, { 'leaver-private-mail': { leaving: true, watchlist: true } }),
+    insiders: kinds(
+      (k) => (k === 'cloud-exfiltration' || k === 'leaver-private-mail' ? 'disguised' : 'spread'),
+      {
+        'cloud-exfiltration': { department: 'Consulting', startDay: 18, days: 20 },
+        'admin-reads-compensation': { department: 'IT', startDay: 24, days: 5 },
+        'leaver-private-mail': { department: 'Support', startDay: 12, days: 28 },
+        'print-hoarding': { department: 'Finance', startDay: 20, days: 14 },
+      },
+      { 'leaver-private-mail': { leaving: true, watchlist: true } },
+    ),
   },
   {
     name: 'hospital-us',
@@ -171,12 +187,16 @@ export const TUNING: readonly PopulationShape[] = [
       { name: 'IT', size: 12, pattern: 'shifts', cloudUse: 0.1, externalMail: 1, printing: 1, admins: true },
       { name: 'Executive', size: 8, pattern: 'day', cloudUse: 0.1, externalMail: 3, printing: 3, executives: true },
     ],
-    insiders: kinds((k) => (k === 'print-hoarding' ? 'disguised' : 'spiked'), {
-      'cloud-exfiltration': { department: 'Radiology', startDay: 15, days: 21 },
-      'admin-reads-compensation': { department: 'IT', startDay: 30, days: 3 },
-      'leaver-private-mail': { department: 'Administration', startDay: 16, days: 22 },
-      'print-hoarding': { department: 'Administration', startDay: 24, days: 14 },
-    }, { 'leaver-private-mail': { leaving: true, watchlist: false } }),
+    insiders: kinds(
+      (k) => (k === 'print-hoarding' ? 'disguised' : 'spiked'),
+      {
+        'cloud-exfiltration': { department: 'Radiology', startDay: 15, days: 21 },
+        'admin-reads-compensation': { department: 'IT', startDay: 30, days: 3 },
+        'leaver-private-mail': { department: 'Administration', startDay: 16, days: 22 },
+        'print-hoarding': { department: 'Administration', startDay: 24, days: 14 },
+      },
+      { 'leaver-private-mail': { leaving: true, watchlist: false } },
+    ),
   },
 ];
 
@@ -209,12 +229,16 @@ export const HELD_BACK: readonly PopulationShape[] = [
       { name: 'システム部', size: 6, pattern: 'flex', cloudUse: 0.15, externalMail: 0.5, printing: 1, admins: true },
       { name: '経営会議', size: 6, pattern: 'day', cloudUse: 0.05, externalMail: 3, printing: 6, executives: true },
     ],
-    insiders: kinds((k) => (k === 'admin-reads-compensation' ? 'disguised' : k === 'cloud-exfiltration' ? 'spread' : 'spiked'), {
-      'cloud-exfiltration': { department: '第一営業部', startDay: 19, days: 22 },
-      'admin-reads-compensation': { department: 'システム部', startDay: 33, days: 5 },
-      'leaver-private-mail': { department: '第二営業部', startDay: 15, days: 26 },
-      'print-hoarding': { department: '管理部', startDay: 25, days: 15 },
-    }, { 'leaver-private-mail': { leaving: true, watchlist: true } }),
+    insiders: kinds(
+      (k) => (k === 'admin-reads-compensation' ? 'disguised' : k === 'cloud-exfiltration' ? 'spread' : 'spiked'),
+      {
+        'cloud-exfiltration': { department: '第一営業部', startDay: 19, days: 22 },
+        'admin-reads-compensation': { department: 'システム部', startDay: 33, days: 5 },
+        'leaver-private-mail': { department: '第二営業部', startDay: 15, days: 26 },
+        'print-hoarding': { department: '管理部', startDay: 25, days: 15 },
+      },
+      { 'leaver-private-mail': { leaving: true, watchlist: true } },
+    ),
   },
   {
     name: 'lab-fr-heldback',
@@ -237,12 +261,16 @@ export const HELD_BACK: readonly PopulationShape[] = [
       { name: 'Informatique', size: 4, pattern: 'day', cloudUse: 0.2, externalMail: 0.5, printing: 1, admins: true },
       { name: 'Direction', size: 5, pattern: 'day', cloudUse: 0.1, externalMail: 4, printing: 4, executives: true },
     ],
-    insiders: kinds((k) => (k === 'leaver-private-mail' ? 'spread' : 'disguised'), {
-      'cloud-exfiltration': { department: 'Recherche', startDay: 14, days: 21 },
-      'admin-reads-compensation': { department: 'Informatique', startDay: 22, days: 4 },
-      'leaver-private-mail': { department: 'Qualite', startDay: 12, days: 24 },
-      'print-hoarding': { department: 'Recherche', startDay: 20, days: 14 },
-    }, { 'leaver-private-mail': { leaving: true, watchlist: false } }),
+    insiders: kinds(
+      (k) => (k === 'leaver-private-mail' ? 'spread' : 'disguised'),
+      {
+        'cloud-exfiltration': { department: 'Recherche', startDay: 14, days: 21 },
+        'admin-reads-compensation': { department: 'Informatique', startDay: 22, days: 4 },
+        'leaver-private-mail': { department: 'Qualite', startDay: 12, days: 24 },
+        'print-hoarding': { department: 'Recherche', startDay: 20, days: 14 },
+      },
+      { 'leaver-private-mail': { leaving: true, watchlist: false } },
+    ),
   },
   {
     name: 'retail-uk-heldback2',
@@ -266,12 +294,16 @@ export const HELD_BACK: readonly PopulationShape[] = [
       { name: 'ITOps', size: 6, pattern: 'shifts', cloudUse: 0.1, externalMail: 0.5, printing: 1, admins: true },
       { name: 'Exec', size: 4, pattern: 'day', cloudUse: 0.1, externalMail: 3, printing: 3, executives: true },
     ],
-    insiders: kinds((k) => (k === 'cloud-exfiltration' ? 'spiked' : k === 'print-hoarding' ? 'spread' : 'disguised'), {
-      'cloud-exfiltration': { department: 'Buying', startDay: 17, days: 21 },
-      'admin-reads-compensation': { department: 'ITOps', startDay: 28, days: 4 },
-      'leaver-private-mail': { department: 'HQ', startDay: 14, days: 25 },
-      'print-hoarding': { department: 'Buying', startDay: 22, days: 14 },
-    }, { 'leaver-private-mail': { leaving: true, watchlist: false } }),
+    insiders: kinds(
+      (k) => (k === 'cloud-exfiltration' ? 'spiked' : k === 'print-hoarding' ? 'spread' : 'disguised'),
+      {
+        'cloud-exfiltration': { department: 'Buying', startDay: 17, days: 21 },
+        'admin-reads-compensation': { department: 'ITOps', startDay: 28, days: 4 },
+        'leaver-private-mail': { department: 'HQ', startDay: 14, days: 25 },
+        'print-hoarding': { department: 'Buying', startDay: 22, days: 14 },
+      },
+      { 'leaver-private-mail': { leaving: true, watchlist: false } },
+    ),
   },
   {
     name: 'agency-jp-heldback2',
@@ -295,12 +327,16 @@ export const HELD_BACK: readonly PopulationShape[] = [
       { name: 'IT', size: 3, pattern: 'day', cloudUse: 0.1, externalMail: 0.5, printing: 1, admins: true },
       { name: '取締役', size: 4, pattern: 'day', cloudUse: 0.05, externalMail: 2, printing: 3, executives: true },
     ],
-    insiders: kinds((k) => (k === 'leaver-private-mail' ? 'spiked' : 'spread'), {
-      'cloud-exfiltration': { department: 'メディア', startDay: 15, days: 21 },
-      'admin-reads-compensation': { department: 'IT', startDay: 25, days: 5 },
-      'leaver-private-mail': { department: '営業推進', startDay: 13, days: 24 },
-      'print-hoarding': { department: 'コーポレート', startDay: 21, days: 14 },
-    }, { 'leaver-private-mail': { leaving: true, watchlist: true } }),
+    insiders: kinds(
+      (k) => (k === 'leaver-private-mail' ? 'spiked' : 'spread'),
+      {
+        'cloud-exfiltration': { department: 'メディア', startDay: 15, days: 21 },
+        'admin-reads-compensation': { department: 'IT', startDay: 25, days: 5 },
+        'leaver-private-mail': { department: '営業推進', startDay: 13, days: 24 },
+        'print-hoarding': { department: 'コーポレート', startDay: 21, days: 14 },
+      },
+      { 'leaver-private-mail': { leaving: true, watchlist: true } },
+    ),
   },
   {
     name: 'insurer-de-heldback3',
@@ -321,15 +357,27 @@ export const HELD_BACK: readonly PopulationShape[] = [
       { name: 'Vertrieb', size: 30, pattern: 'flex', cloudUse: 0.35, externalMail: 6, printing: 3 },
       { name: 'Kundenservice', size: 40, pattern: 'shifts', cloudUse: 0.01, externalMail: 2, printing: 1 },
       { name: 'Aktuariat', size: 10, pattern: 'day', cloudUse: 0.1, externalMail: 1, printing: 14 },
-      { name: 'Rechenzentrum', size: 7, pattern: 'shifts', cloudUse: 0.1, externalMail: 0.5, printing: 1, admins: true },
+      {
+        name: 'Rechenzentrum',
+        size: 7,
+        pattern: 'shifts',
+        cloudUse: 0.1,
+        externalMail: 0.5,
+        printing: 1,
+        admins: true,
+      },
       { name: 'Vorstand', size: 5, pattern: 'day', cloudUse: 0.05, externalMail: 3, printing: 4, executives: true },
     ],
-    insiders: kinds((k) => (k === 'admin-reads-compensation' ? 'spiked' : k === 'print-hoarding' ? 'disguised' : 'spread'), {
-      'cloud-exfiltration': { department: 'Vertrieb', startDay: 16, days: 22 },
-      'admin-reads-compensation': { department: 'Rechenzentrum', startDay: 30, days: 4 },
-      'leaver-private-mail': { department: 'Schaden', startDay: 11, days: 27 },
-      'print-hoarding': { department: 'Aktuariat', startDay: 24, days: 14 },
-    }, { 'leaver-private-mail': { leaving: true, watchlist: false } }),
+    insiders: kinds(
+      (k) => (k === 'admin-reads-compensation' ? 'spiked' : k === 'print-hoarding' ? 'disguised' : 'spread'),
+      {
+        'cloud-exfiltration': { department: 'Vertrieb', startDay: 16, days: 22 },
+        'admin-reads-compensation': { department: 'Rechenzentrum', startDay: 30, days: 4 },
+        'leaver-private-mail': { department: 'Schaden', startDay: 11, days: 27 },
+        'print-hoarding': { department: 'Aktuariat', startDay: 24, days: 14 },
+      },
+      { 'leaver-private-mail': { leaving: true, watchlist: false } },
+    ),
   },
   {
     name: 'university-us-heldback3',
@@ -353,11 +401,15 @@ export const HELD_BACK: readonly PopulationShape[] = [
       { name: 'ITS', size: 8, pattern: 'day', cloudUse: 0.15, externalMail: 0.5, printing: 1, admins: true },
       { name: 'President', size: 4, pattern: 'day', cloudUse: 0.1, externalMail: 3, printing: 3, executives: true },
     ],
-    insiders: kinds((k) => (k === 'cloud-exfiltration' ? 'disguised' : k === 'leaver-private-mail' ? 'spiked' : 'spread'), {
-      'cloud-exfiltration': { department: 'Faculty', startDay: 18, days: 21 },
-      'admin-reads-compensation': { department: 'ITS', startDay: 27, days: 5 },
-      'leaver-private-mail': { department: 'Registrar', startDay: 14, days: 25 },
-      'print-hoarding': { department: 'Library', startDay: 22, days: 14 },
-    }, { 'leaver-private-mail': { leaving: true, watchlist: true } }),
+    insiders: kinds(
+      (k) => (k === 'cloud-exfiltration' ? 'disguised' : k === 'leaver-private-mail' ? 'spiked' : 'spread'),
+      {
+        'cloud-exfiltration': { department: 'Faculty', startDay: 18, days: 21 },
+        'admin-reads-compensation': { department: 'ITS', startDay: 27, days: 5 },
+        'leaver-private-mail': { department: 'Registrar', startDay: 14, days: 25 },
+        'print-hoarding': { department: 'Library', startDay: 22, days: 14 },
+      },
+      { 'leaver-private-mail': { leaving: true, watchlist: true } },
+    ),
   },
 ];

@@ -34,7 +34,9 @@ export function openLogFile(path: string, onRawBytes: (n: number) => void): LogS
         cb(null, chunk);
       },
     });
-    return createReadStream(path, { highWaterMark: 256 * 1024, ...(start !== undefined ? { start, end } : {}) }).pipe(count);
+    return createReadStream(path, { highWaterMark: 256 * 1024, ...(start !== undefined ? { start, end } : {}) }).pipe(
+      count,
+    );
   };
   if (isEvtx(magic)) return [{ name: path, stream: () => evtxXmlStream(path, onRawBytes) }];
   if (magic[0] === 0x1f && magic[1] === 0x8b) {
@@ -87,7 +89,8 @@ function zipMembers(path: string, size: number): ZipMember[] {
       const name = cd.toString(flags & 0x800 ? 'utf8' : 'latin1', p + 46, p + 46 + nameLen);
       p += 46 + nameLen + extraLen + commentLen;
       if (name.endsWith('/')) continue;
-      if (method !== 0 && method !== 8) throw new Error(`${path}!${name}: zip compression method ${method} is not supported`);
+      if (method !== 0 && method !== 8)
+        throw new Error(`${path}!${name}: zip compression method ${method} is not supported`);
       if (flags & 0x1) throw new Error(`${path}!${name}: encrypted zip members are not supported`);
       const local = Buffer.alloc(30);
       readSync(fd, local, 0, 30, localOffset);

@@ -40,7 +40,12 @@ const MORE = 0x40;
 
 export function escapeXml(s: string): string {
   if (!/[&<>'"]/.test(s)) return s;
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/'/g, '&apos;').replace(/"/g, '&quot;');
+  return s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/'/g, '&apos;')
+    .replace(/"/g, '&quot;');
 }
 
 /** Parses and renders the records of one chunk; template and name caches live as long as the chunk. */
@@ -79,7 +84,8 @@ export class ChunkReader {
     if (known !== undefined) return known;
     if (offset + 8 > this.buf.length) throw new BinXmlError(`name offset ${offset} is outside the chunk`);
     const count = this.buf.readUInt16LE(offset + 6);
-    if (offset + 8 + count * 2 > this.buf.length) throw new BinXmlError(`name at offset ${offset} runs outside the chunk`);
+    if (offset + 8 + count * 2 > this.buf.length)
+      throw new BinXmlError(`name at offset ${offset} runs outside the chunk`);
     const s = utf16(this.buf, offset + 8, offset + 8 + count * 2);
     this.names.set(offset, s);
     return s;
@@ -131,7 +137,8 @@ export class ChunkReader {
         const type = buf[this.p + 1];
         const count = buf.readUInt16LE(this.p + 2);
         this.need(4 + count * 2, end);
-        if (type !== T.String) throw new BinXmlError(`value token of type 0x${type.toString(16)} (only strings are defined)`);
+        if (type !== T.String)
+          throw new BinXmlError(`value token of type 0x${type.toString(16)} (only strings are defined)`);
         const s = utf16(buf, this.p + 4, this.p + 4 + count * 2);
         this.p += 4 + count * 2;
         return { k: 'text', s: escapeXml(s) };
@@ -198,14 +205,22 @@ export class ChunkReader {
       for (;;) {
         this.need(5, end);
         const at = buf[this.p];
-        if ((at & ~MORE) !== TOK.Attribute) throw new BinXmlError(`expected an attribute token at chunk offset ${this.p}`);
+        if ((at & ~MORE) !== TOK.Attribute)
+          throw new BinXmlError(`expected an attribute token at chunk offset ${this.p}`);
         const off = buf.readUInt32LE(this.p + 1);
         this.p += 5;
         const attrName = this.name(off, end);
         const value: Node[] = [];
         while (this.p < end) {
           const b = buf[this.p] & ~MORE;
-          if (b !== TOK.Value && b !== TOK.NormalSub && b !== TOK.OptionalSub && b !== TOK.CharRef && b !== TOK.EntityRef) break;
+          if (
+            b !== TOK.Value &&
+            b !== TOK.NormalSub &&
+            b !== TOK.OptionalSub &&
+            b !== TOK.CharRef &&
+            b !== TOK.EntityRef
+          )
+            break;
           value.push(this.valueToken(end));
         }
         attrs.push({ name: attrName, value });
@@ -215,7 +230,8 @@ export class ChunkReader {
     this.need(1, end);
     const close = buf[this.p++];
     if (close === TOK.CloseEmpty) return { k: 'el', name, attrs, children: [] };
-    if (close !== TOK.CloseStart) throw new BinXmlError(`expected close of start element <${name}> at chunk offset ${this.p - 1}`);
+    if (close !== TOK.CloseStart)
+      throw new BinXmlError(`expected close of start element <${name}> at chunk offset ${this.p - 1}`);
     return { k: 'el', name, attrs, children: this.content(end, true) };
   }
 
@@ -271,7 +287,8 @@ export class ChunkReader {
 
   /** A definition referenced before being seen inline in this reading (e.g. the chunk's first record was skipped). */
   private templateAt(offset: number): Node[] {
-    if (offset + 24 > this.buf.length) throw new BinXmlError(`template definition offset ${offset} is outside the chunk`);
+    if (offset + 24 > this.buf.length)
+      throw new BinXmlError(`template definition offset ${offset} is outside the chunk`);
     const size = this.buf.readUInt32LE(offset + 20);
     const saved = this.p;
     this.p = offset + 24;

@@ -94,7 +94,9 @@ describe('EVTX reader', () => {
     const chunks = (bytes.length - 4096) / 65536;
     const cut = bytes.subarray(0, bytes.length - 30000);
     const rendered = await readAll(writeFile('truncated.evtx', cut));
-    expect(rendered).toContain(`chunk at file offset ${4096 + (chunks - 1) * 65536}: truncated (35536 of 65536 bytes); skipped`);
+    expect(rendered).toContain(
+      `chunk at file offset ${4096 + (chunks - 1) * 65536}: truncated (35536 of 65536 bytes); skipped`,
+    );
     expect(rendered.match(/<\/Event>/g)?.length).toBe(1500);
     const read = rendered.match(/<\/System>/g)?.length ?? 0;
     expect(read).toBeGreaterThan(1000);
@@ -107,8 +109,21 @@ describe('EVTX reader', () => {
       root: {
         name: 'Event',
         children: [
-          { name: 'System', children: [{ name: 'EventID', children: [{ sub: 0 }] }, { name: 'TimeCreated', attrs: [['SystemTime', { sub: 1 }]] }] },
-          { name: 'EventData', children: Array.from({ length: 17 }, (_, i) => ({ name: 'Data', attrs: [['Name', `v${i}`]] as Array<[string, string]>, children: [{ sub: i + 2, optional: true }] })) },
+          {
+            name: 'System',
+            children: [
+              { name: 'EventID', children: [{ sub: 0 }] },
+              { name: 'TimeCreated', attrs: [['SystemTime', { sub: 1 }]] },
+            ],
+          },
+          {
+            name: 'EventData',
+            children: Array.from({ length: 17 }, (_, i) => ({
+              name: 'Data',
+              attrs: [['Name', `v${i}`]] as Array<[string, string]>,
+              children: [{ sub: i + 2, optional: true }],
+            })),
+          },
         ],
       },
     };
@@ -137,9 +152,23 @@ describe('EVTX reader', () => {
     const data = [...line.matchAll(/<Data Name='v(\d+)'(?:\/>|>(.*?)<\/Data>)/g)].map((m) => m[2] ?? '');
     expect(line).toContain("<TimeCreated SystemTime='2026-10-01T00:00:00.1230000Z'/>");
     expect(data).toEqual([
-      'a&lt;b &amp; &quot;c&quot;', '-5', '-70000', '18446744073709551615', '{54849625-5478-4994-a5ba-3e3b0328c30d}',
-      'S-1-5-21-3623811015-3361044348-30300820-1105', '2026-10-01T09:08:07.654Z', '0x3e7', '0x8020000000000000', 'DEAD01', 'true',
-      'x,y', '1,2,3', 'ansi', '1.5', '', '-1',
+      'a&lt;b &amp; &quot;c&quot;',
+      '-5',
+      '-70000',
+      '18446744073709551615',
+      '{54849625-5478-4994-a5ba-3e3b0328c30d}',
+      'S-1-5-21-3623811015-3361044348-30300820-1105',
+      '2026-10-01T09:08:07.654Z',
+      '0x3e7',
+      '0x8020000000000000',
+      'DEAD01',
+      'true',
+      'x,y',
+      '1,2,3',
+      'ansi',
+      '1.5',
+      '',
+      '-1',
     ]);
   });
 

@@ -46,25 +46,37 @@ function failure(reason: string): string {
 export function renderChunk(chunk: Buffer, fileOffset: number): string {
   const where = `chunk at file offset ${fileOffset}`;
   if (chunk.length < RECORDS_START || !chunk.subarray(0, 8).equals(CHUNK_MAGIC)) {
-    return failure(`${where}: ${chunk.length < CHUNK_SIZE ? `truncated (${chunk.length} of ${CHUNK_SIZE} bytes)` : 'no ElfChnk signature'}; skipped`);
+    return failure(
+      `${where}: ${chunk.length < CHUNK_SIZE ? `truncated (${chunk.length} of ${CHUNK_SIZE} bytes)` : 'no ElfChnk signature'}; skipped`,
+    );
   }
   const first = Number(chunk.readBigUInt64LE(8));
   const last = Number(chunk.readBigUInt64LE(16));
-  const headerOk = crc32(chunk, [[0, 120], [128, RECORDS_START]]) === chunk.readUInt32LE(124);
+  const headerOk =
+    crc32(chunk, [
+      [0, 120],
+      [128, RECORDS_START],
+    ]) === chunk.readUInt32LE(124);
   const claimed = headerOk && last >= first ? Math.min(last - first + 1, MAX_RECORDS_PER_CHUNK) : 1;
   const skipped = (reason: string) => failure(`${where}: ${reason}; skipped`).repeat(claimed);
   if (!headerOk) return skipped('chunk header checksum mismatch');
   if (chunk.length < CHUNK_SIZE) return skipped(`truncated (${chunk.length} of ${CHUNK_SIZE} bytes)`);
   const free = chunk.readUInt32LE(48);
   if (free < RECORDS_START || free > CHUNK_SIZE) return skipped(`free space offset ${free} outside the chunk`);
-  if (crc32(chunk, [[RECORDS_START, free]]) !== chunk.readUInt32LE(52)) return skipped('event records checksum mismatch');
+  if (crc32(chunk, [[RECORDS_START, free]]) !== chunk.readUInt32LE(52))
+    return skipped('event records checksum mismatch');
 
   const reader = new ChunkReader(chunk);
   let out = '';
   let p = RECORDS_START;
   while (p + 28 <= free) {
     const size = chunk.readUInt32LE(p + 4);
-    if (chunk.readUInt32LE(p) !== 0x00002a2a || size < 28 || p + size > free || chunk.readUInt32LE(p + size - 4) !== size) {
+    if (
+      chunk.readUInt32LE(p) !== 0x00002a2a ||
+      size < 28 ||
+      p + size > free ||
+      chunk.readUInt32LE(p + size - 4) !== size
+    ) {
       // Without a trustworthy size the next record cannot be found: the rest of the chunk is one failure.
       out += failure(`${where}: damaged record header at chunk offset ${p}; rest of chunk skipped`);
       break;

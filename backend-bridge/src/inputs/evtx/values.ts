@@ -31,8 +31,22 @@ export const T = {
 } as const;
 
 const FIXED_SIZE: Record<number, number> = {
-  [T.Int8]: 1, [T.UInt8]: 1, [T.Int16]: 2, [T.UInt16]: 2, [T.Int32]: 4, [T.UInt32]: 4, [T.Int64]: 8, [T.UInt64]: 8,
-  [T.Real32]: 4, [T.Real64]: 8, [T.Bool]: 4, [T.Guid]: 16, [T.FileTime]: 8, [T.SystemTime]: 16, [T.HexInt32]: 4, [T.HexInt64]: 8,
+  [T.Int8]: 1,
+  [T.UInt8]: 1,
+  [T.Int16]: 2,
+  [T.UInt16]: 2,
+  [T.Int32]: 4,
+  [T.UInt32]: 4,
+  [T.Int64]: 8,
+  [T.UInt64]: 8,
+  [T.Real32]: 4,
+  [T.Real64]: 8,
+  [T.Bool]: 4,
+  [T.Guid]: 16,
+  [T.FileTime]: 8,
+  [T.SystemTime]: 16,
+  [T.HexInt32]: 4,
+  [T.HexInt64]: 8,
 };
 
 export class ValueError extends Error {}
@@ -78,7 +92,8 @@ function guid(buf: Buffer, at: number): string {
 function sid(buf: Buffer, start: number, end: number): string {
   if (end - start < 8) throw new ValueError('SID shorter than 8 bytes');
   const count = buf[start + 1];
-  if (end - start < 8 + count * 4) throw new ValueError(`SID with ${count} sub-authorities does not fit in ${end - start} bytes`);
+  if (end - start < 8 + count * 4)
+    throw new ValueError(`SID with ${count} sub-authorities does not fit in ${end - start} bytes`);
   let authority = 0;
   for (let i = 2; i < 8; i++) authority = authority * 256 + buf[start + i];
   let out = `S-${buf[start]}-${authority}`;
@@ -89,31 +104,55 @@ function sid(buf: Buffer, start: number, end: number): string {
 /** One scalar of `type` stored at buf[start, end). */
 function scalar(type: number, buf: Buffer, start: number, end: number): string {
   const need = FIXED_SIZE[type];
-  if (need !== undefined && end - start < need) throw new ValueError(`value of type 0x${type.toString(16)} needs ${need} bytes, has ${end - start}`);
+  if (need !== undefined && end - start < need)
+    throw new ValueError(`value of type 0x${type.toString(16)} needs ${need} bytes, has ${end - start}`);
   switch (type) {
-    case T.Null: return '';
-    case T.String: return utf16(buf, start, end);
-    case T.AnsiString: return buf.toString('latin1', start, end).replace(/\0+$/, '');
-    case T.Int8: return String(buf.readInt8(start));
-    case T.UInt8: return String(buf[start]);
-    case T.Int16: return String(buf.readInt16LE(start));
-    case T.UInt16: return String(buf.readUInt16LE(start));
-    case T.Int32: return String(buf.readInt32LE(start));
-    case T.UInt32: return String(buf.readUInt32LE(start));
-    case T.Int64: return String(buf.readBigInt64LE(start));
-    case T.UInt64: return String(buf.readBigUInt64LE(start));
-    case T.Real32: return String(buf.readFloatLE(start));
-    case T.Real64: return String(buf.readDoubleLE(start));
-    case T.Bool: return buf.readUInt32LE(start) ? 'true' : 'false';
-    case T.Binary: return buf.toString('hex', start, end).toUpperCase();
-    case T.Guid: return guid(buf, start);
-    case T.SizeT: return `0x${(end - start === 8 ? buf.readBigUInt64LE(start) : BigInt(buf.readUInt32LE(start))).toString(16)}`;
-    case T.FileTime: return fileTime(buf, start);
-    case T.SystemTime: return systemTime(buf, start);
-    case T.Sid: return sid(buf, start, end);
-    case T.HexInt32: return `0x${buf.readUInt32LE(start).toString(16)}`;
-    case T.HexInt64: return `0x${buf.readBigUInt64LE(start).toString(16)}`;
-    default: throw new ValueError(`unknown value type 0x${type.toString(16)}`);
+    case T.Null:
+      return '';
+    case T.String:
+      return utf16(buf, start, end);
+    case T.AnsiString:
+      return buf.toString('latin1', start, end).replace(/\0+$/, '');
+    case T.Int8:
+      return String(buf.readInt8(start));
+    case T.UInt8:
+      return String(buf[start]);
+    case T.Int16:
+      return String(buf.readInt16LE(start));
+    case T.UInt16:
+      return String(buf.readUInt16LE(start));
+    case T.Int32:
+      return String(buf.readInt32LE(start));
+    case T.UInt32:
+      return String(buf.readUInt32LE(start));
+    case T.Int64:
+      return String(buf.readBigInt64LE(start));
+    case T.UInt64:
+      return String(buf.readBigUInt64LE(start));
+    case T.Real32:
+      return String(buf.readFloatLE(start));
+    case T.Real64:
+      return String(buf.readDoubleLE(start));
+    case T.Bool:
+      return buf.readUInt32LE(start) ? 'true' : 'false';
+    case T.Binary:
+      return buf.toString('hex', start, end).toUpperCase();
+    case T.Guid:
+      return guid(buf, start);
+    case T.SizeT:
+      return `0x${(end - start === 8 ? buf.readBigUInt64LE(start) : BigInt(buf.readUInt32LE(start))).toString(16)}`;
+    case T.FileTime:
+      return fileTime(buf, start);
+    case T.SystemTime:
+      return systemTime(buf, start);
+    case T.Sid:
+      return sid(buf, start, end);
+    case T.HexInt32:
+      return `0x${buf.readUInt32LE(start).toString(16)}`;
+    case T.HexInt64:
+      return `0x${buf.readBigUInt64LE(start).toString(16)}`;
+    default:
+      throw new ValueError(`unknown value type 0x${type.toString(16)}`);
   }
 }
 

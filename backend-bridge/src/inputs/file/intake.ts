@@ -19,7 +19,18 @@ export class FileIntake implements Intake {
       this.files.sources,
       join(this.queueDir, 'file-checkpoints.json'),
       (data, src) => {
-        const r = this.ctx.enqueue(this.name, [{ data, src: { source: src.path, identity: src.identity, baseOffset: src.baseOffset, format: src.format, filePath: src.path } }]);
+        const r = this.ctx.enqueue(this.name, [
+          {
+            data,
+            src: {
+              source: src.path,
+              identity: src.identity,
+              baseOffset: src.baseOffset,
+              format: src.format,
+              filePath: src.path,
+            },
+          },
+        ]);
         return { ok: r.ok, format: r.ok ? r.formats[0] : undefined };
       },
       this.files.pollMs,

@@ -26,7 +26,11 @@ describe('file tailing', () => {
     const queueDir = mkdtempSync(join(tmpdir(), 'kansa-tail-q-'));
     const host = marker('tail');
     let seq = 0;
-    const lines = (n: number) => Array.from({ length: n }, () => `Nov 28 14:00:00 ${host} sshd[7]: Failed password for f${seq++} from 10.4.0.1 port 22 ssh2\n`).join('');
+    const lines = (n: number) =>
+      Array.from(
+        { length: n },
+        () => `Nov 28 14:00:00 ${host} sshd[7]: Failed password for f${seq++} from 10.4.0.1 port 22 ssh2\n`,
+      ).join('');
     const log = join(dir, 'auth.log');
     const config = loadConfig({
       env: {},
@@ -44,8 +48,16 @@ describe('file tailing', () => {
       return b;
     };
     const settled = async (b: Bridge, n: number) => {
-      await until(() => b.queue.depthEvents === 0 && b.metrics.received.get({ input: 'file' }) >= 0, (ok) => ok, 'queue drained');
-      return until(() => countHost(client, host), (c) => c >= n, `${n} documents`);
+      await until(
+        () => b.queue.depthEvents === 0 && b.metrics.received.get({ input: 'file' }) >= 0,
+        (ok) => ok,
+        'queue drained',
+      );
+      return until(
+        () => countHost(client, host),
+        (c) => c >= n,
+        `${n} documents`,
+      );
     };
 
     appendFileSync(log, lines(100));
@@ -77,13 +89,21 @@ describe('file tailing', () => {
     appendFileSync(log, lines(14));
     bridge = await run();
     expect(await settled(bridge, 200)).toBe(200);
-    await until(() => bridge.metrics.received.get({ input: 'file' }), (n) => n >= 14, 'the new lines');
+    await until(
+      () => bridge.metrics.received.get({ input: 'file' }),
+      (n) => n >= 14,
+      'the new lines',
+    );
     expect(bridge.metrics.received.get({ input: 'file' })).toBe(14);
     await bridge.stop();
 
     const docs = await docsOfHost(client, host);
     const seqs = docs.map((d) => Number(/ f(\d+) /.exec(d.original)![1])).sort((a, b) => a - b);
     expect(seqs).toEqual(Array.from({ length: 200 }, (_, i) => i));
-    expect(docs.every((d) => typeof d.source['log.offset'] === 'number' && String(d.source['log.file.path']).startsWith(dir))).toBe(true);
+    expect(
+      docs.every(
+        (d) => typeof d.source['log.offset'] === 'number' && String(d.source['log.file.path']).startsWith(dir),
+      ),
+    ).toBe(true);
   });
 });

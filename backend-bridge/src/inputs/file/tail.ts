@@ -1,4 +1,14 @@
-import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  fstatSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { hostname } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 
@@ -18,7 +28,10 @@ export interface TailSink {
    * Puts complete records (LF-terminated) into the queue; returns false when the queue is full
    * (the tailer then stops reading and tries again on the next poll).
    */
-  (data: Buffer, src: { path: string; identity: string; baseOffset: number; format: string }): { ok: boolean; format?: string };
+  (
+    data: Buffer,
+    src: { path: string; identity: string; baseOffset: number; format: string },
+  ): { ok: boolean; format?: string };
 }
 
 interface FileState {
@@ -153,7 +166,12 @@ export class FileTailer {
         end = got;
         data = Buffer.concat([buf.subarray(0, got), Buffer.from('\n')]);
       }
-      const r = this.sink(Buffer.from(data), { path: f.path, identity: `file:${this.host}:${resolve(f.path)}:${f.ino}`, baseOffset: f.offset, format: f.format });
+      const r = this.sink(Buffer.from(data), {
+        path: f.path,
+        identity: `file:${this.host}:${resolve(f.path)}:${f.ino}`,
+        baseOffset: f.offset,
+        format: f.format,
+      });
       if (!r.ok) return false;
       if (f.format === 'auto' && r.format) f.format = r.format;
       f.offset += end;
@@ -177,7 +195,12 @@ export function expand(patterns: string[]): string[] {
       out.add(pattern);
       continue;
     }
-    const re = new RegExp(`^${name.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+    const re = new RegExp(
+      `^${name
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '.*')
+        .replace(/\?/g, '.')}$`,
+    );
     let entries: string[] = [];
     try {
       entries = readdirSync(dirname(pattern));

@@ -15,7 +15,10 @@ export function readBody(req: IncomingMessage, input: string, limit: number): Pr
   } catch (err) {
     return Promise.reject(err);
   }
-  if (!decoder && declared > limit) return Promise.reject(tooLarge(`${input}: request body of ${declared} bytes is over the limit of ${limit} bytes (http.maxBodyBytes)`));
+  if (!decoder && declared > limit)
+    return Promise.reject(
+      tooLarge(`${input}: request body of ${declared} bytes is over the limit of ${limit} bytes (http.maxBodyBytes)`),
+    );
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -33,7 +36,12 @@ export function readBody(req: IncomingMessage, input: string, limit: number): Pr
     const take = (chunk: Buffer) => {
       if (settled) return;
       size += chunk.length;
-      if (size > limit) return fail(tooLarge(`${input}: request body${decoder ? ' after decompression' : ''} is over the limit of ${limit} bytes (http.maxBodyBytes)`));
+      if (size > limit)
+        return fail(
+          tooLarge(
+            `${input}: request body${decoder ? ' after decompression' : ''} is over the limit of ${limit} bytes (http.maxBodyBytes)`,
+          ),
+        );
       chunks.push(chunk);
     };
     const done = () => {
@@ -43,16 +51,32 @@ export function readBody(req: IncomingMessage, input: string, limit: number): Pr
     };
     req.on('error', fail);
     req.on('close', () => {
-      if (!req.complete) fail(new HttpError(400, 'parse_exception', `${input}: the client closed the connection after ${size} bytes, before the body ended`));
+      if (!req.complete)
+        fail(
+          new HttpError(
+            400,
+            'parse_exception',
+            `${input}: the client closed the connection after ${size} bytes, before the body ended`,
+          ),
+        );
     });
     if (decoder) {
       req.on('data', (c: Buffer) => {
         wire += c.length;
-        if (wire > limit) fail(tooLarge(`${input}: compressed request body is over the limit of ${limit} bytes (http.maxBodyBytes)`));
+        if (wire > limit)
+          fail(tooLarge(`${input}: compressed request body is over the limit of ${limit} bytes (http.maxBodyBytes)`));
       });
       decoder.on('data', take);
       decoder.on('end', done);
-      decoder.on('error', (err) => fail(new HttpError(400, 'parse_exception', `${input}: cannot decompress the ${String(req.headers['content-encoding'])} body at byte ${decoder.bytesWritten}: ${err.message}`)));
+      decoder.on('error', (err) =>
+        fail(
+          new HttpError(
+            400,
+            'parse_exception',
+            `${input}: cannot decompress the ${String(req.headers['content-encoding'])} body at byte ${decoder.bytesWritten}: ${err.message}`,
+          ),
+        ),
+      );
       req.pipe(decoder);
     } else {
       req.on('data', take);
@@ -68,7 +92,16 @@ function decoderFor(header: string | string[] | undefined, input: string): Unzip
     .map((c) => c.trim().toLowerCase())
     .filter((c) => c !== '' && c !== 'identity');
   if (codings.length === 0) return undefined;
-  if (codings.length > 1) throw new HttpError(415, 'illegal_argument_exception', `${input}: Content-Encoding "${String(header)}" applies several encodings; expected one of gzip, x-gzip, deflate`);
+  if (codings.length > 1)
+    throw new HttpError(
+      415,
+      'illegal_argument_exception',
+      `${input}: Content-Encoding "${String(header)}" applies several encodings; expected one of gzip, x-gzip, deflate`,
+    );
   if (['gzip', 'x-gzip', 'deflate'].includes(codings[0])) return createUnzip();
-  throw new HttpError(415, 'illegal_argument_exception', `${input}: unsupported Content-Encoding "${codings[0]}"; expected gzip, x-gzip, deflate or none`);
+  throw new HttpError(
+    415,
+    'illegal_argument_exception',
+    `${input}: unsupported Content-Encoding "${codings[0]}"; expected gzip, x-gzip, deflate or none`,
+  );
 }

@@ -47,11 +47,24 @@ export function probe(method: string, path: string): { status: number; body: unk
   if (path === '/_xpack') {
     return {
       status: 200,
-      body: { build: { hash: '0000000', date: '2023-11-04T10:04:57.184859352Z' }, license: { uid: LICENSE.uid, type: 'basic', mode: 'basic', status: 'active' }, features: { ilm: { available: true, enabled: true }, security: { available: true, enabled: false } } },
+      body: {
+        build: { hash: '0000000', date: '2023-11-04T10:04:57.184859352Z' },
+        license: { uid: LICENSE.uid, type: 'basic', mode: 'basic', status: 'active' },
+        features: { ilm: { available: true, enabled: true }, security: { available: true, enabled: false } },
+      },
     };
   }
-  if (path === '/_cluster/health') return { status: 200, body: { cluster_name: 'kansa', status: 'green', timed_out: false, number_of_nodes: 1, number_of_data_nodes: 1 } };
-  if (/^\/(_index_template|_template|_component_template|_ilm|_ingest|_data_stream|_nodes|_cat|_alias|_aliases)(\/|$)/.test(path) || /^\/[^_/][^/]*\/_alias(\/|$)/.test(path)) {
+  if (path === '/_cluster/health')
+    return {
+      status: 200,
+      body: { cluster_name: 'kansa', status: 'green', timed_out: false, number_of_nodes: 1, number_of_data_nodes: 1 },
+    };
+  if (
+    /^\/(_index_template|_template|_component_template|_ilm|_ingest|_data_stream|_nodes|_cat|_alias|_aliases)(\/|$)/.test(
+      path,
+    ) ||
+    /^\/[^_/][^/]*\/_alias(\/|$)/.test(path)
+  ) {
     if (method === 'GET' || method === 'HEAD') return { status: 200, body: {} };
     if (method === 'PUT' || method === 'POST') return { status: 200, body: { acknowledged: true } };
   }
@@ -59,7 +72,11 @@ export function probe(method: string, path: string): { status: number; body: unk
   const index = /^\/([^_/][^/]*)$/.exec(path);
   if (index) {
     if (method === 'HEAD' || method === 'GET') return { status: 200, body: {} };
-    if (method === 'PUT') return { status: 200, body: { acknowledged: true, shards_acknowledged: true, index: decodeURIComponent(index[1]) } };
+    if (method === 'PUT')
+      return {
+        status: 200,
+        body: { acknowledged: true, shards_acknowledged: true, index: decodeURIComponent(index[1]) },
+      };
   }
   return undefined;
 }

@@ -84,13 +84,19 @@ export class HttpFront {
       const handler = (req: IncomingMessage, res: ServerResponse) => void this.dispatch(req, res);
       let server: Server;
       try {
-        server = o.tls ? createHttpsServer({ cert: readFileSync(o.tls.cert), key: readFileSync(o.tls.key) }, handler) : createHttpServer(handler);
+        server = o.tls
+          ? createHttpsServer({ cert: readFileSync(o.tls.cert), key: readFileSync(o.tls.key) }, handler)
+          : createHttpServer(handler);
       } catch (err) {
-        return reject(new IntakeStartError('http', `cannot read the TLS certificate or key: ${(err as Error).message}`));
+        return reject(
+          new IntakeStartError('http', `cannot read the TLS certificate or key: ${(err as Error).message}`),
+        );
       }
       server.requestTimeout = 120_000;
       this.server = server;
-      server.once('error', (err) => reject(new IntakeStartError('http', `cannot listen on ${o.host}:${o.port}: ${err.message}`)));
+      server.once('error', (err) =>
+        reject(new IntakeStartError('http', `cannot listen on ${o.host}:${o.port}: ${err.message}`)),
+      );
       server.listen(o.port, o.host, () => resolve(server.address() as AddressInfo));
     });
     return this.listening;
@@ -122,7 +128,12 @@ export class HttpFront {
       token: '',
       body: async () => {
         if (this.bodies >= this.options.maxBodiesInFlight) {
-          throw new HttpError(429, 'es_rejected_execution_exception', `${input}: ${this.bodies} request bodies are being processed (http.maxBodiesInFlight, the limit on bodies in memory); retry later`, { 'retry-after': '1', 'x-kansa-reason': 'busy' });
+          throw new HttpError(
+            429,
+            'es_rejected_execution_exception',
+            `${input}: ${this.bodies} request bodies are being processed (http.maxBodiesInFlight, the limit on bodies in memory); retry later`,
+            { 'retry-after': '1', 'x-kansa-reason': 'busy' },
+          );
         }
         this.bodies++;
         reading = true;
@@ -145,12 +156,17 @@ export class HttpFront {
         if (!token) {
           this.options.metrics.rejected.inc({ input, reason: 'unauthorized' });
           this.options.log.warn({ input, path, remote: req.socket.remoteAddress }, 'unauthorized request');
-          throw new HttpError(401, 'security_exception', 'missing or invalid bearer token', { 'www-authenticate': 'Bearer realm="kansa"' });
+          throw new HttpError(401, 'security_exception', 'missing or invalid bearer token', {
+            'www-authenticate': 'Bearer realm="kansa"',
+          });
         }
         x.token = token;
       }
       if (!found) throw new HttpError(404, 'resource_not_found_exception', `no handler for ${method} ${path}`);
-      if (this.retired.has(found.route)) throw new HttpError(503, 'unavailable_exception', `${input}: the bridge is stopping; retry later`, { 'retry-after': '5' });
+      if (this.retired.has(found.route))
+        throw new HttpError(503, 'unavailable_exception', `${input}: the bridge is stopping; retry later`, {
+          'retry-after': '5',
+        });
       await found.route.handle(x, found.match);
     } catch (err) {
       this.answerError(res, req, input, path, err);
@@ -165,7 +181,17 @@ export class HttpFront {
     const status = e?.status ?? 500;
     if (status === 500) this.options.log.error({ input, path, err: (err as Error).stack }, 'request failed');
     else if (status !== 401 && status !== 404) {
-      const reason = e?.headers['x-kansa-reason'] ?? (status === 413 ? 'too_large' : status === 429 ? 'queue_full' : status === 503 ? 'unavailable' : status === 415 ? 'encoding' : 'bad_request');
+      const reason =
+        e?.headers['x-kansa-reason'] ??
+        (status === 413
+          ? 'too_large'
+          : status === 429
+            ? 'queue_full'
+            : status === 503
+              ? 'unavailable'
+              : status === 415
+                ? 'encoding'
+                : 'bad_request');
       this.options.metrics.rejected.inc({ input, reason });
       // A refused request is a log line, except while refusals go on for the same state (a full or
       // failing queue, every body slot taken): then once per minute; the metric counts each.
@@ -173,7 +199,10 @@ export class HttpFront {
       const state = ['queue_full', 'storage_error', 'busy'].includes(reason) ? reason : undefined;
       if (!state || now - (this.lastStateLog.get(state) ?? 0) >= 60_000) {
         if (state) this.lastStateLog.set(state, now);
-        this.options.log.warn({ input, path, status, reason, remote: req.socket.remoteAddress, err: (err as Error).message }, 'request refused');
+        this.options.log.warn(
+          { input, path, status, reason, remote: req.socket.remoteAddress, err: (err as Error).message },
+          'request refused',
+        );
       }
     }
     if (res.headersSent) {
@@ -200,12 +229,29 @@ export class HttpFront {
 
 /** How a queue refusal reaches a sender: 429 while full (retry later), 503 when storage fails. */
 export function refusal(input: string, r: Refused): HttpError {
-  if (r.reason === 'queue_full') return new HttpError(429, 'es_rejected_execution_exception', `${input}: ${r.message}`, { 'retry-after': '5', 'x-kansa-reason': 'queue_full' });
-  return new HttpError(503, 'unavailable_exception', `${input}: ${r.message}`, { 'retry-after': '30', 'x-kansa-reason': 'storage_error' });
+  if (r.reason === 'queue_full')
+    return new HttpError(429, 'es_rejected_execution_exception', `${input}: ${r.message}`, {
+      'retry-after': '5',
+      'x-kansa-reason': 'queue_full',
+    });
+  return new HttpError(503, 'unavailable_exception', `${input}: ${r.message}`, {
+    'retry-after': '30',
+    'x-kansa-reason': 'storage_error',
+  });
 }
 
-export function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}, headOnly = false): void {
+export function send(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+  headOnly = false,
+): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=UTF-8', ...headers, 'content-length': String(Buffer.byteLength(text)) });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=UTF-8',
+    ...headers,
+    'content-length': String(Buffer.byteLength(text)),
+  });
   res.end(headOnly ? undefined : text);
 }

@@ -12,7 +12,11 @@ import { IngestIntake } from './ingest/intake';
 export function createHttpIntakes(
   config: KansaConfig['http'],
   ctx: IntakeContext,
-  deps: { authenticate: (req: IncomingMessage) => string | undefined; formats: readonly string[]; storedIds?: StoredIds },
+  deps: {
+    authenticate: (req: IncomingMessage) => string | undefined;
+    formats: readonly string[];
+    storedIds?: StoredIds;
+  },
 ): { front: HttpFront; intakes: Intake[] } {
   const front = new HttpFront({
     port: config.port,
@@ -24,7 +28,13 @@ export function createHttpIntakes(
     metrics: ctx.metrics,
     log: ctx.log,
   });
-  front.route({ input: 'http', methods: ['GET', 'HEAD'], path: '/healthz', public: true, handle: (x) => x.send(200, { status: 'ok' }) });
+  front.route({
+    input: 'http',
+    methods: ['GET', 'HEAD'],
+    path: '/healthz',
+    public: true,
+    handle: (x) => x.send(200, { status: 'ok' }),
+  });
   front.route({
     input: 'http',
     methods: ['GET', 'HEAD'],

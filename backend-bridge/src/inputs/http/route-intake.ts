@@ -31,7 +31,10 @@ export abstract class RouteIntake implements Intake {
   protected abstract routes(): Route[];
 
   async start(): Promise<AddressInfo> {
-    this.registered = this.routes().map((r) => ({ ...r, handle: (x: Exchange, m: RegExpExecArray | undefined) => this.track(r.handle(x, m)) }));
+    this.registered = this.routes().map((r) => ({
+      ...r,
+      handle: (x: Exchange, m: RegExpExecArray | undefined) => this.track(r.handle(x, m)),
+    }));
     for (const r of this.registered) this.front.route(r);
     return this.front.listen();
   }
@@ -52,7 +55,9 @@ export abstract class RouteIntake implements Intake {
   protected format(x: Exchange): string {
     const format = x.url.searchParams.get('format') ?? String(x.req.headers['x-kansa-format'] ?? 'auto');
     if (format !== 'auto' && !this.limits.formats.includes(format)) {
-      throw badRequest(`${this.name}: unknown format "${format}"; expected auto or one of: ${this.limits.formats.join(', ')}`);
+      throw badRequest(
+        `${this.name}: unknown format "${format}"; expected auto or one of: ${this.limits.formats.join(', ')}`,
+      );
     }
     return format;
   }

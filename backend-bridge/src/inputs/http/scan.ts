@@ -8,7 +8,7 @@ import { badRequest } from './errors';
 /** Each line as [start, end) without its LF (and a CR before it). */
 export function* lines(body: Buffer): Generator<{ start: number; end: number; line: number }> {
   let line = 0;
-  for (let start = 0; start < body.length; ) {
+  for (let start = 0; start < body.length;) {
     const nl = body.indexOf(0x0a, start);
     const next = nl < 0 ? body.length : nl + 1;
     let end = nl < 0 ? body.length : nl;
@@ -48,7 +48,9 @@ function valueEnd(body: Buffer, i: number, input: string): number {
         if (--depth === 0) return j + 1;
       }
     }
-    throw badRequest(`${input}: the body ends inside the array element that starts at byte ${i}; expected its closing ${first === 0x7b ? '}' : ']'}`);
+    throw badRequest(
+      `${input}: the body ends inside the array element that starts at byte ${i}; expected its closing ${first === 0x7b ? '}' : ']'}`,
+    );
   }
   let j = i;
   while (j < body.length && !isSpace(body[j]) && body[j] !== 0x2c && body[j] !== 0x5d) j++;
@@ -68,9 +70,13 @@ export function* arrayElements(body: Buffer, input: string): Generator<{ start: 
     i++;
   } else {
     for (;;) {
-      if (i >= body.length) throw badRequest(`${input}: the body ends at byte ${i} inside the array; expected an element or ]`);
+      if (i >= body.length)
+        throw badRequest(`${input}: the body ends at byte ${i} inside the array; expected an element or ]`);
       const end = valueEnd(body, i, input);
-      if (end === i) throw badRequest(`${input}: expected an array element at byte ${i}, found ${JSON.stringify(String.fromCharCode(body[i]))}`);
+      if (end === i)
+        throw badRequest(
+          `${input}: expected an array element at byte ${i}, found ${JSON.stringify(String.fromCharCode(body[i]))}`,
+        );
       yield { start: i, end, index: index++ };
       i = skipSpace(body, end);
       if (body[i] === 0x2c) {
@@ -81,11 +87,14 @@ export function* arrayElements(body: Buffer, input: string): Generator<{ start: 
         i++;
         break;
       }
-      throw badRequest(`${input}: expected , or ] after array element ${index} at byte ${i}${i >= body.length ? ' (the body ends there)' : ''}`);
+      throw badRequest(
+        `${input}: expected , or ] after array element ${index} at byte ${i}${i >= body.length ? ' (the body ends there)' : ''}`,
+      );
     }
   }
   i = skipSpace(body, i);
-  if (i < body.length) throw badRequest(`${input}: unexpected data after the array at byte ${i}; expected one JSON array`);
+  if (i < body.length)
+    throw badRequest(`${input}: unexpected data after the array at byte ${i}; expected one JSON array`);
 }
 
 /** Parses one record's JSON; the error names the input, where the record is and what JSON.parse said. */

@@ -77,10 +77,15 @@ export class StreamIntake implements Intake {
         // A handshake that does not finish within the idle timeout frees its slot.
         this.server = createTlsServer({ cert, key, handshakeTimeout: o.idleTimeoutMs }, (s) => this.onConnection(s));
       } catch (err) {
-        throw new IntakeStartError(this.name, `unusable TLS certificate or key (${o.tls.cert}, ${o.tls.key}): ${(err as Error).message}`);
+        throw new IntakeStartError(
+          this.name,
+          `unusable TLS certificate or key (${o.tls.cert}, ${o.tls.key}): ${(err as Error).message}`,
+        );
       }
       // A failed handshake is the client's problem; it must not reach the process as an error.
-      this.server.on('tlsClientError', (err) => this.ctx.log.debug({ input: this.name, err: err.message }, 'TLS handshake failed'));
+      this.server.on('tlsClientError', (err) =>
+        this.ctx.log.debug({ input: this.name, err: err.message }, 'TLS handshake failed'),
+      );
     } else {
       this.server = createTcpServer((s) => this.onConnection(s));
     }
@@ -107,7 +112,8 @@ export class StreamIntake implements Intake {
       if (!this.stopped) {
         // Over the limit: closed at once, so a flood of connections cannot exhaust file descriptors.
         this.ctx.metrics.rejected.inc({ input, reason: 'connection_limit' });
-        if (!this.refusedLogged) this.ctx.log.warn({ input, limit: this.budget.max }, 'connection limit reached: closing new connections');
+        if (!this.refusedLogged)
+          this.ctx.log.warn({ input, limit: this.budget.max }, 'connection limit reached: closing new connections');
         this.refusedLogged = true;
       }
       raw.destroy();
@@ -148,7 +154,9 @@ export class StreamIntake implements Intake {
           const nl = data.lastIndexOf(0x0a, SLICE_BYTES - 1);
           cut = nl >= 0 ? nl + 1 : data.indexOf(0x0a) + 1 || data.length;
         }
-        const r = this.ctx.enqueue(input, [{ data: data.subarray(0, cut), src: src(offset), damage }], { force: false });
+        const r = this.ctx.enqueue(input, [{ data: data.subarray(0, cut), src: src(offset), damage }], {
+          force: false,
+        });
         if (!r.ok) {
           this.ctx.metrics.rejected.inc({ input, reason: r.reason });
           this.ctx.log.debug({ input, sender, reason: r.reason }, 'pausing connection');
@@ -186,7 +194,10 @@ export class StreamIntake implements Intake {
       const { data, offset, cut } = splitter.end();
       if (data.length > 0) backlog.push({ data, offset });
       if (cut) {
-        this.ctx.log.warn({ input, sender, reason: cut.reason }, 'connection closed inside a frame: kept as a parse failure');
+        this.ctx.log.warn(
+          { input, sender, reason: cut.reason },
+          'connection closed inside a frame: kept as a parse failure',
+        );
         backlog.push({ data: cut.data, offset: offset + data.length, damage: cut.reason });
       }
       if (!waiting) drain();

@@ -12,13 +12,40 @@ const RESERVED_FDS = 64;
  * connection. Both listeners share one connection budget: syslog.maxConnections, capped by the
  * process's open-file limit minus RESERVED_FDS so that accepting can never starve the queue of fds.
  */
-export function syslogStreamIntakes(syslog: KansaConfig['syslog'], ctx: IntakeContext, limiter: RateLimiter): StreamIntake[] {
+export function syslogStreamIntakes(
+  syslog: KansaConfig['syslog'],
+  ctx: IntakeContext,
+  limiter: RateLimiter,
+): StreamIntake[] {
   const fdLimit = openFileLimit();
-  const budget = new ConnectionBudget(Math.max(1, Math.min(syslog.maxConnections, fdLimit === undefined ? Infinity : fdLimit - RESERVED_FDS)));
-  const common = { budget, idleTimeoutMs: syslog.idleTimeoutSeconds * 1000, maxLineBytes: syslog.maxLineBytes, format: syslog.format, limiter };
+  const budget = new ConnectionBudget(
+    Math.max(1, Math.min(syslog.maxConnections, fdLimit === undefined ? Infinity : fdLimit - RESERVED_FDS)),
+  );
+  const common = {
+    budget,
+    idleTimeoutMs: syslog.idleTimeoutSeconds * 1000,
+    maxLineBytes: syslog.maxLineBytes,
+    format: syslog.format,
+    limiter,
+  };
   const intakes: StreamIntake[] = [];
-  if (syslog.tcp.enabled) intakes.push(new StreamIntake({ ...common, name: 'syslog-tcp', host: syslog.tcp.host, port: syslog.tcp.port }, ctx));
-  if (syslog.tls.enabled) intakes.push(new StreamIntake({ ...common, name: 'syslog-tls', host: syslog.tls.host, port: syslog.tls.port, tls: { cert: syslog.tls.cert!, key: syslog.tls.key! } }, ctx));
+  if (syslog.tcp.enabled)
+    intakes.push(
+      new StreamIntake({ ...common, name: 'syslog-tcp', host: syslog.tcp.host, port: syslog.tcp.port }, ctx),
+    );
+  if (syslog.tls.enabled)
+    intakes.push(
+      new StreamIntake(
+        {
+          ...common,
+          name: 'syslog-tls',
+          host: syslog.tls.host,
+          port: syslog.tls.port,
+          tls: { cert: syslog.tls.cert!, key: syslog.tls.key! },
+        },
+        ctx,
+      ),
+    );
   return intakes;
 }
 

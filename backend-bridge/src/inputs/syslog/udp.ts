@@ -46,7 +46,9 @@ export class UdpIntake implements Intake {
     const socket = createSocket(o.host.includes(':') ? 'udp6' : 'udp4');
     this.socket = socket;
     await new Promise<void>((resolve, reject) => {
-      socket.once('error', (err: NodeJS.ErrnoException) => reject(new IntakeStartError(this.name, `cannot listen on ${o.host}:${o.port}: ${err.code ?? err.message}`)));
+      socket.once('error', (err: NodeJS.ErrnoException) =>
+        reject(new IntakeStartError(this.name, `cannot listen on ${o.host}:${o.port}: ${err.code ?? err.message}`)),
+      );
       socket.bind(o.port, o.host, () => resolve());
     });
     socket.removeAllListeners('error');
@@ -99,14 +101,28 @@ export class UdpIntake implements Intake {
     const data = Buffer.concat(this.batch, this.batchBytes);
     this.batch = [];
     this.batchBytes = 0;
-    const r = this.ctx.enqueue(this.name, [{ data, src: { source: this.name, identity: `udp:${this.runId}:${this.batches++}`, baseOffset: 0, format: this.options.format } }]);
+    const r = this.ctx.enqueue(this.name, [
+      {
+        data,
+        src: {
+          source: this.name,
+          identity: `udp:${this.runId}:${this.batches++}`,
+          baseOffset: 0,
+          format: this.options.format,
+        },
+      },
+    ]);
     if (r.ok) {
       if (this.refusing) this.ctx.log.info({ input: this.name }, 'queue takes datagrams again');
       this.refusing = undefined;
       return;
     }
     this.ctx.metrics.udpDrops.inc({ reason: r.reason }, count);
-    if (this.refusing !== r.reason) this.ctx.log.error({ input: this.name, reason: r.reason, err: r.message }, 'dropping UDP datagrams: the queue cannot take them');
+    if (this.refusing !== r.reason)
+      this.ctx.log.error(
+        { input: this.name, reason: r.reason, err: r.message },
+        'dropping UDP datagrams: the queue cannot take them',
+      );
     this.refusing = r.reason;
   }
 

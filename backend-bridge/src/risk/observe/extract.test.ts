@@ -1,6 +1,12 @@
 import { extract, sharePrefixes } from './extract';
 
-const alice = { 'user.name': 'ikeda.k', 'kansa.user.department': '営業', 'kansa.user.display_name': '池田 健', 'kansa.user.privileged': false, 'kansa.user.watchlist': false };
+const alice = {
+  'user.name': 'ikeda.k',
+  'kansa.user.department': '営業',
+  'kansa.user.display_name': '池田 健',
+  'kansa.user.privileged': false,
+  'kansa.user.watchlist': false,
+};
 
 describe('extract', () => {
   it('share and folder prefixes', () => {
@@ -14,7 +20,18 @@ describe('extract', () => {
   });
 
   it('a file read on a file server: resources, a read and the file for distinct counting', () => {
-    const o = extract({ '@timestamp': '2026-10-27T06:10:00.000Z', 'event.action': 'read-file', 'kansa.access.operation': 'read', 'file.path': 'C:\\Shares\\開発\\製品設計\\a.dwg', 'host.name': 'FS01.corp', 'kansa.host.role': 'file-server', ...alice }, { index: 'i', id: 'x' });
+    const o = extract(
+      {
+        '@timestamp': '2026-10-27T06:10:00.000Z',
+        'event.action': 'read-file',
+        'kansa.access.operation': 'read',
+        'file.path': 'C:\\Shares\\開発\\製品設計\\a.dwg',
+        'host.name': 'FS01.corp',
+        'kansa.host.role': 'file-server',
+        ...alice,
+      },
+      { index: 'i', id: 'x' },
+    );
     expect(o).toEqual({
       t: Date.parse('2026-10-27T06:10:00.000Z'),
       user: 'ikeda.k',
@@ -28,25 +45,86 @@ describe('extract', () => {
   });
 
   it('a USB stick counts for the PC owner; writes to E: count as removable media', () => {
-    expect(extract({ '@timestamp': '2026-10-16T08:20:00.000Z', 'event.action': 'recognized-external-device', 'kansa.host.owner': 'sakamoto.a', 'kansa.host.role': 'workstation' })).toMatchObject({ user: 'sakamoto.a', metric: 'usb', amount: 1 });
-    expect(extract({ '@timestamp': '2026-10-16T08:20:20.000Z', 'event.action': 'modified-file', 'kansa.access.operation': 'write', 'file.path': 'E:\\持ち出し\\a.pdf', 'kansa.host.role': 'workstation', ...alice })).toMatchObject({ metric: 'usb' });
+    expect(
+      extract({
+        '@timestamp': '2026-10-16T08:20:00.000Z',
+        'event.action': 'recognized-external-device',
+        'kansa.host.owner': 'sakamoto.a',
+        'kansa.host.role': 'workstation',
+      }),
+    ).toMatchObject({ user: 'sakamoto.a', metric: 'usb', amount: 1 });
+    expect(
+      extract({
+        '@timestamp': '2026-10-16T08:20:20.000Z',
+        'event.action': 'modified-file',
+        'kansa.access.operation': 'write',
+        'file.path': 'E:\\持ち出し\\a.pdf',
+        'kansa.host.role': 'workstation',
+        ...alice,
+      }),
+    ).toMatchObject({ metric: 'usb' });
   });
 
   it('proxy categories and bytes, prints, mails, failed logons, DB objects, server logons', () => {
-    expect(extract({ '@timestamp': '2026-10-16T01:00:00Z', 'kansa.source_type': 'squid', 'kansa.url.category': 'job-site', 'network.bytes': 5000, ...alice })).toMatchObject({ resources: ['url:job-site'], metric: 'proxyBytes', amount: 5000 });
-    expect(extract({ '@timestamp': '2026-10-16T01:00:00Z', 'event.action': 'document-printed', 'kansa.print.pages': 300, ...alice })).toMatchObject({ metric: 'printPages', amount: 300 });
-    expect(extract({ '@timestamp': '2026-10-16T01:00:00Z', 'event.action': 'mail-received-from-client', ...alice })).toMatchObject({ metric: 'mailsOut', amount: 1 });
-    expect(extract({ '@timestamp': '2026-10-16T01:00:00Z', 'event.action': 'logon-failed', ...alice })).toMatchObject({ metric: 'failedLogons' });
-    expect(extract({ '@timestamp': '2026-10-16T01:00:00Z', 'event.action': 'db-read', 'kansa.db.name': 'hrdb', 'kansa.db.object': 'public.salary', ...alice })).toMatchObject({ resources: ['db:hrdb/public.salary'] });
-    expect(extract({ '@timestamp': '2026-10-16T01:00:00Z', 'event.action': 'logged-in', 'host.name': 'bastion01', 'kansa.host.role': 'bastion', ...alice })).toMatchObject({ resources: ['host:bastion01'] });
+    expect(
+      extract({
+        '@timestamp': '2026-10-16T01:00:00Z',
+        'kansa.source_type': 'squid',
+        'kansa.url.category': 'job-site',
+        'network.bytes': 5000,
+        ...alice,
+      }),
+    ).toMatchObject({ resources: ['url:job-site'], metric: 'proxyBytes', amount: 5000 });
+    expect(
+      extract({
+        '@timestamp': '2026-10-16T01:00:00Z',
+        'event.action': 'document-printed',
+        'kansa.print.pages': 300,
+        ...alice,
+      }),
+    ).toMatchObject({ metric: 'printPages', amount: 300 });
+    expect(
+      extract({ '@timestamp': '2026-10-16T01:00:00Z', 'event.action': 'mail-received-from-client', ...alice }),
+    ).toMatchObject({ metric: 'mailsOut', amount: 1 });
+    expect(extract({ '@timestamp': '2026-10-16T01:00:00Z', 'event.action': 'logon-failed', ...alice })).toMatchObject({
+      metric: 'failedLogons',
+    });
+    expect(
+      extract({
+        '@timestamp': '2026-10-16T01:00:00Z',
+        'event.action': 'db-read',
+        'kansa.db.name': 'hrdb',
+        'kansa.db.object': 'public.salary',
+        ...alice,
+      }),
+    ).toMatchObject({ resources: ['db:hrdb/public.salary'] });
+    expect(
+      extract({
+        '@timestamp': '2026-10-16T01:00:00Z',
+        'event.action': 'logged-in',
+        'host.name': 'bastion01',
+        'kansa.host.role': 'bastion',
+        ...alice,
+      }),
+    ).toMatchObject({ resources: ['host:bastion01'] });
     // Logons to the domain controller happen with every logon: not a resource.
-    expect(extract({ '@timestamp': '2026-10-16T01:00:00Z', 'event.action': 'logged-in', 'host.name': 'DC01.corp', 'kansa.host.role': 'domain-controller', ...alice })?.resources).toBeUndefined();
+    expect(
+      extract({
+        '@timestamp': '2026-10-16T01:00:00Z',
+        'event.action': 'logged-in',
+        'host.name': 'DC01.corp',
+        'kansa.host.role': 'domain-controller',
+        ...alice,
+      })?.resources,
+    ).toBeUndefined();
   });
 
   it('nothing about a user, machine accounts, unparsed lines and bad times give nothing', () => {
     expect(extract({ '@timestamp': '2026-10-16T01:00:00Z', 'event.action': 'dns-query' })).toBeNull();
     expect(extract({ '@timestamp': '2026-10-16T01:00:00Z', 'user.name': 'PC0001$' })).toBeNull();
-    expect(extract({ '@timestamp': '2026-10-16T01:00:00Z', 'event.kind': 'pipeline_error', 'user.name': 'a' })).toBeNull();
+    expect(
+      extract({ '@timestamp': '2026-10-16T01:00:00Z', 'event.kind': 'pipeline_error', 'user.name': 'a' }),
+    ).toBeNull();
     expect(extract({ '@timestamp': 'yesterday', 'user.name': 'a' })).toBeNull();
   });
 });

@@ -4,11 +4,30 @@ import type { EventRef, Metric, Observation, UserInfo } from './observation';
 
 /** The event fields extract() reads: what rebuild asks OpenSearch for. */
 export const SOURCE_FIELDS = [
-  FIELD.timestamp, FIELD.userName, FIELD.kansaUserDepartment, FIELD.kansaUserDisplayName, FIELD.kansaUserPrivileged,
-  FIELD.kansaUserWatchlist, FIELD.kansaUserDepartureDate, FIELD.kansaHostOwner, FIELD.kansaHostRole, FIELD.hostName,
-  FIELD.filePath, FIELD.eventAction, FIELD.kansaAccessOperation, FIELD.kansaUrlCategory, FIELD.kansaDbObject,
-  FIELD.kansaDbName, FIELD.kansaPrintPages, FIELD.networkBytes, FIELD.eventKind, FIELD.kansaSourceType,
-  FIELD.kansaUserTitle, FIELD.eventId, FIELD.sourceBytes, FIELD.emailToAddress,
+  FIELD.timestamp,
+  FIELD.userName,
+  FIELD.kansaUserDepartment,
+  FIELD.kansaUserDisplayName,
+  FIELD.kansaUserPrivileged,
+  FIELD.kansaUserWatchlist,
+  FIELD.kansaUserDepartureDate,
+  FIELD.kansaHostOwner,
+  FIELD.kansaHostRole,
+  FIELD.hostName,
+  FIELD.filePath,
+  FIELD.eventAction,
+  FIELD.kansaAccessOperation,
+  FIELD.kansaUrlCategory,
+  FIELD.kansaDbObject,
+  FIELD.kansaDbName,
+  FIELD.kansaPrintPages,
+  FIELD.networkBytes,
+  FIELD.eventKind,
+  FIELD.kansaSourceType,
+  FIELD.kansaUserTitle,
+  FIELD.eventId,
+  FIELD.sourceBytes,
+  FIELD.emailToAddress,
 ];
 
 /** Postfix lines without a user that the scorer still reads: joined to the sender by queue id. */
@@ -88,7 +107,13 @@ export function extract(e: KansaEvent, ref?: EventRef): Observation | null {
       o.amount = 1;
       o.file = path;
     }
-  } else if (path && role && WORKSTATION_ROLES.has(role) && /^[d-z]:\\/i.test(path) && str(e, FIELD.kansaAccessOperation) === 'write') {
+  } else if (
+    path &&
+    role &&
+    WORKSTATION_ROLES.has(role) &&
+    /^[d-z]:\\/i.test(path) &&
+    str(e, FIELD.kansaAccessOperation) === 'write'
+  ) {
     // Writes to a drive other than C: on a PC: removable media.
     o.metric = 'usb';
     o.amount = 1;
@@ -113,7 +138,13 @@ export function extract(e: KansaEvent, ref?: EventRef): Observation | null {
 }
 
 /** A queue line (size) or a delivery line (recipient) of a message: no user yet, joined later by queue id. */
-function mailPart(e: KansaEvent, t: number, qid: string, action: string | undefined, ref?: EventRef): Observation | null {
+function mailPart(
+  e: KansaEvent,
+  t: number,
+  qid: string,
+  action: string | undefined,
+  ref?: EventRef,
+): Observation | null {
   if (action === 'mail-queued') {
     const size = e[FIELD.sourceBytes];
     return { t, user: '', mail: { qid, ...(typeof size === 'number' ? { size } : {}) }, ...(ref ? { ref } : {}) };
@@ -121,7 +152,9 @@ function mailPart(e: KansaEvent, t: number, qid: string, action: string | undefi
   if (action === 'mail-delivered') {
     const to = e[FIELD.emailToAddress];
     const list = (Array.isArray(to) ? to : [to]).filter((x): x is string => typeof x === 'string' && x.includes('@'));
-    return list.length > 0 ? { t, user: '', mail: { qid, to: list.map((x) => x.toLowerCase()) }, ...(ref ? { ref } : {}) } : null;
+    return list.length > 0
+      ? { t, user: '', mail: { qid, to: list.map((x) => x.toLowerCase()) }, ...(ref ? { ref } : {}) }
+      : null;
   }
   return null;
 }

@@ -1,9 +1,19 @@
 /** Daily volumes the profile keeps a history of. */
 export const METRICS = [
-  'filesRead', 'distinctFiles', 'proxyBytes', 'usb', 'printPages', 'mailsOut', 'failedLogons',
+  'filesRead',
+  'distinctFiles',
+  'proxyBytes',
+  'usb',
+  'printPages',
+  'mailsOut',
+  'failedLogons',
   // Where data can leave: bytes through the proxy to cloud storage and web mail, messages (and their
   // bytes) sent to personal mail domains, files read in sensitive folders.
-  'cloudBytes', 'webmailBytes', 'personalMails', 'personalMailBytes', 'sensitiveReads',
+  'cloudBytes',
+  'webmailBytes',
+  'personalMails',
+  'personalMailBytes',
+  'sensitiveReads',
 ] as const;
 export type Metric = (typeof METRICS)[number];
 

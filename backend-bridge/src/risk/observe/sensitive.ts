@@ -15,11 +15,18 @@ const ASCII = /^[\x20-\x7e]+$/;
 export function sensitiveMatcher(words: readonly string[]): RegExp | undefined {
   if (words.length === 0) return undefined;
   const esc = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(words.map((w) => (ASCII.test(w) ? `(?<![\\p{L}\\p{N}])${esc(w)}(?![\\p{L}\\p{N}])` : esc(w))).join('|'), 'iu');
+  return new RegExp(
+    words.map((w) => (ASCII.test(w) ? `(?<![\\p{L}\\p{N}])${esc(w)}(?![\\p{L}\\p{N}])` : esc(w))).join('|'),
+    'iu',
+  );
 }
 
 /** Departments whose known members mostly carry an executive title. */
-export function executiveDepartments(state: RiskState, s: RiskSettings, today: ReadonlyMap<string, UserInfo> = new Map()): Set<string> {
+export function executiveDepartments(
+  state: RiskState,
+  s: RiskSettings,
+  today: ReadonlyMap<string, UserInfo> = new Map(),
+): Set<string> {
   const count = new Map<string, { all: number; exec: number }>();
   const add = (i: UserInfo) => {
     const c = count.get(i.department) ?? { all: 0, exec: 0 };
@@ -37,7 +44,13 @@ export function executiveDepartments(state: RiskState, s: RiskSettings, today: R
  * by a word in it, or the executives' share read by someone outside the executives. Reading one's own
  * department's share is never sensitive for the reader.
  */
-export function sensitivityOf(key: string, reader: UserInfo, words: RegExp | undefined, executives: ReadonlySet<string>, s: RiskSettings): Sensitivity | undefined {
+export function sensitivityOf(
+  key: string,
+  reader: UserInfo,
+  words: RegExp | undefined,
+  executives: ReadonlySet<string>,
+  s: RiskSettings,
+): Sensitivity | undefined {
   const kind = key.slice(0, key.indexOf(':'));
   if (kind !== 'share' && kind !== 'folder') return undefined;
   const name = key.slice(kind.length + 1);

@@ -84,7 +84,8 @@ export function newProfile(user: string, info: UserInfo): UserProfile {
 export const learnedTo = (state: RiskState, x: { day?: number }): number | undefined => x.day ?? state.day;
 
 /** True when `day` is already in the profile or group: learning it again would count it twice. */
-export const holdsDay = (state: RiskState, x: { day?: number }, day: number): boolean => (learnedTo(state, x) ?? -Infinity) >= day;
+export const holdsDay = (state: RiskState, x: { day?: number }, day: number): boolean =>
+  (learnedTo(state, x) ?? -Infinity) >= day;
 
 /**
  * Ages every profile and group to `today`, each from its own last learned day: counts fade, forgotten

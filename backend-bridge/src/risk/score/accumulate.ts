@@ -18,7 +18,12 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
 const sig = (n: number) => Number(n.toPrecision(4));
 
 /** Sum, largest day and active days of a profile's recent values in (from, to] (day indices). */
-function windowSum(p: UserProfile | undefined, m: Metric, from: number, to: number): { sum: number; max: number; days: number } {
+function windowSum(
+  p: UserProfile | undefined,
+  m: Metric,
+  from: number,
+  to: number,
+): { sum: number; max: number; days: number } {
   let sum = 0;
   let max = 0;
   let days = 0;
@@ -51,7 +56,11 @@ function spread(values: readonly number[], floor: number): number {
 export class PeerTotals {
   private readonly cache = new Map<string, Map<string, number>>();
 
-  constructor(private readonly state: RiskState, private readonly day: number, private readonly trim: ReadonlySet<Metric>) {}
+  constructor(
+    private readonly state: RiskState,
+    private readonly day: number,
+    private readonly trim: ReadonlySet<Metric>,
+  ) {}
 
   /** user → total over the window ending yesterday, for every member of the department. */
   of(department: string, m: Metric, w: number): Map<string, number> {
@@ -59,7 +68,9 @@ export class PeerTotals {
     let totals = this.cache.get(key);
     if (!totals) {
       totals = new Map();
-      for (const p of Object.values(this.state.users)) if (p.info.department === department && (p.recent?.length ?? 0) > 0) totals.set(p.user, trimmed(windowSum(p, m, this.day - w, this.day - 1), this.trim.has(m)));
+      for (const p of Object.values(this.state.users))
+        if (p.info.department === department && (p.recent?.length ?? 0) > 0)
+          totals.set(p.user, trimmed(windowSum(p, m, this.day - w, this.day - 1), this.trim.has(m)));
       this.cache.set(key, totals);
     }
     return totals;
@@ -74,7 +85,15 @@ export class PeerTotals {
  * counts for less. Per metric the strongest window is kept. Totals of the metrics where innocent
  * one-off days are common (settings.accumulationTrim) leave out the window's largest day.
  */
-export function accumulatedParts(p: UserProfile | undefined, info: UserInfo, today: Partial<Record<Metric, number>>, day: number, s: RiskSettings, peers: PeerTotals, leaving: boolean): AccumulatedPart[] {
+export function accumulatedParts(
+  p: UserProfile | undefined,
+  info: UserInfo,
+  today: Partial<Record<Metric, number>>,
+  day: number,
+  s: RiskSettings,
+  peers: PeerTotals,
+  leaving: boolean,
+): AccumulatedPart[] {
   const out: AccumulatedPart[] = [];
   for (const [metric, weight] of Object.entries(s.accumulationWeight) as Array<[Metric, number]>) {
     const floor = s.accumulationMinScale[metric] ?? s.volumeMinScale[metric];
@@ -88,7 +107,9 @@ export function accumulatedParts(p: UserProfile | undefined, info: UserInfo, tod
       const days = win.days + (trim ? 0 : 1);
       if (days < 1 || total < floor * 2) continue;
       // Own past: the active days before the window, within what the profile keeps.
-      const prior = (p?.recent ?? []).filter((r) => r.day <= day - w && r.day > day - s.recentDays).map((r) => r.v[metric] ?? 0);
+      const prior = (p?.recent ?? [])
+        .filter((r) => r.day <= day - w && r.day > day - s.recentDays)
+        .map((r) => r.v[metric] ?? 0);
       let zOwn: number | undefined;
       let expected: number | undefined;
       if (prior.length >= s.minPriorDays) {

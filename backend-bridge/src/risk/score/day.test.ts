@@ -4,8 +4,19 @@ import { emptyState } from '../profile/state';
 import { DEFAULT_SETTINGS } from '../settings';
 import { RiskEngine } from './engine';
 
-const sales = (name: string, extra: Partial<UserInfo> = {}): UserInfo => ({ department: '営業', displayName: name, privileged: false, watchlist: false, ...extra });
-const dev = (name: string): UserInfo => ({ department: '開発', displayName: name, privileged: false, watchlist: false });
+const sales = (name: string, extra: Partial<UserInfo> = {}): UserInfo => ({
+  department: '営業',
+  displayName: name,
+  privileged: false,
+  watchlist: false,
+  ...extra,
+});
+const dev = (name: string): UserInfo => ({
+  department: '開発',
+  displayName: name,
+  privileged: false,
+  watchlist: false,
+});
 const engine = new RiskEngine({ ...DEFAULT_SETTINGS, holidays: new Set() });
 const clock = engine.clock;
 const at = (day: number, hour: number, minute = 0) => clock.dayStart(day) + (hour * 60 + minute) * 60_000;
@@ -15,7 +26,15 @@ function habitual(day: number, user: string, info: UserInfo): Observation[] {
   const obs: Observation[] = [];
   for (let i = 0; i < 5; i++) {
     const file = `C:\\Shares\\${info.department}\\doc_${i}.xlsx`;
-    obs.push({ t: at(day, 9 + i), user, info, resources: [`share:${info.department}`], metric: 'filesRead', amount: 1, file });
+    obs.push({
+      t: at(day, 9 + i),
+      user,
+      info,
+      resources: [`share:${info.department}`],
+      metric: 'filesRead',
+      amount: 1,
+      file,
+    });
   }
   obs.push({ t: at(day, 14), user, info, resources: ['url:business'], metric: 'proxyBytes', amount: 1_000_000 });
   return obs;
@@ -25,7 +44,10 @@ const monday = LocalTime.dayOf('2026-10-05');
 /** Twelve weekdays of routine for four sales and four development users. */
 function baseline() {
   const state = emptyState();
-  const users = [...['s1', 's2', 's3', 's4'].map((u) => [u, sales(u)] as const), ...['d1', 'd2', 'd3', 'd4'].map((u) => [u, dev(u)] as const)];
+  const users = [
+    ...['s1', 's2', 's3', 's4'].map((u) => [u, sales(u)] as const),
+    ...['d1', 'd2', 'd3', 'd4'].map((u) => [u, dev(u)] as const),
+  ];
   let day = monday;
   for (let n = 0; n < 12; day++) {
     const wd = LocalTime.weekday(day);
@@ -41,7 +63,17 @@ describe('day scoring', () => {
     const { state, day } = baseline();
     const info = sales('s1');
     const obs: Observation[] = [];
-    for (let i = 0; i < 25; i++) obs.push({ t: at(day, 15, i), user: 's1', info, resources: ['share:開発', 'folder:開発\\製品設計'], metric: 'filesRead', amount: 1, file: `C:\\Shares\\開発\\製品設計\\f${i}.dwg`, ref: { index: 'kansa-events-x', id: `e${i}` } });
+    for (let i = 0; i < 25; i++)
+      obs.push({
+        t: at(day, 15, i),
+        user: 's1',
+        info,
+        resources: ['share:開発', 'folder:開発\\製品設計'],
+        metric: 'filesRead',
+        amount: 1,
+        file: `C:\\Shares\\開発\\製品設計\\f${i}.dwg`,
+        ref: { index: 'kansa-events-x', id: `e${i}` },
+      });
     const [s1] = engine.peek(state, day, [...obs, ...habitual(day, 's2', sales('s2'))]);
     expect(s1.user).toBe('s1');
     expect(s1.confidence).toBe(1);
@@ -56,8 +88,24 @@ describe('day scoring', () => {
     expect(s1.score).toBe(57.5);
     expect(s1.reasons[0].ja).toBe('初めての共有フォルダ: 開発 (25 件、部署内でも初めて)');
     expect(s1.reasons[0].en).toBe('First access to share 開発 (25 events; new to the department too)');
-    expect(JSON.parse(s1.reasons[0].baseline)).toMatchObject({ resource: 'share:開発', events: 25, userDaysSeen: 0, peersUsing: 0, peers: 3, novelty: 1, peerRarity: 1 });
-    expect(JSON.parse(s1.reasons[2].baseline)).toMatchObject({ metric: 'distinctFiles', value: 25, median: 5, mad: 0, scale: 5, z: 4, days: 12 });
+    expect(JSON.parse(s1.reasons[0].baseline)).toMatchObject({
+      resource: 'share:開発',
+      events: 25,
+      userDaysSeen: 0,
+      peersUsing: 0,
+      peers: 3,
+      novelty: 1,
+      peerRarity: 1,
+    });
+    expect(JSON.parse(s1.reasons[2].baseline)).toMatchObject({
+      metric: 'distinctFiles',
+      value: 25,
+      median: 5,
+      mad: 0,
+      scale: 5,
+      z: 4,
+      days: 12,
+    });
     // The first event into the new share and folder carries both reasons itself.
     expect(s1.marks).toHaveLength(1);
     expect(s1.marks[0]).toMatchObject({ ref: { id: 'e0' }, score: 47.5 });
@@ -88,7 +136,9 @@ describe('day scoring', () => {
     const info = sales('s1');
     engine.step(state, monday, habitual(monday, 's1', info));
     engine.step(state, monday + 1, habitual(monday + 1, 's1', info));
-    const [u] = engine.peek(state, monday + 2, [{ t: at(monday + 2, 10), user: 's1', info, resources: ['share:開発'] }]);
+    const [u] = engine.peek(state, monday + 2, [
+      { t: at(monday + 2, 10), user: 's1', info, resources: ['share:開発'] },
+    ]);
     expect(u.confidence).toBe(0.2);
     // 35 · 0.5023 = 17.58 before confidence (2 of 10 baseline days).
     expect(u.score).toBe(3.5);
@@ -102,7 +152,15 @@ describe('day scoring', () => {
     for (let i = 0; i < 12; i++) obs.push({ t: at(saturday, 23, i), user: 's3', info, metric: 'usb', amount: 1 });
     const [u] = engine.peek(state, saturday, obs);
     const codes = u.reasons.map((r) => r.code);
-    expect(codes).toEqual(expect.arrayContaining(['volume-usb', 'unusual-hours', 'context-watchlist', 'context-holiday', 'context-after-hours']));
+    expect(codes).toEqual(
+      expect.arrayContaining([
+        'volume-usb',
+        'unusual-hours',
+        'context-watchlist',
+        'context-holiday',
+        'context-after-hours',
+      ]),
+    );
     // The contributions add up to the score (capped at 100).
     expect(u.reasons.reduce((n, r) => n + r.contribution, 0)).toBeCloseTo(u.score, 0);
     // USB z = 6 → 6·3 + 4 = 22; one unusual hour → 10; boosts: watchlist 0.5 and holiday 0.2 of 32,

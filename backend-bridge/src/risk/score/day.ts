@@ -1,5 +1,12 @@
 import { LocalTime } from '../localtime';
-import { METRICS, resourceKind, type EventRef, type Metric, type Observation, type UserInfo } from '../observe/observation';
+import {
+  METRICS,
+  resourceKind,
+  type EventRef,
+  type Metric,
+  type Observation,
+  type UserInfo,
+} from '../observe/observation';
 import { decayState, departmentSize, holdsDay, newProfile, type RiskState, type UserProfile } from '../profile/state';
 import type { RiskSettings } from '../settings';
 import { hourOfWeek, smoothedShare } from '../stats/cyclic';
@@ -47,12 +54,21 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
 export function gatherDay(obs: readonly Observation[], clock: LocalTime, s: RiskSettings): Map<string, Activity> {
   const byUser = new Map<string, Activity>();
   let personal = personalSets.get(s.personalMailDomains);
-  if (!personal) personalSets.set(s.personalMailDomains, (personal = new Set(s.personalMailDomains.map((d) => d.toLowerCase()))));
+  if (!personal)
+    personalSets.set(s.personalMailDomains, (personal = new Set(s.personalMailDomains.map((d) => d.toLowerCase()))));
   const sorted = joinMail(obs).sort((a, b) => a.t - b.t);
   for (const o of sorted) {
     let a = byUser.get(o.user);
     if (!a) {
-      a = { user: o.user, obs: [], resources: new Map(), hours: new Map(), volumes: Object.fromEntries(METRICS.map((m) => [m, 0])) as Record<Metric, number>, files: new Set(), sensitive: new Map() };
+      a = {
+        user: o.user,
+        obs: [],
+        resources: new Map(),
+        hours: new Map(),
+        volumes: Object.fromEntries(METRICS.map((m) => [m, 0])) as Record<Metric, number>,
+        files: new Set(),
+        sensitive: new Map(),
+      };
       byUser.set(o.user, a);
     }
     if (o.info) a.info = o.info;
@@ -61,7 +77,9 @@ export function gatherDay(obs: readonly Observation[], clock: LocalTime, s: Risk
     if (!a.hours.has(how)) a.hours.set(how, o);
     const resources = o.resources ? [...o.resources] : [];
     // A message to a personal mail domain: counted with its size, and the domain is a resource of its own.
-    const domains = new Set((o.mail?.to ?? []).map((t) => personalDomain(t, personal!)).filter((d): d is string => d !== undefined));
+    const domains = new Set(
+      (o.mail?.to ?? []).map((t) => personalDomain(t, personal!)).filter((d): d is string => d !== undefined),
+    );
     if (domains.size > 0) {
       a.volumes.personalMails += 1;
       a.volumes.personalMailBytes += o.mail?.size ?? 0;
@@ -86,7 +104,8 @@ export function gatherDay(obs: readonly Observation[], clock: LocalTime, s: Risk
  */
 export function markSensitive(state: RiskState, activity: Map<string, Activity>, s: RiskSettings): void {
   let words = wordMatchers.get(s.sensitiveWords);
-  if (!wordMatchers.has(s.sensitiveWords)) wordMatchers.set(s.sensitiveWords, (words = sensitiveMatcher(s.sensitiveWords)));
+  if (!wordMatchers.has(s.sensitiveWords))
+    wordMatchers.set(s.sensitiveWords, (words = sensitiveMatcher(s.sensitiveWords)));
   const infos = new Map<string, UserInfo>();
   for (const a of activity.values()) if (a.info) infos.set(a.user, a.info);
   const executives = executiveDepartments(state, s, infos);
@@ -98,7 +117,9 @@ export function markSensitive(state: RiskState, activity: Map<string, Activity>,
       if (x) a.sensitive.set(key, x);
     }
     if (a.sensitive.size === 0) continue;
-    for (const o of a.obs) if (o.metric === 'filesRead' && o.resources?.some((r) => a.sensitive.has(r))) a.volumes.sensitiveReads += o.amount ?? 1;
+    for (const o of a.obs)
+      if (o.metric === 'filesRead' && o.resources?.some((r) => a.sensitive.has(r)))
+        a.volumes.sensitiveReads += o.amount ?? 1;
   }
 }
 
@@ -117,7 +138,13 @@ interface Part {
  * changed). The score is the sum of the anomaly reasons, raised by context boosts, bent below 100
  * above `scoreKnee` (saturate) and scaled by the confidence; the reasons' contributions add up to the score.
  */
-export function scoreDay(state: RiskState, day: number, activity: Map<string, Activity>, s: RiskSettings, clock: LocalTime): UserDay[] {
+export function scoreDay(
+  state: RiskState,
+  day: number,
+  activity: Map<string, Activity>,
+  s: RiskSettings,
+  clock: LocalTime,
+): UserDay[] {
   const out: UserDay[] = [];
   const date = LocalTime.dateOf(day);
   const weekday = LocalTime.weekday(day);
@@ -129,24 +156,65 @@ export function scoreDay(state: RiskState, day: number, activity: Map<string, Ac
     if (!info) continue;
     const p = profile ?? newProfile(a.user, info);
     const leaving = info.departureDate ? LocalLeaving(info.departureDate, day, s.leaverDays) : false;
-    const parts: Part[] = [...resourceParts(state, p, info, a, day, s, clock), ...timeParts(p, a, s, clock), ...exfilParts(volumeParts(p, a, s), accumulatedParts(profile, info, a.volumes, day, s, peers, info.watchlist || leaving))];
+    const parts: Part[] = [
+      ...resourceParts(state, p, info, a, day, s, clock),
+      ...timeParts(p, a, s, clock),
+      ...exfilParts(
+        volumeParts(p, a, s),
+        accumulatedParts(profile, info, a.volumes, day, s, peers, info.watchlist || leaving),
+      ),
+    ];
     const persistent = persistencePart(profile, day, parts, s);
     if (persistent) parts.push(persistent);
     const anomaly = parts.reduce((n, x) => n + x.points, 0);
     const boosts: Part[] = [];
     if (anomaly > 0) {
-      if (info.privileged) boosts.push({ ...BOOST_TEXT.privileged, points: anomaly * s.boosts.privileged, baseline: { factor: s.boosts.privileged } });
-      if (info.watchlist || leaving) boosts.push({ ...BOOST_TEXT.watchlist, points: anomaly * s.boosts.watchlist, baseline: { factor: s.boosts.watchlist, watchlist: info.watchlist, departureDate: info.departureDate ?? null } });
+      if (info.privileged)
+        boosts.push({
+          ...BOOST_TEXT.privileged,
+          points: anomaly * s.boosts.privileged,
+          baseline: { factor: s.boosts.privileged },
+        });
+      if (info.watchlist || leaving)
+        boosts.push({
+          ...BOOST_TEXT.watchlist,
+          points: anomaly * s.boosts.watchlist,
+          baseline: {
+            factor: s.boosts.watchlist,
+            watchlist: info.watchlist,
+            departureDate: info.departureDate ?? null,
+          },
+        });
       const late = parts.filter((x) => x.afterHours).reduce((n, x) => n + x.points, 0);
-      if (late > 0) boosts.push({ ...BOOST_TEXT.afterHours, points: late * s.boosts.afterHours, baseline: { factor: s.boosts.afterHours, points: round1(late), hours: s.afterHours } });
-      if (offDay) boosts.push({ ...BOOST_TEXT.holiday, points: anomaly * s.boosts.holiday, baseline: { factor: s.boosts.holiday, date, weekday } });
+      if (late > 0)
+        boosts.push({
+          ...BOOST_TEXT.afterHours,
+          points: late * s.boosts.afterHours,
+          baseline: { factor: s.boosts.afterHours, points: round1(late), hours: s.afterHours },
+        });
+      if (offDay)
+        boosts.push({
+          ...BOOST_TEXT.holiday,
+          points: anomaly * s.boosts.holiday,
+          baseline: { factor: s.boosts.holiday, date, weekday },
+        });
     }
     const all = [...parts, ...boosts].filter((x) => x.points > 0.05);
     const raw = all.reduce((n, x) => n + x.points, 0);
     const confidence = Math.min(1, p.activeDays / s.minBaselineDays);
     const scale = (raw > 0 ? saturate(raw, s.scoreKnee) / raw : 1) * confidence;
     const reasons = all
-      .map((x) => ({ code: x.code, en: x.en, ja: x.ja, contribution: round1(x.points * scale), baseline: JSON.stringify({ ...x.baseline, points: round1(x.points), confidence: round1(confidence * 100) / 100 }) }))
+      .map((x) => ({
+        code: x.code,
+        en: x.en,
+        ja: x.ja,
+        contribution: round1(x.points * scale),
+        baseline: JSON.stringify({
+          ...x.baseline,
+          points: round1(x.points),
+          confidence: round1(confidence * 100) / 100,
+        }),
+      }))
       .sort((x, y) => y.contribution - x.contribution);
     const score = round1(saturate(raw, s.scoreKnee) * confidence);
     const boostShare = anomaly > 0 ? (anomaly + boosts.reduce((n, b) => n + b.points, 0)) / anomaly : 1;
@@ -163,9 +231,23 @@ export function scoreDay(state: RiskState, day: number, activity: Map<string, Ac
     }
     const context = reasons.filter((r) => r.code.startsWith('context-'));
     const marks = [...byEvent.values()]
-      .map((m) => ({ ref: m.ref, score: round1(saturate(m.points * boostShare, s.scoreKnee) * confidence), reasons: [...m.reasons, ...context] }))
+      .map((m) => ({
+        ref: m.ref,
+        score: round1(saturate(m.points * boostShare, s.scoreKnee) * confidence),
+        reasons: [...m.reasons, ...context],
+      }))
       .filter((m) => m.score > 0);
-    out.push({ user: a.user, info, day, score, confidence: round1(confidence * 100) / 100, reasons, events: a.obs.length, marks, lastSeen: a.obs[a.obs.length - 1].t });
+    out.push({
+      user: a.user,
+      info,
+      day,
+      score,
+      confidence: round1(confidence * 100) / 100,
+      reasons,
+      events: a.obs.length,
+      marks,
+      lastSeen: a.obs[a.obs.length - 1].t,
+    });
   }
   return out.sort((x, y) => y.score - x.score || (x.user < y.user ? -1 : 1));
 }
@@ -194,7 +276,15 @@ function LocalLeaving(departureDate: string, day: number, within: number): boole
   return Number.isFinite(d) && d >= day && d - day <= within;
 }
 
-function resourceParts(state: RiskState, p: UserProfile, info: UserInfo, a: Activity, day: number, s: RiskSettings, clock: LocalTime): Part[] {
+function resourceParts(
+  state: RiskState,
+  p: UserProfile,
+  info: UserInfo,
+  a: Activity,
+  day: number,
+  s: RiskSettings,
+  clock: LocalTime,
+): Part[] {
   const parts: Part[] = [];
   const group = state.peers[info.department];
   const peers = Math.max(0, departmentSize(state, info.department) - (state.users[a.user] ? 1 : 0));
@@ -205,7 +295,9 @@ function resourceParts(state: RiskState, p: UserProfile, info: UserInfo, a: Acti
     const nov = userNovelty(seen?.seen ?? 0, seen ? day - seen.last : undefined, p.decayedActiveDays, s);
     if (nov.novelty === 0) continue;
     const users = group?.resources[key] ?? {};
-    const peersUsing = Object.entries(users).filter(([u, last]) => u !== a.user && day - last <= s.peerWindowDays).length;
+    const peersUsing = Object.entries(users).filter(
+      ([u, last]) => u !== a.user && day - last <= s.peerWindowDays,
+    ).length;
     const rarity = peerRarity(peersUsing, peers, s.peerCommonShare);
     const volume = 0.3 + 0.7 * Math.min(1, Math.log(1 + count) / Math.log(11));
     const kind = resourceKind(key);
@@ -222,7 +314,18 @@ function resourceParts(state: RiskState, p: UserProfile, info: UserInfo, a: Acti
       points,
       mark: first,
       afterHours: hour >= s.afterHours.start || hour < s.afterHours.end,
-      baseline: { resource: key, events: count, userDaysSeen: round1(seen?.seen ?? 0), lastSeenDaysAgo: seen ? day - seen.last : null, userActiveDays: round1(p.decayedActiveDays), peersUsing, peers, novelty: round1(nov.novelty * 100) / 100, peerRarity: round1(rarity * 100) / 100, ...(sensitive ? { sensitive: sensitive.why, sensitivityFactor: sensitive.factor } : {}) },
+      baseline: {
+        resource: key,
+        events: count,
+        userDaysSeen: round1(seen?.seen ?? 0),
+        lastSeenDaysAgo: seen ? day - seen.last : null,
+        userActiveDays: round1(p.decayedActiveDays),
+        peersUsing,
+        peers,
+        novelty: round1(nov.novelty * 100) / 100,
+        peerRarity: round1(rarity * 100) / 100,
+        ...(sensitive ? { sensitive: sensitive.why, sensitivityFactor: sensitive.factor } : {}),
+      },
     });
   }
   return parts;
@@ -244,7 +347,20 @@ function timeParts(p: UserProfile, a: Activity, s: RiskSettings, clock: LocalTim
     const h = clock.hour(r.first.t);
     return h >= s.afterHours.start || h < s.afterHours.end;
   });
-  return [{ code: 'unusual-hours', ...text, points, mark: rare[0].first, afterHours: late, baseline: { hours: rare.map((r) => ({ hourOfWeek: r.how, share: Number(r.share.toPrecision(2)) })), threshold: s.rareHourShare, historyHours: round1(history) } }];
+  return [
+    {
+      code: 'unusual-hours',
+      ...text,
+      points,
+      mark: rare[0].first,
+      afterHours: late,
+      baseline: {
+        hours: rare.map((r) => ({ hourOfWeek: r.how, share: Number(r.share.toPrecision(2)) })),
+        threshold: s.rareHourShare,
+        historyHours: round1(history),
+      },
+    },
+  ];
 }
 
 function volumeParts(p: UserProfile, a: Activity, s: RiskSettings): Part[] {
@@ -255,7 +371,19 @@ function volumeParts(p: UserProfile, a: Activity, s: RiskSettings): Part[] {
     const d = robustDeviation(a.volumes[m], history, s.volumeMinScale[m]);
     if (d.z <= s.volumeZ) continue;
     const points = s.volumeWeight[m] * Math.min(35, 6 * (d.z - s.volumeZ) + 4);
-    parts.push({ ...volumeText(m, d.value, d.median), points, baseline: { metric: m, value: d.value, median: d.median, mad: d.mad, scale: Number(d.scale.toPrecision(4)), z: round1(d.z), days: d.days } });
+    parts.push({
+      ...volumeText(m, d.value, d.median),
+      points,
+      baseline: {
+        metric: m,
+        value: d.value,
+        median: d.median,
+        mad: d.mad,
+        scale: Number(d.scale.toPrecision(4)),
+        z: round1(d.z),
+        days: d.days,
+      },
+    });
   }
   // Files read and distinct files tell one story: keep the stronger.
   const fr = parts.find((x) => x.code === 'volume-filesRead');
@@ -270,8 +398,18 @@ function volumeParts(p: UserProfile, a: Activity, s: RiskSettings): Part[] {
  * A profile or peer group that already holds the day (saved before the state's meta document said so)
  * is not learned again; every profile and group ends up at `day`.
  */
-export function learnDay(state: RiskState, day: number, activity: Map<string, Activity>, scored: readonly UserDay[], s: RiskSettings): void {
-  const peersHeld = new Set(Object.values(state.peers).filter((g) => holdsDay(state, g, day)).map((g) => g.department));
+export function learnDay(
+  state: RiskState,
+  day: number,
+  activity: Map<string, Activity>,
+  scored: readonly UserDay[],
+  s: RiskSettings,
+): void {
+  const peersHeld = new Set(
+    Object.values(state.peers)
+      .filter((g) => holdsDay(state, g, day))
+      .map((g) => g.department),
+  );
   decayState(state, s, day);
   const flagged = new Set(scored.filter((u) => u.score >= s.flagScore).map((u) => u.user));
   const reasonsOf = new Map(scored.map((u) => [u.user, u.reasons]));
@@ -297,7 +435,8 @@ export function learnDay(state: RiskState, day: number, activity: Map<string, Ac
       if (!flagged.has(a.user)) {
         for (const m of METRICS) {
           (p.volumes[m] ??= []).push(a.volumes[m]);
-          if (p.volumes[m].length > s.volumeWindowDays) p.volumes[m].splice(0, p.volumes[m].length - s.volumeWindowDays);
+          if (p.volumes[m].length > s.volumeWindowDays)
+            p.volumes[m].splice(0, p.volumes[m].length - s.volumeWindowDays);
         }
       }
     }

@@ -25,10 +25,15 @@ export class RiskEngine {
    * written before the profile, and a score against a profile that contains the day would understate it.
    */
   step(state: RiskState, day: number, obs: readonly Observation[]): UserDay[] {
-    if (state.day !== undefined && day <= state.day) throw new Error(`risk: day ${LocalTime.dateOf(day)} is already learned (state is at ${LocalTime.dateOf(state.day)})`);
+    if (state.day !== undefined && day <= state.day)
+      throw new Error(
+        `risk: day ${LocalTime.dateOf(day)} is already learned (state is at ${LocalTime.dateOf(state.day)})`,
+      );
     const activity = gatherDay(obs, this.clock, this.settings);
     markSensitive(state, activity, this.settings);
-    const fresh = new Map([...activity].filter(([user]) => !(state.users[user] && holdsDay(state, state.users[user], day))));
+    const fresh = new Map(
+      [...activity].filter(([user]) => !(state.users[user] && holdsDay(state, state.users[user], day))),
+    );
     const scored = scoreDay(state, day, fresh, this.settings, this.clock);
     learnDay(state, day, activity, scored, this.settings);
     return scored;

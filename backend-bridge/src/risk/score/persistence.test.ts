@@ -14,13 +14,24 @@ describe('persistent evidence', () => {
     expect(persistencePart(p, 100, [{ code: 'volume-printPages', points: 30 }], s)).toBeUndefined();
     rememberEvidence(p, 98, [reason('accumulated-printPages', 20), reason('first-share', 40)], s);
     rememberEvidence(p, 99, [reason('volume-cloudBytes', 10)], s);
-    const two = persistencePart(p, 100, [{ code: 'accumulated-printPages', points: 30 }, { code: 'first-share', points: 50 }], s)!;
+    const two = persistencePart(
+      p,
+      100,
+      [
+        { code: 'accumulated-printPages', points: 30 },
+        { code: 'first-share', points: 50 },
+      ],
+      s,
+    )!;
     // One earlier day of printing of the 5 for full weight: 30 · 0.5 · 1/5.
     expect(two.points).toBeCloseTo(3, 5);
     expect(two.code).toBe('persistent-evidence');
     expect(two.baseline).toMatchObject({ windowDays: 14, metrics: [{ metric: 'printPages', earlierDays: 1 }] });
     for (let d = 90; d < 98; d++) rememberEvidence(p, d, [reason('volume-printPages', 5)], s);
-    expect(persistencePart(p, 100, [{ code: 'volume-printPages', points: 30 }], s)!.points).toBeCloseTo(30 * s.persistenceWeight, 5);
+    expect(persistencePart(p, 100, [{ code: 'volume-printPages', points: 30 }], s)!.points).toBeCloseTo(
+      30 * s.persistenceWeight,
+      5,
+    );
   });
 
   it('evidence older than the window is forgotten, so it no longer counts', () => {

@@ -18,7 +18,14 @@ const KIND_TEXT: Record<ResourceKind, { en: string; ja: string }> = {
   mail: { en: 'personal mail domain', ja: '個人メールのドメイン' },
 };
 
-export function resourceText(key: string, first: boolean, events: number, peersUsing: number, peers: number, sensitive?: string): { code: string; en: string; ja: string } {
+export function resourceText(
+  key: string,
+  first: boolean,
+  events: number,
+  peersUsing: number,
+  peers: number,
+  sensitive?: string,
+): { code: string; en: string; ja: string } {
   const kind = resourceKind(key);
   const name = resourceName(key);
   const k = KIND_TEXT[kind];
@@ -27,8 +34,16 @@ export function resourceText(key: string, first: boolean, events: number, peersU
   const peerEn = `${peersUsing === 0 ? 'new to the department too' : `used by ${peersUsing} of ${peers} peers`}${sEn}`;
   const peerJa = `${peersUsing === 0 ? '部署内でも初めて' : `部署の ${peers} 人中 ${peersUsing} 人が利用`}${sJa}`;
   return first
-    ? { code: `first-${kind}`, en: `First access to ${k.en} ${name} (${events} events; ${peerEn})`, ja: `初めての${k.ja}: ${name} (${events} 件、${peerJa})` }
-    : { code: `uncommon-${kind}`, en: `Rarely used ${k.en} ${name} (${events} events; ${peerEn})`, ja: `めったに使わない${k.ja}: ${name} (${events} 件、${peerJa})` };
+    ? {
+        code: `first-${kind}`,
+        en: `First access to ${k.en} ${name} (${events} events; ${peerEn})`,
+        ja: `初めての${k.ja}: ${name} (${events} 件、${peerJa})`,
+      }
+    : {
+        code: `uncommon-${kind}`,
+        en: `Rarely used ${k.en} ${name} (${events} events; ${peerEn})`,
+        ja: `めったに使わない${k.ja}: ${name} (${events} 件、${peerJa})`,
+      };
 }
 
 const DOW_EN = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
@@ -58,11 +73,27 @@ const METRIC_TEXT: Record<Metric, { en: string; ja: string; unit?: (n: number) =
 };
 
 /** A rolling total far above the user's own past and the department's. */
-export function accumulatedText(metric: Metric, windowDays: number, total: number, ownExpected: number | undefined, peerMedian: number | undefined): { code: string; en: string; ja: string } {
+export function accumulatedText(
+  metric: Metric,
+  windowDays: number,
+  total: number,
+  ownExpected: number | undefined,
+  peerMedian: number | undefined,
+): { code: string; en: string; ja: string } {
   const t = METRIC_TEXT[metric];
   const fmt = t.unit ?? ((n: number) => String(Math.round(n * 10) / 10));
-  const en = [ownExpected !== undefined ? `own usual ${fmt(ownExpected)}` : '', peerMedian !== undefined ? `department median ${fmt(peerMedian)}` : ''].filter(Boolean).join(', ');
-  const ja = [ownExpected !== undefined ? `普段 ${fmt(ownExpected)}` : '', peerMedian !== undefined ? `部署の中央値 ${fmt(peerMedian)}` : ''].filter(Boolean).join('、');
+  const en = [
+    ownExpected !== undefined ? `own usual ${fmt(ownExpected)}` : '',
+    peerMedian !== undefined ? `department median ${fmt(peerMedian)}` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
+  const ja = [
+    ownExpected !== undefined ? `普段 ${fmt(ownExpected)}` : '',
+    peerMedian !== undefined ? `部署の中央値 ${fmt(peerMedian)}` : '',
+  ]
+    .filter(Boolean)
+    .join('、');
   return {
     code: `accumulated-${metric}`,
     en: `${t.en} over the last ${windowDays} days far above usual: ${fmt(total)} (${en})`,
@@ -71,7 +102,11 @@ export function accumulatedText(metric: Metric, windowDays: number, total: numbe
 }
 
 /** The same metrics scored on earlier days too: the evidence repeats rather than spikes once. */
-export function persistenceText(metrics: readonly Metric[], days: number, windowDays: number): { code: string; en: string; ja: string } {
+export function persistenceText(
+  metrics: readonly Metric[],
+  days: number,
+  windowDays: number,
+): { code: string; en: string; ja: string } {
   const en = metrics.map((m) => METRIC_TEXT[m].en).join(', ');
   const ja = metrics.map((m) => METRIC_TEXT[m].ja).join('、');
   return {

@@ -13,23 +13,43 @@ interface Page {
  * The observations of stored events in [fromMs, toMs): only events about a user (or a USB device on
  * someone's PC, or a Postfix line of a message someone sent), only the fields the scorer reads. Events keep their index and id so they can be marked.
  */
-export async function observeStored(client: Client, fromMs: number, toMs: number, index: string = INDEX_ALIAS): Promise<Observation[]> {
+export async function observeStored(
+  client: Client,
+  fromMs: number,
+  toMs: number,
+  index: string = INDEX_ALIAS,
+): Promise<Observation[]> {
   const out: Observation[] = [];
   const query = {
     bool: {
-      filter: [{ range: { [FIELD.timestamp]: { gte: new Date(fromMs).toISOString(), lt: new Date(toMs).toISOString() } } }],
+      filter: [
+        { range: { [FIELD.timestamp]: { gte: new Date(fromMs).toISOString(), lt: new Date(toMs).toISOString() } } },
+      ],
       should: [
         { exists: { field: FIELD.userName } },
         { term: { [FIELD.eventAction]: 'recognized-external-device' } },
         // A message's size and recipients, joined to its sender by queue id.
-        { bool: { filter: [{ term: { [FIELD.kansaSourceType]: 'postfix' } }, { terms: { [FIELD.eventAction]: MAIL_ACTIONS } }] } },
+        {
+          bool: {
+            filter: [
+              { term: { [FIELD.kansaSourceType]: 'postfix' } },
+              { terms: { [FIELD.eventAction]: MAIL_ACTIONS } },
+            ],
+          },
+        },
       ],
       minimum_should_match: 1,
     },
   };
   let page: Page;
   try {
-    page = (await client.transport.request({ method: 'POST', path: `/${index}/_search?scroll=2m`, body: { size: 5000, sort: ['_doc'], _source: SOURCE_FIELDS, query } })).body as Page;
+    page = (
+      await client.transport.request({
+        method: 'POST',
+        path: `/${index}/_search?scroll=2m`,
+        body: { size: 5000, sort: ['_doc'], _source: SOURCE_FIELDS, query },
+      })
+    ).body as Page;
   } catch (err) {
     if ((err as { meta?: { statusCode?: number } }).meta?.statusCode === 404) return out;
     throw err;
@@ -40,10 +60,19 @@ export async function observeStored(client: Client, fromMs: number, toMs: number
         const o = extract(h._source, { index: h._index, id: h._id });
         if (o) out.push(o);
       }
-      page = (await client.transport.request({ method: 'POST', path: '/_search/scroll', body: { scroll: '2m', scroll_id: page._scroll_id } })).body as Page;
+      page = (
+        await client.transport.request({
+          method: 'POST',
+          path: '/_search/scroll',
+          body: { scroll: '2m', scroll_id: page._scroll_id },
+        })
+      ).body as Page;
     }
   } finally {
-    if (page!._scroll_id) await client.transport.request({ method: 'DELETE', path: '/_search/scroll', body: { scroll_id: page!._scroll_id } }).catch(() => undefined);
+    if (page!._scroll_id)
+      await client.transport
+        .request({ method: 'DELETE', path: '/_search/scroll', body: { scroll_id: page!._scroll_id } })
+        .catch(() => undefined);
   }
   return out;
 }

@@ -9,7 +9,7 @@ export function rocAuc(items: readonly Labelled[]): number {
   let pos = 0;
   let neg = 0;
   let rankSum = 0;
-  for (let i = 0; i < s.length; ) {
+  for (let i = 0; i < s.length;) {
     let j = i;
     while (j < s.length && s[j].score === s[i].score) j++;
     const midRank = (i + 1 + j) / 2;
@@ -32,7 +32,7 @@ export function prAuc(items: readonly Labelled[]): number {
   let tp = 0;
   let seen = 0;
   let ap = 0;
-  for (let i = 0; i < s.length; ) {
+  for (let i = 0; i < s.length;) {
     let j = i;
     let tpStep = 0;
     while (j < s.length && s[j].score === s[i].score) {

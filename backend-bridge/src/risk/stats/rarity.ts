@@ -13,8 +13,14 @@ export interface Novelty {
  * How new a resource is to a user. First time: not seen within the first-time window. Uncommon: seen
  * on fewer than `uncommonShare` of the user's (decayed) active days; the less, the more novel.
  */
-export function userNovelty(seenDays: number, daysSinceLast: number | undefined, activeDays: number, o: { firstWindowDays: number; uncommonShare: number }): Novelty {
-  if (daysSinceLast === undefined || daysSinceLast > o.firstWindowDays || seenDays <= 0) return { novelty: 1, kind: 'first' };
+export function userNovelty(
+  seenDays: number,
+  daysSinceLast: number | undefined,
+  activeDays: number,
+  o: { firstWindowDays: number; uncommonShare: number },
+): Novelty {
+  if (daysSinceLast === undefined || daysSinceLast > o.firstWindowDays || seenDays <= 0)
+    return { novelty: 1, kind: 'first' };
   const share = activeDays > 0 ? seenDays / activeDays : 1;
   if (share >= o.uncommonShare) return { novelty: 0, kind: 'habitual' };
   return { novelty: 0.5 * (1 - share / o.uncommonShare), kind: 'uncommon' };

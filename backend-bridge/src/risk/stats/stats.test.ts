@@ -89,7 +89,12 @@ describe('ROC-AUC and PR-AUC', () => {
     expect(rocAuc(items)).toBeCloseTo(0.75, 12);
     // Precision at each positive: 1/1, 2/3 → mean 5/6.
     expect(prAuc(items)).toBeCloseTo(5 / 6, 12);
-    expect(rocAuc([{ score: 1, positive: true }, { score: 1, positive: false }])).toBe(0.5);
+    expect(
+      rocAuc([
+        { score: 1, positive: true },
+        { score: 1, positive: false },
+      ]),
+    ).toBe(0.5);
     expect(rocAuc([{ score: 1, positive: true }])).toBeNaN();
   });
 });

@@ -25,14 +25,23 @@ const reads = (u: number) => [0, 1, 2].map((i) => (u + 1) * (i + 1));
 
 /** A scorer whose clock is an hour into `day`, learning back to `first`. */
 const loop = (c: Client, stateIndex: string, day: number) => {
-  const options: RiskLoopOptions = { intervalMs: 60_000, graceMs: 0, lookbackDays: day - first, eventsIndex: events, stateIndex, now: () => clock.dayStart(day) + 3_600_000 };
+  const options: RiskLoopOptions = {
+    intervalMs: 60_000,
+    graceMs: 0,
+    lookbackDays: day - first,
+    eventsIndex: events,
+    stateIndex,
+    now: () => clock.dayStart(day) + 3_600_000,
+  };
   return new RiskLoop(c, settings, options);
 };
 
 type Request = Client['transport']['request'];
 
 /** A client whose requests pass `hook` first: the place a test stops or holds a bridge's write. */
-function hooked(hook: (params: { method: string; path: string; body?: unknown; bulkBody?: unknown }) => Promise<void>): Client {
+function hooked(
+  hook: (params: { method: string; path: string; body?: unknown; bulkBody?: unknown }) => Promise<void>,
+): Client {
   const c = createClient();
   const request = c.transport.request.bind(c.transport) as Request;
   c.transport.request = (async (params: Parameters<Request>[0], options?: Parameters<Request>[1]) => {
@@ -51,16 +60,34 @@ describe('the risk state under a crash between its writes and a lost race', () =
   let reference: Awaited<ReturnType<typeof profiles>>;
 
   beforeAll(async () => {
-    await client.transport.request({ method: 'DELETE', path: `/${events},${state('*')}?ignore_unavailable=true&expand_wildcards=all` });
+    await client.transport.request({
+      method: 'DELETE',
+      path: `/${events},${state('*')}?ignore_unavailable=true&expand_wildcards=all`,
+    });
     const mappings = (indexTemplate() as { template: { mappings: unknown } }).template.mappings;
-    await client.transport.request({ method: 'PUT', path: `/${events}`, body: { settings: { number_of_shards: 1, number_of_replicas: 0 }, mappings } });
+    await client.transport.request({
+      method: 'PUT',
+      path: `/${events}`,
+      body: { settings: { number_of_shards: 1, number_of_replicas: 0 }, mappings },
+    });
     const lines: string[] = [];
-    USERS.forEach((name, u) => reads(u).forEach((n, i) => {
-      for (let k = 0; k < n; k++) {
-        const doc = { '@timestamp': new Date(clock.dayStart(first + i) + (10 + k) * 60_000).toISOString(), 'event.action': 'read-file', 'kansa.access.operation': 'read', 'file.path': `C:\\Shares\\総務\\doc_${k}.xlsx`, 'host.name': 'FS01', 'kansa.host.role': 'file-server', 'user.name': name, 'kansa.user.department': '総務' };
-        lines.push(JSON.stringify({ create: { _index: events } }), JSON.stringify(doc));
-      }
-    }));
+    USERS.forEach((name, u) =>
+      reads(u).forEach((n, i) => {
+        for (let k = 0; k < n; k++) {
+          const doc = {
+            '@timestamp': new Date(clock.dayStart(first + i) + (10 + k) * 60_000).toISOString(),
+            'event.action': 'read-file',
+            'kansa.access.operation': 'read',
+            'file.path': `C:\\Shares\\総務\\doc_${k}.xlsx`,
+            'host.name': 'FS01',
+            'kansa.host.role': 'file-server',
+            'user.name': name,
+            'kansa.user.department': '総務',
+          };
+          lines.push(JSON.stringify({ create: { _index: events } }), JSON.stringify(doc));
+        }
+      }),
+    );
     await client.transport.request({ method: 'POST', path: '/_bulk?refresh=true', body: `${lines.join('\n')}\n` });
     // What one scorer with nothing going wrong learns from the three days.
     expect((await loop(client, state('reference'), first + 3).tick()).learned).toBe(3);
@@ -68,15 +95,27 @@ describe('the risk state under a crash between its writes and a lost race', () =
   }, 60_000);
 
   afterAll(async () => {
-    await client.transport.request({ method: 'DELETE', path: `/${events},${state('*')}?ignore_unavailable=true&expand_wildcards=all` });
+    await client.transport.request({
+      method: 'DELETE',
+      path: `/${events},${state('*')}?ignore_unavailable=true&expand_wildcards=all`,
+    });
     // The summaries were rewritten by every scorer here: refresh first, or the delete meets older versions.
-    await client.transport.request({ method: 'POST', path: `/${RISK_INDEX_PATTERN}/_refresh?ignore_unavailable=true&allow_no_indices=true` });
-    await client.transport.request({ method: 'POST', path: `/${RISK_INDEX_PATTERN}/_delete_by_query?refresh=true&conflicts=proceed&ignore_unavailable=true&allow_no_indices=true`, body: { query: { terms: { [FIELD.userName]: USERS } } } });
+    await client.transport.request({
+      method: 'POST',
+      path: `/${RISK_INDEX_PATTERN}/_refresh?ignore_unavailable=true&allow_no_indices=true`,
+    });
+    await client.transport.request({
+      method: 'POST',
+      path: `/${RISK_INDEX_PATTERN}/_delete_by_query?refresh=true&conflicts=proceed&ignore_unavailable=true&allow_no_indices=true`,
+      body: { query: { terms: { [FIELD.userName]: USERS } } },
+    });
   });
 
   it('the reference counts every day once', () => {
     expect(LocalTime.dateOf(reference.day!)).toBe('2031-02-05');
-    USERS.forEach((name, u) => expect(reference.users[name]).toMatchObject({ activeDays: 3, day: first + 2, volumes: { filesRead: reads(u) } }));
+    USERS.forEach((name, u) =>
+      expect(reference.users[name]).toMatchObject({ activeDays: 3, day: first + 2, volumes: { filesRead: reads(u) } }),
+    );
     expect(Object.keys(reference.peers)).toEqual(['総務']);
   });
 
@@ -86,7 +125,11 @@ describe('the risk state under a crash between its writes and a lost race', () =
     let died = false;
     // The meta PUT of the second day never reaches OpenSearch: the bridge is gone once its profiles are written.
     const dying = hooked(async ({ method, path, body }) => {
-      if (method === 'PUT' && path.startsWith(`/${stateIndex}/_doc/meta`) && (body as { day?: string }).day === crashDay) {
+      if (
+        method === 'PUT' &&
+        path.startsWith(`/${stateIndex}/_doc/meta`) &&
+        (body as { day?: string }).day === crashDay
+      ) {
         died = true;
         throw new Error('killed');
       }
@@ -115,7 +158,8 @@ describe('the risk state under a crash between its writes and a lost race', () =
     const released = new Promise<void>((r) => (release = r));
     let first_ = true;
     const slow = hooked(async ({ method, path, bulkBody }) => {
-      if (!first_ || method !== 'POST' || path !== '/_bulk' || !String(bulkBody).includes(`"_index":"${stateIndex}"`)) return;
+      if (!first_ || method !== 'POST' || path !== '/_bulk' || !String(bulkBody).includes(`"_index":"${stateIndex}"`))
+        return;
       first_ = false;
       holding();
       await released;

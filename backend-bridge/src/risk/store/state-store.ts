@@ -37,7 +37,11 @@ export async function loadState(client: Client, index: string = STATE_INDEX): Pr
   const state = emptyState();
   const version: StateVersion = { docs: new Map() };
   try {
-    const meta = (await client.transport.request({ method: 'GET', path: `/${index}/_doc/meta` })).body as { _source: StateDoc; _seq_no: number; _primary_term: number };
+    const meta = (await client.transport.request({ method: 'GET', path: `/${index}/_doc/meta` })).body as {
+      _source: StateDoc;
+      _seq_no: number;
+      _primary_term: number;
+    };
     if (meta._source.day) state.day = LocalTime.dayOf(meta._source.day);
     version.meta = { seqNo: meta._seq_no, primaryTerm: meta._primary_term };
   } catch (err) {
@@ -50,7 +54,13 @@ export async function loadState(client: Client, index: string = STATE_INDEX): Pr
     if (statusOf(err) === 404) return { state, version };
     throw err;
   }
-  let res = (await client.transport.request({ method: 'POST', path: `/${index}/_search?scroll=1m`, body: { size: 1000, seq_no_primary_term: true, query: { terms: { kind: ['user', 'peer'] } } } })).body as ScrollPage;
+  let res = (
+    await client.transport.request({
+      method: 'POST',
+      path: `/${index}/_search?scroll=1m`,
+      body: { size: 1000, seq_no_primary_term: true, query: { terms: { kind: ['user', 'peer'] } } },
+    })
+  ).body as ScrollPage;
   try {
     while (res.hits.hits.length > 0) {
       for (const h of res.hits.hits) {
@@ -58,10 +68,18 @@ export async function loadState(client: Client, index: string = STATE_INDEX): Pr
         else state.peers[h._source.key] = h._source.profile as PeerGroup;
         version.docs.set(h._id, { seqNo: h._seq_no, primaryTerm: h._primary_term });
       }
-      res = (await client.transport.request({ method: 'POST', path: '/_search/scroll', body: { scroll: '1m', scroll_id: res._scroll_id } })).body as ScrollPage;
+      res = (
+        await client.transport.request({
+          method: 'POST',
+          path: '/_search/scroll',
+          body: { scroll: '1m', scroll_id: res._scroll_id },
+        })
+      ).body as ScrollPage;
     }
   } finally {
-    await client.transport.request({ method: 'DELETE', path: '/_search/scroll', body: { scroll_id: res._scroll_id } }).catch(() => undefined);
+    await client.transport
+      .request({ method: 'DELETE', path: '/_search/scroll', body: { scroll_id: res._scroll_id } })
+      .catch(() => undefined);
   }
   return { state, version };
 }
@@ -82,20 +100,30 @@ export type SaveOutcome = { outcome: 'success'; version: StateVersion } | { outc
  * overwrites newer profiles with older ones. What was written before a conflict or a crash carries its
  * own day (`UserProfile.day`), so it is not learned twice after the reload.
  */
-export async function saveState(client: Client, state: RiskState, version: StateVersion | undefined, index: string = STATE_INDEX, now = new Date()): Promise<SaveOutcome> {
+export async function saveState(
+  client: Client,
+  state: RiskState,
+  version: StateVersion | undefined,
+  index: string = STATE_INDEX,
+  now = new Date(),
+): Promise<SaveOutcome> {
   const updated = now.toISOString();
   const docs = new Map(version?.docs ?? []);
   const lines: string[] = [];
   const put = (id: string, doc: StateDoc) => {
     const seq = docs.get(id);
-    const action = seq ? { index: { _index: index, _id: id, if_seq_no: seq.seqNo, if_primary_term: seq.primaryTerm } } : { create: { _index: index, _id: id } };
+    const action = seq
+      ? { index: { _index: index, _id: id, if_seq_no: seq.seqNo, if_primary_term: seq.primaryTerm } }
+      : { create: { _index: index, _id: id } };
     lines.push(JSON.stringify(action), JSON.stringify({ ...doc, updated }));
   };
   for (const p of Object.values(state.users)) put(`user:${p.user}`, { kind: 'user', key: p.user, profile: p });
-  for (const g of Object.values(state.peers)) put(`peer:${g.department}`, { kind: 'peer', key: g.department, profile: g });
+  for (const g of Object.values(state.peers))
+    put(`peer:${g.department}`, { kind: 'peer', key: g.department, profile: g });
   for (let i = 0; i < lines.length; i += 1000) {
     const body = `${lines.slice(i, i + 1000).join('\n')}\n`;
-    const r = (await client.transport.request({ method: 'POST', path: '/_bulk', body, bulkBody: body } as never)).body as { errors: boolean; items: Array<Record<string, BulkItem>> };
+    const r = (await client.transport.request({ method: 'POST', path: '/_bulk', body, bulkBody: body } as never))
+      .body as { errors: boolean; items: Array<Record<string, BulkItem>> };
     let conflict = false;
     for (const item of r.items) {
       const x = Object.values(item)[0];
@@ -105,22 +133,39 @@ export async function saveState(client: Client, state: RiskState, version: State
     }
     if (conflict) return { outcome: 'conflict' };
   }
-  const meta: StateDoc = { kind: 'meta', key: 'meta', ...(state.day !== undefined ? { day: LocalTime.dateOf(state.day) } : {}) };
-  const cond = version?.meta ? `?if_seq_no=${version.meta.seqNo}&if_primary_term=${version.meta.primaryTerm}` : '?op_type=create';
+  const meta: StateDoc = {
+    kind: 'meta',
+    key: 'meta',
+    ...(state.day !== undefined ? { day: LocalTime.dateOf(state.day) } : {}),
+  };
+  const cond = version?.meta
+    ? `?if_seq_no=${version.meta.seqNo}&if_primary_term=${version.meta.primaryTerm}`
+    : '?op_type=create';
   let written: { _seq_no: number; _primary_term: number };
   try {
-    written = (await client.transport.request({ method: 'PUT', path: `/${index}/_doc/meta${cond}&refresh=true`, body: { ...meta, updated } })).body as typeof written;
+    written = (
+      await client.transport.request({
+        method: 'PUT',
+        path: `/${index}/_doc/meta${cond}&refresh=true`,
+        body: { ...meta, updated },
+      })
+    ).body as typeof written;
   } catch (err) {
     if (statusOf(err) === 409) return { outcome: 'conflict' };
     throw err;
   }
   await client.transport.request({ method: 'POST', path: `/${index}/_refresh` });
-  return { outcome: 'success', version: { meta: { seqNo: written._seq_no, primaryTerm: written._primary_term }, docs } };
+  return {
+    outcome: 'success',
+    version: { meta: { seqNo: written._seq_no, primaryTerm: written._primary_term }, docs },
+  };
 }
 
 /** Forgets everything learned (rebuild from scratch). */
 export async function clearState(client: Client): Promise<void> {
-  await client.transport.request({ method: 'DELETE', path: `/${STATE_INDEX}` }).catch((err: { meta?: { statusCode?: number } }) => {
-    if (err.meta?.statusCode !== 404) throw err;
-  });
+  await client.transport
+    .request({ method: 'DELETE', path: `/${STATE_INDEX}` })
+    .catch((err: { meta?: { statusCode?: number } }) => {
+      if (err.meta?.statusCode !== 404) throw err;
+    });
 }

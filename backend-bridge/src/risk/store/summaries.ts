@@ -5,7 +5,13 @@ import type { Reason } from '../score/reasons';
 import type { UserDay } from '../score/day';
 import { summaryIndex } from './templates';
 
-const reasonDoc = (r: Reason) => ({ code: r.code, en: r.en, ja: r.ja, contribution: r.contribution, baseline: r.baseline });
+const reasonDoc = (r: Reason) => ({
+  code: r.code,
+  en: r.en,
+  ja: r.ja,
+  contribution: r.contribution,
+  baseline: r.baseline,
+});
 
 /** The daily summary document, exactly as the `risk` query type reads it. */
 export function summaryDoc(u: UserDay, clock: LocalTime): Record<string, unknown> {
@@ -27,27 +33,45 @@ async function bulk(client: Client, lines: string[]): Promise<string[]> {
   const errors: string[] = [];
   for (let i = 0; i < lines.length; i += 2000) {
     const body = `${lines.slice(i, i + 2000).join('\n')}\n`;
-    const r = (await client.transport.request({ method: 'POST', path: '/_bulk', body, bulkBody: body } as never)).body as { errors: boolean; items: Array<Record<string, { status: number; _id: string; error?: { reason?: string } }>> };
-    if (r.errors) for (const item of r.items) {
-      const x = Object.values(item)[0];
-      if (x.error) errors.push(`${x._id}: ${x.error.reason ?? x.status}`);
-    }
+    const r = (await client.transport.request({ method: 'POST', path: '/_bulk', body, bulkBody: body } as never))
+      .body as {
+      errors: boolean;
+      items: Array<Record<string, { status: number; _id: string; error?: { reason?: string } }>>;
+    };
+    if (r.errors)
+      for (const item of r.items) {
+        const x = Object.values(item)[0];
+        if (x.error) errors.push(`${x._id}: ${x.error.reason ?? x.status}`);
+      }
   }
   return errors;
 }
 
 /** One summary per user and day (replaced when the day is scored again), and the marks on the events. */
-export async function writeDay(client: Client, scored: readonly UserDay[], clock: LocalTime): Promise<{ summaries: number; marked: number; errors: string[] }> {
+export async function writeDay(
+  client: Client,
+  scored: readonly UserDay[],
+  clock: LocalTime,
+): Promise<{ summaries: number; marked: number; errors: string[] }> {
   const lines: string[] = [];
   let marked = 0;
   for (const u of scored) {
     const date = LocalTime.dateOf(u.day);
-    lines.push(JSON.stringify({ index: { _index: summaryIndex(date), _id: `${u.user}@${date}` } }), JSON.stringify(summaryDoc(u, clock)));
+    lines.push(
+      JSON.stringify({ index: { _index: summaryIndex(date), _id: `${u.user}@${date}` } }),
+      JSON.stringify(summaryDoc(u, clock)),
+    );
     for (const m of u.marks) {
       marked++;
       lines.push(
         JSON.stringify({ update: { _index: m.ref.index, _id: m.ref.id } }),
-        JSON.stringify({ doc: { [FIELD.kansaRiskScore]: m.score, [FIELD.kansaRiskConfidence]: u.confidence, [FIELD.kansaRiskReasons]: m.reasons.map(reasonDoc) } }),
+        JSON.stringify({
+          doc: {
+            [FIELD.kansaRiskScore]: m.score,
+            [FIELD.kansaRiskConfidence]: u.confidence,
+            [FIELD.kansaRiskReasons]: m.reasons.map(reasonDoc),
+          },
+        }),
       );
     }
   }
@@ -57,14 +81,24 @@ export async function writeDay(client: Client, scored: readonly UserDay[], clock
 
 /** Before a day is scored again: its summaries and the marks on its events go, so nothing stale remains. */
 export async function clearDays(client: Client, fromMs: number, toMs: number): Promise<void> {
-  const range = { range: { [FIELD.timestamp]: { gte: new Date(fromMs).toISOString(), lt: new Date(toMs).toISOString() } } };
-  await client.transport.request({ method: 'POST', path: `/${RISK_INDEX_PATTERN}/_delete_by_query?conflicts=proceed&refresh=true&ignore_unavailable=true&allow_no_indices=true`, body: { query: range } });
+  const range = {
+    range: { [FIELD.timestamp]: { gte: new Date(fromMs).toISOString(), lt: new Date(toMs).toISOString() } },
+  };
+  await client.transport.request({
+    method: 'POST',
+    path: `/${RISK_INDEX_PATTERN}/_delete_by_query?conflicts=proceed&refresh=true&ignore_unavailable=true&allow_no_indices=true`,
+    body: { query: range },
+  });
   await client.transport.request({
     method: 'POST',
     path: `/${INDEX_ALIAS}/_update_by_query?conflicts=proceed&refresh=true&ignore_unavailable=true&allow_no_indices=true`,
     body: {
       query: { bool: { filter: [range, { exists: { field: FIELD.kansaRiskScore } }] } },
-      script: { lang: 'painless', source: `for (f in params.fields) { ctx._source.remove(f) }`, params: { fields: [FIELD.kansaRiskScore, FIELD.kansaRiskConfidence, FIELD.kansaRiskReasons] } },
+      script: {
+        lang: 'painless',
+        source: `for (f in params.fields) { ctx._source.remove(f) }`,
+        params: { fields: [FIELD.kansaRiskScore, FIELD.kansaRiskConfidence, FIELD.kansaRiskReasons] },
+      },
     },
   });
 }

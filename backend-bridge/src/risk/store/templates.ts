@@ -8,7 +8,11 @@ export const STATE_INDEX = 'kansa-state-risk';
 /** The daily summaries use the event registry's mapping (same field names), under their own pattern and alias. */
 export function riskSummaryTemplate(replicas = 0): Record<string, unknown> {
   const events = eventsTemplate(replicas) as { template: Record<string, unknown> } & Record<string, unknown>;
-  return { ...events, index_patterns: [RISK_INDEX_PATTERN], template: { ...events.template, aliases: { [RISK_INDEX_ALIAS]: {} } } };
+  return {
+    ...events,
+    index_patterns: [RISK_INDEX_PATTERN],
+    template: { ...events.template, aliases: { [RISK_INDEX_ALIAS]: {} } },
+  };
 }
 
 /** Profiles are stored whole and unindexed: only the bridge reads them back. */
@@ -34,9 +38,21 @@ export function riskStateTemplate(replicas = 0): Record<string, unknown> {
 
 /** `replicas` as for the events template (opensearch.replicas in `kansa serve`); without it, kept as installed. */
 export async function installRiskTemplates(client: Client, requested?: number): Promise<void> {
-  const replicas = requested ?? (await installedReplicas(client, 'kansa-risk')) ?? (await installedReplicas(client, TEMPLATE_NAME)) ?? 0;
-  await client.transport.request({ method: 'PUT', path: '/_index_template/kansa-risk', body: riskSummaryTemplate(replicas) });
-  await client.transport.request({ method: 'PUT', path: '/_index_template/kansa-state-risk', body: riskStateTemplate(replicas) });
+  const replicas =
+    requested ??
+    (await installedReplicas(client, 'kansa-risk')) ??
+    (await installedReplicas(client, TEMPLATE_NAME)) ??
+    0;
+  await client.transport.request({
+    method: 'PUT',
+    path: '/_index_template/kansa-risk',
+    body: riskSummaryTemplate(replicas),
+  });
+  await client.transport.request({
+    method: 'PUT',
+    path: '/_index_template/kansa-state-risk',
+    body: riskStateTemplate(replicas),
+  });
 }
 
 /** Summaries go to one index per local month: kansa-risk-2026.10. */

@@ -50,7 +50,10 @@ export async function launchBridge(dir: string, config: Record<string, unknown>,
   const file = join(dir, 'kansa.yaml');
   writeFileSync(file, stringify({ ...config, http: { ...(config.http as object), port } }));
   const argv = [...wrap, process.execPath, BIN, 'serve', '--config', file];
-  const proc = spawn(argv[0], argv.slice(1), { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, KANSA_CONFIG: '', OPENSEARCH_URL: '' } });
+  const proc = spawn(argv[0], argv.slice(1), {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, KANSA_CONFIG: '', OPENSEARCH_URL: '' },
+  });
   let out = '';
   proc.stdout!.on('data', (c) => (out = (out + c).slice(-20000)));
   proc.stderr!.on('data', (c) => (out = (out + c).slice(-20000)));
@@ -76,18 +79,39 @@ export async function spawnBridge(dir: string, config: Record<string, unknown>, 
   return { proc, port, output: out, exited };
 }
 
-export function get(port: number, path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
+export function get(
+  port: number,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: string }> {
   return post(port, path, undefined, headers, 'GET');
 }
 
-export function post(port: number, path: string, body: string | Buffer | undefined, headers: Record<string, string> = {}, method = 'POST'): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
+export function post(
+  port: number,
+  path: string,
+  body: string | Buffer | undefined,
+  headers: Record<string, string> = {},
+  method = 'POST',
+): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, method, path, headers: { ...(body !== undefined ? { 'content-length': String(Buffer.byteLength(body)) } : {}), ...headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode!, body: Buffer.concat(chunks).toString(), headers: res.headers }));
-      res.on('error', reject);
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        method,
+        path,
+        headers: { ...(body !== undefined ? { 'content-length': String(Buffer.byteLength(body)) } : {}), ...headers },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode!, body: Buffer.concat(chunks).toString(), headers: res.headers }),
+        );
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -97,6 +121,7 @@ export function post(port: number, path: string, body: string | Buffer | undefin
 export async function metric(port: number, token: string, name: string, labels = ''): Promise<number> {
   const r = await get(port, '/metrics', { authorization: `Bearer ${token}` });
   let sum = 0;
-  for (const m of r.body.matchAll(new RegExp(`^${name}(\\{[^}]*\\})? (\\S+)$`, 'gm'))) if (!labels || (m[1] ?? '').includes(labels)) sum += Number(m[2]);
+  for (const m of r.body.matchAll(new RegExp(`^${name}(\\{[^}]*\\})? (\\S+)$`, 'gm')))
+    if (!labels || (m[1] ?? '').includes(labels)) sum += Number(m[2]);
   return sum;
 }

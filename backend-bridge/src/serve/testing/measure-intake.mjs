@@ -26,18 +26,22 @@ const freePort = () =>
 
 function metrics(port) {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path: '/metrics', headers: { authorization: `Bearer ${TOKEN}` } }, (res) => {
-      let body = '';
-      res.on('data', (c) => (body += c));
-      res.on('end', () => resolve(body));
-    });
+    const req = request(
+      { host: '127.0.0.1', port, path: '/metrics', headers: { authorization: `Bearer ${TOKEN}` } },
+      (res) => {
+        let body = '';
+        res.on('data', (c) => (body += c));
+        res.on('end', () => resolve(body));
+      },
+    );
     req.on('error', reject);
     req.end();
   });
 }
 const value = (text, name, labels = '') => {
   let sum = 0;
-  for (const m of text.matchAll(new RegExp(`^${name}(\\{[^}]*\\})? (\\S+)$`, 'gm'))) if (!labels || (m[1] ?? '').includes(labels)) sum += Number(m[2]);
+  for (const m of text.matchAll(new RegExp(`^${name}(\\{[^}]*\\})? (\\S+)$`, 'gm')))
+    if (!labels || (m[1] ?? '').includes(labels)) sum += Number(m[2]);
   return sum;
 };
 
@@ -51,11 +55,18 @@ writeFileSync(
     queue: { dir: join(dir, 'queue') },
     http: { port: httpPort },
     auth: { tokens: [{ name: 'measure', token: TOKEN }] },
-    syslog: { udp: { enabled: true, port: udpPort }, tcp: { enabled: true, port: tcpPort }, rateLimit: { eventsPerSecond: 1e9, burst: 1e9 } },
+    syslog: {
+      udp: { enabled: true, port: udpPort },
+      tcp: { enabled: true, port: tcpPort },
+      rateLimit: { eventsPerSecond: 1e9, burst: 1e9 },
+    },
     log: { level: 'warn' },
   }),
 );
-const bridge = spawn(process.execPath, [BIN, 'serve', '--config', config], { stdio: 'inherit', env: { ...process.env, KANSA_CONFIG: '', KANSA_RISK: 'off' } });
+const bridge = spawn(process.execPath, [BIN, 'serve', '--config', config], {
+  stdio: 'inherit',
+  env: { ...process.env, KANSA_CONFIG: '', KANSA_RISK: 'off' },
+});
 for (;;) {
   try {
     await metrics(httpPort);
@@ -65,8 +76,12 @@ for (;;) {
   }
 }
 let peakRss = 0;
-const sampler = setInterval(async () => (peakRss = Math.max(peakRss, value(await metrics(httpPort), 'process_resident_memory_bytes'))), 500);
-const line = (i) => `<38>Nov 28 10:00:01 measure${i % 50} sshd[1600]: Failed password for user${i % 97} from 10.0.${i % 250}.${i % 200} port ${1000 + (i % 60000)} ssh2`;
+const sampler = setInterval(
+  async () => (peakRss = Math.max(peakRss, value(await metrics(httpPort), 'process_resident_memory_bytes'))),
+  500,
+);
+const line = (i) =>
+  `<38>Nov 28 10:00:01 measure${i % 50} sshd[1600]: Failed password for user${i % 97} from 10.0.${i % 250}.${i % 200} port ${1000 + (i % 60000)} ssh2`;
 
 /** Waits until the counters stop moving (the bridge caught up). */
 async function settle(keys) {
@@ -95,10 +110,23 @@ for (const rate of [2000, 5000, 10000, 20000, 40000]) {
     await sleep(10);
   }
   const elapsed = (performance.now() - started) / 1000;
-  const after = await settle([['kansa_input_received_events_total', 'syslog-udp'], ['kansa_udp_kernel_dropped_total'], ['kansa_udp_dropped_total']]);
+  const after = await settle([
+    ['kansa_input_received_events_total', 'syslog-udp'],
+    ['kansa_udp_kernel_dropped_total'],
+    ['kansa_udp_dropped_total'],
+  ]);
   const d = (n, l) => value(after, n, l) - value(before, n, l);
   const received = d('kansa_input_received_events_total', 'syslog-udp');
-  results.push({ input: 'udp', offeredPerSecond: rate, sent, receivedPerSecond: Math.round(received / elapsed), received, kernelDrops: d('kansa_udp_kernel_dropped_total'), bridgeDrops: d('kansa_udp_dropped_total'), unaccounted: sent - received - d('kansa_udp_kernel_dropped_total') - d('kansa_udp_dropped_total') });
+  results.push({
+    input: 'udp',
+    offeredPerSecond: rate,
+    sent,
+    receivedPerSecond: Math.round(received / elapsed),
+    received,
+    kernelDrops: d('kansa_udp_kernel_dropped_total'),
+    bridgeDrops: d('kansa_udp_dropped_total'),
+    unaccounted: sent - received - d('kansa_udp_kernel_dropped_total') - d('kansa_udp_dropped_total'),
+  });
   console.log(JSON.stringify(results.at(-1)));
 }
 udp.close();
@@ -118,11 +146,21 @@ udp.close();
   socket.end();
   for (;;) {
     const m = await metrics(httpPort);
-    if (value(m, 'kansa_input_received_events_total', 'syslog-tcp') - value(before, 'kansa_input_received_events_total', 'syslog-tcp') >= total) break;
+    if (
+      value(m, 'kansa_input_received_events_total', 'syslog-tcp') -
+        value(before, 'kansa_input_received_events_total', 'syslog-tcp') >=
+      total
+    )
+      break;
     await sleep(100);
   }
   const elapsed = (performance.now() - started) / 1000;
-  results.push({ input: 'tcp', sent: total, seconds: Number(elapsed.toFixed(1)), receivedPerSecond: Math.round(total / elapsed) });
+  results.push({
+    input: 'tcp',
+    sent: total,
+    seconds: Number(elapsed.toFixed(1)),
+    receivedPerSecond: Math.round(total / elapsed),
+  });
   console.log(JSON.stringify(results.at(-1)));
 }
 clearInterval(sampler);

@@ -10,7 +10,10 @@ const ctx = { year: 2026, timeZone: 'Asia/Tokyo', now: new Date('2026-11-01T00:0
 function run(tables: AttributionTables, ...files: string[]): KansaEvent[] {
   const out: KansaEvent[] = [];
   files.forEach((text, i) => {
-    const s = new TranslateStream({ source: `f${i}`, format: 'auto', ctx, formats: FORMATS, stages: [new AttributionStage(tables)] }, (e) => out.push(...e));
+    const s = new TranslateStream(
+      { source: `f${i}`, format: 'auto', ctx, formats: FORMATS, stages: [new AttributionStage(tables)] },
+      (e) => out.push(...e),
+    );
     s.write(Buffer.from(text));
     s.end();
   });
@@ -33,11 +36,20 @@ function logon4624(time: string, computer: string, user: string, type: number, i
 const netfilter = (time: string, src: string) =>
   `Oct  1 ${time} gw01 kernel: [12346.001122] IPTABLES-ACCEPT: IN=eth1 OUT=eth0 MAC=52:54:00:ab:cd:ef:00:1b:21:11:22:33:08:00 SRC=${src} DST=203.0.113.10 LEN=60 TOS=0x00 PREC=0x00 TTL=63 ID=1 DF PROTO=TCP SPT=50000 DPT=443 WINDOW=29200 RES=0x00 SYN URGP=0 `;
 // Squid native access.log, no authenticated user ("-"); epoch seconds.
-const squid = (epoch: number, src: string) => `${epoch}.200    120 ${src} TCP_TUNNEL/200 5120 CONNECT example.com:443 - HIER_DIRECT/203.0.113.65 -`;
+const squid = (epoch: number, src: string) =>
+  `${epoch}.200    120 ${src} TCP_TUNNEL/200 5120 CONNECT example.com:443 - HIER_DIRECT/203.0.113.65 -`;
 const jst = (hhmm: string) => Date.parse(`2026-10-01T${hhmm}:00+09:00`) / 1000;
 
 const attributed = (events: KansaEvent[]) =>
-  events.filter((e) => e['kansa.attribution.method']).map((e) => [e['source.ip'], e['user.name'] ?? null, e['source.domain'] ?? null, e['kansa.attribution.method'], e['kansa.attribution.source']]);
+  events
+    .filter((e) => e['kansa.attribution.method'])
+    .map((e) => [
+      e['source.ip'],
+      e['user.name'] ?? null,
+      e['source.domain'] ?? null,
+      e['kansa.attribution.method'],
+      e['kansa.attribution.source'],
+    ]);
 
 describe('attribution stage', () => {
   it('names the person logged on at the leased host, as of each event time', () => {
@@ -46,7 +58,12 @@ describe('attribution stage', () => {
       t,
       DHCPD,
       logon4624('2026-09-30T23:05:00.0000000Z', 'PC-TANAKA.corp.example.co.jp', 'tanaka', 2, '127.0.0.1'),
-      [netfilter('07:59:00', '10.0.1.23'), netfilter('09:00:00', '10.0.1.23'), netfilter('09:00:01', '10.0.1.40'), netfilter('13:00:00', '10.0.1.40')].join('\n'),
+      [
+        netfilter('07:59:00', '10.0.1.23'),
+        netfilter('09:00:00', '10.0.1.23'),
+        netfilter('09:00:01', '10.0.1.40'),
+        netfilter('13:00:00', '10.0.1.40'),
+      ].join('\n'),
     );
     expect(attributed(events)).toEqual([
       // 07:59 is before the lease: nothing; 09:00 after the 08:05 logon at PC-TANAKA
@@ -68,7 +85,8 @@ describe('attribution stage', () => {
   it('prefers a logon from the address itself (4624 type 3 on the DC, sshd accepted)', () => {
     const t = new AttributionTables();
     t.useAssets([{ host: 'PC-TANAKA', owner: 'someone-else' }]);
-    const sshd = 'Oct  1 10:00:00 bastion01 sshd[4242]: Accepted publickey for suzuki from 10.0.1.77 port 50522 ssh2: RSA SHA256:abc';
+    const sshd =
+      'Oct  1 10:00:00 bastion01 sshd[4242]: Accepted publickey for suzuki from 10.0.1.77 port 50522 ssh2: RSA SHA256:abc';
     const events = run(
       t,
       DHCPD,
@@ -81,7 +99,11 @@ describe('attribution stage', () => {
       ['10.0.1.77', 'suzuki', null, 'logon-from-address', 'sshd'],
     ]);
     // The logons themselves and the DHCP lines (DHCPREQUEST included) are evidence, never attributed.
-    expect(events.filter((e) => (e['event.action'] === 'logged-in' || e['network.protocol'] === 'dhcp') && e['kansa.attribution.method'])).toEqual([]);
+    expect(
+      events.filter(
+        (e) => (e['event.action'] === 'logged-in' || e['network.protocol'] === 'dhcp') && e['kansa.attribution.method'],
+      ),
+    ).toEqual([]);
     expect(events.filter((e) => e['network.protocol'] === 'dhcp').length).toBe(5);
   });
 
@@ -99,7 +121,13 @@ describe('attribution stage', () => {
     const t = new AttributionTables();
     const wfp = `{"EventTime":"2026-10-01 10:22:44","Hostname":"PC-TANAKA.corp.example.co.jp","EventType":"AUDIT_SUCCESS","EventID":5156,"SourceName":"Microsoft-Windows-Security-Auditing","Channel":"Security","Message":"The Windows Filtering Platform has permitted a connection.","Application":"\\\\device\\\\harddiskvolume3\\\\windows\\\\system32\\\\curl.exe","Direction":"%%14593","SourceAddress":"10.0.1.23","SourcePort":"50544","DestAddress":"203.0.113.80","DestPort":"80","Protocol":"6","ProcessID":"8012","SourceModuleType":"im_msvistalog"}`;
     const dns = '30,10/01/26,10:30:00,DNS Update Request,10.0.1.23,PC-TANAKA.corp.example.co.jp,,,0,6,,,,,,,,,0';
-    const events = run(t, logon4624('2026-10-01T00:30:00.0000000Z', 'DC01.corp.example.co.jp', 'yamada', 3, '10.0.1.23'), wfp, dns, squid(jst('10:40'), '10.0.1.23'));
+    const events = run(
+      t,
+      logon4624('2026-10-01T00:30:00.0000000Z', 'DC01.corp.example.co.jp', 'yamada', 3, '10.0.1.23'),
+      wfp,
+      dns,
+      squid(jst('10:40'), '10.0.1.23'),
+    );
     const byAction = (a: string) => events.find((e) => e['event.action'] === a)!;
     expect(byAction('network-connection-allowed')['kansa.attribution.method']).toBeUndefined();
     expect(byAction('dhcp-dns-update-requested')).toMatchObject({ 'network.protocol': 'dhcp' });
@@ -110,7 +138,11 @@ describe('attribution stage', () => {
 
   it('keeps a user name the source already had', () => {
     const t = new AttributionTables();
-    const events = run(t, DHCPD, `${jst('09:30')}.200    120 10.0.1.23 TCP_TUNNEL/200 5120 CONNECT example.com:443 kimura HIER_DIRECT/203.0.113.65 -`);
+    const events = run(
+      t,
+      DHCPD,
+      `${jst('09:30')}.200    120 10.0.1.23 TCP_TUNNEL/200 5120 CONNECT example.com:443 kimura HIER_DIRECT/203.0.113.65 -`,
+    );
     expect(events[events.length - 1]['user.name']).toBe('kimura');
     expect(events[events.length - 1]['kansa.attribution.method']).toBeUndefined();
   });
@@ -119,7 +151,8 @@ describe('attribution stage', () => {
 describe('attribution tables are bounded', () => {
   it(`remember at most ${MAX_KEYS} addresses, dropping the least recently learned`, () => {
     const t = new SpanTable(3600_000);
-    for (let i = 0; i < MAX_KEYS + 100; i++) t.learn(`10.${i >> 16}.${(i >> 8) & 255}.${i & 255}`, `h${i}`, 1000, 'dhcpd');
+    for (let i = 0; i < MAX_KEYS + 100; i++)
+      t.learn(`10.${i >> 16}.${(i >> 8) & 255}.${i & 255}`, `h${i}`, 1000, 'dhcpd');
     expect(t.size).toBe(MAX_KEYS);
     expect(t.at('10.0.0.0', 1000)).toBeUndefined();
     expect(t.at(`10.1.0.${MAX_KEYS + 99 - 65536}`, 1000)?.value).toBe(`h${MAX_KEYS + 99}`);

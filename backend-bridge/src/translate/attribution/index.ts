@@ -14,7 +14,13 @@ import { type AttributionTables, hostKey, SHARED } from './table';
 
 const LEASE_START = new Set(['dhcp-ack', 'dhcp-lease-assigned', 'dhcp-lease-renewed', 'dhcp-bootp-assigned']);
 const LEASE_END = new Set(['dhcp-release', 'dhcp-lease-released', 'dhcp-lease-expired', 'dhcp-lease-deleted']);
-const AT_HOST_LOGONS = new Set(['Interactive', 'RemoteInteractive', 'CachedInteractive', 'CachedRemoteInteractive', 'Unlock']);
+const AT_HOST_LOGONS = new Set([
+  'Interactive',
+  'RemoteInteractive',
+  'CachedInteractive',
+  'CachedRemoteInteractive',
+  'Unlock',
+]);
 const NOT_PEOPLE = /\$$|^(anonymous logon|system|local service|network service|-|)$/i;
 const NOT_ADDRESSES = /^(127\.|::1$|-$|0\.0\.0\.0$)/;
 

@@ -67,7 +67,12 @@ export function buildCategoryMatcher(files: readonly CategoryFile[]): CategoryMa
       }
       if (line.startsWith('#')) continue;
       // Allow "domain  # comment" and a stray scheme or path.
-      const entry = normalizeDomain(line.split(/\s+#|\s/)[0].replace(/^[a-z]+:\/\//, '').split('/')[0]);
+      const entry = normalizeDomain(
+        line
+          .split(/\s+#|\s/)[0]
+          .replace(/^[a-z]+:\/\//, '')
+          .split('/')[0],
+      );
       if (entry && !byDomain.has(entry)) byDomain.set(entry, file.category);
     }
     labels.set(file.category, label);
@@ -92,7 +97,10 @@ export function buildCategoryMatcher(files: readonly CategoryFile[]): CategoryMa
 
 /** Where the shipped lists are: beside this file in src, or found from dist. */
 export function shippedCategoryDir(): string | undefined {
-  const candidates = [join(__dirname, 'categories'), join(__dirname, '..', '..', '..', 'src', 'translators', '_lib', 'categories')];
+  const candidates = [
+    join(__dirname, 'categories'),
+    join(__dirname, '..', '..', '..', 'src', 'translators', '_lib', 'categories'),
+  ];
   return candidates.find((d) => existsSync(d));
 }
 

@@ -17,10 +17,38 @@ export interface ClassWords {
 
 /** The classes every database words alike; a translator adds or replaces its own (ROLE, FUNCTION, …). */
 export const CLASS_WORDS: Readonly<Record<'READ' | 'WRITE' | 'DDL' | 'MISC', ClassWords>> = {
-  READ: { ja: 'を読み取りました', en: 'read', jaNone: 'データを読み取りました', enNone: 'read data', action: 'db-read', type: 'access' },
-  WRITE: { ja: 'を更新しました', en: 'wrote to', jaNone: 'データを更新しました', enNone: 'wrote data', action: 'db-write', type: 'change' },
-  DDL: { ja: 'の定義を変更しました', en: 'changed the definition of', jaNone: 'スキーマを変更しました', enNone: 'changed the schema', action: 'db-ddl', type: 'change' },
-  MISC: { ja: 'に対してコマンドを実行しました', en: 'ran a command on', jaNone: 'コマンドを実行しました', enNone: 'ran a command', action: 'db-misc', type: 'info' },
+  READ: {
+    ja: 'を読み取りました',
+    en: 'read',
+    jaNone: 'データを読み取りました',
+    enNone: 'read data',
+    action: 'db-read',
+    type: 'access',
+  },
+  WRITE: {
+    ja: 'を更新しました',
+    en: 'wrote to',
+    jaNone: 'データを更新しました',
+    enNone: 'wrote data',
+    action: 'db-write',
+    type: 'change',
+  },
+  DDL: {
+    ja: 'の定義を変更しました',
+    en: 'changed the definition of',
+    jaNone: 'スキーマを変更しました',
+    enNone: 'changed the schema',
+    action: 'db-ddl',
+    type: 'change',
+  },
+  MISC: {
+    ja: 'に対してコマンドを実行しました',
+    en: 'ran a command on',
+    jaNone: 'コマンドを実行しました',
+    enNone: 'ran a command',
+    action: 'db-misc',
+    type: 'info',
+  },
 };
 
 /** `wrote to` → `failed to write to`, `read data` → `failed to read data`. */

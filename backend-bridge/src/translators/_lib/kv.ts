@@ -26,7 +26,11 @@ export const FORTIOS_KV: KvStyle = { backslashEscapes: true, strictKeys: true };
  * Calls `pair(key, value, quoted)` for each pair in order (keys never empty) and returns how many
  * there were. An unterminated quote takes the rest of the text as the value.
  */
-export function scanKv(s: string, pair: (key: string, value: string, quoted: boolean) => void, style: KvStyle = LINUX_KV): number {
+export function scanKv(
+  s: string,
+  pair: (key: string, value: string, quoted: boolean) => void,
+  style: KvStyle = LINUX_KV,
+): number {
   const n = s.length;
   let i = 0;
   let pairs = 0;
@@ -104,7 +108,11 @@ export function scanKv(s: string, pair: (key: string, value: string, quoted: boo
 }
 
 /** The pairs of `s` into `out` (a later key overwrites an earlier one). */
-export function parseKv(s: string, out: Record<string, string> = {}, style: KvStyle = LINUX_KV): Record<string, string> {
+export function parseKv(
+  s: string,
+  out: Record<string, string> = {},
+  style: KvStyle = LINUX_KV,
+): Record<string, string> {
   scanKv(
     s,
     (key, value) => {

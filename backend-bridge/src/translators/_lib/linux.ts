@@ -35,7 +35,11 @@ export function unwrapRepeated(message: string): { text: string; count: number }
 }
 
 /** Sets user.name only when it is a real, non-empty account name. */
-export function setUser(ev: KansaEvent, name: string | undefined, field: 'user.name' | 'user.target.name' | 'user.effective.name' = 'user.name'): void {
+export function setUser(
+  ev: KansaEvent,
+  name: string | undefined,
+  field: 'user.name' | 'user.target.name' | 'user.effective.name' = 'user.name',
+): void {
   if (name !== undefined && name !== '' && name !== '?' && name !== '(unknown)') {
     ev[field] = name;
   }

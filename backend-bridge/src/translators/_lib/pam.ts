@@ -14,8 +14,21 @@ import { applyRules, assignFields, ruleTable, sentenceIn } from './rules';
 
 /** Services whose session open/close marks a person starting or ending work at the machine. */
 const INTERACTIVE = new Set([
-  'sshd', 'login', 'remote', 'gdm-password', 'gdm-autologin', 'gdm-fingerprint', 'gdm-smartcard',
-  'lightdm', 'lightdm-autologin', 'sddm', 'sddm-autologin', 'kdm', 'xdm', 'xrdp-sesman', 'cockpit',
+  'sshd',
+  'login',
+  'remote',
+  'gdm-password',
+  'gdm-autologin',
+  'gdm-fingerprint',
+  'gdm-smartcard',
+  'lightdm',
+  'lightdm-autologin',
+  'sddm',
+  'sddm-autologin',
+  'kdm',
+  'xdm',
+  'xrdp-sesman',
+  'cockpit',
 ]);
 
 /** Services that log their own failure line (sshd "Failed password", su "FAILED SU", sudo). */
@@ -54,7 +67,14 @@ interface PamCtx {
   raw: Record<string, string>;
 }
 
-const SAMPLE_CTX: PamCtx = { service: 'sshd', host: 'web01', hostJa: 'web01 で ', onHost: ' on web01', times: 0, raw: {} };
+const SAMPLE_CTX: PamCtx = {
+  service: 'sshd',
+  host: 'web01',
+  hostJa: 'web01 で ',
+  onHost: ' on web01',
+  times: 0,
+  raw: {},
+};
 
 /** One rule per PAM message form (the text after `pam_unix(sshd:session): `), in the order they are tried. */
 export const PAM_RULES = ruleTable<PamCtx>('pam', SAMPLE_CTX, [
@@ -152,10 +172,13 @@ export const PAM_RULES = ruleTable<PamCtx>('pam', SAMPLE_CTX, [
       const fromJa = rhost ? `${rhost} から ` : '';
       const fromEn = rhost ? ` from ${rhost}` : '';
       const tty = kv.tty ? kv.tty : '';
-      const headJa = user ? `${user} が ${fromJa}${hostJa}${asJa}${service} の認証に失敗しました` : `${host ?? service} で ${fromJa}${service} の認証が失敗しました`;
+      const headJa = user
+        ? `${user} が ${fromJa}${hostJa}${asJa}${service} の認証に失敗しました`
+        : `${host ?? service} で ${fromJa}${service} の認証が失敗しました`;
       ev['kansa.message.ja'] = headJa + paren(['PAM', tty ? `端末 ${tty}` : '', times ? `${times} 回` : ''], 'ja');
       ev['kansa.message.en'] =
-        `${user || 'Someone'} failed ${service} authentication${asEn}${fromEn}${onHost}` + paren(['PAM', tty ? `terminal ${tty}` : '', times ? `${times} times` : ''], 'en');
+        `${user || 'Someone'} failed ${service} authentication${asEn}${fromEn}${onHost}` +
+        paren(['PAM', tty ? `terminal ${tty}` : '', times ? `${times} times` : ''], 'en');
       return sentenceIn(ev);
     },
   },
@@ -172,8 +195,10 @@ export const PAM_RULES = ruleTable<PamCtx>('pam', SAMPLE_CTX, [
       ev['event.action'] = 'locked-out';
       ev['event.outcome'] = 'success';
       ev['event.reason'] = 'consecutive login failures';
-      ev['kansa.message.ja'] = `${user} が ${hostJa.trimEnd()}連続したログイン失敗によりアカウントを一時的にロックされました(${service})`;
-      ev['kansa.message.en'] = `${user} was temporarily locked out after consecutive login failures${onHost} (${service})`;
+      ev['kansa.message.ja'] =
+        `${user} が ${hostJa.trimEnd()}連続したログイン失敗によりアカウントを一時的にロックされました(${service})`;
+      ev['kansa.message.en'] =
+        `${user} was temporarily locked out after consecutive login failures${onHost} (${service})`;
       return sentenceIn(ev);
     },
   },
@@ -261,7 +286,8 @@ export const PAM_RULES = ruleTable<PamCtx>('pam', SAMPLE_CTX, [
       ev['event.action'] = 'account-expired';
       ev['event.outcome'] = 'failure';
       ev['event.reason'] = 'account expired';
-      ev['kansa.message.ja'] = `${user} が ${hostJa.trimEnd()}期限切れのアカウントで ${service} にログインしようとしました`;
+      ev['kansa.message.ja'] =
+        `${user} が ${hostJa.trimEnd()}期限切れのアカウントで ${service} にログインしようとしました`;
       ev['kansa.message.en'] = `${user} tried to use ${service} with an expired account${onHost}`;
       return sentenceIn(ev);
     },
@@ -280,7 +306,14 @@ export function translatePam(text: string, msg: SyslogMessage, count: number): K
   const [, module, service, facility] = m;
   const host = msg.host;
   const raw: Record<string, string> = { module, service, type: facility };
-  const ctx: PamCtx = { service, host, hostJa: hostPartJa(host), onHost: host ? ` on ${host}` : '', times: count > 1 ? count : 0, raw };
+  const ctx: PamCtx = {
+    service,
+    host,
+    hostJa: hostPartJa(host),
+    onHost: host ? ` on ${host}` : '',
+    times: count > 1 ? count : 0,
+    raw,
+  };
   const applied = applyRules(PAM_RULES, text.slice(m[0].length), ctx);
   if (!applied) {
     return null;

@@ -25,7 +25,8 @@ function allTables(): Array<{ file: string; table: RuleTable<unknown> }> {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- loads each module found on disk, synchronously
     const exported = require(file) as Record<string, unknown>;
     for (const value of Object.values(exported)) {
-      if (isRuleTable(value) && !found.some((f) => f.table === value)) found.push({ file: file.slice(TRANSLATORS.length + 1), table: value });
+      if (isRuleTable(value) && !found.some((f) => f.table === value))
+        found.push({ file: file.slice(TRANSLATORS.length + 1), table: value });
     }
   }
   return found;

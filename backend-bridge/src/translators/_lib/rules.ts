@@ -56,7 +56,11 @@ export function ruleTable<C, R extends MessageRule<C> = MessageRule<C>>(
 }
 
 /** The first rule from `start` on that accepts `text`, with its groups and index; null when none does. */
-export function findRule<C, R extends MessageRule<C>>(table: RuleTable<C, R>, text: string, start = 0): { rule: R; groups: Groups; index: number } | null {
+export function findRule<C, R extends MessageRule<C>>(
+  table: RuleTable<C, R>,
+  text: string,
+  start = 0,
+): { rule: R; groups: Groups; index: number } | null {
   let key: string | undefined;
   let keyed = false;
   const rules = table.rules;
@@ -85,7 +89,11 @@ export function findRule<C, R extends MessageRule<C>>(table: RuleTable<C, R>, te
 }
 
 /** Applies the first rule that matches and builds (a rule may decline); null when none does. */
-export function applyRules<C, R extends MessageRule<C>>(table: RuleTable<C, R>, text: string, ctx: C): { rule: R; result: RuleResult } | null {
+export function applyRules<C, R extends MessageRule<C>>(
+  table: RuleTable<C, R>,
+  text: string,
+  ctx: C,
+): { rule: R; result: RuleResult } | null {
   for (let found = findRule(table, text); found; found = findRule(table, text, found.index + 1)) {
     const result = found.rule.build(found.groups, ctx);
     if (result) {

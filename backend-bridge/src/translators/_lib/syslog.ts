@@ -2,8 +2,30 @@ import { MONTHS, zonedToUtc } from '../../translate/time';
 import type { SyslogMessage, TranslateContext } from '../../translate/types';
 
 export const FACILITIES = [
-  'kern', 'user', 'mail', 'daemon', 'auth', 'syslog', 'lpr', 'news', 'uucp', 'cron', 'authpriv', 'ftp', 'ntp',
-  'security', 'console', 'solaris-cron', 'local0', 'local1', 'local2', 'local3', 'local4', 'local5', 'local6', 'local7',
+  'kern',
+  'user',
+  'mail',
+  'daemon',
+  'auth',
+  'syslog',
+  'lpr',
+  'news',
+  'uucp',
+  'cron',
+  'authpriv',
+  'ftp',
+  'ntp',
+  'security',
+  'console',
+  'solaris-cron',
+  'local0',
+  'local1',
+  'local2',
+  'local3',
+  'local4',
+  'local5',
+  'local6',
+  'local7',
 ];
 export const SEVERITY_NAMES = ['emergency', 'alert', 'critical', 'error', 'warning', 'notice', 'info', 'debug'];
 
@@ -40,7 +62,9 @@ export function parseEnvelope(line: string, ctx: TranslateContext): Envelope | n
   }
   const ts = parseTimestamp(line, pos, ctx);
   if (!ts) {
-    return pos > 0 ? { ...base, timestamp: '', program: '', message: '', format: 'rfc3164', headerless: line.slice(pos) } : null;
+    return pos > 0
+      ? { ...base, timestamp: '', program: '', message: '', format: 'rfc3164', headerless: line.slice(pos) }
+      : null;
   }
   if (line.startsWith(': ', ts.end)) {
     // ASA without a host name: "Oct 01 2026 09:00:01: %ASA-6-302013: …"
@@ -125,7 +149,13 @@ function parseTag(s: string, pos: number): { program: string; pid?: number; end:
 
 const UPTIME = /^(\d+[ywdh]\d+[ywdhms]?|\d\d:\d\d:\d\d(\.\d+)?)$/;
 
-function parseCisco(line: string, pos: number, ctx: TranslateContext, base: Partial<SyslogMessage>, relayHost: string | undefined): Envelope {
+function parseCisco(
+  line: string,
+  pos: number,
+  ctx: TranslateContext,
+  base: Partial<SyslogMessage>,
+  relayHost: string | undefined,
+): Envelope {
   let host = relayHost;
   let at = pos;
   // `service sequence-numbers` adds a second counter after the syslog one.
@@ -135,9 +165,21 @@ function parseCisco(line: string, pos: number, ctx: TranslateContext, base: Part
   const candidate = firstEnd === -1 ? '' : line.slice(at, firstEnd);
   if (UPTIME.test(candidate)) {
     // An uptime stamp ("1w2d", "00:01:23") is no wall-clock time: the receive time is the best we have.
-    return { ...base, timestamp, ...(host ? { host } : {}), program: '', message: line.slice(firstEnd + 2), format: 'rfc3164' };
+    return {
+      ...base,
+      timestamp,
+      ...(host ? { host } : {}),
+      program: '',
+      message: line.slice(firstEnd + 2),
+      format: 'rfc3164',
+    };
   }
-  if (candidate && !candidate.includes(' ') && !candidate.startsWith('%') && !MONTHS[candidate.replace(/^[*.]/, '').slice(0, 3)]) {
+  if (
+    candidate &&
+    !candidate.includes(' ') &&
+    !candidate.startsWith('%') &&
+    !MONTHS[candidate.replace(/^[*.]/, '').slice(0, 3)]
+  ) {
     host ??= candidate;
     at = firstEnd + 2;
   }
@@ -284,7 +326,10 @@ function parse5424(line: string, pos: number, ctx: TranslateContext): Envelope |
   };
 }
 
-function parseStructuredData(line: string, start: number): { data: Record<string, Record<string, string>>; end: number } | null {
+function parseStructuredData(
+  line: string,
+  start: number,
+): { data: Record<string, Record<string, string>>; end: number } | null {
   const data: Record<string, Record<string, string>> = {};
   let i = start;
   while (line.charCodeAt(i) === 91) {

@@ -103,7 +103,10 @@ export function webSentence(w: WebWords): { ja: string; en: string } {
   const pe = partsEn.length > 0 ? ` (${partsEn.join(', ')})` : '';
   const head = who ? `${who} が ` : '';
   if (w.denied) {
-    return { ja: `${head}${siteJa} へのアクセスを拒否されました${pj}`, en: `${whoEn} was denied access to ${siteEn}${pe}` };
+    return {
+      ja: `${head}${siteJa} へのアクセスを拒否されました${pj}`,
+      en: `${whoEn} was denied access to ${siteEn}${pe}`,
+    };
   }
   if (w.method && UPLOAD_METHODS.has(w.method)) {
     return { ja: `${head}${siteJa} へデータを送信しました${pj}`, en: `${whoEn} sent data to ${siteEn}${pe}` };

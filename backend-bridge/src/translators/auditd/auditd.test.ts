@@ -14,12 +14,16 @@ describe('auditd', () => {
   it('decodes the hex-encoded sudo command of USER_CMD', () => {
     const [ev] = auditdFormat.translate(
       {
-        text: "type=USER_CMD msg=audit(1790813040.500:4560): pid=3010 uid=1001 auid=1001 ses=3 msg='cwd=\"/home/tanaka\" cmd=73797374656D63746C2072657374617274206E67696E78 exe=\"/usr/bin/sudo\" terminal=pts/0 res=success'",
+        text: 'type=USER_CMD msg=audit(1790813040.500:4560): pid=3010 uid=1001 auid=1001 ses=3 msg=\'cwd="/home/tanaka" cmd=73797374656D63746C2072657374617274206E67696E78 exe="/usr/bin/sudo" terminal=pts/0 res=success\'',
         origin,
       },
       ctx,
     );
-    expect(ev).toMatchObject({ 'process.command_line': 'systemctl restart nginx', 'user.id': '1001', '@timestamp': '2026-10-01T00:04:00.500Z' });
+    expect(ev).toMatchObject({
+      'process.command_line': 'systemctl restart nginx',
+      'user.id': '1001',
+      '@timestamp': '2026-10-01T00:04:00.500Z',
+    });
   });
 
   it('keeps SYSCALL register arguments as they are but decodes EXECVE arguments', () => {
@@ -30,7 +34,9 @@ describe('auditd', () => {
   });
 
   it('does not hex-decode numeric ids', () => {
-    const r = parseAuditRecord("type=ADD_GROUP msg=audit(1.000:1): pid=1 uid=0 auid=1001 msg='op=add-group id=1002 res=success'");
+    const r = parseAuditRecord(
+      "type=ADD_GROUP msg=audit(1.000:1): pid=1 uid=0 auid=1001 msg='op=add-group id=1002 res=success'",
+    );
     expect(translateAudit(r!)).toMatchObject({ 'group.id': '1002', 'event.action': 'added-group-account' });
   });
 

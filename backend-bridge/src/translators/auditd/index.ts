@@ -4,7 +4,14 @@
  * Multi-record events (SYSCALL + EXECVE + CWD + PATH + PROCTITLE sharing a serial) are translated
  * record by record; event.id carries `EPOCH.MS:SERIAL` so they can be grouped.
  */
-import type { Format, KansaEvent, RawRecord, SyslogMessage, SyslogProgram, TranslateContext } from '../../translate/types';
+import type {
+  Format,
+  KansaEvent,
+  RawRecord,
+  SyslogMessage,
+  SyslogProgram,
+  TranslateContext,
+} from '../../translate/types';
 import { ParseError } from '../../translate/types';
 import { setSource } from '../_lib/network';
 import { type AuditRecord, parseAuditRecord, SYSCALLS_X86_64 } from './parse';
@@ -14,7 +21,8 @@ const UNSET = new Set(['4294967295', '-1', 'unset']);
 const INTERACTIVE_EXE = /\/(?:sshd|sshd-session|login|gdm-session-worker|lightdm|sddm-helper|xrdp-sesman)$/;
 
 function clean(v: string | undefined): string | undefined {
-  if (v === undefined || v === '' || v === '?' || v === '(none)' || v === '(unknown)' || v === 'unknown') return undefined;
+  if (v === undefined || v === '' || v === '?' || v === '(none)' || v === '(unknown)' || v === 'unknown')
+    return undefined;
   return v;
 }
 
@@ -103,7 +111,13 @@ export function translateAudit(r: AuditRecord, hostFallback?: string): KansaEven
       else if (clean(f.hostname) && f.hostname !== host) setSource(ev, f.hostname);
       ev['event.category'] = ['authentication'];
       ev['event.type'] = ['start'];
-      ev['event.action'] = login ? (result ? 'logged-in' : 'logon-failed') : result ? 'user-authenticated' : 'authentication-failed';
+      ev['event.action'] = login
+        ? result
+          ? 'logged-in'
+          : 'logon-failed'
+        : result
+          ? 'user-authenticated'
+          : 'authentication-failed';
       if (login && result) ev['kansa.session.transition'] = 'start';
       if (!result) ev['event.reason'] = login ? 'login failed' : 'authentication failed';
       const fromJa = addr ? `${addr} から ` : '';
@@ -132,7 +146,11 @@ export function translateAudit(r: AuditRecord, hostFallback?: string): KansaEven
       ev['kansa.message.ja'] = acct
         ? `${acct} が ${h} で ${exeName ?? ''} のセッションを${start ? '開始' : '終了'}しました${failJa ? '(失敗)' : ''}${detailJa ? `(${terminal ? `端末 ${terminal}` : detailJa})` : ''}`
         : `${h} で ${exeName ?? ''} のセッションが${start ? '開始' : '終了'}しました${detailJa ? `(${detailJa})` : ''}`;
-      ev['kansa.message.en'] = `${acct ?? 'A user'} ${start ? 'opened' : 'closed'} a ${exeName ?? ''} session${hEn}${detailEn ? ` (${detailEn})` : ''}`.replace('a  session', 'a session');
+      ev['kansa.message.en'] =
+        `${acct ?? 'A user'} ${start ? 'opened' : 'closed'} a ${exeName ?? ''} session${hEn}${detailEn ? ` (${detailEn})` : ''}`.replace(
+          'a  session',
+          'a session',
+        );
       return ev;
     }
     case 'USER_CMD': {
@@ -147,8 +165,10 @@ export function translateAudit(r: AuditRecord, hostFallback?: string): KansaEven
       const w = who(actor);
       const partsJa = [exeName, terminal ? `端末 ${terminal}` : '', cwdJa].filter(Boolean).join('、');
       const partsEn = [exeName, terminal ? `terminal ${terminal}` : '', cwdEn].filter(Boolean).join(', ');
-      ev['kansa.message.ja'] = `${actor.name ? `${actor.name} が ` : `${h} で ${w || '不明なユーザー'} が `}${actor.name ? `${h} で ` : ''}${cmd} を実行${result === false ? 'しようとして失敗しました' : 'しました'}(${partsJa})`;
-      ev['kansa.message.en'] = `${w || 'A user'} ${result === false ? 'failed to run' : 'ran'} ${cmd}${hEn} (${partsEn})`;
+      ev['kansa.message.ja'] =
+        `${actor.name ? `${actor.name} が ` : `${h} で ${w || '不明なユーザー'} が `}${actor.name ? `${h} で ` : ''}${cmd} を実行${result === false ? 'しようとして失敗しました' : 'しました'}(${partsJa})`;
+      ev['kansa.message.en'] =
+        `${w || 'A user'} ${result === false ? 'failed to run' : 'ran'} ${cmd}${hEn} (${partsEn})`;
       return ev;
     }
     case 'ADD_USER':
@@ -177,25 +197,39 @@ export function translateAudit(r: AuditRecord, hostFallback?: string): KansaEven
       let en: string;
       const t = target ?? '?';
       if (r.type === 'ADD_USER') {
-        action = 'added-user-account'; ja = `ユーザー ${t} を作成`; en = `create user ${t}`;
+        action = 'added-user-account';
+        ja = `ユーザー ${t} を作成`;
+        en = `create user ${t}`;
         ev['event.type'] = ['user', 'creation'];
       } else if (r.type === 'DEL_USER') {
-        action = 'deleted-user-account'; ja = `ユーザー ${t} を削除`; en = `delete user ${t}`;
+        action = 'deleted-user-account';
+        ja = `ユーザー ${t} を削除`;
+        en = `delete user ${t}`;
         ev['event.type'] = ['user', 'deletion'];
       } else if (r.type === 'ADD_GROUP') {
-        action = 'added-group-account'; ja = `グループ ${t} を作成`; en = `create group ${t}`;
+        action = 'added-group-account';
+        ja = `グループ ${t} を作成`;
+        en = `create group ${t}`;
         ev['event.type'] = ['group', 'creation'];
       } else if (r.type === 'DEL_GROUP') {
-        action = 'deleted-group-account'; ja = `グループ ${t} を削除`; en = `delete group ${t}`;
+        action = 'deleted-group-account';
+        ja = `グループ ${t} を削除`;
+        en = `delete group ${t}`;
         ev['event.type'] = ['group', 'deletion'];
       } else if (r.type === 'USER_CHAUTHTOK' || r.type === 'GRP_CHAUTHTOK') {
-        action = 'changed-password'; ja = `${t} のパスワードを変更`; en = `change ${t}'s password`;
+        action = 'changed-password';
+        ja = `${t} のパスワードを変更`;
+        en = `change ${t}'s password`;
         ev['event.type'] = [group ? 'group' : 'user', 'change'];
       } else if (/add.*to-group|add-user-to-group/.test(op)) {
-        action = 'added-member-to-group'; ja = `${acct ?? t} をグループ ${f.grp ?? '?'} に追加`; en = `add ${acct ?? t} to group ${f.grp ?? '?'}`;
+        action = 'added-member-to-group';
+        ja = `${acct ?? t} をグループ ${f.grp ?? '?'} に追加`;
+        en = `add ${acct ?? t} to group ${f.grp ?? '?'}`;
         ev['event.type'] = ['group', 'change'];
       } else if (/(delete|remove).*from-group|delete-user-from-group/.test(op)) {
-        action = 'removed-member-from-group'; ja = `${acct ?? t} をグループ ${f.grp ?? '?'} から削除`; en = `remove ${acct ?? t} from group ${f.grp ?? '?'}`;
+        action = 'removed-member-from-group';
+        ja = `${acct ?? t} をグループ ${f.grp ?? '?'} から削除`;
+        en = `remove ${acct ?? t} from group ${f.grp ?? '?'}`;
         ev['event.type'] = ['group', 'change'];
       } else {
         action = group ? 'modified-group-account' : 'modified-user-account';
@@ -206,8 +240,10 @@ export function translateAudit(r: AuditRecord, hostFallback?: string): KansaEven
       ev['event.action'] = result === false ? `${action}-failed` : action;
       const w = who(actor);
       const detail = [exeName, terminal ? `端末 ${terminal}` : ''].filter(Boolean).join('、');
-      ev['kansa.message.ja'] = `${actor.name ? `${actor.name} が ${h} で ` : `${h} で ${w ? `${w} が ` : ''}`}${ja}${result === false ? 'しようとして失敗しました' : 'しました'}${detail ? `(${detail})` : ''}`;
-      ev['kansa.message.en'] = `${w || 'Someone'} ${result === false ? `failed to ${en}` : en.replace(/^(\w+)/, (v) => ({ create: 'created', delete: 'deleted', add: 'added', remove: 'removed', change: 'changed', modify: 'modified' } as Record<string, string>)[v] ?? v)}${hEn}${detailEn ? ` (${detailEn})` : ''}`;
+      ev['kansa.message.ja'] =
+        `${actor.name ? `${actor.name} が ${h} で ` : `${h} で ${w ? `${w} が ` : ''}`}${ja}${result === false ? 'しようとして失敗しました' : 'しました'}${detail ? `(${detail})` : ''}`;
+      ev['kansa.message.en'] =
+        `${w || 'Someone'} ${result === false ? `failed to ${en}` : en.replace(/^(\w+)/, (v) => (({ create: 'created', delete: 'deleted', add: 'added', remove: 'removed', change: 'changed', modify: 'modified' }) as Record<string, string>)[v] ?? v)}${hEn}${detailEn ? ` (${detailEn})` : ''}`;
       return ev;
     }
     case 'CONFIG_CHANGE': {
@@ -217,12 +253,17 @@ export function translateAudit(r: AuditRecord, hostFallback?: string): KansaEven
       ev['event.action'] = 'changed-audit-config';
       const what = f.op
         ? `${f.op}${clean(f.key) ? ` key=${f.key}` : ''}${f.list ? ` list=${f.list}` : ''}`
-        : Object.keys(f).filter((k) => /^audit_|^backlog|^rate_limit|^enabled/.test(k)).map((k) => `${k}=${f[k]}${f.old !== undefined ? ` (old ${f.old})` : ''}`).join(', ');
+        : Object.keys(f)
+            .filter((k) => /^audit_|^backlog|^rate_limit|^enabled/.test(k))
+            .map((k) => `${k}=${f[k]}${f.old !== undefined ? ` (old ${f.old})` : ''}`)
+            .join(', ');
       const disabled = f.audit_enabled === '0';
       if (disabled) ev['event.reason'] = 'auditing disabled';
       const w = who(actor);
-      ev['kansa.message.ja'] = `${actor.name ? `${actor.name} が ${h} で ` : `${h} で ${w ? `${w} が ` : ''}`}監査設定を変更しました(${what || 'CONFIG_CHANGE'}${disabled ? '、監査を無効化' : ''})`;
-      ev['kansa.message.en'] = `${w || 'Someone'} changed the audit configuration${hEn} (${what || 'CONFIG_CHANGE'}${disabled ? ', auditing disabled' : ''})`;
+      ev['kansa.message.ja'] =
+        `${actor.name ? `${actor.name} が ${h} で ` : `${h} で ${w ? `${w} が ` : ''}`}監査設定を変更しました(${what || 'CONFIG_CHANGE'}${disabled ? '、監査を無効化' : ''})`;
+      ev['kansa.message.en'] =
+        `${w || 'Someone'} changed the audit configuration${hEn} (${what || 'CONFIG_CHANGE'}${disabled ? ', auditing disabled' : ''})`;
       return ev;
     }
     case 'EXECVE': {
@@ -247,7 +288,10 @@ export function translateAudit(r: AuditRecord, hostFallback?: string): KansaEven
     case 'SYSCALL': {
       setActor(actor);
       if (f.euid !== undefined && r.enriched.EUID) ev['user.effective.name'] = r.enriched.EUID;
-      const name = r.enriched.SYSCALL ?? (f.arch === 'c000003e' ? SYSCALLS_X86_64[f.syscall ?? ''] : undefined) ?? `syscall ${f.syscall ?? '?'}`;
+      const name =
+        r.enriched.SYSCALL ??
+        (f.arch === 'c000003e' ? SYSCALLS_X86_64[f.syscall ?? ''] : undefined) ??
+        `syscall ${f.syscall ?? '?'}`;
       ev['event.category'] = ['process'];
       ev['event.type'] = ['info'];
       ev['event.action'] = name === 'execve' ? 'created-process' : `syscall-${name.replace(/\s+/g, '-')}`;
@@ -257,8 +301,16 @@ export function translateAudit(r: AuditRecord, hostFallback?: string): KansaEven
       const keyEn = clean(f.key) ? `, rule ${f.key}` : '';
       const res = f.success === 'yes' ? '成功' : f.success === 'no' ? `失敗 exit=${f.exit}` : '';
       const resEn = f.success === 'yes' ? 'succeeded' : f.success === 'no' ? `failed exit=${f.exit}` : '';
-      ev['kansa.message.ja'] = `${actor.name ? `${actor.name} が ${h} で ` : `${h} で ${w ? `${w} が ` : ''}`}${exe ?? f.comm ?? '?'} から ${name} を呼び出しました(${[res, f.tty && f.tty !== '(none)' ? `端末 ${f.tty}` : ''].filter(Boolean).join('、')}${keyJa})`.replace('(、', '(');
-      ev['kansa.message.en'] = `${w || 'A process'} called ${name} from ${exe ?? f.comm ?? '?'}${hEn} (${[resEn, f.tty && f.tty !== '(none)' ? `terminal ${f.tty}` : ''].filter(Boolean).join(', ')}${keyEn})`.replace('(, ', '(');
+      ev['kansa.message.ja'] =
+        `${actor.name ? `${actor.name} が ${h} で ` : `${h} で ${w ? `${w} が ` : ''}`}${exe ?? f.comm ?? '?'} から ${name} を呼び出しました(${[res, f.tty && f.tty !== '(none)' ? `端末 ${f.tty}` : ''].filter(Boolean).join('、')}${keyJa})`.replace(
+          '(、',
+          '(',
+        );
+      ev['kansa.message.en'] =
+        `${w || 'A process'} called ${name} from ${exe ?? f.comm ?? '?'}${hEn} (${[resEn, f.tty && f.tty !== '(none)' ? `terminal ${f.tty}` : ''].filter(Boolean).join(', ')}${keyEn})`.replace(
+          '(, ',
+          '(',
+        );
       return ev;
     }
     default: {
@@ -268,12 +320,20 @@ export function translateAudit(r: AuditRecord, hostFallback?: string): KansaEven
       ev['event.type'] = ['info'];
       ev['event.action'] = `audit-${r.type.toLowerCase().replace(/_/g, '-')}`;
       const detail =
-        r.type === 'PROCTITLE' ? clean(f.proctitle) : r.type === 'PATH' ? clean(f.name) : r.type === 'CWD' ? clean(f.cwd) : [f.op, acct, exeName].filter(Boolean).join(' ');
+        r.type === 'PROCTITLE'
+          ? clean(f.proctitle)
+          : r.type === 'PATH'
+            ? clean(f.name)
+            : r.type === 'CWD'
+              ? clean(f.cwd)
+              : [f.op, acct, exeName].filter(Boolean).join(' ');
       if (r.type === 'PROCTITLE' && detail) ev['process.command_line'] = detail;
       if (r.type === 'PATH' && detail) ev['file.path'] = detail;
       const w = actor.name ?? (actor.id ? `uid ${actor.id}` : '');
-      ev['kansa.message.ja'] = `${actor.name ? `${actor.name} が ${h} で ` : `${h} で `}監査レコード ${r.type} が記録されました${detail ? `(${detail}${result === false ? '、失敗' : ''})` : result === false ? '(失敗)' : ''}`;
-      ev['kansa.message.en'] = `Audit record ${r.type}${w ? ` for ${w}` : ''}${hEn}${detail ? ` (${detail}${result === false ? ', failed' : ''})` : result === false ? ' (failed)' : ''}`;
+      ev['kansa.message.ja'] =
+        `${actor.name ? `${actor.name} が ${h} で ` : `${h} で `}監査レコード ${r.type} が記録されました${detail ? `(${detail}${result === false ? '、失敗' : ''})` : result === false ? '(失敗)' : ''}`;
+      ev['kansa.message.en'] =
+        `Audit record ${r.type}${w ? ` for ${w}` : ''}${hEn}${detail ? ` (${detail}${result === false ? ', failed' : ''})` : result === false ? ' (failed)' : ''}`;
       return ev;
     }
   }
@@ -283,7 +343,11 @@ export const auditdFormat: Format = {
   id: 'auditd',
   framing: 'lines',
   detect(sample: string): number {
-    return shareOfLines(sample, (l) => (l.startsWith('type=') || l.startsWith('node=')) && l.indexOf(' msg=audit(') > 0, 0.95);
+    return shareOfLines(
+      sample,
+      (l) => (l.startsWith('type=') || l.startsWith('node=')) && l.indexOf(' msg=audit(') > 0,
+      0.95,
+    );
   },
   translate(record: RawRecord, _ctx: TranslateContext): KansaEvent[] {
     const text = record.text.endsWith('\r') ? record.text.slice(0, -1) : record.text;
@@ -311,7 +375,9 @@ export const auditdSyslog: SyslogProgram = {
   matches(msg: SyslogMessage): boolean {
     const p = msg.program;
     if (p === 'audispd' || p === 'audisp-syslog' || p === 'auditd' || p === 'audit') return true;
-    return (msg.message.startsWith('type=') || msg.message.startsWith('node=')) && msg.message.indexOf(' msg=audit(') > 0;
+    return (
+      (msg.message.startsWith('type=') || msg.message.startsWith('node=')) && msg.message.indexOf(' msg=audit(') > 0
+    );
   },
   translate(msg: SyslogMessage, _ctx: TranslateContext): KansaEvent | null {
     const text = msg.message.trim();

@@ -39,7 +39,14 @@ function parsePairs(s: string, out: Record<string, string>, decode: boolean, arg
         return;
       }
       let value = raw;
-      if (decode && !quoted && value.length >= 2 && value.length % 2 === 0 && (HEXABLE.test(key) || (args && ARG.test(key))) && HEX.test(value)) {
+      if (
+        decode &&
+        !quoted &&
+        value.length >= 2 &&
+        value.length % 2 === 0 &&
+        (HEXABLE.test(key) || (args && ARG.test(key))) &&
+        HEX.test(value)
+      ) {
         value = decodeHex(value);
         if (key === 'proctitle') value = value.replace(/\0/g, ' ').trim();
       }
@@ -86,10 +93,40 @@ export function parseAuditRecord(line: string): AuditRecord | null {
 
 /** x86_64 syscall numbers worth naming in a sentence. */
 export const SYSCALLS_X86_64: Record<string, string> = {
-  '2': 'open', '4': 'stat', '42': 'connect', '43': 'accept', '49': 'bind', '56': 'clone', '57': 'fork',
-  '59': 'execve', '62': 'kill', '76': 'truncate', '82': 'rename', '83': 'mkdir', '84': 'rmdir', '87': 'unlink',
-  '88': 'symlink', '90': 'chmod', '91': 'fchmod', '92': 'chown', '94': 'lchown', '101': 'ptrace', '105': 'setuid',
-  '106': 'setgid', '165': 'mount', '166': 'umount2', '175': 'init_module', '176': 'delete_module', '188': 'setxattr',
-  '257': 'openat', '258': 'mkdirat', '260': 'fchownat', '263': 'unlinkat', '264': 'renameat', '268': 'fchmodat',
-  '313': 'finit_module', '316': 'renameat2', '322': 'execveat',
+  '2': 'open',
+  '4': 'stat',
+  '42': 'connect',
+  '43': 'accept',
+  '49': 'bind',
+  '56': 'clone',
+  '57': 'fork',
+  '59': 'execve',
+  '62': 'kill',
+  '76': 'truncate',
+  '82': 'rename',
+  '83': 'mkdir',
+  '84': 'rmdir',
+  '87': 'unlink',
+  '88': 'symlink',
+  '90': 'chmod',
+  '91': 'fchmod',
+  '92': 'chown',
+  '94': 'lchown',
+  '101': 'ptrace',
+  '105': 'setuid',
+  '106': 'setgid',
+  '165': 'mount',
+  '166': 'umount2',
+  '175': 'init_module',
+  '176': 'delete_module',
+  '188': 'setxattr',
+  '257': 'openat',
+  '258': 'mkdirat',
+  '260': 'fchownat',
+  '263': 'unlinkat',
+  '264': 'renameat',
+  '268': 'fchmodat',
+  '313': 'finit_module',
+  '316': 'renameat2',
+  '322': 'execveat',
 };

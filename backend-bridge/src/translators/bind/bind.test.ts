@@ -6,11 +6,18 @@ const origin = { source: 'query.log', line: 1, offset: 0 };
 
 describe('bind', () => {
   it('detects a query log file', () => {
-    expect(bindFormat.detect('01-Oct-2026 09:00:01.123 client @0x7f8a 10.0.1.23#53211 (a.jp): query: a.jp IN A + (10.0.0.53)\n')).toBeGreaterThan(0.9);
+    expect(
+      bindFormat.detect(
+        '01-Oct-2026 09:00:01.123 client @0x7f8a 10.0.1.23#53211 (a.jp): query: a.jp IN A + (10.0.0.53)\n',
+      ),
+    ).toBeGreaterThan(0.9);
   });
   it('reads a query with local time', () => {
     const [ev] = bindFormat.translate(
-      { text: '01-Oct-2026 09:00:01.123 client @0x7f8a2c0a1b30 10.0.1.23#53211 (www.example.co.jp): query: www.example.co.jp IN A +E(0)K (10.0.0.53)', origin },
+      {
+        text: '01-Oct-2026 09:00:01.123 client @0x7f8a2c0a1b30 10.0.1.23#53211 (www.example.co.jp): query: www.example.co.jp IN A +E(0)K (10.0.0.53)',
+        origin,
+      },
       ctx,
     );
     expect(ev).toMatchObject({
@@ -22,7 +29,12 @@ describe('bind', () => {
     });
   });
   it('reads the BIND 9.9 form without the client object address', () => {
-    expect(translateBindClient('client 10.0.1.77#1053 (old.example.jp): query: old.example.jp IN MX + (10.0.0.53)', undefined)).toMatchObject({
+    expect(
+      translateBindClient(
+        'client 10.0.1.77#1053 (old.example.jp): query: old.example.jp IN MX + (10.0.0.53)',
+        undefined,
+      ),
+    ).toMatchObject({
       'dns.question.type': 'MX',
     });
   });

@@ -8,7 +8,14 @@
  * Flags: + recursion desired, - not; E(n) EDNS version; S signed; T TCP; D DNSSEC OK; C checking
  * disabled; V valid server cookie; K cookie present.
  */
-import type { Format, KansaEvent, RawRecord, SyslogMessage, SyslogProgram, TranslateContext } from '../../translate/types';
+import type {
+  Format,
+  KansaEvent,
+  RawRecord,
+  SyslogMessage,
+  SyslogProgram,
+  TranslateContext,
+} from '../../translate/types';
 import { ParseError } from '../../translate/types';
 import { MONTHS, zonedToUtc } from '../../translate/time';
 import { isIp } from '../_lib/network';
@@ -89,8 +96,10 @@ export function translateBindClient(body: string, server: string | undefined): K
     const f = flagWords(flags);
     const to = dst ? `DNS サーバー ${dst} に ` : srvJa;
     const toEn = dst ? ` from DNS server ${dst}` : srvEn;
-    ev['kansa.message.ja'] = `${clientIp} が ${to}${name} の ${type} レコードを問い合わせました${f.ja.length || view ? `(${[...f.ja].join('、')}${viewJa})`.replace('(、', '(') : ''}`;
-    ev['kansa.message.en'] = `${clientIp} queried ${name} ${type}${toEn}${f.en.length || view ? ` (${f.en.join(', ')}${viewEn})`.replace('(, ', '(') : ''}`;
+    ev['kansa.message.ja'] =
+      `${clientIp} が ${to}${name} の ${type} レコードを問い合わせました${f.ja.length || view ? `(${[...f.ja].join('、')}${viewJa})`.replace('(、', '(') : ''}`;
+    ev['kansa.message.en'] =
+      `${clientIp} queried ${name} ${type}${toEn}${f.en.length || view ? ` (${f.en.join(', ')}${viewEn})`.replace('(, ', '(') : ''}`;
     return ev;
   }
   const d = DENIED.exec(rest);
@@ -104,8 +113,10 @@ export function translateBindClient(body: string, server: string | undefined): K
     ev['event.outcome'] = 'failure';
     ev['event.reason'] = `query${what ? ` (${what})` : ''} denied`;
     raw.class = klass;
-    ev['kansa.message.en'] = `${clientIp} was refused a query for ${name} ${type}${srvEn}${what ? ` (${what}${viewEn})` : view ? ` (${viewEn.slice(2)})` : ''}`;
-    ev['kansa.message.ja'] = `${clientIp} が ${srvJa}${name} の ${type} レコードを問い合わせましたが拒否されました${what ? `(${what}${viewJa})` : ''}`;
+    ev['kansa.message.en'] =
+      `${clientIp} was refused a query for ${name} ${type}${srvEn}${what ? ` (${what}${viewEn})` : view ? ` (${viewEn.slice(2)})` : ''}`;
+    ev['kansa.message.ja'] =
+      `${clientIp} が ${srvJa}${name} の ${type} レコードを問い合わせましたが拒否されました${what ? `(${what}${viewJa})` : ''}`;
     return ev;
   }
   const fl = FAILED.exec(rest);
@@ -118,7 +129,8 @@ export function translateBindClient(body: string, server: string | undefined): K
     ev['event.outcome'] = 'failure';
     ev['event.reason'] = rcode;
     raw.class = klass;
-    ev['kansa.message.ja'] = `${clientIp} が ${srvJa}${name} の ${type} レコードを問い合わせましたが失敗しました(${rcode}${viewJa})`;
+    ev['kansa.message.ja'] =
+      `${clientIp} が ${srvJa}${name} の ${type} レコードを問い合わせましたが失敗しました(${rcode}${viewJa})`;
     ev['kansa.message.en'] = `${clientIp}'s query for ${name} ${type}${srvEn} failed (${rcode}${viewEn})`;
     return ev;
   }
@@ -130,7 +142,16 @@ function fileTime(line: string, ctx: TranslateContext): { iso: string; rest: str
   if (m) {
     const month = MONTHS[m[2]];
     if (!month) return null;
-    const d = zonedToUtc(Number(m[3]), month, Number(m[1]), Number(m[4]), Number(m[5]), Number(m[6]), Number(m[7] ?? '0'), ctx.timeZone);
+    const d = zonedToUtc(
+      Number(m[3]),
+      month,
+      Number(m[1]),
+      Number(m[4]),
+      Number(m[5]),
+      Number(m[6]),
+      Number(m[7] ?? '0'),
+      ctx.timeZone,
+    );
     if (Number.isNaN(d.getTime())) return null;
     return { iso: d.toISOString(), rest: line.slice(m[0].length) };
   }
@@ -147,14 +168,21 @@ export const bindFormat: Format = {
   id: 'bind-querylog',
   framing: 'lines',
   detect(sample: string): number {
-    return shareOfLines(sample, (l) => (FILE_TIME.test(l) || ISO_TIME.test(l)) && / client (?:@0x[0-9a-f]+ )?\S+#\d+/.test(l), 0.95);
+    return shareOfLines(
+      sample,
+      (l) => (FILE_TIME.test(l) || ISO_TIME.test(l)) && / client (?:@0x[0-9a-f]+ )?\S+#\d+/.test(l),
+      0.95,
+    );
   },
   translate(record: RawRecord, ctx: TranslateContext): KansaEvent[] {
     const line = record.text.replace(/\r$/, '');
     const t = fileTime(line, ctx);
     if (!t) throw new ParseError('expected a BIND log time: "01-Oct-2026 09:00:01.123" or ISO 8601');
     const ev = translateBindClient(t.rest, undefined);
-    if (!ev) throw new ParseError('expected a BIND query line: "client [@0x…] IP#PORT (NAME): query: NAME CLASS TYPE FLAGS (SERVER)"');
+    if (!ev)
+      throw new ParseError(
+        'expected a BIND query line: "client [@0x…] IP#PORT (NAME): query: NAME CLASS TYPE FLAGS (SERVER)"',
+      );
     ev['@timestamp'] = t.iso;
     return [ev];
   },

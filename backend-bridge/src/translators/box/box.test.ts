@@ -17,13 +17,19 @@ describe('box', () => {
       'user.name': 'tanaka',
       'event.action': 'share',
       'kansa.access.operation': 'permission-change',
-      'kansa.message.en': 'tanaka created a shared link for 営業部/顧客台帳.xlsx in Box from 203.0.113.24 (anyone with the link)',
+      'kansa.message.en':
+        'tanaka created a shared link for 営業部/顧客台帳.xlsx in Box from 203.0.113.24 (anyone with the link)',
     });
   });
 
   it('keeps the good entries of a page with a bad one', () => {
-    const page = JSON.stringify({ next_stream_position: '1', entries: [JSON.parse(RULES[0].sample), { event_type: 'LOGIN', created_at: 'x' }] });
-    expect(boxFormat.translate({ text: page, origin }, GOLDEN_CONTEXT).map((e) => e['kansa.parse.status'] ?? 'ok')).toEqual(['ok', 'failed']);
+    const page = JSON.stringify({
+      next_stream_position: '1',
+      entries: [JSON.parse(RULES[0].sample), { event_type: 'LOGIN', created_at: 'x' }],
+    });
+    expect(
+      boxFormat.translate({ text: page, origin }, GOLDEN_CONTEXT).map((e) => e['kansa.parse.status'] ?? 'ok'),
+    ).toEqual(['ok', 'failed']);
   });
 
   it('detects pages and single events, not other JSON', () => {

@@ -9,12 +9,12 @@ import { recordTexts } from '../_lib/records';
 import { parseFailureEvent } from '../../translate/finish';
 import { ParseError, type Format, type KansaEvent, type RawRecord, type TranslateContext } from '../../translate/types';
 
-
 /** Event types by what they did, with an entry Box returns for each kind. */
 export const RULES: Array<{ id: string; sample: string; types: Record<string, [string, string, string, string]> }> = [
   {
     id: 'login',
-    sample: '{"type":"event","event_id":"b1f2c3d4-0001","created_by":{"type":"user","id":"11446498","name":"田中 太郎","login":"tanaka@example.co.jp"},"created_at":"2026-10-01T09:00:01+09:00","event_type":"LOGIN","ip_address":"203.0.113.24","source":{"type":"user","id":"11446498","name":"田中 太郎","login":"tanaka@example.co.jp"}}',
+    sample:
+      '{"type":"event","event_id":"b1f2c3d4-0001","created_by":{"type":"user","id":"11446498","name":"田中 太郎","login":"tanaka@example.co.jp"},"created_at":"2026-10-01T09:00:01+09:00","event_type":"LOGIN","ip_address":"203.0.113.24","source":{"type":"user","id":"11446498","name":"田中 太郎","login":"tanaka@example.co.jp"}}',
     // event_type: [action, type, ja, en]
     types: {
       LOGIN: ['logged-in', 'start', 'Box にログインしました', 'logged in to Box'],
@@ -24,7 +24,8 @@ export const RULES: Array<{ id: string; sample: string; types: Record<string, [s
   },
   {
     id: 'file',
-    sample: '{"type":"event","event_id":"b1f2c3d4-0002","created_by":{"type":"user","id":"11446498","name":"田中 太郎","login":"tanaka@example.co.jp"},"created_at":"2026-10-01T09:05:00+09:00","event_type":"DOWNLOAD","ip_address":"203.0.113.24","source":{"item_type":"file","item_id":"1200001","item_name":"顧客台帳.xlsx","parent":{"type":"folder","name":"営業部","id":"2200001"}},"additional_details":{"size":2457600}}',
+    sample:
+      '{"type":"event","event_id":"b1f2c3d4-0002","created_by":{"type":"user","id":"11446498","name":"田中 太郎","login":"tanaka@example.co.jp"},"created_at":"2026-10-01T09:05:00+09:00","event_type":"DOWNLOAD","ip_address":"203.0.113.24","source":{"item_type":"file","item_id":"1200001","item_name":"顧客台帳.xlsx","parent":{"type":"folder","name":"営業部","id":"2200001"}},"additional_details":{"size":2457600}}',
     types: {
       DOWNLOAD: ['download', 'access', 'をダウンロードしました', 'downloaded'],
       PREVIEW: ['preview', 'access', 'をプレビューしました', 'previewed'],
@@ -44,16 +45,32 @@ export const RULES: Array<{ id: string; sample: string; types: Record<string, [s
   },
   {
     id: 'sharing',
-    sample: '{"type":"event","event_id":"b1f2c3d4-0003","created_by":{"type":"user","id":"11446498","name":"田中 太郎","login":"tanaka@example.co.jp"},"created_at":"2026-10-01T09:10:00+09:00","event_type":"SHARE","ip_address":"203.0.113.24","source":{"item_type":"file","item_id":"1200001","item_name":"顧客台帳.xlsx","parent":{"type":"folder","name":"営業部","id":"2200001"}},"additional_details":{"shared_link_id":"abc123","access":"open"}}',
+    sample:
+      '{"type":"event","event_id":"b1f2c3d4-0003","created_by":{"type":"user","id":"11446498","name":"田中 太郎","login":"tanaka@example.co.jp"},"created_at":"2026-10-01T09:10:00+09:00","event_type":"SHARE","ip_address":"203.0.113.24","source":{"item_type":"file","item_id":"1200001","item_name":"顧客台帳.xlsx","parent":{"type":"folder","name":"営業部","id":"2200001"}},"additional_details":{"shared_link_id":"abc123","access":"open"}}',
     types: {
       SHARE: ['share', 'change', 'の共有リンクを作成しました', 'created a shared link for'],
       ITEM_SHARED_CREATE: ['share', 'change', 'の共有リンクを作成しました', 'created a shared link for'],
       ITEM_SHARED_UPDATE: ['share-update', 'change', 'の共有リンクを変更しました', 'changed the shared link of'],
       ITEM_SHARED_UNSHARE: ['unshare', 'change', 'の共有リンクを削除しました', 'removed the shared link of'],
       UNSHARE: ['unshare', 'change', 'の共有リンクを削除しました', 'removed the shared link of'],
-      COLLABORATION_INVITE: ['collaboration-invite', 'change', 'にコラボレーターを招待しました', 'invited a collaborator to'],
-      COLLABORATION_ROLE_CHANGE: ['collaboration-role-change', 'change', 'のコラボレーター権限を変更しました', 'changed a collaborator role on'],
-      COLLABORATION_REMOVE: ['collaboration-remove', 'change', 'からコラボレーターを外しました', 'removed a collaborator from'],
+      COLLABORATION_INVITE: [
+        'collaboration-invite',
+        'change',
+        'にコラボレーターを招待しました',
+        'invited a collaborator to',
+      ],
+      COLLABORATION_ROLE_CHANGE: [
+        'collaboration-role-change',
+        'change',
+        'のコラボレーター権限を変更しました',
+        'changed a collaborator role on',
+      ],
+      COLLABORATION_REMOVE: [
+        'collaboration-remove',
+        'change',
+        'からコラボレーターを外しました',
+        'removed a collaborator from',
+      ],
     },
   },
 ];
@@ -68,7 +85,8 @@ const ACCESS: Record<string, [string, string]> = {
 function timeOf(v: unknown): string {
   const t = str(v);
   const ms = t && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/.test(t) ? Date.parse(t) : NaN;
-  if (Number.isNaN(ms)) throw new ParseError(`expected created_at such as 2026-10-01T09:00:01+09:00, found ${JSON.stringify(v ?? null)}`);
+  if (Number.isNaN(ms))
+    throw new ParseError(`expected created_at such as 2026-10-01T09:00:01+09:00, found ${JSON.stringify(v ?? null)}`);
   return new Date(ms).toISOString();
 }
 
@@ -113,7 +131,12 @@ export function mapBoxEvent(e: Json): KansaEvent {
   const fromEn = ip ? ` from ${ip}` : '';
 
   const rule = RULES.find((r) => r.types[type]);
-  const [action, etype, ja, en] = rule?.types[type] ?? [type.toLowerCase().replace(/_/g, '-'), 'change', `に対して ${type} を実行しました`, `did ${type} on`];
+  const [action, etype, ja, en] = rule?.types[type] ?? [
+    type.toLowerCase().replace(/_/g, '-'),
+    'change',
+    `に対して ${type} を実行しました`,
+    `did ${type} on`,
+  ];
   ev['event.action'] = action;
   ev['event.type'] = [etype];
   if (rule?.id === 'login') {
@@ -141,7 +164,8 @@ export function mapBoxEvent(e: Json): KansaEvent {
     ev['event.category'] = ['file', 'iam'];
     ev['kansa.access.operation'] = 'permission-change';
     const access = str(details.access);
-    const invited = str(obj(details.collaborator)?.login) ?? str(details.invitee_email) ?? str(obj(e.accessible_by)?.login);
+    const invited =
+      str(obj(details.collaborator)?.login) ?? str(details.invitee_email) ?? str(obj(e.accessible_by)?.login);
     if (invited) ev['user.target.name'] = invited.includes('@') ? invited.slice(0, invited.indexOf('@')) : invited;
     const detailJa = [access && (ACCESS[access]?.[0] ?? access), invited, str(details.role)].filter(Boolean).join('、');
     const detailEn = [access && (ACCESS[access]?.[1] ?? access), invited, str(details.role)].filter(Boolean).join(', ');
@@ -150,9 +174,12 @@ export function mapBoxEvent(e: Json): KansaEvent {
     return ev;
   }
   const targetLogin = str(src.type) === 'user' ? str(src.login) : undefined;
-  if (targetLogin) ev['user.target.name'] = targetLogin.includes('@') ? targetLogin.slice(0, targetLogin.indexOf('@')) : targetLogin;
+  if (targetLogin)
+    ev['user.target.name'] = targetLogin.includes('@') ? targetLogin.slice(0, targetLogin.indexOf('@')) : targetLogin;
   ev['event.category'] = rule ? ['file'] : targetLogin ? ['iam'] : ['configuration'];
-  if (rule) ev['kansa.access.operation'] = etype === 'access' ? 'read' : etype === 'deletion' ? 'delete' : etype === 'creation' ? 'create' : 'write';
+  if (rule)
+    ev['kansa.access.operation'] =
+      etype === 'access' ? 'read' : etype === 'deletion' ? 'delete' : etype === 'creation' ? 'create' : 'write';
   ev['kansa.message.ja'] = `${who} が ${fromJa}Box の ${path} ${ja}`;
   ev['kansa.message.en'] = `${name ?? 'Someone'} ${en} ${path} in Box${fromEn}`;
   return ev;
@@ -165,7 +192,11 @@ export const boxFormat: Format = {
   framing: 'json-values',
   detect(sample: string): number {
     if (/"next_stream_position"\s*:/.test(sample) && /"entries"\s*:/.test(sample)) return 0.97;
-    return /"event_type"\s*:\s*"[A-Z_]+"/.test(sample) && /"created_by"\s*:/.test(sample) && /"event_id"\s*:/.test(sample) ? 0.95 : 0;
+    return /"event_type"\s*:\s*"[A-Z_]+"/.test(sample) &&
+      /"created_by"\s*:/.test(sample) &&
+      /"event_id"\s*:/.test(sample)
+      ? 0.95
+      : 0;
   },
   translate(record: RawRecord, ctx: TranslateContext): KansaEvent[] {
     const pieces = recordTexts(record.text, 'entries');

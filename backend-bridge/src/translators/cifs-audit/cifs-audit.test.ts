@@ -8,7 +8,11 @@ const READ = `<Event><System><Provider Name="NetApp-Security-Auditing" Guid="{3C
 describe('cifs-audit (NetApp ONTAP)', () => {
   it('detects NetApp XML ahead of Windows XML', () => {
     expect(cifsAuditFormat.detect(READ)).toBeGreaterThan(0.95);
-    expect(cifsAuditFormat.detect('<Event xmlns="http://schemas.microsoft.com/win/2004/08/events/event"><System><Provider Name="Microsoft-Windows-Security-Auditing"/>')).toBe(0);
+    expect(
+      cifsAuditFormat.detect(
+        '<Event xmlns="http://schemas.microsoft.com/win/2004/08/events/event"><System><Provider Name="Microsoft-Windows-Security-Auditing"/>',
+      ),
+    ).toBe(0);
   });
 
   it('reads a file read', () => {

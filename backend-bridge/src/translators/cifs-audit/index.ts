@@ -70,7 +70,10 @@ function eventData(xml: string): Parsed {
 /** "2019-03-26T23:27:07.015494000Z" or python-evtx's "2026-09-01 05:57:51.494787+00:00". */
 function timeOf(text: string | undefined): string {
   const m = /^(\d{4}-\d\d-\d\d)[T ](\d\d:\d\d:\d\d)(?:\.(\d+))?(Z|[+-]\d\d:?\d\d)?$/.exec(text ?? '');
-  if (!m) throw new ParseError(`expected TimeCreated SystemTime such as 2026-10-01T00:00:01.123456000Z, found "${text ?? ''}"`);
+  if (!m)
+    throw new ParseError(
+      `expected TimeCreated SystemTime such as 2026-10-01T00:00:01.123456000Z, found "${text ?? ''}"`,
+    );
   const ms = (m[3] ?? '').padEnd(3, '0').slice(0, 3);
   const zone = !m[4] || m[4] === 'Z' ? 'Z' : m[4].includes(':') ? m[4] : `${m[4].slice(0, 3)}:${m[4].slice(3)}`;
   const d = new Date(`${m[1]}T${m[2]}.${ms}${zone}`);
@@ -97,20 +100,101 @@ const ACCESS_CODES: Record<string, string> = {
   '4424': 'WriteAttributes',
 };
 
-type Operation = 'read' | 'write' | 'append' | 'create' | 'delete' | 'rename' | 'permission-change' | 'execute' | 'read-attributes' | 'write-attributes';
+type Operation =
+  | 'read'
+  | 'write'
+  | 'append'
+  | 'create'
+  | 'delete'
+  | 'rename'
+  | 'permission-change'
+  | 'execute'
+  | 'read-attributes'
+  | 'write-attributes';
 
-const OPS: Record<Operation, { action: string; type: string; ja: string; en: string; nounJa: string; nounEn: string }> = {
-  read: { action: 'read-file', type: 'access', ja: 'を読み取りました', en: 'read', nounJa: '読み取り', nounEn: 'read' },
-  write: { action: 'modified-file', type: 'change', ja: 'を変更しました', en: 'modified', nounJa: '書き込み', nounEn: 'write' },
-  append: { action: 'appended-file', type: 'change', ja: 'に追記しました', en: 'appended to', nounJa: '追記', nounEn: 'append' },
-  create: { action: 'created-file', type: 'creation', ja: 'を作成しました', en: 'created', nounJa: '作成', nounEn: 'create' },
-  delete: { action: 'deleted-file', type: 'deletion', ja: 'を削除しました', en: 'deleted', nounJa: '削除', nounEn: 'delete' },
-  rename: { action: 'renamed-file', type: 'change', ja: 'の名前を変更(または移動)しました', en: 'renamed or moved', nounJa: '名前の変更', nounEn: 'rename' },
-  'permission-change': { action: 'changed-file-permissions', type: 'change', ja: 'のアクセス許可を変更しました', en: 'changed the permissions of', nounJa: 'アクセス許可の変更', nounEn: 'permission change' },
-  execute: { action: 'executed-file', type: 'access', ja: 'を実行しました', en: 'executed', nounJa: '実行', nounEn: 'execute' },
-  'read-attributes': { action: 'read-file-attributes', type: 'access', ja: 'の属性を参照しました', en: 'read the attributes of', nounJa: '属性の参照', nounEn: 'attribute read' },
-  'write-attributes': { action: 'changed-file-attributes', type: 'change', ja: 'の属性を変更しました', en: 'changed the attributes of', nounJa: '属性の変更', nounEn: 'attribute change' },
-};
+const OPS: Record<Operation, { action: string; type: string; ja: string; en: string; nounJa: string; nounEn: string }> =
+  {
+    read: {
+      action: 'read-file',
+      type: 'access',
+      ja: 'を読み取りました',
+      en: 'read',
+      nounJa: '読み取り',
+      nounEn: 'read',
+    },
+    write: {
+      action: 'modified-file',
+      type: 'change',
+      ja: 'を変更しました',
+      en: 'modified',
+      nounJa: '書き込み',
+      nounEn: 'write',
+    },
+    append: {
+      action: 'appended-file',
+      type: 'change',
+      ja: 'に追記しました',
+      en: 'appended to',
+      nounJa: '追記',
+      nounEn: 'append',
+    },
+    create: {
+      action: 'created-file',
+      type: 'creation',
+      ja: 'を作成しました',
+      en: 'created',
+      nounJa: '作成',
+      nounEn: 'create',
+    },
+    delete: {
+      action: 'deleted-file',
+      type: 'deletion',
+      ja: 'を削除しました',
+      en: 'deleted',
+      nounJa: '削除',
+      nounEn: 'delete',
+    },
+    rename: {
+      action: 'renamed-file',
+      type: 'change',
+      ja: 'の名前を変更(または移動)しました',
+      en: 'renamed or moved',
+      nounJa: '名前の変更',
+      nounEn: 'rename',
+    },
+    'permission-change': {
+      action: 'changed-file-permissions',
+      type: 'change',
+      ja: 'のアクセス許可を変更しました',
+      en: 'changed the permissions of',
+      nounJa: 'アクセス許可の変更',
+      nounEn: 'permission change',
+    },
+    execute: {
+      action: 'executed-file',
+      type: 'access',
+      ja: 'を実行しました',
+      en: 'executed',
+      nounJa: '実行',
+      nounEn: 'execute',
+    },
+    'read-attributes': {
+      action: 'read-file-attributes',
+      type: 'access',
+      ja: 'の属性を参照しました',
+      en: 'read the attributes of',
+      nounJa: '属性の参照',
+      nounEn: 'attribute read',
+    },
+    'write-attributes': {
+      action: 'changed-file-attributes',
+      type: 'change',
+      ja: 'の属性を変更しました',
+      en: 'changed the attributes of',
+      nounJa: '属性の変更',
+      nounEn: 'attribute change',
+    },
+  };
 
 function rightsOf(d: Record<string, string>): string[] {
   const out: string[] = [];
@@ -121,10 +205,22 @@ function rightsOf(d: Record<string, string>): string[] {
   if (out.length === 0 && d.DesiredAccess) {
     // "Read Data; List Directory; Write Data; …" when no AccessList codes are given.
     const words: Record<string, string> = {
-      'read data': 'ReadData', 'list directory': 'ReadData', 'write data': 'WriteData', 'add file': 'WriteData',
-      'append data': 'AppendData', 'add subdirectory': 'AppendData', execute: 'Execute', traverse: 'Execute',
-      delete: 'DELETE', 'write acl': 'WRITE_DAC', 'write owner': 'WRITE_OWNER', 'read attributes': 'ReadAttributes',
-      'write attributes': 'WriteAttributes', 'write extended attributes': 'WriteEA', 'read extended attributes': 'ReadEA', 'read acl': 'READ_CONTROL',
+      'read data': 'ReadData',
+      'list directory': 'ReadData',
+      'write data': 'WriteData',
+      'add file': 'WriteData',
+      'append data': 'AppendData',
+      'add subdirectory': 'AppendData',
+      execute: 'Execute',
+      traverse: 'Execute',
+      delete: 'DELETE',
+      'write acl': 'WRITE_DAC',
+      'write owner': 'WRITE_OWNER',
+      'read attributes': 'ReadAttributes',
+      'write attributes': 'WriteAttributes',
+      'write extended attributes': 'WriteEA',
+      'read extended attributes': 'ReadEA',
+      'read acl': 'READ_CONTROL',
     };
     for (const part of d.DesiredAccess.split(';')) {
       const r = words[part.trim().toLowerCase()];
@@ -139,7 +235,13 @@ function operationOf(rights: string[], eventId: string, attributes: string | und
   if (eventId === '4660' || eventId === '9998') return 'delete';
   if (eventId === '9999') return 'rename';
   if (eventId === '4670') return 'permission-change';
-  if (attributes && /\bCreate\b/.test(attributes) && !/Open a?n? ?(existing|directory)/i.test(attributes) && (has('WriteData') || has('AppendData'))) return 'create';
+  if (
+    attributes &&
+    /\bCreate\b/.test(attributes) &&
+    !/Open a?n? ?(existing|directory)/i.test(attributes) &&
+    (has('WriteData') || has('AppendData'))
+  )
+    return 'create';
   if (has('DELETE')) return 'delete';
   if (has('WRITE_DAC') || has('WRITE_OWNER')) return 'permission-change';
   if (has('WriteData')) return 'write';
@@ -166,7 +268,8 @@ function setFile(e: KansaEvent, path: string, objectType: string | undefined): v
   else if (sep === 0) e['file.directory'] = path.slice(0, 1);
   const dot = name.lastIndexOf('.');
   if (dot > 0 && objectType !== 'Directory') e['file.extension'] = name.slice(dot + 1).toLowerCase();
-  if (objectType) e['file.type'] = objectType === 'Directory' ? 'dir' : objectType === 'File' ? 'file' : objectType.toLowerCase();
+  if (objectType)
+    e['file.type'] = objectType === 'Directory' ? 'dir' : objectType === 'File' ? 'file' : objectType.toLowerCase();
 }
 
 const LOGON_TYPES: Record<string, [string, string]> = {
@@ -187,13 +290,16 @@ function translate(record: RawRecord, _ctx: TranslateContext): KansaEvent[] {
   const xml = record.text;
   if (!xml.includes('<Event')) throw new ParseError('expected an <Event> element of the NetApp audit log');
   const provider = attribute(xml, 'Provider', 'Name');
-  if (provider !== PROVIDER) throw new ParseError(`expected Provider Name="${PROVIDER}", found ${provider ? `"${provider}"` : 'none'}`);
+  if (provider !== PROVIDER)
+    throw new ParseError(`expected Provider Name="${PROVIDER}", found ${provider ? `"${provider}"` : 'none'}`);
   const eventId = element(xml, 'EventID');
   if (!eventId || !/^\d+$/.test(eventId)) throw new ParseError('expected an <EventID> in the NetApp audit event');
   const eventName = element(xml, 'EventName');
   // EVTX exports have no <Result>: the keywords carry it (0x8020… success, 0x8010… failure).
   const keywords = element(xml, 'Keywords') ?? '';
-  const result = element(xml, 'Result') ?? (/^0x802/i.test(keywords) ? 'Audit Success' : /^0x801/i.test(keywords) ? 'Audit Failure' : undefined);
+  const result =
+    element(xml, 'Result') ??
+    (/^0x802/i.test(keywords) ? 'Audit Success' : /^0x801/i.test(keywords) ? 'Audit Failure' : undefined);
   const source = element(xml, 'Source');
   const computer = element(xml, 'Computer');
   const timestamp = timeOf(attribute(xml, 'TimeCreated', 'SystemTime'));
@@ -258,7 +364,8 @@ function translate(record: RawRecord, _ctx: TranslateContext): KansaEvent[] {
     const who = user ? `${user} が ` : '';
     const whoEn = user ?? 'Someone';
     const from = ip ? `${ip} から` : '';
-    const pkg = d.AuthenticationPackageName && d.AuthenticationPackageName !== 'NONE' ? d.AuthenticationPackageName : undefined;
+    const pkg =
+      d.AuthenticationPackageName && d.AuthenticationPackageName !== 'NONE' ? d.AuthenticationPackageName : undefined;
     const detailsJa = [...(pkg ? [pkg] : []), ...(failed && why ? [why] : [])].join('、');
     const detailsEn = [...(pkg ? [pkg] : []), ...(failed && why ? [why] : [])].join(', ');
     e['kansa.message.ja'] = logoff
@@ -284,13 +391,16 @@ function translate(record: RawRecord, _ctx: TranslateContext): KansaEvent[] {
   const fromJa = ip ? `${ip} から` : '';
 
   if (eventId === '5142' || eventId === '5143' || eventId === '5144') {
-    const verb = eventId === '5142' ? ['追加', 'added'] : eventId === '5144' ? ['削除', 'deleted'] : ['変更', 'modified'];
+    const verb =
+      eventId === '5142' ? ['追加', 'added'] : eventId === '5144' ? ['削除', 'deleted'] : ['変更', 'modified'];
     e['event.category'] = ['configuration'];
     e['event.type'] = [eventId === '5142' ? 'creation' : eventId === '5144' ? 'deletion' : 'change'];
     e['event.action'] = eventId === '5142' ? 'added-share' : eventId === '5144' ? 'deleted-share' : 'modified-share';
     const share = d.ShareName ?? '?';
-    e['kansa.message.ja'] = `${actorJa}${host} の共有 ${share}${d.SharePath ? ` (${d.SharePath})` : ''} を${verb[0]}しました${fromJa ? `(${fromJa})` : ''}`;
-    e['kansa.message.en'] = `${actorEn} ${verb[1]} the share ${share}${d.SharePath ? ` (${d.SharePath})` : ''} on ${host}${ip ? ` from ${ip}` : ''}`;
+    e['kansa.message.ja'] =
+      `${actorJa}${host} の共有 ${share}${d.SharePath ? ` (${d.SharePath})` : ''} を${verb[0]}しました${fromJa ? `(${fromJa})` : ''}`;
+    e['kansa.message.en'] =
+      `${actorEn} ${verb[1]} the share ${share}${d.SharePath ? ` (${d.SharePath})` : ''} on ${host}${ip ? ` from ${ip}` : ''}`;
     return [e];
   }
 
@@ -314,7 +424,7 @@ function translate(record: RawRecord, _ctx: TranslateContext): KansaEvent[] {
       e['event.type'] = failure ? ['access', 'denied'] : ['access'];
       e['event.action'] = failure ? 'file-access-denied' : 'requested-file-access';
       e['kansa.message.ja'] = failure
-        ? `${actorJa}${where} の${asked.nounJa}を拒否されました${paren([...details, ...protocolText ? [source!] : []])}`
+        ? `${actorJa}${where} の${asked.nounJa}を拒否されました${paren([...details, ...(protocolText ? [source!] : [])])}`
         : `${actorJa}${where} を開きました(${asked.nounJa}${details.length > 0 ? `、${details.join('、')}` : ''}${protocolText})`;
       e['kansa.message.en'] = failure
         ? `${actorEn} was denied ${asked.nounEn} access to ${whereEn}${parenEn([...detailsEn, ...(source ? [source] : [])])}`
@@ -350,19 +460,28 @@ function translate(record: RawRecord, _ctx: TranslateContext): KansaEvent[] {
   // Audit policy change and anything else: a generic, searchable event.
   e['event.category'] = eventId === '4719' || eventId === '4907' ? ['configuration'] : ['file'];
   e['event.type'] = eventId === '4719' || eventId === '4907' ? ['change'] : ['info'];
-  e['event.action'] = eventId === '4719' ? 'changed-audit-config' : (eventName ?? `netapp-${eventId}`).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  e['event.action'] =
+    eventId === '4719'
+      ? 'changed-audit-config'
+      : (eventName ?? `netapp-${eventId}`)
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, '-')
+          .replace(/^-|-$/g, '');
   const what = eventName ?? `event ${eventId}`;
   if (eventId === '4907' && path) {
     setFile(e, path, d.ObjectType);
     e['event.action'] = 'changed-audit-settings';
-    e['kansa.message.ja'] = `${actorJa}${host} 上の ${path} の監査設定 (SACL) を変更しました${paren([...(volume ? [`ボリューム ${volume}`] : []), ...(fromJa ? [fromJa] : [])])}`;
-    e['kansa.message.en'] = `${actorEn} changed the audit settings (SACL) of ${path} on ${host}${parenEn([...(volume ? [`volume ${volume}`] : []), ...(ip ? [`from ${ip}`] : [])])}`;
+    e['kansa.message.ja'] =
+      `${actorJa}${host} 上の ${path} の監査設定 (SACL) を変更しました${paren([...(volume ? [`ボリューム ${volume}`] : []), ...(fromJa ? [fromJa] : [])])}`;
+    e['kansa.message.en'] =
+      `${actorEn} changed the audit settings (SACL) of ${path} on ${host}${parenEn([...(volume ? [`volume ${volume}`] : []), ...(ip ? [`from ${ip}`] : [])])}`;
     return [e];
   }
   e['kansa.message.ja'] = user
     ? `${user} が ${host} で NetApp 監査イベント「${what}」(${eventId}) を発生させました${paren([...(path ? [path] : []), ...(fromJa ? [fromJa] : [])])}`
     : `${host} で NetApp 監査イベント「${what}」(${eventId}) が記録されました${paren([...(path ? [path] : []), ...(fromJa ? [fromJa] : [])])}`;
-  e['kansa.message.en'] = `NetApp audit event "${what}" (${eventId}) on ${host}${user ? ` by ${user}` : ''}${parenEn([...(path ? [path] : []), ...(ip ? [`from ${ip}`] : [])])}`;
+  e['kansa.message.en'] =
+    `NetApp audit event "${what}" (${eventId}) on ${host}${user ? ` by ${user}` : ''}${parenEn([...(path ? [path] : []), ...(ip ? [`from ${ip}`] : [])])}`;
   return [e];
 }
 

@@ -64,7 +64,8 @@ interface Preamble {
 
 const TIME_LIKE = /\d:\d\d|^\d+[ywdh]\d+[dhm]$/;
 const HOST_LIKE = /^[A-Za-z][A-Za-z0-9._-]*$/;
-const NXOS_TIME_HOST = /^(\d{4} [A-Z][a-z]{2} +\d+ \d\d:\d\d:\d\d(?:\.\d+)?(?: [A-Z]{2,5})?) ([A-Za-z][A-Za-z0-9._-]*)$/;
+const NXOS_TIME_HOST =
+  /^(\d{4} [A-Z][a-z]{2} +\d+ \d\d:\d\d:\d\d(?:\.\d+)?(?: [A-Z]{2,5})?) ([A-Za-z][A-Za-z0-9._-]*)$/;
 
 /** `12345: web-sw01: *Oct  1 00:00:01.123 JST: ` → counter, hostname, device time. */
 function parsePreamble(preamble: string): Preamble {
@@ -95,12 +96,57 @@ function parsePreamble(preamble: string): Preamble {
 }
 
 const FIREWALL_FACILITIES = new Set(['ASA', 'FTD', 'FWSM', 'PIX']);
-const NXOS_FACILITIES = new Set(['ETHPORT', 'ETH_PORT_CHANNEL', 'VSHD', 'VPC', 'VDC_MGR', 'ETHPM', 'SYSMGR', 'PLATFORM', 'MODULE', 'FEX']);
-const SWITCH_FACILITIES = new Set([
-  'SPANTREE', 'SW_VLAN', 'SW_MATM', 'PM', 'PORT_SECURITY', 'STORM_CONTROL', 'ILPOWER', 'CDP', 'EC', 'UDLD', 'DOT1X', 'MAB',
-  'AUTHMGR', 'SW_DAI', 'DHCP_SNOOPING', 'STACKMGR', 'ETHPORT', 'ETH_PORT_CHANNEL', 'VPC', 'ETHPM', 'FEX',
+const NXOS_FACILITIES = new Set([
+  'ETHPORT',
+  'ETH_PORT_CHANNEL',
+  'VSHD',
+  'VPC',
+  'VDC_MGR',
+  'ETHPM',
+  'SYSMGR',
+  'PLATFORM',
+  'MODULE',
+  'FEX',
 ]);
-const ROUTER_FACILITIES = new Set(['OSPF', 'OSPFV3', 'DUAL', 'BGP', 'EIGRP', 'ISIS', 'RIP', 'HSRP', 'VRRP', 'CRYPTO', 'IPSEC', 'ISAKMP', 'PPP', 'BFD']);
+const SWITCH_FACILITIES = new Set([
+  'SPANTREE',
+  'SW_VLAN',
+  'SW_MATM',
+  'PM',
+  'PORT_SECURITY',
+  'STORM_CONTROL',
+  'ILPOWER',
+  'CDP',
+  'EC',
+  'UDLD',
+  'DOT1X',
+  'MAB',
+  'AUTHMGR',
+  'SW_DAI',
+  'DHCP_SNOOPING',
+  'STACKMGR',
+  'ETHPORT',
+  'ETH_PORT_CHANNEL',
+  'VPC',
+  'ETHPM',
+  'FEX',
+]);
+const ROUTER_FACILITIES = new Set([
+  'OSPF',
+  'OSPFV3',
+  'DUAL',
+  'BGP',
+  'EIGRP',
+  'ISIS',
+  'RIP',
+  'HSRP',
+  'VRRP',
+  'CRYPTO',
+  'IPSEC',
+  'ISAKMP',
+  'PPP',
+  'BFD',
+]);
 
 function observerType(facility: string, text: string): string | undefined {
   const base = facility.split('-')[0];
@@ -168,13 +214,31 @@ function on(device: string | undefined, ja: boolean): string {
 const LINK_STATE = /^Interface (\S+?), changed state to (administratively down|down|up|deleted|reset|testing)$/;
 const LINEPROTO_STATE = /^Line protocol on Interface (\S+?), changed state to (down|up)$/;
 
-function linkEvent(iface: string, state: string, device: string | undefined, lineProtocol: boolean, reason?: string): Specific {
+function linkEvent(
+  iface: string,
+  state: string,
+  device: string | undefined,
+  lineProtocol: boolean,
+  reason?: string,
+): Specific {
   const admin = state.startsWith('administratively');
   const down = state.includes('down');
   const what = lineProtocol ? 'line-protocol' : 'interface';
   const action = admin ? `${what}-admin-down` : `${what}-${down ? 'down' : state === 'up' ? 'up' : state}`;
-  const stateJa = admin ? '管理上ダウン(shutdown)しました' : down ? 'ダウンしました' : state === 'up' ? 'アップしました' : `${state} になりました`;
-  const stateEn = admin ? 'was administratively shut down' : down ? 'went down' : state === 'up' ? 'came up' : `changed state to ${state}`;
+  const stateJa = admin
+    ? '管理上ダウン(shutdown)しました'
+    : down
+      ? 'ダウンしました'
+      : state === 'up'
+        ? 'アップしました'
+        : `${state} になりました`;
+  const stateEn = admin
+    ? 'was administratively shut down'
+    : down
+      ? 'went down'
+      : state === 'up'
+        ? 'came up'
+        : `changed state to ${state}`;
   const subjectJa = lineProtocol ? `インターフェース ${iface} のライン プロトコル` : `インターフェース ${iface}`;
   const subjectEn = lineProtocol ? `Line protocol on interface ${iface}` : `Interface ${iface}`;
   const reasonJa = reason ? `(${reason})` : '';
@@ -198,7 +262,8 @@ const NXOS_IF_UP = /^Interface (\S+) is up(?: in mode (\S+))?/;
 const CONFIG_I = /^Configured from (\S+) by (\S+)(?: on (\S+))?(?: \(([0-9A-Fa-f:.]+)\))?/;
 const NXOS_CONFIG = /^Configured from vty by (\S+) on (\S+?)(?:@(\S+))?$/;
 const LOGGEDCMD = /^User:(\S+)\s+logged command:(.*)$/;
-const SSH2_USERAUTH = /^User '([^']*)' authentication for SSH2 Session from (\S+) \(tty = (\d+)\).* (Succeeded|Failed)$/;
+const SSH2_USERAUTH =
+  /^User '([^']*)' authentication for SSH2 Session from (\S+) \(tty = (\d+)\).* (Succeeded|Failed)$/;
 const SSH2_SESSION = /^SSH2 Session request from (\S+) \(tty = (\d+)\).* (Succeeded|Failed)$/;
 const SSH2_CLOSE = /^SSH2 Session from (\S+) \(tty = (\d+)\) for user '([^']*)'.* closed$/;
 const OSPF_ADJ = /^Process (\S+), Nbr (\S+) on (\S+) from (\S+) to (\S+), (.+)$/;
@@ -226,8 +291,20 @@ function loginEvent(p: Parsed, device: string | undefined, success: boolean): Sp
   const extraEn = [reason?.en, port !== undefined ? `port ${port}` : undefined].filter(Boolean).join(', ');
   const fromEn = src ? ` from ${src}` : '';
   const head = user ? `${user} が ` : '';
-  const okJa = src ? (device ? `${src} から ${device} にログインしました` : `${src} からログインしました`) : device ? `${device} にログインしました` : 'ログインしました';
-  const ngJa = src ? (device ? `${src} から ${device} へのログインに失敗しました` : `${src} からのログインに失敗しました`) : device ? `${device} へのログインに失敗しました` : 'ログインに失敗しました';
+  const okJa = src
+    ? device
+      ? `${src} から ${device} にログインしました`
+      : `${src} からログインしました`
+    : device
+      ? `${device} にログインしました`
+      : 'ログインしました';
+  const ngJa = src
+    ? device
+      ? `${src} から ${device} へのログインに失敗しました`
+      : `${src} からのログインに失敗しました`
+    : device
+      ? `${device} へのログインに失敗しました`
+      : 'ログインに失敗しました';
   if (success) {
     return {
       event,
@@ -270,8 +347,12 @@ const HANDLERS: Record<string, Handler> = {
     };
     if (user) event['user.name'] = user;
     if (ip) event['source.ip'] = ip;
-    const via = [from !== 'console' ? `${from} から` : undefined, lineName, ip ? `${ip} から` : undefined].filter(Boolean);
-    const viaEn = [from !== 'console' ? `from ${from}` : undefined, lineName, ip ? `from ${ip}` : undefined].filter(Boolean);
+    const via = [from !== 'console' ? `${from} から` : undefined, lineName, ip ? `${ip} から` : undefined].filter(
+      Boolean,
+    );
+    const viaEn = [from !== 'console' ? `from ${from}` : undefined, lineName, ip ? `from ${ip}` : undefined].filter(
+      Boolean,
+    );
     return {
       event,
       ja: `${user ? `${user} が ` : ''}${d ? `${d} の設定を変更しました` : user ? '設定を変更しました' : '設定が変更されました'}${via.length > 0 ? `(${via.join('、')})` : ''}`,
@@ -334,7 +415,12 @@ const HANDLERS: Record<string, Handler> = {
     };
   },
   'SEC_LOGIN-QUIET_MODE_OFF': (_p, d) => ({
-    event: { 'event.category': ['authentication'], 'event.type': ['info'], 'event.action': 'login-unblocked', 'event.outcome': 'success' },
+    event: {
+      'event.category': ['authentication'],
+      'event.type': ['info'],
+      'event.action': 'login-unblocked',
+      'event.outcome': 'success',
+    },
     ja: `${d ?? '機器'} がログインの受付を再開しました(Quiet モード解除)`,
     en: `${d ?? 'The device'} accepts logins again (quiet mode off)`,
   }),
@@ -437,7 +523,8 @@ const HANDLERS: Record<string, Handler> = {
     const event: KansaEvent = {
       'event.category': ['network'],
       'event.type': [down ? 'error' : 'info'],
-      'event.action': state === 'up' ? 'routing-neighbor-up' : down ? 'routing-neighbor-down' : 'routing-neighbor-changed',
+      'event.action':
+        state === 'up' ? 'routing-neighbor-up' : down ? 'routing-neighbor-down' : 'routing-neighbor-changed',
       'event.outcome': down ? 'failure' : 'success',
       'observer.ingress.interface.name': iface,
       'destination.ip': nbr,
@@ -502,7 +589,8 @@ function specific(p: Parsed, device: string | undefined): Specific | null {
 }
 
 /** Interface names that generic messages mention, for the failure timeline. */
-const IFACE_IN_TEXT = /\b((?:GigabitEthernet|FastEthernet|TenGigabitEthernet|TwentyFiveGigE|FortyGigabitEthernet|HundredGigE|Ethernet|Serial|Port-channel|port-channel|Vlan|Tunnel|Gi|Fa|Te|Eth|Po)\d+(?:\/\d+)*(?:\.\d+)?)\b/;
+const IFACE_IN_TEXT =
+  /\b((?:GigabitEthernet|FastEthernet|TenGigabitEthernet|TwentyFiveGigE|FortyGigabitEthernet|HundredGigE|Ethernet|Serial|Port-channel|port-channel|Vlan|Tunnel|Gi|Fa|Te|Eth|Po)\d+(?:\/\d+)*(?:\.\d+)?)\b/;
 
 function generic(p: Parsed, device: string | undefined): Specific {
   const sev = p.severity;
@@ -557,7 +645,8 @@ export const ciscoProgram: SyslogProgram = {
       ...s.event,
       'event.code': `${p.facility}-${sev}-${p.mnemonic}`,
       'event.module': 'cisco',
-      'event.dataset': base === 'ASA' || base === 'FTD' ? 'cisco.asa' : NXOS_FACILITIES.has(base) ? 'cisco.nxos' : 'cisco.ios',
+      'event.dataset':
+        base === 'ASA' || base === 'FTD' ? 'cisco.asa' : NXOS_FACILITIES.has(base) ? 'cisco.nxos' : 'cisco.ios',
       'event.severity': sev,
       'log.level': SEVERITY_NAMES[sev],
       'log.syslog.severity.code': sev,

@@ -31,7 +31,9 @@ describe('cloudtrail', () => {
   });
 
   it('translates an SSO user downloading from S3, the person being the session name', () => {
-    const records = JSON.parse(readFileSync(join(__dirname, 'testdata', 's3-delivered-file', 'case.input'), 'utf8')).Records;
+    const records = JSON.parse(
+      readFileSync(join(__dirname, 'testdata', 's3-delivered-file', 'case.input'), 'utf8'),
+    ).Records;
     const [ev] = cloudtrailFormat.translate({ text: JSON.stringify(records[2]), origin }, GOLDEN_CONTEXT);
     expect(ev).toMatchObject({
       'user.name': 'tanaka',
@@ -41,18 +43,27 @@ describe('cloudtrail', () => {
       'kansa.access.operation': 'read',
       'file.path': 's3://corp-sales-share/reports/2026Q3/customer-list.xlsx',
       'file.size': 2457600,
-      'kansa.message.en': 'tanaka downloaded s3://corp-sales-share/reports/2026Q3/customer-list.xlsx from 203.0.113.24 (account 111122223333, ap-northeast-1)',
+      'kansa.message.en':
+        'tanaka downloaded s3://corp-sales-share/reports/2026Q3/customer-list.xlsx from 203.0.113.24 (account 111122223333, ap-northeast-1)',
     });
   });
 
   it('keeps the good records of a file with one broken element', () => {
-    const events = cloudtrailFormat.translate({ text: '{"Records":[{"eventVersion":"1.10","eventTime":"2026-10-01T00:00:00Z","eventSource":"s3.amazonaws.com","eventName":"ListBuckets"},{"eventTime":"bad"}]}', origin }, GOLDEN_CONTEXT);
+    const events = cloudtrailFormat.translate(
+      {
+        text: '{"Records":[{"eventVersion":"1.10","eventTime":"2026-10-01T00:00:00Z","eventSource":"s3.amazonaws.com","eventName":"ListBuckets"},{"eventTime":"bad"}]}',
+        origin,
+      },
+      GOLDEN_CONTEXT,
+    );
     expect(events.map((e) => e['kansa.parse.status'] ?? 'ok')).toEqual(['ok', 'failed']);
     expect(events[1]['event.original']).toBe('{"eventTime":"bad"}');
   });
 
   it('detects delivered files and single records, not other JSON', () => {
-    expect(cloudtrailFormat.detect('{"Records":[{"eventVersion":"1.10","eventSource":"iam.amazonaws.com"')).toBeGreaterThan(0.95);
+    expect(
+      cloudtrailFormat.detect('{"Records":[{"eventVersion":"1.10","eventSource":"iam.amazonaws.com"'),
+    ).toBeGreaterThan(0.95);
     expect(cloudtrailFormat.detect('{"EventTime":"2026-10-01 09:00:00","EventID":4624}')).toBe(0);
   });
 

@@ -31,7 +31,8 @@ export function whoOf(identity: Json | undefined): Who {
   else if (type === 'AssumedRole' || type === 'FederatedUser') {
     const parts = arn?.split('/') ?? [];
     name = parts.length >= 3 ? parts[parts.length - 1] : undefined;
-    who.role = parts.length >= 3 ? parts[parts.length - 2] : str(obj(obj(identity.sessionContext)?.sessionIssuer)?.userName);
+    who.role =
+      parts.length >= 3 ? parts[parts.length - 2] : str(obj(obj(identity.sessionContext)?.sessionIssuer)?.userName);
   } else if (type === 'IdentityCenterUser') name = str(obj(identity.onBehalfOf)?.userId) ?? str(identity.userName);
   else if (type !== 'AWSService' && type !== 'AWSAccount') name = str(identity.userName);
   if (name && name.includes('@')) {

@@ -28,8 +28,13 @@ export const cloudtrailFormat: Format = {
   framing: 'json-values',
   detect(sample: string): number {
     const head = sample.trimStart().replace(/^\[\s*/, '');
-    if (/^\{\s*"Records"\s*:\s*\[/.test(head) && /"eventSource"\s*:\s*"[a-z0-9.-]+\.amazonaws\.com"/.test(sample)) return 0.97;
-    return /"eventVersion"\s*:/.test(sample) && /"eventSource"\s*:\s*"[a-z0-9.-]+\.amazonaws\.com"/.test(sample) && /"eventTime"\s*:/.test(sample) ? 0.95 : 0;
+    if (/^\{\s*"Records"\s*:\s*\[/.test(head) && /"eventSource"\s*:\s*"[a-z0-9.-]+\.amazonaws\.com"/.test(sample))
+      return 0.97;
+    return /"eventVersion"\s*:/.test(sample) &&
+      /"eventSource"\s*:\s*"[a-z0-9.-]+\.amazonaws\.com"/.test(sample) &&
+      /"eventTime"\s*:/.test(sample)
+      ? 0.95
+      : 0;
   },
   translate(record: RawRecord, ctx: TranslateContext): KansaEvent[] {
     const pieces = recordTexts(record.text);

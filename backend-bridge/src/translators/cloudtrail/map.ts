@@ -5,7 +5,6 @@ import { kebab } from '../_lib/wording';
 import { obj, str, type Json } from '../_lib/json';
 import { setWho, whoOf } from './identity';
 
-
 /** The ECS type an API name implies, by its verb. */
 function typeOf(eventName: string): string {
   if (/^(Get|List|Describe|Head|Lookup|Search|Select|Scan|Query|BatchGet|Download)/.test(eventName)) return 'access';
@@ -15,10 +14,16 @@ function typeOf(eventName: string): string {
 }
 
 function categoryOf(source: string, eventName: string): string[] {
-  if (source === 'signin.amazonaws.com' || (source === 'sts.amazonaws.com' && /^(AssumeRole|GetSessionToken|GetFederationToken)/.test(eventName))) return ['authentication'];
-  if (source === 'iam.amazonaws.com' || source === 'sso.amazonaws.com' || source === 'identitystore.amazonaws.com') return ['iam'];
+  if (
+    source === 'signin.amazonaws.com' ||
+    (source === 'sts.amazonaws.com' && /^(AssumeRole|GetSessionToken|GetFederationToken)/.test(eventName))
+  )
+    return ['authentication'];
+  if (source === 'iam.amazonaws.com' || source === 'sso.amazonaws.com' || source === 'identitystore.amazonaws.com')
+    return ['iam'];
   if (source === 's3.amazonaws.com' && /Object/.test(eventName)) return ['file'];
-  if (source === 'ec2.amazonaws.com' && /SecurityGroup|NetworkAcl|Route|Vpc/.test(eventName)) return ['network', 'configuration'];
+  if (source === 'ec2.amazonaws.com' && /SecurityGroup|NetworkAcl|Route|Vpc/.test(eventName))
+    return ['network', 'configuration'];
   return ['configuration'];
 }
 
@@ -34,7 +39,8 @@ const S3_OBJECT: Record<string, { op: string; ja: string; en: string }> = {
 function timeOf(v: unknown): string {
   const t = str(v);
   const ms = t ? Date.parse(t) : NaN;
-  if (!t || !/^\d{4}-\d\d-\d\dT/.test(t) || Number.isNaN(ms)) throw new ParseError(`expected eventTime such as 2026-10-01T00:00:01Z, found ${JSON.stringify(v ?? null)}`);
+  if (!t || !/^\d{4}-\d\d-\d\dT/.test(t) || Number.isNaN(ms))
+    throw new ParseError(`expected eventTime such as 2026-10-01T00:00:01Z, found ${JSON.stringify(v ?? null)}`);
   return new Date(ms).toISOString();
 }
 
@@ -74,7 +80,20 @@ export function mapRecord(r: Json): KansaEvent {
   if (errorCode) ev['error.code'] = errorCode;
   if (errorMessage) ev['error.message'] = errorMessage;
   const raw: Record<string, string> = {};
-  for (const [k, v] of [['eventType', r.eventType], ['eventCategory', r.eventCategory], ['awsRegion', region], ['recipientAccountId', account], ['userIdentityType', who.type], ['arn', who.arn], ['role', who.role], ['readOnly', r.readOnly], ['requestID', r.requestID], ['accessKeyId', obj(r.userIdentity)?.accessKeyId], ['invokedBy', obj(r.userIdentity)?.invokedBy], ['vpcEndpointId', r.vpcEndpointId]] as Array<[string, unknown]>) {
+  for (const [k, v] of [
+    ['eventType', r.eventType],
+    ['eventCategory', r.eventCategory],
+    ['awsRegion', region],
+    ['recipientAccountId', account],
+    ['userIdentityType', who.type],
+    ['arn', who.arn],
+    ['role', who.role],
+    ['readOnly', r.readOnly],
+    ['requestID', r.requestID],
+    ['accessKeyId', obj(r.userIdentity)?.accessKeyId],
+    ['invokedBy', obj(r.userIdentity)?.invokedBy],
+    ['vpcEndpointId', r.vpcEndpointId],
+  ] as Array<[string, unknown]>) {
     const s = str(v);
     if (s !== undefined) raw[k] = s;
   }
@@ -100,8 +119,10 @@ export function mapRecord(r: Json): KansaEvent {
     if (mfa) raw.MFAUsed = mfa;
     const mfaJa = mfa === 'Yes' ? '、MFA あり' : mfa === 'No' ? '、MFA なし' : '';
     const mfaEn = mfa === 'Yes' ? ', with MFA' : mfa === 'No' ? ', without MFA' : '';
-    ev['kansa.message.ja'] = `${subj}${from}AWS マネジメントコンソールへのサインインに${failed ? '失敗しました' : '成功しました'}(${where}${mfaJa}${failed && errorMessage ? `、${errorMessage}` : ''})`;
-    ev['kansa.message.en'] = `${whoEn} ${failed ? 'failed to sign in' : 'signed in'} to the AWS console${fromEn} (${whereEn}${mfaEn}${failed && errorMessage ? `, ${errorMessage}` : ''})`;
+    ev['kansa.message.ja'] =
+      `${subj}${from}AWS マネジメントコンソールへのサインインに${failed ? '失敗しました' : '成功しました'}(${where}${mfaJa}${failed && errorMessage ? `、${errorMessage}` : ''})`;
+    ev['kansa.message.en'] =
+      `${whoEn} ${failed ? 'failed to sign in' : 'signed in'} to the AWS console${fromEn} (${whereEn}${mfaEn}${failed && errorMessage ? `, ${errorMessage}` : ''})`;
     return ev;
   }
 
@@ -132,14 +153,24 @@ export function mapRecord(r: Json): KansaEvent {
     ev['kansa.message.ja'] = failed
       ? `${subj}${from}${path} ${s3.ja.replace(/ました$/, 'ようとして失敗しました')}(${errorCode})`
       : `${subj}${from}${path} ${s3.ja}(${where})`;
-    ev['kansa.message.en'] = `${whoEn} ${failed ? `failed to ${eventName === 'GetObject' ? 'download' : eventName === 'DeleteObject' ? 'delete' : 'upload'}` : s3.en} ${path}${fromEn}${failed ? ` (${errorCode})` : ` (${whereEn})`}`;
+    ev['kansa.message.en'] =
+      `${whoEn} ${failed ? `failed to ${eventName === 'GetObject' ? 'download' : eventName === 'DeleteObject' ? 'delete' : 'upload'}` : s3.en} ${path}${fromEn}${failed ? ` (${errorCode})` : ` (${whereEn})`}`;
     return ev;
   }
 
-  const target = str(req.userName) ?? str(req.roleName) ?? str(req.groupName) ?? str(req.bucketName) ?? str(req.policyArn) ?? str(req.groupId) ?? str(req.roleArn);
+  const target =
+    str(req.userName) ??
+    str(req.roleName) ??
+    str(req.groupName) ??
+    str(req.bucketName) ??
+    str(req.policyArn) ??
+    str(req.groupId) ??
+    str(req.roleArn);
   if (target && source === 'iam.amazonaws.com' && str(req.userName)) ev['user.target.name'] = str(req.userName)!;
   const on = target ? `(対象 ${target})` : '';
-  ev['kansa.message.ja'] = `${subj}${from}${source} の ${eventName} を${failed ? '実行しようとして失敗しました' : '実行しました'}${on}${failJa}`;
-  ev['kansa.message.en'] = `${whoEn} called ${eventName} on ${source}${target ? ` for ${target}` : ''}${fromEn}${failEn}`;
+  ev['kansa.message.ja'] =
+    `${subj}${from}${source} の ${eventName} を${failed ? '実行しようとして失敗しました' : '実行しました'}${on}${failJa}`;
+  ev['kansa.message.en'] =
+    `${whoEn} called ${eventName} on ${source}${target ? ` for ${target}` : ''}${fromEn}${failEn}`;
   return ev;
 }

@@ -14,7 +14,8 @@ import { MONTHS } from '../../translate/time';
 import { isIp } from '../_lib/network';
 import { shareOfLines } from '../../translate/detect';
 
-const HEAD = /^(\S+) (\S+) (\d+) \[(\d\d)\/([A-Z][a-z]{2})\/(\d{4}):(\d\d):(\d\d):(\d\d)(?:\.(\d{1,6}))? ([+-])(\d\d)(\d\d)\] (\d+|total) (\d+)(?: (.*))?$/;
+const HEAD =
+  /^(\S+) (\S+) (\d+) \[(\d\d)\/([A-Z][a-z]{2})\/(\d{4}):(\d\d):(\d\d):(\d\d)(?:\.(\d{1,6}))? ([+-])(\d\d)(\d\d)\] (\d+|total) (\d+)(?: (.*))?$/;
 const SIDES: Record<string, [string, string]> = {
   'one-sided': ['片面', 'one-sided'],
   'two-sided-long-edge': ['両面・長辺とじ', 'double-sided, long edge'],
@@ -31,7 +32,9 @@ export const cupsFormat: Format = {
     const line = record.text.replace(/\r$/, '');
     const m = HEAD.exec(line);
     if (!m) {
-      throw new ParseError('expected a CUPS page_log line: "printer user job-id [dd/Mon/yyyy:HH:MM:SS +zzzz] page|total copies billing host job-name media sides"');
+      throw new ParseError(
+        'expected a CUPS page_log line: "printer user job-id [dd/Mon/yyyy:HH:MM:SS +zzzz] page|total copies billing host job-name media sides"',
+      );
     }
     const [, printer, user, jobId, dd, mon, yyyy, hh, mi, ss, frac, sign, oh, om, page, copies, tail] = m;
     const month = MONTHS[mon];
@@ -87,15 +90,35 @@ export const cupsFormat: Format = {
     const doc = dash(jobName) ?? '(名前なし)';
     const docEn = dash(jobName) ?? '(untitled)';
     const s = sides ? SIDES[sides] : undefined;
-    const detailJa = [`ジョブ ${jobId}`, host ? `${host} から` : '', dash(media) ? media : '', s ? s[0] : '', dash(billing) ? `課金先 ${billing}` : ''].filter(Boolean).join('、');
-    const detailEn = [`job ${jobId}`, host ? `from ${host}` : '', dash(media) ? media : '', s ? s[1] : '', dash(billing) ? `billed to ${billing}` : ''].filter(Boolean).join(', ');
+    const detailJa = [
+      `ジョブ ${jobId}`,
+      host ? `${host} から` : '',
+      dash(media) ? media : '',
+      s ? s[0] : '',
+      dash(billing) ? `課金先 ${billing}` : '',
+    ]
+      .filter(Boolean)
+      .join('、');
+    const detailEn = [
+      `job ${jobId}`,
+      host ? `from ${host}` : '',
+      dash(media) ? media : '',
+      s ? s[1] : '',
+      dash(billing) ? `billed to ${billing}` : '',
+    ]
+      .filter(Boolean)
+      .join(', ');
     const who = user !== '-' ? user : undefined;
     if (total) {
-      ev['kansa.message.ja'] = `${who ? `${who} が ` : `${printer} で `}${who ? `${printer} で ` : ''}${doc} を ${n} 枚印刷しました(${detailJa})`;
-      ev['kansa.message.en'] = `${who ?? 'Someone'} printed ${n} sheet${n === 1 ? '' : 's'} of ${docEn} on ${printer} (${detailEn})`;
+      ev['kansa.message.ja'] =
+        `${who ? `${who} が ` : `${printer} で `}${who ? `${printer} で ` : ''}${doc} を ${n} 枚印刷しました(${detailJa})`;
+      ev['kansa.message.en'] =
+        `${who ?? 'Someone'} printed ${n} sheet${n === 1 ? '' : 's'} of ${docEn} on ${printer} (${detailEn})`;
     } else {
-      ev['kansa.message.ja'] = `${who ? `${who} が ` : `${printer} で `}${who ? `${printer} で ` : ''}${doc} の ${page} ページ目を ${n} 部印刷しました(${detailJa})`;
-      ev['kansa.message.en'] = `${who ?? 'Someone'} printed page ${page} of ${docEn} on ${printer}${n > 1 ? `, ${n} copies` : ''} (${detailEn})`;
+      ev['kansa.message.ja'] =
+        `${who ? `${who} が ` : `${printer} で `}${who ? `${printer} で ` : ''}${doc} の ${page} ページ目を ${n} 部印刷しました(${detailJa})`;
+      ev['kansa.message.en'] =
+        `${who ?? 'Someone'} printed page ${page} of ${docEn} on ${printer}${n > 1 ? `, ${n} copies` : ''} (${detailEn})`;
     }
     return [ev];
   },

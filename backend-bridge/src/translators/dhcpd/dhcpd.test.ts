@@ -18,7 +18,10 @@ describe('dhcpd', () => {
     });
   });
   it('reads DHCPREQUEST with a server id', () => {
-    const ev = dhcpd.translate(msg('DHCPREQUEST for 10.0.1.23 (10.0.0.2) from 00:11:22:33:44:55 (PC-TANAKA) via eth0'), ctx) as Record<string, unknown>;
+    const ev = dhcpd.translate(
+      msg('DHCPREQUEST for 10.0.1.23 (10.0.0.2) from 00:11:22:33:44:55 (PC-TANAKA) via eth0'),
+      ctx,
+    ) as Record<string, unknown>;
     expect((ev['kansa.raw'] as Record<string, string>).server_id).toBe('10.0.0.2');
   });
   it('returns null for other dhcpd lines', () => {

@@ -13,17 +13,33 @@
 import type { KansaEvent, SyslogMessage, SyslogProgram, TranslateContext } from '../../translate/types';
 import { isIp } from '../_lib/network';
 
-const LINE = /^(DHCP[A-Z]+) (on|for|of|from|to) (\S+)(?: \(([^)]*)\))?(?: (?:to|from) (\S+)(?: \(([^)]*)\))?)? via (\S+?)(?::? (.*))?$/;
+const LINE =
+  /^(DHCP[A-Z]+) (on|for|of|from|to) (\S+)(?: \(([^)]*)\))?(?: (?:to|from) (\S+)(?: \(([^)]*)\))?)? via (\S+?)(?::? (.*))?$/;
 
 const WORDS: Record<string, { ja: string; en: string; action: string; outcome: string }> = {
-  DHCPDISCOVER: { ja: 'がアドレスを探しています', en: 'is looking for an address', action: 'dhcp-discover', outcome: 'unknown' },
+  DHCPDISCOVER: {
+    ja: 'がアドレスを探しています',
+    en: 'is looking for an address',
+    action: 'dhcp-discover',
+    outcome: 'unknown',
+  },
   DHCPOFFER: { ja: 'にアドレスを提示しました', en: 'offered', action: 'dhcp-offer', outcome: 'success' },
   DHCPREQUEST: { ja: 'がアドレスを要求しました', en: 'requested', action: 'dhcp-request', outcome: 'unknown' },
   DHCPACK: { ja: 'にアドレスを割り当てました', en: 'leased', action: 'dhcp-ack', outcome: 'success' },
   DHCPNAK: { ja: 'へのアドレス割り当てを拒否しました', en: 'refused', action: 'dhcp-nak', outcome: 'failure' },
   DHCPRELEASE: { ja: 'がアドレスを解放しました', en: 'released', action: 'dhcp-release', outcome: 'success' },
-  DHCPINFORM: { ja: 'が設定情報を問い合わせました', en: 'asked for configuration', action: 'dhcp-inform', outcome: 'unknown' },
-  DHCPDECLINE: { ja: 'がアドレスを辞退しました(重複の可能性)', en: 'declined', action: 'dhcp-decline', outcome: 'failure' },
+  DHCPINFORM: {
+    ja: 'が設定情報を問い合わせました',
+    en: 'asked for configuration',
+    action: 'dhcp-inform',
+    outcome: 'unknown',
+  },
+  DHCPDECLINE: {
+    ja: 'がアドレスを辞退しました(重複の可能性)',
+    en: 'declined',
+    action: 'dhcp-decline',
+    outcome: 'failure',
+  },
 };
 
 function isMac(s: string | undefined): s is string {
@@ -52,7 +68,8 @@ export function translateDhcpd(msg: SyslogMessage): KansaEvent | null {
   let serverId: string | undefined;
   if (isIp(first)) {
     ip = first;
-    if (isMac(firstParen)) mac = firstParen; // DHCPACK to IP (MAC)
+    if (isMac(firstParen))
+      mac = firstParen; // DHCPACK to IP (MAC)
     else if (firstParen && isIp(firstParen)) serverId = firstParen; // DHCPREQUEST for IP (server-id)
     if (isMac(second)) {
       mac = second;
@@ -90,9 +107,11 @@ export function translateDhcpd(msg: SyslogMessage): KansaEvent | null {
   ev['kansa.raw'] = raw;
   if (tail) {
     ev['event.reason'] = tail.replace(/\.$/, '');
-    if (/no free leases|wrong network|unavailable|abandon|not found|unknown lease|duplicate/.test(tail)) ev['event.outcome'] = 'failure';
+    if (/no free leases|wrong network|unavailable|abandon|not found|unknown lease|duplicate/.test(tail))
+      ev['event.outcome'] = 'failure';
   }
-  const client = name && mac ? `${name} (${ev['source.mac']})` : mac ? (ev['source.mac'] as string) : name ?? ip ?? '?';
+  const client =
+    name && mac ? `${name} (${ev['source.mac']})` : mac ? (ev['source.mac'] as string) : (name ?? ip ?? '?');
   const viaJa = isIp(via) ? `中継 ${via} 経由` : `${via} 経由`;
   const viaEn = isIp(via) ? `via relay ${via}` : `via ${via}`;
   const tailJa = (kind === 'DHCPDECLINE' ? '、アドレス重複の可能性' : '') + (tail ? `、${tail}` : '');
@@ -102,8 +121,14 @@ export function translateDhcpd(msg: SyslogMessage): KansaEvent | null {
   switch (kind) {
     case 'DHCPOFFER':
     case 'DHCPACK':
-      ja = ip && (mac || name) ? `${h} が ${client} に ${ip} を${kind === 'DHCPACK' ? '割り当てました' : '提示しました'}` : `${h} が ${ip ?? client} に設定情報を返しました`;
-      en = ip && (mac || name) ? `${hEn} ${w.en} ${ip} to ${client}` : `${hEn} answered ${ip ?? client} with configuration`;
+      ja =
+        ip && (mac || name)
+          ? `${h} が ${client} に ${ip} を${kind === 'DHCPACK' ? '割り当てました' : '提示しました'}`
+          : `${h} が ${ip ?? client} に設定情報を返しました`;
+      en =
+        ip && (mac || name)
+          ? `${hEn} ${w.en} ${ip} to ${client}`
+          : `${hEn} answered ${ip ?? client} with configuration`;
       break;
     case 'DHCPNAK':
       ja = `${h} が ${client} への ${ip ?? '?'} の割り当てを拒否しました`;

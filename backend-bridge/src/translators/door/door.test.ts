@@ -20,7 +20,10 @@ describe('door', () => {
     const f = createDoorFormat({ timestamp: ['通過時刻'], door: ['ゲート番号'], card_id: ['IDm'] });
     const header = f.isHeader!('通過時刻,IDm,氏名,ゲート番号,方向');
     expect(header).not.toBeNull();
-    const [e] = f.translate({ text: '2026/10/01 09:00:00,0101,tanaka,G-3,入室', origin, header: header! }, GOLDEN_CONTEXT);
+    const [e] = f.translate(
+      { text: '2026/10/01 09:00:00,0101,tanaka,G-3,入室', origin, header: header! },
+      GOLDEN_CONTEXT,
+    );
     expect(e).toMatchObject({
       '@timestamp': '2026-10-01T00:00:00.000Z',
       'kansa.door.name': 'G-3',

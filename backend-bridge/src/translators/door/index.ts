@@ -26,13 +26,44 @@ export type DoorField =
 
 /** Header names per field, compared after trimming, lower-casing and removing spaces. */
 export const DEFAULT_DOOR_COLUMNS: Record<DoorField, string[]> = {
-  timestamp: ['日時', '発生日時', '通行日時', '認証日時', 'タイムスタンプ', 'timestamp', 'datetime', 'date_time', 'time_stamp', 'event_time'],
+  timestamp: [
+    '日時',
+    '発生日時',
+    '通行日時',
+    '認証日時',
+    'タイムスタンプ',
+    'timestamp',
+    'datetime',
+    'date_time',
+    'time_stamp',
+    'event_time',
+  ],
   date: ['日付', '年月日', 'date'],
   time: ['時刻', '時間', 'time'],
-  card_id: ['カードid', 'カード番号', 'カードno', 'icカード番号', 'card_id', 'cardid', 'card_no', 'card_number', 'badge_id', 'credential'],
+  card_id: [
+    'カードid',
+    'カード番号',
+    'カードno',
+    'icカード番号',
+    'card_id',
+    'cardid',
+    'card_no',
+    'card_number',
+    'badge_id',
+    'credential',
+  ],
   user: ['氏名', '名前', '利用者', '利用者名', 'user', 'name', 'user_name', 'full_name', 'cardholder'],
   account: ['アカウント', 'ユーザーid', 'ログインid', 'account', 'account_name', 'login', 'username', 'samaccountname'],
-  employee_id: ['社員番号', '従業員番号', '社員コード', '職員番号', 'employee_id', 'employee_no', 'employee_number', 'staff_id'],
+  employee_id: [
+    '社員番号',
+    '従業員番号',
+    '社員コード',
+    '職員番号',
+    'employee_id',
+    'employee_no',
+    'employee_number',
+    'staff_id',
+  ],
   department: ['所属', '部署', 'department', 'dept'],
   door: ['ドア', '扉', 'ドア名', '扉名', '部屋', 'ゲート', 'door', 'door_name', 'gate', 'room', 'area'],
   site: ['拠点', '建物', 'site', 'building', 'location'],
@@ -44,11 +75,40 @@ export const DEFAULT_DOOR_COLUMNS: Record<DoorField, string[]> = {
 
 const ENTRY = new Set(['入室', '入', '入場', '入館', 'in', 'entry', 'enter', 'entrance', 'ingress']);
 const EXIT = new Set(['退室', '出', '退場', '退館', '出室', 'out', 'exit', 'leave', 'egress']);
-const GRANTED = new Set(['許可', '成功', '正常', 'ok', '〇', '○', 'granted', 'success', 'allowed', 'allow', 'accepted', 'pass']);
-const DENIED = new Set(['拒否', '失敗', 'エラー', 'ng', '×', 'denied', 'failure', 'failed', 'rejected', 'deny', 'error']);
+const GRANTED = new Set([
+  '許可',
+  '成功',
+  '正常',
+  'ok',
+  '〇',
+  '○',
+  'granted',
+  'success',
+  'allowed',
+  'allow',
+  'accepted',
+  'pass',
+]);
+const DENIED = new Set([
+  '拒否',
+  '失敗',
+  'エラー',
+  'ng',
+  '×',
+  'denied',
+  'failure',
+  'failed',
+  'rejected',
+  'deny',
+  'error',
+]);
 
 function norm(s: string): string {
-  return s.replace(/^\uFEFF/, '').trim().toLowerCase().replace(/[\s　]+/g, '');
+  return s
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s　]+/g, '');
 }
 
 type Mapping = Partial<Record<DoorField, number>>;
@@ -64,7 +124,8 @@ function mappingFor(header: string[], columns: Record<DoorField, string[]>): Map
   return m;
 }
 
-const TS = /^(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})[ T]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6}))?)?\s*(Z|[+-]\d{2}:?\d{2})?$/;
+const TS =
+  /^(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})[ T]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6}))?)?\s*(Z|[+-]\d{2}:?\d{2})?$/;
 
 function parseTime(text: string, ctx: TranslateContext): string {
   const m = TS.exec(text.trim());
@@ -108,7 +169,10 @@ export function createDoorFormat(extraColumns: Partial<Record<DoorField, string[
       return first && isHeader(first) ? 0.9 : 0;
     },
     translate(record: RawRecord, ctx: TranslateContext): KansaEvent[] {
-      if (!record.header) throw new ParseError('expected a header row naming the columns (e.g. 日時,カードID,氏名,社員番号,ドア,方向,結果) before the records');
+      if (!record.header)
+        throw new ParseError(
+          'expected a header row naming the columns (e.g. 日時,カードID,氏名,社員番号,ドア,方向,結果) before the records',
+        );
       const m = mappingFor(record.header, columns);
       const cells = splitCsvLine(record.text.replace(/\r$/, ''));
       if (cells.length < record.header.length) {
@@ -133,7 +197,7 @@ export function createDoorFormat(extraColumns: Partial<Record<DoorField, string[
       const granted = resKey === undefined || GRANTED.has(resKey);
       const door = get('door');
       const site = get('site');
-      const doorName = site && door ? `${site} ${door}` : door ?? site;
+      const doorName = site && door ? `${site} ${door}` : (door ?? site);
       const card = get('card_id');
       const fullName = get('user');
       const account = get('account');
@@ -151,7 +215,13 @@ export function createDoorFormat(extraColumns: Partial<Record<DoorField, string[
         'event.kind': 'event',
         'event.category': ['authentication'],
         'event.type': ['access', denied ? 'denied' : 'allowed'],
-        'event.action': denied ? 'door-access-denied' : direction === 'exit' ? 'exited-room' : direction === 'entry' ? 'entered-room' : 'door-access',
+        'event.action': denied
+          ? 'door-access-denied'
+          : direction === 'exit'
+            ? 'exited-room'
+            : direction === 'entry'
+              ? 'entered-room'
+              : 'door-access',
         'event.outcome': denied ? 'failure' : granted ? 'success' : 'unknown',
         'event.module': 'door',
         'event.dataset': 'door.access',
@@ -171,23 +241,38 @@ export function createDoorFormat(extraColumns: Partial<Record<DoorField, string[
 
       const where = doorName ?? '(不明なドア)';
       const whereEn = doorName ?? '(unknown door)';
-      const detailsJa = [...(card ? [`カード ${card}`] : []), ...(reason ? [reason] : []), ...(!direction && dirRaw ? [dirRaw] : []), ...(!granted && !denied && resRaw ? [resRaw] : [])];
-      const detailsEn = [...(card ? [`card ${card}`] : []), ...(reason ? [reason] : []), ...(!direction && dirRaw ? [dirRaw] : []), ...(!granted && !denied && resRaw ? [resRaw] : [])];
+      const detailsJa = [
+        ...(card ? [`カード ${card}`] : []),
+        ...(reason ? [reason] : []),
+        ...(!direction && dirRaw ? [dirRaw] : []),
+        ...(!granted && !denied && resRaw ? [resRaw] : []),
+      ];
+      const detailsEn = [
+        ...(card ? [`card ${card}`] : []),
+        ...(reason ? [reason] : []),
+        ...(!direction && dirRaw ? [dirRaw] : []),
+        ...(!granted && !denied && resRaw ? [resRaw] : []),
+      ];
       const pj = detailsJa.length > 0 ? `(${detailsJa.join('、')})` : '';
       const pe = detailsEn.length > 0 ? ` (${detailsEn.join(', ')})` : '';
       const verbJa = direction === 'exit' ? '退室' : direction === 'entry' ? '入室' : '通行';
       const verbEn = direction === 'exit' ? 'exit from' : direction === 'entry' ? 'entry to' : 'passage through';
       if (userName) {
         if (denied) {
-          e['kansa.message.ja'] = `${userName} が ${where} ${direction === 'exit' ? 'からの' : 'への'}${verbJa}を拒否されました${pj}`;
+          e['kansa.message.ja'] =
+            `${userName} が ${where} ${direction === 'exit' ? 'からの' : 'への'}${verbJa}を拒否されました${pj}`;
           e['kansa.message.en'] = `${userName} was denied ${verbEn} ${whereEn}${pe}`;
         } else {
-          e['kansa.message.ja'] = `${userName} が ${where} ${direction === 'exit' ? 'から退室しました' : direction === 'entry' ? 'に入室しました' : 'を通行しました'}${pj}`;
-          e['kansa.message.en'] = `${userName} ${direction === 'exit' ? 'left' : direction === 'entry' ? 'entered' : 'passed through'} ${whereEn}${pe}`;
+          e['kansa.message.ja'] =
+            `${userName} が ${where} ${direction === 'exit' ? 'から退室しました' : direction === 'entry' ? 'に入室しました' : 'を通行しました'}${pj}`;
+          e['kansa.message.en'] =
+            `${userName} ${direction === 'exit' ? 'left' : direction === 'entry' ? 'entered' : 'passed through'} ${whereEn}${pe}`;
         }
       } else {
-        e['kansa.message.ja'] = `${where} で${card ? ` カード ${card} の` : ''}${verbJa}が${denied ? '拒否されました' : '記録されました'}${reason ? `(${reason})` : ''}`;
-        e['kansa.message.en'] = `${denied ? 'Denied' : 'Recorded'} ${verbEn} ${whereEn}${card ? ` with card ${card}` : ''}${reason ? ` (${reason})` : ''}`;
+        e['kansa.message.ja'] =
+          `${where} で${card ? ` カード ${card} の` : ''}${verbJa}が${denied ? '拒否されました' : '記録されました'}${reason ? `(${reason})` : ''}`;
+        e['kansa.message.en'] =
+          `${denied ? 'Denied' : 'Recorded'} ${verbEn} ${whereEn}${card ? ` with card ${card}` : ''}${reason ? ` (${reason})` : ''}`;
       }
       return [e];
     },

@@ -28,9 +28,25 @@ export const entraIdFormat: Format = {
   id: 'entra-id',
   framing: 'json-values',
   detect(sample: string): number {
-    if (/"category"\s*:\s*"(SignInLogs|NonInteractiveUserSignInLogs|ServicePrincipalSignInLogs|AuditLogs)"/.test(sample) && /"properties"\s*:/.test(sample)) return 0.95;
-    if (/"createdDateTime"\s*:/.test(sample) && /"userPrincipalName"\s*:/.test(sample) && /"conditionalAccessStatus"\s*:/.test(sample)) return 0.95;
-    if (/"activityDateTime"\s*:/.test(sample) && /"activityDisplayName"\s*:/.test(sample) && /"initiatedBy"\s*:/.test(sample)) return 0.95;
+    if (
+      /"category"\s*:\s*"(SignInLogs|NonInteractiveUserSignInLogs|ServicePrincipalSignInLogs|AuditLogs)"/.test(
+        sample,
+      ) &&
+      /"properties"\s*:/.test(sample)
+    )
+      return 0.95;
+    if (
+      /"createdDateTime"\s*:/.test(sample) &&
+      /"userPrincipalName"\s*:/.test(sample) &&
+      /"conditionalAccessStatus"\s*:/.test(sample)
+    )
+      return 0.95;
+    if (
+      /"activityDateTime"\s*:/.test(sample) &&
+      /"activityDisplayName"\s*:/.test(sample) &&
+      /"initiatedBy"\s*:/.test(sample)
+    )
+      return 0.95;
     return 0;
   },
   translate(record: RawRecord, ctx: TranslateContext): KansaEvent[] {

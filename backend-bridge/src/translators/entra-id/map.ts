@@ -8,8 +8,10 @@ type Json = Record<string, unknown>;
 
 function timeOf(v: unknown, field: string): string {
   const t = str(v);
-  const ms = t && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/.test(t) ? Date.parse(/[zZ]|[+-]\d\d:\d\d$/.test(t) ? t : `${t}Z`) : NaN;
-  if (!t || Number.isNaN(ms)) throw new ParseError(`expected ${field} such as 2026-10-01T00:00:41Z, found ${JSON.stringify(v ?? null)}`);
+  const ms =
+    t && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/.test(t) ? Date.parse(/[zZ]|[+-]\d\d:\d\d$/.test(t) ? t : `${t}Z`) : NaN;
+  if (!t || Number.isNaN(ms))
+    throw new ParseError(`expected ${field} such as 2026-10-01T00:00:41Z, found ${JSON.stringify(v ?? null)}`);
   return new Date(ms).toISOString();
 }
 
@@ -68,11 +70,23 @@ export function mapSignIn(p: Json, category = 'SignInLogs'): KansaEvent {
   const app = str(p.appDisplayName) ?? str(p.resourceDisplayName);
   const raw: Record<string, string> = { category };
   const keep: Array<[string, unknown]> = [
-    ['appDisplayName', p.appDisplayName], ['resourceDisplayName', p.resourceDisplayName], ['clientAppUsed', p.clientAppUsed],
-    ['conditionalAccessStatus', p.conditionalAccessStatus], ['isInteractive', p.isInteractive], ['authenticationRequirement', p.authenticationRequirement],
-    ['riskLevelDuringSignIn', p.riskLevelDuringSignIn], ['riskState', p.riskState], ['userType', p.userType], ['correlationId', p.correlationId],
-    ['deviceName', device.displayName], ['operatingSystem', device.operatingSystem], ['browser', device.browser], ['isCompliant', device.isCompliant], ['trustType', device.trustType],
-    ['city', loc.city], ['countryOrRegion', loc.countryOrRegion],
+    ['appDisplayName', p.appDisplayName],
+    ['resourceDisplayName', p.resourceDisplayName],
+    ['clientAppUsed', p.clientAppUsed],
+    ['conditionalAccessStatus', p.conditionalAccessStatus],
+    ['isInteractive', p.isInteractive],
+    ['authenticationRequirement', p.authenticationRequirement],
+    ['riskLevelDuringSignIn', p.riskLevelDuringSignIn],
+    ['riskState', p.riskState],
+    ['userType', p.userType],
+    ['correlationId', p.correlationId],
+    ['deviceName', device.displayName],
+    ['operatingSystem', device.operatingSystem],
+    ['browser', device.browser],
+    ['isCompliant', device.isCompliant],
+    ['trustType', device.trustType],
+    ['city', loc.city],
+    ['countryOrRegion', loc.countryOrRegion],
   ];
   for (const [k, v] of keep) {
     const s = str(v);
@@ -84,15 +98,28 @@ export function mapSignIn(p: Json, category = 'SignInLogs'): KansaEvent {
   const fromEn = ip ? ` from ${ip}${place ? ` (${place})` : ''}` : '';
   const how = [str(p.clientAppUsed), str(device.operatingSystem), str(device.browser)].filter(Boolean).join(', ');
   const mfa = str(p.authenticationRequirement) === 'multiFactorAuthentication';
-  const detailJa = [how, mfa ? 'MFA 必須' : '', failed ? `エラー ${code}${reason ? ` ${reason}` : ''}` : ''].filter(Boolean).join('、');
-  const detailEn = [how, mfa ? 'MFA required' : '', failed ? `error ${code}${reason ? ` ${reason}` : ''}` : ''].filter(Boolean).join(', ');
+  const detailJa = [how, mfa ? 'MFA 必須' : '', failed ? `エラー ${code}${reason ? ` ${reason}` : ''}` : '']
+    .filter(Boolean)
+    .join('、');
+  const detailEn = [how, mfa ? 'MFA required' : '', failed ? `error ${code}${reason ? ` ${reason}` : ''}` : '']
+    .filter(Boolean)
+    .join(', ');
   const target = app ? `${app} ` : 'Entra ID ';
-  ev['kansa.message.ja'] = `${who ? `${who} が ` : ''}${fromJa}${target}${failed ? 'へのサインインに失敗しました' : 'にサインインしました'}${detailJa ? `(${detailJa})` : ''}`;
-  ev['kansa.message.en'] = `${who ?? 'Someone'} ${failed ? 'failed to sign in' : 'signed in'} to ${app ?? 'Entra ID'}${fromEn}${detailEn ? ` (${detailEn})` : ''}`;
+  ev['kansa.message.ja'] =
+    `${who ? `${who} が ` : ''}${fromJa}${target}${failed ? 'へのサインインに失敗しました' : 'にサインインしました'}${detailJa ? `(${detailJa})` : ''}`;
+  ev['kansa.message.en'] =
+    `${who ?? 'Someone'} ${failed ? 'failed to sign in' : 'signed in'} to ${app ?? 'Entra ID'}${fromEn}${detailEn ? ` (${detailEn})` : ''}`;
   return ev;
 }
 
-const IAM_CATEGORIES = new Set(['UserManagement', 'GroupManagement', 'RoleManagement', 'DirectoryManagement', 'Authentication', 'UserAuthenticationMethod']);
+const IAM_CATEGORIES = new Set([
+  'UserManagement',
+  'GroupManagement',
+  'RoleManagement',
+  'DirectoryManagement',
+  'Authentication',
+  'UserAuthenticationMethod',
+]);
 
 /** A directory audit (Graph `directoryAudit` resource, or the `properties` of an AuditLogs record). */
 export function mapAudit(p: Json): KansaEvent {
@@ -122,25 +149,57 @@ export function mapAudit(p: Json): KansaEvent {
   ev['event.code'] = activity;
   ev['event.category'] = IAM_CATEGORIES.has(category) ? ['iam'] : ['configuration'];
   const op = str(p.operationType) ?? '';
-  ev['event.type'] = [op === 'Add' ? 'creation' : op === 'Delete' ? 'deletion' : op === 'Assign' || op === 'Update' || op === 'Unassign' ? 'change' : 'info'];
+  ev['event.type'] = [
+    op === 'Add'
+      ? 'creation'
+      : op === 'Delete'
+        ? 'deletion'
+        : op === 'Assign' || op === 'Update' || op === 'Unassign'
+          ? 'change'
+          : 'info',
+  ];
   ev['event.action'] = kebab(activity);
   ev['event.outcome'] = result === 'success' ? 'success' : result === 'failure' ? 'failure' : 'unknown';
   const reason = str(p.resultReason);
   if (result === 'failure' && reason) ev['event.reason'] = reason;
   const raw: Record<string, string> = {};
-  for (const [k, v] of [['category', p.category], ['loggedByService', p.loggedByService], ['operationType', p.operationType], ['correlationId', p.correlationId], ['initiatedByApp', app?.displayName], ['role', targetRole?.displayName]] as Array<[string, unknown]>) {
+  for (const [k, v] of [
+    ['category', p.category],
+    ['loggedByService', p.loggedByService],
+    ['operationType', p.operationType],
+    ['correlationId', p.correlationId],
+    ['initiatedByApp', app?.displayName],
+    ['role', targetRole?.displayName],
+  ] as Array<[string, unknown]>) {
     const s = str(v);
     if (s !== undefined) raw[k] = s;
   }
-  const changed = targets.flatMap((t) => (Array.isArray(t.modifiedProperties) ? t.modifiedProperties : [])).map((m) => str(obj(m)?.displayName)).filter((x): x is string => !!x);
+  const changed = targets
+    .flatMap((t) => (Array.isArray(t.modifiedProperties) ? t.modifiedProperties : []))
+    .map((m) => str(obj(m)?.displayName))
+    .filter((x): x is string => !!x);
   if (changed.length) raw.modifiedProperties = changed.join(', ');
   ev['kansa.raw'] = raw;
-  const what = [tUpn ? `ユーザー ${tUpn}` : '', gName ? `グループ ${gName}` : '', str(targetRole?.displayName) ? `ロール ${str(targetRole?.displayName)}` : ''].filter(Boolean).join('、');
-  const whatEn = [tUpn ? `user ${tUpn}` : '', gName ? `group ${gName}` : '', str(targetRole?.displayName) ? `role ${str(targetRole?.displayName)}` : ''].filter(Boolean).join(', ');
+  const what = [
+    tUpn ? `ユーザー ${tUpn}` : '',
+    gName ? `グループ ${gName}` : '',
+    str(targetRole?.displayName) ? `ロール ${str(targetRole?.displayName)}` : '',
+  ]
+    .filter(Boolean)
+    .join('、');
+  const whatEn = [
+    tUpn ? `user ${tUpn}` : '',
+    gName ? `group ${gName}` : '',
+    str(targetRole?.displayName) ? `role ${str(targetRole?.displayName)}` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
   const failJa = result === 'failure' ? `、失敗${reason ? `: ${reason}` : ''}` : '';
   const failEn = result === 'failure' ? `, failed${reason ? `: ${reason}` : ''}` : '';
-  ev['kansa.message.ja'] = `${actor ? `${actor} が ` : ''}${ip ? `${ip} から ` : ''}Entra ID で「${activity}」を実行しました(${what || category}${failJa})`;
-  ev['kansa.message.en'] = `${actor ?? 'Someone'} did "${activity}" in Entra ID${ip ? ` from ${ip}` : ''} (${whatEn || category}${failEn})`;
+  ev['kansa.message.ja'] =
+    `${actor ? `${actor} が ` : ''}${ip ? `${ip} から ` : ''}Entra ID で「${activity}」を実行しました(${what || category}${failJa})`;
+  ev['kansa.message.en'] =
+    `${actor ?? 'Someone'} did "${activity}" in Entra ID${ip ? ` from ${ip}` : ''} (${whatEn || category}${failEn})`;
   return ev;
 }
 
@@ -155,7 +214,14 @@ export function mapEntra(r: Json): KansaEvent {
     return ev;
   }
   if (props && category === 'AuditLogs') return mapAudit(props);
-  if (r.createdDateTime !== undefined && (r.userPrincipalName !== undefined || r.servicePrincipalName !== undefined) && obj(r.status)) return mapSignIn(r);
+  if (
+    r.createdDateTime !== undefined &&
+    (r.userPrincipalName !== undefined || r.servicePrincipalName !== undefined) &&
+    obj(r.status)
+  )
+    return mapSignIn(r);
   if (r.activityDateTime !== undefined && r.activityDisplayName !== undefined) return mapAudit(r);
-  throw new ParseError(`expected an Entra ID sign-in or audit record (category SignInLogs/AuditLogs with properties, or a Graph signIn/directoryAudit object)${category ? `, found category ${category}` : ''}`);
+  throw new ParseError(
+    `expected an Entra ID sign-in or audit record (category SignInLogs/AuditLogs with properties, or a Graph signIn/directoryAudit object)${category ? `, found category ${category}` : ''}`,
+  );
 }

@@ -28,7 +28,11 @@ describe('exchange-tracking', () => {
 
   it('detects tracking logs, not IIS', () => {
     expect(exchangeTrackingFormat.detect(`#Log-type: Message Tracking Log\n${FIELDS}`)).toBeGreaterThan(0.95);
-    expect(exchangeTrackingFormat.detect('#Software: Microsoft Internet Information Services 10.0\n#Fields: date time s-ip cs-method')).toBe(0);
+    expect(
+      exchangeTrackingFormat.detect(
+        '#Software: Microsoft Internet Information Services 10.0\n#Fields: date time s-ip cs-method',
+      ),
+    ).toBe(0);
   });
 });
 

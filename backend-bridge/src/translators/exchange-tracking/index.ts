@@ -15,19 +15,74 @@ export const FIELDS =
  * What each event-id says happened to the message, with a record Exchange writes for it. Other
  * event-ids (DSN, REDIRECT, RESOLVE, TRANSFER, HAREDIRECT, AGENTINFO, …) become mail-<event-id>.
  */
-export const RULES: Record<string, { action: string; ja: string; en: string; type: string; outcome?: string; sample: string }> = {
-  RECEIVE: { action: 'mail-received', ja: 'を受信しました', en: 'received', type: 'info', sample: '2026-10-01T00:10:00.123Z,203.0.113.90,mx.partner.example,10.2.0.30,EX01,08DCE1F2A3B4C5D6;2026-10-01T00:10:00.001Z;0,EX01\\Default Frontend EX01,SMTP,RECEIVE,40102030405060,<CAF1234@mail.partner.example>,5f1e2d3c-0000-4000-8000-000000000001,suzuki@example.co.jp,,8812,1,,,見積のご依頼,sales@partner.example,sales@partner.example,,Incoming,,203.0.113.90,10.2.0.30,,Email,5f1e2d3c-0000-4000-8000-0000000000a1,15.02.1544.004' },
-  SUBMIT: { action: 'mail-submitted', ja: 'を送信に回しました', en: 'submitted', type: 'info', sample: '2026-10-01T00:20:00.200Z,10.1.20.15,,10.2.0.30,EX01,"MDB:1a2b3c4d-0000-4000-8000-000000000010, Mailbox:5e6f7a8b-0000-4000-8000-000000000012, Event:123500, MessageClass:IPM.Note, CreationTime:2026-10-01T00:20:00.100Z, ClientType:OWA, SubmissionAssistant:MailboxTransportSubmissionEmailAssistant",,STOREDRIVER,SUBMIT,0,<TY2PR01MB1234@example.co.jp>,,,,,0,,,顧客リスト,tanaka@example.co.jp,tanaka@example.co.jp,,Originating,,10.1.20.15,,,Email,,15.02.1544.004' },
-  SEND: { action: 'mail-sent', ja: 'を送信しました', en: 'sent', type: 'info', sample: '2026-10-01T00:20:02.402Z,10.2.0.30,EX01,198.51.100.25,aspmx.l.google.com,;250 2.0.0 OK;ClientSubmitTime:2026-10-01T00:20:00.100Z,Internet Send Connector,SMTP,SEND,40102030405099,<TY2PR01MB1234@example.co.jp>,5f1e2d3c-0000-4000-8000-000000000002,tanaka.private@gmail.com,250 2.0.0 OK,5242880,1,,,顧客リスト,tanaka@example.co.jp,tanaka@example.co.jp,,Originating,,10.1.20.15,10.2.0.30,,Email,5f1e2d3c-0000-4000-8000-0000000000a2,15.02.1544.004' },
-  DELIVER: { action: 'mail-delivered', ja: 'をメールボックスに配信しました', en: 'delivered', type: 'info', sample: '2026-10-01T00:10:00.456Z,,,10.2.0.30,EX01,"MDB:1a2b3c4d-0000-4000-8000-000000000010, Mailbox:5e6f7a8b-0000-4000-8000-000000000011, Event:123456, MessageClass:IPM.Note, CreationTime:2026-10-01T00:10:00.123Z, ClientType:StoreDriver",,STOREDRIVER,DELIVER,40102030405060,<CAF1234@mail.partner.example>,5f1e2d3c-0000-4000-8000-000000000001,suzuki@example.co.jp,,8812,1,,,見積のご依頼,sales@partner.example,sales@partner.example,2026-10-01T00:10:00.120Z;SRV=EX01.example.co.jp:TOTAL-SUB=0.010,Incoming,,203.0.113.90,10.2.0.30,,Email,,15.02.1544.004' },
-  FAIL: { action: 'mail-failed', ja: 'の配信に失敗しました', en: 'failed to deliver', type: 'info', outcome: 'failure', sample: '2026-10-01T00:40:00.000Z,,,10.2.0.30,EX01,,,DSN,FAIL,40102030405102,<TY2PR01MB9999@example.co.jp>,,nobody@partner.example,550 5.1.1 RESOLVER.ADR.RecipNotFound; not found,20480,1,,,Re: 納期,suzuki@example.co.jp,,,Originating,,10.1.20.16,,,Email,,15.02.1544.004' },
-  DEFER: { action: 'mail-deferred', ja: 'の配信を延期しました', en: 'deferred', type: 'info', outcome: 'failure', sample: '2026-10-01T00:41:00.000Z,,,10.2.0.30,EX01,,,SMTP,DEFER,40102030405103,<TY2PR01MB7777@example.co.jp>,,info@slow.example,451 4.4.0 DNS query failed,4096,1,,,ご案内,ito@example.co.jp,,,Originating,,10.1.20.40,,,Email,,15.02.1544.004' },
-  EXPAND: { action: 'mail-expanded', ja: 'の宛先グループを展開しました', en: 'expanded the group recipients of', type: 'info', sample: '2026-10-01T00:30:00.000Z,,,10.2.0.30,EX01,,,ROUTING,EXPAND,40102030405101,<TY2PR01MB5678@example.co.jp>,,sato@example.co.jp;kato@example.co.jp;ito@example.co.jp,,,3,all-sales@example.co.jp,,"10月の目標, 確認お願いします",yamada@example.co.jp,,,Originating,,10.1.20.33,,,Email,,15.02.1544.004' },
+export const RULES: Record<
+  string,
+  { action: string; ja: string; en: string; type: string; outcome?: string; sample: string }
+> = {
+  RECEIVE: {
+    action: 'mail-received',
+    ja: 'を受信しました',
+    en: 'received',
+    type: 'info',
+    sample:
+      '2026-10-01T00:10:00.123Z,203.0.113.90,mx.partner.example,10.2.0.30,EX01,08DCE1F2A3B4C5D6;2026-10-01T00:10:00.001Z;0,EX01\\Default Frontend EX01,SMTP,RECEIVE,40102030405060,<CAF1234@mail.partner.example>,5f1e2d3c-0000-4000-8000-000000000001,suzuki@example.co.jp,,8812,1,,,見積のご依頼,sales@partner.example,sales@partner.example,,Incoming,,203.0.113.90,10.2.0.30,,Email,5f1e2d3c-0000-4000-8000-0000000000a1,15.02.1544.004',
+  },
+  SUBMIT: {
+    action: 'mail-submitted',
+    ja: 'を送信に回しました',
+    en: 'submitted',
+    type: 'info',
+    sample:
+      '2026-10-01T00:20:00.200Z,10.1.20.15,,10.2.0.30,EX01,"MDB:1a2b3c4d-0000-4000-8000-000000000010, Mailbox:5e6f7a8b-0000-4000-8000-000000000012, Event:123500, MessageClass:IPM.Note, CreationTime:2026-10-01T00:20:00.100Z, ClientType:OWA, SubmissionAssistant:MailboxTransportSubmissionEmailAssistant",,STOREDRIVER,SUBMIT,0,<TY2PR01MB1234@example.co.jp>,,,,,0,,,顧客リスト,tanaka@example.co.jp,tanaka@example.co.jp,,Originating,,10.1.20.15,,,Email,,15.02.1544.004',
+  },
+  SEND: {
+    action: 'mail-sent',
+    ja: 'を送信しました',
+    en: 'sent',
+    type: 'info',
+    sample:
+      '2026-10-01T00:20:02.402Z,10.2.0.30,EX01,198.51.100.25,aspmx.l.google.com,;250 2.0.0 OK;ClientSubmitTime:2026-10-01T00:20:00.100Z,Internet Send Connector,SMTP,SEND,40102030405099,<TY2PR01MB1234@example.co.jp>,5f1e2d3c-0000-4000-8000-000000000002,tanaka.private@gmail.com,250 2.0.0 OK,5242880,1,,,顧客リスト,tanaka@example.co.jp,tanaka@example.co.jp,,Originating,,10.1.20.15,10.2.0.30,,Email,5f1e2d3c-0000-4000-8000-0000000000a2,15.02.1544.004',
+  },
+  DELIVER: {
+    action: 'mail-delivered',
+    ja: 'をメールボックスに配信しました',
+    en: 'delivered',
+    type: 'info',
+    sample:
+      '2026-10-01T00:10:00.456Z,,,10.2.0.30,EX01,"MDB:1a2b3c4d-0000-4000-8000-000000000010, Mailbox:5e6f7a8b-0000-4000-8000-000000000011, Event:123456, MessageClass:IPM.Note, CreationTime:2026-10-01T00:10:00.123Z, ClientType:StoreDriver",,STOREDRIVER,DELIVER,40102030405060,<CAF1234@mail.partner.example>,5f1e2d3c-0000-4000-8000-000000000001,suzuki@example.co.jp,,8812,1,,,見積のご依頼,sales@partner.example,sales@partner.example,2026-10-01T00:10:00.120Z;SRV=EX01.example.co.jp:TOTAL-SUB=0.010,Incoming,,203.0.113.90,10.2.0.30,,Email,,15.02.1544.004',
+  },
+  FAIL: {
+    action: 'mail-failed',
+    ja: 'の配信に失敗しました',
+    en: 'failed to deliver',
+    type: 'info',
+    outcome: 'failure',
+    sample:
+      '2026-10-01T00:40:00.000Z,,,10.2.0.30,EX01,,,DSN,FAIL,40102030405102,<TY2PR01MB9999@example.co.jp>,,nobody@partner.example,550 5.1.1 RESOLVER.ADR.RecipNotFound; not found,20480,1,,,Re: 納期,suzuki@example.co.jp,,,Originating,,10.1.20.16,,,Email,,15.02.1544.004',
+  },
+  DEFER: {
+    action: 'mail-deferred',
+    ja: 'の配信を延期しました',
+    en: 'deferred',
+    type: 'info',
+    outcome: 'failure',
+    sample:
+      '2026-10-01T00:41:00.000Z,,,10.2.0.30,EX01,,,SMTP,DEFER,40102030405103,<TY2PR01MB7777@example.co.jp>,,info@slow.example,451 4.4.0 DNS query failed,4096,1,,,ご案内,ito@example.co.jp,,,Originating,,10.1.20.40,,,Email,,15.02.1544.004',
+  },
+  EXPAND: {
+    action: 'mail-expanded',
+    ja: 'の宛先グループを展開しました',
+    en: 'expanded the group recipients of',
+    type: 'info',
+    sample:
+      '2026-10-01T00:30:00.000Z,,,10.2.0.30,EX01,,,ROUTING,EXPAND,40102030405101,<TY2PR01MB5678@example.co.jp>,,sato@example.co.jp;kato@example.co.jp;ito@example.co.jp,,,3,all-sales@example.co.jp,,"10月の目標, 確認お願いします",yamada@example.co.jp,,,Originating,,10.1.20.33,,,Email,,15.02.1544.004',
+  },
 };
 
 const dash = (s: string | undefined): string | undefined => (s === undefined || s === '' || s === '-' ? undefined : s);
 const local = (a: string): string => a.slice(0, Math.max(0, a.indexOf('@'))) || a;
-const domainOf = (a: string | undefined): string | undefined => (a && a.includes('@') ? a.slice(a.indexOf('@') + 1).toLowerCase() : undefined);
+const domainOf = (a: string | undefined): string | undefined =>
+  a && a.includes('@') ? a.slice(a.indexOf('@') + 1).toLowerCase() : undefined;
 
 export function translateTracking(text: string, header: string[] | undefined): KansaEvent {
   if (!header) throw new ParseError('expected a #Fields: line before the first message tracking record');
@@ -36,7 +91,8 @@ export function translateTracking(text: string, header: string[] | undefined): K
   for (let i = 0; i < header.length && i < values.length; i++) if (values[i] !== '') f[header[i]] = values[i];
   const t = f['date-time'];
   const ms = t && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/.test(t) ? Date.parse(t) : NaN;
-  if (Number.isNaN(ms)) throw new ParseError(`expected date-time such as 2026-10-01T00:10:00.123Z, found ${JSON.stringify(t ?? null)}`);
+  if (Number.isNaN(ms))
+    throw new ParseError(`expected date-time such as 2026-10-01T00:10:00.123Z, found ${JSON.stringify(t ?? null)}`);
   const eventId = f['event-id'];
   if (!eventId) throw new ParseError('expected an event-id in the message tracking record');
   const rule = RULES[eventId];
@@ -45,7 +101,8 @@ export function translateTracking(text: string, header: string[] | undefined): K
   const dir = f.directionality;
   const senderDomain = domainOf(sender);
   const outside = recipients.filter((r) => domainOf(r) && domainOf(r) !== senderDomain);
-  const direction = dir === 'Incoming' ? 'inbound' : dir === 'Originating' ? (outside.length > 0 ? 'outbound' : 'internal') : undefined;
+  const direction =
+    dir === 'Incoming' ? 'inbound' : dir === 'Originating' ? (outside.length > 0 ? 'outbound' : 'internal') : undefined;
 
   const ev: KansaEvent = {
     '@timestamp': new Date(ms).toISOString(),
@@ -83,19 +140,63 @@ export function translateTracking(text: string, header: string[] | undefined): K
   const status = dash(f['recipient-status']);
   if (status && rule?.outcome === 'failure') ev['event.reason'] = status;
   const raw: Record<string, string> = {};
-  for (const k of ['source', 'source-context', 'connector-id', 'internal-message-id', 'network-message-id', 'recipient-status', 'total-bytes', 'related-recipient-address', 'return-path', 'client-hostname', 'message-info', 'directionality', 'transport-traffic-type', 'schema-version']) {
+  for (const k of [
+    'source',
+    'source-context',
+    'connector-id',
+    'internal-message-id',
+    'network-message-id',
+    'recipient-status',
+    'total-bytes',
+    'related-recipient-address',
+    'return-path',
+    'client-hostname',
+    'message-info',
+    'directionality',
+    'transport-traffic-type',
+    'schema-version',
+  ]) {
     if (dash(f[k])) raw[k] = f[k];
   }
   ev['kansa.raw'] = raw;
 
   const bytes = Number(f['total-bytes']);
-  const size = Number.isFinite(bytes) && bytes > 0 ? (bytes >= 1048576 ? `${(bytes / 1048576).toFixed(1)} MB` : bytes >= 1024 ? `${Math.round(bytes / 1024)} KB` : `${bytes} B`) : undefined;
-  const to = recipients.length > 2 ? `${recipients.slice(0, 2).join(', ')} ほか ${recipients.length - 2} 件` : recipients.join(', ');
-  const toEn = recipients.length > 2 ? `${recipients.slice(0, 2).join(', ')} and ${recipients.length - 2} more` : recipients.join(', ');
-  const partsJa = [subject && `件名「${subject}」`, size, f.source, status && rule?.outcome === 'failure' ? status : undefined].filter(Boolean).join('、');
-  const partsEn = [subject && `subject "${subject}"`, size, f.source, status && rule?.outcome === 'failure' ? status : undefined].filter(Boolean).join(', ');
-  ev['kansa.message.ja'] = `${server} が ${sender ?? '(差出人なし)'} から ${to || '(宛先なし)'} 宛てのメール${rule?.ja ?? `について ${eventId} を記録しました`}${partsJa ? `(${partsJa})` : ''}`;
-  ev['kansa.message.en'] = `${server} ${rule?.en ?? `logged ${eventId} for`} a mail from ${sender ?? '(no sender)'} to ${toEn || '(no recipient)'}${partsEn ? ` (${partsEn})` : ''}`;
+  const size =
+    Number.isFinite(bytes) && bytes > 0
+      ? bytes >= 1048576
+        ? `${(bytes / 1048576).toFixed(1)} MB`
+        : bytes >= 1024
+          ? `${Math.round(bytes / 1024)} KB`
+          : `${bytes} B`
+      : undefined;
+  const to =
+    recipients.length > 2
+      ? `${recipients.slice(0, 2).join(', ')} ほか ${recipients.length - 2} 件`
+      : recipients.join(', ');
+  const toEn =
+    recipients.length > 2
+      ? `${recipients.slice(0, 2).join(', ')} and ${recipients.length - 2} more`
+      : recipients.join(', ');
+  const partsJa = [
+    subject && `件名「${subject}」`,
+    size,
+    f.source,
+    status && rule?.outcome === 'failure' ? status : undefined,
+  ]
+    .filter(Boolean)
+    .join('、');
+  const partsEn = [
+    subject && `subject "${subject}"`,
+    size,
+    f.source,
+    status && rule?.outcome === 'failure' ? status : undefined,
+  ]
+    .filter(Boolean)
+    .join(', ');
+  ev['kansa.message.ja'] =
+    `${server} が ${sender ?? '(差出人なし)'} から ${to || '(宛先なし)'} 宛てのメール${rule?.ja ?? `について ${eventId} を記録しました`}${partsJa ? `(${partsJa})` : ''}`;
+  ev['kansa.message.en'] =
+    `${server} ${rule?.en ?? `logged ${eventId} for`} a mail from ${sender ?? '(no sender)'} to ${toEn || '(no recipient)'}${partsEn ? ` (${partsEn})` : ''}`;
   return ev;
 }
 

@@ -22,8 +22,16 @@ function ev(code: string, ms: number, data: Record<string, string>, rights?: str
 it('condenses a dense burst (500 opens a second, thousands buffered) without losing anything', () => {
   const events: KansaEvent[] = [];
   for (let i = 0; i < 5000; i++) {
-    const d = { u: String(i % 7), HandleId: `0x${i.toString(16)}`, ObjectName: `C:\\Shares\\d${i % 5}\\f${i % 3000}.docx` };
-    events.push(ev('4656', i * 2, d, ['ReadData']), ev('4663', i * 2, d, i % 10 === 0 ? ['DELETE'] : ['ReadData']), ev('4658', i * 2 + 1, d));
+    const d = {
+      u: String(i % 7),
+      HandleId: `0x${i.toString(16)}`,
+      ObjectName: `C:\\Shares\\d${i % 5}\\f${i % 3000}.docx`,
+    };
+    events.push(
+      ev('4656', i * 2, d, ['ReadData']),
+      ev('4663', i * 2, d, i % 10 === 0 ? ['DELETE'] : ['ReadData']),
+      ev('4658', i * 2 + 1, d),
+    );
   }
   const stage = new FileAccessCondenser();
   let raw = 0;

@@ -5,7 +5,13 @@ import { FileAccessCondenser } from '.';
 const T0 = Date.parse('2026-10-01T00:30:00.000Z');
 
 /** A Security object event the way the Windows translators emit it. */
-function ev(code: string, ms: number, data: Record<string, string>, rights?: string[], outcome = 'success'): KansaEvent {
+function ev(
+  code: string,
+  ms: number,
+  data: Record<string, string>,
+  rights?: string[],
+  outcome = 'success',
+): KansaEvent {
   const e: KansaEvent = {
     '@timestamp': new Date(T0 + ms).toISOString(),
     'event.code': code,
@@ -39,7 +45,11 @@ function read(ms: number, handle: string, path = 'C:\\Shares\\開発\\仕様書.
 
 describe('file-access condenser', () => {
   it('passes other events through untouched and in order', () => {
-    const other: KansaEvent = { '@timestamp': new Date(T0).toISOString(), 'event.code': '4624', 'event.module': 'windows' };
+    const other: KansaEvent = {
+      '@timestamp': new Date(T0).toISOString(),
+      'event.code': '4624',
+      'event.module': 'windows',
+    };
     const stage = new FileAccessCondenser();
     expect(stage.push(other)).toEqual([other]);
     expect(stage.push(other)[0]).toBe(other);
@@ -61,7 +71,10 @@ describe('file-access condenser', () => {
   });
 
   it('merges repeated reads within 5 seconds, and not across a longer gap', () => {
-    const events = [...Array.from({ length: 12 }, (_, i) => read(i * 400, `0x${(0x300 + i * 4).toString(16)}`)).flat(), ...read(4402 + 5001, '0x400')];
+    const events = [
+      ...Array.from({ length: 12 }, (_, i) => read(i * 400, `0x${(0x300 + i * 4).toString(16)}`)).flat(),
+      ...read(4402 + 5001, '0x400'),
+    ];
     const stage = new FileAccessCondenser();
     const out = run(stage, events);
     expect(out).toHaveLength(2);
@@ -83,7 +96,9 @@ describe('file-access condenser', () => {
 
   it('keeps memory bounded: the oldest open handles go out as partial records', () => {
     const stage = new FileAccessCondenser({ maxOpenHandles: 2 });
-    const opens = Array.from({ length: 5 }, (_, i) => ev('4656', i, { ObjectName: `C:\\d\\f${i}.txt`, HandleId: `0x${i + 1}` }, ['ReadData']));
+    const opens = Array.from({ length: 5 }, (_, i) =>
+      ev('4656', i, { ObjectName: `C:\\d\\f${i}.txt`, HandleId: `0x${i + 1}` }, ['ReadData']),
+    );
     const out: KansaEvent[] = [];
     for (const e of opens) out.push(...stage.push(e));
     // Three evicted (and still waiting for rename/merge partners), two open.
@@ -95,13 +110,23 @@ describe('file-access condenser', () => {
   it('finalizes handles seen only through 4663 after the merge window', () => {
     const stage = new FileAccessCondenser();
     expect(stage.push(ev('4663', 0, { ObjectName: 'C:\\d\\a.txt', HandleId: '0x9' }, ['ReadData']))).toEqual([]);
-    const later = stage.push({ '@timestamp': new Date(T0 + 10_001).toISOString(), 'event.code': '1', 'event.module': 'windows' });
+    const later = stage.push({
+      '@timestamp': new Date(T0 + 10_001).toISOString(),
+      'event.code': '1',
+      'event.module': 'windows',
+    });
     expect(later.map((e) => e['event.action'] ?? e['event.code'])).toEqual(['read-file', '1']);
   });
 
   it('turns a denied handle request into a denied access record', () => {
-    const out = run(new FileAccessCondenser(), [ev('4656', 0, { ObjectName: 'C:\\Shares\\人事\\評価.xlsx', HandleId: '0x0' }, ['ReadData'], 'failure')]);
-    expect(out[0]).toMatchObject({ 'event.outcome': 'failure', 'event.type': ['access', 'denied'], 'kansa.message.ja': 'yamada が FS01 上の C:\\Shares\\人事\\評価.xlsx の読み取りを拒否されました' });
+    const out = run(new FileAccessCondenser(), [
+      ev('4656', 0, { ObjectName: 'C:\\Shares\\人事\\評価.xlsx', HandleId: '0x0' }, ['ReadData'], 'failure'),
+    ]);
+    expect(out[0]).toMatchObject({
+      'event.outcome': 'failure',
+      'event.type': ['access', 'denied'],
+      'kansa.message.ja': 'yamada が FS01 上の C:\\Shares\\人事\\評価.xlsx の読み取りを拒否されました',
+    });
   });
 });
 

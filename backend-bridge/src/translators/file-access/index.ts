@@ -244,7 +244,15 @@ export class FileAccessCondenser implements Stage {
         }
         const prev = this.handleOf(key);
         if (prev) this.close(prev);
-        const h: OpenHandle = { key, rec: this.base(e, t, d), requested: [], used: [], opened: true, deleted: false, permChanged: false };
+        const h: OpenHandle = {
+          key,
+          rec: this.base(e, t, d),
+          requested: [],
+          used: [],
+          opened: true,
+          deleted: false,
+          permChanged: false,
+        };
         addRights(h.requested, e['kansa.access.rights']);
         this.setOpen(h);
         return;
@@ -252,7 +260,15 @@ export class FileAccessCondenser implements Stage {
       case '4663': {
         let h = this.handleOf(key);
         if (!h) {
-          h = { key, rec: this.base(e, t, d), requested: [], used: [], opened: false, deleted: false, permChanged: false };
+          h = {
+            key,
+            rec: this.base(e, t, d),
+            requested: [],
+            used: [],
+            opened: false,
+            deleted: false,
+            permChanged: false,
+          };
         } else {
           this.touch(h, e, t);
           if (!h.rec.path) h.rec.path = str(d.ObjectName);
@@ -444,7 +460,10 @@ export class FileAccessCondenser implements Stage {
   /** Moves time forward: idle handles are finalized, correlated records merge, stale merges go out. */
   private advance(): void {
     for (const r of this.objects.expire(this.now)) this.emitObject(r);
-    for (const [map, idle] of [[this.loose, HANDLE_IDLE_NO_OPEN_MS], [this.open, HANDLE_IDLE_MS]] as const) {
+    for (const [map, idle] of [
+      [this.loose, HANDLE_IDLE_NO_OPEN_MS],
+      [this.open, HANDLE_IDLE_MS],
+    ] as const) {
       for (const h of map.values()) {
         if (this.now - h.rec.last <= idle) break;
         this.dropHandle(h);
@@ -505,7 +524,11 @@ export class FileAccessCondenser implements Stage {
   }
 
   private sameActor(a: AccessRecord, b: AccessRecord): boolean {
-    return a.host === b.host && a.user === b.user && (a.share ? b.share === true && a.sourceIp === b.sourceIp : a.pid === b.pid);
+    return (
+      a.host === b.host &&
+      a.user === b.user &&
+      (a.share ? b.share === true && a.sourceIp === b.sourceIp : a.pid === b.pid)
+    );
   }
 
   private near(a: AccessRecord, b: AccessRecord): boolean {
@@ -517,8 +540,12 @@ export class FileAccessCondenser implements Stage {
     let best: AccessRecord | undefined;
     let bestScore = Number.POSITIVE_INFINITY;
     const consider = (c: AccessRecord): void => {
-      if (c === d || c.consumed || !c.path || dirName(c.path) !== d.path || !this.sameActor(d, c) || !this.near(d, c)) return;
-      const score = c.seqFirst <= d.seqFirst && d.seqFirst <= c.seqLast ? 0 : Math.min(Math.abs(d.seqFirst - c.seqFirst), Math.abs(d.seqFirst - c.seqLast));
+      if (c === d || c.consumed || !c.path || dirName(c.path) !== d.path || !this.sameActor(d, c) || !this.near(d, c))
+        return;
+      const score =
+        c.seqFirst <= d.seqFirst && d.seqFirst <= c.seqLast
+          ? 0
+          : Math.min(Math.abs(d.seqFirst - c.seqFirst), Math.abs(d.seqFirst - c.seqLast));
       if (score < bestScore || (score === bestScore && best && c.seqFirst < best.seqFirst)) {
         best = c;
         bestScore = score;
@@ -555,8 +582,15 @@ export class FileAccessCondenser implements Stage {
       // actor touches right after the DELETE (Windows never logs the new name itself).
       let partner: AccessRecord | undefined;
       const consider = (s: AccessRecord): void => {
-        if (s === r || s.consumed || !s.path || s.path === r.path || s.outcome !== 'success' || s.renameCandidate) return;
-        if (dirName(s.path) !== dir || s.seqFirst < r.seqFirst || s.first - r.last > MERGE_WINDOW_MS || !this.sameActor(r, s)) return;
+        if (s === r || s.consumed || !s.path || s.path === r.path || s.outcome !== 'success' || s.renameCandidate)
+          return;
+        if (
+          dirName(s.path) !== dir ||
+          s.seqFirst < r.seqFirst ||
+          s.first - r.last > MERGE_WINDOW_MS ||
+          !this.sameActor(r, s)
+        )
+          return;
         if (this.existedBefore(r.host, s.path, r.seqFirst, r)) return;
         if (!partner || s.seqFirst < partner.seqFirst) partner = s;
       };
@@ -569,11 +603,15 @@ export class FileAccessCondenser implements Stage {
         // Merely touching the new name (attributes, or its creation in the folder) is part of the rename.
         const p = partner as AccessRecord;
         const inBuffer = [...this.bufferByPath.get(`${p.host}|${p.path}`)].includes(p);
-        if (inBuffer && (partner.op === 'read-attributes' || partner.op === 'write-attributes')) this.mergeInto(r, partner);
+        if (inBuffer && (partner.op === 'read-attributes' || partner.op === 'write-attributes'))
+          this.mergeInto(r, partner);
       } else if (r.share) {
         r.op = 'delete';
       }
-    } else if (r.created && (r.op === 'write' || r.op === 'append' || r.op === 'read-attributes' || r.op === 'write-attributes')) {
+    } else if (
+      r.created &&
+      (r.op === 'write' || r.op === 'append' || r.op === 'read-attributes' || r.op === 'write-attributes')
+    ) {
       r.op = 'create';
     }
   }

@@ -70,7 +70,9 @@ function mixedStream(n: number, seed: number): Gen {
         HandleId: handle,
         ProcessId: pid,
         ObjectType: file ? 'File' : pick(OTHER_TYPES),
-        ObjectName: file ? `C:\\Shares\\d${Math.floor(r() * 4)}\\f${Math.floor(r() * 40)}.docx` : `\\REGISTRY\\MACHINE\\SOFTWARE\\K${Math.floor(r() * 30)}`,
+        ObjectName: file
+          ? `C:\\Shares\\d${Math.floor(r() * 4)}\\f${Math.floor(r() * 40)}.docx`
+          : `\\REGISTRY\\MACHINE\\SOFTWARE\\K${Math.floor(r() * 30)}`,
       };
       const close = { u, host, SubjectUserName: u, HandleId: handle, ProcessId: pid };
       const steps: Array<[string, Record<string, string>, string[] | undefined, string?]> = [];
@@ -78,9 +80,15 @@ function mixedStream(n: number, seed: number): Gen {
       if (kind < 0.05) steps.push(['4656', data, ['WriteData'], 'failure']);
       else if (kind < 0.1) steps.push(['4658', close, undefined]);
       else {
-        if (kind > 0.15) steps.push(['4656', data, pick([['ReadData'], ['ReadData', 'WriteData'], ['DELETE'], ['QueryValue'], ['ReadAttributes']])]);
+        if (kind > 0.15)
+          steps.push([
+            '4656',
+            data,
+            pick([['ReadData'], ['ReadData', 'WriteData'], ['DELETE'], ['QueryValue'], ['ReadAttributes']]),
+          ]);
         const uses = r() < 0.35 ? 0 : 1 + Math.floor(r() * 3);
-        for (let i = 0; i < uses; i++) steps.push(['4663', data, [pick(['ReadData', 'WriteData', 'DELETE', 'QueryValue', 'AppendData'])]]);
+        for (let i = 0; i < uses; i++)
+          steps.push(['4663', data, [pick(['ReadData', 'WriteData', 'DELETE', 'QueryValue', 'AppendData'])]]);
         if (r() < 0.1) steps.push(['4660', { ...close, ObjectServer: 'Security' }, undefined]);
         if (r() < 0.92) steps.push(['4658', close, undefined]);
       }
@@ -96,7 +104,10 @@ function mixedStream(n: number, seed: number): Gen {
   return { events, byCode };
 }
 
-function account(stage: FileAccessCondenser, events: KansaEvent[]): { seen: Map<string, number>; records: number; passed: number; countSum: number; bad: string[] } {
+function account(
+  stage: FileAccessCondenser,
+  events: KansaEvent[],
+): { seen: Map<string, number>; records: number; passed: number; countSum: number; bad: string[] } {
   const seen = new Map<string, number>();
   const bad: string[] = [];
   let records = 0;
@@ -107,7 +118,8 @@ function account(stage: FileAccessCondenser, events: KansaEvent[]): { seen: Map<
     if (out['kansa.count'] !== undefined) {
       records++;
       countSum += out['kansa.count'] as number;
-      if (out['kansa.count'] !== ids.length) bad.push(`record with kansa.count ${out['kansa.count']} holds ${ids.length} raw events`);
+      if (out['kansa.count'] !== ids.length)
+        bad.push(`record with kansa.count ${out['kansa.count']} holds ${ids.length} raw events`);
     } else {
       passed++;
       if (ids.length !== 1) bad.push(`passed-through event holds ${ids.length} raw events`);
@@ -130,7 +142,9 @@ describe('object-access accounting on long mixed streams', () => {
     const stage = new FileAccessCondenser({ maxOpenHandles: 500, maxBuffered: 2000, maxPending: 500 });
     const { seen, records, passed, countSum, bad } = account(stage, events);
     expect(bad.slice(0, 5)).toEqual([]);
-    const missing = events.filter((e) => seen.get(e['event.original'] as string) !== 1).map((e) => `${e['event.original']}:${seen.get(e['event.original'] as string) ?? 0}`);
+    const missing = events
+      .filter((e) => seen.get(e['event.original'] as string) !== 1)
+      .map((e) => `${e['event.original']}:${seen.get(e['event.original'] as string) ?? 0}`);
     expect(missing.slice(0, 10)).toEqual([]);
     expect(seen.size).toBe(events.length);
     expect(countSum + passed).toBe(events.length);

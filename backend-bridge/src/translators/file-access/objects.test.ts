@@ -24,13 +24,23 @@ function run(events: KansaEvent[]): KansaEvent[] {
   return [...events.flatMap((e) => stage.push(e)), ...stage.flush()];
 }
 
-const KEY = { ObjectType: 'Key', ObjectName: '\\REGISTRY\\MACHINE\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Run', HandleId: '0x1a4' };
+const KEY = {
+  ObjectType: 'Key',
+  ObjectName: '\\REGISTRY\\MACHINE\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Run',
+  HandleId: '0x1a4',
+};
 const FILE = { ObjectType: 'File', ObjectName: 'C:\\Shares\\開発\\企画書.docx', HandleId: '0x1a4' };
 
 describe('handles on objects other than files', () => {
   it('joins a registry key handle into one record, its close included', () => {
-    const out = run([ev('4656', 0, KEY, ['QueryValue', 'SetValue']), ev('4663', 0, KEY, ['SetValue']), ev('4658', 1000, { HandleId: '0x1a4' })]);
-    expect(out.map((e) => [e['event.action'], e['kansa.count'], e['registry.path']])).toEqual([['modified-registry-key', 3, KEY.ObjectName]]);
+    const out = run([
+      ev('4656', 0, KEY, ['QueryValue', 'SetValue']),
+      ev('4663', 0, KEY, ['SetValue']),
+      ev('4658', 1000, { HandleId: '0x1a4' }),
+    ]);
+    expect(out.map((e) => [e['event.action'], e['kansa.count'], e['registry.path']])).toEqual([
+      ['modified-registry-key', 3, KEY.ObjectName],
+    ]);
     expect(out[0]['kansa.message.en']).toBe(`tanaka modified the registry key ${KEY.ObjectName} on WS01`);
   });
 
@@ -53,6 +63,8 @@ describe('handles on objects other than files', () => {
 describe('a file handle closed without access', () => {
   it('is not an access: its own operation, counted, not a read or a write', () => {
     const out = run([ev('4656', 0, FILE, ['ReadData', 'WriteData']), ev('4658', 0, { HandleId: '0x1a4' })]);
-    expect(out.map((e) => [e['event.action'], e['kansa.access.operation'], e['kansa.count']])).toEqual([['opened-file-without-access', 'open', 2]]);
+    expect(out.map((e) => [e['event.action'], e['kansa.access.operation'], e['kansa.count']])).toEqual([
+      ['opened-file-without-access', 'open', 2],
+    ]);
   });
 });

@@ -29,7 +29,19 @@ const MAX_RAWS = 10_000;
 const IDLE_LOOSE_MS = 5_000;
 
 /** Rights on a registry key or other object that change it (4663 AccessList words, decoded). */
-const CHANGING = new Set(['DELETE', 'WRITE_DAC', 'WRITE_OWNER', 'SetValue', 'CreateSubKey', 'CreateLink', 'WriteData', 'AppendData', 'WriteAttributes', 'WriteEA', 'ChangeConfig']);
+const CHANGING = new Set([
+  'DELETE',
+  'WRITE_DAC',
+  'WRITE_OWNER',
+  'SetValue',
+  'CreateSubKey',
+  'CreateLink',
+  'WriteData',
+  'AppendData',
+  'WriteAttributes',
+  'WriteEA',
+  'ChangeConfig',
+]);
 
 /** What a record of each object type is called: action stem and words (ja, en). */
 const TYPE_WORDS: Record<string, { stem: string; ja: string; en: string; category: string }> = {
@@ -43,7 +55,14 @@ const TYPE_WORDS: Record<string, { stem: string; ja: string; en: string; categor
 };
 
 function wordsOf(type: string): { stem: string; ja: string; en: string; category: string } {
-  return TYPE_WORDS[type.toLowerCase()] ?? { stem: 'object', ja: `${type} オブジェクト`, en: `the ${type} object`, category: 'host' };
+  return (
+    TYPE_WORDS[type.toLowerCase()] ?? {
+      stem: 'object',
+      ja: `${type} オブジェクト`,
+      en: `the ${type} object`,
+      category: 'host',
+    }
+  );
 }
 
 function str(v: unknown): string | undefined {
@@ -78,7 +97,17 @@ export class ObjectHandles {
       h = undefined;
     }
     if (!h) {
-      h = { key, type: d.ObjectType ?? 'Object', raws: [], requested: [], used: [], deleted: false, first: t, last: t, opened: code === '4656' };
+      h = {
+        key,
+        type: d.ObjectType ?? 'Object',
+        raws: [],
+        requested: [],
+        used: [],
+        deleted: false,
+        first: t,
+        last: t,
+        opened: code === '4656',
+      };
     }
     this.open.delete(key);
     h.raws.push(e);
@@ -116,7 +145,8 @@ export class ObjectHandles {
 
 function toObjectEvent(h: ObjectHandle): KansaEvent {
   // The 4656 names the object and the actor; a lone 4663 does too; a close names only the handle.
-  const p = h.raws.find((x) => x['event.code'] === '4656') ?? h.raws.find((x) => x['event.code'] === '4663') ?? h.raws[0];
+  const p =
+    h.raws.find((x) => x['event.code'] === '4656') ?? h.raws.find((x) => x['event.code'] === '4663') ?? h.raws[0];
   const d = (p['winlog.event_data'] ?? {}) as Record<string, string>;
   const w = wordsOf(h.type);
   const rights = h.used.length > 0 ? h.used : h.requested;
@@ -129,10 +159,31 @@ function toObjectEvent(h: ObjectHandle): KansaEvent {
     'event.kind': 'event',
     'event.category': [w.category],
     'event.type': op === 'delete' ? ['deletion'] : op === 'write' ? ['change'] : op === 'open' ? ['info'] : ['access'],
-    'event.action': op === 'delete' ? `deleted-${w.stem}` : op === 'write' ? `modified-${w.stem}` : op === 'open' ? `opened-${w.stem}-without-access` : `read-${w.stem}`,
+    'event.action':
+      op === 'delete'
+        ? `deleted-${w.stem}`
+        : op === 'write'
+          ? `modified-${w.stem}`
+          : op === 'open'
+            ? `opened-${w.stem}-without-access`
+            : `read-${w.stem}`,
     'event.outcome': 'success',
   };
-  for (const k of ['event.code', 'event.module', 'event.dataset', 'event.provider', 'host.name', 'host.os.type', 'user.name', 'user.domain', 'user.id', 'winlog.logon.id', 'process.pid', 'process.executable', 'process.name'] as const) {
+  for (const k of [
+    'event.code',
+    'event.module',
+    'event.dataset',
+    'event.provider',
+    'host.name',
+    'host.os.type',
+    'user.name',
+    'user.domain',
+    'user.id',
+    'winlog.logon.id',
+    'process.pid',
+    'process.executable',
+    'process.name',
+  ] as const) {
     const v = p[k];
     if (v !== undefined) e[k] = v as never;
   }
@@ -143,7 +194,14 @@ function toObjectEvent(h: ObjectHandle): KansaEvent {
   e['kansa.access.first'] = new Date(h.first).toISOString();
   e['kansa.access.last'] = new Date(h.last).toISOString();
   e['kansa.count'] = h.raws.length;
-  for (const k of ['winlog.channel', 'winlog.provider_name', 'winlog.computer_name', 'winlog.record_id', 'winlog.event_data', 'kansa.source_type'] as const) {
+  for (const k of [
+    'winlog.channel',
+    'winlog.provider_name',
+    'winlog.computer_name',
+    'winlog.record_id',
+    'winlog.event_data',
+    'kansa.source_type',
+  ] as const) {
     const v = p[k];
     if (v !== undefined) e[k] = v as never;
   }
@@ -164,8 +222,10 @@ function toObjectEvent(h: ObjectHandle): KansaEvent {
     // As for file records: at most 64 KiB of originals, with a note of how many were left out.
     let text = originals[0];
     let used = 1;
-    while (used < originals.length && text.length + originals[used].length + 1 <= MAX_ORIGINAL) text += `\n${originals[used++]}`;
-    e['event.original'] = used < originals.length ? `${text}\n… (${originals.length - used} more raw events not kept here)` : text;
+    while (used < originals.length && text.length + originals[used].length + 1 <= MAX_ORIGINAL)
+      text += `\n${originals[used++]}`;
+    e['event.original'] =
+      used < originals.length ? `${text}\n… (${originals.length - used} more raw events not kept here)` : text;
   }
   e['kansa.parse.status'] = h.raws.some((x) => x['kansa.parse.status'] === 'partial') ? 'partial' : 'ok';
   for (const k of ['kansa.parse.format', 'log.file.path', 'log.offset'] as const) {

@@ -97,12 +97,37 @@ const VERBS: Record<Operation, { ja: string; en: string; denyJa: string; denyEn:
   append: { ja: '{p} に追記しました', en: 'appended to {p}', denyJa: '追記', denyEn: 'append' },
   create: { ja: '{p} を作成しました', en: 'created {p}', denyJa: '作成', denyEn: 'create' },
   delete: { ja: '{p} を削除しました', en: 'deleted {p}', denyJa: '削除', denyEn: 'delete' },
-  rename: { ja: '{p} の名前を変更(または移動)しました', en: 'renamed or moved {p}', denyJa: '名前の変更', denyEn: 'rename' },
-  'permission-change': { ja: '{p} のアクセス許可を変更しました', en: 'changed the permissions of {p}', denyJa: 'アクセス許可の変更', denyEn: 'permission change' },
+  rename: {
+    ja: '{p} の名前を変更(または移動)しました',
+    en: 'renamed or moved {p}',
+    denyJa: '名前の変更',
+    denyEn: 'rename',
+  },
+  'permission-change': {
+    ja: '{p} のアクセス許可を変更しました',
+    en: 'changed the permissions of {p}',
+    denyJa: 'アクセス許可の変更',
+    denyEn: 'permission change',
+  },
   execute: { ja: '{p} を実行しました', en: 'executed {p}', denyJa: '実行', denyEn: 'execute' },
-  'read-attributes': { ja: '{p} の属性を参照しました', en: 'read the attributes of {p}', denyJa: '属性の参照', denyEn: 'attribute read' },
-  'write-attributes': { ja: '{p} の属性を変更しました', en: 'changed the attributes of {p}', denyJa: '属性の変更', denyEn: 'attribute change' },
-  open: { ja: '{p} を開き、アクセスせずに閉じました', en: 'opened {p} and closed it without access', denyJa: 'オープン', denyEn: 'open' },
+  'read-attributes': {
+    ja: '{p} の属性を参照しました',
+    en: 'read the attributes of {p}',
+    denyJa: '属性の参照',
+    denyEn: 'attribute read',
+  },
+  'write-attributes': {
+    ja: '{p} の属性を変更しました',
+    en: 'changed the attributes of {p}',
+    denyJa: '属性の変更',
+    denyEn: 'attribute change',
+  },
+  open: {
+    ja: '{p} を開き、アクセスせずに閉じました',
+    en: 'opened {p} and closed it without access',
+    denyJa: 'オープン',
+    denyEn: 'open',
+  },
 };
 
 const EXECUTABLE = /\.(exe|dll|com|bat|cmd|ps1|psm1|vbs|vbe|js|jse|wsf|msi|scr|hta|cpl|sys)$/i;
@@ -124,7 +149,9 @@ export function operationOf(rights: readonly string[], path: string | undefined,
 /** Only AddFile / AddSubdirectory (WriteData, AppendData on a folder) and harmless companions. */
 export function isFolderAddition(r: AccessRecord): boolean {
   if (r.op !== 'write' && r.op !== 'append') return false;
-  return r.rights.every((x) => x === 'WriteData' || x === 'AppendData' || x === 'SYNCHRONIZE' || x === 'ReadAttributes' || x === 'Execute');
+  return r.rights.every(
+    (x) => x === 'WriteData' || x === 'AppendData' || x === 'SYNCHRONIZE' || x === 'ReadAttributes' || x === 'Execute',
+  );
 }
 
 const MAX_ORIGINAL = 64 * 1024;
@@ -238,7 +265,10 @@ function sentence(r: AccessRecord, e: KansaEvent): void {
     e['kansa.message.ja'] = `${who} が ${ja}${tailJa}`;
     e['kansa.message.en'] = `${who} ${en}${tailEn}`;
   } else {
-    e['kansa.message.ja'] = `${host} で ${ja.replace(`${host} 上の `, '')}${tailJa}`.replace('を拒否されました', 'が拒否されました');
+    e['kansa.message.ja'] = `${host} で ${ja.replace(`${host} 上の `, '')}${tailJa}`.replace(
+      'を拒否されました',
+      'が拒否されました',
+    );
     e['kansa.message.en'] = `Someone ${en}${tailEn}`;
   }
 }

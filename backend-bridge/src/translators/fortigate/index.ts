@@ -23,7 +23,9 @@ import { shareOfLines } from '../../translate/detect';
 const START = /(?:^|[\s>])(date|logver|eventtime|devname|logid|itime)=/;
 
 function detectLine(l: string): boolean {
-  return l.includes('logid=') && l.includes('type=') && (l.includes('devname=') || l.includes('devid=')) && START.test(l);
+  return (
+    l.includes('logid=') && l.includes('type=') && (l.includes('devname=') || l.includes('devid=')) && START.test(l)
+  );
 }
 
 function detect(sample: string): number {
@@ -55,7 +57,14 @@ const LEVEL_JA: Record<string, string> = {
 function timestampOf(f: Record<string, string>, ctx: TranslateContext): string | undefined {
   const et = f.eventtime;
   if (et && /^\d{10,19}$/.test(et)) {
-    const ms = et.length >= 19 ? Number(et.slice(0, 13)) : et.length >= 16 ? Number(et.slice(0, 13)) : et.length >= 13 ? Number(et.slice(0, 13)) : Number(et) * 1000;
+    const ms =
+      et.length >= 19
+        ? Number(et.slice(0, 13))
+        : et.length >= 16
+          ? Number(et.slice(0, 13))
+          : et.length >= 13
+            ? Number(et.slice(0, 13))
+            : Number(et) * 1000;
     const d = new Date(ms);
     if (!Number.isNaN(d.getTime())) return d.toISOString();
   }
@@ -65,7 +74,9 @@ function timestampOf(f: Record<string, string>, ctx: TranslateContext): string |
   const tz = /^([+-])(\d\d):?(\d\d)$/.exec(f.tz ?? '');
   if (tz) {
     const offset = (tz[1] === '-' ? -1 : 1) * (Number(tz[2]) * 60 + Number(tz[3]));
-    return new Date(Date.UTC(+date[1], +date[2] - 1, +date[3], +time[1], +time[2], +time[3]) - offset * 60_000).toISOString();
+    return new Date(
+      Date.UTC(+date[1], +date[2] - 1, +date[3], +time[1], +time[2], +time[3]) - offset * 60_000,
+    ).toISOString();
   }
   return zonedToUtc(+date[1], +date[2], +date[3], +time[1], +time[2], +time[3], 0, ctx.timeZone).toISOString();
 }
@@ -92,7 +103,8 @@ function setIf<K extends keyof KansaEvent>(e: KansaEvent, key: K, value: KansaEv
 /** Translates one key=value record; used by the file format and by the syslog program. */
 export function translateFortigate(text: string, ctx: TranslateContext): KansaEvent {
   const m = START.exec(text);
-  if (!m) throw new ParseError('expected FortiGate key=value pairs starting with date=, logver=, eventtime= or devname=');
+  if (!m)
+    throw new ParseError('expected FortiGate key=value pairs starting with date=, logver=, eventtime= or devname=');
   const start = m.index + (m[0].length - m[1].length - 1);
   const f = parseKv(text.slice(start), {}, FORTIOS_KV);
   if (Object.keys(f).length === 0) throw new ParseError('expected FortiGate key=value pairs');
@@ -142,17 +154,34 @@ export function translateFortigate(text: string, ctx: TranslateContext): KansaEv
   setIf(e, 'destination.packets', parseIntOrUndefined(f.rcvdpkt));
   const duration = parseIntOrUndefined(f.duration);
   if (duration !== undefined) e['event.duration'] = duration * 1_000_000_000;
-  if (f.direction === 'incoming' || f.direction === 'outgoing') e['network.direction'] = f.direction === 'incoming' ? 'inbound' : 'outbound';
+  if (f.direction === 'incoming' || f.direction === 'outgoing')
+    e['network.direction'] = f.direction === 'incoming' ? 'inbound' : 'outbound';
 
   const dstText = f.dstip ? endpoint(f.dstip, parseIntOrUndefined(f.dstport), transport) : undefined;
   const srcText = f.srcip ?? f.srcname ?? '?';
 
   if (type === 'traffic') {
     const action = f.action ?? '';
-    const verdict: FlowWords['verdict'] = TRAFFIC_ALLOWED.has(action) ? 'allowed' : action === 'deny' ? 'denied' : action === 'drop' ? 'dropped' : 'seen';
+    const verdict: FlowWords['verdict'] = TRAFFIC_ALLOWED.has(action)
+      ? 'allowed'
+      : action === 'deny'
+        ? 'denied'
+        : action === 'drop'
+          ? 'dropped'
+          : 'seen';
     e['event.category'] = ['network'];
-    e['event.type'] = verdict === 'allowed' ? ['connection', 'allowed'] : verdict === 'seen' ? ['connection'] : ['connection', 'denied'];
-    e['event.action'] = verdict === 'allowed' ? 'connection-allowed' : verdict === 'seen' ? `traffic-${action || 'logged'}` : 'connection-denied';
+    e['event.type'] =
+      verdict === 'allowed'
+        ? ['connection', 'allowed']
+        : verdict === 'seen'
+          ? ['connection']
+          : ['connection', 'denied'];
+    e['event.action'] =
+      verdict === 'allowed'
+        ? 'connection-allowed'
+        : verdict === 'seen'
+          ? `traffic-${action || 'logged'}`
+          : 'connection-denied';
     e['event.outcome'] = verdict === 'allowed' ? 'success' : verdict === 'seen' ? 'unknown' : 'failure';
     if (f.hostname) {
       e['destination.domain'] = f.hostname;
@@ -172,7 +201,7 @@ export function translateFortigate(text: string, ctx: TranslateContext): KansaEv
       verdict,
       user: user.name,
       source: srcText,
-      destination: f.hostname && dstText ? `${f.hostname} (${dstText})` : dstText ?? '?',
+      destination: f.hostname && dstText ? `${f.hostname} (${dstText})` : (dstText ?? '?'),
       device,
       sent,
       received: rcvd,
@@ -192,7 +221,11 @@ export function translateFortigate(text: string, ctx: TranslateContext): KansaEv
     e['event.outcome'] = blocked ? 'failure' : 'success';
     let domain = f.hostname;
     if (f.url) {
-      const u = f.url.includes('://') ? f.url : domain ? `${f.service === 'HTTP' ? 'http' : 'https'}://${domain}${f.url.startsWith('/') ? '' : '/'}${f.url}` : f.url;
+      const u = f.url.includes('://')
+        ? f.url
+        : domain
+          ? `${f.service === 'HTTP' ? 'http' : 'https'}://${domain}${f.url.startsWith('/') ? '' : '/'}${f.url}`
+          : f.url;
       domain = urlFields(u, e).domain ?? domain;
     } else if (domain) {
       e['url.domain'] = domain;
@@ -220,7 +253,12 @@ export function translateFortigate(text: string, ctx: TranslateContext): KansaEv
     const action = f.action ?? '';
     const blocked = /block|drop|deny|reset|dropped|blocked/.test(action);
     e['event.kind'] = 'alert';
-    e['event.category'] = subtype === 'virus' ? ['malware'] : subtype === 'ips' || subtype === 'anomaly' ? ['intrusion_detection', 'network'] : ['network'];
+    e['event.category'] =
+      subtype === 'virus'
+        ? ['malware']
+        : subtype === 'ips' || subtype === 'anomaly'
+          ? ['intrusion_detection', 'network']
+          : ['network'];
     e['event.type'] = blocked ? ['denied'] : ['info'];
     e['event.action'] = `utm-${subtype || 'event'}${action ? `-${action}` : ''}`;
     e['event.outcome'] = blocked ? 'failure' : 'success';
@@ -234,7 +272,8 @@ export function translateFortigate(text: string, ctx: TranslateContext): KansaEv
     e['kansa.message.ja'] = user.name
       ? `${user.name} が ${path} への通信で ${what} を検知されました${tailJa}`
       : `${path} への通信で ${what} を検知しました${tailJa}`;
-    e['kansa.message.en'] = `${device ?? 'FortiGate'} ${engine.en} detected ${what} on ${user.name ? `${user.name}'s ` : ''}traffic from ${srcText} to ${dstText ?? f.hostname ?? '?'}${action ? ` (${action})` : ''}`;
+    e['kansa.message.en'] =
+      `${device ?? 'FortiGate'} ${engine.en} detected ${what} on ${user.name ? `${user.name}'s ` : ''}traffic from ${srcText} to ${dstText ?? f.hostname ?? '?'}${action ? ` (${action})` : ''}`;
     return e;
   }
 
@@ -278,16 +317,23 @@ export function translateFortigate(text: string, ctx: TranslateContext): KansaEv
     const verbJa = action === 'add' ? '追加' : action === 'delete' ? '削除' : '変更';
     const verbEn = action === 'add' ? 'added' : action === 'delete' ? 'deleted' : 'changed';
     const head = user.name ? `${user.name} が ` : '';
-    e['kansa.message.ja'] = `${head}${dev} の設定 ${obj || '(不明)'} を${verbJa}しました${f.cfgattr ? `(${f.cfgattr})` : ''}`;
-    e['kansa.message.en'] = `${user.name ?? 'Someone'} ${verbEn} ${obj || 'a setting'} on ${dev}${f.cfgattr ? ` (${f.cfgattr})` : ''}`;
+    e['kansa.message.ja'] =
+      `${head}${dev} の設定 ${obj || '(不明)'} を${verbJa}しました${f.cfgattr ? `(${f.cfgattr})` : ''}`;
+    e['kansa.message.en'] =
+      `${user.name ?? 'Someone'} ${verbEn} ${obj || 'a setting'} on ${dev}${f.cfgattr ? ` (${f.cfgattr})` : ''}`;
     return e;
   }
   const lvl = level ?? 'info';
   const severe = ['emergency', 'alert', 'critical', 'error'].includes(lvl);
   e['event.category'] = ['host'];
   e['event.type'] = [severe ? 'error' : 'info'];
-  e['event.action'] = (f.logdesc ?? `${type}-${subtype}`).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'fortigate-event';
-  e['event.outcome'] = status === 'success' ? 'success' : status === 'failed' || status === 'failure' ? 'failure' : 'unknown';
+  e['event.action'] =
+    (f.logdesc ?? `${type}-${subtype}`)
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'fortigate-event';
+  e['event.outcome'] =
+    status === 'success' ? 'success' : status === 'failed' || status === 'failure' ? 'failure' : 'unknown';
   const desc = f.logdesc ?? `${type}/${subtype}`;
   const detail = f.msg && f.msg !== f.logdesc ? `: ${f.msg}` : '';
   e['kansa.message.ja'] = `${dev} が${LEVEL_JA[lvl] ?? lvl}を記録しました(${desc})${detail}`;

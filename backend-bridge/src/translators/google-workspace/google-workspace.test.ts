@@ -10,8 +10,15 @@ describe('google-workspace', () => {
     for (const rule of RULES) {
       const sample = JSON.parse(rule.sample) as { name: string; type?: string };
       const app = rule.match.app;
-      const [ev] = mapActivity({ id: { time: '2026-10-01T00:00:00Z', applicationName: app }, actor: { email: 'a@example.co.jp' }, events: [sample] });
-      expect({ id: rule.id, got: ruleFor({ app, name: sample.name, type: sample.type, p: {}, fromEn: '', fromJa: '' }).id }).toEqual({ id: rule.id, got: rule.id });
+      const [ev] = mapActivity({
+        id: { time: '2026-10-01T00:00:00Z', applicationName: app },
+        actor: { email: 'a@example.co.jp' },
+        events: [sample],
+      });
+      expect({
+        id: rule.id,
+        got: ruleFor({ app, name: sample.name, type: sample.type, p: {}, fromEn: '', fromJa: '' }).id,
+      }).toEqual({ id: rule.id, got: rule.id });
       expect(ev['kansa.message.en']).not.toMatch(/undefined/);
     }
   });
@@ -21,34 +28,59 @@ describe('google-workspace', () => {
       id: { time: '2026-10-02T01:20:03.000Z', uniqueQualifier: '33', applicationName: 'drive' },
       actor: { email: 'tanaka@example.co.jp' },
       ipAddress: '203.0.113.24',
-      events: [JSON.parse(RULES.find((r) => r.id === 'drive.change_document_visibility')!.sample), JSON.parse(RULES.find((r) => r.id === 'drive.change_document_access_scope')!.sample)],
+      events: [
+        JSON.parse(RULES.find((r) => r.id === 'drive.change_document_visibility')!.sample),
+        JSON.parse(RULES.find((r) => r.id === 'drive.change_document_access_scope')!.sample),
+      ],
     });
     expect(visibility).toMatchObject({
       'user.name': 'tanaka',
       'event.action': 'change-document-visibility',
       'kansa.access.operation': 'permission-change',
       'event.id': '33-0',
-      'kansa.message.en': 'tanaka changed the visibility of 顧客台帳 in Google Drive from 203.0.113.24 (private → anyone with the link, now external)',
+      'kansa.message.en':
+        'tanaka changed the visibility of 顧客台帳 in Google Drive from 203.0.113.24 (private → anyone with the link, now external)',
     });
     expect(scope['event.id']).toBe('33-1');
-    expect(scope['kansa.message.ja']).toBe('tanaka が 203.0.113.24 から Google ドライブの 顧客台帳 のリンク共有の権限を変更しました(リンクを知っている全員: なし → 閲覧者)');
+    expect(scope['kansa.message.ja']).toBe(
+      'tanaka が 203.0.113.24 から Google ドライブの 顧客台帳 のリンク共有の権限を変更しました(リンクを知っている全員: なし → 閲覧者)',
+    );
   });
 
   it('keeps the good activities of a page with one broken activity', () => {
-    const page = JSON.stringify({ kind: 'admin#reports#activities', items: [{ id: { time: '2026-10-01T00:00:00Z', applicationName: 'login' }, events: [{ name: 'logout' }] }, { id: { time: 'bad' } }] });
+    const page = JSON.stringify({
+      kind: 'admin#reports#activities',
+      items: [
+        { id: { time: '2026-10-01T00:00:00Z', applicationName: 'login' }, events: [{ name: 'logout' }] },
+        { id: { time: 'bad' } },
+      ],
+    });
     const events = googleWorkspaceFormat.translate({ text: page, origin }, GOLDEN_CONTEXT);
     expect(events.map((e) => e['kansa.parse.status'] ?? 'ok')).toEqual(['ok', 'failed']);
     expect(events[1]['event.original']).toBe('{"id":{"time":"bad"}}');
   });
 
   it('fails an empty page with a reason instead of returning nothing', () => {
-    expect(() => googleWorkspaceFormat.translate({ text: '{"kind":"admin#reports#activities","etag":"x"}', origin }, GOLDEN_CONTEXT)).toThrow(/no activities/);
+    expect(() =>
+      googleWorkspaceFormat.translate(
+        { text: '{"kind":"admin#reports#activities","etag":"x"}', origin },
+        GOLDEN_CONTEXT,
+      ),
+    ).toThrow(/no activities/);
   });
 
   it('detects pages and single activities, not other JSON', () => {
-    expect(googleWorkspaceFormat.detect('{\n  "kind": "admin#reports#activities",\n  "items": [')).toBeGreaterThan(0.95);
-    expect(googleWorkspaceFormat.detect('{"id":{"time":"2026-10-01T00:00:00Z","uniqueQualifier":"1","applicationName":"drive"}')).toBeGreaterThan(0.9);
-    expect(googleWorkspaceFormat.detect('{"Records":[{"eventVersion":"1.10","eventSource":"iam.amazonaws.com"')).toBe(0);
+    expect(googleWorkspaceFormat.detect('{\n  "kind": "admin#reports#activities",\n  "items": [')).toBeGreaterThan(
+      0.95,
+    );
+    expect(
+      googleWorkspaceFormat.detect(
+        '{"id":{"time":"2026-10-01T00:00:00Z","uniqueQualifier":"1","applicationName":"drive"}',
+      ),
+    ).toBeGreaterThan(0.9);
+    expect(googleWorkspaceFormat.detect('{"Records":[{"eventVersion":"1.10","eventSource":"iam.amazonaws.com"')).toBe(
+      0,
+    );
   });
 });
 

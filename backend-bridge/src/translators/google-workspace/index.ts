@@ -18,7 +18,11 @@ export const googleWorkspaceFormat: Format = {
   framing: 'json-values',
   detect(sample: string): number {
     if (/"kind"\s*:\s*"admin#reports#activit(y|ies)"/.test(sample)) return 0.97;
-    return /"applicationName"\s*:\s*"(login|drive|admin|token|saml|groups|calendar|meet|chat|gmail|user_accounts)"/.test(sample) && /"uniqueQualifier"\s*:/.test(sample) ? 0.95 : 0;
+    return /"applicationName"\s*:\s*"(login|drive|admin|token|saml|groups|calendar|meet|chat|gmail|user_accounts)"/.test(
+      sample,
+    ) && /"uniqueQualifier"\s*:/.test(sample)
+      ? 0.95
+      : 0;
   },
   translate(record: RawRecord, ctx: TranslateContext): KansaEvent[] {
     const pieces = recordTexts(record.text, 'items');

@@ -14,7 +14,12 @@ function params(v: unknown): Record<string, string> {
     const o = obj(item);
     const name = o && str(o.name);
     if (!o || !name) continue;
-    const multi = Array.isArray(o.multiValue) ? o.multiValue.map(str).filter((x): x is string => !!x).join(', ') : undefined;
+    const multi = Array.isArray(o.multiValue)
+      ? o.multiValue
+          .map(str)
+          .filter((x): x is string => !!x)
+          .join(', ')
+      : undefined;
     const value = str(o.value) ?? str(o.boolValue) ?? str(o.intValue) ?? (multi || undefined);
     if (value !== undefined) out[name] = value;
   }
@@ -31,7 +36,10 @@ export function mapActivity(a: Json): KansaEvent[] {
   const app = str(id.applicationName);
   const time = str(id.time);
   const ms = time && /^\d{4}-\d\d-\d\dT/.test(time) ? Date.parse(time) : NaN;
-  if (!app || Number.isNaN(ms)) throw new ParseError(`expected an activity with id.time such as 2026-10-01T00:00:00.000Z and id.applicationName, found ${JSON.stringify(a.id ?? null)}`);
+  if (!app || Number.isNaN(ms))
+    throw new ParseError(
+      `expected an activity with id.time such as 2026-10-01T00:00:00.000Z and id.applicationName, found ${JSON.stringify(a.id ?? null)}`,
+    );
   const events = Array.isArray(a.events) ? a.events.map(obj).filter((e): e is Json => !!e) : [];
   if (events.length === 0) throw new ParseError('expected an activity with at least one event');
   const actor = obj(a.actor) ?? {};

@@ -65,7 +65,13 @@ const ROLE: Record<string, [string, string]> = {
   organizer: ['管理者', 'manager'],
   file_organizer: ['コンテンツ管理者', 'content manager'],
 };
-const role = (v: string | undefined, i: 0 | 1): string => (v ? v.split(', ').map((r) => ROLE[r]?.[i] ?? r).join(i === 0 ? '・' : '/') : '?');
+const role = (v: string | undefined, i: 0 | 1): string =>
+  v
+    ? v
+        .split(', ')
+        .map((r) => ROLE[r]?.[i] ?? r)
+        .join(i === 0 ? '・' : '/')
+    : '?';
 
 /** The Drive item's fields and how the sentence names it. */
 function driveItem(e: GwEvent): { fields: KansaEvent; title: string } {
@@ -74,7 +80,8 @@ function driveItem(e: GwEvent): { fields: KansaEvent; title: string } {
   if (e.p.doc_title) {
     fields['file.name'] = e.p.doc_title;
     const dot = e.p.doc_title.lastIndexOf('.');
-    if (dot > 0 && dot < e.p.doc_title.length - 1) fields['file.extension'] = e.p.doc_title.slice(dot + 1).toLowerCase();
+    if (dot > 0 && dot < e.p.doc_title.length - 1)
+      fields['file.extension'] = e.p.doc_title.slice(dot + 1).toLowerCase();
   }
   if (e.p.doc_type) fields['file.type'] = e.p.doc_type === 'folder' ? 'dir' : e.p.doc_type;
   return { fields, title };
@@ -83,19 +90,110 @@ function driveItem(e: GwEvent): { fields: KansaEvent; title: string } {
 /** Drive actions on an item's content, in the words of the file-server translators. */
 const DRIVE_ACCESS: Array<[string, string, string, string, string, string]> = [
   // name, operation, ECS type, ja, en, sample
-  ['view', 'read', 'access', 'を閲覧しました', 'viewed', '{"type":"access","name":"view","parameters":[{"name":"doc_id","value":"1AbC"},{"name":"doc_type","value":"spreadsheet"},{"name":"doc_title","value":"見積一覧"},{"name":"owner","value":"sato@example.co.jp"},{"name":"visibility","value":"shared_internally"}]}'],
-  ['preview', 'read', 'access', 'をプレビューしました', 'previewed', '{"type":"access","name":"preview","parameters":[{"name":"doc_title","value":"議事録.pdf"}]}'],
-  ['download', 'read', 'access', 'をダウンロードしました', 'downloaded', '{"type":"access","name":"download","parameters":[{"name":"doc_id","value":"1XyZ"},{"name":"doc_type","value":"pdf"},{"name":"doc_title","value":"customer-list.pdf"}]}'],
-  ['print', 'read', 'access', 'を印刷しました', 'printed', '{"type":"access","name":"print","parameters":[{"name":"doc_title","value":"給与一覧"}]}'],
-  ['copy', 'read', 'creation', 'をコピーしました', 'copied', '{"type":"access","name":"copy","parameters":[{"name":"doc_title","value":"価格表"}]}'],
-  ['edit', 'write', 'change', 'を編集しました', 'edited', '{"type":"access","name":"edit","parameters":[{"name":"doc_title","value":"週報"}]}'],
-  ['create', 'create', 'creation', 'を作成しました', 'created', '{"type":"access","name":"create","parameters":[{"name":"doc_title","value":"新規ドキュメント"}]}'],
-  ['upload', 'create', 'creation', 'をアップロードしました', 'uploaded', '{"type":"access","name":"upload","parameters":[{"name":"doc_title","value":"scan.pdf"}]}'],
-  ['trash', 'delete', 'deletion', 'をゴミ箱に移動しました', 'trashed', '{"type":"access","name":"trash","parameters":[{"name":"doc_title","value":"old.xlsx"}]}'],
-  ['untrash', 'write', 'change', 'をゴミ箱から復元しました', 'restored from the trash', '{"type":"access","name":"untrash","parameters":[{"name":"doc_title","value":"old.xlsx"}]}'],
-  ['delete', 'delete', 'deletion', 'を完全に削除しました', 'deleted', '{"type":"access","name":"delete","parameters":[{"name":"doc_title","value":"old.xlsx"}]}'],
-  ['rename', 'rename', 'change', 'の名前を変更しました', 'renamed', '{"type":"access","name":"rename","parameters":[{"name":"doc_title","value":"b.xlsx"},{"name":"old_value","multiValue":["a.xlsx"]},{"name":"new_value","multiValue":["b.xlsx"]}]}'],
-  ['move', 'rename', 'change', 'を移動しました', 'moved', '{"type":"access","name":"move","parameters":[{"name":"doc_title","value":"a.xlsx"},{"name":"source_folder_title","multiValue":["共有"]},{"name":"destination_folder_title","multiValue":["個人"]}]}'],
+  [
+    'view',
+    'read',
+    'access',
+    'を閲覧しました',
+    'viewed',
+    '{"type":"access","name":"view","parameters":[{"name":"doc_id","value":"1AbC"},{"name":"doc_type","value":"spreadsheet"},{"name":"doc_title","value":"見積一覧"},{"name":"owner","value":"sato@example.co.jp"},{"name":"visibility","value":"shared_internally"}]}',
+  ],
+  [
+    'preview',
+    'read',
+    'access',
+    'をプレビューしました',
+    'previewed',
+    '{"type":"access","name":"preview","parameters":[{"name":"doc_title","value":"議事録.pdf"}]}',
+  ],
+  [
+    'download',
+    'read',
+    'access',
+    'をダウンロードしました',
+    'downloaded',
+    '{"type":"access","name":"download","parameters":[{"name":"doc_id","value":"1XyZ"},{"name":"doc_type","value":"pdf"},{"name":"doc_title","value":"customer-list.pdf"}]}',
+  ],
+  [
+    'print',
+    'read',
+    'access',
+    'を印刷しました',
+    'printed',
+    '{"type":"access","name":"print","parameters":[{"name":"doc_title","value":"給与一覧"}]}',
+  ],
+  [
+    'copy',
+    'read',
+    'creation',
+    'をコピーしました',
+    'copied',
+    '{"type":"access","name":"copy","parameters":[{"name":"doc_title","value":"価格表"}]}',
+  ],
+  [
+    'edit',
+    'write',
+    'change',
+    'を編集しました',
+    'edited',
+    '{"type":"access","name":"edit","parameters":[{"name":"doc_title","value":"週報"}]}',
+  ],
+  [
+    'create',
+    'create',
+    'creation',
+    'を作成しました',
+    'created',
+    '{"type":"access","name":"create","parameters":[{"name":"doc_title","value":"新規ドキュメント"}]}',
+  ],
+  [
+    'upload',
+    'create',
+    'creation',
+    'をアップロードしました',
+    'uploaded',
+    '{"type":"access","name":"upload","parameters":[{"name":"doc_title","value":"scan.pdf"}]}',
+  ],
+  [
+    'trash',
+    'delete',
+    'deletion',
+    'をゴミ箱に移動しました',
+    'trashed',
+    '{"type":"access","name":"trash","parameters":[{"name":"doc_title","value":"old.xlsx"}]}',
+  ],
+  [
+    'untrash',
+    'write',
+    'change',
+    'をゴミ箱から復元しました',
+    'restored from the trash',
+    '{"type":"access","name":"untrash","parameters":[{"name":"doc_title","value":"old.xlsx"}]}',
+  ],
+  [
+    'delete',
+    'delete',
+    'deletion',
+    'を完全に削除しました',
+    'deleted',
+    '{"type":"access","name":"delete","parameters":[{"name":"doc_title","value":"old.xlsx"}]}',
+  ],
+  [
+    'rename',
+    'rename',
+    'change',
+    'の名前を変更しました',
+    'renamed',
+    '{"type":"access","name":"rename","parameters":[{"name":"doc_title","value":"b.xlsx"},{"name":"old_value","multiValue":["a.xlsx"]},{"name":"new_value","multiValue":["b.xlsx"]}]}',
+  ],
+  [
+    'move',
+    'rename',
+    'change',
+    'を移動しました',
+    'moved',
+    '{"type":"access","name":"move","parameters":[{"name":"doc_title","value":"a.xlsx"},{"name":"source_folder_title","multiValue":["共有"]},{"name":"destination_folder_title","multiValue":["個人"]}]}',
+  ],
 ];
 
 const driveAccessRules: GwRule[] = DRIVE_ACCESS.map(([name, op, type, ja, en, sample]) => ({
@@ -107,8 +205,24 @@ const driveAccessRules: GwRule[] = DRIVE_ACCESS.map(([name, op, type, ja, en, sa
     fields['event.category'] = ['file'];
     fields['event.type'] = [type];
     fields['kansa.access.operation'] = op;
-    const detailJa = name === 'rename' ? paren([e.p.old_value && `旧名 ${e.p.old_value}`], '') : name === 'move' ? paren([e.p.source_folder_title && `${e.p.source_folder_title} → ${e.p.destination_folder_title ?? '?'}`], '') : '';
-    const detailEn = name === 'rename' ? paren([e.p.old_value && `was ${e.p.old_value}`], '') : name === 'move' ? paren([e.p.source_folder_title && `${e.p.source_folder_title} → ${e.p.destination_folder_title ?? '?'}`], '') : '';
+    const detailJa =
+      name === 'rename'
+        ? paren([e.p.old_value && `旧名 ${e.p.old_value}`], '')
+        : name === 'move'
+          ? paren(
+              [e.p.source_folder_title && `${e.p.source_folder_title} → ${e.p.destination_folder_title ?? '?'}`],
+              '',
+            )
+          : '';
+    const detailEn =
+      name === 'rename'
+        ? paren([e.p.old_value && `was ${e.p.old_value}`], '')
+        : name === 'move'
+          ? paren(
+              [e.p.source_folder_title && `${e.p.source_folder_title} → ${e.p.destination_folder_title ?? '?'}`],
+              '',
+            )
+          : '';
     return {
       fields,
       ja: `${subj(e)}${e.fromJa}Google ドライブの ${title} ${ja}${detailJa}`,
@@ -121,7 +235,8 @@ const driveAccessRules: GwRule[] = DRIVE_ACCESS.map(([name, op, type, ja, en, sa
 const driveSharingRules: GwRule[] = [
   {
     id: 'drive.change_document_visibility',
-    sample: '{"type":"acl_change","name":"change_document_visibility","parameters":[{"name":"primary_event","boolValue":true},{"name":"visibility_change","value":"external"},{"name":"doc_id","value":"1QwE"},{"name":"doc_type","value":"spreadsheet"},{"name":"doc_title","value":"顧客台帳"},{"name":"visibility","value":"people_with_link"},{"name":"old_visibility","value":"private"}]}',
+    sample:
+      '{"type":"acl_change","name":"change_document_visibility","parameters":[{"name":"primary_event","boolValue":true},{"name":"visibility_change","value":"external"},{"name":"doc_id","value":"1QwE"},{"name":"doc_type","value":"spreadsheet"},{"name":"doc_title","value":"顧客台帳"},{"name":"visibility","value":"people_with_link"},{"name":"old_visibility","value":"private"}]}',
     match: { app: 'drive', names: ['change_document_visibility'] },
     build(e) {
       const { fields, title } = driveItem(e);
@@ -138,7 +253,8 @@ const driveSharingRules: GwRule[] = [
   },
   {
     id: 'drive.change_document_access_scope',
-    sample: '{"type":"acl_change","name":"change_document_access_scope","parameters":[{"name":"doc_title","value":"顧客台帳"},{"name":"visibility","value":"people_with_link"},{"name":"old_value","multiValue":["none"]},{"name":"new_value","multiValue":["can_view"]}]}',
+    sample:
+      '{"type":"acl_change","name":"change_document_access_scope","parameters":[{"name":"doc_title","value":"顧客台帳"},{"name":"visibility","value":"people_with_link"},{"name":"old_value","multiValue":["none"]},{"name":"new_value","multiValue":["can_view"]}]}',
     match: { app: 'drive', names: ['change_document_access_scope'] },
     build(e) {
       const { fields, title } = driveItem(e);
@@ -154,7 +270,8 @@ const driveSharingRules: GwRule[] = [
   },
   {
     id: 'drive.change_user_access',
-    sample: '{"type":"acl_change","name":"change_user_access","parameters":[{"name":"doc_title","value":"提案書"},{"name":"target_user","value":"partner@gmail.com"},{"name":"old_value","multiValue":["none"]},{"name":"new_value","multiValue":["can_edit"]},{"name":"visibility_change","value":"external"}]}',
+    sample:
+      '{"type":"acl_change","name":"change_user_access","parameters":[{"name":"doc_title","value":"提案書"},{"name":"target_user","value":"partner@gmail.com"},{"name":"old_value","multiValue":["none"]},{"name":"new_value","multiValue":["can_edit"]},{"name":"visibility_change","value":"external"}]}',
     match: { app: 'drive', names: ['change_user_access', 'change_acl_editors'] },
     build(e) {
       const { fields, title } = driveItem(e);
@@ -183,7 +300,8 @@ const LOGIN_FAILURE: Record<string, [string, string]> = {
 const loginRules: GwRule[] = [
   {
     id: 'login.login_success',
-    sample: '{"type":"login","name":"login_success","parameters":[{"name":"login_type","value":"google_password"},{"name":"login_challenge_method","multiValue":["password","google_authenticator"]},{"name":"is_suspicious","boolValue":false}]}',
+    sample:
+      '{"type":"login","name":"login_success","parameters":[{"name":"login_type","value":"google_password"},{"name":"login_challenge_method","multiValue":["password","google_authenticator"]},{"name":"is_suspicious","boolValue":false}]}',
     match: { app: 'login', names: ['login_success', 'login_failure'] },
     build(e) {
       const failed = e.name === 'login_failure';
@@ -218,11 +336,28 @@ const loginRules: GwRule[] = [
   },
   {
     id: 'login.suspicious',
-    sample: '{"type":"account_warning","name":"suspicious_login","parameters":[{"name":"affected_email_address","value":"tanaka@example.co.jp"}]}',
-    match: { app: 'login', names: ['suspicious_login', 'suspicious_login_less_secure_app', 'suspicious_programmatic_login', 'account_disabled_password_leak', 'account_disabled_hijacked', 'gov_attack_warning', 'login_challenge', 'login_verification'] },
+    sample:
+      '{"type":"account_warning","name":"suspicious_login","parameters":[{"name":"affected_email_address","value":"tanaka@example.co.jp"}]}',
+    match: {
+      app: 'login',
+      names: [
+        'suspicious_login',
+        'suspicious_login_less_secure_app',
+        'suspicious_programmatic_login',
+        'account_disabled_password_leak',
+        'account_disabled_hijacked',
+        'gov_attack_warning',
+        'login_challenge',
+        'login_verification',
+      ],
+    },
     build(e) {
       const warning = e.type === 'account_warning' || e.name === 'gov_attack_warning';
-      const fields: KansaEvent = { 'event.category': ['authentication'], 'event.type': [warning ? 'info' : 'start'], 'event.action': e.name.replace(/_/g, '-') };
+      const fields: KansaEvent = {
+        'event.category': ['authentication'],
+        'event.type': [warning ? 'info' : 'start'],
+        'event.action': e.name.replace(/_/g, '-'),
+      };
       if (e.p.affected_email_address) fields['user.target.name'] = localPart(e.p.affected_email_address);
       const detail = [e.p.login_challenge_method, e.p.login_challenge_status].filter(Boolean).join(', ');
       if (e.p.login_challenge_status && /fail/i.test(e.p.login_challenge_status)) fields['event.outcome'] = 'failure';
@@ -239,13 +374,23 @@ const loginRules: GwRule[] = [
 const adminRules: GwRule[] = [
   {
     id: 'admin.user',
-    sample: '{"type":"USER_SETTINGS","name":"CREATE_USER","parameters":[{"name":"USER_EMAIL","value":"nakamura@example.co.jp"}]}',
-    match: { app: 'admin', types: ['USER_SETTINGS', 'DELEGATED_ADMIN_SETTINGS', 'GROUP_SETTINGS', 'LICENSES_SETTINGS'] },
+    sample:
+      '{"type":"USER_SETTINGS","name":"CREATE_USER","parameters":[{"name":"USER_EMAIL","value":"nakamura@example.co.jp"}]}',
+    match: {
+      app: 'admin',
+      types: ['USER_SETTINGS', 'DELEGATED_ADMIN_SETTINGS', 'GROUP_SETTINGS', 'LICENSES_SETTINGS'],
+    },
     build(e) {
       const n = e.name;
       const fields: KansaEvent = {
         'event.category': ['iam'],
-        'event.type': [/^(CREATE|ADD|GRANT|ASSIGN)/.test(n) ? 'creation' : /^(DELETE|REMOVE|REVOKE|UNASSIGN)/.test(n) ? 'deletion' : 'change'],
+        'event.type': [
+          /^(CREATE|ADD|GRANT|ASSIGN)/.test(n)
+            ? 'creation'
+            : /^(DELETE|REMOVE|REVOKE|UNASSIGN)/.test(n)
+              ? 'deletion'
+              : 'change',
+        ],
       };
       if (/ADMIN|ROLE|PRIVILEGE/.test(n)) (fields['event.type'] as string[]).push('admin');
       if (e.p.USER_EMAIL) fields['user.target.name'] = localPart(e.p.USER_EMAIL);
@@ -260,7 +405,8 @@ const adminRules: GwRule[] = [
   },
   {
     id: 'admin.setting',
-    sample: '{"type":"APPLICATION_SETTINGS","name":"CHANGE_APPLICATION_SETTING","parameters":[{"name":"APPLICATION_NAME","value":"Drive and Docs"},{"name":"SETTING_NAME","value":"Sharing outside of the organization"},{"name":"OLD_VALUE","value":"ALLOWLISTED_DOMAINS"},{"name":"NEW_VALUE","value":"ALLOWED"},{"name":"ORG_UNIT_NAME","value":"/"}]}',
+    sample:
+      '{"type":"APPLICATION_SETTINGS","name":"CHANGE_APPLICATION_SETTING","parameters":[{"name":"APPLICATION_NAME","value":"Drive and Docs"},{"name":"SETTING_NAME","value":"Sharing outside of the organization"},{"name":"OLD_VALUE","value":"ALLOWLISTED_DOMAINS"},{"name":"NEW_VALUE","value":"ALLOWED"},{"name":"ORG_UNIT_NAME","value":"/"}]}',
     match: { app: 'admin' },
     build(e) {
       const setting = [e.p.APPLICATION_NAME, e.p.SETTING_NAME].filter(Boolean).join(' / ');
@@ -277,7 +423,8 @@ const adminRules: GwRule[] = [
 /** Any other application or event: named as the Reports API names it, nothing guessed. */
 const fallback: GwRule = {
   id: 'other',
-  sample: '{"type":"acl_change","name":"shared_drive_membership_change","parameters":[{"name":"shared_drive_id","value":"0AbC"}]}',
+  sample:
+    '{"type":"acl_change","name":"shared_drive_membership_change","parameters":[{"name":"shared_drive_id","value":"0AbC"}]}',
   match: { app: '*' },
   build(e) {
     return {
@@ -293,7 +440,11 @@ export const RULES: GwRule[] = [...loginRules, ...driveSharingRules, ...driveAcc
 /** The first rule whose application, names and types take this event; the fallback otherwise. */
 export function ruleFor(e: GwEvent): GwRule {
   return (
-    RULES.find((r) => r.match.app === e.app && (!r.match.names || r.match.names.includes(e.name)) && (!r.match.types || (e.type !== undefined && r.match.types.includes(e.type)))) ??
-    fallback
+    RULES.find(
+      (r) =>
+        r.match.app === e.app &&
+        (!r.match.names || r.match.names.includes(e.name)) &&
+        (!r.match.types || (e.type !== undefined && r.match.types.includes(e.type))),
+    ) ?? fallback
   );
 }

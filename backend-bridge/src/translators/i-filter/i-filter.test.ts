@@ -23,8 +23,16 @@ describe('i-filter', () => {
 
   it('decodes URL-encoded block log URLs, Shift_JIS names of older logs, and keeps undecodable text as written', () => {
     expect(translateIFilter(RULES[1].sample)['url.full']).toBe('https://baito-job.example.jp/');
-    expect(translateIFilter('4582 10.1.20.18 %8ER%93c sales 7 01/Oct/2026:09:10:00 +0900 http%3A%2F%2Fa.example%2F block 43 3')['user.name']).toBe('山田');
-    expect(translateIFilter('4582 10.1.20.18 %FF%FF sales 7 01/Oct/2026:09:10:00 +0900 http%3A%2F%2Fa.example%2F block 43 3')['user.name']).toBe('%FF%FF');
+    expect(
+      translateIFilter(
+        '4582 10.1.20.18 %8ER%93c sales 7 01/Oct/2026:09:10:00 +0900 http%3A%2F%2Fa.example%2F block 43 3',
+      )['user.name'],
+    ).toBe('山田');
+    expect(
+      translateIFilter(
+        '4582 10.1.20.18 %FF%FF sales 7 01/Oct/2026:09:10:00 +0900 http%3A%2F%2Fa.example%2F block 43 3',
+      )['user.name'],
+    ).toBe('%FF%FF');
   });
 
   it('is detected over syslog, whose header its lines resemble', () => {

@@ -13,13 +13,17 @@ import { ParseError, type Format, type KansaEvent, type RawRecord, type Translat
 export const RULES: Array<{ id: string; sample: string; match: RegExp }> = [
   {
     id: 'access',
-    sample: 'Oct  1 09:05:44 4872 1000/01/ - 203.0.113.50:443 10.1.20.16 10.1.20.16 - suzuki [01/Oct/2026:09:05:43 +0900] 503 0 1207 block 63 87 87/127/151 -1 0 1518 0 sales - 0 - "GET https://baito-job.example.jp/ HTTP/1.1" - Mozilla%2F5.0+(Windows+NT+10.0) text%2Fhtml A667FEFF',
-    match: /^[A-Z][a-z]{2} +\d{1,2} \d\d:\d\d:\d\d (?<pid>\d+) (?<version>\d+\/\d+\/\S*) (?<upstream>\S+) (?<dest>\S+) (?<sip>\S+) (?<client>\S+) (?<computer>\S+) (?<user>\S+) \[(?<time>[^\]]+)\] (?<status>\d{3}|-) (?<sent>\S+) (?<bytes>\S+) (?<result>[a-z_-]+) (?<reason>\S+) (?<category>\S+) (?<categories>\S+) (?<middle>(?:\S+ )*?)"(?<request>[^"]*)" (?<referer>\S+) (?<agent>\S+) (?<ctype>\S+)/,
+    sample:
+      'Oct  1 09:05:44 4872 1000/01/ - 203.0.113.50:443 10.1.20.16 10.1.20.16 - suzuki [01/Oct/2026:09:05:43 +0900] 503 0 1207 block 63 87 87/127/151 -1 0 1518 0 sales - 0 - "GET https://baito-job.example.jp/ HTTP/1.1" - Mozilla%2F5.0+(Windows+NT+10.0) text%2Fhtml A667FEFF',
+    match:
+      /^[A-Z][a-z]{2} +\d{1,2} \d\d:\d\d:\d\d (?<pid>\d+) (?<version>\d+\/\d+\/\S*) (?<upstream>\S+) (?<dest>\S+) (?<sip>\S+) (?<client>\S+) (?<computer>\S+) (?<user>\S+) \[(?<time>[^\]]+)\] (?<status>\d{3}|-) (?<sent>\S+) (?<bytes>\S+) (?<result>[a-z_-]+) (?<reason>\S+) (?<category>\S+) (?<categories>\S+) (?<middle>(?:\S+ )*?)"(?<request>[^"]*)" (?<referer>\S+) (?<agent>\S+) (?<ctype>\S+)/,
   },
   {
     id: 'block',
-    sample: '4582 10.1.20.16 suzuki sales 7 01/Oct/2026:09:05:43 +0900 https%3A%2F%2Fbaito-job.example.jp%2F block 43 3 99 28 0 -1 0 -',
-    match: /^(?<pid>\d+) (?<client>\S+) (?<user>\S+) (?<group>\S+) (?<n5>\S+) (?<time>\d\d\/[A-Z][a-z]{2}\/\d{4}:\d\d:\d\d:\d\d [+-]\d{4}) (?<url>\S+) (?<result>block\S*) (?<reason>\S+) (?<category>\S+)(?<rest>.*)$/,
+    sample:
+      '4582 10.1.20.16 suzuki sales 7 01/Oct/2026:09:05:43 +0900 https%3A%2F%2Fbaito-job.example.jp%2F block 43 3 99 28 0 -1 0 -',
+    match:
+      /^(?<pid>\d+) (?<client>\S+) (?<user>\S+) (?<group>\S+) (?<n5>\S+) (?<time>\d\d\/[A-Z][a-z]{2}\/\d{4}:\d\d:\d\d:\d\d [+-]\d{4}) (?<url>\S+) (?<result>block\S*) (?<reason>\S+) (?<category>\S+)(?<rest>.*)$/,
   },
 ];
 
@@ -44,7 +48,14 @@ function decode(s: string | undefined): string | undefined {
     return decodeURIComponent(text);
   } catch {
     try {
-      return SJIS.decode(Buffer.from(text.replace(/%([0-9A-Fa-f]{2})|([^%])/g, (_, hex: string | undefined, ch: string | undefined) => (hex ? String.fromCharCode(parseInt(hex, 16)) : ch!)), 'latin1'));
+      return SJIS.decode(
+        Buffer.from(
+          text.replace(/%([0-9A-Fa-f]{2})|([^%])/g, (_, hex: string | undefined, ch: string | undefined) =>
+            hex ? String.fromCharCode(parseInt(hex, 16)) : ch!,
+          ),
+          'latin1',
+        ),
+      );
     } catch {
       return s;
     }
@@ -62,9 +73,13 @@ export function translateIFilter(text: string): KansaEvent {
       break;
     }
   }
-  if (!g || !id) throw new ParseError('expected an i-FILTER access log line (MMM dd hh:mm:ss pid version … [dd/Mon/yyyy:hh:mm:ss +zzzz] status … "request" …) or block log line');
+  if (!g || !id)
+    throw new ParseError(
+      'expected an i-FILTER access log line (MMM dd hh:mm:ss pid version … [dd/Mon/yyyy:hh:mm:ss +zzzz] status … "request" …) or block log line',
+    );
   const ts = timeOf(g.time ?? '');
-  if (!ts) throw new ParseError(`expected a time such as [01/Oct/2026:09:05:43 +0900], found ${JSON.stringify(g.time)}`);
+  if (!ts)
+    throw new ParseError(`expected a time such as [01/Oct/2026:09:05:43 +0900], found ${JSON.stringify(g.time)}`);
   const blocked = (g.result ?? '').startsWith('block');
   const req = id === 'access' ? /^([A-Z]+) (\S+)(?: (HTTP\/[\d.]+))?$/.exec(g.request ?? '') : null;
   const url = id === 'block' ? decode(g.url) : req?.[2];
@@ -73,7 +88,10 @@ export function translateIFilter(text: string): KansaEvent {
   const client = g.client;
   const status = g.status && g.status !== '-' ? Number(g.status) : undefined;
   const bytes = g.bytes && /^\d+$/.test(g.bytes) ? Number(g.bytes) : undefined;
-  const middle = (g.middle ?? '').trim().split(' ').filter((x) => x !== '');
+  const middle = (g.middle ?? '')
+    .trim()
+    .split(' ')
+    .filter((x) => x !== '');
   const group = decode(g.group ?? (middle[4] && !/^-?\d+$/.test(middle[4]) ? middle[4] : undefined));
 
   const ev: KansaEvent = {
@@ -109,7 +127,20 @@ export function translateIFilter(text: string): KansaEvent {
   const last = g.rest?.trim().split(' ').pop();
   if (id === 'block' && last && last !== '-') ev['event.reason'] = last; // the virus name of a block_virus line
   const raw: Record<string, string> = {};
-  for (const k of ['pid', 'version', 'upstream', 'computer', 'sent', 'result', 'reason', 'category', 'categories', 'ctype', 'referer', 'n5']) {
+  for (const k of [
+    'pid',
+    'version',
+    'upstream',
+    'computer',
+    'sent',
+    'result',
+    'reason',
+    'category',
+    'categories',
+    'ctype',
+    'referer',
+    'n5',
+  ]) {
     const v = g[k];
     if (v && v !== '-') raw[k] = k === 'ctype' || k === 'referer' ? (decode(v) ?? v) : v;
   }
@@ -126,8 +157,14 @@ export function translateIFilter(text: string): KansaEvent {
     status,
     bytes,
     denied: blocked,
-    extraJa: id === 'access' ? [`i-FILTER カテゴリ ${g.category ?? '?'}`] : [g.result ?? '', ...(ev['event.reason'] ? [ev['event.reason'] as string] : [])],
-    extraEn: id === 'access' ? [`i-FILTER category ${g.category ?? '?'}`] : [g.result ?? '', ...(ev['event.reason'] ? [ev['event.reason'] as string] : [])],
+    extraJa:
+      id === 'access'
+        ? [`i-FILTER カテゴリ ${g.category ?? '?'}`]
+        : [g.result ?? '', ...(ev['event.reason'] ? [ev['event.reason'] as string] : [])],
+    extraEn:
+      id === 'access'
+        ? [`i-FILTER category ${g.category ?? '?'}`]
+        : [g.result ?? '', ...(ev['event.reason'] ? [ev['event.reason'] as string] : [])],
   });
   ev['kansa.message.ja'] = s.ja;
   ev['kansa.message.en'] = s.en;

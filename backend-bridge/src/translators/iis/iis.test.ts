@@ -23,7 +23,9 @@ describe('iis', () => {
   it('skips directives but takes #Fields as the header', () => {
     expect(iisFormat.isPreamble!('#Software: Microsoft Internet Information Services 10.0', false)).toBe(true);
     expect(iisFormat.isPreamble!(SAMPLE.fields, false)).toBe(false);
-    expect(iisFormat.detect(`#Software: Microsoft Internet Information Services 10.0\n${SAMPLE.fields}\n${SAMPLE.line}`)).toBeGreaterThan(0.95);
+    expect(
+      iisFormat.detect(`#Software: Microsoft Internet Information Services 10.0\n${SAMPLE.fields}\n${SAMPLE.line}`),
+    ).toBeGreaterThan(0.95);
     expect(iisFormat.detect('#separator \\x09\n#fields\tts\tuid')).toBe(0);
   });
 });

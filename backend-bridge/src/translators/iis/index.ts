@@ -9,7 +9,8 @@ import { ParseError, type Format, type KansaEvent, type RawRecord, type Translat
 
 /** The default field set IIS 8.5–10 writes, with a line as IIS prints it. */
 export const SAMPLE = {
-  fields: '#Fields: date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent) cs(Referer) sc-status sc-substatus sc-win32-status time-taken',
+  fields:
+    '#Fields: date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent) cs(Referer) sc-status sc-substatus sc-win32-status time-taken',
   line: '2026-10-01 00:00:05 10.2.0.20 POST /owa/auth.owa - 443 EXAMPLE\\tanaka 203.0.113.24 Mozilla/5.0+(Windows+NT+10.0;+Win64;+x64) https://mail.example.co.jp/owa/ 302 0 0 187',
 };
 
@@ -25,8 +26,14 @@ export function translateIis(text: string, header: string[] | undefined): KansaE
   const f: Record<string, string> = {};
   for (let i = 0; i < header.length && i < values.length; i++) f[header[i]] = values[i];
   // W3C times are UTC by definition.
-  const ms = /^\d{4}-\d\d-\d\d$/.test(f.date ?? '') && /^\d\d:\d\d:\d\d(\.\d+)?$/.test(f.time ?? '') ? Date.parse(`${f.date}T${f.time}Z`) : NaN;
-  if (Number.isNaN(ms)) throw new ParseError(`expected date and time such as 2026-10-01 00:00:05, found ${JSON.stringify(`${f.date ?? ''} ${f.time ?? ''}`)}`);
+  const ms =
+    /^\d{4}-\d\d-\d\d$/.test(f.date ?? '') && /^\d\d:\d\d:\d\d(\.\d+)?$/.test(f.time ?? '')
+      ? Date.parse(`${f.date}T${f.time}Z`)
+      : NaN;
+  if (Number.isNaN(ms))
+    throw new ParseError(
+      `expected date and time such as 2026-10-01 00:00:05, found ${JSON.stringify(`${f.date ?? ''} ${f.time ?? ''}`)}`,
+    );
   const status = int(f['sc-status']);
   const method = dash(f['cs-method']);
   const stem = dash(f['cs-uri-stem']);
@@ -91,8 +98,16 @@ export function translateIis(text: string, header: string[] | undefined): KansaE
     status,
     bytes: sent,
     denied,
-    extraJa: [sub && sub !== '0' ? `サブステータス ${sub}` : '', win32 && win32 !== '0' ? `Win32 ${win32}` : '', taken !== undefined ? `${taken} ms` : ''].filter(Boolean),
-    extraEn: [sub && sub !== '0' ? `substatus ${sub}` : '', win32 && win32 !== '0' ? `Win32 ${win32}` : '', taken !== undefined ? `${taken} ms` : ''].filter(Boolean),
+    extraJa: [
+      sub && sub !== '0' ? `サブステータス ${sub}` : '',
+      win32 && win32 !== '0' ? `Win32 ${win32}` : '',
+      taken !== undefined ? `${taken} ms` : '',
+    ].filter(Boolean),
+    extraEn: [
+      sub && sub !== '0' ? `substatus ${sub}` : '',
+      win32 && win32 !== '0' ? `Win32 ${win32}` : '',
+      taken !== undefined ? `${taken} ms` : '',
+    ].filter(Boolean),
   });
   ev['kansa.message.ja'] = s.ja;
   ev['kansa.message.en'] = s.en;

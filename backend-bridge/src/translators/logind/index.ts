@@ -26,7 +26,14 @@ function hostEn(msg: SyslogMessage): string {
   return msg.host ?? 'This host';
 }
 
-function power(msg: SyslogMessage, dataset: string, transition: 'power-on' | 'power-off', action: string, ja: string, en: string): KansaEvent {
+function power(
+  msg: SyslogMessage,
+  dataset: string,
+  transition: 'power-on' | 'power-off',
+  action: string,
+  ja: string,
+  en: string,
+): KansaEvent {
   const e = ev(msg, dataset);
   e['event.category'] = ['host'];
   e['event.type'] = [transition === 'power-on' ? 'start' : 'end'];
@@ -59,7 +66,9 @@ export function translateLogind(msg: SyslogMessage): KansaEvent | null {
       e['kansa.message.en'] = `${m[2]} logged in${onHost} (session ${m[1]})`;
       return e;
     }
-    m = /^Session (\S+) logged out\. Waiting for processes to exit\.$/.exec(text) ?? /^Removed session (\S+)\.$/.exec(text);
+    m =
+      /^Session (\S+) logged out\. Waiting for processes to exit\.$/.exec(text) ??
+      /^Removed session (\S+)\.$/.exec(text);
     if (m) {
       const removed = text.startsWith('Removed');
       const e = ev(msg, 'systemd.logind');
@@ -68,17 +77,28 @@ export function translateLogind(msg: SyslogMessage): KansaEvent | null {
       e['event.action'] = removed ? 'session-removed' : 'session-logged-out';
       e['event.outcome'] = 'success';
       e['kansa.raw'] = { session_id: m[1] };
-      e['kansa.message.ja'] = removed ? `${h} でセッション ${m[1]} が削除されました` : `${h} でセッション ${m[1]} がログアウトしました`;
+      e['kansa.message.ja'] = removed
+        ? `${h} でセッション ${m[1]} が削除されました`
+        : `${h} でセッション ${m[1]} がログアウトしました`;
       e['kansa.message.en'] = removed ? `Session ${m[1]} was removed${onHost}` : `Session ${m[1]} logged out${onHost}`;
       return e;
     }
     if (text === 'System is powering down.' || text === 'System is halting.') {
-      return power(msg, 'systemd.logind', 'power-off', 'shutdown-initiated', 'の電源を切る処理が始まりました', 'is powering down');
+      return power(
+        msg,
+        'systemd.logind',
+        'power-off',
+        'shutdown-initiated',
+        'の電源を切る処理が始まりました',
+        'is powering down',
+      );
     }
     if (text === 'System is rebooting.' || text === 'System is rebooting with kexec.') {
       return power(msg, 'systemd.logind', 'power-off', 'reboot-initiated', 'の再起動が始まりました', 'is rebooting');
     }
-    m = /^(Power key|Suspend key|Hibernate key|Reboot key) pressed(?: (short|long))?\.$/.exec(text) ?? /^(Lid) (closed|opened)\.$/.exec(text);
+    m =
+      /^(Power key|Suspend key|Hibernate key|Reboot key) pressed(?: (short|long))?\.$/.exec(text) ??
+      /^(Lid) (closed|opened)\.$/.exec(text);
     if (m) {
       const e = ev(msg, 'systemd.logind');
       e['event.category'] = ['host'];
@@ -101,11 +121,20 @@ export function translateLogind(msg: SyslogMessage): KansaEvent | null {
   // systemd (PID 1)
   let m = /^Startup finished in (.+) = (.+?)\.?$/.exec(text);
   if (m) {
-    const e = power(msg, 'systemd.system', 'power-on', 'boot-finished', `が起動しました(起動時間 ${m[2]})`, `finished booting (took ${m[2]})`);
+    const e = power(
+      msg,
+      'systemd.system',
+      'power-on',
+      'boot-finished',
+      `が起動しました(起動時間 ${m[2]})`,
+      `finished booting (took ${m[2]})`,
+    );
     e['kansa.raw'] = { startup: m[1], total: m[2] };
     return e;
   }
-  m = /^Reached target (?:(Shutdown|Power-Off|Reboot|Halt)|(shutdown|poweroff|reboot|halt)\.target - [^.]*)\.?$/.exec(text);
+  m = /^Reached target (?:(Shutdown|Power-Off|Reboot|Halt)|(shutdown|poweroff|reboot|halt)\.target - [^.]*)\.?$/.exec(
+    text,
+  );
   if (m) {
     const what = (m[1] ?? m[2]).toLowerCase();
     const reboot = what === 'reboot';
@@ -124,7 +153,11 @@ export function translateLogind(msg: SyslogMessage): KansaEvent | null {
 export const logind: SyslogProgram = {
   id: 'logind',
   matches(msg: SyslogMessage): boolean {
-    return msg.program === 'systemd-logind' || (msg.program === 'systemd' && (msg.message.startsWith('Startup finished') || msg.message.startsWith('Reached target')));
+    return (
+      msg.program === 'systemd-logind' ||
+      (msg.program === 'systemd' &&
+        (msg.message.startsWith('Startup finished') || msg.message.startsWith('Reached target')))
+    );
   },
   translate(msg: SyslogMessage, _ctx: TranslateContext): KansaEvent | null {
     return translateLogind(msg);

@@ -10,12 +10,23 @@ function msg(message: string, program = 'systemd-logind'): SyslogMessage {
 
 describe('logind', () => {
   it('starts a session for a person, not for the greeter', () => {
-    expect(logind.translate(msg('New session 3 of user tanaka.'), ctx)).toMatchObject({ 'user.name': 'tanaka', 'kansa.session.transition': 'start' });
-    expect((logind.translate(msg('New session c1 of user gdm.'), ctx) as Record<string, unknown>)['kansa.session.transition']).toBeUndefined();
+    expect(logind.translate(msg('New session 3 of user tanaka.'), ctx)).toMatchObject({
+      'user.name': 'tanaka',
+      'kansa.session.transition': 'start',
+    });
+    expect(
+      (logind.translate(msg('New session c1 of user gdm.'), ctx) as Record<string, unknown>)[
+        'kansa.session.transition'
+      ],
+    ).toBeUndefined();
   });
   it('marks power off and boot', () => {
-    expect(logind.translate(msg('System is powering down.'), ctx)).toMatchObject({ 'kansa.session.transition': 'power-off' });
-    expect(logind.translate(msg('Startup finished in 1s (kernel) + 2s (userspace) = 3s.', 'systemd'), ctx)).toMatchObject({
+    expect(logind.translate(msg('System is powering down.'), ctx)).toMatchObject({
+      'kansa.session.transition': 'power-off',
+    });
+    expect(
+      logind.translate(msg('Startup finished in 1s (kernel) + 2s (userspace) = 3s.', 'systemd'), ctx),
+    ).toMatchObject({
       'kansa.session.transition': 'power-on',
     });
   });
@@ -37,7 +48,10 @@ describe('session join', () => {
         'Oct  1 18:02:46 pc-other systemd-logind[711]: Removed session 5.',
       ].join('\n'),
     );
-    const { events } = translateBuffer(input, { source: 't', ctx: { now: new Date('2026-11-01T00:00:00Z'), year: 2026, timeZone: 'Asia/Tokyo' } });
+    const { events } = translateBuffer(input, {
+      source: 't',
+      ctx: { now: new Date('2026-11-01T00:00:00Z'), year: 2026, timeZone: 'Asia/Tokyo' },
+    });
     expect(events.map((e) => [e['event.action'], e['user.name'], e['kansa.session.transition']])).toEqual([
       ['session-created', 'sato', 'start'],
       ['session-logged-out', 'sato', 'end'],

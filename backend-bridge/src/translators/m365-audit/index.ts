@@ -32,7 +32,12 @@ export const m365AuditJson: Format = {
   id: 'm365-audit-json',
   framing: 'json-values',
   detect(sample: string): number {
-    return COMMON.test(sample) && /"Operation"\s*:/.test(sample) && /"(Workload|RecordType)"\s*:/.test(sample) && /"OrganizationId"\s*:/.test(sample) ? 0.95 : 0;
+    return COMMON.test(sample) &&
+      /"Operation"\s*:/.test(sample) &&
+      /"(Workload|RecordType)"\s*:/.test(sample) &&
+      /"OrganizationId"\s*:/.test(sample)
+      ? 0.95
+      : 0;
   },
   translate(record: RawRecord, _ctx: TranslateContext): KansaEvent[] {
     return [mapM365(parse(record.text, 'a unified audit log record'))];
@@ -41,7 +46,10 @@ export const m365AuditJson: Format = {
 
 function isHeader(line: string): string[] | null {
   const cells = splitCsvLine(line.replace(/^\uFEFF/, '').replace(/\r$/, '')).map((c) => c.trim());
-  return cells.includes('AuditData') && (cells.includes('CreationDate') || cells.includes('Operations') || cells.includes('Operation')) ? cells : null;
+  return cells.includes('AuditData') &&
+    (cells.includes('CreationDate') || cells.includes('Operations') || cells.includes('Operation'))
+    ? cells
+    : null;
 }
 
 export const m365AuditCsv: Format = {
@@ -58,7 +66,9 @@ export const m365AuditCsv: Format = {
     const at = record.header.indexOf('AuditData');
     const audit = cells[at];
     if (audit === undefined || !audit.trim().startsWith('{')) {
-      throw new ParseError(`expected the AuditData column (${at + 1}) to hold the record as JSON, found ${audit === undefined ? 'no such column' : JSON.stringify(audit.slice(0, 40))}`);
+      throw new ParseError(
+        `expected the AuditData column (${at + 1}) to hold the record as JSON, found ${audit === undefined ? 'no such column' : JSON.stringify(audit.slice(0, 40))}`,
+      );
     }
     return [mapM365(parse(audit, 'the AuditData column'))];
   },

@@ -28,12 +28,13 @@ function timeOf(v: unknown): string {
 /** `Name`/`Value` lists (ExtendedProperties, OperationProperties, ModifiedProperties) as a map. */
 function props(v: unknown): Record<string, string> {
   const out: Record<string, string> = {};
-  if (Array.isArray(v)) for (const p of v) {
-    const o = obj(p);
-    const name = o && str(o.Name);
-    const value = o && (str(o.Value) ?? str(o.NewValue));
-    if (name && value !== undefined) out[name] = value;
-  }
+  if (Array.isArray(v))
+    for (const p of v) {
+      const o = obj(p);
+      const name = o && str(o.Name);
+      const value = o && (str(o.Value) ?? str(o.NewValue));
+      if (name && value !== undefined) out[name] = value;
+    }
   return out;
 }
 
@@ -80,9 +81,26 @@ export function mapM365(r: Json): KansaEvent {
   if (ua) ev['user_agent.original'] = ua;
   const status = str(r.ResultStatus);
   const failed = status !== undefined && /^(Failed|Failure|False)$/i.test(status);
-  ev['event.outcome'] = status === undefined ? 'unknown' : failed || operation === 'UserLoginFailed' ? 'failure' : 'success';
+  ev['event.outcome'] =
+    status === undefined ? 'unknown' : failed || operation === 'UserLoginFailed' ? 'failure' : 'success';
   const raw: Record<string, string> = {};
-  for (const k of ['RecordType', 'Workload', 'ResultStatus', 'UserType', 'OrganizationId', 'ApplicationDisplayName', 'DeviceDisplayName', 'Platform', 'GeoLocation', 'IsManagedDevice', 'LogonType', 'ApplicationId', 'TeamName', 'ObjectId', 'CorrelationId']) {
+  for (const k of [
+    'RecordType',
+    'Workload',
+    'ResultStatus',
+    'UserType',
+    'OrganizationId',
+    'ApplicationDisplayName',
+    'DeviceDisplayName',
+    'Platform',
+    'GeoLocation',
+    'IsManagedDevice',
+    'LogonType',
+    'ApplicationId',
+    'TeamName',
+    'ObjectId',
+    'CorrelationId',
+  ]) {
     const s = str(r[k]);
     if (s !== undefined) raw[k] = s;
   }
@@ -116,8 +134,20 @@ export function mapM365(r: Json): KansaEvent {
     if (kind) raw.SharingType = kind;
     const shown = fileName ?? path;
     const place = workload === 'OneDrive' ? 'OneDrive' : 'SharePoint';
-    const detailJa = [target ? `相手 ${target}${targetType === 'Guest' ? '(ゲスト)' : ''}` : '', kind ? `権限 ${kind}` : '', str(r.SiteUrl) ?? ''].filter(Boolean).join('、');
-    const detailEn = [target ? `with ${target}${targetType === 'Guest' ? ' (guest)' : ''}` : '', kind ? `${kind} access` : '', str(r.SiteUrl) ?? ''].filter(Boolean).join(', ');
+    const detailJa = [
+      target ? `相手 ${target}${targetType === 'Guest' ? '(ゲスト)' : ''}` : '',
+      kind ? `権限 ${kind}` : '',
+      str(r.SiteUrl) ?? '',
+    ]
+      .filter(Boolean)
+      .join('、');
+    const detailEn = [
+      target ? `with ${target}${targetType === 'Guest' ? ' (guest)' : ''}` : '',
+      kind ? `${kind} access` : '',
+      str(r.SiteUrl) ?? '',
+    ]
+      .filter(Boolean)
+      .join(', ');
     ev['kansa.message.ja'] = `${subj}${fromJa}${place} の ${shown} ${rule.ja}${detailJa ? `(${detailJa})` : ''}`;
     ev['kansa.message.en'] = `${whoEn} ${rule.en} ${shown} in ${place}${fromEn}${detailEn ? ` (${detailEn})` : ''}`;
     return ev;
@@ -126,7 +156,14 @@ export function mapM365(r: Json): KansaEvent {
   if (operation === 'MailItemsAccessed') {
     const folders = Array.isArray(r.Folders) ? r.Folders : [];
     const paths = folders.map((f) => str(obj(f)?.Path)).filter((p): p is string => !!p);
-    const count = Number(r.OperationCount ?? folders.reduce((n: number, f) => n + (Array.isArray(obj(f)?.FolderItems) ? (obj(f)!.FolderItems as unknown[]).length : 0), 0)) || 0;
+    const count =
+      Number(
+        r.OperationCount ??
+          folders.reduce(
+            (n: number, f) => n + (Array.isArray(obj(f)?.FolderItems) ? (obj(f)!.FolderItems as unknown[]).length : 0),
+            0,
+          ),
+      ) || 0;
     const accessType = opProps.MailAccessType;
     if (accessType) raw.MailAccessType = accessType;
     if (opProps.IsThrottled) raw.IsThrottled = opProps.IsThrottled;
@@ -137,8 +174,10 @@ export function mapM365(r: Json): KansaEvent {
     ev['event.type'] = rule!.type;
     ev['event.action'] = rule!.action;
     const box = owner && owner !== str(r.UserId) ? `${owner} の` : '';
-    ev['kansa.message.ja'] = `${subj}${fromJa}${box}メールボックスのメール ${count} 件にアクセスしました(${accessType ?? '種別不明'}${paths.length ? `、${paths.join(', ')}` : ''}${str(r.ClientInfoString) ? `、${str(r.ClientInfoString)}` : ''})`;
-    ev['kansa.message.en'] = `${whoEn} accessed ${count} mail items${owner && owner !== str(r.UserId) ? ` in ${owner}'s mailbox` : ''}${fromEn} (${accessType ?? 'unknown access type'}${paths.length ? `, ${paths.join(', ')}` : ''})`;
+    ev['kansa.message.ja'] =
+      `${subj}${fromJa}${box}メールボックスのメール ${count} 件にアクセスしました(${accessType ?? '種別不明'}${paths.length ? `、${paths.join(', ')}` : ''}${str(r.ClientInfoString) ? `、${str(r.ClientInfoString)}` : ''})`;
+    ev['kansa.message.en'] =
+      `${whoEn} accessed ${count} mail items${owner && owner !== str(r.UserId) ? ` in ${owner}'s mailbox` : ''}${fromEn} (${accessType ?? 'unknown access type'}${paths.length ? `, ${paths.join(', ')}` : ''})`;
     return ev;
   }
 
@@ -148,11 +187,16 @@ export function mapM365(r: Json): KansaEvent {
     if (subject) ev['email.subject'] = subject;
     const mid = str(item.InternetMessageId);
     if (mid) ev['email.message_id'] = mid;
-    ev['email.from.address'] = str(r.SendAsUserSmtp) ?? str(r.SendOnBehalfOfUserSmtp) ?? str(r.MailboxOwnerUPN) ?? str(r.UserId) ?? '';
+    ev['email.from.address'] =
+      str(r.SendAsUserSmtp) ?? str(r.SendOnBehalfOfUserSmtp) ?? str(r.MailboxOwnerUPN) ?? str(r.UserId) ?? '';
     if (!ev['email.from.address']) delete ev['email.from.address'];
     ev['email.direction'] = 'outbound';
     const attachments = str(item.Attachments);
-    if (attachments) ev['email.attachments.file.name'] = attachments.split(/;\s*/).map((a) => a.replace(/\s*\(\d+b\)$/, '')).filter(Boolean);
+    if (attachments)
+      ev['email.attachments.file.name'] = attachments
+        .split(/;\s*/)
+        .map((a) => a.replace(/\s*\(\d+b\)$/, ''))
+        .filter(Boolean);
     const size = Number(item.SizeInBytes);
     if (Number.isFinite(size) && size > 0) raw.SizeInBytes = String(size);
     ev['event.category'] = rule!.category;
@@ -181,7 +225,9 @@ export function mapM365(r: Json): KansaEvent {
     return ev;
   }
 
-  const members = Array.isArray(r.Members) ? r.Members.map((m) => str(obj(m)?.UPN)).filter((m): m is string => !!m) : [];
+  const members = Array.isArray(r.Members)
+    ? r.Members.map((m) => str(obj(m)?.UPN)).filter((m): m is string => !!m)
+    : [];
   if (members.length === 1) ev['user.target.name'] = members[0].split('@')[0];
   const team = str(r.TeamName);
   ev['event.category'] = rule?.category ?? ['configuration'];

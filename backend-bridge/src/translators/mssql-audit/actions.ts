@@ -17,15 +17,68 @@ export interface ActionRule {
   en: string;
 }
 
-const read = (command: string, ja: string, en: string): ActionRule => ({ kind: 'statement', dbClass: 'READ', command, action: 'db-read', type: 'access', ja, en });
-const write = (command: string, ja: string, en: string): ActionRule => ({ kind: 'statement', dbClass: 'WRITE', command, action: 'db-write', type: 'change', ja, en });
-const ddl = (command: string, ja: string, en: string): ActionRule => ({ kind: 'statement', dbClass: 'DDL', command, action: 'db-ddl', type: 'change', ja, en });
-const role = (command: string, ja: string, en: string): ActionRule => ({ kind: 'statement', dbClass: 'ROLE', command, action: 'db-role-change', type: 'change', ja, en });
+const read = (command: string, ja: string, en: string): ActionRule => ({
+  kind: 'statement',
+  dbClass: 'READ',
+  command,
+  action: 'db-read',
+  type: 'access',
+  ja,
+  en,
+});
+const write = (command: string, ja: string, en: string): ActionRule => ({
+  kind: 'statement',
+  dbClass: 'WRITE',
+  command,
+  action: 'db-write',
+  type: 'change',
+  ja,
+  en,
+});
+const ddl = (command: string, ja: string, en: string): ActionRule => ({
+  kind: 'statement',
+  dbClass: 'DDL',
+  command,
+  action: 'db-ddl',
+  type: 'change',
+  ja,
+  en,
+});
+const role = (command: string, ja: string, en: string): ActionRule => ({
+  kind: 'statement',
+  dbClass: 'ROLE',
+  command,
+  action: 'db-role-change',
+  type: 'change',
+  ja,
+  en,
+});
 
 export const ACTIONS: Record<string, ActionRule> = {
-  LGIS: { kind: 'login', command: 'LOGIN', action: 'logged-in', type: 'start', ja: 'にログインしました', en: 'logged in to' },
-  LGIF: { kind: 'login-failed', command: 'LOGIN', action: 'logon-failed', type: 'start', ja: 'へのログインに失敗しました', en: 'failed to log in to' },
-  LGO: { kind: 'logout', command: 'LOGOUT', action: 'logged-out', type: 'end', ja: 'からログアウトしました', en: 'logged out of' },
+  LGIS: {
+    kind: 'login',
+    command: 'LOGIN',
+    action: 'logged-in',
+    type: 'start',
+    ja: 'にログインしました',
+    en: 'logged in to',
+  },
+  LGIF: {
+    kind: 'login-failed',
+    command: 'LOGIN',
+    action: 'logon-failed',
+    type: 'start',
+    ja: 'へのログインに失敗しました',
+    en: 'failed to log in to',
+  },
+  LGO: {
+    kind: 'logout',
+    command: 'LOGOUT',
+    action: 'logged-out',
+    type: 'end',
+    ja: 'からログアウトしました',
+    en: 'logged out of',
+  },
   SL: read('SELECT', 'を読み取りました', 'read'),
   RC: read('RECEIVE', 'からメッセージを受信しました', 'received from'),
   BA: read('BACKUP', 'をバックアップしました', 'backed up'),
@@ -46,12 +99,44 @@ export const ACTIONS: Record<string, ActionRule> = {
   PWC: role('CHANGE PASSWORD', 'のパスワードを変更しました', 'changed the password of'),
   PWR: role('RESET PASSWORD', 'のパスワードをリセットしました', 'reset the password of'),
   IMP: role('IMPERSONATE', 'になりすましました', 'impersonated'),
-  EX: { kind: 'statement', dbClass: 'FUNCTION', command: 'EXECUTE', action: 'db-function-call', type: 'access', ja: 'を実行しました', en: 'executed' },
-  AUSC: { kind: 'audit-change', command: 'AUDIT SESSION CHANGED', action: 'audit-log-started', type: 'start', ja: '', en: '' },
-  AUSF: { kind: 'audit-change', command: 'AUDIT SHUTDOWN ON FAILURE', action: 'audit-log-stopped', type: 'end', ja: '', en: '' },
+  EX: {
+    kind: 'statement',
+    dbClass: 'FUNCTION',
+    command: 'EXECUTE',
+    action: 'db-function-call',
+    type: 'access',
+    ja: 'を実行しました',
+    en: 'executed',
+  },
+  AUSC: {
+    kind: 'audit-change',
+    command: 'AUDIT SESSION CHANGED',
+    action: 'audit-log-started',
+    type: 'start',
+    ja: '',
+    en: '',
+  },
+  AUSF: {
+    kind: 'audit-change',
+    command: 'AUDIT SHUTDOWN ON FAILURE',
+    action: 'audit-log-stopped',
+    type: 'end',
+    ja: '',
+    en: '',
+  },
 };
 
 /** An action id Kansa has no row for: a MISC statement named by its id. */
 export function ruleOf(actionId: string): ActionRule {
-  return ACTIONS[actionId] ?? { kind: 'statement', dbClass: 'MISC', command: actionId, action: 'db-misc', type: 'info', ja: 'に対して操作しました', en: 'acted on' };
+  return (
+    ACTIONS[actionId] ?? {
+      kind: 'statement',
+      dbClass: 'MISC',
+      command: actionId,
+      action: 'db-misc',
+      type: 'info',
+      ja: 'に対して操作しました',
+      en: 'acted on',
+    }
+  );
 }

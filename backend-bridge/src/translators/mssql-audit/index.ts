@@ -20,7 +20,8 @@ const AUDIT_LINE = /"EventID"\s*:\s*33205\b/;
 
 /** Maps the message of an event-log record 33205; exported for the other Windows renderings. */
 export function mapAuditMessage(message: string, computer?: string): KansaEvent {
-  if (!/^\s*Audit event:/.test(message)) throw new ParseError('expected the SQL Server audit message to start with "Audit event:"');
+  if (!/^\s*Audit event:/.test(message))
+    throw new ParseError('expected the SQL Server audit message to start with "Audit event:"');
   return mapAuditRecord(parseAuditMessage(message), computer);
 }
 
@@ -40,8 +41,10 @@ export function createMssqlAuditNxlog(windows: Format): Format {
       const text = record.text.trim();
       if (!AUDIT_LINE.test(text)) return windows.translate(record, ctx);
       const o = parseJsonObject(text, 'an NXLog record');
-      if (o.EventID !== AUDIT_EVENT_ID || typeof o.SourceName !== 'string' || !AUDIT_SOURCE.test(o.SourceName)) return windows.translate(record, ctx);
-      if (typeof o.Message !== 'string') throw new ParseError('expected a Message string in the SQL Server audit event 33205');
+      if (o.EventID !== AUDIT_EVENT_ID || typeof o.SourceName !== 'string' || !AUDIT_SOURCE.test(o.SourceName))
+        return windows.translate(record, ctx);
+      if (typeof o.Message !== 'string')
+        throw new ParseError('expected a Message string in the SQL Server audit event 33205');
       const ev = mapAuditMessage(o.Message, typeof o.Hostname === 'string' ? o.Hostname : undefined);
       ev['event.provider'] = o.SourceName;
       if (typeof o.Channel === 'string') ev['winlog.channel'] = o.Channel;
@@ -68,14 +71,22 @@ export const mssqlAuditCsv: Format = {
     return !headerSeen && /^\uFEFF?#TYPE /.test(line);
   },
   detect(sample: string): number {
-    const lines = sample.split('\n').filter((l) => l.trim() !== '').slice(0, 3);
+    const lines = sample
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .slice(0, 3);
     return lines.some((l) => isHeader(l) !== null) ? 0.95 : 0;
   },
   translate(record: RawRecord, _ctx: TranslateContext): KansaEvent[] {
-    if (!record.header) throw new ParseError('expected the fn_get_audit_file header row (event_time,sequence_number,action_id,succeeded,…) before the records');
+    if (!record.header)
+      throw new ParseError(
+        'expected the fn_get_audit_file header row (event_time,sequence_number,action_id,succeeded,…) before the records',
+      );
     const cells = splitCsvLine(record.text.replace(/\r$/, ''));
     if (cells.length < record.header.length) {
-      throw new ParseError(`expected ${record.header.length} columns as in the header, found ${cells.length} (a statement with a line break, or a cut-off row)`);
+      throw new ParseError(
+        `expected ${record.header.length} columns as in the header, found ${cells.length} (a statement with a line break, or a cut-off row)`,
+      );
     }
     const f: AuditFields = {};
     record.header.forEach((name, i) => (f[name] = cells[i]));

@@ -50,29 +50,61 @@ describe('mssql-audit', () => {
   });
 
   it('gives a failed login its reason and a denied read its outcome', () => {
-    const failed = mapAuditMessage("Audit event: event_time:2026-10-01 00:20:44.3157002\naction_id:LGIF\nsucceeded:false\nserver_principal_name:sa\nstatement:Login failed for user 'sa'.\n");
-    expect(failed).toMatchObject({ 'event.action': 'logon-failed', 'event.outcome': 'failure', 'event.reason': "Login failed for user 'sa'." });
-    const denied = mapAuditMessage('Audit event: event_time:2026-10-01 00:20:44\naction_id:SL\nsucceeded:false\nserver_principal_name:app\ndatabase_name:HR\nobject_name:Salary\n');
-    expect(denied).toMatchObject({ 'event.type': ['denied'], 'event.outcome': 'failure', 'kansa.db.object': 'HR.Salary' });
+    const failed = mapAuditMessage(
+      "Audit event: event_time:2026-10-01 00:20:44.3157002\naction_id:LGIF\nsucceeded:false\nserver_principal_name:sa\nstatement:Login failed for user 'sa'.\n",
+    );
+    expect(failed).toMatchObject({
+      'event.action': 'logon-failed',
+      'event.outcome': 'failure',
+      'event.reason': "Login failed for user 'sa'.",
+    });
+    const denied = mapAuditMessage(
+      'Audit event: event_time:2026-10-01 00:20:44\naction_id:SL\nsucceeded:false\nserver_principal_name:app\ndatabase_name:HR\nobject_name:Salary\n',
+    );
+    expect(denied).toMatchObject({
+      'event.type': ['denied'],
+      'event.outcome': 'failure',
+      'kansa.db.object': 'HR.Salary',
+    });
   });
 
   it('names an unknown action by its id instead of failing', () => {
-    const ev = mapAuditMessage('Audit event: event_time:2026-10-01 00:00:00\naction_id:VSST\nsucceeded:true\nserver_principal_name:CORP\\sqladmin\n');
+    const ev = mapAuditMessage(
+      'Audit event: event_time:2026-10-01 00:00:00\naction_id:VSST\nsucceeded:true\nserver_principal_name:CORP\\sqladmin\n',
+    );
     expect(ev).toMatchObject({ 'event.action': 'db-misc', 'kansa.db.command': 'VSST', 'kansa.db.class': 'MISC' });
     expect(ACTIONS.VSST).toBeUndefined();
   });
 
   it('rejects a 33205 event whose message is not an audit record', () => {
-    const line = JSON.stringify({ EventID: 33205, SourceName: 'MSSQLSERVER', Message: 'something else', EventTime: '2026-10-01 09:00:00' });
+    const line = JSON.stringify({
+      EventID: 33205,
+      SourceName: 'MSSQLSERVER',
+      Message: 'something else',
+      EventTime: '2026-10-01 09:00:00',
+    });
     expect(() => mssqlAuditNxlog.translate({ text: line, origin }, GOLDEN_CONTEXT)).toThrow(/Audit event:/);
   });
 
   it('detects its own samples and leaves plain NXLog and other CSV alone', () => {
-    expect(mssqlAuditNxlog.detect('{"EventTime":"2026-10-01 09:00:00","EventID":4624,"SourceName":"Microsoft-Windows-Security-Auditing"}')).toBe(0);
+    expect(
+      mssqlAuditNxlog.detect(
+        '{"EventTime":"2026-10-01 09:00:00","EventID":4624,"SourceName":"Microsoft-Windows-Security-Auditing"}',
+      ),
+    ).toBe(0);
     expect(mssqlAuditCsv.detect('date,time,user,door\n')).toBe(0);
-    expect(mssqlAuditCsv.detect('#TYPE System.Data.DataRow\n"event_time","action_id","succeeded","server_principal_name"\n')).toBeGreaterThan(0.9);
-    for (const [name, format] of [['nxlog-application-log', 'mssql-audit-nxlog'], ['ssms-csv', 'mssql-audit-csv'], ['ugly-powershell-cp932', 'mssql-audit-csv']]) {
-      const { stream } = translateBuffer(readFileSync(join(__dirname, 'testdata', name, 'case.input')), { source: name, ctx: GOLDEN_CONTEXT });
+    expect(
+      mssqlAuditCsv.detect('#TYPE System.Data.DataRow\n"event_time","action_id","succeeded","server_principal_name"\n'),
+    ).toBeGreaterThan(0.9);
+    for (const [name, format] of [
+      ['nxlog-application-log', 'mssql-audit-nxlog'],
+      ['ssms-csv', 'mssql-audit-csv'],
+      ['ugly-powershell-cp932', 'mssql-audit-csv'],
+    ]) {
+      const { stream } = translateBuffer(readFileSync(join(__dirname, 'testdata', name, 'case.input')), {
+        source: name,
+        ctx: GOLDEN_CONTEXT,
+      });
       expect(stream.format?.id).toBe(format);
     }
   });

@@ -23,7 +23,9 @@ function v(f: AuditFields, key: string): string | undefined {
 function timeOf(text: string | undefined): string {
   const m = /^(\d{4})[-/](\d\d)[-/](\d\d)[T ](\d{1,2}):(\d\d):(\d\d)(?:\.(\d+))?(Z|[+-]\d\d:\d\d)?$/.exec(text ?? '');
   if (!m) throw new ParseError(`expected event_time such as 2026-10-01 00:00:01.1234567, found "${text ?? ''}"`);
-  const d = new Date(`${m[1]}-${m[2]}-${m[3]}T${m[4].padStart(2, '0')}:${m[5]}:${m[6]}.${(m[7] ?? '').padEnd(3, '0').slice(0, 3)}${m[8] ?? 'Z'}`);
+  const d = new Date(
+    `${m[1]}-${m[2]}-${m[3]}T${m[4].padStart(2, '0')}:${m[5]}:${m[6]}.${(m[7] ?? '').padEnd(3, '0').slice(0, 3)}${m[8] ?? 'Z'}`,
+  );
   if (Number.isNaN(d.getTime())) throw new ParseError(`expected a valid event_time, found "${text}"`);
   return d.toISOString();
 }
@@ -42,7 +44,23 @@ function truthy(s: string | undefined): boolean | undefined {
 }
 
 /** Identifying columns kept in kansa.raw: everything the sentence or fields do not already carry. */
-const RAW_KEYS = ['action_id', 'class_type', 'session_id', 'sequence_number', 'server_instance_name', 'database_principal_name', 'permission_bitmask', 'transaction_id', 'response_rows', 'affected_rows', 'duration_milliseconds', 'connection_id', 'additional_information', 'file_name', 'audit_file_offset'];
+const RAW_KEYS = [
+  'action_id',
+  'class_type',
+  'session_id',
+  'sequence_number',
+  'server_instance_name',
+  'database_principal_name',
+  'permission_bitmask',
+  'transaction_id',
+  'response_rows',
+  'affected_rows',
+  'duration_milliseconds',
+  'connection_id',
+  'additional_information',
+  'file_name',
+  'audit_file_offset',
+];
 
 /**
  * Maps one audit record. `server` is the machine that wrote it when the carrier knows it (NXLog's
@@ -64,7 +82,8 @@ export function mapAuditRecord(f: AuditFields, server?: string): KansaEvent {
   const objectName = v(f, 'object_name');
   const schema = v(f, 'schema_name');
   // A database-level action (BACKUP, class DB) names the database itself as its object.
-  const object = objectName && !(objectName === db && !schema) ? [db, schema, objectName].filter(Boolean).join('.') : undefined;
+  const object =
+    objectName && !(objectName === db && !schema) ? [db, schema, objectName].filter(Boolean).join('.') : undefined;
   const statement = v(f, 'statement');
   const succeeded = truthy(v(f, 'succeeded'));
   const failed = succeeded === false || rule.kind === 'login-failed';
@@ -77,7 +96,8 @@ export function mapAuditRecord(f: AuditFields, server?: string): KansaEvent {
     'event.dataset': 'mssql.audit',
     'event.code': actionId,
     'kansa.source_type': 'mssql-audit',
-    'event.outcome': succeeded === undefined && rule.kind !== 'login-failed' ? 'unknown' : failed ? 'failure' : 'success',
+    'event.outcome':
+      succeeded === undefined && rule.kind !== 'login-failed' ? 'unknown' : failed ? 'failure' : 'success',
   };
   if (host) ev['host.name'] = host;
   if (user.name) ev['user.name'] = user.name;
@@ -116,16 +136,20 @@ export function mapAuditRecord(f: AuditFields, server?: string): KansaEvent {
       if (rule.kind === 'login-failed' && statement) ev['event.reason'] = statement;
       const dbJa = db ? `のデータベース ${db} ` : ' ';
       const via = [from ? `${from} から` : '', app ?? ''].filter(Boolean).join('、');
-      ev['kansa.message.ja'] = `${subj}SQL Server ${where}${dbJa}${failed && rule.kind === 'login' ? 'へのログインに失敗しました' : rule.ja}${via ? `(${via})` : ''}`;
-      ev['kansa.message.en'] = `${who} ${failed && rule.kind === 'login' ? 'failed to log in to' : rule.en} SQL Server ${where}${db ? ` (database ${db})` : ''}${fromEn}${app ? ` using ${app}` : ''}`;
+      ev['kansa.message.ja'] =
+        `${subj}SQL Server ${where}${dbJa}${failed && rule.kind === 'login' ? 'へのログインに失敗しました' : rule.ja}${via ? `(${via})` : ''}`;
+      ev['kansa.message.en'] =
+        `${who} ${failed && rule.kind === 'login' ? 'failed to log in to' : rule.en} SQL Server ${where}${db ? ` (database ${db})` : ''}${fromEn}${app ? ` using ${app}` : ''}`;
       return ev;
     }
     case 'audit-change':
       ev['event.category'] = ['database', 'configuration'];
       ev['event.type'] = [rule.type];
       ev['event.action'] = rule.action;
-      ev['kansa.message.ja'] = `${subj}SQL Server ${where} の監査セッションを${rule.type === 'start' ? '開始または変更しました' : '失敗により停止しました'}`;
-      ev['kansa.message.en'] = `${who} ${rule.type === 'start' ? 'started or changed' : 'stopped (on failure)'} the audit session on SQL Server ${where}`;
+      ev['kansa.message.ja'] =
+        `${subj}SQL Server ${where} の監査セッションを${rule.type === 'start' ? '開始または変更しました' : '失敗により停止しました'}`;
+      ev['kansa.message.en'] =
+        `${who} ${rule.type === 'start' ? 'started or changed' : 'stopped (on failure)'} the audit session on SQL Server ${where}`;
       return ev;
     default: {
       ev['event.category'] = ['database'];
@@ -140,8 +164,10 @@ export function mapAuditRecord(f: AuditFields, server?: string): KansaEvent {
       if (actionId === 'APRL' || actionId === 'DPRL') {
         const member = targetName ?? '(不明)';
         const add = actionId === 'APRL';
-        ev['kansa.message.ja'] = `${subj}${fromJa}ロール ${thing} ${add ? 'に' : 'から'} ${member} を${add ? '追加' : '削除'}しました${failed ? '(失敗)' : ''}`;
-        ev['kansa.message.en'] = `${who} ${add ? 'added' : 'removed'} ${targetName ?? 'someone'} ${add ? 'to' : 'from'} role ${thing}${fromEn}${failed ? ' (failed)' : ''}`;
+        ev['kansa.message.ja'] =
+          `${subj}${fromJa}ロール ${thing} ${add ? 'に' : 'から'} ${member} を${add ? '追加' : '削除'}しました${failed ? '(失敗)' : ''}`;
+        ev['kansa.message.en'] =
+          `${who} ${add ? 'added' : 'removed'} ${targetName ?? 'someone'} ${add ? 'to' : 'from'} role ${thing}${fromEn}${failed ? ' (failed)' : ''}`;
         return ev;
       }
       ev['kansa.message.ja'] = failed

@@ -34,8 +34,17 @@ function commandName(c: string): string {
 export function classOf(c: string): string {
   const s = c.toLowerCase();
   if (s === 'select' || s.startsWith('show') || s === 'describe' || s === 'explain' || s === 'read') return 'READ';
-  if (/^(insert|update|delete|replace|load|truncate|insert_select|replace_select|update_multi|delete_multi)/.test(s) && s !== 'truncate_table') return 'WRITE';
-  if (/^(grant|revoke|create_user|drop_user|alter_user|rename_user|set_password|create_role|drop_role|grant_roles|revoke_roles|set_role)/.test(s)) return 'ROLE';
+  if (
+    /^(insert|update|delete|replace|load|truncate|insert_select|replace_select|update_multi|delete_multi)/.test(s) &&
+    s !== 'truncate_table'
+  )
+    return 'WRITE';
+  if (
+    /^(grant|revoke|create_user|drop_user|alter_user|rename_user|set_password|create_role|drop_role|grant_roles|revoke_roles|set_role)/.test(
+      s,
+    )
+  )
+    return 'ROLE';
   if (/^(create|alter|drop|rename|truncate)/.test(s)) return 'DDL';
   if (s === 'call' || s === 'execute' || s.startsWith('call_')) return 'FUNCTION';
   return 'MISC';
@@ -44,8 +53,22 @@ export function classOf(c: string): string {
 /** pgaudit's class words with MySQL's own ROLE (users, privileges) and FUNCTION (procedures). */
 const WORDS: Record<string, ClassWords> = {
   ...CLASS_WORDS,
-  ROLE: { ja: 'の権限を変更しました', en: 'changed privileges on', jaNone: 'ユーザー・権限を変更しました', enNone: 'changed users or privileges', action: 'db-role-change', type: 'change' },
-  FUNCTION: { ja: 'を実行しました', en: 'called', jaNone: 'プロシージャを実行しました', enNone: 'called a procedure', action: 'db-function-call', type: 'access' },
+  ROLE: {
+    ja: 'の権限を変更しました',
+    en: 'changed privileges on',
+    jaNone: 'ユーザー・権限を変更しました',
+    enNone: 'changed users or privileges',
+    action: 'db-role-change',
+    type: 'change',
+  },
+  FUNCTION: {
+    ja: 'を実行しました',
+    en: 'called',
+    jaNone: 'プロシージャを実行しました',
+    enNone: 'called a procedure',
+    action: 'db-function-call',
+    type: 'access',
+  },
 };
 
 interface Norm {
@@ -94,7 +117,14 @@ function fromEnterprise(o: Json): Norm {
   const td = obj(o.table_access_data);
   const qd = obj(o.query_data);
   if (klass === 'connection') {
-    n.kind = event === 'disconnect' ? 'disconnect' : event === 'change_user' ? 'change-user' : event === 'connect' ? 'connect' : 'other';
+    n.kind =
+      event === 'disconnect'
+        ? 'disconnect'
+        : event === 'change_user'
+          ? 'change-user'
+          : event === 'connect'
+            ? 'connect'
+            : 'other';
     if (cd) {
       n.connectionType = str(cd.connection_type);
       n.db = str(cd.db);
@@ -196,8 +226,10 @@ export function translateMysql(n: Norm): KansaEvent {
       ev['event.action'] = failed ? 'logon-failed' : n.kind === 'change-user' ? 'db-user-changed' : 'logged-in';
       if (failed && n.status === 1045) ev['event.reason'] = 'access denied (bad password or unknown user)';
       const via = n.connectionType ? `、${n.connectionType}` : '';
-      ev['kansa.message.ja'] = `${subj}${fromJa}MySQL ${n.db ? `のデータベース ${n.db} ` : ''}${failed ? 'へのログインに失敗しました' : n.kind === 'change-user' ? 'でユーザーを切り替えました' : 'にログインしました'}(接続 ${n.connectionId ?? '?'}${via}${failed ? `、エラー ${n.status}` : ''})`;
-      ev['kansa.message.en'] = `${who ?? 'Someone'} ${failed ? 'failed to log in to' : n.kind === 'change-user' ? 'changed user on' : 'logged in to'} MySQL${dbEn}${fromEn} (connection ${n.connectionId ?? '?'}${n.connectionType ? `, ${n.connectionType}` : ''}${failed ? `, error ${n.status}` : ''})`;
+      ev['kansa.message.ja'] =
+        `${subj}${fromJa}MySQL ${n.db ? `のデータベース ${n.db} ` : ''}${failed ? 'へのログインに失敗しました' : n.kind === 'change-user' ? 'でユーザーを切り替えました' : 'にログインしました'}(接続 ${n.connectionId ?? '?'}${via}${failed ? `、エラー ${n.status}` : ''})`;
+      ev['kansa.message.en'] =
+        `${who ?? 'Someone'} ${failed ? 'failed to log in to' : n.kind === 'change-user' ? 'changed user on' : 'logged in to'} MySQL${dbEn}${fromEn} (connection ${n.connectionId ?? '?'}${n.connectionType ? `, ${n.connectionType}` : ''}${failed ? `, error ${n.status}` : ''})`;
       return ev;
     }
     case 'disconnect':
@@ -205,7 +237,8 @@ export function translateMysql(n: Norm): KansaEvent {
       ev['event.type'] = ['end'];
       ev['event.action'] = 'logged-out';
       ev['kansa.message.ja'] = `${subj}MySQL から切断しました(${from ? `${from}、` : ''}接続 ${n.connectionId ?? '?'})`;
-      ev['kansa.message.en'] = `${who ?? 'Someone'} disconnected from MySQL (${from ? `${from}, ` : ''}connection ${n.connectionId ?? '?'})`;
+      ev['kansa.message.en'] =
+        `${who ?? 'Someone'} disconnected from MySQL (${from ? `${from}, ` : ''}connection ${n.connectionId ?? '?'})`;
       return ev;
     case 'startup':
     case 'shutdown':
@@ -234,10 +267,13 @@ export function translateMysql(n: Norm): KansaEvent {
         ev['kansa.message.ja'] = failed
           ? `${subj}${fromJa}${object} ${w.ja.replace(/ました$/, 'ようとして失敗しました')}(${tag}${failJa ? `、エラー ${n.status}` : ''})`
           : `${subj}${fromJa}${object} ${w.ja}(${tag})`;
-        ev['kansa.message.en'] = `${who ?? 'Someone'} ${failed ? failVerb(w.en) : w.en} ${object}${fromEn} (${tagEn}${failed ? `, error ${n.status}` : ''})`;
+        ev['kansa.message.en'] =
+          `${who ?? 'Someone'} ${failed ? failVerb(w.en) : w.en} ${object}${fromEn} (${tagEn}${failed ? `, error ${n.status}` : ''})`;
       } else {
-        ev['kansa.message.ja'] = `${subj}${fromJa}${dbJa} で${failed ? `${w.jaNone.replace(/ました$/, 'ようとして失敗しました')}` : w.jaNone}(${tag}${failed ? `、エラー ${n.status}` : ''})`;
-        ev['kansa.message.en'] = `${who ?? 'Someone'} ${failed ? failVerb(w.enNone) : w.enNone}${dbEn}${fromEn} (${tagEn}${failed ? `, error ${n.status}` : ''})`;
+        ev['kansa.message.ja'] =
+          `${subj}${fromJa}${dbJa} で${failed ? `${w.jaNone.replace(/ました$/, 'ようとして失敗しました')}` : w.jaNone}(${tag}${failed ? `、エラー ${n.status}` : ''})`;
+        ev['kansa.message.en'] =
+          `${who ?? 'Someone'} ${failed ? failVerb(w.enNone) : w.enNone}${dbEn}${fromEn} (${tagEn}${failed ? `, error ${n.status}` : ''})`;
       }
       return ev;
     }
@@ -255,17 +291,21 @@ export const mysqlAuditFormat: Format = {
   id: 'mysql-audit-json',
   framing: 'lines',
   detect(sample: string): number {
-    const lines = sample.split('\n').map((l) => l.trim()).filter((l) => l !== '' && l !== '[' && l !== ']');
+    const lines = sample
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l !== '' && l !== '[' && l !== ']');
     if (lines.length === 0) return 0;
     let hits = 0;
     for (const l of lines) {
-      if (l.startsWith('{"audit_record":') || (l.startsWith('{') && l.includes('"class"') && l.includes('"timestamp"'))) hits++;
+      if (l.startsWith('{"audit_record":') || (l.startsWith('{') && l.includes('"class"') && l.includes('"timestamp"')))
+        hits++;
     }
     return hits === 0 ? 0 : 0.95 * (hits / lines.length);
   },
   translate(record: RawRecord, _ctx: TranslateContext): KansaEvent[] {
     let text = record.text.trim();
-    if (text === '[' || text === ']' || text === '],' ) {
+    if (text === '[' || text === ']' || text === '],') {
       throw new ParseError('expected an audit record object; this line is the JSON array bracket around the records');
     }
     if (text.endsWith(',')) text = text.slice(0, -1);
@@ -282,6 +322,8 @@ export const mysqlAuditFormat: Format = {
     const percona = obj(o.audit_record);
     if (percona) return [translateMysql(fromPercona(percona))];
     if (typeof o.class === 'string' && typeof o.timestamp === 'string') return [translateMysql(fromEnterprise(o))];
-    throw new ParseError('expected a MySQL audit record: an object with "class" and "timestamp", or {"audit_record": {…}}');
+    throw new ParseError(
+      'expected a MySQL audit record: an object with "class" and "timestamp", or {"audit_record": {…}}',
+    );
   },
 };

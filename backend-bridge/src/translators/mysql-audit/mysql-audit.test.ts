@@ -21,7 +21,12 @@ describe('mysql-audit', () => {
       },
       ctx,
     );
-    expect(ev).toMatchObject({ '@timestamp': '2026-10-01T00:00:01.000Z', 'event.action': 'logged-in', 'user.name': 'hr_admin', 'source.ip': '10.0.1.23' });
+    expect(ev).toMatchObject({
+      '@timestamp': '2026-10-01T00:00:01.000Z',
+      'event.action': 'logged-in',
+      'user.name': 'hr_admin',
+      'source.ip': '10.0.1.23',
+    });
   });
   it('reads a Percona query', () => {
     const [ev] = mysqlAuditFormat.translate(
@@ -31,7 +36,12 @@ describe('mysql-audit', () => {
       },
       ctx,
     );
-    expect(ev).toMatchObject({ 'user.name': 'app', 'kansa.db.class': 'READ', 'kansa.db.statement': 'SELECT 1', 'kansa.db.name': 'salesdb' });
+    expect(ev).toMatchObject({
+      'user.name': 'app',
+      'kansa.db.class': 'READ',
+      'kansa.db.statement': 'SELECT 1',
+      'kansa.db.name': 'salesdb',
+    });
   });
   it('rejects JSON that is not an object', () => {
     expect(() => mysqlAuditFormat.translate({ text: '[1,2,3]', origin }, ctx)).toThrow(/object/);

@@ -72,9 +72,19 @@ export const netfilterProgram: SyslogProgram = {
       'event.kind': 'event',
       'event.category': ['network'],
       'event.type':
-        verdict === 'allowed' ? ['connection', 'allowed'] : verdict === 'seen' ? ['connection'] : ['connection', 'denied'],
+        verdict === 'allowed'
+          ? ['connection', 'allowed']
+          : verdict === 'seen'
+            ? ['connection']
+            : ['connection', 'denied'],
       'event.action':
-        verdict === 'allowed' ? 'connection-allowed' : verdict === 'seen' ? 'packet-logged' : verdict === 'rejected' ? 'connection-rejected' : 'connection-denied',
+        verdict === 'allowed'
+          ? 'connection-allowed'
+          : verdict === 'seen'
+            ? 'packet-logged'
+            : verdict === 'rejected'
+              ? 'connection-rejected'
+              : 'connection-denied',
       'event.outcome': verdict === 'allowed' ? 'success' : verdict === 'seen' ? 'unknown' : 'failure',
       'event.module': 'netfilter',
       'event.dataset': 'netfilter.log',

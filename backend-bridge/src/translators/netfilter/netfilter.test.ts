@@ -32,7 +32,15 @@ describe('netfilter', () => {
     expect(formatBytes(512)).toBe('512 B');
     expect(formatBytes(1258291)).toBe('1.2 MB');
     expect(formatBytes(3482)).toBe('3.4 KB');
-    expect(flowSentence({ verdict: 'allowed', source: '10.0.1.23', destination: '203.0.113.50:8443/tcp', sent: 1258291, received: 3482 })).toEqual({
+    expect(
+      flowSentence({
+        verdict: 'allowed',
+        source: '10.0.1.23',
+        destination: '203.0.113.50:8443/tcp',
+        sent: 1258291,
+        received: 3482,
+      }),
+    ).toEqual({
       ja: '10.0.1.23 から 203.0.113.50:8443/tcp への通信を許可しました(送信 1.2 MB、受信 3.4 KB)',
       en: 'Allowed 10.0.1.23 → 203.0.113.50:8443/tcp (sent 1.2 MB, received 3.4 KB)',
     });

@@ -2,7 +2,13 @@ import { zonedToUtc } from '../../translate/time';
 import { type Format, ParseError, type TranslateContext } from '../../translate/types';
 import { parseJsonObject } from '../_lib/json';
 import { mapWinEvent } from '../_lib/windows/map';
-import { auditFromKeywords, describeTimeCandidates, levelFromWord, pickWinTime, type WinEvent } from '../_lib/windows/model';
+import {
+  auditFromKeywords,
+  describeTimeCandidates,
+  levelFromWord,
+  pickWinTime,
+  type WinEvent,
+} from '../_lib/windows/model';
 
 /**
  * The fields im_msvistalog sets itself (docs.nxlog.co, "Event Log for Windows (im_msvistalog)"), plus
@@ -49,7 +55,15 @@ const SYSTEM_FIELDS = new Set([
 ]);
 
 /** im_msvistalog's own EventType values; anything else there came from EventData. */
-const NXLOG_EVENT_TYPES = new Set(['AUDIT_SUCCESS', 'AUDIT_FAILURE', 'CRITICAL', 'ERROR', 'WARNING', 'INFO', 'VERBOSE']);
+const NXLOG_EVENT_TYPES = new Set([
+  'AUDIT_SUCCESS',
+  'AUDIT_FAILURE',
+  'CRITICAL',
+  'ERROR',
+  'WARNING',
+  'INFO',
+  'VERBOSE',
+]);
 
 const USER_FIELDS = new Set(['AccountName', 'Domain', 'AccountType']);
 
@@ -66,7 +80,22 @@ function str(v: unknown): string | undefined {
 }
 
 /** Keys Logstash, Beats or Kafka pipelines add beside the record: never EventData (which is PascalCase). */
-const PIPELINE_FIELDS = new Set(['tags', 'type', 'host', 'path', 'message', 'log', 'event', 'ecs', 'agent', 'input', 'fields', 'topic', 'partition', 'offset']);
+const PIPELINE_FIELDS = new Set([
+  'tags',
+  'type',
+  'host',
+  'path',
+  'message',
+  'log',
+  'event',
+  'ecs',
+  'agent',
+  'input',
+  'fields',
+  'topic',
+  'partition',
+  'offset',
+]);
 
 /**
  * The im_msvistalog record itself: the object, or the one a pipeline wrapped without parsing it —
@@ -75,7 +104,10 @@ const PIPELINE_FIELDS = new Set(['tags', 'type', 'host', 'path', 'message', 'log
  */
 function unwrap(o: Record<string, unknown>): { o: Record<string, unknown>; outerTime?: unknown } {
   if (o.EventID !== undefined) return { o };
-  const inner = typeof o.message === 'string' && o.message.trimStart().startsWith('{') ? parseJsonObject(o.message, 'NXLog record inside message') : o.payload;
+  const inner =
+    typeof o.message === 'string' && o.message.trimStart().startsWith('{')
+      ? parseJsonObject(o.message, 'NXLog record inside message')
+      : o.payload;
   if (inner === null || typeof inner !== 'object' || Array.isArray(inner)) return { o };
   return { o: inner as Record<string, unknown>, outerTime: o['@timestamp'] };
 }
@@ -136,7 +168,12 @@ export function readNxlog(text: string, ctx: TranslateContext): WinEvent {
   if (pid && /^\d+$/.test(pid) && !SHADOWED_BY_EVENT[eventId]) ev.processId = Number(pid);
   const name = hasUser ? str(o.AccountName) : undefined;
   const sid = str(o.UserID);
-  if (name || sid) ev.user = { ...(sid ? { sid } : {}), ...(name ? { name } : {}), ...(hasUser && str(o.Domain) ? { domain: str(o.Domain) } : {}) };
+  if (name || sid)
+    ev.user = {
+      ...(sid ? { sid } : {}),
+      ...(name ? { name } : {}),
+      ...(hasUser && str(o.Domain) ? { domain: str(o.Domain) } : {}),
+    };
 
   const type = str(o.EventType);
   // Sysmon's own EventData EventType (CreateKey, SetValue, CreatePipe…) lands on im_msvistalog's field.
@@ -156,9 +193,15 @@ export const nxlogJson: Format = {
   id: 'nxlog-json',
   framing: 'lines',
   detect(sample: string): number {
-    const lines = sample.split('\n').slice(0, 20).map((l) => l.trim()).filter((l) => l !== '');
+    const lines = sample
+      .split('\n')
+      .slice(0, 20)
+      .map((l) => l.trim())
+      .filter((l) => l !== '');
     // Also a record a pipeline wrapped as a JSON string (`\"EventID\"`).
-    const hits = lines.filter((l) => l.startsWith('{') && /\\?"EventID\\?"/.test(l) && /\\?"(SourceName|EventTime|TimeCreated)\\?"/.test(l)).length;
+    const hits = lines.filter(
+      (l) => l.startsWith('{') && /\\?"EventID\\?"/.test(l) && /\\?"(SourceName|EventTime|TimeCreated)\\?"/.test(l),
+    ).length;
     return hits > 0 && hits * 2 >= lines.length ? 0.9 : hits > 0 ? 0.6 : 0;
   },
   translate(record, ctx) {

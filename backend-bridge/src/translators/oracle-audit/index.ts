@@ -5,7 +5,15 @@
  * one `<AuditRecord>` per line). See README.md.
  */
 import { isIp } from '../_lib/network';
-import { ParseError, type Format, type KansaEvent, type RawRecord, type SyslogMessage, type SyslogProgram, type TranslateContext } from '../../translate/types';
+import {
+  ParseError,
+  type Format,
+  type KansaEvent,
+  type RawRecord,
+  type SyslogMessage,
+  type SyslogProgram,
+  type TranslateContext,
+} from '../../translate/types';
 import { actionOf } from './actions';
 
 /** A line of each form, as Oracle writes it. */
@@ -43,7 +51,9 @@ const XML_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot:
 function xmlPairs(text: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const m of text.matchAll(/<([A-Za-z_]+)>([^<]*)<\/\1>/g)) {
-    out[m[1]] = m[2].replace(/&(lt|gt|amp|quot|apos|#\d+);/g, (_, e: string) => (e.startsWith('#') ? String.fromCodePoint(Number(e.slice(1))) : XML_ENTITIES[e]));
+    out[m[1]] = m[2].replace(/&(lt|gt|amp|quot|apos|#\d+);/g, (_, e: string) =>
+      e.startsWith('#') ? String.fromCodePoint(Number(e.slice(1))) : XML_ENTITIES[e],
+    );
   }
   return out;
 }
@@ -115,7 +125,9 @@ export function translateOracle(p: Record<string, string>, form: string): KansaE
   const obj = a.object ? (a.schema ? `${a.schema}.${a.object}` : a.object) : undefined;
   if (obj) ev['kansa.db.object'] = obj;
   if (a.sql) ev['kansa.db.statement'] = a.sql;
-  const words = failed ? (RETURN_WORDS[rc.replace(/^0+/, '')] ?? [`ORA-${rc.padStart(5, '0')}`, `ORA-${rc.padStart(5, '0')}`]) : undefined;
+  const words = failed
+    ? (RETURN_WORDS[rc.replace(/^0+/, '')] ?? [`ORA-${rc.padStart(5, '0')}`, `ORA-${rc.padStart(5, '0')}`])
+    : undefined;
   if (failed) {
     ev['error.code'] = `ORA-${rc.padStart(5, '0')}`;
     ev['event.reason'] = words![1];
@@ -138,8 +150,10 @@ export function translateOracle(p: Record<string, string>, form: string): KansaE
     const priv = a.privilege && /^SYS/.test(a.privilege) ? a.privilege : undefined;
     const detailJa = [osJa, priv && `${priv} 権限`, words?.[0]].filter(Boolean).join('、');
     const detailEn = [osEn, priv && `as ${priv}`, words?.[1]].filter(Boolean).join(', ');
-    ev['kansa.message.ja'] = `${who} が ${fromJa}Oracle データベースに${act.kind === 'logoff' ? act.ja : failed ? 'ログオンしようとして失敗しました' : act.ja}${detailJa ? `(${detailJa})` : ''}`;
-    ev['kansa.message.en'] = `${whoEn} ${act.kind === 'logoff' ? act.en : failed ? 'failed to log on' : act.en} ${act.kind === 'logoff' ? 'of' : 'to'} the Oracle database${fromEn}${detailEn ? ` (${detailEn})` : ''}`;
+    ev['kansa.message.ja'] =
+      `${who} が ${fromJa}Oracle データベースに${act.kind === 'logoff' ? act.ja : failed ? 'ログオンしようとして失敗しました' : act.ja}${detailJa ? `(${detailJa})` : ''}`;
+    ev['kansa.message.en'] =
+      `${whoEn} ${act.kind === 'logoff' ? act.en : failed ? 'failed to log on' : act.en} ${act.kind === 'logoff' ? 'of' : 'to'} the Oracle database${fromEn}${detailEn ? ` (${detailEn})` : ''}`;
     return ev;
   }
   ev['event.category'] = act.dbClass === 'ROLE' ? ['database', 'iam'] : ['database'];
@@ -148,8 +162,10 @@ export function translateOracle(p: Record<string, string>, form: string): KansaE
   ev['kansa.db.class'] = act.dbClass ?? 'MISC';
   ev['kansa.db.command'] = act.name;
   const target = obj ?? (a.sql ? a.sql.slice(0, 80) : act.name);
-  ev['kansa.message.ja'] = `${who} が ${fromJa}Oracle で ${target} ${failed ? `に対する ${act.name} に失敗しました` : act.ja}(${[act.name, osJa, words?.[0]].filter(Boolean).join('、')})`;
-  ev['kansa.message.en'] = `${whoEn} ${failed ? `failed ${act.name} on` : act.en} ${target} in Oracle${fromEn} (${[act.name, osEn, words?.[1]].filter(Boolean).join(', ')})`;
+  ev['kansa.message.ja'] =
+    `${who} が ${fromJa}Oracle で ${target} ${failed ? `に対する ${act.name} に失敗しました` : act.ja}(${[act.name, osJa, words?.[0]].filter(Boolean).join('、')})`;
+  ev['kansa.message.en'] =
+    `${whoEn} ${failed ? `failed ${act.name} on` : act.en} ${target} in Oracle${fromEn} (${[act.name, osEn, words?.[1]].filter(Boolean).join(', ')})`;
   return ev;
 }
 
@@ -159,7 +175,9 @@ export const oracleAuditSyslog: SyslogProgram = {
     return UNIFIED.test(msg.message) || TRADITIONAL.test(msg.message);
   },
   translate(msg: SyslogMessage): KansaEvent {
-    return UNIFIED.test(msg.message) ? translateOracle(unifiedPairs(msg.message), 'unified') : translateOracle(traditionalPairs(msg.message), 'syslog');
+    return UNIFIED.test(msg.message)
+      ? translateOracle(unifiedPairs(msg.message), 'unified')
+      : translateOracle(traditionalPairs(msg.message), 'syslog');
   },
 };
 
@@ -179,8 +197,12 @@ export const oracleAuditXml: Format = {
   translate(record: RawRecord, _ctx: TranslateContext): KansaEvent[] {
     const p = xmlPairs(record.text);
     const t = p.Extended_Timestamp;
-    const ms = t && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/.test(t) ? Date.parse(t.replace(/(\.\d{3})\d+Z$/, '$1Z')) : NaN;
-    if (Number.isNaN(ms)) throw new ParseError(`expected <Extended_Timestamp> such as 2026-10-01T01:15:02.118372Z, found ${JSON.stringify(t ?? null)}`);
+    const ms =
+      t && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/.test(t) ? Date.parse(t.replace(/(\.\d{3})\d+Z$/, '$1Z')) : NaN;
+    if (Number.isNaN(ms))
+      throw new ParseError(
+        `expected <Extended_Timestamp> such as 2026-10-01T01:15:02.118372Z, found ${JSON.stringify(t ?? null)}`,
+      );
     const ev = translateOracle(p, 'xml');
     ev['@timestamp'] = new Date(ms).toISOString();
     return [ev];

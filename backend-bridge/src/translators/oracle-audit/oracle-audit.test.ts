@@ -2,7 +2,13 @@ import { describeGoldenCases, GOLDEN_CONTEXT } from '../../translate/testing/gol
 import { oracleAuditSyslog, oracleAuditXml, SAMPLES } from '.';
 
 const origin = { source: 't', line: 1, offset: 0 };
-const msg = (message: string) => ({ timestamp: '2026-10-01T01:00:00.000Z', host: 'dbhost01', program: '', message, format: 'rfc3164' as const });
+const msg = (message: string) => ({
+  timestamp: '2026-10-01T01:00:00.000Z',
+  host: 'dbhost01',
+  program: '',
+  message,
+  format: 'rfc3164' as const,
+});
 
 describe('oracle-audit', () => {
   it('reads a unified audit syslog record: who read which table', () => {
@@ -27,7 +33,11 @@ describe('oracle-audit', () => {
 
   it('reads an XML audit record with its statement, entities decoded', () => {
     const [ev] = oracleAuditXml.translate({ text: SAMPLES.xml, origin }, GOLDEN_CONTEXT);
-    expect(ev).toMatchObject({ '@timestamp': '2026-10-01T01:15:02.118Z', 'kansa.db.statement': "SELECT * FROM sales.customers WHERE region = '関東'", 'kansa.db.object': 'SALES.CUSTOMERS' });
+    expect(ev).toMatchObject({
+      '@timestamp': '2026-10-01T01:15:02.118Z',
+      'kansa.db.statement': "SELECT * FROM sales.customers WHERE region = '関東'",
+      'kansa.db.object': 'SALES.CUSTOMERS',
+    });
     expect(oracleAuditXml.isPreamble!('<?xml version="1.0" encoding="UTF-8"?>', false)).toBe(true);
     expect(oracleAuditXml.detect(SAMPLES.xml)).toBeGreaterThan(0.95);
   });

@@ -11,12 +11,16 @@ function msg(message: string, program = 'login'): SyslogMessage {
 describe('pam', () => {
   it('claims pam_ messages of any program, also inside repeats', () => {
     expect(pam.matches(msg('pam_unix(cron:session): session closed for user root', 'CRON'))).toBe(true);
-    expect(pam.matches(msg('message repeated 2 times: [ pam_unix(sshd:auth): authentication failure; user=root]'))).toBe(true);
+    expect(
+      pam.matches(msg('message repeated 2 times: [ pam_unix(sshd:auth): authentication failure; user=root]')),
+    ).toBe(true);
     expect(pam.matches(msg('Accepted password for x'))).toBe(false);
   });
 
   it('reads the newer "(uid=N)" session form and marks interactive sessions', () => {
-    expect(pam.translate(msg('pam_unix(gdm-password:session): session opened for user tanaka(uid=1001) by (uid=0)'), ctx)).toMatchObject({
+    expect(
+      pam.translate(msg('pam_unix(gdm-password:session): session opened for user tanaka(uid=1001) by (uid=0)'), ctx),
+    ).toMatchObject({
       'event.action': 'session-opened',
       'user.name': 'tanaka',
       'user.id': '1001',
@@ -25,20 +29,30 @@ describe('pam', () => {
   });
 
   it('names the switching user for su sessions', () => {
-    expect(pam.translate(msg('pam_unix(su-l:session): session opened for user root(uid=0) by tanaka(uid=1001)', 'su'), ctx)).toMatchObject({
+    expect(
+      pam.translate(msg('pam_unix(su-l:session): session opened for user root(uid=0) by tanaka(uid=1001)', 'su'), ctx),
+    ).toMatchObject({
       'user.name': 'tanaka',
       'user.effective.name': 'root',
     });
   });
 
   it('does not mark cron sessions as attendance', () => {
-    const ev = pam.translate(msg('pam_unix(cron:session): session opened for user root(uid=0) by (uid=0)', 'CRON'), ctx) as Record<string, unknown>;
+    const ev = pam.translate(
+      msg('pam_unix(cron:session): session opened for user root(uid=0) by (uid=0)', 'CRON'),
+      ctx,
+    ) as Record<string, unknown>;
     expect(ev['kansa.session.transition']).toBeUndefined();
   });
 
   it('makes a logon failure of a login service a logon-failed event', () => {
     expect(
-      pam.translate(msg('pam_unix(login:auth): authentication failure; logname=LOGIN uid=0 euid=0 tty=/dev/tty1 ruser= rhost=  user=yamada'), ctx),
+      pam.translate(
+        msg(
+          'pam_unix(login:auth): authentication failure; logname=LOGIN uid=0 euid=0 tty=/dev/tty1 ruser= rhost=  user=yamada',
+        ),
+        ctx,
+      ),
     ).toMatchObject({ 'event.action': 'logon-failed', 'user.name': 'yamada', 'event.outcome': 'failure' });
   });
 });

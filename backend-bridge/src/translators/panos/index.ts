@@ -6,7 +6,14 @@
 import { isIP } from 'node:net';
 import { shareOfLines } from '../../translate/detect';
 import { zonedToUtc } from '../../translate/time';
-import { ParseError, type Format, type KansaEvent, type SyslogMessage, type SyslogProgram, type TranslateContext } from '../../translate/types';
+import {
+  ParseError,
+  type Format,
+  type KansaEvent,
+  type SyslogMessage,
+  type SyslogProgram,
+  type TranslateContext,
+} from '../../translate/types';
 import { COLUMNS, named, splitPanosCsv } from './columns';
 import { ruleFor, type PanLog } from './rules';
 
@@ -20,7 +27,8 @@ function detectLine(line: string): boolean {
 /** "2026/10/01 09:00:31" in the firewall's clock (no zone in the payload) → ISO UTC. */
 function timeOf(text: string | undefined, ctx: TranslateContext): string | undefined {
   const m = /^(\d{4})\/(\d\d)\/(\d\d) (\d\d):(\d\d):(\d\d)$/.exec(text ?? '');
-  if (!m || +m[2] < 1 || +m[2] > 12 || +m[3] < 1 || +m[3] > 31 || +m[4] > 23 || +m[5] > 59 || +m[6] > 60) return undefined;
+  if (!m || +m[2] < 1 || +m[2] > 12 || +m[3] < 1 || +m[3] > 31 || +m[4] > 23 || +m[5] > 59 || +m[6] > 60)
+    return undefined;
   return zonedToUtc(+m[1], +m[2], +m[3], +m[4], +m[5], +m[6], 0, ctx.timeZone).toISOString();
 }
 
@@ -49,13 +57,19 @@ function endpoint(ip: string | undefined, p: number | undefined, proto: string |
 /** Translates one payload; `host` is the syslog header's host when there was one. */
 export function translatePanos(line: string, ctx: TranslateContext, host?: string): KansaEvent {
   const payload = line.replace(/^<\d{1,3}>/, '');
-  if (!detectLine(payload)) throw new ParseError('expected a PAN-OS payload: FUTURE_USE,Receive Time (YYYY/MM/DD hh:mm:ss),Serial Number,Type,…');
+  if (!detectLine(payload))
+    throw new ParseError(
+      'expected a PAN-OS payload: FUTURE_USE,Receive Time (YYYY/MM/DD hh:mm:ss),Serial Number,Type,…',
+    );
   const values = splitPanosCsv(payload);
   const type = values[3];
   // A type without a column list (GLOBALPROTECT, USERID, …) keeps the columns every payload starts with.
   const f: Record<string, string> = COLUMNS[type] ? named(type, values) : named('COMMON', values);
   const ts = timeOf(f.time_generated, ctx) ?? timeOf(f.receive_time, ctx);
-  if (!ts) throw new ParseError(`expected Generated Time such as 2026/10/01 09:00:31 in the PAN-OS ${type} log, found ${JSON.stringify(f.time_generated ?? null)}`);
+  if (!ts)
+    throw new ParseError(
+      `expected Generated Time such as 2026/10/01 09:00:31 in the PAN-OS ${type} log, found ${JSON.stringify(f.time_generated ?? null)}`,
+    );
 
   const device = f.device_name ?? host ?? f.serial ?? 'PAN-OS';
   const user = splitUser(f.srcuser);

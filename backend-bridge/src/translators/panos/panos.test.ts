@@ -36,7 +36,12 @@ describe('panos', () => {
 
   it('marks a threat as an alert with the signature as the rule', () => {
     const ev = translatePanos(RULES.find((r) => r.id === 'threat')!.sample, GOLDEN_CONTEXT);
-    expect(ev).toMatchObject({ 'event.kind': 'alert', 'rule.id': '91696', 'event.severity': 5, 'event.type': ['denied'] });
+    expect(ev).toMatchObject({
+      'event.kind': 'alert',
+      'rule.id': '91696',
+      'event.severity': 5,
+      'event.type': ['denied'],
+    });
   });
 
   it('detects payload lines and bare <PRI> payloads, not FortiGate or CSV', () => {

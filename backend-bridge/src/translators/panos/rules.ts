@@ -39,7 +39,8 @@ function bytes(n: number): string {
 }
 
 const int = (s: string | undefined): number | undefined => (s !== undefined && /^\d+$/.test(s) ? Number(s) : undefined);
-const list = (parts: Array<string | undefined | false>, sep: string): string => parts.filter((x): x is string => !!x).join(sep);
+const list = (parts: Array<string | undefined | false>, sep: string): string =>
+  parts.filter((x): x is string => !!x).join(sep);
 
 /** PAN-OS URL categories that are Kansa's web categories (the ones the risk score and dashboards read). */
 const URL_CATEGORY: Record<string, string> = {
@@ -63,10 +64,17 @@ const CATEGORY_WORDS: Record<string, [string, string]> = {
   business: ['ビジネス', 'business'],
 };
 
-const DENY_ACTIONS = /^(deny|drop|drop-icmp|reset-client|reset-server|reset-both|block-url|block-continue|block-override|sinkhole|drop-all-packets)$/;
+const DENY_ACTIONS =
+  /^(deny|drop|drop-icmp|reset-client|reset-server|reset-both|block-url|block-continue|block-override|sinkhole|drop-all-packets)$/;
 
 const SEVERITY: Record<string, number> = { informational: 1, low: 2, medium: 3, high: 4, critical: 5 };
-const SEVERITY_JA: Record<string, string> = { informational: '情報', low: '低', medium: '中', high: '高', critical: '重大' };
+const SEVERITY_JA: Record<string, string> = {
+  informational: '情報',
+  low: '低',
+  medium: '中',
+  high: '高',
+  critical: '重大',
+};
 
 const THREAT_WORDS: Record<string, [string, string, string[]]> = {
   virus: ['ウイルス', 'virus', ['malware']],
@@ -100,7 +108,8 @@ function networkFields(l: PanLog): KansaEvent {
 
 const trafficRule: PanRule = {
   id: 'traffic',
-  sample: '1,2026/10/01 09:00:31,012801096514,TRAFFIC,end,2561,2026/10/01 09:00:31,10.1.20.15,52.84.150.11,203.0.113.2,52.84.150.11,allow-web,example\\tanaka,,ssl,vsys1,trust,untrust,ethernet1/2,ethernet1/1,Log-to-Kansa,2026/10/01 09:00:31,183729,1,53211,443,41234,443,0x400053,tcp,allow,2508455,18342,2490113,1950,2026/10/01 09:00:01,30,online-storage-and-backup,0,7282973411,0x8000000000000000,10.0.0.0-10.255.255.255,US,0,120,1830,tcp-fin',
+  sample:
+    '1,2026/10/01 09:00:31,012801096514,TRAFFIC,end,2561,2026/10/01 09:00:31,10.1.20.15,52.84.150.11,203.0.113.2,52.84.150.11,allow-web,example\\tanaka,,ssl,vsys1,trust,untrust,ethernet1/2,ethernet1/1,Log-to-Kansa,2026/10/01 09:00:31,183729,1,53211,443,41234,443,0x400053,tcp,allow,2508455,18342,2490113,1950,2026/10/01 09:00:01,30,online-storage-and-backup,0,7282973411,0x8000000000000000,10.0.0.0-10.255.255.255,US,0,120,1830,tcp-fin',
   match: { type: 'TRAFFIC' },
   build(l) {
     const f = l.f;
@@ -108,7 +117,11 @@ const trafficRule: PanRule = {
     const denied = DENY_ACTIONS.test(action);
     const e = networkFields(l);
     e['event.category'] = ['network'];
-    e['event.type'] = denied ? ['connection', 'denied'] : f.subtype === 'end' ? ['connection', 'end', 'allowed'] : ['connection', 'start', 'allowed'];
+    e['event.type'] = denied
+      ? ['connection', 'denied']
+      : f.subtype === 'end'
+        ? ['connection', 'end', 'allowed']
+        : ['connection', 'start', 'allowed'];
     e['event.action'] = denied ? 'connection-denied' : 'connection-allowed';
     e['event.outcome'] = denied ? 'failure' : 'success';
     const sent = int(f.bytes_sent);
@@ -128,8 +141,28 @@ const trafficRule: PanRule = {
     const cat = f.category && f.category !== 'any' ? f.category : undefined;
     if (cat && URL_CATEGORY[cat]) e['kansa.url.category'] = URL_CATEGORY[cat];
     const endJa = f.subtype === 'end' ? '通信が終了しました' : f.subtype === 'start' ? '通信を開始しました' : '';
-    const detailJa = list([`ルール ${f.rule ?? '?'}`, f.app && `アプリ ${f.app}`, sent !== undefined && `送信 ${bytes(sent)}`, received !== undefined && `受信 ${bytes(received)}`, cat && `カテゴリ ${cat}`, reason && `終了理由 ${reason}`], '、');
-    const detailEn = list([`rule ${f.rule ?? '?'}`, f.app && `app ${f.app}`, sent !== undefined && `sent ${bytes(sent)}`, received !== undefined && `received ${bytes(received)}`, cat && `category ${cat}`, reason && `end reason ${reason}`], ', ');
+    const detailJa = list(
+      [
+        `ルール ${f.rule ?? '?'}`,
+        f.app && `アプリ ${f.app}`,
+        sent !== undefined && `送信 ${bytes(sent)}`,
+        received !== undefined && `受信 ${bytes(received)}`,
+        cat && `カテゴリ ${cat}`,
+        reason && `終了理由 ${reason}`,
+      ],
+      '、',
+    );
+    const detailEn = list(
+      [
+        `rule ${f.rule ?? '?'}`,
+        f.app && `app ${f.app}`,
+        sent !== undefined && `sent ${bytes(sent)}`,
+        received !== undefined && `received ${bytes(received)}`,
+        cat && `category ${cat}`,
+        reason && `end reason ${reason}`,
+      ],
+      ', ',
+    );
     if (denied) {
       return {
         fields: e,
@@ -147,7 +180,8 @@ const trafficRule: PanRule = {
 
 const urlRule: PanRule = {
   id: 'threat.url',
-  sample: '1,2026/10/01 09:05:44,012801096514,THREAT,url,2561,2026/10/01 09:05:44,10.1.20.16,198.51.100.50,203.0.113.2,198.51.100.50,allow-web,example\\suzuki,,ssl,vsys1,trust,untrust,ethernet1/2,ethernet1/1,Log-to-Kansa,2026/10/01 09:05:44,183911,1,53320,443,41234,443,0x8400000,tcp,block-url,baito-job.example.jp/,(9999),job-search,informational,client-to-server',
+  sample:
+    '1,2026/10/01 09:05:44,012801096514,THREAT,url,2561,2026/10/01 09:05:44,10.1.20.16,198.51.100.50,203.0.113.2,198.51.100.50,allow-web,example\\suzuki,,ssl,vsys1,trust,untrust,ethernet1/2,ethernet1/1,Log-to-Kansa,2026/10/01 09:05:44,183911,1,53320,443,41234,443,0x8400000,tcp,block-url,baito-job.example.jp/,(9999),job-search,informational,client-to-server',
   match: { type: 'THREAT', subtypes: ['url'] },
   build(l) {
     const f = l.f;
@@ -191,7 +225,8 @@ const urlRule: PanRule = {
 
 const threatRule: PanRule = {
   id: 'threat',
-  sample: '1,2026/10/01 09:10:00,012801096514,THREAT,vulnerability,2561,2026/10/01 09:10:00,198.51.100.99,10.2.0.10,198.51.100.99,203.0.113.10,inbound-web,,,web-browsing,vsys1,untrust,dmz,ethernet1/2,ethernet1/1,Log-to-Kansa,2026/10/01 09:10:00,183950,1,61234,80,41234,443,0x8400000,tcp,reset-both,/cgi-bin/.%2e/.%2e/bin/sh,Apache HTTP Server Path Traversal Vulnerability(91696),code-execution,critical,client-to-server',
+  sample:
+    '1,2026/10/01 09:10:00,012801096514,THREAT,vulnerability,2561,2026/10/01 09:10:00,198.51.100.99,10.2.0.10,198.51.100.99,203.0.113.10,inbound-web,,,web-browsing,vsys1,untrust,dmz,ethernet1/2,ethernet1/1,Log-to-Kansa,2026/10/01 09:10:00,183950,1,61234,80,41234,443,0x8400000,tcp,reset-both,/cgi-bin/.%2e/.%2e/bin/sh,Apache HTTP Server Path Traversal Vulnerability(91696),code-execution,critical,client-to-server',
   match: { type: 'THREAT' },
   build(l) {
     const f = l.f;
@@ -233,7 +268,8 @@ const threatRule: PanRule = {
 
 const configRule: PanRule = {
   id: 'config',
-  sample: '1,2026/10/01 10:00:00,012801096514,CONFIG,0,2561,2026/10/01 10:00:00,10.1.0.5,vsys1,edit,admin,Web,Submitted,vsys  vsys1 rulebase security rules allow-web,,,7282973500,0x0,0,0,0,0,,PA-3220-HQ',
+  sample:
+    '1,2026/10/01 10:00:00,012801096514,CONFIG,0,2561,2026/10/01 10:00:00,10.1.0.5,vsys1,edit,admin,Web,Submitted,vsys  vsys1 rulebase security rules allow-web,,,7282973500,0x0,0,0,0,0,,PA-3220-HQ',
   match: { type: 'CONFIG' },
   build(l) {
     const f = l.f;
@@ -258,7 +294,8 @@ const configRule: PanRule = {
 
 const systemRule: PanRule = {
   id: 'system',
-  sample: "1,2026/10/01 10:05:00,012801096514,SYSTEM,auth,2561,2026/10/01 10:05:00,,auth-fail,,0,0,general,medium,failed authentication for user 'admin'. Reason: Invalid username or password. From: 198.51.100.99.,7282973510,0x0,0,0,0,0,,PA-3220-HQ",
+  sample:
+    "1,2026/10/01 10:05:00,012801096514,SYSTEM,auth,2561,2026/10/01 10:05:00,,auth-fail,,0,0,general,medium,failed authentication for user 'admin'. Reason: Invalid username or password. From: 198.51.100.99.,7282973510,0x0,0,0,0,0,,PA-3220-HQ",
   match: { type: 'SYSTEM' },
   build(l) {
     const f = l.f;
@@ -298,12 +335,17 @@ const systemRule: PanRule = {
 /** GlobalProtect, HIP match, USERID, … : kept and searchable, not interpreted. */
 const otherRule: PanRule = {
   id: 'other',
-  sample: '1,2026/10/02 08:32:00,012801096514,GLOBALPROTECT,0,2561,2026/10/02 08:32:00,vsys1,gateway-auth,login,,,kato,JP,kato-pc,203.0.113.90',
+  sample:
+    '1,2026/10/02 08:32:00,012801096514,GLOBALPROTECT,0,2561,2026/10/02 08:32:00,vsys1,gateway-auth,login,,,kato,JP,kato-pc,203.0.113.90',
   match: { type: '*' },
   build(l) {
     const f = l.f;
     return {
-      fields: { 'event.category': ['network'], 'event.type': ['info'], 'event.action': `${(f.type ?? 'log').toLowerCase()}-log` },
+      fields: {
+        'event.category': ['network'],
+        'event.type': ['info'],
+        'event.action': `${(f.type ?? 'log').toLowerCase()}-log`,
+      },
       ja: `${l.device} が ${f.type ?? '?'} ログ(${f.subtype ?? '-'})を記録しました`,
       en: `${l.device} logged a ${f.type ?? '?'} entry (${f.subtype ?? '-'})`,
     };
@@ -313,5 +355,10 @@ const otherRule: PanRule = {
 export const RULES: PanRule[] = [trafficRule, urlRule, threatRule, configRule, systemRule];
 
 export function ruleFor(type: string, subtype: string | undefined): PanRule {
-  return RULES.find((r) => r.match.type === type && (!r.match.subtypes || (subtype !== undefined && r.match.subtypes.includes(subtype)))) ?? otherRule;
+  return (
+    RULES.find(
+      (r) =>
+        r.match.type === type && (!r.match.subtypes || (subtype !== undefined && r.match.subtypes.includes(subtype))),
+    ) ?? otherRule
+  );
 }

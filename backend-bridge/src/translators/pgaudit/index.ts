@@ -8,7 +8,14 @@
  * failures (`FATAL:  password authentication failed for user "x"`, `no pg_hba.conf entry …`,
  * `role "x" does not exist`) and `ERROR:  permission denied for table x`.
  */
-import type { Format, KansaEvent, RawRecord, SyslogMessage, SyslogProgram, TranslateContext } from '../../translate/types';
+import type {
+  Format,
+  KansaEvent,
+  RawRecord,
+  SyslogMessage,
+  SyslogProgram,
+  TranslateContext,
+} from '../../translate/types';
 import { ParseError } from '../../translate/types';
 import { zonedToUtc } from '../../translate/time';
 import { splitCsvLine } from '../../translate/csv';
@@ -18,8 +25,27 @@ import { applyRules, assignFields, ruleTable, sentenceOut, type RuleResult } fro
 import { shareOfLines } from '../../translate/detect';
 
 const TS = /^(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)(?:\.(\d{1,6}))? ?([A-Z]{2,5}|[+-]\d\d(?::?\d\d)?)?/;
-const LEVEL = /(?:^|[\s:\]])(LOG|ERROR|FATAL|PANIC|WARNING|NOTICE|INFO|DEBUG[1-5]?|STATEMENT|DETAIL|HINT|CONTEXT|QUERY): {2}/;
-const ZONES: Record<string, number> = { UTC: 0, GMT: 0, Z: 0, JST: 540, KST: 540, CST: -360, EST: -300, EDT: -240, PST: -480, PDT: -420, CET: 60, CEST: 120, BST: 60, IST: 330, SGT: 480, HKT: 480, AEST: 600 };
+const LEVEL =
+  /(?:^|[\s:\]])(LOG|ERROR|FATAL|PANIC|WARNING|NOTICE|INFO|DEBUG[1-5]?|STATEMENT|DETAIL|HINT|CONTEXT|QUERY): {2}/;
+const ZONES: Record<string, number> = {
+  UTC: 0,
+  GMT: 0,
+  Z: 0,
+  JST: 540,
+  KST: 540,
+  CST: -360,
+  EST: -300,
+  EDT: -240,
+  PST: -480,
+  PDT: -420,
+  CET: 60,
+  CEST: 120,
+  BST: 60,
+  IST: 330,
+  SGT: 480,
+  HKT: 480,
+  AEST: 600,
+};
 
 interface PgLine {
   time?: string;
@@ -93,9 +119,30 @@ export function parsePgLine(line: string, ctx: TranslateContext): PgLine | null 
 /** The shared class words with PostgreSQL's ROLE (roles), FUNCTION (functions) and MISC SET (settings). */
 const PG_CLASS_WORDS: Record<string, ClassWords> = {
   ...CLASS_WORDS,
-  ROLE: { ja: 'のロール・権限を変更しました', en: 'changed roles or privileges on', jaNone: 'ロール・権限を変更しました', enNone: 'changed roles or privileges', action: 'db-role-change', type: 'change' },
-  FUNCTION: { ja: 'を実行しました', en: 'called', jaNone: '関数を実行しました', enNone: 'called a function', action: 'db-function-call', type: 'access' },
-  MISC_SET: { ja: 'の設定を変更しました', en: 'changed settings of', jaNone: '設定を変更しました', enNone: 'changed settings', action: 'db-misc', type: 'change' },
+  ROLE: {
+    ja: 'のロール・権限を変更しました',
+    en: 'changed roles or privileges on',
+    jaNone: 'ロール・権限を変更しました',
+    enNone: 'changed roles or privileges',
+    action: 'db-role-change',
+    type: 'change',
+  },
+  FUNCTION: {
+    ja: 'を実行しました',
+    en: 'called',
+    jaNone: '関数を実行しました',
+    enNone: 'called a function',
+    action: 'db-function-call',
+    type: 'access',
+  },
+  MISC_SET: {
+    ja: 'の設定を変更しました',
+    en: 'changed settings of',
+    jaNone: '設定を変更しました',
+    enNone: 'changed settings',
+    action: 'db-misc',
+    type: 'change',
+  },
 };
 
 /** What every rule sees besides its groups: the parsed line and the sentence pieces. */
@@ -139,11 +186,19 @@ function loginFailed(user: string, reason: string, { p, host, dbJa, fromJa, from
   ev['event.outcome'] = 'failure';
   ev['event.reason'] = reason;
   ev['kansa.message.ja'] = `${user} が ${fromJa}${dbJa} へのログインに失敗しました(パスワード誤り)`;
-  ev['kansa.message.en'] = `${user} failed to log in to ${p.db ? `database ${p.db}` : 'the database'}${host ? ` on ${host}` : ''}${fromEn} (bad password)`;
+  ev['kansa.message.en'] =
+    `${user} failed to log in to ${p.db ? `database ${p.db}` : 'the database'}${host ? ` on ${host}` : ''}${fromEn} (bad password)`;
   return sentenceOut(ev);
 }
 
-const SAMPLE_LINE: PgLine = { level: 'LOG', text: '', user: 'hr_admin', db: 'hrdb', client: '10.0.1.45', clientPort: '50123' };
+const SAMPLE_LINE: PgLine = {
+  level: 'LOG',
+  text: '',
+  user: 'hr_admin',
+  db: 'hrdb',
+  client: '10.0.1.45',
+  clientPort: '50123',
+};
 const sampleAt = (level: string): PgCtx => pgCtx({ ...SAMPLE_LINE, level }, 'db01');
 
 /** One rule per PostgreSQL/pgaudit message form (the text after `LOG:  `), in the order they are tried. */
@@ -157,7 +212,14 @@ export const RULES = ruleTable<PgCtx>('pgaudit', sampleAt('LOG'), [
       const f = splitCsvLine(csv);
       const [auditType, stmtId, subId, klass, command, objType, objName, statement, parameter] = f;
       ev['event.category'] = ['database'];
-      const w = PG_CLASS_WORDS[klass] ?? { ja: 'に対して操作しました', en: 'operated on', jaNone: '操作しました', enNone: 'operated', action: `db-${(klass ?? 'unknown').toLowerCase()}`, type: 'info' };
+      const w = PG_CLASS_WORDS[klass] ?? {
+        ja: 'に対して操作しました',
+        en: 'operated on',
+        jaNone: '操作しました',
+        enNone: 'operated',
+        action: `db-${(klass ?? 'unknown').toLowerCase()}`,
+        type: 'info',
+      };
       ev['event.type'] = [w.type];
       ev['event.action'] = w.action;
       ev['event.outcome'] = 'success';
@@ -165,15 +227,23 @@ export const RULES = ruleTable<PgCtx>('pgaudit', sampleAt('LOG'), [
       if (command) ev['kansa.db.command'] = command;
       if (objName) ev['kansa.db.object'] = objName;
       if (statement !== undefined && statement !== '<not logged>') ev['kansa.db.statement'] = statement;
-      const raw: Record<string, string> = { audit_type: auditType ?? '', statement_id: stmtId ?? '', substatement_id: subId ?? '' };
+      const raw: Record<string, string> = {
+        audit_type: auditType ?? '',
+        statement_id: stmtId ?? '',
+        substatement_id: subId ?? '',
+      };
       if (objType) raw.object_type = objType;
       if (parameter !== undefined) raw.parameter = parameter;
       if (f.length > 9) raw.extra = f.slice(9).join(',');
       ev['kansa.raw'] = raw;
       const tag = `${command || klass || 'SQL'}、pgaudit ${auditType}`;
       const tagEn = `${command || klass || 'SQL'}, pgaudit ${auditType}`;
-      ev['kansa.message.ja'] = objName ? `${subjJa}${fromJa}${onDbJa}${objName} ${w.ja}(${tag})` : `${subjJa}${fromJa}${dbJa} で${w.jaNone}(${tag})`;
-      ev['kansa.message.en'] = objName ? `${who ?? 'Someone'} ${w.en} ${objName}${onDbEn}${fromEn} (${tagEn})` : `${who ?? 'Someone'} ${w.enNone}${onDbEn}${fromEn} (${tagEn})`;
+      ev['kansa.message.ja'] = objName
+        ? `${subjJa}${fromJa}${onDbJa}${objName} ${w.ja}(${tag})`
+        : `${subjJa}${fromJa}${dbJa} で${w.jaNone}(${tag})`;
+      ev['kansa.message.en'] = objName
+        ? `${who ?? 'Someone'} ${w.en} ${objName}${onDbEn}${fromEn} (${tagEn})`
+        : `${who ?? 'Someone'} ${w.enNone}${onDbEn}${fromEn} (${tagEn})`;
       return sentenceOut(ev);
     },
   },
@@ -195,8 +265,10 @@ export const RULES = ruleTable<PgCtx>('pgaudit', sampleAt('LOG'), [
   },
   {
     id: 'connection-authorized',
-    sample: 'connection authorized: user=hr_admin database=hrdb application_name=psql SSL enabled (protocol=TLSv1.3, cipher=TLS_AES_256_GCM_SHA384, bits=256)',
-    match: /^connection authorized: user=(?<user>\S+)(?: database=(?<db>\S+))?(?: application_name=(?<app>.+?))?(?: (?<security>SSL enabled.*|GSS.*))?$/,
+    sample:
+      'connection authorized: user=hr_admin database=hrdb application_name=psql SSL enabled (protocol=TLSv1.3, cipher=TLS_AES_256_GCM_SHA384, bits=256)',
+    match:
+      /^connection authorized: user=(?<user>\S+)(?: database=(?<db>\S+))?(?: application_name=(?<app>.+?))?(?: (?<security>SSL enabled.*|GSS.*))?$/,
     build({ user, db: database, app, security }, { p, host, fromJa, fromEn }) {
       const ev: KansaEvent = {};
       ev['user.name'] = user;
@@ -208,15 +280,18 @@ export const RULES = ruleTable<PgCtx>('pgaudit', sampleAt('LOG'), [
       ev['event.action'] = 'logged-in';
       ev['event.outcome'] = 'success';
       const db = database ?? p.db;
-      ev['kansa.message.ja'] = `${user} が ${fromJa}${host ? `${host} の ` : ''}データベース ${db ?? '?'} にログインしました${app ? `(${app})` : ''}`;
-      ev['kansa.message.en'] = `${user} logged in to database ${db ?? '?'}${host ? ` on ${host}` : ''}${fromEn}${app ? ` (${app})` : ''}`;
+      ev['kansa.message.ja'] =
+        `${user} が ${fromJa}${host ? `${host} の ` : ''}データベース ${db ?? '?'} にログインしました${app ? `(${app})` : ''}`;
+      ev['kansa.message.en'] =
+        `${user} logged in to database ${db ?? '?'}${host ? ` on ${host}` : ''}${fromEn}${app ? ` (${app})` : ''}`;
       return sentenceOut(ev);
     },
   },
   {
     id: 'disconnection',
     sample: 'disconnection: session time: 0:12:03.456 user=hr_admin database=hrdb host=10.0.1.45 port=50123',
-    match: /^disconnection: session time: (?<h>\d+):(?<m>\d\d):(?<s>\d\d(?:\.\d+)?) user=(?<user>\S+) database=(?<db>\S+) host=(?<client>\S+)(?: port=(?<port>\d+))?/,
+    match:
+      /^disconnection: session time: (?<h>\d+):(?<m>\d\d):(?<s>\d\d(?:\.\d+)?) user=(?<user>\S+) database=(?<db>\S+) host=(?<client>\S+)(?: port=(?<port>\d+))?/,
     build(g, { host }) {
       const ev: KansaEvent = {};
       ev['user.name'] = g.user;
@@ -228,8 +303,10 @@ export const RULES = ruleTable<PgCtx>('pgaudit', sampleAt('LOG'), [
       ev['event.type'] = ['end'];
       ev['event.action'] = 'logged-out';
       ev['event.outcome'] = 'success';
-      ev['kansa.message.ja'] = `${g.user} が ${g.client} から ${host ? `${host} の ` : ''}データベース ${g.db} を切断しました(接続時間 ${g.h}:${g.m}:${g.s})`;
-      ev['kansa.message.en'] = `${g.user} disconnected from database ${g.db}${host ? ` on ${host}` : ''} from ${g.client} (session ${g.h}:${g.m}:${g.s})`;
+      ev['kansa.message.ja'] =
+        `${g.user} が ${g.client} から ${host ? `${host} の ` : ''}データベース ${g.db} を切断しました(接続時間 ${g.h}:${g.m}:${g.s})`;
+      ev['kansa.message.en'] =
+        `${g.user} disconnected from database ${g.db}${host ? ` on ${host}` : ''} from ${g.client} (session ${g.h}:${g.m}:${g.s})`;
       return sentenceOut(ev);
     },
   },
@@ -242,13 +319,15 @@ export const RULES = ruleTable<PgCtx>('pgaudit', sampleAt('LOG'), [
   {
     id: 'other-authentication-failed',
     sample: 'Peer authentication failed for user "postgres"',
-    match: /^(?<all>(?:Ident|Peer|GSSAPI|SSPI|LDAP|RADIUS|certificate|PAM|SCRAM) authentication failed for user "(?<user>[^"]*)"[^]*)$/,
+    match:
+      /^(?<all>(?:Ident|Peer|GSSAPI|SSPI|LDAP|RADIUS|certificate|PAM|SCRAM) authentication failed for user "(?<user>[^"]*)"[^]*)$/,
     build: ({ all, user }, c) => loginFailed(user, all, c),
   },
   {
     id: 'no-pg-hba-entry',
     sample: 'no pg_hba.conf entry for host "203.0.113.9", user "postgres", database "hrdb", no encryption',
-    match: /^no pg_hba\.conf entry for (?:replication connection from )?host "(?<client>[^"]+)", user "(?<user>[^"]*)", (?:database "(?<db>[^"]*)", )?(?<detail>.*)$/,
+    match:
+      /^no pg_hba\.conf entry for (?:replication connection from )?host "(?<client>[^"]+)", user "(?<user>[^"]*)", (?:database "(?<db>[^"]*)", )?(?<detail>.*)$/,
     build({ client, user, db, detail }, { host }) {
       const ev: KansaEvent = {};
       ev['user.name'] = user;
@@ -259,8 +338,10 @@ export const RULES = ruleTable<PgCtx>('pgaudit', sampleAt('LOG'), [
       ev['event.action'] = 'logon-denied';
       ev['event.outcome'] = 'failure';
       ev['event.reason'] = 'no pg_hba.conf entry';
-      ev['kansa.message.ja'] = `${user} が ${client} から ${host ? `${host} の ` : ''}データベース ${db ?? '?'} への接続を拒否されました(pg_hba.conf に許可なし、${detail})`;
-      ev['kansa.message.en'] = `${user} was refused a connection to database ${db ?? '?'}${host ? ` on ${host}` : ''} from ${client} (no pg_hba.conf entry, ${detail})`;
+      ev['kansa.message.ja'] =
+        `${user} が ${client} から ${host ? `${host} の ` : ''}データベース ${db ?? '?'} への接続を拒否されました(pg_hba.conf に許可なし、${detail})`;
+      ev['kansa.message.en'] =
+        `${user} was refused a connection to database ${db ?? '?'}${host ? ` on ${host}` : ''} from ${client} (no pg_hba.conf entry, ${detail})`;
       return sentenceOut(ev);
     },
   },
@@ -279,14 +360,16 @@ export const RULES = ruleTable<PgCtx>('pgaudit', sampleAt('LOG'), [
       ev['event.outcome'] = 'failure';
       ev['event.reason'] = 'unknown role';
       ev['kansa.message.ja'] = `${user} が ${fromJa}${dbJa} へのログインに失敗しました(存在しないロール)`;
-      ev['kansa.message.en'] = `${user} failed to log in to ${p.db ? `database ${p.db}` : 'the database'}${host ? ` on ${host}` : ''}${fromEn} (role does not exist)`;
+      ev['kansa.message.en'] =
+        `${user} failed to log in to ${p.db ? `database ${p.db}` : 'the database'}${host ? ` on ${host}` : ''}${fromEn} (role does not exist)`;
       return sentenceOut(ev);
     },
   },
   {
     id: 'permission-denied',
     sample: 'permission denied for table salaries',
-    match: /^(?<all>permission denied for (?<kind>table|relation|schema|database|function|sequence|view) (?<object>.+))$/,
+    match:
+      /^(?<all>permission denied for (?<kind>table|relation|schema|database|function|sequence|view) (?<object>.+))$/,
     build({ all, kind, object }, { who, onDbJa, onDbEn, fromJa, fromEn, subjJa }) {
       const ev: KansaEvent = {};
       ev['kansa.db.object'] = object;
@@ -372,13 +455,14 @@ function generic(p: PgLine, host: string | undefined): KansaEvent {
     'event.outcome': p.level === 'ERROR' || p.level === 'FATAL' || p.level === 'PANIC' ? 'failure' : 'unknown',
     'kansa.source_type': 'pgaudit',
     'log.level': p.level.toLowerCase(),
-    'message': p.text,
+    message: p.text,
   };
   if (p.time) ev['@timestamp'] = p.time;
   if (p.pid !== undefined) ev['process.pid'] = p.pid;
   if (p.user) ev['user.name'] = p.user;
   if (p.db) ev['kansa.db.name'] = p.db;
-  ev['kansa.message.ja'] = `${p.user ? `${p.user} が ` : `${host ?? 'PostgreSQL'} で `}PostgreSQL のログ ${p.level}: ${p.text}`;
+  ev['kansa.message.ja'] =
+    `${p.user ? `${p.user} が ` : `${host ?? 'PostgreSQL'} で `}PostgreSQL のログ ${p.level}: ${p.text}`;
   ev['kansa.message.en'] = `PostgreSQL ${p.level}${p.user ? ` for ${p.user}` : ''}: ${p.text}`;
   return ev;
 }
@@ -396,7 +480,9 @@ export const pgauditFormat: Format = {
     }
     const p = parsePgLine(line, ctx);
     if (!p || !p.time) {
-      throw new ParseError('expected a PostgreSQL log line: "YYYY-MM-DD HH:MM:SS[.mmm] TZ [PID] [user@db] LEVEL:  message"');
+      throw new ParseError(
+        'expected a PostgreSQL log line: "YYYY-MM-DD HH:MM:SS[.mmm] TZ [PID] [user@db] LEVEL:  message"',
+      );
     }
     return [translatePg(p, undefined) ?? generic(p, undefined)];
   },

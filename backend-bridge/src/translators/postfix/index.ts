@@ -82,13 +82,21 @@ interface PostfixCtx {
   qEn: string;
 }
 
-const SAMPLE_CTX: PostfixCtx = { agent: 'smtp', qid: '4F1A2B3C4D', h: 'mail01', hEn: 'mail01', qJa: 'キュー ID 4F1A2B3C4D', qEn: 'queue ID 4F1A2B3C4D' };
+const SAMPLE_CTX: PostfixCtx = {
+  agent: 'smtp',
+  qid: '4F1A2B3C4D',
+  h: 'mail01',
+  hEn: 'mail01',
+  qJa: 'キュー ID 4F1A2B3C4D',
+  qEn: 'queue ID 4F1A2B3C4D',
+};
 
 /** One rule per Postfix message form, in the order they are tried; `qid` rules need a queue id. */
 export const RULES = ruleTable<PostfixCtx>('postfix', SAMPLE_CTX, [
   {
     id: 'smtp-connection',
-    sample: 'disconnect from pc-tanaka.corp.example.co.jp[10.0.1.23] ehlo=1 auth=1 mail=1 rcpt=2 data=1 quit=1 commands=7',
+    sample:
+      'disconnect from pc-tanaka.corp.example.co.jp[10.0.1.23] ehlo=1 auth=1 mail=1 rcpt=2 data=1 quit=1 commands=7',
     sampleContext: { ...SAMPLE_CTX, qid: undefined, qJa: '', qEn: '' },
     match: /^(?<verb>connect|disconnect) from (?<client>\S+)(?: (?<commands>.*))?$/,
     build({ verb, client, commands }, { qid, h, hEn }) {
@@ -103,8 +111,10 @@ export const RULES = ruleTable<PostfixCtx>('postfix', SAMPLE_CTX, [
       ev['event.action'] = connect ? 'smtp-connected' : 'smtp-disconnected';
       ev['event.outcome'] = 'success';
       if (commands) ev['kansa.raw'] = { commands };
-      ev['kansa.message.ja'] = `${h} で ${client} からの SMTP 接続が${connect ? '開始されました' : '終了しました'}${commands ? `(${commands})` : ''}`;
-      ev['kansa.message.en'] = `SMTP connection from ${client} ${connect ? 'opened' : 'closed'} on ${hEn}${commands ? ` (${commands})` : ''}`;
+      ev['kansa.message.ja'] =
+        `${h} で ${client} からの SMTP 接続が${connect ? '開始されました' : '終了しました'}${commands ? `(${commands})` : ''}`;
+      ev['kansa.message.en'] =
+        `SMTP connection from ${client} ${connect ? 'opened' : 'closed'} on ${hEn}${commands ? ` (${commands})` : ''}`;
       return sentenceOut(ev);
     },
   },
@@ -127,10 +137,16 @@ export const RULES = ruleTable<PostfixCtx>('postfix', SAMPLE_CTX, [
       ev['event.action'] = 'mail-received-from-client';
       ev['event.outcome'] = 'success';
       ev['kansa.message.ja'] = user
-        ? `${user} が ${parts.client} から ${h} にメールを送信しました(SMTP 認証 ${parts.sasl_method ?? ''}、${qJa})`.replace(' 、', '、')
+        ? `${user} が ${parts.client} から ${h} にメールを送信しました(SMTP 認証 ${parts.sasl_method ?? ''}、${qJa})`.replace(
+            ' 、',
+            '、',
+          )
         : `${h} が ${parts.client} からメールを受け付けました(${qJa})`;
       ev['kansa.message.en'] = user
-        ? `${user} submitted a message to ${hEn} from ${parts.client} (SMTP AUTH ${parts.sasl_method ?? ''}, ${qEn})`.replace(' ,', ',')
+        ? `${user} submitted a message to ${hEn} from ${parts.client} (SMTP AUTH ${parts.sasl_method ?? ''}, ${qEn})`.replace(
+            ' ,',
+            ',',
+          )
         : `${hEn} accepted a message from ${parts.client} (${qEn})`;
       return sentenceOut(ev);
     },
@@ -199,15 +215,19 @@ export const RULES = ruleTable<PostfixCtx>('postfix', SAMPLE_CTX, [
       if (kv.status === 'expired') {
         ev['event.action'] = 'mail-expired';
         ev['event.outcome'] = 'failure';
-        ev['kansa.message.ja'] = `${h} で ${from || '(空の送信者)'} からのメールが配送期限切れで差出人に返送されました(${qJa})`;
-        ev['kansa.message.en'] = `A message from ${from || '(empty sender)'} expired on ${hEn} and was returned to the sender (${qEn})`;
+        ev['kansa.message.ja'] =
+          `${h} で ${from || '(空の送信者)'} からのメールが配送期限切れで差出人に返送されました(${qJa})`;
+        ev['kansa.message.en'] =
+          `A message from ${from || '(empty sender)'} expired on ${hEn} and was returned to the sender (${qEn})`;
         return sentenceOut(ev);
       }
       const size = kv.size && /^\d+$/.test(kv.size) ? Number(kv.size) : NaN;
       if (Number.isFinite(size)) ev['source.bytes'] = size;
       ev['event.action'] = 'mail-queued';
-      ev['kansa.message.ja'] = `${h} で ${from || '(空の送信者)'} からのメールをキューに入れました(${Number.isFinite(size) ? `${size} バイト、` : ''}宛先 ${kv.nrcpt ?? '?'} 件、${qJa})`;
-      ev['kansa.message.en'] = `${hEn} queued a message from ${from || '(empty sender)'} (${Number.isFinite(size) ? `${size} bytes, ` : ''}${kv.nrcpt ?? '?'} recipient${kv.nrcpt === '1' ? '' : 's'}, ${qEn})`;
+      ev['kansa.message.ja'] =
+        `${h} で ${from || '(空の送信者)'} からのメールをキューに入れました(${Number.isFinite(size) ? `${size} バイト、` : ''}宛先 ${kv.nrcpt ?? '?'} 件、${qJa})`;
+      ev['kansa.message.en'] =
+        `${hEn} queued a message from ${from || '(empty sender)'} (${Number.isFinite(size) ? `${size} bytes, ` : ''}${kv.nrcpt ?? '?'} recipient${kv.nrcpt === '1' ? '' : 's'}, ${qEn})`;
       return sentenceOut(ev);
     },
   },
@@ -229,7 +249,8 @@ export const RULES = ruleTable<PostfixCtx>('postfix', SAMPLE_CTX, [
   },
   {
     id: 'delivery',
-    sample: 'to=<buyer@partner.example.com>, relay=mx1.partner.example.com[198.51.100.25]:25, delay=1.2, delays=0.08/0.01/0.45/0.66, dsn=2.0.0, status=sent (250 2.0.0 Ok: queued as 9A8B7C6D5E)',
+    sample:
+      'to=<buyer@partner.example.com>, relay=mx1.partner.example.com[198.51.100.25]:25, delay=1.2, delays=0.08/0.01/0.45/0.66, dsn=2.0.0, status=sent (250 2.0.0 Ok: queued as 9A8B7C6D5E)',
     match: /^(?<list>to=<[^]*)$/,
     build({ list }, { agent, qid, h, hEn, qJa, qEn }) {
       if (!qid) return null;
@@ -262,7 +283,14 @@ export const RULES = ruleTable<PostfixCtx>('postfix', SAMPLE_CTX, [
       }
       const where = relay === 'local' ? 'ローカルのメールボックス' : relay || '?';
       const whereEn = relay === 'local' ? 'the local mailbox' : relay || '?';
-      const dirJa = direction === 'inbound' ? '受信' : direction === 'outbound' ? '外部送信' : direction === 'internal' ? '社内' : '';
+      const dirJa =
+        direction === 'inbound'
+          ? '受信'
+          : direction === 'outbound'
+            ? '外部送信'
+            : direction === 'internal'
+              ? '社内'
+              : '';
       const dirEn = direction ?? '';
       const tailJa = [dirJa, kv.dsn ? `DSN ${kv.dsn}` : '', qJa].filter(Boolean).join('、');
       const tailEn = [dirEn, kv.dsn ? `DSN ${kv.dsn}` : '', qEn].filter(Boolean).join(', ');
@@ -280,18 +308,22 @@ export const RULES = ruleTable<PostfixCtx>('postfix', SAMPLE_CTX, [
         ev['event.action'] = 'mail-bounced';
         ev['event.outcome'] = 'failure';
         ev['event.reason'] = comment ?? 'bounced';
-        ev['kansa.message.ja'] = `${h} で ${to} 宛てのメールが配送できず差し戻されました(${comment ?? ''}${comment ? '、' : ''}${tailJa})`;
-        ev['kansa.message.en'] = `${hEn} could not deliver a message for ${to}; it bounced (${comment ? `${comment}, ` : ''}${tailEn})`;
+        ev['kansa.message.ja'] =
+          `${h} で ${to} 宛てのメールが配送できず差し戻されました(${comment ?? ''}${comment ? '、' : ''}${tailJa})`;
+        ev['kansa.message.en'] =
+          `${hEn} could not deliver a message for ${to}; it bounced (${comment ? `${comment}, ` : ''}${tailEn})`;
       } else if (status === 'deferred') {
         ev['event.action'] = 'mail-deferred';
         ev['event.outcome'] = 'failure';
         ev['event.reason'] = comment ?? 'deferred';
-        ev['kansa.message.ja'] = `${h} で ${to} 宛てのメールの配送が延期されました(${comment ?? ''}${comment ? '、' : ''}${tailJa})`;
+        ev['kansa.message.ja'] =
+          `${h} で ${to} 宛てのメールの配送が延期されました(${comment ?? ''}${comment ? '、' : ''}${tailJa})`;
         ev['kansa.message.en'] = `${hEn} deferred a message for ${to} (${comment ? `${comment}, ` : ''}${tailEn})`;
       } else {
         ev['event.action'] = `mail-${status}`;
         ev['event.outcome'] = 'unknown';
-        ev['kansa.message.ja'] = `${h} で ${to} 宛てのメールの状態: ${status}(${comment ?? ''}${comment ? '、' : ''}${tailJa})`;
+        ev['kansa.message.ja'] =
+          `${h} で ${to} 宛てのメールの状態: ${status}(${comment ?? ''}${comment ? '、' : ''}${tailJa})`;
         ev['kansa.message.en'] = `${hEn}: message for ${to} is ${status} (${comment ? `${comment}, ` : ''}${tailEn})`;
       }
       return sentenceOut(ev);
@@ -301,7 +333,8 @@ export const RULES = ruleTable<PostfixCtx>('postfix', SAMPLE_CTX, [
     id: 'reject-discard-hold-warn',
     sample:
       'NOQUEUE: reject: RCPT from unknown[203.0.113.5]: 554 5.7.1 <victim@example.net>: Relay access denied; from=<spam@bad.example> to=<victim@example.net> proto=ESMTP helo=<WIN-ABC123>',
-    match: /^(?:NOQUEUE: )?(?<what>reject|discard|hold|warning): (?<stage>\S+) from (?<client>\S+?): (?<reason>.*?); from=<(?<from>[^>]*)> to=<(?<to>[^>]*)>(?: proto=(?<proto>\S+))?(?: helo=<(?<helo>[^>]*)>)?/,
+    match:
+      /^(?:NOQUEUE: )?(?<what>reject|discard|hold|warning): (?<stage>\S+) from (?<client>\S+?): (?<reason>.*?); from=<(?<from>[^>]*)> to=<(?<to>[^>]*)>(?: proto=(?<proto>\S+))?(?: helo=<(?<helo>[^>]*)>)?/,
     build({ what, stage, client, reason, from, to, proto, helo }, { h, hEn }) {
       const ev: KansaEvent = {};
       const c = hostIp(client);
@@ -315,11 +348,21 @@ export const RULES = ruleTable<PostfixCtx>('postfix', SAMPLE_CTX, [
       ev['kansa.raw'] = { stage, ...(proto ? { proto } : {}), ...(helo ? { helo } : {}) };
       ev['event.category'] = ['email'];
       ev['event.type'] = what === 'reject' || what === 'discard' ? ['denied'] : ['info'];
-      ev['event.action'] = `mail-${what === 'warning' ? 'warned' : what === 'reject' ? 'rejected' : what === 'discard' ? 'discarded' : 'held'}`;
+      ev['event.action'] =
+        `mail-${what === 'warning' ? 'warned' : what === 'reject' ? 'rejected' : what === 'discard' ? 'discarded' : 'held'}`;
       ev['event.outcome'] = what === 'reject' || what === 'discard' ? 'failure' : 'success';
-      const whatJa = what === 'reject' ? '拒否しました' : what === 'discard' ? '破棄しました' : what === 'hold' ? '保留しました' : '警告しました';
-      ev['kansa.message.ja'] = `${h} が ${client} からの ${from || '(空の送信者)'} → ${to} のメールを ${stage} 段階で${whatJa}(${reason})`;
-      ev['kansa.message.en'] = `${hEn} ${what === 'reject' ? 'rejected' : what === 'discard' ? 'discarded' : what === 'hold' ? 'held' : 'warned about'} mail from ${from || '(empty sender)'} to ${to} at ${stage} from ${client} (${reason})`;
+      const whatJa =
+        what === 'reject'
+          ? '拒否しました'
+          : what === 'discard'
+            ? '破棄しました'
+            : what === 'hold'
+              ? '保留しました'
+              : '警告しました';
+      ev['kansa.message.ja'] =
+        `${h} が ${client} からの ${from || '(空の送信者)'} → ${to} のメールを ${stage} 段階で${whatJa}(${reason})`;
+      ev['kansa.message.en'] =
+        `${hEn} ${what === 'reject' ? 'rejected' : what === 'discard' ? 'discarded' : what === 'hold' ? 'held' : 'warned about'} mail from ${from || '(empty sender)'} to ${to} at ${stage} from ${client} (${reason})`;
       return sentenceOut(ev);
     },
   },
@@ -327,7 +370,8 @@ export const RULES = ruleTable<PostfixCtx>('postfix', SAMPLE_CTX, [
     id: 'header-check',
     sample:
       'warning: header Subject: Re: 見積書の件 from mx.sender.example.net[203.0.113.40]; from=<info@sender.example.net> to=<yamada@example.co.jp> proto=ESMTP helo=<mx.sender.example.net>',
-    match: /^(?:(?<verdict>reject|warning|hold|discard|info): )?header (?<name>Subject|From|To): (?<value>.*?) from (?<client>\S+?); from=<(?<from>[^>]*)> to=<(?<to>[^>]*)>/,
+    match:
+      /^(?:(?<verdict>reject|warning|hold|discard|info): )?header (?<name>Subject|From|To): (?<value>.*?) from (?<client>\S+?); from=<(?<from>[^>]*)> to=<(?<to>[^>]*)>/,
     build({ verdict, name, value, client, from, to }, { h, hEn }) {
       const ev: KansaEvent = {};
       if (name === 'Subject') ev['email.subject'] = value;
@@ -339,15 +383,18 @@ export const RULES = ruleTable<PostfixCtx>('postfix', SAMPLE_CTX, [
       ev['event.type'] = verdict === 'reject' ? ['denied'] : ['info'];
       ev['event.action'] = verdict === 'reject' ? 'mail-rejected' : 'mail-header-logged';
       ev['event.outcome'] = verdict === 'reject' ? 'failure' : 'success';
-      ev['kansa.message.ja'] = `${h} で ${from || '(空の送信者)'} から ${to} へのメールのヘッダー ${name}: ${value} を${verdict === 'reject' ? '理由に拒否しました' : '記録しました'}`;
-      ev['kansa.message.en'] = `${hEn} ${verdict === 'reject' ? 'rejected' : 'logged'} header ${name}: ${value} of mail from ${from || '(empty sender)'} to ${to}`;
+      ev['kansa.message.ja'] =
+        `${h} で ${from || '(空の送信者)'} から ${to} へのメールのヘッダー ${name}: ${value} を${verdict === 'reject' ? '理由に拒否しました' : '記録しました'}`;
+      ev['kansa.message.en'] =
+        `${hEn} ${verdict === 'reject' ? 'rejected' : 'logged'} header ${name}: ${value} of mail from ${from || '(empty sender)'} to ${to}`;
       return sentenceOut(ev);
     },
   },
   {
     id: 'sasl-authentication-failed',
     sample: 'unknown[203.0.113.5]: SASL PLAIN authentication failed: authentication failure, sasl_username=admin',
-    match: /^(?<client>\S+?): SASL (?<mechanism>\S+) authentication failed: ?(?<reason>.*?)(?:, sasl_username=(?<user>\S+))?$/,
+    match:
+      /^(?<client>\S+?): SASL (?<mechanism>\S+) authentication failed: ?(?<reason>.*?)(?:, sasl_username=(?<user>\S+))?$/,
     build({ client, mechanism, reason, user }, { h, hEn }) {
       const ev: KansaEvent = {};
       const c = hostIp(client);
@@ -362,7 +409,8 @@ export const RULES = ruleTable<PostfixCtx>('postfix', SAMPLE_CTX, [
       ev['kansa.message.ja'] = user
         ? `${user} が ${c.ip ?? client} から ${h} への SMTP 認証に失敗しました(${mechanism})`
         : `${h} で ${c.ip ?? client} からの SMTP 認証が失敗しました(${mechanism}、${reason || 'authentication failure'})`;
-      ev['kansa.message.en'] = `${user ?? 'A client'} failed SMTP authentication to ${hEn} from ${c.ip ?? client} (${mechanism})`;
+      ev['kansa.message.en'] =
+        `${user ?? 'A client'} failed SMTP authentication to ${hEn} from ${c.ip ?? client} (${mechanism})`;
       return sentenceOut(ev);
     },
   },
@@ -378,8 +426,10 @@ export const RULES = ruleTable<PostfixCtx>('postfix', SAMPLE_CTX, [
       ev['event.action'] = 'mail-notification-sent';
       ev['event.outcome'] = 'success';
       ev['kansa.raw'] = { notification: kind, notification_queue_id: notificationQid };
-      ev['kansa.message.ja'] = `${h} でメール ${qid} の差出人に${kind === 'non-delivery' ? '不達' : kind === 'delay' ? '遅延' : '配送状況'}通知 ${notificationQid} を作成しました`;
-      ev['kansa.message.en'] = `${hEn} created a ${kind} notification ${notificationQid} for the sender of message ${qid}`;
+      ev['kansa.message.ja'] =
+        `${h} でメール ${qid} の差出人に${kind === 'non-delivery' ? '不達' : kind === 'delay' ? '遅延' : '配送状況'}通知 ${notificationQid} を作成しました`;
+      ev['kansa.message.en'] =
+        `${hEn} created a ${kind} notification ${notificationQid} for the sender of message ${qid}`;
       return sentenceOut(ev);
     },
   },

@@ -11,27 +11,91 @@ import { isIp, setSource } from '../_lib/network';
 type Op = 'read' | 'write' | 'create' | 'delete' | 'rename' | 'permission-change';
 
 const OPS: Record<string, Op | 'open' | 'create_file' | 'connect' | 'disconnect'> = {
-  open: 'open', openat: 'open',
+  open: 'open',
+  openat: 'open',
   create_file: 'create_file',
-  read: 'read', pread: 'read', pread_send: 'read', pread_recv: 'read', sendfile: 'read',
-  write: 'write', pwrite: 'write', pwrite_send: 'write', pwrite_recv: 'write', recvfile: 'write', ftruncate: 'write', fallocate: 'write',
-  unlink: 'delete', unlinkat: 'delete', rmdir: 'delete',
-  rename: 'rename', renameat: 'rename',
-  mkdir: 'create', mkdirat: 'create', linkat: 'create', symlinkat: 'create', mknodat: 'create',
-  chmod: 'permission-change', fchmod: 'permission-change', chown: 'permission-change', fchown: 'permission-change',
-  lchown: 'permission-change', fset_nt_acl: 'permission-change', set_nt_acl: 'permission-change',
-  sys_acl_set_fd: 'permission-change', sys_acl_set_file: 'permission-change', sys_acl_delete_def_file: 'permission-change',
-  sys_acl_delete_def_fd: 'permission-change', fchmod_acl: 'permission-change', chmod_acl: 'permission-change',
-  connect: 'connect', disconnect: 'disconnect',
+  read: 'read',
+  pread: 'read',
+  pread_send: 'read',
+  pread_recv: 'read',
+  sendfile: 'read',
+  write: 'write',
+  pwrite: 'write',
+  pwrite_send: 'write',
+  pwrite_recv: 'write',
+  recvfile: 'write',
+  ftruncate: 'write',
+  fallocate: 'write',
+  unlink: 'delete',
+  unlinkat: 'delete',
+  rmdir: 'delete',
+  rename: 'rename',
+  renameat: 'rename',
+  mkdir: 'create',
+  mkdirat: 'create',
+  linkat: 'create',
+  symlinkat: 'create',
+  mknodat: 'create',
+  chmod: 'permission-change',
+  fchmod: 'permission-change',
+  chown: 'permission-change',
+  fchown: 'permission-change',
+  lchown: 'permission-change',
+  fset_nt_acl: 'permission-change',
+  set_nt_acl: 'permission-change',
+  sys_acl_set_fd: 'permission-change',
+  sys_acl_set_file: 'permission-change',
+  sys_acl_delete_def_file: 'permission-change',
+  sys_acl_delete_def_fd: 'permission-change',
+  fchmod_acl: 'permission-change',
+  chmod_acl: 'permission-change',
+  connect: 'connect',
+  disconnect: 'disconnect',
 };
 
 const WORDS: Record<Op, { ja: string; jaFail: string; en: string; enFail: string; type: string }> = {
-  read: { ja: 'を読み取りました', jaFail: 'の読み取りに失敗しました', en: 'read', enFail: 'failed to read', type: 'access' },
-  write: { ja: 'に書き込みました', jaFail: 'への書き込みに失敗しました', en: 'wrote to', enFail: 'failed to write to', type: 'change' },
-  create: { ja: 'を作成しました', jaFail: 'の作成に失敗しました', en: 'created', enFail: 'failed to create', type: 'creation' },
-  delete: { ja: 'を削除しました', jaFail: 'の削除に失敗しました', en: 'deleted', enFail: 'failed to delete', type: 'deletion' },
-  rename: { ja: 'の名前を変更しました', jaFail: 'の名前変更に失敗しました', en: 'renamed', enFail: 'failed to rename', type: 'change' },
-  'permission-change': { ja: 'のアクセス権を変更しました', jaFail: 'のアクセス権変更に失敗しました', en: 'changed the permissions of', enFail: 'failed to change the permissions of', type: 'change' },
+  read: {
+    ja: 'を読み取りました',
+    jaFail: 'の読み取りに失敗しました',
+    en: 'read',
+    enFail: 'failed to read',
+    type: 'access',
+  },
+  write: {
+    ja: 'に書き込みました',
+    jaFail: 'への書き込みに失敗しました',
+    en: 'wrote to',
+    enFail: 'failed to write to',
+    type: 'change',
+  },
+  create: {
+    ja: 'を作成しました',
+    jaFail: 'の作成に失敗しました',
+    en: 'created',
+    enFail: 'failed to create',
+    type: 'creation',
+  },
+  delete: {
+    ja: 'を削除しました',
+    jaFail: 'の削除に失敗しました',
+    en: 'deleted',
+    enFail: 'failed to delete',
+    type: 'deletion',
+  },
+  rename: {
+    ja: 'の名前を変更しました',
+    jaFail: 'の名前変更に失敗しました',
+    en: 'renamed',
+    enFail: 'failed to rename',
+    type: 'change',
+  },
+  'permission-change': {
+    ja: 'のアクセス権を変更しました',
+    jaFail: 'のアクセス権変更に失敗しました',
+    en: 'changed the permissions of',
+    enFail: 'failed to change the permissions of',
+    type: 'change',
+  },
 };
 
 function isResult(s: string | undefined): boolean {
@@ -121,8 +185,13 @@ export function translateSamba(msg: SyslogMessage): KansaEvent | null {
     ev['event.category'] = ['network', 'session'];
     ev['event.type'] = [connect ? 'start' : 'end'];
     ev['event.action'] = connect ? 'share-connected' : 'share-disconnected';
-    ev['kansa.message.ja'] = `${who} が ${fromJa}${onJa}共有 ${svc} ${connect ? 'に接続しました' : 'から切断しました'}${failJa}`.replace('上の 共有', 'の共有');
-    ev['kansa.message.en'] = `${whoEn} ${connect ? 'connected to' : 'disconnected from'} share ${svc}${onEn}${fromEn}${failEn}`;
+    ev['kansa.message.ja'] =
+      `${who} が ${fromJa}${onJa}共有 ${svc} ${connect ? 'に接続しました' : 'から切断しました'}${failJa}`.replace(
+        '上の 共有',
+        'の共有',
+      );
+    ev['kansa.message.en'] =
+      `${whoEn} ${connect ? 'connected to' : 'disconnected from'} share ${svc}${onEn}${fromEn}${failEn}`;
     return ev;
   }
 
@@ -166,8 +235,10 @@ export function translateSamba(msg: SyslogMessage): KansaEvent | null {
   if (!op) {
     ev['event.type'] = ['info'];
     ev['event.action'] = `samba-${opName.replace(/_/g, '-')}`;
-    ev['kansa.message.ja'] = `${who} が ${fromJa}${onJa}${target} に対して ${opName} を${success ? '実行しました' : `実行しようとして失敗しました${failJa}`}`;
-    ev['kansa.message.en'] = `${whoEn} ${success ? 'ran' : 'failed to run'} ${opName} on ${targetEn}${onEn}${fromEn}${failEn}`;
+    ev['kansa.message.ja'] =
+      `${who} が ${fromJa}${onJa}${target} に対して ${opName} を${success ? '実行しました' : `実行しようとして失敗しました${failJa}`}`;
+    ev['kansa.message.en'] =
+      `${whoEn} ${success ? 'ran' : 'failed to run'} ${opName} on ${targetEn}${onEn}${fromEn}${failEn}`;
     return ev;
   }
   const w = WORDS[op];
@@ -178,7 +249,8 @@ export function translateSamba(msg: SyslogMessage): KansaEvent | null {
     ev['kansa.message.ja'] = success
       ? `${who} が ${fromJa}${onJa}${target} を ${newPath ?? '?'} に名前変更しました`
       : `${who} が ${fromJa}${onJa}${target} の ${newPath ?? '?'} への名前変更に失敗しました${failJa}`;
-    ev['kansa.message.en'] = `${whoEn} ${success ? 'renamed' : 'failed to rename'} ${targetEn} to ${newPath ?? '?'}${onEn}${fromEn}${failEn}`;
+    ev['kansa.message.en'] =
+      `${whoEn} ${success ? 'renamed' : 'failed to rename'} ${targetEn} to ${newPath ?? '?'}${onEn}${fromEn}${failEn}`;
     return ev;
   }
   ev['kansa.message.ja'] = `${who} が ${fromJa}${onJa}${target} ${success ? w.ja : w.jaFail}${failJa}`;

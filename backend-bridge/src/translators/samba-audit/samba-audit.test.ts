@@ -20,8 +20,15 @@ describe('samba-audit', () => {
     });
   });
   it('reads %u|%I|%m|%S and a rename', () => {
-    const ev = sambaAudit.translate(msg('kato|10.0.1.46|PC-KATO|dev|renameat|ok|/srv/dev/a|/srv/dev/b'), ctx) as Record<string, unknown>;
-    expect(ev).toMatchObject({ 'kansa.access.operation': 'rename', 'kansa.access.new_path': '/srv/dev/b', 'source.domain': 'PC-KATO' });
+    const ev = sambaAudit.translate(msg('kato|10.0.1.46|PC-KATO|dev|renameat|ok|/srv/dev/a|/srv/dev/b'), ctx) as Record<
+      string,
+      unknown
+    >;
+    expect(ev).toMatchObject({
+      'kansa.access.operation': 'rename',
+      'kansa.access.new_path': '/srv/dev/b',
+      'source.domain': 'PC-KATO',
+    });
     expect((ev['kansa.raw'] as Record<string, string>).share).toBe('dev');
   });
   it('reads failures', () => {

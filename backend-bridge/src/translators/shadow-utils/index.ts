@@ -10,8 +10,21 @@ import { baseEvent, unwrapRepeated } from '../_lib/linux';
 import { applyRules, assignFields, ruleTable, type MessageRule } from '../_lib/rules';
 
 const PROGRAMS = new Set([
-  'useradd', 'userdel', 'usermod', 'groupadd', 'groupdel', 'groupmod', 'gpasswd', 'passwd', 'chpasswd',
-  'chgpasswd', 'chage', 'chfn', 'chsh', 'newusers', 'groupmems',
+  'useradd',
+  'userdel',
+  'usermod',
+  'groupadd',
+  'groupdel',
+  'groupmod',
+  'gpasswd',
+  'passwd',
+  'chpasswd',
+  'chgpasswd',
+  'chage',
+  'chfn',
+  'chsh',
+  'newusers',
+  'groupmems',
 ]);
 
 type Kind = 'user' | 'group' | 'member';
@@ -36,7 +49,8 @@ export const RULES = ruleTable<ShadowCtx, Rule>('shadow-utils', { raw: {} }, [
   {
     id: 'new-user',
     sample: 'new user: name=olduser, UID=1500, GID=100, home=/home/olduser, shell=/bin/sh',
-    match: /^new user: name=(?<name>[^,]+), UID=(?<uid>\d+), GID=(?<gid>\d+), home=(?<home>[^,]*), shell=(?<shell>[^,]*)(?:, from=(?<from>.*))?$/,
+    match:
+      /^new user: name=(?<name>[^,]+), UID=(?<uid>\d+), GID=(?<gid>\d+), home=(?<home>[^,]*), shell=(?<shell>[^,]*)(?:, from=(?<from>.*))?$/,
     action: 'added-user-account',
     kind: 'user',
     type: ['user', 'creation'],
@@ -58,7 +72,8 @@ export const RULES = ruleTable<ShadowCtx, Rule>('shadow-utils', { raw: {} }, [
   {
     id: 'new-group',
     sample: 'group added to /etc/group: name=backdoor, GID=1002',
-    match: /^(?:new group: name=(?<name>[^,]+), GID=(?<gid>\d+)|group added to \/etc\/group: name=(?<name2>[^,]+), GID=(?<gid2>\d+))$/,
+    match:
+      /^(?:new group: name=(?<name>[^,]+), GID=(?<gid>\d+)|group added to \/etc\/group: name=(?<name2>[^,]+), GID=(?<gid2>\d+))$/,
     action: 'added-group-account',
     kind: 'group',
     type: ['group', 'creation'],
@@ -68,7 +83,11 @@ export const RULES = ruleTable<ShadowCtx, Rule>('shadow-utils', { raw: {} }, [
       const gid = m.gid ?? m.gid2;
       ev['group.name'] = name;
       ev['group.id'] = gid;
-      return { fields: ev, ja: `グループ ${name} を作成しました(GID ${gid})`, en: `group ${name} was created (GID ${gid})` };
+      return {
+        fields: ev,
+        ja: `グループ ${name} を作成しました(GID ${gid})`,
+        en: `group ${name} was created (GID ${gid})`,
+      };
     },
   },
   {
@@ -82,7 +101,11 @@ export const RULES = ruleTable<ShadowCtx, Rule>('shadow-utils', { raw: {} }, [
       const ev: KansaEvent = {};
       ev['group.name'] = m.name;
       raw.file = m.file;
-      return { fields: ev, ja: `グループ ${m.name} を ${m.file} に追加しました`, en: `group ${m.name} was added to ${m.file}` };
+      return {
+        fields: ev,
+        ja: `グループ ${m.name} を ${m.file} に追加しました`,
+        en: `group ${m.name} was added to ${m.file}`,
+      };
     },
   },
   {
@@ -97,7 +120,11 @@ export const RULES = ruleTable<ShadowCtx, Rule>('shadow-utils', { raw: {} }, [
       target(ev, m.user);
       ev['group.name'] = m.group;
       raw.file = m.shadow ? '/etc/gshadow' : '/etc/group';
-      return { fields: ev, ja: `${m.user} をグループ ${m.group} に追加しました${m.shadow ? '(gshadow)' : ''}`, en: `${m.user} was added to group ${m.group}${m.shadow ? ' (gshadow)' : ''}` };
+      return {
+        fields: ev,
+        ja: `${m.user} をグループ ${m.group} に追加しました${m.shadow ? '(gshadow)' : ''}`,
+        en: `${m.user} was added to group ${m.group}${m.shadow ? ' (gshadow)' : ''}`,
+      };
     },
   },
   {
@@ -112,7 +139,11 @@ export const RULES = ruleTable<ShadowCtx, Rule>('shadow-utils', { raw: {} }, [
       target(ev, m.user);
       ev['group.name'] = m.group;
       raw.file = m.shadow ? '/etc/gshadow' : '/etc/group';
-      return { fields: ev, ja: `${m.user} をグループ ${m.group} から削除しました${m.shadow ? '(gshadow)' : ''}`, en: `${m.user} was removed from group ${m.group}${m.shadow ? ' (gshadow)' : ''}` };
+      return {
+        fields: ev,
+        ja: `${m.user} をグループ ${m.group} から削除しました${m.shadow ? '(gshadow)' : ''}`,
+        en: `${m.user} was removed from group ${m.group}${m.shadow ? ' (gshadow)' : ''}`,
+      };
     },
   },
   {
@@ -140,7 +171,11 @@ export const RULES = ruleTable<ShadowCtx, Rule>('shadow-utils', { raw: {} }, [
       ev['group.name'] = m.group;
       target(ev, m.owner);
       raw.file = m.shadow ? '/etc/gshadow' : '/etc/group';
-      return { fields: ev, ja: `${m.owner} のグループ ${m.group} を削除しました${m.shadow ? '(gshadow)' : ''}`, en: `group ${m.group} owned by ${m.owner} was deleted${m.shadow ? ' (gshadow)' : ''}` };
+      return {
+        fields: ev,
+        ja: `${m.owner} のグループ ${m.group} を削除しました${m.shadow ? '(gshadow)' : ''}`,
+        en: `group ${m.group} owned by ${m.owner} was deleted${m.shadow ? ' (gshadow)' : ''}`,
+      };
     },
   },
   {
@@ -155,7 +190,11 @@ export const RULES = ruleTable<ShadowCtx, Rule>('shadow-utils', { raw: {} }, [
       const name = m.group ?? m.group2;
       ev['group.name'] = name;
       if (m.file) raw.file = m.file;
-      return { fields: ev, ja: `グループ ${name} を削除しました${m.file ? `(${m.file})` : ''}`, en: `group ${name} was deleted${m.file ? ` (${m.file})` : ''}` };
+      return {
+        fields: ev,
+        ja: `グループ ${name} を削除しました${m.file ? `(${m.file})` : ''}`,
+        en: `group ${name} was deleted${m.file ? ` (${m.file})` : ''}`,
+      };
     },
   },
   {
@@ -170,13 +209,25 @@ export const RULES = ruleTable<ShadowCtx, Rule>('shadow-utils', { raw: {} }, [
       target(ev, m.user);
       if (m.op === 'lock') {
         ev['event.action'] = 'disabled-user-account';
-        return { fields: ev, ja: `ユーザー ${m.user} のパスワードをロックしました`, en: `user ${m.user}'s password was locked` };
+        return {
+          fields: ev,
+          ja: `ユーザー ${m.user} のパスワードをロックしました`,
+          en: `user ${m.user}'s password was locked`,
+        };
       }
       if (m.op === 'unlock') {
         ev['event.action'] = 'enabled-user-account';
-        return { fields: ev, ja: `ユーザー ${m.user} のパスワードのロックを解除しました`, en: `user ${m.user}'s password was unlocked` };
+        return {
+          fields: ev,
+          ja: `ユーザー ${m.user} のパスワードのロックを解除しました`,
+          en: `user ${m.user}'s password was unlocked`,
+        };
       }
-      return { fields: ev, ja: `ユーザー ${m.user} のパスワードを設定し直しました`, en: `user ${m.user}'s password was reset` };
+      return {
+        fields: ev,
+        ja: `ユーザー ${m.user} のパスワードを設定し直しました`,
+        en: `user ${m.user}'s password was reset`,
+      };
     },
   },
   {
@@ -190,13 +241,18 @@ export const RULES = ruleTable<ShadowCtx, Rule>('shadow-utils', { raw: {} }, [
       const ev: KansaEvent = {};
       target(ev, m.new);
       raw.old_name = m.old;
-      return { fields: ev, ja: `ユーザー名を ${m.old} から ${m.new} に変更しました`, en: `user ${m.old} was renamed to ${m.new}` };
+      return {
+        fields: ev,
+        ja: `ユーザー名を ${m.old} から ${m.new} に変更しました`,
+        en: `user ${m.old} was renamed to ${m.new}`,
+      };
     },
   },
   {
     id: 'user-attribute-changed',
     sample: "change user 'backdoor' shell from '/bin/bash' to '/bin/sh'",
-    match: /^change user '(?<user>[^']+)' (?<attr>UID|GID|home|shell|inactive|expiration) from '(?<old>[^']*)' to '(?<new>[^']*)'$/,
+    match:
+      /^change user '(?<user>[^']+)' (?<attr>UID|GID|home|shell|inactive|expiration) from '(?<old>[^']*)' to '(?<new>[^']*)'$/,
     action: 'modified-user-account',
     kind: 'user',
     type: ['user', 'change'],
@@ -206,7 +262,14 @@ export const RULES = ruleTable<ShadowCtx, Rule>('shadow-utils', { raw: {} }, [
       raw.attribute = m.attr;
       raw.old = m.old;
       raw.new = m.new;
-      const ja: Record<string, string> = { UID: 'UID', GID: 'GID', home: 'ホーム', shell: 'シェル', inactive: '無効化猶予日数', expiration: '有効期限' };
+      const ja: Record<string, string> = {
+        UID: 'UID',
+        GID: 'GID',
+        home: 'ホーム',
+        shell: 'シェル',
+        inactive: '無効化猶予日数',
+        expiration: '有効期限',
+      };
       return {
         fields: ev,
         ja: `ユーザー ${m.user} の${ja[m.attr]}を ${m.old} から ${m.new} に変更しました`,
@@ -245,7 +308,11 @@ export const RULES = ruleTable<ShadowCtx, Rule>('shadow-utils', { raw: {} }, [
       if (g) ev['group.name'] = g[1];
       raw.file = m.file;
       raw.change = m.change;
-      return { fields: ev, ja: `${m.file} のグループを変更しました(${m.change})`, en: `a group in ${m.file} was changed (${m.change})` };
+      return {
+        fields: ev,
+        ja: `${m.file} のグループを変更しました(${m.change})`,
+        en: `a group in ${m.file} was changed (${m.change})`,
+      };
     },
   },
   {
@@ -259,7 +326,11 @@ export const RULES = ruleTable<ShadowCtx, Rule>('shadow-utils', { raw: {} }, [
       const ev: KansaEvent = {};
       ev['group.name'] = m.new;
       raw.old_name = m.old;
-      return { fields: ev, ja: `グループ名を ${m.old} から ${m.new} に変更しました`, en: `group ${m.old} was renamed to ${m.new}` };
+      return {
+        fields: ev,
+        ja: `グループ名を ${m.old} から ${m.new} に変更しました`,
+        en: `group ${m.old} was renamed to ${m.new}`,
+      };
     },
   },
   {
@@ -274,7 +345,12 @@ export const RULES = ruleTable<ShadowCtx, Rule>('shadow-utils', { raw: {} }, [
       target(ev, m.user);
       if (m.user !== m.by) {
         ev['event.action'] = 'reset-password';
-        return { fields: ev, ja: `${m.user} のパスワードを変更しました`, en: `changed ${m.user}'s password`, actor: m.by };
+        return {
+          fields: ev,
+          ja: `${m.user} のパスワードを変更しました`,
+          en: `changed ${m.user}'s password`,
+          actor: m.by,
+        };
       }
       return { fields: ev, ja: `自分のパスワードを変更しました`, en: `changed their own password`, actor: m.by };
     },
@@ -282,7 +358,8 @@ export const RULES = ruleTable<ShadowCtx, Rule>('shadow-utils', { raw: {} }, [
   {
     id: 'password-change-failed',
     sample: 'incorrect password for sato',
-    match: /^(?<reason>incorrect password for|password locked for|now < minimum age for|can't view or modify password information for) '?(?<user>[^'\s]+)'?$/,
+    match:
+      /^(?<reason>incorrect password for|password locked for|now < minimum age for|can't view or modify password information for) '?(?<user>[^'\s]+)'?$/,
     action: 'password-change-failed',
     kind: 'user',
     type: ['user', 'change'],
@@ -297,7 +374,12 @@ export const RULES = ruleTable<ShadowCtx, Rule>('shadow-utils', { raw: {} }, [
         'now < minimum age for': '最短使用期間内',
         "can't view or modify password information for": '権限なし',
       };
-      return { fields: ev, ja: `パスワードの変更に失敗しました(${ja[m.reason]})`, en: `failed to change their password (${m.reason.replace(/ for$/, '')})`, actor: m.user };
+      return {
+        fields: ev,
+        ja: `パスワードの変更に失敗しました(${ja[m.reason]})`,
+        en: `failed to change their password (${m.reason.replace(/ for$/, '')})`,
+        actor: m.user,
+      };
     },
   },
   {
@@ -310,7 +392,11 @@ export const RULES = ruleTable<ShadowCtx, Rule>('shadow-utils', { raw: {} }, [
     build(m) {
       const ev: KansaEvent = {};
       target(ev, m.user);
-      return { fields: ev, ja: `ユーザー ${m.user} のパスワード有効期限を変更しました`, en: `user ${m.user}'s password expiry was changed` };
+      return {
+        fields: ev,
+        ja: `ユーザー ${m.user} のパスワード有効期限を変更しました`,
+        en: `user ${m.user}'s password expiry was changed`,
+      };
     },
   },
   {
@@ -324,14 +410,23 @@ export const RULES = ruleTable<ShadowCtx, Rule>('shadow-utils', { raw: {} }, [
       const ev: KansaEvent = {};
       target(ev, m.user);
       return m.shell !== undefined
-        ? { fields: ev, ja: `ユーザー ${m.user} のシェルを ${m.shell} に変更しました`, en: `user ${m.user}'s shell was changed to ${m.shell}` }
-        : { fields: ev, ja: `ユーザー ${m.user} の情報 (GECOS) を変更しました`, en: `user ${m.user}'s information (GECOS) was changed` };
+        ? {
+            fields: ev,
+            ja: `ユーザー ${m.user} のシェルを ${m.shell} に変更しました`,
+            en: `user ${m.user}'s shell was changed to ${m.shell}`,
+          }
+        : {
+            fields: ev,
+            ja: `ユーザー ${m.user} の情報 (GECOS) を変更しました`,
+            en: `user ${m.user}'s information (GECOS) was changed`,
+          };
     },
   },
   {
     id: 'gpasswd-member',
     sample: 'user tanaka added by root to group docker',
-    match: /^user (?<user>\S+) (?<op>added|removed) by (?<by>\S+) (?:to|from) group (?<group>\S+?)(?: in (?<file>\S+))?$/,
+    match:
+      /^user (?<user>\S+) (?<op>added|removed) by (?<by>\S+) (?:to|from) group (?<group>\S+?)(?: in (?<file>\S+))?$/,
     action: 'added-member-to-group',
     kind: 'member',
     type: ['group', 'change'],
@@ -342,15 +437,26 @@ export const RULES = ruleTable<ShadowCtx, Rule>('shadow-utils', { raw: {} }, [
       if (m.file) raw.file = m.file;
       if (m.op === 'removed') {
         ev['event.action'] = 'removed-member-from-group';
-        return { fields: ev, ja: `${m.user} をグループ ${m.group} から削除しました(gpasswd)`, en: `removed ${m.user} from group ${m.group} (gpasswd)`, actor: m.by };
+        return {
+          fields: ev,
+          ja: `${m.user} をグループ ${m.group} から削除しました(gpasswd)`,
+          en: `removed ${m.user} from group ${m.group} (gpasswd)`,
+          actor: m.by,
+        };
       }
-      return { fields: ev, ja: `${m.user} をグループ ${m.group} に追加しました(gpasswd)`, en: `added ${m.user} to group ${m.group} (gpasswd)`, actor: m.by };
+      return {
+        fields: ev,
+        ja: `${m.user} をグループ ${m.group} に追加しました(gpasswd)`,
+        en: `added ${m.user} to group ${m.group} (gpasswd)`,
+        actor: m.by,
+      };
     },
   },
   {
     id: 'group-members-set',
     sample: 'members of group devs set by root to tanaka,sato',
-    match: /^(?<role>members|administrators) of group (?<group>\S+) set by (?<by>\S+) to (?<list>.*?)(?: in \/etc\/gshadow)?$/,
+    match:
+      /^(?<role>members|administrators) of group (?<group>\S+) set by (?<by>\S+) to (?<list>.*?)(?: in \/etc\/gshadow)?$/,
     action: 'modified-group-account',
     kind: 'group',
     type: ['group', 'change'],
@@ -368,7 +474,7 @@ export const RULES = ruleTable<ShadowCtx, Rule>('shadow-utils', { raw: {} }, [
   },
   {
     id: 'group-password',
-    sample: "password of group devs changed by root",
+    sample: 'password of group devs changed by root',
     match: /^password of group (?<group>\S+) (?<op>changed|removed) by (?<by>\S+)/,
     action: 'modified-group-account',
     kind: 'group',
@@ -396,7 +502,11 @@ export const RULES = ruleTable<ShadowCtx, Rule>('shadow-utils', { raw: {} }, [
       const ev: KansaEvent = {};
       target(ev, m.user);
       if (m.code) ev['error.code'] = m.code;
-      return { fields: ev, ja: `ユーザー ${m.user} の作成に失敗しました${m.code ? `(終了コード ${m.code})` : ''}`, en: `creating user ${m.user} failed${m.code ? ` (exit code ${m.code})` : ''}` };
+      return {
+        fields: ev,
+        ja: `ユーザー ${m.user} の作成に失敗しました${m.code ? `(終了コード ${m.code})` : ''}`,
+        en: `creating user ${m.user} failed${m.code ? ` (exit code ${m.code})` : ''}`,
+      };
     },
   },
 ]);

@@ -17,14 +17,24 @@ describe('shadow-utils', () => {
   });
   it('reads useradd, usermod and userdel', () => {
     expect(
-      shadowUtils.translate(msg('new user: name=backdoor, UID=1002, GID=1002, home=/home/backdoor, shell=/bin/bash, from=/dev/pts/0', 'useradd'), ctx),
+      shadowUtils.translate(
+        msg(
+          'new user: name=backdoor, UID=1002, GID=1002, home=/home/backdoor, shell=/bin/bash, from=/dev/pts/0',
+          'useradd',
+        ),
+        ctx,
+      ),
     ).toMatchObject({ 'event.action': 'added-user-account', 'user.target.name': 'backdoor', 'user.target.id': '1002' });
     expect(shadowUtils.translate(msg("add 'tanaka' to group 'sudo'", 'usermod'), ctx)).toMatchObject({
       'event.action': 'added-member-to-group',
       'group.name': 'sudo',
     });
-    expect(shadowUtils.translate(msg("delete user 'backdoor'#012", 'userdel'), ctx)).toMatchObject({ 'event.action': 'deleted-user-account' });
-    expect(shadowUtils.translate(msg('delete user `olduser\'', 'userdel'), ctx)).toMatchObject({ 'user.target.name': 'olduser' });
+    expect(shadowUtils.translate(msg("delete user 'backdoor'#012", 'userdel'), ctx)).toMatchObject({
+      'event.action': 'deleted-user-account',
+    });
+    expect(shadowUtils.translate(msg("delete user `olduser'", 'userdel'), ctx)).toMatchObject({
+      'user.target.name': 'olduser',
+    });
   });
 });
 

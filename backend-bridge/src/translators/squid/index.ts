@@ -16,7 +16,10 @@ const COMMON =
   /^(\S+) (\S+) (\S+) \[(\d\d)\/([A-Z][a-z]{2})\/(\d{4}):(\d\d):(\d\d):(\d\d) ([+-])(\d\d)(\d\d)\] "(.*)" (\d{3}) (\d+|-)(?: "((?:[^"\\]|\\.)*)" "((?:[^"\\]|\\.)*)")?(?: ([A-Z_]+):([A-Z_]+))?$/;
 
 function detect(sample: string): number {
-  const lines = sample.split('\n').map((l) => l.replace(/\r$/, '')).filter((l) => l.trim() !== '');
+  const lines = sample
+    .split('\n')
+    .map((l) => l.replace(/\r$/, ''))
+    .filter((l) => l.trim() !== '');
   if (lines.length === 0) return 0;
   let hits = 0;
   for (const l of lines) {
@@ -47,7 +50,9 @@ interface Access {
 function parseNative(text: string): Access {
   const f = text.trim().split(/\s+/);
   if (f.length < 10) {
-    throw new ParseError(`expected 10 fields of a Squid native access.log line (time elapsed client code/status bytes method URL user hierarchy type), found ${f.length}`);
+    throw new ParseError(
+      `expected 10 fields of a Squid native access.log line (time elapsed client code/status bytes method URL user hierarchy type), found ${f.length}`,
+    );
   }
   // The URL may hold spaces: take six fields from the left and three from the right.
   const [time, elapsed, client, codeStatus, bytes, method] = f;
@@ -79,9 +84,32 @@ function parseNative(text: string): Access {
 function parseCommon(text: string): Access {
   const m = COMMON.exec(text);
   if (!m) {
-    throw new ParseError('expected a Squid common/combined line: client ident user [dd/Mmm/yyyy:hh:mm:ss +zzzz] "METHOD URL HTTP/x" status bytes');
+    throw new ParseError(
+      'expected a Squid common/combined line: client ident user [dd/Mmm/yyyy:hh:mm:ss +zzzz] "METHOD URL HTTP/x" status bytes',
+    );
   }
-  const [, client, ident, user, dd, mon, yyyy, hh, mi, ss, sign, oh, om, request, status, bytes, referrer, agent, code, hier] = m;
+  const [
+    ,
+    client,
+    ident,
+    user,
+    dd,
+    mon,
+    yyyy,
+    hh,
+    mi,
+    ss,
+    sign,
+    oh,
+    om,
+    request,
+    status,
+    bytes,
+    referrer,
+    agent,
+    code,
+    hier,
+  ] = m;
   const month = MONTHS[mon];
   if (!month) throw new ParseError(`expected a month name, found "${mon}"`);
   const offsetMin = (sign === '-' ? -1 : 1) * (Number(oh) * 60 + Number(om));
@@ -151,13 +179,15 @@ function translate(record: RawRecord, _ctx: TranslateContext): KansaEvent[] {
   if (IP.test(a.client)) event['source.ip'] = a.client;
   else event['source.domain'] = a.client;
   if (a.resultCode) event['event.code'] = a.resultCode;
-  if (a.status !== undefined && Number.isInteger(a.status) && a.status > 0) event['http.response.status_code'] = a.status;
+  if (a.status !== undefined && Number.isInteger(a.status) && a.status > 0)
+    event['http.response.status_code'] = a.status;
   if (a.method && a.method !== '-' && a.method !== 'NONE') event['http.request.method'] = a.method;
   if (a.bytes !== undefined && Number.isInteger(a.bytes) && a.bytes >= 0) {
     event['destination.bytes'] = a.bytes;
     event['network.bytes'] = a.bytes;
   }
-  if (a.elapsedMs !== undefined && Number.isInteger(a.elapsedMs) && a.elapsedMs >= 0) event['event.duration'] = a.elapsedMs * 1_000_000;
+  if (a.elapsedMs !== undefined && Number.isInteger(a.elapsedMs) && a.elapsedMs >= 0)
+    event['event.duration'] = a.elapsedMs * 1_000_000;
   if (a.peer && IP.test(a.peer)) event['destination.ip'] = a.peer;
   if (a.userAgent) event['user_agent.original'] = a.userAgent;
   if (a.httpVersion) event['network.protocol'] = 'http';
@@ -171,9 +201,11 @@ function translate(record: RawRecord, _ctx: TranslateContext): KansaEvent[] {
     event['event.type'] = ['access', 'denied'];
     event['event.outcome'] = 'failure';
     event['event.reason'] = a.url;
-    const who = a.user ? splitUser(a.user).name ?? a.client : a.client;
-    event['kansa.message.ja'] = `${who} が不正な HTTP リクエストを送り、プロキシが拒否しました(${a.url}${a.status ? `、${a.status}` : ''})`;
-    event['kansa.message.en'] = `${who} sent an invalid HTTP request, which the proxy refused (${a.url}${a.status ? `, ${a.status}` : ''})`;
+    const who = a.user ? (splitUser(a.user).name ?? a.client) : a.client;
+    event['kansa.message.ja'] =
+      `${who} が不正な HTTP リクエストを送り、プロキシが拒否しました(${a.url}${a.status ? `、${a.status}` : ''})`;
+    event['kansa.message.en'] =
+      `${who} sent an invalid HTTP request, which the proxy refused (${a.url}${a.status ? `, ${a.status}` : ''})`;
     return [event];
   }
   const { domain, port } = urlFields(a.url, event);
@@ -194,8 +226,16 @@ function translate(record: RawRecord, _ctx: TranslateContext): KansaEvent[] {
     status: a.status,
     bytes: a.bytes,
     denied,
-    extraJa: [...(connect ? ['HTTPS'] : []), ...(aborted ? ['中断'] : []), ...(denied && a.resultCode ? [a.resultCode] : [])],
-    extraEn: [...(connect ? ['HTTPS'] : []), ...(aborted ? ['aborted'] : []), ...(denied && a.resultCode ? [a.resultCode] : [])],
+    extraJa: [
+      ...(connect ? ['HTTPS'] : []),
+      ...(aborted ? ['中断'] : []),
+      ...(denied && a.resultCode ? [a.resultCode] : []),
+    ],
+    extraEn: [
+      ...(connect ? ['HTTPS'] : []),
+      ...(aborted ? ['aborted'] : []),
+      ...(denied && a.resultCode ? [a.resultCode] : []),
+    ],
   });
   event['kansa.message.ja'] = s.ja;
   event['kansa.message.en'] = s.en;

@@ -236,11 +236,27 @@ function connectionEnd(kind: 'closed' | 'reset' | 'disconnected', tail: string, 
           ? `${c.user} が ${c.ip} からの ${hj}への SSH セッションを切断しました`
           : `${c.user} が ${c.ip} からの ${hj}への SSH 接続を${kind === 'reset' ? 'リセットされました' : '切断されました'}`,
       'kansa.message.en':
-        kind === 'disconnected' ? `${c.user} disconnected the SSH session to${on} from ${c.ip}` : `${c.user}'s SSH session to${on} from ${c.ip} ${verbEn}`,
+        kind === 'disconnected'
+          ? `${c.user} disconnected the SSH session to${on} from ${c.ip}`
+          : `${c.user}'s SSH session to${on} from ${c.ip} ${verbEn}`,
     });
   }
-  const stageJa = c.who === 'authenticating' ? '認証中に' : c.who === 'invalid' ? '存在しないユーザー名での認証中に' : preauth ? '認証前に' : '';
-  const stageEn = c.who === 'authenticating' ? ' during authentication' : c.who === 'invalid' ? ' during authentication as an unknown user' : preauth ? ' before authentication' : '';
+  const stageJa =
+    c.who === 'authenticating'
+      ? '認証中に'
+      : c.who === 'invalid'
+        ? '存在しないユーザー名での認証中に'
+        : preauth
+          ? '認証前に'
+          : '';
+  const stageEn =
+    c.who === 'authenticating'
+      ? ' during authentication'
+      : c.who === 'invalid'
+        ? ' during authentication as an unknown user'
+        : preauth
+          ? ' before authentication'
+          : '';
   const action = kind === 'reset' ? 'connection-reset' : kind === 'closed' ? 'connection-closed' : 'disconnected';
   return done(ev, {
     'event.category': ['network'],
@@ -308,7 +324,8 @@ const SAMPLE_CTX: SshdCtx = { host: 'web01', on: ' web01', hj: 'web01 ', preauth
 export const RULES = ruleTable<SshdCtx>('sshd', SAMPLE_CTX, [
   {
     id: 'accepted',
-    sample: 'Accepted publickey for suzuki from 10.0.1.45 port 50122 ssh2: RSA SHA256:4hZ1Vb7mJ2Yq0yWcXh3N8uJmF6sX1lG0w9bLx2aQ3pE',
+    sample:
+      'Accepted publickey for suzuki from 10.0.1.45 port 50122 ssh2: RSA SHA256:4hZ1Vb7mJ2Yq0yWcXh3N8uJmF6sX1lG0w9bLx2aQ3pE',
     match: /^(?<verb>Accepted)(?<rest> [^]*)$/,
     build: methodLine,
   },
@@ -320,7 +337,8 @@ export const RULES = ruleTable<SshdCtx>('sshd', SAMPLE_CTX, [
   },
   {
     id: 'postponed-or-partial',
-    sample: 'Partial publickey for kimura from 10.0.1.70 port 51516 ssh2: ECDSA SHA256:q1w2e3r4t5y6u7i8o9p0a1s2d3f4g5h6j7k8l9z0x1c',
+    sample:
+      'Partial publickey for kimura from 10.0.1.70 port 51516 ssh2: ECDSA SHA256:q1w2e3r4t5y6u7i8o9p0a1s2d3f4g5h6j7k8l9z0x1c',
     match: /^(?<verb>Postponed|Partial)(?<rest> [^]*)$/,
     build: methodLine,
   },
@@ -400,7 +418,11 @@ export const RULES = ruleTable<SshdCtx>('sshd', SAMPLE_CTX, [
       const ev: KansaEvent = {};
       setSource(ev, ip, port);
       const meaning = DISCONNECT[code] ?? `code ${code}`;
-      ev['kansa.raw'] = { disconnect_code: code, disconnect_reason: reason, ...(c.preauth ? { stage: 'preauth' } : {}) };
+      ev['kansa.raw'] = {
+        disconnect_code: code,
+        disconnect_reason: reason,
+        ...(c.preauth ? { stage: 'preauth' } : {}),
+      };
       return done(ev, {
         'event.category': ['network'],
         'event.type': ['connection', 'end'],
@@ -607,7 +629,8 @@ export const RULES = ruleTable<SshdCtx>('sshd', SAMPLE_CTX, [
   },
   {
     id: 'negotiation-failed',
-    sample: 'Unable to negotiate with 198.51.100.7 port 61020: no matching host key type found. Their offer: ssh-rsa,ssh-dss',
+    sample:
+      'Unable to negotiate with 198.51.100.7 port 61020: no matching host key type found. Their offer: ssh-rsa,ssh-dss',
     match: /^Unable to negotiate with (?<ip>\S+) port (?<port>\d+): (?<reason>.*?)(?:\. Their offer: (?<offer>.*))?$/,
     build({ ip, port, reason, offer }, c) {
       const ev: KansaEvent = {};
@@ -760,13 +783,15 @@ export const RULES = ruleTable<SshdCtx>('sshd', SAMPLE_CTX, [
   },
   {
     id: 'reverse-mapping-failed',
-    sample: 'reverse mapping checking getaddrinfo for host-203-0-113-11.example.net [203.0.113.11] failed - POSSIBLE BREAK-IN ATTEMPT!',
+    sample:
+      'reverse mapping checking getaddrinfo for host-203-0-113-11.example.net [203.0.113.11] failed - POSSIBLE BREAK-IN ATTEMPT!',
     match: /^reverse mapping checking getaddrinfo for (?<name>\S+) \[(?<ip>\S+)\] failed/,
     build: ({ ip }, c) => reverseMappingFailed(ip, c),
   },
   {
     id: 'address-maps-elsewhere',
-    sample: 'Address 203.0.113.11 maps to host-203-0-113-11.example.net, but this does not map back to the address - POSSIBLE BREAK-IN ATTEMPT!',
+    sample:
+      'Address 203.0.113.11 maps to host-203-0-113-11.example.net, but this does not map back to the address - POSSIBLE BREAK-IN ATTEMPT!',
     match: /^Address (?<ip>\S+) maps to (?<name>\S+), but this does not map back/,
     build: ({ ip }, c) => reverseMappingFailed(ip, c),
   },

@@ -30,12 +30,23 @@ describe('sshd', () => {
   });
 
   it('counts rsyslog repeats and keeps invalid users with spaces', () => {
-    const ev = sshd.translate(msg('message repeated 3 times: [ Failed password for invalid user ftp user from 203.0.113.9 port 4242 ssh2]'), ctx);
-    expect(ev).toMatchObject({ 'event.action': 'logon-failed', 'user.name': 'ftp user', 'kansa.count': 3, 'source.ip': '203.0.113.9' });
+    const ev = sshd.translate(
+      msg('message repeated 3 times: [ Failed password for invalid user ftp user from 203.0.113.9 port 4242 ssh2]'),
+      ctx,
+    );
+    expect(ev).toMatchObject({
+      'event.action': 'logon-failed',
+      'user.name': 'ftp user',
+      'kansa.count': 3,
+      'source.ip': '203.0.113.9',
+    });
   });
 
   it('puts a host name into source.domain, not source.ip', () => {
-    const ev = sshd.translate(msg('Accepted password for tanaka from pc01.corp.example port 52344 ssh2'), ctx) as Record<string, unknown>;
+    const ev = sshd.translate(
+      msg('Accepted password for tanaka from pc01.corp.example port 52344 ssh2'),
+      ctx,
+    ) as Record<string, unknown>;
     expect(ev['source.ip']).toBeUndefined();
     expect(ev['source.domain']).toBe('pc01.corp.example');
   });

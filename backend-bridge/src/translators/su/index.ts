@@ -12,7 +12,14 @@ import { baseEvent, setUser, unwrapRepeated } from '../_lib/linux';
 import { paren } from '../_lib/wording';
 import { applyRules, ruleTable, sentenceIn } from '../_lib/rules';
 
-function build(msg: SyslogMessage, ok: boolean, actor: string, target: string, tty: string | undefined, count: number): KansaEvent {
+function build(
+  msg: SyslogMessage,
+  ok: boolean,
+  actor: string,
+  target: string,
+  tty: string | undefined,
+  count: number,
+): KansaEvent {
   const ev = baseEvent('su', 'su', 'su.log');
   setUser(ev, actor);
   setUser(ev, target, 'user.target.name');
@@ -40,7 +47,8 @@ function build(msg: SyslogMessage, ok: boolean, actor: string, target: string, t
     ev['event.action'] = 'switch-user-failed';
     ev['event.outcome'] = 'failure';
     ev['event.reason'] = 'authentication failure';
-    ev['kansa.message.ja'] = `${actor} が ${hostJa}su で ${target} への切り替えに失敗しました${paren([ttyJa, timesJa], 'ja')}`;
+    ev['kansa.message.ja'] =
+      `${actor} が ${hostJa}su で ${target} への切り替えに失敗しました${paren([ttyJa, timesJa], 'ja')}`;
     ev['kansa.message.en'] = `${actor} failed to switch to ${target} with su${onHost}${paren([ttyEn, timesEn], 'en')}`;
   }
   return ev;
@@ -51,7 +59,10 @@ interface SuCtx {
   count: number;
 }
 
-const SAMPLE_CTX: SuCtx = { msg: { timestamp: '2026-10-01T09:00:01+09:00', host: 'web01', program: 'su', message: '', format: 'rfc3164' }, count: 1 };
+const SAMPLE_CTX: SuCtx = {
+  msg: { timestamp: '2026-10-01T09:00:01+09:00', host: 'web01', program: 'su', message: '', format: 'rfc3164' },
+  count: 1,
+};
 
 /** su's own message forms, in the order they are tried; each is a switch that worked or failed. */
 export const RULES = ruleTable<SuCtx>('su', SAMPLE_CTX, [
@@ -71,7 +82,8 @@ export const RULES = ruleTable<SuCtx>('su', SAMPLE_CTX, [
     id: 'old-shadow-words',
     sample: 'Successful su for root by tanaka',
     match: /^(?<result>Successful|FAILED) su for (?<target>\S+) by (?<actor>\S+)$/,
-    build: (g, { msg, count }) => sentenceIn(build(msg, g.result === 'Successful', g.actor, g.target, undefined, count)),
+    build: (g, { msg, count }) =>
+      sentenceIn(build(msg, g.result === 'Successful', g.actor, g.target, undefined, count)),
   },
 ]);
 

@@ -16,9 +16,19 @@ describe('su', () => {
     expect(su.translate(msg('something else entirely', 'su'), ctx)).toBeNull();
   });
   it('reads success and failure', () => {
-    expect(su.translate(msg('(to root) tanaka on pts/0', 'su'), ctx)).toMatchObject({ 'event.action': 'switched-user', 'user.name': 'tanaka', 'user.target.name': 'root' });
-    expect(su.translate(msg('FAILED SU (to root) sato on pts/1', 'su'), ctx)).toMatchObject({ 'event.action': 'switch-user-failed', 'event.outcome': 'failure' });
-    expect(su.translate(msg('+ pts/2 suzuki:root', 'su'), ctx)).toMatchObject({ 'event.action': 'switched-user', 'user.name': 'suzuki' });
+    expect(su.translate(msg('(to root) tanaka on pts/0', 'su'), ctx)).toMatchObject({
+      'event.action': 'switched-user',
+      'user.name': 'tanaka',
+      'user.target.name': 'root',
+    });
+    expect(su.translate(msg('FAILED SU (to root) sato on pts/1', 'su'), ctx)).toMatchObject({
+      'event.action': 'switch-user-failed',
+      'event.outcome': 'failure',
+    });
+    expect(su.translate(msg('+ pts/2 suzuki:root', 'su'), ctx)).toMatchObject({
+      'event.action': 'switched-user',
+      'user.name': 'suzuki',
+    });
   });
 });
 

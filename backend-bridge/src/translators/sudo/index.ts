@@ -15,8 +15,16 @@ import { applyRules, assignFields, ruleTable } from '../_lib/rules';
 const KEYS = new Set(['TTY', 'PWD', 'USER', 'GROUP', 'TSID', 'ENV', 'CHROOT', 'CWD', 'COMMAND', 'HOST']);
 
 /** Fresh objects per event: later stages may extend the arrays. */
-const denied = (): KansaEvent => ({ 'event.category': ['process', 'iam'], 'event.type': ['denied'], 'event.action': 'sudo-denied' });
-const authFailed = (): KansaEvent => ({ 'event.category': ['authentication'], 'event.type': ['start'], 'event.action': 'sudo-authentication-failed' });
+const denied = (): KansaEvent => ({
+  'event.category': ['process', 'iam'],
+  'event.type': ['denied'],
+  'event.action': 'sudo-denied',
+});
+const authFailed = (): KansaEvent => ({
+  'event.category': ['authentication'],
+  'event.type': ['start'],
+  'event.action': 'sudo-authentication-failed',
+});
 
 /** What a sudo problem (the part before ` ; TTY=…`) means: category, type, action and the reason in words. */
 export const PROBLEMS = ruleTable<null>('sudo', null, [
@@ -24,7 +32,11 @@ export const PROBLEMS = ruleTable<null>('sudo', null, [
     id: 'incorrect-password',
     sample: '3 incorrect password attempts',
     match: /^(?<n>\d+) incorrect password attempts?$/,
-    build: ({ n }) => ({ fields: authFailed(), ja: `パスワード誤り ${n} 回`, en: `${n} incorrect password attempt${n === '1' ? '' : 's'}` }),
+    build: ({ n }) => ({
+      fields: authFailed(),
+      ja: `パスワード誤り ${n} 回`,
+      en: `${n} incorrect password attempt${n === '1' ? '' : 's'}`,
+    }),
   },
   {
     id: 'not-in-sudoers',
@@ -42,7 +54,11 @@ export const PROBLEMS = ruleTable<null>('sudo', null, [
     id: 'not-authorized-on-host',
     sample: 'user NOT authorized on host',
     match: /^user NOT authorized on host$/,
-    build: () => ({ fields: denied(), ja: 'このホストでは許可されていないユーザー', en: 'user not authorized on this host' }),
+    build: () => ({
+      fields: denied(),
+      ja: 'このホストでは許可されていないユーザー',
+      en: 'user not authorized on this host',
+    }),
   },
   {
     id: 'password-required',
@@ -147,7 +163,8 @@ export function translateSudo(msg: SyslogMessage): KansaEvent | null {
     ev['event.type'] = ['start'];
     ev['event.action'] = 'sudo-command';
     ev['event.outcome'] = 'success';
-    ev['kansa.message.ja'] = `${user} が ${hostJa}${asJa}${what} を実行しました${paren(['sudo', ttyJa, pwdJa, timesJa], 'ja')}`;
+    ev['kansa.message.ja'] =
+      `${user} が ${hostJa}${asJa}${what} を実行しました${paren(['sudo', ttyJa, pwdJa, timesJa], 'ja')}`;
     ev['kansa.message.en'] = `${user} ran ${whatEn}${asEn}${onHost}${paren(['sudo', ttyEn, pwdEn, timesEn], 'en')}`;
     return ev;
   }
@@ -155,8 +172,10 @@ export function translateSudo(msg: SyslogMessage): KansaEvent | null {
   assignFields(ev, pr.fields);
   ev['event.outcome'] = 'failure';
   ev['event.reason'] = problems.join('; ');
-  ev['kansa.message.ja'] = `${user} が ${hostJa}${asJa}${what} を sudo で実行しようとして失敗しました${paren([pr.ja, ttyJa, pwdJa, timesJa], 'ja')}`;
-  ev['kansa.message.en'] = `${user} failed to sudo ${whatEn}${asEn}${onHost}${paren([pr.en, ttyEn, pwdEn, timesEn], 'en')}`;
+  ev['kansa.message.ja'] =
+    `${user} が ${hostJa}${asJa}${what} を sudo で実行しようとして失敗しました${paren([pr.ja, ttyJa, pwdJa, timesJa], 'ja')}`;
+  ev['kansa.message.en'] =
+    `${user} failed to sudo ${whatEn}${asEn}${onHost}${paren([pr.en, ttyEn, pwdEn, timesEn], 'en')}`;
   return ev;
 }
 

@@ -16,7 +16,12 @@ describe('sudo', () => {
     expect(sudo.translate(msg('something else entirely', 'sudo'), ctx)).toBeNull();
   });
   it('translates a sudo command with the run-as user', () => {
-    expect(sudo.translate(msg('  tanaka : TTY=pts/0 ; PWD=/home/tanaka ; USER=root ; COMMAND=/usr/bin/systemctl restart nginx', 'sudo'), ctx)).toMatchObject({
+    expect(
+      sudo.translate(
+        msg('  tanaka : TTY=pts/0 ; PWD=/home/tanaka ; USER=root ; COMMAND=/usr/bin/systemctl restart nginx', 'sudo'),
+        ctx,
+      ),
+    ).toMatchObject({
       'event.action': 'sudo-command',
       'user.name': 'tanaka',
       'user.effective.name': 'root',
@@ -25,15 +30,31 @@ describe('sudo', () => {
     });
   });
   it('keeps " ; " inside the command', () => {
-    const ev = sudo.translate(msg('deploy : TTY=unknown ; PWD=/srv ; USER=root ; COMMAND=/bin/sh -c a ; b', 'sudo'), ctx) as Record<string, unknown>;
+    const ev = sudo.translate(
+      msg('deploy : TTY=unknown ; PWD=/srv ; USER=root ; COMMAND=/bin/sh -c a ; b', 'sudo'),
+      ctx,
+    ) as Record<string, unknown>;
     expect(ev['process.command_line']).toBe('/bin/sh -c a ; b');
   });
   it('reads failures', () => {
-    expect(sudo.translate(msg('sato : 3 incorrect password attempts ; TTY=pts/1 ; PWD=/home/sato ; USER=root ; COMMAND=/bin/bash', 'sudo'), ctx)).toMatchObject({
+    expect(
+      sudo.translate(
+        msg(
+          'sato : 3 incorrect password attempts ; TTY=pts/1 ; PWD=/home/sato ; USER=root ; COMMAND=/bin/bash',
+          'sudo',
+        ),
+        ctx,
+      ),
+    ).toMatchObject({
       'event.action': 'sudo-authentication-failed',
       'event.outcome': 'failure',
     });
-    expect(sudo.translate(msg('intern : user NOT in sudoers ; TTY=pts/2 ; PWD=/ ; USER=root ; COMMAND=/bin/bash', 'sudo'), ctx)).toMatchObject({
+    expect(
+      sudo.translate(
+        msg('intern : user NOT in sudoers ; TTY=pts/2 ; PWD=/ ; USER=root ; COMMAND=/bin/bash', 'sudo'),
+        ctx,
+      ),
+    ).toMatchObject({
       'event.action': 'sudo-denied',
     });
   });

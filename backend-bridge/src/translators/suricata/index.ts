@@ -13,8 +13,13 @@ import { num, otherRule, RULES, type EveRecord } from './rules';
 function timeOf(v: unknown): string {
   const t = str(v);
   const m = t && /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(\.\d+)?(Z|[+-]\d\d:?\d\d)$/.exec(t);
-  const ms = m ? Date.parse(`${m[1]}${(m[2] ?? '').slice(0, 4)}${m[3] === 'Z' ? 'Z' : `${m[3].slice(0, 3)}:${m[3].slice(-2)}`}`) : NaN;
-  if (Number.isNaN(ms)) throw new ParseError(`expected timestamp such as 2026-10-01T09:00:01.123456+0900, found ${JSON.stringify(v ?? null)}`);
+  const ms = m
+    ? Date.parse(`${m[1]}${(m[2] ?? '').slice(0, 4)}${m[3] === 'Z' ? 'Z' : `${m[3].slice(0, 3)}:${m[3].slice(-2)}`}`)
+    : NaN;
+  if (Number.isNaN(ms))
+    throw new ParseError(
+      `expected timestamp such as 2026-10-01T09:00:01.123456+0900, found ${JSON.stringify(v ?? null)}`,
+    );
   return new Date(ms).toISOString();
 }
 
@@ -81,7 +86,11 @@ export const suricataFormat: Format = {
   id: 'suricata',
   framing: 'json-values',
   detect(sample: string): number {
-    return /"event_type"\s*:\s*"[a-z_]+"/.test(sample) && /"timestamp"\s*:\s*"\d{4}-\d\d-\d\dT/.test(sample) && /"(flow_id|src_ip|stats)"\s*:/.test(sample) ? 0.95 : 0;
+    return /"event_type"\s*:\s*"[a-z_]+"/.test(sample) &&
+      /"timestamp"\s*:\s*"\d{4}-\d\d-\d\dT/.test(sample) &&
+      /"(flow_id|src_ip|stats)"\s*:/.test(sample)
+      ? 0.95
+      : 0;
   },
   translate(record: RawRecord, _ctx: TranslateContext): KansaEvent[] {
     return [translateEve(record.text)];

@@ -1,15 +1,26 @@
-import { ParseError, type Format, type KansaEvent, type SyslogMessage, type SyslogProgram, type TranslateContext } from '../../translate/types';
+import {
+  ParseError,
+  type Format,
+  type KansaEvent,
+  type SyslogMessage,
+  type SyslogProgram,
+  type TranslateContext,
+} from '../../translate/types';
 import { type Envelope, parseEnvelope, SEVERITY_NAMES } from '../_lib/syslog';
 import { shareOfLines } from '../../translate/detect';
 
-const HEADER = /^(<\d{1,3}>)?(1 \S+ \S+ |\d+: |[A-Z][a-z]{2} [ \d]?\d (\d{4} )?\d\d:\d\d:\d\d|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)/;
+const HEADER =
+  /^(<\d{1,3}>)?(1 \S+ \S+ |\d+: |[A-Z][a-z]{2} [ \d]?\d (\d{4} )?\d\d:\d\d:\d\d|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)/;
 
 /**
  * The syslog envelope as a format: it reads the header, then hands the message to the first program
  * translator that claims it. Bare `<PRI>payload` lines (FortiGate, for one) go to the line format
  * that recognises the payload.
  */
-export function createSyslogFormat(programs: () => readonly SyslogProgram[], payloadFormats: () => readonly Format[]): Format {
+export function createSyslogFormat(
+  programs: () => readonly SyslogProgram[],
+  payloadFormats: () => readonly Format[],
+): Format {
   return {
     id: 'syslog',
     framing: 'lines',
@@ -20,11 +31,15 @@ export function createSyslogFormat(programs: () => readonly SyslogProgram[], pay
     translate(record, ctx) {
       const env = parseEnvelope(record.text, ctx);
       if (!env) {
-        throw new ParseError('expected a syslog header: RFC 3164 "Mmm dd hh:mm:ss host tag:" or RFC 5424 "<PRI>1 TIMESTAMP HOST APP PROCID MSGID"');
+        throw new ParseError(
+          'expected a syslog header: RFC 3164 "Mmm dd hh:mm:ss host tag:" or RFC 5424 "<PRI>1 TIMESTAMP HOST APP PROCID MSGID"',
+        );
       }
       if (env.headerless !== undefined) {
         const payload = env.headerless;
-        const format = payloadFormats().find((f) => f.framing === 'lines' && f.id !== 'syslog' && safeDetect(f, payload) >= 0.5);
+        const format = payloadFormats().find(
+          (f) => f.framing === 'lines' && f.id !== 'syslog' && safeDetect(f, payload) >= 0.5,
+        );
         if (!format) {
           throw new ParseError('expected a syslog header or a known payload after <PRI>');
         }
@@ -43,14 +58,20 @@ function safeDetect(format: Format, text: string): number {
   }
 }
 
-export function translateMessage(env: Envelope, programs: readonly SyslogProgram[], ctx: TranslateContext): KansaEvent[] {
+export function translateMessage(
+  env: Envelope,
+  programs: readonly SyslogProgram[],
+  ctx: TranslateContext,
+): KansaEvent[] {
   const base = envelopeFields(env);
   for (const program of programs) {
     if (!program.matches(env)) continue;
     const out = program.translate(env, ctx);
     if (out === null) break;
     // Object.assign, not spread: spreading these many-keyed objects costs ten times as much per line.
-    return (Array.isArray(out) ? out : [out]).map((e) => Object.assign({}, base, { 'kansa.source_type': program.id }, e));
+    return (Array.isArray(out) ? out : [out]).map((e) =>
+      Object.assign({}, base, { 'kansa.source_type': program.id }, e),
+    );
   }
   return [Object.assign(base, genericFields(env))];
 }

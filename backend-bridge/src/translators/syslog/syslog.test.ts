@@ -16,13 +16,27 @@ describe('syslog envelope', () => {
   });
 
   it('reads a Cisco line with a sequence number and zone', () => {
-    const env = parseEnvelope('<187>12345: Oct  1 09:00:01.123 JST: %LINK-3-UPDOWN: Interface Gi1/0/5, changed state to down', GOLDEN_CONTEXT);
-    expect(env).toMatchObject({ timestamp: '2026-10-01T00:00:01.123Z', program: '', message: '%LINK-3-UPDOWN: Interface Gi1/0/5, changed state to down' });
+    const env = parseEnvelope(
+      '<187>12345: Oct  1 09:00:01.123 JST: %LINK-3-UPDOWN: Interface Gi1/0/5, changed state to down',
+      GOLDEN_CONTEXT,
+    );
+    expect(env).toMatchObject({
+      timestamp: '2026-10-01T00:00:01.123Z',
+      program: '',
+      message: '%LINK-3-UPDOWN: Interface Gi1/0/5, changed state to down',
+    });
   });
 
   it('keeps the relay header in front of a Cisco line', () => {
-    const env = parseEnvelope('Oct  1 09:00:01 10.0.0.2 12345: *Oct  1 00:00:01.123: %LINK-3-UPDOWN: x', GOLDEN_CONTEXT);
-    expect(env).toMatchObject({ host: '10.0.0.2', timestamp: '2026-10-01T00:00:01.000Z', message: '%LINK-3-UPDOWN: x' });
+    const env = parseEnvelope(
+      'Oct  1 09:00:01 10.0.0.2 12345: *Oct  1 00:00:01.123: %LINK-3-UPDOWN: x',
+      GOLDEN_CONTEXT,
+    );
+    expect(env).toMatchObject({
+      host: '10.0.0.2',
+      timestamp: '2026-10-01T00:00:01.000Z',
+      message: '%LINK-3-UPDOWN: x',
+    });
   });
 
   it('parses RFC 5424 structured data with escapes', () => {

@@ -7,7 +7,15 @@ import { isIp } from '../_lib/network';
 import { categoryFields, webSentence } from '../_lib/web';
 import { shareOfLines } from '../../translate/detect';
 import { MONTHS } from '../../translate/time';
-import { ParseError, type Format, type KansaEvent, type RawRecord, type SyslogMessage, type SyslogProgram, type TranslateContext } from '../../translate/types';
+import {
+  ParseError,
+  type Format,
+  type KansaEvent,
+  type RawRecord,
+  type SyslogMessage,
+  type SyslogProgram,
+  type TranslateContext,
+} from '../../translate/types';
 
 /**
  * One message form per layout, each with a line as the server writes it. Groups: vhost (and port),
@@ -16,13 +24,17 @@ import { ParseError, type Format, type KansaEvent, type RawRecord, type SyslogMe
 export const RULES: Array<{ id: string; sample: string; match: RegExp }> = [
   {
     id: 'vhost_combined',
-    sample: 'www.example.co.jp:443 203.0.113.24 - - [01/Oct/2026:09:00:01 +0900] "GET /login HTTP/1.1" 200 5120 "-" "Mozilla/5.0 (Windows NT 10.0; Win64; x64)"',
-    match: /^(?<vhost>[A-Za-z0-9.-]+)(?::(?<vport>\d+))? (?<client>\S+) (?<ident>\S+) (?<user>\S+) \[(?<time>[^\]]+)\] "(?<request>(?:[^"\\]|\\.)*)" (?<status>\d{3}) (?<bytes>\d+|-)(?: "(?<referer>(?:[^"\\]|\\.)*)" "(?<agent>(?:[^"\\]|\\.)*)")?/,
+    sample:
+      'www.example.co.jp:443 203.0.113.24 - - [01/Oct/2026:09:00:01 +0900] "GET /login HTTP/1.1" 200 5120 "-" "Mozilla/5.0 (Windows NT 10.0; Win64; x64)"',
+    match:
+      /^(?<vhost>[A-Za-z0-9.-]+)(?::(?<vport>\d+))? (?<client>\S+) (?<ident>\S+) (?<user>\S+) \[(?<time>[^\]]+)\] "(?<request>(?:[^"\\]|\\.)*)" (?<status>\d{3}) (?<bytes>\d+|-)(?: "(?<referer>(?:[^"\\]|\\.)*)" "(?<agent>(?:[^"\\]|\\.)*)")?/,
   },
   {
     id: 'combined',
-    sample: '203.0.113.24 - tanaka [01/Oct/2026:09:00:05 +0900] "POST /upload/report.xlsx HTTP/1.1" 201 0 "https://intra.example.co.jp/upload" "Mozilla/5.0 (Windows NT 10.0; Win64; x64)" "-"',
-    match: /^(?<client>\S+) (?<ident>\S+) (?<user>\S+) \[(?<time>[^\]]+)\] "(?<request>(?:[^"\\]|\\.)*)" (?<status>\d{3}) (?<bytes>\d+|-)(?: "(?<referer>(?:[^"\\]|\\.)*)" "(?<agent>(?:[^"\\]|\\.)*)"(?: "(?<xff>(?:[^"\\]|\\.)*)")?)?/,
+    sample:
+      '203.0.113.24 - tanaka [01/Oct/2026:09:00:05 +0900] "POST /upload/report.xlsx HTTP/1.1" 201 0 "https://intra.example.co.jp/upload" "Mozilla/5.0 (Windows NT 10.0; Win64; x64)" "-"',
+    match:
+      /^(?<client>\S+) (?<ident>\S+) (?<user>\S+) \[(?<time>[^\]]+)\] "(?<request>(?:[^"\\]|\\.)*)" (?<status>\d{3}) (?<bytes>\d+|-)(?: "(?<referer>(?:[^"\\]|\\.)*)" "(?<agent>(?:[^"\\]|\\.)*)"(?: "(?<xff>(?:[^"\\]|\\.)*)")?)?/,
   },
 ];
 
@@ -49,7 +61,10 @@ export function translateAccess(text: string): KansaEvent {
       break;
     }
   }
-  if (!g || !rule) throw new ParseError('expected an access log line: client ident user [dd/Mon/yyyy:hh:mm:ss +zzzz] "request" status bytes');
+  if (!g || !rule)
+    throw new ParseError(
+      'expected an access log line: client ident user [dd/Mon/yyyy:hh:mm:ss +zzzz] "request" status bytes',
+    );
   const ts = timeOf(g.time ?? '');
   if (!ts) throw new ParseError(`expected a time such as [01/Oct/2026:09:00:01 +0900], found [${g.time}]`);
   const status = Number(g.status);
@@ -85,7 +100,8 @@ export function translateAccess(text: string): KansaEvent {
       const scheme = g.vport === '443' ? 'https' : 'http';
       ev['url.scheme'] = scheme;
       ev['url.domain'] = vhost;
-      ev['url.full'] = `${scheme}://${vhost}${g.vport && g.vport !== '80' && g.vport !== '443' ? `:${g.vport}` : ''}${target.startsWith('/') ? target : `/${target}`}`;
+      ev['url.full'] =
+        `${scheme}://${vhost}${g.vport && g.vport !== '80' && g.vport !== '443' ? `:${g.vport}` : ''}${target.startsWith('/') ? target : `/${target}`}`;
     }
   }
   if (vhost) {

@@ -21,7 +21,9 @@ describe('web-access', () => {
   });
 
   it('marks 401/403 as denied and 4xx/5xx as failures', () => {
-    const ev = translateAccess('198.51.100.99 - admin [01/Oct/2026:09:01:02 +0900] "GET /server-status HTTP/1.1" 401 381 "-" "curl"');
+    const ev = translateAccess(
+      '198.51.100.99 - admin [01/Oct/2026:09:01:02 +0900] "GET /server-status HTTP/1.1" 401 381 "-" "curl"',
+    );
     expect(ev['event.type']).toEqual(['access', 'denied']);
     expect(ev['event.outcome']).toBe('failure');
   });
@@ -29,7 +31,11 @@ describe('web-access', () => {
   it('detects access logs, not syslog or Squid', () => {
     expect(webAccessFormat.detect(RULES[1].sample)).toBeGreaterThan(0.8);
     expect(webAccessFormat.detect('Oct  1 09:00:01 host sshd[1]: Accepted password for tanaka')).toBe(0);
-    expect(webAccessFormat.detect('1759276801.123    532 10.1.20.15 TCP_TUNNEL/200 5120 CONNECT www.dropbox.com:443 tanaka HIER_DIRECT/162.125.80.18 -')).toBe(0);
+    expect(
+      webAccessFormat.detect(
+        '1759276801.123    532 10.1.20.15 TCP_TUNNEL/200 5120 CONNECT www.dropbox.com:443 tanaka HIER_DIRECT/162.125.80.18 -',
+      ),
+    ).toBe(0);
   });
 });
 

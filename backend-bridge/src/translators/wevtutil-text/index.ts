@@ -17,7 +17,8 @@ const FIELD = /^ {2}([A-Za-z][A-Za-z ]*?):\s?(.*)$/;
 
 export function readWevtutilText(text: string, ctx: TranslateContext): WinEvent {
   const lines = text.split('\n');
-  if (!HEADER.test(lines[0] ?? '')) throw new ParseError(`expected an "Event[N]:" header line, found "${(lines[0] ?? '').slice(0, 40)}"`);
+  if (!HEADER.test(lines[0] ?? ''))
+    throw new ParseError(`expected an "Event[N]:" header line, found "${(lines[0] ?? '').slice(0, 40)}"`);
   const fields: Record<string, string> = {};
   let i = 1;
   let description: string[] | undefined;
@@ -40,7 +41,15 @@ export function readWevtutilText(text: string, ctx: TranslateContext): WinEvent 
   const message = description?.join('\n').trim();
   const sysmon = provider.toLowerCase() === 'microsoft-windows-sysmon';
   const data = !message ? {} : sysmon ? readSysmonMessage(message) : readSecurityMessage(eventId, message);
-  const ev: WinEvent = { eventId, provider, channel: fields['Log Name'] ?? '', computer: fields.Computer ?? '', time, timeField: 'Date', data };
+  const ev: WinEvent = {
+    eventId,
+    provider,
+    channel: fields['Log Name'] ?? '',
+    computer: fields.Computer ?? '',
+    time,
+    timeField: 'Date',
+    data,
+  };
   const level = levelFromWord(fields.Level);
   if (level !== undefined) ev.level = level;
   const audit = auditFromKeywordNames((fields.Keyword ?? '').split(',').map((k) => k.trim()));

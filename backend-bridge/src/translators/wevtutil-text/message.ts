@@ -6,15 +6,29 @@
  */
 
 /** The account labels every Security section shares; a section's role gives the name prefix. */
-const ACCOUNT: Record<string, string> = { 'Security ID': 'UserSid', 'Account Name': 'UserName', 'Account Domain': 'DomainName', 'Logon ID': 'LogonId', 'Logon GUID': 'LogonGuid', 'Linked Logon ID': 'LinkedLogonId' };
+const ACCOUNT: Record<string, string> = {
+  'Security ID': 'UserSid',
+  'Account Name': 'UserName',
+  'Account Domain': 'DomainName',
+  'Logon ID': 'LogonId',
+  'Logon GUID': 'LogonGuid',
+  'Linked Logon ID': 'LinkedLogonId',
+};
 
 const account = (prefix: 'Subject' | 'Target'): Record<string, string> =>
-  Object.fromEntries(Object.entries(ACCOUNT).map(([label, name]) => [label, name === 'LogonGuid' ? 'LogonGuid' : `${prefix}${name}`]));
+  Object.fromEntries(
+    Object.entries(ACCOUNT).map(([label, name]) => [label, name === 'LogonGuid' ? 'LogonGuid' : `${prefix}${name}`]),
+  );
 
 const SUBJECT = account('Subject');
 const TARGET = account('Target');
 /** 4720-4726 and the group events name the target account's SID TargetSid, not TargetUserSid. */
-const TARGET_SID = { ...TARGET, 'Security ID': 'TargetSid', 'Group Name': 'TargetUserName', 'Group Domain': 'TargetDomainName' };
+const TARGET_SID = {
+  ...TARGET,
+  'Security ID': 'TargetSid',
+  'Group Name': 'TargetUserName',
+  'Group Domain': 'TargetDomainName',
+};
 
 /** Sections whose labels mean the same in every Security event that has them. */
 const COMMON: Record<string, Record<string, string>> = {
@@ -23,8 +37,17 @@ const COMMON: Record<string, Record<string, string>> = {
   'Target Subject': TARGET,
   'New Logon': TARGET,
   'Account For Which Logon Failed': TARGET,
-  'Account Whose Credentials Were Used': { 'Account Name': 'TargetUserName', 'Account Domain': 'TargetDomainName', 'Logon GUID': 'TargetLogonGuid' },
-  'Logon Information': { 'Logon Type': 'LogonType', 'Restricted Admin Mode': 'RestrictedAdminMode', 'Virtual Account': 'VirtualAccount', 'Elevated Token': 'ElevatedToken' },
+  'Account Whose Credentials Were Used': {
+    'Account Name': 'TargetUserName',
+    'Account Domain': 'TargetDomainName',
+    'Logon GUID': 'TargetLogonGuid',
+  },
+  'Logon Information': {
+    'Logon Type': 'LogonType',
+    'Restricted Admin Mode': 'RestrictedAdminMode',
+    'Virtual Account': 'VirtualAccount',
+    'Elevated Token': 'ElevatedToken',
+  },
   'Failure Information': { 'Failure Reason': 'FailureReason', Status: 'Status', 'Sub Status': 'SubStatus' },
   'Process Information': {
     'Process ID': 'ProcessId',
@@ -37,15 +60,45 @@ const COMMON: Record<string, Record<string, string>> = {
     'Creator Process Name': 'ParentProcessName',
     'Process Command Line': 'CommandLine',
   },
-  'Network Information': { 'Workstation Name': 'WorkstationName', 'Source Network Address': 'IpAddress', 'Source Port': 'IpPort', 'Client Address': 'IpAddress', 'Client Port': 'IpPort', 'Network Address': 'IpAddress', Port: 'IpPort' },
-  'Detailed Authentication Information': { 'Logon Process': 'LogonProcessName', 'Authentication Package': 'AuthenticationPackageName', 'Transited Services': 'TransmittedServices', 'Package Name (NTLM only)': 'LmPackageName', 'Key Length': 'KeyLength' },
-  Object: { 'Object Server': 'ObjectServer', 'Object Type': 'ObjectType', 'Object Name': 'ObjectName', 'Handle ID': 'HandleId', 'Resource Attributes': 'ResourceAttributes' },
-  'Access Request Information': { 'Access Mask': 'AccessMask', 'Accesses': 'AccessList' },
+  'Network Information': {
+    'Workstation Name': 'WorkstationName',
+    'Source Network Address': 'IpAddress',
+    'Source Port': 'IpPort',
+    'Client Address': 'IpAddress',
+    'Client Port': 'IpPort',
+    'Network Address': 'IpAddress',
+    Port: 'IpPort',
+  },
+  'Detailed Authentication Information': {
+    'Logon Process': 'LogonProcessName',
+    'Authentication Package': 'AuthenticationPackageName',
+    'Transited Services': 'TransmittedServices',
+    'Package Name (NTLM only)': 'LmPackageName',
+    'Key Length': 'KeyLength',
+  },
+  Object: {
+    'Object Server': 'ObjectServer',
+    'Object Type': 'ObjectType',
+    'Object Name': 'ObjectName',
+    'Handle ID': 'HandleId',
+    'Resource Attributes': 'ResourceAttributes',
+  },
+  'Access Request Information': { 'Access Mask': 'AccessMask', Accesses: 'AccessList' },
   Member: { 'Security ID': 'MemberSid', 'Account Name': 'MemberName' },
   Group: { 'Security ID': 'TargetSid', 'Group Name': 'TargetUserName', 'Group Domain': 'TargetDomainName' },
-  'Share Information': { 'Share Name': 'ShareName', 'Share Path': 'ShareLocalPath', 'Relative Target Name': 'RelativeTargetName' },
-  'Privileges': { Privileges: 'PrivilegeList' },
-  '': { 'Logon Type': 'LogonType', Privileges: 'PrivilegeList', 'Logon Account': 'TargetUserName', 'Source Workstation': 'Workstation', 'Error Code': 'Status' },
+  'Share Information': {
+    'Share Name': 'ShareName',
+    'Share Path': 'ShareLocalPath',
+    'Relative Target Name': 'RelativeTargetName',
+  },
+  Privileges: { Privileges: 'PrivilegeList' },
+  '': {
+    'Logon Type': 'LogonType',
+    Privileges: 'PrivilegeList',
+    'Logon Account': 'TargetUserName',
+    'Source Workstation': 'Workstation',
+    'Error Code': 'Status',
+  },
 };
 
 /**
@@ -62,16 +115,36 @@ const RULES: Record<number, Record<string, Record<string, string>>> = {
   4726: { 'Target Account': TARGET_SID },
   4738: { 'Target Account': TARGET_SID },
   // 4740 "A user account was locked out. … Account That Was Locked Out: Security ID: … Account Name: … Additional Information: Caller Computer Name: WS07"
-  4740: { 'Account That Was Locked Out': TARGET_SID, 'Additional Information': { 'Caller Computer Name': 'TargetDomainName' } },
+  4740: {
+    'Account That Was Locked Out': TARGET_SID,
+    'Additional Information': { 'Caller Computer Name': 'TargetDomainName' },
+  },
   // 4728 / 4732 / 4756 "Member: Security ID: … Account Name: CN=… Group: Security ID: … Group Name: Domain Admins"
   4728: { Group: TARGET_SID },
   4732: { Group: TARGET_SID },
   4756: { Group: TARGET_SID },
   // 4776 "The computer attempted to validate the credentials for an account. Authentication Package: … Logon Account: … Source Workstation: … Error Code: 0x0"
-  4776: { '': { 'Authentication Package': 'PackageName', 'Logon Account': 'TargetUserName', 'Source Workstation': 'Workstation', 'Error Code': 'Status' } },
+  4776: {
+    '': {
+      'Authentication Package': 'PackageName',
+      'Logon Account': 'TargetUserName',
+      'Source Workstation': 'Workstation',
+      'Error Code': 'Status',
+    },
+  },
   // 4771 "Kerberos pre-authentication failed. Account Information: Security ID: … Account Name: … Service Information: … Network Information: Client Address: …"
-  4771: { 'Account Information': { ...TARGET_SID, 'Security ID': 'TargetSid' }, 'Additional Information': { 'Failure Code': 'Status', 'Pre-Authentication Type': 'PreAuthType' } },
-  4768: { 'Account Information': { 'Account Name': 'TargetUserName', 'Supplied Realm Name': 'TargetDomainName', 'User ID': 'TargetSid' }, 'Additional Information': { 'Result Code': 'Status', 'Ticket Encryption Type': 'TicketEncryptionType' } },
+  4771: {
+    'Account Information': { ...TARGET_SID, 'Security ID': 'TargetSid' },
+    'Additional Information': { 'Failure Code': 'Status', 'Pre-Authentication Type': 'PreAuthType' },
+  },
+  4768: {
+    'Account Information': {
+      'Account Name': 'TargetUserName',
+      'Supplied Realm Name': 'TargetDomainName',
+      'User ID': 'TargetSid',
+    },
+    'Additional Information': { 'Result Code': 'Status', 'Ticket Encryption Type': 'TicketEncryptionType' },
+  },
 };
 
 /** `TokenElevationTypeLimited (3)` as newer Windows renders it, back to the `%%1938` insertion string. */

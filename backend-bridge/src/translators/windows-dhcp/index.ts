@@ -41,34 +41,190 @@ interface DhcpKind {
 
 /** {ip} {client} fill in; client is `host (MAC)` or whichever of them the row has. */
 const KINDS: Record<string, DhcpKind> = {
-  '00': { action: 'dhcp-log-started', type: ['start'], outcome: 'success', ja: 'DHCP サーバーの監査ログが開始されました', en: 'The DHCP server audit log started' },
-  '01': { action: 'dhcp-log-stopped', type: ['end'], outcome: 'success', ja: 'DHCP サーバーの監査ログが停止されました', en: 'The DHCP server audit log stopped' },
-  '02': { action: 'dhcp-log-paused', type: ['info'], outcome: 'failure', ja: 'ディスク容量不足のため DHCP サーバーの監査ログが一時停止されました', en: 'The DHCP server audit log paused for lack of disk space' },
-  '10': { action: 'dhcp-lease-assigned', type: ['allowed', 'connection'], outcome: 'success', ja: 'DHCP サーバーが {client} に {ip} を割り当てました', en: 'The DHCP server leased {ip} to {client}' },
-  '11': { action: 'dhcp-lease-renewed', type: ['allowed', 'connection'], outcome: 'success', ja: 'DHCP サーバーが {client} の {ip} のリースを更新しました', en: 'The DHCP server renewed the lease of {ip} for {client}' },
-  '12': { action: 'dhcp-lease-released', type: ['end', 'connection'], outcome: 'success', ja: 'DHCP サーバーで {client} が {ip} のリースを解放しました', en: '{client} released the lease of {ip} on the DHCP server' },
-  '13': { action: 'dhcp-address-conflict', type: ['info'], outcome: 'failure', ja: 'DHCP サーバーが {ip} はネットワーク上で既に使用中であることを検出しました', en: 'The DHCP server found {ip} already in use on the network' },
-  '14': { action: 'dhcp-scope-exhausted', type: ['denied'], outcome: 'failure', ja: 'DHCP サーバーのアドレスプールが枯渇し、{client} にリースを割り当てられませんでした', en: "The DHCP server could not lease an address to {client}: the scope's pool is exhausted" },
-  '15': { action: 'dhcp-lease-denied', type: ['denied'], outcome: 'failure', ja: 'DHCP サーバーが {client} へのリースを拒否しました({ip})', en: 'The DHCP server denied a lease to {client} ({ip})' },
-  '16': { action: 'dhcp-lease-deleted', type: ['end'], outcome: 'success', ja: 'DHCP サーバーが {client} の {ip} のリースを削除しました', en: 'The DHCP server deleted the lease of {ip} for {client}' },
-  '17': { action: 'dhcp-lease-expired', type: ['end'], outcome: 'success', ja: 'DHCP サーバーで {client} の {ip} のリースが期限切れになりました(DNS レコードは削除されず)', en: 'The lease of {ip} for {client} expired on the DHCP server (DNS records not deleted)' },
-  '18': { action: 'dhcp-lease-expired', type: ['end'], outcome: 'success', ja: 'DHCP サーバーで {client} の {ip} のリースが期限切れになりました(DNS レコードは削除済み)', en: 'The lease of {ip} for {client} expired on the DHCP server (DNS records deleted)' },
-  '20': { action: 'dhcp-bootp-assigned', type: ['allowed', 'connection'], outcome: 'success', ja: 'DHCP サーバーが BOOTP で {client} に {ip} を割り当てました', en: 'The DHCP server leased {ip} to {client} over BOOTP' },
-  '21': { action: 'dhcp-bootp-assigned', type: ['allowed', 'connection'], outcome: 'success', ja: 'DHCP サーバーが動的 BOOTP で {client} に {ip} を割り当てました', en: 'The DHCP server leased {ip} to {client} over dynamic BOOTP' },
-  '22': { action: 'dhcp-bootp-exhausted', type: ['denied'], outcome: 'failure', ja: 'DHCP サーバーの BOOTP 用アドレスプールが枯渇し、{client} に割り当てられませんでした', en: "The DHCP server could not lease a BOOTP address to {client}: the BOOTP pool is exhausted" },
-  '23': { action: 'dhcp-bootp-deleted', type: ['end'], outcome: 'success', ja: 'DHCP サーバーが未使用の BOOTP アドレス {ip} を削除しました', en: 'The DHCP server deleted the unused BOOTP address {ip}' },
-  '24': { action: 'dhcp-cleanup-started', type: ['start'], outcome: 'success', ja: 'DHCP サーバーがデータベースのクリーンアップを開始しました', en: 'The DHCP server started its database cleanup' },
-  '25': { action: 'dhcp-cleanup-stats', type: ['info'], outcome: 'success', ja: 'DHCP サーバーのクリーンアップ結果: {desc}', en: 'DHCP server cleanup: {desc}' },
-  '30': { action: 'dhcp-dns-update-requested', type: ['protocol'], outcome: 'success', ja: 'DHCP サーバーが {client} ({ip}) の DNS 更新を要求しました', en: 'The DHCP server requested a DNS update for {client} ({ip})' },
-  '31': { action: 'dhcp-dns-update-failed', type: ['protocol'], outcome: 'failure', ja: 'DHCP サーバーによる {client} ({ip}) の DNS 更新が失敗しました', en: 'The DHCP server failed to update DNS for {client} ({ip})' },
-  '32': { action: 'dhcp-dns-update-succeeded', type: ['protocol'], outcome: 'success', ja: 'DHCP サーバーが {client} ({ip}) の DNS 更新に成功しました', en: 'The DHCP server updated DNS for {client} ({ip})' },
-  '33': { action: 'dhcp-packet-dropped', type: ['denied'], outcome: 'failure', ja: 'DHCP サーバーが NAP ポリシーにより {client} のパケットを破棄しました', en: 'The DHCP server dropped a packet from {client} by NAP policy' },
-  '34': { action: 'dhcp-dns-update-failed', type: ['protocol'], outcome: 'failure', ja: 'DNS 更新要求キューが上限に達し、{client} ({ip}) の DNS 更新が失敗しました', en: 'The DNS update for {client} ({ip}) failed: the update queue is full' },
-  '35': { action: 'dhcp-dns-update-failed', type: ['protocol'], outcome: 'failure', ja: 'DHCP サーバーによる {client} ({ip}) の DNS 更新要求が失敗しました', en: 'The DNS update request for {client} ({ip}) failed' },
-  '36': { action: 'dhcp-packet-dropped', type: ['denied'], outcome: 'failure', ja: 'DHCP サーバーが {client} のパケットを破棄しました(フェールオーバーの待機側またはクライアント ID のハッシュ不一致)', en: 'The DHCP server dropped a packet from {client} (failover standby or client ID hash mismatch)' },
+  '00': {
+    action: 'dhcp-log-started',
+    type: ['start'],
+    outcome: 'success',
+    ja: 'DHCP サーバーの監査ログが開始されました',
+    en: 'The DHCP server audit log started',
+  },
+  '01': {
+    action: 'dhcp-log-stopped',
+    type: ['end'],
+    outcome: 'success',
+    ja: 'DHCP サーバーの監査ログが停止されました',
+    en: 'The DHCP server audit log stopped',
+  },
+  '02': {
+    action: 'dhcp-log-paused',
+    type: ['info'],
+    outcome: 'failure',
+    ja: 'ディスク容量不足のため DHCP サーバーの監査ログが一時停止されました',
+    en: 'The DHCP server audit log paused for lack of disk space',
+  },
+  '10': {
+    action: 'dhcp-lease-assigned',
+    type: ['allowed', 'connection'],
+    outcome: 'success',
+    ja: 'DHCP サーバーが {client} に {ip} を割り当てました',
+    en: 'The DHCP server leased {ip} to {client}',
+  },
+  '11': {
+    action: 'dhcp-lease-renewed',
+    type: ['allowed', 'connection'],
+    outcome: 'success',
+    ja: 'DHCP サーバーが {client} の {ip} のリースを更新しました',
+    en: 'The DHCP server renewed the lease of {ip} for {client}',
+  },
+  '12': {
+    action: 'dhcp-lease-released',
+    type: ['end', 'connection'],
+    outcome: 'success',
+    ja: 'DHCP サーバーで {client} が {ip} のリースを解放しました',
+    en: '{client} released the lease of {ip} on the DHCP server',
+  },
+  '13': {
+    action: 'dhcp-address-conflict',
+    type: ['info'],
+    outcome: 'failure',
+    ja: 'DHCP サーバーが {ip} はネットワーク上で既に使用中であることを検出しました',
+    en: 'The DHCP server found {ip} already in use on the network',
+  },
+  '14': {
+    action: 'dhcp-scope-exhausted',
+    type: ['denied'],
+    outcome: 'failure',
+    ja: 'DHCP サーバーのアドレスプールが枯渇し、{client} にリースを割り当てられませんでした',
+    en: "The DHCP server could not lease an address to {client}: the scope's pool is exhausted",
+  },
+  '15': {
+    action: 'dhcp-lease-denied',
+    type: ['denied'],
+    outcome: 'failure',
+    ja: 'DHCP サーバーが {client} へのリースを拒否しました({ip})',
+    en: 'The DHCP server denied a lease to {client} ({ip})',
+  },
+  '16': {
+    action: 'dhcp-lease-deleted',
+    type: ['end'],
+    outcome: 'success',
+    ja: 'DHCP サーバーが {client} の {ip} のリースを削除しました',
+    en: 'The DHCP server deleted the lease of {ip} for {client}',
+  },
+  '17': {
+    action: 'dhcp-lease-expired',
+    type: ['end'],
+    outcome: 'success',
+    ja: 'DHCP サーバーで {client} の {ip} のリースが期限切れになりました(DNS レコードは削除されず)',
+    en: 'The lease of {ip} for {client} expired on the DHCP server (DNS records not deleted)',
+  },
+  '18': {
+    action: 'dhcp-lease-expired',
+    type: ['end'],
+    outcome: 'success',
+    ja: 'DHCP サーバーで {client} の {ip} のリースが期限切れになりました(DNS レコードは削除済み)',
+    en: 'The lease of {ip} for {client} expired on the DHCP server (DNS records deleted)',
+  },
+  '20': {
+    action: 'dhcp-bootp-assigned',
+    type: ['allowed', 'connection'],
+    outcome: 'success',
+    ja: 'DHCP サーバーが BOOTP で {client} に {ip} を割り当てました',
+    en: 'The DHCP server leased {ip} to {client} over BOOTP',
+  },
+  '21': {
+    action: 'dhcp-bootp-assigned',
+    type: ['allowed', 'connection'],
+    outcome: 'success',
+    ja: 'DHCP サーバーが動的 BOOTP で {client} に {ip} を割り当てました',
+    en: 'The DHCP server leased {ip} to {client} over dynamic BOOTP',
+  },
+  '22': {
+    action: 'dhcp-bootp-exhausted',
+    type: ['denied'],
+    outcome: 'failure',
+    ja: 'DHCP サーバーの BOOTP 用アドレスプールが枯渇し、{client} に割り当てられませんでした',
+    en: 'The DHCP server could not lease a BOOTP address to {client}: the BOOTP pool is exhausted',
+  },
+  '23': {
+    action: 'dhcp-bootp-deleted',
+    type: ['end'],
+    outcome: 'success',
+    ja: 'DHCP サーバーが未使用の BOOTP アドレス {ip} を削除しました',
+    en: 'The DHCP server deleted the unused BOOTP address {ip}',
+  },
+  '24': {
+    action: 'dhcp-cleanup-started',
+    type: ['start'],
+    outcome: 'success',
+    ja: 'DHCP サーバーがデータベースのクリーンアップを開始しました',
+    en: 'The DHCP server started its database cleanup',
+  },
+  '25': {
+    action: 'dhcp-cleanup-stats',
+    type: ['info'],
+    outcome: 'success',
+    ja: 'DHCP サーバーのクリーンアップ結果: {desc}',
+    en: 'DHCP server cleanup: {desc}',
+  },
+  '30': {
+    action: 'dhcp-dns-update-requested',
+    type: ['protocol'],
+    outcome: 'success',
+    ja: 'DHCP サーバーが {client} ({ip}) の DNS 更新を要求しました',
+    en: 'The DHCP server requested a DNS update for {client} ({ip})',
+  },
+  '31': {
+    action: 'dhcp-dns-update-failed',
+    type: ['protocol'],
+    outcome: 'failure',
+    ja: 'DHCP サーバーによる {client} ({ip}) の DNS 更新が失敗しました',
+    en: 'The DHCP server failed to update DNS for {client} ({ip})',
+  },
+  '32': {
+    action: 'dhcp-dns-update-succeeded',
+    type: ['protocol'],
+    outcome: 'success',
+    ja: 'DHCP サーバーが {client} ({ip}) の DNS 更新に成功しました',
+    en: 'The DHCP server updated DNS for {client} ({ip})',
+  },
+  '33': {
+    action: 'dhcp-packet-dropped',
+    type: ['denied'],
+    outcome: 'failure',
+    ja: 'DHCP サーバーが NAP ポリシーにより {client} のパケットを破棄しました',
+    en: 'The DHCP server dropped a packet from {client} by NAP policy',
+  },
+  '34': {
+    action: 'dhcp-dns-update-failed',
+    type: ['protocol'],
+    outcome: 'failure',
+    ja: 'DNS 更新要求キューが上限に達し、{client} ({ip}) の DNS 更新が失敗しました',
+    en: 'The DNS update for {client} ({ip}) failed: the update queue is full',
+  },
+  '35': {
+    action: 'dhcp-dns-update-failed',
+    type: ['protocol'],
+    outcome: 'failure',
+    ja: 'DHCP サーバーによる {client} ({ip}) の DNS 更新要求が失敗しました',
+    en: 'The DNS update request for {client} ({ip}) failed',
+  },
+  '36': {
+    action: 'dhcp-packet-dropped',
+    type: ['denied'],
+    outcome: 'failure',
+    ja: 'DHCP サーバーが {client} のパケットを破棄しました(フェールオーバーの待機側またはクライアント ID のハッシュ不一致)',
+    en: 'The DHCP server dropped a packet from {client} (failover standby or client ID hash mismatch)',
+  },
 };
 
-const QRESULT: Record<string, string> = { '0': 'NoQuarantine', '1': 'Quarantine', '2': 'Drop Packet', '3': 'Probation', '6': 'No Quarantine Information' };
+const QRESULT: Record<string, string> = {
+  '0': 'NoQuarantine',
+  '1': 'Quarantine',
+  '2': 'Drop Packet',
+  '3': 'Probation',
+  '6': 'No Quarantine Information',
+};
 
 /** `0050569A1B2C` → `00-50-56-9A-1B-2C` (ECS MAC notation); anything else stays as written. */
 export function macOf(v: string): string | undefined {
@@ -131,8 +287,20 @@ function translate(record: { text: string; header?: string[] }, ctx: { timeZone:
   const kind: DhcpKind =
     KINDS[id] ??
     (num >= 50
-      ? { action: 'dhcp-rogue-detection', type: ['info'], outcome: 'success', ja: 'DHCP サーバーの不正サーバー検出: {desc}', en: 'DHCP rogue server detection: {desc}' }
-      : { action: `dhcp-event-${id}`, type: ['info'], outcome: 'success', ja: 'DHCP サーバーのイベント {id}: {desc}', en: 'DHCP server event {id}: {desc}' });
+      ? {
+          action: 'dhcp-rogue-detection',
+          type: ['info'],
+          outcome: 'success',
+          ja: 'DHCP サーバーの不正サーバー検出: {desc}',
+          en: 'DHCP rogue server detection: {desc}',
+        }
+      : {
+          action: `dhcp-event-${id}`,
+          type: ['info'],
+          outcome: 'success',
+          ja: 'DHCP サーバーのイベント {id}: {desc}',
+          en: 'DHCP server event {id}: {desc}',
+        });
   e['event.type'] = kind.type;
   e['event.action'] = kind.action;
   e['event.outcome'] = kind.outcome;
@@ -148,7 +316,11 @@ function translate(record: { text: string; header?: string[] }, ctx: { timeZone:
   const client = hostName && mac ? `${hostName} (${mac})` : (hostName ?? mac ?? ip ?? '不明なクライアント');
   const clientEn = hostName && mac ? `${hostName} (${mac})` : (hostName ?? mac ?? ip ?? 'an unknown client');
   const fill = (t: string, who: string): string =>
-    t.replace('{client}', who).replace('{ip}', ip ?? '?').replace('{desc}', desc).replace('{id}', id);
+    t
+      .replace('{client}', who)
+      .replace('{ip}', ip ?? '?')
+      .replace('{desc}', desc)
+      .replace('{id}', id);
   let ja = fill(kind.ja, client);
   let en = fill(kind.en, clientEn);
   if (e['error.code']) {

@@ -34,7 +34,8 @@ function readEventData(el: XmlElement, out: Record<string, string>): void {
 
 /** One `<Event>` (with or without its namespace) → the shared Windows model. */
 export function readEventXml(text: string, ctx: TranslateContext): WinEvent {
-  if (!text.includes('<Event')) throw new ParseError('expected an <Event> element, found none (only text, comments or declarations)');
+  if (!text.includes('<Event'))
+    throw new ParseError('expected an <Event> element, found none (only text, comments or declarations)');
   if (!text.trimEnd().endsWith('</Event>') && !/<Event\b[^>]*\/>\s*$/.test(text)) {
     throw new ParseError('truncated: the <Event> element has no closing </Event>');
   }
@@ -47,7 +48,10 @@ export function readEventXml(text: string, ctx: TranslateContext): WinEvent {
   const provider = child(system, 'Provider');
   const created = child(system, 'TimeCreated')?.attrs.SystemTime;
   const time = created ? parseWinTime(created, ctx.timeZone, zonedToUtc) : undefined;
-  if (!time) throw new ParseError(`expected <TimeCreated SystemTime="…"> with an ISO time, found "${(created ?? '').slice(0, 40)}"`);
+  if (!time)
+    throw new ParseError(
+      `expected <TimeCreated SystemTime="…"> with an ISO time, found "${(created ?? '').slice(0, 40)}"`,
+    );
   const levelText = child(system, 'Level')?.text.trim();
   const level = levelText && /^\d+$/.test(levelText) ? Number(levelText) : undefined;
 

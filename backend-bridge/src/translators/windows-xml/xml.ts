@@ -93,7 +93,9 @@ export function parseXml(src: string): XmlElement {
       const name = localName(src.slice(lt + 2, gt).trim());
       const open = stack.pop();
       if (!open || open.name !== name) {
-        throw new ParseError(`malformed XML: expected </${open ? open.name : '(none)'}> but found </${name}> at character ${lt}`);
+        throw new ParseError(
+          `malformed XML: expected </${open ? open.name : '(none)'}> but found </${name}> at character ${lt}`,
+        );
       }
       i = gt + 1;
       continue;
@@ -128,7 +130,8 @@ export function parseXml(src: string): XmlElement {
       j++;
       while (j < n && src.charCodeAt(j) <= 32) j++;
       const quote = src[j];
-      if (quote !== '"' && quote !== "'") throw new ParseError(`malformed XML: expected a quoted value for ${attrName} in <${el.name}>`);
+      if (quote !== '"' && quote !== "'")
+        throw new ParseError(`malformed XML: expected a quoted value for ${attrName} in <${el.name}>`);
       const end = src.indexOf(quote, j + 1);
       if (end === -1) throw new ParseError(`malformed XML: unterminated value of ${attrName} in <${el.name}>`);
       el.attrs[attrName.startsWith('xmlns') ? attrName : localName(attrName)] = decodeEntities(src.slice(j + 1, end));

@@ -1,7 +1,13 @@
 import { zonedToUtc } from '../../translate/time';
 import { type Format, ParseError, type TranslateContext } from '../../translate/types';
 import { mapWinEvent } from '../_lib/windows/map';
-import { auditFromKeywordNames, describeTimeCandidates, levelFromWord, pickWinTime, type WinEvent } from '../_lib/windows/model';
+import {
+  auditFromKeywordNames,
+  describeTimeCandidates,
+  levelFromWord,
+  pickWinTime,
+  type WinEvent,
+} from '../_lib/windows/model';
 import { parseJsonObject } from '../_lib/json';
 
 /** `a.b.c` from nested objects, or from a flattened `"a.b.c"` key (Logstash or Kafka pipelines flatten). */
@@ -38,7 +44,8 @@ function flatten(v: unknown, out: Record<string, string>): void {
 export function readWinlogbeat(text: string, ctx: TranslateContext): WinEvent {
   const o = parseJsonObject(text, 'Winlogbeat event');
   const idText = (str(get(o, 'winlog.event_id')) ?? str(get(o, 'event.code')) ?? '').trim();
-  if (!/^\d{1,5}$/.test(idText)) throw new ParseError(`expected a numeric winlog.event_id, found "${idText.slice(0, 20)}"`);
+  if (!/^\d{1,5}$/.test(idText))
+    throw new ParseError(`expected a numeric winlog.event_id, found "${idText.slice(0, 20)}"`);
   // Beats' own time of the event first; the others are what Logstash or Kafka pipelines keep or add.
   const candidates = [
     ['@timestamp', get(o, '@timestamp')],
@@ -86,8 +93,15 @@ export const winlogbeatJson: Format = {
   id: 'winlogbeat-json',
   framing: 'lines',
   detect(sample: string): number {
-    const lines = sample.split('\n').slice(0, 20).map((l) => l.trim()).filter((l) => l !== '');
-    const hits = lines.filter((l) => l.startsWith('{') && (l.includes('"winlog":') || l.includes('"winlog.event_id"')) && l.includes('event_id')).length;
+    const lines = sample
+      .split('\n')
+      .slice(0, 20)
+      .map((l) => l.trim())
+      .filter((l) => l !== '');
+    const hits = lines.filter(
+      (l) =>
+        l.startsWith('{') && (l.includes('"winlog":') || l.includes('"winlog.event_id"')) && l.includes('event_id'),
+    ).length;
     return hits > 0 && hits * 2 >= lines.length ? 0.9 : hits > 0 ? 0.6 : 0;
   },
   translate(record, ctx) {

@@ -89,7 +89,14 @@ const RULES: Rule[] = [
     build: (m, c) => {
       const why = m[3];
       const inactivity = why !== undefined && why.startsWith('inactivity');
-      const whyJa = why === undefined ? '' : inactivity ? '(無通信タイムアウト)' : why === 'local deauth request' ? '(AP 側からの切断要求)' : `(${why})`;
+      const whyJa =
+        why === undefined
+          ? ''
+          : inactivity
+            ? '(無通信タイムアウト)'
+            : why === 'local deauth request'
+              ? '(AP 側からの切断要求)'
+              : `(${why})`;
       return {
         action: m[2] === 'deauthenticated' ? 'wireless-deauthenticated' : 'wireless-disassociated',
         category: ['network'],
@@ -104,7 +111,9 @@ const RULES: Rule[] = [
     },
   },
   {
-    re: new RegExp(`^STA ${MAC} IEEE 802\\.11: (?:deauthenticated|disassociated)(?: from| by)? .*?[Rr]eason(?: code)?[ :=]+(\\d+)`),
+    re: new RegExp(
+      `^STA ${MAC} IEEE 802\\.11: (?:deauthenticated|disassociated)(?: from| by)? .*?[Rr]eason(?: code)?[ :=]+(\\d+)`,
+    ),
     build: (m, c) => {
       const r = REASONS[m[2]] ?? [`理由コード ${m[2]}`, `reason code ${m[2]}`];
       return {
@@ -135,7 +144,9 @@ const RULES: Rule[] = [
     }),
   },
   {
-    re: new RegExp(`^STA ${MAC} IEEE 802\\.11: (?:association|reassociation) (?:request )?(?:rejected|failed)(?:.*?(?:status|reason)[ =:]+(\\d+))?`),
+    re: new RegExp(
+      `^STA ${MAC} IEEE 802\\.11: (?:association|reassociation) (?:request )?(?:rejected|failed)(?:.*?(?:status|reason)[ =:]+(\\d+))?`,
+    ),
     build: (m, c) => ({
       action: 'wireless-association-failed',
       category: ['network'],
@@ -217,7 +228,9 @@ const RULES: Rule[] = [
     }),
   },
   {
-    re: new RegExp(`^(?:STA ${MAC} IEEE 802\\.1X: (?:authentication failed|Supplicant used different EAP type|received EAP packet .* failure)|CTRL-EVENT-EAP-FAILURE ${MAC})`),
+    re: new RegExp(
+      `^(?:STA ${MAC} IEEE 802\\.1X: (?:authentication failed|Supplicant used different EAP type|received EAP packet .* failure)|CTRL-EVENT-EAP-FAILURE ${MAC})`,
+    ),
     build: (m, c) => {
       const mac = m[1] ?? m[2];
       return {
@@ -397,7 +410,12 @@ export const wirelessApProgram: SyslogProgram = {
         'observer.ingress.interface.name': iface,
         'kansa.message.ja': o.ja,
         'kansa.message.en': o.en,
-        'kansa.raw': { interface: iface, text: body, ...(unifi ? { model: unifi[1], ap_mac: unifi[2], firmware: unifi[3] } : {}), ...(o.raw ?? {}) },
+        'kansa.raw': {
+          interface: iface,
+          text: body,
+          ...(unifi ? { model: unifi[1], ap_mac: unifi[2], firmware: unifi[3] } : {}),
+          ...(o.raw ?? {}),
+        },
       };
       if (unifi) {
         e['observer.vendor'] = 'Ubiquiti';

@@ -8,7 +8,10 @@ function msg(message: string, program = 'hostapd'): SyslogMessage {
 
 describe('wireless-ap', () => {
   it('reads an association', () => {
-    const e = wirelessApProgram.translate(msg('wlan0: STA aa:bb:cc:dd:ee:ff IEEE 802.11: associated (aid 1)'), GOLDEN_CONTEXT);
+    const e = wirelessApProgram.translate(
+      msg('wlan0: STA aa:bb:cc:dd:ee:ff IEEE 802.11: associated (aid 1)'),
+      GOLDEN_CONTEXT,
+    );
     expect(e).toMatchObject({
       'source.mac': 'AA-BB-CC-DD-EE-FF',
       'observer.type': 'wireless',
@@ -18,8 +21,13 @@ describe('wireless-ap', () => {
   });
 
   it('marks radar and a disabled AP for failure investigation', () => {
-    expect(wirelessApProgram.translate(msg('wlan1: DFS-RADAR-DETECTED freq=5260 ht_enabled=1'), GOLDEN_CONTEXT)).toMatchObject({ 'log.level': 'warning' });
-    expect(wirelessApProgram.translate(msg('wlan1: AP-DISABLED'), GOLDEN_CONTEXT)).toMatchObject({ 'log.level': 'error', 'event.outcome': 'failure' });
+    expect(
+      wirelessApProgram.translate(msg('wlan1: DFS-RADAR-DETECTED freq=5260 ht_enabled=1'), GOLDEN_CONTEXT),
+    ).toMatchObject({ 'log.level': 'warning' });
+    expect(wirelessApProgram.translate(msg('wlan1: AP-DISABLED'), GOLDEN_CONTEXT)).toMatchObject({
+      'log.level': 'error',
+      'event.outcome': 'failure',
+    });
   });
 
   it('finds hostapd inside a UniFi message and leaves other programs', () => {

@@ -28,13 +28,16 @@ function flowFields(g: Groups): KansaEvent {
   if (g.proto) e['network.transport'] = g.proto.toLowerCase();
   return e;
 }
-const dstText = (g: Groups): string => endpoint(g.dst ?? '?', g.dport ? Number(g.dport) : undefined, g.proto?.toLowerCase());
+const dstText = (g: Groups): string =>
+  endpoint(g.dst ?? '?', g.dport ? Number(g.dport) : undefined, g.proto?.toLowerCase());
 
 export const RULES: RtxRule[] = [
   {
     id: 'filter',
     sample: 'PP[01] Rejected at IN(1020) filter: TCP 198.51.100.99:61000 > 203.0.113.2:3389',
-    match: new RegExp(String.raw`^(?<iface>[A-Z]+\d*(?:\[\d+\])?) (?<verdict>Rejected|Passed) at (?<dir>IN|OUT)\((?<filter>\d+)\) filter: (?<proto>[A-Z0-9-]+) (?<src>${V4})(?::(?<sport>\d+))? > (?<dst>${V4})(?::(?<dport>\d+))?(?<rest>.*)$`),
+    match: new RegExp(
+      String.raw`^(?<iface>[A-Z]+\d*(?:\[\d+\])?) (?<verdict>Rejected|Passed) at (?<dir>IN|OUT)\((?<filter>\d+)\) filter: (?<proto>[A-Z0-9-]+) (?<src>${V4})(?::(?<sport>\d+))? > (?<dst>${V4})(?::(?<dport>\d+))?(?<rest>.*)$`,
+    ),
     build(g, router) {
       const rejected = g.verdict === 'Rejected';
       const e = flowFields(g);
@@ -58,7 +61,9 @@ export const RULES: RtxRule[] = [
   {
     id: 'inspect',
     sample: '[INSPECT] PP[01][out][101098] TCP 192.168.100.5:50123 > 203.0.113.80:443 (2026/10/01 09:00:00)',
-    match: new RegExp(String.raw`^\[INSPECT\] (?<iface>[A-Z]+\d*(?:\[\d+\])?)\[(?<dir>in|out)\]\[(?<filter>\d+)\] (?<proto>[A-Z0-9-]+) (?<src>${V4})(?::(?<sport>\d+))? > (?<dst>${V4})(?::(?<dport>\d+))?`),
+    match: new RegExp(
+      String.raw`^\[INSPECT\] (?<iface>[A-Z]+\d*(?:\[\d+\])?)\[(?<dir>in|out)\]\[(?<filter>\d+)\] (?<proto>[A-Z0-9-]+) (?<src>${V4})(?::(?<sport>\d+))? > (?<dst>${V4})(?::(?<dport>\d+))?`,
+    ),
     build(g, router) {
       const e = flowFields(g);
       e['event.category'] = ['network'];
@@ -78,7 +83,9 @@ export const RULES: RtxRule[] = [
   {
     id: 'login',
     sample: 'Login succeeded as admin for SSH: 192.168.100.10',
-    match: new RegExp(String.raw`^(?:Login (?<result>succeeded|failed)(?: as (?<user>\S+))?|'(?<quser>[^']*)' (?<qresult>succeeded|failed)|Logout(?: as (?<ouser>\S+))?) (?:for|from) (?<svc>[A-Z]+)(?:: ?(?<ip>[0-9a-fA-F.:]+))?\s*$`),
+    match: new RegExp(
+      String.raw`^(?:Login (?<result>succeeded|failed)(?: as (?<user>\S+))?|'(?<quser>[^']*)' (?<qresult>succeeded|failed)|Logout(?: as (?<ouser>\S+))?) (?:for|from) (?<svc>[A-Z]+)(?:: ?(?<ip>[0-9a-fA-F.:]+))?\s*$`,
+    ),
     build(g, router) {
       const user = g.user ?? g.quser ?? g.ouser;
       const out = !g.result && !g.qresult;
@@ -96,7 +103,9 @@ export const RULES: RtxRule[] = [
       const from = g.ip ? `${g.ip} から ` : '';
       return {
         fields: e,
-        ja: out ? `${who} が ${router} からログアウトしました(${g.svc}${g.ip ? `、${g.ip}` : ''})` : `${who} が ${from}${g.svc} で ${router} への${failed ? 'ログインに失敗しました' : 'ログインに成功しました'}`,
+        ja: out
+          ? `${who} が ${router} からログアウトしました(${g.svc}${g.ip ? `、${g.ip}` : ''})`
+          : `${who} が ${from}${g.svc} で ${router} への${failed ? 'ログインに失敗しました' : 'ログインに成功しました'}`,
         en: `${user ?? 'Someone'} ${out ? 'logged out of' : failed ? 'failed to log in to' : 'logged in to'} ${router} over ${g.svc}${g.ip ? ` from ${g.ip}` : ''}`,
       };
     },
@@ -123,7 +132,8 @@ export const RULES: RtxRule[] = [
   {
     id: 'tunnel',
     sample: '[L2TP] TUNNEL[2] connected from 203.0.113.90',
-    match: /^\[(?<kind>L2TP|IKE|IPSEC|PPTP)\] (?<rest>.*(?:connected|disconnected|established|failed|Disconnect|Connected).*)$/,
+    match:
+      /^\[(?<kind>L2TP|IKE|IPSEC|PPTP)\] (?<rest>.*(?:connected|disconnected|established|failed|Disconnect|Connected).*)$/,
     build(g, router) {
       const rest = g.rest ?? '';
       const ip = /from (\d{1,3}(?:\.\d{1,3}){3})/.exec(rest)?.[1];

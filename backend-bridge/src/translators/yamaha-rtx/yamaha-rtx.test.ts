@@ -1,7 +1,13 @@
 import { describeGoldenCases, GOLDEN_CONTEXT } from '../../translate/testing/golden';
 import { RULES, yamahaRtxProgram } from '.';
 
-const msg = (message: string) => ({ timestamp: '2026-10-01T00:00:00.000Z', host: 'rtx830', program: '', message, format: 'rfc3164' as const });
+const msg = (message: string) => ({
+  timestamp: '2026-10-01T00:00:00.000Z',
+  host: 'rtx830',
+  program: '',
+  message,
+  format: 'rfc3164' as const,
+});
 
 describe('yamaha-rtx', () => {
   it('each rule takes its own sample', () => {

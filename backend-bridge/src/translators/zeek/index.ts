@@ -20,7 +20,12 @@ function detect(sample: string): number {
   let hits = 0;
   for (const l of lines) {
     const t = l.trim();
-    if (t.startsWith('{') && t.includes('"ts"') && (t.includes('"uid"') || t.includes('"id.orig_h"') || t.includes('"_path"'))) hits++;
+    if (
+      t.startsWith('{') &&
+      t.includes('"ts"') &&
+      (t.includes('"uid"') || t.includes('"id.orig_h"') || t.includes('"_path"'))
+    )
+      hits++;
   }
   return (hits / lines.length) * 0.95;
 }
@@ -89,7 +94,9 @@ function timeOf(v: Value | undefined): string {
 
 /** TSV unescaping: Zeek writes non-printable bytes and the separator as \xHH. */
 function unescapeTsv(s: string): string {
-  return s.includes('\\x') ? s.replace(/\\x([0-9a-fA-F]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16))) : s;
+  return s.includes('\\x')
+    ? s.replace(/\\x([0-9a-fA-F]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)))
+    : s;
 }
 
 function rowOf(record: RawRecord): Row {
@@ -159,7 +166,12 @@ function base(row: Row, path: string): KansaEvent {
   const raw: Record<string, string> = {};
   for (const [k, v] of Object.entries(row)) {
     if (v === null || v === undefined) continue;
-    raw[k] = typeof v === 'object' ? (Array.isArray(v) ? v.map((x) => (typeof x === 'object' ? JSON.stringify(x) : String(x))).join(',') : JSON.stringify(v)) : String(v);
+    raw[k] =
+      typeof v === 'object'
+        ? Array.isArray(v)
+          ? v.map((x) => (typeof x === 'object' ? JSON.stringify(x) : String(x))).join(',')
+          : JSON.stringify(v)
+        : String(v);
   }
   e['kansa.raw'] = raw;
   return e;
@@ -173,7 +185,12 @@ function conn(row: Row, e: KansaEvent): void {
   e['event.category'] = ['network'];
   e['event.type'] = ['connection'];
   e['event.action'] = 'network-connection';
-  e['event.outcome'] = state === 'SF' || state === 'S1' || state === 'S2' || state === 'S3' ? 'success' : state === 'REJ' || state === 'S0' ? 'failure' : 'unknown';
+  e['event.outcome'] =
+    state === 'SF' || state === 'S1' || state === 'S2' || state === 'S3'
+      ? 'success'
+      : state === 'REJ' || state === 'S0'
+        ? 'failure'
+        : 'unknown';
   if (service) e['network.protocol'] = service.split(',')[0];
   if (sent !== undefined) e['source.bytes'] = sent;
   if (rcvd !== undefined) e['destination.bytes'] = rcvd;
@@ -196,7 +213,11 @@ function conn(row: Row, e: KansaEvent): void {
   const s = flowSentence({
     verdict: 'seen',
     source: e['source.ip'] ?? '?',
-    destination: endpoint(e['destination.ip'] ?? '?', portless ? undefined : (e['destination.port'] as number | undefined), transport),
+    destination: endpoint(
+      e['destination.ip'] ?? '?',
+      portless ? undefined : (e['destination.port'] as number | undefined),
+      transport,
+    ),
     sent,
     received: rcvd,
     extraJa: [...(service ? [service] : []), ...(words ? [words[0]] : state ? [state] : [])],
@@ -223,10 +244,20 @@ function dns(row: Row, e: KansaEvent): void {
   const server = e['destination.ip'];
   const shown = answers.slice(0, 3).join(', ') + (answers.length > 3 ? ` ほか ${answers.length - 3} 件` : '');
   const shownEn = answers.slice(0, 3).join(', ') + (answers.length > 3 ? ` and ${answers.length - 3} more` : '');
-  const partsJa = [...(rcode ? [rcode] : ['応答なし']), ...(answers.length > 0 ? [`応答 ${shown}`] : []), ...(server ? [`サーバー ${server}`] : [])];
-  const partsEn = [...(rcode ? [rcode] : ['no response']), ...(answers.length > 0 ? [`answer ${shownEn}`] : []), ...(server ? [`server ${server}`] : [])];
-  e['kansa.message.ja'] = `${who} が ${query ?? '(名前なし)'} の ${qtype ?? '?'} レコードを問い合わせました(${partsJa.join('、')})`;
-  e['kansa.message.en'] = `${who} looked up the ${qtype ?? '?'} record of ${query ?? '(no name)'} (${partsEn.join(', ')})`;
+  const partsJa = [
+    ...(rcode ? [rcode] : ['応答なし']),
+    ...(answers.length > 0 ? [`応答 ${shown}`] : []),
+    ...(server ? [`サーバー ${server}`] : []),
+  ];
+  const partsEn = [
+    ...(rcode ? [rcode] : ['no response']),
+    ...(answers.length > 0 ? [`answer ${shownEn}`] : []),
+    ...(server ? [`server ${server}`] : []),
+  ];
+  e['kansa.message.ja'] =
+    `${who} が ${query ?? '(名前なし)'} の ${qtype ?? '?'} レコードを問い合わせました(${partsJa.join('、')})`;
+  e['kansa.message.en'] =
+    `${who} looked up the ${qtype ?? '?'} record of ${query ?? '(no name)'} (${partsEn.join(', ')})`;
 }
 
 function http(row: Row, e: KansaEvent): void {
@@ -263,8 +294,14 @@ function http(row: Row, e: KansaEvent): void {
   }
   if (domain) e['destination.domain'] = domain;
   const category = categoryFields(domain, e);
-  const extraJa = [...(reqLen ? [`送信本文 ${formatBytes(reqLen)}`] : []), ...(respLen ? [`受信本文 ${formatBytes(respLen)}`] : [])];
-  const extraEn = [...(reqLen ? [`request body ${formatBytes(reqLen)}`] : []), ...(respLen ? [`response body ${formatBytes(respLen)}`] : [])];
+  const extraJa = [
+    ...(reqLen ? [`送信本文 ${formatBytes(reqLen)}`] : []),
+    ...(respLen ? [`受信本文 ${formatBytes(respLen)}`] : []),
+  ];
+  const extraEn = [
+    ...(reqLen ? [`request body ${formatBytes(reqLen)}`] : []),
+    ...(respLen ? [`response body ${formatBytes(respLen)}`] : []),
+  ];
   const s = webSentence({
     user,
     client: e['source.ip'],
@@ -317,11 +354,19 @@ function other(row: Row, path: string, e: KansaEvent): void {
   }
   const src = e['source.ip'];
   const dst = e['destination.ip'];
-  const between = src && dst ? `${src} から ${endpoint(dst, e['destination.port'] as number | undefined, e['network.transport'] as string | undefined)} への通信` : '';
-  const betweenEn = src && dst ? ` on traffic from ${src} to ${endpoint(dst, e['destination.port'] as number | undefined, e['network.transport'] as string | undefined)}` : '';
+  const between =
+    src && dst
+      ? `${src} から ${endpoint(dst, e['destination.port'] as number | undefined, e['network.transport'] as string | undefined)} への通信`
+      : '';
+  const betweenEn =
+    src && dst
+      ? ` on traffic from ${src} to ${endpoint(dst, e['destination.port'] as number | undefined, e['network.transport'] as string | undefined)}`
+      : '';
   const what = [note, msg].filter(Boolean).join(': ');
-  e['kansa.message.ja'] = `Zeek が${between ? ` ${between}で` : ''} ${path} ログを記録しました${what ? `: ${what}` : ''}`;
-  e['kansa.message.en'] = `Zeek logged ${/^[aeiou]/.test(path) ? 'an' : 'a'} ${path} record${betweenEn}${what ? `: ${what}` : ''}`;
+  e['kansa.message.ja'] =
+    `Zeek が${between ? ` ${between}で` : ''} ${path} ログを記録しました${what ? `: ${what}` : ''}`;
+  e['kansa.message.en'] =
+    `Zeek logged ${/^[aeiou]/.test(path) ? 'an' : 'a'} ${path} record${betweenEn}${what ? `: ${what}` : ''}`;
 }
 
 function translate(record: RawRecord, _ctx: TranslateContext): KansaEvent[] {

@@ -30,7 +30,16 @@ interface FieldSelectProps extends FieldOptionsSpec {
 }
 
 /** One registry field, searchable by name and described in the user's language; typed names like $field are kept. */
-export function FieldSelect({ value, onChange, inputId, placeholder, width, isClearable, isLoading, ...spec }: FieldSelectProps) {
+export function FieldSelect({
+  value,
+  onChange,
+  inputId,
+  placeholder,
+  width,
+  isClearable,
+  isLoading,
+  ...spec
+}: FieldSelectProps) {
   const options = withCurrent(fieldOptions(spec), value ? [value] : []);
   return (
     <Select<string>
@@ -57,7 +66,15 @@ interface FieldMultiSelectProps extends FieldOptionsSpec {
 }
 
 /** Several fields in the order picked (columns and labels keep that order). */
-export function FieldMultiSelect({ value, onChange, inputId, placeholder, width, isLoading, ...spec }: FieldMultiSelectProps) {
+export function FieldMultiSelect({
+  value,
+  onChange,
+  inputId,
+  placeholder,
+  width,
+  isLoading,
+  ...spec
+}: FieldMultiSelectProps) {
   const current = value ?? [];
   return (
     <MultiSelect<string>

@@ -27,7 +27,7 @@ export function useFields(datasource: DataSource, useCase?: UseCase): FieldsStat
     setState((s) => ({ ...s, loading: true }));
     datasource.getFields(useCase).then(
       (fields) => live && setState({ fields, loading: false }),
-      (err: unknown) => live && setState({ fields: [], loading: false, error: message(err) })
+      (err: unknown) => live && setState({ fields: [], loading: false, error: message(err) }),
     );
     return () => {
       live = false;

@@ -16,7 +16,17 @@ interface Props {
 }
 
 /** A number committed on blur or Enter; text that is not a number in range is kept visible and not committed. */
-export function NumberInput({ id, value, placeholder, min, max, integer = true, width = 12, onChange, onValidity }: Props) {
+export function NumberInput({
+  id,
+  value,
+  placeholder,
+  min,
+  max,
+  integer = true,
+  width = 12,
+  onChange,
+  onValidity,
+}: Props) {
   const [text, setText] = useState(value === undefined ? '' : String(value));
   const [invalid, setInvalid] = useState(false);
   // A new value from outside replaces the text while rendering (no effect, so no render with the stale text).

@@ -16,7 +16,17 @@ interface Props {
 }
 
 /** A labelled text input committed on blur or Enter; text that fails validation stays visible with the reason. */
-export function TextField({ id, label, tooltip, labelWidth = 20, width = 20, value, placeholder, validate, onChange }: Props) {
+export function TextField({
+  id,
+  label,
+  tooltip,
+  labelWidth = 20,
+  width = 20,
+  value,
+  placeholder,
+  validate,
+  onChange,
+}: Props) {
   const [text, setText] = useState(value ?? '');
   const [error, setError] = useState<string>();
   // A new value from outside replaces the text while rendering (no effect, so no render with the stale text).
@@ -34,7 +44,14 @@ export function TextField({ id, label, tooltip, labelWidth = 20, width = 20, val
     }
   };
   return (
-    <InlineField label={label} tooltip={tooltip} labelWidth={labelWidth} invalid={Boolean(error)} error={error} htmlFor={id}>
+    <InlineField
+      label={label}
+      tooltip={tooltip}
+      labelWidth={labelWidth}
+      invalid={Boolean(error)}
+      error={error}
+      htmlFor={id}
+    >
       <Input
         id={id}
         width={width}

@@ -96,10 +96,12 @@ export function LuceneField({ id, datasource, fields, value, range, label, place
             values
               .filter((v) => v.value.toLowerCase().includes(p))
               .slice(0, MAX_SUGGESTIONS)
-              .map((v) => ({ value: v.value, detail: v.count.toLocaleString() }))
+              .map((v) => ({ value: v.value, detail: v.count.toLocaleString() })),
           );
         },
-        () => ticket === request.current && setValuesError(t('lucene-field.values-failed', 'Could not load value suggestions'))
+        () =>
+          ticket === request.current &&
+          setValuesError(t('lucene-field.values-failed', 'Could not load value suggestions')),
       );
     }, VALUE_DEBOUNCE_MS);
   };
@@ -149,7 +151,18 @@ export function LuceneField({ id, datasource, fields, value, range, label, place
 
   const listId = `${id}-suggestions`;
   return (
-    <InlineField label={label ?? t('lucene-field.label', 'Lucene query')} labelWidth={16} grow tooltip={t('lucene-field.tooltip', 'OpenSearch query_string syntax. Typing a field name or a value shows suggestions (Tab or Enter to accept, Esc to close). Leave empty for every event in the time range.')} htmlFor={id} error={valuesError} invalid={Boolean(valuesError)}>
+    <InlineField
+      label={label ?? t('lucene-field.label', 'Lucene query')}
+      labelWidth={16}
+      grow
+      tooltip={t(
+        'lucene-field.tooltip',
+        'OpenSearch query_string syntax. Typing a field name or a value shows suggestions (Tab or Enter to accept, Esc to close). Leave empty for every event in the time range.',
+      )}
+      htmlFor={id}
+      error={valuesError}
+      invalid={Boolean(valuesError)}
+    >
       <SuggestionAnchor className={styles.wrapper}>
         <Input
           id={id}
@@ -172,7 +185,12 @@ export function LuceneField({ id, datasource, fields, value, range, label, place
           onBlur={commit}
         />
         {items.length > 0 && (
-          <ul id={listId} role="listbox" aria-label={label ?? t('lucene-field.label', 'Lucene query')} className={styles.list}>
+          <ul
+            id={listId}
+            role="listbox"
+            aria-label={label ?? t('lucene-field.label', 'Lucene query')}
+            className={styles.list}
+          >
             {items.map((item, i) => (
               <li
                 key={item.value}
@@ -225,5 +243,10 @@ const getStyles = (theme: GrafanaTheme2) => ({
   }),
   active: css({ background: theme.colors.action.selected }),
   value: css({ fontFamily: theme.typography.fontFamilyMonospace }),
-  detail: css({ color: theme.colors.text.secondary, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }),
+  detail: css({
+    color: theme.colors.text.secondary,
+    whiteSpace: 'nowrap',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+  }),
 });

@@ -14,7 +14,5 @@ export function suggestFields(fields: FieldInfo[], prefix: string, ja: boolean):
   const p = prefix.toLowerCase();
   const starts = fields.filter((f) => f.name.toLowerCase().startsWith(p));
   const contains = fields.filter((f) => !f.name.toLowerCase().startsWith(p) && f.name.toLowerCase().includes(p));
-  return [...starts, ...contains]
-    .slice(0, MAX_SUGGESTIONS)
-    .map((f) => ({ value: f.name, detail: ja ? f.ja : f.en }));
+  return [...starts, ...contains].slice(0, MAX_SUGGESTIONS).map((f) => ({ value: f.name, detail: ja ? f.ja : f.en }));
 }

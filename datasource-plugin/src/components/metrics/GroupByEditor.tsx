@@ -35,7 +35,11 @@ export function GroupByEditor({ idPrefix, fields, loading, groupBy, metrics, onC
         const id = `${idPrefix}-group-${i}`;
         return (
           <InlineFieldRow key={i}>
-            <InlineField label={i === 0 ? t('group-by-editor.group-by', 'Group by') : t('group-by-editor.then-by', 'Then by')} labelWidth={16} htmlFor={`${id}-field`}>
+            <InlineField
+              label={i === 0 ? t('group-by-editor.group-by', 'Group by') : t('group-by-editor.then-by', 'Then by')}
+              labelWidth={16}
+              htmlFor={`${id}-field`}
+            >
               <FieldSelect
                 inputId={`${id}-field`}
                 fields={groupable}
@@ -75,13 +79,23 @@ export function GroupByEditor({ idPrefix, fields, loading, groupBy, metrics, onC
               value={g.order ?? 'desc'}
               onChange={(order) => set(i, { order })}
             />
-            <IconButton name="trash-alt" tooltip={t('group-by-editor.remove', 'Remove group by')} aria-label={t('group-by-editor.remove', 'Remove group by')} onClick={() => onChange(groupBy.filter((_, j) => j !== i))} />
+            <IconButton
+              name="trash-alt"
+              tooltip={t('group-by-editor.remove', 'Remove group by')}
+              aria-label={t('group-by-editor.remove', 'Remove group by')}
+              onClick={() => onChange(groupBy.filter((_, j) => j !== i))}
+            />
           </InlineFieldRow>
         );
       })}
       {groupBy.length < MAX_GROUP_BY && (
         <div>
-          <Button variant="secondary" size="sm" icon="plus" onClick={() => onChange([...groupBy, { field: '', size: 10, order: 'desc', orderBy: '_count' }])}>
+          <Button
+            variant="secondary"
+            size="sm"
+            icon="plus"
+            onClick={() => onChange([...groupBy, { field: '', size: 10, order: 'desc', orderBy: '_count' }])}
+          >
             {t('group-by-editor.add', 'Add group by')}
           </Button>
         </div>

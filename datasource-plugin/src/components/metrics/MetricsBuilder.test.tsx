@@ -23,7 +23,11 @@ describe('the metric and group-by builder', () => {
     expect(screen.getByText('Choose a field for the metric "cardinality"')).toBeInTheDocument();
 
     await pick(screen.getByLabelText('Field'), FIELD.userName);
-    expect(last().metrics?.[1]).toEqual({ id: `cardinality ${FIELD.userName}`, type: 'cardinality', field: FIELD.userName });
+    expect(last().metrics?.[1]).toEqual({
+      id: `cardinality ${FIELD.userName}`,
+      type: 'cardinality',
+      field: FIELD.userName,
+    });
     expect(onRunQuery).toHaveBeenCalledTimes(1);
 
     const types = screen.getAllByLabelText('Metric');
@@ -38,7 +42,11 @@ describe('the metric and group-by builder', () => {
     expect(await screen.findByText(FIELD.destinationBytes)).toBeInTheDocument();
     expect(screen.queryByText(FIELD.userName)).not.toBeInTheDocument();
     await userEvent.click(screen.getByText(FIELD.destinationBytes));
-    expect(last().metrics?.[1]).toEqual({ id: `sum ${FIELD.destinationBytes}`, type: 'sum', field: FIELD.destinationBytes });
+    expect(last().metrics?.[1]).toEqual({
+      id: `sum ${FIELD.destinationBytes}`,
+      type: 'sum',
+      field: FIELD.destinationBytes,
+    });
 
     await pick(screen.getAllByLabelText('Metric')[1], 'Percentiles');
     const percents = screen.getByLabelText('Percentiles');
@@ -105,7 +113,11 @@ describe('the metric and group-by builder', () => {
     expect(screen.getByText('A top table needs at least one group by')).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Add group by' }));
     await pick(screen.getByLabelText('Group by'), FIELD.eventAction);
-    expect(last()).toMatchObject({ tableMode: 'top', metrics: [COUNT], groupBy: [{ field: FIELD.eventAction, size: 10 }] });
+    expect(last()).toMatchObject({
+      tableMode: 'top',
+      metrics: [COUNT],
+      groupBy: [{ field: FIELD.eventAction, size: 10 }],
+    });
 
     await userEvent.click(screen.getByRole('radio', { name: 'Raw events' }));
     await pick(screen.getByLabelText('Columns'), FIELD.hostName);

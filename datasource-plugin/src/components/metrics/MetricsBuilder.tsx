@@ -29,7 +29,15 @@ interface Props {
   onChange: (next: { metrics: MetricAgg[]; groupBy: TermsGroupBy[] | undefined }) => void;
 }
 
-function PercentsInput({ id, value, onChange }: { id: string; value: readonly number[]; onChange: (p: number[]) => void }) {
+function PercentsInput({
+  id,
+  value,
+  onChange,
+}: {
+  id: string;
+  value: readonly number[];
+  onChange: (p: number[]) => void;
+}) {
   const [text, setText] = useState(value.join(', '));
   const [error, setError] = useState<string>();
   // A new value from outside replaces the text while rendering (no effect, so no render with the stale text).
@@ -41,7 +49,15 @@ function PercentsInput({ id, value, onChange }: { id: string; value: readonly nu
   const commit = () => {
     const parsed = parsePercents(text);
     if ('error' in parsed) {
-      setError(parsed.error ? t('metrics-builder.bad-percent', '"{{value}}" is not a number from 0 to 100', unescaped({ value: parsed.error })) : t('metrics-builder.no-percents', 'Enter at least one percentile'));
+      setError(
+        parsed.error
+          ? t(
+              'metrics-builder.bad-percent',
+              '"{{value}}" is not a number from 0 to 100',
+              unescaped({ value: parsed.error }),
+            )
+          : t('metrics-builder.no-percents', 'Enter at least one percentile'),
+      );
       return;
     }
     setError(undefined);
@@ -50,7 +66,12 @@ function PercentsInput({ id, value, onChange }: { id: string; value: readonly nu
     }
   };
   return (
-    <InlineField label={t('metrics-builder.percents', 'Percentiles')} htmlFor={id} invalid={Boolean(error)} error={error}>
+    <InlineField
+      label={t('metrics-builder.percents', 'Percentiles')}
+      htmlFor={id}
+      invalid={Boolean(error)}
+      error={error}
+    >
       <Input
         id={id}
         width={20}
@@ -75,8 +96,12 @@ function keepField(type: MetricType, field: string | undefined, fields: FieldInf
 /** The list of aggregations: a type, a field of a fitting type, and percents for percentiles. */
 export function MetricsBuilder({ idPrefix, fields, loading, metrics, groupBy, onChange }: Props) {
   const labels = metricTypeLabels();
-  const typeOptions: Array<SelectableValue<MetricType>> = METRIC_TYPES.map((type) => ({ value: type, label: labels[type] }));
-  const edit = (index: number, change: Omit<MetricAgg, 'id'>) => onChange(updateMetric(metrics, groupBy, index, change));
+  const typeOptions: Array<SelectableValue<MetricType>> = METRIC_TYPES.map((type) => ({
+    value: type,
+    label: labels[type],
+  }));
+  const edit = (index: number, change: Omit<MetricAgg, 'id'>) =>
+    onChange(updateMetric(metrics, groupBy, index, change));
 
   return (
     <Stack direction="column" gap={0}>
@@ -92,11 +117,19 @@ export function MetricsBuilder({ idPrefix, fields, loading, metrics, groupBy, on
                 width={20}
                 options={typeOptions}
                 value={m.type}
-                onChange={(v) => v.value && edit(i, { type: v.value, field: keepField(v.value, m.field, fields), percents: m.percents })}
+                onChange={(v) =>
+                  v.value &&
+                  edit(i, { type: v.value, field: keepField(v.value, m.field, fields), percents: m.percents })
+                }
               />
             </InlineField>
             {takesField(m.type) && (
-              <InlineField label={t('metrics-builder.field', 'Field')} htmlFor={`${id}-field`} invalid={!m.field} error={!m.field ? t('metrics-builder.needs-field', 'This metric needs a field') : undefined}>
+              <InlineField
+                label={t('metrics-builder.field', 'Field')}
+                htmlFor={`${id}-field`}
+                invalid={!m.field}
+                error={!m.field ? t('metrics-builder.needs-field', 'This metric needs a field') : undefined}
+              >
                 <FieldSelect
                   inputId={`${id}-field`}
                   fields={candidates}
@@ -115,13 +148,23 @@ export function MetricsBuilder({ idPrefix, fields, loading, metrics, groupBy, on
               />
             )}
             {metrics.length > 1 && (
-              <IconButton name="trash-alt" tooltip={t('metrics-builder.remove', 'Remove metric')} aria-label={t('metrics-builder.remove', 'Remove metric')} onClick={() => onChange(removeMetric(metrics, groupBy, i))} />
+              <IconButton
+                name="trash-alt"
+                tooltip={t('metrics-builder.remove', 'Remove metric')}
+                aria-label={t('metrics-builder.remove', 'Remove metric')}
+                onClick={() => onChange(removeMetric(metrics, groupBy, i))}
+              />
             )}
           </InlineFieldRow>
         );
       })}
       <div>
-        <Button variant="secondary" size="sm" icon="plus" onClick={() => onChange({ metrics: addMetric(metrics), groupBy })}>
+        <Button
+          variant="secondary"
+          size="sm"
+          icon="plus"
+          onClick={() => onChange({ metrics: addMetric(metrics), groupBy })}
+        >
           {t('metrics-builder.add', 'Add metric')}
         </Button>
       </div>

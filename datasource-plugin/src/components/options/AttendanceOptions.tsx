@@ -36,7 +36,7 @@ export function AttendanceOptions({ idPrefix, datasource, query, range, onChange
       () => {
         setLoadError(t('attendance-options.load-failed', 'Could not load the users'));
         setLoading(false);
-      }
+      },
     );
   };
 
@@ -50,14 +50,25 @@ export function AttendanceOptions({ idPrefix, datasource, query, range, onChange
       <InlineField label={t('attendance-options.view', 'View')} labelWidth={16}>
         <RadioButtonGroup<AttendanceView>
           options={[
-            { value: 'timeline', label: t('attendance-options.timeline', 'Timeline'), description: t('attendance-options.timeline-tip', 'Each user’s state over time: working, locked, away') },
-            { value: 'sheet', label: t('attendance-options.sheet', 'Daily sheet'), description: t('attendance-options.sheet-tip', 'Per user and day: first and last activity, working time, overtime, late night, rest interval') },
+            {
+              value: 'timeline',
+              label: t('attendance-options.timeline', 'Timeline'),
+              description: t('attendance-options.timeline-tip', 'Each user’s state over time: working, locked, away'),
+            },
+            {
+              value: 'sheet',
+              label: t('attendance-options.sheet', 'Daily sheet'),
+              description: t(
+                'attendance-options.sheet-tip',
+                'Per user and day: first and last activity, working time, overtime, late night, rest interval',
+              ),
+            },
             {
               value: 'agreement36',
               label: t('attendance-options.agreement36', '36 agreement'),
               description: t(
                 'attendance-options.agreement36-tip',
-                'Per user, the month the range ends in against the 36 agreement: overtime, statutory holiday work, 2-6-month averages, year to date, months over the limit, warnings'
+                'Per user, the month the range ends in against the 36 agreement: overtime, statutory holiday work, 2-6-month averages, year to date, months over the limit, warnings',
               ),
             },
             {
@@ -65,7 +76,7 @@ export function AttendanceOptions({ idPrefix, datasource, query, range, onChange
               label: t('attendance-options.divergence', 'Timesheet gaps'),
               description: t(
                 'attendance-options.divergence-tip',
-                'Per user and day: PC and door start and end against the imported timesheet, the gap each side and its kind (unreported early start or late work, reported without activity, activity on a day off)'
+                'Per user and day: PC and door start and end against the imported timesheet, the gap each side and its kind (unreported early start or late work, reported without activity, activity on a day off)',
               ),
             },
           ]}
@@ -76,7 +87,10 @@ export function AttendanceOptions({ idPrefix, datasource, query, range, onChange
       <InlineField
         label={t('attendance-options.users', 'Users')}
         labelWidth={16}
-        tooltip={t('attendance-options.users-tip', 'Empty means everyone with session events. Template variables like $user work.')}
+        tooltip={t(
+          'attendance-options.users-tip',
+          'Empty means everyone with session events. Template variables like $user work.',
+        )}
         htmlFor={`${idPrefix}-users`}
         invalid={Boolean(loadError)}
         error={loadError}
@@ -96,7 +110,12 @@ export function AttendanceOptions({ idPrefix, datasource, query, range, onChange
           }}
         />
       </InlineField>
-      <Collapse label={t('attendance-options.workday', 'Working-day overrides')} collapsible isOpen={showWorkday} onToggle={() => setShowWorkday(!showWorkday)}>
+      <Collapse
+        label={t('attendance-options.workday', 'Working-day overrides')}
+        collapsible
+        isOpen={showWorkday}
+        onToggle={() => setShowWorkday(!showWorkday)}
+      >
         <WorkdayEditor
           idPrefix={`${idPrefix}-workday`}
           value={query.workday}

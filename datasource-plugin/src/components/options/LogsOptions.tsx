@@ -17,7 +17,18 @@ interface Props {
 /** Logs: which normalized fields each line carries as labels. */
 export function LogsOptions({ idPrefix, query, fields, loading, label, tooltip, onChange }: Props) {
   return (
-    <InlineField label={label ?? t('logs-options.labels', 'Labels')} labelWidth={16} tooltip={tooltip ?? t('logs-options.labels-tip', 'Fields attached to each log line as labels. Empty uses the defaults of the use case.')} htmlFor={`${idPrefix}-labels`}>
+    <InlineField
+      label={label ?? t('logs-options.labels', 'Labels')}
+      labelWidth={16}
+      tooltip={
+        tooltip ??
+        t(
+          'logs-options.labels-tip',
+          'Fields attached to each log line as labels. Empty uses the defaults of the use case.',
+        )
+      }
+      htmlFor={`${idPrefix}-labels`}
+    >
       <FieldMultiSelect
         inputId={`${idPrefix}-labels`}
         fields={fields}

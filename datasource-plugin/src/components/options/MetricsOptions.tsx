@@ -40,12 +40,19 @@ export function MetricsOptions({ idPrefix, query, fields, loading, onChange }: P
       <TextField
         id={`${idPrefix}-interval`}
         label={t('metrics-options.interval', 'Interval')}
-        tooltip={t('metrics-options.interval-tip', 'Time-series interval such as 30s, 5m, 1h, 1d. auto follows the panel, widened so the bucket limit is never exceeded.')}
+        tooltip={t(
+          'metrics-options.interval-tip',
+          'Time-series interval such as 30s, 5m, 1h, 1d. auto follows the panel, widened so the bucket limit is never exceeded.',
+        )}
         labelWidth={16}
         width={12}
         value={query.interval}
         placeholder="auto"
-        validate={(text) => (isValidInterval(text) ? undefined : t('metrics-options.bad-interval', 'Use auto or an interval like 30s, 5m, 1h, 1d'))}
+        validate={(text) =>
+          isValidInterval(text)
+            ? undefined
+            : t('metrics-options.bad-interval', 'Use auto or an interval like 30s, 5m, 1h, 1d')
+        }
         onChange={(interval) => onChange({ interval: interval ?? 'auto' })}
       />
     </Stack>

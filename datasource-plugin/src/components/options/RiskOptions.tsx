@@ -7,10 +7,20 @@ type RiskEntity = NonNullable<KansaQuery['riskEntity']>;
 type RiskView = NonNullable<KansaQuery['riskView']>;
 
 /** Risk: rank users or hosts, or (for alert rules) follow each one's daily score. */
-export function RiskOptions({ query, onChange }: { query: KansaQuery; onChange: (patch: Partial<KansaQuery>) => void }) {
+export function RiskOptions({
+  query,
+  onChange,
+}: {
+  query: KansaQuery;
+  onChange: (patch: Partial<KansaQuery>) => void;
+}) {
   return (
     <InlineFieldRow>
-      <InlineField label={t('risk-options.entity', 'Rank')} labelWidth={16} tooltip={t('risk-options.tip', 'Ranked by their highest daily risk score in the range, with the top reasons')}>
+      <InlineField
+        label={t('risk-options.entity', 'Rank')}
+        labelWidth={16}
+        tooltip={t('risk-options.tip', 'Ranked by their highest daily risk score in the range, with the top reasons')}
+      >
         <RadioButtonGroup<RiskEntity>
           options={[
             { value: 'user', label: t('risk-options.user', 'Users') },
@@ -20,7 +30,13 @@ export function RiskOptions({ query, onChange }: { query: KansaQuery; onChange: 
           onChange={(riskEntity) => onChange({ riskEntity })}
         />
       </InlineField>
-      <InlineField label={t('risk-options.view', 'View')} tooltip={t('risk-options.view-tip', 'Daily scores: one series per user or host, which an alert rule can compare with a threshold')}>
+      <InlineField
+        label={t('risk-options.view', 'View')}
+        tooltip={t(
+          'risk-options.view-tip',
+          'Daily scores: one series per user or host, which an alert rule can compare with a threshold',
+        )}
+      >
         <RadioButtonGroup<RiskView>
           options={[
             { value: 'ranking', label: t('risk-options.ranking', 'Ranking') },
@@ -30,7 +46,13 @@ export function RiskOptions({ query, onChange }: { query: KansaQuery; onChange: 
           onChange={(riskView) => onChange({ riskView })}
         />
       </InlineField>
-      <InlineField label={t('risk-options.min-confidence', 'Min confidence')} tooltip={t('risk-options.min-confidence-tip', 'Leave out days whose score rests on too little history (0 to 1)')}>
+      <InlineField
+        label={t('risk-options.min-confidence', 'Min confidence')}
+        tooltip={t(
+          'risk-options.min-confidence-tip',
+          'Leave out days whose score rests on too little history (0 to 1)',
+        )}
+      >
         <Input
           type="number"
           min={0}

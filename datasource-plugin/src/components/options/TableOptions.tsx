@@ -24,13 +24,19 @@ export function TableOptions({ idPrefix, query, fields, loading, onChange }: Pro
       <InlineField label={t('table-options.mode', 'Table mode')} labelWidth={16}>
         <RadioButtonGroup<TableMode>
           options={[
-            { value: 'top', label: t('table-options.top', 'Top values'), description: t('table-options.top-tip', 'Metrics for the top values of one or two fields') },
-            { value: 'raw', label: t('table-options.raw', 'Raw events'), description: t('table-options.raw-tip', 'One row per event with the chosen columns') },
+            {
+              value: 'top',
+              label: t('table-options.top', 'Top values'),
+              description: t('table-options.top-tip', 'Metrics for the top values of one or two fields'),
+            },
+            {
+              value: 'raw',
+              label: t('table-options.raw', 'Raw events'),
+              description: t('table-options.raw-tip', 'One row per event with the chosen columns'),
+            },
           ]}
           value={mode}
-          onChange={(tableMode) =>
-            onChange(tableMode === 'top' ? { tableMode, metrics } : { tableMode })
-          }
+          onChange={(tableMode) => onChange(tableMode === 'top' ? { tableMode, metrics } : { tableMode })}
         />
       </InlineField>
       {mode === 'top' ? (
@@ -53,7 +59,15 @@ export function TableOptions({ idPrefix, query, fields, loading, onChange }: Pro
           />
         </>
       ) : (
-        <InlineField label={t('table-options.columns', 'Columns')} labelWidth={16} tooltip={t('table-options.columns-tip', 'Columns in the order picked. Empty shows time, user, host, action and message.')} htmlFor={`${idPrefix}-columns`}>
+        <InlineField
+          label={t('table-options.columns', 'Columns')}
+          labelWidth={16}
+          tooltip={t(
+            'table-options.columns-tip',
+            'Columns in the order picked. Empty shows time, user, host, action and message.',
+          )}
+          htmlFor={`${idPrefix}-columns`}
+        >
           <FieldMultiSelect
             inputId={`${idPrefix}-columns`}
             fields={fields}

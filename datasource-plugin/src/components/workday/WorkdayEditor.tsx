@@ -36,7 +36,9 @@ export function WorkdayEditor({ idPrefix, value, defaults = WORKDAY_DEFAULTS, on
   const weekdayNames = weekdays();
   const weekdayOptions: Array<SelectableValue<number>> = weekdayNames.map((label, i) => ({ value: i, label }));
   const defaultWeekly = (defaults.weeklyHolidays ?? []).map((d) => weekdayNames[d]).join(', ');
-  const num = (key: 'standardDayMinutes' | 'breakThresholdMinutes' | 'graceMinutes' | 'restIntervalHours' | 'dayBoundaryHour') => ({
+  const num = (
+    key: 'standardDayMinutes' | 'breakThresholdMinutes' | 'graceMinutes' | 'restIntervalHours' | 'dayBoundaryHour',
+  ) => ({
     id: `${idPrefix}-${key}`,
     value: current[key],
     placeholder: defaults[key] === undefined ? undefined : String(defaults[key]),
@@ -53,15 +55,54 @@ export function WorkdayEditor({ idPrefix, value, defaults = WORKDAY_DEFAULTS, on
           labelWidth={24}
           value={current.timezone}
           placeholder={defaults.timezone}
-          validate={(text) => (isTimeZone(text) ? undefined : t('workday-editor.bad-zone', '"{{value}}" is not an IANA time zone (e.g. Asia/Tokyo)', unescaped({ value: text })))}
+          validate={(text) =>
+            isTimeZone(text)
+              ? undefined
+              : t(
+                  'workday-editor.bad-zone',
+                  '"{{value}}" is not an IANA time zone (e.g. Asia/Tokyo)',
+                  unescaped({ value: text }),
+                )
+          }
           onChange={(timezone) => set({ timezone })}
         />
-        <NumberField {...num('dayBoundaryHour')} label={t('workday-editor.boundary', 'Day starts at (hour)')} tooltip={t('workday-editor.boundary-tip', 'Work before this local hour belongs to the previous day')} labelWidth={24} min={0} max={23} />
+        <NumberField
+          {...num('dayBoundaryHour')}
+          label={t('workday-editor.boundary', 'Day starts at (hour)')}
+          tooltip={t('workday-editor.boundary-tip', 'Work before this local hour belongs to the previous day')}
+          labelWidth={24}
+          min={0}
+          max={23}
+        />
       </InlineFieldRow>
       <InlineFieldRow>
-        <NumberField {...num('standardDayMinutes')} label={t('workday-editor.standard-day', 'Standard day (min)')} tooltip={t('workday-editor.standard-day-tip', 'Working time beyond this is overtime')} labelWidth={24} min={1} max={1440} />
-        <NumberField {...num('breakThresholdMinutes')} label={t('workday-editor.break-threshold', 'Away after (min)')} tooltip={t('workday-editor.break-threshold-tip', 'A gap between sessions longer than this is away rather than a break')} labelWidth={24} min={1} max={1440} />
-        <NumberField {...num('graceMinutes')} label={t('workday-editor.grace', 'Missing logoff grace (min)')} tooltip={t('workday-editor.grace-tip', 'A session without a logoff ends at its last activity plus this')} labelWidth={24} min={0} max={1440} />
+        <NumberField
+          {...num('standardDayMinutes')}
+          label={t('workday-editor.standard-day', 'Standard day (min)')}
+          tooltip={t('workday-editor.standard-day-tip', 'Working time beyond this is overtime')}
+          labelWidth={24}
+          min={1}
+          max={1440}
+        />
+        <NumberField
+          {...num('breakThresholdMinutes')}
+          label={t('workday-editor.break-threshold', 'Away after (min)')}
+          tooltip={t(
+            'workday-editor.break-threshold-tip',
+            'A gap between sessions longer than this is away rather than a break',
+          )}
+          labelWidth={24}
+          min={1}
+          max={1440}
+        />
+        <NumberField
+          {...num('graceMinutes')}
+          label={t('workday-editor.grace', 'Missing logoff grace (min)')}
+          tooltip={t('workday-editor.grace-tip', 'A session without a logoff ends at its last activity plus this')}
+          labelWidth={24}
+          min={0}
+          max={1440}
+        />
       </InlineFieldRow>
       <InlineFieldRow>
         <TextField
@@ -72,7 +113,11 @@ export function WorkdayEditor({ idPrefix, value, defaults = WORKDAY_DEFAULTS, on
           width={10}
           value={current.lateNightStart}
           placeholder={defaults.lateNightStart}
-          validate={(text) => (isClockTime(text) ? undefined : t('workday-editor.bad-clock', '"{{value}}" is not a time like HH:MM', unescaped({ value: text })))}
+          validate={(text) =>
+            isClockTime(text)
+              ? undefined
+              : t('workday-editor.bad-clock', '"{{value}}" is not a time like HH:MM', unescaped({ value: text }))
+          }
           onChange={(lateNightStart) => set({ lateNightStart })}
         />
         <TextField
@@ -83,13 +128,29 @@ export function WorkdayEditor({ idPrefix, value, defaults = WORKDAY_DEFAULTS, on
           width={10}
           value={current.lateNightEnd}
           placeholder={defaults.lateNightEnd}
-          validate={(text) => (isClockTime(text) ? undefined : t('workday-editor.bad-clock', '"{{value}}" is not a time like HH:MM', unescaped({ value: text })))}
+          validate={(text) =>
+            isClockTime(text)
+              ? undefined
+              : t('workday-editor.bad-clock', '"{{value}}" is not a time like HH:MM', unescaped({ value: text }))
+          }
           onChange={(lateNightEnd) => set({ lateNightEnd })}
         />
-        <NumberField {...num('restIntervalHours')} label={t('workday-editor.rest', 'Minimum rest (hours)')} tooltip={t('workday-editor.rest-tip', 'Minimum rest between one day’s end and the next day’s start')} labelWidth={24} min={0} max={24} integer={false} />
+        <NumberField
+          {...num('restIntervalHours')}
+          label={t('workday-editor.rest', 'Minimum rest (hours)')}
+          tooltip={t('workday-editor.rest-tip', 'Minimum rest between one day’s end and the next day’s start')}
+          labelWidth={24}
+          min={0}
+          max={24}
+          integer={false}
+        />
       </InlineFieldRow>
       <InlineFieldRow>
-        <InlineField label={t('workday-editor.weekly', 'Weekly days off')} labelWidth={24} htmlFor={`${idPrefix}-weekly`}>
+        <InlineField
+          label={t('workday-editor.weekly', 'Weekly days off')}
+          labelWidth={24}
+          htmlFor={`${idPrefix}-weekly`}
+        >
           <MultiSelect<number>
             inputId={`${idPrefix}-weekly`}
             width={40}
@@ -104,7 +165,10 @@ export function WorkdayEditor({ idPrefix, value, defaults = WORKDAY_DEFAULTS, on
         </InlineField>
         <InlineField
           label={t('workday-editor.holidays', 'Holidays')}
-          tooltip={t('workday-editor.holidays-tip', 'Public holidays and company days off (YYYY-MM-DD); type and press Enter')}
+          tooltip={t(
+            'workday-editor.holidays-tip',
+            'Public holidays and company days off (YYYY-MM-DD); type and press Enter',
+          )}
           labelWidth={24}
           invalid={Boolean(holidayError)}
           error={holidayError}
@@ -117,7 +181,15 @@ export function WorkdayEditor({ idPrefix, value, defaults = WORKDAY_DEFAULTS, on
             placeholder={(defaults.holidays ?? []).join(', ') || 'YYYY-MM-DD'}
             onChange={(tags) => {
               const bad = tags.find((d) => !isIsoDate(d));
-              setHolidayError(bad ? t('workday-editor.bad-date', '"{{value}}" is not a date like YYYY-MM-DD and was not added', unescaped({ value: bad })) : undefined);
+              setHolidayError(
+                bad
+                  ? t(
+                      'workday-editor.bad-date',
+                      '"{{value}}" is not a date like YYYY-MM-DD and was not added',
+                      unescaped({ value: bad }),
+                    )
+                  : undefined,
+              );
               const dates = Array.from(new Set(tags.filter(isIsoDate))).sort();
               set({ holidays: dates.length ? dates : undefined });
             }}

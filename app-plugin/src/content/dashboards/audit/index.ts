@@ -19,7 +19,7 @@ export const audit: DashboardDef = {
   title: bi('監査報告', 'Audit'),
   description: bi(
     'システムが不正に変更されていないこと、特権作業が正当だったことをログで証明します。',
-    'Evidence from the logs that systems were not changed improperly and that privileged work was legitimate.'
+    'Evidence from the logs that systems were not changed improperly and that privileged work was legitimate.',
   ),
   tags: ['audit'],
   from: 'now-30d',
@@ -32,7 +32,10 @@ export const audit: DashboardDef = {
           key: 'important-folder-access',
           viz: 'table',
           title: bi('重要フォルダへのアクセス (ユーザー・フォルダ別)', 'Important-folder access by user and folder'),
-          description: bi('機密・製品設計フォルダへのアクセス (設定ページで変更できます)。', 'Access to the confidential and design folders (configurable).'),
+          description: bi(
+            '機密・製品設計フォルダへのアクセス (設定ページで変更できます)。',
+            'Access to the confidential and design folders (configurable).',
+          ),
           points: ['audit.important-folders'],
           queries: [top(importantFolders(DEFAULT_IMPORTANT_FOLDERS), [by(F.userName, 20), then(F.fileDirectory, 5)])],
           scopes: ['user', 'department', 'host'],
@@ -44,7 +47,10 @@ export const audit: DashboardDef = {
           key: 'important-folder-timeline',
           viz: 'timeseries',
           title: bi('重要フォルダへのアクセス (操作別)', 'Important-folder access by operation'),
-          description: bi('読み取り・書き込み・削除・アクセス権変更。', 'Reads, writes, deletes and permission changes.'),
+          description: bi(
+            '読み取り・書き込み・削除・アクセス権変更。',
+            'Reads, writes, deletes and permission changes.',
+          ),
           points: ['audit.important-folders'],
           queries: [metrics(importantFolders(DEFAULT_IMPORTANT_FOLDERS), { groupBy: [by(F.eventAction, 8)] })],
           scopes: ['user', 'department', 'host'],
@@ -81,7 +87,10 @@ export const audit: DashboardDef = {
           key: 'privileged-log',
           viz: 'logs',
           title: bi('特権操作の記録', 'Privileged operations log'),
-          description: bi('sudo、グループ変更、ポリシー変更、DB の DDL とロール変更。', 'sudo, group changes, policy changes, DB DDL and role changes.'),
+          description: bi(
+            'sudo、グループ変更、ポリシー変更、DB の DDL とロール変更。',
+            'sudo, group changes, policy changes, DB DDL and role changes.',
+          ),
           points: ['audit.privileged-operations'],
           queries: [logs(`${S.SUDO} OR ${S.POLICY_CHANGES} OR ${F.eventAction}:(db-ddl OR db-role-change)`)],
           scopes: ['user', 'host'],
@@ -91,9 +100,22 @@ export const audit: DashboardDef = {
           key: 'account-changes',
           viz: 'table',
           title: bi('アカウント・グループの変更', 'Account and group changes'),
-          description: bi('4720/4726 追加・削除、グループメンバーの変更、Linux の useradd/groupadd。', '4720/4726 add and delete, group membership changes, Linux useradd/groupadd.'),
+          description: bi(
+            '4720/4726 追加・削除、グループメンバーの変更、Linux の useradd/groupadd。',
+            '4720/4726 add and delete, group membership changes, Linux useradd/groupadd.',
+          ),
           points: ['audit.account-changes'],
-          queries: [raw(S.ACCOUNT_CHANGES, [F.timestamp, F.hostName, F.userName, F.eventAction, F.userTargetName, F.groupName, F.kansaMessageJa])],
+          queries: [
+            raw(S.ACCOUNT_CHANGES, [
+              F.timestamp,
+              F.hostName,
+              F.userName,
+              F.eventAction,
+              F.userTargetName,
+              F.groupName,
+              F.kansaMessageJa,
+            ]),
+          ],
           scopes: ['host'],
           w: 24,
           valueLinks: [personLink(F.userName)],
@@ -109,7 +131,7 @@ export const audit: DashboardDef = {
           title: bi('保存期間による削除', 'Retention deletions'),
           description: bi(
             '保存ポリシーで削除されたインデックス・文書・アーカイブと、そのときのハッシュチェーン先頭。',
-            'Indices, documents and archive segments the retention policy deleted, with the chain head at the time.'
+            'Indices, documents and archive segments the retention policy deleted, with the chain head at the time.',
           ),
           points: ['audit.retention'],
           queries: [raw(S.RETENTION, [F.timestamp, F.eventAction, F.kansaCount, F.kansaMessageJa, F.kansaMessageEn])],

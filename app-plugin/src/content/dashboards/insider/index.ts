@@ -18,7 +18,7 @@ export const insider: DashboardDef = {
   title: bi('内部不正対策', 'Insider threat'),
   description: bi(
     '重要データを持つサーバー、特権利用、退職予定者の3つの観点で、情報漏えいを抑止・調査します。',
-    'Deter and investigate leaks from three viewpoints: servers holding important data, privileged use, and leavers.'
+    'Deter and investigate leaks from three viewpoints: servers holding important data, privileged use, and leavers.',
   ),
   tags: ['insider'],
   from: 'now-30d',
@@ -31,7 +31,10 @@ export const insider: DashboardDef = {
           key: 'server-reads-by-user',
           viz: 'timeseries',
           title: bi('ファイルサーバーの読み取り (ユーザー別)', 'File-server reads by user'),
-          description: bi('ファイルサーバー (資産台帳の role=file-server) での読み取り。', 'Reads on file servers (asset role file-server).'),
+          description: bi(
+            'ファイルサーバー (資産台帳の role=file-server) での読み取り。',
+            'Reads on file servers (asset role file-server).',
+          ),
           points: ['insider.server-mass-reads'],
           queries: [metrics(and(S.FILE_READS, S.FILE_SERVERS), { groupBy: [by(F.userName, 10)] })],
           scopes: ['user', 'department', 'host'],
@@ -41,7 +44,10 @@ export const insider: DashboardDef = {
           key: 'server-copies-by-user',
           viz: 'timeseries',
           title: bi('コピー (ユーザー別)', 'Copies by user'),
-          description: bi('ファイルサーバーとリムーバブルドライブへのファイル作成。', 'Files created on file servers and removable drives.'),
+          description: bi(
+            'ファイルサーバーとリムーバブルドライブへのファイル作成。',
+            'Files created on file servers and removable drives.',
+          ),
           points: ['insider.server-mass-copies'],
           queries: [metrics(S.FILE_COPIES, { groupBy: [by(F.userName, 10)] })],
           scopes: ['user', 'department', 'host'],
@@ -51,7 +57,10 @@ export const insider: DashboardDef = {
           key: 'acl-changes',
           viz: 'table',
           title: bi('アクセス権の変更', 'ACL changes'),
-          description: bi('4670 (ファイル・フォルダのアクセス許可の変更)。Everyone (WD) への付与に注意。', '4670 file and folder permission changes. Watch grants to Everyone (WD).'),
+          description: bi(
+            '4670 (ファイル・フォルダのアクセス許可の変更)。Everyone (WD) への付与に注意。',
+            '4670 file and folder permission changes. Watch grants to Everyone (WD).',
+          ),
           points: ['insider.acl-changes'],
           queries: [raw(S.ACL_CHANGES, [F.timestamp, F.hostName, F.userName, F.filePath, F.kansaMessageJa])],
           scopes: ['user', 'host'],
@@ -67,7 +76,10 @@ export const insider: DashboardDef = {
           key: 'privileged-file-reads',
           viz: 'table',
           title: bi('特権管理者のファイル閲覧', 'Privileged admins reading files'),
-          description: bi('ディレクトリで特権フラグを持つユーザーが読んだフォルダ。', 'Folders read by users flagged privileged in the directory.'),
+          description: bi(
+            'ディレクトリで特権フラグを持つユーザーが読んだフォルダ。',
+            'Folders read by users flagged privileged in the directory.',
+          ),
           points: ['insider.privileged-file-reads'],
           queries: [top(and(S.FILE_READS, S.PRIVILEGED), [by(F.userName, 10), then(F.fileDirectory, 10)])],
           scopes: ['user', 'host'],
@@ -79,7 +91,10 @@ export const insider: DashboardDef = {
           key: 'privileged-db',
           viz: 'barchart',
           title: bi('特権管理者のデータベース操作', 'Privileged admins operating databases'),
-          description: bi('pgaudit・MySQL・SQL Server の監査ログ。操作の種類別。', 'pgaudit, MySQL and SQL Server audit logs, by operation.'),
+          description: bi(
+            'pgaudit・MySQL・SQL Server の監査ログ。操作の種類別。',
+            'pgaudit, MySQL and SQL Server audit logs, by operation.',
+          ),
           points: ['insider.privileged-db'],
           queries: [top(and(S.DB_OPERATIONS, S.PRIVILEGED), [by(F.userName, 10), then(F.eventAction, 5)])],
           scopes: ['user'],
@@ -107,14 +122,17 @@ export const insider: DashboardDef = {
           title: bi('退職予定者ウォッチリスト', 'Leaver watchlist'),
           description: bi(
             'ディレクトリの退職予定者と退職日、対象行動の件数。名前をクリックするとその人のタイムラインを表示します。',
-            'Watchlisted users with their departure date and tracked activity. Click a name for their timeline.'
+            'Watchlisted users with their departure date and tracked activity. Click a name for their timeline.',
           ),
           points: ['insider.leaver-timeline'],
           queries: [top(and(S.WATCHLIST, S.LEAVER_ACTIVITY), [by(F.userName, 50), by(F.kansaUserDepartureDate, 1)])],
           scopes: ['department'],
           thresholds: steps([100, 'orange'], [300, 'red']),
           valueLinks: [
-            { title: bi('この人のタイムライン', 'Timeline of this user'), url: leaverTimelineUrl(`\${__data.fields["${F.userName}"]}`) },
+            {
+              title: bi('この人のタイムライン', 'Timeline of this user'),
+              url: leaverTimelineUrl(`\${__data.fields["${F.userName}"]}`),
+            },
             personLink(F.userName),
           ],
           w: 8,
@@ -125,7 +143,7 @@ export const insider: DashboardDef = {
           title: bi('退職予定者の行動 (種類別)', 'Leaver activity by kind'),
           description: bi(
             '転職サイト閲覧、ファイルアクセス、外部デバイスへのコピー、社外メール、クラウドへのアップロード、大量印刷。',
-            'Job-site browsing, file access, copies to external devices, outgoing mail, cloud uploads and printing.'
+            'Job-site browsing, file access, copies to external devices, outgoing mail, cloud uploads and printing.',
           ),
           points: ['insider.leaver-timeline', 'insider.leaver-baseline'],
           queries: [metrics(and(S.WATCHLIST, S.LEAVER_ACTIVITY), { groupBy: [by(F.eventAction, 10)], interval: '1d' })],
@@ -136,7 +154,10 @@ export const insider: DashboardDef = {
           key: 'leaver-timeline',
           viz: 'logs',
           title: bi('退職予定者のタイムライン', 'Leaver activity timeline'),
-          description: bi('ユーザー変数で1人に絞ると、その人の行動を時系列で追えます。', 'Set the user variable to follow one person over time.'),
+          description: bi(
+            'ユーザー変数で1人に絞ると、その人の行動を時系列で追えます。',
+            'Set the user variable to follow one person over time.',
+          ),
           points: ['insider.leaver-timeline'],
           queries: [logs(and(S.WATCHLIST, S.LEAVER_ACTIVITY), { limit: 1000 })],
           scopes: ['user', 'department'],
@@ -161,7 +182,7 @@ export const insider: DashboardDef = {
           title: bi('個人アドレスへのメール', 'Mail to private addresses'),
           description: bi(
             'gmail.com などのフリーメールへの送信 (メールログは送信者をキュー ID でしか結ばないため宛先別)。',
-            'Mail delivered to free-mail addresses such as gmail.com, by recipient (mail logs link the sender only by queue ID).'
+            'Mail delivered to free-mail addresses such as gmail.com, by recipient (mail logs link the sender only by queue ID).',
           ),
           points: ['insider.leaver-timeline'],
           queries: [top(S.PRIVATE_MAIL, [by(F.emailToAddress, 20)], [count, sum(F.sourceBytes, 'bytes')])],
@@ -178,13 +199,16 @@ export const insider: DashboardDef = {
           title: bi('リスクスコア ランキング', 'Risk ranking'),
           description: bi(
             'ユーザーごとの日次リスクスコア (普段と違う行動、例: 営業が開発フォルダを開く) の最大値と理由。',
-            'Each user’s highest daily risk score (unusual behaviour, e.g. sales opening development folders) and why.'
+            'Each user’s highest daily risk score (unusual behaviour, e.g. sales opening development folders) and why.',
           ),
           points: ['insider.risk-score'],
           queries: [risk('user', 50)],
           thresholds: steps([50, 'orange'], [80, 'red']),
           overrides: [
-            { matcher: { id: 'byName', options: 'score' }, properties: [{ id: 'custom.cellOptions', value: { type: 'color-background' } }] },
+            {
+              matcher: { id: 'byName', options: 'score' },
+              properties: [{ id: 'custom.cellOptions', value: { type: 'color-background' } }],
+            },
             { matcher: { id: 'byName', options: 'confidence' }, properties: [{ id: 'unit', value: 'percentunit' }] },
           ],
           w: 16,
@@ -196,7 +220,12 @@ export const insider: DashboardDef = {
           title: bi('リスクの高いイベント', 'High-risk events'),
           description: bi('スコア付きイベントの最大スコア。', 'Highest score of scored events.'),
           points: ['insider.risk-score'],
-          queries: [metrics(`${F.kansaRiskScore}:>=50`, { metrics: [max(F.kansaRiskScore, 'score'), count], groupBy: [by(F.userName, 10, 'score')] })],
+          queries: [
+            metrics(`${F.kansaRiskScore}:>=50`, {
+              metrics: [max(F.kansaRiskScore, 'score'), count],
+              groupBy: [by(F.userName, 10, 'score')],
+            }),
+          ],
           scopes: ['user', 'department'],
           thresholds: steps([50, 'orange'], [80, 'red']),
           custom: { drawStyle: 'points', pointSize: 8, stacking: { mode: 'none' } },

@@ -13,13 +13,24 @@ function typed(path: string, text: string): SubValue {
   if (text === '') return null;
   const num = (type: number) => ({ type, value: Number(text) });
   switch (path) {
-    case 'TimeCreated@SystemTime': return { type: T.FileTime, value: new Date(text) };
-    case 'EventRecordID': return { type: T.UInt64, value: BigInt(text) };
-    case 'EventID': case 'Task': return num(T.UInt16);
-    case 'Version': case 'Level': case 'Opcode': return num(T.UInt8);
-    case 'Keywords': return { type: T.HexInt64, value: BigInt(text) };
-    case 'Execution@ProcessID': case 'Execution@ThreadID': return num(T.UInt32);
-    case 'Security@UserID': return { type: T.Sid, value: text };
+    case 'TimeCreated@SystemTime':
+      return { type: T.FileTime, value: new Date(text) };
+    case 'EventRecordID':
+      return { type: T.UInt64, value: BigInt(text) };
+    case 'EventID':
+    case 'Task':
+      return num(T.UInt16);
+    case 'Version':
+    case 'Level':
+    case 'Opcode':
+      return num(T.UInt8);
+    case 'Keywords':
+      return { type: T.HexInt64, value: BigInt(text) };
+    case 'Execution@ProcessID':
+    case 'Execution@ThreadID':
+      return num(T.UInt32);
+    case 'Security@UserID':
+      return { type: T.Sid, value: text };
   }
   if (/^S-1-\d+(-\d+)+$/.test(text)) return { type: T.Sid, value: text };
   if (/^0x[0-9a-f]{1,16}$/.test(text)) return { type: T.HexInt64, value: BigInt(text) };

@@ -32,11 +32,25 @@ const CHUNK = 65536;
 class Out {
   buf = Buffer.alloc(CHUNK * 2);
   p = 0;
-  u8(v: number) { this.buf[this.p++] = v; }
-  u16(v: number) { this.buf.writeUInt16LE(v, this.p); this.p += 2; }
-  u32(v: number) { this.buf.writeUInt32LE(v >>> 0, this.p); this.p += 4; }
-  u64(v: bigint) { this.buf.writeBigUInt64LE(v, this.p); this.p += 8; }
-  bytes(b: Buffer) { b.copy(this.buf, this.p); this.p += b.length; }
+  u8(v: number) {
+    this.buf[this.p++] = v;
+  }
+  u16(v: number) {
+    this.buf.writeUInt16LE(v, this.p);
+    this.p += 2;
+  }
+  u32(v: number) {
+    this.buf.writeUInt32LE(v >>> 0, this.p);
+    this.p += 4;
+  }
+  u64(v: bigint) {
+    this.buf.writeBigUInt64LE(v, this.p);
+    this.p += 8;
+  }
+  bytes(b: Buffer) {
+    b.copy(this.buf, this.p);
+    this.p += b.length;
+  }
 }
 
 export function fileTimeOf(d: Date): bigint {
@@ -67,35 +81,75 @@ function guidBytes(g: string): Buffer {
 export function encodeValue(type: number, v: unknown): Buffer {
   const b = Buffer.alloc(16);
   switch (type) {
-    case T.String: return Buffer.from(String(v), 'utf16le');
-    case T.AnsiString: return Buffer.from(String(v), 'latin1');
-    case T.Int8: b.writeInt8(Number(v)); return b.subarray(0, 1);
-    case T.UInt8: b.writeUInt8(Number(v)); return b.subarray(0, 1);
-    case T.Int16: b.writeInt16LE(Number(v)); return b.subarray(0, 2);
-    case T.UInt16: b.writeUInt16LE(Number(v)); return b.subarray(0, 2);
-    case T.Int32: b.writeInt32LE(Number(v)); return b.subarray(0, 4);
-    case T.UInt32: case T.HexInt32: b.writeUInt32LE(Number(v)); return b.subarray(0, 4);
-    case T.Int64: b.writeBigInt64LE(BigInt(v as bigint)); return b.subarray(0, 8);
-    case T.UInt64: case T.HexInt64: b.writeBigUInt64LE(BigInt(v as bigint)); return b.subarray(0, 8);
-    case T.Real64: b.writeDoubleLE(Number(v)); return b.subarray(0, 8);
-    case T.Bool: b.writeUInt32LE(v ? 1 : 0); return b.subarray(0, 4);
-    case T.Binary: return Buffer.from(v as Buffer);
-    case T.Guid: return guidBytes(String(v));
-    case T.FileTime: b.writeBigUInt64LE(fileTimeOf(v as Date)); return b.subarray(0, 8);
+    case T.String:
+      return Buffer.from(String(v), 'utf16le');
+    case T.AnsiString:
+      return Buffer.from(String(v), 'latin1');
+    case T.Int8:
+      b.writeInt8(Number(v));
+      return b.subarray(0, 1);
+    case T.UInt8:
+      b.writeUInt8(Number(v));
+      return b.subarray(0, 1);
+    case T.Int16:
+      b.writeInt16LE(Number(v));
+      return b.subarray(0, 2);
+    case T.UInt16:
+      b.writeUInt16LE(Number(v));
+      return b.subarray(0, 2);
+    case T.Int32:
+      b.writeInt32LE(Number(v));
+      return b.subarray(0, 4);
+    case T.UInt32:
+    case T.HexInt32:
+      b.writeUInt32LE(Number(v));
+      return b.subarray(0, 4);
+    case T.Int64:
+      b.writeBigInt64LE(BigInt(v as bigint));
+      return b.subarray(0, 8);
+    case T.UInt64:
+    case T.HexInt64:
+      b.writeBigUInt64LE(BigInt(v as bigint));
+      return b.subarray(0, 8);
+    case T.Real64:
+      b.writeDoubleLE(Number(v));
+      return b.subarray(0, 8);
+    case T.Bool:
+      b.writeUInt32LE(v ? 1 : 0);
+      return b.subarray(0, 4);
+    case T.Binary:
+      return Buffer.from(v as Buffer);
+    case T.Guid:
+      return guidBytes(String(v));
+    case T.FileTime:
+      b.writeBigUInt64LE(fileTimeOf(v as Date));
+      return b.subarray(0, 8);
     case T.SystemTime: {
       const d = v as Date;
-      [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDay(), d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), d.getUTCMilliseconds()].forEach((x, i) => b.writeUInt16LE(x, i * 2));
+      [
+        d.getUTCFullYear(),
+        d.getUTCMonth() + 1,
+        d.getUTCDay(),
+        d.getUTCDate(),
+        d.getUTCHours(),
+        d.getUTCMinutes(),
+        d.getUTCSeconds(),
+        d.getUTCMilliseconds(),
+      ].forEach((x, i) => b.writeUInt16LE(x, i * 2));
       return b;
     }
-    case T.Sid: return sidBytes(String(v));
-    case T.String | T.Array: return Buffer.from((v as string[]).map((s) => `${s}\0`).join(''), 'utf16le');
+    case T.Sid:
+      return sidBytes(String(v));
+    case T.String | T.Array:
+      return Buffer.from((v as string[]).map((s) => `${s}\0`).join(''), 'utf16le');
     case T.UInt32 | T.Array: {
       const a = v as number[];
       const out = Buffer.alloc(a.length * 4);
       a.forEach((x, i) => out.writeUInt32LE(x, i * 4));
       return out;
     }
-    default: throw new Error(`writer: no encoder for type 0x${type.toString(16)}`);
+    default:
+      throw new Error(`writer: no encoder for type 0x${type.toString(16)}`);
   }
 }
 
@@ -183,7 +237,9 @@ class ChunkWriter {
     const start = o.p;
     const added: string[] = [];
     let templateAdded = false;
-    const values = rec.values.map((v) => (v === null ? null : 'bytes' in v ? v : { type: v.type, bytes: encodeValue(v.type, v.value) }));
+    const values = rec.values.map((v) =>
+      v === null ? null : 'bytes' in v ? v : { type: v.type, bytes: encodeValue(v.type, v.value) },
+    );
     const types = rec.values.map((v) => (v === null ? T.String : v.type));
     o.u32(0x00002a2a);
     o.u32(0);
@@ -245,7 +301,13 @@ class ChunkWriter {
     b.writeUInt32LE(this.lastRecord, 44);
     b.writeUInt32LE(this.out.p, 48);
     b.writeUInt32LE(crc32(b, [[512, this.out.p]]), 52);
-    b.writeUInt32LE(crc32(b, [[0, 120], [128, 512]]), 124);
+    b.writeUInt32LE(
+      crc32(b, [
+        [0, 120],
+        [128, 512],
+      ]),
+      124,
+    );
     return Buffer.from(b);
   }
 }

@@ -31,8 +31,19 @@ export class BulkIntake extends RouteIntake {
 
   protected routes(): Route[] {
     return [
-      { input: this.name, methods: ['POST', 'PUT'], path: /^\/(?:([^_/][^/]*)\/)?_bulk$/, handle: (x, m) => this.bulk(x, m?.[1] ? decodeURIComponent(m[1]) : undefined) },
-      { input: this.name, methods: ['GET', 'HEAD', 'PUT', 'POST'], path: /^\//, fallback: true, handle: (x) => handshake(x) },
+      {
+        input: this.name,
+        methods: ['POST', 'PUT'],
+        path: /^\/(?:([^_/][^/]*)\/)?_bulk$/,
+        handle: (x, m) => this.bulk(x, m?.[1] ? decodeURIComponent(m[1]) : undefined),
+      },
+      {
+        input: this.name,
+        methods: ['GET', 'HEAD', 'PUT', 'POST'],
+        path: /^\//,
+        fallback: true,
+        handle: (x) => handshake(x),
+      },
     ];
   }
 
@@ -55,19 +66,41 @@ export class BulkIntake extends RouteIntake {
       const id = item.id ?? `${hash.slice(0, 20)}-${n}`;
       let answer: Record<string, unknown>;
       if (item.error) {
-        answer = { _index: item.index, _id: item.id ?? null, status: item.error.status, error: { type: item.error.type, reason: item.error.reason } };
+        answer = {
+          _index: item.index,
+          _id: item.id ?? null,
+          status: item.error.status,
+          error: { type: item.error.type, reason: item.error.reason },
+        };
       } else if (ids.has(id)) {
         // An id already kept (earlier in this request, lately, or in OpenSearch): the first stays (the bridge only appends).
         answer =
           item.action === 'create'
-            ? { _index: item.index, _id: id, status: 409, error: { type: 'version_conflict_engine_exception', reason: `[${id}]: version conflict, document already exists (current version [1])` } }
+            ? {
+                _index: item.index,
+                _id: id,
+                status: 409,
+                error: {
+                  type: 'version_conflict_engine_exception',
+                  reason: `[${id}]: version conflict, document already exists (current version [1])`,
+                },
+              }
             : { _index: item.index, _id: id, _version: 1, result: 'noop', _shards: SHARDS, status: 200 };
       } else {
         ids.add(id);
         if (item.id !== undefined) queued.push(id);
         const { kind, line } = sourceRecord(body, item);
         slicer.add(kind, line, id);
-        answer = { _index: item.index, _id: id, _version: 1, result: 'created', _shards: SHARDS, _seq_no: seq++, _primary_term: 1, status: 201 };
+        answer = {
+          _index: item.index,
+          _id: id,
+          _version: 1,
+          result: 'created',
+          _shards: SHARDS,
+          _seq_no: seq++,
+          _primary_term: 1,
+          status: 201,
+        };
       }
       if (answer.error) errors = true;
       out[n] = { [item.action]: answer };
@@ -75,7 +108,16 @@ export class BulkIntake extends RouteIntake {
     }
     await delivery.send(slicer.take());
     for (const id of queued) this.recent.add(id);
-    this.ctx.log.info({ token: x.token, input: this.name, items: items.length, events: delivery.events, parseFailures: delivery.failures }, 'bulk accepted');
+    this.ctx.log.info(
+      {
+        token: x.token,
+        input: this.name,
+        items: items.length,
+        events: delivery.events,
+        parseFailures: delivery.failures,
+      },
+      'bulk accepted',
+    );
     x.send(200, { took: Math.round(performance.now() - started), errors, items: out }, ES_HEADERS);
   }
 

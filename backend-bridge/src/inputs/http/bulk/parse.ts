@@ -27,7 +27,12 @@ const MAX_ID_BYTES = 512;
  * Elasticsearch does: reading on would pair actions with the wrong sources. Source lines are not
  * parsed here; a source that is not JSON is still kept (as a parse failure with its raw text).
  */
-export async function parseBulk(body: Buffer, defaultIndex: string | undefined, maxItems: number, input: string): Promise<BulkItem[]> {
+export async function parseBulk(
+  body: Buffer,
+  defaultIndex: string | undefined,
+  maxItems: number,
+  input: string,
+): Promise<BulkItem[]> {
   const items: BulkItem[] = [];
   const rows = lines(body);
   let seen = 0;
@@ -46,27 +51,50 @@ export async function parseBulk(body: Buffer, defaultIndex: string | undefined, 
     const keys = parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? Object.keys(parsed) : [];
     const action = keys[0] as BulkAction;
     if (keys.length !== 1 || !ACTIONS.includes(action)) {
-      throw badRequest(`${input}: malformed action/metadata line at ${where}: found ${body.toString('utf8', start, Math.min(end, start + 80))}; ${expected}`);
+      throw badRequest(
+        `${input}: malformed action/metadata line at ${where}: found ${body.toString('utf8', start, Math.min(end, start + 80))}; ${expected}`,
+      );
     }
     const meta = (parsed as Record<string, unknown>)[action];
-    if (!meta || typeof meta !== 'object' || Array.isArray(meta)) throw badRequest(`${input}: malformed action/metadata line at ${where}: the ${action} metadata must be an object`);
+    if (!meta || typeof meta !== 'object' || Array.isArray(meta))
+      throw badRequest(
+        `${input}: malformed action/metadata line at ${where}: the ${action} metadata must be an object`,
+      );
     const { _index, _id } = meta as { _index?: unknown; _id?: unknown };
-    if (items.length >= maxItems) throw tooLarge(`${input}: more than ${maxItems} items in one request (http.maxRecords, the limit per request); send smaller batches`);
+    if (items.length >= maxItems)
+      throw tooLarge(
+        `${input}: more than ${maxItems} items in one request (http.maxRecords, the limit per request); send smaller batches`,
+      );
     const item: BulkItem = { action, index: typeof _index === 'string' ? _index : (defaultIndex ?? ''), line };
     if (typeof _id === 'string' || typeof _id === 'number') item.id = String(_id);
     items.push(item);
     if (action === 'delete') {
-      item.error = { status: 400, type: 'illegal_argument_exception', reason: 'the Kansa bridge only appends; delete is not supported' };
+      item.error = {
+        status: 400,
+        type: 'illegal_argument_exception',
+        reason: 'the Kansa bridge only appends; delete is not supported',
+      };
       continue;
     }
     const source = rows.next();
     if (source.done || isBlank(body, source.value.start, source.value.end)) {
-      throw badRequest(`${input}: the ${action} action at ${where} has no source line; expected a JSON document on line ${line + 1}`);
+      throw badRequest(
+        `${input}: the ${action} action at ${where} has no source line; expected a JSON document on line ${line + 1}`,
+      );
     }
     item.source = { start: source.value.start, end: source.value.end };
-    if (action === 'update') item.error = { status: 400, type: 'illegal_argument_exception', reason: 'the Kansa bridge only appends; update is not supported' };
+    if (action === 'update')
+      item.error = {
+        status: 400,
+        type: 'illegal_argument_exception',
+        reason: 'the Kansa bridge only appends; update is not supported',
+      };
     else if (item.id !== undefined && (item.id === '' || Buffer.byteLength(item.id) > MAX_ID_BYTES)) {
-      item.error = { status: 400, type: 'illegal_argument_exception', reason: `_id must be 1 to ${MAX_ID_BYTES} bytes long` };
+      item.error = {
+        status: 400,
+        type: 'illegal_argument_exception',
+        reason: `_id must be 1 to ${MAX_ID_BYTES} bytes long`,
+      };
     }
   }
   return items;

@@ -16,7 +16,12 @@ export function storedIdsIn(client: Client): StoredIds {
       for (let i = 0; i < ids.length; i += 1000) {
         const values = ids.slice(i, i + 1000);
         const res = (await client.transport.request(
-          { method: 'POST', path: `/${INDEX_PREFIX}*/_search`, querystring: { ignore_unavailable: 'true', allow_no_indices: 'true' }, body: { size: values.length, _source: false, query: { ids: { values } } } },
+          {
+            method: 'POST',
+            path: `/${INDEX_PREFIX}*/_search`,
+            querystring: { ignore_unavailable: 'true', allow_no_indices: 'true' },
+            body: { size: values.length, _source: false, query: { ids: { values } } },
+          },
           { requestTimeout: 5000 },
         )) as { body: { hits: { hits: Array<{ _id: string }> } } };
         for (const h of res.body.hits.hits) found.add(h._id);

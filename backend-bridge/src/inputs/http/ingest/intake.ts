@@ -27,15 +27,26 @@ export class IngestIntake extends RouteIntake {
     const delivery = new Delivery(this.ctx, this.name);
     if (body[firstNonSpace(body)] === 0x5b) await this.array(body, identity, format, delivery);
     else await this.raw(body, identity, format, delivery);
-    this.ctx.log.info({ token: x.token, input: this.name, events: delivery.events, format: [...delivery.formats] }, 'ingested');
-    x.send(200, { accepted: delivery.records, events: delivery.events, parseFailures: delivery.failures, format: [...delivery.formats] });
+    this.ctx.log.info(
+      { token: x.token, input: this.name, events: delivery.events, format: [...delivery.formats] },
+      'ingested',
+    );
+    x.send(200, {
+      accepted: delivery.records,
+      events: delivery.events,
+      parseFailures: delivery.failures,
+      format: [...delivery.formats],
+    });
   }
 
   private async array(body: Buffer, identity: string, format: string, delivery: Delivery): Promise<void> {
     const max = this.limits.maxRecords;
     let count = 0;
     for (const el of arrayElements(body, this.name)) {
-      if (++count > max) throw tooLarge(`${this.name}: more than ${max} array elements in one request (http.maxRecords, the limit per request); send smaller batches`);
+      if (++count > max)
+        throw tooLarge(
+          `${this.name}: more than ${max} array elements in one request (http.maxRecords, the limit per request); send smaller batches`,
+        );
       parseAt(body, el.start, el.end, this.name, `array element ${el.index}`);
       if (count % 2000 === 0) await yieldToLoop();
     }
@@ -55,17 +66,25 @@ export class IngestIntake extends RouteIntake {
     let lines = 0;
     for (let i = body.indexOf(0x0a); i >= 0; i = body.indexOf(0x0a, i + 1)) lines++;
     if (body.length > 0 && body[body.length - 1] !== 0x0a) lines++;
-    if (lines > max) throw tooLarge(`${this.name}: more than ${max} lines in one request (http.maxRecords, the limit per request); send smaller batches`);
+    if (lines > max)
+      throw tooLarge(
+        `${this.name}: more than ${max} lines in one request (http.maxRecords, the limit per request); send smaller batches`,
+      );
     // UTF-16 has LF bytes inside characters: such a body goes to the engine whole.
     const sliceable = !looksUtf16(body);
-    for (let start = 0; start < body.length; ) {
+    for (let start = 0; start < body.length;) {
       let end = body.length;
       if (sliceable && end - start > SLICE_BYTES) {
         const nl = body.lastIndexOf(0x0a, start + SLICE_BYTES - 1);
         end = nl >= start ? nl + 1 : body.indexOf(0x0a, start + SLICE_BYTES) + 1 || body.length;
       }
       const detected = format === 'auto' ? [...delivery.formats][0] : undefined;
-      await delivery.send([{ data: body.subarray(start, end), src: { source: this.name, identity, baseOffset: start, format: detected ?? format } }]);
+      await delivery.send([
+        {
+          data: body.subarray(start, end),
+          src: { source: this.name, identity, baseOffset: start, format: detected ?? format },
+        },
+      ]);
       start = end;
     }
   }
@@ -78,6 +97,7 @@ function firstNonSpace(body: Buffer): number {
 }
 
 function looksUtf16(body: Buffer): boolean {
-  if (body.length >= 2 && ((body[0] === 0xff && body[1] === 0xfe) || (body[0] === 0xfe && body[1] === 0xff))) return true;
+  if (body.length >= 2 && ((body[0] === 0xff && body[1] === 0xfe) || (body[0] === 0xfe && body[1] === 0xff)))
+    return true;
   return body.subarray(0, 4096).includes(0);
 }

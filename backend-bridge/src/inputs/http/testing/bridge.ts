@@ -29,36 +29,72 @@ export async function startBridge(http: Record<string, unknown> = {}): Promise<{
   });
   const bridge = new Bridge(config, { logger: pino({ level: 'silent' }) });
   const addr = await bridge.start();
-  await until(() => bridge.ready, (r) => r, 'bridge ready');
+  await until(
+    () => bridge.ready,
+    (r) => r,
+    'bridge ready',
+  );
   return { bridge, port: addr.http!.port };
 }
 
-export function call(port: number, method: string, path: string, body?: string | Buffer, headers: Record<string, string> = {}): Promise<Reply> {
+export function call(
+  port: number,
+  method: string,
+  path: string,
+  body?: string | Buffer,
+  headers: Record<string, string> = {},
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, method, path, headers: { ...(body !== undefined ? { 'content-length': String(Buffer.byteLength(body)) } : {}), ...headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks).toString() }));
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        method,
+        path,
+        headers: { ...(body !== undefined ? { 'content-length': String(Buffer.byteLength(body)) } : {}), ...headers },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks).toString() }),
+        );
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
 }
 
 /** An sshd line of this host; distinct per i. */
-export const sshd = (host: string, i: number) => `<38>Nov 28 10:00:01 ${host} sshd[1600]: Failed password for user${i % 7} from 10.0.1.${i % 250} port ${1000 + i} ssh2`;
+export const sshd = (host: string, i: number) =>
+  `<38>Nov 28 10:00:01 ${host} sshd[1600]: Failed password for user${i % 7} from 10.0.1.${i % 250} port ${1000 + i} ssh2`;
 
 /** Child bridges run from dist/: rebuild when an HTTP intake source is newer than its output. */
 export function ensureHttpBuilt(): void {
   const src = join(__dirname, '..');
   const dist = join(__dirname, '..', '..', '..', '..', 'dist', 'inputs', 'http');
-  const stale = ['front.ts', 'body.ts', 'scan.ts', 'records.ts', 'delivery.ts', 'route-intake.ts', 'index.ts', 'ingest/intake.ts', 'bulk/intake.ts', 'bulk/parse.ts'].some((f) => {
+  const stale = [
+    'front.ts',
+    'body.ts',
+    'scan.ts',
+    'records.ts',
+    'delivery.ts',
+    'route-intake.ts',
+    'index.ts',
+    'ingest/intake.ts',
+    'bulk/intake.ts',
+    'bulk/parse.ts',
+  ].some((f) => {
     const out = join(dist, f.replace(/\.ts$/, '.js'));
     return !existsSync(out) || statSync(out).mtimeMs < statSync(join(src, f)).mtimeMs;
   });
   if (stale) {
     try {
-      execFileSync('npx', ['tsc', '-b', join(__dirname, '..', '..', '..', '..')], { cwd: join(__dirname, '..', '..', '..', '..', '..'), stdio: 'ignore' });
+      execFileSync('npx', ['tsc', '-b', join(__dirname, '..', '..', '..', '..')], {
+        cwd: join(__dirname, '..', '..', '..', '..', '..'),
+        stdio: 'ignore',
+      });
     } catch {
       // Type errors elsewhere still emit.
     }

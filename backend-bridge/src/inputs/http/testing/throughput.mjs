@@ -16,34 +16,68 @@ const BIN = join(import.meta.dirname, '..', '..', '..', '..', 'bin', 'kansa.js')
 const TOKEN = 'throughput-token-0123456789';
 const dir = mkdtempSync(join(tmpdir(), 'kansa-http-rate-'));
 const port = 20000 + Math.floor(Math.random() * 10000);
-writeFileSync(join(dir, 'kansa.yaml'), JSON.stringify({ opensearch: { url }, queue: { dir: join(dir, 'queue') }, http: { port }, auth: { tokens: [{ name: 'rate', token: TOKEN }] }, translate: { timeZone: 'UTC' }, log: { level: 'warn' } }));
-const child = spawn(process.execPath, ['--max-old-space-size=512', BIN, 'serve', '--config', join(dir, 'kansa.yaml')], { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, KANSA_CONFIG: '', OPENSEARCH_URL: '' } });
-const status = (field) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))[1]) / 1024;
+writeFileSync(
+  join(dir, 'kansa.yaml'),
+  JSON.stringify({
+    opensearch: { url },
+    queue: { dir: join(dir, 'queue') },
+    http: { port },
+    auth: { tokens: [{ name: 'rate', token: TOKEN }] },
+    translate: { timeZone: 'UTC' },
+    log: { level: 'warn' },
+  }),
+);
+const child = spawn(process.execPath, ['--max-old-space-size=512', BIN, 'serve', '--config', join(dir, 'kansa.yaml')], {
+  stdio: ['ignore', 'inherit', 'inherit'],
+  env: { ...process.env, KANSA_CONFIG: '', OPENSEARCH_URL: '' },
+});
+const status = (field) =>
+  Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))[1]) / 1024;
 let peak = 0;
 const sampler = setInterval(() => (peak = Math.max(peak, status('VmRSS'))), 100);
 
 function call(method, path, body, headers = {}) {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, method, path, headers: { authorization: `Bearer ${TOKEN}`, ...(body ? { 'content-length': Buffer.byteLength(body) } : {}), ...headers } }, (res) => {
-      let text = '';
-      res.on('data', (c) => (text += c));
-      res.on('end', () => resolve({ status: res.statusCode, body: text }));
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        method,
+        path,
+        headers: {
+          authorization: `Bearer ${TOKEN}`,
+          ...(body ? { 'content-length': Buffer.byteLength(body) } : {}),
+          ...headers,
+        },
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (c) => (text += c));
+        res.on('end', () => resolve({ status: res.statusCode, body: text }));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
 }
-const metric = async (name) => Number(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'm').exec((await call('GET', '/metrics')).body)?.[1] ?? 0);
+const metric = async (name) =>
+  Number(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'm').exec((await call('GET', '/metrics')).body)?.[1] ?? 0);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 for (let i = 0; (await call('GET', '/readyz').catch(() => ({ status: 0 }))).status !== 200; i++) {
   if (i > 600) throw new Error('bridge not ready');
   await sleep(100);
 }
 
-const line = (run, n) => `<38>Nov 28 10:00:01 rate-${run} sshd[1600]: Failed password for user${n % 7} from 10.0.${(n >> 8) & 255}.${n & 255} port ${1024 + (n % 60000)} ssh2`;
+const line = (run, n) =>
+  `<38>Nov 28 10:00:01 rate-${run} sshd[1600]: Failed password for user${n % 7} from 10.0.${(n >> 8) & 255}.${n & 255} port ${1024 + (n % 60000)} ssh2`;
 const bodies = {
   ingest: (run, from) => Array.from({ length: batch }, (_, i) => line(run, from + i)).join('\n') + '\n',
-  bulk: (run, from) => Array.from({ length: batch }, (_, i) => `{"create":{"_index":"logs"}}\n${JSON.stringify({ '@timestamp': '2031-11-28T10:00:01Z', message: line(run, from + i) })}`).join('\n') + '\n',
+  bulk: (run, from) =>
+    Array.from(
+      { length: batch },
+      (_, i) =>
+        `{"create":{"_index":"logs"}}\n${JSON.stringify({ '@timestamp': '2031-11-28T10:00:01Z', message: line(run, from + i) })}`,
+    ).join('\n') + '\n',
 };
 
 async function run(kind) {

@@ -20,7 +20,11 @@ export const LOGON_TYPES: Record<string, Words & { name: string }> = {
   '9': { name: 'NewCredentials', ja: '別の資格情報でのログオン', en: 'new-credentials logon' },
   '10': { name: 'RemoteInteractive', ja: 'リモートデスクトップログオン', en: 'remote desktop logon' },
   '11': { name: 'CachedInteractive', ja: 'キャッシュされた資格情報での対話型ログオン', en: 'cached interactive logon' },
-  '12': { name: 'CachedRemoteInteractive', ja: 'キャッシュされた資格情報でのリモートデスクトップログオン', en: 'cached remote desktop logon' },
+  '12': {
+    name: 'CachedRemoteInteractive',
+    ja: 'キャッシュされた資格情報でのリモートデスクトップログオン',
+    en: 'cached remote desktop logon',
+  },
   '13': { name: 'CachedUnlock', ja: 'キャッシュされた資格情報でのロック解除', en: 'cached unlock' },
 };
 
@@ -55,9 +59,17 @@ export const NTSTATUS: Record<string, Words> = {
 export const KERBEROS_STATUS: Record<string, Words & { name: string }> = {
   '0x6': { name: 'KDC_ERR_C_PRINCIPAL_UNKNOWN', ja: '存在しないユーザー名', en: 'no such user' },
   '0x7': { name: 'KDC_ERR_S_PRINCIPAL_UNKNOWN', ja: '存在しないサービス', en: 'no such service' },
-  '0xc': { name: 'KDC_ERR_POLICY', ja: 'ポリシーによる制限(ログオン時間・端末)', en: 'restricted by policy (logon hours or workstation)' },
+  '0xc': {
+    name: 'KDC_ERR_POLICY',
+    ja: 'ポリシーによる制限(ログオン時間・端末)',
+    en: 'restricted by policy (logon hours or workstation)',
+  },
   '0xe': { name: 'KDC_ERR_ETYPE_NOTSUPP', ja: '未対応の暗号化方式', en: 'encryption type not supported' },
-  '0x12': { name: 'KDC_ERR_CLIENT_REVOKED', ja: 'アカウント無効・期限切れ・ロックアウト', en: 'account disabled, expired or locked out' },
+  '0x12': {
+    name: 'KDC_ERR_CLIENT_REVOKED',
+    ja: 'アカウント無効・期限切れ・ロックアウト',
+    en: 'account disabled, expired or locked out',
+  },
   '0x17': { name: 'KDC_ERR_KEY_EXPIRED', ja: 'パスワードの有効期限切れ', en: 'password expired' },
   '0x18': { name: 'KDC_ERR_PREAUTH_FAILED', ja: 'パスワード誤り', en: 'bad password' },
   '0x19': { name: 'KDC_ERR_PREAUTH_REQUIRED', ja: '事前認証が必要', en: 'pre-authentication required' },
@@ -136,7 +148,10 @@ export function parseHex(v: string | undefined): number | undefined {
 export const MESSAGE_CODES: Record<string, Words> = {
   '1842': { ja: 'はい', en: 'yes' },
   '1843': { ja: 'いいえ', en: 'no' },
-  '1936': { ja: '既定のトークン(UAC 無効または組み込み管理者)', en: 'default token (UAC off or built-in administrator)' },
+  '1936': {
+    ja: '既定のトークン(UAC 無効または組み込み管理者)',
+    en: 'default token (UAC off or built-in administrator)',
+  },
   '1937': { ja: '管理者として昇格', en: 'elevated (run as administrator)' },
   '1938': { ja: '制限付きトークン(昇格なし)', en: 'limited token (not elevated)' },
   '8448': { ja: '成功の監査を削除', en: 'success auditing removed' },
@@ -269,5 +284,7 @@ const ADMIN_GROUP_NAMES = new Set([
 const ADMIN_SID = /^S-1-5-(32-5(44|48|49|50|51)|21-[\d-]+-(512|518|519|520))$/i;
 
 export function isAdminGroup(name: string | undefined, sid: string | undefined): boolean {
-  return (name !== undefined && ADMIN_GROUP_NAMES.has(name.toLowerCase())) || (sid !== undefined && ADMIN_SID.test(sid));
+  return (
+    (name !== undefined && ADMIN_GROUP_NAMES.has(name.toLowerCase())) || (sid !== undefined && ADMIN_SID.test(sid))
+  );
 }

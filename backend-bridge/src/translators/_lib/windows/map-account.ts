@@ -140,9 +140,17 @@ function groupMember(added: boolean): Mapper {
     const ja = admin ? `${kind[0]}、管理者グループ` : kind[0];
     const en = admin ? `${kind[1]}, an admin group` : kind[1];
     if (added) {
-      say(c.out, `${u} が ${c.host} で ${member} をグループ ${group} に追加しました(${ja})`, `${u} added ${member} to the group ${group} on ${c.host} (${en})`);
+      say(
+        c.out,
+        `${u} が ${c.host} で ${member} をグループ ${group} に追加しました(${ja})`,
+        `${u} added ${member} to the group ${group} on ${c.host} (${en})`,
+      );
     } else {
-      say(c.out, `${u} が ${c.host} で ${member} をグループ ${group} から削除しました(${ja})`, `${u} removed ${member} from the group ${group} on ${c.host} (${en})`);
+      say(
+        c.out,
+        `${u} が ${c.host} で ${member} をグループ ${group} から削除しました(${ja})`,
+        `${u} removed ${member} from the group ${group} on ${c.host} (${en})`,
+      );
     }
   };
 }
@@ -161,7 +169,11 @@ const auditPolicyChanged: Mapper = (c) => {
   const changesEn = decodeMessageCodes(val(c.d, 'AuditPolicyChanges'), 'en');
   const ja = [what, changesJa].filter(Boolean).join(': ');
   const en = [what, changesEn].filter(Boolean).join(': ');
-  say(c.out, `${u} が ${c.host} の監査ポリシーを変更しました${ja ? `(${ja})` : ''}`, `${u} changed the audit policy on ${c.host}${en ? ` (${en})` : ''}`);
+  say(
+    c.out,
+    `${u} が ${c.host} の監査ポリシーを変更しました${ja ? `(${ja})` : ''}`,
+    `${u} changed the audit policy on ${c.host}${en ? ` (${en})` : ''}`,
+  );
 };
 
 const DOMAIN_POLICY_FIELDS = [
@@ -209,7 +221,11 @@ const kerberosPolicyChanged: Mapper = (c) => {
   c.out['event.outcome'] = 'success';
   const u = subject(c);
   const change = val(c.d, 'KerberosPolicyChange');
-  say(c.out, `${u} が ${c.host} で Kerberos ポリシーを変更しました${change ? `(${change})` : ''}`, `${u} changed the Kerberos policy on ${c.host}${change ? ` (${change})` : ''}`);
+  say(
+    c.out,
+    `${u} が ${c.host} で Kerberos ポリシーを変更しました${change ? `(${change})` : ''}`,
+    `${u} changed the Kerberos policy on ${c.host}${change ? ` (${change})` : ''}`,
+  );
 };
 
 function userRight(assigned: boolean): Mapper {
@@ -224,20 +240,76 @@ function userRight(assigned: boolean): Mapper {
     const privs = (val(c.d, 'PrivilegeList') ?? '').split(/\s+/).filter(Boolean);
     const list = listWords(privs, 4);
     if (assigned) {
-      say(c.out, `${u} が ${c.host} で ${to} にユーザー権利 ${list.ja} を割り当てました`, `${u} assigned the user right ${list.en} to ${to} on ${c.host}`);
+      say(
+        c.out,
+        `${u} が ${c.host} で ${to} にユーザー権利 ${list.ja} を割り当てました`,
+        `${u} assigned the user right ${list.en} to ${to} on ${c.host}`,
+      );
     } else {
-      say(c.out, `${u} が ${c.host} で ${to} からユーザー権利 ${list.ja} を削除しました`, `${u} removed the user right ${list.en} from ${to} on ${c.host}`);
+      say(
+        c.out,
+        `${u} が ${c.host} で ${to} からユーザー権利 ${list.ja} を削除しました`,
+        `${u} removed the user right ${list.en} from ${to} on ${c.host}`,
+      );
     }
   };
 }
 
 export const ACCOUNT_MAPPERS: Array<[number, Mapper]> = [
-  [4720, userAccount('added-user-account', 'creation', 'ユーザーアカウント {t} を作成しました', 'created the user account {t} on {host}')],
-  [4722, userAccount('enabled-user-account', 'change', 'ユーザーアカウント {t} を有効にしました', 'enabled the user account {t} on {host}')],
-  [4724, userAccount('reset-password', 'change', ' {t} のパスワードをリセットしました', 'reset the password of {t} on {host}')],
-  [4725, userAccount('disabled-user-account', 'deletion', 'ユーザーアカウント {t} を無効にしました', 'disabled the user account {t} on {host}')],
-  [4726, userAccount('deleted-user-account', 'deletion', 'ユーザーアカウント {t} を削除しました', 'deleted the user account {t} on {host}')],
-  [4738, userAccount('modified-user-account', 'change', 'ユーザーアカウント {t} を変更しました', 'changed the user account {t} on {host}')],
+  [
+    4720,
+    userAccount(
+      'added-user-account',
+      'creation',
+      'ユーザーアカウント {t} を作成しました',
+      'created the user account {t} on {host}',
+    ),
+  ],
+  [
+    4722,
+    userAccount(
+      'enabled-user-account',
+      'change',
+      'ユーザーアカウント {t} を有効にしました',
+      'enabled the user account {t} on {host}',
+    ),
+  ],
+  [
+    4724,
+    userAccount(
+      'reset-password',
+      'change',
+      ' {t} のパスワードをリセットしました',
+      'reset the password of {t} on {host}',
+    ),
+  ],
+  [
+    4725,
+    userAccount(
+      'disabled-user-account',
+      'deletion',
+      'ユーザーアカウント {t} を無効にしました',
+      'disabled the user account {t} on {host}',
+    ),
+  ],
+  [
+    4726,
+    userAccount(
+      'deleted-user-account',
+      'deletion',
+      'ユーザーアカウント {t} を削除しました',
+      'deleted the user account {t} on {host}',
+    ),
+  ],
+  [
+    4738,
+    userAccount(
+      'modified-user-account',
+      'change',
+      'ユーザーアカウント {t} を変更しました',
+      'changed the user account {t} on {host}',
+    ),
+  ],
   [4728, groupMember(true)],
   [4729, groupMember(false)],
   [4732, groupMember(true)],

@@ -31,8 +31,16 @@ export const genericEvent: Mapper = (c) => {
   const tailJa = msg ? `: ${msg}` : '';
   const tailEn = msg ? `: ${msg}` : '';
   if (u) {
-    say(c.out, `${u} が ${c.host} で行った操作により ${provider} のイベント ${c.ev.eventId} が記録されました${tailJa}`, `${provider} event ${c.ev.eventId} involving ${u} on ${c.host}${tailEn}`);
+    say(
+      c.out,
+      `${u} が ${c.host} で行った操作により ${provider} のイベント ${c.ev.eventId} が記録されました${tailJa}`,
+      `${provider} event ${c.ev.eventId} involving ${u} on ${c.host}${tailEn}`,
+    );
   } else {
-    say(c.out, `${c.host} で ${provider} のイベント ${c.ev.eventId} が記録されました${tailJa}`, `${provider} event ${c.ev.eventId} on ${c.host}${tailEn}`);
+    say(
+      c.out,
+      `${c.host} で ${provider} のイベント ${c.ev.eventId} が記録されました${tailJa}`,
+      `${provider} event ${c.ev.eventId} on ${c.host}${tailEn}`,
+    );
   }
 };

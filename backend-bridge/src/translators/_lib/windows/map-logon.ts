@@ -110,9 +110,17 @@ const logonFailed: Mapper = (c) => {
   const en = t ? `${reason.en}, ${t.en}` : reason.en;
   const from = ip ? { ja: `${ip} から `, en: ` from ${ip}` } : { ja: '', en: '' };
   if (u) {
-    say(c.out, `${u} が ${from.ja}${c.host} へのログオンに失敗しました(${ja})`, `${u} failed to log on to ${c.host}${from.en} (${en})`);
+    say(
+      c.out,
+      `${u} が ${from.ja}${c.host} へのログオンに失敗しました(${ja})`,
+      `${u} failed to log on to ${c.host}${from.en} (${en})`,
+    );
   } else {
-    say(c.out, `${c.host} への${ip ? ` ${ip} からの` : ''}ログオンが失敗しました(${ja})`, `A logon to ${c.host}${from.en} failed (${en})`);
+    say(
+      c.out,
+      `${c.host} への${ip ? ` ${ip} からの` : ''}ログオンが失敗しました(${ja})`,
+      `A logon to ${c.host}${from.en} failed (${en})`,
+    );
   }
 };
 
@@ -125,7 +133,11 @@ const loggedOff: Mapper = (c) => {
   // 4647 (user-initiated) has no logon type: it is always a person at the console or over RDP.
   transitionFor(c, val(c.d, 'TargetUserName'), 'end', c.ev.eventId === 4647 ? undefined : val(c.d, 'LogonType'));
   const how =
-    c.ev.eventId === 4647 ? { ja: '(ユーザーによるログオフ)', en: ' (user-initiated)' } : t ? { ja: `(${t.ja})`, en: ` (${t.en})` } : { ja: '', en: '' };
+    c.ev.eventId === 4647
+      ? { ja: '(ユーザーによるログオフ)', en: ' (user-initiated)' }
+      : t
+        ? { ja: `(${t.ja})`, en: ` (${t.en})` }
+        : { ja: '', en: '' };
   say(c.out, `${u} が ${c.host} からログオフしました${how.ja}`, `${u} logged off from ${c.host}${how.en}`);
 };
 
@@ -184,8 +196,14 @@ const lockedOut: Mapper = (c) => {
   // In 4740 TargetDomainName holds the caller computer, where the bad attempts came from.
   const caller = val(c.d, 'TargetDomainName');
   if (caller) c.out['source.domain'] = caller;
-  const by = caller ? { ja: `(呼び出し元コンピューター ${caller})`, en: ` (caller computer ${caller})` } : { ja: '', en: '' };
-  say(c.out, `${c.host} で ${t} のアカウントがロックアウトされました${by.ja}`, `The account ${t} was locked out on ${c.host}${by.en}`);
+  const by = caller
+    ? { ja: `(呼び出し元コンピューター ${caller})`, en: ` (caller computer ${caller})` }
+    : { ja: '', en: '' };
+  say(
+    c.out,
+    `${c.host} で ${t} のアカウントがロックアウトされました${by.ja}`,
+    `The account ${t} was locked out on ${c.host}${by.en}`,
+  );
 };
 
 const kerberosPreauthFailed: Mapper = (c) => {
@@ -196,9 +214,17 @@ const kerberosPreauthFailed: Mapper = (c) => {
   const reason = failureReason(c, KERBEROS_STATUS, 'Status');
   const from = ip ? { ja: `${ip} から `, en: ` from ${ip}` } : { ja: '', en: '' };
   if (u) {
-    say(c.out, `${u} が ${from.ja}${c.host} への Kerberos 事前認証に失敗しました(${reason.ja})`, `${u} failed Kerberos pre-authentication on ${c.host}${from.en} (${reason.en})`);
+    say(
+      c.out,
+      `${u} が ${from.ja}${c.host} への Kerberos 事前認証に失敗しました(${reason.ja})`,
+      `${u} failed Kerberos pre-authentication on ${c.host}${from.en} (${reason.en})`,
+    );
   } else {
-    say(c.out, `${c.host} で Kerberos 事前認証が失敗しました(${reason.ja})`, `Kerberos pre-authentication failed on ${c.host}${from.en} (${reason.en})`);
+    say(
+      c.out,
+      `${c.host} で Kerberos 事前認証が失敗しました(${reason.ja})`,
+      `Kerberos pre-authentication failed on ${c.host}${from.en} (${reason.en})`,
+    );
   }
 };
 
@@ -213,10 +239,18 @@ const credentialValidated: Mapper = (c) => {
   const from = ws ? { ja: `${ws} から `, en: ` from workstation ${ws}` } : { ja: '', en: '' };
   const who = u ?? '(unknown)';
   if (ok) {
-    say(c.out, `${who} が ${from.ja}${c.host} で NTLM 認証に成功しました`, `${who} passed NTLM authentication on ${c.host}${from.en}`);
+    say(
+      c.out,
+      `${who} が ${from.ja}${c.host} で NTLM 認証に成功しました`,
+      `${who} passed NTLM authentication on ${c.host}${from.en}`,
+    );
   } else {
     const reason = failureReason(c, NTSTATUS, 'Status');
-    say(c.out, `${who} が ${from.ja}${c.host} への NTLM 認証に失敗しました(${reason.ja})`, `${who} failed NTLM authentication on ${c.host}${from.en} (${reason.en})`);
+    say(
+      c.out,
+      `${who} が ${from.ja}${c.host} への NTLM 認証に失敗しました(${reason.ja})`,
+      `${who} failed NTLM authentication on ${c.host}${from.en} (${reason.en})`,
+    );
   }
 };
 
@@ -233,14 +267,23 @@ function rdpSession(reconnect: boolean): Mapper {
     const ip = source(c, 'ClientAddress', '', 'ClientName');
     const client = val(c.d, 'ClientName');
     const session = val(c.d, 'SessionName') ?? '';
-    if (isPersonAccount(val(c.d, 'AccountName'))) c.out['kansa.session.transition'] = reconnect ? 'reconnect' : 'disconnect';
+    if (isPersonAccount(val(c.d, 'AccountName')))
+      c.out['kansa.session.transition'] = reconnect ? 'reconnect' : 'disconnect';
     const from = [client, ip].filter(Boolean);
     const fromJa = from.length ? `(クライアント ${from.join('、')})` : '';
     const fromEn = from.length ? ` (client ${from.join(', ')})` : '';
     if (reconnect) {
-      say(c.out, `${u} が ${c.host} のセッション ${session} に再接続しました${fromJa}`, `${u} reconnected to session ${session} on ${c.host}${fromEn}`);
+      say(
+        c.out,
+        `${u} が ${c.host} のセッション ${session} に再接続しました${fromJa}`,
+        `${u} reconnected to session ${session} on ${c.host}${fromEn}`,
+      );
     } else {
-      say(c.out, `${u} が ${c.host} のセッション ${session} から切断しました${fromJa}`, `${u} disconnected from session ${session} on ${c.host}${fromEn}`);
+      say(
+        c.out,
+        `${u} が ${c.host} のセッション ${session} から切断しました${fromJa}`,
+        `${u} disconnected from session ${session} on ${c.host}${fromEn}`,
+      );
     }
   };
 }
@@ -273,6 +316,22 @@ export const LOGON_MAPPERS: Array<[number, Mapper]> = [
   [4779, rdpSession(false)],
   [4800, workstation('workstation-locked', 'lock', 'をロックしました', '{u} locked {host}')],
   [4801, workstation('workstation-unlocked', 'unlock', 'のロックを解除しました', '{u} unlocked {host}')],
-  [4802, workstation('screensaver-invoked', 'lock', 'を一定時間操作せず、スクリーンセーバーが起動しました', 'The screensaver started for {u} on {host}')],
-  [4803, workstation('screensaver-dismissed', 'unlock', 'でスクリーンセーバーを解除しました', '{u} dismissed the screensaver on {host}')],
+  [
+    4802,
+    workstation(
+      'screensaver-invoked',
+      'lock',
+      'を一定時間操作せず、スクリーンセーバーが起動しました',
+      'The screensaver started for {u} on {host}',
+    ),
+  ],
+  [
+    4803,
+    workstation(
+      'screensaver-dismissed',
+      'unlock',
+      'でスクリーンセーバーを解除しました',
+      '{u} dismissed the screensaver on {host}',
+    ),
+  ],
 ];

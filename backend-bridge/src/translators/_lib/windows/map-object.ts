@@ -46,9 +46,17 @@ const handleRequested: Mapper = (c) => {
   c.out['event.action'] = 'object-handle-requested';
   c.out['event.outcome'] = ok ? 'success' : 'failure';
   if (ok) {
-    say(c.out, `${u} が ${c.host} 上の ${obj} へのハンドルを要求しました(${r.ja})`, `${u} requested a handle to ${obj} on ${c.host} (${r.en})`);
+    say(
+      c.out,
+      `${u} が ${c.host} 上の ${obj} へのハンドルを要求しました(${r.ja})`,
+      `${u} requested a handle to ${obj} on ${c.host} (${r.en})`,
+    );
   } else {
-    say(c.out, `${u} が ${c.host} 上の ${obj} へのアクセスを拒否されました(${r.ja})`, `${u} was denied access to ${obj} on ${c.host} (${r.en})`);
+    say(
+      c.out,
+      `${u} が ${c.host} 上の ${obj} へのアクセスを拒否されました(${r.ja})`,
+      `${u} was denied access to ${obj} on ${c.host} (${r.en})`,
+    );
   }
 };
 
@@ -60,7 +68,11 @@ const objectAccessed: Mapper = (c) => {
   c.out['event.type'] = ['access'];
   c.out['event.action'] = 'object-accessed';
   c.out['event.outcome'] = c.ev.audit ?? 'success';
-  say(c.out, `${u} が ${c.host} 上の ${obj} にアクセスしました(${r.ja})`, `${u} accessed ${obj} on ${c.host} (${r.en})`);
+  say(
+    c.out,
+    `${u} が ${c.host} 上の ${obj} にアクセスしました(${r.ja})`,
+    `${u} accessed ${obj} on ${c.host} (${r.en})`,
+  );
 };
 
 const handleClosed: Mapper = (c) => {
@@ -82,7 +94,11 @@ const objectDeleted: Mapper = (c) => {
   c.out['event.action'] = 'object-deleted';
   c.out['event.outcome'] = 'success';
   const h = val(c.d, 'HandleId') ?? '?';
-  say(c.out, `${u} が ${c.host} 上のオブジェクトを削除しました(ハンドル ${h})`, `${u} deleted an object on ${c.host} (handle ${h})`);
+  say(
+    c.out,
+    `${u} が ${c.host} 上のオブジェクトを削除しました(ハンドル ${h})`,
+    `${u} deleted an object on ${c.host} (handle ${h})`,
+  );
 };
 
 const permissionsChanged: Mapper = (c) => {
@@ -93,7 +109,11 @@ const permissionsChanged: Mapper = (c) => {
   c.out['event.type'] = ['change'];
   c.out['event.action'] = 'permissions-changed';
   c.out['event.outcome'] = 'success';
-  say(c.out, `${u} が ${c.host} 上の ${obj} のアクセス許可を変更しました`, `${u} changed the permissions of ${obj} on ${c.host}`);
+  say(
+    c.out,
+    `${u} が ${c.host} 上の ${obj} のアクセス許可を変更しました`,
+    `${u} changed the permissions of ${obj} on ${c.host}`,
+  );
 };
 
 /** `\\*\開発` → `\\FS01\開発`: the share as a client would type it. */
@@ -123,9 +143,17 @@ const shareAccessed: Mapper = (c) => {
   c.out['event.outcome'] = ok ? 'success' : 'failure';
   const from = ip ? { ja: `${ip} から `, en: ` from ${ip}` } : { ja: '', en: '' };
   if (ok) {
-    say(c.out, `${u} が ${from.ja}${c.host} の共有 ${share} にアクセスしました`, `${u} accessed the share ${share} on ${c.host}${from.en}`);
+    say(
+      c.out,
+      `${u} が ${from.ja}${c.host} の共有 ${share} にアクセスしました`,
+      `${u} accessed the share ${share} on ${c.host}${from.en}`,
+    );
   } else {
-    say(c.out, `${u} が ${from.ja}${c.host} の共有 ${share} へのアクセスを拒否されました`, `${u} was denied access to the share ${share} on ${c.host}${from.en}`);
+    say(
+      c.out,
+      `${u} が ${from.ja}${c.host} の共有 ${share} へのアクセスを拒否されました`,
+      `${u} was denied access to the share ${share} on ${c.host}${from.en}`,
+    );
   }
 };
 
@@ -149,9 +177,17 @@ const shareObjectChecked: Mapper = (c) => {
   c.out['event.outcome'] = ok ? 'success' : 'failure';
   const from = ip ? { ja: `${ip} から `, en: ` from ${ip}` } : { ja: '', en: '' };
   if (ok) {
-    say(c.out, `${u} が ${from.ja}${c.host} 上の ${path} にアクセスしました(${r.ja})`, `${u} accessed ${path} on ${c.host}${from.en} (${r.en})`);
+    say(
+      c.out,
+      `${u} が ${from.ja}${c.host} 上の ${path} にアクセスしました(${r.ja})`,
+      `${u} accessed ${path} on ${c.host}${from.en} (${r.en})`,
+    );
   } else {
-    say(c.out, `${u} が ${from.ja}${c.host} 上の ${path} へのアクセスを拒否されました(${r.ja})`, `${u} was denied access to ${path} on ${c.host}${from.en} (${r.en})`);
+    say(
+      c.out,
+      `${u} が ${from.ja}${c.host} 上の ${path} へのアクセスを拒否されました(${r.ja})`,
+      `${u} was denied access to ${path} on ${c.host}${from.en} (${r.en})`,
+    );
   }
 };
 
@@ -177,7 +213,8 @@ function connection(allowed: boolean): Mapper {
     if (src.port) c.out['source.port'] = src.port;
     if (dst.ip) c.out['destination.ip'] = dst.ip;
     if (dst.port) c.out['destination.port'] = dst.port;
-    const proto = PROTOCOLS[val(c.d, 'Protocol') ?? ''] ?? (val(c.d, 'Protocol') ? `protocol ${val(c.d, 'Protocol')}` : undefined);
+    const proto =
+      PROTOCOLS[val(c.d, 'Protocol') ?? ''] ?? (val(c.d, 'Protocol') ? `protocol ${val(c.d, 'Protocol')}` : undefined);
     if (proto && PROTOCOLS[val(c.d, 'Protocol')!]) c.out['network.transport'] = proto;
     const app = val(c.d, 'Application');
     if (app) {
@@ -228,8 +265,16 @@ const processCreated: Mapper = (c) => {
   const ppid = pidOf(val(c.d, 'ProcessId'));
   if (ppid !== undefined) c.out['process.parent.pid'] = ppid;
   const elevation = TOKEN_ELEVATION[/%%(\d+)/.exec(c.d.TokenElevationType ?? '')?.[1] ?? ''];
-  const partsJa = [parent ? `親 ${baseName(parent)}` : '', elevation ? elevation[0].slice(1) : '', cmd ? `コマンドライン: ${oneLine(cmd, 200)}` : ''].filter(Boolean);
-  const partsEn = [parent ? `parent ${baseName(parent)}` : '', elevation ? elevation[1].slice(2) : '', cmd ? `command line: ${oneLine(cmd, 200)}` : ''].filter(Boolean);
+  const partsJa = [
+    parent ? `親 ${baseName(parent)}` : '',
+    elevation ? elevation[0].slice(1) : '',
+    cmd ? `コマンドライン: ${oneLine(cmd, 200)}` : '',
+  ].filter(Boolean);
+  const partsEn = [
+    parent ? `parent ${baseName(parent)}` : '',
+    elevation ? elevation[1].slice(2) : '',
+    cmd ? `command line: ${oneLine(cmd, 200)}` : '',
+  ].filter(Boolean);
   say(
     c.out,
     `${u} が ${c.host} でプロセス ${name} を起動しました${partsJa.length ? `(${partsJa.join('、')})` : ''}`,

@@ -105,8 +105,16 @@ const rightAdjusted: Mapper = (c) => {
   c.out['event.type'] = ['change', 'admin'];
   c.out['event.action'] = 'adjusted-token-privileges';
   c.out['event.outcome'] = 'success';
-  const ja = [on.length ? `有効化: ${listWords(on, 3).ja}` : '', off.length ? `無効化: ${listWords(off, 3).ja}` : '', exe ? `プロセス ${exe}` : ''].filter(Boolean);
-  const en = [on.length ? `enabled ${listWords(on, 3).en}` : '', off.length ? `disabled ${listWords(off, 3).en}` : '', exe ? `process ${exe}` : ''].filter(Boolean);
+  const ja = [
+    on.length ? `有効化: ${listWords(on, 3).ja}` : '',
+    off.length ? `無効化: ${listWords(off, 3).ja}` : '',
+    exe ? `プロセス ${exe}` : '',
+  ].filter(Boolean);
+  const en = [
+    on.length ? `enabled ${listWords(on, 3).en}` : '',
+    off.length ? `disabled ${listWords(off, 3).en}` : '',
+    exe ? `process ${exe}` : '',
+  ].filter(Boolean);
   const whose = target && target !== u ? { ja: ` ${target} の`, en: ` of ${target}` } : { ja: '', en: '' };
   say(
     c.out,

@@ -37,7 +37,13 @@ const eventLogCleared: Mapper = (c) => {
   else say(c.out, `${c.host} の ${log} ログが消去されました`, `The ${log} log on ${c.host} was cleared`);
 };
 
-function power(action: string, type: 'start' | 'end' | 'info', transition: 'power-on' | 'power-off' | undefined, ja: string, en: string): Mapper {
+function power(
+  action: string,
+  type: 'start' | 'end' | 'info',
+  transition: 'power-on' | 'power-off' | undefined,
+  ja: string,
+  en: string,
+): Mapper {
   return (c) => {
     c.out['event.category'] = ['host'];
     c.out['event.type'] = [type];
@@ -90,15 +96,28 @@ const shutdownInitiated: Mapper = (c) => {
   if (reason) c.out['event.reason'] = reason;
   const comment = val(c.d, 'param6');
   const restart = RESTART.test(val(c.d, 'param5') ?? '');
-  const detailsJa = [reason ? `理由: ${reason}` : '', comment ? `コメント: ${oneLine(comment, 100)}` : '', c.out['process.name'] ? `プロセス ${c.out['process.name']}` : ''].filter(Boolean);
-  const detailsEn = [reason ? `reason: ${reason}` : '', comment ? `comment: ${oneLine(comment, 100)}` : '', c.out['process.name'] ? `process ${c.out['process.name']}` : ''].filter(Boolean);
+  const detailsJa = [
+    reason ? `理由: ${reason}` : '',
+    comment ? `コメント: ${oneLine(comment, 100)}` : '',
+    c.out['process.name'] ? `プロセス ${c.out['process.name']}` : '',
+  ].filter(Boolean);
+  const detailsEn = [
+    reason ? `reason: ${reason}` : '',
+    comment ? `comment: ${oneLine(comment, 100)}` : '',
+    c.out['process.name'] ? `process ${c.out['process.name']}` : '',
+  ].filter(Boolean);
   const dj = detailsJa.length ? `(${detailsJa.join('、')})` : '';
   const de = detailsEn.length ? ` (${detailsEn.join(', ')})` : '';
   const u = account.name;
   const verbJa = restart ? '再起動しました' : 'シャットダウンしました';
   const verbEn = restart ? 'restarted' : 'shut down';
   if (u) say(c.out, `${u} が ${c.host} を${verbJa}${dj}`, `${u} ${verbEn} ${c.host}${de}`);
-  else say(c.out, `${c.host} が${verbJa.replace('しました', 'されました')}${dj}`, `${c.host} was ${verbEn === 'shut down' ? 'shut down' : 'restarted'}${de}`);
+  else
+    say(
+      c.out,
+      `${c.host} が${verbJa.replace('しました', 'されました')}${dj}`,
+      `${c.host} was ${verbEn === 'shut down' ? 'shut down' : 'restarted'}${de}`,
+    );
 };
 
 /** `Key = Value` (4103 ContextInfo) or `Key=Value` (400/800 details) lines into a map. */
@@ -161,8 +180,18 @@ const scriptBlock: Mapper = (c) => {
   partsEn.push(`text: ${preview}`);
   const ja = `(${partsJa.join('、')})`;
   const en = ` (${partsEn.join(', ')})`;
-  if (u) say(c.out, `${u} が ${c.host} で PowerShell スクリプトブロックを実行しました${ja}`, `${u} ran a PowerShell script block on ${c.host}${en}`);
-  else say(c.out, `${c.host} で PowerShell スクリプトブロックが実行されました${ja}`, `A PowerShell script block ran on ${c.host}${en}`);
+  if (u)
+    say(
+      c.out,
+      `${u} が ${c.host} で PowerShell スクリプトブロックを実行しました${ja}`,
+      `${u} ran a PowerShell script block on ${c.host}${en}`,
+    );
+  else
+    say(
+      c.out,
+      `${c.host} で PowerShell スクリプトブロックが実行されました${ja}`,
+      `A PowerShell script block ran on ${c.host}${en}`,
+    );
 };
 
 const moduleCommand: Mapper = (c) => {
@@ -186,8 +215,18 @@ const moduleCommand: Mapper = (c) => {
   const partsEn = [host ? `host ${oneLine(host, 120)}` : '', script ? `script ${script}` : ''].filter(Boolean);
   const ja = partsJa.length ? `(${partsJa.join('、')})` : '';
   const en = partsEn.length ? ` (${partsEn.join(', ')})` : '';
-  if (u) say(c.out, `${u} が ${c.host} で PowerShell コマンド ${what} を実行しました${ja}`, `${u} ran the PowerShell command ${what} on ${c.host}${en}`);
-  else say(c.out, `${c.host} で PowerShell コマンド ${what} が実行されました${ja}`, `The PowerShell command ${what} ran on ${c.host}${en}`);
+  if (u)
+    say(
+      c.out,
+      `${u} が ${c.host} で PowerShell コマンド ${what} を実行しました${ja}`,
+      `${u} ran the PowerShell command ${what} on ${c.host}${en}`,
+    );
+  else
+    say(
+      c.out,
+      `${c.host} で PowerShell コマンド ${what} が実行されました${ja}`,
+      `The PowerShell command ${what} ran on ${c.host}${en}`,
+    );
 };
 
 /** The `Key=Value` details of classic 400/403/800 events: whichever Data holds them, or the message. */
@@ -211,8 +250,18 @@ function engine(started: boolean): Mapper {
     const en = app ? ` (host application: ${oneLine(app, 160)})` : '';
     const verbJa = started ? '起動しました' : '停止しました';
     const verbEn = started ? 'started' : 'stopped';
-    if (account.name) say(c.out, `${account.name} が ${c.host} で PowerShell エンジンを${verbJa}${ja}`, `${account.name} ${verbEn} the PowerShell engine on ${c.host}${en}`);
-    else say(c.out, `${c.host} で PowerShell エンジンが${verbJa}${ja}`, `The PowerShell engine ${verbEn} on ${c.host}${en}`);
+    if (account.name)
+      say(
+        c.out,
+        `${account.name} が ${c.host} で PowerShell エンジンを${verbJa}${ja}`,
+        `${account.name} ${verbEn} the PowerShell engine on ${c.host}${en}`,
+      );
+    else
+      say(
+        c.out,
+        `${c.host} で PowerShell エンジンが${verbJa}${ja}`,
+        `The PowerShell engine ${verbEn} on ${c.host}${en}`,
+      );
   };
 }
 
@@ -229,12 +278,27 @@ const pipeline: Mapper = (c) => {
   if (Number.isInteger(seq) && seq > 0) c.out['powershell.sequence'] = seq;
   if (Number.isInteger(total) && total > 0) c.out['powershell.total'] = total;
   const command = details.get('CommandLine') || val(c.d, 'param1');
-  const partsJa = [command ? `コマンド: ${oneLine(command, 160)}` : '', app ? `ホスト ${oneLine(app, 100)}` : ''].filter(Boolean);
-  const partsEn = [command ? `command: ${oneLine(command, 160)}` : '', app ? `host ${oneLine(app, 100)}` : ''].filter(Boolean);
+  const partsJa = [
+    command ? `コマンド: ${oneLine(command, 160)}` : '',
+    app ? `ホスト ${oneLine(app, 100)}` : '',
+  ].filter(Boolean);
+  const partsEn = [command ? `command: ${oneLine(command, 160)}` : '', app ? `host ${oneLine(app, 100)}` : ''].filter(
+    Boolean,
+  );
   const ja = partsJa.length ? `(${partsJa.join('、')})` : '';
   const en = partsEn.length ? ` (${partsEn.join(', ')})` : '';
-  if (account.name) say(c.out, `${account.name} が ${c.host} で PowerShell パイプラインを実行しました${ja}`, `${account.name} ran a PowerShell pipeline on ${c.host}${en}`);
-  else say(c.out, `${c.host} で PowerShell パイプラインが実行されました${ja}`, `A PowerShell pipeline ran on ${c.host}${en}`);
+  if (account.name)
+    say(
+      c.out,
+      `${account.name} が ${c.host} で PowerShell パイプラインを実行しました${ja}`,
+      `${account.name} ran a PowerShell pipeline on ${c.host}${en}`,
+    );
+  else
+    say(
+      c.out,
+      `${c.host} で PowerShell パイプラインが実行されました${ja}`,
+      `A PowerShell pipeline ran on ${c.host}${en}`,
+    );
 };
 
 /** PrintService 307 UserData DocumentPrinted: Param1 job, 2 document, 3 user, 4 client, 5 printer, 6 port, 7 bytes, 8 pages. */
@@ -258,8 +322,16 @@ const documentPrinted: Mapper = (c) => {
   if (Number.isFinite(bytes) && val(c.d, 'Param7')) c.out['kansa.print.bytes'] = bytes;
   if (Number.isFinite(pages) && val(c.d, 'Param8')) c.out['kansa.print.pages'] = pages;
   const from = client ? { ja: `${client} から `, en: ` from ${client}` } : { ja: '', en: '' };
-  const sizeJa = [c.out['kansa.print.pages'] !== undefined ? `${pages} ページ` : '', c.out['kansa.print.bytes'] !== undefined ? `${bytes} バイト` : '', `印刷サーバー ${c.host}`].filter(Boolean);
-  const sizeEn = [c.out['kansa.print.pages'] !== undefined ? `${pages} page${pages === 1 ? '' : 's'}` : '', c.out['kansa.print.bytes'] !== undefined ? `${bytes} bytes` : '', `print server ${c.host}`].filter(Boolean);
+  const sizeJa = [
+    c.out['kansa.print.pages'] !== undefined ? `${pages} ページ` : '',
+    c.out['kansa.print.bytes'] !== undefined ? `${bytes} バイト` : '',
+    `印刷サーバー ${c.host}`,
+  ].filter(Boolean);
+  const sizeEn = [
+    c.out['kansa.print.pages'] !== undefined ? `${pages} page${pages === 1 ? '' : 's'}` : '',
+    c.out['kansa.print.bytes'] !== undefined ? `${bytes} bytes` : '',
+    `print server ${c.host}`,
+  ].filter(Boolean);
   const who = account.name ?? '(unknown)';
   say(
     c.out,
@@ -271,14 +343,44 @@ const documentPrinted: Mapper = (c) => {
 export const SYSTEM_MAPPERS: Map<string, Mapper> = new Map([
   ['microsoft-windows-eventlog:1102', securityLogCleared],
   ['microsoft-windows-eventlog:104', eventLogCleared],
-  ['eventlog:6005', power('event-log-started', 'start', 'power-on', '{host} でイベントログサービスが開始されました(システム起動)', 'The event log service started on {host} (system startup)')],
-  ['eventlog:6006', power('event-log-stopped', 'end', 'power-off', '{host} でイベントログサービスが停止されました(システム シャットダウン)', 'The event log service stopped on {host} (system shutdown)')],
+  [
+    'eventlog:6005',
+    power(
+      'event-log-started',
+      'start',
+      'power-on',
+      '{host} でイベントログサービスが開始されました(システム起動)',
+      'The event log service started on {host} (system startup)',
+    ),
+  ],
+  [
+    'eventlog:6006',
+    power(
+      'event-log-stopped',
+      'end',
+      'power-off',
+      '{host} でイベントログサービスが停止されました(システム シャットダウン)',
+      'The event log service stopped on {host} (system shutdown)',
+    ),
+  ],
   ['eventlog:6008', unexpectedShutdown],
   ['user32:1074', shutdownInitiated],
-  ['microsoft-windows-kernel-general:12', power('system-started', 'start', 'power-on', '{host} が起動しました', '{host} started')],
-  ['microsoft-windows-kernel-general:13', power('system-shutdown', 'end', 'power-off', '{host} がシャットダウンしました', '{host} shut down')],
-  ['microsoft-windows-kernel-power:42', power('system-sleep', 'end', 'power-off', '{host} がスリープ状態に入りました', '{host} went to sleep')],
-  ['microsoft-windows-kernel-power:107', power('system-resumed', 'start', 'power-on', '{host} がスリープから復帰しました', '{host} resumed from sleep')],
+  [
+    'microsoft-windows-kernel-general:12',
+    power('system-started', 'start', 'power-on', '{host} が起動しました', '{host} started'),
+  ],
+  [
+    'microsoft-windows-kernel-general:13',
+    power('system-shutdown', 'end', 'power-off', '{host} がシャットダウンしました', '{host} shut down'),
+  ],
+  [
+    'microsoft-windows-kernel-power:42',
+    power('system-sleep', 'end', 'power-off', '{host} がスリープ状態に入りました', '{host} went to sleep'),
+  ],
+  [
+    'microsoft-windows-kernel-power:107',
+    power('system-resumed', 'start', 'power-on', '{host} がスリープから復帰しました', '{host} resumed from sleep'),
+  ],
   ['microsoft-windows-powershell:4104', scriptBlock],
   ['microsoft-windows-powershell:4103', moduleCommand],
   ['powershell:400', engine(true)],

@@ -30,7 +30,12 @@ function proto(c: MapCtx): string | undefined {
 function direction(c: MapCtx): 'inbound' | 'outbound' | undefined {
   const code = /%%(\d+)/.exec(c.d.Direction ?? '')?.[1];
   const w = (c.d.Direction ?? '').trim().toLowerCase();
-  const d = code === '14592' || w === 'inbound' || w === '受信' ? 'inbound' : code === '14593' || w === 'outbound' || w === '送信' ? 'outbound' : undefined;
+  const d =
+    code === '14592' || w === 'inbound' || w === '受信'
+      ? 'inbound'
+      : code === '14593' || w === 'outbound' || w === '送信'
+        ? 'outbound'
+        : undefined;
   if (d) c.out['network.direction'] = d;
   return d;
 }
@@ -51,8 +56,15 @@ function localPort(kind: 'listen' | 'bind', allowed: boolean): Mapper {
     const where = ip ? endpoint(ip, port) : port !== undefined ? `port ${port}` : '?';
     const pw = p ? ` (${p})` : '';
     const ja = kind === 'listen' ? `${where}${pw} での待ち受け` : `ローカルポート ${where}${pw} へのバインド`;
-    const en = kind === 'listen' ? `${allowed ? 'to listen' : 'from listening'} on ${where}${pw}` : `${allowed ? 'to bind' : 'from binding'} to the local port ${where}${pw}`;
-    say(c.out, `${c.host} で ${a} の ${ja}が${allowed ? '許可されました' : 'ブロックされました'}`, `${c.host} ${allowed ? 'allowed' : 'blocked'} ${a} ${en}`);
+    const en =
+      kind === 'listen'
+        ? `${allowed ? 'to listen' : 'from listening'} on ${where}${pw}`
+        : `${allowed ? 'to bind' : 'from binding'} to the local port ${where}${pw}`;
+    say(
+      c.out,
+      `${c.host} で ${a} の ${ja}が${allowed ? '許可されました' : 'ブロックされました'}`,
+      `${c.host} ${allowed ? 'allowed' : 'blocked'} ${a} ${en}`,
+    );
   };
 }
 
@@ -102,18 +114,32 @@ const filterChanged: Mapper = (c) => {
   if (filter) c.out['rule.name'] = filter;
   const id = val(c.d, 'FilterId');
   if (id) c.out['rule.id'] = id;
-  const change = FILTER_CHANGES[/%%(\d+)/.exec(c.d.ChangeType ?? '')?.[1] ?? (c.d.ChangeType ?? '').trim().toLowerCase()];
+  const change =
+    FILTER_CHANGES[/%%(\d+)/.exec(c.d.ChangeType ?? '')?.[1] ?? (c.d.ChangeType ?? '').trim().toLowerCase()];
   const provider = val(c.d, 'ProviderName');
   c.out['event.category'] = ['configuration', 'network'];
   c.out['event.type'] = change?.en === 'added' ? ['creation'] : change?.en === 'deleted' ? ['deletion'] : ['change'];
-  c.out['event.action'] = change?.en === 'added' ? 'firewall-filter-added' : change?.en === 'deleted' ? 'firewall-filter-deleted' : 'firewall-filter-changed';
+  c.out['event.action'] =
+    change?.en === 'added'
+      ? 'firewall-filter-added'
+      : change?.en === 'deleted'
+        ? 'firewall-filter-deleted'
+        : 'firewall-filter-changed';
   c.out['event.outcome'] = 'success';
   const by = provider ? { ja: `(${provider})`, en: ` (${provider})` } : { ja: '', en: '' };
   const verb = change ?? { ja: '変更', en: 'changed' };
   if (account.name) {
-    say(c.out, `${account.name} が ${c.host} で WFP フィルター ${filter} を${verb.ja}しました${by.ja}`, `${account.name} ${verb.en} the WFP filter ${filter} on ${c.host}${by.en}`);
+    say(
+      c.out,
+      `${account.name} が ${c.host} で WFP フィルター ${filter} を${verb.ja}しました${by.ja}`,
+      `${account.name} ${verb.en} the WFP filter ${filter} on ${c.host}${by.en}`,
+    );
   } else {
-    say(c.out, `${c.host} で WFP フィルター ${filter} が${verb.ja}されました${by.ja}`, `The WFP filter ${filter} was ${verb.en} on ${c.host}${by.en}`);
+    say(
+      c.out,
+      `${c.host} で WFP フィルター ${filter} が${verb.ja}されました${by.ja}`,
+      `The WFP filter ${filter} was ${verb.en} on ${c.host}${by.en}`,
+    );
   }
 };
 

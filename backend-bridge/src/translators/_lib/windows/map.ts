@@ -24,7 +24,13 @@ const SECURITY_PROVIDER = 'microsoft-windows-security-auditing';
 const SYSMON_PROVIDER = 'microsoft-windows-sysmon';
 
 /** Security log events by id (provider Microsoft-Windows-Security-Auditing). */
-const SECURITY: Map<number, Mapper> = new Map([...LOGON_MAPPERS, ...ACCOUNT_MAPPERS, ...OBJECT_MAPPERS, ...WFP_MAPPERS, ...PRIVILEGE_MAPPERS]);
+const SECURITY: Map<number, Mapper> = new Map([
+  ...LOGON_MAPPERS,
+  ...ACCOUNT_MAPPERS,
+  ...OBJECT_MAPPERS,
+  ...WFP_MAPPERS,
+  ...PRIVILEGE_MAPPERS,
+]);
 
 const LEVEL_NAMES = ['information', 'critical', 'error', 'warning', 'information', 'verbose'];
 

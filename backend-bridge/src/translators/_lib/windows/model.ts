@@ -81,8 +81,13 @@ export function parseAnyWinTime(v: unknown, localZone: string, zonedToUtc: Zoned
   const text = typeof v === 'number' ? String(v) : typeof v === 'string' ? v.trim() : '';
   if (text === '') return undefined;
   const dotnet = DOTNET_DATE.exec(text);
-  const epoch = dotnet ? Number(dotnet[1]) : EPOCH.test(text) ? Number(text) * (text.split('.')[0].length === 10 ? 1000 : 1) : undefined;
-  if (epoch !== undefined) return epoch >= EPOCH_RANGE[0] && epoch < EPOCH_RANGE[1] ? new Date(Math.floor(epoch)) : undefined;
+  const epoch = dotnet
+    ? Number(dotnet[1])
+    : EPOCH.test(text)
+      ? Number(text) * (text.split('.')[0].length === 10 ? 1000 : 1)
+      : undefined;
+  if (epoch !== undefined)
+    return epoch >= EPOCH_RANGE[0] && epoch < EPOCH_RANGE[1] ? new Date(Math.floor(epoch)) : undefined;
   return parseWinTime(text, localZone, zonedToUtc);
 }
 

@@ -39,7 +39,6 @@ export function splitAccount(account: string | undefined): { name?: string; doma
 
 const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
 
-
 /** An address field as an IP for source.ip: `::ffff:10.0.0.5` → `10.0.0.5`; `-` and names → undefined. */
 export function ipOf(v: string | undefined): string | undefined {
   if (!v) return undefined;
@@ -62,7 +61,14 @@ export function endpoint(ip: string, port: number | undefined): string {
   return port !== undefined ? `${host}:${port}` : host;
 }
 
-const SERVICE_NAMES = new Set(['system', 'local service', 'network service', 'anonymous logon', 'ローカル サービス', 'ネットワーク サービス']);
+const SERVICE_NAMES = new Set([
+  'system',
+  'local service',
+  'network service',
+  'anonymous logon',
+  'ローカル サービス',
+  'ネットワーク サービス',
+]);
 const SERVICE_SIDS = new Set(['S-1-5-18', 'S-1-5-19', 'S-1-5-20', 'S-1-5-7']);
 
 /** A person's account, as opposed to a computer account (`WS01$`), SYSTEM, DWM-1, UMFD-0, … */

@@ -16,7 +16,11 @@ const dir = join(__dirname, 'testdata-equivalence');
 function records(file: string, split: 'lines' | 'events'): string[] {
   const text = readFileSync(join(dir, file), 'utf8');
   if (split === 'lines') return text.split('\n').filter((l) => l.trim() !== '');
-  return text.split('</Event>').map((t) => t.trim()).filter((t) => t.startsWith('<Event')).map((t) => `${t}</Event>`);
+  return text
+    .split('</Event>')
+    .map((t) => t.trim())
+    .filter((t) => t.startsWith('<Event'))
+    .map((t) => `${t}</Event>`);
 }
 
 function translateAll(format: typeof windowsXml, texts: string[]): KansaEvent[] {
@@ -50,8 +54,12 @@ describe('the three Windows renderings', () => {
       const b = comparable(beat[i]);
       const x = comparable(xml[i]);
       // Winlogbeat leaves empty EventData values out, as the real one does.
-      const nonEmpty = (d: unknown): Record<string, string> => Object.fromEntries(Object.entries((d ?? {}) as Record<string, string>).filter(([, v]) => v !== ''));
-      expect({ ...b, 'winlog.event_data': nonEmpty(b['winlog.event_data']) }).toEqual({ ...x, 'winlog.event_data': nonEmpty(x['winlog.event_data']) });
+      const nonEmpty = (d: unknown): Record<string, string> =>
+        Object.fromEntries(Object.entries((d ?? {}) as Record<string, string>).filter(([, v]) => v !== ''));
+      expect({ ...b, 'winlog.event_data': nonEmpty(b['winlog.event_data']) }).toEqual({
+        ...x,
+        'winlog.event_data': nonEmpty(x['winlog.event_data']),
+      });
     }
   });
 
@@ -70,14 +78,35 @@ function fieldProblems(events: readonly KansaEvent[]): string[] {
         problems.push(`${k}: not in the registry`);
         continue;
       }
-      const want = type === 'long' || type === 'float' || type === 'integer' ? 'number' : type === 'flat_object' ? 'object' : type === 'boolean' ? 'boolean' : 'string';
-      for (const one of Array.isArray(v) ? v : [v]) if (typeof one !== want) problems.push(`${k}: ${typeof one}, expected ${want}`);
+      const want =
+        type === 'long' || type === 'float' || type === 'integer'
+          ? 'number'
+          : type === 'flat_object'
+            ? 'object'
+            : type === 'boolean'
+              ? 'boolean'
+              : 'string';
+      for (const one of Array.isArray(v) ? v : [v])
+        if (typeof one !== want) problems.push(`${k}: ${typeof one}, expected ${want}`);
     }
     // "tanaka が …", or for Sysmon's process events "tanaka の excel.exe が …".
     const ja = String(e['kansa.message.ja']);
-    if (e['user.name'] && !ja.startsWith(`${e['user.name']} が `) && !ja.startsWith(`${e['user.name']} の `)) problems.push(`ja sentence does not start with the user: ${e['kansa.message.ja']}`);
+    if (e['user.name'] && !ja.startsWith(`${e['user.name']} が `) && !ja.startsWith(`${e['user.name']} の `))
+      problems.push(`ja sentence does not start with the user: ${e['kansa.message.ja']}`);
     if (e['kansa.parse.status'] !== 'failed') {
-      for (const k of ['@timestamp', 'event.kind', 'event.category', 'event.type', 'event.action', 'event.outcome', 'event.module', 'event.dataset', 'kansa.source_type', 'kansa.message.ja', 'kansa.message.en']) {
+      for (const k of [
+        '@timestamp',
+        'event.kind',
+        'event.category',
+        'event.type',
+        'event.action',
+        'event.outcome',
+        'event.module',
+        'event.dataset',
+        'kansa.source_type',
+        'kansa.message.ja',
+        'kansa.message.en',
+      ]) {
         if (e[k as keyof KansaEvent] === undefined) problems.push(`${e['event.code']}: ${k} missing`);
       }
     }
@@ -87,11 +116,15 @@ function fieldProblems(events: readonly KansaEvent[]): string[] {
 
 describe('the XML reader', () => {
   it('decodes the five entities and numeric references', () => {
-    expect(decodeEntities('&lt;a&gt; &amp; &quot;b&quot; &apos;c&apos; &#26085;&#x672C; &unknown; &#xZZ;')).toBe('<a> & "b" \'c\' 日本 &unknown; &#xZZ;');
+    expect(decodeEntities('&lt;a&gt; &amp; &quot;b&quot; &apos;c&apos; &#26085;&#x672C; &unknown; &#xZZ;')).toBe(
+      '<a> & "b" \'c\' 日本 &unknown; &#xZZ;',
+    );
   });
 
   it('reads attributes in either quote, CDATA and comments', () => {
-    const el = parseXml('<?xml version="1.0"?><!-- c --><Event a=\'1\' b="2"><Data Name="x"><![CDATA[<raw> & stuff]]></Data><Empty/></Event>');
+    const el = parseXml(
+      '<?xml version="1.0"?><!-- c --><Event a=\'1\' b="2"><Data Name="x"><![CDATA[<raw> & stuff]]></Data><Empty/></Event>',
+    );
     expect(el.attrs).toEqual({ a: '1', b: '2' });
     expect(el.children[0].text).toBe('<raw> & stuff');
     expect(el.children[1].name).toBe('Empty');
@@ -105,10 +138,17 @@ describe('the XML reader', () => {
 
   it('accepts an event without its namespace', () => {
     const [e] = windowsXml.translate(
-      { text: "<Event><System><Provider Name='Microsoft-Windows-Security-Auditing'/><EventID>4800</EventID><TimeCreated SystemTime='2026-10-01T03:01:44.1180000Z'/><Channel>Security</Channel><Computer>WS01</Computer></System><EventData><Data Name='TargetUserName'>tanaka</Data></EventData></Event>", origin: { source: 't', line: 1, offset: 0 } },
+      {
+        text: "<Event><System><Provider Name='Microsoft-Windows-Security-Auditing'/><EventID>4800</EventID><TimeCreated SystemTime='2026-10-01T03:01:44.1180000Z'/><Channel>Security</Channel><Computer>WS01</Computer></System><EventData><Data Name='TargetUserName'>tanaka</Data></EventData></Event>",
+        origin: { source: 't', line: 1, offset: 0 },
+      },
       ctx,
     );
-    expect(e).toMatchObject({ 'event.action': 'workstation-locked', 'user.name': 'tanaka', '@timestamp': '2026-10-01T03:01:44.118Z' });
+    expect(e).toMatchObject({
+      'event.action': 'workstation-locked',
+      'user.name': 'tanaka',
+      '@timestamp': '2026-10-01T03:01:44.118Z',
+    });
   });
 });
 
@@ -120,9 +160,15 @@ describe('decoding', () => {
   });
 
   it('reads 7-digit fractions and local NXLog times', () => {
-    expect(parseWinTime('2026-10-01T00:00:03.1234567Z', 'Asia/Tokyo', zonedToUtc)?.toISOString()).toBe('2026-10-01T00:00:03.123Z');
-    expect(parseWinTime('2026-10-01 09:00:03', 'Asia/Tokyo', zonedToUtc)?.toISOString()).toBe('2026-10-01T00:00:03.000Z');
-    expect(parseWinTime('2026-10-01T09:00:03+09:00', 'UTC', zonedToUtc)?.toISOString()).toBe('2026-10-01T00:00:03.000Z');
+    expect(parseWinTime('2026-10-01T00:00:03.1234567Z', 'Asia/Tokyo', zonedToUtc)?.toISOString()).toBe(
+      '2026-10-01T00:00:03.123Z',
+    );
+    expect(parseWinTime('2026-10-01 09:00:03', 'Asia/Tokyo', zonedToUtc)?.toISOString()).toBe(
+      '2026-10-01T00:00:03.000Z',
+    );
+    expect(parseWinTime('2026-10-01T09:00:03+09:00', 'UTC', zonedToUtc)?.toISOString()).toBe(
+      '2026-10-01T00:00:03.000Z',
+    );
     expect(parseWinTime('yesterday', 'UTC', zonedToUtc)).toBeUndefined();
   });
 
@@ -136,7 +182,16 @@ describe('decoding', () => {
 
 describe('golden outputs of the Windows translators', () => {
   const { readdirSync, existsSync } = jest.requireActual<typeof import('node:fs')>('node:fs');
-  const folders = ['windows-xml', 'nxlog-json', 'winlogbeat-json', 'winevent-json', 'wevtutil-text', 'windows-dhcp', 'file-access', 'sysmon'];
+  const folders = [
+    'windows-xml',
+    'nxlog-json',
+    'winlogbeat-json',
+    'winevent-json',
+    'wevtutil-text',
+    'windows-dhcp',
+    'file-access',
+    'sysmon',
+  ];
   const events: KansaEvent[] = [];
   for (const f of folders) {
     const root = join(__dirname, '..', '..', f, 'testdata');

@@ -29,14 +29,21 @@ interface Rule {
 }
 
 function who(u: string | undefined, p: string, host: string): Who {
-  return u ? { ja: `${u} の ${p} が ${host} で`, en: `${u}'s ${p}`, on: ` on ${host}` } : { ja: `${host} で ${p} が`, en: p, on: ` on ${host}` };
+  return u
+    ? { ja: `${u} の ${p} が ${host} で`, en: `${u}'s ${p}`, on: ` on ${host}` }
+    : { ja: `${host} で ${p} が`, en: p, on: ` on ${host}` };
 }
 
 function signed(d: Data): { ja: string; en: string } {
   const sig = val(d, 'Signature');
   const status = val(d, 'SignatureStatus');
   if ((val(d, 'Signed') ?? '').toLowerCase() === 'false') return { ja: '署名なし', en: 'unsigned' };
-  return sig ? { ja: `署名: ${sig}${status && status !== 'Valid' ? `、${status}` : ''}`, en: `signed by ${sig}${status && status !== 'Valid' ? `, ${status}` : ''}` } : { ja: '署名不明', en: 'signature unknown' };
+  return sig
+    ? {
+        ja: `署名: ${sig}${status && status !== 'Valid' ? `、${status}` : ''}`,
+        en: `signed by ${sig}${status && status !== 'Valid' ? `, ${status}` : ''}`,
+      }
+    : { ja: '署名不明', en: 'signature unknown' };
 }
 
 function hashed(out: KansaEvent, d: Data, field: 'process.hash.sha256' | 'file.hash.sha256', key = 'Hashes'): void {
@@ -56,11 +63,19 @@ const regChange = (d: Data) => REG_CHANGE[(val(d, 'EventType') ?? '').toLowerCas
 /** WMI Operation: Created / Deleted. */
 function wmiOp(d: Data): { ja: string; en: string; type: string } {
   const op = (val(d, 'Operation') ?? '').toLowerCase();
-  return op === 'deleted' ? { ja: '削除', en: 'deleted', type: 'deletion' } : { ja: '登録', en: 'registered', type: 'creation' };
+  return op === 'deleted'
+    ? { ja: '削除', en: 'deleted', type: 'deletion' }
+    : { ja: '登録', en: 'registered', type: 'creation' };
 }
 
 /** Windows DNS API status codes in QueryStatus. */
-const DNS_STATUS: Record<string, string> = { '0': 'NOERROR', '9003': 'NXDOMAIN', '9002': 'SERVFAIL', '9501': 'NODATA', '1460': 'TIMEOUT' };
+const DNS_STATUS: Record<string, string> = {
+  '0': 'NOERROR',
+  '9003': 'NXDOMAIN',
+  '9002': 'SERVFAIL',
+  '9501': 'NODATA',
+  '1460': 'TIMEOUT',
+};
 
 const RULES: Record<number, Rule> = {
   // 1 <Data Name='Image'>C:\…\powershell.exe</Data><Data Name='CommandLine'>powershell -enc …</Data><Data Name='ParentImage'>C:\…\EXCEL.EXE</Data>
@@ -96,12 +111,18 @@ const RULES: Record<number, Rule> = {
       const f = file(out, val(d, 'TargetFilename'));
       const to = val(d, 'CreationUtcTime') ?? '?';
       const from = val(d, 'PreviousCreationUtcTime') ?? '?';
-      return [`${w.ja} ${f} の作成日時を ${from} から ${to} に変更しました`, `${w.en} changed the creation time of ${f} from ${from} to ${to}${w.on}`];
+      return [
+        `${w.ja} ${f} の作成日時を ${from} から ${to} に変更しました`,
+        `${w.en} changed the creation time of ${f} from ${from} to ${to}${w.on}`,
+      ];
     },
   },
   // 3 <Data Name='Protocol'>tcp</Data><Data Name='Initiated'>true</Data><Data Name='DestinationIp'>203.0.113.50</Data><Data Name='DestinationPort'>443</Data>
   3: {
-    action: (d) => ((val(d, 'Initiated') ?? 'true').toLowerCase() === 'true' ? 'network-connection-made' : 'network-connection-accepted'),
+    action: (d) =>
+      (val(d, 'Initiated') ?? 'true').toLowerCase() === 'true'
+        ? 'network-connection-made'
+        : 'network-connection-accepted',
     category: ['network'],
     type: ['connection', 'start'],
     run: (out, d, w) => {
@@ -120,11 +141,19 @@ const RULES: Record<number, Rule> = {
     run: (_out, d, _w, host) => {
       const state = val(d, 'State') ?? '?';
       const v = val(d, 'Version');
-      return [`${host} で Sysmon サービスの状態が ${state} になりました${v ? ` (バージョン ${v})` : ''}`, `The Sysmon service on ${host} is now ${state}${v ? ` (version ${v})` : ''}`];
+      return [
+        `${host} で Sysmon サービスの状態が ${state} になりました${v ? ` (バージョン ${v})` : ''}`,
+        `The Sysmon service on ${host} is now ${state}${v ? ` (version ${v})` : ''}`,
+      ];
     },
   },
   // 5 <Data Name='Image'>C:\Windows\System32\notepad.exe</Data><Data Name='ProcessId'>4242</Data>
-  5: { action: 'ended-process', category: ['process'], type: ['end'], run: (_o, _d, w) => [`${w.ja}終了しました`, `${w.en} ended${w.on}`] },
+  5: {
+    action: 'ended-process',
+    category: ['process'],
+    type: ['end'],
+    run: (_o, _d, w) => [`${w.ja}終了しました`, `${w.en} ended${w.on}`],
+  },
   // 6 <Data Name='ImageLoaded'>C:\Windows\System32\drivers\evil.sys</Data><Data Name='Signed'>false</Data>
   6: {
     action: 'loaded-driver',
@@ -134,7 +163,10 @@ const RULES: Record<number, Rule> = {
       const f = file(out, val(d, 'ImageLoaded'));
       hashed(out, d, 'file.hash.sha256');
       const s = signed(d);
-      return [`${host} でドライバー ${f} が読み込まれました (${s.ja})`, `The driver ${f} was loaded on ${host} (${s.en})`];
+      return [
+        `${host} でドライバー ${f} が読み込まれました (${s.ja})`,
+        `The driver ${f} was loaded on ${host} (${s.en})`,
+      ];
     },
   },
   // 7 <Data Name='Image'>C:\…\rundll32.exe</Data><Data Name='ImageLoaded'>C:\Users\Public\x.dll</Data><Data Name='Signed'>false</Data>
@@ -157,7 +189,10 @@ const RULES: Record<number, Rule> = {
     run: (_out, d, w) => {
       const target = baseName(val(d, 'TargetImage') ?? '(unknown process)');
       const fn = val(d, 'StartFunction');
-      return [`${w.ja} ${target} にリモートスレッドを作成しました${fn ? ` (開始関数: ${fn})` : ''}`, `${w.en} created a remote thread in ${target}${w.on}${fn ? ` (start function ${fn})` : ''}`];
+      return [
+        `${w.ja} ${target} にリモートスレッドを作成しました${fn ? ` (開始関数: ${fn})` : ''}`,
+        `${w.en} created a remote thread in ${target}${w.on}${fn ? ` (start function ${fn})` : ''}`,
+      ];
     },
   },
   // 9 <Data Name='Image'>C:\Users\Public\dump.exe</Data><Data Name='Device'>\Device\HarddiskVolume2</Data>
@@ -178,11 +213,19 @@ const RULES: Record<number, Rule> = {
     run: (_out, d, w) => {
       const target = baseName(val(d, 'TargetImage') ?? '(unknown process)');
       const g = val(d, 'GrantedAccess');
-      return [`${w.ja} ${target} のプロセスにアクセスしました${g ? ` (アクセス権 ${g})` : ''}`, `${w.en} opened the process ${target}${w.on}${g ? ` (access ${g})` : ''}`];
+      return [
+        `${w.ja} ${target} のプロセスにアクセスしました${g ? ` (アクセス権 ${g})` : ''}`,
+        `${w.en} opened the process ${target}${w.on}${g ? ` (access ${g})` : ''}`,
+      ];
     },
   },
   // 11 <Data Name='Image'>C:\…\OUTLOOK.EXE</Data><Data Name='TargetFilename'>C:\Users\tanaka\Downloads\請求書.xlsm</Data>
-  11: { action: 'created-file', category: ['file'], type: ['creation'], run: (out, d, w) => fileSentence(out, d, w, 'を作成しました', 'created') },
+  11: {
+    action: 'created-file',
+    category: ['file'],
+    type: ['creation'],
+    run: (out, d, w) => fileSentence(out, d, w, 'を作成しました', 'created'),
+  },
   // 12 <Data Name='EventType'>CreateKey</Data><Data Name='TargetObject'>HKLM\System\CurrentControlSet\Services\evil</Data>
   12: {
     action: (d) => regChange(d)?.action ?? 'changed-registry-key',
@@ -204,7 +247,9 @@ const RULES: Record<number, Rule> = {
       out['registry.value'] = baseName(k);
       const details = val(d, 'Details');
       if (details) out['registry.data.strings'] = [details];
-      const set = details ? { ja: ` に ${cmd(details)} を設定しました`, en: ` to ${cmd(details)}` } : { ja: ' を設定しました', en: '' };
+      const set = details
+        ? { ja: ` に ${cmd(details)} を設定しました`, en: ` to ${cmd(details)}` }
+        : { ja: ' を設定しました', en: '' };
       return [`${w.ja} レジストリ値 ${k}${set.ja}`, `${w.en} set the registry value ${k}${set.en}${w.on}`];
     },
   },
@@ -216,7 +261,10 @@ const RULES: Record<number, Rule> = {
     run: (out, d, w) => {
       const k = registry(out, d);
       const n = val(d, 'NewName') ?? '?';
-      return [`${w.ja} レジストリ ${k} の名前を ${n} に変更しました`, `${w.en} renamed the registry key ${k} to ${n}${w.on}`];
+      return [
+        `${w.ja} レジストリ ${k} の名前を ${n} に変更しました`,
+        `${w.en} renamed the registry key ${k} to ${n}${w.on}`,
+      ];
     },
   },
   // 15 <Data Name='TargetFilename'>C:\Users\tanaka\Downloads\setup.exe:Zone.Identifier</Data><Data Name='Hash'>SHA256=…</Data>
@@ -236,19 +284,34 @@ const RULES: Record<number, Rule> = {
     type: ['change'],
     run: (_out, d, _w, host) => {
       const c = val(d, 'Configuration');
-      return [`${host} で Sysmon の設定が変更されました${c ? ` (${c})` : ''}`, `The Sysmon configuration on ${host} was changed${c ? ` (${c})` : ''}`];
+      return [
+        `${host} で Sysmon の設定が変更されました${c ? ` (${c})` : ''}`,
+        `The Sysmon configuration on ${host} was changed${c ? ` (${c})` : ''}`,
+      ];
     },
   },
   // 17 <Data Name='EventType'>CreatePipe</Data><Data Name='PipeName'>\msagent_12</Data><Data Name='Image'>C:\…\rundll32.exe</Data>
-  17: { action: 'created-named-pipe', category: ['file'], type: ['creation'], run: (out, d, w) => pipe(out, d, w, 'を作成しました', 'created') },
+  17: {
+    action: 'created-named-pipe',
+    category: ['file'],
+    type: ['creation'],
+    run: (out, d, w) => pipe(out, d, w, 'を作成しました', 'created'),
+  },
   // 18 <Data Name='EventType'>ConnectPipe</Data><Data Name='PipeName'>\lsarpc</Data>
-  18: { action: 'connected-named-pipe', category: ['file'], type: ['access'], run: (out, d, w) => pipe(out, d, w, 'に接続しました', 'connected to') },
+  18: {
+    action: 'connected-named-pipe',
+    category: ['file'],
+    type: ['access'],
+    run: (out, d, w) => pipe(out, d, w, 'に接続しました', 'connected to'),
+  },
   // 19 <Data Name='Operation'>Created</Data><Data Name='Name'>BotFilter</Data><Data Name='Query'>SELECT * FROM __InstanceModificationEvent …</Data>
   19: wmi('filter', 'WMI イベントフィルター', 'WMI event filter', (d) => val(d, 'Query')),
   // 20 <Data Name='Name'>BotConsumer</Data><Data Name='Type'>Command Line</Data><Data Name='Destination'>powershell -nop …</Data>
   20: wmi('consumer', 'WMI イベントコンシューマー', 'WMI event consumer', (d) => val(d, 'Destination')),
   // 21 <Data Name='Consumer'>CommandLineEventConsumer.Name="BotConsumer"</Data><Data Name='Filter'>__EventFilter.Name="BotFilter"</Data>
-  21: wmi('binding', 'WMI コンシューマーとフィルターの関連付け', 'WMI consumer-to-filter binding', (d) => [val(d, 'Consumer'), val(d, 'Filter')].filter(Boolean).join(' → ')),
+  21: wmi('binding', 'WMI コンシューマーとフィルターの関連付け', 'WMI consumer-to-filter binding', (d) =>
+    [val(d, 'Consumer'), val(d, 'Filter')].filter(Boolean).join(' → '),
+  ),
   // 22 <Data Name='QueryName'>evil.example.net</Data><Data Name='QueryStatus'>0</Data><Data Name='QueryResults'>::ffff:203.0.113.50;</Data>
   22: {
     action: 'dns-query',
@@ -270,7 +333,12 @@ const RULES: Record<number, Rule> = {
     },
   },
   // 23 <Data Name='TargetFilename'>C:\Shares\経理\予算.xlsx</Data><Data Name='IsExecutable'>false</Data><Data Name='Archived'>true</Data>
-  23: { action: 'deleted-file', category: ['file'], type: ['deletion'], run: (out, d, w) => fileSentence(out, d, w, 'を削除しました', 'deleted', true, archivedTail(d)) },
+  23: {
+    action: 'deleted-file',
+    category: ['file'],
+    type: ['deletion'],
+    run: (out, d, w) => fileSentence(out, d, w, 'を削除しました', 'deleted', true, archivedTail(d)),
+  },
   // 24 <Data Name='Image'>C:\…\mstsc.exe</Data><Data Name='Session'>1</Data><Data Name='ClientInfo'>user: tanaka ip: 10.0.10.21</Data>
   24: {
     action: 'changed-clipboard',
@@ -278,7 +346,10 @@ const RULES: Record<number, Rule> = {
     type: ['change'],
     run: (_out, d, w) => {
       const ci = val(d, 'ClientInfo');
-      return [`${w.ja} クリップボードを変更しました${ci ? ` (${ci})` : ''}`, `${w.en} changed the clipboard${w.on}${ci ? ` (${ci})` : ''}`];
+      return [
+        `${w.ja} クリップボードを変更しました${ci ? ` (${ci})` : ''}`,
+        `${w.en} changed the clipboard${w.on}${ci ? ` (${ci})` : ''}`,
+      ];
     },
   },
   // 25 <Data Name='Image'>C:\…\svchost.exe</Data><Data Name='Type'>Image is replaced</Data>
@@ -288,17 +359,51 @@ const RULES: Record<number, Rule> = {
     type: ['change'],
     run: (_out, d, w) => {
       const t = val(d, 'Type') ?? '?';
-      return [`${w.ja} プロセスイメージの改ざんを検出されました (${t})`, `${w.en} was detected with a tampered process image${w.on} (${t})`];
+      return [
+        `${w.ja} プロセスイメージの改ざんを検出されました (${t})`,
+        `${w.en} was detected with a tampered process image${w.on} (${t})`,
+      ];
     },
   },
   // 26 <Data Name='TargetFilename'>C:\Users\tanaka\AppData\Local\Temp\x.tmp</Data><Data Name='IsExecutable'>false</Data>
-  26: { action: 'deleted-file', category: ['file'], type: ['deletion'], run: (out, d, w) => fileSentence(out, d, w, 'を削除しました', 'deleted', true) },
+  26: {
+    action: 'deleted-file',
+    category: ['file'],
+    type: ['deletion'],
+    run: (out, d, w) => fileSentence(out, d, w, 'を削除しました', 'deleted', true),
+  },
   // 27 <Data Name='TargetFilename'>C:\Users\Public\payload.exe</Data>
-  27: { action: 'blocked-executable-file', category: ['file', 'intrusion_detection'], type: ['creation', 'denied'], outcome: 'failure', run: (out, d, w) => fileSentence(out, d, w, 'を作成しようとしてブロックされました (実行ファイル)', 'was blocked from creating the executable', true) },
+  27: {
+    action: 'blocked-executable-file',
+    category: ['file', 'intrusion_detection'],
+    type: ['creation', 'denied'],
+    outcome: 'failure',
+    run: (out, d, w) =>
+      fileSentence(
+        out,
+        d,
+        w,
+        'を作成しようとしてブロックされました (実行ファイル)',
+        'was blocked from creating the executable',
+        true,
+      ),
+  },
   // 28 <Data Name='TargetFilename'>C:\Shares\経理\予算.xlsx</Data>
-  28: { action: 'blocked-file-shredding', category: ['file', 'intrusion_detection'], type: ['deletion', 'denied'], outcome: 'failure', run: (out, d, w) => fileSentence(out, d, w, 'を完全消去しようとしてブロックされました', 'was blocked from shredding', true) },
+  28: {
+    action: 'blocked-file-shredding',
+    category: ['file', 'intrusion_detection'],
+    type: ['deletion', 'denied'],
+    outcome: 'failure',
+    run: (out, d, w) =>
+      fileSentence(out, d, w, 'を完全消去しようとしてブロックされました', 'was blocked from shredding', true),
+  },
   // 29 <Data Name='TargetFilename'>C:\Users\Public\payload.exe</Data>
-  29: { action: 'detected-executable-file', category: ['file'], type: ['creation'], run: (out, d, w) => fileSentence(out, d, w, 'を作成しました (実行ファイルを検出)', 'created the executable', true) },
+  29: {
+    action: 'detected-executable-file',
+    category: ['file'],
+    type: ['creation'],
+    run: (out, d, w) => fileSentence(out, d, w, 'を作成しました (実行ファイルを検出)', 'created the executable', true),
+  },
   // 255 <Data Name='ID'>DriverCommunication</Data><Data Name='Description'>Failed to open service configuration with error 1060</Data>
   255: {
     action: 'sysmon-error',
@@ -307,16 +412,29 @@ const RULES: Record<number, Rule> = {
     outcome: 'failure',
     run: (_out, d, _w, host) => {
       const what = [val(d, 'ID'), val(d, 'Description')].filter(Boolean).join(': ');
-      return [`${host} で Sysmon のエラーが発生しました${what ? ` (${what})` : ''}`, `Sysmon reported an error on ${host}${what ? ` (${what})` : ''}`];
+      return [
+        `${host} で Sysmon のエラーが発生しました${what ? ` (${what})` : ''}`,
+        `Sysmon reported an error on ${host}${what ? ` (${what})` : ''}`,
+      ];
     },
   },
 };
 
 function archivedTail(d: Data): { ja: string; en: string } {
-  return (val(d, 'Archived') ?? '').toLowerCase() === 'true' ? { ja: ' (アーカイブ済み)', en: ' (archived)' } : { ja: '', en: '' };
+  return (val(d, 'Archived') ?? '').toLowerCase() === 'true'
+    ? { ja: ' (アーカイブ済み)', en: ' (archived)' }
+    : { ja: '', en: '' };
 }
 
-function fileSentence(out: KansaEvent, d: Data, w: Who, ja: string, en: string, hashes = false, tail = { ja: '', en: '' }): [string, string] {
+function fileSentence(
+  out: KansaEvent,
+  d: Data,
+  w: Who,
+  ja: string,
+  en: string,
+  hashes = false,
+  tail = { ja: '', en: '' },
+): [string, string] {
   const f = file(out, val(d, 'TargetFilename'));
   if (hashes) hashed(out, d, 'file.hash.sha256');
   return [`${w.ja} ${f} ${ja}${tail.ja}`, `${w.en} ${en} ${f}${w.on}${tail.en}`];
@@ -363,7 +481,10 @@ const sysmon: Mapper = (c: MapCtx) => {
   if (rn) c.out['rule.name'] = rn;
   const source = SOURCE_ACTOR.has(c.ev.eventId);
   const u = user(c.out, d, source ? 'SourceUser' : 'User');
-  const p = c.ev.eventId === 1 ? '' : proc(c.out, d, source ? 'SourceImage' : 'Image', source ? 'SourceProcessId' : 'ProcessId');
+  const p =
+    c.ev.eventId === 1
+      ? ''
+      : proc(c.out, d, source ? 'SourceImage' : 'Image', source ? 'SourceProcessId' : 'ProcessId');
   const [ja, en] = rule.run(c.out, d, who(u, p, c.host), c.host);
   say(c.out, ja, en);
 };
