@@ -204,7 +204,8 @@ export const TUNING: readonly PopulationShape[] = [
  * Not looked at while tuning the defaults: run them only to report. The first two were run for the
  * baseline and after the first tuning round; retail-uk/agency-jp were added before the second round and
  * run only at its end; insurer-de/university-us (heldback3) were added before the third round (spread
- * evidence over days) and run only at its end.
+ * evidence over days) and run only at its end; logistics-au/clinic-jp (heldback4) were added before the
+ * fourth round (damped one-off novelty, department z-scores, own trend) and run only at its end.
  */
 export const HELD_BACK: readonly PopulationShape[] = [
   {
@@ -408,6 +409,77 @@ export const HELD_BACK: readonly PopulationShape[] = [
         'admin-reads-compensation': { department: 'ITS', startDay: 27, days: 5 },
         'leaver-private-mail': { department: 'Registrar', startDay: 14, days: 25 },
         'print-hoarding': { department: 'Library', startDay: 22, days: 14 },
+      },
+      { 'leaver-private-mail': { leaving: true, watchlist: true } },
+    ),
+  },
+  {
+    name: 'logistics-au-heldback4',
+    seed: 9407,
+    heldBack: true,
+    start: '2027-06-07',
+    days: 41,
+    timeZone: 'Australia/Sydney',
+    holidays: 'none',
+    naming: 'numeric',
+    hostNaming: 'pc',
+    domain: 'freight.example.com.au',
+    noise: 0.6,
+    shareRoot: 'K:\\Teams',
+    compensationFolder: 'Leadership\\Packages',
+    departments: [
+      { name: 'Operations', size: 35, pattern: 'shifts', cloudUse: 0.02, externalMail: 1, printing: 5 },
+      { name: 'Customer', size: 20, pattern: 'flex', cloudUse: 0.25, externalMail: 6, printing: 2 },
+      { name: 'Engineering', size: 18, pattern: 'flex', cloudUse: 0.55, externalMail: 1, printing: 1 },
+      { name: 'Accounts', size: 12, pattern: 'day', cloudUse: 0.05, externalMail: 2, printing: 11 },
+      { name: 'Infra', size: 4, pattern: 'night', cloudUse: 0.1, externalMail: 0.3, printing: 1, admins: true },
+      { name: 'Leadership', size: 6, pattern: 'day', cloudUse: 0.1, externalMail: 3, printing: 3, executives: true },
+    ],
+    insiders: kinds(
+      (k) => (k === 'cloud-exfiltration' ? 'spiked' : k === 'leaver-private-mail' ? 'spread' : 'disguised'),
+      {
+        'cloud-exfiltration': { department: 'Engineering', startDay: 13, days: 20 },
+        'admin-reads-compensation': { department: 'Infra', startDay: 26, days: 4 },
+        'leaver-private-mail': { department: 'Customer', startDay: 10, days: 26 },
+        'print-hoarding': { department: 'Accounts', startDay: 19, days: 15 },
+      },
+      { 'leaver-private-mail': { leaving: true, watchlist: false } },
+    ),
+  },
+  {
+    name: 'clinic-jp-heldback4',
+    seed: 9408,
+    heldBack: true,
+    start: '2027-11-08',
+    days: 44,
+    timeZone: 'Asia/Tokyo',
+    holidays: 'jp',
+    naming: 'dotted',
+    hostNaming: 'dept',
+    domain: 'clinic.example.jp',
+    noise: 0.35,
+    shareRoot: 'J:\\部門',
+    compensationFolder: '理事会\\処遇',
+    departments: [
+      { name: '看護部', size: 85, pattern: 'shifts', cloudUse: 0, externalMail: 0.2, printing: 3 },
+      { name: '医事課', size: 40, pattern: 'day', cloudUse: 0.03, externalMail: 1, printing: 10 },
+      { name: '研究室', size: 30, pattern: 'flex', cloudUse: 0.4, externalMail: 3, printing: 3 },
+      { name: '薬剤部', size: 25, pattern: 'night', cloudUse: 0, externalMail: 0.3, printing: 4 },
+      { name: '情報管理', size: 9, pattern: 'shifts', cloudUse: 0.1, externalMail: 0.5, printing: 1, admins: true },
+      { name: '理事会', size: 6, pattern: 'day', cloudUse: 0.05, externalMail: 2, printing: 5, executives: true },
+    ],
+    insiders: kinds(
+      (k) =>
+        k === 'admin-reads-compensation' || k === 'print-hoarding'
+          ? 'spiked'
+          : k === 'cloud-exfiltration'
+            ? 'spread'
+            : 'disguised',
+      {
+        'cloud-exfiltration': { department: '研究室', startDay: 17, days: 22 },
+        'admin-reads-compensation': { department: '情報管理', startDay: 31, days: 4 },
+        'leaver-private-mail': { department: '医事課', startDay: 12, days: 27 },
+        'print-hoarding': { department: '医事課', startDay: 23, days: 15 },
       },
       { 'leaver-private-mail': { leaving: true, watchlist: true } },
     ),
