@@ -45,7 +45,7 @@ function walk(node: JsonSchema, depth: number, out: string[]): void {
       out.push(`${pad}${key}:`);
       walk(c, depth + 1, out);
     } else if (child.default !== undefined) {
-      out.push(`${pad}${key}: ${stringify(humanBytes(key, child.default), { flow: true }).trim()}`);
+      out.push(`${pad}${key}: ${stringify(humanBytes(key, child.default), { flow: true, lineWidth: 0 }).trim()}`);
     } else if (c.type === 'array') {
       out.push(`${pad}${key}: []`);
     } else {

@@ -50,6 +50,151 @@ const token = z
   })
   .strict();
 
+const pullCommon = {
+  pollSeconds: z.number().int().min(10).max(86_400).default(300).describe('Seconds between two polls of each stream.'),
+  initialLookbackHours: z
+    .number()
+    .positive()
+    .default(24)
+    .describe('Where a stream without a cursor starts: this many hours back.'),
+  overlapMinutes: z
+    .number()
+    .min(0)
+    .max(1440)
+    .default(60)
+    .describe(
+      'Each poll starts this far before the cursor, for records the API makes available late; what is fetched twice is stored once (document id = the record id).',
+    ),
+};
+
+/** Pulled cloud audit APIs (src/inputs/pull/README.md). Secrets come from files or environment variables only. */
+const pullSchema = z
+  .object({
+    maxResponseBytes: bytes(
+      64 * 1024 * 1024,
+      'Largest API answer (a listing page, a content blob, an activities page) read into memory; a larger one fails the poll, naming the endpoint.',
+    ),
+    timeoutSeconds: z
+      .number()
+      .positive()
+      .max(600)
+      .default(60)
+      .describe('An API request without an answer within this is retried.'),
+    maxRetries: z
+      .number()
+      .int()
+      .min(0)
+      .max(20)
+      .default(8)
+      .describe(
+        'Retries of one request (429, 503, 5xx, connection failures) before the poll gives up until the next one.',
+      ),
+    backoffBaseMs: z
+      .number()
+      .int()
+      .positive()
+      .default(1000)
+      .describe('First retry delay without Retry-After; doubled per retry, with jitter.'),
+    backoffCapMs: z
+      .number()
+      .int()
+      .positive()
+      .default(300_000)
+      .describe('Largest retry delay without Retry-After (a Retry-After is honoured up to 1 h).'),
+    m365: z
+      .object({
+        enabled: z
+          .boolean()
+          .default(false)
+          .describe('Pull the Microsoft 365 unified audit log (Office 365 Management Activity API).'),
+        tenantId: z.string().optional().describe('Directory (tenant) id or domain of the organization.'),
+        clientId: z.string().optional().describe('Application (client) id of the app registration.'),
+        clientSecretEnv: z
+          .string()
+          .default('KANSA_M365_CLIENT_SECRET')
+          .describe('Environment variable holding the client secret (never in this file).'),
+        clientSecretFile: z
+          .string()
+          .optional()
+          .describe('Or a file holding the client secret (wins over the variable).'),
+        publisherId: z
+          .string()
+          .optional()
+          .describe('PublisherIdentifier sent with each request (your tenant id for throttling quota; optional).'),
+        contentTypes: z
+          .array(
+            z.enum(['Audit.AzureActiveDirectory', 'Audit.Exchange', 'Audit.SharePoint', 'Audit.General', 'DLP.All']),
+          )
+          .min(1)
+          .default(['Audit.AzureActiveDirectory', 'Audit.Exchange', 'Audit.SharePoint', 'Audit.General', 'DLP.All'])
+          .describe('Content types subscribed to and pulled, each with its own cursor.'),
+        loginUrl: z
+          .string()
+          .url()
+          .default('https://login.microsoftonline.com')
+          .describe('Token authority: <loginUrl>/<tenantId>/oauth2/v2.0/token.'),
+        scope: z.string().default('https://manage.office.com/.default').describe('OAuth2 scope of the token.'),
+        apiUrl: z
+          .string()
+          .url()
+          .default('https://manage.office.com')
+          .describe('API root: <apiUrl>/api/v1.0/<tenantId>/activity/feed/….'),
+        ...pullCommon,
+      })
+      .strict()
+      .prefault({})
+      .describe('Microsoft 365 Management Activity API.')
+      .refine((m) => !m.enabled || (m.tenantId && m.clientId), {
+        message: 'pull.m365 needs tenantId and clientId when enabled',
+      })
+      .refine((m) => m.initialLookbackHours <= 168, {
+        message: 'the Management Activity API keeps 7 days: initialLookbackHours at most 168',
+      }),
+    google: z
+      .object({
+        enabled: z.boolean().default(false).describe('Pull Google Workspace audit activities (Admin SDK Reports API).'),
+        credentialsFile: z
+          .string()
+          .optional()
+          .describe('Service account key file (JSON with client_email and private_key).'),
+        credentialsEnv: z
+          .string()
+          .default('KANSA_GOOGLE_CREDENTIALS')
+          .describe('Or an environment variable holding that JSON (the file wins).'),
+        subject: z.string().optional().describe('Admin user the service account acts as (domain-wide delegation).'),
+        customerId: z.string().optional().describe("Customer id (optional: the subject's own account by default)."),
+        applications: z
+          .array(z.string().regex(/^[a-z_]+$/, 'expected an application name such as login or drive'))
+          .min(1)
+          .default(['login', 'drive', 'admin', 'token'])
+          .describe('Applications pulled (activities.list applicationName), each with its own cursor.'),
+        tokenUrl: z
+          .string()
+          .url()
+          .default('https://oauth2.googleapis.com/token')
+          .describe('OAuth2 token endpoint (also the JWT audience).'),
+        apiUrl: z
+          .string()
+          .url()
+          .default('https://admin.googleapis.com')
+          .describe('API root: <apiUrl>/admin/reports/v1/activity/users/all/applications/<app>.'),
+        maxResults: z.number().int().min(1).max(1000).default(1000).describe('Activities per page.'),
+        ...pullCommon,
+      })
+      .strict()
+      .prefault({})
+      .describe('Google Workspace Admin SDK Reports API.')
+      .refine((g) => !g.enabled || g.subject, { message: 'pull.google needs subject (an admin user) when enabled' })
+      .refine((g) => g.initialLookbackHours <= 180 * 24, {
+        message: 'the Reports API keeps 180 days: initialLookbackHours at most 4320',
+      }),
+  })
+  .strict()
+  .prefault({})
+  .describe(
+    'Pulled cloud audit logs: each stream keeps its cursor in <queue.dir>/pull/ (see src/inputs/pull/README.md).',
+  );
+
 export const configSchema = z
   .object({
     opensearch: z
@@ -252,6 +397,7 @@ export const configSchema = z
       .strict()
       .prefault({})
       .describe('File tailing.'),
+    pull: pullSchema,
     translate: z
       .object({
         timeZone: z.string().default('UTC').describe('IANA zone for timestamps written without an offset.'),

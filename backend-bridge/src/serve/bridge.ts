@@ -13,6 +13,7 @@ import { DiskQueue } from '../queue/queue';
 import { createEnricher, parseAssets, parseDirectory } from '../translate/directory';
 import { FORMATS, STAGES } from '../translators';
 import { FileIntake } from '../inputs/file/intake';
+import { pullIntakes } from '../inputs/pull';
 import { syslogStreamIntakes } from '../inputs/syslog/tcp';
 import { UdpIntake } from '../inputs/syslog/udp';
 import { createHttpIntakes } from '../inputs/http';
@@ -187,6 +188,11 @@ export class Bridge {
       const files = new FileIntake(c.files, c.queue.dir, ctx);
       this.intakes.push(files);
       await files.start();
+    }
+    // Pulled cloud audit APIs (M365, Google Workspace): a missing secret stops the start like a port in use.
+    for (const pull of pullIntakes(c, ctx)) {
+      this.intakes.push(pull);
+      await pull.start();
     }
     this.log.info({ addresses, files: c.files.sources.flatMap((s) => s.paths) }, 'listening');
     return addresses;
