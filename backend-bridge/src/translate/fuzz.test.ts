@@ -190,6 +190,7 @@ const MUST_FUZZ_NEW_SOURCES = [
   'yamaha-rtx',
   'i-filter',
   'box',
+  'powerscale',
 ];
 
 describe('fuzz corpus holds the new sources', () => {

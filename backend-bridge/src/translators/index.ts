@@ -44,6 +44,7 @@ import { oracleAuditSyslog, oracleAuditXml } from './oracle-audit';
 import { yamahaRtxProgram } from './yamaha-rtx';
 import { iFilterFormat } from './i-filter';
 import { boxFormat } from './box';
+import { powerscaleFormat, powerscaleSyslog } from './powerscale';
 import { createAttributionStage } from '../translate/attribution';
 
 /**
@@ -72,6 +73,7 @@ export const FORMATS: Format[] = [
   zeekFormat,
   doorFormat,
   cifsAuditFormat,
+  powerscaleFormat,
   cloudtrailFormat,
   m365AuditJson,
   m365AuditCsv,
@@ -103,6 +105,7 @@ export const SYSLOG_PROGRAMS: SyslogProgram[] = [
   logind,
   auditdSyslog,
   sambaAudit,
+  powerscaleSyslog,
   postfix,
   dhcpd,
   bindSyslog,
