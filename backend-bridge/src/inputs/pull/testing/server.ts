@@ -59,7 +59,12 @@ export class FakeServer {
           }
         : this.handle(req.method ?? 'GET', url, Buffer.concat(chunks).toString('utf8'), req.headers.authorization);
     if (fault >= 0) this.faults.splice(fault, 1);
-    res.writeHead(out.status, { 'content-type': 'application/json', ...out.headers });
+    const chunked = Object.keys(out.headers ?? {}).some((h) => h.toLowerCase() === 'transfer-encoding');
+    res.writeHead(out.status, {
+      'content-type': 'application/json',
+      ...(chunked ? {} : { 'content-length': String(Buffer.byteLength(out.body)) }),
+      ...out.headers,
+    });
     res.end(out.body);
   }
 }
