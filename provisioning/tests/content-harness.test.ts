@@ -187,6 +187,15 @@ const EXPECT: Array<{ panel: string; scenario: string; says: string; check: (fra
     check: (f) => column(f[0], 'user.name').includes('ishikawa.t'),
   },
   {
+    panel: 'kansa-insider/cloud-sharing',
+    scenario: 'public-share-confidential',
+    says: 'an anonymous link by sakamoto.a',
+    check: (f) =>
+      column(f[0], 'user.name').some(
+        (u, i) => u === 'sakamoto.a' && column(f[0], 'event.action')[i] === 'anonymous-link-created',
+      ),
+  },
+  {
     panel: 'kansa-insider/privileged-file-reads',
     scenario: 'admin-reads-hr',
     says: 'first row ishikawa.t',

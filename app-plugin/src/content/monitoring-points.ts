@@ -54,6 +54,13 @@ export const MONITORING_POINTS: readonly MonitoringPoint[] = [
     'ACL changes on files and folders',
     true,
   ),
+  point(
+    'insider.sharing-scope',
+    'insider',
+    'クラウドの共有範囲の変更 (リンクを知っている全員・社外)',
+    'Cloud sharing scope changes (anyone links, guests)',
+    true,
+  ),
   point('insider.privileged-file-reads', 'insider', '特権管理者のファイル閲覧', 'Privileged admins reading files'),
   point('insider.privileged-db', 'insider', '特権管理者のデータベース操作', 'Privileged admins operating databases'),
   point('insider.leaver-timeline', 'insider', '退職予定者の行動タイムライン', 'Leaver watchlist activity timeline'),

@@ -41,6 +41,18 @@ export const REMOVABLE_COPIES = and(`${F.eventAction}:(created-file OR modified-
 export const FILE_COPIES = `((${F.eventAction}:created-file AND ${FILE_SERVERS}) OR (${REMOVABLE_COPIES}))`;
 export const USB_DEVICES = `${F.eventCode}:6416`;
 export const ACL_CHANGES = `(${F.eventCode}:4670 OR ${F.eventAction}:(changed-file-permissions OR permissions-changed))`;
+/** Who may open a cloud file or folder widened: SharePoint/OneDrive sharing (unified audit log) and Drive visibility. */
+export const SHARING_CHANGES = anyOf(F.eventAction, [
+  'sharing-set',
+  'sharing-invitation-created',
+  'secure-link-created',
+  'added-to-secure-link',
+  'company-link-created',
+  'anonymous-link-created',
+  'change-document-visibility',
+]);
+/** Anonymous ("anyone with the link") links: whoever holds the URL opens the item, no sign-in, no audit of who. */
+export const ANONYMOUS_LINKS = `${F.eventAction}:anonymous-link-created`;
 
 export const SUSPICIOUS_POWERSHELL = `((${F.eventCode}:4104 AND ${F.powershellFileScriptBlockText}:(*DownloadString* OR *DownloadFile* OR *Invoke-Expression* OR *IEX* OR *FromBase64String* OR *Net.WebClient*)) OR (${F.eventCode}:4688 AND ${F.processCommandLine}:(*powershell* OR *PowerShell*) AND ${F.processCommandLine}:(*-enc* OR *-Enc* OR *-EncodedCommand* OR *DownloadString* OR *hidden*)))`;
 export const POWERSHELL = `(${anyOf(F.eventCode, [4104, 4103, 400, 800])} OR (${F.eventCode}:4688 AND ${F.processCommandLine}:(*powershell* OR *PowerShell*)))`;

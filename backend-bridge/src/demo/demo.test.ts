@@ -28,6 +28,7 @@ const EXPECTED_FORMAT: Record<string, string> = {
   'door/door.csv': 'door',
   'network/switch.log': 'syslog',
   'network/ap.log': 'syslog',
+  'cloud/m365-audit.json': 'm365-audit-json',
 };
 
 const SCENARIO_IDS = [
@@ -53,6 +54,7 @@ const SCENARIO_IDS = [
   'uplink-saturation',
   'agreement36-average',
   'timesheet-divergence',
+  'public-share-confidential',
 ];
 
 const small = { seed: 42, start: '2026-10-01', ...PROFILES.small };

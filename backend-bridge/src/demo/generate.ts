@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { usersCsv } from './company';
 import { background } from './day/background';
+import { cloudDay } from './day/cloud-day';
 import { personDay } from './day/person-day';
 import { Month, type MonthOptions } from './month';
 import { assetsCsv } from './render/assets';
@@ -49,6 +50,7 @@ export function generate(opts: GenerateOptions): GenerateResult {
       const scenarioRng = rng.fork('scenario');
       SCENARIOS.forEach((s, i) => scenarioDays[i].includes(d) && s.play(scene, d, scenarioRng));
     }
+    cloudDay(m, day, d);
     m.logs.flush(day + DAY);
   }
   const files = m.logs.close();

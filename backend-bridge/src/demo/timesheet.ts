@@ -38,6 +38,11 @@ export class TimesheetBook {
     } else this.days.set(key, { p, day, arrive, leave });
   }
 
+  /** Who worked the day starting at JST midnight `day`, with their first arrival and last departure. */
+  worked(day: number): Array<{ p: Employee; arrive: number; leave: number }> {
+    return [...this.days.values()].filter((s) => s.day === day);
+  }
+
   /** The CSV for the period: a row per person and scheduled working day, and per day worked off schedule. */
   csv(people: Employee[], t0: number, days: number, isOffDay: (day: number) => boolean, benign: boolean): string {
     const actors = benign ? {} : pickActors(people);

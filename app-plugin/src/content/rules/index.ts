@@ -12,6 +12,7 @@ import cyber_large_upload from './cyber-large-upload';
 import insider_server_mass_reads from './insider-server-mass-reads';
 import insider_mass_copies from './insider-mass-copies';
 import insider_acl_change from './insider-acl-change';
+import insider_public_share from './insider-public-share';
 import insider_leaver_baseline from './insider-leaver-baseline';
 import insider_risk_score from './insider-risk-score';
 import attendance_off_hours from './attendance-off-hours';
@@ -37,6 +38,7 @@ export const RULES: readonly RuleDef[] = [
   insider_server_mass_reads,
   insider_mass_copies,
   insider_acl_change,
+  insider_public_share,
   insider_leaver_baseline,
   insider_risk_score,
   attendance_off_hours,

@@ -1,4 +1,5 @@
 import type { Employee } from '../company';
+import { CloudLog } from './cloud';
 import { DeviceLog } from './devices';
 import { FirewallLog } from './firewall';
 import { HrdbLog } from './hrdb';
@@ -22,6 +23,7 @@ export class DemoLogs {
   readonly hrdb: HrdbLog;
   readonly devices: DeviceLog;
   readonly office: OfficeLog;
+  readonly cloud: CloudLog;
 
   constructor(outDir: string, people: Employee[], categories: Map<string, string[]>) {
     this.out = openOutputs(outDir);
@@ -34,6 +36,7 @@ export class DemoLogs {
     this.hrdb = new HrdbLog(this.out);
     this.devices = new DeviceLog(this.out);
     this.office = new OfficeLog(this.out);
+    this.cloud = new CloudLog(this.out);
   }
 
   /** Writes every line stamped before `before` (all when omitted). */

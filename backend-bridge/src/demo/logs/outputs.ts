@@ -21,6 +21,7 @@ const FILES = {
   door: 'door/door.csv',
   switch: 'network/switch.log',
   ap: 'network/ap.log',
+  m365: 'cloud/m365-audit.json',
 } as const;
 
 export type Outputs = Record<keyof typeof FILES, Sink>;

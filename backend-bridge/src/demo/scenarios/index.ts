@@ -21,6 +21,7 @@ import apErrorStorm from './ap-error-storm';
 import leaverExfiltration from './leaver-exfiltration';
 import agreement36Average from './agreement36-average';
 import timesheetDivergence from './timesheet-divergence';
+import publicShareConfidential from './public-share-confidential';
 
 /**
  * Every scenario of the demo month, one file each. Scenarios of the same day play in this order and draw from one
@@ -49,4 +50,5 @@ export const SCENARIOS: readonly ScenarioDef[] = [
   leaverExfiltration,
   agreement36Average,
   timesheetDivergence,
+  publicShareConfidential,
 ];

@@ -67,6 +67,29 @@ export const insider: DashboardDef = {
           w: 24,
           valueLinks: [personLink(F.userName)],
         }),
+        panel({
+          key: 'cloud-sharing',
+          viz: 'table',
+          title: bi('クラウドの共有範囲の変更', 'Cloud sharing scope changes'),
+          description: bi(
+            'SharePoint・OneDrive の共有 (Microsoft 365 監査ログ) と Google ドライブの公開範囲の変更。匿名リンク (anonymous-link-created: リンクを知っている全員) と社外ゲストへの共有に注意。',
+            'SharePoint and OneDrive sharing (Microsoft 365 audit log) and Google Drive visibility changes. Watch anonymous links (anonymous-link-created: anyone with the link) and shares with outside guests.',
+          ),
+          points: ['insider.sharing-scope'],
+          queries: [
+            raw(S.SHARING_CHANGES, [
+              F.timestamp,
+              F.userName,
+              F.eventAction,
+              F.userTargetName,
+              F.filePath,
+              F.kansaMessageJa,
+            ]),
+          ],
+          scopes: ['user', 'department'],
+          w: 24,
+          valueLinks: [personLink(F.userName)],
+        }),
       ],
     },
     {
