@@ -4,8 +4,9 @@ import { importFiles } from '../import/files';
 import { loadEnricher, translateContext } from '../translate/context';
 import { UsageError } from './usage';
 
-export const IMPORT_USAGE = `usage: kansa import [--config kansa.yaml] [--format F] [--year YYYY] [--tz ZONE] [--concurrency N] [--directory users.csv] [--assets assets.csv] [--replicas N] <files or globs>
-  Translates log files (plain, .gz, or zip archives of logs) and indexes them into OpenSearch
+export const IMPORT_USAGE = `usage: kansa import [--config kansa.yaml] [--format F] [--year YYYY] [--tz ZONE] [--concurrency N] [--directory users.csv] [--assets assets.csv] [--replicas N] <files, globs or directories>
+  Translates log files (plain, .gz, or zip archives of logs; every file under a directory, CloudTrail
+  digest files skipped and counted) and indexes them into OpenSearch
   (OPENSEARCH_URL, default http://127.0.0.1:9200). Shows progress on stderr (a bar on a terminal,
   a line every few seconds otherwise), then the summary of \`kansa translate\` and the count indexed.
   Importing the same file again creates no duplicates (deterministic ids). With the archive enabled in

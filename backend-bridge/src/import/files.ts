@@ -16,9 +16,18 @@ import { Summary } from '../translate/summary';
 import type { KansaEvent, TranslateContext } from '../translate/types';
 import { FORMATS, STAGES } from '../translators';
 import { Progress } from './progress';
+import { walkTree } from './tree/walk';
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
 
 export interface ImportOptions {
-  /** Files or globs; one that matches no file is reported and makes the exit code 1. */
+  /** Files, globs or directories (walked, see tree/); one that yields no file is reported and makes the exit code 1. */
   patterns: string[];
   format: string;
   ctx: TranslateContext;
@@ -42,6 +51,16 @@ export async function importFiles(options: ImportOptions, io: { stderr: Writable
   let unreadable = 0;
   const files: string[] = [];
   for (const p of patterns) {
+    if (isDirectory(p)) {
+      const tree = walkTree(p);
+      files.push(...tree.files);
+      for (const u of tree.unreadable) io.stderr.write(`kansa import: cannot read ${u.path}: ${u.reason}\n`);
+      unreadable += tree.unreadable.length + (tree.files.length + tree.digests.length === 0 ? 1 : 0);
+      const digests =
+        tree.digests.length > 0 ? `, ${tree.digests.length} CloudTrail digest files skipped (hashes, no events)` : '';
+      io.stderr.write(`kansa import: ${p}: ${tree.files.length} files${digests}\n`);
+      continue;
+    }
     const matched = expand([p]);
     const existing = matched.filter((f) => {
       try {
@@ -138,11 +157,13 @@ export async function importFiles(options: ImportOptions, io: { stderr: Writable
           progress.events += events.length;
         },
       );
+      let ended = false;
       try {
         for await (const chunk of tap ? tap.wrap(member.stream()) : member.stream()) {
           stream.write(chunk as Buffer);
           for (const full of batches.ready()) await send(full);
         }
+        ended = true;
         stream.end();
         for (const rest of batches.finish()) await send(rest);
         progress.note(`${member.name}: format ${stream.format?.id}, ${stream.summary.eventsOut} events`);
@@ -150,6 +171,13 @@ export async function importFiles(options: ImportOptions, io: { stderr: Writable
       } catch (err) {
         unreadable++;
         progress.note(`kansa import: cannot read ${member.name}: ${(err as Error).message}`);
+        if (!ended) {
+          // What was read before the damage (a .gz cut short) is still indexed: its complete records, the cut one kept as a failure.
+          stream.end();
+          for (const rest of batches.finish()) await send(rest);
+          progress.note(`${member.name}: ${stream.summary.eventsOut} events from the part read before the error`);
+          total.add(stream.summary);
+        }
       }
     }
   }
@@ -162,6 +190,7 @@ export async function importFiles(options: ImportOptions, io: { stderr: Writable
       ` (${progress.rate()} events/s over ${progress.seconds().toFixed(1)} s)\n`,
   );
   if (failure) io.stderr.write(`kansa import: OpenSearch refused a bulk request: ${failure.message}\n`);
+  if (unreadable > 0) io.stderr.write(`kansa import: ${unreadable} inputs could not be read (named above)\n`);
   await client.close();
   archive?.close();
   return unreadable > 0 || written.unsent > 0 ? 1 : 0;
