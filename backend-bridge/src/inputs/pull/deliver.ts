@@ -1,3 +1,4 @@
+import { yieldToLoop } from '../http/scan';
 import type { IntakeContext, RawChunk } from '../intake';
 import { PullStopped } from './stopped';
 
@@ -28,24 +29,18 @@ export async function deliver(
   ctx: IntakeContext,
   input: string,
   src: { source: string; identity: string; format: string },
-  records: PullRecord[],
+  records: Iterable<PullRecord>,
   signal: AbortSignal,
 ): Promise<Delivered> {
   const done: Delivered = { events: 0, records: 0, failures: 0 };
   let offset = 0;
-  for (let i = 0; i < records.length;) {
-    const lines: string[] = [];
-    const ids = new Map<number, string>();
-    let bytes = 0;
-    const base = offset;
-    for (; i < records.length && lines.length < SLICE_RECORDS && (bytes < SLICE_BYTES || lines.length === 0); i++) {
-      if (records[i].id !== undefined) ids.set(bytes, records[i].id!);
-      lines.push(records[i].line);
-      bytes += Buffer.byteLength(records[i].line) + 1;
-    }
+  let lines: string[] = [];
+  let ids = new Map<number, string>();
+  let bytes = 0;
+  const flush = async () => {
     const chunk: RawChunk = {
       data: Buffer.from(`${lines.join('\n')}\n`),
-      src: { ...src, baseOffset: base },
+      src: { ...src, baseOffset: offset },
       ...(ids.size ? { ids } : {}),
     };
     const r = await offer(ctx, input, chunk, signal);
@@ -53,7 +48,19 @@ export async function deliver(
     done.records += r.records;
     done.failures += r.failures;
     offset += bytes;
+    lines = [];
+    ids = new Map();
+    bytes = 0;
+    // Other intakes and timers run between slices of a large blob.
+    await yieldToLoop();
+  };
+  for (const record of records) {
+    if (record.id !== undefined) ids.set(bytes, record.id);
+    lines.push(record.line);
+    bytes += Buffer.byteLength(record.line) + 1;
+    if (lines.length >= SLICE_RECORDS || bytes >= SLICE_BYTES) await flush();
   }
+  if (lines.length) await flush();
   return done;
 }
 

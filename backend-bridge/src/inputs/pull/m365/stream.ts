@@ -1,3 +1,4 @@
+import { arrayElements } from '../../http/scan';
 import { CursorFile } from '../cursor';
 import { deliver, deliverDamaged, type PullRecord } from '../deliver';
 import { PullError } from '../http';
@@ -138,35 +139,26 @@ export class M365Stream implements PullStream {
       identity: `m365:${this.o.tenantId}:${entry.contentId}`,
       format: 'm365-audit-json',
     };
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(body.toString('utf8'));
-    } catch {
-      parsed = undefined;
-    }
-    if (!Array.isArray(parsed)) {
+    // Only the structure is checked here (a byte scan); each record is parsed on its own as it is
+    // handed over, so no array of parsed records of the whole blob is held.
+    const problem = structureError(body);
+    if (problem) {
+      const kept = body.length > DAMAGED_BYTES ? body.subarray(0, DAMAGED_BYTES) : body;
       await deliverDamaged(
         this.env.ctx,
         this.o.input,
         src,
-        body,
-        `content blob ${entry.contentId} is not the JSON array of records the API documents`,
+        kept,
+        `content blob ${entry.contentId} (${body.length} bytes${kept === body ? '' : `, the first ${DAMAGED_BYTES} kept`}) is not the JSON array of records the API documents: ${problem}`,
         this.env.http.signal,
       );
       this.env.ctx.log.error(
-        { input: this.o.input, stream: this.name, contentId: entry.contentId },
+        { input: this.o.input, stream: this.name, contentId: entry.contentId, err: problem },
         'content blob is not a JSON array: kept as one parse failure',
       );
       return;
     }
-    const records: PullRecord[] = parsed.map((r: unknown) => {
-      const id = (r as { Id?: unknown } | null)?.Id;
-      return {
-        line: JSON.stringify(r),
-        id: typeof id === 'string' && id && id.length <= 200 ? `m365-${id}` : undefined,
-      };
-    });
-    const done = await deliver(this.env.ctx, this.o.input, src, records, this.env.http.signal);
+    const done = await deliver(this.env.ctx, this.o.input, src, blobRecords(body), this.env.http.signal);
     this.env.metrics.records.inc({ input: this.o.input, stream: this.name }, done.records);
     this.env.ctx.log.debug(
       {
@@ -186,4 +178,36 @@ export function pruneSeen(seen: M365Cursor['seen'], since: number, max: number):
   const kept = seen.filter(([, created]) => !(Date.parse(created) < since));
   kept.sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
   return kept.slice(Math.max(0, kept.length - max));
+}
+
+/** A damaged blob's text kept in its parse-failure event, at most (the event must fit a bulk request). */
+export const DAMAGED_BYTES = 64 * 1024;
+
+function structureError(body: Buffer): string | undefined {
+  try {
+    for (const _ of arrayElements(body, 'content blob'));
+    return undefined;
+  } catch (err) {
+    return (err as Error).message;
+  }
+}
+
+/** The blob's records one at a time, each as compact JSON on one line with its id. */
+function* blobRecords(body: Buffer): Generator<PullRecord> {
+  for (const { start, end } of arrayElements(body, 'content blob')) {
+    const text = body.toString('utf8', start, end);
+    let record: unknown;
+    try {
+      record = JSON.parse(text);
+    } catch {
+      // Kept as the translator's parse failure, with its text.
+      yield { line: text.replace(/[\r\n]+/g, ' ') };
+      continue;
+    }
+    const id = (record as { Id?: unknown } | null)?.Id;
+    yield {
+      line: JSON.stringify(record),
+      id: typeof id === 'string' && id && id.length <= 200 ? `m365-${id}` : undefined,
+    };
+  }
 }
