@@ -38,8 +38,21 @@ function jsonPart(line: string): string | undefined {
 function looksLikeOneFs(json: string): boolean {
   return (
     (/^\{"id":"[0-9a-f-]{36}","timestamp":\d{13,17},/.test(json) && json.includes('"payload')) ||
-    (json.includes('"eventType"') && (json.includes('"clientIPAddr"') || json.includes('"userSID"')))
+    (topLevel(json, '"eventType"') && (json.includes('"clientIPAddr"') || json.includes('"userSID"')))
   );
+}
+
+/** True when `key` is a member of the outermost object (not of one nested in it, as in a normalized event's kansa.raw). */
+function topLevel(json: string, key: string): boolean {
+  const at = json.indexOf(key);
+  if (at < 0) return false;
+  let depth = 0;
+  for (let i = 0; i < at; i++) {
+    const c = json.charCodeAt(i);
+    if (c === 123 /* { */) depth++;
+    else if (c === 125 /* } */) depth--;
+  }
+  return depth === 1;
 }
 
 function detectLine(line: string): boolean {

@@ -14,6 +14,10 @@ describe('powerscale (OneFS audit)', () => {
       powerscaleFormat.detect(`<110>Oct  1 10:15:02 isilon01-1 audit_protocol[1]: @cee: ${sample('read')}`),
     ).toBeGreaterThan(0.9);
     expect(powerscaleFormat.detect('{"Records":[{"eventVersion":"1.08","eventSource":"s3.amazonaws.com"}]}')).toBe(0);
+    // Kansa's own output keeps the payload in kansa.raw: it is not a OneFS record.
+    expect(
+      powerscaleFormat.detect('{"event.code":"read","kansa.raw":{"eventType":"read","clientIPAddr":"10.0.1.23"}}'),
+    ).toBe(0);
     expect(
       powerscaleFormat.detect('Oct  1 10:15:02 host sshd[1]: Accepted password for a from 10.0.0.1 port 22 ssh2'),
     ).toBe(0);
