@@ -95,9 +95,14 @@ export abstract class PullIntake implements Intake {
     if (this.streams.length === 0) this.streams = this.open();
     for (const s of this.streams) {
       if (this.abort.signal.aborted) return;
-      this.env.metrics.polls.inc({ input: this.name, stream: s.name });
+      const labels = { input: this.name, stream: s.name };
+      this.env.metrics.polls.inc(labels);
+      const before = this.env.metrics.records.get(labels);
       try {
         await s.poll();
+        const records = this.env.metrics.records.get(labels) - before;
+        // One line per poll that brought something; quiet polls only at debug.
+        this.ctx.log[records > 0 ? 'info' : 'debug']({ ...labels, records }, 'polled');
       } catch (err) {
         if (err instanceof PullStopped || this.abort.signal.aborted) return;
         const status = err instanceof PullError ? err.status : 0;

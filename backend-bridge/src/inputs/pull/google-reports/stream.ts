@@ -51,6 +51,11 @@ export class GoogleStream implements PullStream {
     });
     const now = this.env.now();
     if (!c.window) {
+      if (Date.parse(c.from) < now - RETENTION_MS)
+        this.env.ctx.log.warn(
+          { input: this.o.input, stream: this.name, cursor: c.from },
+          'the cursor is older than the 180 days the API keeps: activities before then cannot be fetched any more',
+        );
       const start = Math.max(Date.parse(c.from) - this.o.overlapMinutes * 60_000, now - RETENTION_MS);
       if (now <= start) return;
       c.window = { start: new Date(start).toISOString(), end: new Date(now).toISOString() };

@@ -113,6 +113,15 @@ describe('Microsoft 365 Management Activity API pull', () => {
     expect(mem.ctx.metrics.render()).toMatch(
       /kansa_pull_records_total\{input="pull-m365",stream="Audit.SharePoint"\} 15/,
     );
+    // One log line per poll that brought records: the first poll's SharePoint stream stored 12.
+    expect(mem.logs.filter((l) => l.includes('"msg":"polled"') && l.includes('"records":12'))).toHaveLength(1);
+  });
+
+  it('does not start without its secret, naming where it looked', async () => {
+    await expect(h.make('').start()).rejects.toThrow(
+      'pull-m365: the client secret is missing: set KANSA_M365_CLIENT_SECRET or give a file',
+    );
+    expect(h.fake.server.requests).toHaveLength(0);
   });
 
   it('waits for Retry-After on 429, backs off with jitter on 503, and refreshes the token once on 401', async () => {
