@@ -117,12 +117,15 @@ async function main() {
                   `the grafana-${host.line} host runs React ${react}`,
                 );
               },
-              async screenshot(name) {
+              /** Saves to docs/screenshots/, or to `dir` (relative to the repository) for a component's docs. */
+              async screenshot(name, dir) {
                 if (!shots || host.line !== '13.2') return;
+                const into = dir ? join(REPO, dir) : shots;
+                mkdirSync(into, { recursive: true });
                 // The whole page, cut at 2000 px: long reports would make files of many megabytes.
                 const height = Math.min(2000, await page.evaluate(() => document.documentElement.scrollHeight));
                 await page.screenshot({
-                  path: join(shots, `${name}.png`),
+                  path: join(into, `${name}.png`),
                   fullPage: true,
                   clip: { x: 0, y: 0, width: 1400, height },
                 });

@@ -74,6 +74,40 @@ function attendanceScenario(lang) {
   };
 }
 
+/**
+ * One person's month as the 勤怠レポート shows it, for the closing note's screenshot: the person whose late work the
+ * demo's timesheet leaves out (a developer with overtime), filtered by user: their days, one 36協定 row, their 乖離.
+ */
+function personMonthScenario(lang) {
+  return {
+    name: `app: one person's month (${lang})`,
+    async run(page, ctx) {
+      const gaps = ctx.demo.timesheetGaps ?? [];
+      assert.ok(gaps.length > 0, 'the demo month seeds 乖離 in its timesheet (not --benign)');
+      const who = (gaps.find((g) => g.kind === 'unreported-late-work') ?? gaps[0]).account;
+      await ctx.open(`${BASE}/attendance`, { lang });
+      await page.getByText(text(APP, lang, 'attendance.heading'), { exact: true }).waitFor();
+      await page.locator('#kansa-month').fill(ctx.demo.month);
+      await page.locator('#kansa-user').fill(who);
+      await page.getByRole('button', { name: text(APP, lang, 'attendance.show'), exact: true }).click();
+      const rows = await tableRows(page, text(APP, lang, 'attendance.sheet'));
+      assert.ok(rows.length >= 3, `${who}'s working days: ${rows.length} rows`);
+      const agreement = await tableRows(page, text(APP, lang, 'attendance.agreement36'));
+      assert.equal(agreement.length, 1, `one 36協定 row: ${JSON.stringify(agreement)}`);
+      assert.equal(agreement[0][0], who);
+      assert.ok(['ok', 'warning', 'violation'].includes(agreement[0][12]), `status: ${JSON.stringify(agreement[0])}`);
+      const divergence = await tableRows(page, text(APP, lang, 'attendance.divergence'));
+      const theirs = gaps.filter((g) => g.account === who);
+      assert.ok(
+        divergence.every((r) => r[1] === who) &&
+          theirs.every((g) => divergence.some((r) => r[0] === g.date && r[7] === g.kind)),
+        `${who}'s seeded 乖離 listed: ${JSON.stringify(divergence)}`,
+      );
+      await ctx.screenshot(`attendance-month${lang === 'ja-JP' ? '' : '-en'}`, 'app-plugin/docs/screenshots');
+    },
+  };
+}
+
 /** The demo leaver's first scenario day on the person page, opened by a link as panels and rules open it. */
 function personScenario(lang) {
   return {
@@ -119,6 +153,7 @@ export const APP_SCENARIOS = [
   homeScenario('en-US'),
   attendanceScenario('ja-JP'),
   attendanceScenario('en-US'),
+  personMonthScenario('ja-JP'),
   personScenario('ja-JP'),
   personScenario('en-US'),
   {

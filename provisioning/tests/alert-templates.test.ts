@@ -46,6 +46,7 @@ describe('alert templates expand as Grafana expands them', () => {
           lateNightStart: '22:00',
           lateNightEnd: '05:00',
           holidays: [],
+          calendars: {},
           offHoursDepartments: [],
         })
         .flatMap((q) =>

@@ -3,6 +3,7 @@ import path from 'path';
 import { parse } from 'yaml';
 
 import { KANSA_FOLDER } from '../../app-plugin/src/content/rules/grafana';
+import { DEMO_CALENDARS } from '../../app-plugin/src/content/rules/settings';
 
 // The compose stack and the provisioning files name the same things (plugin ids, the OpenSearch service,
 // Grafana's version) in separate files; these checks keep them in step without running Docker.
@@ -155,6 +156,14 @@ describe('provisioning', () => {
     const url = new URL(kansa.url);
     expect(url.hostname).toBe(opensearch);
     expect(url.port).toBe('9200');
+  });
+
+  it('defines the calendars the late-night rule reads, with the same shifts, for the attendance engine', () => {
+    const { datasources } = readYaml('provisioning/datasources/kansa.yaml');
+    const calendars = datasources.find((d: { uid: string }) => d.uid === 'kansa').jsonData.workday.calendars;
+    for (const [name, c] of Object.entries(DEMO_CALENDARS)) {
+      expect({ name, ...calendars[name], breakMinutes: undefined }).toEqual({ name, ...c, breakMinutes: undefined });
+    }
   });
 
   it('enables the Kansa app on the provisioned data source', () => {

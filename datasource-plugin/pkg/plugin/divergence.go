@@ -43,11 +43,16 @@ func (h *attendanceHandler) divergence(ctx context.Context, cfg attendance.Confi
 }
 
 // timesheets reads the reported days of the range; the range is widened by a day each side because a
-// report is stamped at its clock-in (or local midnight), and the dates decide what belongs.
+// report is stamped at its clock-in (or local midnight), and the dates decide what belongs. The query's
+// Lucene, filters and directory flags narrow the rows as they narrow the session events (a row carries
+// user.name, the display name and the department), so a page filtered to one person or department compares
+// only their rows instead of listing everyone else's reported days as reported-no-activity.
 func (h *attendanceHandler) timesheets(ctx context.Context, pattern string, tr backend.TimeRange, m queryModel) ([]attendance.Report, error) {
 	var out []attendance.Report
+	m.UseCase = "" // a use case's preset selects events, which timesheet rows are not
+	wide := backend.TimeRange{From: tr.From.Add(-24 * time.Hour), To: tr.To.Add(24 * time.Hour)}
 	_, err := h.d.os.Scan(ctx, pattern, maxTimesheetRows, true, func(size int, after []any) *client.Search {
-		s := client.NewSearch().TimeRange(tr.From.Add(-24*time.Hour), tr.To.Add(24*time.Hour)).Size(size).
+		s := baseSearch(m, wide).Size(size).
 			Source(schema.UserName, schema.KansaUserDisplayName, schema.KansaUserDepartment, schema.KansaTimesheetDate,
 				schema.KansaTimesheetClockIn, schema.KansaTimesheetClockOut, schema.KansaTimesheetLeaveType,
 				schema.KansaTimesheetWorkedMinutes).

@@ -77,6 +77,9 @@ func TestDivergenceAndAgreementThroughTheBinary(t *testing.T) {
 		"queries": []map[string]any{
 			{"refId": "D", "queryType": "attendance", "attendanceView": "divergence"},
 			{"refId": "A", "queryType": "attendance", "attendanceView": "agreement36"},
+			// Filtered to one person, as the 勤怠レポート page does: only their timesheet rows count.
+			{"refId": "DT", "queryType": "attendance", "attendanceView": "divergence", "query": "user.name:tanaka"},
+			{"refId": "AT", "queryType": "attendance", "attendanceView": "agreement36", "query": "user.name:tanaka"},
 		},
 	})
 	c := exec.Command(filepath.Join("..", "..", "bin", "kansa-dsquery"), "query")
@@ -92,7 +95,7 @@ func TestDivergenceAndAgreementThroughTheBinary(t *testing.T) {
 		} `json:"results"`
 	}
 	require.NoError(t, json.Unmarshal(stdout.Bytes(), &res), stdout.String())
-	for _, ref := range []string{"D", "A"} {
+	for _, ref := range []string{"D", "A", "DT", "AT"} {
 		require.Equal(t, 200, res.Results[ref].Status, "%s: %s", ref, res.Results[ref].Error)
 	}
 
@@ -124,4 +127,14 @@ func TestDivergenceAndAgreementThroughTheBinary(t *testing.T) {
 	assert.Equal(t, "suzuki", col(a, "user").At(0))
 	// tanaka: 08:55-21:30 is 12 h 35 min (4 h 35 min over 8 h), 07:00-18:05 is 11 h 05 min (3 h 05 min over).
 	assert.Equal(t, 7.67, col(a, "overtime_hours").At(1))
+
+	dt, at := res.Results["DT"].Frames[0], res.Results["AT"].Frames[0]
+	var mine []string
+	for i := 0; i < dt.Rows(); i++ {
+		mine = append(mine, fmt.Sprintf("%s %s %v", col(dt, "date").At(i), col(dt, "user").At(i), col(dt, "kinds").At(i)))
+	}
+	assert.Equal(t, []string{"2026-11-02 tanaka unreported-late-work", "2026-11-04 tanaka unreported-early-start"}, mine)
+	require.Equal(t, 1, at.Rows())
+	assert.Equal(t, "tanaka", col(at, "user").At(0))
+	assert.Equal(t, 7.67, col(at, "overtime_hours").At(0))
 }

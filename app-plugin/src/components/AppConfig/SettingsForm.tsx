@@ -93,7 +93,12 @@ export function SettingsForm({ language, jsonData, onSave }: Props) {
         <Field label={t('settings.ports', 'Permitted destination ports')}>
           <Input id="kansa-ports" value={text.permittedPorts} onChange={set('permittedPorts')} />
         </Field>
-        <Field label={t('settings.off-hours', 'Departments exempt from the late-night/day-off alert (night shifts)')}>
+        <Field
+          label={t(
+            'settings.off-hours',
+            'Departments exempt from the late-night/day-off alert (schedules no working calendar describes)',
+          )}
+        >
           <Input id="kansa-off-hours" value={text.offHoursDepartments} onChange={set('offHoursDepartments')} />
         </Field>
         <Field label={t('settings.folders', 'Important folders (file.path patterns, one per line)')}>

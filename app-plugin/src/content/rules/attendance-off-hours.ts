@@ -15,8 +15,8 @@ export default rule({
   title: bi('深夜・休日の PC 利用', 'Late-night or day-off PC use'),
   threshold: 0,
   thresholdWhy: bi(
-    '深夜 (22〜5時) と休日の PC 利用は事前申請が前提。申請の有無を確かめるため1件で通知します。',
-    'Late-night (22:00–05:00) and day-off PC use needs prior approval, so one session event alerts.',
+    '深夜 (22〜5時) と休日の PC 利用は事前申請が前提。申請の有無を確かめるため1件で通知します。深夜・休日は本人のカレンダー (名簿の calendar 列、データソースの勤務カレンダー) で判断し、夜勤の所定シフト内の深夜は通知しません (深夜割増の対象であることは勤怠表に出ます)。部署ごとの除外はカレンダーで表せない勤務のためだけに残しています。',
+    "Late-night (22:00–05:00) and day-off PC use needs prior approval, so one session event alerts. Late night and days off follow the person's calendar (the directory's calendar column, the data source's working calendars): a night shift's scheduled nights do not alert (their late-night premium still shows on the attendance sheet). Exempting a whole department is left only for schedules no calendar describes.",
   ),
   for: '0s',
   queries: (s) => [

@@ -15,8 +15,27 @@ export interface RuleSettings {
   lateNightEnd: string;
   /** Public holidays and company days off, YYYY-MM-DD. */
   holidays: string[];
-  /** Departments whose contract is night or weekend work (a night shift); they never raise the late-night rule. */
+  /**
+   * Working calendars by name, as the data source's `workday.calendars` defines them: the directory's calendar
+   * column (kansa.user.calendar on events) names one per person. The late-night rule takes a calendar's shift
+   * out of the late-night window and uses its days off instead of the company's.
+   */
+  calendars: Record<string, ShiftCalendar>;
+  /** Departments left out of the late-night rule altogether, for people whose schedule no calendar describes. */
   offHoursDepartments: string[];
+}
+
+/** The part of a data-source working calendar (pkg/attendance/calendar.go) the rules read; absent = the company's. */
+export interface ShiftCalendar {
+  /** Scheduled shift, HH:MM local; an end not after the start is the next morning. */
+  shiftStart?: string;
+  shiftEnd?: string;
+  /** Weekdays off, 0 = Sunday. */
+  weeklyHolidays?: number[];
+  /** Days off, YYYY-MM-DD. */
+  holidays?: string[];
+  /** Dates worked although they fall on a day off (a rota). */
+  workingDays?: string[];
 }
 
 /** One query of a rule: the Kansa query and the window Grafana runs it over, ending `toSeconds` before now. */

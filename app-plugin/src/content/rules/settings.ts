@@ -40,6 +40,13 @@ export const JP_HOLIDAYS = [
   '2027-11-23', // 勤労感謝の日
 ];
 
+/**
+ * The demo company's night shift in 製造 (users.csv calendar jp-night-shift), as provisioning/datasources/kansa.yaml
+ * defines it for the attendance engine: 21:00 to 06:00 on working days, the company's days off. A calendar no
+ * directory names matches no event, so the default does nothing elsewhere.
+ */
+export const DEMO_CALENDARS = { 'jp-night-shift': { shiftStart: '21:00', shiftEnd: '06:00' } };
+
 export function defaultSettings(rules: readonly RuleDef[]): RuleSettings {
   return {
     thresholds: Object.fromEntries(rules.map((r) => [r.id, r.threshold])),
@@ -48,6 +55,7 @@ export function defaultSettings(rules: readonly RuleDef[]): RuleSettings {
     lateNightStart: '22:00',
     lateNightEnd: '05:00',
     holidays: [...JP_HOLIDAYS],
+    calendars: { ...DEMO_CALENDARS },
     offHoursDepartments: [],
   };
 }
