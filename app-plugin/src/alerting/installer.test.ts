@@ -20,11 +20,14 @@ interface StoredRule {
 function fakeGrafana() {
   const folders = new Map<string, string>();
   const rules = new Map<string, StoredRule>();
+  /** Data sources by uid, as GET /api/datasources/uid/{uid} answers (none: 404). */
+  const datasources = new Map<string, { jsonData: Record<string, unknown> }>();
   const calls: string[] = [];
   const notFound = (what: string) => Object.assign(new Error(`${what} not found`), { status: 404 });
   return {
     folders,
     rules,
+    datasources,
     calls,
     /** What docker compose's file provisioning leaves behind: a "Kansa" folder with its own uid, rules with provenance file. */
     fileProvision(useCases: string[], folderUid = 'aB3xYz9') {
@@ -52,6 +55,13 @@ function fakeGrafana() {
           throw notFound('folder');
         }
         return { uid: folder[1], title: folders.get(folder[1]) };
+      }
+      const datasource = /^\/api\/datasources\/uid\/(.+)$/.exec(url);
+      if (datasource) {
+        if (!datasources.has(datasource[1])) {
+          throw notFound('data source');
+        }
+        return datasources.get(datasource[1]);
       }
       const rule = /^\/api\/v1\/provisioning\/alert-rules\/(.+)$/.exec(url);
       if (rule) {
@@ -113,6 +123,7 @@ describe('installRules', () => {
     expect(result).toEqual({ status: 'success', folderUid: 'kansa', groups: GROUPS, skipped: [] });
     expect(grafana.folders).toEqual(new Map([['kansa', 'Kansa']]));
     expect(grafana.calls.filter((c) => !c.startsWith('GET /api/v1/provisioning/alert-rules/'))).toEqual([
+      'GET /api/datasources/uid/my-kansa',
       'GET /api/folders/kansa',
       'GET /api/folders',
       'POST /api/folders',
@@ -192,6 +203,26 @@ describe('installRules', () => {
     expect(grafana.post).toHaveBeenCalledTimes(1);
     expect(grafana.folders.size).toBe(1);
     expect(JSON.stringify([...grafana.rules])).toBe(state);
+  });
+
+  it("judges late night by the data source's working calendars, else the app's defaults", async () => {
+    const offHoursQuery = (grafana: ReturnType<typeof fakeGrafana>) =>
+      String(grafana.rules.get('kansa-attendance-off-hours')!.body.data[0].model.query);
+    const plain = fakeGrafana();
+    await installRules(plain as any, 'kansa');
+    expect(offHoursQuery(plain)).toContain('kansa.user.calendar:"jp-night-shift"');
+    const shifts = fakeGrafana();
+    shifts.datasources.set('kansa', {
+      jsonData: { workday: { calendars: { rota: { shiftStart: '22:00', shiftEnd: '07:00', breakMinutes: 60 } } } },
+    });
+    await installRules(shifts as any, 'kansa');
+    expect(offHoursQuery(shifts)).toContain('kansa.user.calendar:"rota"');
+    expect(offHoursQuery(shifts)).not.toContain('jp-night-shift');
+    shifts.datasources.set('kansa', { jsonData: { workday: { calendars: { rota: { shiftStart: '22:00' } } } } });
+    expect(await installRules(shifts as any, 'kansa')).toEqual({
+      status: 'failed',
+      error: 'calendar rota: shiftStart and shiftEnd go together',
+    });
   });
 
   it('applies configured thresholds', async () => {

@@ -84,10 +84,32 @@ async function fileProvisioned(backend: Backend, group: RuleGroup): Promise<stri
 }
 
 /**
+ * The data source's working calendars (jsonData.workday.calendars, which the attendance engine reads), so the
+ * late-night rule judges each person by the same calendar; undefined when the data source defines none.
+ */
+async function datasourceCalendars(backend: Backend, uid: string): Promise<RuleSettings['calendars'] | undefined> {
+  try {
+    const ds = await backend.get<{ jsonData?: { workday?: { calendars?: RuleSettings['calendars'] } } }>(
+      `/api/datasources/uid/${uid}`,
+      undefined,
+      undefined,
+      quiet,
+    );
+    return ds?.jsonData?.workday?.calendars;
+  } catch (e) {
+    if (statusOf(e) === 404) {
+      return undefined;
+    }
+    throw e;
+  }
+}
+
+/**
  * Installs Kansa's rule groups through Grafana's alerting provisioning API into the Kansa folder, one PUT per group
  * with X-Disable-Provenance, so the rules stay editable in Grafana's UI. A group with a file-provisioned rule is
  * skipped and reported: file provisioning owns it (docker compose provisions all of them). Running it again
- * replaces the same groups with the same content, so it changes nothing the second time.
+ * replaces the same groups with the same content, so it changes nothing the second time. The late-night rule
+ * reads the data source's working calendars unless the app's settings name their own.
  */
 export async function installRules(
   backend: Backend,
@@ -95,8 +117,15 @@ export async function installRules(
   overrides: Partial<RuleSettings> = {},
 ): Promise<InstallResult> {
   const defaults = defaultSettings(RULES);
-  const settings = { ...defaults, ...overrides, thresholds: { ...defaults.thresholds, ...overrides.thresholds } };
   try {
+    // Calendars: the app's own setting if it has one, else the data source's, else the defaults (the demo's).
+    const calendars = overrides.calendars ?? (await datasourceCalendars(backend, datasourceUid)) ?? defaults.calendars;
+    const settings = {
+      ...defaults,
+      ...overrides,
+      calendars,
+      thresholds: { ...defaults.thresholds, ...overrides.thresholds },
+    };
     const folderUid = await ensureFolder(backend, KANSA_FOLDER);
     const installed: string[] = [];
     const skipped: SkippedGroup[] = [];
