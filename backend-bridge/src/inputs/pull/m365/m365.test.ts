@@ -151,6 +151,17 @@ describe('Microsoft 365 Management Activity API pull', () => {
     expect(metrics).toMatch(/kansa_pull_retries_total\{input="pull-m365",reason="429"\} 1/);
     expect(metrics).toMatch(/kansa_pull_retries_total\{input="pull-m365",reason="503"\} 1/);
     expect(metrics).toMatch(/kansa_pull_retries_total\{input="pull-m365",reason="401"\} 1/);
+
+    // An admin stopped the subscription: the listing's AF20022 fails this poll; the next one starts it again.
+    fake.subscriptions.delete('Audit.SharePoint');
+    clock.now += 5 * 60_000;
+    fake.addBlob('Audit.SharePoint', new Date(clock.now - 60_000), 1, 'sp.example');
+    await intake.pollOnce();
+    expect(mem.logs.join('\n')).toContain('AF20022');
+    expect(mem.docs.size).toBe(5);
+    await intake.pollOnce();
+    expect(fake.subscriptions.has('Audit.SharePoint')).toBe(true);
+    expect(mem.docs.size).toBe(6);
   });
 
   it('names the endpoint and status when it gives up, keeps the cursor, and never logs the secret', async () => {

@@ -68,7 +68,13 @@ export class M365Stream implements PullStream {
       const w = c.window ?? this.nextWindow(c, now);
       if (!w) return;
       c.window = w;
-      await this.listWindow(c, w);
+      try {
+        await this.listWindow(c, w);
+      } catch (err) {
+        // The subscription was stopped meanwhile (AF20022): start it again at the next poll.
+        if (err instanceof PullError && err.status === 400 && err.message.includes('AF20022')) this.subscribed = false;
+        throw err;
+      }
       const end = Date.parse(w.end);
       c.from = w.end;
       c.window = undefined;
