@@ -75,6 +75,13 @@ export interface RiskSettings {
   persistenceWeight: number;
   /** Raw points above this bend towards 100 (score/day.ts saturate) instead of being capped: no ties at the top. */
   scoreKnee: number;
+  /**
+   * Novelty that is neither sensitive nor a personal mail domain (first access to another department's
+   * ordinary share or folder, a new host or URL category, an hour the user is rarely active at) is a
+   * common innocent one-off: its points are multiplied by this, so it does not outrank evidence that
+   * repeats or data that leaves.
+   */
+  ordinaryNovelty: number;
 }
 
 /** Free and consumer mail services (global and Japanese carriers): where a private address lives. */
@@ -181,7 +188,7 @@ export const DEFAULT_SETTINGS: RiskSettings = {
   flagScore: 50,
   afterHours: { start: 22, end: 6 },
   leaverDays: 60,
-  resourcePoints: { share: 35, folder: 25, host: 20, db: 25, url: 15, mail: 20 },
+  resourcePoints: { share: 35, folder: 25, host: 20, db: 25, url: 15, mail: 20, cloud: 15 },
   volumeWeight: {
     filesRead: 0.6,
     distinctFiles: 1,
@@ -190,7 +197,8 @@ export const DEFAULT_SETTINGS: RiskSettings = {
     printPages: 1,
     mailsOut: 0.7,
     failedLogons: 0.6,
-    cloudBytes: 1,
+    cloudBytes: 0.6,
+    personalCloudBytes: 1,
     webmailBytes: 0.8,
     personalMails: 1,
     personalMailBytes: 1,
@@ -205,6 +213,7 @@ export const DEFAULT_SETTINGS: RiskSettings = {
     mailsOut: 3,
     failedLogons: 2,
     cloudBytes: 25 * 1024 * 1024,
+    personalCloudBytes: 25 * 1024 * 1024,
     webmailBytes: 10 * 1024 * 1024,
     personalMails: 0.5,
     personalMailBytes: 2 * 1024 * 1024,
@@ -223,7 +232,8 @@ export const DEFAULT_SETTINGS: RiskSettings = {
   minPriorDays: 5,
   minPeers: 4,
   accumulationWeight: {
-    cloudBytes: 1,
+    cloudBytes: 0.6,
+    personalCloudBytes: 1,
     webmailBytes: 0.8,
     personalMails: 1,
     personalMailBytes: 1,
@@ -232,16 +242,18 @@ export const DEFAULT_SETTINGS: RiskSettings = {
   },
   accumulationMinScale: {
     cloudBytes: 5 * 1024 * 1024,
+    personalCloudBytes: 5 * 1024 * 1024,
     webmailBytes: 2 * 1024 * 1024,
     personalMails: 0.25,
     personalMailBytes: 1024 * 1024,
     printPages: 10,
     sensitiveReads: 1,
   },
-  accumulationTrim: ['cloudBytes', 'webmailBytes', 'printPages'],
+  accumulationTrim: ['cloudBytes', 'personalCloudBytes', 'webmailBytes', 'printPages'],
   leaverMailFactor: 1.5,
   persistenceDays: 14,
   persistenceFullDays: 5,
   persistenceWeight: 0.5,
   scoreKnee: 60,
+  ordinaryNovelty: 0.5,
 };

@@ -1,4 +1,4 @@
-import { extract, sharePrefixes } from './extract';
+import { extract, serviceDomain, sharePrefixes } from './extract';
 
 const alice = {
   'user.name': 'ikeda.k',
@@ -9,6 +9,14 @@ const alice = {
 };
 
 describe('extract', () => {
+  it('cloud services without their subdomains', () => {
+    expect(serviceDomain('drive.google.com')).toBe('google.com');
+    expect(serviceDomain('mega.nz')).toBe('mega.nz');
+    expect(serviceDomain('files.example.co.jp')).toBe('example.co.jp');
+    expect(serviceDomain('a.b.box.com.')).toBe('box.com');
+    expect(serviceDomain('10.1.2.3')).toBe('10.1.2.3');
+  });
+
   it('share and folder prefixes', () => {
     expect(sharePrefixes('C:\\Shares\\開発\\製品設計\\図面_0001.dwg')).toEqual(['開発', '開発\\製品設計']);
     expect(sharePrefixes('C:\\Shares\\営業\\見積書_3.xlsx')).toEqual(['営業']);
@@ -75,6 +83,17 @@ describe('extract', () => {
         ...alice,
       }),
     ).toMatchObject({ resources: ['url:job-site'], metric: 'proxyBytes', amount: 5000 });
+    // Cloud storage names its service, so the department's own is told apart from a personal account.
+    expect(
+      extract({
+        '@timestamp': '2026-10-16T01:00:00Z',
+        'kansa.source_type': 'squid',
+        'kansa.url.category': 'cloud-storage',
+        'url.domain': 'dl.Dropbox.com',
+        'network.bytes': 9000,
+        ...alice,
+      }),
+    ).toMatchObject({ resources: ['url:cloud-storage', 'cloud:dropbox.com'], metric: 'cloudBytes', amount: 9000 });
     expect(
       extract({
         '@timestamp': '2026-10-16T01:00:00Z',

@@ -28,6 +28,7 @@ export const SOURCE_FIELDS = [
   FIELD.eventId,
   FIELD.sourceBytes,
   FIELD.emailToAddress,
+  FIELD.urlDomain,
 ];
 
 /** Postfix lines without a user that the scorer still reads: joined to the sender by queue id. */
@@ -125,6 +126,9 @@ export function extract(e: KansaEvent, ref?: EventRef): Observation | null {
   if (db) resources.push(`db:${str(e, FIELD.kansaDbName) ?? ''}/${db}`);
   const category = str(e, FIELD.kansaUrlCategory);
   if (category) resources.push(`url:${category}`);
+  // Which cloud storage service: the department's own is told apart from personal accounts by its peers.
+  const domain = category === 'cloud-storage' ? str(e, FIELD.urlDomain) : undefined;
+  if (domain) resources.push(`cloud:${serviceDomain(domain)}`);
   if (resources.length > 0) o.resources = resources;
   if (qid && action === 'mail-received-from-client') o.mail = { qid };
   if (!o.metric) {
@@ -177,4 +181,16 @@ function metricOf(e: KansaEvent, action: string | undefined): [Metric, number] |
     }
   }
   return undefined;
+}
+
+/**
+ * The service a host name belongs to, without its subdomains: "dl.dropbox.com" → "dropbox.com",
+ * "files.example.co.jp" → "example.co.jp" (a short second level under a country code is kept).
+ */
+export function serviceDomain(host: string): string {
+  const labels = host.toLowerCase().replace(/\.$/, '').split('.');
+  if (labels.length <= 2 || /^[\d:]+$/.test(labels[labels.length - 1])) return labels.join('.');
+  const [sld, tld] = labels.slice(-2);
+  const keep = tld.length === 2 && sld.length <= 3 ? 3 : 2;
+  return labels.slice(-keep).join('.');
 }

@@ -10,6 +10,9 @@ export const METRICS = [
   // Where data can leave: bytes through the proxy to cloud storage and web mail, messages (and their
   // bytes) sent to personal mail domains, files read in sensitive folders.
   'cloudBytes',
+  // The part of cloudBytes that went to a service the department does not commonly use (score/day.ts
+  // markCloud): a personal account rather than the department's sanctioned storage.
+  'personalCloudBytes',
   'webmailBytes',
   'personalMails',
   'personalMailBytes',
@@ -18,7 +21,7 @@ export const METRICS = [
 export type Metric = (typeof METRICS)[number];
 
 /** Kinds of resources whose rarity is scored, with the prefix of their keys. */
-export const RESOURCE_KINDS = ['share', 'folder', 'host', 'db', 'url', 'mail'] as const;
+export const RESOURCE_KINDS = ['share', 'folder', 'host', 'db', 'url', 'mail', 'cloud'] as const;
 export type ResourceKind = (typeof RESOURCE_KINDS)[number];
 
 /** What the directory says about a user, as the enriched events carry it. */
@@ -46,7 +49,7 @@ export interface Observation {
   t: number;
   user: string;
   info?: UserInfo;
-  /** Resource keys "<kind>:<name>", e.g. "share:開発", "url:job-site". */
+  /** Resource keys "<kind>:<name>", e.g. "share:開発", "url:job-site", "cloud:dropbox.com". */
   resources?: string[];
   metric?: Metric;
   amount?: number;

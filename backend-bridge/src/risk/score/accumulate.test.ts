@@ -66,7 +66,7 @@ const reasonsOf = (scored: UserDay[][], user: string) =>
 
 describe('rolling totals', () => {
   it('a slow daily upload to cloud storage scores on its total although no single day stands out', () => {
-    // From the 11th working day on, u0 uploads 20 MB a day; nobody else does.
+    // From the 11th working day on, u0 uploads 20 MB a day to a service nobody else in Dev uses.
     const { scored } = run(35, (day, n) =>
       n >= 10
         ? [
@@ -74,21 +74,25 @@ describe('rolling totals', () => {
               t: at(day, 15),
               user: 'u0',
               info: info('Dev'),
-              resources: ['url:cloud-storage'],
+              resources: ['url:cloud-storage', 'cloud:mega.nz'],
               metric: 'cloudBytes',
               amount: 20 * MB,
             },
           ]
         : [],
     );
-    const days = reasonsOf(scored, 'u0').filter((x) => x.codes.includes('accumulated-cloudBytes'));
+    const days = reasonsOf(scored, 'u0').filter((x) => x.codes.includes('accumulated-personalCloudBytes'));
     expect(days.length).toBeGreaterThanOrEqual(10);
     const last = days[days.length - 1].u;
-    const r = last.reasons.find((x) => x.code === 'accumulated-cloudBytes')!;
-    expect(r.en).toMatch(/^Uploads and downloads to cloud storage over the last \d+ days far above usual/);
+    const r = last.reasons.find((x) => x.code === 'accumulated-personalCloudBytes')!;
+    expect(r.en).toMatch(
+      /^Uploads and downloads to cloud storage the department does not use over the last \d+ days far above usual/,
+    );
     expect(r.ja).toContain('クラウドストレージ');
+    // All cloud bytes and those to the unused service tell one story: only one of them is a reason.
+    expect(last.reasons.some((x) => x.code.endsWith('-cloudBytes'))).toBe(false);
     const b = JSON.parse(r.baseline);
-    expect(b).toMatchObject({ metric: 'cloudBytes', peers: 7, peerMedian: 0 });
+    expect(b).toMatchObject({ metric: 'personalCloudBytes', peers: 7, peerMedian: 0 });
     expect(b.total).toBeGreaterThan(100 * MB);
     expect(b.zPeer).toBeGreaterThan(DEFAULT_SETTINGS.accumulationZ);
     // The reasons still add up to the score.
@@ -114,9 +118,50 @@ describe('rolling totals', () => {
           ]
         : [],
     );
+    // No service named: it cannot be the department's, so it counts as going elsewhere.
     const u1 = reasonsOf(scored, 'u1');
-    expect(u1.some((x) => x.codes.includes('volume-cloudBytes'))).toBe(true);
-    expect(u1.some((x) => x.codes.includes('accumulated-cloudBytes'))).toBe(false);
+    expect(u1.some((x) => x.codes.includes('volume-personalCloudBytes'))).toBe(true);
+    expect(u1.some((x) => x.codes.some((c) => c.startsWith('accumulated-')))).toBe(false);
+  });
+
+  it("the department's own cloud service weighs less than a service nobody else in the department uses", () => {
+    // Everyone in Dev uses box.com a little; from the 11th working day on, u0 uploads 20 MB a day more,
+    // in one run to box.com and in the other to mega.nz.
+    const upload = (service: string) => (day: number, n: number) => [
+      ...Array.from({ length: 8 }, (_, u): Observation => ({
+        t: at(day, 11),
+        user: `u${u}`,
+        info: info('Dev'),
+        resources: ['url:cloud-storage', 'cloud:box.com'],
+        metric: 'cloudBytes',
+        amount: 2 * MB,
+      })),
+      ...(n >= 10
+        ? [
+            {
+              t: at(day, 15),
+              user: 'u0',
+              info: info('Dev'),
+              resources: ['url:cloud-storage', `cloud:${service}`],
+              metric: 'cloudBytes' as const,
+              amount: 20 * MB,
+            },
+          ]
+        : []),
+    ];
+    const best = (scored: UserDay[][], code: string) =>
+      Math.max(
+        0,
+        ...scored
+          .flat()
+          .filter((u) => u.user === 'u0')
+          .flatMap((u) => u.reasons.filter((r) => r.code === code).map((r) => JSON.parse(r.baseline).points as number)),
+      );
+    const own = run(35, upload('box.com')).scored;
+    const other = run(35, upload('mega.nz')).scored;
+    expect(best(own, 'accumulated-cloudBytes')).toBeGreaterThan(0);
+    expect(best(own, 'accumulated-personalCloudBytes')).toBe(0);
+    expect(best(other, 'accumulated-personalCloudBytes')).toBeGreaterThan(best(own, 'accumulated-cloudBytes'));
   });
 
   it('mail to a private address adds up, and weighs more once the user is watchlisted, also for the mails before the flag', () => {
@@ -225,7 +270,7 @@ describe('profiles saved before the rolling totals', () => {
       },
     ]);
     expect(scored.find((u) => u.user === 'u0')).toBeDefined();
-    expect(state.users.u0.recent).toEqual([{ day, v: { cloudBytes: 30 * MB } }]);
+    expect(state.users.u0.recent).toEqual([{ day, v: { cloudBytes: 30 * MB, personalCloudBytes: 30 * MB } }]);
     expect(state.users.u0.volumes.cloudBytes).toEqual([30 * MB]);
   });
 });

@@ -123,6 +123,31 @@ export function markSensitive(state: RiskState, activity: Map<string, Activity>,
   }
 }
 
+/**
+ * Splits each user's cloud-storage bytes of the day by service: what went to a service the department
+ * does not commonly use (fewer than `peerCommonShare` of the peers within `peerWindowDays`, or too few
+ * peers to tell) is also counted as personalCloudBytes; the department's sanctioned service is not.
+ */
+export function markCloud(state: RiskState, activity: Map<string, Activity>, s: RiskSettings): void {
+  for (const a of activity.values()) {
+    if (a.volumes.cloudBytes <= 0) continue;
+    const info = a.info ?? state.users[a.user]?.info;
+    if (!info) continue;
+    const users = state.peers[info.department]?.resources ?? {};
+    const peers = Math.max(0, departmentSize(state, info.department) - (state.users[a.user] ? 1 : 0));
+    const day = state.day ?? -Infinity;
+    const sanctioned = (key: string) =>
+      peers >= s.minPeers &&
+      Object.entries(users[key] ?? {}).filter(([u, last]) => u !== a.user && day - last < s.peerWindowDays).length >=
+        s.peerCommonShare * peers;
+    for (const o of a.obs) {
+      if (o.metric !== 'cloudBytes') continue;
+      const service = o.resources?.find((r) => r.startsWith('cloud:'));
+      if (!service || !sanctioned(service)) a.volumes.personalCloudBytes += o.amount ?? 0;
+    }
+  }
+}
+
 interface Part {
   code: string;
   en: string;
@@ -260,11 +285,22 @@ export function saturate(raw: number, knee: number): number {
   return raw <= knee ? raw : knee + (100 - knee) * (1 - Math.exp(-(raw - knee) / (100 - knee)));
 }
 
-/** A day's volume and the rolling total of the same metric tell one story: keep the stronger of the two. */
+/** Metrics that measure the same data leaving: only the strongest of their reasons counts. */
+const SAME_STORY: ReadonlyArray<readonly string[]> = [['cloudBytes', 'personalCloudBytes']];
+
+/**
+ * A day's volume and the rolling total of the same metric tell one story: keep the stronger of the two;
+ * so do all cloud bytes and those to services the department does not use.
+ */
 function exfilParts(volumes: Part[], accumulated: Part[]): Part[] {
-  const out = [...volumes];
-  for (const x of accumulated) {
-    const same = out.findIndex((v) => v.code === `volume-${x.code.slice('accumulated-'.length)}`);
+  const metricOf = (code: string) => code.replace(/^(volume|accumulated)-/, '');
+  const story = (code: string) => {
+    const m = metricOf(code);
+    return SAME_STORY.find((g) => g.includes(m))?.[0] ?? m;
+  };
+  const out: Part[] = [];
+  for (const x of [...volumes, ...accumulated]) {
+    const same = out.findIndex((v) => story(v.code) === story(x.code));
     if (same < 0) out.push(x);
     else if (x.points > out[same].points) out[same] = x;
   }
@@ -302,7 +338,9 @@ function resourceParts(
     const volume = 0.3 + 0.7 * Math.min(1, Math.log(1 + count) / Math.log(11));
     const kind = resourceKind(key);
     const sensitive = a.sensitive.get(key);
-    let points = s.resourcePoints[kind] * nov.novelty * (0.35 + 0.65 * rarity) * volume * (sensitive?.factor ?? 1);
+    const ordinary = !sensitive && kind !== 'mail' ? s.ordinaryNovelty : 1;
+    let points =
+      s.resourcePoints[kind] * nov.novelty * (0.35 + 0.65 * rarity) * volume * (sensitive?.factor ?? ordinary);
     if (kind === 'share' && nov.kind === 'first') firstShares.add(key.slice(6));
     // A new folder inside a share that is itself new is mostly the same news.
     if (kind === 'folder' && firstShares.has(key.slice(7).split('\\')[0])) points *= 0.5;
@@ -324,7 +362,9 @@ function resourceParts(
         peers,
         novelty: round1(nov.novelty * 100) / 100,
         peerRarity: round1(rarity * 100) / 100,
-        ...(sensitive ? { sensitive: sensitive.why, sensitivityFactor: sensitive.factor } : {}),
+        ...(sensitive
+          ? { sensitive: sensitive.why, sensitivityFactor: sensitive.factor }
+          : { ordinaryFactor: ordinary }),
       },
     });
   }
@@ -341,7 +381,7 @@ function timeParts(p: UserProfile, a: Activity, s: RiskSettings, clock: LocalTim
   }
   if (rare.length === 0) return [];
   rare.sort((x, y) => x.how - y.how);
-  const points = Math.min(25, 10 * Math.sqrt(rare.length));
+  const points = Math.min(25, 10 * Math.sqrt(rare.length)) * s.ordinaryNovelty;
   const text = hoursText(rare.map((r) => r.how));
   const late = rare.some((r) => {
     const h = clock.hour(r.first.t);
@@ -358,6 +398,7 @@ function timeParts(p: UserProfile, a: Activity, s: RiskSettings, clock: LocalTim
         hours: rare.map((r) => ({ hourOfWeek: r.how, share: Number(r.share.toPrecision(2)) })),
         threshold: s.rareHourShare,
         historyHours: round1(history),
+        ordinaryFactor: s.ordinaryNovelty,
       },
     },
   ];

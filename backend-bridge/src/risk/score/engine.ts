@@ -2,7 +2,7 @@ import { LocalTime } from '../localtime';
 import type { Observation } from '../observe/observation';
 import { holdsDay, type RiskState } from '../profile/state';
 import type { RiskSettings } from '../settings';
-import { gatherDay, learnDay, markSensitive, scoreDay, type UserDay } from './day';
+import { gatherDay, learnDay, markCloud, markSensitive, scoreDay, type UserDay } from './day';
 
 /** Scores a day's observations, then learns them: the one step every path (rebuild, bridge loop, eval) takes. */
 export class RiskEngine {
@@ -16,6 +16,7 @@ export class RiskEngine {
   peek(state: RiskState, day: number, obs: readonly Observation[]): UserDay[] {
     const activity = gatherDay(obs, this.clock, this.settings);
     markSensitive(state, activity, this.settings);
+    markCloud(state, activity, this.settings);
     return scoreDay(state, day, activity, this.settings, this.clock);
   }
 
@@ -31,6 +32,7 @@ export class RiskEngine {
       );
     const activity = gatherDay(obs, this.clock, this.settings);
     markSensitive(state, activity, this.settings);
+    markCloud(state, activity, this.settings);
     const fresh = new Map(
       [...activity].filter(([user]) => !(state.users[user] && holdsDay(state, state.users[user], day))),
     );

@@ -16,6 +16,7 @@ const KIND_TEXT: Record<ResourceKind, { en: string; ja: string }> = {
   db: { en: 'database object', ja: 'DB オブジェクト' },
   url: { en: 'URL category', ja: 'URL カテゴリ' },
   mail: { en: 'personal mail domain', ja: '個人メールのドメイン' },
+  cloud: { en: 'cloud storage service', ja: 'クラウドストレージ' },
 };
 
 export function resourceText(
@@ -66,6 +67,11 @@ const METRIC_TEXT: Record<Metric, { en: string; ja: string; unit?: (n: number) =
   mailsOut: { en: 'Mails sent', ja: '送信メール数' },
   failedLogons: { en: 'Failed logons', ja: 'ログオン失敗数' },
   cloudBytes: { en: 'Uploads and downloads to cloud storage', ja: 'クラウドストレージとの通信量', unit: mib },
+  personalCloudBytes: {
+    en: 'Uploads and downloads to cloud storage the department does not use',
+    ja: '部署で使われていないクラウドストレージとの通信量',
+    unit: mib,
+  },
   webmailBytes: { en: 'Web mail traffic', ja: 'Web メールの通信量', unit: mib },
   personalMails: { en: 'Mails to personal addresses', ja: '個人アドレス宛てのメール数' },
   personalMailBytes: { en: 'Mail to personal addresses', ja: '個人アドレス宛てのメール容量', unit: mib },
