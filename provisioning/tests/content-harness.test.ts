@@ -196,6 +196,12 @@ const EXPECT: Array<{ panel: string; scenario: string; says: string; check: (fra
       ),
   },
   {
+    panel: 'kansa-insider/db-reads-by-user',
+    scenario: 'db-bulk-export',
+    says: 'top series saito.a2',
+    check: (f) => topSeries(f, 'user.name') === 'saito.a2',
+  },
+  {
     panel: 'kansa-insider/privileged-file-reads',
     scenario: 'admin-reads-hr',
     says: 'first row ishikawa.t',

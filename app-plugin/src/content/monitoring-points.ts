@@ -61,6 +61,13 @@ export const MONITORING_POINTS: readonly MonitoringPoint[] = [
     'Cloud sharing scope changes (anyone links, guests)',
     true,
   ),
+  point(
+    'insider.db-bulk-reads',
+    'insider',
+    'データベースの大量読み取り (人による一括取得)',
+    'Bulk reads from databases by a person',
+    true,
+  ),
   point('insider.privileged-file-reads', 'insider', '特権管理者のファイル閲覧', 'Privileged admins reading files'),
   point('insider.privileged-db', 'insider', '特権管理者のデータベース操作', 'Privileged admins operating databases'),
   point('insider.leaver-timeline', 'insider', '退職予定者の行動タイムライン', 'Leaver watchlist activity timeline'),

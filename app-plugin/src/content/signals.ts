@@ -90,6 +90,8 @@ export const LEAVER_SIGNALS = `(${[JOB_SITES, USB_DEVICES, REMOVABLE_COPIES, CLO
 
 export const PRIVILEGED = `${F.kansaUserPrivileged}:true`;
 export const DB_OPERATIONS = `${F.kansaSourceType}:(pgaudit OR mysql-audit OR mssql-audit)`;
+/** SELECTs (and other reads) by people in the directory: application and service accounts are not in it. */
+export const DB_READS_BY_PEOPLE = and(DB_OPERATIONS, `${F.eventAction}:db-read`, `_exists_:${F.kansaUserDepartment}`);
 export const SUDO = `${F.eventAction}:(sudo-command OR user-command)`;
 
 export const SESSION_EVENTS = `_exists_:${F.kansaSessionTransition}`;

@@ -29,6 +29,7 @@ const EXPECTED_FORMAT: Record<string, string> = {
   'network/switch.log': 'syslog',
   'network/ap.log': 'syslog',
   'cloud/m365-audit.json': 'm365-audit-json',
+  'db/sql01-application-nxlog.json': 'mssql-audit-nxlog',
 };
 
 const SCENARIO_IDS = [
@@ -55,6 +56,7 @@ const SCENARIO_IDS = [
   'agreement36-average',
   'timesheet-divergence',
   'public-share-confidential',
+  'db-bulk-export',
 ];
 
 const small = { seed: 42, start: '2026-10-01', ...PROFILES.small };

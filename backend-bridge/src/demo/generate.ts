@@ -4,6 +4,7 @@ import { usersCsv } from './company';
 import { background } from './day/background';
 import { cloudDay } from './day/cloud-day';
 import { personDay } from './day/person-day';
+import { sqlServerDay } from './day/sqlserver-day';
 import { Month, type MonthOptions } from './month';
 import { assetsCsv } from './render/assets';
 import { castOf, type Cast } from './scenarios/cast';
@@ -51,6 +52,7 @@ export function generate(opts: GenerateOptions): GenerateResult {
       SCENARIOS.forEach((s, i) => scenarioDays[i].includes(d) && s.play(scene, d, scenarioRng));
     }
     cloudDay(m, day, d);
+    sqlServerDay(m, day, d);
     m.logs.flush(day + DAY);
   }
   const files = m.logs.close();

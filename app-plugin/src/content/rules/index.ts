@@ -13,6 +13,7 @@ import insider_server_mass_reads from './insider-server-mass-reads';
 import insider_mass_copies from './insider-mass-copies';
 import insider_acl_change from './insider-acl-change';
 import insider_public_share from './insider-public-share';
+import insider_db_bulk_read from './insider-db-bulk-read';
 import insider_leaver_baseline from './insider-leaver-baseline';
 import insider_risk_score from './insider-risk-score';
 import attendance_off_hours from './attendance-off-hours';
@@ -39,6 +40,7 @@ export const RULES: readonly RuleDef[] = [
   insider_mass_copies,
   insider_acl_change,
   insider_public_share,
+  insider_db_bulk_read,
   insider_leaver_baseline,
   insider_risk_score,
   attendance_off_hours,

@@ -7,6 +7,7 @@ import { LinuxLog } from './linux';
 import { MailLog } from './mail';
 import { OfficeLog } from './office';
 import { openOutputs, type Outputs } from './outputs';
+import { SqlServerLog } from './sqlserver';
 import { WebLog } from './web';
 import { WindowsLog } from './windows';
 import { ZeekLog } from './zeek';
@@ -24,6 +25,7 @@ export class DemoLogs {
   readonly devices: DeviceLog;
   readonly office: OfficeLog;
   readonly cloud: CloudLog;
+  readonly sqlServer: SqlServerLog;
 
   constructor(outDir: string, people: Employee[], categories: Map<string, string[]>) {
     this.out = openOutputs(outDir);
@@ -37,6 +39,7 @@ export class DemoLogs {
     this.devices = new DeviceLog(this.out);
     this.office = new OfficeLog(this.out);
     this.cloud = new CloudLog(this.out);
+    this.sqlServer = new SqlServerLog(this.out);
   }
 
   /** Writes every line stamped before `before` (all when omitted). */

@@ -22,6 +22,7 @@ const FILES = {
   switch: 'network/switch.log',
   ap: 'network/ap.log',
   m365: 'cloud/m365-audit.json',
+  mssql: 'db/sql01-application-nxlog.json',
 } as const;
 
 export type Outputs = Record<keyof typeof FILES, Sink>;

@@ -22,6 +22,7 @@ import leaverExfiltration from './leaver-exfiltration';
 import agreement36Average from './agreement36-average';
 import timesheetDivergence from './timesheet-divergence';
 import publicShareConfidential from './public-share-confidential';
+import dbBulkExport from './db-bulk-export';
 
 /**
  * Every scenario of the demo month, one file each. Scenarios of the same day play in this order and draw from one
@@ -51,4 +52,5 @@ export const SCENARIOS: readonly ScenarioDef[] = [
   agreement36Average,
   timesheetDivergence,
   publicShareConfidential,
+  dbBulkExport,
 ];

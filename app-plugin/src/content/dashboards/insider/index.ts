@@ -68,6 +68,19 @@ export const insider: DashboardDef = {
           valueLinks: [personLink(F.userName)],
         }),
         panel({
+          key: 'db-reads-by-user',
+          viz: 'timeseries',
+          title: bi('データベースの読み取り (人別)', 'Database reads by person'),
+          description: bi(
+            'SQL Server Audit・pgaudit・MySQL の SELECT のうち、ディレクトリにいる人によるもの (アプリケーションやサービスのアカウントは除く)。テーブル全体をページ送りで読む一括取得は短時間の山になります。',
+            'SELECTs in SQL Server Audit, pgaudit and MySQL audit logs by people in the directory (application and service accounts left out). Paging through a whole table shows as a short, tall peak.',
+          ),
+          points: ['insider.db-bulk-reads'],
+          queries: [metrics(S.DB_READS_BY_PEOPLE, { groupBy: [by(F.userName, 10)] })],
+          scopes: ['user', 'department'],
+          w: 24,
+        }),
+        panel({
           key: 'cloud-sharing',
           viz: 'table',
           title: bi('クラウドの共有範囲の変更', 'Cloud sharing scope changes'),
