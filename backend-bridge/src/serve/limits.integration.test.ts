@@ -122,7 +122,12 @@ describe('kansa serve limits and lifecycle', () => {
       (n) => n === 1,
       'the cut frame counted as a parse failure',
     );
-    expect(bridge.output()).toContain('connection closed inside a frame: kept as a parse failure');
+    // The log line travels through the child's stdout pipe: it can arrive after the metric has counted.
+    await until(
+      async () => bridge.output(),
+      (out) => out.includes('connection closed inside a frame: kept as a parse failure'),
+      'the cut frame logged',
+    );
     const hits = await until(
       async () => {
         await client.transport.request({ method: 'POST', path: '/kansa-events-*/_refresh' });
