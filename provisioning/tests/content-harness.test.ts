@@ -202,6 +202,15 @@ const EXPECT: Array<{ panel: string; scenario: string; says: string; check: (fra
     check: (f) => topSeries(f, 'user.name') === 'saito.a2',
   },
   {
+    panel: 'kansa-cyber/threat-alerts',
+    scenario: 'ids-lateral-smb-exploit',
+    says: 'first row an ETERNALBLUE signature against 10.0.0.21, severity 4',
+    check: (f) =>
+      String(column(f[0], 'rule.name')[0]).includes('ETERNALBLUE') &&
+      column(f[0], 'destination.ip')[0] === '10.0.0.21' &&
+      column(f[0], 'severity')[0] === 4,
+  },
+  {
     panel: 'kansa-insider/privileged-file-reads',
     scenario: 'admin-reads-hr',
     says: 'first row ishikawa.t',

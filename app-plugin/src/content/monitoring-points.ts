@@ -38,6 +38,13 @@ export const MONITORING_POINTS: readonly MonitoringPoint[] = [
     'Large upload/download per IP',
     true,
   ),
+  point(
+    'cyber.ids-threats',
+    'cyber',
+    'IDS・次世代ファイアウォールの脅威検知 (社内宛て、重大度 高以上)',
+    'IDS and next-generation firewall threats against internal hosts (high and critical)',
+    true,
+  ),
   point('cyber.web-usage', 'cyber', 'Web 利用 (カテゴリ・ドメイン)', 'Web usage by category and domain'),
   point(
     'insider.server-mass-reads',

@@ -66,6 +66,10 @@ export function nonPermittedPorts(permitted: readonly number[] = DEFAULT_PERMITT
 }
 export const TRAFFIC = `${F.kansaSourceType}:(fortigate OR zeek)`;
 export const PROXY = `${F.kansaSourceType}:squid`;
+/** Threat alerts of an IDS or a next-generation firewall (Suricata, PAN-OS threat log). */
+export const THREAT_ALERTS = and(`${F.eventKind}:alert`, `${F.kansaSourceType}:(suricata OR panos)`);
+/** High and critical (event.severity 4-5: Suricata's priority 1, PAN-OS high and critical) against a LAN address. */
+export const HIGH_THREATS_TO_INTERNAL = and(THREAT_ALERTS, `${F.eventSeverity}:>=4`, `${F.destinationIp}:"10.0.0.0/8"`);
 
 export const WATCHLIST = `${F.kansaUserWatchlist}:true`;
 export const JOB_SITES = `${F.kansaUrlCategory}:job-site`;

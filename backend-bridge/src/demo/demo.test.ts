@@ -30,6 +30,7 @@ const EXPECTED_FORMAT: Record<string, string> = {
   'network/ap.log': 'syslog',
   'cloud/m365-audit.json': 'm365-audit-json',
   'db/sql01-application-nxlog.json': 'mssql-audit-nxlog',
+  'ids/eve.json': 'suricata',
 };
 
 const SCENARIO_IDS = [
@@ -57,6 +58,7 @@ const SCENARIO_IDS = [
   'timesheet-divergence',
   'public-share-confidential',
   'db-bulk-export',
+  'ids-lateral-smb-exploit',
 ];
 
 const small = { seed: 42, start: '2026-10-01', ...PROFILES.small };

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { usersCsv } from './company';
 import { background } from './day/background';
 import { cloudDay } from './day/cloud-day';
+import { idsDay } from './day/ids-day';
 import { personDay } from './day/person-day';
 import { sqlServerDay } from './day/sqlserver-day';
 import { Month, type MonthOptions } from './month';
@@ -53,6 +54,7 @@ export function generate(opts: GenerateOptions): GenerateResult {
     }
     cloudDay(m, day, d);
     sqlServerDay(m, day, d);
+    idsDay(m, day, d);
     m.logs.flush(day + DAY);
   }
   const files = m.logs.close();

@@ -26,6 +26,8 @@ export class Month {
   readonly cloudRng: Rng;
   /** SQL Server's audit (SQL01) too. */
   readonly sqlRng: Rng;
+  /** The IDS (Suricata) too. */
+  readonly idsRng: Rng;
   /** The self-reported timesheet, written from the sessions (its own stream too). */
   readonly book: TimesheetBook;
   /** The first day's JST midnight. */
@@ -43,6 +45,7 @@ export class Month {
     this.sysmonRng = new Rng((opts.seed ^ 0x5953_4d4e) >>> 0);
     this.cloudRng = new Rng((opts.seed ^ 0x4d33_3635) >>> 0);
     this.sqlRng = new Rng((opts.seed ^ 0x5351_4c31) >>> 0);
+    this.idsRng = new Rng((opts.seed ^ 0x4944_5331) >>> 0);
     this.book = new TimesheetBook(opts.seed);
     this.t0 = jstMidnight(opts.start);
     this.people = buildCompany(this.rng.fork('company'), opts.users, opts.start, opts.days);

@@ -54,6 +54,7 @@ export const RULE_GUIDANCE: Record<string, Guidance> = {
   'cyber-suspicious-powershell': { ipa: ['targeted-attack', 'ransomware'], jpcert: ['tool-execution'] },
   'cyber-non-permitted-ports': { ipa: ['targeted-attack', 'vulnerability'], jpcert: ['proxy-firewall'] },
   'cyber-large-upload': { ipa: ['targeted-attack', 'insider'], jpcert: ['proxy-firewall'] },
+  'cyber-ids-high-severity': { ipa: ['targeted-attack', 'ransomware', 'vulnerability'], jpcert: ['proxy-firewall'] },
   'insider-server-mass-reads': { ipa: ['insider'], jpcert: ['file-access'] },
   'insider-mass-copies': { ipa: ['insider'], jpcert: ['file-access'] },
   'insider-acl-change': { ipa: ['insider', 'carelessness'], jpcert: ['file-access'] },

@@ -9,6 +9,7 @@ import cyber_mass_renames from './cyber-mass-renames';
 import cyber_suspicious_powershell from './cyber-suspicious-powershell';
 import cyber_non_permitted_ports from './cyber-non-permitted-ports';
 import cyber_large_upload from './cyber-large-upload';
+import cyber_ids_high_severity from './cyber-ids-high-severity';
 import insider_server_mass_reads from './insider-server-mass-reads';
 import insider_mass_copies from './insider-mass-copies';
 import insider_acl_change from './insider-acl-change';
@@ -36,6 +37,7 @@ export const RULES: readonly RuleDef[] = [
   cyber_suspicious_powershell,
   cyber_non_permitted_ports,
   cyber_large_upload,
+  cyber_ids_high_severity,
   insider_server_mass_reads,
   insider_mass_copies,
   insider_acl_change,

@@ -2,6 +2,7 @@ import type { Employee } from '../company';
 import { CloudLog } from './cloud';
 import { DeviceLog } from './devices';
 import { FirewallLog } from './firewall';
+import { IdsLog } from './ids';
 import { HrdbLog } from './hrdb';
 import { LinuxLog } from './linux';
 import { MailLog } from './mail';
@@ -26,6 +27,7 @@ export class DemoLogs {
   readonly office: OfficeLog;
   readonly cloud: CloudLog;
   readonly sqlServer: SqlServerLog;
+  readonly ids: IdsLog;
 
   constructor(outDir: string, people: Employee[], categories: Map<string, string[]>) {
     this.out = openOutputs(outDir);
@@ -40,6 +42,7 @@ export class DemoLogs {
     this.office = new OfficeLog(this.out);
     this.cloud = new CloudLog(this.out);
     this.sqlServer = new SqlServerLog(this.out);
+    this.ids = new IdsLog(this.out);
   }
 
   /** Writes every line stamped before `before` (all when omitted). */

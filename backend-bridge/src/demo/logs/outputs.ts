@@ -23,6 +23,7 @@ const FILES = {
   ap: 'network/ap.log',
   m365: 'cloud/m365-audit.json',
   mssql: 'db/sql01-application-nxlog.json',
+  ids: 'ids/eve.json',
 } as const;
 
 export type Outputs = Record<keyof typeof FILES, Sink>;

@@ -23,6 +23,7 @@ import agreement36Average from './agreement36-average';
 import timesheetDivergence from './timesheet-divergence';
 import publicShareConfidential from './public-share-confidential';
 import dbBulkExport from './db-bulk-export';
+import idsLateralSmbExploit from './ids-lateral-smb-exploit';
 
 /**
  * Every scenario of the demo month, one file each. Scenarios of the same day play in this order and draw from one
@@ -53,4 +54,5 @@ export const SCENARIOS: readonly ScenarioDef[] = [
   timesheetDivergence,
   publicShareConfidential,
   dbBulkExport,
+  idsLateralSmbExploit,
 ];

@@ -2,7 +2,7 @@ import { FIELD as F } from '@kansa/schema/fields';
 
 import { type DashboardDef, exploreLink, panelTarget } from '../../dashboard';
 import { panel, steps } from '../../panels';
-import { and, anyOf, by, count, distinct, logs, metrics, raw, sum, top, then } from '../../queries';
+import { and, anyOf, by, count, distinct, logs, max, metrics, raw, sum, top, then } from '../../queries';
 import * as S from '../../signals';
 import { bi } from '../../text';
 
@@ -156,6 +156,26 @@ export const cyber: DashboardDef = {
           queries: [logs(S.POLICY_CHANGES)],
           scopes: ['host'],
           w: 12,
+        }),
+        panel({
+          key: 'threat-alerts',
+          viz: 'table',
+          title: bi('IDS・ファイアウォールの脅威検知', 'IDS and firewall threat alerts'),
+          description: bi(
+            'Suricata のアラートと PAN-OS の脅威ログ (重大度の高い順)。重大度 4 (高) 以上で宛先が社内のものは通知されます。',
+            'Suricata alerts and PAN-OS threat logs, most severe first. High (4) and above against an internal address alert.',
+          ),
+          points: ['cyber.ids-threats'],
+          queries: [
+            top(
+              S.THREAT_ALERTS,
+              [by(F.ruleName, 20, 'severity'), by(F.destinationIp, 10)],
+              [max(F.eventSeverity, 'severity'), count, distinct(F.sourceIp, 'sources')],
+            ),
+          ],
+          scopes: ['src_ip'],
+          thresholds: steps([4, 'orange'], [5, 'red']),
+          w: 24,
         }),
       ],
     },
