@@ -1,7 +1,7 @@
 import type { Signature } from '../logs/ids';
 import type { Month } from '../month';
 import type { Rng } from '../rng';
-import { MINUTE } from '../time';
+import { HOUR, MINUTE } from '../time';
 
 const FS02 = '10.0.0.21';
 
@@ -49,7 +49,7 @@ export function idsDay(m: Month, day: number, d: number): void {
   const rng = m.idsRng.fork(`day-${d}`);
   const { ids } = m.logs;
   for (const { p, arrive, leave } of m.book.worked(day)) {
-    if (p.night || leave - arrive < HOUR_2) continue;
+    if (p.night || leave - arrive < 2 * HOUR) continue;
     const at = (r: Rng) => arrive + 10 * MINUTE + r.int(0, leave - arrive - 20 * MINUTE);
     if (rng.chance(0.04)) ids.alert(at(rng), USB_METADATA, p.ip, '203.0.113.45', 80, rng);
     if (rng.chance(0.02)) ids.alert(at(rng), IP_LOOKUP, p.ip, '198.51.100.140', 443, rng);
@@ -57,5 +57,3 @@ export function idsDay(m: Month, day: number, d: number): void {
     if (p.dept.code === 'seizo' && rng.chance(0.1)) ids.alert(at(rng), OLD_JAVA, p.ip, '203.0.113.90', 80, rng);
   }
 }
-
-const HOUR_2 = 2 * 60 * MINUTE;
