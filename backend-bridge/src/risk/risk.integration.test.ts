@@ -42,7 +42,9 @@ describe('risk scores on the demo month', () => {
     const top = await topOfDay(localDate(s.start), month.timeZone);
     const hit = top.find((h) => h._source[FIELD.userName] === s.who);
     expect(hit).toBeDefined();
-    expect(hit!._source[FIELD.kansaRiskScore]).toBeGreaterThanOrEqual(50);
+    // First access to an ordinary (not sensitive) share weighs ordinaryNovelty: with the files read it
+    // ranks high but stays below the flag score on its own.
+    expect(hit!._source[FIELD.kansaRiskScore]).toBeGreaterThanOrEqual(40);
     expect(hit!._source[FIELD.kansaRiskConfidence]).toBe(1);
     const reasons = hit!._source[FIELD.kansaRiskReasons];
     const share = reasons.find((r) => r.code === 'first-share')!;

@@ -246,8 +246,11 @@ export const DEFAULT_SETTINGS: RiskSettings = {
     webmailBytes: 2 * 1024 * 1024,
     personalMails: 0.25,
     personalMailBytes: 1024 * 1024,
-    printPages: 10,
-    sensitiveReads: 1,
+    // A page a day of spread: a department's daily printing is steady, so ten (the daily floor) hid a
+    // hoarder's extra 30 pages a day inside a heavy-printing department.
+    printPages: 4,
+    // Two files a day: administrators' maintenance reads in the executives' share come and go by that much.
+    sensitiveReads: 2,
   },
   accumulationTrim: ['cloudBytes', 'personalCloudBytes', 'webmailBytes', 'printPages'],
   leaverMailFactor: 1.5,

@@ -77,15 +77,15 @@ describe('day scoring', () => {
     const [s1] = engine.peek(state, day, [...obs, ...habitual(day, 's2', sales('s2'))]);
     expect(s1.user).toBe('s1');
     expect(s1.confidence).toBe(1);
-    // share: 35 · novelty 1 · (0.35 + 0.65 · peer rarity 1) · volume factor 1 (25 events ≥ 10)
-    // folder: 25 · 1 · 1 · 1, halved because its share is new too
+    // share: 35 · novelty 1 · (0.35 + 0.65 · peer rarity 1) · volume factor 1 (25 events ≥ 10) · ordinary 0.5
+    // (not sensitive: ordinaryNovelty); folder: 25 · 1 · 1 · 1 · 0.5, halved because its share is new too
     // distinct files: 25 against a median of 5, MAD 0 → scale = minScale 5 → z = 4 → 6·(4 − 3) + 4 = 10
     expect(s1.reasons.map((r) => [r.code, r.contribution])).toEqual([
-      ['first-share', 35],
-      ['first-folder', 12.5],
+      ['first-share', 17.5],
       ['volume-distinctFiles', 10],
+      ['first-folder', 6.3],
     ]);
-    expect(s1.score).toBe(57.5);
+    expect(s1.score).toBe(33.8);
     expect(s1.reasons[0].ja).toBe('初めての共有フォルダ: 開発 (25 件、部署内でも初めて)');
     expect(s1.reasons[0].en).toBe('First access to share 開発 (25 events; new to the department too)');
     expect(JSON.parse(s1.reasons[0].baseline)).toMatchObject({
@@ -96,8 +96,9 @@ describe('day scoring', () => {
       peers: 3,
       novelty: 1,
       peerRarity: 1,
+      ordinaryFactor: DEFAULT_SETTINGS.ordinaryNovelty,
     });
-    expect(JSON.parse(s1.reasons[2].baseline)).toMatchObject({
+    expect(JSON.parse(s1.reasons[1].baseline)).toMatchObject({
       metric: 'distinctFiles',
       value: 25,
       median: 5,
@@ -108,7 +109,7 @@ describe('day scoring', () => {
     });
     // The first event into the new share and folder carries both reasons itself.
     expect(s1.marks).toHaveLength(1);
-    expect(s1.marks[0]).toMatchObject({ ref: { id: 'e0' }, score: 47.5 });
+    expect(s1.marks[0]).toMatchObject({ ref: { id: 'e0' }, score: 23.8 });
     expect(s1.marks[0].reasons.map((r) => r.code)).toEqual(['first-share', 'first-folder']);
     // s2 did the usual: nothing to say.
     const s2 = engine.peek(state, day, habitual(day, 's2', sales('s2')))[0];
@@ -126,9 +127,9 @@ describe('day scoring', () => {
     const d2 = scored.find((u) => u.user === 'd2')!;
     const s1 = scored.find((u) => u.user === 's1')!;
     // One event: volume factor 0.3 + 0.7·ln 2/ln 11 = 0.5023.
-    // share: 35 · 1 · 1 · 0.5023; url: 15 · 1 · (0.35 + 0.65·max(0, 1 − (1/3)/0.3)) · 0.5023
-    expect(d2.score).toBe(17.6);
-    expect(s1.score).toBe(2.6);
+    // share: 35 · 1 · 1 · 0.5023; url: 15 · 1 · (0.35 + 0.65·max(0, 1 − (1/3)/0.3)) · 0.5023; both · ordinary 0.5
+    expect(d2.score).toBe(8.8);
+    expect(s1.score).toBe(1.3);
   });
 
   it('cold start: confidence grows with the baseline and scales the score', () => {
@@ -140,8 +141,8 @@ describe('day scoring', () => {
       { t: at(monday + 2, 10), user: 's1', info, resources: ['share:開発'] },
     ]);
     expect(u.confidence).toBe(0.2);
-    // 35 · 0.5023 = 17.58 before confidence (2 of 10 baseline days).
-    expect(u.score).toBe(3.5);
+    // 35 · 0.5023 · ordinary 0.5 = 8.79 before confidence (2 of 10 baseline days).
+    expect(u.score).toBe(1.8);
   });
 
   it('context boosts: a leaver with removable media, at night, on a holiday', () => {
@@ -163,9 +164,9 @@ describe('day scoring', () => {
     );
     // The contributions add up to the score (capped at 100).
     expect(u.reasons.reduce((n, r) => n + r.contribution, 0)).toBeCloseTo(u.score, 0);
-    // USB z = 6 → 6·3 + 4 = 22; one unusual hour → 10; boosts: watchlist 0.5 and holiday 0.2 of 32,
-    // after hours 0.2 of the 10 points at 23:00 → 32 · 1.7 + 2.
-    expect(u.score).toBe(56.4);
+    // USB z = 6 → 6·3 + 4 = 22; one unusual hour → 10 · ordinary 0.5 = 5; boosts: watchlist 0.5 and
+    // holiday 0.2 of 27, after hours 0.2 of the 5 points at 23:00 → 27 · 1.7 + 1.
+    expect(u.score).toBe(46.9);
     const usb = JSON.parse(u.reasons.find((r) => r.code === 'volume-usb')!.baseline);
     // 12 USB events against twelve days of 0: scale = minScale 2 → z = 6.
     expect(usb).toMatchObject({ value: 12, median: 0, mad: 0, scale: 2, z: 6 });

@@ -15,7 +15,7 @@ import { robustDeviation } from '../stats/robust';
 import { personalDomain, joinMail } from '../observe/mail';
 import { executiveDepartments, sensitiveMatcher, sensitivityOf, type Sensitivity } from '../observe/sensitive';
 import { accumulatedParts, PeerTotals } from './accumulate';
-import { persistencePart, rememberEvidence } from './persistence';
+import { CLOUD_STORY, persistencePart, rememberEvidence } from './persistence';
 import { BOOST_TEXT, hoursText, resourceText, volumeText, type Reason } from './reasons';
 
 /** A user's score for one local day, with the reasons that add up to it. */
@@ -286,7 +286,7 @@ export function saturate(raw: number, knee: number): number {
 }
 
 /** Metrics that measure the same data leaving: only the strongest of their reasons counts. */
-const SAME_STORY: ReadonlyArray<readonly string[]> = [['cloudBytes', 'personalCloudBytes']];
+const SAME_STORY: ReadonlyArray<readonly string[]> = [CLOUD_STORY];
 
 /**
  * A day's volume and the rolling total of the same metric tell one story: keep the stronger of the two;

@@ -9,6 +9,9 @@ export function evidenceMetric(code: string, s: RiskSettings): Metric | undefine
   return m !== undefined && s.accumulationWeight[m] !== undefined ? m : undefined;
 }
 
+/** All cloud bytes and those to a service the department does not use: one story, scored once (day.ts). */
+export const CLOUD_STORY: readonly Metric[] = ['cloudBytes', 'personalCloudBytes'];
+
 export interface PersistencePart {
   code: string;
   en: string;
@@ -35,7 +38,8 @@ export function persistencePart(
   for (const x of today) {
     const metric = evidenceMetric(x.code, s);
     if (!metric || x.points <= 0) continue;
-    const days = earlier.filter((e) => e.metrics.includes(metric)).length;
+    const story = CLOUD_STORY.includes(metric) ? CLOUD_STORY : [metric];
+    const days = earlier.filter((e) => e.metrics.some((m) => story.includes(m))).length;
     if (days > 0)
       per.push({ metric, days, points: x.points * s.persistenceWeight * Math.min(1, days / s.persistenceFullDays) });
   }
