@@ -32,8 +32,8 @@ export default rule({
     '{{ index $labels "user.name" }} created an anonymous link',
   ),
   description: bi(
-    '{{ index $labels "user.name" }} が {{ index $labels "file.path" }} に「リンクを知っている全員」の共有リンクを {{ $values.Ar.Value }} 件作成しました (Microsoft 365 監査ログ AnonymousLinkCreated)。',
-    '{{ index $labels "user.name" }} created {{ $values.Ar.Value }} anyone-with-the-link sharing links to {{ index $labels "file.path" }} (Microsoft 365 audit log, AnonymousLinkCreated).',
+    '{{ index $labels "user.name" }} が {{ index $labels "file.path" }} に「リンクを知っている全員」の共有リンクを {{ $values.Ar.Value }} 件作成しました (Microsoft 365 監査ログの AnonymousLinkCreated、または Google ドライブで公開範囲を「リンクを知っている全員」「ウェブ上で一般公開」に変更)。',
+    '{{ index $labels "user.name" }} created {{ $values.Ar.Value }} anyone-with-the-link sharing links to {{ index $labels "file.path" }} (Microsoft 365 audit log AnonymousLinkCreated, or a Google Drive item made visible to anyone with the link or public on the web).',
   ),
   runbook: bi(
     '1. 共有された項目 (ファイル・フォルダ) と場所を確認。機密フォルダなら最優先。2. 本人と上長に業務上の理由を確認。3. 不要ならリンクを削除 (SharingRevoked) し、作成後の AnonymousLinkUsed で誰かが開いていないか確認。',

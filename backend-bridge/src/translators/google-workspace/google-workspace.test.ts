@@ -35,13 +35,32 @@ describe('google-workspace', () => {
     });
     expect(visibility).toMatchObject({
       'user.name': 'tanaka',
-      'event.action': 'change-document-visibility',
+      // Anyone with the link: the action Microsoft 365's anonymous links carry, so one rule sees both.
+      'event.action': 'anonymous-link-created',
+      'event.code': 'change_document_visibility',
       'kansa.access.operation': 'permission-change',
       'event.id': '33-0',
       'kansa.message.en':
         'tanaka changed the visibility of 顧客台帳 in Google Drive from 203.0.113.24 (private → anyone with the link, now external)',
     });
     expect(scope['event.id']).toBe('33-1');
+    // Narrowed back to specific people: a visibility change, not a new anonymous link.
+    const [narrowed] = mapActivity({
+      id: { time: '2026-10-02T01:25:00.000Z', uniqueQualifier: '34', applicationName: 'drive' },
+      actor: { email: 'tanaka@example.co.jp' },
+      events: [
+        {
+          type: 'acl_change',
+          name: 'change_document_visibility',
+          parameters: [
+            { name: 'doc_title', value: '顧客台帳' },
+            { name: 'visibility', value: 'shared_internally' },
+            { name: 'old_visibility', value: 'people_with_link' },
+          ],
+        },
+      ],
+    });
+    expect(narrowed['event.action']).toBe('change-document-visibility');
     expect(scope['kansa.message.ja']).toBe(
       'tanaka が 203.0.113.24 から Google ドライブの 顧客台帳 のリンク共有の権限を変更しました(リンクを知っている全員: なし → 閲覧者)',
     );

@@ -54,6 +54,8 @@ const VISIBILITY: Record<string, [string, string]> = {
   unknown: ['不明', 'unknown'],
 };
 const vis = (v: string | undefined, i: 0 | 1): string => (v ? (VISIBILITY[v]?.[i] ?? v) : '?');
+/** Visibilities anyone holding the URL opens without signing in: an M365 anonymous link by another name. */
+const ANONYMOUS = new Set(['people_with_link', 'public_on_the_web']);
 
 /** Drive roles in `old_value`/`new_value` (can_edit, can_view, …). */
 const ROLE: Record<string, [string, string]> = {
@@ -243,6 +245,10 @@ const driveSharingRules: GwRule[] = [
       fields['event.category'] = ['file', 'iam'];
       fields['event.type'] = ['change'];
       fields['kansa.access.operation'] = 'permission-change';
+      // The same act as Microsoft 365's AnonymousLinkCreated, so the same action: one rule sees both vendors.
+      if (ANONYMOUS.has(e.p.visibility ?? '') && !ANONYMOUS.has(e.p.old_visibility ?? '')) {
+        fields['event.action'] = 'anonymous-link-created';
+      }
       const ext = e.p.visibility_change === 'external';
       return {
         fields,
