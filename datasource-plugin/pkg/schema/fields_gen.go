@@ -197,6 +197,7 @@ const (
 	KansaDbCommand                        = "kansa.db.command"
 	KansaDbObject                         = "kansa.db.object"
 	KansaDbClient                         = "kansa.db.client"
+	KansaDbRows                           = "kansa.db.rows"
 	KansaPrintPrinter                     = "kansa.print.printer"
 	KansaPrintDocument                    = "kansa.print.document"
 	KansaPrintPages                       = "kansa.print.pages"
@@ -394,6 +395,7 @@ var Fields = []Field{
 	{Name: KansaDbCommand, Type: "keyword", Array: false, En: "The SQL command, e.g. SELECT, UPDATE, GRANT", Ja: "SQL コマンド (SELECT、UPDATE、GRANT など)", UseCases: []string{"insider", "audit"}},
 	{Name: KansaDbObject, Type: "keyword", Array: false, En: "The table or object the statement touched", Ja: "SQL 文の対象オブジェクト", UseCases: []string{"insider", "audit"}},
 	{Name: KansaDbClient, Type: "keyword", Array: false, En: "The client application name", Ja: "クライアントアプリケーション名", UseCases: []string{"insider", "cyber"}},
+	{Name: KansaDbRows, Type: "long", Array: false, En: "Rows the statement returned, where the audit records it (SQL Server response_rows)", Ja: "SQL 文が返した行数 (監査が記録する場合。SQL Server の response_rows)", UseCases: []string{"insider", "audit"}},
 	{Name: KansaPrintPrinter, Type: "keyword", Array: false, En: "The printer name", Ja: "プリンター名", UseCases: []string{"insider"}},
 	{Name: KansaPrintDocument, Type: "keyword", Array: false, En: "The printed document name", Ja: "印刷した文書名", UseCases: []string{"insider"}},
 	{Name: KansaPrintPages, Type: "long", Array: false, En: "Pages printed", Ja: "印刷ページ数", UseCases: []string{"insider"}},

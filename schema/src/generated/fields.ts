@@ -366,6 +366,8 @@ export const FIELD = {
   kansaDbObject: "kansa.db.object",
   /** The client application name */
   kansaDbClient: "kansa.db.client",
+  /** Rows the statement returned, where the audit records it (SQL Server response_rows) */
+  kansaDbRows: "kansa.db.rows",
   /** The printer name */
   kansaPrintPrinter: "kansa.print.printer",
   /** The printed document name */
@@ -583,6 +585,7 @@ export interface KansaEvent {
   "kansa.db.command"?: string;
   "kansa.db.object"?: string;
   "kansa.db.client"?: string;
+  "kansa.db.rows"?: number;
   "kansa.print.printer"?: string;
   "kansa.print.document"?: string;
   "kansa.print.pages"?: number;
@@ -774,6 +777,7 @@ export const FIELD_TYPES: Readonly<Record<FieldName, string>> = {
   "kansa.db.command": "keyword",
   "kansa.db.object": "keyword",
   "kansa.db.client": "keyword",
+  "kansa.db.rows": "long",
   "kansa.print.printer": "keyword",
   "kansa.print.document": "keyword",
   "kansa.print.pages": "long",

@@ -158,6 +158,8 @@ export function mapAuditRecord(f: AuditFields, server?: string): KansaEvent {
       ev['kansa.db.class'] = rule.dbClass!;
       ev['kansa.db.command'] = rule.command;
       if (statement) ev['kansa.db.statement'] = statement;
+      // A number, so a rule or panel can sum what one SELECT * took, not only count statements.
+      if (rows > 0) ev['kansa.db.rows'] = rows;
       if (object) ev['kansa.db.object'] = object;
       const thing = object ?? db ?? where;
       const targetName = target ? splitLogin(target).name : undefined;
