@@ -78,11 +78,20 @@ export class M365Stream implements PullStream {
       const end = Date.parse(w.end);
       c.from = w.end;
       c.window = undefined;
-      c.seen = pruneSeen(c.seen, end - this.o.overlapMinutes * 60_000, this.o.maxSeen ?? MAX_SEEN);
+      c.seen = pruneSeen(c.seen, this.overlapStart(end), this.o.maxSeen ?? MAX_SEEN);
       this.file.save(c);
       this.env.metrics.cursor.set({ input: this.o.input, stream: this.name }, Math.floor(end / 1000));
       if (end >= now) return;
     }
+  }
+
+  /**
+   * Where the next listing starts after a cursor at `from`: the overlap back, on a whole second, since the
+   * listing's startTime has no milliseconds. The remembered blobs are pruned at the same instant: pruned to the
+   * millisecond, a blob created in the second before it was listed again but no longer remembered (fetched twice).
+   */
+  private overlapStart(from: number): number {
+    return Math.floor((from - this.o.overlapMinutes * 60_000) / 1000) * 1000;
   }
 
   private nextWindow(c: M365Cursor, now: number): M365Cursor['window'] {
@@ -94,7 +103,7 @@ export class M365Stream implements PullStream {
         'the cursor is older than the 7 days the API keeps: content made available before then cannot be fetched any more',
       );
     }
-    const start = Math.max(from - this.o.overlapMinutes * 60_000, oldest);
+    const start = Math.max(this.overlapStart(from), oldest);
     const end = Math.min(start + MAX_WINDOW_MS, now);
     if (end <= start) return undefined;
     return { start: new Date(start).toISOString(), end: new Date(end).toISOString() };
