@@ -71,12 +71,13 @@ describe('kansa import DIR: a CloudTrail S3 bucket layout', () => {
       mkdirSync(dirname(path), { recursive: true });
       writeFileSync(path, data);
     };
+    // November: the shared test node holds the demo month (October), whose tests expect no parse failure in it.
     const layout: Array<[string, string, number]> = [
-      ['ap-northeast-1', '2026-10-02', 7],
-      ['us-east-1', '2026-10-01', 3],
-      ['ap-northeast-1', '2026-10-01', 12],
-      ['eu-west-1', '2026-10-03', 1],
-      ['us-east-1', '2026-10-02', 5],
+      ['ap-northeast-1', '2026-11-12', 7],
+      ['us-east-1', '2026-11-11', 3],
+      ['ap-northeast-1', '2026-11-11', 12],
+      ['eu-west-1', '2026-11-13', 1],
+      ['us-east-1', '2026-11-12', 5],
     ];
     let written = 0;
     // Written out of order on purpose, two files for one region-day: the walk sorts, the ids do not depend on order.
@@ -98,15 +99,15 @@ describe('kansa import DIR: a CloudTrail S3 bucket layout', () => {
         'CloudTrail-Digest',
         'ap-northeast-1',
         '2026',
-        '10',
-        '01',
-        `${account}_CloudTrail-Digest_ap-northeast-1_main_ap-northeast-1_20261001T010000Z.json.gz`,
+        '11',
+        '11',
+        `${account}_CloudTrail-Digest_ap-northeast-1_main_ap-northeast-1_20261111T010000Z.json.gz`,
       ),
       gzipSync(
         JSON.stringify({
           awsAccountId: account,
-          digestStartTime: '2026-10-01T00:00:00Z',
-          digestEndTime: '2026-10-01T01:00:00Z',
+          digestStartTime: '2026-11-11T00:00:00Z',
+          digestEndTime: '2026-11-11T01:00:00Z',
           logFiles: [],
         }),
       ),
@@ -116,9 +117,9 @@ describe('kansa import DIR: a CloudTrail S3 bucket layout', () => {
       'CloudTrail',
       'us-east-1',
       '2026',
-      '10',
-      '02',
-      `${account}_CloudTrail_us-east-1_20261002T0905Z_corrupt0000000.json.gz`,
+      '11',
+      '12',
+      `${account}_CloudTrail_us-east-1_20261112T0905Z_corrupt0000000.json.gz`,
     );
     put(
       corrupt,
@@ -145,7 +146,7 @@ describe('kansa import DIR: a CloudTrail S3 bucket layout', () => {
   it('indexes the complete records of a .gz cut short, keeps the cut record as a failure, and names the file', async () => {
     const root = mkdtempSync(join(tmpdir(), 'kansa-cloudtrail-cut-'));
     const account = String(100000000000 + Math.floor(Math.random() * 800000000000));
-    const records = Array.from({ length: 6 }, (_, i) => record(account, 'ap-northeast-1', '2026-10-04', i));
+    const records = Array.from({ length: 6 }, (_, i) => record(account, 'ap-northeast-1', '2026-11-14', i));
     const text = JSON.stringify({ Records: records });
     // The download stopped inside the fifth record: four are whole; the gzip stream has no end (no final block, no trailer).
     const cutAt = text.indexOf(JSON.stringify(records[4])) + 40;
@@ -156,9 +157,9 @@ describe('kansa import DIR: a CloudTrail S3 bucket layout', () => {
       'CloudTrail',
       'ap-northeast-1',
       '2026',
-      '10',
-      '04',
-      `${account}_CloudTrail_ap-northeast-1_20261004T0005Z_cut0000000000000.json.gz`,
+      '11',
+      '14',
+      `${account}_CloudTrail_ap-northeast-1_20261114T0005Z_cut0000000000000.json.gz`,
     );
     mkdirSync(dirname(cut), { recursive: true });
     writeFileSync(cut, gzipSync(text.slice(0, cutAt), { finishFlush: constants.Z_SYNC_FLUSH }));
