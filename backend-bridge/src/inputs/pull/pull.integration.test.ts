@@ -20,6 +20,11 @@ const HOUR = 3600_000;
 describe('pull inputs into OpenSearch', () => {
   const client = createClient(process.env.OPENSEARCH_URL);
   afterAll(() => client.close());
+  // Whatever a failed expectation left running (a bridge polls, the stand-ins listen) would keep jest alive.
+  const running: Array<() => Promise<unknown>> = [];
+  afterEach(async () => {
+    for (const stop of running.splice(0).reverse()) await stop().catch(() => undefined);
+  });
 
   const count = async (sourceType: string, domain: string) => {
     await client.transport.request({ method: 'POST', path: '/kansa-events-*/_refresh' });
@@ -47,6 +52,10 @@ describe('pull inputs into OpenSearch', () => {
     const google = new FakeGoogle(key.publicKey, key.clientEmail, 'admin@example.co.jp');
     await m365.server.listen();
     await google.server.listen();
+    running.push(
+      () => m365.server.close(),
+      () => google.server.close(),
+    );
     const now = Date.now();
     for (const ago of [5, 3, 2]) m365.addBlob('Audit.SharePoint', new Date(now - ago * HOUR), 4, domain);
     m365.addBlob('Audit.Exchange', new Date(now - HOUR), 2, domain);
@@ -84,6 +93,7 @@ describe('pull inputs into OpenSearch', () => {
     const run = async () => {
       const b = new Bridge(config, { logger: pino({ level: 'silent' }) });
       await b.start();
+      running.push(() => b.stop());
       return b;
     };
     const settled = async (b: Bridge, m: number, g: number) => {
@@ -127,8 +137,5 @@ describe('pull inputs into OpenSearch', () => {
     expect(fetched.size).toBe(1);
     expect(bridge.metrics.duplicates.get({ output: 'opensearch' })).toBeGreaterThanOrEqual(5);
     expect(bridge.metrics.received.get({ input: 'pull-m365' })).toBe(3);
-    await bridge.stop();
-    await m365.server.close();
-    await google.server.close();
   });
 });
