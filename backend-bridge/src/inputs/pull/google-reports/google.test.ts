@@ -1,11 +1,9 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { verify } from 'node:crypto';
 import { configSchema } from '../../../config/schema';
-import { memoryContext } from '../testing/context';
+import { memoryContext, testPullOptions } from '../testing/context';
 import { FakeGoogle, serviceAccountKey } from '../testing/fake-google';
-import type { PullOptions } from '../intake';
 import { GoogleReportsIntake } from './intake';
 import type { GoogleCursor } from './stream';
 import { parseServiceAccount, signJwt } from './token';
@@ -14,11 +12,10 @@ const HOUR = 3600_000;
 const ADMIN = 'admin@example.co.jp';
 
 function harness() {
-  const clock = { now: Date.parse('2026-12-05T12:00:00Z') };
-  const slept: number[] = [];
+  const { clock, slept, options } = testPullOptions('google');
+  const stateDir = options.stateDir;
   const key = serviceAccountKey();
   const fake = new FakeGoogle(key.publicKey, key.clientEmail, ADMIN);
-  const stateDir = mkdtempSync(join(tmpdir(), 'kansa-pull-google-'));
   const mem = memoryContext();
   const make = (ctx = mem.ctx, applications = ['login', 'drive']) => {
     const config = configSchema.parse({
@@ -35,18 +32,6 @@ function harness() {
         },
       },
     }).pull;
-    const options: PullOptions = {
-      pollSeconds: 300,
-      policy: { baseMs: 1000, capMs: 60_000, maxRetries: 3 },
-      maxResponseBytes: 1024 * 1024,
-      timeoutMs: 30_000,
-      stateDir,
-      sleep: async (ms) => {
-        slept.push(ms);
-      },
-      now: () => clock.now,
-      random: () => 0.5,
-    };
     return new GoogleReportsIntake(ctx, config.google, options, { KANSA_GOOGLE_CREDENTIALS: key.json });
   };
   return { clock, slept, key, fake, stateDir, mem, make };

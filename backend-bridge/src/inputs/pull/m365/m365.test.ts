@@ -1,10 +1,8 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { configSchema } from '../../../config/schema';
-import { memoryContext } from '../testing/context';
+import { memoryContext, testPullOptions } from '../testing/context';
 import { FakeM365 } from '../testing/fake-m365';
-import type { PullOptions } from '../intake';
 import { M365Intake } from './intake';
 import { MAX_CURSOR_BYTES, MAX_SEEN, pruneSeen, type M365Cursor } from './stream';
 
@@ -12,12 +10,11 @@ const HOUR = 3600_000;
 const TENANT = '5b7e3c1a-2f4d-4e8b-9a6c-0d1e2f3a4b5c';
 const SECRET = 'm365-client-secret-value-~x9';
 
-/** A clock the test moves, and a sleep that only records (no test waits for real time). */
+/** The intake against the API stand-in, on the test's clock (testPullOptions). */
 function harness(contentTypes = ['Audit.SharePoint', 'Audit.Exchange']) {
-  const clock = { now: Date.parse('2026-12-05T12:00:00Z') };
-  const slept: number[] = [];
+  const { clock, slept, options } = testPullOptions('m365');
+  const stateDir = options.stateDir;
   const fake = new FakeM365(TENANT, 'app-1234', SECRET, () => clock.now);
-  const stateDir = mkdtempSync(join(tmpdir(), 'kansa-pull-m365-'));
   const mem = memoryContext();
   const make = (secret = SECRET, ctx = mem.ctx) => {
     const config = configSchema.parse({
@@ -34,18 +31,6 @@ function harness(contentTypes = ['Audit.SharePoint', 'Audit.Exchange']) {
         },
       },
     }).pull;
-    const options: PullOptions = {
-      pollSeconds: 300,
-      policy: { baseMs: 1000, capMs: 60_000, maxRetries: 3 },
-      maxResponseBytes: 1024 * 1024,
-      timeoutMs: 30_000,
-      stateDir,
-      sleep: async (ms) => {
-        slept.push(ms);
-      },
-      now: () => clock.now,
-      random: () => 0.5,
-    };
     return new M365Intake(ctx, config.m365, options, { KANSA_M365_CLIENT_SECRET: secret });
   };
   return { clock, slept, fake, stateDir, mem, make };

@@ -1,9 +1,13 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { Metrics } from '../../../pipeline/metrics';
 import { translateChunk, type Translation } from '../../../pipeline/translate';
 import { FORMATS, STAGES } from '../../../translators';
 import type { IntakeContext } from '../../intake';
+import type { PullOptions } from '../intake';
 
 /**
  * An IntakeContext whose "queue" is a map by document id, as OpenSearch's `create` keeps documents:
@@ -66,4 +70,26 @@ export function memoryContext(): {
     log,
   };
   return { ctx, docs, appended, logs, refuse };
+}
+
+/**
+ * Pull options for unit tests: a clock the test moves, a sleep that only records (no test waits for real
+ * time), a fixed jitter and a fresh state directory.
+ */
+export function testPullOptions(name: string): { clock: { now: number }; slept: number[]; options: PullOptions } {
+  const clock = { now: Date.parse('2026-12-05T12:00:00Z') };
+  const slept: number[] = [];
+  const options: PullOptions = {
+    pollSeconds: 300,
+    policy: { baseMs: 1000, capMs: 60_000, maxRetries: 3 },
+    maxResponseBytes: 1024 * 1024,
+    timeoutMs: 30_000,
+    stateDir: mkdtempSync(join(tmpdir(), `kansa-pull-${name}-`)),
+    sleep: async (ms) => {
+      slept.push(ms);
+    },
+    now: () => clock.now,
+    random: () => 0.5,
+  };
+  return { clock, slept, options };
 }
