@@ -1,5 +1,5 @@
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import { walkTree } from '../import/tree/walk';
 import { loadEnricher, translateContext } from '../translate/context';
 import { openLogFile } from '../inputs/compressed/open';
 import { TranslateStream } from '../translate/engine';
@@ -16,18 +16,12 @@ const NOT_LOGS = new Set([
   '.imported.json',
 ]);
 
-/** Every log file of a generated demo month (what `kansa demo` imports). */
+/** Every log file of a generated demo month (what `kansa demo` imports), walked as `kansa import DIR` walks. */
 export function demoLogFiles(dir: string): string[] {
-  const files: string[] = [];
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (!(d === dir && NOT_LOGS.has(name))) files.push(p);
-    }
-  };
-  walk(dir);
-  return files;
+  const tree = walkTree(dir);
+  const [bad] = tree.unreadable;
+  if (bad) throw new Error(`${bad.path}: ${bad.reason}`);
+  return tree.files.filter((p) => !(p === join(dir, basename(p)) && NOT_LOGS.has(basename(p))));
 }
 
 /**
