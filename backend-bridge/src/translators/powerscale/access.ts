@@ -3,24 +3,14 @@
  * (`\ifs\data\…` for SMB, the same form for NFS), the access mask of a create (Windows ACCESS_MASK bits,
  * named as the Windows and ONTAP translators name them) and the NT status of the result.
  */
-import type { KansaEvent } from '../../translate/types';
+import { ACCESS_RIGHTS } from '../_lib/windows/codes';
 
-/** ACCESS_MASK bits (MS-SMB2 2.2.13.1) → the right names used by cifs-audit and the Windows translators. */
+/**
+ * ACCESS_MASK bits (MS-SMB2 2.2.13.1): the file rights the Windows translators name, then the generic
+ * rights a create request may ask for (Windows audit events show them mapped, so their table has none).
+ */
 const MASK_BITS: Array<[number, string]> = [
-  [0x1, 'ReadData'],
-  [0x2, 'WriteData'],
-  [0x4, 'AppendData'],
-  [0x8, 'ReadEA'],
-  [0x10, 'WriteEA'],
-  [0x20, 'Execute'],
-  [0x40, 'DeleteChild'],
-  [0x80, 'ReadAttributes'],
-  [0x100, 'WriteAttributes'],
-  [0x10000, 'DELETE'],
-  [0x20000, 'READ_CONTROL'],
-  [0x40000, 'WRITE_DAC'],
-  [0x80000, 'WRITE_OWNER'],
-  [0x100000, 'SYNCHRONIZE'],
+  ...ACCESS_RIGHTS.map((r): [number, string] => [r.bit, r.name]),
   [0x10000000, 'GENERIC_ALL'],
   [0x20000000, 'GENERIC_EXECUTE'],
   [0x40000000, 'GENERIC_WRITE'],
@@ -95,17 +85,4 @@ export function statusOf(v: unknown): Status {
   const hex = `0x${(n >>> 0).toString(16).toUpperCase().padStart(8, '0')}`;
   const name = NT_STATUS[n >>> 0] ?? hex;
   return { ok: false, hex, name, denied: name === 'STATUS_ACCESS_DENIED' };
-}
-
-/** file.path as written, and the name, directory, extension and type taken from it. */
-export function setFile(ev: KansaEvent, path: string, isDirectory: boolean | undefined): void {
-  ev['file.path'] = path;
-  const sep = Math.max(path.lastIndexOf('\\'), path.lastIndexOf('/'));
-  const name = path.slice(sep + 1);
-  if (name) ev['file.name'] = name;
-  if (sep > 0) ev['file.directory'] = path.slice(0, sep);
-  const dot = name.lastIndexOf('.');
-  if (dot > 0 && dot < name.length - 1 && isDirectory !== true)
-    ev['file.extension'] = name.slice(dot + 1).toLowerCase();
-  if (isDirectory !== undefined) ev['file.type'] = isDirectory ? 'dir' : 'file';
 }

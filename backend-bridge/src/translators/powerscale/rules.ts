@@ -8,7 +8,8 @@ import type { KansaEvent } from '../../translate/types';
 import { str, type Json } from '../_lib/json';
 import { ruleTable, type MessageRule, type RuleResult } from '../_lib/rules';
 import { kebab, paren } from '../_lib/wording';
-import { numberOf, operationOf, rightsOf, setFile, type Operation, type Status } from './access';
+import { setFile } from '../_lib/windows/text';
+import { numberOf, operationOf, rightsOf, type Operation, type Status } from './access';
 
 /** One record, read: what every rule needs to build its event and sentence. */
 export interface Record_ {
@@ -427,12 +428,12 @@ export function protocolRules(read: Reader) {
 /** Sets the file fields of a protocol payload (used by the reader, before a rule runs). */
 export function fileOf(ev: KansaEvent, p: Json): string | undefined {
   const path = str(p.fileName) ?? str(p.path) ?? str(p.filename);
-  const dir =
+  const type =
     p.isDirectory === true || p.isDirectory === 'true'
-      ? true
+      ? 'dir'
       : p.isDirectory === false || p.isDirectory === 'false'
-        ? false
+        ? 'file'
         : undefined;
-  if (path) setFile(ev, path, dir);
+  if (path) setFile(ev, path, type);
   return path;
 }
