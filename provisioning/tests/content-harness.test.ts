@@ -17,6 +17,7 @@ import {
 import { reductions } from '../../app-plugin/src/content/rules/grafana';
 import { defaultSettings } from '../../app-plugin/src/content/rules/settings';
 import { DEMO_MONTH_DIR, ensureDemoMonth, readDemoMonth } from '../../backend-bridge/src/demo/testing/demo-month';
+import { dropIndex, SEED_URL, seedIndex } from './seed';
 
 // Every panel query and every alert rule runs through kansa-dsquery (the built plugin over go-plugin, as Grafana
 // runs it) against OpenSearch holding the demo month. OPENSEARCH_URL names the node; with
@@ -616,53 +617,26 @@ const allowList: Array<{ rule: string; label: string; value: string; reason: str
 
 // insider-mass-copies has no scenario in the demo month (the leaver copies a dozen files a day), so its positive
 // case runs on seeded events in a private index: 60 copies to a file server in ten minutes fire, 30 do not.
-const SEED_URL =
-  process.env.KANSA_TEST_SEED_URL ??
-  (process.env.KANSA_TEST_DEMO_READONLY === '1' ? undefined : process.env.OPENSEARCH_URL);
 (SEED_URL ? describe : describe.skip)('insider-mass-copies on seeded copies', () => {
   const index = 'kansa-test-h3-mass-copies';
   const rule = RULES.find((r) => r.id === 'insider-mass-copies')!;
   const at = Date.parse('2026-10-20T01:00:00Z');
-  const os = (path: string, method: string, body?: string) =>
-    fetch(`${SEED_URL}/${path}`, { method, headers: { 'content-type': 'application/x-ndjson' }, body });
-
   beforeAll(async () => {
-    await os(index, 'DELETE');
-    const keyword = { type: 'keyword' };
-    const mappings = {
-      properties: {
-        '@timestamp': { type: 'date' },
-        event: { properties: { action: keyword } },
-        user: { properties: { name: keyword } },
-        kansa: { properties: { host: { properties: { role: keyword } } } },
-        file: { properties: { path: keyword } },
-      },
-    };
-    const created = await fetch(`${SEED_URL}/${index}`, {
-      method: 'PUT',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ mappings }),
+    const doc = (user: string, i: number) => ({
+      '@timestamp': new Date(at - 600000 + i * 9000).toISOString(),
+      'event.action': 'created-file',
+      'user.name': user,
+      'kansa.host.role': 'file-server',
+      'file.path': `C:\\Shares\\営業\\copy_${i}.xlsx`,
     });
-    expect(created.status).toBe(200);
-    const doc = (user: string, i: number) => [
-      JSON.stringify({ index: {} }),
-      JSON.stringify({
-        '@timestamp': new Date(at - 600000 + i * 9000).toISOString(),
-        'event.action': 'created-file',
-        'user.name': user,
-        'kansa.host.role': 'file-server',
-        'file.path': `C:\\Shares\\営業\\copy_${i}.xlsx`,
-      }),
-    ];
-    const lines = [
+    const docs = [
       ...Array.from({ length: 60 }, (_, i) => doc('seed.copier', i)),
       ...Array.from({ length: 30 }, (_, i) => doc('seed.worker', i)),
-    ].flat();
-    const bulk = await os(`${index}/_bulk?refresh=true`, 'POST', `${lines.join('\n')}\n`);
-    expect((await bulk.json()).errors).toBe(false);
+    ];
+    expect(await seedIndex(SEED_URL!, index, docs)).toEqual({ status: 200, errors: false });
   });
   afterAll(async () => {
-    await os(index, 'DELETE');
+    await dropIndex(SEED_URL!, index);
   });
 
   it('fires for 60 copies in the hour and stays silent for 30', () => {

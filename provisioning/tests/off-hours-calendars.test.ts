@@ -4,6 +4,7 @@ import { join } from 'path';
 import { RULES } from '../../app-plugin/src/content/rules';
 import { reduce, seriesOf, type FrameJson } from '../../app-plugin/src/content/rules/evaluate';
 import { defaultSettings } from '../../app-plugin/src/content/rules/settings';
+import { dropIndex, SEED_URL, seedIndex } from './seed';
 
 // The late-night/day-off rule on seeded PC session events in a private index, through kansa-dsquery (the built
 // plugin over go-plugin) against real OpenSearch, evaluated at fixed moments as Grafana would: the night shift's
@@ -12,9 +13,6 @@ import { defaultSettings } from '../../app-plugin/src/content/rules/settings';
 
 const repo = join(__dirname, '..', '..');
 const DSQUERY = join(repo, 'datasource-plugin/bin/kansa-dsquery');
-const SEED_URL =
-  process.env.KANSA_TEST_SEED_URL ??
-  (process.env.KANSA_TEST_DEMO_READONLY === '1' ? undefined : process.env.OPENSEARCH_URL);
 const index = 'kansa-test-off-hours-calendars';
 const rule = RULES.find((r) => r.id === 'attendance-off-hours')!;
 const settings = defaultSettings(RULES);
@@ -59,42 +57,19 @@ function counted(jst: string): string[] {
 }
 
 (SEED_URL ? describe : describe.skip)('attendance-off-hours by working calendar, on real OpenSearch', () => {
-  const os = (path: string, method: string, body?: string, type = 'application/json') =>
-    fetch(`${SEED_URL}/${path}`, { method, headers: { 'content-type': type }, body });
-
   beforeAll(async () => {
-    await os(index, 'DELETE');
-    const keyword = { type: 'keyword' };
-    const mappings = {
-      properties: {
-        '@timestamp': { type: 'date' },
-        user: { properties: { name: keyword } },
-        kansa: {
-          properties: {
-            session: { properties: { transition: keyword } },
-            host: { properties: { role: keyword } },
-            user: { properties: { department: keyword, calendar: keyword } },
-          },
-        },
-      },
-    };
-    expect((await os(index, 'PUT', JSON.stringify({ mappings }))).status).toBe(200);
-    const lines = EVENTS.flatMap(([user, calendar, jst]) => [
-      JSON.stringify({ index: {} }),
-      JSON.stringify({
-        '@timestamp': new Date(`${jst}:00+09:00`).toISOString(),
-        'user.name': user,
-        'kansa.session.transition': 'start',
-        'kansa.host.role': 'workstation',
-        'kansa.user.department': '製造',
-        ...(calendar ? { 'kansa.user.calendar': calendar } : {}),
-      }),
-    ]);
-    const bulk = await os(`${index}/_bulk?refresh=true`, 'POST', `${lines.join('\n')}\n`, 'application/x-ndjson');
-    expect((await bulk.json()).errors).toBe(false);
+    const docs = EVENTS.map(([user, calendar, jst]) => ({
+      '@timestamp': new Date(`${jst}:00+09:00`).toISOString(),
+      'user.name': user,
+      'kansa.session.transition': 'start',
+      'kansa.host.role': 'workstation',
+      'kansa.user.department': '製造',
+      ...(calendar ? { 'kansa.user.calendar': calendar } : {}),
+    }));
+    expect(await seedIndex(SEED_URL!, index, docs)).toEqual({ status: 200, errors: false });
   });
   afterAll(async () => {
-    await os(index, 'DELETE');
+    await dropIndex(SEED_URL!, index);
   });
 
   it('counts day workers late on a Wednesday, not the night shift on its shift', () => {
