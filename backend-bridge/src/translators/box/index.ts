@@ -26,8 +26,9 @@ export const RULES: Array<{ id: string; sample: string; types: Record<string, [s
     id: 'file',
     sample:
       '{"type":"event","event_id":"b1f2c3d4-0002","created_by":{"type":"user","id":"11446498","name":"田中 太郎","login":"tanaka@example.co.jp"},"created_at":"2026-10-01T09:05:00+09:00","event_type":"DOWNLOAD","ip_address":"203.0.113.24","source":{"item_type":"file","item_id":"1200001","item_name":"顧客台帳.xlsx","parent":{"type":"folder","name":"営業部","id":"2200001"}},"additional_details":{"size":2457600}}',
+    // A download is file-downloaded, Microsoft 365's and Google Drive's action: one leaver rule counts every vendor.
     types: {
-      DOWNLOAD: ['download', 'access', 'をダウンロードしました', 'downloaded'],
+      DOWNLOAD: ['file-downloaded', 'access', 'をダウンロードしました', 'downloaded'],
       PREVIEW: ['preview', 'access', 'をプレビューしました', 'previewed'],
       UPLOAD: ['upload', 'creation', 'をアップロードしました', 'uploaded'],
       EDIT: ['edit', 'change', 'を編集しました', 'edited'],
@@ -35,7 +36,7 @@ export const RULES: Array<{ id: string; sample: string; types: Record<string, [s
       UNDELETE: ['undelete', 'change', 'を復元しました', 'restored'],
       COPY: ['copy', 'creation', 'をコピーしました', 'copied'],
       MOVE: ['move', 'change', 'を移動しました', 'moved'],
-      ITEM_DOWNLOAD: ['download', 'access', 'をダウンロードしました', 'downloaded'],
+      ITEM_DOWNLOAD: ['file-downloaded', 'access', 'をダウンロードしました', 'downloaded'],
       ITEM_PREVIEW: ['preview', 'access', 'をプレビューしました', 'previewed'],
       ITEM_UPLOAD: ['upload', 'creation', 'をアップロードしました', 'uploaded'],
       ITEM_TRASH: ['delete', 'deletion', 'をごみ箱に移動しました', 'trashed'],

@@ -207,6 +207,8 @@ const driveAccessRules: GwRule[] = DRIVE_ACCESS.map(([name, op, type, ja, en, sa
     fields['event.category'] = ['file'];
     fields['event.type'] = [type];
     fields['kansa.access.operation'] = op;
+    // Microsoft 365's and Box's action for the same act, so one leaver rule counts downloads of every vendor.
+    if (name === 'download') fields['event.action'] = 'file-downloaded';
     const detailJa =
       name === 'rename'
         ? paren([e.p.old_value && `旧名 ${e.p.old_value}`], '')
