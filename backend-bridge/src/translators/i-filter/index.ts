@@ -5,27 +5,11 @@
  * URL-encoded by i-FILTER. See README.md.
  */
 import { isIp } from '../_lib/network';
+import { applyRules, ruleTable, sentenceIn, type Groups } from '../_lib/rules';
 import { categoryFields, urlFields, webSentence } from '../_lib/web';
 import { shareOfLines } from '../../translate/detect';
 import { MONTHS } from '../../translate/time';
 import { ParseError, type Format, type KansaEvent, type RawRecord, type TranslateContext } from '../../translate/types';
-
-export const RULES: Array<{ id: string; sample: string; match: RegExp }> = [
-  {
-    id: 'access',
-    sample:
-      'Oct  1 09:05:44 4872 1000/01/ - 203.0.113.50:443 10.1.20.16 10.1.20.16 - suzuki [01/Oct/2026:09:05:43 +0900] 503 0 1207 block 63 87 87/127/151 -1 0 1518 0 sales - 0 - "GET https://baito-job.example.jp/ HTTP/1.1" - Mozilla%2F5.0+(Windows+NT+10.0) text%2Fhtml A667FEFF',
-    match:
-      /^[A-Z][a-z]{2} +\d{1,2} \d\d:\d\d:\d\d (?<pid>\d+) (?<version>\d+\/\d+\/\S*) (?<upstream>\S+) (?<dest>\S+) (?<sip>\S+) (?<client>\S+) (?<computer>\S+) (?<user>\S+) \[(?<time>[^\]]+)\] (?<status>\d{3}|-) (?<sent>\S+) (?<bytes>\S+) (?<result>[a-z_-]+) (?<reason>\S+) (?<category>\S+) (?<categories>\S+) (?<middle>(?:\S+ )*?)"(?<request>[^"]*)" (?<referer>\S+) (?<agent>\S+) (?<ctype>\S+)/,
-  },
-  {
-    id: 'block',
-    sample:
-      '4582 10.1.20.16 suzuki sales 7 01/Oct/2026:09:05:43 +0900 https%3A%2F%2Fbaito-job.example.jp%2F block 43 3 99 28 0 -1 0 -',
-    match:
-      /^(?<pid>\d+) (?<client>\S+) (?<user>\S+) (?<group>\S+) (?<n5>\S+) (?<time>\d\d\/[A-Z][a-z]{2}\/\d{4}:\d\d:\d\d:\d\d [+-]\d{4}) (?<url>\S+) (?<result>block\S*) (?<reason>\S+) (?<category>\S+)(?<rest>.*)$/,
-  },
-];
 
 function timeOf(text: string): string | undefined {
   const m = /^(\d\d)\/([A-Z][a-z]{2})\/(\d{4}):(\d\d):(\d\d):(\d\d) ([+-])(\d\d)(\d\d)$/.exec(text);
@@ -62,21 +46,8 @@ function decode(s: string | undefined): string | undefined {
   }
 }
 
-export function translateIFilter(text: string): KansaEvent {
-  let id: string | undefined;
-  let g: Record<string, string | undefined> | undefined;
-  for (const r of RULES) {
-    const m = r.match.exec(text);
-    if (m?.groups) {
-      id = r.id;
-      g = m.groups;
-      break;
-    }
-  }
-  if (!g || !id)
-    throw new ParseError(
-      'expected an i-FILTER access log line (MMM dd hh:mm:ss pid version … [dd/Mon/yyyy:hh:mm:ss +zzzz] status … "request" …) or block log line',
-    );
+/** The event of a line `g` read by the layout `id` (`access` or `block`); a bad time is a parse failure. */
+function webEvent(g: Partial<Groups>, id: 'access' | 'block'): KansaEvent {
   const ts = timeOf(g.time ?? '');
   if (!ts)
     throw new ParseError(`expected a time such as [01/Oct/2026:09:05:43 +0900], found ${JSON.stringify(g.time)}`);
@@ -171,11 +142,66 @@ export function translateIFilter(text: string): KansaEvent {
   return ev;
 }
 
+/** The access log layout whose result column (`allow`, `block`…) matches `result`. */
+const accessLine = (result: string) =>
+  new RegExp(
+    String.raw`^[A-Z][a-z]{2} +\d{1,2} \d\d:\d\d:\d\d (?<pid>\d+) (?<version>\d+\/\d+\/\S*) (?<upstream>\S+) (?<dest>\S+) (?<sip>\S+) (?<client>\S+) (?<computer>\S+) (?<user>\S+) \[(?<time>[^\]]+)\] (?<status>\d{3}|-) (?<sent>\S+) (?<bytes>\S+) (?<result>${result}) (?<reason>\S+) (?<category>\S+) (?<categories>\S+) (?<middle>(?:\S+ )*?)"(?<request>[^"]*)" (?<referer>\S+) (?<agent>\S+) (?<ctype>\S+)`,
+  );
+/** The block log layout whose result column (`block`, `block_virus`…) matches `result`. */
+const blockLine = (result: string) =>
+  new RegExp(
+    String.raw`^(?<pid>\d+) (?<client>\S+) (?<user>\S+) (?<group>\S+) (?<n5>\S+) (?<time>\d\d\/[A-Z][a-z]{2}\/\d{4}:\d\d:\d\d:\d\d [+-]\d{4}) (?<url>\S+) (?<result>${result}) (?<reason>\S+) (?<category>\S+)(?<rest>.*)$`,
+  );
+
+/**
+ * One rule per layout and result: the access log (35 columns, a result `allow`/`block`) and the block
+ * log (17 columns, `block` or `block_virus` with the virus name last).
+ */
+export const RULES = ruleTable<undefined>('i-filter', undefined, [
+  {
+    id: 'access-blocked',
+    sample:
+      'Oct  1 09:05:44 4872 1000/01/ - 203.0.113.50:443 10.1.20.16 10.1.20.16 - suzuki [01/Oct/2026:09:05:43 +0900] 503 0 1207 block 63 87 87/127/151 -1 0 1518 0 sales - 0 - "GET https://baito-job.example.jp/ HTTP/1.1" - Mozilla%2F5.0+(Windows+NT+10.0) text%2Fhtml A667FEFF',
+    match: accessLine('block[a-z_-]*'),
+    build: (g) => sentenceIn(webEvent(g, 'access')),
+  },
+  {
+    id: 'access',
+    sample:
+      'Oct  1 09:00:02 4872 1000/01/ - 162.125.80.18:443 10.1.20.15 10.1.20.15 - tanaka [01/Oct/2026:09:00:01 +0900] 200 18342 2490113 allow 0 45 45 -1 0 1518 0 sales - 0 - "POST https://www.dropbox.com/upload HTTP/1.1" - Mozilla%2F5.0+(Windows+NT+10.0%3B+Win64%3B+x64) application%2Fjson A667FEFF',
+    match: accessLine('[a-z_-]+'),
+    build: (g) => sentenceIn(webEvent(g, 'access')),
+  },
+  {
+    id: 'block-virus',
+    sample:
+      '4583 10.1.20.19 kato sales 7 01/Oct/2026:09:11:00 +0900 http%3A%2F%2Fdl.example.net%2Fsetup.exe block_virus 51 0 0 0 0 -1 0 EICAR-Test-File',
+    match: blockLine('block_virus'),
+    build: (g) => sentenceIn(webEvent(g, 'block')),
+  },
+  {
+    id: 'block',
+    sample:
+      '4582 10.1.20.16 suzuki sales 7 01/Oct/2026:09:05:43 +0900 https%3A%2F%2Fbaito-job.example.jp%2F block 43 3 99 28 0 -1 0 -',
+    match: blockLine(String.raw`block\S*`),
+    build: (g) => sentenceIn(webEvent(g, 'block')),
+  },
+]);
+
+export function translateIFilter(text: string): KansaEvent {
+  const applied = applyRules(RULES, text, undefined);
+  if (!applied)
+    throw new ParseError(
+      'expected an i-FILTER access log line (MMM dd hh:mm:ss pid version … [dd/Mon/yyyy:hh:mm:ss +zzzz] status … "request" …) or block log line',
+    );
+  return applied.result.fields;
+}
+
 export const iFilterFormat: Format = {
   id: 'i-filter',
   framing: 'lines',
   detect(sample: string): number {
-    return shareOfLines(sample, (l) => RULES.some((r) => r.match.test(l.replace(/\r$/, ''))), 0.95);
+    return shareOfLines(sample, (l) => RULES.rules.some((r) => (r.match as RegExp).test(l.replace(/\r$/, ''))), 0.95);
   },
   translate(record: RawRecord, _ctx: TranslateContext): KansaEvent[] {
     return [translateIFilter(record.text.replace(/\r$/, ''))];
