@@ -6,16 +6,11 @@
  */
 import { isIp } from '../_lib/network';
 import { endpoint } from '../_lib/flow';
+import { applyRules, findRule, ruleTable } from '../_lib/rules';
 import type { KansaEvent, SyslogMessage, SyslogProgram } from '../../translate/types';
 
+/** Named groups, an optional one undefined when it took no part (the table's context is the router's name). */
 type Groups = Record<string, string | undefined>;
-
-export interface RtxRule {
-  id: string;
-  sample: string;
-  match: RegExp;
-  build(g: Groups, router: string): { fields: KansaEvent; ja: string; en: string };
-}
 
 const V4 = String.raw`\d{1,3}(?:\.\d{1,3}){3}`;
 
@@ -31,14 +26,14 @@ function flowFields(g: Groups): KansaEvent {
 const dstText = (g: Groups): string =>
   endpoint(g.dst ?? '?', g.dport ? Number(g.dport) : undefined, g.proto?.toLowerCase());
 
-export const RULES: RtxRule[] = [
+export const RULES = ruleTable<string>('yamaha-rtx', 'rtx830', [
   {
     id: 'filter',
     sample: 'PP[01] Rejected at IN(1020) filter: TCP 198.51.100.99:61000 > 203.0.113.2:3389',
     match: new RegExp(
       String.raw`^(?<iface>[A-Z]+\d*(?:\[\d+\])?) (?<verdict>Rejected|Passed) at (?<dir>IN|OUT)\((?<filter>\d+)\) filter: (?<proto>[A-Z0-9-]+) (?<src>${V4})(?::(?<sport>\d+))? > (?<dst>${V4})(?::(?<dport>\d+))?(?<rest>.*)$`,
     ),
-    build(g, router) {
+    build(g: Groups, router) {
       const rejected = g.verdict === 'Rejected';
       const e = flowFields(g);
       e['event.category'] = ['network'];
@@ -64,7 +59,7 @@ export const RULES: RtxRule[] = [
     match: new RegExp(
       String.raw`^\[INSPECT\] (?<iface>[A-Z]+\d*(?:\[\d+\])?)\[(?<dir>in|out)\]\[(?<filter>\d+)\] (?<proto>[A-Z0-9-]+) (?<src>${V4})(?::(?<sport>\d+))? > (?<dst>${V4})(?::(?<dport>\d+))?`,
     ),
-    build(g, router) {
+    build(g: Groups, router) {
       const e = flowFields(g);
       e['event.category'] = ['network'];
       e['event.type'] = ['connection', 'start', 'allowed'];
@@ -86,7 +81,7 @@ export const RULES: RtxRule[] = [
     match: new RegExp(
       String.raw`^(?:Login (?<result>succeeded|failed)(?: as (?<user>\S+))?|'(?<quser>[^']*)' (?<qresult>succeeded|failed)|Logout(?: as (?<ouser>\S+))?) (?:for|from) (?<svc>[A-Z]+)(?:: ?(?<ip>[0-9a-fA-F.:]+))?\s*$`,
     ),
-    build(g, router) {
+    build(g: Groups, router) {
       const user = g.user ?? g.quser ?? g.ouser;
       const out = !g.result && !g.qresult;
       const failed = (g.result ?? g.qresult) === 'failed';
@@ -114,7 +109,7 @@ export const RULES: RtxRule[] = [
     id: 'link',
     sample: 'LAN2: link down',
     match: /^(?<iface>(?:LAN|ONU|WAN)\d*): link (?<state>up|down)(?: \((?<speed>[^)]*)\))?/,
-    build(g, router) {
+    build(g: Groups, router) {
       const down = g.state === 'down';
       return {
         fields: {
@@ -134,7 +129,7 @@ export const RULES: RtxRule[] = [
     sample: '[L2TP] TUNNEL[2] connected from 203.0.113.90',
     match:
       /^\[(?<kind>L2TP|IKE|IPSEC|PPTP)\] (?<rest>.*(?:connected|disconnected|established|failed|Disconnect|Connected).*)$/,
-    build(g, router) {
+    build(g: Groups, router) {
       const rest = g.rest ?? '';
       const ip = /from (\d{1,3}(?:\.\d{1,3}){3})/.exec(rest)?.[1];
       const user = /(?:USER|user|Username)[:=] ?([^\s,]+)/.exec(rest)?.[1];
@@ -159,7 +154,7 @@ export const RULES: RtxRule[] = [
     id: 'lua',
     sample: '[LUA] 回線障害を検知しました: PP[01]',
     match: /^\[LUA\] (?<text>.+)$/,
-    build(g, router) {
+    build(g: Groups, router) {
       return {
         fields: { 'event.category': ['host'], 'event.type': ['info'], 'event.action': 'script-message' },
         ja: `${router} の Lua スクリプトが記録しました: ${g.text}`,
@@ -167,7 +162,7 @@ export const RULES: RtxRule[] = [
       };
     },
   },
-];
+]);
 
 /** The message as the router wrote it: a `LAN2: link down` was read by the envelope as program LAN2. */
 function textOf(msg: SyslogMessage): string {
@@ -175,24 +170,16 @@ function textOf(msg: SyslogMessage): string {
   return `${msg.program}${msg.pid !== undefined ? `[${msg.pid}]` : ''}: ${msg.message}`;
 }
 
-function find(text: string): { rule: RtxRule; groups: Groups } | undefined {
-  for (const rule of RULES) {
-    const m = rule.match.exec(text);
-    if (m) return { rule, groups: m.groups ?? {} };
-  }
-  return undefined;
-}
-
 export const yamahaRtxProgram: SyslogProgram = {
   id: 'yamaha-rtx',
   matches(msg: SyslogMessage): boolean {
-    return find(textOf(msg)) !== undefined;
+    return findRule(RULES, textOf(msg)) !== null;
   },
   translate(msg: SyslogMessage): KansaEvent | null {
-    const hit = find(textOf(msg));
-    if (!hit) return null;
     const router = msg.host ?? 'RTX';
-    const built = hit.rule.build(hit.groups, router);
+    const hit = applyRules(RULES, textOf(msg), router);
+    if (!hit) return null;
+    const built = hit.result;
     return {
       'event.kind': 'event',
       'event.module': 'yamaha',
