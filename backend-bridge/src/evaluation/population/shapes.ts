@@ -205,7 +205,9 @@ export const TUNING: readonly PopulationShape[] = [
  * baseline and after the first tuning round; retail-uk/agency-jp were added before the second round and
  * run only at its end; insurer-de/university-us (heldback3) were added before the third round (spread
  * evidence over days) and run only at its end; logistics-au/clinic-jp (heldback4) were added before the
- * fourth round (damped one-off novelty, department z-scores, own trend) and run only at its end.
+ * fourth round (damped one-off novelty, department z-scores, own trend) and run only at its end;
+ * bank-sg/studio-br/ngo-in (heldback5) were added before the fifth round (open cases, own-past
+ * accumulation) and run only for its before and after columns.
  */
 export const HELD_BACK: readonly PopulationShape[] = [
   {
@@ -482,6 +484,114 @@ export const HELD_BACK: readonly PopulationShape[] = [
         'print-hoarding': { department: '医事課', startDay: 23, days: 15 },
       },
       { 'leaver-private-mail': { leaving: true, watchlist: true } },
+    ),
+  },
+  {
+    name: 'bank-sg-heldback5',
+    seed: 9509,
+    heldBack: true,
+    start: '2027-07-05',
+    days: 40,
+    timeZone: 'Asia/Singapore',
+    holidays: 'none',
+    naming: 'numeric',
+    hostNaming: 'asset',
+    domain: 'bank.example.sg',
+    // The quietest yet, and the largest: a budget of 3 users a day.
+    noise: 0.2,
+    shareRoot: 'T:\\Groups',
+    compensationFolder: 'Partners\\Allocations',
+    departments: [
+      { name: 'Retail', size: 110, pattern: 'day', cloudUse: 0.03, externalMail: 2, printing: 3 },
+      { name: 'Markets', size: 40, pattern: 'flex', cloudUse: 0.6, externalMail: 5, printing: 2 },
+      { name: 'Operations', size: 60, pattern: 'night', cloudUse: 0, externalMail: 0.5, printing: 4 },
+      { name: 'Compliance', size: 25, pattern: 'day', cloudUse: 0.05, externalMail: 1, printing: 16 },
+      { name: 'TechOps', size: 15, pattern: 'shifts', cloudUse: 0.1, externalMail: 0.3, printing: 1, admins: true },
+      { name: 'Partners', size: 10, pattern: 'day', cloudUse: 0.05, externalMail: 3, printing: 4, executives: true },
+    ],
+    insiders: kinds(
+      (k) =>
+        k === 'cloud-exfiltration' || k === 'print-hoarding'
+          ? 'disguised'
+          : k === 'leaver-private-mail'
+            ? 'spiked'
+            : 'spread',
+      {
+        // Early: barely a week of the insider's own past before the activity starts.
+        'cloud-exfiltration': { department: 'Markets', startDay: 9, days: 24 },
+        'admin-reads-compensation': { department: 'TechOps', startDay: 20, days: 7 },
+        'leaver-private-mail': { department: 'Operations', startDay: 18, days: 18 },
+        'print-hoarding': { department: 'Compliance', startDay: 15, days: 16 },
+      },
+      { 'leaver-private-mail': { leaving: true, watchlist: false } },
+    ),
+  },
+  {
+    name: 'studio-br-heldback5',
+    seed: 9510,
+    heldBack: true,
+    start: '2027-03-15',
+    days: 38,
+    timeZone: 'America/Sao_Paulo',
+    holidays: 'none',
+    naming: 'initials',
+    hostNaming: 'pc',
+    domain: 'estudio.example.com.br',
+    // The smallest and noisiest: two administrators, three partners.
+    noise: 1,
+    shareRoot: 'C:\\Projetos',
+    compensationFolder: 'Socios\\Retiradas',
+    departments: [
+      { name: 'Criacao', size: 14, pattern: 'flex', cloudUse: 0.5, externalMail: 5, printing: 3 },
+      { name: 'Producao', size: 10, pattern: 'shifts', cloudUse: 0.15, externalMail: 1, printing: 2 },
+      { name: 'Financeiro', size: 5, pattern: 'day', cloudUse: 0.05, externalMail: 2, printing: 8 },
+      { name: 'TI', size: 2, pattern: 'flex', cloudUse: 0.2, externalMail: 0.5, printing: 1, admins: true },
+      { name: 'Socios', size: 3, pattern: 'day', cloudUse: 0.1, externalMail: 4, printing: 2, executives: true },
+    ],
+    insiders: kinds(
+      (k) => (k === 'cloud-exfiltration' ? 'spiked' : 'disguised'),
+      {
+        'cloud-exfiltration': { department: 'Producao', startDay: 12, days: 18 },
+        'admin-reads-compensation': { department: 'TI', startDay: 21, days: 6 },
+        'leaver-private-mail': { department: 'Criacao', startDay: 10, days: 24 },
+        'print-hoarding': { department: 'Financeiro', startDay: 17, days: 12 },
+      },
+      { 'leaver-private-mail': { leaving: true, watchlist: false } },
+    ),
+  },
+  {
+    name: 'ngo-in-heldback5',
+    seed: 9511,
+    heldBack: true,
+    start: '2027-08-02',
+    days: 45,
+    // A half-hour offset: local days start at 18:30 UTC.
+    timeZone: 'Asia/Kolkata',
+    holidays: 'none',
+    naming: 'dotted',
+    hostNaming: 'dept',
+    domain: 'relief.example.org',
+    noise: 0.45,
+    shareRoot: 'D:\\Units',
+    compensationFolder: 'Trustees\\Honoraria',
+    departments: [
+      { name: 'Programmes', size: 45, pattern: 'day', cloudUse: 0.1, externalMail: 2, printing: 3 },
+      { name: 'Helpline', size: 30, pattern: 'night', cloudUse: 0, externalMail: 0.2, printing: 6 },
+      { name: 'Grants', size: 15, pattern: 'day', cloudUse: 0.3, externalMail: 3, printing: 12 },
+      { name: 'Fundraising', size: 12, pattern: 'flex', cloudUse: 0.45, externalMail: 8, printing: 2 },
+      { name: 'IT', size: 3, pattern: 'shifts', cloudUse: 0.1, externalMail: 0.3, printing: 1, admins: true },
+      { name: 'Trustees', size: 5, pattern: 'day', cloudUse: 0.05, externalMail: 2, printing: 3, executives: true },
+    ],
+    insiders: kinds(
+      (k) => (k === 'cloud-exfiltration' || k === 'leaver-private-mail' ? 'spread' : 'spiked'),
+      {
+        'cloud-exfiltration': { department: 'Fundraising', startDay: 14, days: 26 },
+        'admin-reads-compensation': { department: 'IT', startDay: 33, days: 3 },
+        // Watchlisted without a departure date in the directory, over five weeks.
+        'leaver-private-mail': { department: 'Grants', startDay: 8, days: 35 },
+        'print-hoarding': { department: 'Helpline', startDay: 22, days: 12 },
+      },
+      { 'leaver-private-mail': { leaving: false, watchlist: true } },
     ),
   },
 ];
