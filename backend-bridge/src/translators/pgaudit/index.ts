@@ -467,18 +467,30 @@ function generic(p: PgLine, host: string | undefined): KansaEvent {
   return ev;
 }
 
+/**
+ * PostgreSQL's stderr log prints a message over several lines when it holds newlines (a multi-line
+ * statement), each further line starting with a tab (elog.c appends a tab after every newline). A record
+ * is therefore a run of lines: one that starts at the margin, then its tab-indented continuation.
+ */
+function joinContinuation(text: string): string {
+  return text.replace(/\r$/gm, '').replace(/\n\t/g, '\n');
+}
+
 export const pgauditFormat: Format = {
   id: 'postgresql',
-  framing: 'lines',
+  framing: 'blocks',
+  startsBlock: (line) => !/^\s/.test(line),
   detect(sample: string): number {
-    return shareOfLines(sample, (l) => TS.test(l) && LEVEL.test(l), 0.9);
+    const margin = sample.replace(/^\t.*$/gm, ''); // continuation lines of multi-line messages
+    return shareOfLines(margin, (l) => TS.test(l) && LEVEL.test(l), 0.9);
   },
   translate(record: RawRecord, ctx: TranslateContext): KansaEvent[] {
-    const line = record.text.replace(/\r$/, '');
-    if (/^\s/.test(line) && !TS.test(line)) {
+    const text = joinContinuation(record.text);
+    if (/^\s/.test(text)) {
+      // Only when a file starts mid-message: its first lines continue a record we never saw.
       throw new ParseError('expected a PostgreSQL log line; this is the continuation of a multi-line statement');
     }
-    const p = parsePgLine(line, ctx);
+    const p = parsePgLine(text, ctx);
     if (!p || !p.time) {
       throw new ParseError(
         'expected a PostgreSQL log line: "YYYY-MM-DD HH:MM:SS[.mmm] TZ [PID] [user@db] LEVEL:  message"',
