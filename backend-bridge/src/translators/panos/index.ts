@@ -14,8 +14,9 @@ import {
   type SyslogProgram,
   type TranslateContext,
 } from '../../translate/types';
+import { applyRules } from '../_lib/rules';
 import { COLUMNS, named, splitPanosCsv } from './columns';
-import { ruleFor, type PanLog } from './rules';
+import { panosRules, type PanLog } from './rules';
 
 /** FUTURE_USE (any number, often 1), Receive Time, Serial Number, Type: the start of every payload. */
 const PAYLOAD = /^(?:<\d{1,3}>)?\d*,\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d,[0-9A-Za-z]*,[A-Z]+,/;
@@ -54,6 +55,29 @@ function endpoint(ip: string | undefined, p: number | undefined, proto: string |
   return proto ? `${withPort}/${proto}` : withPort;
 }
 
+/** A payload's columns by name and the words its rule reads; `host` is the syslog header's host. */
+function read(payload: string, host?: string) {
+  const values = splitPanosCsv(payload);
+  const type = values[3];
+  // A type without a column list (GLOBALPROTECT, USERID, …) keeps the columns every payload starts with.
+  const f: Record<string, string> = COLUMNS[type] ? named(type, values) : named('COMMON', values);
+  const device = f.device_name ?? host ?? f.serial ?? 'PAN-OS';
+  const user = splitUser(f.srcuser);
+  const src = f.src && isIP(f.src) ? f.src : undefined;
+  const dst = f.dst && isIP(f.dst) ? f.dst : undefined;
+  const dport = port(f.dport);
+  const log: PanLog = {
+    f,
+    device,
+    ...(user.name ? { user: user.name } : {}),
+    src: endpoint(src ?? f.src, undefined, undefined),
+    dst: endpoint(dst ?? f.dst, dport, f.proto?.toLowerCase()),
+  };
+  return { type, f, log, user, src, dst, dport };
+}
+
+export const RULES = panosRules((sample) => read(sample, 'fw').log);
+
 /** Translates one payload; `host` is the syslog header's host when there was one. */
 export function translatePanos(line: string, ctx: TranslateContext, host?: string): KansaEvent {
   const payload = line.replace(/^<\d{1,3}>/, '');
@@ -61,30 +85,13 @@ export function translatePanos(line: string, ctx: TranslateContext, host?: strin
     throw new ParseError(
       'expected a PAN-OS payload: FUTURE_USE,Receive Time (YYYY/MM/DD hh:mm:ss),Serial Number,Type,…',
     );
-  const values = splitPanosCsv(payload);
-  const type = values[3];
-  // A type without a column list (GLOBALPROTECT, USERID, …) keeps the columns every payload starts with.
-  const f: Record<string, string> = COLUMNS[type] ? named(type, values) : named('COMMON', values);
+  const { type, f, log, user, src, dst, dport } = read(payload, host);
   const ts = timeOf(f.time_generated, ctx) ?? timeOf(f.receive_time, ctx);
   if (!ts)
     throw new ParseError(
       `expected Generated Time such as 2026/10/01 09:00:31 in the PAN-OS ${type} log, found ${JSON.stringify(f.time_generated ?? null)}`,
     );
-
-  const device = f.device_name ?? host ?? f.serial ?? 'PAN-OS';
-  const user = splitUser(f.srcuser);
-  const src = f.src && isIP(f.src) ? f.src : undefined;
-  const dst = f.dst && isIP(f.dst) ? f.dst : undefined;
   const sport = port(f.sport);
-  const dport = port(f.dport);
-  const proto = f.proto?.toLowerCase();
-  const log: PanLog = {
-    f,
-    device,
-    ...(user.name ? { user: user.name } : {}),
-    src: endpoint(src ?? f.src, undefined, undefined),
-    dst: endpoint(dst ?? f.dst, dport, proto),
-  };
 
   const ev: KansaEvent = {
     '@timestamp': ts,
@@ -95,7 +102,7 @@ export function translatePanos(line: string, ctx: TranslateContext, host?: strin
     'observer.vendor': 'Palo Alto Networks',
     'observer.product': 'PAN-OS',
     'observer.type': 'firewall',
-    'observer.name': device,
+    'observer.name': log.device,
     'event.code': f.subtype ? `${type}/${f.subtype}` : type,
   };
   if (f.seqno) ev['event.id'] = `${f.serial ?? ''}-${f.seqno}`;
@@ -108,7 +115,8 @@ export function translatePanos(line: string, ctx: TranslateContext, host?: strin
   const dstUser = splitUser(f.dstuser);
   if (dstUser.name) ev['user.target.name'] = dstUser.name;
   ev['kansa.raw'] = f;
-  const built = ruleFor(type, f.subtype).build(log);
+  // Every payload that passed detectLine has a key, and every key has a rule.
+  const built = applyRules(RULES, payload, log)!.result;
   Object.assign(ev, built.fields);
   ev['kansa.message.ja'] = built.ja;
   ev['kansa.message.en'] = built.en;

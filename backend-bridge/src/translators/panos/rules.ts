@@ -1,4 +1,10 @@
+/**
+ * The PAN-OS message rule table: one rule per log type (TRAFFIC, THREAT url, other THREAT subtypes,
+ * CONFIG, SYSTEM) and one for the types kept uninterpreted. A rule's sample is a payload as the firewall
+ * prints it; the key is the Type column (with the subtype for THREAT url, whose columns mean a web visit).
+ */
 import type { KansaEvent } from '../../translate/types';
+import { ruleTable, type MessageRule } from '../_lib/rules';
 
 /** One PAN-OS log line, columns by name, with the words every sentence uses. */
 export interface PanLog {
@@ -12,18 +18,19 @@ export interface PanLog {
   dst: string;
 }
 
-export interface Built {
-  fields: KansaEvent;
-  ja: string;
-  en: string;
-}
+type PanRule = MessageRule<PanLog>;
 
-/** A message form: `sample` is a payload the firewall prints for it, `match` its Type and Subtype. */
-export interface PanRule {
-  id: string;
-  sample: string;
-  match: { type: string; subtypes?: string[] };
-  build(l: PanLog): Built;
+/** FUTURE_USE, Receive Time, Serial Number, Type, Subtype: the head of every payload. */
+const HEAD = /^(?:<\d{1,3}>)?\d*,[^,]*,[^,]*,([A-Z]+),([^,]*)/;
+/** The types with a rule of their own; any other type is kept under the `other` rule. */
+const READ_TYPES = new Set(['TRAFFIC', 'THREAT', 'CONFIG', 'SYSTEM']);
+
+/** The key of a payload: its Type, `THREAT/url` for a URL filtering log, `other` for a type not read. */
+function keyOf(text: string): string | undefined {
+  const m = HEAD.exec(text);
+  if (!m) return undefined;
+  if (m[1] === 'THREAT' && (m[2] === 'url' || m[2] === '"url"')) return 'THREAT/url';
+  return READ_TYPES.has(m[1]) ? m[1] : 'other';
 }
 
 const UNITS = ['B', 'KB', 'MB', 'GB', 'TB'];
@@ -110,8 +117,8 @@ const trafficRule: PanRule = {
   id: 'traffic',
   sample:
     '1,2026/10/01 09:00:31,012801096514,TRAFFIC,end,2561,2026/10/01 09:00:31,10.1.20.15,52.84.150.11,203.0.113.2,52.84.150.11,allow-web,example\\tanaka,,ssl,vsys1,trust,untrust,ethernet1/2,ethernet1/1,Log-to-Kansa,2026/10/01 09:00:31,183729,1,53211,443,41234,443,0x400053,tcp,allow,2508455,18342,2490113,1950,2026/10/01 09:00:01,30,online-storage-and-backup,0,7282973411,0x8000000000000000,10.0.0.0-10.255.255.255,US,0,120,1830,tcp-fin',
-  match: { type: 'TRAFFIC' },
-  build(l) {
+  match: { key: 'TRAFFIC' },
+  build(_g, l) {
     const f = l.f;
     const action = f.action ?? '';
     const denied = DENY_ACTIONS.test(action);
@@ -182,8 +189,8 @@ const urlRule: PanRule = {
   id: 'threat.url',
   sample:
     '1,2026/10/01 09:05:44,012801096514,THREAT,url,2561,2026/10/01 09:05:44,10.1.20.16,198.51.100.50,203.0.113.2,198.51.100.50,allow-web,example\\suzuki,,ssl,vsys1,trust,untrust,ethernet1/2,ethernet1/1,Log-to-Kansa,2026/10/01 09:05:44,183911,1,53320,443,41234,443,0x8400000,tcp,block-url,baito-job.example.jp/,(9999),job-search,informational,client-to-server',
-  match: { type: 'THREAT', subtypes: ['url'] },
-  build(l) {
+  match: { key: 'THREAT/url' },
+  build(_g, l) {
     const f = l.f;
     const action = f.action ?? '';
     const blocked = DENY_ACTIONS.test(action);
@@ -227,8 +234,8 @@ const threatRule: PanRule = {
   id: 'threat',
   sample:
     '1,2026/10/01 09:10:00,012801096514,THREAT,vulnerability,2561,2026/10/01 09:10:00,198.51.100.99,10.2.0.10,198.51.100.99,203.0.113.10,inbound-web,,,web-browsing,vsys1,untrust,dmz,ethernet1/2,ethernet1/1,Log-to-Kansa,2026/10/01 09:10:00,183950,1,61234,80,41234,443,0x8400000,tcp,reset-both,/cgi-bin/.%2e/.%2e/bin/sh,Apache HTTP Server Path Traversal Vulnerability(91696),code-execution,critical,client-to-server',
-  match: { type: 'THREAT' },
-  build(l) {
+  match: { key: 'THREAT' },
+  build(_g, l) {
     const f = l.f;
     const sub = f.subtype ?? 'threat';
     const action = f.action ?? '';
@@ -270,8 +277,8 @@ const configRule: PanRule = {
   id: 'config',
   sample:
     '1,2026/10/01 10:00:00,012801096514,CONFIG,0,2561,2026/10/01 10:00:00,10.1.0.5,vsys1,edit,admin,Web,Submitted,vsys  vsys1 rulebase security rules allow-web,,,7282973500,0x0,0,0,0,0,,PA-3220-HQ',
-  match: { type: 'CONFIG' },
-  build(l) {
+  match: { key: 'CONFIG' },
+  build(_g, l) {
     const f = l.f;
     const cmd = f.cmd ?? '?';
     const ok = !f.result || /^(submitted|succeeded)$/i.test(f.result);
@@ -296,8 +303,8 @@ const systemRule: PanRule = {
   id: 'system',
   sample:
     "1,2026/10/01 10:05:00,012801096514,SYSTEM,auth,2561,2026/10/01 10:05:00,,auth-fail,,0,0,general,medium,failed authentication for user 'admin'. Reason: Invalid username or password. From: 198.51.100.99.,7282973510,0x0,0,0,0,0,,PA-3220-HQ",
-  match: { type: 'SYSTEM' },
-  build(l) {
+  match: { key: 'SYSTEM' },
+  build(_g, l) {
     const f = l.f;
     const desc = f.opaque ?? '';
     const e: KansaEvent = {};
@@ -337,8 +344,8 @@ const otherRule: PanRule = {
   id: 'other',
   sample:
     '1,2026/10/02 08:32:00,012801096514,GLOBALPROTECT,0,2561,2026/10/02 08:32:00,vsys1,gateway-auth,login,,,kato,JP,kato-pc,203.0.113.90',
-  match: { type: '*' },
-  build(l) {
+  match: { key: 'other' },
+  build(_g, l) {
     const f = l.f;
     return {
       fields: {
@@ -352,13 +359,16 @@ const otherRule: PanRule = {
   },
 };
 
-export const RULES: PanRule[] = [trafficRule, urlRule, threatRule, configRule, systemRule];
+/** Reads a sample the way the translator reads a payload, for the rule-table test. */
+export type Reader = (payload: string) => PanLog;
 
-export function ruleFor(type: string, subtype: string | undefined): PanRule {
-  return (
-    RULES.find(
-      (r) =>
-        r.match.type === type && (!r.match.subtypes || (subtype !== undefined && r.match.subtypes.includes(subtype))),
-    ) ?? otherRule
+/** Builds the table with the reader that turns each sample into the context its rule sees. */
+export function panosRules(read: Reader) {
+  const rules = [trafficRule, urlRule, threatRule, configRule, systemRule, otherRule];
+  return ruleTable<PanLog>(
+    'panos',
+    read(trafficRule.sample),
+    rules.map((r) => ({ ...r, sampleContext: read(r.sample) })),
+    keyOf,
   );
 }
