@@ -1,5 +1,6 @@
 import { MONTHS } from '../../translate/time';
 import { ParseError, type Format, type KansaEvent, type RawRecord, type TranslateContext } from '../../translate/types';
+import { applyRules, assignFields, ruleTable, type MessageRule, type RuleResult } from '../_lib/rules';
 import { categoryFields, splitUser, urlFields, webSentence } from '../_lib/web';
 
 /**
@@ -154,20 +155,153 @@ function parseCommon(text: string): Access {
 
 const IP = /^(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-fA-F:]*:[0-9a-fA-F:.]+)$/;
 
+/** A line read, native or common/combined; a line of neither is a parse failure. */
+function parseLine(text: string): Access {
+  return /^\d{9,10}(?:\.\d+)?\s/.test(text) ? parseNative(text) : parseCommon(text);
+}
+
+/**
+ * The message form of a line: what changes the event's meaning. A request Squid could not parse
+ * (`error:invalid-request`), a refusal (`TCP_DENIED`, `TCP_DENIED_REPLY`…), an HTTPS tunnel (CONNECT),
+ * a transfer the client cut (`…_ABORTED`), else a request served (hit, miss, refresh: the same event).
+ */
+function formOf(a: Access): string {
+  if (a.url.startsWith('error:')) return 'invalid-request';
+  if (a.resultCode?.includes('DENIED')) return 'denied';
+  if (a.method === 'CONNECT') return 'tunnel';
+  if (a.resultCode?.endsWith('_ABORTED')) return 'aborted';
+  return 'request';
+}
+
+function keyOf(text: string): string | undefined {
+  try {
+    return formOf(parseLine(text));
+  } catch {
+    return undefined;
+  }
+}
+
+interface SquidCtx {
+  a: Access;
+  user: { name?: string; domain?: string };
+}
+
+/**
+ * The proxy event and sentence of a request that reached a site (or was refused, `denied`). A tunnel,
+ * an abort and a refusal can come together (a denied CONNECT), so the detail words follow the line.
+ */
+function browse({ a, user }: SquidCtx, denied: boolean): RuleResult {
+  const fields: KansaEvent = {};
+  const { domain, port } = urlFields(a.url, fields);
+  if (port !== undefined) fields['destination.port'] = port;
+  else if (fields['url.scheme'] === 'http') fields['destination.port'] = 80;
+  else if (fields['url.scheme'] === 'https') fields['destination.port'] = 443;
+  if (domain) fields['destination.domain'] = domain;
+  const category = categoryFields(domain, fields);
+  const connect = a.method === 'CONNECT';
+  const aborted = a.resultCode !== undefined && a.resultCode.endsWith('_ABORTED');
+  const code = denied && a.resultCode ? [a.resultCode] : [];
+  const s = webSentence({
+    user: user.name,
+    client: a.client,
+    target: domain ?? a.url,
+    category,
+    method: connect ? undefined : a.method,
+    status: a.status,
+    bytes: a.bytes,
+    denied,
+    extraJa: [...(connect ? ['HTTPS'] : []), ...(aborted ? ['中断'] : []), ...code],
+    extraEn: [...(connect ? ['HTTPS'] : []), ...(aborted ? ['aborted'] : []), ...code],
+  });
+  return { fields, ...s };
+}
+
+const SAMPLE_MISS =
+  '1790812801.123    245 10.0.1.23 TCP_MISS/200 5120 GET http://www.example.co.jp/ tanaka HIER_DIRECT/93.184.216.34 text/html';
+const sampleCtx = (sample: string): SquidCtx => {
+  const a = parseLine(sample);
+  return { a, user: splitUser(a.user) };
+};
+const rule = (r: Omit<MessageRule<SquidCtx>, 'sampleContext'>): MessageRule<SquidCtx> => ({
+  ...r,
+  sampleContext: sampleCtx(r.sample),
+});
+
+/** One rule per message form (`formOf`); a sample is a native access.log line as Squid writes it. */
+export const RULES = ruleTable<SquidCtx>(
+  'squid',
+  sampleCtx(SAMPLE_MISS),
+  [
+    rule({
+      id: 'invalid-request',
+      sample: '1790812816.500      1 10.0.1.23 NONE_NONE/400 3850 NONE error:invalid-request - HIER_NONE/- text/html',
+      match: { key: 'invalid-request' },
+      build(_g, { a }) {
+        const who = a.user ? (splitUser(a.user).name ?? a.client) : a.client;
+        return {
+          fields: {
+            'event.action': 'http-request-invalid',
+            'event.type': ['access', 'denied'],
+            'event.outcome': 'failure',
+            'event.reason': a.url,
+          },
+          ja: `${who} が不正な HTTP リクエストを送り、プロキシが拒否しました(${a.url}${a.status ? `、${a.status}` : ''})`,
+          en: `${who} sent an invalid HTTP request, which the proxy refused (${a.url}${a.status ? `, ${a.status}` : ''})`,
+        };
+      },
+    }),
+    rule({
+      id: 'denied',
+      sample: '1790812813.200      0 10.0.1.77 TCP_DENIED/407 4120 GET http://www.youtube.com/ - HIER_NONE/- text/html',
+      match: { key: 'denied' },
+      build(_g, ctx) {
+        const r = browse(ctx, true);
+        r.fields = {
+          'event.type': ['access', 'denied'],
+          'event.action': 'http-request-denied',
+          'event.outcome': 'failure',
+          ...r.fields,
+        };
+        return r;
+      },
+    }),
+    rule({
+      id: 'tunnel',
+      sample:
+        '1790812802.456   1532 10.0.1.23 TCP_TUNNEL/200 48213 CONNECT www.doda.jp:443 tanaka HIER_DIRECT/203.0.113.80 -',
+      match: { key: 'tunnel' },
+      build: (_g, ctx) => browse(ctx, false),
+    }),
+    rule({
+      id: 'aborted',
+      sample:
+        '1790812815.400  30001 10.0.1.23 TCP_MISS_ABORTED/000 0 GET http://slow.example.net/big.iso tanaka HIER_DIRECT/198.51.100.30 -',
+      match: { key: 'aborted' },
+      build: (_g, ctx) => browse(ctx, false),
+    }),
+    rule({
+      id: 'request',
+      sample: SAMPLE_MISS,
+      match: { key: 'request' },
+      build: (_g, ctx) => browse(ctx, false),
+    }),
+  ],
+  keyOf,
+);
+
 function translate(record: RawRecord, _ctx: TranslateContext): KansaEvent[] {
   void _ctx;
   const text = record.text.replace(/\r$/, '');
   if (text.trim() === '') throw new ParseError('expected a Squid access.log line, found an empty line');
-  const a = /^\d{9,10}(?:\.\d+)?\s/.test(text) ? parseNative(text) : parseCommon(text);
+  const a = parseLine(text);
 
-  const denied = a.resultCode !== undefined && a.resultCode.includes('DENIED');
-  const failed = denied || a.resultCode === 'NONE' || a.status === 0 || (a.status !== undefined && a.status >= 400);
+  const failed = a.resultCode === 'NONE' || a.status === 0 || (a.status !== undefined && a.status >= 400);
   const event: KansaEvent = {
     '@timestamp': a.timestamp,
     'event.kind': 'event',
     'event.category': ['web', 'network'],
-    'event.type': denied ? ['access', 'denied'] : ['access', 'allowed'],
-    'event.action': denied ? 'http-request-denied' : 'http-request',
+    'event.type': ['access', 'allowed'],
+    'event.action': 'http-request',
     'event.outcome': failed ? 'failure' : 'success',
     'event.module': 'squid',
     'event.dataset': 'squid.access',
@@ -195,50 +329,11 @@ function translate(record: RawRecord, _ctx: TranslateContext): KansaEvent[] {
   if (user.name) event['user.name'] = user.name;
   if (user.domain) event['user.domain'] = user.domain;
 
-  // Squid logs requests it could not parse as `error:invalid-request` and the like.
-  if (a.url.startsWith('error:')) {
-    event['event.action'] = 'http-request-invalid';
-    event['event.type'] = ['access', 'denied'];
-    event['event.outcome'] = 'failure';
-    event['event.reason'] = a.url;
-    const who = a.user ? (splitUser(a.user).name ?? a.client) : a.client;
-    event['kansa.message.ja'] =
-      `${who} が不正な HTTP リクエストを送り、プロキシが拒否しました(${a.url}${a.status ? `、${a.status}` : ''})`;
-    event['kansa.message.en'] =
-      `${who} sent an invalid HTTP request, which the proxy refused (${a.url}${a.status ? `, ${a.status}` : ''})`;
-    return [event];
-  }
-  const { domain, port } = urlFields(a.url, event);
-  if (port !== undefined) event['destination.port'] = port;
-  else if (event['url.scheme'] === 'http') event['destination.port'] = 80;
-  else if (event['url.scheme'] === 'https') event['destination.port'] = 443;
-  if (domain) event['destination.domain'] = domain;
-  const category = categoryFields(domain, event);
-
-  const connect = a.method === 'CONNECT';
-  const aborted = a.resultCode !== undefined && a.resultCode.endsWith('_ABORTED');
-  const s = webSentence({
-    user: user.name,
-    client: a.client,
-    target: domain ?? a.url,
-    category,
-    method: connect ? undefined : a.method,
-    status: a.status,
-    bytes: a.bytes,
-    denied,
-    extraJa: [
-      ...(connect ? ['HTTPS'] : []),
-      ...(aborted ? ['中断'] : []),
-      ...(denied && a.resultCode ? [a.resultCode] : []),
-    ],
-    extraEn: [
-      ...(connect ? ['HTTPS'] : []),
-      ...(aborted ? ['aborted'] : []),
-      ...(denied && a.resultCode ? [a.resultCode] : []),
-    ],
-  });
-  event['kansa.message.ja'] = s.ja;
-  event['kansa.message.en'] = s.en;
+  // Every line has a form (`formOf` is total), so a rule always applies.
+  const { result } = applyRules(RULES, text, { a, user })!;
+  assignFields(event, result.fields);
+  event['kansa.message.ja'] = result.ja;
+  event['kansa.message.en'] = result.en;
   return [event];
 }
 
