@@ -10,144 +10,194 @@
  */
 import type { KansaEvent, SyslogMessage, SyslogProgram, TranslateContext } from '../../translate/types';
 import { baseEvent } from '../_lib/linux';
+import { applyRules, assignFields, ruleTable, sentenceIn, type RuleResult } from '../_lib/rules';
 
 /** Display-manager greeter accounts: their sessions are not a person at work. */
 const SYSTEM_USERS = new Set(['gdm', 'lightdm', 'sddm', 'gnome-initial-setup', 'Debian-gdm']);
 
-function ev(_msg: SyslogMessage, dataset: string): KansaEvent {
-  return baseEvent('logind', 'systemd', dataset);
-}
-
-function host(msg: SyslogMessage): string {
-  return msg.host ?? 'このホスト';
-}
-
-function hostEn(msg: SyslogMessage): string {
-  return msg.host ?? 'This host';
+/** The host a sentence names: the syslog host, else "this host". */
+interface Host {
+  ja: string;
+  en: string;
+  /** ` on pc01`, or empty without a host. */
+  on: string;
 }
 
 function power(
-  msg: SyslogMessage,
-  dataset: string,
+  h: Host,
   transition: 'power-on' | 'power-off',
   action: string,
   ja: string,
   en: string,
-): KansaEvent {
-  const e = ev(msg, dataset);
-  e['event.category'] = ['host'];
-  e['event.type'] = [transition === 'power-on' ? 'start' : 'end'];
-  e['event.action'] = action;
-  e['event.outcome'] = 'success';
-  e['kansa.session.transition'] = transition;
-  e['kansa.message.ja'] = `${host(msg)} ${ja}`;
-  e['kansa.message.en'] = `${hostEn(msg)} ${en}`;
-  return e;
+  raw?: Record<string, string>,
+): RuleResult {
+  return sentenceIn({
+    'event.category': ['host'],
+    'event.type': [transition === 'power-on' ? 'start' : 'end'],
+    'event.action': action,
+    'event.outcome': 'success',
+    'kansa.session.transition': transition,
+    'kansa.message.ja': `${h.ja} ${ja}`,
+    'kansa.message.en': `${h.en} ${en}`,
+    ...(raw ? { 'kansa.raw': raw } : {}),
+  });
 }
 
-export function translateLogind(msg: SyslogMessage): KansaEvent | null {
-  const text = msg.message.trim();
-  const h = host(msg);
-  const onHost = msg.host ? ` on ${msg.host}` : '';
-  if (msg.program === 'systemd-logind') {
-    let m = /^New session (\S+) of user (.+?)\.?$/.exec(text);
-    if (m) {
-      const e = ev(msg, 'systemd.logind');
-      e['event.category'] = ['session'];
-      e['event.type'] = ['start'];
-      e['event.action'] = 'session-created';
-      e['event.outcome'] = 'success';
-      e['user.name'] = m[2];
-      e['kansa.raw'] = { session_id: m[1] };
-      if (!SYSTEM_USERS.has(m[2])) {
-        e['kansa.session.transition'] = 'start';
-      }
-      e['kansa.message.ja'] = `${m[2]} が ${h} にログインしました(セッション ${m[1]})`;
-      e['kansa.message.en'] = `${m[2]} logged in${onHost} (session ${m[1]})`;
-      return e;
-    }
-    m =
-      /^Session (\S+) logged out\. Waiting for processes to exit\.$/.exec(text) ??
-      /^Removed session (\S+)\.$/.exec(text);
-    if (m) {
-      const removed = text.startsWith('Removed');
-      const e = ev(msg, 'systemd.logind');
-      e['event.category'] = ['session'];
-      e['event.type'] = ['end'];
-      e['event.action'] = removed ? 'session-removed' : 'session-logged-out';
-      e['event.outcome'] = 'success';
-      e['kansa.raw'] = { session_id: m[1] };
-      e['kansa.message.ja'] = removed
-        ? `${h} でセッション ${m[1]} が削除されました`
-        : `${h} でセッション ${m[1]} がログアウトしました`;
-      e['kansa.message.en'] = removed ? `Session ${m[1]} was removed${onHost}` : `Session ${m[1]} logged out${onHost}`;
-      return e;
-    }
-    if (text === 'System is powering down.' || text === 'System is halting.') {
-      return power(
-        msg,
-        'systemd.logind',
+const SAMPLE_HOST: Host = { ja: 'pc-tanaka', en: 'pc-tanaka', on: ' on pc-tanaka' };
+
+/** systemd-logind: sessions, power and the hardware buttons. */
+export const LOGIND_RULES = ruleTable<Host>('logind', SAMPLE_HOST, [
+  {
+    id: 'new-session',
+    sample: 'New session 3 of user tanaka.',
+    match: /^New session (?<id>\S+) of user (?<user>.+?)\.?$/,
+    build: (g, h) =>
+      sentenceIn({
+        'event.category': ['session'],
+        'event.type': ['start'],
+        'event.action': 'session-created',
+        'event.outcome': 'success',
+        'user.name': g.user,
+        'kansa.raw': { session_id: g.id },
+        ...(SYSTEM_USERS.has(g.user) ? {} : { 'kansa.session.transition': 'start' }),
+        'kansa.message.ja': `${g.user} が ${h.ja} にログインしました(セッション ${g.id})`,
+        'kansa.message.en': `${g.user} logged in${h.on} (session ${g.id})`,
+      }),
+  },
+  {
+    id: 'session-logged-out',
+    sample: 'Session 3 logged out. Waiting for processes to exit.',
+    match: /^Session (?<id>\S+) logged out\. Waiting for processes to exit\.$/,
+    // The user is only on the "New session" line: sessions.ts joins it in later.
+    build: (g, h) =>
+      sentenceIn({
+        'event.category': ['session'],
+        'event.type': ['end'],
+        'event.action': 'session-logged-out',
+        'event.outcome': 'success',
+        'kansa.raw': { session_id: g.id },
+        'kansa.message.ja': `${h.ja} でセッション ${g.id} がログアウトしました`,
+        'kansa.message.en': `Session ${g.id} logged out${h.on}`,
+      }),
+  },
+  {
+    id: 'session-removed',
+    sample: 'Removed session 3.',
+    match: /^Removed session (?<id>\S+)\.$/,
+    build: (g, h) =>
+      sentenceIn({
+        'event.category': ['session'],
+        'event.type': ['end'],
+        'event.action': 'session-removed',
+        'event.outcome': 'success',
+        'kansa.raw': { session_id: g.id },
+        'kansa.message.ja': `${h.ja} でセッション ${g.id} が削除されました`,
+        'kansa.message.en': `Session ${g.id} was removed${h.on}`,
+      }),
+  },
+  {
+    id: 'powering-down',
+    sample: 'System is powering down.',
+    match: /^System is (?:powering down|halting)\.$/,
+    build: (_g, h) => power(h, 'power-off', 'shutdown-initiated', 'の電源を切る処理が始まりました', 'is powering down'),
+  },
+  {
+    id: 'rebooting',
+    sample: 'System is rebooting.',
+    match: /^System is rebooting(?: with kexec)?\.$/,
+    build: (_g, h) => power(h, 'power-off', 'reboot-initiated', 'の再起動が始まりました', 'is rebooting'),
+  },
+  {
+    id: 'button-pressed',
+    sample: 'Power key pressed short.',
+    match: /^(?<key>Power key|Suspend key|Hibernate key|Reboot key) pressed(?: (?:short|long))?\.$/,
+    build: (g, h) =>
+      sentenceIn({
+        'event.category': ['host'],
+        'event.type': ['info'],
+        'event.outcome': 'success',
+        'event.action': 'button-pressed',
+        'kansa.message.ja': `${h.ja} の ${g.key} が押されました`,
+        'kansa.message.en': `${g.key} was pressed on ${h.en}`,
+      }),
+  },
+  {
+    id: 'lid',
+    sample: 'Lid closed.',
+    match: /^Lid (?<state>closed|opened)\.$/,
+    build: (g, h) =>
+      sentenceIn({
+        'event.category': ['host'],
+        'event.type': ['info'],
+        'event.outcome': 'success',
+        'event.action': g.state === 'closed' ? 'lid-closed' : 'lid-opened',
+        'kansa.session.transition': 'activity',
+        'kansa.message.ja': `${h.ja} の蓋が${g.state === 'closed' ? '閉じられました' : '開かれました'}`,
+        'kansa.message.en': `${h.en}'s lid was ${g.state}`,
+      }),
+  },
+]);
+
+/** systemd (PID 1): the lines that mark the end of a boot and the last step of a shutdown. */
+export const SYSTEMD_RULES = ruleTable<Host>('logind-systemd', SAMPLE_HOST, [
+  {
+    id: 'startup-finished',
+    sample: 'Startup finished in 3.512s (kernel) + 9.208s (userspace) = 12.721s.',
+    match: /^Startup finished in (?<startup>.+) = (?<total>.+?)\.?$/,
+    build: (g, h) =>
+      power(
+        h,
+        'power-on',
+        'boot-finished',
+        `が起動しました(起動時間 ${g.total})`,
+        `finished booting (took ${g.total})`,
+        {
+          startup: g.startup,
+          total: g.total,
+        },
+      ),
+  },
+  {
+    id: 'reboot-target',
+    sample: 'Reached target reboot.target - System Reboot.',
+    match: /^Reached target (?:Reboot|reboot\.target - [^.]*)\.?$/,
+    build: (_g, h) =>
+      power(
+        h,
         'power-off',
-        'shutdown-initiated',
-        'の電源を切る処理が始まりました',
-        'is powering down',
-      );
-    }
-    if (text === 'System is rebooting.' || text === 'System is rebooting with kexec.') {
-      return power(msg, 'systemd.logind', 'power-off', 'reboot-initiated', 'の再起動が始まりました', 'is rebooting');
-    }
-    m =
-      /^(Power key|Suspend key|Hibernate key|Reboot key) pressed(?: (short|long))?\.$/.exec(text) ??
-      /^(Lid) (closed|opened)\.$/.exec(text);
-    if (m) {
-      const e = ev(msg, 'systemd.logind');
-      e['event.category'] = ['host'];
-      e['event.type'] = ['info'];
-      e['event.outcome'] = 'success';
-      if (m[1] === 'Lid') {
-        e['event.action'] = m[2] === 'closed' ? 'lid-closed' : 'lid-opened';
-        e['kansa.session.transition'] = 'activity';
-        e['kansa.message.ja'] = `${h} の蓋が${m[2] === 'closed' ? '閉じられました' : '開かれました'}`;
-        e['kansa.message.en'] = `${hostEn(msg)}'s lid was ${m[2]}`;
-      } else {
-        e['event.action'] = 'button-pressed';
-        e['kansa.message.ja'] = `${h} の ${m[1]} が押されました`;
-        e['kansa.message.en'] = `${m[1]} was pressed on ${hostEn(msg)}`;
-      }
-      return e;
-    }
-    return null;
-  }
-  // systemd (PID 1)
-  let m = /^Startup finished in (.+) = (.+?)\.?$/.exec(text);
-  if (m) {
-    const e = power(
-      msg,
-      'systemd.system',
-      'power-on',
-      'boot-finished',
-      `が起動しました(起動時間 ${m[2]})`,
-      `finished booting (took ${m[2]})`,
-    );
-    e['kansa.raw'] = { startup: m[1], total: m[2] };
-    return e;
-  }
-  m = /^Reached target (?:(Shutdown|Power-Off|Reboot|Halt)|(shutdown|poweroff|reboot|halt)\.target - [^.]*)\.?$/.exec(
-    text,
+        'reboot-target-reached',
+        'の再起動の準備ができました(systemd)',
+        'reached the reboot target (systemd)',
+      ),
+  },
+  {
+    id: 'shutdown-target',
+    sample: 'Reached target shutdown.target - System Shutdown.',
+    match: /^Reached target (?:Shutdown|Power-Off|Halt|(?:shutdown|poweroff|halt)\.target - [^.]*)\.?$/,
+    build: (_g, h) =>
+      power(
+        h,
+        'power-off',
+        'shutdown-target-reached',
+        'のシャットダウン処理が最終段階に入りました(systemd)',
+        'reached the shutdown target (systemd)',
+      ),
+  },
+]);
+
+function translateLogind(msg: SyslogMessage): KansaEvent | null {
+  const logindLine = msg.program === 'systemd-logind';
+  const h: Host = {
+    ja: msg.host ?? 'このホスト',
+    en: msg.host ?? 'This host',
+    on: msg.host ? ` on ${msg.host}` : '',
+  };
+  const hit = applyRules(logindLine ? LOGIND_RULES : SYSTEMD_RULES, msg.message.trim(), h);
+  if (!hit) return null;
+  return assignFields(
+    baseEvent('logind', 'systemd', logindLine ? 'systemd.logind' : 'systemd.system'),
+    hit.result.fields,
   );
-  if (m) {
-    const what = (m[1] ?? m[2]).toLowerCase();
-    const reboot = what === 'reboot';
-    return power(
-      msg,
-      'systemd.system',
-      'power-off',
-      reboot ? 'reboot-target-reached' : 'shutdown-target-reached',
-      reboot ? 'の再起動の準備ができました(systemd)' : 'のシャットダウン処理が最終段階に入りました(systemd)',
-      reboot ? 'reached the reboot target (systemd)' : 'reached the shutdown target (systemd)',
-    );
-  }
-  return null;
 }
 
 export const logind: SyslogProgram = {
