@@ -12,6 +12,7 @@ import type { Format, KansaEvent, RawRecord, TranslateContext } from '../../tran
 import { ParseError } from '../../translate/types';
 import { isIp } from '../_lib/network';
 import { CLASS_WORDS, failVerb, type ClassWords } from '../_lib/database';
+import { applyRules, assignFields, ruleTable, type MessageRule, type RuleResult } from '../_lib/rules';
 
 type Json = Record<string, unknown>;
 
@@ -49,27 +50,6 @@ export function classOf(c: string): string {
   if (s === 'call' || s === 'execute' || s.startsWith('call_')) return 'FUNCTION';
   return 'MISC';
 }
-
-/** pgaudit's class words with MySQL's own ROLE (users, privileges) and FUNCTION (procedures). */
-const WORDS: Record<string, ClassWords> = {
-  ...CLASS_WORDS,
-  ROLE: {
-    ja: 'の権限を変更しました',
-    en: 'changed privileges on',
-    jaNone: 'ユーザー・権限を変更しました',
-    enNone: 'changed users or privileges',
-    action: 'db-role-change',
-    type: 'change',
-  },
-  FUNCTION: {
-    ja: 'を実行しました',
-    en: 'called',
-    jaNone: 'プロシージャを実行しました',
-    enNone: 'called a procedure',
-    action: 'db-function-call',
-    type: 'access',
-  },
-};
 
 interface Norm {
   time: number;
@@ -185,7 +165,240 @@ function fromPercona(r: Json): Norm {
   return n;
 }
 
-export function translateMysql(n: Norm): KansaEvent {
+/** A record line (a JSON array element, its brackets and comma around it) read into a Norm. */
+function readRecord(line: string): Norm {
+  let text = line.trim();
+  if (text === '[' || text === ']' || text === '],') {
+    throw new ParseError('expected an audit record object; this line is the JSON array bracket around the records');
+  }
+  if (text.endsWith(',')) text = text.slice(0, -1);
+  if (text.startsWith('[')) text = text.slice(1).trim();
+  if (text.endsWith(']')) text = text.slice(0, -1).trim();
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (e) {
+    throw new ParseError(`expected one JSON object per line: ${(e as Error).message}`);
+  }
+  const o = obj(parsed);
+  if (!o) throw new ParseError('expected a JSON object, got ' + (Array.isArray(parsed) ? 'an array' : typeof parsed));
+  const percona = obj(o.audit_record);
+  if (percona) return fromPercona(percona);
+  if (typeof o.class === 'string' && typeof o.timestamp === 'string') return fromEnterprise(o);
+  throw new ParseError(
+    'expected a MySQL audit record: an object with "class" and "timestamp", or {"audit_record": {…}}',
+  );
+}
+
+/** The form of a record: its kind, and for a statement (query or table access) its class, lower case. */
+function formOf(n: Norm): string {
+  return n.kind === 'query' || n.kind === 'table' ? classOf(n.command ?? 'unknown').toLowerCase() : n.kind;
+}
+
+function keyOf(text: string): string | undefined {
+  try {
+    return formOf(readRecord(text));
+  } catch {
+    return undefined;
+  }
+}
+
+/** The words every sentence of a record uses: who, from where, in which database, which error. */
+function say(n: Norm) {
+  const failed = n.status !== undefined && n.status !== 0;
+  const from = n.ip && isIp(n.ip) ? n.ip : n.host;
+  return {
+    failed,
+    who: n.user,
+    subj: n.user ? `${n.user} が ` : 'MySQL で ',
+    from,
+    fromJa: from ? `${from} から ` : '',
+    fromEn: from ? ` from ${from}` : '',
+    dbEn: n.db ? ` in database ${n.db}` : '',
+  };
+}
+
+/** A login, a failed login or a change of user on a connection. */
+function login(n: Norm): RuleResult {
+  const { failed, who, subj, fromJa, fromEn, dbEn } = say(n);
+  const fields: KansaEvent = {
+    'event.category': ['authentication', 'database'],
+    'event.type': ['start'],
+    'event.action': failed ? 'logon-failed' : n.kind === 'change-user' ? 'db-user-changed' : 'logged-in',
+  };
+  if (failed && n.status === 1045) fields['event.reason'] = 'access denied (bad password or unknown user)';
+  const via = n.connectionType ? `、${n.connectionType}` : '';
+  return {
+    fields,
+    ja: `${subj}${fromJa}MySQL ${n.db ? `のデータベース ${n.db} ` : ''}${failed ? 'へのログインに失敗しました' : n.kind === 'change-user' ? 'でユーザーを切り替えました' : 'にログインしました'}(接続 ${n.connectionId ?? '?'}${via}${failed ? `、エラー ${n.status}` : ''})`,
+    en: `${who ?? 'Someone'} ${failed ? 'failed to log in to' : n.kind === 'change-user' ? 'changed user on' : 'logged in to'} MySQL${dbEn}${fromEn} (connection ${n.connectionId ?? '?'}${n.connectionType ? `, ${n.connectionType}` : ''}${failed ? `, error ${n.status}` : ''})`,
+  };
+}
+
+/** The audit log started (`startup`) or stopped. */
+function auditLog(n: Norm): RuleResult {
+  const start = n.kind === 'startup';
+  return {
+    fields: {
+      'event.category': ['database', 'configuration'],
+      'event.type': [start ? 'start' : 'end'],
+      'event.action': start ? 'audit-log-started' : 'audit-log-stopped',
+    },
+    ja: `MySQL の監査ログが${start ? '開始' : '停止'}されました`,
+    en: `The MySQL audit log ${start ? 'started' : 'stopped'}`,
+  };
+}
+
+/** A statement of the class `w` words: on a table when the record names one, else in the database. */
+function statement(n: Norm, klass: string, w: ClassWords): RuleResult {
+  const { failed, who, subj, fromJa, fromEn, dbEn } = say(n);
+  const command = n.command ?? 'unknown';
+  const fields: KansaEvent = {
+    'event.category': ['database'],
+    'event.type': [failed ? 'denied' : w.type],
+    'event.action': w.action,
+    'kansa.db.class': klass,
+    'kansa.db.command': commandName(command),
+  };
+  if (n.statement) fields['kansa.db.statement'] = n.statement;
+  const object = n.table ? `${n.db ? `${n.db}.` : ''}${n.table}` : undefined;
+  if (object) fields['kansa.db.object'] = object;
+  const tag = `${commandName(command)}${n.kind === 'table' ? '、テーブルアクセス' : ''}`;
+  const tagEn = `${commandName(command)}${n.kind === 'table' ? ', table access' : ''}`;
+  const dbJa = n.db ? `データベース ${n.db}` : 'MySQL';
+  if (object) {
+    return {
+      fields,
+      ja: failed
+        ? `${subj}${fromJa}${object} ${w.ja.replace(/ました$/, 'ようとして失敗しました')}(${tag}、エラー ${n.status})`
+        : `${subj}${fromJa}${object} ${w.ja}(${tag})`,
+      en: `${who ?? 'Someone'} ${failed ? failVerb(w.en) : w.en} ${object}${fromEn} (${tagEn}${failed ? `, error ${n.status}` : ''})`,
+    };
+  }
+  return {
+    fields,
+    ja: `${subj}${fromJa}${dbJa} で${failed ? `${w.jaNone.replace(/ました$/, 'ようとして失敗しました')}` : w.jaNone}(${tag}${failed ? `、エラー ${n.status}` : ''})`,
+    en: `${who ?? 'Someone'} ${failed ? failVerb(w.enNone) : w.enNone}${dbEn}${fromEn} (${tagEn}${failed ? `, error ${n.status}` : ''})`,
+  };
+}
+
+const ACCOUNT =
+  '"account": { "user": "hr_admin", "host": "10.0.1.23" }, "login": { "user": "hr_admin", "os": "", "ip": "10.0.1.23", "proxy": "" }';
+const SAMPLE_CONNECT = `{ "timestamp": "2026-10-01 00:00:01", "id": 0, "class": "connection", "event": "connect", "connection_id": 13, ${ACCOUNT}, "connection_data": { "connection_type": "ssl", "status": 0, "db": "hrdb" } },`;
+/** A general-class statement record of `sql_command`, as MySQL Enterprise Audit writes it. */
+const general = (time: string, command: string, query: string, status = 0) =>
+  `{ "timestamp": "2026-10-01 ${time}", "id": 0, "class": "general", "event": "status", "connection_id": 13, ${ACCOUNT}, "general_data": { "command": "Query", "sql_command": "${command}", "query": "${query}", "status": ${status} } },`;
+
+type Rule = MessageRule<Norm>;
+const rule = (r: Omit<Rule, 'sampleContext'>): Rule => ({ ...r, sampleContext: readRecord(r.sample) });
+/** A statement class rule: its key is the class (`classOf`), its words how that class is said. */
+const statementRule = (klass: string, sample: string, w: ClassWords): Rule =>
+  rule({
+    id: klass.toLowerCase(),
+    sample,
+    match: { key: klass.toLowerCase() },
+    build: (_g, n) => statement(n, klass, w),
+  });
+
+/**
+ * One rule per record form: the connection events, the audit log's start and stop, one per statement
+ * class (pgaudit's classes with MySQL's ROLE for users and privileges and FUNCTION for procedures),
+ * and any other event. Samples are records as MySQL Enterprise Audit and Percona's audit_log write them.
+ */
+export const RULES = ruleTable<Norm>(
+  'mysql-audit',
+  readRecord(SAMPLE_CONNECT),
+  [
+    rule({ id: 'connect', sample: SAMPLE_CONNECT, match: { key: 'connect' }, build: (_g, n) => login(n) }),
+    rule({
+      id: 'change-user',
+      sample: `{ "timestamp": "2026-10-01 00:00:03", "id": 0, "class": "connection", "event": "change_user", "connection_id": 13, ${ACCOUNT}, "connection_data": { "connection_type": "ssl", "status": 0, "db": "hrdb" } },`,
+      match: { key: 'change-user' },
+      build: (_g, n) => login(n),
+    }),
+    rule({
+      id: 'disconnect',
+      sample:
+        '{"audit_record":{"name":"Quit","record":"6_2026-10-01T00:00:00","timestamp":"2026-10-01T00:10:04Z","connection_id":"21","status":0,"user":"app_user","priv_user":"app_user","os_login":"","proxy_user":"","host":"app01.corp.example.co.jp","ip":"10.0.2.15","db":"salesdb"}}',
+      match: { key: 'disconnect' },
+      build(_g, n) {
+        const { who, subj, from } = say(n);
+        return {
+          fields: { 'event.category': ['session', 'database'], 'event.type': ['end'], 'event.action': 'logged-out' },
+          ja: `${subj}MySQL から切断しました(${from ? `${from}、` : ''}接続 ${n.connectionId ?? '?'})`,
+          en: `${who ?? 'Someone'} disconnected from MySQL (${from ? `${from}, ` : ''}connection ${n.connectionId ?? '?'})`,
+        };
+      },
+    }),
+    rule({
+      id: 'startup',
+      sample:
+        '{"audit_record":{"name":"Audit","record":"1_2026-10-01T00:00:00","timestamp":"2026-10-01T00:00:00Z","mysql_version":"8.0.36-28","startup_optionsi":"--audit_log_format=JSON","os_version":"x86_64-Linux"}}',
+      match: { key: 'startup' },
+      build: (_g, n) => auditLog(n),
+    }),
+    rule({
+      id: 'shutdown',
+      sample:
+        '{ "timestamp": "2026-10-01 09:00:00", "id": 0, "class": "audit", "event": "shutdown", "connection_id": 0, "shutdown_data": { "server_id": 1 } }',
+      match: { key: 'shutdown' },
+      build: (_g, n) => auditLog(n),
+    }),
+    statementRule(
+      'READ',
+      `{ "timestamp": "2026-10-01 00:00:02", "id": 0, "class": "table_access", "event": "read", "connection_id": 13, ${ACCOUNT}, "table_access_data": { "db": "hrdb", "table": "employees", "query": "SELECT * FROM employees", "sql_command": "select" } },`,
+      CLASS_WORDS.READ,
+    ),
+    statementRule(
+      'WRITE',
+      '{"audit_record":{"name":"Query","record":"4_2026-10-01T00:00:00","timestamp":"2026-10-01T00:10:02 UTC","command_class":"delete","connection_id":"21","status":1142,"sqltext":"DELETE FROM orders","user":"app_user[app_user] @ app01.corp.example.co.jp [10.0.2.15]","host":"app01.corp.example.co.jp","os_user":"","ip":"10.0.2.15","db":"salesdb"}}',
+      CLASS_WORDS.WRITE,
+    ),
+    statementRule('DDL', general('00:00:08', 'drop_table', 'DROP TABLE audit_test_table'), CLASS_WORDS.DDL),
+    statementRule('ROLE', general('00:00:07', 'grant', "GRANT ALL PRIVILEGES ON *.* TO 'backdoor'@'%'", 1410), {
+      ja: 'の権限を変更しました',
+      en: 'changed privileges on',
+      jaNone: 'ユーザー・権限を変更しました',
+      enNone: 'changed users or privileges',
+      action: 'db-role-change',
+      type: 'change',
+    }),
+    statementRule('FUNCTION', general('00:00:10', 'call_procedure', 'CALL raise_salaries(42)'), {
+      ja: 'を実行しました',
+      en: 'called',
+      jaNone: 'プロシージャを実行しました',
+      enNone: 'called a procedure',
+      action: 'db-function-call',
+      type: 'access',
+    }),
+    statementRule(
+      'MISC',
+      `{ "timestamp": "2026-10-01 00:00:09", "id": 0, "class": "general", "event": "status", "connection_id": 13, ${ACCOUNT}, "general_data": { "command": "Init DB", "sql_command": "error", "status": 0 } },`,
+      CLASS_WORDS.MISC,
+    ),
+    rule({
+      id: 'other',
+      sample: `{ "timestamp": "2026-10-01 00:00:11", "id": 0, "class": "message", "event": "user", "connection_id": 13, ${ACCOUNT}, "message_data": { "component": "test_component", "producer": "test_producer", "message": "test_message", "map": { "key1": "value1" } } },`,
+      match: { key: 'other' },
+      build(_g, n) {
+        const { failed, who, subj } = say(n);
+        return {
+          fields: {
+            'event.category': ['database'],
+            'event.type': ['info'],
+            'event.action': `mysql-${n.eventName.replace(/[^A-Za-z0-9]+/g, '-').toLowerCase()}`,
+          },
+          ja: `${subj}MySQL 監査イベント ${n.eventName} が記録されました${failed ? `(エラー ${n.status})` : ''}`,
+          en: `MySQL audit event ${n.eventName}${who ? ` for ${who}` : ''}${failed ? ` (error ${n.status})` : ''}`,
+        };
+      },
+    }),
+  ],
+  keyOf,
+);
+
+function translateMysql(text: string): KansaEvent {
+  const n = readRecord(text);
   const ev: KansaEvent = {
     'event.kind': 'event',
     'event.module': 'mysql',
@@ -206,85 +419,13 @@ export function translateMysql(n: Norm): KansaEvent {
     if (n.status !== 0) ev['error.code'] = String(n.status);
   }
   ev['kansa.raw'] = n.raw;
-  const failed = n.status !== undefined && n.status !== 0;
-  ev['event.outcome'] = failed ? 'failure' : 'success';
-  const who = n.user;
-  const subj = who ? `${who} が ` : 'MySQL で ';
-  const from = n.ip && isIp(n.ip) ? n.ip : n.host;
-  const fromJa = from ? `${from} から ` : '';
-  const fromEn = from ? ` from ${from}` : '';
-  const dbJa = n.db ? `データベース ${n.db}` : 'MySQL';
-  const dbEn = n.db ? ` in database ${n.db}` : '';
-  const failJa = failed ? `(エラー ${n.status})` : '';
-  const failEn = failed ? ` (error ${n.status})` : '';
-
-  switch (n.kind) {
-    case 'connect':
-    case 'change-user': {
-      ev['event.category'] = ['authentication', 'database'];
-      ev['event.type'] = ['start'];
-      ev['event.action'] = failed ? 'logon-failed' : n.kind === 'change-user' ? 'db-user-changed' : 'logged-in';
-      if (failed && n.status === 1045) ev['event.reason'] = 'access denied (bad password or unknown user)';
-      const via = n.connectionType ? `、${n.connectionType}` : '';
-      ev['kansa.message.ja'] =
-        `${subj}${fromJa}MySQL ${n.db ? `のデータベース ${n.db} ` : ''}${failed ? 'へのログインに失敗しました' : n.kind === 'change-user' ? 'でユーザーを切り替えました' : 'にログインしました'}(接続 ${n.connectionId ?? '?'}${via}${failed ? `、エラー ${n.status}` : ''})`;
-      ev['kansa.message.en'] =
-        `${who ?? 'Someone'} ${failed ? 'failed to log in to' : n.kind === 'change-user' ? 'changed user on' : 'logged in to'} MySQL${dbEn}${fromEn} (connection ${n.connectionId ?? '?'}${n.connectionType ? `, ${n.connectionType}` : ''}${failed ? `, error ${n.status}` : ''})`;
-      return ev;
-    }
-    case 'disconnect':
-      ev['event.category'] = ['session', 'database'];
-      ev['event.type'] = ['end'];
-      ev['event.action'] = 'logged-out';
-      ev['kansa.message.ja'] = `${subj}MySQL から切断しました(${from ? `${from}、` : ''}接続 ${n.connectionId ?? '?'})`;
-      ev['kansa.message.en'] =
-        `${who ?? 'Someone'} disconnected from MySQL (${from ? `${from}, ` : ''}connection ${n.connectionId ?? '?'})`;
-      return ev;
-    case 'startup':
-    case 'shutdown':
-      ev['event.category'] = ['database', 'configuration'];
-      ev['event.type'] = [n.kind === 'startup' ? 'start' : 'end'];
-      ev['event.action'] = n.kind === 'startup' ? 'audit-log-started' : 'audit-log-stopped';
-      ev['kansa.message.ja'] = `MySQL の監査ログが${n.kind === 'startup' ? '開始' : '停止'}されました`;
-      ev['kansa.message.en'] = `The MySQL audit log ${n.kind === 'startup' ? 'started' : 'stopped'}`;
-      return ev;
-    case 'query':
-    case 'table': {
-      const command = n.command ?? 'unknown';
-      const klass = classOf(command);
-      const w = WORDS[klass];
-      ev['event.category'] = ['database'];
-      ev['event.type'] = [failed ? 'denied' : w.type];
-      ev['event.action'] = w.action;
-      ev['kansa.db.class'] = klass;
-      ev['kansa.db.command'] = commandName(command);
-      if (n.statement) ev['kansa.db.statement'] = n.statement;
-      const object = n.table ? `${n.db ? `${n.db}.` : ''}${n.table}` : undefined;
-      if (object) ev['kansa.db.object'] = object;
-      const tag = `${commandName(command)}${n.kind === 'table' ? '、テーブルアクセス' : ''}`;
-      const tagEn = `${commandName(command)}${n.kind === 'table' ? ', table access' : ''}`;
-      if (object) {
-        ev['kansa.message.ja'] = failed
-          ? `${subj}${fromJa}${object} ${w.ja.replace(/ました$/, 'ようとして失敗しました')}(${tag}${failJa ? `、エラー ${n.status}` : ''})`
-          : `${subj}${fromJa}${object} ${w.ja}(${tag})`;
-        ev['kansa.message.en'] =
-          `${who ?? 'Someone'} ${failed ? failVerb(w.en) : w.en} ${object}${fromEn} (${tagEn}${failed ? `, error ${n.status}` : ''})`;
-      } else {
-        ev['kansa.message.ja'] =
-          `${subj}${fromJa}${dbJa} で${failed ? `${w.jaNone.replace(/ました$/, 'ようとして失敗しました')}` : w.jaNone}(${tag}${failed ? `、エラー ${n.status}` : ''})`;
-        ev['kansa.message.en'] =
-          `${who ?? 'Someone'} ${failed ? failVerb(w.enNone) : w.enNone}${dbEn}${fromEn} (${tagEn}${failed ? `, error ${n.status}` : ''})`;
-      }
-      return ev;
-    }
-    default:
-      ev['event.category'] = ['database'];
-      ev['event.type'] = ['info'];
-      ev['event.action'] = `mysql-${n.eventName.replace(/[^A-Za-z0-9]+/g, '-').toLowerCase()}`;
-      ev['kansa.message.ja'] = `${subj}MySQL 監査イベント ${n.eventName} が記録されました${failJa}`;
-      ev['kansa.message.en'] = `MySQL audit event ${n.eventName}${who ? ` for ${who}` : ''}${failEn}`;
-      return ev;
-  }
+  ev['event.outcome'] = say(n).failed ? 'failure' : 'success';
+  // Every record has a form (`formOf` is total), so a rule always applies.
+  const { result } = applyRules(RULES, text, n)!;
+  assignFields(ev, result.fields);
+  ev['kansa.message.ja'] = result.ja;
+  ev['kansa.message.en'] = result.en;
+  return ev;
 }
 
 export const mysqlAuditFormat: Format = {
@@ -304,26 +445,6 @@ export const mysqlAuditFormat: Format = {
     return hits === 0 ? 0 : 0.95 * (hits / lines.length);
   },
   translate(record: RawRecord, _ctx: TranslateContext): KansaEvent[] {
-    let text = record.text.trim();
-    if (text === '[' || text === ']' || text === '],') {
-      throw new ParseError('expected an audit record object; this line is the JSON array bracket around the records');
-    }
-    if (text.endsWith(',')) text = text.slice(0, -1);
-    if (text.startsWith('[')) text = text.slice(1).trim();
-    if (text.endsWith(']')) text = text.slice(0, -1).trim();
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch (e) {
-      throw new ParseError(`expected one JSON object per line: ${(e as Error).message}`);
-    }
-    const o = obj(parsed);
-    if (!o) throw new ParseError('expected a JSON object, got ' + (Array.isArray(parsed) ? 'an array' : typeof parsed));
-    const percona = obj(o.audit_record);
-    if (percona) return [translateMysql(fromPercona(percona))];
-    if (typeof o.class === 'string' && typeof o.timestamp === 'string') return [translateMysql(fromEnterprise(o))];
-    throw new ParseError(
-      'expected a MySQL audit record: an object with "class" and "timestamp", or {"audit_record": {…}}',
-    );
+    return [translateMysql(record.text)];
   },
 };
