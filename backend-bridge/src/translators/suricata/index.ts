@@ -3,11 +3,13 @@
  * eve-log output writes it (file, syslog or redis); event types alert, dns, http, tls and flow are
  * read, the others kept as generic events. See README.md.
  */
-import { obj, str } from '../_lib/json';
+import { obj, str, type Json } from '../_lib/json';
+import { parseJson } from '../_lib/json-key';
+import { applyRules } from '../_lib/rules';
 import { isIp } from '../_lib/network';
 import { transportName } from '../_lib/flow';
 import { ParseError, type Format, type KansaEvent, type RawRecord, type TranslateContext } from '../../translate/types';
-import { num, otherRule, RULES, type EveRecord } from './rules';
+import { num, suricataRules, type EveRecord } from './rules';
 
 /** "2026-10-01T09:12:30.431821+0900" (microseconds, offset without colon) → ISO UTC. */
 function timeOf(v: unknown): string {
@@ -28,20 +30,12 @@ function port(v: unknown): number | undefined {
   return n !== undefined && n > 0 && n <= 65535 ? n : undefined;
 }
 
-export function translateEve(text: string): KansaEvent {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (e) {
-    throw new ParseError(`expected an EVE JSON record: ${(e as Error).message}`);
-  }
-  const r = obj(parsed);
-  const type = str(r?.event_type);
-  if (!r || !type) throw new ParseError('expected an EVE record with event_type');
+/** A record with its addresses read: the context every rule builds from. */
+function read(r: Json): EveRecord {
   const src = str(r.src_ip);
   const dst = str(r.dest_ip);
   const proto = str(r.proto);
-  const e: EveRecord = {
+  return {
     r,
     ...(src && isIp(src) ? { src } : {}),
     ...(dst && isIp(dst) ? { dst } : {}),
@@ -50,6 +44,21 @@ export function translateEve(text: string): KansaEvent {
     transport: proto ? transportName(proto) : undefined,
     sensor: str(r.host) ?? 'Suricata',
   };
+}
+
+export const RULES = suricataRules((sample) => read(JSON.parse(sample) as Json));
+
+export function translateEve(text: string): KansaEvent {
+  let parsed: unknown;
+  try {
+    parsed = parseJson(text);
+  } catch (e) {
+    throw new ParseError(`expected an EVE JSON record: ${(e as Error).message}`);
+  }
+  const r = obj(parsed);
+  const type = str(r?.event_type);
+  if (!r || !type) throw new ParseError('expected an EVE record with event_type');
+  const e = read(r);
   const ev: KansaEvent = {
     '@timestamp': timeOf(r.timestamp),
     'event.kind': 'event',
@@ -75,7 +84,8 @@ export function translateEve(text: string): KansaEvent {
     if (s !== undefined) raw[k] = s;
   }
   ev['kansa.raw'] = raw;
-  const built = (RULES.find((x) => x.id === type) ?? otherRule).build(e);
+  // Every record with an event_type has a key, and every key has a rule.
+  const built = applyRules(RULES, text, e)!.result;
   Object.assign(ev, built.fields);
   ev['kansa.message.ja'] = built.ja;
   ev['kansa.message.en'] = built.en;

@@ -1,4 +1,11 @@
+/**
+ * The Suricata EVE message rule table: one rule per event_type read (alert, dns, http, tls, flow) and one
+ * for the types kept as generic events (anomaly, fileinfo, ssh, stats, …). A rule's sample is an EVE line
+ * as Suricata writes it; the key is the record's event_type, `other` for a type without a rule.
+ */
 import { endpoint, flowSentence, formatBytes } from '../_lib/flow';
+import { jsonKeyOf } from '../_lib/json-key';
+import { ruleTable, type MessageRule } from '../_lib/rules';
 import { categoryFields, urlFields, webSentence } from '../_lib/web';
 import { obj, str, type Json } from '../_lib/json';
 import type { KansaEvent } from '../../translate/types';
@@ -19,18 +26,7 @@ export interface EveRecord {
   sensor: string;
 }
 
-export interface Built {
-  fields: KansaEvent;
-  ja: string;
-  en: string;
-}
-
-/** One event_type: `sample` is an EVE line Suricata writes for it. */
-export interface EveRule {
-  id: string;
-  sample: string;
-  build(e: EveRecord): Built;
-}
+type EveRule = MessageRule<EveRecord>;
 
 const from = (e: EveRecord): string => endpoint(e.src ?? '?', e.sport, undefined);
 const to = (e: EveRecord): string => endpoint(e.dst ?? '?', e.dport, e.transport);
@@ -47,7 +43,8 @@ const alert: EveRule = {
   id: 'alert',
   sample:
     '{"timestamp":"2026-10-01T09:12:30.431821+0900","flow_id":1148573366263841,"in_iface":"eth1","event_type":"alert","src_ip":"10.1.30.44","src_port":50500,"dest_ip":"203.0.113.66","dest_port":443,"proto":"TCP","alert":{"action":"allowed","gid":1,"signature_id":2027512,"rev":3,"signature":"ET MALWARE Cobalt Strike Beacon Observed","category":"A Network Trojan was detected","severity":1}}',
-  build(e) {
+  match: { key: 'alert' },
+  build(_g, e) {
     const a = obj(e.r.alert) ?? {};
     const sig = str(a.signature) ?? `sid ${str(a.signature_id) ?? '?'}`;
     const blocked = str(a.action) === 'blocked';
@@ -80,7 +77,8 @@ const dns: EveRule = {
   id: 'dns',
   sample:
     '{"timestamp":"2026-10-01T09:02:00.118203+0900","flow_id":2034410982341122,"event_type":"dns","src_ip":"10.1.20.15","src_port":51515,"dest_ip":"10.1.0.53","dest_port":53,"proto":"UDP","dns":{"version":2,"type":"answer","id":41122,"flags":"8180","qr":true,"rd":true,"ra":true,"rrname":"www.dropbox.com","rrtype":"A","rcode":"NOERROR","answers":[{"rrname":"www.dropbox.com","rrtype":"CNAME","ttl":60,"rdata":"www-env.dropbox-dns.com"},{"rrname":"www-env.dropbox-dns.com","rrtype":"A","ttl":60,"rdata":"162.125.80.18"}]}}',
-  build(e) {
+  match: { key: 'dns' },
+  build(_g, e) {
     const d = obj(e.r.dns) ?? {};
     // EVE v1 wrote one record per answer with the name in rrname; v2 one per answer message with an answers array.
     const name = str(d.rrname) ?? str(obj(Array.isArray(d.queries) ? d.queries[0] : undefined)?.rrname);
@@ -124,7 +122,8 @@ const http: EveRule = {
   id: 'http',
   sample:
     '{"timestamp":"2026-10-01T09:05:10.002311+0900","flow_id":1719948023411120,"event_type":"http","src_ip":"10.1.20.15","src_port":53300,"dest_ip":"52.84.150.11","dest_port":80,"proto":"TCP","tx_id":0,"http":{"hostname":"www.dropbox.com","url":"/upload?sid=1","http_user_agent":"Mozilla/5.0 (Windows NT 10.0; Win64; x64)","http_content_type":"text/html","http_method":"POST","protocol":"HTTP/1.1","status":200,"length":5120}}',
-  build(e) {
+  match: { key: 'http' },
+  build(_g, e) {
     const h = obj(e.r.http) ?? {};
     const host = str(h.hostname);
     const path = str(h.url) ?? '/';
@@ -167,7 +166,8 @@ const tls: EveRule = {
   id: 'tls',
   sample:
     '{"timestamp":"2026-10-01T09:00:01.551902+0900","flow_id":1148573366263999,"event_type":"tls","src_ip":"10.1.20.15","src_port":53211,"dest_ip":"52.84.150.11","dest_port":443,"proto":"TCP","tls":{"subject":"CN=www.dropbox.com","issuerdn":"C=US, O=DigiCert Inc, CN=DigiCert TLS RSA SHA256 2020 CA1","serial":"0A:1B:2C","fingerprint":"3a:7b:11:90:aa","sni":"www.dropbox.com","version":"TLS 1.3","notbefore":"2026-03-01T00:00:00","notafter":"2027-03-31T23:59:59","ja3":{"hash":"e7d705a3286e19ea42f587b344ee6865"}}}',
-  build(e) {
+  match: { key: 'tls' },
+  build(_g, e) {
     const t = obj(e.r.tls) ?? {};
     const sni = str(t.sni);
     const version = str(t.version);
@@ -195,7 +195,8 @@ const flow: EveRule = {
   id: 'flow',
   sample:
     '{"timestamp":"2026-10-01T09:00:31.000412+0900","flow_id":1148573366263841,"event_type":"flow","src_ip":"10.1.20.15","src_port":53211,"dest_ip":"52.84.150.11","dest_port":443,"proto":"TCP","app_proto":"tls","flow":{"pkts_toserver":120,"pkts_toclient":1830,"bytes_toserver":18342,"bytes_toclient":2490113,"start":"2026-10-01T09:00:01.000402+0900","end":"2026-10-01T09:00:31.000300+0900","age":30,"state":"closed","reason":"timeout","alerted":false}}',
-  build(e) {
+  match: { key: 'flow' },
+  build(_g, e) {
     const f = obj(e.r.flow) ?? {};
     const sent = num(f.bytes_toserver);
     const received = num(f.bytes_toclient);
@@ -237,11 +238,12 @@ const flow: EveRule = {
 };
 
 /** fileinfo, ssh, smb, anomaly, stats, …: kept and searchable under their event_type. */
-export const otherRule: EveRule = {
+const other: EveRule = {
   id: 'other',
   sample:
     '{"timestamp":"2026-10-01T09:20:00.000000+0900","event_type":"anomaly","src_ip":"10.1.20.15","src_port":0,"dest_ip":"10.1.0.1","dest_port":0,"proto":"UDP","anomaly":{"type":"decode","event":"ipv4.trunc_pkt"}}',
-  build(e) {
+  match: { key: 'other' },
+  build(_g, e) {
     const type = str(e.r.event_type) ?? 'eve';
     const fi = obj(e.r.fileinfo);
     const fields: KansaEvent = {
@@ -265,4 +267,21 @@ export const otherRule: EveRule = {
   },
 };
 
-export const RULES: EveRule[] = [alert, dns, http, tls, flow];
+const READ = [alert, dns, http, tls, flow];
+const READ_TYPES = new Set(READ.map((r) => r.id));
+
+/** Reads a sample the way the translator reads a record, for the rule-table test. */
+export type Reader = (text: string) => EveRecord;
+
+/** Builds the table with the reader that turns each sample into the context its rule sees. */
+export function suricataRules(read: Reader) {
+  return ruleTable<EveRecord>(
+    'suricata',
+    read(alert.sample),
+    [...READ, other].map((r) => ({ ...r, sampleContext: read(r.sample) })),
+    jsonKeyOf((r) => {
+      const type = str(r.event_type);
+      return type === undefined ? undefined : READ_TYPES.has(type) ? type : 'other';
+    }),
+  );
+}
