@@ -83,10 +83,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	defer p.stop()
 
-	var out any
+	var (
+		out any
+		t   timing
+	)
 	switch cmd {
 	case "query":
-		out, err = p.query(ctx, req)
+		out, err = p.query(ctx, req, &t)
 	case "health":
 		out, err = p.health(ctx, req)
 	case "resource":
@@ -96,11 +99,17 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "kansa-dsquery: %s call failed: %v\n", cmd, err)
 		return exitPlugin
 	}
+	encoding := time.Now()
 	enc := json.NewEncoder(stdout)
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(out); err != nil {
 		fmt.Fprintf(stderr, "kansa-dsquery: write the answer: %v\n", err)
 		return exitPlugin
+	}
+	if cmd == "query" && os.Getenv("KANSA_DSQUERY_TIMING") == "1" {
+		t.HarnessSeconds += time.Since(encoding).Seconds()
+		line, _ := json.Marshal(t)
+		fmt.Fprintf(stderr, "kansa-dsquery timing: %s\n", line)
 	}
 	return exitOK
 }

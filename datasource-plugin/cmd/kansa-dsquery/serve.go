@@ -45,7 +45,8 @@ func serve(pluginPath, listen string, stdin io.Reader, stdout, stderr io.Writer)
 
 func serveHandler(p *running, stderr io.Writer) http.Handler {
 	calls := map[string]func(context.Context, *request) (any, error){
-		"query": p.query, "health": p.health, "resource": p.resource,
+		"query":  func(ctx context.Context, req *request) (any, error) { return p.query(ctx, req, &timing{}) },
+		"health": p.health, "resource": p.resource,
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		cmd := strings.TrimPrefix(r.URL.Path, "/")

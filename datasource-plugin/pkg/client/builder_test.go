@@ -177,6 +177,49 @@ func TestBucketsReadKeysCountsAndSubAggregations(t *testing.T) {
 	assert.Nil(t, v)
 }
 
+// Buckets are read in one pass; they must read as encoding/json with UseNumber read them: numbers keep their
+// literal, other keys their JSON type, sub-aggregations their bytes, and a malformed aggregation is an error.
+func TestBucketsReadAsEncodingJSONDid(t *testing.T) {
+	raw := json.RawMessage(`{"doc_count_error_upper_bound":0,"buckets":[
+	  {"key":9007199254740993,"doc_count":2,"g1":{"buckets":[{"key":1.5e3,"doc_count":1}]}},
+	  {"key":true,"key_as_string":"true","doc_count":1},
+	  {"key":"caf\u00e9 \"q\"","doc_count":4,"top":{"hits":{"hits":[{"_id":"a","_source":{"n":1.0},"sort":[5]}]}}},
+	  {"key":null,"doc_count":0}],"sum_other_doc_count":7}`)
+	bs, err := Buckets(raw)
+	require.NoError(t, err)
+	require.Len(t, bs, 4)
+	assert.Equal(t, json.Number("9007199254740993"), bs[0].Key)
+	assert.JSONEq(t, `{"buckets":[{"key":1.5e3,"doc_count":1}]}`, string(bs[0].Aggs["g1"]))
+	inner, err := Buckets(bs[0].Aggs["g1"])
+	require.NoError(t, err)
+	assert.Equal(t, json.Number("1.5e3"), inner[0].Key)
+	ms, err := inner[0].KeyMillis()
+	require.NoError(t, err)
+	assert.EqualValues(t, 1500, ms)
+	assert.Equal(t, true, bs[1].Key)
+	assert.Equal(t, "true", bs[1].KeyString())
+	assert.Equal(t, `café "q"`, bs[2].KeyString())
+	hits, err := TopHitsOf(bs[2].Aggs["top"])
+	require.NoError(t, err)
+	assert.Equal(t, json.Number("1.0"), hits[0].Source["n"])
+	assert.Equal(t, []any{json.Number("5")}, hits[0].Sort)
+	assert.Nil(t, bs[3].Key)
+	assert.Empty(t, bs[3].Aggs)
+
+	none, err := Buckets(json.RawMessage(`{"buckets":null}`))
+	require.NoError(t, err)
+	assert.Empty(t, none)
+	for _, bad := range []string{`{"buckets":{"a":{}}}`, `{"buckets":[{"doc_count":"x"}]}`, `[1]`, `{"buckets":[{"key":1,}]}`} {
+		_, err := Buckets(json.RawMessage(bad))
+		assert.Error(t, err, bad)
+	}
+	var b Bucket
+	require.NoError(t, json.Unmarshal([]byte(`{"key":"x","doc_count":3,"m0":{"value":1}}`), &b))
+	assert.Equal(t, "x", b.Key)
+	assert.EqualValues(t, 3, b.DocCount)
+	assert.JSONEq(t, `{"value":1}`, string(b.Aggs["m0"]))
+}
+
 func TestAxisIsEpochAlignedAndInclusive(t *testing.T) {
 	axis := Axis(from.Add(7*time.Minute), from.Add(30*time.Minute), 10*time.Minute)
 	assert.Equal(t, []time.Time{from, from.Add(10 * time.Minute), from.Add(20 * time.Minute), from.Add(30 * time.Minute)}, axis)

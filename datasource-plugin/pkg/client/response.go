@@ -1,11 +1,12 @@
 package client
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
+
+	jsoniter "github.com/json-iterator/go"
 )
 
 // SearchResponse is the part of a _search answer the data source reads.
@@ -67,30 +68,31 @@ type Bucket struct {
 
 // UnmarshalJSON splits a bucket into its own keys and its sub-aggregations.
 func (b *Bucket) UnmarshalJSON(raw []byte) error {
-	var m map[string]json.RawMessage
-	if err := json.Unmarshal(raw, &m); err != nil {
-		return err
-	}
-	b.Aggs = map[string]json.RawMessage{}
-	for k, v := range m {
+	it := decoder.BorrowIterator(raw)
+	defer decoder.ReturnIterator(it)
+	*b = readBucket(it)
+	return it.Error
+}
+
+// readBucket reads one bucket in a single pass: its key (numbers as json.Number), key_as_string and doc_count,
+// and each sub-aggregation as raw JSON for whoever reads it next. The raw parts are not validated again at
+// every level of nesting, as json.Unmarshal of each would.
+func readBucket(it *jsoniter.Iterator) Bucket {
+	b := Bucket{Aggs: map[string]json.RawMessage{}}
+	it.ReadObjectCB(func(it *jsoniter.Iterator, k string) bool {
 		switch k {
 		case "key":
-			if err := unmarshalNumber(v, &b.Key); err != nil {
-				return err
-			}
+			b.Key = it.Read()
 		case "key_as_string":
-			if err := json.Unmarshal(v, &b.KeyAsString); err != nil {
-				return err
-			}
+			b.KeyAsString = it.ReadString()
 		case "doc_count":
-			if err := json.Unmarshal(v, &b.DocCount); err != nil {
-				return err
-			}
+			b.DocCount = it.ReadInt64()
 		default:
-			b.Aggs[k] = v
+			b.Aggs[k] = it.SkipAndReturnBytes()
 		}
-	}
-	return nil
+		return it.Error == nil
+	})
+	return b
 }
 
 // KeyString is the bucket key as text: key_as_string when OpenSearch gives one (dates, booleans, ips).
@@ -119,13 +121,25 @@ func Buckets(raw json.RawMessage) ([]Bucket, error) {
 	if raw == nil {
 		return nil, nil
 	}
-	var agg struct {
-		Buckets []Bucket `json:"buckets"`
+	it := decoder.BorrowIterator(raw)
+	defer decoder.ReturnIterator(it)
+	var buckets []Bucket
+	it.ReadObjectCB(func(it *jsoniter.Iterator, k string) bool {
+		if k != "buckets" {
+			it.Skip()
+			return it.Error == nil
+		}
+		buckets = buckets[:0]
+		it.ReadArrayCB(func(it *jsoniter.Iterator) bool {
+			buckets = append(buckets, readBucket(it))
+			return it.Error == nil
+		})
+		return it.Error == nil
+	})
+	if it.Error != nil {
+		return nil, fmt.Errorf("read buckets: %w", it.Error)
 	}
-	if err := json.Unmarshal(raw, &agg); err != nil {
-		return nil, fmt.Errorf("read buckets: %w", err)
-	}
-	return agg.Buckets, nil
+	return buckets, nil
 }
 
 // SingleBucket reads a filter aggregation: its count and sub-aggregations.
@@ -134,7 +148,7 @@ func SingleBucket(raw json.RawMessage) (Bucket, error) {
 	if raw == nil {
 		return b, nil
 	}
-	err := json.Unmarshal(raw, &b)
+	err := decoder.Unmarshal(raw, &b)
 	return b, err
 }
 
@@ -146,7 +160,7 @@ func Value(raw json.RawMessage) (*float64, error) {
 	var v struct {
 		Value *float64 `json:"value"`
 	}
-	if err := json.Unmarshal(raw, &v); err != nil {
+	if err := decoder.Unmarshal(raw, &v); err != nil {
 		return nil, fmt.Errorf("read metric value: %w", err)
 	}
 	return v.Value, nil
@@ -161,7 +175,7 @@ func PercentileValues(raw json.RawMessage) (map[float64]*float64, error) {
 	var v struct {
 		Values map[string]*float64 `json:"values"`
 	}
-	if err := json.Unmarshal(raw, &v); err != nil {
+	if err := decoder.Unmarshal(raw, &v); err != nil {
 		return nil, fmt.Errorf("read percentiles: %w", err)
 	}
 	for k, val := range v.Values {
@@ -184,14 +198,8 @@ func TopHitsOf(raw json.RawMessage) ([]Hit, error) {
 			Hits []Hit `json:"hits"`
 		} `json:"hits"`
 	}
-	if err := unmarshalNumber(raw, &v); err != nil {
+	if err := decoder.Unmarshal(raw, &v); err != nil {
 		return nil, fmt.Errorf("read top hits: %w", err)
 	}
 	return v.Hits.Hits, nil
-}
-
-func unmarshalNumber(raw []byte, out any) error {
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.UseNumber()
-	return dec.Decode(out)
 }

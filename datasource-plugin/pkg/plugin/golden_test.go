@@ -140,7 +140,7 @@ func runGolden(t *testing.T, dir string) {
 }
 
 // forward sends one recorded request to a real OpenSearch; only searches are allowed, since the demo cluster is read-only.
-func forward(t *testing.T, base, method, path string, body []byte) json.RawMessage {
+func forward(t testing.TB, base, method, path string, body []byte) json.RawMessage {
 	if method != http.MethodPost || !strings.Contains(path, "_search") {
 		t.Errorf("refusing to record %s %s: only searches are recorded", method, path)
 		return json.RawMessage(`{}`)
@@ -165,7 +165,7 @@ func forward(t *testing.T, base, method, path string, body []byte) json.RawMessa
 	return out
 }
 
-func readJSONFile(t *testing.T, path string, out any) {
+func readJSONFile(t testing.TB, path string, out any) {
 	t.Helper()
 	raw, err := os.ReadFile(path)
 	require.NoError(t, err)
@@ -174,7 +174,7 @@ func readJSONFile(t *testing.T, path string, out any) {
 	require.NoError(t, dec.Decode(out), path)
 }
 
-func writeJSONFile(t *testing.T, path string, v any) {
+func writeJSONFile(t testing.TB, path string, v any) {
 	t.Helper()
 	raw, err := json.MarshalIndent(v, "", " ")
 	require.NoError(t, err)

@@ -5,7 +5,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strconv"
 	"time"
+	"unicode/utf8"
 
 	"github.com/grafana/grafana-plugin-sdk-go/backend"
 	"github.com/grafana/grafana-plugin-sdk-go/data"
@@ -178,31 +180,28 @@ func logsFrame(hits []client.Hit, warnings []string, lang Language, labelFields 
 	ids := make([]string, n)
 	labels := make([]json.RawMessage, n)
 
+	keys := sortedLabelKeys(labelFields)
+	var buf []byte
 	for i, hit := range hits {
 		ms, err := sortMillis(hit)
 		if err != nil {
 			return nil, err
 		}
+		src := newSourceReader(hit.Source)
 		times[i] = time.UnixMilli(ms).UTC()
-		bodies[i] = body(hit.Source, lang)
-		if level, ok := lookup(hit.Source, schema.LogLevel); ok {
+		bodies[i] = body(src, lang)
+		if level, ok := src.lookup(schema.LogLevel); ok {
 			if s, ok := level.(string); ok && s != "" {
 				severities[i] = &s
 			}
 		}
 		ids[i] = hit.ID
 
-		l := map[string]any{}
-		for _, name := range labelFields {
-			if v, ok := lookup(hit.Source, name); ok {
-				l[name] = v
-			}
-		}
-		raw, err := json.Marshal(l)
-		if err != nil {
+		start := len(buf)
+		if buf, err = appendLabels(buf, src, keys); err != nil {
 			return nil, backend.PluginError(fmt.Errorf("encode labels of hit %s: %w", hit.ID, err))
 		}
-		labels[i] = raw
+		labels[i] = buf[start:len(buf):len(buf)]
 	}
 
 	frame := data.NewFrame("logs",
@@ -223,15 +222,112 @@ func logsFrame(hits []client.Hit, warnings []string, lang Language, labelFields 
 	return frame, nil
 }
 
+// labelKey is a label field name with its JSON-encoded form, written once per query instead of once per line.
+type labelKey struct {
+	name    string
+	encoded []byte
+}
+
+// sortedLabelKeys orders the label fields as encoding a map would (byte-wise, duplicates once), so the labels
+// of a line come out as json.Marshal of a map of them did before.
+func sortedLabelKeys(fields []string) []labelKey {
+	names := slices.Clone(fields)
+	slices.Sort(names)
+	names = slices.Compact(names)
+	keys := make([]labelKey, len(names))
+	for i, name := range names {
+		enc, _ := json.Marshal(name) // a string always encodes
+		keys[i] = labelKey{name: name, encoded: append(enc, ':')}
+	}
+	return keys
+}
+
+// appendLabels writes the JSON object of the label fields a line has, byte for byte what json.Marshal of a
+// map of them writes.
+func appendLabels(buf []byte, src sourceReader, keys []labelKey) ([]byte, error) {
+	buf = append(buf, '{')
+	first := true
+	for _, k := range keys {
+		v, ok := src.lookup(k.name)
+		if !ok {
+			continue
+		}
+		if !first {
+			buf = append(buf, ',')
+		}
+		first = false
+		buf = append(buf, k.encoded...)
+		var err error
+		if buf, err = appendJSON(buf, v); err != nil {
+			return buf, err
+		}
+	}
+	return append(buf, '}'), nil
+}
+
+// appendJSON writes a decoded _source value as json.Marshal does: strings that need no escaping, numbers
+// (json.Number, already valid JSON), booleans and arrays of them directly, anything else through json.Marshal.
+func appendJSON(buf []byte, v any) ([]byte, error) {
+	switch v := v.(type) {
+	case string:
+		if plainJSONString(v) {
+			buf = append(buf, '"')
+			buf = append(buf, v...)
+			return append(buf, '"'), nil
+		}
+	case json.Number:
+		if v != "" {
+			return append(buf, v...), nil
+		}
+	case bool:
+		return strconv.AppendBool(buf, v), nil
+	case []any:
+		buf = append(buf, '[')
+		for i, e := range v {
+			if i > 0 {
+				buf = append(buf, ',')
+			}
+			var err error
+			if buf, err = appendJSON(buf, e); err != nil {
+				return buf, err
+			}
+		}
+		return append(buf, ']'), nil
+	}
+	raw, err := json.Marshal(v)
+	return append(buf, raw...), err
+}
+
+// plainJSONString tells a string encoding/json writes unchanged between quotes: valid UTF-8 without control
+// characters, the quote, the backslash, the characters it escapes for HTML (<, >, &) and U+2028/U+2029.
+func plainJSONString(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || r == '\u2028' || r == '\u2029' {
+			return false
+		}
+		i += size
+	}
+	return true
+}
+
 // body picks the readable sentence in the configured language, then falls back so a line is never blank
 // for events a translator has not yet learned to phrase.
-func body(src map[string]any, lang Language) string {
+func body(src sourceReader, lang Language) string {
 	primary, secondary := schema.KansaMessageJa, schema.KansaMessageEn
 	if lang == LanguageEn {
 		primary, secondary = secondary, primary
 	}
-	for _, name := range []string{primary, secondary, schema.Message, schema.EventOriginal} {
-		if v, ok := lookup(src, name); ok {
+	for _, name := range [...]string{primary, secondary, schema.Message, schema.EventOriginal} {
+		if v, ok := src.lookup(name); ok {
 			if s, ok := v.(string); ok && s != "" {
 				return s
 			}
@@ -266,6 +362,43 @@ func labelFieldsFor(useCase string) []string {
 		out = append(out, f.Name)
 	}
 	return out
+}
+
+// sourceReader looks up many fields of one _source document. It remembers which of the document's keys hold
+// objects, so a field the document lacks costs one map lookup instead of one per dot in its name (a logs
+// line looks up every label field of the registry, most of which an event does not have).
+type sourceReader struct {
+	src map[string]any
+	// objects are the keys whose values are objects, shortest first: lookup's order of trying prefixes.
+	objects []string
+}
+
+func newSourceReader(src map[string]any) sourceReader {
+	r := sourceReader{src: src}
+	for k, v := range src {
+		if _, ok := v.(map[string]any); ok {
+			r.objects = append(r.objects, k)
+		}
+	}
+	if len(r.objects) > 1 {
+		slices.SortFunc(r.objects, func(a, b string) int { return len(a) - len(b) })
+	}
+	return r
+}
+
+// lookup answers as lookup(src, name) does.
+func (r sourceReader) lookup(name string) (any, bool) {
+	if v, ok := r.src[name]; ok && v != nil {
+		return v, true
+	}
+	for _, k := range r.objects {
+		if len(name) > len(k) && name[len(k)] == '.' && name[:len(k)] == k {
+			if v, ok := lookup(r.src[k].(map[string]any), name[len(k)+1:]); ok {
+				return v, true
+			}
+		}
+	}
+	return nil, false
 }
 
 // lookup finds a dotted field name in a _source document whether it was indexed as nested objects

@@ -77,9 +77,9 @@ func TestLogsFrameFollowsLanguageAndUseCase(t *testing.T) {
 
 func TestBodyFallsBackWhenTheLanguageIsMissing(t *testing.T) {
 	src := map[string]any{"kansa": map[string]any{"message": map[string]any{"en": "yamada logged on"}}}
-	assert.Equal(t, "yamada logged on", body(src, LanguageJa))
-	assert.Equal(t, "raw line", body(map[string]any{schema.EventOriginal: "raw line"}, LanguageJa))
-	assert.Equal(t, "", body(map[string]any{}, LanguageEn))
+	assert.Equal(t, "yamada logged on", body(newSourceReader(src), LanguageJa))
+	assert.Equal(t, "raw line", body(newSourceReader(map[string]any{schema.EventOriginal: "raw line"}), LanguageJa))
+	assert.Equal(t, "", body(newSourceReader(map[string]any{}), LanguageEn))
 }
 
 func TestLookupReadsNestedDottedAndMixedSources(t *testing.T) {
@@ -92,9 +92,75 @@ func TestLookupReadsNestedDottedAndMixedSources(t *testing.T) {
 		v, ok := lookup(src, schema.UserTargetName)
 		assert.True(t, ok, src)
 		assert.Equal(t, "admin", v, src)
+		v, ok = newSourceReader(src).lookup(schema.UserTargetName)
+		assert.True(t, ok, src)
+		assert.Equal(t, "admin", v, src)
 	}
 	_, ok := lookup(map[string]any{"user": map[string]any{"name": nil}}, schema.UserName)
 	assert.False(t, ok)
+	_, ok = newSourceReader(map[string]any{"user": map[string]any{"name": nil}}).lookup(schema.UserName)
+	assert.False(t, ok)
+}
+
+// The reader of a logs line must find what lookup finds, in the same order of precedence, whatever mix of
+// flat, nested, null and shadowing keys the document has.
+func TestSourceReaderAgreesWithLookup(t *testing.T) {
+	src := map[string]any{
+		"user.target.name": nil,
+		"user":             map[string]any{"target": map[string]any{"name": "nested"}, "name": "u"},
+		"user.target":      map[string]any{"name": "dotted-object"},
+		"host.name":        "flat",
+		"host":             map[string]any{"name": "shadowed"},
+		"source":           "not an object",
+		"kansa.raw":        map[string]any{"method": "password"},
+		"":                 map[string]any{"weird": 1},
+	}
+	r := newSourceReader(src)
+	for _, name := range []string{"user.target.name", "user.name", "host.name", "source.ip", "kansa.raw.method", ".weird",
+		"user", "user.target", "missing.field", "kansa.raw", "kansa.rawx.method"} {
+		want, wantOK := lookup(src, name)
+		got, gotOK := r.lookup(name)
+		assert.Equal(t, wantOK, gotOK, name)
+		assert.Equal(t, want, got, name)
+	}
+}
+
+// Labels are written straight into a buffer; they must be the bytes json.Marshal of a map of them wrote.
+func TestAppendLabelsMatchesMapMarshal(t *testing.T) {
+	src := map[string]any{
+		"user.name":       "yamada",
+		"host.name":       "<web&01>",
+		"source.ip":       "10.0.0.1",
+		"process.pid":     json.Number("4242"),
+		"source.port":     json.Number(""),
+		"kansa.raw":       map[string]any{"ok": true, "list": []any{"a", json.Number("1.5e3")}},
+		"event.type":      []any{"start", "end"},
+		"tls.established": false,
+		"user.full_name":  "山田 太郎\t\"q\"\u2028",
+		"user.domain":     "山田 \x7f",
+		"user.email":      "bad \xff utf-8",
+		"user.id":         "\u2029",
+		"related.user":    []any{"山田", "<b>", json.Number("7"), true, nil, []any{}},
+		"url.original":    "http://x/?a=1&b=<2>",
+		"null.field":      nil,
+	}
+	names := []string{"user.name", "host.name", "source.ip", "process.pid", "source.port", "kansa.raw", "event.type",
+		"tls.established", "user.full_name", "url.original", "null.field", "user.name", "missing", "user.domain",
+		"user.email", "user.id", "related.user"}
+	want := map[string]any{}
+	for _, n := range names {
+		if v, ok := lookup(src, n); ok {
+			want[n] = v
+		}
+	}
+	wantRaw, err := json.Marshal(want)
+	require.NoError(t, err)
+	got, err := appendLabels(nil, newSourceReader(src), sortedLabelKeys(names))
+	require.NoError(t, err)
+	assert.Equal(t, string(wantRaw), string(got))
+	empty, err := appendLabels(nil, newSourceReader(map[string]any{}), sortedLabelKeys(names))
+	require.NoError(t, err)
+	assert.Equal(t, "{}", string(empty))
 }
 
 func TestLogsFrameRejectsHitsWithoutSortKey(t *testing.T) {
