@@ -14,14 +14,8 @@ import {
   type SyslogProgram,
   type TranslateContext,
 } from '../../translate/types';
-import { actionOf } from './actions';
-
-/** A line of each form, as Oracle writes it. */
-export const SAMPLES = {
-  unified: `Oracle Unified Audit[41231]: LENGTH: '276' TYPE:"4" DBID:"2965374651" SESID:"3476589104" CLIENTID:"" ENTRYID:"12" STMTID:"15" DBUSER:"HR_APP" CURUSER:"HR_APP" ACTION:"3" RETCODE:"0" SCHEMA:"HR" OBJNAME:"EMPLOYEES" PDB_GUID:"0F2A3B4C5D6E7F8091A2B3C4D5E6F708"`,
-  traditional: `Oracle Audit[28614]: LENGTH: "349" SESSIONID:[6] "512344" ENTRYID:[1] "1" STATEMENT:[1] "1" USERID:[6] "TANAKA" USERHOST:[13] "EXAMPLE\\PC015" TERMINAL:[5] "PC015" ACTION:[3] "100" RETURNCODE:[4] "1017" COMMENT$TEXT:[97] "Authenticated by: DATABASE; Client address: (ADDRESS=(PROTOCOL=tcp)(HOST=10.1.20.15)(PORT=50123))" OS$USERID:[6] "tanaka" DBID:[10] "2965374651" PRIV$USED:[1] "5"`,
-  xml: `<AuditRecord><Audit_Type>1</Audit_Type><Session_Id>512390</Session_Id><StatementId>9</StatementId><EntryId>5</EntryId><Extended_Timestamp>2026-10-01T01:15:02.118372Z</Extended_Timestamp><DB_User>TANAKA</DB_User><OS_User>tanaka</OS_User><Userhost>EXAMPLE\\PC015</Userhost><OS_Process>6124:5820</OS_Process><Terminal>PC015</Terminal><Instance_Number>0</Instance_Number><Object_Schema>SALES</Object_Schema><Object_Name>CUSTOMERS</Object_Name><Action>3</Action><Returncode>0</Returncode><Scn>48211934</Scn><Comment_Text>Authenticated by: DATABASE; Client address: (ADDRESS=(PROTOCOL=tcp)(HOST=10.1.20.15)(PORT=50131))</Comment_Text><Sql_Text>SELECT * FROM sales.customers WHERE region = &apos;関東&apos;</Sql_Text><DBID>2965374651</DBID></AuditRecord>`,
-};
+import { applyRules, assignFields, ruleTable, type MessageRule, type RuleResult } from '../_lib/rules';
+import { actionOf, type OracleAction } from './actions';
 
 const UNIFIED = /LENGTH ?: ?'\d+' TYPE:"/;
 const TRADITIONAL = /LENGTH ?: ?["']\d+["'] [A-Z$_ ]+ ?:\[\d+\] ["']/;
@@ -100,12 +94,186 @@ const RETURN_WORDS: Record<string, [string, string]> = {
   '1031': ['権限が不足しています', 'insufficient privileges'],
 };
 
-export function translateOracle(p: Record<string, string>, form: string): KansaEvent {
+type Form = 'unified' | 'syslog' | 'xml';
+
+/** Everything the rules word: the record's pairs, its facts and action, who did it, from where. */
+interface OracleCtx {
+  p: Record<string, string>;
+  form: Form;
+  a: Audit;
+  act: OracleAction;
+  rc: string;
+  failed: boolean;
+  user?: string;
+  /** The HOST= of the client address in the comment. */
+  client?: string;
+  obj?: string;
+  /** The return code in words (ja, en), for a failed record. */
+  words?: [string, string];
+}
+
+/** The form of a record's text: the syslog forms as the syslog program tells them apart, else XML. */
+function formOf(text: string): Form {
+  return UNIFIED.test(text) ? 'unified' : TRADITIONAL.test(text) ? 'syslog' : 'xml';
+}
+
+function readRecord(text: string, form: Form): OracleCtx {
+  const p = form === 'unified' ? unifiedPairs(text) : form === 'syslog' ? traditionalPairs(text) : xmlPairs(text);
   const a = normalize(p);
   if (a.action === undefined) throw new ParseError(`expected an ACTION in the Oracle ${form} audit record`);
-  const act = actionOf(a.action);
   const rc = a.returnCode ?? '0';
   const failed = rc !== '0';
+  // `/` is an OS-authenticated connection (SYSDBA): the person is the OS user.
+  const user = a.dbUser && a.dbUser !== '/' ? a.dbUser.toLowerCase() : a.dbUser === '/' ? a.osUser : undefined;
+  const client = /HOST=([0-9a-fA-F:.]+)\)/.exec(a.comment ?? '')?.[1];
+  return {
+    p,
+    form,
+    a,
+    act: actionOf(a.action),
+    rc,
+    failed,
+    user,
+    client,
+    obj: a.object ? (a.schema ? `${a.schema}.${a.object}` : a.object) : undefined,
+    words: failed
+      ? (RETURN_WORDS[rc.replace(/^0+/, '')] ?? [`ORA-${rc.padStart(5, '0')}`, `ORA-${rc.padStart(5, '0')}`])
+      : undefined,
+  };
+}
+
+/** The key of a record: logon, logoff, or the class of its statement (`read`, `write`, … `misc`). */
+function keyOf(text: string): string | undefined {
+  try {
+    const { act } = readRecord(text, formOf(text));
+    return act.kind === 'statement' ? (act.dbClass ?? 'MISC').toLowerCase() : act.kind;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Who (the OS user when no database user), from where, and the OS user when it is another name. */
+function parties(c: OracleCtx) {
+  const other = c.a.osUser && c.a.osUser !== c.user ? c.a.osUser : undefined;
+  const from = c.client ?? c.a.host;
+  return {
+    who: c.user ?? c.a.osUser ?? '誰か',
+    whoEn: c.user ?? c.a.osUser ?? 'Someone',
+    fromJa: from ? `${from} から ` : '',
+    fromEn: from ? ` from ${from}` : '',
+    osJa: other ? `OS ユーザー ${other}` : undefined,
+    osEn: other ? `OS user ${other}` : undefined,
+  };
+}
+
+/** A logon (failed with a non-zero return code) or a logoff, with the SYS privilege it used. */
+function session(c: OracleCtx): RuleResult {
+  const { act, failed, words, a } = c;
+  const { who, whoEn, fromJa, fromEn, osJa, osEn } = parties(c);
+  const priv = a.privilege && /^SYS/.test(a.privilege) ? a.privilege : undefined;
+  const detailJa = [osJa, priv && `${priv} 権限`, words?.[0]].filter(Boolean).join('、');
+  const detailEn = [osEn, priv && `as ${priv}`, words?.[1]].filter(Boolean).join(', ');
+  return {
+    fields: {
+      'event.category': ['authentication', 'database'],
+      'event.type': [act.type],
+      'event.action': act.kind === 'logon' && failed ? 'logon-failed' : act.action,
+    },
+    ja: `${who} が ${fromJa}Oracle データベースに${act.kind === 'logoff' ? act.ja : failed ? 'ログオンしようとして失敗しました' : act.ja}${detailJa ? `(${detailJa})` : ''}`,
+    en: `${whoEn} ${act.kind === 'logoff' ? act.en : failed ? 'failed to log on' : act.en} ${act.kind === 'logoff' ? 'of' : 'to'} the Oracle database${fromEn}${detailEn ? ` (${detailEn})` : ''}`,
+  };
+}
+
+/** A statement in the words of its action (`actions.ts`); `category` is what its class touches. */
+function statement(c: OracleCtx, category: string[]): RuleResult {
+  const { act, failed, words, rc, obj, a } = c;
+  const { who, whoEn, fromJa, fromEn, osJa, osEn } = parties(c);
+  const target = obj ?? (a.sql ? a.sql.slice(0, 80) : act.name);
+  return {
+    fields: {
+      'event.category': category,
+      'event.type': failed && (rc === '1031' || rc === '942') ? [act.type, 'denied'] : [act.type],
+      'event.action': act.action,
+      'kansa.db.class': act.dbClass ?? 'MISC',
+      'kansa.db.command': act.name,
+    },
+    ja: `${who} が ${fromJa}Oracle で ${target} ${failed ? `に対する ${act.name} に失敗しました` : act.ja}(${[act.name, osJa, words?.[0]].filter(Boolean).join('、')})`,
+    en: `${whoEn} ${failed ? `failed ${act.name} on` : act.en} ${target} in Oracle${fromEn} (${[act.name, osEn, words?.[1]].filter(Boolean).join(', ')})`,
+  };
+}
+
+/** A unified audit syslog record of ACTION `action`, as Oracle writes it. */
+const unified = (action: string, user: string, schema: string, object: string, rc = '0') =>
+  `Oracle Unified Audit[41300]: LENGTH: '213' TYPE:"4" DBID:"2965374651" SESID:"3476589200" CLIENTID:"" ENTRYID:"5" STMTID:"1" DBUSER:"${user}" CURUSER:"${user}" ACTION:"${action}" RETCODE:"${rc}" SCHEMA:"${schema}" OBJNAME:"${object}" PDB_GUID:"0F2A3B4C5D6E7F8091A2B3C4D5E6F708"`;
+const SAMPLE_READ = unified('3', 'HR_APP', 'HR', 'EMPLOYEES');
+
+type Rule = MessageRule<OracleCtx>;
+const rule = (r: Omit<Rule, 'sampleContext'>): Rule => ({
+  ...r,
+  sampleContext: readRecord(r.sample, formOf(r.sample)),
+});
+
+/**
+ * One rule per action class: logon, logoff, and the statement classes the other database translators
+ * use (the action codes of each class and their words are in `actions.ts`). Samples are records in the
+ * three forms Oracle writes.
+ */
+export const RULES = ruleTable<OracleCtx>(
+  'oracle-audit',
+  readRecord(SAMPLE_READ, 'unified'),
+  [
+    rule({
+      id: 'logon',
+      sample: `Oracle Audit[28614]: LENGTH: "349" SESSIONID:[6] "512344" ENTRYID:[1] "1" STATEMENT:[1] "1" USERID:[6] "TANAKA" USERHOST:[13] "EXAMPLE\\PC015" TERMINAL:[5] "PC015" ACTION:[3] "100" RETURNCODE:[4] "1017" COMMENT$TEXT:[97] "Authenticated by: DATABASE; Client address: (ADDRESS=(PROTOCOL=tcp)(HOST=10.1.20.15)(PORT=50123))" OS$USERID:[6] "tanaka" DBID:[10] "2965374651" PRIV$USED:[1] "5"`,
+      match: { key: 'logon' },
+      build: (_g, c) => session(c),
+    }),
+    rule({
+      id: 'logoff',
+      sample:
+        '<AuditRecord><Audit_Type>1</Audit_Type><Session_Id>512390</Session_Id><StatementId>9</StatementId><EntryId>5</EntryId><Extended_Timestamp>2026-10-01T01:20:00.000000Z</Extended_Timestamp><DB_User>TANAKA</DB_User><OS_User>tanaka</OS_User><Userhost>EXAMPLE\\PC015</Userhost><OS_Process>6124:5820</OS_Process><Terminal>PC015</Terminal><Instance_Number>0</Instance_Number><Action>101</Action><Returncode>0</Returncode><Scn>48211934</Scn><Comment_Text>Authenticated by: DATABASE; Client address: (ADDRESS=(PROTOCOL=tcp)(HOST=10.1.20.15)(PORT=50131))</Comment_Text><DBID>2965374651</DBID></AuditRecord>',
+      match: { key: 'logoff' },
+      build: (_g, c) => session(c),
+    }),
+    rule({ id: 'read', sample: SAMPLE_READ, match: { key: 'read' }, build: (_g, c) => statement(c, ['database']) }),
+    rule({
+      id: 'write',
+      sample: unified('7', 'SYSTEM', 'HR', 'SALARY', '1031'),
+      match: { key: 'write' },
+      build: (_g, c) => statement(c, ['database']),
+    }),
+    rule({
+      id: 'ddl',
+      sample: unified('12', 'HR_APP', 'HR', 'EMP_TMP'),
+      match: { key: 'ddl' },
+      build: (_g, c) => statement(c, ['database']),
+    }),
+    rule({
+      // Users, roles and privileges: identity and access management as well as the database.
+      id: 'role',
+      sample: unified('114', 'SYSTEM', '', 'DBA'),
+      match: { key: 'role' },
+      build: (_g, c) => statement(c, ['database', 'iam']),
+    }),
+    rule({
+      id: 'function',
+      sample: unified('47', 'HR_APP', 'HR', 'RAISE_SALARIES'),
+      match: { key: 'function' },
+      build: (_g, c) => statement(c, ['database']),
+    }),
+    rule({
+      id: 'misc',
+      sample: unified('44', 'HR_APP', '', ''),
+      match: { key: 'misc' },
+      build: (_g, c) => statement(c, ['database']),
+    }),
+  ],
+  keyOf,
+);
+
+export function translateOracle(text: string, form: Form): KansaEvent {
+  const c = readRecord(text, form);
+  const { a, p, failed, user, client, obj, words, act, rc } = c;
   const ev: KansaEvent = {
     'event.kind': 'event',
     'event.module': 'oracle',
@@ -116,18 +284,11 @@ export function translateOracle(p: Record<string, string>, form: string): KansaE
     'observer.vendor': 'Oracle',
     'observer.product': 'Oracle Database',
   };
-  // `/` is an OS-authenticated connection (SYSDBA): the person is the OS user.
-  const user = a.dbUser && a.dbUser !== '/' ? a.dbUser.toLowerCase() : a.dbUser === '/' ? a.osUser : undefined;
   if (user) ev['user.name'] = user;
-  const client = /HOST=([0-9a-fA-F:.]+)\)/.exec(a.comment ?? '')?.[1];
   if (client && isIp(client)) ev['source.ip'] = client;
   if (a.host) ev['kansa.db.client'] = a.host;
-  const obj = a.object ? (a.schema ? `${a.schema}.${a.object}` : a.object) : undefined;
   if (obj) ev['kansa.db.object'] = obj;
   if (a.sql) ev['kansa.db.statement'] = a.sql;
-  const words = failed
-    ? (RETURN_WORDS[rc.replace(/^0+/, '')] ?? [`ORA-${rc.padStart(5, '0')}`, `ORA-${rc.padStart(5, '0')}`])
-    : undefined;
   if (failed) {
     ev['error.code'] = `ORA-${rc.padStart(5, '0')}`;
     ev['event.reason'] = words![1];
@@ -135,37 +296,11 @@ export function translateOracle(p: Record<string, string>, form: string): KansaE
   const raw: Record<string, string> = {};
   for (const [k, v] of Object.entries(p)) if (v !== '' && k !== 'SQLTEXT' && k !== 'Sql_Text') raw[k] = v;
   ev['kansa.raw'] = raw;
-  const who = user ?? a.osUser ?? '誰か';
-  const whoEn = user ?? a.osUser ?? 'Someone';
-  const from = client ?? a.host;
-  const fromJa = from ? `${from} から ` : '';
-  const fromEn = from ? ` from ${from}` : '';
-  const osJa = a.osUser && a.osUser !== user ? `OS ユーザー ${a.osUser}` : undefined;
-  const osEn = a.osUser && a.osUser !== user ? `OS user ${a.osUser}` : undefined;
-
-  if (act.kind === 'logon' || act.kind === 'logoff') {
-    ev['event.category'] = ['authentication', 'database'];
-    ev['event.type'] = [act.type];
-    ev['event.action'] = act.kind === 'logon' && failed ? 'logon-failed' : act.action;
-    const priv = a.privilege && /^SYS/.test(a.privilege) ? a.privilege : undefined;
-    const detailJa = [osJa, priv && `${priv} 権限`, words?.[0]].filter(Boolean).join('、');
-    const detailEn = [osEn, priv && `as ${priv}`, words?.[1]].filter(Boolean).join(', ');
-    ev['kansa.message.ja'] =
-      `${who} が ${fromJa}Oracle データベースに${act.kind === 'logoff' ? act.ja : failed ? 'ログオンしようとして失敗しました' : act.ja}${detailJa ? `(${detailJa})` : ''}`;
-    ev['kansa.message.en'] =
-      `${whoEn} ${act.kind === 'logoff' ? act.en : failed ? 'failed to log on' : act.en} ${act.kind === 'logoff' ? 'of' : 'to'} the Oracle database${fromEn}${detailEn ? ` (${detailEn})` : ''}`;
-    return ev;
-  }
-  ev['event.category'] = act.dbClass === 'ROLE' ? ['database', 'iam'] : ['database'];
-  ev['event.type'] = failed && (rc === '1031' || rc === '942') ? [act.type, 'denied'] : [act.type];
-  ev['event.action'] = act.action;
-  ev['kansa.db.class'] = act.dbClass ?? 'MISC';
-  ev['kansa.db.command'] = act.name;
-  const target = obj ?? (a.sql ? a.sql.slice(0, 80) : act.name);
-  ev['kansa.message.ja'] =
-    `${who} が ${fromJa}Oracle で ${target} ${failed ? `に対する ${act.name} に失敗しました` : act.ja}(${[act.name, osJa, words?.[0]].filter(Boolean).join('、')})`;
-  ev['kansa.message.en'] =
-    `${whoEn} ${failed ? `failed ${act.name} on` : act.en} ${target} in Oracle${fromEn} (${[act.name, osEn, words?.[1]].filter(Boolean).join(', ')})`;
+  const applied = applyRules(RULES, text, c);
+  if (!applied) throw new ParseError(`expected an Oracle ${form} audit record`);
+  assignFields(ev, applied.result.fields);
+  ev['kansa.message.ja'] = applied.result.ja;
+  ev['kansa.message.en'] = applied.result.en;
   return ev;
 }
 
@@ -175,9 +310,7 @@ export const oracleAuditSyslog: SyslogProgram = {
     return UNIFIED.test(msg.message) || TRADITIONAL.test(msg.message);
   },
   translate(msg: SyslogMessage): KansaEvent {
-    return UNIFIED.test(msg.message)
-      ? translateOracle(unifiedPairs(msg.message), 'unified')
-      : translateOracle(traditionalPairs(msg.message), 'syslog');
+    return translateOracle(msg.message, UNIFIED.test(msg.message) ? 'unified' : 'syslog');
   },
 };
 
@@ -195,15 +328,14 @@ export const oracleAuditXml: Format = {
     return !line.includes('<AuditRecord>') && !line.includes('<Extended_Timestamp>');
   },
   translate(record: RawRecord, _ctx: TranslateContext): KansaEvent[] {
-    const p = xmlPairs(record.text);
-    const t = p.Extended_Timestamp;
+    const t = xmlPairs(record.text).Extended_Timestamp;
     const ms =
       t && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/.test(t) ? Date.parse(t.replace(/(\.\d{3})\d+Z$/, '$1Z')) : NaN;
     if (Number.isNaN(ms))
       throw new ParseError(
         `expected <Extended_Timestamp> such as 2026-10-01T01:15:02.118372Z, found ${JSON.stringify(t ?? null)}`,
       );
-    const ev = translateOracle(p, 'xml');
+    const ev = translateOracle(record.text, 'xml');
     ev['@timestamp'] = new Date(ms).toISOString();
     return [ev];
   },
