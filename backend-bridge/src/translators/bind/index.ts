@@ -7,6 +7,7 @@
  *   also `query (cache) 'x/A/IN' denied` and query-errors `query failed (SERVFAIL) for x/IN/A at query.c:1234`.
  * Flags: + recursion desired, - not; E(n) EDNS version; S signed; T TCP; D DNSSEC OK; C checking
  * disabled; V valid server cookie; K cookie present.
+ * The message forms (query, denied, failed) are a rule table (`RULES`), a real message each.
  */
 import type {
   Format,
@@ -19,12 +20,12 @@ import type {
 import { ParseError } from '../../translate/types';
 import { MONTHS, zonedToUtc } from '../../translate/time';
 import { isIp } from '../_lib/network';
+import { applyRules, assignFields, ruleTable, sentenceIn, type MessageRule } from '../_lib/rules';
 import { shareOfLines } from '../../translate/detect';
 
 const CLIENT = /^client (?:@0x[0-9a-f]+ )?(\S+?)#(\d+)(?: \(([^)]*)\))?: (?:view ([^:]+): )?(.*)$/;
-const QUERY = /^query: (\S+) (\S+) (\S+) (\S*)(?: \((\S+)\))?$/;
-const DENIED = /^query(?: \(([^)]+)\))? '([^/]+)\/([^/]+)\/([^']+)' denied/;
-const FAILED = /^query failed \(([^)]+)\) for ([^/]+)\/([^/]+)\/(\S+)/;
+/** The client part every message starts with, for the rules' regexes (CLIENT reads its groups). */
+const CLIENT_SRC = String.raw`^client (?:@0x[0-9a-f]+ )?\S+?#\d+(?: \([^)]*\))?: (?:view [^:]+: )?`;
 const FILE_TIME = /^(\d\d)-([A-Z][a-z]{2})-(\d{4}) (\d\d):(\d\d):(\d\d)(?:\.(\d{3}))? /;
 const ISO_TIME = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)) /;
 
@@ -50,6 +51,120 @@ function flagWords(flags: string): { ja: string[]; en: string[]; raw: string } {
   return { ja, en, raw: flags };
 }
 
+/** What the rules word their sentences with, read from the client part of a message. */
+interface Query {
+  clientIp: string;
+  port: string;
+  view?: string;
+  /** Where rules add the class and flags; already in the event (after the view). */
+  raw: Record<string, string>;
+  srvJa: string;
+  srvEn: string;
+  viewJa: string;
+  viewEn: string;
+}
+
+function readQuery(text: string, server: string | undefined): Query | null {
+  const c = CLIENT.exec(text);
+  if (!c) return null;
+  const [, clientIp, port, , view] = c;
+  const raw: Record<string, string> = {};
+  if (view) raw.view = view;
+  return {
+    clientIp,
+    port,
+    view,
+    raw,
+    srvJa: server ? `DNS サーバー ${server} に ` : '',
+    srvEn: server ? ` from DNS server ${server}` : '',
+    viewJa: view ? `、ビュー ${view}` : '',
+    viewEn: view ? `, view ${view}` : '',
+  };
+}
+
+/** A rule per message form; its sample is read with the server named `ns01`, as in the syslog golden case. */
+const rule = (r: Omit<MessageRule<Query>, 'sampleContext'>): MessageRule<Query> => ({
+  ...r,
+  sampleContext: readQuery(r.sample, 'ns01')!,
+});
+
+export const RULES = ruleTable<Query>(
+  'bind',
+  readQuery('client 10.0.1.77#1053 (old.example.jp): query: old.example.jp IN MX + (10.0.0.53)', 'ns01')!,
+  [
+    rule({
+      id: 'query',
+      sample:
+        'client @0x7f8a2c0a1b30 10.0.1.23#53211 (www.example.co.jp): query: www.example.co.jp IN A +E(0)K (10.0.0.53)',
+      match: new RegExp(
+        CLIENT_SRC + String.raw`query: (?<name>\S+) (?<klass>\S+) (?<type>\S+) (?<flags>\S*)(?: \((?<dst>\S+)\))?$`,
+      ),
+      build({ name, klass, type, flags, dst }, q) {
+        const fields: KansaEvent = {
+          'dns.question.name': name,
+          'dns.question.type': type,
+          'event.action': 'dns-query',
+          'event.outcome': 'success',
+        };
+        if (dst && isIp(dst)) fields['destination.ip'] = dst;
+        fields['network.transport'] = flags.includes('T') ? 'tcp' : 'udp';
+        q.raw.class = klass;
+        q.raw.flags = flags;
+        const f = flagWords(flags);
+        const to = dst ? `DNS サーバー ${dst} に ` : q.srvJa;
+        const toEn = dst ? ` from DNS server ${dst}` : q.srvEn;
+        fields['kansa.message.ja'] =
+          `${q.clientIp} が ${to}${name} の ${type} レコードを問い合わせました${f.ja.length || q.view ? `(${[...f.ja].join('、')}${q.viewJa})`.replace('(、', '(') : ''}`;
+        fields['kansa.message.en'] =
+          `${q.clientIp} queried ${name} ${type}${toEn}${f.en.length || q.view ? ` (${f.en.join(', ')}${q.viewEn})`.replace('(, ', '(') : ''}`;
+        return sentenceIn(fields);
+      },
+    }),
+    rule({
+      id: 'query-denied',
+      sample: "client @0x7f8a2c0a1b30 203.0.113.5#4444 (example.com): query (cache) 'example.com/ANY/IN' denied",
+      match: new RegExp(
+        CLIENT_SRC + String.raw`query(?: \((?<what>[^)]+)\))? '(?<name>[^/]+)\/(?<type>[^/]+)\/(?<klass>[^']+)' denied`,
+      ),
+      build({ what, name, type, klass }, q) {
+        q.raw.class = klass;
+        return sentenceIn({
+          'dns.question.name': name,
+          'dns.question.type': type,
+          'dns.response_code': 'REFUSED',
+          'event.type': ['denied'],
+          'event.action': 'dns-query-denied',
+          'event.outcome': 'failure',
+          'event.reason': `query${what ? ` (${what})` : ''} denied`,
+          'kansa.message.en': `${q.clientIp} was refused a query for ${name} ${type}${q.srvEn}${what ? ` (${what}${q.viewEn})` : q.view ? ` (${q.viewEn.slice(2)})` : ''}`,
+          'kansa.message.ja': `${q.clientIp} が ${q.srvJa}${name} の ${type} レコードを問い合わせましたが拒否されました${what ? `(${what}${q.viewJa})` : ''}`,
+        });
+      },
+    }),
+    rule({
+      id: 'query-failed',
+      sample:
+        'client @0x7f8a2c107b90 10.0.1.23#53400 (broken.example.net): query failed (SERVFAIL) for broken.example.net/IN/A at query.c:7375',
+      match: new RegExp(
+        CLIENT_SRC + String.raw`query failed \((?<rcode>[^)]+)\) for (?<name>[^/]+)\/(?<klass>[^/]+)\/(?<type>\S+)`,
+      ),
+      build({ rcode, name, klass, type }, q) {
+        q.raw.class = klass;
+        return sentenceIn({
+          'dns.question.name': name,
+          'dns.question.type': type,
+          'dns.response_code': rcode,
+          'event.action': 'dns-query-failed',
+          'event.outcome': 'failure',
+          'event.reason': rcode,
+          'kansa.message.ja': `${q.clientIp} が ${q.srvJa}${name} の ${type} レコードを問い合わせましたが失敗しました(${rcode}${q.viewJa})`,
+          'kansa.message.en': `${q.clientIp}'s query for ${name} ${type}${q.srvEn} failed (${rcode}${q.viewEn})`,
+        });
+      },
+    }),
+  ],
+);
+
 /** Translates the part from `client …` on. `server` names the DNS server for the sentence. */
 export function translateBindClient(body: string, server: string | undefined): KansaEvent | null {
   let text = body;
@@ -58,9 +173,10 @@ export function translateBindClient(body: string, server: string | undefined): K
     const b = text.indexOf(': ', a + 2);
     text = b > 0 ? text.slice(b + 2) : text.slice(a + 2);
   }
-  const c = CLIENT.exec(text);
-  if (!c) return null;
-  const [, clientIp, port, , view, rest] = c;
+  const q = readQuery(text, server);
+  if (!q) return null;
+  const applied = applyRules(RULES, text, q);
+  if (!applied) return null;
   const ev: KansaEvent = {
     'event.kind': 'event',
     'event.module': 'bind',
@@ -72,69 +188,10 @@ export function translateBindClient(body: string, server: string | undefined): K
     'observer.product': 'BIND',
     'kansa.source_type': 'bind',
   };
-  if (isIp(clientIp)) ev['source.ip'] = clientIp;
-  ev['source.port'] = Number(port);
-  const raw: Record<string, string> = {};
-  if (view) raw.view = view;
-  ev['kansa.raw'] = raw;
-  const srvJa = server ? `DNS サーバー ${server} に ` : '';
-  const srvEn = server ? ` from DNS server ${server}` : '';
-  const viewJa = view ? `、ビュー ${view}` : '';
-  const viewEn = view ? `, view ${view}` : '';
-
-  const q = QUERY.exec(rest);
-  if (q) {
-    const [, name, klass, type, flags, dst] = q;
-    ev['dns.question.name'] = name;
-    ev['dns.question.type'] = type;
-    ev['event.action'] = 'dns-query';
-    ev['event.outcome'] = 'success';
-    if (dst && isIp(dst)) ev['destination.ip'] = dst;
-    ev['network.transport'] = flags.includes('T') ? 'tcp' : 'udp';
-    raw.class = klass;
-    raw.flags = flags;
-    const f = flagWords(flags);
-    const to = dst ? `DNS サーバー ${dst} に ` : srvJa;
-    const toEn = dst ? ` from DNS server ${dst}` : srvEn;
-    ev['kansa.message.ja'] =
-      `${clientIp} が ${to}${name} の ${type} レコードを問い合わせました${f.ja.length || view ? `(${[...f.ja].join('、')}${viewJa})`.replace('(、', '(') : ''}`;
-    ev['kansa.message.en'] =
-      `${clientIp} queried ${name} ${type}${toEn}${f.en.length || view ? ` (${f.en.join(', ')}${viewEn})`.replace('(, ', '(') : ''}`;
-    return ev;
-  }
-  const d = DENIED.exec(rest);
-  if (d) {
-    const [, what, name, type, klass] = d;
-    ev['dns.question.name'] = name;
-    ev['dns.question.type'] = type;
-    ev['dns.response_code'] = 'REFUSED';
-    ev['event.type'] = ['denied'];
-    ev['event.action'] = 'dns-query-denied';
-    ev['event.outcome'] = 'failure';
-    ev['event.reason'] = `query${what ? ` (${what})` : ''} denied`;
-    raw.class = klass;
-    ev['kansa.message.en'] =
-      `${clientIp} was refused a query for ${name} ${type}${srvEn}${what ? ` (${what}${viewEn})` : view ? ` (${viewEn.slice(2)})` : ''}`;
-    ev['kansa.message.ja'] =
-      `${clientIp} が ${srvJa}${name} の ${type} レコードを問い合わせましたが拒否されました${what ? `(${what}${viewJa})` : ''}`;
-    return ev;
-  }
-  const fl = FAILED.exec(rest);
-  if (fl) {
-    const [, rcode, name, klass, type] = fl;
-    ev['dns.question.name'] = name;
-    ev['dns.question.type'] = type;
-    ev['dns.response_code'] = rcode;
-    ev['event.action'] = 'dns-query-failed';
-    ev['event.outcome'] = 'failure';
-    ev['event.reason'] = rcode;
-    raw.class = klass;
-    ev['kansa.message.ja'] =
-      `${clientIp} が ${srvJa}${name} の ${type} レコードを問い合わせましたが失敗しました(${rcode}${viewJa})`;
-    ev['kansa.message.en'] = `${clientIp}'s query for ${name} ${type}${srvEn} failed (${rcode}${viewEn})`;
-    return ev;
-  }
-  return null;
+  if (isIp(q.clientIp)) ev['source.ip'] = q.clientIp;
+  ev['source.port'] = Number(q.port);
+  ev['kansa.raw'] = q.raw;
+  return assignFields(ev, applied.result.fields);
 }
 
 function fileTime(line: string, ctx: TranslateContext): { iso: string; rest: string } | null {
