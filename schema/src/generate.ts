@@ -17,6 +17,7 @@ export function generateAll(registry: Registry): GeneratedFile[] {
     { path: 'schema/src/generated/fields.ts', content: generateTypeScript(registry) },
     { path: 'schema/generated/index-template.json', content: generateIndexTemplate(registry) },
     { path: 'datasource-plugin/pkg/schema/fields_gen.go', content: generateGo(registry) },
+    { path: 'backend-bridge/src/translate/serialize-fields.ts', content: generateSerializerFields(registry) },
   ];
 }
 
@@ -200,5 +201,58 @@ function generateGo(registry: Registry): string {
     );
   }
   lines.push('}', '');
+  return lines.join('\n');
+}
+
+/** What the bridge's event writer expects a field's value to be, from its registered type. */
+function writeKind(f: FieldSpec): string {
+  switch (f.type) {
+    case 'keyword':
+    case 'text':
+    case 'date':
+    case 'ip':
+      return f.array ? 'STRINGS' : 'STRING';
+    case 'long':
+    case 'integer':
+      return f.array ? 'VALUE' : 'INTEGER';
+    case 'boolean':
+      return f.array ? 'VALUE' : 'BOOLEAN';
+    default:
+      return 'VALUE';
+  }
+}
+
+/**
+ * The bridge's JSON writer's table of registered fields (backend-bridge/src/translate/serialize.ts): each
+ * field's `,"name":` as UTF-8 bytes (hex) and the kind of value it is written as. The kind only picks a fast
+ * path: a value of another type is written generically, to the same bytes JSON.stringify gives.
+ */
+function generateSerializerFields(registry: Registry): string {
+  const lines = [`// ${BANNER}`, ''];
+  lines.push('/** The value a registered field is written as; anything else goes through the generic writer. */');
+  lines.push('export const VALUE = 0;');
+  lines.push('/** keyword, text, date and ip. */');
+  lines.push('export const STRING = 1;');
+  lines.push('/** A string-typed field the registry allows to hold several values: a string or an array. */');
+  lines.push('export const STRINGS = 2;');
+  lines.push('/** long and integer. */');
+  lines.push('export const INTEGER = 3;');
+  lines.push('export const BOOLEAN = 4;');
+  lines.push('');
+  lines.push('/** Every registered field: name, `,"name":` as UTF-8 (hex), write kind. */');
+  lines.push('export const EVENT_FIELDS: ReadonlyArray<readonly [string, string, number]> = [');
+  for (const f of registry.fields) {
+    // Field names are plain ASCII (the registry checks them), so a single-quoted literal needs no escapes.
+    const parts = [
+      `'${f.name}'`,
+      `'${Buffer.from(`,${JSON.stringify(f.name)}:`, 'utf8').toString('hex')}'`,
+      writeKind(f),
+    ];
+    const line = `  [${parts.join(', ')}],`;
+    // Laid out as prettier lays it out, so the formatting check passes on the generated file.
+    lines.push(...(line.length <= 120 ? [line] : ['  [', ...parts.map((p) => `    ${p},`), '  ],']));
+  }
+  lines.push('];');
+  lines.push('');
   return lines.join('\n');
 }

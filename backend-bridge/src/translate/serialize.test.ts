@@ -1,5 +1,7 @@
 import { translateBuffer } from './run';
+import { FIELD_TYPES } from '@kansa/schema';
 import { eventJson, JsonWriter } from './serialize';
+import { BOOLEAN, EVENT_FIELDS, INTEGER, STRING, STRINGS, VALUE } from './serialize-fields';
 import { allGoldenCases } from './testing/corpus';
 import { GOLDEN_CONTEXT } from './testing/golden';
 
@@ -113,6 +115,40 @@ describe('JsonWriter', () => {
     expect(() => written(cyclic)).toThrow();
   });
 
+  it('writes mutated golden records (a seeded fuzz of every multi-line case) byte for byte as JSON.stringify does', () => {
+    const rnd = prng(20261206);
+    let events = 0;
+    let failed = 0;
+    const seeds = cases.filter((c) => c.input[0] !== 0xff && c.input.includes(10));
+    while (events < FUZZ_EVENTS) {
+      for (const c of seeds) {
+        const mutated = c.input
+          .toString('utf8')
+          .split('\n')
+          .filter((l) => l.trim() !== '')
+          .map((l) => mutate(l, rnd))
+          .join('\n');
+        const out = translateBuffer(Buffer.from(mutated, 'utf8'), {
+          source: `fuzz/${c.translator}/${c.name}`,
+          ctx: { ...GOLDEN_CONTEXT },
+          ...(c.options.format ? { format: c.options.format } : {}),
+        }).events;
+        const w = new JsonWriter(64);
+        for (const e of out) {
+          w.reset();
+          w.writeValue(e);
+          if (!Buffer.from(w.bytes()).equals(expected(e)))
+            throw new Error(`differs: ${JSON.stringify(e).slice(0, 300)}`);
+          if (e['kansa.parse.status'] !== 'ok') failed++;
+        }
+        events += out.length;
+      }
+    }
+    expect(events).toBeGreaterThanOrEqual(FUZZ_EVENTS);
+    // The mutations reach the escape and fallback paths: some records no longer parse.
+    expect(failed).toBeGreaterThan(50);
+  });
+
   it('grows past its initial buffer and starts over on reset', () => {
     const w = new JsonWriter(4);
     const big = { text: 'あ'.repeat(10_000), list: Array.from({ length: 1000 }, (_, i) => i) };
@@ -123,3 +159,118 @@ describe('JsonWriter', () => {
     expect(w.text()).toBe('{"a":1}\n');
   });
 });
+
+describe('registered fields', () => {
+  it('has one writer entry per registered field, its key bytes and a kind from its type', () => {
+    const kinds: Record<string, number[]> = {
+      keyword: [STRING, STRINGS],
+      text: [STRING, STRINGS],
+      date: [STRING],
+      ip: [STRING, STRINGS],
+      long: [INTEGER],
+      integer: [INTEGER],
+      boolean: [BOOLEAN],
+      float: [VALUE],
+      flat_object: [VALUE],
+      object: [VALUE],
+    };
+    expect(EVENT_FIELDS.map(([name]) => name)).toEqual(Object.keys(FIELD_TYPES));
+    for (const [name, hex, kind] of EVENT_FIELDS) {
+      expect(Buffer.from(hex, 'hex').toString('utf8')).toBe(`,${JSON.stringify(name)}:`);
+      expect(kinds[FIELD_TYPES[name as keyof typeof FIELD_TYPES]]).toContain(kind);
+    }
+  });
+
+  // Every kind's fast path, and every value a translator could put there by mistake (which goes the generic way).
+  const strangeValues: unknown[] = [
+    'plain',
+    '',
+    'needs "escapes"\n',
+    '田中',
+    'x'.repeat(40),
+    'a\ud800',
+    0,
+    -0,
+    7,
+    -42,
+    2147483647,
+    -2147483647,
+    2147483648,
+    -2147483648,
+    Number.MAX_SAFE_INTEGER,
+    1e21,
+    3.5,
+    NaN,
+    -Infinity,
+    true,
+    false,
+    null,
+    undefined,
+    [],
+    ['a', 'b'],
+    ['a', 1, null, undefined, true, ['x'], { k: 'v' }],
+    { nested: { 'user.name': 5 } },
+    new Date(Date.UTC(2026, 0, 1)),
+    { toJSON: () => 'custom' },
+  ];
+  const fieldOfKind = (kind: number) => EVENT_FIELDS.find(([, , k]) => k === kind)![0];
+
+  it.each([
+    ['string', STRING],
+    ['strings', STRINGS],
+    ['integer', INTEGER],
+    ['boolean', BOOLEAN],
+    ['value', VALUE],
+  ])('writes a %s field byte for byte as JSON.stringify does, whatever it holds', (_name, kind) => {
+    const field = fieldOfKind(kind);
+    for (const v of strangeValues) {
+      for (const event of [{ [field]: v }, { 'event.kind': 'event', [field]: v, 'unregistered.key': v }]) {
+        expect(written(event).toString('utf8')).toBe(expected(event).toString('utf8'));
+      }
+    }
+  });
+});
+
+/** A small deterministic PRNG, so a failing mutation can be replayed from its seed. */
+function prng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(s ^ (s >>> 15), s | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Enough mutated events that every translator's fallback and escape paths are reached many times. */
+const FUZZ_EVENTS = 10_000;
+
+const INSERTS = [
+  '"',
+  '\\',
+  '\u0000',
+  '\t',
+  '\u001f',
+  '\ud83d',
+  '😀',
+  'あ',
+  '\u2028',
+  '=',
+  ',',
+  '{',
+  '-1',
+  '99999999999',
+];
+
+/** Truncates, inserts a character JSON must escape (or a surrogate, or a digit run), or deletes. */
+function mutate(line: string, rnd: () => number): string {
+  const at = Math.floor(rnd() * (line.length + 1));
+  switch (Math.floor(rnd() * 4)) {
+    case 0:
+      return line.slice(0, at);
+    case 1:
+      return line.slice(0, at) + line.slice(at + 1 + Math.floor(rnd() * 8));
+    default:
+      return line.slice(0, at) + INSERTS[Math.floor(rnd() * INSERTS.length)] + line.slice(at);
+  }
+}

@@ -2,12 +2,16 @@
  * JSON for events, written straight into one reusable Buffer. Events are objects of 20–35 dotted keys
  * built by merging, which V8 keeps in dictionary mode; JSON.stringify is slow on those, and the
  * string it returns (two-byte, because of the Japanese message) costs a second pass to become UTF-8.
- * This writer walks the object once and writes UTF-8 bytes, caching each key's `"key":` bytes.
+ * This writer walks the object once, in its key order, and writes UTF-8 bytes. A registered field
+ * (schema/fields.yaml, through the generated serialize-fields.ts) has its `,"key":` bytes ready and is
+ * written by the kind of value the registry gives it; any other key has its bytes cached on first use.
  *
- * The output is byte-for-byte what `JSON.stringify(value)` encodes to in UTF-8; whatever the fast
- * path does not cover (strings that need escapes or hold surrogates, class instances, toJSON, very
- * deep nesting) is handed to JSON.stringify itself.
+ * The output is byte-for-byte what `JSON.stringify(value)` encodes to in UTF-8: a field's kind only picks
+ * a fast path, and a value of another type goes the generic way. Whatever the fast paths do not cover
+ * (strings that need escapes or hold surrogates, class instances, toJSON, very deep nesting) is handed to
+ * JSON.stringify itself.
  */
+import { BOOLEAN, EVENT_FIELDS, INTEGER, STRING, STRINGS, VALUE } from './serialize-fields';
 
 const MAX_CACHED_KEYS = 4096;
 const MAX_DEPTH = 32;
@@ -18,16 +22,27 @@ const SHORT = 24;
 // eslint-disable-next-line no-control-regex -- the control characters are exactly what JSON escapes
 const NEEDS_CARE = /["\\\u0000-\u001f\ud800-\udfff]/;
 const COMMA = 44;
+/** Integers in this range are written digit by digit; larger ones through String(), as JSON.stringify does. */
+const MAX_SMALL_INT = 0x7fffffff;
 
-const keyCache = new Map<string, Uint8Array>();
+/** A key's `,"key":` bytes (the comma is skipped for an object's first key) and how its value is written. */
+interface KeyWriter {
+  bytes: Uint8Array;
+  kind: number;
+}
 
-function keyBytes(key: string): Uint8Array {
-  let bytes = keyCache.get(key);
-  if (bytes === undefined) {
-    bytes = Buffer.from(`${JSON.stringify(key)}:`, 'utf8');
-    if (keyCache.size < MAX_CACHED_KEYS) keyCache.set(key, bytes);
+const registered = new Map<string, KeyWriter>(
+  EVENT_FIELDS.map(([name, hex, kind]) => [name, { bytes: Buffer.from(hex, 'hex'), kind }]),
+);
+const keyCache = new Map<string, KeyWriter>();
+
+function keyWriter(key: string): KeyWriter {
+  let w = registered.get(key) ?? keyCache.get(key);
+  if (w === undefined) {
+    w = { bytes: Buffer.from(`,${JSON.stringify(key)}:`, 'utf8'), kind: VALUE };
+    if (keyCache.size < MAX_CACHED_KEYS) keyCache.set(key, w);
   }
-  return bytes;
+  return w;
 }
 
 export class JsonWriter {
@@ -122,24 +137,92 @@ export class JsonWriter {
   private object(o: Record<string, unknown>, depth: number): void {
     this.ensure(1);
     this.buf[this.pos++] = 123;
-    let first = true;
+    let skip = 1;
     const keys = Object.keys(o);
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i];
       const v = o[key];
       if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
-      const kb = keyBytes(key);
-      this.ensure(kb.length + 1);
+      const kw = keyWriter(key);
+      const kb = kw.bytes;
+      this.ensure(kb.length);
       const buf = this.buf;
       let p = this.pos;
-      if (!first) buf[p++] = COMMA;
-      first = false;
-      for (let j = 0; j < kb.length; j++) buf[p++] = kb[j];
+      for (let j = skip; j < kb.length; j++) buf[p++] = kb[j];
       this.pos = p;
+      skip = 0;
+      switch (kw.kind) {
+        case STRING:
+          if (typeof v === 'string') {
+            this.string(v);
+            continue;
+          }
+          break;
+        case STRINGS:
+          if (typeof v === 'string') {
+            this.string(v);
+            continue;
+          }
+          if (Array.isArray(v) && depth < MAX_DEPTH) {
+            this.strings(v, depth + 1);
+            continue;
+          }
+          break;
+        case INTEGER:
+          if (typeof v === 'number' && (v | 0) === v) {
+            this.integer(v);
+            continue;
+          }
+          break;
+        case BOOLEAN:
+          if (typeof v === 'boolean') {
+            this.ascii(v ? 'true' : 'false');
+            continue;
+          }
+          break;
+      }
       this.value(v, depth);
     }
     this.ensure(1);
     this.buf[this.pos++] = 125;
+  }
+
+  /** An array expected to hold strings (related.ip, event.category, …); other elements as `array` writes them. */
+  private strings(a: unknown[], depth: number): void {
+    this.ensure(1);
+    this.buf[this.pos++] = 91;
+    for (let i = 0; i < a.length; i++) {
+      if (i > 0) {
+        this.ensure(1);
+        this.buf[this.pos++] = COMMA;
+      }
+      const v = a[i];
+      if (typeof v === 'string') this.string(v);
+      else if (v === undefined || typeof v === 'function' || typeof v === 'symbol') this.ascii('null');
+      else this.value(v, depth);
+    }
+    this.ensure(1);
+    this.buf[this.pos++] = 93;
+  }
+
+  /** A 32-bit integer's decimal digits, as String(v) writes them (-0 as 0). */
+  private integer(v: number): void {
+    if (v > MAX_SMALL_INT || v < -MAX_SMALL_INT) return this.ascii(String(v));
+    this.ensure(11);
+    const buf = this.buf;
+    let p = this.pos;
+    if (v < 0) {
+      buf[p++] = 45;
+      v = -v;
+    }
+    let digits = 1;
+    for (let t = v; t >= 10; t = (t / 10) | 0) digits++;
+    p += digits;
+    this.pos = p;
+    do {
+      buf[--p] = 48 + (v % 10);
+      v = (v / 10) | 0;
+    } while (v > 0);
   }
 
   private array(a: unknown[], depth: number): void {
