@@ -7,21 +7,8 @@
 import { parseFailureEvent } from '../../translate/finish';
 import type { Format, KansaEvent, RawRecord, TranslateContext } from '../../translate/types';
 import { ParseError } from '../../translate/types';
-import { obj } from '../_lib/json';
 import { mapRecord } from './map';
 import { recordTexts } from '../_lib/records';
-
-function parse(text: string): Record<string, unknown> {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (e) {
-    throw new ParseError(`expected a CloudTrail record in JSON: ${(e as Error).message}`);
-  }
-  const o = obj(parsed);
-  if (!o) throw new ParseError('expected a CloudTrail record object');
-  return o;
-}
 
 export const cloudtrailFormat: Format = {
   id: 'cloudtrail',
@@ -38,12 +25,12 @@ export const cloudtrailFormat: Format = {
   },
   translate(record: RawRecord, ctx: TranslateContext): KansaEvent[] {
     const pieces = recordTexts(record.text);
-    if (!pieces) return [mapRecord(parse(record.text))];
+    if (!pieces) return [mapRecord(record.text)];
     if (pieces.length === 0) throw new ParseError('the file holds an empty Records array');
     let last = ctx.now.toISOString();
     return pieces.map((text, i) => {
       try {
-        const ev = mapRecord(parse(text));
+        const ev = mapRecord(text);
         ev['event.original'] = text;
         last = (ev['@timestamp'] as string | undefined) ?? last;
         return ev;

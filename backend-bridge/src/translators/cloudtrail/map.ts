@@ -1,40 +1,24 @@
+/** One CloudTrail record: its text parsed, the fields every record has, and the call its rule reads. */
 import type { KansaEvent } from '../../translate/types';
 import { ParseError } from '../../translate/types';
 import { isIp } from '../_lib/network';
-import { kebab } from '../_lib/wording';
 import { obj, str, type Json } from '../_lib/json';
+import { parseJson } from '../_lib/json-key';
+import { applyRules, assignFields } from '../_lib/rules';
 import { setWho, whoOf } from './identity';
+import { cloudtrailRules, type Call } from './rules';
 
-/** The ECS type an API name implies, by its verb. */
-function typeOf(eventName: string): string {
-  if (/^(Get|List|Describe|Head|Lookup|Search|Select|Scan|Query|BatchGet|Download)/.test(eventName)) return 'access';
-  if (/^(Create|Run|Register|Import|Allocate|Copy|Upload)/.test(eventName)) return 'creation';
-  if (/^(Delete|Terminate|Remove|Deregister|Release|Purge)/.test(eventName)) return 'deletion';
-  return 'change';
+function parse(text: string): Json {
+  let parsed: unknown;
+  try {
+    parsed = parseJson(text);
+  } catch (e) {
+    throw new ParseError(`expected a CloudTrail record in JSON: ${(e as Error).message}`);
+  }
+  const o = obj(parsed);
+  if (!o) throw new ParseError('expected a CloudTrail record object');
+  return o;
 }
-
-function categoryOf(source: string, eventName: string): string[] {
-  if (
-    source === 'signin.amazonaws.com' ||
-    (source === 'sts.amazonaws.com' && /^(AssumeRole|GetSessionToken|GetFederationToken)/.test(eventName))
-  )
-    return ['authentication'];
-  if (source === 'iam.amazonaws.com' || source === 'sso.amazonaws.com' || source === 'identitystore.amazonaws.com')
-    return ['iam'];
-  if (source === 's3.amazonaws.com' && /Object/.test(eventName)) return ['file'];
-  if (source === 'ec2.amazonaws.com' && /SecurityGroup|NetworkAcl|Route|Vpc/.test(eventName))
-    return ['network', 'configuration'];
-  return ['configuration'];
-}
-
-/** S3 object events: what a person did to the object, in the words of the file translators. */
-const S3_OBJECT: Record<string, { op: string; ja: string; en: string }> = {
-  GetObject: { op: 'read', ja: 'をダウンロードしました', en: 'downloaded' },
-  PutObject: { op: 'write', ja: 'をアップロードしました', en: 'uploaded' },
-  CopyObject: { op: 'write', ja: 'へコピーしました', en: 'copied to' },
-  DeleteObject: { op: 'delete', ja: 'を削除しました', en: 'deleted' },
-  CompleteMultipartUpload: { op: 'write', ja: 'をアップロードしました', en: 'uploaded' },
-};
 
 function timeOf(v: unknown): string {
   const t = str(v);
@@ -44,8 +28,8 @@ function timeOf(v: unknown): string {
   return new Date(ms).toISOString();
 }
 
-/** Maps one CloudTrail record. */
-export function mapRecord(r: Json): KansaEvent {
+/** The fields every record has and the call its rule reads. */
+function read(r: Json): { ev: KansaEvent; call: Call } {
   const eventName = str(r.eventName);
   const source = str(r.eventSource);
   if (!eventName || !source) throw new ParseError('expected a CloudTrail record with eventName and eventSource');
@@ -55,9 +39,6 @@ export function mapRecord(r: Json): KansaEvent {
   const ip = str(r.sourceIPAddress);
   const errorCode = str(r.errorCode);
   const errorMessage = str(r.errorMessage);
-  const req = obj(r.requestParameters) ?? {};
-  const resp = obj(r.responseElements) ?? {};
-  const extra = obj(r.additionalEventData) ?? {};
 
   const ev: KansaEvent = {
     '@timestamp': timeOf(r.eventTime),
@@ -100,77 +81,35 @@ export function mapRecord(r: Json): KansaEvent {
   ev['kansa.raw'] = raw;
 
   const actor = who.name ?? (who.type === 'AWSService' ? str(obj(r.userIdentity)?.invokedBy) : undefined);
-  const subj = actor ? `${actor} が ` : 'AWS で ';
-  const whoEn = actor ?? 'Someone';
   const shownFrom = ip && ip !== actor ? ip : undefined;
-  const from = shownFrom ? `${shownFrom} から ` : '';
-  const fromEn = shownFrom ? ` from ${shownFrom}` : '';
-  const where = [account ? `アカウント ${account}` : '', region ?? ''].filter(Boolean).join('、');
-  const whereEn = [account ? `account ${account}` : '', region ?? ''].filter(Boolean).join(', ');
+  const call: Call = {
+    source,
+    eventName,
+    req: obj(r.requestParameters) ?? {},
+    resp: obj(r.responseElements) ?? {},
+    extra: obj(r.additionalEventData) ?? {},
+    errorCode,
+    errorMessage,
+    raw,
+    subj: actor ? `${actor} が ` : 'AWS で ',
+    whoEn: actor ?? 'Someone',
+    from: shownFrom ? `${shownFrom} から ` : '',
+    fromEn: shownFrom ? ` from ${shownFrom}` : '',
+    where: [account ? `アカウント ${account}` : '', region ?? ''].filter(Boolean).join('、'),
+    whereEn: [account ? `account ${account}` : '', region ?? ''].filter(Boolean).join(', '),
+  };
+  return { ev, call };
+}
 
-  if (eventName === 'ConsoleLogin') {
-    const failed = str(resp.ConsoleLogin) === 'Failure' || !!errorMessage;
-    ev['event.category'] = ['authentication'];
-    ev['event.type'] = ['start'];
-    ev['event.action'] = failed ? 'logon-failed' : 'logged-in';
-    ev['event.outcome'] = failed ? 'failure' : 'success';
-    if (failed && errorMessage) ev['event.reason'] = errorMessage;
-    const mfa = str(extra.MFAUsed);
-    if (mfa) raw.MFAUsed = mfa;
-    const mfaJa = mfa === 'Yes' ? '、MFA あり' : mfa === 'No' ? '、MFA なし' : '';
-    const mfaEn = mfa === 'Yes' ? ', with MFA' : mfa === 'No' ? ', without MFA' : '';
-    ev['kansa.message.ja'] =
-      `${subj}${from}AWS マネジメントコンソールへのサインインに${failed ? '失敗しました' : '成功しました'}(${where}${mfaJa}${failed && errorMessage ? `、${errorMessage}` : ''})`;
-    ev['kansa.message.en'] =
-      `${whoEn} ${failed ? 'failed to sign in' : 'signed in'} to the AWS console${fromEn} (${whereEn}${mfaEn}${failed && errorMessage ? `, ${errorMessage}` : ''})`;
-    return ev;
-  }
+export const RULES = cloudtrailRules((sample) => read(parse(sample)).call);
 
-  const failed = !!errorCode;
-  const category = categoryOf(source, eventName);
-  const type = category[0] === 'authentication' ? 'start' : typeOf(eventName);
-  ev['event.category'] = category;
-  ev['event.type'] = failed && /AccessDenied|Unauthorized/.test(errorCode) ? [type, 'denied'] : [type];
-  ev['event.action'] = kebab(eventName);
-  ev['event.outcome'] = failed ? 'failure' : 'success';
-  const failJa = failed ? `(失敗: ${errorCode})` : '';
-  const failEn = failed ? ` (failed: ${errorCode})` : '';
-
-  const s3 = S3_OBJECT[eventName];
-  const bucket = str(req.bucketName);
-  const key = str(req.key);
-  if (source === 's3.amazonaws.com' && s3 && bucket && key) {
-    const path = `s3://${bucket}/${key}`;
-    ev['file.path'] = path;
-    const name = key.slice(key.lastIndexOf('/') + 1);
-    if (name) ev['file.name'] = name;
-    ev['file.directory'] = `s3://${bucket}/${key.slice(0, Math.max(0, key.lastIndexOf('/')))}`.replace(/\/$/, '');
-    const dot = name.lastIndexOf('.');
-    if (dot > 0) ev['file.extension'] = name.slice(dot + 1).toLowerCase();
-    ev['kansa.access.operation'] = s3.op;
-    const bytes = Number(extra.bytesTransferredOut ?? extra.bytesTransferredIn);
-    if (Number.isFinite(bytes) && bytes > 0) ev['file.size'] = bytes;
-    ev['kansa.message.ja'] = failed
-      ? `${subj}${from}${path} ${s3.ja.replace(/ました$/, 'ようとして失敗しました')}(${errorCode})`
-      : `${subj}${from}${path} ${s3.ja}(${where})`;
-    ev['kansa.message.en'] =
-      `${whoEn} ${failed ? `failed to ${eventName === 'GetObject' ? 'download' : eventName === 'DeleteObject' ? 'delete' : 'upload'}` : s3.en} ${path}${fromEn}${failed ? ` (${errorCode})` : ` (${whereEn})`}`;
-    return ev;
-  }
-
-  const target =
-    str(req.userName) ??
-    str(req.roleName) ??
-    str(req.groupName) ??
-    str(req.bucketName) ??
-    str(req.policyArn) ??
-    str(req.groupId) ??
-    str(req.roleArn);
-  if (target && source === 'iam.amazonaws.com' && str(req.userName)) ev['user.target.name'] = str(req.userName)!;
-  const on = target ? `(対象 ${target})` : '';
-  ev['kansa.message.ja'] =
-    `${subj}${from}${source} の ${eventName} を${failed ? '実行しようとして失敗しました' : '実行しました'}${on}${failJa}`;
-  ev['kansa.message.en'] =
-    `${whoEn} called ${eventName} on ${source}${target ? ` for ${target}` : ''}${fromEn}${failEn}`;
+/** Translates one CloudTrail record's text. */
+export function mapRecord(text: string): KansaEvent {
+  const { ev, call } = read(parse(text));
+  // Every record with an eventName and eventSource has a key, and every key has a rule.
+  const { fields, ja, en } = applyRules(RULES, text, call)!.result;
+  assignFields(ev, fields);
+  ev['kansa.message.ja'] = ja;
+  ev['kansa.message.en'] = en;
   return ev;
 }
