@@ -55,14 +55,27 @@ export function ruleTable<C, R extends MessageRule<C> = MessageRule<C>>(
   return { kind: 'rule-table', source, rules, sampleContext, keyOf };
 }
 
-/** The first rule from `start` on that accepts `text`, with its groups and index; null when none does. */
+/** What `findRule` found: the rule, its groups, its index, and the message's key when it was looked up. */
+export interface Found<R> {
+  rule: R;
+  groups: Groups;
+  index: number;
+  key?: string;
+}
+
+/**
+ * The first rule from `start` on that accepts `text`, with its groups and index; null when none does.
+ * `key` is the message's key when the caller already knows it (a translator that parsed the record to
+ * build its context), so `keyOf` does not read the text a second time.
+ */
 export function findRule<C, R extends MessageRule<C>>(
   table: RuleTable<C, R>,
   text: string,
   start = 0,
-): { rule: R; groups: Groups; index: number } | null {
-  let key: string | undefined;
-  let keyed = false;
+  known?: { key: string | undefined },
+): Found<R> | null {
+  let key = known?.key;
+  let keyed = known !== undefined;
   const rules = table.rules;
   for (let i = start; i < rules.length; i++) {
     const rule = rules[i];
@@ -81,20 +94,29 @@ export function findRule<C, R extends MessageRule<C>>(
         keyed = true;
       }
       if (key === match.key) {
-        return { rule, groups: {}, index: i };
+        return { rule, groups: {}, index: i, key };
       }
     }
   }
   return null;
 }
 
-/** Applies the first rule that matches and builds (a rule may decline); null when none does. */
+/**
+ * Applies the first rule that matches and builds (a rule may decline); null when none does. `key`: as
+ * for `findRule`, the message's key when the caller already has it.
+ */
 export function applyRules<C, R extends MessageRule<C>>(
   table: RuleTable<C, R>,
   text: string,
   ctx: C,
+  key?: string,
 ): { rule: R; result: RuleResult } | null {
-  for (let found = findRule(table, text); found; found = findRule(table, text, found.index + 1)) {
+  const known = key === undefined ? undefined : { key };
+  for (
+    let found = findRule(table, text, 0, known);
+    found;
+    found = findRule(table, text, found.index + 1, found.key === undefined ? known : { key: found.key })
+  ) {
     const result = found.rule.build(found.groups, ctx);
     if (result) {
       return { rule: found.rule, result };

@@ -330,7 +330,7 @@ function translate(record: RawRecord, _ctx: TranslateContext): KansaEvent[] {
   if (user.domain) event['user.domain'] = user.domain;
 
   // Every line has a form (`formOf` is total), so a rule always applies.
-  const { result } = applyRules(RULES, text, { a, user })!;
+  const { result } = applyRules(RULES, text, { a, user }, formOf(a))!;
   assignFields(event, result.fields);
   event['kansa.message.ja'] = result.ja;
   event['kansa.message.en'] = result.en;
