@@ -8,20 +8,28 @@
 import { parseFailureEvent } from '../../translate/finish';
 import type { Format, KansaEvent, RawRecord, TranslateContext } from '../../translate/types';
 import { ParseError } from '../../translate/types';
-import { obj } from '../_lib/json';
+import { obj, str } from '../_lib/json';
+import { parseJson } from '../_lib/json-key';
 import { recordTexts } from '../_lib/records';
-import { mapEntra } from './map';
+import { applyRules } from '../_lib/rules';
+import { RULES } from './rules';
 
-function parse(text: string): Record<string, unknown> {
+/** One record, whichever form: the rule of its form builds the whole event. */
+function translateRecord(text: string): KansaEvent {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
+    parsed = parseJson(text);
   } catch (e) {
     throw new ParseError(`expected an Entra ID record in JSON: ${(e as Error).message}`);
   }
-  const o = obj(parsed);
-  if (!o) throw new ParseError('expected an Entra ID record object');
-  return o;
+  const r = obj(parsed);
+  if (!r) throw new ParseError('expected an Entra ID record object');
+  const applied = applyRules(RULES, text, r);
+  if (applied) return applied.result.fields;
+  const category = str(r.category);
+  throw new ParseError(
+    `expected an Entra ID sign-in or audit record (category SignInLogs/AuditLogs with properties, or a Graph signIn/directoryAudit object)${category ? `, found category ${category}` : ''}`,
+  );
 }
 
 export const entraIdFormat: Format = {
@@ -52,12 +60,12 @@ export const entraIdFormat: Format = {
   translate(record: RawRecord, ctx: TranslateContext): KansaEvent[] {
     // Event Hub batches wrap the records; each becomes its own event and original.
     const pieces = recordTexts(record.text, 'records');
-    if (!pieces) return [mapEntra(parse(record.text))];
+    if (!pieces) return [translateRecord(record.text)];
     if (pieces.length === 0) throw new ParseError('the batch holds no records');
     let last = ctx.now.toISOString();
     return pieces.map((text, i) => {
       try {
-        const ev = mapEntra(parse(text));
+        const ev = translateRecord(text);
         ev['event.original'] = text;
         last = (ev['@timestamp'] as string | undefined) ?? last;
         return ev;

@@ -1,3 +1,4 @@
+/** The event of an Entra ID sign-in and of a directory audit; `rules.ts` says which form a record is. */
 import type { KansaEvent } from '../../translate/types';
 import { ParseError } from '../../translate/types';
 import { kebab } from '../_lib/wording';
@@ -201,27 +202,4 @@ export function mapAudit(p: Json): KansaEvent {
   ev['kansa.message.en'] =
     `${actor ?? 'Someone'} did "${activity}" in Entra ID${ip ? ` from ${ip}` : ''} (${whatEn || category}${failEn})`;
   return ev;
-}
-
-/** One record, whichever shape: a diagnostic-settings record (category + properties) or a Graph resource. */
-export function mapEntra(r: Json): KansaEvent {
-  const category = str(r.category);
-  const props = obj(r.properties);
-  if (props && category && /SignInLogs$/.test(category)) {
-    const ev = mapSignIn(props, category);
-    const ip = str(r.callerIpAddress);
-    if (!ev['source.ip'] && ip && isIp(ip)) ev['source.ip'] = ip;
-    return ev;
-  }
-  if (props && category === 'AuditLogs') return mapAudit(props);
-  if (
-    r.createdDateTime !== undefined &&
-    (r.userPrincipalName !== undefined || r.servicePrincipalName !== undefined) &&
-    obj(r.status)
-  )
-    return mapSignIn(r);
-  if (r.activityDateTime !== undefined && r.activityDisplayName !== undefined) return mapAudit(r);
-  throw new ParseError(
-    `expected an Entra ID sign-in or audit record (category SignInLogs/AuditLogs with properties, or a Graph signIn/directoryAudit object)${category ? `, found category ${category}` : ''}`,
-  );
 }
