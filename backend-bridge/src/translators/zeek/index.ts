@@ -1,11 +1,14 @@
 import { ParseError, type Format, type KansaEvent, type RawRecord, type TranslateContext } from '../../translate/types';
 import { endpoint, flowSentence, formatBytes, transportName } from '../_lib/flow';
+import { parseJson, jsonKeyOf } from '../_lib/json-key';
+import { applyRules, assignFields, ruleTable, type MessageRule, type RuleResult } from '../_lib/rules';
 import { categoryFields, urlFields, webSentence } from '../_lib/web';
 
 /**
  * Zeek logs: JSON (one object per line, `LogAscii::use_json=T`) and the default TSV with its
- * `#separator` / `#fields` header. conn, dns and http become specific events; other logs (ssl,
- * files, notice, weird…) a generic one. The log is told by `_path` when present, else by its fields.
+ * `#separator` / `#fields` header. A rule table keyed by the log path: conn, dns, http and ssl become
+ * specific events; notice, weird and other logs (files…) a generic one. The log is told by `_path` when
+ * present, else by its fields.
  */
 
 type Value = string | number | boolean | null | Value[] | { [k: string]: Value };
@@ -99,19 +102,23 @@ function unescapeTsv(s: string): string {
     : s;
 }
 
-function rowOf(record: RawRecord): Row {
+/**
+ * The record's fields and its JSON text, which the rule table is keyed by: a JSON line as it is, a TSV
+ * row as the JSON record Zeek's JSON writer prints for the same fields.
+ */
+function rowOf(record: RawRecord): { row: Row; json: string } {
   const text = record.text.replace(/\r$/, '').trim();
   if (text.startsWith('{')) {
     let parsed: unknown;
     try {
-      parsed = JSON.parse(text);
+      parsed = parseJson(text);
     } catch (err) {
       throw new ParseError(`expected one Zeek JSON object per line: ${(err as Error).message}`);
     }
     if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
       throw new ParseError('expected a Zeek JSON object');
     }
-    return parsed as Row;
+    return { row: parsed as Row, json: text };
   }
   if (text.startsWith('#')) {
     throw new ParseError(`expected a Zeek record, found the TSV metadata line ${text.split('\t')[0]}`);
@@ -125,7 +132,7 @@ function rowOf(record: RawRecord): Row {
     record.header.forEach((name, i) => {
       row[name] = unescapeTsv(values[i]);
     });
-    return row;
+    return { row, json: JSON.stringify(row) };
   }
   throw new ParseError('expected a Zeek JSON object, or a TSV record after a #fields header');
 }
@@ -177,36 +184,44 @@ function base(row: Row, path: string): KansaEvent {
   return e;
 }
 
-function conn(row: Row, e: KansaEvent): void {
+/** What every rule reads: the record's fields, its log path, and the event of the fields all logs share. */
+interface ZeekCtx {
+  row: Row;
+  path: string;
+  e: KansaEvent;
+}
+
+function conn({ row, e }: ZeekCtx): RuleResult {
+  const f: KansaEvent = {};
   const state = str(row.conn_state);
   const service = str(row.service);
   const sent = int(row.orig_bytes);
   const rcvd = int(row.resp_bytes);
-  e['event.category'] = ['network'];
-  e['event.type'] = ['connection'];
-  e['event.action'] = 'network-connection';
-  e['event.outcome'] =
+  f['event.category'] = ['network'];
+  f['event.type'] = ['connection'];
+  f['event.action'] = 'network-connection';
+  f['event.outcome'] =
     state === 'SF' || state === 'S1' || state === 'S2' || state === 'S3'
       ? 'success'
       : state === 'REJ' || state === 'S0'
         ? 'failure'
         : 'unknown';
-  if (service) e['network.protocol'] = service.split(',')[0];
-  if (sent !== undefined) e['source.bytes'] = sent;
-  if (rcvd !== undefined) e['destination.bytes'] = rcvd;
-  if (sent !== undefined || rcvd !== undefined) e['network.bytes'] = (sent ?? 0) + (rcvd ?? 0);
+  if (service) f['network.protocol'] = service.split(',')[0];
+  if (sent !== undefined) f['source.bytes'] = sent;
+  if (rcvd !== undefined) f['destination.bytes'] = rcvd;
+  if (sent !== undefined || rcvd !== undefined) f['network.bytes'] = (sent ?? 0) + (rcvd ?? 0);
   const op = int(row.orig_pkts);
   const rp = int(row.resp_pkts);
-  if (op !== undefined) e['source.packets'] = op;
-  if (rp !== undefined) e['destination.packets'] = rp;
+  if (op !== undefined) f['source.packets'] = op;
+  if (rp !== undefined) f['destination.packets'] = rp;
   const duration = num(row.duration);
-  if (duration !== undefined) e['event.duration'] = Math.round(duration * 1e9);
+  if (duration !== undefined) f['event.duration'] = Math.round(duration * 1e9);
   const lo = bool(row.local_orig);
   const lr = bool(row.local_resp);
   if (lo !== undefined && lr !== undefined) {
-    e['network.direction'] = lo && lr ? 'internal' : lo ? 'outbound' : lr ? 'inbound' : 'external';
+    f['network.direction'] = lo && lr ? 'internal' : lo ? 'outbound' : lr ? 'inbound' : 'external';
   }
-  if (state) e['event.reason'] = CONN_STATES[state]?.[1] ?? state;
+  if (state) f['event.reason'] = CONN_STATES[state]?.[1] ?? state;
   const transport = e['network.transport'] as string | undefined;
   const portless = transport === 'icmp' || transport === 'ipv6-icmp';
   const words = state ? CONN_STATES[state] : undefined;
@@ -223,23 +238,23 @@ function conn(row: Row, e: KansaEvent): void {
     extraJa: [...(service ? [service] : []), ...(words ? [words[0]] : state ? [state] : [])],
     extraEn: [...(service ? [service] : []), ...(words ? [words[1]] : state ? [state] : [])],
   });
-  e['kansa.message.ja'] = s.ja;
-  e['kansa.message.en'] = s.en;
+  return { fields: f, ...s };
 }
 
-function dns(row: Row, e: KansaEvent): void {
+function dns({ row, e }: ZeekCtx): RuleResult {
+  const f: KansaEvent = {};
   const query = str(row.query);
   const qtype = str(row.qtype_name);
   const rcode = str(row.rcode_name);
   const answers = list(row.answers);
-  e['event.category'] = ['network'];
-  e['event.type'] = ['protocol', 'info'];
-  e['event.action'] = 'dns-query';
-  e['event.outcome'] = rcode === undefined ? 'unknown' : rcode === 'NOERROR' ? 'success' : 'failure';
-  e['network.protocol'] = 'dns';
-  if (query) e['dns.question.name'] = query;
-  if (qtype) e['dns.question.type'] = qtype;
-  if (rcode) e['dns.response_code'] = rcode;
+  f['event.category'] = ['network'];
+  f['event.type'] = ['protocol', 'info'];
+  f['event.action'] = 'dns-query';
+  f['event.outcome'] = rcode === undefined ? 'unknown' : rcode === 'NOERROR' ? 'success' : 'failure';
+  f['network.protocol'] = 'dns';
+  if (query) f['dns.question.name'] = query;
+  if (qtype) f['dns.question.type'] = qtype;
+  if (rcode) f['dns.response_code'] = rcode;
   const who = e['source.ip'] ?? '?';
   const server = e['destination.ip'];
   const shown = answers.slice(0, 3).join(', ') + (answers.length > 3 ? ` ほか ${answers.length - 3} 件` : '');
@@ -254,13 +269,15 @@ function dns(row: Row, e: KansaEvent): void {
     ...(answers.length > 0 ? [`answer ${shownEn}`] : []),
     ...(server ? [`server ${server}`] : []),
   ];
-  e['kansa.message.ja'] =
-    `${who} が ${query ?? '(名前なし)'} の ${qtype ?? '?'} レコードを問い合わせました(${partsJa.join('、')})`;
-  e['kansa.message.en'] =
-    `${who} looked up the ${qtype ?? '?'} record of ${query ?? '(no name)'} (${partsEn.join(', ')})`;
+  return {
+    fields: f,
+    ja: `${who} が ${query ?? '(名前なし)'} の ${qtype ?? '?'} レコードを問い合わせました(${partsJa.join('、')})`,
+    en: `${who} looked up the ${qtype ?? '?'} record of ${query ?? '(no name)'} (${partsEn.join(', ')})`,
+  };
 }
 
-function http(row: Row, e: KansaEvent): void {
+function http({ row, e }: ZeekCtx): RuleResult {
+  const f: KansaEvent = {};
   const method = str(row.method);
   const host = str(row.host);
   const uri = str(row.uri);
@@ -269,31 +286,31 @@ function http(row: Row, e: KansaEvent): void {
   const reqLen = int(row.request_body_len);
   const respLen = int(row.response_body_len);
   const user = str(row.username);
-  e['event.category'] = ['network', 'web'];
-  e['event.type'] = ['protocol', 'access'];
-  e['event.action'] = 'http-request';
-  e['event.outcome'] = status === undefined || status === 0 ? 'unknown' : status < 400 ? 'success' : 'failure';
-  e['network.protocol'] = 'http';
-  if (method) e['http.request.method'] = method;
-  if (status !== undefined && status > 0) e['http.response.status_code'] = status;
-  if (agent) e['user_agent.original'] = agent;
-  if (user) e['user.name'] = user;
+  f['event.category'] = ['network', 'web'];
+  f['event.type'] = ['protocol', 'access'];
+  f['event.action'] = 'http-request';
+  f['event.outcome'] = status === undefined || status === 0 ? 'unknown' : status < 400 ? 'success' : 'failure';
+  f['network.protocol'] = 'http';
+  if (method) f['http.request.method'] = method;
+  if (status !== undefined && status > 0) f['http.response.status_code'] = status;
+  if (agent) f['user_agent.original'] = agent;
+  if (user) f['user.name'] = user;
   let domain = host ? host.replace(/:\d+$/, '').toLowerCase() : undefined;
   if (uri !== undefined) {
     if (/^[a-z]+:\/\//i.test(uri)) {
-      domain = urlFields(uri, e).domain ?? domain;
+      domain = urlFields(uri, f).domain ?? domain;
     } else if (host) {
       const port = e['destination.port'];
       const hostPart = host.includes(':') || port === undefined || port === 80 ? host : `${host}:${port}`;
-      urlFields(`http://${hostPart}${uri.startsWith('/') ? '' : '/'}${uri}`, e);
+      urlFields(`http://${hostPart}${uri.startsWith('/') ? '' : '/'}${uri}`, f);
     } else {
-      e['url.path'] = uri.replace(/[?#].*$/, '');
+      f['url.path'] = uri.replace(/[?#].*$/, '');
     }
   } else if (domain) {
-    e['url.domain'] = domain;
+    f['url.domain'] = domain;
   }
-  if (domain) e['destination.domain'] = domain;
-  const category = categoryFields(domain, e);
+  if (domain) f['destination.domain'] = domain;
+  const category = categoryFields(domain, f);
   const extraJa = [
     ...(reqLen ? [`送信本文 ${formatBytes(reqLen)}`] : []),
     ...(respLen ? [`受信本文 ${formatBytes(respLen)}`] : []),
@@ -312,23 +329,23 @@ function http(row: Row, e: KansaEvent): void {
     extraJa,
     extraEn,
   });
-  e['kansa.message.ja'] = s.ja;
-  e['kansa.message.en'] = s.en;
+  return { fields: f, ...s };
 }
 
-function ssl(row: Row, e: KansaEvent): void {
+function ssl({ row, e }: ZeekCtx): RuleResult {
+  const f: KansaEvent = {};
   const sni = str(row.server_name)?.toLowerCase();
   const established = bool(row.established);
-  e['event.category'] = ['network', 'web'];
-  e['event.type'] = ['protocol', 'access'];
-  e['event.action'] = 'tls-session';
-  e['event.outcome'] = established === undefined ? 'unknown' : established ? 'success' : 'failure';
-  e['network.protocol'] = 'tls';
+  f['event.category'] = ['network', 'web'];
+  f['event.type'] = ['protocol', 'access'];
+  f['event.action'] = 'tls-session';
+  f['event.outcome'] = established === undefined ? 'unknown' : established ? 'success' : 'failure';
+  f['network.protocol'] = 'tls';
   if (sni) {
-    e['destination.domain'] = sni;
-    e['url.domain'] = sni;
+    f['destination.domain'] = sni;
+    f['url.domain'] = sni;
   }
-  const category = categoryFields(sni, e);
+  const category = categoryFields(sni, f);
   const version = str(row.version);
   const s = webSentence({
     client: e['source.ip'],
@@ -337,20 +354,24 @@ function ssl(row: Row, e: KansaEvent): void {
     extraJa: ['HTTPS', ...(version ? [version] : []), ...(established === false ? ['未確立'] : [])],
     extraEn: ['HTTPS', ...(version ? [version] : []), ...(established === false ? ['not established'] : [])],
   });
-  e['kansa.message.ja'] = s.ja;
-  e['kansa.message.en'] = s.en;
+  return { fields: f, ...s };
 }
 
-function other(row: Row, path: string, e: KansaEvent): void {
-  e['event.category'] = ['network'];
-  e['event.type'] = ['info'];
-  e['event.action'] = `zeek-${path}`;
-  e['event.outcome'] = 'unknown';
+/**
+ * A log Kansa reads no further: what Zeek noted and between whom. `kind` is given for the logs that
+ * name what they saw (notice: an alert; weird: an event), whose name becomes rule.name.
+ */
+function logged({ row, path, e }: ZeekCtx, kind?: 'alert' | 'event'): RuleResult {
+  const f: KansaEvent = {};
+  f['event.category'] = ['network'];
+  f['event.type'] = ['info'];
+  f['event.action'] = `zeek-${path}`;
+  f['event.outcome'] = 'unknown';
   const note = str(row.note) ?? str(row.name);
   const msg = str(row.msg);
-  if (path === 'notice' || path === 'weird') {
-    e['event.kind'] = path === 'notice' ? 'alert' : 'event';
-    if (note) e['rule.name'] = note;
+  if (kind) {
+    f['event.kind'] = kind;
+    if (note) f['rule.name'] = note;
   }
   const src = e['source.ip'];
   const dst = e['destination.ip'];
@@ -363,22 +384,91 @@ function other(row: Row, path: string, e: KansaEvent): void {
       ? ` on traffic from ${src} to ${endpoint(dst, e['destination.port'] as number | undefined, e['network.transport'] as string | undefined)}`
       : '';
   const what = [note, msg].filter(Boolean).join(': ');
-  e['kansa.message.ja'] =
-    `Zeek が${between ? ` ${between}で` : ''} ${path} ログを記録しました${what ? `: ${what}` : ''}`;
-  e['kansa.message.en'] =
-    `Zeek logged ${/^[aeiou]/.test(path) ? 'an' : 'a'} ${path} record${betweenEn}${what ? `: ${what}` : ''}`;
+  return {
+    fields: f,
+    ja: `Zeek が${between ? ` ${between}で` : ''} ${path} ログを記録しました${what ? `: ${what}` : ''}`,
+    en: `Zeek logged ${/^[aeiou]/.test(path) ? 'an' : 'a'} ${path} record${betweenEn}${what ? `: ${what}` : ''}`,
+  };
 }
+
+/** A record as Zeek's JSON writer prints it, with its `_path`. */
+const SAMPLE_CONN =
+  '{"ts":1790812802.5,"uid":"C4J4Th3PJpwUYZZ6gc","id.orig_h":"203.0.113.9","id.orig_p":4242,"id.resp_h":"10.0.0.5","id.resp_p":22,"proto":"tcp","conn_state":"S0","local_orig":false,"local_resp":true,"missed_bytes":0,"history":"S","orig_pkts":1,"orig_ip_bytes":60,"resp_pkts":0,"resp_ip_bytes":0}';
+
+/** The logs with a rule of their own; any other path is read by the `other` rule. */
+const NAMED = new Set(['conn', 'dns', 'http', 'ssl', 'notice', 'weird']);
+
+function readSample(text: string): ZeekCtx {
+  const row = parseJson(text) as Row;
+  const path = pathOf(row);
+  return { row, path, e: base(row, path) };
+}
+type Rule = MessageRule<ZeekCtx>;
+const rule = (r: Omit<Rule, 'sampleContext' | 'match'>): Rule => ({
+  ...r,
+  match: { key: r.id },
+  sampleContext: readSample(r.sample),
+});
+
+/** One rule per log path (`pathOf`: `_path`, else told by the fields); samples are JSON records. */
+export const RULES = ruleTable<ZeekCtx>(
+  'zeek',
+  readSample(SAMPLE_CONN),
+  [
+    rule({ id: 'conn', sample: SAMPLE_CONN, build: (_g, c) => conn(c) }),
+    rule({
+      id: 'dns',
+      sample:
+        '{"ts":1790812804.2,"uid":"CxDkEa1Jc8T2sxfRa","id.orig_h":"10.0.1.23","id.orig_p":3333,"id.resp_h":"10.0.0.53","id.resp_p":53,"proto":"udp","trans_id":12345,"rtt":0.00093,"query":"www.doda.jp","qclass":1,"qclass_name":"C_INTERNET","qtype":1,"qtype_name":"A","rcode":0,"rcode_name":"NOERROR","AA":false,"TC":false,"RD":true,"RA":true,"Z":0,"answers":["203.0.113.80","203.0.113.81"],"TTLs":[60.0,60.0],"rejected":false}',
+      build: (_g, c) => dns(c),
+    }),
+    rule({
+      id: 'http',
+      sample:
+        '{"ts":1790812806.1,"uid":"CqfNxL2Xb7m8Fp0zG","id.orig_h":"10.0.1.23","id.orig_p":52400,"id.resp_h":"93.184.216.34","id.resp_p":80,"trans_depth":1,"method":"GET","host":"www.example.co.jp","uri":"/index.html?lang=ja","version":"1.1","user_agent":"Mozilla/5.0 (Windows NT 10.0; Win64; x64)","request_body_len":0,"response_body_len":5120,"status_code":200,"status_msg":"OK","tags":[],"resp_fuids":["FvX0rs3gqc7e5yPkSj"],"resp_mime_types":["text/html"]}',
+      build: (_g, c) => http(c),
+    }),
+    rule({
+      id: 'ssl',
+      sample:
+        '{"ts":1790812808.3,"uid":"CpSCvL1aG3z2kRj5nh","id.orig_h":"10.0.1.23","id.orig_p":52402,"id.resp_h":"203.0.113.90","id.resp_p":443,"version":"TLSv13","cipher":"TLS_AES_128_GCM_SHA256","server_name":"www.nicovideo.jp","resumed":false,"established":true}',
+      build: (_g, c) => ssl(c),
+    }),
+    rule({
+      id: 'notice',
+      sample:
+        '{"ts":1790812809.0,"note":"SSH::Password_Guessing","msg":"203.0.113.9 appears to be guessing SSH passwords (seen in 30 connections).","sub":"Sampled servers:  10.0.0.5","src":"203.0.113.9","actions":["Notice::ACTION_LOG"],"suppress_for":3600.0,"_path":"notice"}',
+      build: (_g, c) => logged(c, 'alert'),
+    }),
+    rule({
+      id: 'weird',
+      sample:
+        '{"_path":"weird","ts":1790812810.1,"uid":"CzKv6R3fWnDq7Lh2b","id.orig_h":"10.0.1.23","id.orig_p":52410,"id.resp_h":"203.0.113.91","id.resp_p":80,"name":"bad_HTTP_request","notice":false,"peer":"zeek","source":"HTTP"}',
+      build: (_g, c) => logged(c, 'event'),
+    }),
+    rule({
+      id: 'other',
+      sample:
+        '{"_path":"files","ts":1790812811.2,"fuid":"FwRk8u3Lh1Q2yTqQ6","uid":"CqfNxL2Xb7m8Fp0zG","id.orig_h":"10.0.1.23","id.orig_p":52400,"id.resp_h":"93.184.216.34","id.resp_p":80,"source":"HTTP","depth":0,"analyzers":["MD5"],"mime_type":"application/x-dosexec","filename":"setup.exe","duration":0.01,"is_orig":false,"seen_bytes":5120,"total_bytes":5120,"missing_bytes":0,"overflow_bytes":0,"timedout":false,"md5":"0f343b0931126a20f133d67c2b018a3b"}',
+      build: (_g, c) => logged(c),
+    }),
+  ],
+  jsonKeyOf((r) => {
+    const path = pathOf(r as Row);
+    return NAMED.has(path) ? path : 'other';
+  }),
+);
 
 function translate(record: RawRecord, _ctx: TranslateContext): KansaEvent[] {
   void _ctx;
-  const row = rowOf(record);
+  const { row, json } = rowOf(record);
   const path = pathOf(row);
   const e = base(row, path);
-  if (path === 'conn') conn(row, e);
-  else if (path === 'dns') dns(row, e);
-  else if (path === 'http') http(row, e);
-  else if (path === 'ssl') ssl(row, e);
-  else other(row, path, e);
+  // Every record has a path, and every path a rule: `other` takes the paths without one.
+  const { result } = applyRules(RULES, json, { row, path, e })!;
+  assignFields(e, result.fields);
+  e['kansa.message.ja'] = result.ja;
+  e['kansa.message.en'] = result.en;
   return [e];
 }
 
