@@ -4,6 +4,7 @@
  * parsed that same text: the last parse is remembered, so each record is parsed once. The parsed value is
  * shared with the next caller that passes the same text, so callers read it and never change it.
  */
+import { ParseError } from '../../translate/types';
 import { obj, type Json } from './json';
 
 let lastText: string | undefined;
@@ -16,6 +17,22 @@ export function parseJson(text: string): unknown {
     lastText = text;
   }
   return lastValue;
+}
+
+/** `parseJsonObject` of `./json` (the same ParseError saying `what` was expected), parsed through parseJson. */
+export function parseJsonObjectOnce(text: string, what: string): Json {
+  let parsed: unknown;
+  try {
+    parsed = parseJson(text);
+  } catch (err) {
+    throw new ParseError(`expected a JSON object (${what}): ${(err as Error).message}`);
+  }
+  const r = obj(parsed);
+  if (!r) {
+    const kind = parsed === null ? 'null' : Array.isArray(parsed) ? 'an array' : `a ${typeof parsed}`;
+    throw new ParseError(`expected a JSON object (${what}), found ${kind}`);
+  }
+  return r;
 }
 
 /** A table's keyOf from a key of the parsed record; a text that is not a JSON object has no key. */
