@@ -68,10 +68,12 @@ export function translateMessage(
     if (!program.matches(env)) continue;
     const out = program.translate(env, ctx);
     if (out === null) break;
-    // Object.assign, not spread: spreading these many-keyed objects costs ten times as much per line.
-    return (Array.isArray(out) ? out : [out]).map((e) =>
-      Object.assign({}, base, { 'kansa.source_type': program.id }, e),
-    );
+    base['kansa.source_type'] = program.id;
+    if (!Array.isArray(out)) return [Object.assign(base, out)];
+    // The program's fields go into the envelope's own object (envelope keys first, then the program's, as
+    // before); only a second event from the same line needs a copy of the envelope. Object.assign, not
+    // spread: spreading these many-keyed objects costs ten times as much per line.
+    return out.map((e, i) => (i === out.length - 1 ? Object.assign(base, e) : Object.assign({}, base, e)));
   }
   return [Object.assign(base, genericFields(env))];
 }
