@@ -3,9 +3,16 @@
 // requests the plugin made are captured once through a recording proxy and then replayed straight
 // to OpenSearch. Plugin start-up is taken out by differencing: a request of 1 query and one of
 // 1 + REPEAT copies; the direct side replays the same counts with the plugin's concurrency (4).
+// kansa-dsquery reports (KANSA_DSQUERY_TIMING=1) how much of its run was its own Arrow decoding and JSON
+// encoding of the frames, which Grafana does not do; that share is shown apart.
+// KANSA_BENCH_QUERY_BASE=DIR adds a second plugin build (DIR/datasource-plugin/dist/gpx_kansa_logs_<os>_<arch>,
+// e.g. a commit before a change) alternating with this tree's in the same rounds; KANSA_BENCH_QUERY_NEW=DIR takes
+// this tree's side from DIR instead, so that rebuilds of the working tree cannot change it mid-run. Both plugin
+// builds run under the same kansa-dsquery (the new side's).
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import http from 'node:http';
+import { loadavg } from 'node:os';
 import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { spread } from './measure.mjs';
@@ -39,7 +46,10 @@ const QUERIES = {
 function runDsquery(binary, plugin, request) {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
-    const child = spawn(binary, ['query', '--plugin', plugin, '--request', '-'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(binary, ['query', '--plugin', plugin, '--request', '-'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, KANSA_DSQUERY_TIMING: '1' },
+    });
     const out = [];
     const err = [];
     child.stdout.on('data', (c) => out.push(c));
@@ -52,7 +62,9 @@ function runDsquery(binary, plugin, request) {
       const body = JSON.parse(Buffer.concat(out).toString());
       const failed = Object.entries(body.results ?? {}).filter(([, r]) => r.error || (r.status && r.status >= 300));
       if (failed.length) return reject(new Error(`kansa-dsquery: ${failed[0][0]}: ${failed[0][1].error}`));
-      resolve({ seconds, body });
+      const timing = /kansa-dsquery timing: (.*)/.exec(Buffer.concat(err).toString());
+      if (!timing) return reject(new Error('kansa-dsquery printed no timing line (KANSA_DSQUERY_TIMING=1)'));
+      resolve({ seconds, harness: JSON.parse(timing[1]).harnessSeconds, body });
     });
     child.stdin.end(JSON.stringify(request));
   });
@@ -173,85 +185,111 @@ async function direct(target, captured, copies) {
 }
 
 function dsqueryBinaries(root, log) {
-  const binary = join(root, 'datasource-plugin', 'bin', 'kansa-dsquery');
-  // build-backend.mjs builds the backend for this machine's platform.
-  const plugin = join(
-    root,
-    'datasource-plugin',
-    'dist',
-    `gpx_kansa_logs_${process.platform}_${process.arch === 'x64' ? 'amd64' : process.arch}`,
-  );
-  if (!existsSync(binary) || !existsSync(plugin)) {
+  const tree = (dir) => ({
+    binary: join(dir, 'datasource-plugin', 'bin', 'kansa-dsquery'),
+    // build-backend.mjs builds the backend for this machine's platform.
+    plugin: join(
+      dir,
+      'datasource-plugin',
+      'dist',
+      `gpx_kansa_logs_${process.platform}_${process.arch === 'x64' ? 'amd64' : process.arch}`,
+    ),
+  });
+  const own = tree(process.env.KANSA_BENCH_QUERY_NEW ?? root);
+  if (!existsSync(own.binary) || !existsSync(own.plugin)) {
     log('building the data source backend and kansa-dsquery (datasource-plugin/scripts/build-backend.mjs)');
     execFileSync(process.execPath, [join(root, 'datasource-plugin', 'scripts', 'build-backend.mjs')], {
       stdio: 'inherit',
       env: { ...process.env, PATH: `${process.env.PATH}:/usr/local/go/bin` },
     });
   }
-  return { binary, plugin };
+  const plugins = { new: own.plugin };
+  if (process.env.KANSA_BENCH_QUERY_BASE) {
+    plugins.base = tree(process.env.KANSA_BENCH_QUERY_BASE).plugin;
+    if (!existsSync(plugins.base)) throw new Error(`KANSA_BENCH_QUERY_BASE: ${plugins.base} does not exist`);
+  }
+  return { binary: own.binary, plugins };
 }
 
 export async function queryTier({ root, out, runs, log, ensureData }) {
-  const { binary, plugin } = dsqueryBinaries(root, log);
+  const { binary, plugins } = dsqueryBinaries(root, log);
+  const trees = Object.keys(plugins);
   const node = await benchOpenSearch(root, out, log);
   const rows = [];
+  const loads = [];
   try {
     await ensureData(node.url);
     const only = process.env.KANSA_BENCH_QUERIES?.split(',');
     for (const [type, query] of Object.entries(QUERIES).filter(([t]) => !only || only.includes(t))) {
       const proxy = await recordingProxy(node.url);
-      await runDsquery(binary, plugin, request(proxy.url, query, 1));
+      await runDsquery(binary, plugins.new, request(proxy.url, query, 1));
       proxy.close();
       const captured = proxy.seen;
       if (captured.length === 0) throw new Error(`query ${type}: the plugin sent nothing to OpenSearch`);
-      const perQuery = [];
-      const perDirect = [];
-      const startup = [];
+      const requests = captured.map((r) => `${r.method} ${r.path.split('?')[0]}`).join(', ');
+      const sides = [...trees, 'direct'];
+      const per = Object.fromEntries(sides.map((s) => [s, { total: [], harness: [], startup: [] }]));
       try {
         for (let round = 1; round <= runs; round++) {
-          // Alternate which side goes first, so a burst of load elsewhere does not favour one.
-          const sides = round % 2 ? ['plugin', 'direct'] : ['direct', 'plugin'];
-          for (const side of sides) {
-            if (side === 'plugin') {
-              const one = (await runDsquery(binary, plugin, request(node.url, query, 1))).seconds;
-              const many = (await runDsquery(binary, plugin, request(node.url, query, 1 + REPEAT))).seconds;
-              perQuery.push((many - one) / REPEAT);
-              startup.push(one);
-            } else {
+          // Rotate which side goes first, so a burst of load elsewhere does not favour one.
+          const order = sides.map((_, i) => sides[(i + round) % sides.length]);
+          if (round % 2 === 0) order.reverse();
+          for (const side of order) {
+            if (side === 'direct') {
               const one = await direct(node.url, captured, 1);
               const many = await direct(node.url, captured, 1 + REPEAT);
-              perDirect.push((many - one) / REPEAT);
+              per.direct.total.push((many - one) / REPEAT);
+            } else {
+              const one = await runDsquery(binary, plugins[side], request(node.url, query, 1));
+              const many = await runDsquery(binary, plugins[side], request(node.url, query, 1 + REPEAT));
+              per[side].total.push((many.seconds - one.seconds) / REPEAT);
+              per[side].harness.push((many.harness - one.harness) / REPEAT);
+              per[side].startup.push(one.seconds);
             }
           }
+          loads.push(loadavg()[0]);
           log(
-            `query ${type} round ${round}/${runs}: plugin ${(perQuery.at(-1) * 1000).toFixed(1)} ms/query, direct ${(perDirect.at(-1) * 1000).toFixed(1)} ms/query`,
+            `query ${type} round ${round}/${runs}: ${sides.map((s) => `${s} ${(per[s].total.at(-1) * 1000).toFixed(1)}`).join(', ')} ms/query`,
           );
         }
       } catch (err) {
         // One query type failing (e.g. OpenSearch refusing a point in time under load) must not hide the others.
         log(`query ${type}: ${err.message}`);
-        if (perQuery.length === 0 || perDirect.length === 0) {
+        const done = Math.min(...sides.map((s) => per[s].total.length));
+        if (done === 0) {
           rows.push(
-            `| ${type} | ${captured.map((r) => `${r.method} ${r.path.split('?')[0]}`).join(', ')} | failed: ${err.message.slice(0, 160).replaceAll('|', '/')} | | | |`,
+            `| ${type} | ${requests} | | failed: ${err.message.slice(0, 160).replaceAll('|', '/')} | | | | | | |`,
           );
           continue;
         }
-        perQuery.length = perDirect.length = Math.min(perQuery.length, perDirect.length);
+        for (const s of sides) for (const k of Object.keys(per[s])) per[s][k].length = Math.min(per[s][k].length, done);
       }
-      const ratio = spread(perQuery.map((p, i) => p / perDirect[i])).median;
-      const ms = (s) => `${(s.median * 1000).toFixed(1)} (${(s.min * 1000).toFixed(1)}–${(s.max * 1000).toFixed(1)})`;
-      rows.push(
-        `| ${type} | ${captured.map((r) => `${r.method} ${r.path.split('?')[0]}`).join(', ')} | ${ms(spread(perQuery))} | ${ms(spread(perDirect))} | ${ratio.toFixed(2)}× | ${(spread(startup).median * 1000).toFixed(0)} |`,
-      );
+      const ms = (values) => {
+        const s = spread(values);
+        return `${(s.median * 1000).toFixed(1)} (${(s.min * 1000).toFixed(1)}–${(s.max * 1000).toFixed(1)})`;
+      };
+      const ratio = (values) => `${spread(values.map((p, i) => p / per.direct.total[i])).median.toFixed(2)}×`;
+      for (const t of trees) {
+        const p = per[t];
+        const own = p.total.map((v, i) => v - p.harness[i]);
+        rows.push(
+          `| ${type} | ${requests} | ${t} | ${ms(p.total)} | ${ms(p.harness)} | ${ms(own)} | ${ms(per.direct.total)} | ${ratio(p.total)} | ${ratio(own)} | ${(spread(p.startup).median * 1000).toFixed(0)} |`,
+        );
+      }
     }
   } finally {
     node.stop();
   }
+  const load = spread(loads.length ? loads : [loadavg()[0]]);
   return [
     `### Query overhead: kansa-dsquery vs the same OpenSearch requests sent directly, ${runs} alternating runs, ${REPEAT} queries per run at concurrency ${CONCURRENCY}`,
     '',
-    '| query type | OpenSearch requests per query | plugin ms/query median (min–max) | direct ms/query median (min–max) | plugin ÷ direct (per-round median) | one-query kansa-dsquery run incl. plugin start, ms |',
-    '|---|---|---|---|---|---|',
+    `1-minute load after each round: median ${load.median.toFixed(1)} (${load.min.toFixed(1)}–${load.max.toFixed(1)}).`,
+    'Harness share: kansa-dsquery decoding the Arrow frames and writing them as JSON, which Grafana does not do;',
+    '"without it" is what a Grafana server would wait for (the plugin, its Arrow encoding and gRPC).',
+    '',
+    '| query type | OpenSearch requests per query | plugin build | kansa-dsquery ms/query median (min–max) | of which harness Arrow decode + JSON | without the harness share | direct ms/query | ÷ direct, end to end (per-round median) | ÷ direct, without the harness share | one-query kansa-dsquery run incl. plugin start, ms |',
+    '|---|---|---|---|---|---|---|---|---|---|',
     ...rows,
   ].join('\n');
 }

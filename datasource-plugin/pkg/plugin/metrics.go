@@ -341,18 +341,23 @@ func formatPercent(p float64) string {
 // seriesFrames makes the time series of one group-by combination, one frame per metric column, with a point
 // at every interval of the axis (intervals without documents read as an empty bucket).
 func seriesFrames(axis []time.Time, nonEmpty []client.Bucket, metrics []metricAgg, labels data.Labels) (data.Frames, error) {
-	byKey := map[int64]client.Bucket{}
-	for _, b := range nonEmpty {
-		ms, err := b.KeyMillis()
+	byKey := make(map[int64]*client.Bucket, len(nonEmpty))
+	for i := range nonEmpty {
+		ms, err := nonEmpty[i].KeyMillis()
 		if err != nil {
 			return nil, err
 		}
-		byKey[ms] = b
+		byKey[ms] = &nonEmpty[i]
 	}
 	times := axis
-	buckets := make([]client.Bucket, len(axis))
+	empty := &client.Bucket{}
+	buckets := make([]*client.Bucket, len(axis))
 	for i, t := range axis {
-		buckets[i] = byKey[t.UnixMilli()]
+		if b, ok := byKey[t.UnixMilli()]; ok {
+			buckets[i] = b
+		} else {
+			buckets[i] = empty
+		}
 	}
 	var frames data.Frames
 	for _, c := range columnsOf(metrics) {
@@ -360,7 +365,7 @@ func seriesFrames(axis []time.Time, nonEmpty []client.Bucket, metrics []metricAg
 		if nullable(c.mt) {
 			vals := make([]*float64, len(buckets))
 			for i, b := range buckets {
-				v, err := metricValue(b, c.idx, c.mt, c.pct)
+				v, err := metricValue(*b, c.idx, c.mt, c.pct)
 				if err != nil {
 					return nil, err
 				}
@@ -370,7 +375,12 @@ func seriesFrames(axis []time.Time, nonEmpty []client.Bucket, metrics []metricAg
 		} else {
 			vals := make([]float64, len(buckets))
 			for i, b := range buckets {
-				v, err := metricValue(b, c.idx, c.mt, c.pct)
+				// A count is the bucket's doc_count (metricValue's answer), without a value allocated per point.
+				if metricKinds[c.mt.Type].aggregation == "" {
+					vals[i] = float64(b.DocCount)
+					continue
+				}
+				v, err := metricValue(*b, c.idx, c.mt, c.pct)
 				if err != nil {
 					return nil, err
 				}
