@@ -12,6 +12,7 @@ import type { Format, KansaEvent, RawRecord, TranslateContext } from '../../tran
 import { ParseError } from '../../translate/types';
 import { isIp } from '../_lib/network';
 import { CLASS_WORDS, failVerb, type ClassWords } from '../_lib/database';
+import { parseJson } from '../_lib/json-key';
 import { applyRules, assignFields, ruleTable, type MessageRule, type RuleResult } from '../_lib/rules';
 
 type Json = Record<string, unknown>;
@@ -176,7 +177,8 @@ function readRecord(line: string): Norm {
   if (text.endsWith(']')) text = text.slice(0, -1).trim();
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
+    // The table's keyOf reads the same text again: parseJson remembers this parse.
+    parsed = parseJson(text);
   } catch (e) {
     throw new ParseError(`expected one JSON object per line: ${(e as Error).message}`);
   }
