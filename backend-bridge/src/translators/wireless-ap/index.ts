@@ -34,6 +34,8 @@ interface Out {
 }
 
 const MAC = '(?<mac>[0-9a-fA-F]{2}(?::[0-9a-fA-F]{2}){5})';
+/** The same, for a second place in one pattern (a group name may appear once per regex). */
+const MAC2 = MAC.replace('(?<mac>', '(?<mac2>');
 
 /** IEEE 802.11 reason codes that deauth/disassoc messages carry. */
 const REASONS: Record<string, [string, string]> = {
@@ -300,7 +302,7 @@ export const RULES = ruleTable<Ctx>('wireless-ap', { ap: 'ap-lobby', iface: 'wla
     id: '8021x-failed',
     sample: 'STA f0:18:98:01:02:03 IEEE 802.1X: authentication failed - EAP type: 0 (unknown)',
     match: new RegExp(
-      `^(?:STA ${MAC} IEEE 802\\.1X: (?:authentication failed|Supplicant used different EAP type|received EAP packet .* failure)|CTRL-EVENT-EAP-FAILURE ${MAC.replace('<mac>', '<mac2>')})`,
+      `^(?:STA ${MAC} IEEE 802\\.1X: (?:authentication failed|Supplicant used different EAP type|received EAP packet .* failure)|CTRL-EVENT-EAP-FAILURE ${MAC2})`,
     ),
     build: (g, c) => {
       const mac = g.mac ?? g.mac2;
