@@ -4,14 +4,14 @@
  * them) and single activities one per line or pretty-printed (`jq -c '.items[]'`). Every element of
  * an activity's `events` becomes one Kansa event. See README.md.
  */
-import { parseJsonObject } from '../_lib/json';
+import { parseJsonObjectOnce } from '../_lib/json-key';
 import { recordTexts } from '../_lib/records';
 import { parseFailureEvent } from '../../translate/finish';
 import type { Format, KansaEvent, RawRecord, TranslateContext } from '../../translate/types';
 import { ParseError } from '../../translate/types';
 import { mapActivity } from './map';
 
-const parse = (text: string): Record<string, unknown> => parseJsonObject(text, 'a Reports API activity');
+const parse = (text: string): Record<string, unknown> => parseJsonObjectOnce(text, 'a Reports API activity');
 
 export const googleWorkspaceFormat: Format = {
   id: 'google-workspace',
@@ -30,7 +30,7 @@ export const googleWorkspaceFormat: Format = {
       const top = parse(record.text);
       // The API leaves `items` out of a page with no activity in its window.
       if (top.kind === 'admin#reports#activities') throw new ParseError('the page holds no activities');
-      return mapActivity(top);
+      return mapActivity(record.text);
     }
     // A whole page: each activity's events carry that activity's text, as written, as their
     // original, and one bad or cut activity costs only itself.
@@ -38,7 +38,7 @@ export const googleWorkspaceFormat: Format = {
     const out: KansaEvent[] = [];
     pieces.forEach((text, i) => {
       try {
-        for (const ev of mapActivity(parse(text))) {
+        for (const ev of mapActivity(text)) {
           ev['event.original'] = text;
           last = ev['@timestamp'] as string;
           out.push(ev);

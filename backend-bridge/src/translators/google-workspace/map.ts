@@ -1,10 +1,11 @@
+/** One Reports API activity: its events, each with the fields every event has and the rule of its form. */
 import { isIp } from '../_lib/network';
-import { obj, str } from '../_lib/json';
+import { obj, str, type Json } from '../_lib/json';
+import { parseJsonObjectOnce } from '../_lib/json-key';
+import { applyRules } from '../_lib/rules';
 import type { KansaEvent } from '../../translate/types';
 import { ParseError } from '../../translate/types';
-import { localPart, ruleFor, type GwEvent } from './rules';
-
-type Json = Record<string, unknown>;
+import { googleWorkspaceRules, localPart, type GwEvent } from './rules';
 
 /** An event's `parameters` as name → text: value, boolValue, intValue, or multiValue joined with ", ". */
 function params(v: unknown): Record<string, string> {
@@ -26,12 +27,8 @@ function params(v: unknown): Record<string, string> {
   return out;
 }
 
-/**
- * Maps one Reports API activity (an `activities.list` item) to one Kansa event per element of its
- * `events` array: a Drive activity can record a visibility change and the access-scope change it
- * implies together.
- */
-export function mapActivity(a: Json): KansaEvent[] {
+/** The activity's header: its application, time and actor, and its events. */
+function readActivity(a: Json) {
   const id = obj(a.id) ?? {};
   const app = str(id.applicationName);
   const time = str(id.time);
@@ -46,20 +43,44 @@ export function mapActivity(a: Json): KansaEvent[] {
   const email = str(actor.email);
   const ipText = str(a.ipAddress);
   const ip = ipText && isIp(ipText) ? ipText : undefined;
+  return { id, app, ms, events, actor, email, ip };
+}
+
+/** The event a rule reads, from one element of `events`. */
+function readEvent(raw: Json, app: string, email: string | undefined, ip: string | undefined): GwEvent {
+  return {
+    app,
+    name: str(raw.name)!,
+    type: str(raw.type),
+    p: params(raw.parameters),
+    who: email ? localPart(email) : undefined,
+    fromEn: ip ? ` from ${ip}` : '',
+    fromJa: ip ? `${ip} から ` : '',
+  };
+}
+
+export const RULES = googleWorkspaceRules((sample) => {
+  const { app, events, email, ip } = readActivity(parseJsonObjectOnce(sample, 'a Reports API activity'));
+  return readEvent(events[0], app, email, ip);
+});
+
+/**
+ * Maps one Reports API activity (an `activities.list` item) to one Kansa event per element of its
+ * `events` array: a Drive activity can record a visibility change and the access-scope change it
+ * implies together.
+ */
+export function mapActivity(text: string): KansaEvent[] {
+  const a = parseJsonObjectOnce(text, 'a Reports API activity');
+  const { id, app, ms, events, actor, email, ip } = readActivity(a);
   const uq = str(id.uniqueQualifier);
+  // The table reads an activity holding the event: the activity's own text when the event is its only
+  // element, else the activity's id with that event alone.
+  const single = Array.isArray(a.events) && a.events.length === 1 && events.length === 1;
 
   return events.map((raw, i) => {
     const name = str(raw.name);
     if (!name) throw new ParseError(`expected events[${i}].name in the ${app} activity`);
-    const e: GwEvent = {
-      app,
-      name,
-      type: str(raw.type),
-      p: params(raw.parameters),
-      who: email ? localPart(email) : undefined,
-      fromEn: ip ? ` from ${ip}` : '',
-      fromJa: ip ? `${ip} から ` : '',
-    };
+    const e = readEvent(raw, app, email, ip);
     const ev: KansaEvent = {
       '@timestamp': new Date(ms).toISOString(),
       'event.kind': 'event',
@@ -88,7 +109,9 @@ export function mapActivity(a: Json): KansaEvent[] {
     const customer = str(id.customerId);
     if (customer) rawFields.customerId = customer;
     ev['kansa.raw'] = rawFields;
-    const built = ruleFor(e).build(e);
+    const keyed = single ? text : JSON.stringify({ id: a.id, events: [raw] });
+    // Every event with a name has a key, and every key has a rule.
+    const built = applyRules(RULES, keyed, e)!.result;
     Object.assign(ev, built.fields);
     ev['kansa.message.ja'] = built.ja;
     ev['kansa.message.en'] = built.en;

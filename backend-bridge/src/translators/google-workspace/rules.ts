@@ -1,4 +1,13 @@
+/**
+ * The Google Workspace message rule table: one rule per form of event (login success or failure, logout,
+ * login warnings, each Drive content action, the three Drive sharing changes, admin changes to users and
+ * to settings, any other event). A rule's sample is an activity as the Reports API returns it, holding the
+ * one event of that form; the key is the rule the activity's application and event name (and type) pick.
+ */
 import type { KansaEvent } from '../../translate/types';
+import { obj, str, type Json } from '../_lib/json';
+import { jsonKeyOf } from '../_lib/json-key';
+import { ruleTable, type MessageRule } from '../_lib/rules';
 
 /** One event of a Reports API activity, with its parameters flattened to strings. */
 export interface GwEvent {
@@ -15,23 +24,16 @@ export interface GwEvent {
   fromJa: string;
 }
 
-/** What a rule adds: event fields and the sentence's two languages. */
-export interface Built {
-  fields: KansaEvent;
-  ja: string;
-  en: string;
+/** One form: the application, and the event names or types it covers (all of the application's when neither). */
+interface GwRule extends MessageRule<GwEvent> {
+  app: string;
+  names?: string[];
+  types?: string[];
 }
 
-/**
- * One message form: `sample` is the `events[]` element the Reports API returns for it (the activity
- * around it is in testdata), `match` the applications and event names it covers.
- */
-export interface GwRule {
-  id: string;
-  sample: string;
-  match: { app: string; names?: string[]; types?: string[] };
-  build(e: GwEvent): Built;
-}
+/** An `events[]` element inside the activity the Reports API returns around it (as in testdata). */
+const inActivity = (app: string, event: string): string =>
+  `{"kind":"admin#reports#activity","id":{"time":"2026-10-01T00:03:11.000Z","uniqueQualifier":"-4851736372049383715","applicationName":"${app}","customerId":"C03az79cb"},"actor":{"email":"tanaka@example.co.jp","profileId":"105250506097979753968"},"ipAddress":"203.0.113.24","events":[${event}]}`;
 
 export const localPart = (email: string): string => (email.includes('@') ? email.slice(0, email.indexOf('@')) : email);
 
@@ -200,9 +202,11 @@ const DRIVE_ACCESS: Array<[string, string, string, string, string, string]> = [
 
 const driveAccessRules: GwRule[] = DRIVE_ACCESS.map(([name, op, type, ja, en, sample]) => ({
   id: `drive.${name}`,
-  sample,
-  match: { app: 'drive', names: [name] },
-  build(e) {
+  sample: inActivity('drive', sample),
+  app: 'drive',
+  names: [name],
+  match: { key: `drive.${name}` },
+  build(_g, e) {
     const { fields, title } = driveItem(e);
     fields['event.category'] = ['file'];
     fields['event.type'] = [type];
@@ -239,10 +243,14 @@ const driveAccessRules: GwRule[] = DRIVE_ACCESS.map(([name, op, type, ja, en, sa
 const driveSharingRules: GwRule[] = [
   {
     id: 'drive.change_document_visibility',
-    sample:
+    sample: inActivity(
+      'drive',
       '{"type":"acl_change","name":"change_document_visibility","parameters":[{"name":"primary_event","boolValue":true},{"name":"visibility_change","value":"external"},{"name":"doc_id","value":"1QwE"},{"name":"doc_type","value":"spreadsheet"},{"name":"doc_title","value":"顧客台帳"},{"name":"visibility","value":"people_with_link"},{"name":"old_visibility","value":"private"}]}',
-    match: { app: 'drive', names: ['change_document_visibility'] },
-    build(e) {
+    ),
+    app: 'drive',
+    names: ['change_document_visibility'],
+    match: { key: 'drive.change_document_visibility' },
+    build(_g, e) {
       const { fields, title } = driveItem(e);
       fields['event.category'] = ['file', 'iam'];
       fields['event.type'] = ['change'];
@@ -261,10 +269,14 @@ const driveSharingRules: GwRule[] = [
   },
   {
     id: 'drive.change_document_access_scope',
-    sample:
+    sample: inActivity(
+      'drive',
       '{"type":"acl_change","name":"change_document_access_scope","parameters":[{"name":"doc_title","value":"顧客台帳"},{"name":"visibility","value":"people_with_link"},{"name":"old_value","multiValue":["none"]},{"name":"new_value","multiValue":["can_view"]}]}',
-    match: { app: 'drive', names: ['change_document_access_scope'] },
-    build(e) {
+    ),
+    app: 'drive',
+    names: ['change_document_access_scope'],
+    match: { key: 'drive.change_document_access_scope' },
+    build(_g, e) {
       const { fields, title } = driveItem(e);
       fields['event.category'] = ['file', 'iam'];
       fields['event.type'] = ['change'];
@@ -278,10 +290,14 @@ const driveSharingRules: GwRule[] = [
   },
   {
     id: 'drive.change_user_access',
-    sample:
+    sample: inActivity(
+      'drive',
       '{"type":"acl_change","name":"change_user_access","parameters":[{"name":"doc_title","value":"提案書"},{"name":"target_user","value":"partner@gmail.com"},{"name":"old_value","multiValue":["none"]},{"name":"new_value","multiValue":["can_edit"]},{"name":"visibility_change","value":"external"}]}',
-    match: { app: 'drive', names: ['change_user_access', 'change_acl_editors'] },
-    build(e) {
+    ),
+    app: 'drive',
+    names: ['change_user_access', 'change_acl_editors'],
+    match: { key: 'drive.change_user_access' },
+    build(_g, e) {
       const { fields, title } = driveItem(e);
       fields['event.category'] = ['file', 'iam'];
       fields['event.type'] = ['change'];
@@ -308,10 +324,14 @@ const LOGIN_FAILURE: Record<string, [string, string]> = {
 const loginRules: GwRule[] = [
   {
     id: 'login.login_success',
-    sample:
+    sample: inActivity(
+      'login',
       '{"type":"login","name":"login_success","parameters":[{"name":"login_type","value":"google_password"},{"name":"login_challenge_method","multiValue":["password","google_authenticator"]},{"name":"is_suspicious","boolValue":false}]}',
-    match: { app: 'login', names: ['login_success', 'login_failure'] },
-    build(e) {
+    ),
+    app: 'login',
+    names: ['login_success', 'login_failure'],
+    match: { key: 'login.login_success' },
+    build(_g, e) {
       const failed = e.name === 'login_failure';
       const fields: KansaEvent = {
         'event.category': ['authentication'],
@@ -332,9 +352,14 @@ const loginRules: GwRule[] = [
   },
   {
     id: 'login.logout',
-    sample: '{"type":"logout","name":"logout","parameters":[{"name":"login_type","value":"google_password"}]}',
-    match: { app: 'login', names: ['logout'] },
-    build(e) {
+    sample: inActivity(
+      'login',
+      '{"type":"logout","name":"logout","parameters":[{"name":"login_type","value":"google_password"}]}',
+    ),
+    app: 'login',
+    names: ['logout'],
+    match: { key: 'login.logout' },
+    build(_g, e) {
       return {
         fields: { 'event.category': ['authentication'], 'event.type': ['end'], 'event.action': 'logged-out' },
         ja: `${subj(e)}Google Workspace からログアウトしました${e.fromJa ? `(${e.fromJa.replace(/ から $/, '')})` : ''}`,
@@ -344,22 +369,23 @@ const loginRules: GwRule[] = [
   },
   {
     id: 'login.suspicious',
-    sample:
+    sample: inActivity(
+      'login',
       '{"type":"account_warning","name":"suspicious_login","parameters":[{"name":"affected_email_address","value":"tanaka@example.co.jp"}]}',
-    match: {
-      app: 'login',
-      names: [
-        'suspicious_login',
-        'suspicious_login_less_secure_app',
-        'suspicious_programmatic_login',
-        'account_disabled_password_leak',
-        'account_disabled_hijacked',
-        'gov_attack_warning',
-        'login_challenge',
-        'login_verification',
-      ],
-    },
-    build(e) {
+    ),
+    app: 'login',
+    names: [
+      'suspicious_login',
+      'suspicious_login_less_secure_app',
+      'suspicious_programmatic_login',
+      'account_disabled_password_leak',
+      'account_disabled_hijacked',
+      'gov_attack_warning',
+      'login_challenge',
+      'login_verification',
+    ],
+    match: { key: 'login.suspicious' },
+    build(_g, e) {
       const warning = e.type === 'account_warning' || e.name === 'gov_attack_warning';
       const fields: KansaEvent = {
         'event.category': ['authentication'],
@@ -382,13 +408,14 @@ const loginRules: GwRule[] = [
 const adminRules: GwRule[] = [
   {
     id: 'admin.user',
-    sample:
+    sample: inActivity(
+      'admin',
       '{"type":"USER_SETTINGS","name":"CREATE_USER","parameters":[{"name":"USER_EMAIL","value":"nakamura@example.co.jp"}]}',
-    match: {
-      app: 'admin',
-      types: ['USER_SETTINGS', 'DELEGATED_ADMIN_SETTINGS', 'GROUP_SETTINGS', 'LICENSES_SETTINGS'],
-    },
-    build(e) {
+    ),
+    app: 'admin',
+    types: ['USER_SETTINGS', 'DELEGATED_ADMIN_SETTINGS', 'GROUP_SETTINGS', 'LICENSES_SETTINGS'],
+    match: { key: 'admin.user' },
+    build(_g, e) {
       const n = e.name;
       const fields: KansaEvent = {
         'event.category': ['iam'],
@@ -413,10 +440,13 @@ const adminRules: GwRule[] = [
   },
   {
     id: 'admin.setting',
-    sample:
+    sample: inActivity(
+      'admin',
       '{"type":"APPLICATION_SETTINGS","name":"CHANGE_APPLICATION_SETTING","parameters":[{"name":"APPLICATION_NAME","value":"Drive and Docs"},{"name":"SETTING_NAME","value":"Sharing outside of the organization"},{"name":"OLD_VALUE","value":"ALLOWLISTED_DOMAINS"},{"name":"NEW_VALUE","value":"ALLOWED"},{"name":"ORG_UNIT_NAME","value":"/"}]}',
-    match: { app: 'admin' },
-    build(e) {
+    ),
+    app: 'admin',
+    match: { key: 'admin.setting' },
+    build(_g, e) {
       const setting = [e.p.APPLICATION_NAME, e.p.SETTING_NAME].filter(Boolean).join(' / ');
       const change = e.p.NEW_VALUE !== undefined ? `${e.p.OLD_VALUE ?? '?'} → ${e.p.NEW_VALUE}` : undefined;
       return {
@@ -429,12 +459,14 @@ const adminRules: GwRule[] = [
 ];
 
 /** Any other application or event: named as the Reports API names it, nothing guessed. */
-const fallback: GwRule = {
+const other: MessageRule<GwEvent> = {
   id: 'other',
-  sample:
+  sample: inActivity(
+    'drive',
     '{"type":"acl_change","name":"shared_drive_membership_change","parameters":[{"name":"shared_drive_id","value":"0AbC"}]}',
-  match: { app: '*' },
-  build(e) {
+  ),
+  match: { key: 'other' },
+  build(_g, e) {
     return {
       fields: { 'event.category': [e.app === 'drive' ? 'file' : 'configuration'], 'event.type': ['info'] },
       ja: `${subj(e)}${e.fromJa}Google Workspace(${e.app})で ${e.name} が記録されました`,
@@ -443,16 +475,33 @@ const fallback: GwRule = {
   },
 };
 
-export const RULES: GwRule[] = [...loginRules, ...driveSharingRules, ...driveAccessRules, ...adminRules];
+const FORMS: GwRule[] = [...loginRules, ...driveSharingRules, ...driveAccessRules, ...adminRules];
 
-/** The first rule whose application, names and types take this event; the fallback otherwise. */
-export function ruleFor(e: GwEvent): GwRule {
-  return (
-    RULES.find(
-      (r) =>
-        r.match.app === e.app &&
-        (!r.match.names || r.match.names.includes(e.name)) &&
-        (!r.match.types || (e.type !== undefined && r.match.types.includes(e.type))),
-    ) ?? fallback
+/** The form of an activity's (first) event: the first rule whose application, names and types take it. */
+function keyOf(a: Json): string | undefined {
+  const app = str(obj(a.id)?.applicationName);
+  const event = obj(Array.isArray(a.events) ? a.events[0] : undefined);
+  const name = str(event?.name);
+  if (!app || !name) return undefined;
+  const type = str(event?.type);
+  const form = FORMS.find(
+    (r) =>
+      r.app === app &&
+      (!r.names || r.names.includes(name)) &&
+      (!r.types || (type !== undefined && r.types.includes(type))),
+  );
+  return form?.id ?? 'other';
+}
+
+/** Reads a sample the way the translator reads an activity's one event, for the rule-table test. */
+export type Reader = (text: string) => GwEvent;
+
+/** Builds the table with the reader that turns each sample into the context its rule sees. */
+export function googleWorkspaceRules(read: Reader) {
+  return ruleTable<GwEvent>(
+    'google-workspace',
+    read(loginRules[0].sample),
+    [...FORMS, other].map((r) => ({ ...r, sampleContext: read(r.sample) })),
+    jsonKeyOf(keyOf),
   );
 }
