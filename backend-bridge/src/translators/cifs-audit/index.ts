@@ -381,14 +381,16 @@ const FILE_FORMS = new Set([
 ]);
 
 /** The form of an event; a file event without an ObjectName (an audit settings change without a path) is `other`. */
-function keyOf(xml: string): string | undefined {
-  const form = FORMS[element(xml, 'EventID') ?? ''];
+function formOf(eventId: string, d: Record<string, string>): string {
+  const form = FORMS[eventId];
   if (form === undefined) return 'other';
-  const { path } = splitObjectName(eventData(xml).data.ObjectName);
+  const { path } = splitObjectName(d.ObjectName);
   if (FILE_FORMS.has(form)) return path !== undefined ? form : 'other';
   if (form === 'audit-settings-changed') return path ? form : 'other';
   return form;
 }
+
+const keyOf = (xml: string): string => formOf(element(xml, 'EventID') ?? '', eventData(xml).data);
 
 /** An SMB session's logon (`in`), failed logon or logoff. */
 function session({ d, host }: CifsCtx, kind: 'in' | 'failed' | 'off'): RuleResult {
@@ -706,8 +708,8 @@ export const RULES = ruleTable<CifsCtx>(
 function translate(record: RawRecord, _ctx: TranslateContext): KansaEvent[] {
   void _ctx;
   const { c, e } = readEvent(record.text);
-  // Every event has a form (`keyOf` is total for an event read), so a rule always applies.
-  const { result } = applyRules(RULES, record.text, c)!;
+  // Every event has a form (`formOf` is total), so a rule always applies.
+  const { result } = applyRules(RULES, record.text, c, formOf(c.eventId, c.d))!;
   assignFields(e, result.fields);
   e['kansa.message.ja'] = result.ja;
   e['kansa.message.en'] = result.en;

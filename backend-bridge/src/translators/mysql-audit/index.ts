@@ -12,7 +12,6 @@ import type { Format, KansaEvent, RawRecord, TranslateContext } from '../../tran
 import { ParseError } from '../../translate/types';
 import { isIp } from '../_lib/network';
 import { CLASS_WORDS, failVerb, type ClassWords } from '../_lib/database';
-import { parseJson } from '../_lib/json-key';
 import { applyRules, assignFields, ruleTable, type MessageRule, type RuleResult } from '../_lib/rules';
 
 type Json = Record<string, unknown>;
@@ -177,8 +176,7 @@ function readRecord(line: string): Norm {
   if (text.endsWith(']')) text = text.slice(0, -1).trim();
   let parsed: unknown;
   try {
-    // The table's keyOf reads the same text again: parseJson remembers this parse.
-    parsed = parseJson(text);
+    parsed = JSON.parse(text);
   } catch (e) {
     throw new ParseError(`expected one JSON object per line: ${(e as Error).message}`);
   }
@@ -423,7 +421,7 @@ function translateMysql(text: string): KansaEvent {
   ev['kansa.raw'] = n.raw;
   ev['event.outcome'] = say(n).failed ? 'failure' : 'success';
   // Every record has a form (`formOf` is total), so a rule always applies.
-  const { result } = applyRules(RULES, text, n)!;
+  const { result } = applyRules(RULES, text, n, formOf(n))!;
   assignFields(ev, result.fields);
   ev['kansa.message.ja'] = result.ja;
   ev['kansa.message.en'] = result.en;

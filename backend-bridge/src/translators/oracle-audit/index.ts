@@ -143,10 +143,13 @@ function readRecord(text: string, form: Form): OracleCtx {
 }
 
 /** The key of a record: logon, logoff, or the class of its statement (`read`, `write`, … `misc`). */
+function keyOfAction(act: OracleAction): string {
+  return act.kind === 'statement' ? (act.dbClass ?? 'MISC').toLowerCase() : act.kind;
+}
+
 function keyOf(text: string): string | undefined {
   try {
-    const { act } = readRecord(text, formOf(text));
-    return act.kind === 'statement' ? (act.dbClass ?? 'MISC').toLowerCase() : act.kind;
+    return keyOfAction(readRecord(text, formOf(text)).act);
   } catch {
     return undefined;
   }
@@ -296,7 +299,7 @@ export function translateOracle(text: string, form: Form): KansaEvent {
   const raw: Record<string, string> = {};
   for (const [k, v] of Object.entries(p)) if (v !== '' && k !== 'SQLTEXT' && k !== 'Sql_Text') raw[k] = v;
   ev['kansa.raw'] = raw;
-  const applied = applyRules(RULES, text, c);
+  const applied = applyRules(RULES, text, c, keyOfAction(act));
   if (!applied) throw new ParseError(`expected an Oracle ${form} audit record`);
   assignFields(ev, applied.result.fields);
   ev['kansa.message.ja'] = applied.result.ja;

@@ -1,6 +1,6 @@
 import { ParseError, type Format, type KansaEvent, type RawRecord, type TranslateContext } from '../../translate/types';
 import { endpoint, flowSentence, formatBytes, transportName } from '../_lib/flow';
-import { parseJson, jsonKeyOf } from '../_lib/json-key';
+import { jsonKeyOf } from '../_lib/json-key';
 import { applyRules, assignFields, ruleTable, type MessageRule, type RuleResult } from '../_lib/rules';
 import { categoryFields, urlFields, webSentence } from '../_lib/web';
 
@@ -102,23 +102,19 @@ function unescapeTsv(s: string): string {
     : s;
 }
 
-/**
- * The record's fields and its JSON text, which the rule table is keyed by: a JSON line as it is, a TSV
- * row as the JSON record Zeek's JSON writer prints for the same fields.
- */
-function rowOf(record: RawRecord): { row: Row; json: string } {
+function rowOf(record: RawRecord): Row {
   const text = record.text.replace(/\r$/, '').trim();
   if (text.startsWith('{')) {
     let parsed: unknown;
     try {
-      parsed = parseJson(text);
+      parsed = JSON.parse(text);
     } catch (err) {
       throw new ParseError(`expected one Zeek JSON object per line: ${(err as Error).message}`);
     }
     if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
       throw new ParseError('expected a Zeek JSON object');
     }
-    return { row: parsed as Row, json: text };
+    return parsed as Row;
   }
   if (text.startsWith('#')) {
     throw new ParseError(`expected a Zeek record, found the TSV metadata line ${text.split('\t')[0]}`);
@@ -132,7 +128,7 @@ function rowOf(record: RawRecord): { row: Row; json: string } {
     record.header.forEach((name, i) => {
       row[name] = unescapeTsv(values[i]);
     });
-    return { row, json: JSON.stringify(row) };
+    return row;
   }
   throw new ParseError('expected a Zeek JSON object, or a TSV record after a #fields header');
 }
@@ -397,9 +393,10 @@ const SAMPLE_CONN =
 
 /** The logs with a rule of their own; any other path is read by the `other` rule. */
 const NAMED = new Set(['conn', 'dns', 'http', 'ssl', 'notice', 'weird']);
+const keyOfPath = (path: string): string => (NAMED.has(path) ? path : 'other');
 
 function readSample(text: string): ZeekCtx {
-  const row = parseJson(text) as Row;
+  const row = JSON.parse(text) as Row;
   const path = pathOf(row);
   return { row, path, e: base(row, path) };
 }
@@ -453,19 +450,17 @@ export const RULES = ruleTable<ZeekCtx>(
       build: (_g, c) => logged(c),
     }),
   ],
-  jsonKeyOf((r) => {
-    const path = pathOf(r as Row);
-    return NAMED.has(path) ? path : 'other';
-  }),
+  jsonKeyOf((r) => keyOfPath(pathOf(r as Row))),
 );
 
 function translate(record: RawRecord, _ctx: TranslateContext): KansaEvent[] {
   void _ctx;
-  const { row, json } = rowOf(record);
+  const row = rowOf(record);
   const path = pathOf(row);
   const e = base(row, path);
-  // Every record has a path, and every path a rule: `other` takes the paths without one.
-  const { result } = applyRules(RULES, json, { row, path, e })!;
+  // Every record has a path, and every path a rule: `other` takes the paths without one. The key is
+  // given, as a TSV row's text alone does not tell its log.
+  const { result } = applyRules(RULES, record.text, { row, path, e }, keyOfPath(path))!;
   assignFields(e, result.fields);
   e['kansa.message.ja'] = result.ja;
   e['kansa.message.en'] = result.en;
