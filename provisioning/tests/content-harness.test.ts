@@ -203,6 +203,12 @@ const EXPECT: Array<{ panel: string; scenario: string; says: string; check: (fra
     check: (f) => topSeries(f, 'user.name') === 'saito.a2',
   },
   {
+    panel: 'kansa-insider/leaver-cloud-downloads',
+    scenario: 'leaver-cloud-downloads',
+    says: 'top series sakamoto.a',
+    check: (f) => topSeries(f, 'user.name') === 'sakamoto.a',
+  },
+  {
     panel: 'kansa-cyber/threat-alerts',
     scenario: 'ids-lateral-smb-exploit',
     says: 'first row an ETERNALBLUE signature against 10.0.0.21, severity 4',

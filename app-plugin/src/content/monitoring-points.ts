@@ -85,6 +85,13 @@ export const MONITORING_POINTS: readonly MonitoringPoint[] = [
     'Watchlist activity above the own baseline',
     true,
   ),
+  point(
+    'insider.leaver-cloud-downloads',
+    'insider',
+    '退職予定者のクラウドからの大量ダウンロード',
+    'Cloud downloads by a leaver',
+    true,
+  ),
   point('insider.risk-score', 'insider', 'ユーザーごとのリスクスコア', 'Per-user risk score', true),
   point('audit.important-folders', 'audit', '重要フォルダへのアクセス', 'Access to important folders', true),
   point('audit.acl-changes', 'audit', 'アクセス権の変更', 'ACL changes on files and folders'),

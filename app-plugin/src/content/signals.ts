@@ -84,13 +84,28 @@ export const PRIVATE_MAIL = and(
 export const MAIL_SENT = `${F.eventAction}:mail-queued`;
 export const MAIL_RECEIVED = and(`${F.eventAction}:mail-delivered`, `${F.emailDirection}:inbound`);
 export const PRINTING = `${F.eventAction}:(document-printed OR printed-document)`;
+/**
+ * Files pulled out of SharePoint/OneDrive (FileDownloaded, and FileSyncDownloadedFull: the OneDrive sync client
+ * copying a library to the PC), Google Drive and Box: all three vendors' downloads are file-downloaded.
+ */
+export const CLOUD_DOWNLOADS = anyOf(F.eventAction, ['file-downloaded', 'file-sync-downloaded']);
 /** Everything the leaver watchlist tracks, one clause per activity of the spec. */
-export const LEAVER_ACTIVITY = `(${[JOB_SITES, FILE_READS, USB_DEVICES, REMOVABLE_COPIES, CLOUD_UPLOADS, PRINTING]
+export const LEAVER_ACTIVITY = `(${[
+  JOB_SITES,
+  FILE_READS,
+  USB_DEVICES,
+  REMOVABLE_COPIES,
+  CLOUD_UPLOADS,
+  CLOUD_DOWNLOADS,
+  PRINTING,
+]
   .map((q) => `(${q})`)
   .join(' OR ')})`;
 
 /** The leaver signals a baseline rule counts: everything on the watchlist except ordinary file reads. */
-export const LEAVER_SIGNALS = `(${[JOB_SITES, USB_DEVICES, REMOVABLE_COPIES, CLOUD_UPLOADS, PRINTING].map((q) => `(${q})`).join(' OR ')})`;
+export const LEAVER_SIGNALS = `(${[JOB_SITES, USB_DEVICES, REMOVABLE_COPIES, CLOUD_UPLOADS, CLOUD_DOWNLOADS, PRINTING]
+  .map((q) => `(${q})`)
+  .join(' OR ')})`;
 
 export const PRIVILEGED = `${F.kansaUserPrivileged}:true`;
 export const DB_OPERATIONS = `${F.kansaSourceType}:(pgaudit OR mysql-audit OR mssql-audit)`;

@@ -59,6 +59,7 @@ const SCENARIO_IDS = [
   'public-share-confidential',
   'db-bulk-export',
   'ids-lateral-smb-exploit',
+  'leaver-cloud-downloads',
 ];
 
 const small = { seed: 42, start: '2026-10-01', ...PROFILES.small };

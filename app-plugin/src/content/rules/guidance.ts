@@ -60,6 +60,7 @@ export const RULE_GUIDANCE: Record<string, Guidance> = {
   'insider-acl-change': { ipa: ['insider', 'carelessness'], jpcert: ['file-access'] },
   'insider-public-share': { ipa: ['insider', 'carelessness'], jpcert: ['file-access'] },
   'insider-db-bulk-read': { ipa: ['insider', 'targeted-attack'], jpcert: ['file-access'] },
+  'insider-leaver-cloud-downloads': { ipa: ['insider'], jpcert: ['file-access'] },
   'insider-leaver-baseline': { ipa: ['insider'], jpcert: ['file-access', 'proxy-firewall'] },
   'insider-risk-score': { ipa: ['insider'], jpcert: ['file-access', 'proxy-firewall', 'logon-session'] },
   'attendance-off-hours': { ipa: ['insider'], jpcert: ['logon-session'] },

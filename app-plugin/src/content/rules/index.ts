@@ -16,6 +16,7 @@ import insider_acl_change from './insider-acl-change';
 import insider_public_share from './insider-public-share';
 import insider_db_bulk_read from './insider-db-bulk-read';
 import insider_leaver_baseline from './insider-leaver-baseline';
+import insider_leaver_cloud_downloads from './insider-leaver-cloud-downloads';
 import insider_risk_score from './insider-risk-score';
 import attendance_off_hours from './attendance-off-hours';
 import attendance_timesheet_divergence from './attendance-timesheet-divergence';
@@ -44,6 +45,7 @@ export const RULES: readonly RuleDef[] = [
   insider_public_share,
   insider_db_bulk_read,
   insider_leaver_baseline,
+  insider_leaver_cloud_downloads,
   insider_risk_score,
   attendance_off_hours,
   attendance_timesheet_divergence,

@@ -20,7 +20,7 @@ const TEAM_FOLDERS = ['共有', '案件', '定例', '資料'];
  * Microsoft 365 on an ordinary working day, for everyone who was at their PC: files opened and saved on the
  * department's SharePoint site or their OneDrive, now and then a file shared with a colleague or an organization-wide
  * link, and in the departments that work with partners a specific-people link for an approved partner contact.
- * Never an anonymous link: the company allows those only by exception, so the demo's anonymous link is a scenario.
+ * Now and then a file or a few downloaded to the PC. Never an anonymous link: the company allows those only by exception, so the demo's anonymous link is a scenario.
  * Runs after the day's sessions, from its own random stream, so no other log changes.
  */
 export function cloudDay(m: Month, day: number, d: number): void {
@@ -65,6 +65,10 @@ function personCloud(m: Month, p: Employee, arrive: number, leave: number, rng: 
     const guest = { ...link, target: rng.pick(PARTNERS), targetType: 'Guest' as const };
     cloud.sharePoint(t + 1000, p, 'AddedToSecureLink', item, rng, guest, correlation);
   }
+  // A file saved to the PC to work offline or attach to a mail, one to four at a time: never a whole library. Drawn
+  // last, so everything above is as before.
+  if (rng.chance(0.1))
+    for (let i = rng.int(1, 4); i > 0; i--) cloud.sharePoint(at(), p, 'FileDownloaded', file(rng.chance(0.3)), rng);
 }
 
 const fileName = (rng: Rng): string => `${rng.pick(SHARE_FILES)}_${rng.int(1, 40)}${rng.pick(EXTS)}`;

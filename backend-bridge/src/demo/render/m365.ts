@@ -31,6 +31,8 @@ export type SpOperation =
   | 'FileAccessed'
   | 'FileModified'
   | 'FileUploaded'
+  | 'FileDownloaded'
+  | 'FileSyncDownloadedFull'
   | 'SharingSet'
   | 'CompanyLinkCreated'
   | 'SecureLinkCreated'
@@ -68,6 +70,9 @@ export interface SpRecord {
   sharingId?: string;
 }
 
+/** The OneDrive sync client, which copies a whole library to the PC (FileSyncDownloadedFull) under its own agent. */
+const SYNC_CLIENT = 'Microsoft SkyDriveSync 24.201.1006.0005 ship; Windows NT 10.0 (19045)';
+
 const utc = (t: number): string => new Date(t).toISOString().slice(0, 19);
 
 /** One audit record as the Management Activity API writes it (the keys in the API's order). */
@@ -94,7 +99,7 @@ export function spRecord(r: SpRecord): string {
     ListId: guidOf(`list ${r.siteUrl}`),
     ListItemUniqueId: guidOf(`item ${objectId}`),
     Site: guidOf(`site ${r.siteUrl}`),
-    UserAgent: EDGE,
+    UserAgent: r.operation === 'FileSyncDownloadedFull' ? SYNC_CLIENT : EDGE,
     WebId: guidOf(`web ${r.siteUrl}`),
     ...(r.folder || dot < 0 ? {} : { SourceFileExtension: r.name.slice(dot + 1) }),
     SiteUrl: r.siteUrl,

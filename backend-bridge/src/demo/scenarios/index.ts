@@ -24,6 +24,7 @@ import timesheetDivergence from './timesheet-divergence';
 import publicShareConfidential from './public-share-confidential';
 import dbBulkExport from './db-bulk-export';
 import idsLateralSmbExploit from './ids-lateral-smb-exploit';
+import leaverCloudDownloads from './leaver-cloud-downloads';
 
 /**
  * Every scenario of the demo month, one file each. Scenarios of the same day play in this order and draw from one
@@ -55,4 +56,5 @@ export const SCENARIOS: readonly ScenarioDef[] = [
   publicShareConfidential,
   dbBulkExport,
   idsLateralSmbExploit,
+  leaverCloudDownloads,
 ];

@@ -178,8 +178,8 @@ export const insider: DashboardDef = {
           viz: 'timeseries',
           title: bi('退職予定者の行動 (種類別)', 'Leaver activity by kind'),
           description: bi(
-            '転職サイト閲覧、ファイルアクセス、外部デバイスへのコピー、社外メール、クラウドへのアップロード、大量印刷。',
-            'Job-site browsing, file access, copies to external devices, outgoing mail, cloud uploads and printing.',
+            '転職サイト閲覧、ファイルアクセス、外部デバイスへのコピー、社外メール、クラウドへのアップロードとクラウドからのダウンロード、大量印刷。',
+            'Job-site browsing, file access, copies to external devices, outgoing mail, cloud uploads and downloads, and printing.',
           ),
           points: ['insider.leaver-timeline', 'insider.leaver-baseline'],
           queries: [metrics(and(S.WATCHLIST, S.LEAVER_ACTIVITY), { groupBy: [by(F.eventAction, 10)], interval: '1d' })],
@@ -199,6 +199,19 @@ export const insider: DashboardDef = {
           scopes: ['user', 'department'],
           w: 24,
           h: 12,
+        }),
+        panel({
+          key: 'leaver-cloud-downloads',
+          viz: 'timeseries',
+          title: bi('クラウドからのダウンロード (ウォッチリスト)', 'Cloud downloads (watchlist)'),
+          description: bi(
+            'SharePoint・OneDrive (ブラウザでのダウンロードと同期クライアントによる取得)、Google ドライブ、Box からファイルをダウンロードした件数を人・日ごとに。普段は1日に数件です。',
+            'Files downloaded from SharePoint and OneDrive (in the browser or by the sync client), Google Drive and Box, per person and day. A few a day is ordinary.',
+          ),
+          points: ['insider.leaver-cloud-downloads'],
+          queries: [metrics(and(S.WATCHLIST, S.CLOUD_DOWNLOADS), { groupBy: [by(F.userName, 10)], interval: '1d' })],
+          scopes: ['user', 'department'],
+          w: 24,
         }),
         panel({
           key: 'leaver-printing',
