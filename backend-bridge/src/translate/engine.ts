@@ -138,11 +138,13 @@ export class TranslateStream {
       this.summary.skippedLines++;
       return;
     }
-    if (format.framing === 'csv' && !framed.damage) {
+    if ((format.framing === 'csv' || format.framing === 'lines') && !framed.damage) {
       if (format.isPreamble?.(framed.text, this.header !== undefined)) {
         this.summary.skippedLines++;
         return;
       }
+    }
+    if (format.framing === 'csv' && !framed.damage) {
       const header = format.isHeader?.(framed.text);
       if (header) {
         this.header = header;

@@ -55,8 +55,9 @@ export interface Format {
   /** For `csv` framing: the column names when this line is the header row, else null. */
   isHeader?(line: string): string[] | null;
   /**
-   * For `csv` framing: lines that carry no record, such as the DHCP log's preamble before its header or
-   * Zeek's `#types`/`#close` lines after it. Skipped lines are counted in the summary.
+   * For `csv` and `lines` framing: lines that carry no record, such as the DHCP log's preamble before its
+   * header, Zeek's `#types`/`#close` lines after it, or the brackets of a JSON array written one element
+   * per line. Skipped lines are counted in the summary.
    */
   isPreamble?(line: string, headerSeen: boolean): boolean;
   /** For `blocks` framing: true for the line that begins a record (`Event[0]:` in wevtutil's text output). */

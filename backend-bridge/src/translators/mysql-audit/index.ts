@@ -168,9 +168,6 @@ function fromPercona(r: Json): Norm {
 /** A record line (a JSON array element, its brackets and comma around it) read into a Norm. */
 function readRecord(line: string): Norm {
   let text = line.trim();
-  if (text === '[' || text === ']' || text === '],') {
-    throw new ParseError('expected an audit record object; this line is the JSON array bracket around the records');
-  }
   if (text.endsWith(',')) text = text.slice(0, -1);
   if (text.startsWith('[')) text = text.slice(1).trim();
   if (text.endsWith(']')) text = text.slice(0, -1).trim();
@@ -431,6 +428,9 @@ function translateMysql(text: string): KansaEvent {
 export const mysqlAuditFormat: Format = {
   id: 'mysql-audit-json',
   framing: 'lines',
+  // MySQL Enterprise Audit writes its JSON log as one array, an element per line: the lines holding
+  // only the array's brackets carry no record.
+  isPreamble: (line) => /^\s*(?:\[|\],?)\s*$/.test(line),
   detect(sample: string): number {
     const lines = sample
       .split('\n')
