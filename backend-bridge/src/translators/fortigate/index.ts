@@ -141,7 +141,7 @@ interface Line {
 }
 
 /** The rule key of a line: its type, subtype and (where it changes the meaning) action. */
-function keyOf(f: Record<string, string>): string {
+function keyOfPairs(f: Record<string, string>): string {
   const type = f.type ?? '';
   if (type === 'traffic') return f.action === 'deny' || f.action === 'drop' ? 'traffic:denied' : 'traffic';
   if (type === 'utm' && f.subtype === 'webfilter') return f.action === 'blocked' ? 'webfilter:blocked' : 'webfilter';
@@ -357,7 +357,7 @@ function session(r: Line, out: boolean): RuleResult {
 /** The golden cases' context, which the samples are read with. */
 const SAMPLE_CONTEXT: TranslateContext = { year: 2026, timeZone: 'Asia/Tokyo', now: new Date('2026-11-01T00:00:00Z') };
 
-/** Keyed by keyOf; each sample is a line from the golden cases, read with the golden cases' context. */
+/** Keyed by keyOfPairs; each sample is a line from the golden cases, read with the golden cases' context. */
 const rule = (r: Omit<MessageRule<Line>, 'sampleContext'>): MessageRule<Line> => ({
   ...r,
   sampleContext: readLine(r.sample, SAMPLE_CONTEXT),
@@ -365,10 +365,7 @@ const rule = (r: Omit<MessageRule<Line>, 'sampleContext'>): MessageRule<Line> =>
 
 export const RULES = ruleTable<Line>(
   'fortigate',
-  readLine(
-    'date=2026-10-01 time=09:00:01 devname="F" logid="1" type="event" subtype="system" level="notice" tz="+0900"',
-    SAMPLE_CONTEXT,
-  ),
+  readLine(SAMPLES.event, SAMPLE_CONTEXT),
   [
     rule({
       id: 'traffic',
@@ -497,7 +494,7 @@ export const RULES = ruleTable<Line>(
   ],
   (text) => {
     try {
-      return keyOf(pairsOf(text));
+      return keyOfPairs(pairsOf(text));
     } catch {
       return undefined;
     }
@@ -507,8 +504,9 @@ export const RULES = ruleTable<Line>(
 /** Translates one key=value record; used by the file format and by the syslog program. */
 export function translateFortigate(text: string, ctx: TranslateContext): KansaEvent {
   const r = readLine(text, ctx);
-  // The line is parsed once: its key comes from the pairs already read (keyOf above reads a sample's).
-  const key = keyOf(r.f);
+  // The line is parsed once: its key comes from the pairs already read (the table's keyOf reads a
+  // sample's). Every key has a rule and no rule declines.
+  const key = keyOfPairs(r.f);
   const { result } = applyRules({ ...RULES, keyOf: () => key }, text, r)!;
   assignFields(r.e, result.fields);
   r.e['kansa.message.ja'] = result.ja;
