@@ -1,7 +1,9 @@
 import type { KansaEvent } from '../../translate/types';
 import { ParseError } from '../../translate/types';
 import { isIp } from '../_lib/network';
+import { applyRules, assignFields } from '../_lib/rules';
 import { ruleOf } from './actions';
+import { mssqlAuditRules, type Audit } from './rules';
 
 /**
  * One SQL Server Audit record, whichever way it was written: the `name:value` lines of the event-log
@@ -62,12 +64,8 @@ const RAW_KEYS = [
   'audit_file_offset',
 ];
 
-/**
- * Maps one audit record. `server` is the machine that wrote it when the carrier knows it (NXLog's
- * Hostname, kept whole as the Windows translators keep the computer name); otherwise the machine part
- * of server_instance_name.
- */
-export function mapAuditRecord(f: AuditFields, server?: string): KansaEvent {
+/** The fields every audit record has and the record its rule reads. */
+function readAuditRecord(f: AuditFields, server?: string): { ev: KansaEvent; audit: Audit } {
   const actionId = v(f, 'action_id');
   if (!actionId) throw new ParseError('expected an action_id in the SQL Server audit record');
   const rule = ruleOf(actionId);
@@ -116,71 +114,43 @@ export function mapAuditRecord(f: AuditFields, server?: string): KansaEvent {
     if (x !== undefined) raw[k] = x;
   }
   ev['kansa.raw'] = raw;
-
-  const who = user.name ?? 'Someone';
-  const subj = user.name ? `${user.name} が ` : 'SQL Server で ';
   const from = ip && isIp(ip) ? ip : clientHost;
-  const fromJa = from ? `${from} から ` : '';
-  const fromEn = from ? ` from ${from}` : '';
-  const where = instance ?? host ?? 'SQL Server';
-  const rowsJa = rows > 0 ? `、${rows} 行` : '';
-  const rowsEn = rows > 0 ? `, ${rows} rows` : '';
+  const audit: Audit = {
+    actionId,
+    rule,
+    failed,
+    who: user.name ?? 'Someone',
+    subj: user.name ? `${user.name} が ` : 'SQL Server で ',
+    from,
+    fromJa: from ? `${from} から ` : '',
+    fromEn: from ? ` from ${from}` : '',
+    where: instance ?? host ?? 'SQL Server',
+    db,
+    app,
+    statement,
+    rows,
+    object,
+    targetName: target ? splitLogin(target).name : undefined,
+  };
+  return { ev, audit };
+}
 
-  switch (rule.kind) {
-    case 'login':
-    case 'login-failed':
-    case 'logout': {
-      ev['event.category'] = ['authentication', 'database'];
-      ev['event.type'] = [rule.type];
-      ev['event.action'] = failed && rule.kind === 'login' ? 'logon-failed' : rule.action;
-      if (rule.kind === 'login-failed' && statement) ev['event.reason'] = statement;
-      const dbJa = db ? `のデータベース ${db} ` : ' ';
-      const via = [from ? `${from} から` : '', app ?? ''].filter(Boolean).join('、');
-      ev['kansa.message.ja'] =
-        `${subj}SQL Server ${where}${dbJa}${failed && rule.kind === 'login' ? 'へのログインに失敗しました' : rule.ja}${via ? `(${via})` : ''}`;
-      ev['kansa.message.en'] =
-        `${who} ${failed && rule.kind === 'login' ? 'failed to log in to' : rule.en} SQL Server ${where}${db ? ` (database ${db})` : ''}${fromEn}${app ? ` using ${app}` : ''}`;
-      return ev;
-    }
-    case 'audit-change':
-      ev['event.category'] = ['database', 'configuration'];
-      ev['event.type'] = [rule.type];
-      ev['event.action'] = rule.action;
-      ev['kansa.message.ja'] =
-        `${subj}SQL Server ${where} の監査セッションを${rule.type === 'start' ? '開始または変更しました' : '失敗により停止しました'}`;
-      ev['kansa.message.en'] =
-        `${who} ${rule.type === 'start' ? 'started or changed' : 'stopped (on failure)'} the audit session on SQL Server ${where}`;
-      return ev;
-    default: {
-      ev['event.category'] = ['database'];
-      ev['event.type'] = [failed ? 'denied' : rule.type];
-      ev['event.action'] = rule.action;
-      ev['kansa.db.class'] = rule.dbClass!;
-      ev['kansa.db.command'] = rule.command;
-      if (statement) ev['kansa.db.statement'] = statement;
-      // A number, so a rule or panel can sum what one SELECT * took, not only count statements.
-      if (rows > 0) ev['kansa.db.rows'] = rows;
-      if (object) ev['kansa.db.object'] = object;
-      const thing = object ?? db ?? where;
-      const targetName = target ? splitLogin(target).name : undefined;
-      if (actionId === 'APRL' || actionId === 'DPRL') {
-        const member = targetName ?? '(不明)';
-        const add = actionId === 'APRL';
-        ev['kansa.message.ja'] =
-          `${subj}${fromJa}ロール ${thing} ${add ? 'に' : 'から'} ${member} を${add ? '追加' : '削除'}しました${failed ? '(失敗)' : ''}`;
-        ev['kansa.message.en'] =
-          `${who} ${add ? 'added' : 'removed'} ${targetName ?? 'someone'} ${add ? 'to' : 'from'} role ${thing}${fromEn}${failed ? ' (failed)' : ''}`;
-        return ev;
-      }
-      ev['kansa.message.ja'] = failed
-        ? `${subj}${fromJa}${thing} に対する ${rule.command} を拒否されました(${where})`
-        : `${subj}${fromJa}${thing} ${rule.ja}(${rule.command}${rowsJa}${targetName ? `、対象 ${targetName}` : ''}、${where})`;
-      ev['kansa.message.en'] = failed
-        ? `${who} was denied ${rule.command} on ${thing}${fromEn} (${where})`
-        : `${who} ${rule.en} ${thing}${fromEn} (${rule.command}${rowsEn}${targetName ? `, for ${targetName}` : ''}, ${where})`;
-      return ev;
-    }
-  }
+export const RULES = mssqlAuditRules((message) => readAuditRecord(parseAuditMessage(message)).audit);
+
+/**
+ * Maps one audit record. `server` is the machine that wrote it when the carrier knows it (NXLog's
+ * Hostname, kept whole as the Windows translators keep the computer name); otherwise the machine part
+ * of server_instance_name.
+ */
+export function mapAuditRecord(f: AuditFields, server?: string): KansaEvent {
+  const { ev, audit } = readAuditRecord(f, server);
+  // The table reads the record's action_id line, the line the event-log message holds (a CSV row has
+  // the same value); every action id has a form, and every form a rule.
+  const { fields, ja, en } = applyRules(RULES, `action_id:${audit.actionId}`, audit)!.result;
+  assignFields(ev, fields);
+  ev['kansa.message.ja'] = ja;
+  ev['kansa.message.en'] = en;
+  return ev;
 }
 
 /**
