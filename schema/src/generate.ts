@@ -18,6 +18,7 @@ export function generateAll(registry: Registry): GeneratedFile[] {
     { path: 'schema/generated/index-template.json', content: generateIndexTemplate(registry) },
     { path: 'datasource-plugin/pkg/schema/fields_gen.go', content: generateGo(registry) },
     { path: 'backend-bridge/src/translate/serialize-fields.ts', content: generateSerializerFields(registry) },
+    { path: 'backend-bridge/src/translate/event-object.ts', content: generateEventObject(registry) },
   ];
 }
 
@@ -253,6 +254,31 @@ function generateSerializerFields(registry: Registry): string {
     lines.push(...(line.length <= 120 ? [line] : ['  [', ...parts.map((p) => `    ${p},`), '  ],']));
   }
   lines.push('];');
+  lines.push('');
+  return lines.join('\n');
+}
+
+/** `newEvent()`: an empty event that V8 keeps in fast mode however many registered fields it gets. */
+function generateEventObject(registry: Registry): string {
+  const lines = [`// ${BANNER}`, ''];
+  lines.push("import type { KansaEvent } from '@kansa/schema';", '');
+  lines.push('/**');
+  lines.push(' * Room for every registered field: V8 gives objects made by a constructor one in-object slot per');
+  lines.push(' * `this[...] =` in its body, whether the assignment runs or not (it never does here), then trims them');
+  lines.push(' * to what the first few objects used. Keys added later fill those slots instead of turning the');
+  lines.push(' * object into a hash table (dictionary mode).');
+  lines.push(' */');
+  lines.push('function EventObject(this: Record<string, unknown>, sized: boolean): void {');
+  lines.push('  if (!sized) return;');
+  for (const f of registry.fields) lines.push(`  this['${f.name}'] = undefined;`);
+  lines.push('}');
+  lines.push('// A plain object to JSON.stringify and the event writer, like a literal.');
+  lines.push('EventObject.prototype = Object.prototype;');
+  lines.push('');
+  lines.push('/** An empty event ({}), in V8 fast mode for as many keys as events carry. */');
+  lines.push('export function newEvent(): KansaEvent {');
+  lines.push('  return new (EventObject as unknown as new (sized: boolean) => KansaEvent)(false);');
+  lines.push('}');
   lines.push('');
   return lines.join('\n');
 }

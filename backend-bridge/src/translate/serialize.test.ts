@@ -1,5 +1,6 @@
 import { translateBuffer } from './run';
 import { FIELD_TYPES } from '@kansa/schema';
+import { newEvent } from './event-object';
 import { eventJson, JsonWriter } from './serialize';
 import { BOOLEAN, EVENT_FIELDS, INTEGER, STRING, STRINGS, VALUE } from './serialize-fields';
 import { allGoldenCases } from './testing/corpus';
@@ -149,6 +150,17 @@ describe('JsonWriter', () => {
     expect(failed).toBeGreaterThan(50);
   });
 
+  it('leaves out keys an object inherits, as JSON.stringify does, even when Object.prototype has one', () => {
+    const proto = Object.prototype as Record<string, unknown>;
+    proto.polluted = 'x';
+    try {
+      const v = { a: 1, nested: { b: 'c' } };
+      expect(written(v).toString('utf8')).toBe('{"a":1,"nested":{"b":"c"}}');
+    } finally {
+      delete proto.polluted;
+    }
+  });
+
   it('grows past its initial buffer and starts over on reset', () => {
     const w = new JsonWriter(4);
     const big = { text: 'あ'.repeat(10_000), list: Array.from({ length: 1000 }, (_, i) => i) };
@@ -157,6 +169,19 @@ describe('JsonWriter', () => {
     w.reset();
     w.writeLine({ a: 1 });
     expect(w.text()).toBe('{"a":1}\n');
+  });
+});
+
+describe('newEvent', () => {
+  it('is an empty plain object that keeps its keys in the order they are set', () => {
+    const e = newEvent();
+    expect(Object.getPrototypeOf(e)).toBe(Object.prototype);
+    expect(Object.keys(e)).toEqual([]);
+    Object.assign(e, { 'host.name': 'h', '@timestamp': 't' }, { 'event.action': 'a', 'host.name': 'h2' });
+    e['unregistered.key'] = 1;
+    expect(JSON.stringify(e)).toBe('{"host.name":"h2","@timestamp":"t","event.action":"a","unregistered.key":1}');
+    expect(written(e).toString('utf8')).toBe(JSON.stringify(e));
+    expect(e).toStrictEqual({ 'host.name': 'h2', '@timestamp': 't', 'event.action': 'a', 'unregistered.key': 1 });
   });
 });
 

@@ -36,6 +36,12 @@ const registered = new Map<string, KeyWriter>(
 );
 const keyCache = new Map<string, KeyWriter>();
 
+/** Whether an object's prototype has an enumerable key, which for-in would list. */
+function hasEnumerable(proto: object | null): boolean {
+  for (const _key in proto) return true;
+  return false;
+}
+
 function keyWriter(key: string): KeyWriter {
   let w = registered.get(key) ?? keyCache.get(key);
   if (w === undefined) {
@@ -138,9 +144,12 @@ export class JsonWriter {
     this.ensure(1);
     this.buf[this.pos++] = 123;
     let skip = 1;
-    const keys = Object.keys(o);
-    for (let i = 0; i < keys.length; i++) {
-      const key = keys[i];
+    // for-in, not Object.keys: on a fast-mode object (translate/event-object.ts) V8 reads each value through
+    // the enum cache instead of looking the key up. It lists the same own keys in the same order; it would
+    // add inherited enumerable keys too, which a plain object only has if someone put one on Object.prototype.
+    const inherited = hasEnumerable(Object.getPrototypeOf(o));
+    for (const key in o) {
+      if (inherited && !Object.hasOwn(o, key)) continue;
       const v = o[key];
       if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
       const kw = keyWriter(key);

@@ -8,6 +8,7 @@ import {
 } from '../../translate/types';
 import { type Envelope, parseEnvelope, SEVERITY_NAMES } from '../_lib/syslog';
 import { shareOfLines } from '../../translate/detect';
+import { newEvent } from '../../translate/event-object';
 
 const HEADER =
   /^(<\d{1,3}>)?(1 \S+ \S+ |\d+: |[A-Z][a-z]{2} [ \d]?\d (\d{4} )?\d\d:\d\d:\d\d|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)/;
@@ -78,8 +79,9 @@ export function translateMessage(
   return [Object.assign(base, genericFields(env))];
 }
 
+/** A fresh object per line: the program's fields are added to it (newEvent keeps it in fast mode as they are). */
 function envelopeFields(env: Envelope): KansaEvent {
-  const e: KansaEvent = {};
+  const e = newEvent();
   if (env.timestamp) e['@timestamp'] = env.timestamp;
   if (env.host) e['host.name'] = env.host;
   if (env.priority !== undefined) e['log.syslog.priority'] = env.priority;
