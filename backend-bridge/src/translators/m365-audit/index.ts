@@ -10,20 +10,7 @@
 import { splitCsvLine } from '../../translate/csv';
 import type { Format, KansaEvent, RawRecord, TranslateContext } from '../../translate/types';
 import { ParseError } from '../../translate/types';
-import { obj } from '../_lib/json';
 import { mapM365 } from './map';
-
-function parse(text: string, what: string): Record<string, unknown> {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (e) {
-    throw new ParseError(`expected ${what} in JSON: ${(e as Error).message}`);
-  }
-  const o = obj(parsed);
-  if (!o) throw new ParseError(`expected ${what} as a JSON object`);
-  return o;
-}
 
 /** A record of the common schema: CreationTime, Operation, Workload (or RecordType) and UserId side by side. */
 const COMMON = /"CreationTime"\s*:\s*"\d{4}-/;
@@ -40,7 +27,7 @@ export const m365AuditJson: Format = {
       : 0;
   },
   translate(record: RawRecord, _ctx: TranslateContext): KansaEvent[] {
-    return [mapM365(parse(record.text, 'a unified audit log record'))];
+    return [mapM365(record.text, 'a unified audit log record')];
   },
 };
 
@@ -70,6 +57,6 @@ export const m365AuditCsv: Format = {
         `expected the AuditData column (${at + 1}) to hold the record as JSON, found ${audit === undefined ? 'no such column' : JSON.stringify(audit.slice(0, 40))}`,
       );
     }
-    return [mapM365(parse(audit, 'the AuditData column'))];
+    return [mapM365(audit, 'the AuditData column')];
   },
 };

@@ -1,11 +1,12 @@
+/** One unified audit log record: the common schema's fields, then the rule of the record's form. */
 import type { KansaEvent } from '../../translate/types';
 import { ParseError } from '../../translate/types';
-import { kebab } from '../_lib/wording';
-import { obj, str } from '../_lib/json';
+import { obj, str, type Json } from '../_lib/json';
+import { parseJson } from '../_lib/json-key';
 import { isIp } from '../_lib/network';
+import { applyRules, assignFields } from '../_lib/rules';
 import { OPERATIONS } from './operations';
-
-type Json = Record<string, unknown>;
+import { m365Rules, type Record365 } from './rules';
 
 /** "203.0.113.5:51234", "[2001:db8::5]:443", "2001:db8::5" → the address. */
 export function ipOf(v: string | undefined): string | undefined {
@@ -48,13 +49,8 @@ function setPerson(ev: KansaEvent, upn: string | undefined): string | undefined 
   return ev['user.name'] as string;
 }
 
-/** The sharing kind SharePoint writes in EventData: `<Type>View</Type>` / `<Type>Edit</Type>`. */
-function linkType(eventData: string | undefined): string | undefined {
-  return eventData ? /<Type>([^<]+)<\/Type>/.exec(eventData)?.[1] : undefined;
-}
-
-/** Maps one unified audit log record (the common schema plus its workload's fields). */
-export function mapM365(r: Json): KansaEvent {
+/** The common schema's fields and the record its rule reads. */
+function read(r: Json): { ev: KansaEvent; record: Record365 } {
   const operation = str(r.Operation);
   if (!operation) throw new ParseError('expected a unified audit log record with an Operation');
   const workload = str(r.Workload) ?? 'Microsoft365';
@@ -105,143 +101,43 @@ export function mapM365(r: Json): KansaEvent {
     if (s !== undefined) raw[k] = s;
   }
   ev['kansa.raw'] = raw;
-  const subj = who ? `${who} が ` : 'Microsoft 365 で ';
-  const whoEn = who ?? 'Someone';
-  const fromJa = ip ? `${ip} から ` : '';
-  const fromEn = ip ? ` from ${ip}` : '';
+  const record: Record365 = {
+    r,
+    operation,
+    workload,
+    rule,
+    raw,
+    opProps,
+    failed,
+    subj: who ? `${who} が ` : 'Microsoft 365 で ',
+    whoEn: who ?? 'Someone',
+    fromJa: ip ? `${ip} から ` : '',
+    fromEn: ip ? ` from ${ip}` : '',
+  };
+  return { ev, record };
+}
 
-  // Files in SharePoint and OneDrive.
-  const fileName = str(r.SourceFileName);
-  if (rule?.access && (fileName || str(r.ObjectId))) {
-    const path = str(r.ObjectId) ?? `${str(r.SiteUrl) ?? ''}${str(r.SourceRelativeUrl) ?? ''}/${fileName}`;
-    ev['file.path'] = path;
-    if (fileName) ev['file.name'] = fileName;
-    const dir = str(r.SourceRelativeUrl);
-    if (dir) ev['file.directory'] = dir;
-    const extn = str(r.SourceFileExtension);
-    if (extn) ev['file.extension'] = extn.toLowerCase();
-    const itemType = str(r.ItemType);
-    if (itemType) ev['file.type'] = itemType === 'Folder' ? 'dir' : itemType.toLowerCase();
-    ev['kansa.access.operation'] = rule.access;
-    ev['event.category'] = rule.category;
-    ev['event.type'] = rule.type;
-    ev['event.action'] = rule.action;
-    const target = str(r.TargetUserOrGroupName);
-    const targetType = str(r.TargetUserOrGroupType);
-    if (target) ev['user.target.name'] = target.includes('@') ? target.slice(0, target.indexOf('@')) : target;
-    const kind = linkType(str(r.EventData));
-    if (targetType) raw.TargetUserOrGroupType = targetType;
-    if (kind) raw.SharingType = kind;
-    const shown = fileName ?? path;
-    const place = workload === 'OneDrive' ? 'OneDrive' : 'SharePoint';
-    const detailJa = [
-      target ? `相手 ${target}${targetType === 'Guest' ? '(ゲスト)' : ''}` : '',
-      kind ? `権限 ${kind}` : '',
-      str(r.SiteUrl) ?? '',
-    ]
-      .filter(Boolean)
-      .join('、');
-    const detailEn = [
-      target ? `with ${target}${targetType === 'Guest' ? ' (guest)' : ''}` : '',
-      kind ? `${kind} access` : '',
-      str(r.SiteUrl) ?? '',
-    ]
-      .filter(Boolean)
-      .join(', ');
-    ev['kansa.message.ja'] = `${subj}${fromJa}${place} の ${shown} ${rule.ja}${detailJa ? `(${detailJa})` : ''}`;
-    ev['kansa.message.en'] = `${whoEn} ${rule.en} ${shown} in ${place}${fromEn}${detailEn ? ` (${detailEn})` : ''}`;
-    return ev;
+function parse(text: string, what: string): Json {
+  let parsed: unknown;
+  try {
+    parsed = parseJson(text);
+  } catch (e) {
+    throw new ParseError(`expected ${what} in JSON: ${(e as Error).message}`);
   }
+  const o = obj(parsed);
+  if (!o) throw new ParseError(`expected ${what} as a JSON object`);
+  return o;
+}
 
-  if (operation === 'MailItemsAccessed') {
-    const folders = Array.isArray(r.Folders) ? r.Folders : [];
-    const paths = folders.map((f) => str(obj(f)?.Path)).filter((p): p is string => !!p);
-    const count =
-      Number(
-        r.OperationCount ??
-          folders.reduce(
-            (n: number, f) => n + (Array.isArray(obj(f)?.FolderItems) ? (obj(f)!.FolderItems as unknown[]).length : 0),
-            0,
-          ),
-      ) || 0;
-    const accessType = opProps.MailAccessType;
-    if (accessType) raw.MailAccessType = accessType;
-    if (opProps.IsThrottled) raw.IsThrottled = opProps.IsThrottled;
-    const owner = str(r.MailboxOwnerUPN);
-    if (owner && owner !== str(r.UserId)) ev['user.target.name'] = owner.split('@')[0];
-    ev['kansa.count'] = count;
-    ev['event.category'] = rule!.category;
-    ev['event.type'] = rule!.type;
-    ev['event.action'] = rule!.action;
-    const box = owner && owner !== str(r.UserId) ? `${owner} の` : '';
-    ev['kansa.message.ja'] =
-      `${subj}${fromJa}${box}メールボックスのメール ${count} 件にアクセスしました(${accessType ?? '種別不明'}${paths.length ? `、${paths.join(', ')}` : ''}${str(r.ClientInfoString) ? `、${str(r.ClientInfoString)}` : ''})`;
-    ev['kansa.message.en'] =
-      `${whoEn} accessed ${count} mail items${owner && owner !== str(r.UserId) ? ` in ${owner}'s mailbox` : ''}${fromEn} (${accessType ?? 'unknown access type'}${paths.length ? `, ${paths.join(', ')}` : ''})`;
-    return ev;
-  }
+export const RULES = m365Rules((sample) => read(parse(sample, 'a unified audit log record')).record);
 
-  const item = obj(r.Item);
-  if (item && (operation === 'Send' || operation === 'SendAs' || operation === 'SendOnBehalf')) {
-    const subject = str(item.Subject);
-    if (subject) ev['email.subject'] = subject;
-    const mid = str(item.InternetMessageId);
-    if (mid) ev['email.message_id'] = mid;
-    ev['email.from.address'] =
-      str(r.SendAsUserSmtp) ?? str(r.SendOnBehalfOfUserSmtp) ?? str(r.MailboxOwnerUPN) ?? str(r.UserId) ?? '';
-    if (!ev['email.from.address']) delete ev['email.from.address'];
-    ev['email.direction'] = 'outbound';
-    const attachments = str(item.Attachments);
-    if (attachments)
-      ev['email.attachments.file.name'] = attachments
-        .split(/;\s*/)
-        .map((a) => a.replace(/\s*\(\d+b\)$/, ''))
-        .filter(Boolean);
-    const size = Number(item.SizeInBytes);
-    if (Number.isFinite(size) && size > 0) raw.SizeInBytes = String(size);
-    ev['event.category'] = rule!.category;
-    ev['event.type'] = rule!.type;
-    ev['event.action'] = rule!.action;
-    const attJa = attachments ? `、添付 ${(ev['email.attachments.file.name'] as string[]).join(', ')}` : '';
-    const attEn = attachments ? `, attachments ${(ev['email.attachments.file.name'] as string[]).join(', ')}` : '';
-    ev['kansa.message.ja'] = `${subj}${fromJa}${rule!.ja}(件名「${subject ?? ''}」${attJa})`;
-    ev['kansa.message.en'] = `${whoEn} ${rule!.en}${fromEn} (subject "${subject ?? ''}"${attEn})`;
-    return ev;
-  }
-
-  if (operation === 'UserLoggedIn' || operation === 'UserLoginFailed') {
-    const error = str(r.LogonError);
-    const code = str(r.ErrorNumber);
-    if (operation === 'UserLoginFailed') {
-      if (error) ev['event.reason'] = error;
-      if (code) ev['error.code'] = code;
-    }
-    ev['event.category'] = rule!.category;
-    ev['event.type'] = rule!.type;
-    ev['event.action'] = rule!.action;
-    const why = operation === 'UserLoginFailed' ? [error, code].filter(Boolean).join(' ') : '';
-    ev['kansa.message.ja'] = `${subj}${fromJa}${rule!.ja}${why ? `(${why})` : ''}`;
-    ev['kansa.message.en'] = `${whoEn} ${rule!.en}${fromEn}${why ? ` (${why})` : ''}`;
-    return ev;
-  }
-
-  const members = Array.isArray(r.Members)
-    ? r.Members.map((m) => str(obj(m)?.UPN)).filter((m): m is string => !!m)
-    : [];
-  if (members.length === 1) ev['user.target.name'] = members[0].split('@')[0];
-  const team = str(r.TeamName);
-  ev['event.category'] = rule?.category ?? ['configuration'];
-  ev['event.type'] = rule?.type ?? ['info'];
-  ev['event.action'] = rule?.action ?? kebab(operation);
-  const obj_ = team ? `チーム ${team} で` : str(r.ObjectId) ? `${str(r.ObjectId)} に対して ` : '';
-  const objEn = team ? ` in team ${team}` : str(r.ObjectId) ? ` on ${str(r.ObjectId)}` : '';
-  const memJa = members.length ? `(${members.join(', ')})` : '';
-  const memEn = members.length ? ` (${members.join(', ')})` : '';
-  ev['kansa.message.ja'] = rule
-    ? `${subj}${fromJa}${obj_}${rule.ja}${memJa}${failed ? '(失敗)' : ''}`
-    : `${subj}${fromJa}${workload} で ${obj_}${operation} を実行しました${failed ? '(失敗)' : ''}`;
-  ev['kansa.message.en'] = rule
-    ? `${whoEn} ${rule.en}${objEn}${fromEn}${memEn}${failed ? ' (failed)' : ''}`
-    : `${whoEn} performed ${operation} in ${workload}${objEn}${fromEn}${failed ? ' (failed)' : ''}`;
+/** Maps one unified audit log record's JSON text (`what` names it in a ParseError). */
+export function mapM365(text: string, what: string): KansaEvent {
+  const { ev, record } = read(parse(text, what));
+  // Every record with an Operation has a form, and every form a rule.
+  const { fields, ja, en } = applyRules(RULES, text, record)!.result;
+  assignFields(ev, fields);
+  ev['kansa.message.ja'] = ja;
+  ev['kansa.message.en'] = en;
   return ev;
 }
