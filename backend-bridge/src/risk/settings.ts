@@ -56,6 +56,12 @@ export interface RiskSettings {
   minPriorDays: number;
   /** Department members needed to compare a user with the department. */
   minPeers: number;
+  /**
+   * A rolling total far above the user's own past alone (zOwn, with at least `ownPastMinDays` active days
+   * before the window) counts at `ownPastFactor` times its z even when the department does as much.
+   */
+  ownPastFactor: number;
+  ownPastMinDays: number;
   /** Metrics whose rolling totals are scored, with their weight. */
   accumulationWeight: Partial<Record<Metric, number>>;
   /** Smallest daily spread of an accumulated metric (the rolling totals' floor, per active day). */
@@ -73,6 +79,10 @@ export interface RiskSettings {
   persistenceDays: number;
   persistenceFullDays: number;
   persistenceWeight: number;
+  /** Evidence still standing on quiet days (score/persistence.ts standingPart). */
+  standingDays: number;
+  standingMinDays: number;
+  standingWeight: number;
   /** Raw points above this bend towards 100 (score/day.ts saturate) instead of being capped: no ties at the top. */
   scoreKnee: number;
   /**
@@ -231,6 +241,8 @@ export const DEFAULT_SETTINGS: RiskSettings = {
   accumulationZ: 3,
   minPriorDays: 5,
   minPeers: 4,
+  ownPastFactor: 0.8,
+  ownPastMinDays: 10,
   accumulationWeight: {
     cloudBytes: 0.6,
     personalCloudBytes: 1,
@@ -257,6 +269,9 @@ export const DEFAULT_SETTINGS: RiskSettings = {
   persistenceDays: 14,
   persistenceFullDays: 5,
   persistenceWeight: 0.5,
+  standingDays: 10,
+  standingMinDays: 3,
+  standingWeight: 0.7,
   scoreKnee: 60,
   ordinaryNovelty: 0.5,
 };

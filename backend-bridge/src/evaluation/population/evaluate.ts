@@ -16,6 +16,15 @@ export interface InsiderResult {
   activeDays: number;
   scoredDays: number;
   reasons: string;
+  /**
+   * The open-case measure (analystQueue): on some day of the window the queue opened a case for the
+   * insider or put the day's evidence in front of the analyst in an open case.
+   */
+  caughtAsCase: boolean;
+  /** The first such day, the case's story and whether it was opened that day. */
+  caseDay: string | null;
+  caseStory: string | null;
+  caseOpened: boolean;
 }
 
 export interface PopulationResult {
@@ -29,12 +38,71 @@ export interface PopulationResult {
   benignFlagsPerDay: number;
   /** Highest score of a non-insider user-day. */
   maxBenign: number;
+  /** Mean per day of new cases the queue opened for non-insider users (open-case measure). */
+  benignCasesPerDay: number;
+}
+
+/** Days a case stays open once opened: the persistence window, two working weeks of an analyst's follow-up. */
+export const CASE_DAYS = 14;
+
+/**
+ * What a day's score is about, for the analyst's queue: the strongest reason that is not context
+ * (privileged, watchlist, hours of the day, weekend) and not the repetition bonus, by the kind of data
+ * or access it names (for standing evidence: the metrics it stands on). A user's mail to a private address on Monday and again on Tuesday is one story.
+ */
+export function storyOf(u: UserDay): string {
+  const top = u.reasons.find((r) => !r.code.startsWith('context-') && r.code !== 'persistent-evidence');
+  if (!top) return 'other';
+  // A quiet day inside a standing story is about the metrics that story scored on.
+  const code =
+    top.code === 'standing-evidence'
+      ? `accumulated-${(JSON.parse(top.baseline) as { metrics: string[] }).metrics[0]}`
+      : top.code;
+  const what = code.replace(/^(volume|accumulated|first|uncommon)-/, '');
+  if (/^(personalMails|personalMailBytes|mailsOut|mail)$/.test(what)) return 'mail';
+  if (/^(cloudBytes|personalCloudBytes|webmailBytes|proxyBytes|cloud|url)$/.test(what)) return 'web';
+  if (/^(filesRead|distinctFiles|sensitiveReads|share|folder|db)$/.test(what)) return 'files';
+  if (what === 'printPages') return 'print';
+  return what;
+}
+
+/**
+ * The analyst's queue: each day the budget's slots go to the highest-ranked users with a score above 0
+ * who do not already have an open case for the same story (opened within CASE_DAYS); a user with an
+ * open case for it takes no slot, the day's evidence goes into that case. What the analyst sees on a
+ * day is the new cases and the open cases ranked above the last new one. Returns, per user, those
+ * days with the story and whether the case was new.
+ */
+export function analystQueue(
+  days: readonly UserDay[][],
+  budget: number,
+): Map<string, Array<{ day: number; story: string; opened: boolean }>> {
+  const openUntil = new Map<string, number>();
+  const seen = new Map<string, Array<{ day: number; story: string; opened: boolean }>>();
+  for (const d of days) {
+    let slots = budget;
+    for (const u of d) {
+      if (slots === 0 || u.score <= 0) break;
+      const story = storyOf(u);
+      const key = `${u.user}\u0000${story}`;
+      const opened = (openUntil.get(key) ?? -Infinity) < u.day;
+      if (opened) {
+        openUntil.set(key, u.day + CASE_DAYS - 1);
+        slots--;
+      }
+      const list = seen.get(u.user) ?? [];
+      list.push({ day: u.day, story, opened });
+      seen.set(u.user, list);
+    }
+  }
+  return seen;
 }
 
 /**
  * The per-population numbers: a user-day is positive when it falls in an insider's window (local
  * dates, inclusive); an insider is caught when on one of those days they rank within the budget
- * (1 % of the directory's users per day, at least one) with a score above 0.
+ * (1 % of the directory's users per day, at least one) with a score above 0. Beside it the open-case
+ * measure (analystQueue): caught when the queue opens a case for them on one of those days.
  */
 export function evaluatePopulation(
   days: readonly UserDay[][],
@@ -53,6 +121,7 @@ export function evaluatePopulation(
     d.forEach((u, k) => rank.set(`${u.user}@${u.day}`, k + 1));
     if (d.length > 0) barOf.set(d[0].day, d[Math.min(budget, d.length) - 1].score);
   }
+  const cases = analystQueue(days, budget);
   const insiders = windows.map(({ i, from, to }): InsiderResult => {
     const mine = flat.filter((u) => u.user === i.who && u.day >= from && u.day <= to);
     let best: UserDay | undefined;
@@ -64,7 +133,12 @@ export function evaluatePopulation(
       )
         best = u;
     const bestRank = best ? rank.get(`${best.user}@${best.day}`)! : null;
+    const asCase = (cases.get(i.who) ?? []).find((c) => c.day >= from && c.day <= to);
     return {
+      caughtAsCase: asCase !== undefined,
+      caseDay: asCase ? LocalTime.dateOf(asCase.day) : null,
+      caseStory: asCase?.story ?? null,
+      caseOpened: asCase?.opened ?? false,
       insider: i,
       caught: best !== undefined && bestRank! <= budget && best.score > 0,
       bestRank,
@@ -92,5 +166,11 @@ export function evaluatePopulation(
     insiders,
     benignFlagsPerDay: flags.length > 0 ? flags.reduce((a, b) => a + b, 0) / flags.length : 0,
     maxBenign: Math.max(0, ...flat.filter((u) => !isInsider.has(u.user)).map((u) => u.score)),
+    benignCasesPerDay:
+      active.length > 0
+        ? [...cases]
+            .filter(([user]) => !isInsider.has(user))
+            .reduce((n, [, c]) => n + c.filter((x) => x.opened).length, 0) / active.length
+        : 0,
   };
 }

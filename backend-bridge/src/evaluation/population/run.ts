@@ -6,7 +6,7 @@ import { RiskEngine } from '../../risk/score/engine';
 import { DEFAULT_SETTINGS, type RiskSettings } from '../../risk/settings';
 import { observeDemoMonth } from '../month';
 import { replay } from '../replay';
-import { evaluatePopulation, type PopulationResult } from './evaluate';
+import { CASE_DAYS, evaluatePopulation, type InsiderResult, type PopulationResult } from './evaluate';
 import { generatePopulation, type PopulationMeta } from './generate';
 import { INSIDER_KINDS, type PopulationShape } from './shapes';
 
@@ -48,15 +48,18 @@ const f3 = (x: number) => (Number.isNaN(x) ? 'n/a' : x.toFixed(3));
 /** The per-population table, the per-kind lines (caught or missed and why) and the summary against the targets. */
 export function printPopulations(results: readonly PopulationResult[], out: Writable): void {
   out.write(
-    'population                 set        users  user-days  pos  ROC-AUC  caught  budget  benign flags/day  max benign\n',
+    'population                 set        users  user-days  pos  ROC-AUC  caught  as case  budget  benign flags/day  benign cases/day  max benign\n',
   );
   for (const r of results) {
     const caught = r.insiders.filter((i) => i.caught).length;
+    const asCase = r.insiders.filter((i) => i.caughtAsCase).length;
     out.write(
-      `${r.meta.population.padEnd(26)} ${(r.meta.heldBack ? 'held-back' : 'tuning').padEnd(10)} ${String(r.meta.users).padStart(5)}  ${String(r.userDays).padStart(9)}  ${String(r.positives).padStart(3)}  ${f3(r.rocAuc).padStart(7)}  ${`${caught}/${r.insiders.length}`.padStart(6)}  ${String(r.budgetPerDay).padStart(6)}  ${r.benignFlagsPerDay.toFixed(2).padStart(16)}  ${r.maxBenign.toFixed(1).padStart(10)}\n`,
+      `${r.meta.population.padEnd(26)} ${(r.meta.heldBack ? 'held-back' : 'tuning').padEnd(10)} ${String(r.meta.users).padStart(5)}  ${String(r.userDays).padStart(9)}  ${String(r.positives).padStart(3)}  ${f3(r.rocAuc).padStart(7)}  ${`${caught}/${r.insiders.length}`.padStart(6)}  ${`${asCase}/${r.insiders.length}`.padStart(7)}  ${String(r.budgetPerDay).padStart(6)}  ${r.benignFlagsPerDay.toFixed(2).padStart(16)}  ${r.benignCasesPerDay.toFixed(2).padStart(16)}  ${r.maxBenign.toFixed(1).padStart(10)}\n`,
     );
   }
-  out.write('\nper insider (caught = ranked within the budget on some day of the activity):\n');
+  out.write(
+    `\nper insider (caught = ranked within the budget on some day of the activity; as case = the queue opened a case for them then or showed their open case above the last new one; a user with an open case for the same story (${CASE_DAYS} days) takes no new slot):\n`,
+  );
   for (const r of results) {
     for (const i of r.insiders) {
       const why = i.caught
@@ -66,8 +69,11 @@ export function printPopulations(results: readonly PopulationResult[], out: Writ
           : i.scoredDays === 0
             ? `scored 0 on all ${i.activeDays} active days`
             : `best rank ${i.bestRank} score ${i.bestScore} on ${i.day}, the budget's last score that day was ${i.bar}`;
+      const asCase = i.caughtAsCase
+        ? `${i.caseOpened ? 'case opened' : 'open case updated'} ${i.caseDay} (${i.caseStory})`
+        : 'not in the queue';
       out.write(
-        `  ${i.caught ? '✔' : '✘'} ${r.meta.population} ${i.insider.kind} (${i.insider.style}, ${i.insider.who}): ${why}; scored > 0 on ${i.scoredDays}/${i.activeDays} days${i.reasons ? ` — ${i.reasons}` : ''}\n`,
+        `  ${i.caught ? '✔' : '✘'}${i.caughtAsCase ? '✔' : '✘'} ${r.meta.population} ${i.insider.kind} (${i.insider.style}, ${i.insider.who}): ${why}; ${asCase}; scored > 0 on ${i.scoredDays}/${i.activeDays} days${i.reasons ? ` — ${i.reasons}` : ''}\n`,
       );
     }
   }
@@ -75,15 +81,21 @@ export function printPopulations(results: readonly PopulationResult[], out: Writ
   for (const set of [false, true]) {
     const rs = results.filter((r) => r.meta.heldBack === set);
     if (rs.length === 0) continue;
-    const kindsCaught = INSIDER_KINDS.filter((k) =>
-      rs.every((r) => r.insiders.filter((i) => i.insider.kind === k).every((i) => i.caught)),
-    );
-    const perKind = INSIDER_KINDS.map(
-      (k) =>
-        `${k} ${rs.flatMap((r) => r.insiders).filter((i) => i.insider.kind === k && i.caught).length}/${rs.flatMap((r) => r.insiders).filter((i) => i.insider.kind === k).length}`,
-    ).join(', ');
+    const measure = (caught: (i: InsiderResult) => boolean) => {
+      const kinds = INSIDER_KINDS.filter((k) =>
+        rs.every((r) => r.insiders.filter((i) => i.insider.kind === k).every(caught)),
+      );
+      const all = rs.flatMap((r) => r.insiders);
+      const perKind = INSIDER_KINDS.map(
+        (k) =>
+          `${k} ${all.filter((i) => i.insider.kind === k && caught(i)).length}/${all.filter((i) => i.insider.kind === k).length}`,
+      ).join(', ');
+      return `kinds caught in every population ${kinds.length}/4 (target ≥ 3); per kind ${perKind}`;
+    };
     out.write(
-      `\n${set ? 'held-back' : 'tuning'}: mean ROC-AUC ${f3(mean(rs.map((r) => r.rocAuc)))} (target ≥ 0.9); kinds caught in every population ${kindsCaught.length}/4 (target ≥ 3); per kind ${perKind}; benign flags/day ${f3(mean(rs.map((r) => r.benignFlagsPerDay)))} (target ≤ 1)\n`,
+      `\n${set ? 'held-back' : 'tuning'}: mean ROC-AUC ${f3(mean(rs.map((r) => r.rocAuc)))} (target ≥ 0.9); benign flags/day ${f3(mean(rs.map((r) => r.benignFlagsPerDay)))} (target ≤ 1)\n` +
+        `  ranked within the budget: ${measure((i) => i.caught)}\n` +
+        `  as a new case (open cases take no slot): ${measure((i) => i.caughtAsCase)}\n`,
     );
   }
 }

@@ -48,6 +48,8 @@ export interface RecentDay {
 export interface EvidenceDay {
   day: number;
   metrics: Metric[];
+  /** The strongest contribution of those reasons that day (older saves carry none). */
+  points?: number;
 }
 
 export interface PeerGroup {

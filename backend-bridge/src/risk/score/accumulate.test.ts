@@ -37,6 +37,7 @@ function run(
   days: number,
   extra: (day: number, n: number) => Observation[],
   users = 8,
+  e: RiskEngine = engine,
 ): { state: RiskState; scored: UserDay[][]; first: number } {
   const state = emptyState();
   const first = LocalTime.dayOf('2027-01-04'); // a Monday
@@ -45,19 +46,20 @@ function run(
   for (let day = first; day < first + days; day++) {
     const wd = LocalTime.weekday(day);
     if (wd === 0 || wd === 6) {
-      scored.push(engine.step(state, day, []));
+      scored.push(e.step(state, day, []));
       continue;
     }
     const obs = [
       ...Array.from({ length: users }, (_, u) => routine(day, `u${u}`, info('Dev'))).flat(),
       ...extra(day, n),
     ];
-    scored.push(engine.step(state, day, obs));
+    scored.push(e.step(state, day, obs));
     n++;
   }
   return { state, scored, first };
 }
 
+const scored = (r: { scored: UserDay[][] }) => r.scored.flat();
 const reasonsOf = (scored: UserDay[][], user: string) =>
   scored
     .flat()
@@ -162,6 +164,39 @@ describe('rolling totals', () => {
     expect(best(own, 'accumulated-cloudBytes')).toBeGreaterThan(0);
     expect(best(own, 'accumulated-personalCloudBytes')).toBe(0);
     expect(best(other, 'accumulated-personalCloudBytes')).toBeGreaterThan(best(own, 'accumulated-cloudBytes'));
+  });
+
+  it("a new habit far above the user's own past scores even when the department does as much", () => {
+    // Everyone else in Dev uploads 30 MB a day to the department's box.com; u0 uploaded nothing for
+    // three weeks and then 20 MB a day to the same service: less than the others, far above their own past.
+    const upload = (day: number, n: number): Observation[] =>
+      Array.from({ length: 8 }, (_, u) => u)
+        .filter((u) => u > 0 || n >= 15)
+        .map((u) => ({
+          t: at(day, 11),
+          user: `u${u}`,
+          info: info('Dev'),
+          resources: ['url:cloud-storage', 'cloud:box.com'],
+          metric: 'cloudBytes' as const,
+          amount: (u === 0 ? 20 : 30) * MB,
+        }));
+    const ownPast = (scored: UserDay[][]) =>
+      reasonsOf(scored, 'u0')
+        .filter((x) => x.codes.includes('accumulated-cloudBytes'))
+        .map((x) => JSON.parse(x.u.reasons.find((r) => r.code === 'accumulated-cloudBytes')!.baseline));
+    const withOwn = ownPast(run(40, upload).scored);
+    expect(withOwn.length).toBeGreaterThan(3);
+    expect(withOwn[0]).toMatchObject({ ownPastFactor: DEFAULT_SETTINGS.ownPastFactor, ownExpected: 0 });
+    expect(withOwn[0].zPeer).toBeLessThan(DEFAULT_SETTINGS.accumulationZ);
+    // The department alone decides without it: nothing.
+    const deptOnly = new RiskEngine({ ...DEFAULT_SETTINGS, holidays: new Set(), ownPastFactor: 0 });
+    expect(ownPast(run(40, upload, 8, deptOnly).scored)).toEqual([]);
+    // The others, whose habit did not change, get no rolling-total reason once their baseline is full.
+    expect(
+      scored(run(40, upload)).filter(
+        (u) => u.user !== 'u0' && u.confidence === 1 && u.reasons.some((r) => r.code.startsWith('accumulated-')),
+      ),
+    ).toEqual([]);
   });
 
   it('mail to a private address adds up, and weighs more once the user is watchlisted, also for the mails before the flag', () => {

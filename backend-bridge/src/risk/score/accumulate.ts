@@ -43,10 +43,19 @@ function windowSum(
  */
 const trimmed = (w: { sum: number; max: number }, trim: boolean) => (trim ? w.sum - w.max : w.sum);
 
-/** Robust spread of values: max(1.4826·MAD, (p90 − median)/1.2816, floor), as for the daily volumes. */
+/**
+ * Spread of daily values for a sum over days: max(1.4826·MAD, min((p90 − median)/1.2816, SD), floor).
+ * The p90 term keeps a sparse habit (uploads on two days in five, MAD 0) from making every ordinary
+ * window an outlier, as for the daily volumes; but for a sum it overstates such a habit's spread (a
+ * day in five at 50 MB has p90 − median = 50 MB, SD 20 MB), which hid a habit that doubled. The SD is
+ * the spread a sum of independent days grows with; a single big day in the past still raises it.
+ */
 function spread(values: readonly number[], floor: number): number {
   const med = median(values);
-  return Math.max(1.4826 * mad(values), (quantile(values, 0.9) - med) / 1.2816, floor);
+  const mean = values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
+  const sd = Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(1, values.length - 1));
+  const tail = (quantile(values, 0.9) - med) / 1.2816;
+  return Math.max(1.4826 * mad(values), Math.min(tail, sd), floor);
 }
 
 /**
@@ -125,7 +134,15 @@ export function accumulatedParts(
         peerMedian = median(others);
         zPeer = (total - peerMedian) / spread(others, floor * Math.sqrt(days));
       }
-      const z = zOwn !== undefined && zPeer !== undefined ? Math.min(zOwn, zPeer) : (zOwn ?? zPeer ?? -Infinity) * 0.8;
+      const both =
+        zOwn !== undefined && zPeer !== undefined ? Math.min(zOwn, zPeer) : (zOwn ?? zPeer ?? -Infinity) * 0.8;
+      // Far above the user's own long past counts on its own, for less: a department that does the same
+      // thing heavily (its own cloud service, its printing) hides a member's new habit from the peer comparison.
+      const ownOnly =
+        s.ownPastFactor > 0 && zOwn !== undefined && prior.length >= s.ownPastMinDays
+          ? zOwn * s.ownPastFactor
+          : -Infinity;
+      const z = Math.max(both, ownOnly);
       if (z <= s.accumulationZ) continue;
       const mail = metric === 'personalMails' || metric === 'personalMailBytes';
       const factor = mail && leaving ? s.leaverMailFactor : 1;
@@ -146,6 +163,7 @@ export function accumulatedParts(
           peerMedian: peerMedian === undefined ? null : sig(peerMedian),
           peers: others.length,
           zPeer: zPeer === undefined ? null : round1(zPeer),
+          ...(ownOnly > both ? { ownPastFactor: s.ownPastFactor } : {}),
           ...(factor !== 1 ? { leaverFactor: factor } : {}),
         },
       };

@@ -15,7 +15,7 @@ import { robustDeviation } from '../stats/robust';
 import { personalDomain, joinMail } from '../observe/mail';
 import { executiveDepartments, sensitiveMatcher, sensitivityOf, type Sensitivity } from '../observe/sensitive';
 import { accumulatedParts, PeerTotals } from './accumulate';
-import { CLOUD_STORY, persistencePart, rememberEvidence } from './persistence';
+import { CLOUD_STORY, persistencePart, rememberEvidence, standingPart } from './persistence';
 import { BOOST_TEXT, hoursText, resourceText, volumeText, type Reason } from './reasons';
 
 /** A user's score for one local day, with the reasons that add up to it. */
@@ -190,7 +190,9 @@ export function scoreDay(
       ),
     ];
     const persistent = persistencePart(profile, day, parts, s);
+    const standing = standingPart(profile, day, parts, s);
     if (persistent) parts.push(persistent);
+    if (standing) parts.push(standing);
     const anomaly = parts.reduce((n, x) => n + x.points, 0);
     const boosts: Part[] = [];
     if (anomaly > 0) {

@@ -2,7 +2,7 @@ import type { UserInfo } from '../observe/observation';
 import { newProfile } from '../profile/state';
 import { DEFAULT_SETTINGS } from '../settings';
 import { saturate } from './day';
-import { persistencePart, rememberEvidence } from './persistence';
+import { persistencePart, rememberEvidence, standingPart } from './persistence';
 
 const s = { ...DEFAULT_SETTINGS, holidays: new Set<string>() };
 const info: UserInfo = { department: 'Dev', privileged: false, watchlist: false };
@@ -40,6 +40,30 @@ describe('persistent evidence', () => {
     rememberEvidence(p, 10 + s.persistenceDays, [], s);
     expect(p.evidence).toEqual([]);
     expect(persistencePart(p, 11 + s.persistenceDays, [{ code: 'volume-cloudBytes', points: 20 }], s)).toBeUndefined();
+  });
+
+  it('a quiet day inside a story that scored on standingMinDays of the last standingDays keeps part of it', () => {
+    const st = { ...s, standingDays: 7, standingMinDays: 3, standingWeight: 0.5 };
+    const p = newProfile('u1', info);
+    rememberEvidence(p, 96, [reason('accumulated-personalMails', 30)], st);
+    rememberEvidence(p, 97, [reason('accumulated-personalMailBytes', 40), reason('context-watchlist', 25)], st);
+    // Two days are not yet a standing story.
+    expect(standingPart(p, 98, [], st)).toBeUndefined();
+    rememberEvidence(p, 98, [reason('volume-personalMails', 20)], st);
+    expect(p.evidence!.map((e) => e.points)).toEqual([30, 40, 20]);
+    const quiet = standingPart(p, 99, [{ code: 'first-share', points: 10 }], st)!;
+    expect(quiet.code).toBe('standing-evidence');
+    // The median of the days' strongest contributions, times the weight.
+    expect(quiet.points).toBeCloseTo(30 * st.standingWeight, 5);
+    expect(quiet.baseline).toMatchObject({ days: 3, windowDays: st.standingDays, medianPoints: 30 });
+    expect(quiet.en).toContain('not repeated today');
+    // A day that scores on the same story has its own reasons (and persistence), not this one.
+    expect(standingPart(p, 99, [{ code: 'accumulated-personalMails', points: 35 }], st)).toBeUndefined();
+    // It is not evidence itself: it ends standingDays after the last day that scored.
+    rememberEvidence(p, 99, [{ ...reason('standing-evidence', 21) }], st);
+    expect(p.evidence).toHaveLength(3);
+    expect(standingPart(p, 96 + st.standingDays - 1, [], st)).toBeDefined();
+    expect(standingPart(p, 96 + st.standingDays, [], st)).toBeUndefined();
   });
 
   it('scores bend towards 100 above the knee instead of tying at a cap', () => {

@@ -122,6 +122,21 @@ export function persistenceText(
   };
 }
 
+/** Evidence of earlier days that nothing today repeats: the story is still open. */
+export function standingText(
+  metrics: readonly Metric[],
+  days: number,
+  windowDays: number,
+): { code: string; en: string; ja: string } {
+  const en = metrics.map((m) => METRIC_TEXT[m].en).join(', ');
+  const ja = metrics.map((m) => METRIC_TEXT[m].ja).join('、');
+  return {
+    code: 'standing-evidence',
+    en: `Scored on ${days} of the last ${windowDays} days, not repeated today: ${en}`,
+    ja: `直近 ${windowDays} 日間のうち ${days} 日に兆候あり (本日は新たな兆候なし): ${ja}`,
+  };
+}
+
 export function volumeText(metric: Metric, value: number, median: number): { code: string; en: string; ja: string } {
   const t = METRIC_TEXT[metric];
   const fmt = t.unit ?? ((n: number) => String(Math.round(n * 10) / 10));
