@@ -1,7 +1,7 @@
 import type { KansaEvent, SyslogMessage, SyslogProgram, TranslateContext } from '../../translate/types';
 import { SEVERITY_EN, SEVERITY_JA, SEVERITY_NAMES } from './severity';
 import { applyRules, type RuleResult } from '../_lib/rules';
-import { RULES } from './rules';
+import { keyOfTag, RULES } from './rules';
 import { findTag, PROGRAM_TAG, type Parsed } from './tag';
 
 /**
@@ -175,7 +175,7 @@ export const ciscoProgram: SyslogProgram = {
     // A counter or uptime stamp is not a host name, whatever an envelope made of it.
     const envHost = msg.host && !/^\d+$/.test(msg.host) && !TIME_LIKE.test(msg.host) ? msg.host : undefined;
     const device = pre.hostname ?? envHost;
-    const s = applyRules(RULES, text, { p, device })?.result ?? generic(p, device);
+    const s = applyRules(RULES, text, { p, device }, keyOfTag(p))?.result ?? generic(p, device);
     const sev = p.severity;
     const base = p.facility.split('-')[0];
     const raw: Record<string, unknown> = {

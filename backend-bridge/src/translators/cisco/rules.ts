@@ -50,11 +50,15 @@ interface Ctx {
  * (`LINK-SP` is `LINK`) and the severity left out (the forms do not depend on it); NX-OS
  * `IF_DOWN_<reason>` mnemonics all read `ETHPORT-IF_DOWN`, their reason is in the text.
  */
-function keyOf(text: string): string | undefined {
-  const p = findTag(text);
-  if (!p) return undefined;
+/** The table key of a parsed tag: `FACILITY-MNEMONIC`, every NX-OS `IF_DOWN_*` one key. */
+export function keyOfTag(p: Parsed): string {
   const base = p.facility.split('-')[0];
   return `${base}-${base === 'ETHPORT' && p.mnemonic.startsWith('IF_DOWN') ? 'IF_DOWN' : p.mnemonic}`;
+}
+
+function keyOf(text: string): string | undefined {
+  const p = findTag(text);
+  return p ? keyOfTag(p) : undefined;
 }
 
 /** The parsed sample a rule's test reads, on a named device. */

@@ -130,7 +130,7 @@ export function translateTracking(text: string, header: string[] | undefined): K
   const eventId = f['event-id'];
   if (!eventId) throw new ParseError('expected an event-id in the message tracking record');
   // The event-id was read through this file's header; the table's own keyOf reads the default layout.
-  const applied = applyRules({ ...RULES, keyOf: () => eventId }, text, f);
+  const applied = applyRules(RULES, text, f, eventId);
   const failed = applied?.rule.failure === true;
   const sender = dash(f['sender-address']);
   const recipients = (f['recipient-address'] ?? '').split(';').filter((r) => r !== '');

@@ -507,7 +507,7 @@ export function translateFortigate(text: string, ctx: TranslateContext): KansaEv
   // The line is parsed once: its key comes from the pairs already read (the table's keyOf reads a
   // sample's). Every key has a rule and no rule declines.
   const key = keyOfPairs(r.f);
-  const { result } = applyRules({ ...RULES, keyOf: () => key }, text, r)!;
+  const { result } = applyRules(RULES, text, r, key)!;
   assignFields(r.e, result.fields);
   r.e['kansa.message.ja'] = result.ja;
   r.e['kansa.message.en'] = result.en;
