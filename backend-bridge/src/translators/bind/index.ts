@@ -221,6 +221,41 @@ function fileTime(line: string, ctx: TranslateContext): { iso: string; rest: str
   return null;
 }
 
+/** BIND's severities as `print-severity` writes them (`debug 3` for a debug level). */
+const SERVER_LINE =
+  /^(?:(?<category>[a-z][a-z0-9-]*): )?(?:(?<severity>critical|error|warning|notice|info|dynamic|debug(?: \d+)?): )?(?<text>\S.*)$/;
+
+/**
+ * A line of named's own (zone loads, transfers, errors) in a file whose channel also receives other
+ * categories than `queries`: `01-Oct-2026 09:00:08.000 general: info: zone example.co.jp/IN: loaded serial
+ * 2026100101`. It is kept as a server log event with its category and severity, not read as a query.
+ */
+function serverMessage(rest: string): KansaEvent | null {
+  const m = SERVER_LINE.exec(rest);
+  if (!m?.groups || rest.startsWith('client ')) return null; // a `client …` line that did not parse is damaged
+  const { category, severity, text } = m.groups;
+  const label = [category, severity].filter(Boolean).join('/');
+  const ev: KansaEvent = {
+    'event.kind': 'event',
+    'event.module': 'bind',
+    'event.dataset': 'bind.server',
+    'event.category': ['network'],
+    'event.type': ['info'],
+    'event.action': 'dns-server-log',
+    'network.protocol': 'dns',
+    'observer.type': 'dns',
+    'observer.product': 'BIND',
+    'kansa.source_type': 'bind',
+    message: text,
+    'kansa.message.ja': `DNS サーバー (BIND) のログ${label ? ` [${label}]` : ''}: ${text}`,
+    'kansa.message.en': `BIND DNS server log${label ? ` [${label}]` : ''}: ${text}`,
+  };
+  if (severity) ev['log.level'] = severity.split(' ')[0];
+  if (severity === 'error' || severity === 'critical') ev['event.outcome'] = 'failure';
+  if (category) ev['kansa.raw'] = { category };
+  return ev;
+}
+
 export const bindFormat: Format = {
   id: 'bind-querylog',
   framing: 'lines',
@@ -235,7 +270,7 @@ export const bindFormat: Format = {
     const line = record.text.replace(/\r$/, '');
     const t = fileTime(line, ctx);
     if (!t) throw new ParseError('expected a BIND log time: "01-Oct-2026 09:00:01.123" or ISO 8601');
-    const ev = translateBindClient(t.rest, undefined);
+    const ev = translateBindClient(t.rest, undefined) ?? serverMessage(t.rest);
     if (!ev)
       throw new ParseError(
         'expected a BIND query line: "client [@0x…] IP#PORT (NAME): query: NAME CLASS TYPE FLAGS (SERVER)"',
