@@ -59,6 +59,18 @@ function pickMapper(ev: WinEvent): Mapper | undefined {
   return SYSTEM_MAPPERS.get(`${provider}:${ev.eventId}`);
 }
 
+/**
+ * Every event the tables map, as `provider:eventId` in lower case. The tables are keyed by event id and
+ * their samples are the golden cases' records: windows.test.ts checks each key has one.
+ */
+export function mappedEventKeys(): string[] {
+  return [
+    ...[...SECURITY.keys()].map((id) => `${SECURITY_PROVIDER}:${id}`),
+    ...[...SYSMON_MAPPERS.keys()].map((id) => `${SYSMON_PROVIDER}:${id}`),
+    ...SYSTEM_MAPPERS.keys(),
+  ];
+}
+
 /** Maps one Windows event, whatever rendering it came from, to a normalized event. */
 export function mapWinEvent(ev: WinEvent, sourceType: string): KansaEvent {
   const out: KansaEvent = {

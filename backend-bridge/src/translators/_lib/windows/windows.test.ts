@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { KansaEvent } from '@kansa/schema';
 import { FIELD_TYPES } from '@kansa/schema';
@@ -7,6 +7,7 @@ import { winlogbeatJson } from '../../winlogbeat-json';
 import { windowsXml } from '../../windows-xml';
 import { decodeEntities, parseXml } from '../../windows-xml/xml';
 import { decodeAccess } from './codes';
+import { mappedEventKeys } from './map';
 import { auditFromKeywords, parseWinTime } from './model';
 import { zonedToUtc } from '../../../translate/time';
 
@@ -252,5 +253,33 @@ describe('robustness', () => {
         if ((err as Error).name !== 'ParseError') throw new Error(`${(err as Error).stack}\non: ${text}`);
       }
     }
+  });
+});
+
+describe('the event-id tables', () => {
+  it('have a golden sample for every event they map', () => {
+    const translators = join(__dirname, '..', '..');
+    const seen = new Set<string>();
+    for (const source of readdirSync(translators)) {
+      let cases: string[];
+      try {
+        cases = readdirSync(join(translators, source, 'testdata'));
+      } catch {
+        continue; // a folder without golden cases
+      }
+      for (const c of cases) {
+        const path = join(translators, source, 'testdata', c, 'case.expected.ndjson');
+        if (!existsSync(path)) continue; // a shared fixture file beside the cases
+        for (const line of readFileSync(path, 'utf8').split('\n')) {
+          if (line === '') continue;
+          const e = JSON.parse(line) as KansaEvent;
+          if (e['event.provider'] && e['event.code'])
+            seen.add(`${e['event.provider'].toLowerCase()}:${e['event.code']}`);
+        }
+      }
+    }
+    const keys = mappedEventKeys();
+    expect(keys.length).toBeGreaterThan(60);
+    expect(keys.filter((k) => !seen.has(k))).toEqual([]);
   });
 });
