@@ -42,15 +42,19 @@ function isIPv4(s: string): boolean {
   return parts === 4;
 }
 
+/** An IPv4-mapped IPv6 address (`::ffff:10.0.0.5`, any case) as the IPv4 address it carries; others as they are. */
+export function unmappedIpv4(addr: string): string {
+  if (addr.charCodeAt(0) !== 58 || addr.length < 14 || addr.slice(0, 7).toLowerCase() !== '::ffff:') return addr;
+  const v4 = addr.slice(7);
+  return IPV4.test(v4) ? v4 : addr;
+}
+
 /** Sets source.ip when `addr` is an IP, else source.domain (UseDNS, rhost=host.example). */
 export function setSource(ev: KansaEvent, addr: string | undefined, port?: string | number): void {
   if (!addr || addr === '?' || addr === '-') {
     return;
   }
-  let a = addr;
-  if (a.charCodeAt(0) === 58 && a.startsWith('::ffff:') && IPV4.test(a.slice(7))) {
-    a = a.slice(7);
-  }
+  const a = unmappedIpv4(addr);
   if (isIp(a)) {
     ev['source.ip'] = a;
   } else {

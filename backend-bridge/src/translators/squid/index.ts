@@ -1,6 +1,7 @@
 import { MONTHS } from '../../translate/time';
 import { ParseError, type Format, type KansaEvent, type RawRecord, type TranslateContext } from '../../translate/types';
 import { applyRules, assignFields, ruleTable, type MessageRule, type RuleResult } from '../_lib/rules';
+import { isIp } from '../_lib/network';
 import { categoryFields, splitUser, urlFields, webSentence } from '../_lib/web';
 
 /**
@@ -152,8 +153,6 @@ function parseCommon(text: string): Access {
     raw,
   };
 }
-
-const IP = /^(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-fA-F:]*:[0-9a-fA-F:.]+)$/;
 
 /** A line read, native or common/combined; a line of neither is a parse failure. */
 function parseLine(text: string): Access {
@@ -310,7 +309,7 @@ function translate(record: RawRecord, _ctx: TranslateContext): KansaEvent[] {
     'observer.product': 'Squid',
     'kansa.raw': a.raw,
   };
-  if (IP.test(a.client)) event['source.ip'] = a.client;
+  if (isIp(a.client)) event['source.ip'] = a.client;
   else event['source.domain'] = a.client;
   if (a.resultCode) event['event.code'] = a.resultCode;
   if (a.status !== undefined && Number.isInteger(a.status) && a.status > 0)
@@ -322,7 +321,7 @@ function translate(record: RawRecord, _ctx: TranslateContext): KansaEvent[] {
   }
   if (a.elapsedMs !== undefined && Number.isInteger(a.elapsedMs) && a.elapsedMs >= 0)
     event['event.duration'] = a.elapsedMs * 1_000_000;
-  if (a.peer && IP.test(a.peer)) event['destination.ip'] = a.peer;
+  if (isIp(a.peer)) event['destination.ip'] = a.peer;
   if (a.userAgent) event['user_agent.original'] = a.userAgent;
   if (a.httpVersion) event['network.protocol'] = 'http';
   const user = splitUser(a.user);

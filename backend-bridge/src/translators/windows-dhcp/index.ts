@@ -2,6 +2,7 @@ import type { KansaEvent } from '@kansa/schema';
 import { zonedToUtc } from '../../translate/time';
 import { type Format, ParseError } from '../../translate/types';
 import { applyRules, ruleTable, type MessageRule } from '../_lib/rules';
+import { isIp } from '../_lib/network';
 
 /**
  * Windows DHCP Server audit log (`%windir%\System32\dhcp\DhcpSrvLog-<Day>.log`): a text preamble
@@ -32,8 +33,6 @@ export const DEFAULT_COLUMNS = [
 
 const ROW = /^(\d{2}),(\d{2})\/(\d{2})\/(\d{2}),(\d{2}):(\d{2}):(\d{2}),/;
 const HEADER_START = /^ID,Date,Time,Description,/;
-
-const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
 
 /** The lease row (event 10) in the golden case, the table's sample. */
 const SAMPLE =
@@ -436,7 +435,7 @@ function translate(record: { text: string; header?: string[] }, ctx: { timeZone:
   e['observer.type'] = 'dhcp';
   e['observer.vendor'] = 'Microsoft';
   e['observer.product'] = 'Windows DHCP Server';
-  if (ip && IPV4.test(ip)) e['source.ip'] = ip;
+  if (isIp(ip)) e['source.ip'] = ip;
   if (hostName) e['source.domain'] = hostName;
   if (mac) e['source.mac'] = mac;
   const dnsError = row.DnsRegError;

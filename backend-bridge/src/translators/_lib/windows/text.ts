@@ -1,5 +1,5 @@
 import type { KansaEvent } from '@kansa/schema';
-import { isIp } from '../network';
+import { isIp, unmappedIpv4 } from '../network';
 
 /** `FS01.corp.example.co.jp` → `FS01` for sentences; IP addresses stay whole. */
 export function shortHost(computer: string): string {
@@ -37,13 +37,10 @@ export function splitAccount(account: string | undefined): { name?: string; doma
   return { name: s };
 }
 
-const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
-
 /** An address field as an IP for source.ip: `::ffff:10.0.0.5` → `10.0.0.5`; `-` and names → undefined. */
 export function ipOf(v: string | undefined): string | undefined {
   if (!v) return undefined;
-  let s = v.trim();
-  if (s.toLowerCase().startsWith('::ffff:') && IPV4.test(s.slice(7))) s = s.slice(7);
+  let s = unmappedIpv4(v.trim());
   const pct = s.indexOf('%');
   if (pct > 0 && s.includes(':')) s = s.slice(0, pct);
   return isIp(s) ? s : undefined;
