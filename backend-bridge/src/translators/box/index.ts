@@ -3,12 +3,11 @@
  * (`{"chunk_size":…,"next_stream_position":…,"entries":[…]}`) as the API answers and a puller saves
  * them, and single events one per line. See README.md.
  */
-import { obj, str, type Json } from '../_lib/json';
-import { parseJsonObjectOnce } from '../_lib/json-key';
+import { obj, parseJsonObject, str, type Json } from '../_lib/json';
 import { isIp } from '../_lib/network';
 import { recordTexts } from '../_lib/records';
 import { applyRules, assignFields } from '../_lib/rules';
-import { boxRules, type Entry } from './rules';
+import { boxRules, keyOf, type Entry } from './rules';
 import { parseFailureEvent } from '../../translate/finish';
 import { ParseError, type Format, type KansaEvent, type RawRecord, type TranslateContext } from '../../translate/types';
 
@@ -69,15 +68,16 @@ function read(e: Json): { ev: KansaEvent; entry: Entry } {
   return { ev, entry };
 }
 
-const parse = (text: string): Json => parseJsonObjectOnce(text, 'a Box event');
+const parse = (text: string): Json => parseJsonObject(text, 'a Box event');
 
 export const RULES = boxRules((sample) => read(parse(sample)).entry);
 
 /** Translates one entry's text. */
 export function mapBoxEvent(text: string): KansaEvent {
-  const { ev, entry } = read(parse(text));
+  const r = parse(text);
+  const { ev, entry } = read(r);
   // Every entry with an event_type has a key, and every key has a rule.
-  const { fields, ja, en } = applyRules(RULES, text, entry)!.result;
+  const { fields, ja, en } = applyRules(RULES, text, entry, keyOf(r))!.result;
   assignFields(ev, fields);
   ev['kansa.message.ja'] = ja;
   ev['kansa.message.en'] = en;

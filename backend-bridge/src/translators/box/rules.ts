@@ -83,7 +83,7 @@ const ACCESS: Record<string, [string, string]> = {
 };
 
 /** The form of an entry, by its event_type. */
-function keyOf(e: Json): string | undefined {
+export function keyOf(e: Json): string | undefined {
   const type = str(e.event_type);
   if (!type) return undefined;
   return LOGIN[type] ? 'login' : FILE[type] ? 'file' : SHARING[type] ? 'sharing' : 'other';

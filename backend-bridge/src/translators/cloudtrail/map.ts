@@ -3,15 +3,14 @@ import type { KansaEvent } from '../../translate/types';
 import { ParseError } from '../../translate/types';
 import { isIp } from '../_lib/network';
 import { obj, str, type Json } from '../_lib/json';
-import { parseJson } from '../_lib/json-key';
 import { applyRules, assignFields } from '../_lib/rules';
 import { setWho, whoOf } from './identity';
-import { cloudtrailRules, type Call } from './rules';
+import { cloudtrailRules, keyOf, type Call } from './rules';
 
 function parse(text: string): Json {
   let parsed: unknown;
   try {
-    parsed = parseJson(text);
+    parsed = JSON.parse(text);
   } catch (e) {
     throw new ParseError(`expected a CloudTrail record in JSON: ${(e as Error).message}`);
   }
@@ -105,9 +104,10 @@ export const RULES = cloudtrailRules((sample) => read(parse(sample)).call);
 
 /** Translates one CloudTrail record's text. */
 export function mapRecord(text: string): KansaEvent {
-  const { ev, call } = read(parse(text));
+  const r = parse(text);
+  const { ev, call } = read(r);
   // Every record with an eventName and eventSource has a key, and every key has a rule.
-  const { fields, ja, en } = applyRules(RULES, text, call)!.result;
+  const { fields, ja, en } = applyRules(RULES, text, call, keyOf(r))!.result;
   assignFields(ev, fields);
   ev['kansa.message.ja'] = ja;
   ev['kansa.message.en'] = en;

@@ -64,7 +64,7 @@ const S3_OBJECT: Record<string, { op: string; ja: string; en: string }> = {
 };
 
 /** The form of a record: a console sign-in, an S3 object event that names its object, or another call. */
-function keyOf(r: Json): string | undefined {
+export function keyOf(r: Json): string | undefined {
   const eventName = str(r.eventName);
   const source = str(r.eventSource);
   if (!eventName || !source) return undefined;

@@ -9,22 +9,21 @@ import { parseFailureEvent } from '../../translate/finish';
 import type { Format, KansaEvent, RawRecord, TranslateContext } from '../../translate/types';
 import { ParseError } from '../../translate/types';
 import { obj, str } from '../_lib/json';
-import { parseJson } from '../_lib/json-key';
 import { recordTexts } from '../_lib/records';
 import { applyRules } from '../_lib/rules';
-import { RULES } from './rules';
+import { keyOf, RULES } from './rules';
 
 /** One record, whichever form: the rule of its form builds the whole event. */
 function translateRecord(text: string): KansaEvent {
   let parsed: unknown;
   try {
-    parsed = parseJson(text);
+    parsed = JSON.parse(text);
   } catch (e) {
     throw new ParseError(`expected an Entra ID record in JSON: ${(e as Error).message}`);
   }
   const r = obj(parsed);
   if (!r) throw new ParseError('expected an Entra ID record object');
-  const applied = applyRules(RULES, text, r);
+  const applied = applyRules(RULES, text, r, keyOf(r));
   if (applied) return applied.result.fields;
   const category = str(r.category);
   throw new ParseError(

@@ -11,7 +11,7 @@ import { ruleTable, sentenceIn, type MessageRule } from '../_lib/rules';
 import { mapAudit, mapSignIn } from './map';
 
 /** The form of a record: diagnostic or Graph, sign-in or audit. */
-function keyOf(r: Json): string | undefined {
+export function keyOf(r: Json): string | undefined {
   const category = str(r.category);
   const props = obj(r.properties);
   if (props && category && /SignInLogs$/.test(category)) return 'diagnostic-sign-in';

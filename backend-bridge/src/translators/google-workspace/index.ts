@@ -4,14 +4,14 @@
  * them) and single activities one per line or pretty-printed (`jq -c '.items[]'`). Every element of
  * an activity's `events` becomes one Kansa event. See README.md.
  */
-import { parseJsonObjectOnce } from '../_lib/json-key';
+import { parseJsonObject } from '../_lib/json';
 import { recordTexts } from '../_lib/records';
 import { parseFailureEvent } from '../../translate/finish';
 import type { Format, KansaEvent, RawRecord, TranslateContext } from '../../translate/types';
 import { ParseError } from '../../translate/types';
 import { mapActivity } from './map';
 
-const parse = (text: string): Record<string, unknown> => parseJsonObjectOnce(text, 'a Reports API activity');
+const parse = (text: string): Record<string, unknown> => parseJsonObject(text, 'a Reports API activity');
 
 export const googleWorkspaceFormat: Format = {
   id: 'google-workspace',

@@ -1,11 +1,10 @@
 /** One Reports API activity: its events, each with the fields every event has and the rule of its form. */
 import { isIp } from '../_lib/network';
-import { obj, str, type Json } from '../_lib/json';
-import { parseJsonObjectOnce } from '../_lib/json-key';
+import { obj, parseJsonObject, str, type Json } from '../_lib/json';
 import { applyRules } from '../_lib/rules';
 import type { KansaEvent } from '../../translate/types';
 import { ParseError } from '../../translate/types';
-import { googleWorkspaceRules, localPart, type GwEvent } from './rules';
+import { googleWorkspaceRules, keyOf, localPart, type GwEvent } from './rules';
 
 /** An event's `parameters` as name → text: value, boolValue, intValue, or multiValue joined with ", ". */
 function params(v: unknown): Record<string, string> {
@@ -60,7 +59,7 @@ function readEvent(raw: Json, app: string, email: string | undefined, ip: string
 }
 
 export const RULES = googleWorkspaceRules((sample) => {
-  const { app, events, email, ip } = readActivity(parseJsonObjectOnce(sample, 'a Reports API activity'));
+  const { app, events, email, ip } = readActivity(parseJsonObject(sample, 'a Reports API activity'));
   return readEvent(events[0], app, email, ip);
 });
 
@@ -70,7 +69,7 @@ export const RULES = googleWorkspaceRules((sample) => {
  * implies together.
  */
 export function mapActivity(text: string): KansaEvent[] {
-  const a = parseJsonObjectOnce(text, 'a Reports API activity');
+  const a = parseJsonObject(text, 'a Reports API activity');
   const { id, app, ms, events, actor, email, ip } = readActivity(a);
   const uq = str(id.uniqueQualifier);
   // The table reads an activity holding the event: the activity's own text when the event is its only
@@ -109,9 +108,8 @@ export function mapActivity(text: string): KansaEvent[] {
     const customer = str(id.customerId);
     if (customer) rawFields.customerId = customer;
     ev['kansa.raw'] = rawFields;
-    const keyed = single ? text : JSON.stringify({ id: a.id, events: [raw] });
     // Every event with a name has a key, and every key has a rule.
-    const built = applyRules(RULES, keyed, e)!.result;
+    const built = applyRules(RULES, text, e, keyOf(single ? a : { id: a.id, events: [raw] }))!.result;
     Object.assign(ev, built.fields);
     ev['kansa.message.ja'] = built.ja;
     ev['kansa.message.en'] = built.en;

@@ -478,7 +478,7 @@ const other: MessageRule<GwEvent> = {
 const FORMS: GwRule[] = [...loginRules, ...driveSharingRules, ...driveAccessRules, ...adminRules];
 
 /** The form of an activity's (first) event: the first rule whose application, names and types take it. */
-function keyOf(a: Json): string | undefined {
+export function keyOf(a: Json): string | undefined {
   const app = str(obj(a.id)?.applicationName);
   const event = obj(Array.isArray(a.events) ? a.events[0] : undefined);
   const name = str(event?.name);

@@ -2,11 +2,10 @@
 import type { KansaEvent } from '../../translate/types';
 import { ParseError } from '../../translate/types';
 import { obj, str, type Json } from '../_lib/json';
-import { parseJson } from '../_lib/json-key';
 import { isIp } from '../_lib/network';
 import { applyRules, assignFields } from '../_lib/rules';
 import { OPERATIONS } from './operations';
-import { m365Rules, type Record365 } from './rules';
+import { keyOf, m365Rules, type Record365 } from './rules';
 
 /** "203.0.113.5:51234", "[2001:db8::5]:443", "2001:db8::5" → the address. */
 export function ipOf(v: string | undefined): string | undefined {
@@ -120,7 +119,7 @@ function read(r: Json): { ev: KansaEvent; record: Record365 } {
 function parse(text: string, what: string): Json {
   let parsed: unknown;
   try {
-    parsed = parseJson(text);
+    parsed = JSON.parse(text);
   } catch (e) {
     throw new ParseError(`expected ${what} in JSON: ${(e as Error).message}`);
   }
@@ -133,9 +132,10 @@ export const RULES = m365Rules((sample) => read(parse(sample, 'a unified audit l
 
 /** Maps one unified audit log record's JSON text (`what` names it in a ParseError). */
 export function mapM365(text: string, what: string): KansaEvent {
-  const { ev, record } = read(parse(text, what));
+  const r = parse(text, what);
+  const { ev, record } = read(r);
   // Every record with an Operation has a form, and every form a rule.
-  const { fields, ja, en } = applyRules(RULES, text, record)!.result;
+  const { fields, ja, en } = applyRules(RULES, text, record, keyOf(r))!.result;
   assignFields(ev, fields);
   ev['kansa.message.ja'] = ja;
   ev['kansa.message.en'] = en;

@@ -34,7 +34,7 @@ export interface Record365 {
 const SEND = new Set(['Send', 'SendAs', 'SendOnBehalf']);
 
 /** The form of a record, by its Operation and the members that form reads. */
-function keyOf(r: Json): string | undefined {
+export function keyOf(r: Json): string | undefined {
   const operation = str(r.Operation);
   if (!operation) return undefined;
   const rule = OPERATIONS[operation];

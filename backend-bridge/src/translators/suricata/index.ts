@@ -4,12 +4,11 @@
  * read, the others kept as generic events. See README.md.
  */
 import { obj, str, type Json } from '../_lib/json';
-import { parseJson } from '../_lib/json-key';
 import { applyRules } from '../_lib/rules';
 import { isIp } from '../_lib/network';
 import { transportName } from '../_lib/flow';
 import { ParseError, type Format, type KansaEvent, type RawRecord, type TranslateContext } from '../../translate/types';
-import { num, suricataRules, type EveRecord } from './rules';
+import { keyOfEve, num, suricataRules, type EveRecord } from './rules';
 
 /** "2026-10-01T09:12:30.431821+0900" (microseconds, offset without colon) → ISO UTC. */
 function timeOf(v: unknown): string {
@@ -51,7 +50,7 @@ export const RULES = suricataRules((sample) => read(JSON.parse(sample) as Json))
 export function translateEve(text: string): KansaEvent {
   let parsed: unknown;
   try {
-    parsed = parseJson(text);
+    parsed = JSON.parse(text);
   } catch (e) {
     throw new ParseError(`expected an EVE JSON record: ${(e as Error).message}`);
   }
@@ -85,7 +84,7 @@ export function translateEve(text: string): KansaEvent {
   }
   ev['kansa.raw'] = raw;
   // Every record with an event_type has a key, and every key has a rule.
-  const built = applyRules(RULES, text, e)!.result;
+  const built = applyRules(RULES, text, e, keyOfEve(r))!.result;
   Object.assign(ev, built.fields);
   ev['kansa.message.ja'] = built.ja;
   ev['kansa.message.en'] = built.en;

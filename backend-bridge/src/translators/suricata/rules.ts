@@ -273,15 +273,18 @@ const READ_TYPES = new Set(READ.map((r) => r.id));
 /** Reads a sample the way the translator reads a record, for the rule-table test. */
 export type Reader = (text: string) => EveRecord;
 
+/** The key of an EVE record: its event_type when a rule reads it, else `other`. */
+export function keyOfEve(r: Json): string | undefined {
+  const type = str(r.event_type);
+  return type === undefined ? undefined : READ_TYPES.has(type) ? type : 'other';
+}
+
 /** Builds the table with the reader that turns each sample into the context its rule sees. */
 export function suricataRules(read: Reader) {
   return ruleTable<EveRecord>(
     'suricata',
     read(alert.sample),
     [...READ, other].map((r) => ({ ...r, sampleContext: read(r.sample) })),
-    jsonKeyOf((r) => {
-      const type = str(r.event_type);
-      return type === undefined ? undefined : READ_TYPES.has(type) ? type : 'other';
-    }),
+    jsonKeyOf(keyOfEve),
   );
 }
