@@ -58,20 +58,21 @@ export async function sendRiskEvents(bridge, bridges, ledger, url) {
 }
 
 /** Waits until the shared state (meta document) has learned `target`; returns the day it reached. */
-export async function waitLearned(url, target, timeoutMs = 300_000) {
+export async function waitLearned(url, target, { timeoutMs = 300_000, signal } = {}) {
   const deadline = Date.now() + timeoutMs;
   let learned;
   while (
-    (learned = await os(url, 'GET', '/kansa-state-risk/_doc/meta').then(
+    !signal?.aborted &&
+    ((learned = await os(url, 'GET', '/kansa-state-risk/_doc/meta').then(
       (r) => r._source.day,
       () => undefined,
     )) === undefined ||
-    learned < target
+      learned < target)
   ) {
     if (Date.now() > deadline) return { learned, reached: false };
     await sleep(1000);
   }
-  return { learned, reached: true };
+  return { learned, reached: !signal?.aborted };
 }
 
 /** One row: every profile against what was sent, with how many times each profile was written per day. */

@@ -47,7 +47,11 @@ export default {
       armed = sent.days[1];
       bridge.env = RISK_ON;
       await startBridge(bridge);
-      await Promise.race([bridge.exited, waitLearned(url, sent.target)]);
+      // The poller stops when the kill wins the race: left running, it polls a node the case stops and
+      // keeps the fault runner alive for up to its 300 s timeout.
+      const poll = new AbortController();
+      await Promise.race([bridge.exited, waitLearned(url, sent.target, { signal: poll.signal })]);
+      poll.abort();
       if (!killedAt)
         return { rows: [{ case: this.name, input: 'risk', note: `the bridge never saved ${armed}`, passed: false }] };
       ctx.log(`kill -9 of the bridge as it saved the state's meta document for ${killedAt}; restarting it`);
