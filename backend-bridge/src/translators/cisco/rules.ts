@@ -194,6 +194,12 @@ function loginEvent(p: Parsed, device: string | undefined, success: boolean): Ru
   };
 }
 
+/** LINK-3-UPDOWN and LINK-5-CHANGED say the same thing: an interface's state. */
+const linkState = (p: Parsed, d: string | undefined): RuleResult | null => {
+  const m = LINK_STATE.exec(p.text);
+  return m ? linkEvent(m[1], m[2], d, false) : null;
+};
+
 export const RULES = ruleTable<Ctx>(
   'cisco',
   sampleContext('%LINK-3-UPDOWN: Interface GigabitEthernet1/0/5, changed state to down'),
@@ -202,19 +208,13 @@ export const RULES = ruleTable<Ctx>(
       'link-updown',
       'LINK-UPDOWN',
       '%LINK-3-UPDOWN: Interface GigabitEthernet1/0/5, changed state to down',
-      (p, d) => {
-        const m = LINK_STATE.exec(p.text);
-        return m ? linkEvent(m[1], m[2], d, false) : null;
-      },
+      linkState,
     ),
     keyed(
       'link-changed',
       'LINK-CHANGED',
       '%LINK-5-CHANGED: Interface GigabitEthernet1/0/24, changed state to administratively down',
-      (p, d) => {
-        const m = LINK_STATE.exec(p.text);
-        return m ? linkEvent(m[1], m[2], d, false) : null;
-      },
+      linkState,
     ),
     keyed(
       'lineproto-updown',
