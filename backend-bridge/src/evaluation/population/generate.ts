@@ -479,21 +479,27 @@ function ordinaryDay(c: Ctx, p: Person, day: number, s: [number, number]): void 
   }
 }
 
+/** Heavy days of a spiked insider: near the start, in the middle and near the end of the activity. */
+const SPIKES = 3;
+/**
+ * Day (from the activity's start) on or after which the spiked insider's next heavy day is due. A heavy
+ * day that falls on a day the insider does not work (weekend, shift off, absence) happens on their next
+ * working day: the shape promises three heavy days, and an insider who never acted is not one.
+ */
+const spikeDay = (done: number, days: number) => [1, Math.floor(days / 2), days - 2][done];
+
 /** Extra activity of an insider on one of their days; returns whether they did something. */
 function insiderDay(
   c: Ctx,
   p: Person,
   ins: InsiderShape,
-  k: number,
-  days: number,
+  spikeDue: boolean,
   day: number,
   s: [number, number],
 ): boolean {
   const { rng } = c;
   // Spiked insiders act on a few days, spread ones on most, disguised ones on most with smaller amounts.
-  const spikeDays = [1, Math.floor(days / 2), days - 2];
-  const active =
-    ins.style === 'spiked' ? spikeDays.includes(k) : rng.chance(ins.kind === 'leaver-private-mail' ? 0.45 : 0.75);
+  const active = ins.style === 'spiked' ? spikeDue : rng.chance(ins.kind === 'leaver-private-mail' ? 0.45 : 0.75);
   if (!active) return false;
   const heavy = ins.style === 'spiked' ? 3 : ins.style === 'disguised' ? 0.7 : 1;
   switch (ins.kind) {
@@ -551,7 +557,7 @@ export function generatePopulation(shape: PopulationShape, out: string): Populat
   const holidays = shape.holidays === 'jp' ? loadHolidays(DEFAULT_HOLIDAYS_FILE) : new Set<string>();
   const pickRng = rng.fork('insiders');
   const chosen = new Set<Person>();
-  const insiders: Array<{ shape: InsiderShape; person: Person; meta: PopulationInsider }> = [];
+  const insiders: Array<{ shape: InsiderShape; person: Person; meta: PopulationInsider; spikesDone: number }> = [];
   for (const ins of shape.insiders) {
     const candidates = people.filter((p) => p.dept.name === ins.department && !chosen.has(p));
     const person = pickRng.pick(candidates);
@@ -563,6 +569,7 @@ export function generatePopulation(shape: PopulationShape, out: string): Populat
     insiders.push({
       shape: ins,
       person,
+      spikesDone: 0,
       meta: {
         id: `${shape.name}/${ins.kind}`,
         kind: ins.kind,
@@ -603,7 +610,9 @@ export function generatePopulation(shape: PopulationShape, out: string): Populat
       for (const x of insiders) {
         if (x.person !== p) continue;
         const k = day - LocalTime.dayOf(x.meta.start);
-        if (k >= 0 && day <= LocalTime.dayOf(x.meta.end)) insiderDay(c, p, x.shape, k, x.shape.days, day, s);
+        if (k < 0 || day > LocalTime.dayOf(x.meta.end)) continue;
+        const due = x.spikesDone < SPIKES && k >= spikeDay(x.spikesDone, x.shape.days);
+        if (insiderDay(c, p, x.shape, due, day, s) && x.shape.style === 'spiked') x.spikesDone++;
       }
     }
   }

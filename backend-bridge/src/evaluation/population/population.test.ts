@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { LocalTime } from '../../risk/localtime';
 import { joinMail } from '../../risk/observe/mail';
 import { observeDemoMonth } from '../month';
 import { runPopulation } from './run';
@@ -101,6 +102,29 @@ describe('generated populations', () => {
     expect(
       obs.filter((o) => o.user === hoarder && o.metric === 'printPages').reduce((n, o) => n + (o.amount ?? 0), 0),
     ).toBeGreaterThan(150);
+  });
+
+  it('a spiked insider has three heavy days even when a planned one is a day off', async () => {
+    // Activity from Friday 11 June: the first heavy day (day 1) is a Saturday, which a day worker spends at home.
+    const shape: PopulationShape = {
+      ...SHAPE,
+      insiders: [
+        { kind: 'cloud-exfiltration', style: 'spiked', department: 'Finance', startDay: 4, days: 12 },
+        ...SHAPE.insiders.slice(1),
+      ],
+    };
+    const meta = generatePopulation(shape, join(root, 'spiked'));
+    const obs = await observeDemoMonth(join(root, 'spiked'), meta.year, meta.timeZone);
+    const clock = new LocalTime(meta.timeZone);
+    const perDay = new Map<number, number>();
+    for (const o of obs)
+      if (o.user === meta.insiders[0].who && o.metric === 'cloudBytes') {
+        const day = clock.dayIndex(o.t);
+        perDay.set(day, (perDay.get(day) ?? 0) + (o.amount ?? 0));
+      }
+    const heavy = [...perDay].filter(([, bytes]) => bytes > 60 * 1024 * 1024).map(([day]) => LocalTime.weekday(day));
+    expect(heavy).toHaveLength(3);
+    expect(heavy.every((wd) => wd >= 1 && wd <= 5)).toBe(true);
   });
 
   it('the evaluation labels insider days and ranks them', async () => {
