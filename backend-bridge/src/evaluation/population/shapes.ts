@@ -207,7 +207,8 @@ export const TUNING: readonly PopulationShape[] = [
  * evidence over days) and run only at its end; logistics-au/clinic-jp (heldback4) were added before the
  * fourth round (damped one-off novelty, department z-scores, own trend) and run only at its end;
  * bank-sg/studio-br/ngo-in (heldback5) were added before the fifth round (open cases, own-past
- * accumulation) and run only for its before and after columns.
+ * accumulation) and run only for its before and after columns; pharma-ch/retail-jp (heldback6) were
+ * added before the sixth round, after the spiked-day fix in the generator and before any scorer change.
  */
 export const HELD_BACK: readonly PopulationShape[] = [
   {
@@ -592,6 +593,84 @@ export const HELD_BACK: readonly PopulationShape[] = [
         'print-hoarding': { department: 'Helpline', startDay: 22, days: 12 },
       },
       { 'leaver-private-mail': { leaving: false, watchlist: true } },
+    ),
+  },
+  {
+    name: 'pharma-ch-heldback6',
+    seed: 9612,
+    heldBack: true,
+    start: '2027-11-08',
+    days: 42,
+    timeZone: 'Europe/Zurich',
+    holidays: 'none',
+    naming: 'dotted',
+    hostNaming: 'pc',
+    domain: 'pharma.example.ch',
+    noise: 0.55,
+    shareRoot: 'S:\\Bereiche',
+    // No sensitive word: "Saläre" is Swiss German for salaries.
+    compensationFolder: 'Geschaeftsleitung\\Salaere',
+    departments: [
+      { name: 'Forschung', size: 55, pattern: 'flex', cloudUse: 0.3, externalMail: 3, printing: 3 },
+      { name: 'Produktion', size: 50, pattern: 'shifts', cloudUse: 0.02, externalMail: 0.3, printing: 4 },
+      { name: 'Qualitaet', size: 20, pattern: 'day', cloudUse: 0.05, externalMail: 1, printing: 11 },
+      { name: 'Verkauf', size: 25, pattern: 'day', cloudUse: 0.25, externalMail: 6, printing: 5 },
+      { name: 'Informatik', size: 9, pattern: 'flex', cloudUse: 0.2, externalMail: 0.5, printing: 1, admins: true },
+      {
+        name: 'Geschaeftsleitung',
+        size: 6,
+        pattern: 'day',
+        cloudUse: 0.05,
+        externalMail: 3,
+        printing: 4,
+        executives: true,
+      },
+    ],
+    insiders: kinds(
+      (k) => (k === 'cloud-exfiltration' ? 'spiked' : k === 'leaver-private-mail' ? 'disguised' : 'spread'),
+      {
+        'cloud-exfiltration': { department: 'Verkauf', startDay: 16, days: 20 },
+        'admin-reads-compensation': { department: 'Informatik', startDay: 27, days: 4 },
+        'leaver-private-mail': { department: 'Forschung', startDay: 12, days: 27 },
+        // A shift worker printing the other departments' documents.
+        'print-hoarding': { department: 'Produktion', startDay: 20, days: 14 },
+      },
+      { 'leaver-private-mail': { leaving: true, watchlist: true } },
+    ),
+  },
+  {
+    name: 'retail-jp-heldback6',
+    seed: 9613,
+    heldBack: true,
+    // Across Obon week and a Japanese public holiday calendar.
+    start: '2027-08-02',
+    days: 44,
+    timeZone: 'Asia/Tokyo',
+    holidays: 'jp',
+    naming: 'numeric',
+    hostNaming: 'dept',
+    domain: 'mise.example.co.jp',
+    noise: 0.8,
+    shareRoot: 'E:\\部門',
+    compensationFolder: '役員室\\処遇',
+    departments: [
+      { name: '店舗運営', size: 30, pattern: 'shifts', cloudUse: 0.02, externalMail: 0.5, printing: 3 },
+      { name: '商品部', size: 20, pattern: 'day', cloudUse: 0.35, externalMail: 5, printing: 7 },
+      { name: 'EC', size: 15, pattern: 'flex', cloudUse: 0.5, externalMail: 2, printing: 1 },
+      { name: '経理', size: 14, pattern: 'day', cloudUse: 0.05, externalMail: 1, printing: 12 },
+      { name: '情報システム', size: 5, pattern: 'day', cloudUse: 0.1, externalMail: 0.3, printing: 1, admins: true },
+      { name: '役員室', size: 4, pattern: 'day', cloudUse: 0.05, externalMail: 2, printing: 3, executives: true },
+    ],
+    insiders: kinds(
+      (k) => (k === 'admin-reads-compensation' ? 'spiked' : k === 'leaver-private-mail' ? 'spread' : 'disguised'),
+      {
+        'cloud-exfiltration': { department: 'EC', startDay: 13, days: 24 },
+        'admin-reads-compensation': { department: '情報システム', startDay: 30, days: 5 },
+        'leaver-private-mail': { department: '商品部', startDay: 9, days: 30 },
+        'print-hoarding': { department: '経理', startDay: 22, days: 14 },
+      },
+      // Leaving, but the watchlist flag is not set.
+      { 'leaver-private-mail': { leaving: true, watchlist: false } },
     ),
   },
 ];
