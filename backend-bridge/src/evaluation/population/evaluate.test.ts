@@ -111,7 +111,49 @@ describe('the analyst queue (open cases)', () => {
     const r = evaluatePopulation(d, meta, 50);
     const admin = r.insiders.find((i) => i.insider.who === 'admin')!;
     expect(admin).toMatchObject({ caught: false, bestRank: 2, caughtAsCase: true, caseDay: '1970-04-12' });
+    // Against ordinary people only, the admin is on top: the slot went to the other insider.
+    expect(admin).toMatchObject({ caughtAlone: true, bestRankAlone: 1 });
     expect(r.insiders.find((i) => i.insider.who === 'leaver')).toMatchObject({ caught: true, caughtAsCase: true });
     expect(r.benignCasesPerDay).toBe(0);
+  });
+
+  it('alone: a benign user scoring as high as the insider ranks above them, and a day at 0 is no rank', () => {
+    const meta: PopulationMeta = {
+      population: 'p',
+      seed: 1,
+      heldBack: true,
+      start: '1970-04-11',
+      days: 2,
+      timeZone: 'UTC',
+      year: 1970,
+      users: 50,
+      insiders: [
+        {
+          id: 'cloud',
+          kind: 'cloud-exfiltration',
+          style: 'disguised',
+          who: 'cloud',
+          department: 'D',
+          start: '1970-04-11',
+          end: '1970-04-12',
+          useCase: 'insider',
+          what: 'cloud',
+        },
+      ],
+    };
+    const tied = evaluatePopulation(
+      days([
+        [
+          ['benign', 40, 'first-share'],
+          ['cloud', 40, 'volume-personalCloudBytes'],
+        ],
+        [['cloud', 0, 'volume-personalCloudBytes']],
+      ]),
+      meta,
+      50,
+    );
+    expect(tied.insiders[0]).toMatchObject({ caughtAlone: false, bestRankAlone: 2 });
+    const never = evaluatePopulation(days([[['cloud', 0, 'volume-personalCloudBytes']]]), meta, 50);
+    expect(never.insiders[0]).toMatchObject({ caughtAlone: false, bestRankAlone: null });
   });
 });

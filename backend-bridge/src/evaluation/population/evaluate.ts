@@ -25,6 +25,13 @@ export interface InsiderResult {
   caseDay: string | null;
   caseStory: string | null;
   caseOpened: boolean;
+  /**
+   * Ranked within the budget against the population's other users only (the other planted insiders
+   * left out): whether the scorer separates this insider from ordinary people, apart from the four
+   * insiders competing for a slot of one user a day. The best such rank in the window.
+   */
+  caughtAlone: boolean;
+  bestRankAlone: number | null;
 }
 
 export interface PopulationResult {
@@ -122,6 +129,15 @@ export function evaluatePopulation(
     if (d.length > 0) barOf.set(d[0].day, d[Math.min(budget, d.length) - 1].score);
   }
   const cases = analystQueue(days, budget);
+  // Per day, the non-insiders' scores from the highest: an insider's rank among them alone.
+  const benignScores = new Map<number, number[]>();
+  for (const d of days)
+    if (d.length > 0)
+      benignScores.set(
+        d[0].day,
+        d.filter((u) => !isInsider.has(u.user)).map((u) => u.score),
+      );
+  const rankAlone = (u: UserDay) => 1 + (benignScores.get(u.day) ?? []).filter((x) => x >= u.score).length;
   const insiders = windows.map(({ i, from, to }): InsiderResult => {
     const mine = flat.filter((u) => u.user === i.who && u.day >= from && u.day <= to);
     let best: UserDay | undefined;
@@ -134,7 +150,11 @@ export function evaluatePopulation(
         best = u;
     const bestRank = best ? rank.get(`${best.user}@${best.day}`)! : null;
     const asCase = (cases.get(i.who) ?? []).find((c) => c.day >= from && c.day <= to);
+    const scored = mine.filter((u) => u.score > 0);
+    const bestRankAlone = scored.length > 0 ? Math.min(...scored.map(rankAlone)) : null;
     return {
+      caughtAlone: bestRankAlone !== null && bestRankAlone <= budget,
+      bestRankAlone,
       caughtAsCase: asCase !== undefined,
       caseDay: asCase ? LocalTime.dateOf(asCase.day) : null,
       caseStory: asCase?.story ?? null,

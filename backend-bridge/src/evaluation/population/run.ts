@@ -48,17 +48,18 @@ const f3 = (x: number) => (Number.isNaN(x) ? 'n/a' : x.toFixed(3));
 /** The per-population table, the per-kind lines (caught or missed and why) and the summary against the targets. */
 export function printPopulations(results: readonly PopulationResult[], out: Writable): void {
   out.write(
-    'population                 set        users  user-days  pos  ROC-AUC  caught  as case  budget  benign flags/day  benign cases/day  max benign\n',
+    'population                 set        users  user-days  pos  ROC-AUC  caught  as case  alone  budget  benign flags/day  benign cases/day  max benign\n',
   );
   for (const r of results) {
     const caught = r.insiders.filter((i) => i.caught).length;
     const asCase = r.insiders.filter((i) => i.caughtAsCase).length;
+    const alone = r.insiders.filter((i) => i.caughtAlone).length;
     out.write(
-      `${r.meta.population.padEnd(26)} ${(r.meta.heldBack ? 'held-back' : 'tuning').padEnd(10)} ${String(r.meta.users).padStart(5)}  ${String(r.userDays).padStart(9)}  ${String(r.positives).padStart(3)}  ${f3(r.rocAuc).padStart(7)}  ${`${caught}/${r.insiders.length}`.padStart(6)}  ${`${asCase}/${r.insiders.length}`.padStart(7)}  ${String(r.budgetPerDay).padStart(6)}  ${r.benignFlagsPerDay.toFixed(2).padStart(16)}  ${r.benignCasesPerDay.toFixed(2).padStart(16)}  ${r.maxBenign.toFixed(1).padStart(10)}\n`,
+      `${r.meta.population.padEnd(26)} ${(r.meta.heldBack ? 'held-back' : 'tuning').padEnd(10)} ${String(r.meta.users).padStart(5)}  ${String(r.userDays).padStart(9)}  ${String(r.positives).padStart(3)}  ${f3(r.rocAuc).padStart(7)}  ${`${caught}/${r.insiders.length}`.padStart(6)}  ${`${asCase}/${r.insiders.length}`.padStart(7)}  ${`${alone}/${r.insiders.length}`.padStart(5)}  ${String(r.budgetPerDay).padStart(6)}  ${r.benignFlagsPerDay.toFixed(2).padStart(16)}  ${r.benignCasesPerDay.toFixed(2).padStart(16)}  ${r.maxBenign.toFixed(1).padStart(10)}\n`,
     );
   }
   out.write(
-    `\nper insider (caught = ranked within the budget on some day of the activity; as case = the queue opened a case for them then or showed their open case above the last new one; a user with an open case for the same story (${CASE_DAYS} days) takes no new slot):\n`,
+    `\nper insider (caught = ranked within the budget on some day of the activity; as case = the queue opened a case for them then or showed their open case above the last new one; a user with an open case for the same story (${CASE_DAYS} days) takes no new slot; alone = ranked within the budget against the non-insiders only, the other planted insiders left out):\n`,
   );
   for (const r of results) {
     for (const i of r.insiders) {
@@ -72,8 +73,9 @@ export function printPopulations(results: readonly PopulationResult[], out: Writ
       const asCase = i.caughtAsCase
         ? `${i.caseOpened ? 'case opened' : 'open case updated'} ${i.caseDay} (${i.caseStory})`
         : 'not in the queue';
+      const alone = i.bestRankAlone === null ? 'alone never above 0' : `alone best rank ${i.bestRankAlone}`;
       out.write(
-        `  ${i.caught ? '✔' : '✘'}${i.caughtAsCase ? '✔' : '✘'} ${r.meta.population} ${i.insider.kind} (${i.insider.style}, ${i.insider.who}): ${why}; ${asCase}; scored > 0 on ${i.scoredDays}/${i.activeDays} days${i.reasons ? ` — ${i.reasons}` : ''}\n`,
+        `  ${i.caught ? '✔' : '✘'}${i.caughtAsCase ? '✔' : '✘'}${i.caughtAlone ? '✔' : '✘'} ${r.meta.population} ${i.insider.kind} (${i.insider.style}, ${i.insider.who}): ${why}; ${asCase}; ${alone}; scored > 0 on ${i.scoredDays}/${i.activeDays} days${i.reasons ? ` — ${i.reasons}` : ''}\n`,
       );
     }
   }
@@ -95,7 +97,8 @@ export function printPopulations(results: readonly PopulationResult[], out: Writ
     out.write(
       `\n${set ? 'held-back' : 'tuning'}: mean ROC-AUC ${f3(mean(rs.map((r) => r.rocAuc)))} (target ≥ 0.9); benign flags/day ${f3(mean(rs.map((r) => r.benignFlagsPerDay)))} (target ≤ 1)\n` +
         `  ranked within the budget: ${measure((i) => i.caught)}\n` +
-        `  as a new case (open cases take no slot): ${measure((i) => i.caughtAsCase)}\n`,
+        `  as a new case (open cases take no slot): ${measure((i) => i.caughtAsCase)}\n` +
+        `  alone (ranked against the non-insiders only): ${measure((i) => i.caughtAlone)}\n`,
     );
   }
 }
