@@ -6,12 +6,15 @@ import { join } from 'node:path';
 import { buildAll } from './build.mjs';
 import { log, REPO, runStatus } from './lib.mjs';
 import { startOpenSearch, stopOpenSearch } from './opensearch.mjs';
+import { ensureSystemPackages } from './system-packages.mjs';
 
 const started = Date.now();
 const results = [];
 
 async function main() {
   buildAll();
+  // Before any test: jest's PDF report tests need the CJK font, the e2e needs Chromium (one apt-get, when missing).
+  ensureSystemPackages();
   results.push(await step('typecheck', 'npx', ['tsc', '-b', 'schema', 'backend-bridge']));
   for (const ws of ['kansa-logs-datasource', 'kansa-logs-app']) {
     results.push(await step(`typecheck ${ws}`, 'npm', ['run', 'typecheck', '-w', ws]));

@@ -21,7 +21,8 @@ if (!existsSync(join(E2E, 'node_modules', 'playwright-core'))) {
   const r = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: E2E, stdio: 'inherit' });
   if (r.status !== 0) process.exit(1);
 }
-const { ensureChromium, launch } = await import('./browser.mjs');
+const { ensureSystemPackages } = await import('../devstack/system-packages.mjs');
+const { launch } = await import('./browser.mjs');
 const { HOSTS, buildHost } = await import('./build-host.mjs');
 const { startBackend } = await import('./server/backend.mjs');
 const { startServer } = await import('./server/server.mjs');
@@ -44,7 +45,7 @@ async function main() {
   const opensearchUrl = process.env.OPENSEARCH_URL;
   if (!opensearchUrl) throw new Error('OPENSEARCH_URL must point at the node holding the demo month');
   const demo = demoMonth();
-  ensureChromium();
+  ensureSystemPackages();
   // KANSA_E2E_*_DIST point a host at another build, e.g. one made with an external left out, to see it fail.
   const plugins = {
     'kansa-logs-datasource': process.env.KANSA_E2E_DATASOURCE_DIST || join(REPO, 'datasource-plugin', 'dist'),
