@@ -47,6 +47,11 @@ export interface PopulationResult {
   maxBenign: number;
   /** Mean per day of new cases the queue opened for non-insider users (open-case measure). */
   benignCasesPerDay: number;
+  /**
+   * The ordinary people who are leaving or watchlisted: how many, their highest score and their
+   * user-days at or above the flag score (a scorer that reads the flag shows here).
+   */
+  flaggedBenign: { users: number; maxScore: number; flagDays: number };
 }
 
 /** Days a case stays open once opened: the persistence window, two working weeks of an analyst's follow-up. */
@@ -176,6 +181,8 @@ export function evaluatePopulation(
     };
   });
   const active = days.filter((d) => d.length > 0);
+  const flaggedBenign = new Set(meta.flaggedBenign ?? []);
+  const flaggedDays = flat.filter((u) => flaggedBenign.has(u.user));
   const flags = active.map((d) => d.filter((u) => u.score >= flagScore && !isInsider.has(u.user)).length);
   return {
     meta,
@@ -186,6 +193,11 @@ export function evaluatePopulation(
     insiders,
     benignFlagsPerDay: flags.length > 0 ? flags.reduce((a, b) => a + b, 0) / flags.length : 0,
     maxBenign: Math.max(0, ...flat.filter((u) => !isInsider.has(u.user)).map((u) => u.score)),
+    flaggedBenign: {
+      users: flaggedBenign.size,
+      maxScore: Math.max(0, ...flaggedDays.map((u) => u.score)),
+      flagDays: flaggedDays.filter((u) => u.score >= flagScore).length,
+    },
     benignCasesPerDay:
       active.length > 0
         ? [...cases]

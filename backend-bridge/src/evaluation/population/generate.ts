@@ -181,6 +181,8 @@ export interface PopulationMeta {
   year: number;
   users: number;
   insiders: PopulationInsider[];
+  /** Ordinary people with a departure date or on the watchlist: not insiders (absent in older folders). */
+  flaggedBenign?: string[];
 }
 
 /** Lines of one output file with their times, sorted before writing. */
@@ -549,6 +551,46 @@ function insiderDay(
   }
 }
 
+/**
+ * Ordinary people who are leaving or on the watchlist and do nothing wrong. Without them only the
+ * insiders carry a departure date or the watchlist flag, and the evaluation could not tell a scorer
+ * that weighs what people do from one that reads the flag. Shares of the directory, at least 2 leavers
+ * and 1 watchlisted; their departure dates fall where the insider leavers' do (around the period's end).
+ */
+const BENIGN_LEAVERS = 0.03;
+const BENIGN_WATCHLIST = 0.01;
+/** An innocent leaver's last three weeks: now and then a small document to their own address (a reference letter, contacts). */
+const LEAVER_WEEKS_DAYS = 21;
+const LEAVER_PRIVATE_MAILS = 3;
+
+interface BenignLeaver {
+  person: Person;
+  departure: number;
+  mailed: number;
+}
+
+function flagBenignPeople(people: Person[], insiders: ReadonlySet<Person>, rng: Rng, last: number) {
+  const pool = people.filter((p) => !insiders.has(p));
+  const take = (n: number) =>
+    Array.from({ length: Math.min(n, pool.length) }, () => pool.splice(rng.int(0, pool.length - 1), 1)[0]);
+  const leavers = take(Math.max(2, Math.round(people.length * BENIGN_LEAVERS))).map((person): BenignLeaver => {
+    const departure = last + rng.int(-5, 25);
+    person.departureDate = LocalTime.dateOf(departure);
+    if (rng.chance(0.3)) person.watchlist = true;
+    return { person, departure, mailed: 0 };
+  });
+  for (const p of take(Math.max(1, Math.round(people.length * BENIGN_WATCHLIST)))) p.watchlist = true;
+  return leavers;
+}
+
+/** An innocent leaver's day: inside their last three weeks, sometimes one small mail to their private address. */
+function benignLeaverDay(c: Ctx, l: BenignLeaver, day: number, s: [number, number]): void {
+  if (l.departure - day > LEAVER_WEEKS_DAYS || l.mailed >= LEAVER_PRIVATE_MAILS || !c.rng.chance(0.12)) return;
+  l.mailed++;
+  const size = c.rng.chance(0.3) ? logNormal(600_000, 0.6, c.rng) : logNormal(60_000, 0.6, c.rng);
+  sendMail(c, l.person, inSession(c, day, s), [l.person.privateAddress], size);
+}
+
 export function generatePopulation(shape: PopulationShape, out: string): PopulationMeta {
   const rng = new Rng(shape.seed);
   const clock = new LocalTime(shape.timeZone);
@@ -600,6 +642,10 @@ export function generatePopulation(shape: PopulationShape, out: string): Populat
     pid: 2000,
     handle: 0x400,
   };
+  // Forked after the others, and used only for these people, so the rest of the company is unchanged.
+  const flagRng = rng.fork('benign-flags');
+  const leavers = flagBenignPeople(people, chosen, flagRng, first + shape.days - 1);
+  const dayRng = c.rng;
   for (let day = first; day < first + shape.days; day++) {
     const wd = LocalTime.weekday(day);
     const offDay = wd === 0 || wd === 6 || holidays.has(LocalTime.dateOf(day));
@@ -607,6 +653,12 @@ export function generatePopulation(shape: PopulationShape, out: string): Populat
       const s = session(p, day, offDay, c.rng);
       if (!s) continue;
       ordinaryDay(c, p, day, s);
+      const leaver = leavers.find((l) => l.person === p);
+      if (leaver) {
+        c.rng = flagRng;
+        benignLeaverDay(c, leaver, day, s);
+        c.rng = dayRng;
+      }
       for (const x of insiders) {
         if (x.person !== p) continue;
         const k = day - LocalTime.dayOf(x.meta.start);
@@ -663,6 +715,7 @@ export function generatePopulation(shape: PopulationShape, out: string): Populat
     year: Number(shape.start.slice(0, 4)),
     users: people.length,
     insiders: insiders.map((x) => x.meta),
+    flaggedBenign: people.filter((p) => !chosen.has(p) && (p.watchlist || p.departureDate)).map((p) => p.account),
   };
   writeFileSync(join(out, 'scenarios.json'), JSON.stringify(meta, null, 2) + '\n');
   return meta;

@@ -78,6 +78,43 @@ describe('generated populations', () => {
     expect(row).toMatch(/,true,\d{4}-\d{2}-\d{2}$/);
   });
 
+  it('ordinary people leave and are watchlisted too, so the flag alone does not name an insider', async () => {
+    const meta = generatePopulation(SHAPE, join(root, 'flags'));
+    const [header, ...lines] = readFileSync(join(root, 'flags', 'users.csv'), 'utf8')
+      .trim()
+      .split('\n');
+    const column = header.split(',');
+    const rows = lines.map((l) => {
+      const cells = l.split(',');
+      return {
+        account: cells[column.indexOf('account')],
+        watchlisted: cells[column.indexOf('watchlist')] === 'true',
+        leaving: /^\d{4}-\d{2}-\d{2}$/.test(cells[column.indexOf('departure_date')] ?? ''),
+      };
+    });
+    const insiders = new Set(meta.insiders.map((i) => i.who));
+    const benign = rows.filter((r) => !insiders.has(r.account));
+    // At least 2 leavers and 1 watchlisted among the 15 ordinary people, beside the insider leaver.
+    expect(meta.flaggedBenign).toHaveLength(3);
+    expect(
+      benign
+        .filter((r) => r.watchlisted || r.leaving)
+        .map((r) => r.account)
+        .sort(),
+    ).toEqual([...meta.flaggedBenign!].sort());
+    expect(benign.filter((r) => r.leaving)).toHaveLength(2);
+    expect(benign.filter((r) => r.watchlisted).length).toBeGreaterThanOrEqual(1);
+    // An innocent leaver's last weeks: now and then a small document to their own private address.
+    const obs = joinMail(await observeDemoMonth(join(root, 'flags'), meta.year, meta.timeZone));
+    const privateMails = obs.filter(
+      (o) =>
+        meta.flaggedBenign!.includes(o.user) &&
+        o.mail?.to?.some((t) => !t.endsWith(`@${SHAPE.domain}`) && !t.includes('example')),
+    );
+    expect(privateMails.length).toBeGreaterThan(0);
+    expect(privateMails.every((o) => o.mail!.size! < 5_000_000)).toBe(true);
+  });
+
   it('the raw lines come through the real translators as what the scorer needs', async () => {
     const meta = generatePopulation(SHAPE, join(root, 'c'));
     const obs = joinMail(await observeDemoMonth(join(root, 'c'), meta.year, meta.timeZone));

@@ -59,6 +59,13 @@ export function printPopulations(results: readonly PopulationResult[], out: Writ
     );
   }
   out.write(
+    '\nordinary people leaving or watchlisted (not insiders): users, highest score, user-days at or above the flag score\n',
+  );
+  for (const r of results)
+    out.write(
+      `  ${r.meta.population.padEnd(26)} ${String(r.flaggedBenign.users).padStart(3)}  ${r.flaggedBenign.maxScore.toFixed(1).padStart(5)}  ${String(r.flaggedBenign.flagDays).padStart(3)}\n`,
+    );
+  out.write(
     `\nper insider (caught = ranked within the budget on some day of the activity; as case = the queue opened a case for them then or showed their open case above the last new one; a user with an open case for the same story (${CASE_DAYS} days) takes no new slot; alone = ranked within the budget against the non-insiders only, the other planted insiders left out):\n`,
   );
   for (const r of results) {
