@@ -37,6 +37,11 @@ export interface RiskSettings {
   volumeWeight: Record<Metric, number>;
   volumeMinScale: Record<Metric, number>;
   boosts: { privileged: number; watchlist: number; afterHours: number; holiday: number };
+  /**
+   * A watchlisted or leaving user's active day carries at least this many points for it, evidence or not:
+   * their quiet days rank above ordinary quiet days (a leaver's story has quiet days too).
+   */
+  watchlistMinPoints: number;
   /** Mail domains of personal (free) mail services: mail to them is mail leaving for a private address. */
   personalMailDomains: readonly string[];
   /** Words that make a file-server folder sensitive wherever they appear in its path (case-insensitive). */
@@ -230,6 +235,7 @@ export const DEFAULT_SETTINGS: RiskSettings = {
     sensitiveReads: 3,
   },
   boosts: { privileged: 0.25, watchlist: 0.5, afterHours: 0.2, holiday: 0.2 },
+  watchlistMinPoints: 5,
   personalMailDomains: PERSONAL_MAIL_DOMAINS,
   sensitiveWords: SENSITIVE_WORDS,
   executiveTitle:

@@ -172,6 +172,26 @@ describe('day scoring', () => {
     expect(usb).toMatchObject({ value: 12, median: 0, mad: 0, scale: 2, z: 6 });
   });
 
+  it("a leaver's quiet day ranks above an ordinary quiet day, by the watchlist reason alone", () => {
+    const { state, day } = baseline();
+    const leaver = sales('s2', { departureDate: LocalTime.dateOf(day + 20) });
+    const watched = sales('s3', { watchlist: true });
+    const obs = [...habitual(day, 's1', sales('s1')), ...habitual(day, 's2', leaver), ...habitual(day, 's3', watched)];
+    const scored = engine.peek(state, day, obs);
+    const of = (u: string) => scored.find((x) => x.user === u)!;
+    expect(of('s1').score).toBe(0);
+    for (const u of ['s2', 's3']) {
+      expect(of(u).score).toBe(DEFAULT_SETTINGS.watchlistMinPoints);
+      expect(of(u).reasons.map((r) => r.code)).toEqual(['context-watchlist']);
+      expect(JSON.parse(of(u).reasons[0].baseline)).toMatchObject({ minPoints: DEFAULT_SETTINGS.watchlistMinPoints });
+      // No event made the day: nothing is marked.
+      expect(of(u).marks).toEqual([]);
+    }
+    // A departure long after the leaver window is no leaver yet.
+    const later = sales('s4', { departureDate: LocalTime.dateOf(day + DEFAULT_SETTINGS.leaverDays + 30) });
+    expect(engine.peek(state, day, habitual(day, 's4', later))[0].score).toBe(0);
+  });
+
   it('flagged days do not become the volume baseline; resources and hours are still learned; counts decay', () => {
     const { state, day } = baseline();
     const info = sales('s4', { watchlist: true });

@@ -202,16 +202,6 @@ export function scoreDay(
           points: anomaly * s.boosts.privileged,
           baseline: { factor: s.boosts.privileged },
         });
-      if (info.watchlist || leaving)
-        boosts.push({
-          ...BOOST_TEXT.watchlist,
-          points: anomaly * s.boosts.watchlist,
-          baseline: {
-            factor: s.boosts.watchlist,
-            watchlist: info.watchlist,
-            departureDate: info.departureDate ?? null,
-          },
-        });
       const late = parts.filter((x) => x.afterHours).reduce((n, x) => n + x.points, 0);
       if (late > 0)
         boosts.push({
@@ -225,6 +215,22 @@ export function scoreDay(
           points: anomaly * s.boosts.holiday,
           baseline: { factor: s.boosts.holiday, date, weekday },
         });
+    }
+    // Points the watchlist floor adds beyond its share of the evidence: they belong to the day, no event.
+    let floor = 0;
+    if (info.watchlist || leaving) {
+      const share = anomaly * s.boosts.watchlist;
+      floor = Math.max(0, s.watchlistMinPoints - share);
+      boosts.push({
+        ...BOOST_TEXT.watchlist,
+        points: share + floor,
+        baseline: {
+          factor: s.boosts.watchlist,
+          ...(floor > 0 ? { minPoints: s.watchlistMinPoints } : {}),
+          watchlist: info.watchlist,
+          departureDate: info.departureDate ?? null,
+        },
+      });
     }
     const all = [...parts, ...boosts].filter((x) => x.points > 0.05);
     const raw = all.reduce((n, x) => n + x.points, 0);
@@ -244,7 +250,7 @@ export function scoreDay(
       }))
       .sort((x, y) => y.contribution - x.contribution);
     const score = round1(saturate(raw, s.scoreKnee) * confidence);
-    const boostShare = anomaly > 0 ? (anomaly + boosts.reduce((n, b) => n + b.points, 0)) / anomaly : 1;
+    const boostShare = anomaly > 0 ? (anomaly + boosts.reduce((n, b) => n + b.points, 0) - floor) / anomaly : 1;
     // One event can open a new share and a new folder at once: its mark carries both reasons.
     const byEvent = new Map<string, { ref: EventRef; points: number; reasons: Reason[] }>();
     for (const x of parts) {
