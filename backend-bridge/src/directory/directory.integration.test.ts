@@ -46,6 +46,11 @@ const indices = async () => {
   return (res.body as Array<{ index: string }>).map((r) => r.index);
 };
 
+const aliased = async () => {
+  const res = await client.indices.getAlias({ name: DIRECTORY_INDEX_ALIAS });
+  return Object.keys(res.body as Record<string, unknown>);
+};
+
 beforeAll(async () => {
   before = await docs();
 });
@@ -93,7 +98,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-test('kansa directory load replaces the directory whole and leaves one index behind the alias', async () => {
+test('kansa directory load replaces the directory whole, one index behind the alias and the replaced one kept for readers until the next load', async () => {
   const users = join(dir, 'users.csv');
   const assets = join(dir, 'assets.csv');
   writeFileSync(
@@ -120,10 +125,30 @@ test('kansa directory load replaces the directory whole and leaves one index beh
     'kansa.host.owner': 'dirtest.a',
   });
 
-  // A second load: the people of the first are gone (not merged), and so is its index.
+  // A second load: the people of the first are gone (not merged). A reader that resolved the alias before
+  // the move (a scroll here, a search in flight in the data source) still reads the replaced index.
+  const first = await aliased();
+  expect(first).toHaveLength(1);
+  const reader = (
+    await client.search({ index: DIRECTORY_INDEX_ALIAS, scroll: '1m', size: 1, body: { sort: ['_doc'] } })
+  ).body as { _scroll_id: string };
   await loadDirectory(client, parseDirectory(`${HEADER}dirtest.z,試験 末子,営業,false,true,\n`, 'inline'), []);
   expect(await accounts()).toEqual(['dirtest.z']);
-  expect(await indices()).toHaveLength(1);
+  const second = await aliased();
+  expect(second).toHaveLength(1);
+  expect(second).not.toEqual(first);
+  const more = (await client.scroll({ scroll_id: reader._scroll_id, scroll: '1m' })).body as {
+    hits: { hits: unknown[] };
+  };
+  expect(more.hits.hits).toHaveLength(1);
+  await client.clear_scroll({ scroll_id: reader._scroll_id });
+  expect((await indices()).sort()).toEqual([...first, ...second].sort());
+
+  // A third load drops the generation before the one it replaces: never more than two at rest.
+  await loadDirectory(client, parseDirectory(`${HEADER}dirtest.y,試験 次子,営業,false,false,\n`, 'inline'), []);
+  expect(await accounts()).toEqual(['dirtest.y']);
+  const third = await aliased();
+  expect((await indices()).sort()).toEqual([...second, ...third].sort());
 });
 
 test('a file that does not parse is reported and changes nothing', async () => {

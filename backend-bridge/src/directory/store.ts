@@ -52,9 +52,10 @@ export function directoryDocs(
 }
 
 /**
- * Replaces the directory whole: fills a new index, then moves the alias to it in one request and drops the
- * old ones, so a query sees either the old directory or the new one, never half of each, and a load that
- * fails part way leaves the old one in place.
+ * Replaces the directory whole: fills a new index, then moves the alias to it in one request, so a query
+ * sees either the old directory or the new one, never half of each, and a load that fails part way leaves
+ * the old one in place. The same request drops the generation before the old one and any leftovers: at
+ * rest there are at most two directory indices, the one behind the alias and the one it replaced.
  */
 export async function loadDirectory(
   client: Client,
@@ -87,9 +88,16 @@ export async function loadDirectory(
       }
     }
     await client.indices.refresh({ index });
-    const previous = await directoryIndices(client);
+    const serving = new Set(await aliasedIndices(client));
     const actions: unknown[] = [{ add: { index, alias: DIRECTORY_INDEX_ALIAS } }];
-    for (const old of previous) if (old !== index) actions.push({ remove_index: { index: old } });
+    for (const old of await directoryIndices(client)) {
+      if (old === index) continue;
+      // The generation serving until now loses the alias but stays until the next load: a search that
+      // resolved the alias a moment ago is still reading its shards, and deleting them under it fails it.
+      actions.push(
+        serving.has(old) ? { remove: { index: old, alias: DIRECTORY_INDEX_ALIAS } } : { remove_index: { index: old } },
+      );
+    }
     await client.transport.request({ method: 'POST', path: '/_aliases', body: { actions } });
   } catch (err) {
     await client.indices.delete({ index }, { ignore: [404] });
@@ -103,7 +111,16 @@ export async function loadDirectory(
   };
 }
 
-/** Every directory index, behind the alias or left over by a load that died before moving it. */
+/** The indices behind the alias now (one, unless something outside Kansa added more). */
+async function aliasedIndices(client: Client): Promise<string[]> {
+  const res = await client.transport.request(
+    { method: 'GET', path: `/_alias/${DIRECTORY_INDEX_ALIAS}` },
+    { ignore: [404] },
+  );
+  return res.statusCode === 404 ? [] : Object.keys(res.body as Record<string, unknown>);
+}
+
+/** Every directory index: behind the alias, the generation before it, or left over by a load that died. */
 async function directoryIndices(client: Client): Promise<string[]> {
   const res = await client.transport.request(
     { method: 'GET', path: `/_cat/indices/${DIRECTORY_INDEX_PATTERN}`, querystring: { format: 'json', h: 'index' } },
