@@ -202,6 +202,9 @@ function EventObject(this: Record<string, unknown>, sized: boolean): void {
   this['kansa.risk.reasons.ja'] = undefined;
   this['kansa.risk.reasons.contribution'] = undefined;
   this['kansa.risk.reasons.baseline'] = undefined;
+  this['kansa.risk.case'] = undefined;
+  this['kansa.risk.case_status'] = undefined;
+  this['kansa.risk.case_opened'] = undefined;
   this['kansa.archive.sha256'] = undefined;
   this['kansa.ingest.input'] = undefined;
 }

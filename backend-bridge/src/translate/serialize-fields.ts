@@ -212,6 +212,9 @@ export const EVENT_FIELDS: ReadonlyArray<readonly [string, string, number]> = [
   ['kansa.risk.reasons.ja', '2c226b616e73612e7269736b2e726561736f6e732e6a61223a', STRING],
   ['kansa.risk.reasons.contribution', '2c226b616e73612e7269736b2e726561736f6e732e636f6e747269627574696f6e223a', VALUE],
   ['kansa.risk.reasons.baseline', '2c226b616e73612e7269736b2e726561736f6e732e626173656c696e65223a', STRING],
+  ['kansa.risk.case', '2c226b616e73612e7269736b2e63617365223a', STRING],
+  ['kansa.risk.case_status', '2c226b616e73612e7269736b2e636173655f737461747573223a', STRING],
+  ['kansa.risk.case_opened', '2c226b616e73612e7269736b2e636173655f6f70656e6564223a', STRING],
   ['kansa.archive.sha256', '2c226b616e73612e617263686976652e736861323536223a', STRING],
   ['kansa.ingest.input', '2c226b616e73612e696e676573742e696e707574223a', STRING],
 ];

@@ -170,7 +170,7 @@ type queryModel struct {
 
 	// Rank users (user.name) or hosts (host.name); default user.
 	RiskEntity string `json:"riskEntity"`
-	// 'ranking' (default): one row per entity; 'daily': one series of daily scores per entity, for alert rules.
+	// 'ranking' (default): one row per entity; 'daily': one series of daily scores per entity, for alert rules; 'queue': the review queue, one row per day and case shown (new cases within the day's budget, open cases with new evidence), newest day first.
 	RiskView string `json:"riskView"`
 	// Leave out days whose score confidence is below this (0 to 1); 0 or unset keeps every day.
 	RiskMinConfidence float64 `json:"riskMinConfidence"`

@@ -214,6 +214,9 @@ const (
 	KansaRiskReasonsJa                    = "kansa.risk.reasons.ja"
 	KansaRiskReasonsContribution          = "kansa.risk.reasons.contribution"
 	KansaRiskReasonsBaseline              = "kansa.risk.reasons.baseline"
+	KansaRiskCase                         = "kansa.risk.case"
+	KansaRiskCaseStatus                   = "kansa.risk.case_status"
+	KansaRiskCaseOpened                   = "kansa.risk.case_opened"
 	KansaArchiveSha256                    = "kansa.archive.sha256"
 	KansaIngestInput                      = "kansa.ingest.input"
 )
@@ -412,6 +415,9 @@ var Fields = []Field{
 	{Name: KansaRiskReasonsJa, Type: "text", Array: false, En: "The reason in Japanese", Ja: "理由 (日本語)", UseCases: []string{"insider", "cyber"}},
 	{Name: KansaRiskReasonsContribution, Type: "float", Array: false, En: "How many points the reason adds", Ja: "理由がスコアに加える点数", UseCases: []string{"insider", "cyber"}},
 	{Name: KansaRiskReasonsBaseline, Type: "keyword", Array: false, En: "The observation and the baseline numbers behind the reason, as JSON", Ja: "理由の根拠となる観測値とベースラインの数値 (JSON)", UseCases: []string{"insider", "cyber"}},
+	{Name: KansaRiskCase, Type: "keyword", Array: false, En: "The review queue's case this user-day belongs to, by what it is about: mail, web, files, print or the reason's code", Ja: "この日が属するレビューキューのケース (内容別: mail, web, files, print または理由のコード)", UseCases: []string{"insider"}},
+	{Name: KansaRiskCaseStatus, Type: "keyword", Array: false, En: "new: the day's review queue opened this case (one of the day's slots); open: an open case's new evidence, shown above the day's last new case", Ja: "new: この日のレビューキューで新しく開いたケース (その日の枠を1つ使う)、open: 開いているケースの新しい根拠 (その日の最後の新規ケースより上位)", UseCases: []string{"insider"}},
+	{Name: KansaRiskCaseOpened, Type: "date", Array: false, En: "The day the review queue opened the case", Ja: "レビューキューがケースを開いた日", UseCases: []string{"insider"}},
 	{Name: KansaArchiveSha256, Type: "keyword", Array: false, En: "SHA-256 of the raw record in the tamper-evident archive", Ja: "改ざん検知アーカイブ内の生ログの SHA-256", UseCases: []string{"audit"}},
 	{Name: KansaIngestInput, Type: "keyword", Array: false, En: "The bridge input that received the record, e.g. syslog-udp, import", Ja: "受信したブリッジの入力 (syslog-udp、import など)", UseCases: []string{"audit", "failure"}},
 }

@@ -53,7 +53,7 @@ export type LogContextDirection = 'before' | 'after';
 export type RiskEntity = 'user' | 'host';
 
 /** Which answer the risk query gives. */
-export type RiskView = 'ranking' | 'daily';
+export type RiskView = 'ranking' | 'daily' | 'queue';
 
 /** A metric aggregation type; METRIC_KINDS says what each takes and gives. */
 export type MetricType = 'count' | 'sum' | 'avg' | 'min' | 'max' | 'cardinality' | 'percentiles';
@@ -186,7 +186,7 @@ export interface KansaQuery extends DataQuery {
   // risk
   /** Rank users (user.name) or hosts (host.name); default user. */
   riskEntity?: RiskEntity;
-  /** 'ranking' (default): one row per entity; 'daily': one series of daily scores per entity, for alert rules. */
+  /** 'ranking' (default): one row per entity; 'daily': one series of daily scores per entity, for alert rules; 'queue': the review queue, one row per day and case shown (new cases within the day's budget, open cases with new evidence), newest day first. */
   riskView?: RiskView;
   /** Leave out days whose score confidence is below this (0 to 1); 0 or unset keeps every day. */
   riskMinConfidence?: number;

@@ -400,6 +400,12 @@ export const FIELD = {
   kansaRiskReasonsContribution: "kansa.risk.reasons.contribution",
   /** The observation and the baseline numbers behind the reason, as JSON */
   kansaRiskReasonsBaseline: "kansa.risk.reasons.baseline",
+  /** The review queue's case this user-day belongs to, by what it is about: mail, web, files, print or the reason's code */
+  kansaRiskCase: "kansa.risk.case",
+  /** new: the day's review queue opened this case (one of the day's slots); open: an open case's new evidence, shown above the day's last new case */
+  kansaRiskCaseStatus: "kansa.risk.case_status",
+  /** The day the review queue opened the case */
+  kansaRiskCaseOpened: "kansa.risk.case_opened",
   /** SHA-256 of the raw record in the tamper-evident archive */
   kansaArchiveSha256: "kansa.archive.sha256",
   /** The bridge input that received the record, e.g. syslog-udp, import */
@@ -597,6 +603,9 @@ export interface KansaEvent {
   "kansa.risk.score"?: number;
   "kansa.risk.confidence"?: number;
   "kansa.risk.reasons"?: Record<string, unknown> | Array<Record<string, unknown>>;
+  "kansa.risk.case"?: string;
+  "kansa.risk.case_status"?: string;
+  "kansa.risk.case_opened"?: string;
   "kansa.archive.sha256"?: string;
   "kansa.ingest.input"?: string;
 }
@@ -794,6 +803,9 @@ export const FIELD_TYPES: Readonly<Record<FieldName, string>> = {
   "kansa.risk.reasons.ja": "text",
   "kansa.risk.reasons.contribution": "float",
   "kansa.risk.reasons.baseline": "keyword",
+  "kansa.risk.case": "keyword",
+  "kansa.risk.case_status": "keyword",
+  "kansa.risk.case_opened": "date",
   "kansa.archive.sha256": "keyword",
   "kansa.ingest.input": "keyword",
 };
