@@ -148,6 +148,46 @@ function personScenario(lang) {
   };
 }
 
+/**
+ * The review queue on the risk page over the demo month: new cases among its rows (each scored day opens at least
+ * one), newest day first, each user linked to their timeline of that one day.
+ */
+function riskQueueScenario(lang) {
+  return {
+    name: `app: risk review queue (${lang})`,
+    async run(page, ctx) {
+      await ctx.open(`${BASE}/risk`, { lang });
+      await page.getByRole('radio', { name: text(APP, lang, 'risk.view.queue'), exact: true }).check({ force: true });
+      await page.getByRole('radio', { name: '30', exact: true }).check({ force: true });
+      await page.getByRole('button', { name: text(APP, lang, 'risk.show'), exact: true }).click();
+      const label = text(APP, lang, 'risk.view.queue');
+      const rows = await tableRows(page, label);
+      const newCase = text(APP, lang, 'risk.status.new');
+      assert.ok(
+        rows.some((r) => r[5] === newCase),
+        `a "${newCase}" row: ${JSON.stringify(rows[0])}`,
+      );
+      const links = await page
+        .getByRole('table', { name: label, exact: true })
+        .locator('tbody tr td:nth-child(2) a')
+        // Plain objects: URLSearchParams does not cross back from the page.
+        .evaluateAll((as) => as.map((a) => Object.fromEntries(new URL(a.href).searchParams)));
+      const spans = links.map((q) => ({ user: q['var-user'], from: Number(q.from), to: Number(q.to) }));
+      assert.equal(spans.length, rows.length, 'every row links its user');
+      assert.ok(
+        spans.every((s) => s.user && s.to - s.from >= 23 * 3600e3 && s.to - s.from <= 25 * 3600e3),
+        `each link covers one day: ${JSON.stringify(spans[0])}`,
+      );
+      assert.deepEqual(
+        spans.map((s) => s.from),
+        [...spans.map((s) => s.from)].sort((a, b) => b - a),
+        'newest day first',
+      );
+      await ctx.screenshot(`app-risk-queue${lang === 'ja-JP' ? '' : '-en'}`);
+    },
+  };
+}
+
 export const APP_SCENARIOS = [
   homeScenario('ja-JP'),
   homeScenario('en-US'),
@@ -174,6 +214,8 @@ export const APP_SCENARIOS = [
       await ctx.screenshot('app-risk');
     },
   },
+  riskQueueScenario('ja-JP'),
+  riskQueueScenario('en-US'),
   {
     name: 'app: audit report',
     async run(page, ctx) {

@@ -21,3 +21,13 @@ export const hours = (minutes: number) => (minutes / 60).toFixed(1);
 
 /** Lucene value with specials escaped, for values users type into filters. */
 export const luceneValue = (v: string) => (/^[\w.*@-]+$/.test(v) ? v : JSON.stringify(v));
+
+/** The local YYYY-MM-DD an instant falls on in a zone. */
+export const localDate = (at: number | Date, timezone: string) =>
+  new Date(at).toLocaleDateString('sv-SE', { timeZone: timezone });
+
+/** The start of the local day after the one an instant falls on; by the calendar, as a local day can be 23 or 25 h. */
+export function nextLocalMidnight(at: number | Date, timezone: string): Date {
+  const [y, m, d] = localDate(at, timezone).split('-').map(Number);
+  return localMidnight(new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10), timezone);
+}

@@ -2,8 +2,12 @@ import type { Observation } from '../risk/observe/observation';
 import { emptyState, type RiskState } from '../risk/profile/state';
 import type { UserDay } from '../risk/score/day';
 import type { RiskEngine } from '../risk/score/engine';
+import { ReviewQueue } from '../risk/score/queue';
 
-/** Runs the engine over observations day by day (empty days too, so baselines decay), from a fresh state. */
+/**
+ * Runs the engine over observations day by day (empty days too, so baselines decay), from a fresh state,
+ * and puts each day in the review queue as the bridge does.
+ */
 export function replay(
   engine: RiskEngine,
   obs: readonly Observation[],
@@ -21,6 +25,11 @@ export function replay(
     list.push(o);
   }
   const days: UserDay[][] = [];
-  for (let d = first; d <= last; d++) days.push(engine.step(state, d, byDay.get(d) ?? []));
+  const queue = new ReviewQueue(engine.settings);
+  for (let d = first; d <= last; d++) {
+    const scored = engine.step(state, d, byDay.get(d) ?? []);
+    queue.assign(scored, Object.keys(state.users).length);
+    days.push(scored);
+  }
   return { days, state };
 }

@@ -2,11 +2,13 @@ import type { Client } from '@opensearch-project/opensearch';
 import type { Logger } from 'pino';
 import { LocalTime } from './localtime';
 import { RiskEngine } from './score/engine';
+import type { UserDay } from './score/day';
+import { ReviewQueue } from './score/queue';
 import { DEFAULT_HOLIDAYS_FILE, loadHolidays } from './holidays';
 import { DEFAULT_SETTINGS, type RiskSettings } from './settings';
 import { observeStored } from './source/opensearch';
 import { loadState, saveState } from './store/state-store';
-import { writeDay } from './store/summaries';
+import { openedCases, writeDay } from './store/summaries';
 import { installRiskTemplates } from './store/templates';
 
 export interface RiskLoopOptions {
@@ -69,6 +71,16 @@ export class RiskLoop {
     this.timer.unref();
   }
 
+  /**
+   * Puts a scored day in the review queue, carrying on from the cases the summaries of the days before
+   * it hold: a day scored again (today as it goes on, a day learned after a conflict) gets the same queue.
+   */
+  private async queue(day: number, scored: UserDay[], users: number): Promise<void> {
+    const settings = this.engine.settings;
+    const opened = await openedCases(this.client, day, settings.caseDays, this.engine.clock);
+    new ReviewQueue(settings, opened).assign(scored, users);
+  }
+
   /** One round: learn the ended days, then score today so far. */
   async tick(): Promise<{ learned: number; today: number }> {
     const clock = this.engine.clock;
@@ -81,6 +93,7 @@ export class RiskLoop {
     while (d <= lastEnded && !this.stopped) {
       const obs = await observeStored(this.client, clock.dayStart(d), clock.dayStart(d + 1), this.options.eventsIndex);
       const scored = this.engine.step(state, d, obs);
+      await this.queue(d, scored, Object.keys(state.users).length);
       const w = await writeDay(this.client, scored, clock);
       if (w.errors.length > 0)
         this.log?.warn(
@@ -103,6 +116,7 @@ export class RiskLoop {
     if (this.stopped || state.day === undefined || today <= state.day) return { learned, today: 0 };
     const obs = await observeStored(this.client, clock.dayStart(today), now + 1, this.options.eventsIndex);
     const scored = this.engine.peek(state, today, obs);
+    await this.queue(today, scored, Object.keys(state.users).length);
     await writeDay(this.client, scored, clock);
     return { learned, today: scored.length };
   }

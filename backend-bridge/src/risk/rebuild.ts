@@ -2,11 +2,12 @@ import type { Client } from '@opensearch-project/opensearch';
 import { LocalTime } from './localtime';
 import { emptyState } from './profile/state';
 import { RiskEngine } from './score/engine';
+import { ReviewQueue } from './score/queue';
 import type { UserDay } from './score/day';
 import type { RiskSettings } from './settings';
 import { observeStored } from './source/opensearch';
 import { clearState, saveState } from './store/state-store';
-import { clearDays, writeDay } from './store/summaries';
+import { clearDays, openedCases, writeDay } from './store/summaries';
 import { installRiskTemplates } from './store/templates';
 
 export interface RebuildResult {
@@ -21,8 +22,9 @@ export interface RebuildResult {
 
 /**
  * Forgets the learned profiles and learns again from the stored events, day by day from `from` to
- * `to` (local dates, inclusive): every day is scored against the days before it, its summaries and
- * event marks are replaced, and the profiles as of `to` are saved for the bridge to carry on from.
+ * `to` (local dates, inclusive): every day is scored against the days before it and put in the review
+ * queue, its summaries and event marks are replaced, and the profiles as of `to` are saved for the bridge
+ * to carry on from.
  */
 export async function rebuild(
   client: Client,
@@ -39,10 +41,13 @@ export async function rebuild(
   await clearState(client);
   await clearDays(client, clock.dayStart(first), clock.dayStart(last + 1));
   const state = emptyState();
+  // Cases opened before the rebuilt days stay open into them, as the analyst was shown them.
+  const queue = new ReviewQueue(settings, await openedCases(client, first, settings.caseDays, clock));
   const result: RebuildResult = { days: 0, summaries: 0, marked: 0, observations: 0, errors: [], scored: [] };
   for (let d = first; d <= last; d++) {
     const obs = await observeStored(client, clock.dayStart(d), clock.dayStart(d + 1));
     const scored = engine.step(state, d, obs);
+    queue.assign(scored, Object.keys(state.users).length);
     const w = await writeDay(client, scored, clock);
     result.days++;
     result.summaries += w.summaries;

@@ -4,7 +4,10 @@ import { createClient } from '../opensearch/client';
 import { LocalTime } from './localtime';
 import { RiskLoop } from './loop';
 import { DEFAULT_SETTINGS } from './settings';
+import type { UserDay } from './score/day';
+import { queueBudget } from './score/queue';
 import { loadState } from './store/state-store';
+import { openedCases, writeDay } from './store/summaries';
 
 const client = createClient();
 afterAll(() => client.close());
@@ -98,6 +101,102 @@ describe('risk scores on the demo month', () => {
       checked++;
     }
     expect(checked).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe('the review queue on the demo month', () => {
+  it('opens at most 1 % of the users a day as new cases, and the leaver is one case, not the whole queue', async () => {
+    const month = await ensureDemoMonth();
+    const s = month.scenarios.find((x) => x.id === 'leaver-exfiltration')!;
+    const queued = (
+      await client.transport.request({
+        method: 'POST',
+        path: `/${RISK_INDEX_PATTERN}/_search`,
+        body: {
+          size: 10000,
+          query: { exists: { field: FIELD.kansaRiskCaseStatus } },
+          sort: [{ [FIELD.timestamp]: 'asc' }, { [FIELD.kansaRiskScore]: 'desc' }],
+        },
+      })
+    ).body as { hits: { hits: Array<{ _source: Record<string, unknown> }> } };
+    const rows = queued.hits.hits.map((h) => h._source);
+    const newPerDay = new Map<string, number>();
+    for (const r of rows)
+      if (r[FIELD.kansaRiskCaseStatus] === 'new')
+        newPerDay.set(String(r[FIELD.timestamp]), (newPerDay.get(String(r[FIELD.timestamp])) ?? 0) + 1);
+    expect(newPerDay.size).toBeGreaterThanOrEqual(15);
+    const known = (
+      await client.transport.request({
+        method: 'POST',
+        path: `/${RISK_INDEX_PATTERN}/_search`,
+        body: { size: 0, aggs: { users: { cardinality: { field: FIELD.userName } } } },
+      })
+    ).body as { aggregations: { users: { value: number } } };
+    expect(Math.max(...newPerDay.values())).toBeLessThanOrEqual(queueBudget(known.aggregations.users.value));
+    const leaver = rows.filter((r) => r[FIELD.userName] === s.who);
+    const opened = leaver.filter((r) => r[FIELD.kansaRiskCaseStatus] === 'new');
+    expect(opened.length).toBeGreaterThanOrEqual(1);
+    // Later days of the same story go into the open case and say when it opened.
+    const later = leaver.find(
+      (r) => r[FIELD.kansaRiskCaseStatus] === 'open' && r[FIELD.kansaRiskCase] === opened[0][FIELD.kansaRiskCase],
+    );
+    expect(later?.[FIELD.kansaRiskCaseOpened]).toBe(opened[0][FIELD.timestamp]);
+    // While the leaver's case is open, other people open the day's new cases.
+    const others = rows.filter(
+      (r) =>
+        r[FIELD.userName] !== s.who &&
+        r[FIELD.kansaRiskCaseStatus] === 'new' &&
+        String(r[FIELD.timestamp]) > String(opened[0][FIELD.timestamp]) &&
+        String(r[FIELD.timestamp]) <= String(later![FIELD.timestamp]),
+    );
+    expect(others.length).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe("the review queue's memory is the summaries", () => {
+  const timeZone = 'Asia/Tokyo';
+  const clock = new LocalTime(timeZone);
+  const d0 = LocalTime.dayOf('2031-02-03');
+  const day = (user: string, d: number, story: string, status: 'new' | 'open', opened: number): UserDay => ({
+    user,
+    info: { department: '営業', privileged: false, watchlist: false },
+    day: d,
+    score: 60,
+    confidence: 1,
+    reasons: [],
+    events: 1,
+    marks: [],
+    lastSeen: clock.dayStart(d),
+    case: { story, status, opened },
+  });
+  afterAll(async () => {
+    await client.transport.request({
+      method: 'POST',
+      path: `/${RISK_INDEX_PATTERN}/_delete_by_query?refresh=true&ignore_unavailable=true&allow_no_indices=true`,
+      body: { query: { prefix: { [FIELD.userName]: 'queuetest.' } } },
+    });
+  });
+
+  it('reads back the cases opened on the days a case stays open, and not the others', async () => {
+    const w = await writeDay(
+      client,
+      [
+        day('queuetest.old', d0 - DEFAULT_SETTINGS.caseDays, 'mail', 'new', d0 - DEFAULT_SETTINGS.caseDays),
+        day('queuetest.a', d0 - 3, 'mail', 'new', d0 - 3),
+        day('queuetest.a', d0 - 2, 'mail', 'open', d0 - 3),
+        day('queuetest.b', d0 - 1, 'files', 'new', d0 - 1),
+        day('queuetest.today', d0, 'web', 'new', d0),
+      ],
+      clock,
+    );
+    expect(w.errors).toEqual([]);
+    const opened = (await openedCases(client, d0, DEFAULT_SETTINGS.caseDays, clock))
+      .filter((c) => c.user.startsWith('queuetest.'))
+      .sort((a, b) => a.opened - b.opened);
+    expect(opened).toEqual([
+      { user: 'queuetest.a', story: 'mail', opened: d0 - 3 },
+      { user: 'queuetest.b', story: 'files', opened: d0 - 1 },
+    ]);
   });
 });
 

@@ -1,7 +1,15 @@
 import type { Metric, ResourceKind } from './observe/observation';
 
 /** Everything the scorer's numbers depend on; kept with the state so a profile says how it was learned. */
-export interface RiskSettings {
+/** The review queue (score/queue.ts). */
+export interface QueueSettings {
+  /** Share of the users the scorer knows that may open a new case per day (at least one a day). */
+  queueShare: number;
+  /** Days a case stays open once opened, the day it opened included: two working weeks of follow-up. */
+  caseDays: number;
+}
+
+export interface RiskSettings extends QueueSettings {
   /** Days are local days in this zone (IANA name). */
   timeZone: string;
   /** Local dates (YYYY-MM-DD) that are holidays; Saturdays and Sundays always are. */
@@ -280,4 +288,6 @@ export const DEFAULT_SETTINGS: RiskSettings = {
   standingWeight: 0.7,
   scoreKnee: 60,
   ordinaryNovelty: 0.5,
+  queueShare: 0.01,
+  caseDays: 14,
 };

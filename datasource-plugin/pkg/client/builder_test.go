@@ -72,6 +72,22 @@ func TestAnyOfAndPIT(t *testing.T) {
 	}`, asJSON(t, body))
 }
 
+// The risk review queue sorts on several registry fields at once: the keys keep the order they were added in.
+func TestSortKeysKeepTheirOrderBehindAnExistsFilter(t *testing.T) {
+	body, err := NewSearch().Filter(Exists(schema.KansaRiskCaseStatus)).
+		Sort(schema.Timestamp, Desc).Sort(schema.KansaRiskScore, Desc).Sort(schema.UserName, Asc).
+		TrackTotalHits(11).Size(10).Build()
+	require.NoError(t, err)
+	assert.JSONEq(t, `{
+	  "track_total_hits": 11,
+	  "size": 10,
+	  "query": {"bool": {"filter": [{"exists": {"field": "kansa.risk.case_status"}}]}},
+	  "sort": [{"@timestamp": {"order": "desc"}}, {"kansa.risk.score": {"order": "desc"}}, {"user.name": {"order": "asc"}}]
+	}`, asJSON(t, body))
+	_, err = NewSearch().Filter(Exists("kansa.risk.case_state")).Build()
+	assert.EqualError(t, err, `field "kansa.risk.case_state" is not in the Kansa field registry`)
+}
+
 func TestAggregationsNestWithTheirOptions(t *testing.T) {
 	hist := DateHistogram(schema.Timestamp, 5*time.Minute).
 		Sub("m0", Metric("sum", schema.DestinationBytes)).

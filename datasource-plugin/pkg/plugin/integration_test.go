@@ -116,6 +116,10 @@ func seed(t *testing.T) seeded {
 		"r2": riskDoc("tanaka", "田中 一郎", 3, 40, reason("volume", "多い読み取り", 25)),
 		"r3": riskDoc("suzuki", "鈴木 花子", 2, 20),
 	}
+	// The review queue opened a files case for tanaka on 2 November and shows 3 November as its new evidence.
+	opened := riskDocs["r1"][schema.Timestamp]
+	riskDocs["r1"][schema.KansaRiskCase], riskDocs["r1"][schema.KansaRiskCaseStatus], riskDocs["r1"][schema.KansaRiskCaseOpened] = "files", "new", opened
+	riskDocs["r2"][schema.KansaRiskCase], riskDocs["r2"][schema.KansaRiskCaseStatus], riskDocs["r2"][schema.KansaRiskCaseOpened] = "files", "open", opened
 
 	var bulk bytes.Buffer
 	add := func(index string, docs map[string]map[string]any) {

@@ -43,8 +43,10 @@ func (h *riskHandler) handle(ctx context.Context, q backend.DataQuery, m queryMo
 	case "", "ranking":
 	case "daily":
 		return h.daily(ctx, q, m, entity)
+	case "queue":
+		return h.queue(ctx, q, m)
 	default:
-		return errorResponse(badQuery("riskView %q is not supported: use ranking or daily", m.RiskView))
+		return errorResponse(badQuery("riskView %q is not supported: use ranking, daily or queue", m.RiskView))
 	}
 	top := client.TopHits(reasonDays).SortBy(schema.KansaRiskScore, client.Desc).
 		Fields(schema.KansaUserDisplayName, schema.KansaUserDepartment, schema.KansaRiskScore, schema.KansaRiskConfidence, schema.KansaRiskReasons)
@@ -72,11 +74,16 @@ func (h *riskHandler) handle(ctx context.Context, q backend.DataQuery, m queryMo
 		return errorResponse(backend.DownstreamError(err))
 	}
 	if frame.Rows() == 0 {
-		frame.AppendNotices(data.Notice{Severity: data.NoticeSeverityInfo, Text: fmt.Sprintf(
-			"no risk summaries in %q for this range yet: the risk scorer writes them daily / "+
-				"この期間のリスク集計 (%s) はまだありません。リスクスコアは毎日集計されます", pattern, pattern)})
+		frame.AppendNotices(noSummariesYet(pattern))
 	}
 	return backend.DataResponse{Frames: data.Frames{frame}}
+}
+
+// noSummariesYet tells an empty answer from a broken one: before the scorer's first run there is nothing to rank.
+func noSummariesYet(pattern string) data.Notice {
+	return data.Notice{Severity: data.NoticeSeverityInfo, Text: fmt.Sprintf(
+		"no risk summaries in %q for this range yet: the risk scorer writes them daily / "+
+			"この期間のリスク集計 (%s) はまだありません。リスクスコアは毎日集計されます", pattern, pattern)}
 }
 
 type riskRow struct {

@@ -70,6 +70,19 @@ describe('QueryEditor in English', () => {
     expect(last().riskMinConfidence).toBeUndefined();
   });
 
+  it('picks the review queue, which is per user', async () => {
+    const { last } = await setup({ queryType: 'risk', riskEntity: 'host', riskView: 'ranking' });
+    expect(screen.getByRole('radio', { name: 'Hosts' })).toBeEnabled();
+    await userEvent.click(screen.getByRole('radio', { name: 'Review queue' }));
+    expect(last()).toMatchObject({ queryType: 'risk', riskView: 'queue', riskEntity: 'user' });
+    expect(screen.getByRole('radio', { name: 'Review queue' })).toBeChecked();
+    expect(screen.getByRole('radio', { name: 'Users' })).toBeChecked();
+    expect(screen.getByRole('radio', { name: 'Hosts' })).toBeDisabled();
+    await userEvent.click(screen.getByRole('radio', { name: 'Daily scores' }));
+    expect(last()).toMatchObject({ riskView: 'daily', riskEntity: 'user' });
+    expect(screen.getByRole('radio', { name: 'Hosts' })).toBeEnabled();
+  });
+
   it('commits the Lucene query on Enter, not per keystroke', async () => {
     const { changes, onRunQuery, last } = await setup();
     const input = screen.getByRole('combobox', { name: 'Lucene query' });
@@ -204,5 +217,14 @@ describe('QueryEditor in Japanese', () => {
     await userEvent.click(screen.getByRole('radio', { name: '勤怠表' }));
     expect(last().attendanceView).toBe('sheet');
     expect(screen.getByText('勤務ルールの上書き')).toBeInTheDocument();
+  });
+
+  it('names the risk views in Japanese', async () => {
+    const { last } = await setup({ queryType: 'risk', riskEntity: 'user' });
+    for (const label of ['ランキング', '日ごとのスコア']) {
+      expect(screen.getByRole('radio', { name: label })).toBeInTheDocument();
+    }
+    await userEvent.click(screen.getByRole('radio', { name: 'レビューキュー' }));
+    expect(last().riskView).toBe('queue');
   });
 });

@@ -1,5 +1,6 @@
 import type { UserDay } from '../../risk/score/day';
-import { analystQueue, CASE_DAYS, evaluatePopulation, storyOf } from './evaluate';
+import { ReviewQueue } from '../../risk/score/queue';
+import { evaluatePopulation } from './evaluate';
 import type { PopulationMeta } from './generate';
 
 const reason = (code: string, contribution: number) => ({ code, en: code, ja: code, contribution, baseline: '{}' });
@@ -14,66 +15,17 @@ const ud = (user: string, day: number, score: number, code: string): UserDay => 
   marks: [],
   lastSeen: 0,
 });
-/** Days of scored users, each day ranked by score as the scorer returns them. */
-const days = (rows: Array<Array<[string, number, string]>>, first = 100): UserDay[][] =>
-  rows.map((r, k) => r.map(([u, score, code]) => ud(u, first + k, score, code)).sort((a, b) => b.score - a.score));
-
-describe('the analyst queue (open cases)', () => {
-  it("a day's story is its strongest reason that is neither context nor repetition", () => {
-    expect(storyOf(ud('a', 1, 60, 'accumulated-personalMailBytes'))).toBe('mail');
-    expect(storyOf(ud('a', 1, 60, 'first-mail'))).toBe('mail');
-    expect(storyOf(ud('a', 1, 60, 'volume-personalCloudBytes'))).toBe('web');
-    expect(storyOf(ud('a', 1, 60, 'first-folder'))).toBe('files');
-    expect(storyOf(ud('a', 1, 60, 'accumulated-printPages'))).toBe('print');
-    expect(storyOf(ud('a', 1, 60, 'unusual-hours'))).toBe('unusual-hours');
-    const quiet = ud('a', 1, 30, 'standing-evidence');
-    quiet.reasons[1].baseline = JSON.stringify({ metrics: ['personalMailBytes'] });
-    expect(storyOf(quiet)).toBe('mail');
+/** Days of scored users, each day ranked by score as the scorer returns them and put in the review queue (50 users known). */
+const days = (rows: Array<Array<[string, number, string]>>, first = 100): UserDay[][] => {
+  const queue = new ReviewQueue();
+  return rows.map((r, k) => {
+    const d = r.map(([u, score, code]) => ud(u, first + k, score, code)).sort((a, b) => b.score - a.score);
+    queue.assign(d, 50);
+    return d;
   });
+};
 
-  it('a leaver on top every day takes one slot; the next day the slot goes to the next user, and the leaver is still shown', () => {
-    const d = days([
-      [
-        ['leaver', 95, 'accumulated-personalMails'],
-        ['admin', 80, 'first-folder'],
-        ['benign', 20, 'first-share'],
-      ],
-      [
-        ['leaver', 96, 'accumulated-personalMails'],
-        ['admin', 85, 'first-folder'],
-        ['benign', 20, 'first-share'],
-      ],
-      [
-        ['leaver', 97, 'first-share'],
-        ['admin', 30, 'first-folder'],
-      ],
-    ]);
-    const q = analystQueue(d, 1);
-    expect(q.get('leaver')).toEqual([
-      { day: 100, story: 'mail', opened: true },
-      { day: 101, story: 'mail', opened: false },
-      // Another story is another case.
-      { day: 102, story: 'files', opened: true },
-    ]);
-    expect(q.get('admin')).toEqual([{ day: 101, story: 'files', opened: true }]);
-    expect(q.has('benign')).toBe(false);
-  });
-
-  it('a case closes CASE_DAYS after it was opened', () => {
-    const rows = Array.from({ length: CASE_DAYS + 1 }, (): Array<[string, number, string]> => [
-      ['leaver', 90, 'accumulated-personalMails'],
-      ['other', 10, 'first-share'],
-    ]);
-    const q = analystQueue(days(rows), 1);
-    expect(
-      q
-        .get('leaver')!
-        .filter((c) => c.opened)
-        .map((c) => c.day),
-    ).toEqual([100, 100 + CASE_DAYS]);
-    expect(q.get('other')!.map((c) => c.day)).toEqual(Array.from({ length: CASE_DAYS - 1 }, (_, k) => 101 + k));
-  });
-
+describe('the population measures', () => {
   it('both measures side by side: ranked within the budget, and caught as a case', () => {
     const meta: PopulationMeta = {
       population: 'p',

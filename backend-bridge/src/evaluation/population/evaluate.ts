@@ -17,8 +17,8 @@ export interface InsiderResult {
   scoredDays: number;
   reasons: string;
   /**
-   * The open-case measure (analystQueue): on some day of the window the queue opened a case for the
-   * insider or put the day's evidence in front of the analyst in an open case.
+   * The open-case measure (the product's review queue): on some day of the window the queue opened a case
+   * for the insider or put the day's evidence in front of the analyst in an open case.
    */
   caughtAsCase: boolean;
   /** The first such day, the case's story and whether it was opened that day. */
@@ -45,7 +45,7 @@ export interface PopulationResult {
   benignFlagsPerDay: number;
   /** Highest score of a non-insider user-day. */
   maxBenign: number;
-  /** Mean per day of new cases the queue opened for non-insider users (open-case measure). */
+  /** Mean per day of new cases the review queue opened for non-insider users (open-case measure). */
   benignCasesPerDay: number;
   /**
    * The ordinary people who are leaving or watchlisted: how many, their highest score and their
@@ -54,58 +54,14 @@ export interface PopulationResult {
   flaggedBenign: { users: number; maxScore: number; flagDays: number };
 }
 
-/** Days a case stays open once opened: the persistence window, two working weeks of an analyst's follow-up. */
-export const CASE_DAYS = 14;
-
-/**
- * What a day's score is about, for the analyst's queue: the strongest reason that is not context
- * (privileged, watchlist, hours of the day, weekend) and not the repetition bonus, by the kind of data
- * or access it names (for standing evidence: the metrics it stands on). A user's mail to a private address on Monday and again on Tuesday is one story.
- */
-export function storyOf(u: UserDay): string {
-  const top = u.reasons.find((r) => !r.code.startsWith('context-') && r.code !== 'persistent-evidence');
-  if (!top) return 'other';
-  // A quiet day inside a standing story is about the metrics that story scored on.
-  const code =
-    top.code === 'standing-evidence'
-      ? `accumulated-${(JSON.parse(top.baseline) as { metrics: string[] }).metrics[0]}`
-      : top.code;
-  const what = code.replace(/^(volume|accumulated|first|uncommon)-/, '');
-  if (/^(personalMails|personalMailBytes|mailsOut|mail)$/.test(what)) return 'mail';
-  if (/^(cloudBytes|personalCloudBytes|webmailBytes|proxyBytes|cloud|url)$/.test(what)) return 'web';
-  if (/^(filesRead|distinctFiles|sensitiveReads|share|folder|db)$/.test(what)) return 'files';
-  if (what === 'printPages') return 'print';
-  return what;
-}
-
-/**
- * The analyst's queue: each day the budget's slots go to the highest-ranked users with a score above 0
- * who do not already have an open case for the same story (opened within CASE_DAYS); a user with an
- * open case for it takes no slot, the day's evidence goes into that case. What the analyst sees on a
- * day is the new cases and the open cases ranked above the last new one. Returns, per user, those
- * days with the story and whether the case was new.
- */
-export function analystQueue(
-  days: readonly UserDay[][],
-  budget: number,
-): Map<string, Array<{ day: number; story: string; opened: boolean }>> {
-  const openUntil = new Map<string, number>();
+/** Per user, the days the review queue showed them (risk/score/queue.ts, run by the replay): story, and whether the day opened the case. */
+function queueDays(days: readonly UserDay[][]): Map<string, Array<{ day: number; story: string; opened: boolean }>> {
   const seen = new Map<string, Array<{ day: number; story: string; opened: boolean }>>();
-  for (const d of days) {
-    let slots = budget;
-    for (const u of d) {
-      if (slots === 0 || u.score <= 0) break;
-      const story = storyOf(u);
-      const key = `${u.user}\u0000${story}`;
-      const opened = (openUntil.get(key) ?? -Infinity) < u.day;
-      if (opened) {
-        openUntil.set(key, u.day + CASE_DAYS - 1);
-        slots--;
-      }
-      const list = seen.get(u.user) ?? [];
-      list.push({ day: u.day, story, opened });
-      seen.set(u.user, list);
-    }
+  for (const u of days.flat()) {
+    if (!u.case) continue;
+    const list = seen.get(u.user) ?? [];
+    list.push({ day: u.day, story: u.case.story, opened: u.case.status === 'new' });
+    seen.set(u.user, list);
   }
   return seen;
 }
@@ -114,7 +70,8 @@ export function analystQueue(
  * The per-population numbers: a user-day is positive when it falls in an insider's window (local
  * dates, inclusive); an insider is caught when on one of those days they rank within the budget
  * (1 % of the directory's users per day, at least one) with a score above 0. Beside it the open-case
- * measure (analystQueue): caught when the queue opens a case for them on one of those days.
+ * measure: caught when the review queue (as the bridge runs it: 1 % of the users it knows per day) opened
+ * a case for them on one of those days, or showed their open case's new evidence.
  */
 export function evaluatePopulation(
   days: readonly UserDay[][],
@@ -133,7 +90,7 @@ export function evaluatePopulation(
     d.forEach((u, k) => rank.set(`${u.user}@${u.day}`, k + 1));
     if (d.length > 0) barOf.set(d[0].day, d[Math.min(budget, d.length) - 1].score);
   }
-  const cases = analystQueue(days, budget);
+  const cases = queueDays(days);
   // Per day, the non-insiders' scores from the highest: an insider's rank among them alone.
   const benignScores = new Map<number, number[]>();
   for (const d of days)

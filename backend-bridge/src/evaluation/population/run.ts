@@ -6,7 +6,7 @@ import { RiskEngine } from '../../risk/score/engine';
 import { DEFAULT_SETTINGS, type RiskSettings } from '../../risk/settings';
 import { observeDemoMonth } from '../month';
 import { replay } from '../replay';
-import { CASE_DAYS, evaluatePopulation, type InsiderResult, type PopulationResult } from './evaluate';
+import { evaluatePopulation, type InsiderResult, type PopulationResult } from './evaluate';
 import { generatePopulation, type PopulationMeta } from './generate';
 import { INSIDER_KINDS, type PopulationShape } from './shapes';
 
@@ -66,7 +66,7 @@ export function printPopulations(results: readonly PopulationResult[], out: Writ
       `  ${r.meta.population.padEnd(26)} ${String(r.flaggedBenign.users).padStart(3)}  ${r.flaggedBenign.maxScore.toFixed(1).padStart(5)}  ${String(r.flaggedBenign.flagDays).padStart(3)}\n`,
     );
   out.write(
-    `\nper insider (caught = ranked within the budget on some day of the activity; as case = the queue opened a case for them then or showed their open case above the last new one; a user with an open case for the same story (${CASE_DAYS} days) takes no new slot; alone = ranked within the budget against the non-insiders only, the other planted insiders left out):\n`,
+    `\nper insider (caught = ranked within the budget on some day of the activity; as case = the review queue opened a case for them then or showed their open case above the last new one; a user with an open case for the same story (${DEFAULT_SETTINGS.caseDays} days) takes no new slot; alone = ranked within the budget against the non-insiders only, the other planted insiders left out):\n`,
   );
   for (const r of results) {
     for (const i of r.insiders) {

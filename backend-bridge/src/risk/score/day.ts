@@ -31,6 +31,15 @@ export interface UserDay {
   /** Events that carry their own reasons (first touch of a rare resource, first event of an unusual hour). */
   marks: Array<{ ref: EventRef; score: number; reasons: Reason[] }>;
   lastSeen: number;
+  /** Set when the review queue showed the day (score/queue.ts). */
+  case?: CaseMark;
+}
+
+/** On a user-day the review queue showed: the case's story, whether the day opened it, and the day it opened. */
+export interface CaseMark {
+  story: string;
+  status: 'new' | 'open';
+  opened: number;
 }
 
 /** What one user did in one day, gathered from the observations. */

@@ -3,7 +3,14 @@ import { FIELD, INDEX_ALIAS, RISK_INDEX_PATTERN } from '@kansa/schema';
 import { LocalTime } from '../localtime';
 import type { Reason } from '../score/reasons';
 import type { UserDay } from '../score/day';
+import type { OpenedCase } from '../score/queue';
 import { summaryIndex } from './templates';
+
+/**
+ * New cases read back per day scored: the budget opens at most 1 % of users a day for 14 days, so this is
+ * room for a directory of 70,000 people; beyond it the oldest cases are the ones forgotten.
+ */
+const MAX_OPENED_CASES = 10000;
 
 const reasonDoc = (r: Reason) => ({
   code: r.code,
@@ -25,7 +32,61 @@ export function summaryDoc(u: UserDay, clock: LocalTime): Record<string, unknown
     [FIELD.kansaCount]: u.events,
   };
   if (u.info.displayName) doc[FIELD.kansaUserDisplayName] = u.info.displayName;
+  if (u.case) {
+    doc[FIELD.kansaRiskCase] = u.case.story;
+    doc[FIELD.kansaRiskCaseStatus] = u.case.status;
+    doc[FIELD.kansaRiskCaseOpened] = new Date(clock.dayStart(u.case.opened)).toISOString();
+  }
   return doc;
+}
+
+/**
+ * The cases the review queue opened on the `caseDays` days before `day` (the ones still open on it), read
+ * back from the summaries: they are the queue's memory, so bridges sharing one cluster, a restart and a
+ * rebuild of later days all carry on from what the analyst was shown.
+ */
+export async function openedCases(
+  client: Client,
+  day: number,
+  caseDays: number,
+  clock: LocalTime,
+): Promise<OpenedCase[]> {
+  await client.transport
+    .request({ method: 'POST', path: `/${RISK_INDEX_PATTERN}/_refresh?ignore_unavailable=true&allow_no_indices=true` })
+    .catch(() => undefined);
+  const res = await client.transport.request(
+    {
+      method: 'POST',
+      path: `/${RISK_INDEX_PATTERN}/_search?ignore_unavailable=true&allow_no_indices=true`,
+      body: {
+        size: MAX_OPENED_CASES,
+        sort: [{ [FIELD.timestamp]: 'desc' }],
+        _source: [FIELD.userName, FIELD.kansaRiskCase, FIELD.kansaRiskCaseOpened],
+        query: {
+          bool: {
+            filter: [
+              { term: { [FIELD.kansaRiskCaseStatus]: 'new' } },
+              {
+                range: {
+                  [FIELD.timestamp]: {
+                    gte: new Date(clock.dayStart(day - caseDays + 1)).toISOString(),
+                    lt: new Date(clock.dayStart(day)).toISOString(),
+                  },
+                },
+              },
+            ],
+          },
+        },
+      },
+    },
+    { ignore: [404] },
+  );
+  const hits = (res.body as { hits?: { hits: Array<{ _source: Record<string, unknown> }> } }).hits?.hits ?? [];
+  return hits.map(({ _source: s }) => ({
+    user: String(s[FIELD.userName]),
+    story: String(s[FIELD.kansaRiskCase]),
+    opened: clock.dayIndex(Date.parse(String(s[FIELD.kansaRiskCaseOpened]))),
+  }));
 }
 
 /** Bulk body lines; an error on any item is returned, never ignored. */

@@ -6,7 +6,10 @@ import type { KansaQuery } from '../../types';
 type RiskEntity = NonNullable<KansaQuery['riskEntity']>;
 type RiskView = NonNullable<KansaQuery['riskView']>;
 
-/** Risk: rank users or hosts, or (for alert rules) follow each one's daily score. */
+/**
+ * Risk: rank users or hosts, follow each one's daily score (for alert rules), or read the review queue the risk
+ * scorer keeps. The queue is per user, so picking it picks users too.
+ */
 export function RiskOptions({
   query,
   onChange,
@@ -27,6 +30,7 @@ export function RiskOptions({
             { value: 'host', label: t('risk-options.host', 'Hosts') },
           ]}
           value={query.riskEntity ?? 'user'}
+          disabledOptions={query.riskView === 'queue' ? ['host'] : []}
           onChange={(riskEntity) => onChange({ riskEntity })}
         />
       </InlineField>
@@ -34,16 +38,17 @@ export function RiskOptions({
         label={t('risk-options.view', 'View')}
         tooltip={t(
           'risk-options.view-tip',
-          'Daily scores: one series per user or host, which an alert rule can compare with a threshold',
+          'Daily scores: one series per user or host, which an alert rule can compare with a threshold. Review queue: the users’ days the risk scorer put up for review, newest day first',
         )}
       >
         <RadioButtonGroup<RiskView>
           options={[
             { value: 'ranking', label: t('risk-options.ranking', 'Ranking') },
             { value: 'daily', label: t('risk-options.daily', 'Daily scores') },
+            { value: 'queue', label: t('risk-options.queue', 'Review queue') },
           ]}
           value={query.riskView ?? 'ranking'}
-          onChange={(riskView) => onChange({ riskView })}
+          onChange={(riskView) => onChange(riskView === 'queue' ? { riskView, riskEntity: 'user' } : { riskView })}
         />
       </InlineField>
       <InlineField
