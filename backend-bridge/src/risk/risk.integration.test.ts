@@ -276,3 +276,90 @@ describe('restarting keeps the profiles', () => {
     );
   }, 60_000);
 });
+
+describe('the review queue across a restart of the bridge', () => {
+  const events = 'test-risk-queue-events';
+  const stateIndex = 'kansa-state-risk-test-queue';
+  const timeZone = 'Asia/Tokyo';
+  const clock = new LocalTime(timeZone);
+  const first = LocalTime.dayOf('2031-03-03'); // a Monday, far from any demo month and the other tests
+  const user = {
+    'user.name': 'queueloop.a',
+    'kansa.user.department': '営業',
+    'kansa.user.display_name': '試験 花子',
+    'kansa.user.privileged': false,
+    'kansa.user.watchlist': false,
+  };
+  const read = (d: number, h: number, path: string) => ({
+    '@timestamp': new Date(clock.dayStart(d) + h * 3_600_000).toISOString(),
+    'event.action': 'read-file',
+    'kansa.access.operation': 'read',
+    'file.path': path,
+    'host.name': 'FS01',
+    'kansa.host.role': 'file-server',
+    ...user,
+  });
+  const cleanUp = async () => {
+    await client.transport.request({ method: 'DELETE', path: `/${events},${stateIndex}?ignore_unavailable=true` });
+    await client.transport.request({
+      method: 'POST',
+      path: `/${RISK_INDEX_PATTERN}/_delete_by_query?refresh=true&ignore_unavailable=true&allow_no_indices=true`,
+      body: { query: { term: { [FIELD.userName]: user['user.name'] } } },
+    });
+  };
+
+  beforeAll(async () => {
+    await cleanUp();
+    const mappings = (indexTemplate() as { template: { mappings: unknown } }).template.mappings;
+    await client.transport.request({
+      method: 'PUT',
+      path: `/${events}`,
+      body: { settings: { number_of_shards: 1, number_of_replicas: 0 }, mappings },
+    });
+    const docs: object[] = [];
+    // Twelve ordinary days in the own share, then two days each opening another department's share.
+    for (let d = first; d < first + 12; d++)
+      for (let h = 9; h < 17; h++) docs.push(read(d, h, `C:\\Shares\\営業\\doc_${h}.xlsx`));
+    for (let h = 9; h < 17; h++) docs.push(read(first + 12, h, `C:\\Shares\\経理\\ledger_${h}.xlsx`));
+    for (let h = 9; h < 17; h++) docs.push(read(first + 13, h, `C:\\Shares\\人事\\staff_${h}.xlsx`));
+    const lines = docs.flatMap((doc) => [JSON.stringify({ create: { _index: events } }), JSON.stringify(doc)]);
+    await client.transport.request({ method: 'POST', path: '/_bulk?refresh=true', body: `${lines.join('\n')}\n` });
+  }, 60_000);
+  afterAll(cleanUp);
+
+  it('a restarted bridge files the next day into the case the previous one opened', async () => {
+    const settings = { ...DEFAULT_SETTINGS, timeZone };
+    const options = { intervalMs: 60_000, graceMs: 0, lookbackDays: 13, eventsIndex: events, stateIndex };
+    const a = new RiskLoop(client, settings, { ...options, now: () => clock.dayStart(first + 13) + 3_600_000 });
+    expect((await a.tick()).learned).toBe(13);
+    await a.stop();
+    // A new instance learns the last day: its queue carries on from the case in the summaries.
+    const b = new RiskLoop(client, settings, { ...options, now: () => clock.dayStart(first + 14) + 3_600_000 });
+    expect((await b.tick()).learned).toBe(1);
+    await b.stop();
+    await client.indices.refresh({ index: RISK_INDEX_PATTERN });
+    const res = (
+      await client.search({
+        index: RISK_INDEX_PATTERN,
+        body: {
+          size: 20,
+          query: { term: { [FIELD.userName]: user['user.name'] } },
+          sort: [{ [FIELD.timestamp]: 'asc' }],
+        },
+      })
+    ).body as { hits: { hits: Array<{ _source: Record<string, unknown> }> } };
+    const queued = res.hits.hits
+      .map((h) => h._source)
+      .filter((s) => s[FIELD.kansaRiskCaseStatus] !== undefined)
+      .map((s) => [
+        LocalTime.dateOf(clock.dayIndex(Date.parse(String(s[FIELD.timestamp])))),
+        s[FIELD.kansaRiskCase],
+        s[FIELD.kansaRiskCaseStatus],
+        LocalTime.dateOf(clock.dayIndex(Date.parse(String(s[FIELD.kansaRiskCaseOpened])))),
+      ]);
+    expect(queued.slice(-2)).toEqual([
+      ['2031-03-15', 'files', 'new', '2031-03-15'],
+      ['2031-03-16', 'files', 'open', '2031-03-15'],
+    ]);
+  }, 60_000);
+});
