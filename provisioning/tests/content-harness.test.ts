@@ -66,7 +66,7 @@ const frameType = (f: FrameJson) => (f.schema.meta as { type?: string } | undefi
 const fieldTypes = (f: FrameJson) => f.schema.fields.map((x) => x.type);
 
 /** The frame shape each visualization needs. */
-function checkShape(viz: string, queryType: string, frames: FrameJson[]): string | undefined {
+function checkShape(viz: string, queryType: string, frames: FrameJson[], riskView?: string): string | undefined {
   if (frames.length === 0) return 'no frames';
   if (queryType === 'logs')
     return frameType(frames[0]) === 'log-lines' ? undefined : `logs frame expected, got ${frameType(frames[0])}`;
@@ -76,7 +76,12 @@ function checkShape(viz: string, queryType: string, frames: FrameJson[]): string
       ? undefined
       : `attendance frame expected, got ${frames[0].schema.name}`;
   }
-  if (queryType === 'risk') return frames[0].schema.name === 'risk' ? undefined : 'risk frame expected';
+  if (queryType === 'risk') {
+    // The review queue is its own frame, one row per day and case shown, and over a month it is never empty.
+    const want = riskView === 'queue' ? 'risk-queue' : 'risk';
+    if (frames[0].schema.name !== want) return `${want} frame expected, got ${frames[0].schema.name}`;
+    return riskView === 'queue' && rows(frames[0]) === 0 ? 'an empty review queue over the month' : undefined;
+  }
   if (['timeseries', 'status-history', 'stat'].includes(viz)) {
     return frames.every((f) => fieldTypes(f).includes('time') && fieldTypes(f).includes('number'))
       ? undefined
@@ -386,7 +391,7 @@ describe('content on the demo month', () => {
             ? r.error
             : empty
               ? undefined
-              : checkShape(p.type, String(q.queryType), r?.frames ?? []);
+              : checkShape(p.type, String(q.queryType), r?.frames ?? [], q.riskView as string | undefined);
           if (shape) problems.push(`${d.uid}/${key}: ${shape}`);
         }
       }

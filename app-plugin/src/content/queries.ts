@@ -105,6 +105,11 @@ export function risk(entity: 'user' | 'host' = 'user', limit = 50): QueryDraft {
   return { queryType: 'risk', query: '', riskEntity: entity, limit };
 }
 
+/** The review queue: per day, the new cases within 1 % of users and the open cases with new evidence, newest first. */
+export function riskQueue(limit = 200): QueryDraft {
+  return { queryType: 'risk', query: '', riskEntity: 'user', riskView: 'queue', limit };
+}
+
 /** Each user's daily risk scores as one series, leaving out days scored on too little history: what alert rules read. */
 export function riskDaily(minConfidence: number, limit = 100): QueryDraft {
   return {

@@ -2,7 +2,7 @@ import { FIELD as F } from '@kansa/schema/fields';
 
 import type { DashboardDef } from '../../dashboard';
 import { panel, steps } from '../../panels';
-import { and, by, count, logs, max, metrics, raw, risk, sum, top, then } from '../../queries';
+import { and, by, count, logs, max, metrics, raw, risk, riskQueue, sum, top, then } from '../../queries';
 import * as S from '../../signals';
 import { personLink } from '../../../routes';
 import { bi } from '../../text';
@@ -279,6 +279,26 @@ export const insider: DashboardDef = {
           thresholds: steps([50, 'orange'], [80, 'red']),
           custom: { drawStyle: 'points', pointSize: 8, stacking: { mode: 'none' } },
           w: 8,
+          h: 10,
+        }),
+        panel({
+          key: 'risk-queue',
+          viz: 'table',
+          title: bi('レビューキュー', 'Review queue'),
+          description: bi(
+            '毎日、ユーザーの1% (最低1人) まで新規ケースを開きます。同じ内容のケースが14日間開いている人は枠を使わず、その日の根拠がケースに加わります (new = 新規、open = 継続中)。',
+            'Each day at most 1 % of users (at least one) open a new case; a user whose case for the same story is open (14 days) takes no slot, the day’s evidence goes into that case (new = new case, open = open case).',
+          ),
+          points: ['insider.risk-score'],
+          queries: [riskQueue()],
+          thresholds: steps([50, 'orange'], [80, 'red']),
+          overrides: [
+            {
+              matcher: { id: 'byName', options: 'score' },
+              properties: [{ id: 'custom.cellOptions', value: { type: 'color-background' } }],
+            },
+          ],
+          w: 24,
           h: 10,
         }),
       ],
