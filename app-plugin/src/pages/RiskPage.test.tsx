@@ -43,8 +43,7 @@ const riskFrame = {
 };
 
 // The review queue frame as the data source's risk query answers riskView 'queue' (one row per day and case shown,
-// newest day first, then highest score), written from that contract: the data source's side is not built yet.
-// Days are Tokyo's.
+// newest day first, then highest score; datasource-plugin/pkg/plugin/riskqueue.go). Days are Tokyo's.
 const tokyoDay = (day: string) => Date.parse(`${day}T00:00:00+09:00`);
 const queueFrame = {
   schema: {
@@ -97,7 +96,15 @@ const queueFrame = {
   },
 };
 const answer = (results: object) => of({ data: { results } });
-const emptyQueue = { ...queueFrame, data: { values: queueFrame.schema.fields.map(() => []) } };
+const notice = (text: string) => ({ meta: { notices: [{ severity: 'info', text }] } });
+const emptyQueue = {
+  schema: { ...queueFrame.schema, ...notice('no user-day in "kansa-risk-*" is in the review queue for this range') },
+  data: { values: queueFrame.schema.fields.map(() => []) },
+};
+const cutOffQueue = {
+  ...queueFrame,
+  schema: { ...queueFrame.schema, ...notice('the review queue holds more than 500 rows in this range') },
+};
 
 describe('RiskPage', () => {
   beforeEach(() => fetch.mockReset().mockReturnValue(of({ data: { results: { risk: { frames: [riskFrame] } } } })));
@@ -282,6 +289,20 @@ describe('RiskPage', () => {
       await userEvent.click(screen.getByRole('button', { name: '表示' }));
       expect(await screen.findByText('この期間にレビューキューの項目はありません。')).toBeInTheDocument();
       expect(screen.queryByRole('table')).not.toBeInTheDocument();
+      // The data source's notice says the same; it is not repeated.
+      expect(screen.queryByText(/is in the review queue/)).not.toBeInTheDocument();
+    });
+
+    it('says when the queue was cut off at the limit', async () => {
+      fetch.mockReturnValue(answer({ queue: { frames: [cutOffQueue] } }));
+      await setLanguage('en-US');
+      render(
+        <RiskPage language="en" dataSourceUid="kansa" now={new Date('2026-10-31T15:00:00Z')} timezone="Asia/Tokyo" />,
+      );
+      await userEvent.click(screen.getByRole('radio', { name: 'Review queue' }));
+      await userEvent.click(screen.getByRole('button', { name: 'Show' }));
+      expect(await screen.findByRole('table', { name: 'Review queue' })).toBeInTheDocument();
+      expect(screen.getByText('the review queue holds more than 500 rows in this range')).toBeInTheDocument();
     });
 
     it('shows the data source’s error as the ranking does', async () => {

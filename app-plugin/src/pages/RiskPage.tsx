@@ -190,6 +190,8 @@ interface Shown {
   error?: string;
   ranking?: RiskRow[];
   queue?: QueueRow[];
+  /** What the backend said about a non-empty answer: a queue cut off at the limit, shards that failed. */
+  notices?: string[];
 }
 
 interface Props {
@@ -218,11 +220,14 @@ export function RiskPage({ language, dataSourceUid, now, timezone }: Props) {
     if (outcome.status === 'failed') {
       setShown({ view, error: outcome.error });
     } else {
-      const rows = rowsOf(outcome.frames[query.refId]?.[0]);
+      const frame = outcome.frames[query.refId]?.[0];
+      const rows = rowsOf(frame);
+      // An empty answer has its own text below; the notice that says so would repeat it.
+      const notices = rows.length > 0 ? (frame?.meta?.notices ?? []).map((n) => n.text) : [];
       setShown(
         view === 'ranking'
-          ? { view, ranking: rows as unknown as RiskRow[] }
-          : { view, queue: rows as unknown as QueueRow[] },
+          ? { view, ranking: rows as unknown as RiskRow[], notices }
+          : { view, queue: rows as unknown as QueueRow[], notices },
       );
     }
   };
@@ -262,6 +267,9 @@ export function RiskPage({ language, dataSourceUid, now, timezone }: Props) {
       </Stack>
       {current?.error && <Alert title={current.error} severity="error" />}
       {loading && <LoadingPlaceholder text={t('risk.loading', 'Loading…')} />}
+      {current?.notices?.map((text) => (
+        <Alert key={text} title={text} severity="info" />
+      ))}
       {current?.ranking && <RankingTable rows={current.ranking} from={from} to={now} language={language} />}
       {current?.queue && <QueueTable rows={current.queue} language={language} timezone={timezone} />}
     </Stack>
