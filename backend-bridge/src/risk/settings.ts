@@ -1,6 +1,5 @@
 import type { Metric, ResourceKind } from './observe/observation';
 
-/** Everything the scorer's numbers depend on; kept with the state so a profile says how it was learned. */
 /** The review queue (score/queue.ts). */
 export interface QueueSettings {
   /** Share of the users the scorer knows that may open a new case per day (at least one a day). */
@@ -9,6 +8,7 @@ export interface QueueSettings {
   caseDays: number;
 }
 
+/** Everything the scorer's numbers depend on; kept with the state so a profile says how it was learned. */
 export interface RiskSettings extends QueueSettings {
   /** Days are local days in this zone (IANA name). */
   timeZone: string;
