@@ -1,5 +1,5 @@
 import type { Observation } from '../risk/observe/observation';
-import { emptyState, type RiskState } from '../risk/profile/state';
+import { emptyState, knownUsers, type RiskState } from '../risk/profile/state';
 import type { UserDay } from '../risk/score/day';
 import type { RiskEngine } from '../risk/score/engine';
 import { ReviewQueue } from '../risk/score/queue';
@@ -28,7 +28,7 @@ export function replay(
   const queue = new ReviewQueue(engine.settings);
   for (let d = first; d <= last; d++) {
     const scored = engine.step(state, d, byDay.get(d) ?? []);
-    queue.assign(scored, Object.keys(state.users).length);
+    queue.assign(scored, knownUsers(state));
     days.push(scored);
   }
   return { days, state };

@@ -1,6 +1,7 @@
 import type { Client } from '@opensearch-project/opensearch';
 import type { Logger } from 'pino';
 import { LocalTime } from './localtime';
+import { knownUsers } from './profile/state';
 import { RiskEngine } from './score/engine';
 import type { UserDay } from './score/day';
 import { ReviewQueue } from './score/queue';
@@ -93,7 +94,7 @@ export class RiskLoop {
     while (d <= lastEnded && !this.stopped) {
       const obs = await observeStored(this.client, clock.dayStart(d), clock.dayStart(d + 1), this.options.eventsIndex);
       const scored = this.engine.step(state, d, obs);
-      await this.queue(d, scored, Object.keys(state.users).length);
+      await this.queue(d, scored, knownUsers(state));
       const w = await writeDay(this.client, scored, clock);
       if (w.errors.length > 0)
         this.log?.warn(
@@ -116,7 +117,7 @@ export class RiskLoop {
     if (this.stopped || state.day === undefined || today <= state.day) return { learned, today: 0 };
     const obs = await observeStored(this.client, clock.dayStart(today), now + 1, this.options.eventsIndex);
     const scored = this.engine.peek(state, today, obs);
-    await this.queue(today, scored, Object.keys(state.users).length);
+    await this.queue(today, scored, knownUsers(state));
     await writeDay(this.client, scored, clock);
     return { learned, today: scored.length };
   }

@@ -1,6 +1,6 @@
 import type { Client } from '@opensearch-project/opensearch';
 import { LocalTime } from './localtime';
-import { emptyState } from './profile/state';
+import { emptyState, knownUsers } from './profile/state';
 import { RiskEngine } from './score/engine';
 import { ReviewQueue } from './score/queue';
 import type { UserDay } from './score/day';
@@ -47,7 +47,7 @@ export async function rebuild(
   for (let d = first; d <= last; d++) {
     const obs = await observeStored(client, clock.dayStart(d), clock.dayStart(d + 1));
     const scored = engine.step(state, d, obs);
-    queue.assign(scored, Object.keys(state.users).length);
+    queue.assign(scored, knownUsers(state));
     const w = await writeDay(client, scored, clock);
     result.days++;
     result.summaries += w.summaries;

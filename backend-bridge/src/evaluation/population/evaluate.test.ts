@@ -1,20 +1,9 @@
 import type { UserDay } from '../../risk/score/day';
 import { ReviewQueue } from '../../risk/score/queue';
+import { userDay as ud } from '../../risk/testing/user-day';
 import { evaluatePopulation } from './evaluate';
 import type { PopulationMeta } from './generate';
 
-const reason = (code: string, contribution: number) => ({ code, en: code, ja: code, contribution, baseline: '{}' });
-const ud = (user: string, day: number, score: number, code: string): UserDay => ({
-  user,
-  info: { department: 'D', privileged: false, watchlist: false },
-  day,
-  score,
-  confidence: 1,
-  reasons: [reason('context-watchlist', score / 3), reason(code, score / 2), reason('persistent-evidence', score / 6)],
-  events: 1,
-  marks: [],
-  lastSeen: 0,
-});
 /** Days of scored users, each day ranked by score as the scorer returns them and put in the review queue (50 users known). */
 const days = (rows: Array<Array<[string, number, string]>>, first = 100): UserDay[][] => {
   const queue = new ReviewQueue();

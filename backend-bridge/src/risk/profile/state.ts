@@ -69,6 +69,9 @@ export interface RiskState {
 
 export const emptyState = (): RiskState => ({ users: {}, peers: {} });
 
+/** How many users the scorer knows: the review queue's budget is a share of them. */
+export const knownUsers = (state: RiskState): number => Object.keys(state.users).length;
+
 export function newProfile(user: string, info: UserInfo): UserProfile {
   return {
     user,

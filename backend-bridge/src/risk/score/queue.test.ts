@@ -1,19 +1,8 @@
 import { DEFAULT_SETTINGS } from '../settings';
+import { userDay as ud } from '../testing/user-day';
 import type { UserDay } from './day';
 import { queueBudget, ReviewQueue, storyOf } from './queue';
 
-const reason = (code: string, contribution: number) => ({ code, en: code, ja: code, contribution, baseline: '{}' });
-const ud = (user: string, day: number, score: number, code: string): UserDay => ({
-  user,
-  info: { department: 'D', privileged: false, watchlist: false },
-  day,
-  score,
-  confidence: 1,
-  reasons: [reason('context-watchlist', score / 3), reason(code, score / 2), reason('persistent-evidence', score / 6)],
-  events: 1,
-  marks: [],
-  lastSeen: 0,
-});
 /** One day of scored users, ranked by score as the scorer returns them. */
 const day = (d: number, rows: Array<[string, number, string]>): UserDay[] =>
   rows.map(([u, score, code]) => ud(u, d, score, code)).sort((a, b) => b.score - a.score);
