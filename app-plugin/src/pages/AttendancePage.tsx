@@ -8,7 +8,7 @@ import { type ChangeEvent, useState } from 'react';
 import type { KansaQuery, WorkdaySettings } from '../../../datasource-plugin/src/types';
 import { DEFAULT_DATASOURCE_UID, type KansaAppSettings } from '../types';
 import { downloadCsv, toCsv } from './csv';
-import { hours, luceneValue, monthRange } from './period';
+import { hours, localDate, luceneValue, monthRange } from './period';
 import { rowsOf, runQueries } from './query';
 import { DataTable } from '../components/DataTable/DataTable';
 import { AttendanceReport, type AgreementRow, type DivergenceRow } from './AttendanceReport';
@@ -278,7 +278,7 @@ export function AttendancePage({ dataSourceUid, workday, initialMonth }: Props) 
 /** The attendance route: this month in the configured time zone. */
 export default function AttendanceRoute({ settings }: { settings: KansaAppSettings }) {
   const timezone = settings.workday?.timezone ?? 'Asia/Tokyo';
-  const month = new Date().toLocaleDateString('sv-SE', { timeZone: timezone }).slice(0, 7);
+  const month = localDate(new Date(), timezone).slice(0, 7);
   return (
     <PluginPage>
       <AttendancePage

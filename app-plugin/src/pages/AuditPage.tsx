@@ -9,7 +9,7 @@ import { DEFAULT_DATASOURCE_UID, type KansaAppSettings } from '../types';
 import { DataTable } from '../components/DataTable/DataTable';
 import { type AuditSection, auditSections } from './audit-queries';
 import { downloadCsv, toCsv } from './csv';
-import { localMidnight } from './period';
+import { localDate, localMidnight } from './period';
 import { type Row, rowsOf, runQueries } from './query';
 
 const columns = () => [
@@ -167,7 +167,7 @@ export function AuditPage({ language, dataSourceUid, timezone, importantFolders,
 /** The audit report route: this month so far, in the configured time zone. */
 export default function AuditRoute({ settings }: { settings: KansaAppSettings }) {
   const timezone = settings.workday?.timezone ?? 'Asia/Tokyo';
-  const today = new Date().toLocaleDateString('sv-SE', { timeZone: timezone });
+  const today = localDate(new Date(), timezone);
   return (
     <PluginPage>
       <AuditPage

@@ -7,7 +7,7 @@ import { type ChangeEvent, useEffect, useState } from 'react';
 import { DataTable } from '../../components/DataTable/DataTable';
 import { contentLanguage, type Language } from '../../language';
 import { DEFAULT_DATASOURCE_UID, type KansaAppSettings } from '../../types';
-import { hours, localMidnight } from '../period';
+import { hours, localDate, localMidnight } from '../period';
 import { type Row, rowsOf, runQueries } from '../query';
 import { MAX_RISK_DAYS, peopleQuery, personExploreUrl, personQueries, riskDayQuery } from './queries';
 
@@ -88,7 +88,7 @@ export function PersonPage({ language, dataSourceUid, timezone, initialUser, ini
     const { start, end } = range();
     const days = Array.from(
       { length: Math.min(MAX_RISK_DAYS, Math.round((end.getTime() - start.getTime()) / 86400000)) },
-      (_, i) => new Date(start.getTime() + (i + 0.5) * 86400000).toLocaleDateString('sv-SE', { timeZone: timezone }),
+      (_, i) => localDate(start.getTime() + (i + 0.5) * 86400000, timezone),
     );
     const [outcome, ...perDay] = await Promise.all([
       runQueries(dataSourceUid, personQueries(user, language), start, end),
@@ -344,7 +344,7 @@ export function PersonPage({ language, dataSourceUid, timezone, initialUser, ini
 export default function PersonRoute({ settings }: { settings: KansaAppSettings }) {
   const timezone = settings.workday?.timezone ?? 'Asia/Tokyo';
   const params = new URLSearchParams(window.location.search);
-  const day = (ms: number) => new Date(ms).toLocaleDateString('sv-SE', { timeZone: timezone });
+  const day = (ms: number) => localDate(ms, timezone);
   // Read once: the page's initial range must not move on re-renders.
   const [now] = useState(() => Date.now());
   const asDay = (v: string | null, fallback: string) => {
